@@ -1,0 +1,175 @@
+package dev.livetalk.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The strict JSON codec of the wire protocol. Decoding never throws: a frame that breaks
+ * the contract becomes {@link Decoded.Rejected} naming the field and the rule. Encoding
+ * writes the fields of docs/PROTOCOL.md and leaves absent optional fields out.
+ *
+ * <p>Thread-safe: an instance holds only immutable configuration and may be shared.
+ */
+public final class EventCodec {
+    private static final int MAX_NESTING = 16;
+
+    private final CodecLimits limits;
+    private final ObjectMapper mapper;
+    private final EventWriter writer;
+
+    public EventCodec(CodecLimits limits) {
+        this.limits = limits;
+        JsonFactory factory = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING)
+                        .maxStringLength(limits.maxFrameBytes())
+                        .maxNumberLength(32)
+                        .build())
+                .build();
+        this.mapper = new ObjectMapper(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.writer = new EventWriter(factory);
+    }
+
+    /** A codec with {@link CodecLimits#DEFAULT}. */
+    public EventCodec() {
+        this(CodecLimits.DEFAULT);
+    }
+
+    public CodecLimits limits() {
+        return limits;
+    }
+
+    /** Writes one event as a JSON text frame. */
+    public String encode(Event event) {
+        return writer.write(event);
+    }
+
+    /** Decodes a text frame a client sent. */
+    public Decoded<ClientEvent> decodeClient(String frame) {
+        return decode(frame, Direction.CLIENT_TO_SERVER);
+    }
+
+    /** Decodes the raw bytes of a text frame a client sent, checking they are UTF-8. */
+    public Decoded<ClientEvent> decodeClient(ByteBuffer utf8) {
+        return decode(utf8, Direction.CLIENT_TO_SERVER);
+    }
+
+    /** Decodes a text frame the server sent. */
+    public Decoded<ServerEvent> decodeServer(String frame) {
+        return decode(frame, Direction.SERVER_TO_CLIENT);
+    }
+
+    /** Decodes the raw bytes of a text frame the server sent, checking they are UTF-8. */
+    public Decoded<ServerEvent> decodeServer(ByteBuffer utf8) {
+        return decode(utf8, Direction.SERVER_TO_CLIENT);
+    }
+
+    private <T extends Event> Decoded<T> decode(ByteBuffer utf8, Direction direction) {
+        if (utf8.remaining() > limits.maxFrameBytes()) {
+            return tooLarge(utf8.remaining());
+        }
+        String frame;
+        try {
+            frame = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(utf8.duplicate())
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return new Decoded.Rejected<>(ErrorCode.INVALID_UTF8,
+                    "frame must be valid UTF-8: " + e.getMessage(), null);
+        }
+        return decode(frame, direction);
+    }
+
+    private <T extends Event> Decoded<T> decode(String frame, Direction direction) {
+        if (frame == null) {
+            return new Decoded.Rejected<>(ErrorCode.MALFORMED_JSON, "frame must not be null", null);
+        }
+        int bytes = utf8Length(frame);
+        if (bytes > limits.maxFrameBytes()) {
+            return tooLarge(bytes);
+        }
+        ObjectNode node;
+        try {
+            JsonNode tree = mapper.readTree(frame);
+            if (tree == null || !tree.isObject()) {
+                return new Decoded.Rejected<>(ErrorCode.MALFORMED_JSON,
+                        "frame must be one JSON object: " + (tree == null ? "empty" : tree.getNodeType()), null);
+            }
+            node = (ObjectNode) tree;
+        } catch (JsonProcessingException e) {
+            return new Decoded.Rejected<>(ErrorCode.MALFORMED_JSON,
+                    "frame is not valid JSON: " + e.getOriginalMessage(), null);
+        }
+        return decodeObject(node, direction);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Event> Decoded<T> decodeObject(ObjectNode node, Direction direction) {
+        String ref = refOf(node);
+        try {
+            Event event = EventReader.read(node, direction, limits);
+            return new Decoded.Ok<>((T) event);
+        } catch (FieldReader.FrameException e) {
+            return new Decoded.Rejected<>(e.code(), e.getMessage(), ref);
+        } catch (IllegalArgumentException e) {
+            return new Decoded.Rejected<>(ErrorCode.INVALID_FIELD, e.getMessage(), ref);
+        }
+    }
+
+    private <T extends Event> Decoded<T> tooLarge(int bytes) {
+        return new Decoded.Rejected<>(ErrorCode.FRAME_TOO_LARGE,
+                "frame must be at most " + limits.maxFrameBytes() + " bytes: " + bytes, null);
+    }
+
+    private static String refOf(ObjectNode node) {
+        JsonNode clientMsgId = node.get("clientMsgId");
+        if (clientMsgId != null && clientMsgId.isTextual() && clientMsgId.textValue().length() <= Names.MAX_ID_LENGTH) {
+            return clientMsgId.textValue();
+        }
+        JsonNode type = node.get("type");
+        if (type != null && type.isTextual() && type.textValue().length() <= 32) {
+            return type.textValue();
+        }
+        return null;
+    }
+
+    /** UTF-8 length of {@code s}, stopping early once it is clearly beyond any limit. */
+    static int utf8Length(String s) {
+        int length = s.length();
+        int bytes = 0;
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    /** Which side sent a frame; the same type name can mean different events each way. */
+    enum Direction {
+        CLIENT_TO_SERVER, SERVER_TO_CLIENT
+    }
+}

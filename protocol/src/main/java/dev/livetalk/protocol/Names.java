@@ -1,0 +1,71 @@
+package dev.livetalk.protocol;
+
+import java.util.regex.Pattern;
+
+/** Rules shared by the records for names and identifiers; a rule breach names value and rule. */
+final class Names {
+    /** Room names: 1 to 64 of letters, digits, dot, underscore, hyphen. */
+    static final Pattern ROOM = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** User ids: 1 to 64 of letters, digits, dot, underscore, hyphen, at sign. */
+    static final Pattern USER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    /** Longest client message id, session id, message id, token or epoch, in characters. */
+    static final int MAX_ID_LENGTH = 128;
+
+    private Names() {
+    }
+
+    static String room(String field, String value) {
+        requireNonNull(field, value);
+        if (!ROOM.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " must be 1-64 of [A-Za-z0-9._-]: " + quote(value));
+        }
+        return value;
+    }
+
+    static String user(String field, String value) {
+        requireNonNull(field, value);
+        if (!USER.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " must be 1-64 of [A-Za-z0-9._@-]: " + quote(value));
+        }
+        return value;
+    }
+
+    static String id(String field, String value) {
+        requireNonNull(field, value);
+        if (value.isEmpty() || value.length() > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException(
+                    field + " must be 1-" + MAX_ID_LENGTH + " characters long: " + value.length());
+        }
+        return value;
+    }
+
+    static String optionalId(String field, String value) {
+        return value == null ? null : id(field, value);
+    }
+
+    static long seq(String field, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + " must be >= 0: " + value);
+        }
+        return value;
+    }
+
+    static long positiveSeq(String field, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(field + " must be >= 1: " + value);
+        }
+        return value;
+    }
+
+    static <T> T requireNonNull(String field, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value;
+    }
+
+    static String quote(String value) {
+        String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+        return '"' + shown + '"';
+    }
+}
