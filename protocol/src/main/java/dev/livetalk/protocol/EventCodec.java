@@ -10,9 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The strict JSON codec of the wire protocol. Decoding never throws: a frame that breaks
@@ -81,17 +84,19 @@ public final class EventCodec {
         if (utf8.remaining() > limits.maxFrameBytes()) {
             return tooLarge(utf8.remaining());
         }
-        String frame;
-        try {
-            frame = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(utf8.duplicate())
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return new Decoded.Rejected<>(ErrorCode.INVALID_UTF8,
-                    "frame must be valid UTF-8: " + e.getMessage(), null);
+        ByteBuffer in = utf8.duplicate();
+        CharBuffer out = CharBuffer.allocate(in.remaining());
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position() - utf8.position();
+            return new Decoded.Rejected<>(ErrorCode.INVALID_UTF8, String.format(Locale.ROOT,
+                    "frame must be valid UTF-8: malformed byte 0x%02X at byte %d", in.get(in.position()), offset), null);
         }
+        decoder.flush(out);
+        String frame = out.flip().toString();
         return decode(frame, direction);
     }
 
@@ -112,8 +117,7 @@ public final class EventCodec {
             }
             node = (ObjectNode) tree;
         } catch (JsonProcessingException e) {
-            return new Decoded.Rejected<>(ErrorCode.MALFORMED_JSON,
-                    "frame is not valid JSON: " + e.getOriginalMessage(), null);
+            return rejected(ErrorCode.MALFORMED_JSON, "frame is not valid JSON: " + e.getOriginalMessage(), null);
         }
         return decodeObject(node, direction);
     }
@@ -125,10 +129,18 @@ public final class EventCodec {
             Event event = EventReader.read(node, direction, limits);
             return new Decoded.Ok<>((T) event);
         } catch (FieldReader.FrameException e) {
-            return new Decoded.Rejected<>(e.code(), e.getMessage(), ref);
+            return rejected(e.code(), e.getMessage(), ref);
         } catch (IllegalArgumentException e) {
-            return new Decoded.Rejected<>(ErrorCode.INVALID_FIELD, e.getMessage(), ref);
+            return rejected(ErrorCode.INVALID_FIELD, e.getMessage(), ref);
         }
+    }
+
+    /**
+     * A rejection whose message may quote the frame: unpaired surrogates in it become U+FFFD,
+     * so the error event it turns into is always valid UTF-8 on the wire.
+     */
+    private static <T extends Event> Decoded<T> rejected(ErrorCode code, String message, String ref) {
+        return new Decoded.Rejected<>(code, Names.withoutUnpairedSurrogates(message), ref);
     }
 
     private <T extends Event> Decoded<T> tooLarge(int bytes) {
@@ -138,14 +150,16 @@ public final class EventCodec {
 
     private static String refOf(ObjectNode node) {
         JsonNode clientMsgId = node.get("clientMsgId");
-        if (clientMsgId != null && clientMsgId.isTextual() && clientMsgId.textValue().length() <= Names.MAX_ID_LENGTH) {
+        if (isUsableRef(clientMsgId, Names.MAX_ID_LENGTH)) {
             return clientMsgId.textValue();
         }
         JsonNode type = node.get("type");
-        if (type != null && type.isTextual() && type.textValue().length() <= 32) {
-            return type.textValue();
-        }
-        return null;
+        return isUsableRef(type, 32) ? type.textValue() : null;
+    }
+
+    private static boolean isUsableRef(JsonNode value, int maxLength) {
+        return value != null && value.isTextual() && !value.textValue().isEmpty()
+                && value.textValue().length() <= maxLength && Names.unpairedSurrogate(value.textValue()) < 0;
     }
 
     /** UTF-8 length of {@code s}, stopping early once it is clearly beyond any limit. */

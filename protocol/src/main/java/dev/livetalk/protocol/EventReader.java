@@ -90,7 +90,7 @@ final class EventReader {
                 throw new FieldReader.FrameException(ErrorCode.INVALID_FIELD,
                         "messages[" + i + "] must be a message object: " + item.getNodeType());
             }
-            Event event = read(object, EventCodec.Direction.SERVER_TO_CLIENT, limits);
+            Event event = item(i, object, limits);
             if (!(event instanceof Message message)) {
                 throw new FieldReader.FrameException(ErrorCode.INVALID_FIELD,
                         "messages[" + i + "] must be of type message: " + event.type());
@@ -98,6 +98,17 @@ final class EventReader {
             messages.add(message);
         }
         return new HistoryReply(room, messages, f.requiredLong("headSeq"), f.requiredLong("firstSeq"));
+    }
+
+    /** Reads one element of a history reply, naming its index in any complaint. */
+    private static Event item(int index, ObjectNode object, CodecLimits limits) {
+        try {
+            return read(object, EventCodec.Direction.SERVER_TO_CLIENT, limits);
+        } catch (FieldReader.FrameException e) {
+            throw new FieldReader.FrameException(e.code(), "messages[" + index + "]: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new FieldReader.FrameException(ErrorCode.INVALID_FIELD, "messages[" + index + "]: " + e.getMessage());
+        }
     }
 
     private static String body(FieldReader f, CodecLimits limits) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,7 +33,14 @@ final class FieldReader {
         if (!value.isTextual()) {
             throw invalid(name, "must be a string", value);
         }
-        return value.textValue();
+        String text = value.textValue();
+        int surrogate = Names.unpairedSurrogate(text);
+        if (surrogate >= 0) {
+            throw new FrameException(ErrorCode.INVALID_FIELD, String.format(Locale.ROOT,
+                    "%s must be valid Unicode: unpaired surrogate \\u%04X at index %d",
+                    name, (int) text.charAt(surrogate), surrogate));
+        }
+        return text;
     }
 
     String optionalString(String name) {

@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param user    the user id
  * @param token   lowercase hex HMAC-SHA256 of the user id, keyed with the server secret
- * @param version the protocol version the client speaks
+ * @param version the protocol version the client speaks; any integer decodes, so that a
+ *                server can answer one it does not speak with unsupported-version
  * @param epoch   the server epoch the resume positions belong to, or {@code null}
  * @param resume  room to the highest seq the client already has (0 for none); empty for none
  */
@@ -17,9 +18,6 @@ public record Hello(String user, String token, int version, String epoch, Map<St
     public Hello {
         Names.user("user", user);
         Names.id("token", token);
-        if (version < 1) {
-            throw new IllegalArgumentException("version must be >= 1: " + version);
-        }
         Names.optionalId("epoch", epoch);
         resume = SeqMaps.copy("resume", resume);
     }

@@ -64,6 +64,38 @@ final class Names {
         return value;
     }
 
+    /** Index of the first unpaired surrogate in {@code value}, or -1: such text has no UTF-8 form. */
+    static int unpairedSurrogate(String value) {
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code value} with each unpaired surrogate replaced by U+FFFD. */
+    static String withoutUnpairedSurrogates(String value) {
+        if (unpairedSurrogate(value) < 0) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+                out.append(c).append(value.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
+    }
+
     static String quote(String value) {
         String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
         return '"' + shown + '"';
