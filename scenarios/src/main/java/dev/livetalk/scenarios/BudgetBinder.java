@@ -1,0 +1,79 @@
+package dev.livetalk.scenarios;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the {@code budgets} list: each entry an expression for {@link BudgetParser}. A
+ * syntax error points at the offending token inside the expression when the expression sits
+ * on one line; strategies named in a budget must be ones the scenario runs.
+ *
+ * <p>Not thread-safe: one validation on one thread.
+ */
+final class BudgetBinder {
+    private final Values values;
+    private final Diagnostics diagnostics;
+    private final List<String> sourceLines;
+
+    BudgetBinder(Values values, Diagnostics diagnostics, String source) {
+        this.values = values;
+        this.diagnostics = diagnostics;
+        this.sourceLines = source.lines().toList();
+    }
+
+    List<Budget> budgets(YamlNode node, Strategies strategies, Set<String> knownStrategies) {
+        List<Budget> budgets = new ArrayList<>();
+        List<YamlNode> items = values.list(node, "budgets").orElse(List.of());
+        for (int i = 0; i < items.size(); i++) {
+            YamlNode item = items.get(i);
+            String path = "budgets[" + i + "]";
+            values.text(item, path).ifPresent(expression -> {
+                try {
+                    Budget budget = BudgetParser.parse(expression);
+                    if (strategiesRun(budget, item, path, strategies, knownStrategies)) {
+                        budgets.add(budget);
+                    }
+                } catch (BudgetSyntaxException e) {
+                    YamlNode.Mark at = positionOf(item.mark(), expression, e.offset());
+                    diagnostics.error(at, path + ": " + e.getMessage() + " (in '" + expression + "')");
+                }
+            });
+        }
+        return budgets;
+    }
+
+    private boolean strategiesRun(Budget budget, YamlNode item, String path, Strategies strategies,
+            Set<String> knownStrategies) {
+        List<String> available = strategies instanceof Strategies.Named named
+                ? named.names() : List.copyOf(knownStrategies);
+        boolean ok = true;
+        for (String name : budget.strategies()) {
+            if (!available.isEmpty() && !available.contains(name)) {
+                int offset = budget.expression().indexOf(name, budget.expression().lastIndexOf(" for "));
+                diagnostics.error(positionOf(item.mark(), budget.expression(), Math.max(0, offset)),
+                        path + ": strategy '" + name + "' is not run by this scenario"
+                        + ClosestName.hint(name, available) + " (strategies: " + String.join(", ", available) + ")");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /** The position of character {@code offset} of a scalar that starts at {@code start}. */
+    private YamlNode.Mark positionOf(YamlNode.Mark start, String expression, int offset) {
+        if (start.line() > sourceLines.size()) {
+            return start;
+        }
+        String line = sourceLines.get(start.line() - 1);
+        int from = start.column() - 1;
+        if (from < line.length() && (line.charAt(from) == '"' || line.charAt(from) == '\'')) {
+            from++;
+        }
+        int clamped = Math.min(offset, expression.length());
+        if (!line.startsWith(expression.substring(0, clamped), from)) {
+            return start;
+        }
+        return new YamlNode.Mark(start.line(), from + clamped + 1);
+    }
+}

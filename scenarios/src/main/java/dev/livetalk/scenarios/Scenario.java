@@ -1,0 +1,44 @@
+package dev.livetalk.scenarios;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A validated scenario file. The run is {@code warmup} (load, no faults, not measured), then
+ * {@code duration} (load and faults; every fault ends by then), then {@code quiesce} (no load,
+ * no faults: the system settles before final transcripts are taken). Fault times count from
+ * the end of the warm-up.
+ *
+ * <p>Immutable; any thread. Built by {@link ScenarioLoader}.
+ */
+public record Scenario(
+        String name,
+        String description,
+        long seed,
+        Backend network,
+        Duration duration,
+        Duration warmup,
+        Duration quiesce,
+        List<String> users,
+        List<Room> rooms,
+        ClientShape clientShape,
+        Load load,
+        Strategies strategies,
+        List<FaultSpec> faults,
+        List<Budget> budgets) {
+
+    public Scenario {
+        users = List.copyOf(users);
+        rooms = List.copyOf(rooms);
+        faults = List.copyOf(faults);
+        budgets = List.copyOf(budgets);
+        Durations.requirePositive("duration", duration);
+        Durations.requireNonNegative("warmup", warmup);
+        Durations.requireNonNegative("quiesce", quiesce);
+    }
+
+    /** The whole run: warm-up, then the load and faults, then the quiet settling time. */
+    public Duration runLength() {
+        return warmup.plus(duration).plus(quiesce);
+    }
+}

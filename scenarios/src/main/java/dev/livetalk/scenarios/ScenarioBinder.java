@@ -1,0 +1,144 @@
+package dev.livetalk.scenarios;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns the located YAML tree of a scenario file into a {@link Scenario}, collecting every
+ * problem in {@link Diagnostics} instead of stopping at the first.
+ *
+ * <p>Not thread-safe: one validation on one thread.
+ */
+final class ScenarioBinder {
+    static final List<String> KEYS = List.of("name", "description", "seed", "network", "duration", "warmup",
+            "quiesce", "client-shape", "users", "rooms", "load", "strategies", "faults", "budgets");
+    private static final List<String> LOAD_KEYS = List.of("rate", "arrival", "reply-share");
+    private static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
+    private static final Duration DEFAULT_QUIESCE = Duration.ofSeconds(5);
+
+    private final Diagnostics diagnostics;
+    private final Values values;
+    private final LoaderOptions options;
+    private final String source;
+
+    ScenarioBinder(Diagnostics diagnostics, LoaderOptions options, String source) {
+        this.diagnostics = diagnostics;
+        this.values = new Values(diagnostics);
+        this.options = options;
+        this.source = source;
+    }
+
+    Optional<Scenario> bind(YamlNode root) {
+        Optional<YamlNode.Mapping> mapping = values.mapping(root, "a scenario");
+        return mapping.flatMap(m -> scenario(new Fields(m, "scenario", KEYS, diagnostics)));
+    }
+
+    private Optional<Scenario> scenario(Fields f) {
+        Optional<String> name = f.required("name", "the scenario's name").flatMap(n -> values.name(n, "name"));
+        String description = f.optional("description").flatMap(n -> values.text(n, "description")).orElse("");
+        Optional<Long> seed = f.required("seed", "the seed of every random choice").flatMap(n -> values.integer(n, "seed"));
+        Backend network = options.network().orElseGet(() -> choice(f, "network", Backend.values(), Backend::yamlName,
+                Backend.TOXIPROXY));
+        Optional<Duration> duration = f.required("duration", "how long load and faults run, such as 60s")
+                .flatMap(n -> positiveDuration(n, "duration"));
+        ClientShape shape = choice(f, "client-shape", ClientShape.values(), ClientShape::yamlName, ClientShape.SINGLE);
+        MembershipBinder membership = new MembershipBinder(values);
+        List<String> users = f.required("users", "a list of user names, or {count, prefix}")
+                .map(n -> membership.users(n, diagnostics)).orElse(List.of());
+        List<Room> rooms = f.required("rooms", "a list of {name, members}, or {count, prefix}")
+                .map(n -> membership.rooms(n, users, diagnostics)).orElse(List.of());
+        Optional<Load> load = f.required("load", "rate, arrival and reply-share of the open-model load")
+                .flatMap(this::load);
+        Strategies strategies = f.optional("strategies").flatMap(this::strategies).orElse(new Strategies.All());
+        List<FaultSpec> faults = faults(f, new FaultBinder.Context(users, rooms, duration.orElse(null), shape, network));
+        List<Budget> budgets = budgets(f, strategies);
+        if (diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Scenario(name.orElseThrow(), description, seed.orElseThrow(), network,
+                duration.orElseThrow(), optionalDuration(f, "warmup", DEFAULT_WARMUP),
+                optionalDuration(f, "quiesce", DEFAULT_QUIESCE), users, rooms, shape, load.orElseThrow(), strategies,
+                faults, budgets));
+    }
+
+    private List<FaultSpec> faults(Fields f, FaultBinder.Context context) {
+        return f.optional("faults").map(n -> new FaultBinder(values, diagnostics, context).faults(n))
+                .orElse(List.of());
+    }
+
+    private List<Budget> budgets(Fields f, Strategies strategies) {
+        return f.optional("budgets")
+                .map(n -> new BudgetBinder(values, diagnostics, source).budgets(n, strategies, options.knownStrategies()))
+                .orElse(List.of());
+    }
+
+    private <E extends Enum<E>> E choice(Fields f, String key, E[] choices, Function<E, String> nameOf, E fallback) {
+        return f.optional(key).flatMap(n -> values.choice(n, key, choices, nameOf)).orElse(fallback);
+    }
+
+    private Optional<Duration> positiveDuration(YamlNode node, String path) {
+        Optional<Duration> value = values.duration(node, path);
+        if (value.isPresent() && value.get().isZero()) {
+            values.error(node, path + " must be a duration > 0: " + Values.text(node));
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    private Duration optionalDuration(Fields f, String key, Duration fallback) {
+        return f.optional(key).flatMap(n -> values.duration(n, key)).orElse(fallback);
+    }
+
+    private Optional<Load> load(YamlNode node) {
+        return values.mapping(node, "load").flatMap(m -> {
+            Fields f = new Fields(m, "load", LOAD_KEYS, diagnostics);
+            Optional<Double> rate = f.required("rate", "messages per second per sender")
+                    .flatMap(n -> values.positive(n, "load.rate", "messages/s per sender"));
+            Optional<Arrival> arrival = f.optional("arrival")
+                    .map(n -> values.choice(n, "load.arrival", Arrival.values(), Arrival::yamlName))
+                    .orElse(Optional.of(Arrival.CONSTANT));
+            Optional<Double> replyShare = f.optional("reply-share")
+                    .map(n -> values.fraction(n, "load.reply-share", true)).orElse(Optional.of(0.0));
+            return rate.isPresent() && arrival.isPresent() && replyShare.isPresent()
+                    ? Optional.of(new Load(rate.get(), arrival.get(), replyShare.get())) : Optional.empty();
+        });
+    }
+
+    private Optional<Strategies> strategies(YamlNode node) {
+        if (node instanceof YamlNode.Scalar s && "all".equals(s.text())) {
+            return Optional.of(new Strategies.All());
+        }
+        if (!(node instanceof YamlNode.Sequence)) {
+            values.error(node, "strategies must be all or a list of strategy names, not " + node.describe());
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        List<YamlNode> items = values.list(node, "strategies").orElseThrow();
+        for (int i = 0; i < items.size(); i++) {
+            YamlNode item = items.get(i);
+            String path = "strategies[" + i + "]";
+            values.name(item, path).filter(n -> knownStrategy(item, path, n, names)).ifPresent(names::add);
+        }
+        if (items.isEmpty()) {
+            values.error(node, "strategies must name at least one strategy, or be all");
+        }
+        return names.isEmpty() ? Optional.empty() : Optional.of(new Strategies.Named(names));
+    }
+
+    private boolean knownStrategy(YamlNode item, String path, String name, List<String> earlier) {
+        if (earlier.contains(name)) {
+            values.error(item, path + ": strategy '" + name + "' is listed twice");
+            return false;
+        }
+        List<String> known = options.knownStrategies().stream().sorted().toList();
+        if (!known.isEmpty() && !known.contains(name)) {
+            values.error(item, path + ": no strategy '" + name + "' is found" + ClosestName.hint(name, known)
+                    + " (found: " + String.join(", ", known) + ")");
+            return false;
+        }
+        return true;
+    }
+}

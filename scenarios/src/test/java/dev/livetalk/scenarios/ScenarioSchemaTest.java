@@ -1,0 +1,90 @@
+package dev.livetalk.scenarios;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScenarioSchemaTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static JsonSchema schema;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        try (InputStream in = ScenarioSchemaTest.class.getResourceAsStream("/scenario.schema.json")) {
+            assertThat(in).as("scenario.schema.json on the class path").isNotNull();
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+
+    private static Set<ValidationMessage> check(String yaml) throws IOException {
+        return schema.validate(YAML.readTree(yaml));
+    }
+
+    @Test
+    void shouldAcceptEveryExampleScenario() throws IOException {
+        for (Path file : ExampleScenariosTest.examples()) {
+            JsonNode tree = YAML.readTree(Files.readString(file));
+            assertThat(schema.validate(tree)).as(file.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRejectAnUnknownTopLevelKey() throws IOException {
+        assertThat(check(minimal("durration: 5s\n"))).isNotEmpty();
+    }
+
+    @Test
+    void shouldRejectASimulatorOnlyFaultOnToxiproxy() throws IOException {
+        String fault = "faults:\n  - type: message-loss\n    probability: 0.1\n    at: 1s\n    for: 1s\n";
+        assertThat(check(minimal(fault))).isNotEmpty();
+        assertThat(check(minimal("network: sim\n" + fault))).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAParameterOfAnotherFaultKind() throws IOException {
+        assertThat(check(minimal("faults:\n  - type: down\n    latency: 5ms\n    at: 1s\n    for: 1s\n"))).isNotEmpty();
+        assertThat(check(minimal("faults:\n  - type: down\n    at: 1s\n    for: 1s\n"))).isEmpty();
+    }
+
+    @Test
+    void shouldRejectADurationWithoutAUnit() throws IOException {
+        assertThat(check(minimal("warmup: 500\n"))).isNotEmpty();
+    }
+
+    @Test
+    void shouldRejectABudgetThatDoesNotStartWithAMetric() throws IOException {
+        assertThat(check(minimal("budgets: ['latency p(99) < 5ms']\n"))).isNotEmpty();
+        assertThat(check(minimal("budgets: ['peer-final p(99) < 5ms']\n"))).isEmpty();
+    }
+
+    private static String minimal(String extra) {
+        return "name: t\nseed: 1\nduration: 10s\nusers: [a, b]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n"
+                + extra;
+    }
+
+    @Test
+    void shouldRejectTheInvalidFilesThatTheSchemaCanJudge() throws IOException {
+        for (String name : List.of("unknown-key.yaml", "wrong-type.yaml", "negative-rate.yaml",
+                "share-out-of-range.yaml", "sim-only-fault.yaml", "toxiproxy-only-fault.yaml",
+                "duration-without-unit.yaml", "direction-not-applicable.yaml", "missing-keys.yaml",
+                "bad-budget.yaml", "many-errors.yaml")) {
+            Path file = ExampleScenariosTest.example("invalid/" + name);
+            assertThat(schema.validate(YAML.readTree(Files.readString(file)))).as(name).isNotEmpty();
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.livetalk.scenarios;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** One test per kind of error, each pinning the exact line:column and the message. */
+class ScenarioValidationTest {
+
+    private static Path invalid(String name) {
+        return ExampleScenariosTest.example("invalid/" + name);
+    }
+
+    private static List<ValidationError> errorsOf(String name) throws IOException {
+        return ScenarioLoader.validate(invalid(name));
+    }
+
+    private static void assertSingleError(String name, int line, int column, String... fragments)
+            throws IOException {
+        List<ValidationError> errors = errorsOf(name);
+        assertThat(errors).as(errors.toString()).hasSize(1);
+        assertError(errors.get(0), line, column, fragments);
+    }
+
+    private static void assertError(ValidationError error, int line, int column, String... fragments) {
+        assertThat(error.line()).as(error.toString()).isEqualTo(line);
+        assertThat(error.column()).as(error.toString()).isEqualTo(column);
+        assertThat(error.message()).contains(fragments);
+    }
+
+    @Test
+    void shouldReportAnUnknownKeyWithTheClosestKnownKey() throws IOException {
+        assertSingleError("unknown-key.yaml", 11, 1, "unknown key 'quiesse'", "did you mean 'quiesce'?");
+    }
+
+    @Test
+    void shouldReportAWrongType() throws IOException {
+        assertSingleError("wrong-type.yaml", 3, 7, "seed must be a whole number", "'one'");
+    }
+
+    @Test
+    void shouldReportANegativeRateWithTheValueAndTheRule() throws IOException {
+        assertSingleError("negative-rate.yaml", 10, 9, "load.rate must be > 0 messages/s per sender: -3");
+    }
+
+    @Test
+    void shouldReportAShareOutsideZeroToOne() throws IOException {
+        assertSingleError("share-out-of-range.yaml", 15, 21, "faults[0].target.share must be within (0, 1]: 1.5");
+    }
+
+    @Test
+    void shouldReportAFaultEndingAfterTheRun() throws IOException {
+        assertSingleError("fault-after-run.yaml", 14, 10, "faults[0].for", "ends at 33s",
+                "after the run ends at 30s");
+    }
+
+    @Test
+    void shouldReportEveryShorterThanFor() throws IOException {
+        assertSingleError("every-shorter-than-for.yaml", 13, 12, "every must be longer than for (3s)", ": 2s");
+    }
+
+    @Test
+    void shouldReportATargetClientThatDoesNotExist() throws IOException {
+        assertSingleError("unknown-target.yaml", 16, 22, "no user 'carl' is declared", "did you mean 'carol'?");
+    }
+
+    @Test
+    void shouldReportARoomMemberThatIsNotADeclaredUser() throws IOException {
+        assertSingleError("undeclared-member.yaml", 8, 22, "'dave' is not a declared user");
+    }
+
+    @Test
+    void shouldReportDuplicateUserRoomAndFaultNames() throws IOException {
+        List<ValidationError> errors = errorsOf("duplicate-names.yaml");
+
+        assertThat(errors).hasSize(3);
+        assertError(errors.get(0), 5, 21, "duplicate user 'alice'", "first at 5:9");
+        assertError(errors.get(1), 9, 5, "duplicate room 'lobby'", "first at 7:5");
+        assertError(errors.get(2), 19, 11, "duplicate fault name 'cut'", "first at 15:11");
+    }
+
+    @Test
+    void shouldReportADuplicateKey() throws IOException {
+        assertSingleError("duplicate-key.yaml", 11, 1, "duplicate key 'duration'", "first at 4:1");
+    }
+
+    @Test
+    void shouldPointInsideABudgetExpressionThatDoesNotParse() throws IOException {
+        List<ValidationError> errors = errorsOf("bad-budget.yaml");
+
+        assertThat(errors).hasSize(3);
+        assertError(errors.get(0), 13, 24, "budgets[1]", "threshold needs a time unit", "800");
+        assertError(errors.get(1), 14, 17, "budgets[2]", "unknown comparator '<<'");
+        assertError(errors.get(2), 15, 5, "budgets[3]", "unknown metric 'latency'");
+    }
+
+    @Test
+    void shouldRejectASimulatorOnlyFaultOnToxiproxy() throws IOException {
+        assertSingleError("sim-only-fault.yaml", 12, 11,
+                "network toxiproxy cannot play duplication", "it plays on: sim");
+    }
+
+    @Test
+    void shouldAcceptASimulatorOnlyFaultWhenTheNetworkIsOverriddenToSim() throws IOException {
+        assertThat(ScenarioLoader.validate(invalid("sim-only-fault.yaml"), LoaderOptions.DEFAULTS.withNetwork(Backend.SIM)))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldRejectAToxiproxyOnlyFaultOnTheSimulator() throws IOException {
+        assertSingleError("toxiproxy-only-fault.yaml", 13, 11, "network sim cannot play slicer",
+                "it plays on: toxiproxy");
+    }
+
+    @Test
+    void shouldRejectAnExampleFaultWhenTheNetworkIsOverriddenToToxiproxy() throws IOException {
+        List<ValidationError> errors = ScenarioLoader.validate(ExampleScenariosTest.example("sim-message-loss.yaml"),
+                LoaderOptions.DEFAULTS.withNetwork(Backend.TOXIPROXY));
+
+        assertThat(errors).extracting(ValidationError::message).allMatch(m -> m.contains("cannot play"))
+                .hasSize(4);
+    }
+
+    @Test
+    void shouldReportInvalidYamlAtTheProblem() throws IOException {
+        assertSingleError("syntax-error.yaml", 6, 6, "not valid YAML", "flow sequence (at 5:8)");
+    }
+
+    @Test
+    void shouldReportADurationWithoutAUnit() throws IOException {
+        assertSingleError("duration-without-unit.yaml", 4, 11, "duration needs a unit: 30", "30s");
+    }
+
+    @Test
+    void shouldReportADirectionOnAFaultThatCutsBothWays() throws IOException {
+        assertSingleError("direction-not-applicable.yaml", 13, 16, "direction does not apply to stall");
+    }
+
+    @Test
+    void shouldReportALinkOnASingleConnectionClient() throws IOException {
+        assertSingleError("link-needs-split.yaml", 16, 33, "link 'receive' needs client-shape: split");
+    }
+
+    @Test
+    void shouldReportMissingRequiredKeys() throws IOException {
+        List<ValidationError> errors = errorsOf("missing-keys.yaml");
+
+        assertThat(errors).hasSize(3);
+        assertError(errors.get(0), 2, 1, "missing key 'duration' in scenario");
+        assertError(errors.get(1), 2, 1, "missing key 'load' in scenario");
+        assertError(errors.get(2), 9, 5, "missing key 'for' in faults[0]");
+    }
+
+    @Test
+    void shouldReportAStrategyThatIsNotFound() throws Exception {
+        String text = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\n"
+                + "load: {rate: 1}\nstrategies: [reconcile, reconcil]\n";
+        LoaderOptions options = LoaderOptions.DEFAULTS.withKnownStrategies(Set.of("reconcile", "event-only"));
+
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", text, options))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> {
+                    assertThat(e.errors()).hasSize(1);
+                    assertError(e.errors().get(0), 7, 25, "no strategy 'reconcil' is found",
+                            "did you mean 'reconcile'?");
+                });
+    }
+
+    @Test
+    void shouldReportABudgetForAStrategyTheScenarioDoesNotRun() throws Exception {
+        String text = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\n"
+                + "load: {rate: 1}\nstrategies: [reconcile]\nbudgets:\n  - lost == 0 for gap-fill\n";
+
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", text, LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> {
+                    assertThat(e.errors()).hasSize(1);
+                    assertError(e.errors().get(0), 9, 19, "strategy 'gap-fill' is not run by this scenario");
+                });
+    }
+
+    @Test
+    void shouldReportEveryErrorOfAFileAtOnceInFileOrder() throws IOException {
+        List<ValidationError> errors = errorsOf("many-errors.yaml");
+
+        assertThat(errors).extracting(e -> e.line() + ":" + e.column()).containsExactly(
+                "2:7", "4:11", "8:22", "10:9", "11:16", "12:1", "14:11", "18:14", "21:13", "23:10");
+        assertThat(errors.get(5).message()).contains("unknown key 'strategy'", "did you mean 'strategies'?");
+        assertThat(errors.get(9).message()).contains("unknown comparator '='");
+    }
+
+    @Test
+    void shouldThrowAScenarioExceptionListingEveryErrorAsFileLineColumn() {
+        Path file = invalid("many-errors.yaml");
+
+        assertThatThrownBy(() -> ScenarioLoader.load(file))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> {
+                    assertThat(e.errors()).hasSize(10);
+                    assertThat(e.getMessage().lines()).hasSize(10)
+                            .first().asString().startsWith(file + ":2:7: name must be a name");
+                });
+    }
+
+    @Test
+    void shouldReportAnEmptyFile() throws Exception {
+        assertThatThrownBy(() -> ScenarioLoader.parse("empty.yaml", "", LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
+                        .hasToString("empty.yaml:1:1: the file holds no YAML document (a scenario is a mapping of keys)"));
+    }
+}
