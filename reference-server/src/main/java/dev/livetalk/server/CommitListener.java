@@ -1,0 +1,18 @@
+package dev.livetalk.server;
+
+import dev.livetalk.protocol.Message;
+
+/**
+ * Told about every committed message, in commit order, so a harness can keep the full
+ * server log while the server's own history stays bounded. Called by the thread that calls
+ * {@link ServerCore} (in the shell: a Tyrus worker thread holding the core lock); keep it
+ * short and never call back into the server.
+ */
+@FunctionalInterface
+public interface CommitListener {
+    /** A listener that does nothing. */
+    CommitListener NONE = message -> { };
+
+    /** {@code message} was committed: it has its seq and is acknowledged to its sender next. */
+    void onCommit(Message message);
+}

@@ -1,0 +1,299 @@
+package dev.livetalk.server;
+
+import dev.livetalk.protocol.ClientEvent;
+import dev.livetalk.protocol.Decoded;
+import dev.livetalk.protocol.ErrorCode;
+import dev.livetalk.protocol.EventCodec;
+import dev.livetalk.protocol.Message;
+import dev.livetalk.protocol.ServerEvent;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The reference chat server: a {@link ServerCore} behind a Tyrus (Grizzly) WebSocket
+ * endpoint at {@code ws://127.0.0.1:PORT/livetalk/chat}, bound to loopback only.
+ *
+ * <p>Threads: Grizzly worker threads decode frames (outside the lock) and call the core
+ * under {@link #lock}; the ticker thread {@code livetalk-server-ticker} calls
+ * {@link ServerCore#onTick} under the same lock; outputs are encoded under the lock (each
+ * distinct event once per call) and handed to each connection's {@link OutboundQueue},
+ * whose own virtual thread sends them in order. The core and {@link #queues}' contents
+ * change only under the lock.
+ *
+ * <p>What Tyrus does by itself, before our code sees a frame: a text frame with invalid
+ * UTF-8 is answered with close 1007 "Illegal UTF-8 Sequence." (the standard API never sees
+ * the bytes, so the core's INVALID_UTF8 path serves other shells); a single frame larger
+ * than Tyrus's incoming buffer (four times the frame limit, at least 1 MiB, at most 16 MiB)
+ * gets close 1011 "Buffer overflow."; a fragmented message beyond that size gets 1009.
+ * Frames above the frame limit but within the buffer get our {@code frame-too-large} error
+ * and the connection stays open.
+ */
+public final class ReferenceServer implements AutoCloseable {
+    /** The path of the chat endpoint under the root. */
+    public static final String PATH = "/livetalk/chat";
+    private static final System.Logger LOG = System.getLogger(ReferenceServer.class.getName());
+    private static final String HOST = "127.0.0.1";
+    private static final int MAX_INCOMING_BUFFER = 16 * 1024 * 1024;
+    private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(2);
+
+    private final ServerConfig config;
+    private final EventCodec codec;
+    private final ServerCore core;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<ConnectionId, OutboundQueue> queues = new ConcurrentHashMap<>();
+    private final AtomicLong nextConnection = new AtomicLong();
+    private final ScheduledExecutorService ticker;
+    private LoopbackServerContainer container;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile int port;
+
+    private ReferenceServer(ServerConfig config, String epoch) {
+        this.config = config;
+        this.codec = new EventCodec(config.codecLimits());
+        long wallClockOffsetMillis = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
+        this.core = new ServerCore(config, epoch, wallClockOffsetMillis);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "livetalk-server-ticker"));
+    }
+
+    /**
+     * Starts a server on loopback. Its epoch is {@code config.epoch()} or, when that is
+     * null, a fresh random one.
+     *
+     * @throws IOException when the port cannot be bound or Tyrus refuses the endpoint
+     */
+    public static ReferenceServer start(ServerConfig config) throws IOException {
+        TyrusLogging.configure(config.debugLogging());
+        String epoch = config.epoch() != null ? config.epoch() : freshEpoch();
+        ReferenceServer server = new ReferenceServer(config, epoch);
+        server.bind();
+        return server;
+    }
+
+    /** The URL clients connect to: {@code ws://127.0.0.1:PORT/livetalk/chat}. */
+    public URI uri() {
+        return URI.create("ws://" + HOST + ":" + port + PATH);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The history epoch this server announces in every welcome. */
+    public String epoch() {
+        return core.epoch();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The messages {@code room} still retains, in seq order (bounded by the history limit). */
+    public List<Message> history(String room) {
+        lock.lock();
+        try {
+            return core.history(room);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Open connections. */
+    public int connectionCount() {
+        lock.lock();
+        try {
+            return core.connectionCount();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Says going-away to every connection, waits briefly for the queues to drain, stops Tyrus. */
+    @Override
+    public void close() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        ticker.shutdownNow();
+        List<OutboundQueue> draining;
+        lock.lock();
+        try {
+            draining = new ArrayList<>(queues.values());
+            draining.forEach(queue -> queue.offerClose(new CloseReason(CloseCodes.GOING_AWAY, "server shutting down")));
+        } finally {
+            lock.unlock();
+        }
+        awaitDrained(draining);
+        container.stop();
+    }
+
+    boolean stopping() {
+        return stopping.get();
+    }
+
+    ConnectionId onOpen(Session session) {
+        ConnectionId id = new ConnectionId(nextConnection.incrementAndGet());
+        lock.lock();
+        try {
+            queues.put(id, new OutboundQueue(id, session, config.outboundQueueLimit()));
+            dispatch(core.onOpen(id, System.nanoTime()));
+        } finally {
+            lock.unlock();
+        }
+        return id;
+    }
+
+    void onText(ConnectionId id, String text) {
+        Decoded<ClientEvent> decoded = codec.decodeClient(text);
+        lock.lock();
+        try {
+            dispatch(core.onFrame(id, decoded, System.nanoTime()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void onBinary(ConnectionId id, int bytes) {
+        lock.lock();
+        try {
+            dispatch(core.onBinaryFrame(id, bytes, System.nanoTime()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void onClosed(ConnectionId id) {
+        lock.lock();
+        try {
+            OutboundQueue queue = queues.remove(id);
+            if (queue != null) {
+                queue.stop();
+            }
+            dispatch(core.onClose(id, System.nanoTime()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void onTick() {
+        lock.lock();
+        try {
+            dispatch(core.onTick(System.nanoTime()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "bug: the core failed on a tick", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Hands outputs to the queues, encoding each distinct event once; called under the lock. */
+    private void dispatch(List<ServerOutput> outputs) {
+        Map<ServerEvent, String> encoded = new IdentityHashMap<>();
+        List<ConnectionId> slow = new ArrayList<>();
+        for (ServerOutput output : outputs) {
+            OutboundQueue queue = queues.get(output.connection());
+            if (queue == null) {
+                continue;
+            }
+            switch (output) {
+                case ServerOutput.Deliver deliver -> {
+                    if (!queue.offerText(encoded.computeIfAbsent(deliver.event(), codec::encode))) {
+                        dropSlowConsumer(output.connection(), queue);
+                        slow.add(output.connection());
+                    }
+                }
+                case ServerOutput.Close close -> {
+                    queue.offerClose(closeReasonOf(close.reason()));
+                    queues.remove(output.connection());
+                }
+            }
+        }
+        for (ConnectionId id : slow) {
+            core.onClose(id, System.nanoTime());
+        }
+    }
+
+    private void dropSlowConsumer(ConnectionId id, OutboundQueue queue) {
+        queue.abort(new CloseReason(CloseCodes.TRY_AGAIN_LATER,
+                "slow consumer: more than " + config.outboundQueueLimit() + " events queued"));
+        queues.remove(id);
+    }
+
+    private static CloseReason closeReasonOf(ErrorCode reason) {
+        CloseReason.CloseCode code = reason == ErrorCode.IDLE_TIMEOUT ? CloseCodes.NORMAL_CLOSURE
+                : CloseCodes.VIOLATED_POLICY;
+        return new CloseReason(code, reason.wireName());
+    }
+
+    private void bind() throws IOException {
+        int incomingBuffer = (int) Math.min(MAX_INCOMING_BUFFER, Math.max(1 << 20, 4L * config.maxFrameBytes()));
+        container = new LoopbackServerContainer(HOST, incomingBuffer);
+        ChatEndpoint endpoint = new ChatEndpoint(this, incomingBuffer);
+        try {
+            container.addEndpoint(ServerEndpointConfig.Builder.create(ChatEndpoint.class, "/chat")
+                    .configurator(new SharedEndpoint(endpoint)).build());
+            container.start("/livetalk", config.port());
+        } catch (DeploymentException e) {
+            container.stop();
+            throw new IOException("Tyrus refused the chat endpoint: " + e.getMessage(), e);
+        } catch (IOException e) {
+            container.stop();
+            throw new IOException("cannot listen on " + HOST + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+        port = container.getPort();
+        long period = Math.clamp(config.idleTimeout().toMillis() / 10, 10, 500);
+        ticker.scheduleAtFixedRate(this::onTick, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private static void awaitDrained(List<OutboundQueue> draining) {
+        long deadline = System.nanoTime() + DRAIN_ON_CLOSE.toNanos();
+        try {
+            for (OutboundQueue queue : draining) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                queue.awaitDrained(Duration.ofNanos(left).plusMillis(1));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String freshEpoch() {
+        byte[] bytes = new byte[8];
+        new SecureRandom().nextBytes(bytes);
+        return "e" + HexFormat.of().formatHex(bytes);
+    }
+
+    /** Hands Tyrus the one shared endpoint instead of letting it construct one per session. */
+    private static final class SharedEndpoint extends ServerEndpointConfig.Configurator {
+        private final ChatEndpoint endpoint;
+
+        SharedEndpoint(ChatEndpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public <T> T getEndpointInstance(Class<T> endpointClass) {
+            return endpointClass.cast(endpoint);
+        }
+    }
+}

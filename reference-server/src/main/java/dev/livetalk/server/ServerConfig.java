@@ -1,0 +1,270 @@
+package dev.livetalk.server;
+
+import dev.livetalk.protocol.CodecLimits;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the reference server can be told. Immutable and safe to share between threads
+ * (the {@link Builder} is not); build one with {@link #builder(String)}, whose defaults suit a
+ * chat benchmark. The compact constructor rejects bad values naming the value and the rule.
+ *
+ * @param port               TCP port, 0 for a free one
+ * @param secret             the HMAC key of user tokens (see {@code UserToken}); required
+ * @param epoch              the history epoch to announce, or {@code null} for a fresh random one per start
+ * @param historyLimit       messages kept per room; older ones are dropped (firstSeq moves up)
+ * @param dedupeWindow       client message ids remembered per user for idempotent resends
+ * @param ratePerSecond      events per second a connection may send on average
+ * @param rateBurst          events a connection may send at once (token bucket size)
+ * @param idleTimeout        a connection silent this long is closed
+ * @param maxFrameBytes      longest frame accepted, UTF-8 bytes
+ * @param maxBodyChars       longest message body accepted, characters
+ * @param maxHistoryReply    most messages in one history reply
+ * @param maxReplyBytes      a history reply stops adding messages beyond about this many bytes (at least
+ *                           one message), so it fits a client's frame buffer (Tyrus: 4 MiB by default)
+ * @param abuseThreshold     rejected frames within {@code abuseWindow} that close a connection
+ * @param abuseWindow        the window of {@code abuseThreshold}
+ * @param outboundQueueLimit events queued for one connection before it counts as a slow consumer and is closed;
+ *                           keep it above {@code historyLimit}, since a resume replay is queued at once
+ * @param privateRooms       room to the users allowed in it; other rooms are public
+ * @param commitListener     told about every committed message
+ * @param debugLogging       keep Tyrus and Grizzly logging on (off by default: it is noisy)
+ */
+public record ServerConfig(int port, String secret, String epoch, int historyLimit, int dedupeWindow,
+                           double ratePerSecond, int rateBurst, Duration idleTimeout, int maxFrameBytes,
+                           int maxBodyChars, int maxHistoryReply, int maxReplyBytes, int abuseThreshold, Duration abuseWindow,
+                           int outboundQueueLimit, Map<String, Set<String>> privateRooms,
+                           CommitListener commitListener, boolean debugLogging) {
+    /** The largest frame limit: Tyrus must buffer a few frames beyond it. */
+    public static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
+    public ServerConfig {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535 (0 for a free port): " + port);
+        }
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("secret must not be empty: " + (secret == null ? "null" : "\"\""));
+        }
+        if (epoch != null && (epoch.isEmpty() || epoch.length() > 64)) {
+            throw new IllegalArgumentException("epoch must be 1-64 characters long: " + epoch.length());
+        }
+        atLeast("historyLimit", historyLimit, 1);
+        atLeast("dedupeWindow", dedupeWindow, 1);
+        if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
+            throw new IllegalArgumentException("ratePerSecond must be > 0 events/s: " + ratePerSecond);
+        }
+        atLeast("rateBurst", rateBurst, 1);
+        positive("idleTimeout", idleTimeout);
+        if (maxFrameBytes > MAX_FRAME_BYTES) {
+            throw new IllegalArgumentException(
+                    "maxFrameBytes must be <= " + MAX_FRAME_BYTES + " bytes: " + maxFrameBytes);
+        }
+        new CodecLimits(maxFrameBytes, maxBodyChars); // validates both with value and rule
+        atLeast("maxHistoryReply", maxHistoryReply, 1);
+        atLeast("maxReplyBytes", maxReplyBytes, 1024);
+        atLeast("abuseThreshold", abuseThreshold, 1);
+        positive("abuseWindow", abuseWindow);
+        atLeast("outboundQueueLimit", outboundQueueLimit, 1);
+        privateRooms = copyRooms(privateRooms);
+        commitListener = Objects.requireNonNullElse(commitListener, CommitListener.NONE);
+    }
+
+    /** A builder with the defaults, for a server keyed with {@code secret}. */
+    public static Builder builder(String secret) {
+        return new Builder(secret);
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The codec limits the server decodes with. */
+    public CodecLimits codecLimits() {
+        return new CodecLimits(maxFrameBytes, maxBodyChars);
+    }
+
+    /** Whether {@code room} is private. */
+    public boolean isPrivate(String room) {
+        return privateRooms.containsKey(room);
+    }
+
+    private static void atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ": " + value);
+        }
+    }
+
+    private static void positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be > 0: " + value);
+        }
+    }
+
+    private static Map<String, Set<String>> copyRooms(Map<String, Set<String>> rooms) {
+        if (rooms == null) {
+            return Map.of();
+        }
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        rooms.forEach((room, users) -> copy.put(
+                Objects.requireNonNull(room, "privateRooms room must not be null"),
+                Set.copyOf(Objects.requireNonNull(users, "privateRooms." + room + " must not be null"))));
+        return Map.copyOf(copy);
+    }
+
+    /** Builds a {@link ServerConfig}; not thread-safe. Defaults are listed on each setter. */
+    public static final class Builder {
+        private int port;
+        private String secret;
+        private String epoch;
+        private int historyLimit = 10_000;
+        private int dedupeWindow = 10_000;
+        private double ratePerSecond = 100;
+        private int rateBurst = 200;
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private int maxFrameBytes = CodecLimits.DEFAULT.maxFrameBytes();
+        private int maxBodyChars = CodecLimits.DEFAULT.maxBodyChars();
+        private int maxHistoryReply = 1000;
+        private int maxReplyBytes = 1024 * 1024;
+        private int abuseThreshold = 50;
+        private Duration abuseWindow = Duration.ofSeconds(10);
+        private int outboundQueueLimit = 65_536;
+        private Map<String, Set<String>> privateRooms = Map.of();
+        private CommitListener commitListener = CommitListener.NONE;
+        private boolean debugLogging;
+
+        private Builder(String secret) {
+            this.secret = secret;
+        }
+
+        private Builder(ServerConfig c) {
+            port = c.port;
+            secret = c.secret;
+            epoch = c.epoch;
+            historyLimit = c.historyLimit;
+            dedupeWindow = c.dedupeWindow;
+            ratePerSecond = c.ratePerSecond;
+            rateBurst = c.rateBurst;
+            idleTimeout = c.idleTimeout;
+            maxFrameBytes = c.maxFrameBytes;
+            maxBodyChars = c.maxBodyChars;
+            maxHistoryReply = c.maxHistoryReply;
+            maxReplyBytes = c.maxReplyBytes;
+            abuseThreshold = c.abuseThreshold;
+            abuseWindow = c.abuseWindow;
+            outboundQueueLimit = c.outboundQueueLimit;
+            privateRooms = c.privateRooms;
+            commitListener = c.commitListener;
+            debugLogging = c.debugLogging;
+        }
+
+        /** Default 0: a free port. */
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder secret(String value) {
+            secret = value;
+            return this;
+        }
+
+        /** Default {@code null}: a fresh random epoch per start. */
+        public Builder epoch(String value) {
+            epoch = value;
+            return this;
+        }
+
+        /** Default 10,000 messages per room. */
+        public Builder historyLimit(int value) {
+            historyLimit = value;
+            return this;
+        }
+
+        /** Default 10,000 client message ids per user. */
+        public Builder dedupeWindow(int value) {
+            dedupeWindow = value;
+            return this;
+        }
+
+        /** Default 100 events/s with bursts of 200. */
+        public Builder rateLimit(double perSecond, int burst) {
+            ratePerSecond = perSecond;
+            rateBurst = burst;
+            return this;
+        }
+
+        /** Default 30 s. */
+        public Builder idleTimeout(Duration value) {
+            idleTimeout = value;
+            return this;
+        }
+
+        /** Default 64 KiB. */
+        public Builder maxFrameBytes(int value) {
+            maxFrameBytes = value;
+            return this;
+        }
+
+        /** Default 4,096 characters. */
+        public Builder maxBodyChars(int value) {
+            maxBodyChars = value;
+            return this;
+        }
+
+        /** Default 1,000 messages. */
+        public Builder maxHistoryReply(int value) {
+            maxHistoryReply = value;
+            return this;
+        }
+
+        /** Default 1 MiB. */
+        public Builder maxReplyBytes(int value) {
+            maxReplyBytes = value;
+            return this;
+        }
+
+        /** Default 50 rejected frames within 10 s. */
+        public Builder abuse(int threshold, Duration window) {
+            abuseThreshold = threshold;
+            abuseWindow = window;
+            return this;
+        }
+
+        /** Default 65,536 events. */
+        public Builder outboundQueueLimit(int value) {
+            outboundQueueLimit = value;
+            return this;
+        }
+
+        /** Adds a private room that only {@code users} may join. */
+        public Builder privateRoom(String room, Set<String> users) {
+            Map<String, Set<String>> copy = new LinkedHashMap<>(privateRooms);
+            copy.put(room, users);
+            privateRooms = copy;
+            return this;
+        }
+
+        /** Default: none. */
+        public Builder commitListener(CommitListener value) {
+            commitListener = value;
+            return this;
+        }
+
+        /** Default false. */
+        public Builder debugLogging(boolean value) {
+            debugLogging = value;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(port, secret, epoch, historyLimit, dedupeWindow, ratePerSecond, rateBurst,
+                    idleTimeout, maxFrameBytes, maxBodyChars, maxHistoryReply, maxReplyBytes, abuseThreshold, abuseWindow,
+                    outboundQueueLimit, privateRooms, commitListener, debugLogging);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * The LiveTalk reference chat server.
+ *
+ * <p>{@link dev.livetalk.server.ServerCore} is the whole server without I/O: it takes
+ * connection events, decoded frames and {@code now}, and returns
+ * {@link dev.livetalk.server.ServerOutput}s (deliver an event, close a connection). It is
+ * single-threaded and never reads the clock, so tests drive it on the test thread with a
+ * controlled clock.
+ *
+ * <p>{@link dev.livetalk.server.ReferenceServer} is the thin Tyrus (Grizzly) shell around it:
+ * {@code ReferenceServer.start(ServerConfig.builder(secret).build())}, then {@code uri()},
+ * then {@code close()}. A {@link dev.livetalk.server.CommitListener} in the
+ * {@link dev.livetalk.server.ServerConfig} sees every committed message, for checkers that
+ * need the full log while the server's history stays bounded.
+ */
+package dev.livetalk.server;
