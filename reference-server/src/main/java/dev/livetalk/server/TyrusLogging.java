@@ -10,7 +10,7 @@ import java.util.logging.Logger;
  * logs through a logger named {@code java.lang.Class} (a Tyrus bug), so that one is
  * silenced too. Thread-safe: JUL levels are.
  */
-final class TyrusLogging {
+public final class TyrusLogging {
     private static final Logger[] NOISY = {
         Logger.getLogger("org.glassfish.tyrus"),
         Logger.getLogger("org.glassfish.grizzly"),
@@ -21,7 +21,7 @@ final class TyrusLogging {
     }
 
     /** Silences the noisy loggers unless {@code debug}, in which case they log everything. */
-    static void configure(boolean debug) {
+    public static void configure(boolean debug) {
         for (Logger logger : NOISY) {
             logger.setLevel(debug ? Level.ALL : Level.OFF);
         }

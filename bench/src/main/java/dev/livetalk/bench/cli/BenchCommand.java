@@ -1,0 +1,55 @@
+package dev.livetalk.bench.cli;
+
+import dev.livetalk.bench.fanout.FanoutBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/** {@code livetalk bench}: the harness's own loopback benchmarks. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Loopback benchmarks of the harness's own parts.",
+        subcommands = BenchCommand.FanoutCommand.class)
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code livetalk bench fanout}: reference server against a bare Tyrus broadcast. */
+    @Command(name = "fanout", mixinStandardHelpOptions = true,
+            description = {"Fan-out of one room over loopback: the reference server (sequencing, dedupe, history)",
+                "against a bare Tyrus broadcast endpoint, alternating rounds in one run; prints",
+                "deliveries per second, latency percentiles (HdrHistogram) and the throughput ratio."})
+    static final class FanoutCommand implements Callable<Integer> {
+        @Option(names = "--clients", defaultValue = "10", description = "Clients in the room (default 10).")
+        int clients;
+
+        @Option(names = "--messages", defaultValue = "20000", description = "Measured messages per round (default 20000).")
+        int messages;
+
+        @Option(names = "--window", defaultValue = "32", description = "Messages in flight at most (default 32).")
+        int window;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Rounds per target; the median counts (default 3).")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            FanoutBenchmark benchmark;
+            try {
+                benchmark = new FanoutBenchmark(clients, messages, window, rounds, out);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            benchmark.run().print(out);
+            return ExitCode.OK.code();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.livetalk.bench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The top-level {@code livetalk} command. Maps failures to {@link ExitCode}s: argument and
+ * input errors exit 2 with their message, anything unexpected exits 1 with a stack trace.
+ */
+@Command(name = "livetalk",
+        mixinStandardHelpOptions = true,
+        version = "livetalk 0.1.0-SNAPSHOT",
+        description = "LiveTalk Chaos Bench: measures whether chat state stays consistent on a bad network.",
+        subcommands = {ServerCommand.class, BenchCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:every budget holds",
+            " 1:the harness itself failed (no Toxiproxy, a crash)",
+            " 2:invalid input (arguments, scenario file)",
+            "99:a budget or correctness check failed"})
+public final class LivetalkCommand implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** A configured command line: exit-code mapping and error handlers installed. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new LivetalkCommand());
+        commandLine.setExitCodeExceptionMapper(LivetalkCommand::exitCodeOf);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("livetalk: " + e.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, failed.getErr())) {
+                failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
+            }
+            return ExitCode.INVALID_INPUT.code();
+        });
+        commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
+            if (e instanceof UsageException) {
+                failed.getErr().println("livetalk: " + e.getMessage());
+            } else {
+                failed.getErr().println("livetalk: the harness failed: " + e);
+                e.printStackTrace(failed.getErr());
+            }
+            return exitCodeOf(e);
+        });
+        return commandLine;
+    }
+
+    static int exitCodeOf(Throwable e) {
+        if (e instanceof UsageException || e instanceof CommandLine.ParameterException) {
+            return ExitCode.INVALID_INPUT.code();
+        }
+        return ExitCode.HARNESS_FAILURE.code();
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

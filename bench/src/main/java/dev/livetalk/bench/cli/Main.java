@@ -1,0 +1,18 @@
+package dev.livetalk.bench.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code livetalk} command line; exits with an {@link ExitCode}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code, without exiting (for tests). */
+    public static int run(String... args) {
+        return LivetalkCommand.commandLine().execute(args);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.livetalk.bench.cli;
+
+import dev.livetalk.server.ReferenceServer;
+import dev.livetalk.server.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code livetalk server}: the reference server on its own, on loopback, until SIGTERM or
+ * Ctrl-C. Runs on the main thread; a shutdown hook closes the server.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Run the reference chat server on loopback until SIGTERM or Ctrl-C.")
+final class ServerCommand implements java.util.concurrent.Callable<Integer> {
+    @Option(names = "--port", defaultValue = "0", description = "Port to listen on; 0 picks a free one (default).")
+    int port;
+
+    @Option(names = "--secret", defaultValue = "${env:LIVETALK_SECRET}",
+            description = "Server secret that keys the hello tokens (default: $LIVETALK_SECRET).")
+    String secret;
+
+    @Option(names = "--history", defaultValue = "10000", description = "Messages kept per room (default 10000).")
+    int history;
+
+    @Option(names = "--rate", defaultValue = "100", description = "Events per second per connection (default 100).")
+    double rate;
+
+    @Option(names = "--burst", defaultValue = "200", description = "Rate-limit burst per connection (default 200).")
+    int burst;
+
+    @Option(names = "--idle-timeout", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Close connections silent this long, e.g. 30s, 500ms (default 30s).")
+    Duration idleTimeout;
+
+    @Option(names = "--debug", description = "Show Tyrus and Grizzly logging.")
+    boolean debug;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        ServerConfig config = config();
+        ReferenceServer server = ReferenceServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "livetalk-server-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("livetalk server listening on " + server.uri() + " (epoch " + server.epoch() + ")");
+        out.println("Stop with Ctrl-C or SIGTERM.");
+        out.flush();
+        stopped.await();
+        return ExitCode.OK.code();
+    }
+
+    private ServerConfig config() {
+        if (secret == null || secret.isBlank()) {
+            throw new UsageException("--secret is required (or set LIVETALK_SECRET): the server signs hello tokens with it");
+        }
+        try {
+            return ServerConfig.builder(secret)
+                    .port(port)
+                    .historyLimit(history)
+                    .rateLimit(rate, burst)
+                    .idleTimeout(idleTimeout)
+                    .debugLogging(debug)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}
