@@ -1,0 +1,105 @@
+package dev.livetalk.network.toxiproxy;
+
+import dev.livetalk.network.NetworkBackendException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A Toxiproxy server the harness talks to: either one already running ({@link #connect}),
+ * or a child process it started ({@link ToxiproxyProcess}), which {@link #close()} and a JVM
+ * shutdown hook stop, so neither a normal exit nor Ctrl-C leaves it running.
+ *
+ * <p>Created and closed by the thread that owns the run; {@link #close()} may race with the
+ * shutdown hook, and both are safe to call more than once.
+ */
+public final class ToxiproxyServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ToxiproxyServer.class.getName());
+
+    private final URI apiUrl;
+    private final String version;
+    private final String origin;
+    private final ToxiproxyProcess child;
+
+    ToxiproxyServer(URI apiUrl, String version, String origin, ToxiproxyProcess child) {
+        this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl");
+        this.version = Objects.requireNonNull(version, "version");
+        this.origin = Objects.requireNonNull(origin, "origin");
+        this.child = child;
+        if (!version.equals(ToxiproxyLocator.VERSION) && !version.equals("git")) {
+            LOG.log(System.Logger.Level.WARNING, "Toxiproxy at " + apiUrl + " reports version " + version
+                    + "; the harness is tested with " + ToxiproxyLocator.VERSION);
+        }
+    }
+
+    /**
+     * A server that already runs at {@code url}; checked with {@code GET /version}.
+     *
+     * @param origin where the URL came from, for messages ({@code TOXIPROXY_URL}, {@code --toxiproxy})
+     */
+    public static ToxiproxyServer connect(URI url, String origin) {
+        try (VersionProbe probe = new VersionProbe()) {
+            String version = probe.await(url, ToxiproxyProcess.READY_TIMEOUT, new CompletableFuture<>());
+            LOG.log(System.Logger.Level.INFO, "using Toxiproxy " + version + " at " + url + " (from " + origin + ")");
+            return new ToxiproxyServer(url, version, origin, null);
+        } catch (VersionProbe.ExitedEarly e) {
+            throw new IllegalStateException("no process was watched", e);
+        } catch (NetworkBackendException e) {
+            throw new NetworkBackendException("no Toxiproxy answers at " + url + " (from " + origin + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Starts {@code binary} as a child process on a free loopback port and waits until it answers. */
+    public static ToxiproxyServer start(Path binary, String origin) {
+        try {
+            return ToxiproxyProcess.start(binary, origin);
+        } catch (IOException e) {
+            throw new NetworkBackendException("cannot start Toxiproxy " + binary + " (from " + origin + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The API's base URL, such as {@code http://127.0.0.1:41234}. */
+    public URI apiUrl() {
+        return apiUrl;
+    }
+
+    /** The API's host, for the toxiproxy-java client. */
+    public String host() {
+        return apiUrl.getHost();
+    }
+
+    /** The API's port, for the toxiproxy-java client. */
+    public int port() {
+        return apiUrl.getPort();
+    }
+
+    /** The version the server reports: {@code 2.12.0} for a release binary, {@code git} when built by {@code go install}. */
+    public String version() {
+        return version;
+    }
+
+    /** The child process, when the harness started the server; empty for an external one. */
+    public Optional<ProcessHandle> process() {
+        return Optional.ofNullable(child).map(ToxiproxyProcess::handle);
+    }
+
+    /** One line for logs and the run header: version, URL and where the server came from. */
+    public String describe() {
+        String how = child == null ? "external, from " + origin : "child process " + child.handle().pid() + " of " + origin;
+        return "Toxiproxy " + version + " at " + apiUrl + " (" + how + ")";
+    }
+
+    /** Stops the child process, if the harness started one; an external server is left running. */
+    @Override
+    public void close() {
+        if (child != null) {
+            child.close();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * The Toxiproxy backend: the real Toxiproxy (v2.12.0) as the chaos engine, one proxy per
+ * client connection.
+ *
+ * <ul>
+ *   <li>{@link dev.livetalk.network.toxiproxy.ToxiproxyLocator} decides where a server comes
+ *       from ({@code --toxiproxy}/{@code TOXIPROXY_URL}, a binary, {@code go install}, or a
+ *       how-to message); {@link dev.livetalk.network.toxiproxy.ToxiproxyLauncher} acts on it
+ *       and returns a {@link dev.livetalk.network.toxiproxy.ToxiproxyServer};
+ *       {@link dev.livetalk.network.toxiproxy.ToxiproxyProvision} is the shell entry point
+ *       that installs one ahead of time.</li>
+ *   <li>{@link dev.livetalk.network.toxiproxy.ToxiproxyNetwork} opens a proxy per
+ *       {@link dev.livetalk.network.LinkId} and applies and removes
+ *       {@link dev.livetalk.network.toxiproxy.ToxicSpec} faults on sets of them.</li>
+ * </ul>
+ *
+ * <p>Each class says in its Javadoc which threads may touch it.
+ */
+package dev.livetalk.network.toxiproxy;
