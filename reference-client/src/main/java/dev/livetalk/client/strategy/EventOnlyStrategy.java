@@ -1,0 +1,52 @@
+package dev.livetalk.client.strategy;
+
+/**
+ * {@code event-only}: appends in arrival order, local echo appended at send; on reconnect it
+ * only rejoins; a send timeout marks the send failed. Known flaws, on purpose: it loses
+ * whatever was broadcast during an outage, shows its own messages before earlier ones it
+ * has not received yet (misorder), and may show failed for a message the server committed.
+ *
+ * <p>Single-threaded: called by the session's owner thread only.
+ */
+public final class EventOnlyStrategy extends ArrivalOrderStrategy {
+    /** The name in DESIGN.md's table. */
+    public static final String NAME = "event-only";
+
+    /** A strategy with these settings. */
+    public EventOnlyStrategy(StrategySettings settings) {
+        super(settings);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void onSendTimeout(StrategyContext ctx, PendingSend send, long now) {
+        fail(ctx, send);
+    }
+
+    @Override
+    public void onSendLinkUp(StrategyContext ctx, long now) {
+        // sends in doubt are left to their timeout
+    }
+
+    /** Registers {@code event-only} with the {@link java.util.ServiceLoader}. */
+    public static final class Provider implements StrategyProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "append in arrival order; rejoin only; timeout marks failed";
+        }
+
+        @Override
+        public ReconciliationStrategy create(StrategySettings settings) {
+            return new EventOnlyStrategy(settings);
+        }
+    }
+}

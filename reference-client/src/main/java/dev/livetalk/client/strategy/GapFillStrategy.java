@@ -1,0 +1,44 @@
+package dev.livetalk.client.strategy;
+
+/**
+ * {@code gap-fill}: as {@code ordered}, and fetches the missing range when a gap outlives the
+ * gap timeout; on reconnect fetches everything since the watermark; resends sends in doubt
+ * and timed-out sends with the SAME client message id (idempotent), forever.
+ *
+ * <p>Single-threaded: called by the session's owner thread only.
+ */
+public final class GapFillStrategy extends SeqOrderStrategy {
+    /** The name in DESIGN.md's table. */
+    public static final String NAME = "gap-fill";
+
+    static final SeqPolicy POLICY = new SeqPolicy(false, true, SeqPolicy.Rejoin.FETCH, false, false, true,
+            SeqPolicy.Timeout.RETRY);
+
+    /** A strategy with these settings. */
+    public GapFillStrategy(StrategySettings settings) {
+        super(POLICY, settings);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Registers {@code gap-fill} with the {@link java.util.ServiceLoader}. */
+    public static final class Provider implements StrategyProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "ordered, plus fetch of gaps and of what was missed; idempotent retry";
+        }
+
+        @Override
+        public ReconciliationStrategy create(StrategySettings settings) {
+            return new GapFillStrategy(settings);
+        }
+    }
+}

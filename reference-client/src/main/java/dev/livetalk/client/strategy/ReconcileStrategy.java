@@ -1,0 +1,46 @@
+package dev.livetalk.client.strategy;
+
+/**
+ * {@code reconcile}: the local echo shows pending and moves to its seq place on ack; gaps are
+ * fetched as in {@code gap-fill}; the hello resumes every room from its watermark with the
+ * epoch seen last, and when the server refuses (epoch changed, history truncated) it falls
+ * back to a snapshot; a timed-out send is resent with the same client message id after a
+ * doubling backoff and marked failed after {@link StrategySettings#maxSendAttempts()}.
+ *
+ * <p>Single-threaded: called by the session's owner thread only.
+ */
+public final class ReconcileStrategy extends SeqOrderStrategy {
+    /** The name in DESIGN.md's table. */
+    public static final String NAME = "reconcile";
+
+    static final SeqPolicy POLICY = new SeqPolicy(false, true, SeqPolicy.Rejoin.FETCH, true, true, true,
+            SeqPolicy.Timeout.RETRY_WITH_BACKOFF_THEN_FAIL);
+
+    /** A strategy with these settings. */
+    public ReconcileStrategy(StrategySettings settings) {
+        super(POLICY, settings);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Registers {@code reconcile} with the {@link java.util.ServiceLoader}. */
+    public static final class Provider implements StrategyProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "local echo moved to its seq on ack; gap-fill; resume with epoch check, snapshot fallback; retry with backoff then failed";
+        }
+
+        @Override
+        public ReconciliationStrategy create(StrategySettings settings) {
+            return new ReconcileStrategy(settings);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.livetalk.client.strategy;
+
+import dev.livetalk.client.transcript.Transcript;
+import dev.livetalk.protocol.HistoryReply;
+import dev.livetalk.protocol.Message;
+
+/**
+ * Loads a fresh snapshot of a room: the newest {@code limit} committed messages up to the
+ * head seen at the rejoin, fetched in chunks, placed by seq and deduped by id; live events
+ * that arrive meanwhile are buffered and applied afterwards. Whatever lies between the old
+ * watermark and the snapshot's first seq is not fetched (lost when the outage was long).
+ * Within one epoch every displayed committed line is still on the server, so replacing the
+ * state only adds lines; after an epoch change the strategy removed the old lines first.
+ *
+ * <p>Single-threaded: used by one strategy on the session's owner thread.
+ */
+final class RoomSnapshot {
+    private final int limit;
+
+    RoomSnapshot(int limit) {
+        this.limit = limit;
+    }
+
+    /** Starts loading up to {@code headSeq}; finishes at once when there is nothing to load. */
+    void start(StrategyContext ctx, SeqRoom room, long headSeq, Transcript transcript) {
+        room.snapshotting = true;
+        room.snapshotTo = headSeq;
+        room.snapshotNext = Math.max(room.origin + 1, headSeq - limit + 1);
+        if (room.snapshotNext > headSeq) {
+            finish(room, transcript, ctx.user(), false);
+        } else {
+            retry(ctx, room);
+        }
+    }
+
+    /** Asks (again) for the next chunk. */
+    void retry(StrategyContext ctx, SeqRoom room) {
+        ctx.fetch(room.name, room.snapshotNext, Math.min(room.snapshotTo, room.snapshotNext + limit - 1));
+    }
+
+    /** Applies a chunk; asks for the next one or finishes. */
+    void onReply(StrategyContext ctx, SeqRoom room, HistoryReply reply, Transcript transcript, boolean showAtOnce) {
+        long last = room.snapshotNext - 1;
+        for (Message message : reply.messages()) {
+            if (message.seq() >= room.snapshotNext && message.seq() <= room.snapshotTo) {
+                SeqRoom.show(message, transcript, ctx.user());
+                last = Math.max(last, message.seq());
+            }
+        }
+        boolean more = last < room.snapshotTo && last >= room.snapshotNext && last < reply.headSeq();
+        if (more) {
+            room.snapshotNext = last + 1;
+            retry(ctx, room);
+        } else {
+            finish(room, transcript, ctx.user(), showAtOnce);
+            room.fetchDeadline = -1;
+        }
+    }
+
+    private static void finish(SeqRoom room, Transcript transcript, String user, boolean showAtOnce) {
+        room.snapshotting = false;
+        room.skipTo(room.snapshotTo);
+        if (showAtOnce) {
+            room.beyond.tailMap(room.watermark, false).values()
+                    .forEach(message -> SeqRoom.show(message, transcript, user));
+        }
+        room.advance(transcript, user);
+    }
+}

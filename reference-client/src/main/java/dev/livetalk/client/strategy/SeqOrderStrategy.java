@@ -1,0 +1,270 @@
+package dev.livetalk.client.strategy;
+
+import dev.livetalk.client.transcript.MessageStatus;
+import dev.livetalk.client.transcript.Transcript;
+import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.protocol.Ack;
+import dev.livetalk.protocol.ErrorEvent;
+import dev.livetalk.protocol.HistoryReply;
+import dev.livetalk.protocol.Message;
+import dev.livetalk.protocol.ResumeStatus;
+import dev.livetalk.protocol.Welcome;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The seq-ordering strategies: per room a watermark and a buffer beyond it ({@link SeqRoom}),
+ * committed lines placed by seq and deduped by id, local echoes pending at the bottom. A
+ * {@link SeqPolicy} says what differs between them.
+ *
+ * <p>Single-threaded: called by the session's owner thread only.
+ */
+abstract class SeqOrderStrategy implements ReconciliationStrategy {
+    private final Map<String, SeqRoom> rooms = new LinkedHashMap<>();
+    private final SeqPolicy policy;
+    private final StrategySettings settings;
+    private final RoomSnapshot snapshots;
+    private String epoch;
+
+    SeqOrderStrategy(SeqPolicy policy, StrategySettings settings) {
+        this.policy = policy;
+        this.settings = settings;
+        this.snapshots = new RoomSnapshot(settings.fetchLimit());
+    }
+
+    private SeqRoom room(String name) {
+        return rooms.computeIfAbsent(name, SeqRoom::new);
+    }
+
+    @Override
+    public void onSend(StrategyContext ctx, PendingSend send, long now) {
+        ctx.transcript(send.room()).append(
+                TranscriptEntry.pending(send.echoClientMsgId(), ctx.user(), send.body(), send.replyTo()));
+    }
+
+    @Override
+    public void onMessage(StrategyContext ctx, Message message, long now) {
+        SeqRoom room = room(message.room());
+        if (!room.joined) {
+            return;
+        }
+        settleOwn(ctx, message);
+        boolean advanced = room.offer(message, ctx.transcript(room.name), ctx.user(), policy.showAtOnce());
+        watchGap(ctx, room, advanced, now);
+    }
+
+    /** The user's own message came back committed: its send needs no more retries. */
+    private static void settleOwn(StrategyContext ctx, Message message) {
+        if (message.from().equals(ctx.user()) && ctx.pendingSend(message.clientMsgId()) != null) {
+            ctx.abandon(message.clientMsgId());
+        }
+    }
+
+    @Override
+    public void onHistory(StrategyContext ctx, HistoryReply reply, long now) {
+        SeqRoom room = room(reply.room());
+        if (!room.joined) {
+            return;
+        }
+        room.fetchDeadline = -1;
+        room.knownHead = Math.max(room.knownHead, reply.headSeq());
+        Transcript transcript = ctx.transcript(room.name);
+        if (room.snapshotting) {
+            snapshots.onReply(ctx, room, reply, transcript, policy.showAtOnce());
+            if (room.snapshotting) {
+                room.fetchDeadline = now + settings.gapTimeout();
+                ctx.wakeAt(room.fetchDeadline);
+            }
+            watchGap(ctx, room, true, now);
+            return;
+        }
+        long before = room.watermark;
+        if (reply.firstSeq() > room.watermark + 1) {
+            room.skipTo(reply.firstSeq() - 1);
+        }
+        for (Message message : reply.messages()) {
+            settleOwn(ctx, message);
+            room.offer(message, transcript, ctx.user(), policy.showAtOnce());
+        }
+        room.advance(transcript, ctx.user());
+        boolean advanced = room.watermark > before;
+        if (advanced && room.hasGap() && policy.fetchGaps()) {
+            fetchGap(ctx, room, now);
+        }
+        watchGap(ctx, room, advanced, now);
+    }
+
+    @Override
+    public void onAck(StrategyContext ctx, Ack ack, PendingSend send, long now) {
+        SeqRoom room = room(ack.room());
+        if (room.joined && ack.seq() > room.knownHead) {
+            room.knownHead = ack.seq();
+            watchGap(ctx, room, false, now);
+        }
+        Transcript transcript = ctx.transcript(ack.room());
+        String echoKey = send != null ? send.echoClientMsgId() : ack.clientMsgId();
+        if (!transcript.contains(echoKey) || transcript.contains(ack.id())) {
+            return;
+        }
+        TranscriptEntry sent = transcript.find(echoKey).withCommit(ack.seq(), ack.id(), MessageStatus.SENT);
+        if (policy.placeOnAck()) {
+            transcript.replaceBySeq(echoKey, sent);
+        } else {
+            transcript.replace(echoKey, sent);
+        }
+    }
+
+    @Override
+    public void onSendTimeout(StrategyContext ctx, PendingSend send, long now) {
+        switch (policy.onTimeout()) {
+            case FAIL -> fail(ctx, send);
+            case RETRY -> ctx.resend(send.clientMsgId(), now + ctx.ackTimeout());
+            case RETRY_WITH_BACKOFF_THEN_FAIL -> {
+                if (send.attempts() >= settings.maxSendAttempts()) {
+                    fail(ctx, send);
+                } else {
+                    long backoff = settings.retryBackoff() << Math.min(20, Math.max(0, send.attempts() - 1));
+                    ctx.resend(send.clientMsgId(), now + ctx.ackTimeout() + backoff);
+                }
+            }
+        }
+    }
+
+    private static void fail(StrategyContext ctx, PendingSend send) {
+        ctx.abandon(send.clientMsgId());
+        ctx.transcript(send.room()).advanceStatus(send.echoClientMsgId(), MessageStatus.FAILED);
+    }
+
+    @Override
+    public void onSendRejected(StrategyContext ctx, PendingSend send, ErrorEvent error, long now) {
+        fail(ctx, send);
+    }
+
+    @Override
+    public void onReceiveLinkDown(StrategyContext ctx, long now) {
+        for (SeqRoom room : rooms.values()) {
+            room.fetchDeadline = -1;
+        }
+    }
+
+    @Override
+    public void onSendLinkDown(StrategyContext ctx, long now) {
+        // sends in flight are in doubt; onSendLinkUp decides
+    }
+
+    @Override
+    public void onReceiveLinkUp(StrategyContext ctx, Welcome welcome, long now) {
+        if (epoch != null && !epoch.equals(welcome.epoch())) {
+            for (SeqRoom room : rooms.values()) {
+                room.reset();
+                removeCommitted(ctx.transcript(room.name));
+            }
+        }
+        epoch = welcome.epoch();
+    }
+
+    private static void removeCommitted(Transcript transcript) {
+        for (TranscriptEntry entry : transcript.entries()) {
+            if (entry.isCommitted()) {
+                transcript.remove(entry.key());
+            }
+        }
+    }
+
+    @Override
+    public void onSendLinkUp(StrategyContext ctx, long now) {
+        if (!policy.resendInDoubt()) {
+            return;
+        }
+        for (PendingSend send : ctx.pendingSends()) {
+            if (send.inDoubt()) {
+                ctx.resend(send.clientMsgId(), Math.max(send.ackDeadline(), now + ctx.ackTimeout()));
+            }
+        }
+    }
+
+    @Override
+    public void onRoomJoined(StrategyContext ctx, String name, long headSeq, ResumeStatus resume, long now) {
+        SeqRoom room = room(name);
+        if (!room.joined) {
+            room.start(headSeq);
+            return;
+        }
+        room.knownHead = Math.max(room.knownHead, headSeq);
+        if (resume == ResumeStatus.RESUMED) {
+            watchGap(ctx, room, false, now);
+        } else if (resume == ResumeStatus.EPOCH_CHANGED || resume == ResumeStatus.HISTORY_TRUNCATED
+                || policy.onRejoin() == SeqPolicy.Rejoin.SNAPSHOT || room.snapshotting) {
+            snapshots.start(ctx, room, headSeq, transcriptOf(ctx, room));
+            watchGap(ctx, room, true, now);
+            if (room.snapshotting) {
+                room.fetchDeadline = now + settings.gapTimeout();
+                ctx.wakeAt(room.fetchDeadline);
+            }
+        } else if (policy.onRejoin() == SeqPolicy.Rejoin.FETCH && room.hasGap()) {
+            fetchGap(ctx, room, now);
+        }
+    }
+
+    private static Transcript transcriptOf(StrategyContext ctx, SeqRoom room) {
+        return ctx.transcript(room.name);
+    }
+
+    @Override
+    public void onTimer(StrategyContext ctx, long now) {
+        for (SeqRoom room : rooms.values()) {
+            if (room.snapshotting && !room.fetchInFlight(now)) {
+                snapshots.retry(ctx, room);
+                room.fetchDeadline = now + settings.gapTimeout();
+                ctx.wakeAt(room.fetchDeadline);
+            } else if (policy.fetchGaps() && room.gapSince >= 0 && !room.fetchInFlight(now)
+                    && now - room.gapSince >= settings.gapTimeout()) {
+                fetchGap(ctx, room, now);
+            }
+        }
+    }
+
+    private void watchGap(StrategyContext ctx, SeqRoom room, boolean advanced, long now) {
+        if (!room.hasGap()) {
+            room.gapSince = -1;
+        } else if (room.gapSince < 0 || advanced) {
+            room.gapSince = now;
+            if (policy.fetchGaps()) {
+                ctx.wakeAt(now + settings.gapTimeout());
+            }
+        }
+    }
+
+    private void fetchGap(StrategyContext ctx, SeqRoom room, long now) {
+        long from = room.watermark + 1;
+        long end = room.beyond.isEmpty() ? Math.max(room.knownHead, room.maxSeen) : room.beyond.firstKey() - 1;
+        long to = Math.min(end, from + settings.fetchLimit() - 1);
+        if (to < from) {
+            return;
+        }
+        ctx.fetch(room.name, from, to);
+        if (room.gapSince < 0) {
+            room.gapSince = now;
+        }
+        room.fetchDeadline = now + settings.gapTimeout();
+        ctx.wakeAt(room.fetchDeadline);
+    }
+
+    @Override
+    public ResumeRequest resumeRequest() {
+        if (!policy.resume() || epoch == null) {
+            return ResumeRequest.NONE;
+        }
+        Map<String, Long> positions = new HashMap<>();
+        rooms.values().stream().filter(r -> r.joined && !r.snapshotting)
+                .forEach(r -> positions.put(r.name, r.watermark));
+        return new ResumeRequest(epoch, positions);
+    }
+
+    @Override
+    public long deliveredUpTo(String name) {
+        SeqRoom room = rooms.get(name);
+        return room == null ? 0 : room.watermark;
+    }
+}

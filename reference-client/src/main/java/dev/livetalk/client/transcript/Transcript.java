@@ -1,0 +1,320 @@
+package dev.livetalk.client.transcript;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.TreeMap;
+
+/**
+ * The view model of one room: the lines a UI renders, in display order, and a
+ * {@link TranscriptChange} for every change, stamped with the session time set by
+ * {@link #setTime(long)}.
+ *
+ * <p>Lines are found by {@linkplain TranscriptEntry#key() key}: the server id, or the client
+ * message id while pending. Appending a key that is already displayed makes a second line (a
+ * visible duplicate, as an event-only client shows); the key then names the newest line.
+ * Lines placed with the {@code BySeq} operations are <em>anchored</em>: they are kept in seq
+ * order among each other; other lines (pending echoes, arrival-order lines) stay where they
+ * were put. A line placed by seq goes right before the first anchored line with a higher seq,
+ * else right after the anchored line with the highest lower seq, else at the top.
+ *
+ * <p>Cost: append, remove, status change and in-place replace are O(1); seq placement is
+ * O(log n) (O(1) lookups plus one tree insert for the usual in-order arrival).
+ *
+ * <p>Not thread-safe: touched only by the session's owner thread (the strategy runs there).
+ */
+public final class Transcript {
+    private final String room;
+    private final TranscriptListener listener;
+    private final Map<String, Line> byKey = new HashMap<>();
+    private final TreeMap<Long, Line> bySeq = new TreeMap<>();
+    private Line first;
+    private Line last;
+    private Line highestAnchored;
+    private int size;
+    private long nextEntryNo = 1;
+    private long now;
+
+    /** An empty transcript of {@code room} that tells {@code listener} of every change. */
+    public Transcript(String room, TranscriptListener listener) {
+        if (room == null || listener == null) {
+            throw new IllegalArgumentException("room and listener are required");
+        }
+        this.room = room;
+        this.listener = listener;
+    }
+
+    private static final class Line {
+        final long no;
+        TranscriptEntry entry;
+        Line prev;
+        Line next;
+        boolean anchored;
+
+        Line(long no, TranscriptEntry entry) {
+            this.no = no;
+            this.entry = entry;
+        }
+    }
+
+    /** The room. */
+    public String room() {
+        return room;
+    }
+
+    /** Sets the session time stamped on the following changes, in nanoseconds. */
+    public void setTime(long now) {
+        this.now = now;
+    }
+
+    /** The number of displayed lines. */
+    public int size() {
+        return size;
+    }
+
+    /** The displayed lines in order; a copy, O(n). */
+    public List<TranscriptEntry> entries() {
+        List<TranscriptEntry> entries = new ArrayList<>(size);
+        for (Line line = first; line != null; line = line.next) {
+            entries.add(line.entry);
+        }
+        return entries;
+    }
+
+    /** Whether a line with this key is displayed. */
+    public boolean contains(String key) {
+        return byKey.containsKey(key);
+    }
+
+    /** The newest line with this key, or {@code null}. */
+    public TranscriptEntry find(String key) {
+        Line line = byKey.get(key);
+        return line == null ? null : line.entry;
+    }
+
+    /** Whether the line with this key is placed by seq (anchored). */
+    public boolean isPlacedBySeq(String key) {
+        Line line = byKey.get(key);
+        return line != null && line.anchored;
+    }
+
+    /** Appends a line at the bottom, in arrival order. */
+    public void append(TranscriptEntry entry) {
+        Line line = new Line(nextEntryNo++, entry);
+        linkAfter(last, line);
+        byKey.put(entry.key(), line);
+        listener.onChange(new TranscriptChange.Inserted(room, now, line.no, entry, afterNo(line)));
+    }
+
+    /** Inserts a committed line at its seq place among the anchored lines. */
+    public void insertBySeq(TranscriptEntry entry) {
+        Line line = new Line(nextEntryNo++, entry);
+        linkAfter(seqPredecessor(requireSeq(entry)), line);
+        anchor(line);
+        byKey.put(entry.key(), line);
+        listener.onChange(new TranscriptChange.Inserted(room, now, line.no, entry, afterNo(line)));
+    }
+
+    /** Replaces the line with {@code key} in place (its place does not change). */
+    public void replace(String key, TranscriptEntry entry) {
+        Line line = require(key);
+        TranscriptEntry previous = line.entry;
+        if (line.anchored && previous.seq() != entry.seq()) {
+            unanchor(line);
+            anchor(line, requireSeq(entry));
+        }
+        setEntry(line, entry);
+        reportReplace(line, previous);
+    }
+
+    /**
+     * Replaces the line with {@code key} and places it by seq; records a {@code Moved} when the
+     * place differs from where it was.
+     */
+    public void replaceBySeq(String key, TranscriptEntry entry) {
+        Line line = require(key);
+        TranscriptEntry previous = line.entry;
+        if (line.anchored) {
+            unanchor(line);
+        }
+        Line oldPrev = line.prev;
+        unlink(line);
+        Line pred = seqPredecessor(requireSeq(entry));
+        linkAfter(pred, line);
+        line.entry = entry;
+        anchor(line);
+        reindex(previous, line);
+        reportReplace(line, previous);
+        if (pred != oldPrev) {
+            listener.onChange(new TranscriptChange.Moved(room, now, line.no, entry, afterNo(line)));
+        }
+    }
+
+    /** Moves the line with {@code key} to the bottom (it is no longer placed by seq). */
+    public void moveToEnd(String key) {
+        Line line = require(key);
+        if (line.anchored) {
+            unanchor(line);
+        }
+        if (line == last) {
+            return;
+        }
+        unlink(line);
+        linkAfter(last, line);
+        listener.onChange(new TranscriptChange.Moved(room, now, line.no, line.entry, afterNo(line)));
+    }
+
+    /** Removes the newest line with {@code key}; returns whether there was one. */
+    public boolean remove(String key) {
+        Line line = byKey.remove(key);
+        if (line == null) {
+            return false;
+        }
+        if (line.anchored) {
+            unanchor(line);
+        }
+        unlink(line);
+        listener.onChange(new TranscriptChange.Removed(room, now, line.no, line.entry));
+        return true;
+    }
+
+    /**
+     * Sets the status of the line with {@code key} when {@link MessageStatus#canAdvanceTo}
+     * allows it; returns whether it changed.
+     */
+    public boolean advanceStatus(String key, MessageStatus status) {
+        Line line = byKey.get(key);
+        if (line == null || !line.entry.status().canAdvanceTo(status)) {
+            return false;
+        }
+        MessageStatus previous = line.entry.status();
+        line.entry = line.entry.withStatus(status);
+        listener.onChange(new TranscriptChange.StatusChanged(room, now, line.no, previous, line.entry));
+        return true;
+    }
+
+    private void setEntry(Line line, TranscriptEntry entry) {
+        TranscriptEntry previous = line.entry;
+        line.entry = entry;
+        reindex(previous, line);
+    }
+
+    private void reindex(TranscriptEntry previous, Line line) {
+        String oldKey = previous.key();
+        String newKey = line.entry.key();
+        if (!oldKey.equals(newKey) && byKey.get(oldKey) == line) {
+            byKey.remove(oldKey);
+        }
+        byKey.put(newKey, line);
+    }
+
+    private void reportReplace(Line line, TranscriptEntry previous) {
+        TranscriptEntry entry = line.entry;
+        boolean sameContent = previous.seq() == entry.seq() && eq(previous.id(), entry.id())
+                && eq(previous.clientMsgId(), entry.clientMsgId()) && previous.body().equals(entry.body())
+                && eq(previous.replyTo(), entry.replyTo()) && previous.from().equals(entry.from());
+        if (!sameContent) {
+            listener.onChange(new TranscriptChange.Replaced(room, now, line.no, previous, entry));
+        }
+        if (previous.status() != entry.status()) {
+            listener.onChange(new TranscriptChange.StatusChanged(room, now, line.no, previous.status(), entry));
+        }
+    }
+
+    private static boolean eq(String a, String b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+    private Line require(String key) {
+        Line line = byKey.get(key);
+        if (line == null) {
+            throw new IllegalStateException("no line with key " + key + " in room " + room);
+        }
+        return line;
+    }
+
+    private long requireSeq(TranscriptEntry entry) {
+        if (entry.seq() < 1) {
+            throw new IllegalArgumentException("placing by seq needs seq >= 1: " + entry.seq());
+        }
+        return entry.seq();
+    }
+
+    private Line seqPredecessor(long seq) {
+        if (highestAnchored == null) {
+            return null;
+        }
+        if (seq > highestAnchored.entry.seq()) {
+            return highestAnchored;
+        }
+        Entry<Long, Line> higher = bySeq.higherEntry(seq);
+        if (higher != null) {
+            return higher.getValue().prev;
+        }
+        Entry<Long, Line> lower = bySeq.lowerEntry(seq);
+        return lower == null ? null : lower.getValue();
+    }
+
+    private void anchor(Line line) {
+        anchor(line, line.entry.seq());
+    }
+
+    private void anchor(Line line, long seq) {
+        Line clash = bySeq.putIfAbsent(seq, line);
+        if (clash != null) {
+            throw new IllegalStateException("seq " + seq + " is already placed in room " + room
+                    + " (" + clash.entry.key() + "); a strategy must dedupe before placing by seq");
+        }
+        line.anchored = true;
+        if (highestAnchored == null || seq > highestAnchored.entry.seq()) {
+            highestAnchored = line;
+        }
+    }
+
+    private void unanchor(Line line) {
+        bySeq.remove(line.entry.seq());
+        line.anchored = false;
+        if (highestAnchored == line) {
+            Entry<Long, Line> top = bySeq.lastEntry();
+            highestAnchored = top == null ? null : top.getValue();
+        }
+    }
+
+    private void linkAfter(Line pred, Line line) {
+        line.prev = pred;
+        line.next = pred == null ? first : pred.next;
+        if (line.next == null) {
+            last = line;
+        } else {
+            line.next.prev = line;
+        }
+        if (pred == null) {
+            first = line;
+        } else {
+            pred.next = line;
+        }
+        size++;
+    }
+
+    private void unlink(Line line) {
+        if (line.prev == null) {
+            first = line.next;
+        } else {
+            line.prev.next = line.next;
+        }
+        if (line.next == null) {
+            last = line.prev;
+        } else {
+            line.next.prev = line.prev;
+        }
+        line.prev = null;
+        line.next = null;
+        size--;
+    }
+
+    private static long afterNo(Line line) {
+        return line.prev == null ? -1 : line.prev.no;
+    }
+}
