@@ -1,0 +1,183 @@
+package dev.livetalk.client.tyrus;
+
+import dev.livetalk.client.ClientSession;
+import dev.livetalk.client.Link;
+import dev.livetalk.client.LinkRole;
+import dev.livetalk.protocol.ClientEvent;
+import dev.livetalk.protocol.Decoded;
+import dev.livetalk.protocol.ServerEvent;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One session hosted by a {@link ClientDriver}, with the WebSocket of each of its links.
+ *
+ * <p>Threads: the driver's owner thread calls everything here except the {@link LinkEndpoint}
+ * callbacks, which post to the owner thread.
+ */
+public final class DrivenClient {
+    private final ClientDriver driver;
+    private final ClientSession session;
+    private final Map<LinkRole, URI> uris;
+    private final FrameTap tap;
+    private final Map<LinkRole, Connection> connections = new EnumMap<>(LinkRole.class);
+    long armedDeadline = ClientSession.NO_DEADLINE;
+    long timerVersion;
+
+    DrivenClient(ClientDriver driver, ClientSession session, Map<LinkRole, URI> uris, FrameTap tap) {
+        this.driver = driver;
+        this.session = session;
+        this.uris = uris;
+        this.tap = tap;
+    }
+
+    /** The hosted session: touch it only on the owner thread (inside {@link #act}). */
+    public ClientSession session() {
+        return session;
+    }
+
+    /** Opens the session's connections (posted to the owner thread). */
+    public void start() {
+        driver.execute(() -> act(s -> s.start(driver.now())));
+    }
+
+    /**
+     * Runs {@code action} on the session and carries out what it asked for. Call on the owner
+     * thread (from a task given to the driver).
+     */
+    public void act(Consumer<ClientSession> action) {
+        action.accept(session);
+        flush();
+    }
+
+    /** Carries out the session's outputs and re-arms its timer. Owner thread. */
+    void flush() {
+        ClientDriver.apply(this, session.drainOutputs());
+        driver.rearm(this);
+    }
+
+    void connect(Link link) {
+        URI uri = uris.get(link.role());
+        if (uri == null) {
+            throw new IllegalStateException(session.config().user() + " has no address for link " + link.role());
+        }
+        Connection connection = new Connection(link);
+        connections.put(link.role(), connection);
+        Thread.ofVirtual().name("livetalk-connect-" + session.config().user()).start(() -> connection.open(uri));
+    }
+
+    void transmit(Link link, ClientEvent event) {
+        Connection connection = connections.get(link.role());
+        if (connection == null || !connection.link.equals(link) || connection.socket == null) {
+            driver.countTransportError();
+            return;
+        }
+        connection.send(driver.codec().encode(event));
+    }
+
+    void disconnect(Link link) {
+        Connection connection = connections.get(link.role());
+        if (connection != null && connection.link.equals(link)) {
+            connection.close();
+        }
+    }
+
+    void closeLinks() {
+        connections.values().forEach(Connection::close);
+    }
+
+    /** Posts a callback about {@code link} to the owner thread. */
+    void post(Consumer<ClientSession> action) {
+        driver.execute(() -> act(action));
+    }
+
+    /** One WebSocket attempt of one link. */
+    final class Connection {
+        private final Link link;
+        private volatile Session socket;
+        private volatile boolean closed;
+
+        Connection(Link link) {
+            this.link = link;
+        }
+
+        /** Connects; runs on a virtual thread, reports to the owner thread. */
+        void open(URI uri) {
+            try {
+                Session opened = driver.tyrus().connectToServer(new LinkEndpoint(this),
+                        ClientEndpointConfig.Builder.create().build(), uri);
+                if (closed) {
+                    closeQuietly(opened);
+                }
+            } catch (DeploymentException | IOException e) {
+                post(s -> s.onDisconnected(link, driver.now()));
+            }
+        }
+
+        void onOpen(Session opened) {
+            socket = opened;
+            post(s -> s.onConnected(link, driver.now()));
+        }
+
+        void onText(String frame, long arrivedNanos) {
+            Decoded<ServerEvent> decoded = driver.codec().decodeServer(frame);
+            switch (decoded) {
+                case Decoded.Ok<ServerEvent> ok -> post(s -> {
+                    long now = driver.arrival(arrivedNanos);
+                    tap.onFrame(link, ok.event(), now);
+                    s.onFrame(link, ok.event(), now);
+                });
+                case Decoded.Rejected<ServerEvent> rejected -> driver.countTransportError();
+            }
+        }
+
+        void onError() {
+            driver.countTransportError();
+        }
+
+        void onClose() {
+            socket = null;
+            post(s -> s.onDisconnected(link, driver.now()));
+        }
+
+        void send(String frame) {
+            Session current = socket;
+            if (current == null || !current.isOpen()) {
+                driver.countTransportError();
+                return;
+            }
+            try {
+                current.getAsyncRemote().sendText(frame, result -> {
+                    if (!result.isOK()) {
+                        driver.countTransportError();
+                    }
+                });
+            } catch (IllegalStateException e) {
+                driver.countTransportError();
+            }
+        }
+
+        void close() {
+            closed = true;
+            Session current = socket;
+            if (current != null) {
+                closeQuietly(current);
+            }
+        }
+
+        private void closeQuietly(Session session) {
+            try {
+                session.close();
+            } catch (IOException e) {
+                driver.countTransportError();
+            }
+        }
+    }
+}
