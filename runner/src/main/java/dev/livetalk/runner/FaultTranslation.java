@@ -1,0 +1,106 @@
+package dev.livetalk.runner;
+
+import dev.livetalk.network.Link;
+import dev.livetalk.network.LinkId;
+import dev.livetalk.network.toxiproxy.Direction;
+import dev.livetalk.network.toxiproxy.ToxicSpec;
+import dev.livetalk.scenarios.BandwidthFault;
+import dev.livetalk.scenarios.ClientShape;
+import dev.livetalk.scenarios.DownFault;
+import dev.livetalk.scenarios.Fault;
+import dev.livetalk.scenarios.FaultWindow;
+import dev.livetalk.scenarios.LatencyFault;
+import dev.livetalk.scenarios.LimitDataFault;
+import dev.livetalk.scenarios.ResetPeerFault;
+import dev.livetalk.scenarios.SlicerFault;
+import dev.livetalk.scenarios.SlowCloseFault;
+import dev.livetalk.scenarios.StallFault;
+import dev.livetalk.scenarios.TimeoutFault;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a resolved fault window into the toxics Toxiproxy plays and the proxies they go on.
+ * A server-side fault goes on every proxy: every connection reaches the server through its
+ * own proxy, so the server's end of the network is all of them. A direction of {@code both}
+ * is two toxics, one each way. Stateless.
+ */
+final class FaultTranslation {
+    private FaultTranslation() {
+    }
+
+    /** One toxic on a set of proxies. */
+    record Placement(ToxicSpec spec, Set<LinkId> links) {
+    }
+
+    static List<Placement> of(FaultWindow window, Map<String, Integer> clientIndex, ClientShape shape) {
+        Set<LinkId> links = links(window, clientIndex, shape);
+        List<Placement> placements = new ArrayList<>();
+        for (ToxicSpec spec : specs(window.parameters(), directions(window.direction()))) {
+            placements.add(new Placement(spec, links));
+        }
+        return placements;
+    }
+
+    private static Set<LinkId> links(FaultWindow window, Map<String, Integer> clientIndex, ClientShape shape) {
+        Set<LinkId> links = new LinkedHashSet<>();
+        Iterable<String> users = window.serverSide() ? clientIndex.keySet() : window.clients();
+        for (String user : users) {
+            Integer client = clientIndex.get(user);
+            if (client == null) {
+                throw new IllegalArgumentException("fault " + window.fault() + " targets an unknown client: " + user);
+            }
+            for (Link link : networkLinks(shape, window.serverSide() ? dev.livetalk.scenarios.Link.BOTH : window.link())) {
+                links.add(new LinkId(client, link));
+            }
+        }
+        return links;
+    }
+
+    static List<Link> networkLinks(ClientShape shape, dev.livetalk.scenarios.Link link) {
+        if (shape == ClientShape.SINGLE) {
+            return List.of(Link.MAIN);
+        }
+        return switch (link) {
+            case BOTH -> List.of(Link.SEND, Link.RECV);
+            case SEND -> List.of(Link.SEND);
+            case RECEIVE -> List.of(Link.RECV);
+        };
+    }
+
+    private static List<Direction> directions(dev.livetalk.scenarios.Direction direction) {
+        return switch (direction) {
+            case UPSTREAM -> List.of(Direction.UPSTREAM);
+            case DOWNSTREAM -> List.of(Direction.DOWNSTREAM);
+            case BOTH -> List.of(Direction.UPSTREAM, Direction.DOWNSTREAM);
+        };
+    }
+
+    private static List<ToxicSpec> specs(Fault fault, List<Direction> directions) {
+        if (fault instanceof DownFault) {
+            return List.of(new ToxicSpec.Down());
+        }
+        if (fault instanceof StallFault) {
+            return List.of(new ToxicSpec.Stall());
+        }
+        List<ToxicSpec> specs = new ArrayList<>();
+        for (Direction direction : directions) {
+            specs.add(switch (fault) {
+                case LatencyFault f -> new ToxicSpec.Latency(f.latency(), f.jitter(), direction);
+                case BandwidthFault f -> new ToxicSpec.Bandwidth(f.rateKbPerSecond(), direction);
+                case SlowCloseFault f -> new ToxicSpec.SlowClose(f.delay(), direction);
+                case TimeoutFault f -> new ToxicSpec.Timeout(f.timeout(), direction);
+                case ResetPeerFault f -> new ToxicSpec.ResetPeer(f.timeout(), direction);
+                case SlicerFault f -> new ToxicSpec.Slicer(f.averageSize(), f.sizeVariation(), f.delay(), direction);
+                case LimitDataFault f -> new ToxicSpec.LimitData(f.bytes(), direction);
+                default -> throw new IllegalArgumentException(
+                        "Toxiproxy cannot play " + fault.kind() + " (validation should have refused it)");
+            });
+        }
+        return specs;
+    }
+}

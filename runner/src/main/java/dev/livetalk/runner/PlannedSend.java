@@ -1,0 +1,18 @@
+package dev.livetalk.runner;
+
+/**
+ * One message of the open-model load, due at a fixed time whatever the system does.
+ *
+ * @param index the send's place in the plan, 0 first
+ * @param at    intended send time, nanoseconds from the start of the run (warm-up included)
+ * @param user  who sends
+ * @param room  where
+ * @param reply whether it replies to the newest committed message its sender displays
+ */
+public record PlannedSend(int index, long at, String user, String room, boolean reply) {
+    public PlannedSend {
+        if (at < 0) {
+            throw new IllegalArgumentException("at must be >= 0 ns: " + at);
+        }
+    }
+}
