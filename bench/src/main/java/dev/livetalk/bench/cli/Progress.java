@@ -1,0 +1,41 @@
+package dev.livetalk.bench.cli;
+
+import dev.livetalk.runner.RunProgress;
+
+import java.io.PrintWriter;
+
+/**
+ * Shows a run's progress on standard error: one line per second per strategy run with the
+ * scenario, the strategy, elapsed of total, active faults, sends and commits.
+ *
+ * <p>Threads: {@link #onStatus} is called by the runner's progress thread, the rest by the
+ * command's thread; writes are synchronized on the writer.
+ */
+final class Progress implements RunProgress {
+    private final PrintWriter err;
+
+    Progress(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public void onStatus(Status status) {
+        synchronized (err) {
+            err.printf("%-20s %-12s %5.1fs / %5.1fs  faults active %d  sent %d  committed %d%n",
+                    status.scenario(), status.strategy(), status.elapsedNanos() / 1e9, status.totalNanos() / 1e9,
+                    status.activeFaults(), status.sent(), status.committed());
+            err.flush();
+        }
+    }
+
+    void note(String line) {
+        synchronized (err) {
+            err.println(line);
+            err.flush();
+        }
+    }
+
+    void done(String scenario) {
+        note(scenario + ": done");
+    }
+}

@@ -1,0 +1,189 @@
+package dev.livetalk.bench.cli;
+
+import dev.livetalk.client.strategy.Strategies;
+import dev.livetalk.metrics.gate.BaselineComparison;
+import dev.livetalk.metrics.gate.Tolerance;
+import dev.livetalk.metrics.results.JunitXmlWriter;
+import dev.livetalk.metrics.results.RegressionVerdict;
+import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.ResultsJson;
+import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
+import dev.livetalk.network.toxiproxy.ToxiproxyServer;
+import dev.livetalk.runner.RunSettings;
+import dev.livetalk.runner.ScenarioRunner;
+import dev.livetalk.scenarios.LoaderOptions;
+import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.scenarios.ScenarioException;
+import dev.livetalk.scenarios.ScenarioLoader;
+import dev.livetalk.server.TyrusLogging;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code livetalk run}: plays scenarios once per strategy through a real Toxiproxy, measures
+ * each run, writes the results and exits with the verdict of the budgets.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Play scenarios through Toxiproxy, once per strategy, and write per scenario",
+            "results.json, junit.xml, fault-schedule.json and STRATEGY.hlog, and for the run",
+            "summary.md and junit.xml. Without arguments: every scenario in scenarios/, output in reports/latest/."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario files or folders (default: scenarios/).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--strategies", split = ",", paramLabel = "NAME",
+            description = "Strategies to run instead of each scenario's own list; 'all' for every one found.")
+    List<String> strategies;
+
+    @Option(names = "--seed", description = "Seed instead of each scenario's own (load, fault schedule, clients).")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/latest/).")
+    Path out;
+
+    @Option(names = "--baseline", paramLabel = "RESULTS",
+            description = "An earlier results.json, or the output folder of an earlier run: fail on a regression beyond the tolerance.")
+    Path baseline;
+
+    @Option(names = "--latency-tolerance", defaultValue = "10", paramLabel = "PERCENT",
+            description = "Allowed latency regression against the baseline, in percent (default 10).")
+    double latencyTolerancePercent;
+
+    @Option(names = "--count-tolerance", defaultValue = "0", paramLabel = "N",
+            description = "Allowed increase of counts (lost, duplicates, ...) against the baseline (default 0).")
+    long countTolerance;
+
+    @Option(names = "--toxiproxy", paramLabel = "URL", description = "Use this Toxiproxy server (default: $TOXIPROXY_URL, else start one).")
+    String toxiproxyUrl;
+
+    @Option(names = "--debug", description = "Show Tyrus and Grizzly logging.")
+    boolean debug;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<Path, Scenario> scenarios = loadAll();
+        Path outDir = out != null ? this.out : Home.resolve("reports/latest");
+        Tolerance tolerance = tolerance();
+        TyrusLogging.configure(debug);
+        Files.createDirectories(outDir);
+        Progress progress = new Progress(spec.commandLine().getErr());
+        List<ScenarioVerdict> verdicts = new ArrayList<>();
+        try (ToxiproxyServer toxiproxy = ToxiproxyLauncher.launch(Optional.ofNullable(toxiproxyUrl))) {
+            progress.note("toxiproxy " + toxiproxy.describe());
+            ScenarioRunner runner = new ScenarioRunner(toxiproxy, RunSettings.DEFAULTS, progress);
+            for (Scenario scenario : scenarios.values()) {
+                long scenarioSeed = seed != null ? seed : scenario.seed();
+                Path folder = outDir.resolve(scenario.name());
+                ResultsDocument results = runner.run(scenario, strategiesOf(scenario), scenarioSeed, folder);
+                List<RegressionVerdict> regressions = compareWithBaseline(results, tolerance);
+                ResultsJson.write(results, folder.resolve("results.json"));
+                Files.writeString(folder.resolve("junit.xml"), JunitXmlWriter.toXml(results, regressions));
+                verdicts.add(new ScenarioVerdict(results, regressions));
+                progress.done(scenario.name());
+            }
+        }
+        RunSummary summary = new RunSummary(verdicts);
+        Files.writeString(outDir.resolve("summary.md"), summary.markdown());
+        Files.writeString(outDir.resolve("junit.xml"), summary.junitXml());
+        out.println();
+        out.print(summary.table());
+        out.println("results in " + outDir.toAbsolutePath().normalize());
+        out.flush();
+        return summary.passed() ? ExitCode.OK.code() : ExitCode.BUDGET_FAILED.code();
+    }
+
+    private Map<Path, Scenario> loadAll() {
+        List<Path> files = ScenarioFiles.expand(paths.isEmpty() ? List.of(Home.resolve("scenarios")) : paths);
+        LoaderOptions options = LoaderOptions.DEFAULTS.withKnownStrategies(new HashSet<>(Strategies.load().names()));
+        Map<Path, Scenario> scenarios = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Path file : files) {
+            try {
+                Scenario scenario = ScenarioLoader.load(file, options);
+                if (!names.add(scenario.name())) {
+                    errors.add(file + ": scenario name '" + scenario.name() + "' is used by another file of this run");
+                }
+                scenarios.put(file, scenario);
+            } catch (ScenarioException e) {
+                e.errors().forEach(error -> errors.add(error.toString()));
+            } catch (IOException e) {
+                errors.add(file + ": cannot read: " + e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new UsageException("invalid scenarios, nothing was run:\n" + String.join("\n", errors));
+        }
+        return scenarios;
+    }
+
+    private List<String> strategiesOf(Scenario scenario) {
+        List<String> known = Strategies.load().names();
+        if (strategies == null) {
+            return switch (scenario.strategies()) {
+                case dev.livetalk.scenarios.Strategies.All all -> known;
+                case dev.livetalk.scenarios.Strategies.Named named -> named.names();
+            };
+        }
+        if (strategies.equals(List.of("all"))) {
+            return known;
+        }
+        for (String name : strategies) {
+            if (!known.contains(name)) {
+                throw new UsageException("--strategies: unknown strategy '" + name + "'; known: " + String.join(", ", known));
+            }
+        }
+        return List.copyOf(strategies);
+    }
+
+    private Tolerance tolerance() {
+        if (!(latencyTolerancePercent >= 0)) {
+            throw new UsageException("--latency-tolerance must be >= 0 percent: " + latencyTolerancePercent);
+        }
+        if (countTolerance < 0) {
+            throw new UsageException("--count-tolerance must be >= 0: " + countTolerance);
+        }
+        if (baseline != null && !Files.exists(baseline)) {
+            throw new UsageException("--baseline: no such file or folder: " + baseline);
+        }
+        return new Tolerance(latencyTolerancePercent / 100.0, Tolerance.DEFAULT.latencyFloorNanos(), countTolerance);
+    }
+
+    private List<RegressionVerdict> compareWithBaseline(ResultsDocument results, Tolerance tolerance) {
+        if (baseline == null) {
+            return List.of();
+        }
+        Path file = Files.isDirectory(baseline) ? baseline.resolve(results.scenario()).resolve("results.json") : baseline;
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("--baseline: no results for scenario " + results.scenario() + " at " + file);
+        }
+        ResultsDocument before;
+        try {
+            before = ResultsJson.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--baseline: " + file + " is not a results document: " + e.getMessage());
+        }
+        if (!before.scenario().equals(results.scenario())) {
+            return List.of();
+        }
+        return BaselineComparison.compare(before, results, tolerance);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.livetalk.bench.cli;
+
+import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.results.JunitXmlWriter;
+import dev.livetalk.metrics.results.LatencyFigures;
+import dev.livetalk.metrics.results.RegressionVerdict;
+import dev.livetalk.metrics.results.StrategyResult;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The verdict of a whole run: the table printed at the end, {@code summary.md} for a pull
+ * request comment, and one {@code junit.xml} with a test suite per scenario and strategy.
+ * Deterministic text: no times, no host names.
+ */
+final class RunSummary {
+    private final List<ScenarioVerdict> scenarios;
+
+    RunSummary(List<ScenarioVerdict> scenarios) {
+        this.scenarios = List.copyOf(scenarios);
+    }
+
+    boolean passed() {
+        return scenarios.stream().allMatch(ScenarioVerdict::passed);
+    }
+
+    /** The Markdown summary: verdict first, then failures, then the figures. */
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        long failures = scenarios.stream().mapToLong(s -> s.failedBudgets().size()
+                + s.regressions().stream().filter(r -> !r.passed()).count()).sum();
+        md.append(passed() ? "## LiveTalk Chaos Bench: PASS\n\n" : "## LiveTalk Chaos Bench: FAIL\n\n");
+        md.append(String.format(Locale.ROOT, "%d scenarios, %d strategy runs, %d budget failures.%n%n",
+                scenarios.size(), scenarios.stream().mapToLong(s -> s.strategies().size()).sum(), failures));
+        if (failures > 0) {
+            md.append("### Failures\n\n");
+            for (ScenarioVerdict scenario : scenarios) {
+                for (BudgetVerdict verdict : scenario.failedBudgets()) {
+                    md.append("- **").append(scenario.results().scenario()).append("** / ").append(verdict.strategy())
+                            .append(": `").append(verdict.budget()).append("`: ").append(verdict.message()).append('\n');
+                }
+                for (RegressionVerdict regression : scenario.regressions()) {
+                    if (!regression.passed()) {
+                        md.append("- **").append(scenario.results().scenario()).append("** / ")
+                                .append(regression.strategy()).append(": ").append(regression.message()).append('\n');
+                    }
+                }
+            }
+            md.append('\n');
+        }
+        md.append("| scenario | strategy | budgets | lost | duplicates | phantoms | inversions | converged | peer-final p99 |\n");
+        md.append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (ScenarioVerdict scenario : scenarios) {
+            for (StrategyResult strategy : scenario.strategies()) {
+                md.append(row(scenario.results().scenario(), strategy, "|")).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    /** The table printed at the end of {@code livetalk run}. */
+    String table() {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "%-20s %-12s %-9s %6s %6s %6s %6s %9s %14s%n", "scenario", "strategy", "budgets", "lost", "dup",
+                "phant", "inv", "converged", "peer-final p99"));
+        for (ScenarioVerdict scenario : scenarios) {
+            for (StrategyResult s : scenario.strategies()) {
+                CorrectnessFigures c = s.correctness();
+                out.append(String.format(Locale.ROOT, "%-20s %-12s %-9s %6d %6d %6d %6d %8.0f%% %14s%n",
+                        scenario.results().scenario(), s.strategy(), budgets(s), c.lost(), c.duplicates(),
+                        c.phantoms(), c.inversions(), c.convergedShare(), peerFinalP99(s)));
+            }
+        }
+        out.append(passed() ? "verdict: PASS (every budget holds)\n" : "verdict: FAIL (see the failed budgets above)\n");
+        return out.toString();
+    }
+
+    /** One JUnit XML document for the whole run. */
+    String junitXml() {
+        StringBuilder body = new StringBuilder();
+        int tests = 0;
+        int failures = 0;
+        for (ScenarioVerdict scenario : scenarios) {
+            String xml = JunitXmlWriter.toXml(scenario.results(), scenario.regressions());
+            int open = xml.indexOf('>', xml.indexOf("<testsuites")) + 1;
+            body.append(xml, open, xml.lastIndexOf("</testsuites>"));
+            tests += count(xml, "<testcase ");
+            failures += count(xml, "<failure ");
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"livetalk\" tests=\"" + tests
+                + "\" failures=\"" + failures + "\">" + body.toString().replaceFirst("^\n?", "\n") + "</testsuites>\n";
+    }
+
+    private static String row(String scenario, StrategyResult s, String bar) {
+        CorrectnessFigures c = s.correctness();
+        return String.join(" " + bar + " ", bar.equals("|") ? "| " + scenario : scenario, s.strategy(), budgets(s),
+                String.valueOf(c.lost()), String.valueOf(c.duplicates()), String.valueOf(c.phantoms()),
+                String.valueOf(c.inversions()), String.format(Locale.ROOT, "%.0f%%", c.convergedShare()),
+                peerFinalP99(s)) + " |";
+    }
+
+    private static String budgets(StrategyResult s) {
+        long passed = s.budgets().stream().filter(BudgetVerdict::passed).count();
+        return s.budgets().isEmpty() ? "-" : passed + "/" + s.budgets().size() + (passed == s.budgets().size() ? " ok" : " FAIL");
+    }
+
+    private static String peerFinalP99(StrategyResult s) {
+        LatencyFigures figures = s.latency("peer-final", "all");
+        if (figures == null || figures.corrected().count() == 0) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.1f ms", figures.corrected().p99() / 1e6);
+    }
+
+    private static int count(String text, String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.livetalk.bench.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Expands the command line's files and folders into scenario files, in a stable order. */
+final class ScenarioFiles {
+    private ScenarioFiles() {
+    }
+
+    /**
+     * The YAML files named, and the {@code *.yaml} / {@code *.yml} files directly inside the
+     * folders named (not their sub-folders), sorted by name per folder.
+     *
+     * @throws UsageException for a path that does not exist or a folder without scenarios
+     */
+    static List<Path> expand(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                List<Path> inFolder = yamlFilesIn(path);
+                if (inFolder.isEmpty()) {
+                    throw new UsageException("no scenario files (*.yaml) in folder " + path);
+                }
+                files.addAll(inFolder);
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                throw new UsageException("no such scenario file or folder: " + path);
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> yamlFilesIn(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".yaml")
+                            || p.getFileName().toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.livetalk.runner;
+
+import dev.livetalk.client.ClientSession;
+import dev.livetalk.client.Link;
+import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.client.tyrus.DrivenClient;
+import dev.livetalk.client.tyrus.FrameTap;
+import dev.livetalk.client.transcript.TranscriptChange;
+import dev.livetalk.client.transcript.TranscriptListener;
+import dev.livetalk.metrics.trace.ClientRecorder;
+import dev.livetalk.metrics.trace.SendRecord;
+import dev.livetalk.metrics.trace.TraceRecorder;
+import dev.livetalk.protocol.Joined;
+import dev.livetalk.protocol.Receipt;
+import dev.livetalk.protocol.ServerEvent;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One simulated user of a run: its hosted session, its trace recorder and its reading habit.
+ *
+ * <p>Threads: everything but {@link #hasJoinedAll()} runs on the client driver's owner thread.
+ */
+final class Participant implements FrameTap, TranscriptListener {
+    private final String clientId;
+    private final String user;
+    private final List<String> rooms;
+    private final Map<String, Long> joinedAt = new ConcurrentHashMap<>();
+    private volatile ClientRecorder recorder;
+    private final Map<String, Long> readUpTo = new HashMap<>();
+    private final Set<String> joinedRooms = ConcurrentHashMap.newKeySet();
+    private DrivenClient client;
+
+    Participant(String clientId, String user, List<String> rooms) {
+        this.clientId = clientId;
+        this.user = user;
+        this.rooms = List.copyOf(rooms);
+    }
+
+    /**
+     * Starts recording into {@code trace}, with the rooms joined so far. Until then (while
+     * clients connect) nothing but joins happens, and joins are kept here.
+     */
+    void recordInto(TraceRecorder trace) {
+        ClientRecorder client = trace.client(clientId, user);
+        joinedAt.forEach(client::onJoined);
+        recorder = client;
+    }
+
+    void attach(DrivenClient driven) {
+        this.client = driven;
+    }
+
+    String user() {
+        return user;
+    }
+
+    List<String> rooms() {
+        return rooms;
+    }
+
+    DrivenClient client() {
+        return client;
+    }
+
+    @Override
+    public void onChange(TranscriptChange change) {
+        ClientRecorder current = recorder;
+        if (current == null) {
+            throw new IllegalStateException(user + "'s transcript changed before the load began: " + change);
+        }
+        current.onChange(change);
+    }
+
+    /** Records a send of the load. Owner thread, after {@link #recordInto}. */
+    void onSend(SendRecord send) {
+        recorder.onSend(send);
+    }
+
+    /** Whether every room was joined at least once; any thread. */
+    boolean hasJoinedAll() {
+        return joinedRooms.size() == rooms.size();
+    }
+
+    @Override
+    public void onFrame(Link link, ServerEvent event, long now) {
+        switch (event) {
+            case Joined j when link.role().receives() && rooms.contains(j.room()) -> {
+                joinedAt.putIfAbsent(j.room(), j.headSeq());
+                joinedRooms.add(j.room());
+                ClientRecorder current = recorder;
+                if (current != null) {
+                    current.onJoined(j.room(), j.headSeq());
+                }
+            }
+            case Receipt r when recorder != null -> recorder.onReceipt(r.room(), r.user(), r.kind(), r.seq(), now);
+            default -> {
+            }
+        }
+    }
+
+    /** The user reads what is on screen: marks the highest contiguous seq of each room read. */
+    void readNow(long now) {
+        client.act(session -> {
+            for (String room : rooms) {
+                long upTo = contiguousSeq(session, room);
+                if (upTo > readUpTo.getOrDefault(room, 0L)) {
+                    readUpTo.put(room, upTo);
+                    session.markRead(room, upTo, now);
+                    recorder.onReadMarked(room, upTo, now);
+                }
+            }
+        });
+    }
+
+    /** The id of the newest committed message the user sees in {@code room}, or {@code null}. */
+    String newestCommittedId(ClientSession session, String room) {
+        List<TranscriptEntry> entries = session.transcript(room).entries();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i).id() != null && entries.get(i).seq() > 0) {
+                return entries.get(i).id();
+            }
+        }
+        return null;
+    }
+
+    /** Records what each room shows now, as the final transcripts. */
+    void recordFinalTranscripts() {
+        for (String room : rooms) {
+            recorder.onFinalTranscript(room, List.copyOf(client.session().transcript(room).entries()));
+        }
+    }
+
+    private static long contiguousSeq(ClientSession session, String room) {
+        long expected = 0;
+        for (TranscriptEntry entry : session.transcript(room).entries()) {
+            if (entry.seq() == expected + 1) {
+                expected++;
+            } else if (entry.seq() > expected + 1) {
+                break;
+            }
+        }
+        return expected;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.livetalk.runner;
+
+import dev.livetalk.metrics.Measurement;
+import dev.livetalk.metrics.gate.BudgetEvaluator;
+import dev.livetalk.metrics.latency.HlogWriter;
+import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.results.Environment;
+import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.metrics.trace.RunTrace;
+import dev.livetalk.network.toxiproxy.ToxiproxyServer;
+import dev.livetalk.scenarios.FaultSchedule;
+import dev.livetalk.scenarios.FaultScheduleJson;
+import dev.livetalk.scenarios.Scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one scenario once per strategy, on the same resolved load and fault schedule, and
+ * measures each run. Writes the per-strategy interval logs ({@code STRATEGY.hlog}) and the
+ * resolved schedule ({@code fault-schedule.json}) into the scenario's output folder; the
+ * results document it returns names them.
+ *
+ * <p>Runs on the caller's thread, one strategy after the other.
+ */
+public final class ScenarioRunner {
+    private static final long HLOG_INTERVAL_NANOS = 1_000_000_000L;
+
+    private final ToxiproxyServer toxiproxy;
+    private final RunSettings settings;
+    private final RunProgress progress;
+
+    public ScenarioRunner(ToxiproxyServer toxiproxy, RunSettings settings, RunProgress progress) {
+        this.toxiproxy = toxiproxy;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /**
+     * Plays {@code scenario} for each of {@code strategies} with {@code seed}, writing files
+     * into {@code folder} (created if missing).
+     */
+    public ResultsDocument run(Scenario scenario, List<String> strategies, long seed, Path folder)
+            throws IOException, InterruptedException {
+        Files.createDirectories(folder);
+        FaultSchedule schedule = FaultSchedule.resolve(scenario, seed);
+        LoadPlan plan = LoadPlan.resolve(scenario, seed);
+        Files.writeString(folder.resolve("fault-schedule.json"), FaultScheduleJson.toJson(schedule));
+        List<StrategyResult> results = new ArrayList<>();
+        for (String strategy : strategies) {
+            long startEpochMillis = System.currentTimeMillis();
+            RunTrace trace = new StrategyRun(scenario, strategy, plan, schedule, toxiproxy, settings, progress).play();
+            Measurement measurement = Measurement.of(trace);
+            List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(scenario.budgets(), measurement);
+            Path hlog = folder.resolve(strategy + ".hlog");
+            HlogWriter.write(hlog, strategy, measurement.latency(), startEpochMillis, trace.measuredFrom(),
+                    HLOG_INTERVAL_NANOS);
+            results.add(StrategyResult.of(measurement, verdicts, List.of(hlog.getFileName().toString())));
+        }
+        return ResultsDocument.of(scenario.name(), seed, scenario.network().yamlName(), environment(),
+                FaultScheduleJson.toTree(schedule), results);
+    }
+
+    private Environment environment() {
+        return new Environment(toxiproxy.version(), System.getProperty("java.vm.name") + " "
+                + Runtime.version(), Runtime.getRuntime().availableProcessors());
+    }
+}

@@ -1,0 +1,248 @@
+package dev.livetalk.runner;
+
+import dev.livetalk.client.ClientSession;
+import dev.livetalk.client.LinkRole;
+import dev.livetalk.client.SessionConfig;
+import dev.livetalk.client.tyrus.ClientDriver;
+import dev.livetalk.metrics.trace.RunTrace;
+import dev.livetalk.metrics.trace.TraceRecorder;
+import dev.livetalk.metrics.trace.TraceWindow;
+import dev.livetalk.network.Link;
+import dev.livetalk.network.LinkId;
+import dev.livetalk.network.toxiproxy.ToxiproxyNetwork;
+import dev.livetalk.network.toxiproxy.ToxiproxyServer;
+import dev.livetalk.protocol.Message;
+import dev.livetalk.protocol.UserToken;
+import dev.livetalk.scenarios.ClientShape;
+import dev.livetalk.scenarios.FaultSchedule;
+import dev.livetalk.scenarios.Room;
+import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.server.ReferenceServer;
+import dev.livetalk.server.ServerConfig;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Plays a scenario for one strategy: a fresh reference server, one Toxiproxy proxy per client
+ * link, every client connected and joined, then the open-model load through warm-up and
+ * duration with the fault schedule on the proxies, then quiescence; records the trace on one
+ * clock ({@link System#nanoTime()}).
+ *
+ * <p>Threads: {@link #play()} runs on the caller's thread, which waits; the clients, the load
+ * and the reading run on the client driver's owner thread; faults on the fault player's
+ * thread; commits arrive on server threads; progress is reported by {@code livetalk-progress}.
+ */
+public final class StrategyRun {
+    private static final String SECRET = "livetalk-run";
+
+    private final Scenario scenario;
+    private final String strategy;
+    private final LoadPlan plan;
+    private final FaultSchedule schedule;
+    private final ToxiproxyServer toxiproxy;
+    private final RunSettings settings;
+    private final RunProgress progress;
+    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger committed = new AtomicInteger();
+    private final AtomicReference<TraceRecorder> recorder = new AtomicReference<>();
+
+    public StrategyRun(Scenario scenario, String strategy, LoadPlan plan, FaultSchedule schedule,
+                       ToxiproxyServer toxiproxy, RunSettings settings, RunProgress progress) {
+        this.scenario = scenario;
+        this.strategy = strategy;
+        this.plan = plan;
+        this.schedule = schedule;
+        this.toxiproxy = toxiproxy;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Plays the run and returns its trace; throws {@link RunFailure} when the harness failed. */
+    public RunTrace play() throws IOException, InterruptedException {
+        try (ReferenceServer server = ReferenceServer.start(serverConfig());
+             ToxiproxyNetwork network = new ToxiproxyNetwork(toxiproxy,
+                     new InetSocketAddress("127.0.0.1", server.port()));
+             ClientDriver driver = new ClientDriver(settings.connectTimeout(), failures::add)) {
+            Map<String, Integer> clientIndex = new LinkedHashMap<>();
+            List<Participant> participants = connect(network, driver, clientIndex);
+            awaitJoined(participants);
+            long loadStart = System.nanoTime();
+            long faultZero = loadStart + scenario.warmup().toNanos();
+            TraceRecorder trace = new TraceRecorder(strategy, faultZero);
+            recorder.set(trace);
+            participants.forEach(p -> p.recordInto(trace));
+            try (FaultPlayer faults = new FaultPlayer(network, schedule.windows(), clientIndex,
+                    scenario.clientShape())) {
+                faults.start(faultZero);
+                runUntilQuiet(driver, participants, loadStart, faults);
+                for (FaultPlayer.PlayedFault played : faults.played()) {
+                    trace.onFaultWindow(new TraceWindow(played.window().fault(), played.window().occurrence(),
+                            played.appliedAt(), played.removedAt(), played.window().clients(),
+                            played.window().serverSide()));
+                    if (played.error() != null) {
+                        failures.add(new RunFailure("fault " + played.window().fault() + " failed: " + played.error()));
+                    }
+                }
+            }
+            if (!failures.isEmpty()) {
+                RunFailure failure = new RunFailure(strategy + ": the harness failed during the run: " + failures.get(0));
+                failures.stream().skip(1).forEach(failure::addSuppressed);
+                throw failure;
+            }
+            return trace.build();
+        }
+    }
+
+    private ServerConfig serverConfig() {
+        double perConnection = Math.max(100, 20 * scenario.load().ratePerSender());
+        return ServerConfig.builder(SECRET)
+                .rateLimit(perConnection, (int) Math.max(1000, 4 * perConnection))
+                .commitListener(this::onCommitted)
+                .build();
+    }
+
+    private void onCommitted(Message message) {
+        committed.incrementAndGet();
+        TraceRecorder trace = recorder.get();
+        if (trace == null) {
+            failures.add(new RunFailure("a message was committed before the load began: " + message.id()));
+            return;
+        }
+        trace.onCommitted(message, System.nanoTime());
+    }
+
+    private List<Participant> connect(ToxiproxyNetwork network, ClientDriver driver, Map<String, Integer> clientIndex) {
+        List<Participant> participants = new ArrayList<>();
+        for (String user : scenario.users()) {
+            int index = clientIndex.size();
+            clientIndex.put(user, index);
+            Participant participant = new Participant(clientId(index), user, roomsOf(user));
+            ClientSession session = new ClientSession(sessionConfig(user, index, participant.rooms()), participant);
+            participant.attach(driver.add(session, uris(network, index), participant));
+            participants.add(participant);
+        }
+        participants.forEach(p -> p.client().start());
+        return participants;
+    }
+
+    private Map<LinkRole, URI> uris(ToxiproxyNetwork network, int client) {
+        Map<LinkRole, URI> uris = new EnumMap<>(LinkRole.class);
+        if (scenario.clientShape() == ClientShape.SINGLE) {
+            uris.put(LinkRole.MAIN, uri(network, new LinkId(client, Link.MAIN)));
+        } else {
+            uris.put(LinkRole.SEND, uri(network, new LinkId(client, Link.SEND)));
+            uris.put(LinkRole.RECEIVE, uri(network, new LinkId(client, Link.RECV)));
+        }
+        return uris;
+    }
+
+    private static URI uri(ToxiproxyNetwork network, LinkId link) {
+        InetSocketAddress listen = network.open(link).listen();
+        return URI.create("ws://" + listen.getHostString() + ":" + listen.getPort() + ReferenceServer.PATH);
+    }
+
+    private SessionConfig sessionConfig(String user, int index, List<String> rooms) {
+        return SessionConfig.builder(user, UserToken.of(SECRET, user))
+                .rooms(rooms.toArray(String[]::new))
+                .strategy(strategy)
+                .split(scenario.clientShape() == ClientShape.SPLIT)
+                .seed(scenario.seed() * 31 + index)
+                .build();
+    }
+
+    private void awaitJoined(List<Participant> participants) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
+        while (!participants.stream().allMatch(Participant::hasJoinedAll)) {
+            if (!failures.isEmpty()) {
+                throw new RunFailure(strategy + ": a client failed while connecting: " + failures.get(0));
+            }
+            if (System.nanoTime() > deadline) {
+                long waiting = participants.stream().filter(p -> !p.hasJoinedAll()).count();
+                throw new RunFailure(strategy + ": " + waiting + " of " + participants.size()
+                        + " clients had not joined their rooms after " + settings.startupTimeout());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while clients connected");
+            }
+        }
+    }
+
+    private void runUntilQuiet(ClientDriver driver, List<Participant> participants, long loadStart,
+                               FaultPlayer faults) throws InterruptedException {
+        long end = loadStart + scenario.runLength().toNanos();
+        CountDownLatch finished = new CountDownLatch(1);
+        Map<String, Participant> byUser = new LinkedHashMap<>();
+        participants.forEach(p -> byUser.put(p.user(), p));
+        driver.execute(() -> {
+            new LoadPlayer(plan, byUser, loadStart, driver, sent).start();
+            scheduleReading(driver, participants, loadStart, end);
+            driver.schedule(end, now -> {
+                participants.forEach(Participant::recordFinalTranscripts);
+                finished.countDown();
+            });
+        });
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(
+                r -> new Thread(r, "livetalk-progress"));
+        reporter.scheduleAtFixedRate(() -> progress.onStatus(new RunProgress.Status(scenario.name(), strategy,
+                System.nanoTime() - loadStart, end - loadStart, faults.activeCount(), sent.get(), committed.get())),
+                0, 1, TimeUnit.SECONDS);
+        try {
+            long slack = TimeUnit.SECONDS.toNanos(30);
+            if (!finished.await(end - System.nanoTime() + slack, TimeUnit.NANOSECONDS)) {
+                throw new RunFailure(strategy + ": the client driver did not finish within 30 s of the run's end");
+            }
+        } finally {
+            reporter.shutdownNow();
+        }
+    }
+
+    private void scheduleReading(ClientDriver driver, List<Participant> participants, long loadStart, long end) {
+        long every = settings.readEvery().toNanos();
+        for (int i = 0; i < participants.size(); i++) {
+            Participant participant = participants.get(i);
+            long phase = every * i / Math.max(1, participants.size());
+            scheduleRead(driver, participant, loadStart + phase, every, end);
+        }
+    }
+
+    private static void scheduleRead(ClientDriver driver, Participant participant, long at, long every, long end) {
+        if (at >= end) {
+            return;
+        }
+        driver.schedule(at, now -> {
+            participant.readNow(now);
+            scheduleRead(driver, participant, at + every, every, end);
+        });
+    }
+
+    private List<String> roomsOf(String user) {
+        List<String> rooms = new ArrayList<>();
+        for (Room room : scenario.rooms()) {
+            if (room.members().contains(user)) {
+                rooms.add(room.name());
+            }
+        }
+        return rooms;
+    }
+
+    static String clientId(int index) {
+        return String.format("c%03d", index);
+    }
+}
