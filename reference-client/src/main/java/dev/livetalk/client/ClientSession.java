@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * The sans-IO core of a chat client: connections (one, or a send and a receive one in split
@@ -73,7 +74,8 @@ public final class ClientSession {
     private final long deadLink;
     private final ReadMarkers markers;
     private long nextClientMsgNo;
-    private long strategyWakeAt = NO_DEADLINE;
+    /** Every wake-up the strategy asked for and has not had yet: each request is honoured. */
+    private final TreeSet<Long> strategyWakeAts = new TreeSet<>();
     private String epoch;
 
     /** A session with the strategy the config names, found through {@link Strategies}. */
@@ -323,8 +325,8 @@ public final class ClientSession {
                 entry.ackDeadline = Outbox.NEVER;
             }
         }
-        if (strategyWakeAt <= now) {
-            strategyWakeAt = NO_DEADLINE;
+        if (!strategyWakeAts.isEmpty() && strategyWakeAts.first() <= now) {
+            strategyWakeAts.headSet(now, true).clear();
             strategy.onTimer(ctx, now);
         }
         if (markers.isDue(now)) {
@@ -351,7 +353,7 @@ public final class ClientSession {
 
     /** When {@link #onTimer(long)} must be called next, or {@link #NO_DEADLINE}. */
     public long nextDeadline() {
-        long next = Math.min(strategyWakeAt, markers.dueAt());
+        long next = Math.min(strategyWakeAts.isEmpty() ? NO_DEADLINE : strategyWakeAts.first(), markers.dueAt());
         next = Math.min(next, outbox.earliestDeadline());
         return Math.min(next, links.deadline(deadLink));
     }
@@ -397,7 +399,7 @@ public final class ClientSession {
     }
 
     void wakeStrategyAt(long deadline) {
-        strategyWakeAt = Math.min(strategyWakeAt, deadline);
+        strategyWakeAts.add(deadline);
     }
 
     private void deliveredChanged(long now) {

@@ -102,6 +102,33 @@ class ArrivalOrderTest {
                 .isEqualTo(fetches ? List.of(HistoryRequest.range("r", 2, 2)) : List.of());
     }
 
+    /**
+     * A second gap that opens while the wake-up of the first fetch is still pending must get
+     * its own fetch: every wake-up a strategy asks for is honoured, not only the earliest.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gap-fill", "reconcile"})
+    void shouldFetchASecondGapOpenedWhileTheFirstFetchIsInFlight(String strategy) {
+        TestClient alice = aliceWithThreeHeldMessages(strategy);
+        alice.deliverInOrder(0, 2);
+        alice.advance(Duration.ofMillis(200));
+        assertThat(alice.sent(HistoryRequest.class)).containsExactly(HistoryRequest.range("r", 2, 2));
+        alice.deliverAll();
+        assertThat(alice.bodies()).containsExactly("m1", "m2", "m3");
+
+        alice.advance(Duration.ofMillis(50));
+        server.post("r", "bob", "m4");
+        server.post("r", "bob", "m5");
+        server.post("r", "bob", "m6");
+        alice.deliverInOrder(0, 2);
+        alice.holdFrames = false;
+        alice.advance(Duration.ofSeconds(1));
+
+        assertThat(alice.sent(HistoryRequest.class))
+                .containsExactly(HistoryRequest.range("r", 2, 2), HistoryRequest.range("r", 5, 5));
+        assertThat(alice.bodies()).containsExactly("m1", "m2", "m3", "m4", "m5", "m6");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"event-only", "naive-retry", "ordered", "gap-fill", "reconcile", "snapshot"})
     void shouldShowAParentBeforeItsReplyUnlessItAppendsInArrivalOrder(String strategy) {

@@ -1,0 +1,60 @@
+package dev.livetalk.metrics.correctness;
+
+import dev.livetalk.metrics.replay.ReplayedRun;
+import dev.livetalk.metrics.replay.RoomReplay;
+import dev.livetalk.metrics.trace.ClientTrace;
+import dev.livetalk.metrics.trace.TraceWindow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Measures {@link ConvergenceTimes} from the replayed transitions of every room.
+ *
+ * <p>Stateless; any thread.
+ */
+final class ConvergenceCheck {
+    private ConvergenceCheck() {
+    }
+
+    static ConvergenceTimes of(ReplayedRun run) {
+        List<TraceWindow> windows = run.trace().windows();
+        List<Long> times = new ArrayList<>();
+        long never = 0;
+        for (TraceWindow window : windows) {
+            long until = nextStartAfter(windows, window.end());
+            for (ClientTrace client : run.trace().clients()) {
+                Map<String, RoomReplay> rooms = run.replays().get(client.clientId());
+                if (!window.targets(client.user()) || rooms.isEmpty()) {
+                    continue;
+                }
+                OptionalLong at = convergedAt(rooms, window.end(), until);
+                if (at.isPresent()) {
+                    times.add(at.getAsLong() - window.end());
+                } else {
+                    never++;
+                }
+            }
+        }
+        return ConvergenceTimes.of(times, never);
+    }
+
+    /** The latest of the rooms' moments; empty when one room never got there. */
+    private static OptionalLong convergedAt(Map<String, RoomReplay> rooms, long from, long until) {
+        long latest = from;
+        for (RoomReplay room : rooms.values()) {
+            OptionalLong at = room.goodFrom(from, until);
+            if (at.isEmpty()) {
+                return at;
+            }
+            latest = Math.max(latest, at.getAsLong());
+        }
+        return OptionalLong.of(latest);
+    }
+
+    private static long nextStartAfter(List<TraceWindow> windows, long end) {
+        return windows.stream().mapToLong(TraceWindow::start).filter(s -> s >= end).min().orElse(Long.MAX_VALUE);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.livetalk.metrics.correctness;
+
+import dev.livetalk.metrics.replay.ReplayedRun;
+import dev.livetalk.metrics.replay.RoomReplay;
+import dev.livetalk.metrics.trace.ClientTrace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ordering-correctness checkers over a replayed run: per client and room, then summed.
+ *
+ * <p>Stateless; any thread.
+ */
+public final class CorrectnessChecker {
+    /** Examples kept per kind. */
+    public static final int EXAMPLES_PER_KIND = 5;
+
+    private CorrectnessChecker() {
+    }
+
+    /** Checks every client of the run. */
+    public static CorrectnessReport check(ReplayedRun run) {
+        Examples examples = new Examples(EXAMPLES_PER_KIND);
+        List<RoomFigures> rooms = new ArrayList<>();
+        long converged = 0;
+        for (ClientTrace client : run.trace().clients()) {
+            boolean clientConverged = true;
+            for (Map.Entry<String, RoomReplay> e : run.replays().get(client.clientId()).entrySet()) {
+                RoomReplay replay = e.getValue();
+                RoomFigures figures = RoomCheck.check(run.index(), client, replay,
+                        run.trace().log(e.getKey()).after(replay.joinedAt()), examples);
+                rooms.add(figures);
+                clientConverged &= figures.converged();
+            }
+            converged += clientConverged ? 1 : 0;
+        }
+        ConvergenceTimes times = ConvergenceCheck.of(run);
+        CorrectnessFigures figures = CorrectnessFigures.sum(run.trace().clients().size(), converged, rooms, times);
+        return new CorrectnessReport(figures, rooms, times, examples.list());
+    }
+}

@@ -1,0 +1,132 @@
+package dev.livetalk.metrics.gate;
+
+import dev.livetalk.metrics.Measurement;
+import dev.livetalk.metrics.correctness.ConvergenceTimes;
+import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.scenarios.Aggregation;
+import dev.livetalk.scenarios.Budget;
+import dev.livetalk.scenarios.Metric;
+import dev.livetalk.scenarios.Phase;
+import dev.livetalk.scenarios.Threshold;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Evaluates a scenario's budgets against one strategy's measurement. Latency budgets look at
+ * the corrected histogram (from the intended send time) of their phase; a latency budget
+ * without samples fails (nothing was measured); a convergence budget fails when its figure
+ * falls on a client that never converged, and holds without fault windows. Latency figures are
+ * HdrHistogram's highest equivalent values (up to 0.1% above the sample: conservative).
+ *
+ * <p>Stateless; any thread.
+ */
+public final class BudgetEvaluator {
+    private BudgetEvaluator() {
+    }
+
+    /** The verdicts of the budgets that apply to the measured strategy, in budget order. */
+    public static List<BudgetVerdict> evaluate(List<Budget> budgets, Measurement measurement) {
+        List<BudgetVerdict> verdicts = new ArrayList<>();
+        for (Budget budget : budgets) {
+            if (budget.appliesTo(measurement.strategy())) {
+                verdicts.add(evaluate(budget, measurement));
+            }
+        }
+        return verdicts;
+    }
+
+    /** The verdict of one budget. */
+    public static BudgetVerdict evaluate(Budget budget, Measurement measurement) {
+        return switch (budget.metric().kind()) {
+            case LATENCY -> latency(budget, measurement);
+            case CONVERGENCE_TIME -> convergence(budget, measurement.strategy(), measurement.correctness().convergence());
+            case COUNT -> figure(budget, measurement.strategy(), count(budget.metric(),
+                    measurement.correctness().figures()));
+            case CONVERGED_SHARE -> figure(budget, measurement.strategy(),
+                    budget.threshold().unit() == Threshold.Unit.PERCENT
+                            ? measurement.correctness().figures().convergedShare()
+                            : measurement.correctness().figures().convergedClients());
+        };
+    }
+
+    private static BudgetVerdict latency(Budget budget, Measurement measurement) {
+        var series = measurement.latency().series(budget.metric(), budget.phase());
+        Histogram h = series.corrected();
+        if (h.getTotalCount() == 0) {
+            return new BudgetVerdict(budget.expression(), measurement.strategy(), null, "ns", false,
+                    subject(budget) + ": no samples (" + series.unmatched() + " never came), budget "
+                            + rule(budget));
+        }
+        double observed = switch (budget.aggregation()) {
+            case Aggregation.Percentile p -> h.getValueAtPercentile(p.percentile());
+            case Aggregation.Max m -> h.getMaxValue();
+            case Aggregation.Min m -> h.getMinValue();
+            case Aggregation.Value v -> throw new IllegalArgumentException("a latency budget needs an aggregation: "
+                    + budget.expression());
+        };
+        return figure(budget, measurement.strategy(), observed);
+    }
+
+    private static BudgetVerdict convergence(Budget budget, String strategy, ConvergenceTimes times) {
+        if (times.samples() == 0) {
+            return new BudgetVerdict(budget.expression(), strategy, null, "ns", true,
+                    subject(budget) + ": no fault windows, budget " + rule(budget) + " holds");
+        }
+        OptionalLong observed = switch (budget.aggregation()) {
+            case Aggregation.Percentile p -> times.percentile(p.percentile());
+            case Aggregation.Max m -> times.max();
+            case Aggregation.Min m -> times.min();
+            case Aggregation.Value v -> throw new IllegalArgumentException("convergence needs an aggregation: "
+                    + budget.expression());
+        };
+        if (observed.isEmpty()) {
+            return new BudgetVerdict(budget.expression(), strategy, null, "ns", false, subject(budget)
+                    + " = never (" + times.neverConverged() + " of " + times.samples() + " never converged), budget "
+                    + rule(budget));
+        }
+        return figure(budget, strategy, observed.getAsLong());
+    }
+
+    private static BudgetVerdict figure(Budget budget, String strategy, double observed) {
+        boolean passed = budget.holds(observed);
+        String unit = budget.metric().isTime() ? "ns" : budget.threshold().unit() == Threshold.Unit.PERCENT ? "%" : "";
+        return new BudgetVerdict(budget.expression(), strategy, observed, unit, passed,
+                subject(budget) + " = " + Figures.format(observed, budget.threshold().unit()) + ", budget " + rule(budget));
+    }
+
+    private static double count(Metric metric, CorrectnessFigures f) {
+        return switch (metric) {
+            case LOST -> f.lost();
+            case DUPLICATES -> f.duplicates();
+            case PHANTOMS -> f.phantoms();
+            case INVERSIONS -> f.inversions();
+            case MOVES -> f.moves();
+            case CAUSAL_VIOLATIONS -> f.causalViolations();
+            case STUCK_PENDING -> f.stuckPending();
+            default -> throw new IllegalArgumentException("not a count: " + metric.expressionName());
+        };
+    }
+
+    /** {@code peer-final p(99) during}: what the budget looks at. */
+    private static String subject(Budget budget) {
+        StringBuilder s = new StringBuilder(budget.metric().expressionName());
+        switch (budget.aggregation()) {
+            case Aggregation.Percentile p -> s.append(" p(").append(Figures.plain(p.percentile())).append(')');
+            case Aggregation.Max m -> s.append(" max");
+            case Aggregation.Min m -> s.append(" min");
+            case Aggregation.Value v -> { }
+        }
+        if (budget.phase() != Phase.ALL) {
+            s.append(' ').append(budget.phase().expressionName());
+        }
+        return s.toString();
+    }
+
+    private static String rule(Budget budget) {
+        return budget.comparison().symbol() + " " + budget.threshold();
+    }
+}

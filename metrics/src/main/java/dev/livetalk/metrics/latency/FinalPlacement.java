@@ -1,0 +1,42 @@
+package dev.livetalk.metrics.latency;
+
+import dev.livetalk.metrics.replay.PlacedEntry;
+import dev.livetalk.metrics.replay.RoomReplay;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * When each seq of a client's final transcript reached its final place with every lower
+ * entitled seq present before it: walking the final lines, the counted seqs run
+ * {@code join+1, join+2, ...} for a while; for seq s of that run the time is the latest
+ * placement of any seq {@code <= s}. A seq after the first line out of step has no such time
+ * (it counts as lost or misordered instead).
+ *
+ * <p>Immutable once built; any thread.
+ */
+final class FinalPlacement {
+    private final Map<Long, Long> finalAt = new HashMap<>();
+
+    FinalPlacement(RoomReplay replay) {
+        long expected = replay.joinedAt() + 1;
+        long latest = Long.MIN_VALUE;
+        for (PlacedEntry placed : replay.finalEntries()) {
+            long seq = placed.entry().seq();
+            if (seq == 0 || seq <= replay.joinedAt()) {
+                continue;
+            }
+            if (seq != expected) {
+                break;
+            }
+            latest = Math.max(latest, placed.placedAt());
+            finalAt.put(seq, latest);
+            expected++;
+        }
+    }
+
+    /** When {@code seq} took its final place with every lower seq present, or {@code null}. */
+    Long at(long seq) {
+        return finalAt.get(seq);
+    }
+}

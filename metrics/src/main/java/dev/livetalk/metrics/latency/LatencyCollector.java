@@ -1,0 +1,117 @@
+package dev.livetalk.metrics.latency;
+
+import dev.livetalk.metrics.replay.LogicalMessage;
+import dev.livetalk.metrics.replay.ReplayedRun;
+import dev.livetalk.metrics.replay.RoomReplay;
+import dev.livetalk.metrics.trace.ClientTrace;
+import dev.livetalk.metrics.trace.CommittedMessage;
+import dev.livetalk.metrics.trace.ReadMark;
+import dev.livetalk.metrics.trace.SendRecord;
+import dev.livetalk.scenarios.Metric;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Turns a replayed run into a {@link LatencyReport} (DESIGN.md, "Perceived latency"): echo and
+ * ack at the sender, peer-first and peer-final at every other member entitled to the message,
+ * read-receipt lag from a read marker to the sender seeing a receipt at or above it, and the
+ * scheduling lag of the load itself. Sends intended before the end of the warm-up are not
+ * measured.
+ *
+ * <p>Stateless; any thread.
+ */
+public final class LatencyCollector {
+    private LatencyCollector() {
+    }
+
+    /** Collects every latency of the run, in intervals of 1 s from the end of the warm-up. */
+    public static LatencyReport collect(ReplayedRun run) {
+        return collect(run, LatencyReport.DEFAULT_INTERVAL_NANOS);
+    }
+
+    /** Collects every latency of the run, in intervals of {@code intervalNanos} from the end of the warm-up. */
+    public static LatencyReport collect(ReplayedRun run, long intervalNanos) {
+        LatencyReport report = new LatencyReport(new Phases(run.trace().windows()), run.trace().measuredFrom(),
+                intervalNanos);
+        Map<String, FinalPlacement> placements = new HashMap<>();
+        for (LogicalMessage message : run.index().all()) {
+            SendRecord send = message.send();
+            if (send == null || send.intendedAt() < run.trace().measuredFrom()) {
+                continue;
+            }
+            senderLatencies(run, message, report);
+            for (ClientTrace peer : run.trace().clients()) {
+                if (isPeerOf(peer, message)) {
+                    peerLatencies(run, message, peer, report, placements);
+                }
+            }
+        }
+        readReceiptLags(run, report);
+        return report;
+    }
+
+    private static void senderLatencies(ReplayedRun run, LogicalMessage message, LatencyReport report) {
+        SendRecord send = message.send();
+        report.record(Metric.SCHEDULING_LAG, send.intendedAt(), send.intendedAt(), send.actualAt());
+        RoomReplay replay = run.of(message.senderClientId(), message.room());
+        sample(report, Metric.ECHO, send, replay == null ? null : replay.firstShown().get(message.key()));
+        sample(report, Metric.ACK, send, replay == null ? null : replay.acked().get(message.key()));
+    }
+
+    private static boolean isPeerOf(ClientTrace client, LogicalMessage message) {
+        Long joined = client.joinedAt().get(message.room());
+        return !client.clientId().equals(message.senderClientId()) && joined != null
+                && (!message.isCommitted() || message.firstSeq() > joined);
+    }
+
+    private static void peerLatencies(ReplayedRun run, LogicalMessage message, ClientTrace peer,
+                                      LatencyReport report, Map<String, FinalPlacement> placements) {
+        RoomReplay replay = run.of(peer.clientId(), message.room());
+        sample(report, Metric.PEER_FIRST, message.send(), replay.firstShown().get(message.key()));
+        FinalPlacement placement = placements.computeIfAbsent(peer.clientId() + '\u0000' + message.room(),
+                k -> new FinalPlacement(replay));
+        sample(report, Metric.PEER_FINAL, message.send(), message.isCommitted() ? placement.at(message.firstSeq()) : null);
+    }
+
+    private static void sample(LatencyReport report, Metric metric, SendRecord send, Long completedAt) {
+        if (completedAt == null) {
+            report.recordUnmatched(metric, send.intendedAt());
+        } else {
+            report.record(metric, send.intendedAt(), send.actualAt(), completedAt);
+        }
+    }
+
+    private static void readReceiptLags(ReplayedRun run, LatencyReport report) {
+        Map<String, Map<Long, CommittedMessage>> bySeq = new HashMap<>();
+        run.trace().serverLog().forEach((room, log) -> log.messages()
+                .forEach(m -> bySeq.computeIfAbsent(room, r -> new HashMap<>()).put(m.seq(), m)));
+        Map<String, ReceiptIndex> receipts = new HashMap<>();
+        for (ClientTrace reader : run.trace().clients()) {
+            for (ReadMark mark : reader.readMarks()) {
+                CommittedMessage read = bySeq.getOrDefault(mark.room(), Map.of()).get(mark.seq());
+                if (mark.at() >= run.trace().measuredFrom() && read != null) {
+                    lagToEverySender(run, reader.user(), mark, read.message().from(), receipts, report);
+                }
+            }
+        }
+    }
+
+    /** One sample per client of the message's sender (not the reader) in the room. */
+    private static void lagToEverySender(ReplayedRun run, String reader, ReadMark mark, String from,
+                                         Map<String, ReceiptIndex> receipts, LatencyReport report) {
+        for (ClientTrace sender : run.trace().clients()) {
+            if (!sender.user().equals(from) || from.equals(reader) || !sender.isMemberOf(mark.room())) {
+                continue;
+            }
+            OptionalLong seen = receipts.computeIfAbsent(sender.clientId(), id -> new ReceiptIndex(sender))
+                    .firstReadAtOrAbove(mark.room(), reader, mark.seq(), mark.at());
+            if (seen.isPresent()) {
+                report.record(Metric.READ_RECEIPT_LAG, mark.at(), mark.at(), seen.getAsLong());
+            } else {
+                report.recordUnmatched(Metric.READ_RECEIPT_LAG, mark.at());
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.livetalk.metrics.latency;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.PackedHistogram;
+
+import java.util.Collections;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The samples of one metric in one phase: two HdrHistograms (3 significant digits,
+ * nanoseconds), corrected (from the intended start) and raw (from the actual start), the same
+ * split per interval of trace time for interval logs (packed histograms: memory follows the
+ * distinct values, not the samples), and the count of expected samples that never came
+ * (messages never delivered: counted, not hidden).
+ *
+ * <p>Single writer (the collector); read after recording is done.
+ */
+public final class LatencySeries {
+    /** Significant digits of every histogram. */
+    public static final int SIGNIFICANT_DIGITS = 3;
+
+    private final Histogram corrected = new Histogram(SIGNIFICANT_DIGITS);
+    private final Histogram raw = new Histogram(SIGNIFICANT_DIGITS);
+    private final TreeMap<Long, Interval> intervals = new TreeMap<>();
+    private long unmatched;
+
+    /** The corrected and raw histograms of one interval. */
+    public record Interval(Histogram corrected, Histogram raw) {
+    }
+
+    void record(long interval, long correctedNanos, long rawNanos) {
+        long c = Math.max(0, correctedNanos);
+        long r = Math.max(0, rawNanos);
+        corrected.recordValue(c);
+        raw.recordValue(r);
+        Interval bucket = intervals.computeIfAbsent(interval, i -> new Interval(
+                new PackedHistogram(SIGNIFICANT_DIGITS), new PackedHistogram(SIGNIFICANT_DIGITS)));
+        bucket.corrected().recordValue(c);
+        bucket.raw().recordValue(r);
+    }
+
+    void recordUnmatched() {
+        unmatched++;
+    }
+
+    /** From the intended start: what users perceived. */
+    public Histogram corrected() {
+        return corrected;
+    }
+
+    /** From the actual start: what a closed-loop measurement would have shown. */
+    public Histogram raw() {
+        return raw;
+    }
+
+    /** Per interval index (trace time from the report's origin, divided by its interval), the histograms. */
+    public NavigableMap<Long, Interval> intervals() {
+        return Collections.unmodifiableNavigableMap(intervals);
+    }
+
+    /** Expected samples that never came. */
+    public long unmatched() {
+        return unmatched;
+    }
+}

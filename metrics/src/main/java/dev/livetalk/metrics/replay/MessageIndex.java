@@ -1,0 +1,131 @@
+package dev.livetalk.metrics.replay;
+
+import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.metrics.trace.ClientTrace;
+import dev.livetalk.metrics.trace.CommittedMessage;
+import dev.livetalk.metrics.trace.RoomLog;
+import dev.livetalk.metrics.trace.RunTrace;
+import dev.livetalk.metrics.trace.SendRecord;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ties displayed entries, sends and commits of a run to {@link LogicalMessage}s. A commit
+ * belongs to the send with its sender and client message id, else to the send of its sender
+ * in its room with the same body (a resend under a new id), else it stands alone. An entry
+ * belongs to the message of its server id; an entry without one (a local echo) to its
+ * sender's send or commit with that client message id.
+ *
+ * <p>Immutable once built; any thread.
+ */
+public final class MessageIndex {
+    private final Map<String, LogicalMessage> byKey = new LinkedHashMap<>();
+    private final Map<String, String> keyById = new HashMap<>();
+    private final Map<String, String> keyByClientMsgId = new HashMap<>();
+
+    private MessageIndex() {
+    }
+
+    /** The index of a trace. */
+    public static MessageIndex of(RunTrace trace) {
+        MessageIndex index = new MessageIndex();
+        Map<String, Draft> drafts = new LinkedHashMap<>();
+        Map<String, String> keyByBody = new HashMap<>();
+        for (ClientTrace client : trace.clients()) {
+            for (SendRecord send : client.sends()) {
+                String key = sendKey(client.clientId(), send.clientMsgId());
+                drafts.put(key, new Draft(key, send.room(), client.user(), client.clientId(), send));
+                index.keyByClientMsgId.putIfAbsent(cmKey(send.room(), client.user(), send.clientMsgId()), key);
+                if (send.body() != null) {
+                    keyByBody.putIfAbsent(cmKey(send.room(), client.user(), send.body()), key);
+                }
+            }
+        }
+        for (RoomLog log : trace.serverLog().values()) {
+            for (CommittedMessage commit : log.messages()) {
+                String key = index.keyOfCommit(commit, keyByBody);
+                drafts.computeIfAbsent(key, k -> new Draft(k, log.room(), commit.message().from(), null, null))
+                        .commits.add(commit);
+                index.keyById.put(idKey(log.room(), commit.id()), key);
+                index.keyByClientMsgId.putIfAbsent(cmKey(log.room(), commit.message().from(),
+                        commit.message().clientMsgId()), key);
+            }
+        }
+        drafts.values().forEach(d -> index.byKey.put(d.key, d.build()));
+        return index;
+    }
+
+    private String keyOfCommit(CommittedMessage commit, Map<String, String> keyByBody) {
+        String room = commit.message().room();
+        String from = commit.message().from();
+        String key = keyByClientMsgId.get(cmKey(room, from, commit.message().clientMsgId()));
+        if (key == null) {
+            key = keyByBody.get(cmKey(room, from, commit.message().body()));
+        }
+        return key != null ? key : "msg:" + room + ":" + commit.id();
+    }
+
+    /** The logical message of a displayed entry in {@code room}, or {@code null} when the server never heard of it. */
+    public LogicalMessage of(String room, TranscriptEntry entry) {
+        String key = entry.id() != null ? keyById.get(idKey(room, entry.id()))
+                : keyByClientMsgId.get(cmKey(room, entry.from(), entry.clientMsgId()));
+        return key == null ? null : byKey.get(key);
+    }
+
+    /** The logical message of a server id in {@code room}, or {@code null}. */
+    public LogicalMessage byId(String room, String id) {
+        String key = keyById.get(idKey(room, id));
+        return key == null ? null : byKey.get(key);
+    }
+
+    /** The logical message with this key, or {@code null}. */
+    public LogicalMessage byKey(String key) {
+        return byKey.get(key);
+    }
+
+    /** Every logical message, sends first in client order, then commits without a send. */
+    public Collection<LogicalMessage> all() {
+        return byKey.values();
+    }
+
+    /** The key of the logical message of a client's send. */
+    public static String sendKey(String clientId, String clientMsgId) {
+        return "send:" + clientId + ":" + clientMsgId;
+    }
+
+    private static String idKey(String room, String id) {
+        return room + '\u0000' + id;
+    }
+
+    private static String cmKey(String room, String from, String clientMsgIdOrBody) {
+        return room + '\u0000' + from + '\u0000' + clientMsgIdOrBody;
+    }
+
+    private static final class Draft {
+        final String key;
+        final String room;
+        final String from;
+        final String clientId;
+        final SendRecord send;
+        final List<CommittedMessage> commits = new ArrayList<>();
+
+        Draft(String key, String room, String from, String clientId, SendRecord send) {
+            this.key = key;
+            this.room = room;
+            this.from = from;
+            this.clientId = clientId;
+            this.send = send;
+        }
+
+        LogicalMessage build() {
+            commits.sort(Comparator.comparingLong(CommittedMessage::seq));
+            return new LogicalMessage(key, room, from, clientId, send, commits);
+        }
+    }
+}

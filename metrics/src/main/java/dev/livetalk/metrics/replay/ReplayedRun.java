@@ -1,0 +1,66 @@
+package dev.livetalk.metrics.replay;
+
+import dev.livetalk.client.transcript.TranscriptChange;
+import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.metrics.trace.ClientTrace;
+import dev.livetalk.metrics.trace.RunTrace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trace with its {@link MessageIndex} and every client's rooms replayed once, shared by the
+ * correctness checkers and the latency recorders. A recorded final transcript that differs
+ * from the replayed one is a broken trace and is refused.
+ *
+ * <p>Immutable once built; any thread.
+ */
+public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<String, RoomReplay>> replays) {
+
+    /** Replays every client of {@code trace}. */
+    public static ReplayedRun of(RunTrace trace) {
+        MessageIndex index = MessageIndex.of(trace);
+        Map<String, Map<String, RoomReplay>> replays = new LinkedHashMap<>();
+        for (ClientTrace client : trace.clients()) {
+            replays.put(client.clientId(), replayClient(index, client));
+        }
+        return new ReplayedRun(trace, index, replays);
+    }
+
+    /** The replay of {@code room} at client {@code clientId}, or {@code null} when it never joined nor showed it. */
+    public RoomReplay of(String clientId, String room) {
+        Map<String, RoomReplay> rooms = replays.get(clientId);
+        return rooms == null ? null : rooms.get(room);
+    }
+
+    private static Map<String, RoomReplay> replayClient(MessageIndex index, ClientTrace client) {
+        Map<String, List<TranscriptChange>> byRoom = new LinkedHashMap<>();
+        client.joinedAt().keySet().forEach(room -> byRoom.put(room, new ArrayList<>()));
+        for (TranscriptChange change : client.changes()) {
+            byRoom.computeIfAbsent(change.room(), r -> new ArrayList<>()).add(change);
+        }
+        Map<String, RoomReplay> rooms = new LinkedHashMap<>();
+        byRoom.forEach((room, changes) -> {
+            RoomReplay replay = TranscriptReplayer.replay(index, client.clientId(), room,
+                    client.joinedAt().getOrDefault(room, 0L), changes);
+            checkFinal(client, room, replay);
+            rooms.put(room, replay);
+        });
+        return rooms;
+    }
+
+    private static void checkFinal(ClientTrace client, String room, RoomReplay replay) {
+        List<TranscriptEntry> recorded = client.finalTranscripts().get(room);
+        if (recorded == null) {
+            return;
+        }
+        List<TranscriptEntry> replayed = replay.finalEntries().stream().map(PlacedEntry::entry).toList();
+        if (!recorded.equals(replayed)) {
+            throw new IllegalArgumentException("client " + client.clientId() + " room " + room
+                    + ": the recorded final transcript (" + recorded.size() + " lines) differs from its replayed"
+                    + " change log (" + replayed.size() + " lines); was a change missed?");
+        }
+    }
+}

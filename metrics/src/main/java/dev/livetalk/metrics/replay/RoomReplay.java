@@ -1,0 +1,62 @@
+package dev.livetalk.metrics.replay;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * What replaying one client's change log of one room found.
+ *
+ * <p>Immutable; any thread.
+ *
+ * @param clientId        the client
+ * @param room            the room
+ * @param joinedAt        the head seq when it joined
+ * @param finalEntries    the lines at the end, in display order
+ * @param transitions     when the transcript became, or stopped being, a correct prefix of the
+ *                        entitled log (alternating, starting from a good empty transcript)
+ * @param firstShown      per logical message key, when a line of it first appeared
+ * @param acked           per logical message key, when a line of it first showed it committed
+ * @param failed          the logical messages a line showed as failed at some point
+ * @param missingWhileDue the logical messages that were missing at some point after being
+ *                        due: a higher seq was shown first, or their last line was removed
+ * @param causalViolations the replies first shown while their parent was not displayed
+ * @param moves           the {@code Moved} changes
+ */
+public record RoomReplay(String clientId, String room, long joinedAt, List<PlacedEntry> finalEntries,
+                         List<Transition> transitions, Map<String, Long> firstShown, Map<String, Long> acked,
+                         Set<String> failed, Set<String> missingWhileDue, Set<String> causalViolations, long moves) {
+    public RoomReplay {
+        finalEntries = List.copyOf(finalEntries);
+        transitions = List.copyOf(transitions);
+        firstShown = Map.copyOf(firstShown);
+        acked = Map.copyOf(acked);
+        failed = Set.copyOf(failed);
+        missingWhileDue = Set.copyOf(missingWhileDue);
+        causalViolations = Set.copyOf(causalViolations);
+    }
+
+    /**
+     * The earliest time in {@code [from, until)} after which the transcript stays a correct
+     * prefix until {@code until}; empty when it is not one just before {@code until}.
+     */
+    public OptionalLong goodFrom(long from, long until) {
+        Transition last = null;
+        for (Transition t : transitions) {
+            if (t.at() >= until) {
+                break;
+            }
+            last = t;
+        }
+        if (last == null) {
+            return OptionalLong.of(from);
+        }
+        return last.good() ? OptionalLong.of(Math.max(from, last.at())) : OptionalLong.empty();
+    }
+
+    /** Whether the transcript ends as a correct prefix of the entitled log. */
+    public boolean endsGood() {
+        return transitions.isEmpty() || transitions.get(transitions.size() - 1).good();
+    }
+}

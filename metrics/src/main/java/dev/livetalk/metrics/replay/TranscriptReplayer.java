@@ -1,0 +1,167 @@
+package dev.livetalk.metrics.replay;
+
+import dev.livetalk.client.transcript.MessageStatus;
+import dev.livetalk.client.transcript.TranscriptChange;
+import dev.livetalk.client.transcript.TranscriptEntry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Replays one client's changes of one room, in order: keeps the {@link DisplayOrder} and notes,
+ * per logical message, when it was first shown, acknowledged or failed, whether it went
+ * missing after it was due, and whether a reply came before its parent. The prefix state is
+ * observed once per distinct change time, so the steps of one input (replace, then move) do
+ * not count as a transition.
+ *
+ * <p>Single use, single thread.
+ */
+public final class TranscriptReplayer {
+    private final MessageIndex index;
+    private final String room;
+    private final long joinedAt;
+    private final DisplayOrder order;
+    private final Map<String, Integer> shownCount = new HashMap<>();
+    private final Map<String, Long> firstShown = new HashMap<>();
+    private final Map<String, Long> acked = new HashMap<>();
+    private final Set<String> failed = new HashSet<>();
+    private final Set<String> missingWhileDue = new HashSet<>();
+    private final Map<String, Long> hiddenAt = new HashMap<>();
+    private final Set<String> causal = new HashSet<>();
+    private final List<Transition> transitions = new ArrayList<>();
+    private long maxShownSeq;
+    private boolean good = true;
+    private long moves;
+
+    private TranscriptReplayer(MessageIndex index, String clientId, String room, long joinedAt) {
+        this.index = index;
+        this.room = room;
+        this.joinedAt = joinedAt;
+        this.order = new DisplayOrder(joinedAt, "client " + clientId + " in room " + room);
+    }
+
+    /** Replays {@code changes} (those of {@code room}, in order) of a client that joined at head {@code joinedAt}. */
+    public static RoomReplay replay(MessageIndex index, String clientId, String room, long joinedAt,
+                                    List<TranscriptChange> changes) {
+        TranscriptReplayer replayer = new TranscriptReplayer(index, clientId, room, joinedAt);
+        for (int i = 0; i < changes.size(); i++) {
+            TranscriptChange change = changes.get(i);
+            replayer.apply(change);
+            if (i == changes.size() - 1 || changes.get(i + 1).at() != change.at()) {
+                replayer.observe(change.at());
+            }
+        }
+        return new RoomReplay(clientId, room, joinedAt, replayer.order.lines(), replayer.transitions,
+                replayer.firstShown, replayer.acked, replayer.failed, replayer.missingWhileDue, replayer.causal,
+                replayer.moves);
+    }
+
+    private void apply(TranscriptChange change) {
+        switch (change) {
+            case TranscriptChange.Inserted c -> {
+                order.insert(c.entryNo(), c.entry(), c.afterEntryNo(), c.at());
+                onShown(c.entry(), c.at());
+            }
+            case TranscriptChange.Moved c -> {
+                order.move(c.entryNo(), c.entry(), c.afterEntryNo(), c.at());
+                moves++;
+            }
+            case TranscriptChange.Replaced c -> replace(c);
+            case TranscriptChange.Removed c -> {
+                TranscriptEntry gone = order.entry(c.entryNo());
+                order.remove(c.entryNo());
+                onHidden(gone, c.at());
+            }
+            case TranscriptChange.StatusChanged c -> {
+                order.restatus(c.entryNo(), c.entry());
+                noteStatus(c.entry(), c.at());
+            }
+        }
+    }
+
+    private void replace(TranscriptChange.Replaced c) {
+        TranscriptEntry previous = order.entry(c.entryNo());
+        LogicalMessage before = index.of(room, previous);
+        LogicalMessage now = index.of(room, c.entry());
+        boolean same = before != null && now != null && before.key().equals(now.key());
+        if (!same) {
+            onHidden(previous, c.at());
+        }
+        order.replace(c.entryNo(), c.entry(), c.at());
+        if (same) {
+            noteSeq(now.key(), c.entry(), false);
+            noteStatus(c.entry(), c.at());
+        } else {
+            onShown(c.entry(), c.at());
+        }
+    }
+
+    private void onShown(TranscriptEntry entry, long at) {
+        LogicalMessage message = index.of(room, entry);
+        if (message == null) {
+            return;
+        }
+        String key = message.key();
+        shownCount.merge(key, 1, Integer::sum);
+        Long gone = hiddenAt.remove(key);
+        if (gone != null && gone < at) {
+            missingWhileDue.add(key);
+        }
+        boolean first = firstShown.putIfAbsent(key, at) == null;
+        if (first && entry.replyTo() != null && !parentShown(entry.replyTo())) {
+            causal.add(key);
+        }
+        noteSeq(key, entry, first);
+        noteStatus(entry, at);
+    }
+
+    /** A line of {@code key} shows {@code entry}'s seq: a first showing below a higher seq was missing while due. */
+    private void noteSeq(String key, TranscriptEntry entry, boolean first) {
+        if (entry.seq() > joinedAt) {
+            if (first && maxShownSeq > entry.seq()) {
+                missingWhileDue.add(key);
+            }
+            maxShownSeq = Math.max(maxShownSeq, entry.seq());
+        }
+    }
+
+    private boolean parentShown(String parentId) {
+        LogicalMessage parent = index.byId(room, parentId);
+        if (parent == null || parent.firstSeq() <= joinedAt) {
+            return true; // unknown or not entitled: cannot be expected on screen
+        }
+        return shownCount.getOrDefault(parent.key(), 0) > 0;
+    }
+
+    /** A line went away; its message is missing from {@code at} unless it shows again at that same time. */
+    private void onHidden(TranscriptEntry entry, long at) {
+        LogicalMessage message = index.of(room, entry);
+        if (message != null && shownCount.merge(message.key(), -1, Integer::sum) == 0) {
+            hiddenAt.put(message.key(), at);
+        }
+    }
+
+    private void noteStatus(TranscriptEntry entry, long at) {
+        LogicalMessage message = index.of(room, entry);
+        if (message == null) {
+            return;
+        }
+        if (entry.status() == MessageStatus.FAILED) {
+            failed.add(message.key());
+        } else if (entry.isCommitted() || entry.status() != MessageStatus.PENDING) {
+            acked.putIfAbsent(message.key(), at);
+        }
+    }
+
+    private void observe(long at) {
+        boolean now = order.isPrefix();
+        if (now != good) {
+            transitions.add(new Transition(at, now));
+            good = now;
+        }
+    }
+}

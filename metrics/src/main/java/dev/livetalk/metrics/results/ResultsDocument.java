@@ -1,0 +1,44 @@
+package dev.livetalk.metrics.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * The results document of one scenario run ({@code results.json}): everything the reports
+ * need, so they can be rendered or merged from results files alone. Format pinned by
+ * {@code results.schema.json} and golden-file tests; {@link #VERSION} changes when it breaks.
+ *
+ * <p>Immutable apart from the schedule tree, which nobody changes; any thread.
+ *
+ * @param version       the format version, {@link #VERSION}
+ * @param scenario      the scenario's name
+ * @param seed          the seed the run used
+ * @param network       the network backend ({@code toxiproxy}, {@code sim})
+ * @param environment   versions and machine
+ * @param faultSchedule the resolved fault schedule (scenarios' {@code FaultScheduleJson})
+ * @param strategies    per strategy, in run order
+ */
+public record ResultsDocument(int version, String scenario, long seed, String network, Environment environment,
+                              JsonNode faultSchedule, List<StrategyResult> strategies) {
+    /** The format version this code writes and reads. */
+    public static final int VERSION = 1;
+
+    public ResultsDocument {
+        if (version != VERSION) {
+            throw new IllegalArgumentException("results document version must be " + VERSION + ": " + version);
+        }
+        strategies = List.copyOf(strategies);
+    }
+
+    /** A document of the current version. */
+    public static ResultsDocument of(String scenario, long seed, String network, Environment environment,
+                                     JsonNode faultSchedule, List<StrategyResult> strategies) {
+        return new ResultsDocument(VERSION, scenario, seed, network, environment, faultSchedule, strategies);
+    }
+
+    /** The result of a strategy, or {@code null}. */
+    public StrategyResult strategy(String name) {
+        return strategies.stream().filter(s -> s.strategy().equals(name)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.livetalk.metrics.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes and reads {@code results.json}: two-space indented, {@code \n} line ends, map keys
+ * sorted, so equal documents are equal text. Reading refuses another format version.
+ *
+ * <p>Stateless apart from thread-safe Jackson objects; any thread.
+ */
+public final class ResultsJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private ResultsJson() {
+    }
+
+    /** The document as JSON text, ending with a line end. */
+    public static String toJson(ResultsDocument document) {
+        try {
+            return WRITER.writeValueAsString(document) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a results document always serialises", e);
+        }
+    }
+
+    /** Writes the document to {@code file} (UTF-8). */
+    public static void write(ResultsDocument document, Path file) throws IOException {
+        Files.writeString(file, toJson(document), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a document.
+     *
+     * @throws IllegalArgumentException when the text is not a version-1 results document
+     */
+    public static ResultsDocument fromJson(String json) {
+        try {
+            int version = MAPPER.readTree(json).path("version").asInt(-1);
+            if (version != ResultsDocument.VERSION) {
+                throw new IllegalArgumentException("results document version must be " + ResultsDocument.VERSION
+                        + ": " + version);
+            }
+            return MAPPER.readValue(json, ResultsDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a results document: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads a document from {@code file}. */
+    public static ResultsDocument read(Path file) {
+        try {
+            return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read results document " + file, e);
+        }
+    }
+}

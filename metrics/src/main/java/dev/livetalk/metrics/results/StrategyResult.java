@@ -1,0 +1,52 @@
+package dev.livetalk.metrics.results;
+
+import dev.livetalk.metrics.Measurement;
+import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.correctness.Example;
+import dev.livetalk.metrics.latency.LatencyReport;
+import dev.livetalk.metrics.latency.LatencySeries;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One strategy's part of the results document.
+ *
+ * <p>Immutable; any thread.
+ *
+ * @param strategy    the strategy's name
+ * @param correctness the summed correctness figures
+ * @param latency     per latency metric and phase, the percentiles
+ * @param budgets     the verdicts of the budgets that apply to it
+ * @param examples    the first few errors of each kind
+ * @param hlogs       its interval logs, relative to the document
+ */
+public record StrategyResult(String strategy, CorrectnessFigures correctness, List<LatencyFigures> latency,
+                             List<BudgetVerdict> budgets, List<Example> examples, List<String> hlogs) {
+    public StrategyResult {
+        latency = List.copyOf(latency);
+        budgets = List.copyOf(budgets);
+        examples = List.copyOf(examples);
+        hlogs = List.copyOf(hlogs);
+    }
+
+    /** The result of a measurement with its budget verdicts and interval log paths. */
+    public static StrategyResult of(Measurement measurement, List<BudgetVerdict> budgets, List<String> hlogs) {
+        List<LatencyFigures> latency = new ArrayList<>();
+        for (var metric : LatencyReport.METRICS) {
+            for (var phase : LatencyReport.PHASES) {
+                LatencySeries series = measurement.latency().series(metric, phase);
+                latency.add(new LatencyFigures(metric.expressionName(), phase.expressionName(),
+                        Percentiles.of(series.corrected()), Percentiles.of(series.raw()), series.unmatched()));
+            }
+        }
+        return new StrategyResult(measurement.strategy(), measurement.correctness().figures(), latency, budgets,
+                measurement.correctness().examples(), hlogs);
+    }
+
+    /** The figures of a metric in a phase (expression names), or {@code null}. */
+    public LatencyFigures latency(String metric, String phase) {
+        return latency.stream().filter(f -> f.metric().equals(metric) && f.phase().equals(phase))
+                .findFirst().orElse(null);
+    }
+}

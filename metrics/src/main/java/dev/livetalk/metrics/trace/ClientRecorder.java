@@ -1,0 +1,79 @@
+package dev.livetalk.metrics.trace;
+
+import dev.livetalk.client.transcript.TranscriptChange;
+import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.client.transcript.TranscriptListener;
+import dev.livetalk.protocol.ReceiptKind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records one client's part of a trace as it happens. Register it as the client's
+ * {@link TranscriptListener}; the session time it sees must be the trace clock.
+ *
+ * <p>Thread-safe: every method locks this recorder. In a run it is written by the client
+ * session's owner thread (transcript changes, receipts) and the load thread (sends), so the
+ * lock is almost never contended; {@link #build()} may be called from any thread once the
+ * client is quiet.
+ */
+public final class ClientRecorder implements TranscriptListener {
+    private final String clientId;
+    private final String user;
+    private final Map<String, Long> joinedAt = new LinkedHashMap<>();
+    private final List<SendRecord> sends = new ArrayList<>();
+    private final List<TranscriptChange> changes = new ArrayList<>();
+    private final Map<String, List<TranscriptEntry>> finalTranscripts = new HashMap<>();
+    private final List<ReadMark> readMarks = new ArrayList<>();
+    private final List<ReceiptSeen> receipts = new ArrayList<>();
+
+    ClientRecorder(String clientId, String user) {
+        this.clientId = clientId;
+        this.user = user;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The client joined {@code room} when its head seq was {@code headSeq} (first join counts). */
+    public synchronized void onJoined(String room, long headSeq) {
+        if (headSeq < 0) {
+            throw new IllegalArgumentException("head seq must be >= 0: " + headSeq + " (room " + room + ")");
+        }
+        joinedAt.putIfAbsent(room, headSeq);
+    }
+
+    /** The load asked the client to send. */
+    public synchronized void onSend(SendRecord send) {
+        sends.add(send);
+    }
+
+    @Override
+    public synchronized void onChange(TranscriptChange change) {
+        changes.add(change);
+    }
+
+    /** The client sent a read marker. */
+    public synchronized void onReadMarked(String room, long seq, long at) {
+        readMarks.add(new ReadMark(room, seq, at));
+    }
+
+    /** The client received a receipt. */
+    public synchronized void onReceipt(String room, String reader, ReceiptKind kind, long seq, long at) {
+        receipts.add(new ReceiptSeen(room, reader, kind, seq, at));
+    }
+
+    /** The lines displayed in {@code room} after quiescence. */
+    public synchronized void onFinalTranscript(String room, List<TranscriptEntry> entries) {
+        finalTranscripts.put(room, List.copyOf(entries));
+    }
+
+    /** A snapshot of what was recorded. */
+    public synchronized ClientTrace build() {
+        return new ClientTrace(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.livetalk.metrics.trace;
+
+import dev.livetalk.client.transcript.TranscriptChange;
+import dev.livetalk.client.transcript.TranscriptEntry;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one client did and showed during a run, on the trace clock.
+ *
+ * <p>Immutable; any thread.
+ *
+ * @param clientId          unique per run
+ * @param user              the user it is logged in as
+ * @param joinedAt          per room, the head seq when it joined: it is entitled to every
+ *                          message with a higher seq
+ * @param sends             its sends, in order
+ * @param changes           every change of its transcripts, in order, status changes
+ *                          ({@code StatusChanged}: sent, delivered, read, failed) included
+ * @param finalTranscripts  per room, the lines displayed at the end (after quiescence); checked
+ *                          against the change log, which is the source of truth
+ * @param readMarks         the read markers it sent
+ * @param receipts          the receipts it received
+ */
+public record ClientTrace(String clientId, String user, Map<String, Long> joinedAt, List<SendRecord> sends,
+                          List<TranscriptChange> changes, Map<String, List<TranscriptEntry>> finalTranscripts,
+                          List<ReadMark> readMarks, List<ReceiptSeen> receipts) {
+    public ClientTrace {
+        if (clientId == null || user == null) {
+            throw new IllegalArgumentException("a client trace needs an id and a user: " + clientId + ", " + user);
+        }
+        joinedAt = Map.copyOf(joinedAt);
+        sends = List.copyOf(sends);
+        changes = List.copyOf(changes);
+        finalTranscripts = Map.copyOf(finalTranscripts);
+        readMarks = List.copyOf(readMarks);
+        receipts = List.copyOf(receipts);
+    }
+
+    /** Whether the client joined the room. */
+    public boolean isMemberOf(String room) {
+        return joinedAt.containsKey(room);
+    }
+}

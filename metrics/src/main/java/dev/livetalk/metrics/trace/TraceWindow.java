@@ -1,0 +1,46 @@
+package dev.livetalk.metrics.trace;
+
+import dev.livetalk.scenarios.FaultSchedule;
+import dev.livetalk.scenarios.FaultWindow;
+
+import java.util.List;
+
+/**
+ * A fault window on the trace clock: {@code [start, end)} in nanoseconds. {@code clients} are
+ * the users it targets; empty with {@code serverSide} or for all clients means everybody.
+ *
+ * <p>Immutable; any thread.
+ */
+public record TraceWindow(String fault, int occurrence, long start, long end, List<String> clients,
+                          boolean serverSide) {
+    public TraceWindow {
+        clients = List.copyOf(clients);
+        if (end <= start) {
+            throw new IllegalArgumentException("a window must end after it starts: " + start + ".." + end);
+        }
+    }
+
+    /**
+     * The window on the trace clock, given the trace time {@code loadStart} at which the
+     * warm-up ended (fault times count from there).
+     */
+    public static TraceWindow of(FaultWindow window, long loadStart) {
+        return new TraceWindow(window.fault(), window.occurrence(), loadStart + window.start().toNanos(),
+                loadStart + window.end().toNanos(), window.clients(), window.serverSide());
+    }
+
+    /** Every window of the schedule on the trace clock, in start order. */
+    public static List<TraceWindow> resolve(FaultSchedule schedule, long loadStart) {
+        return schedule.windows().stream().map(w -> of(w, loadStart)).toList();
+    }
+
+    /** Whether the window acts at {@code time}: start inclusive, end exclusive. */
+    public boolean activeAt(long time) {
+        return time >= start && time < end;
+    }
+
+    /** Whether the window hits the client of {@code user}. */
+    public boolean targets(String user) {
+        return serverSide || clients.isEmpty() || clients.contains(user);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.livetalk.metrics;
+
+import dev.livetalk.client.transcript.MessageStatus;
+import dev.livetalk.client.transcript.Transcript;
+import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.metrics.trace.ClientRecorder;
+import dev.livetalk.metrics.trace.RunTrace;
+import dev.livetalk.metrics.trace.SendRecord;
+import dev.livetalk.metrics.trace.TraceRecorder;
+import dev.livetalk.metrics.trace.TraceWindow;
+import dev.livetalk.protocol.Message;
+import dev.livetalk.protocol.ReceiptKind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hand-made traces for tests: clients drive the real {@link Transcript} (so change logs are
+ * what a client really records) with a {@link ClientRecorder} as its listener; the server log
+ * is written by hand. Times are given in milliseconds and recorded in nanoseconds.
+ *
+ * <p>Test thread only.
+ */
+public final class TraceFixture {
+    private final TraceRecorder recorder;
+    private final Map<String, Long> heads = new HashMap<>();
+    private final List<Client> clients = new ArrayList<>();
+
+    public TraceFixture(String strategy) {
+        this(strategy, 0);
+    }
+
+    public TraceFixture(String strategy, long measuredFromMs) {
+        recorder = new TraceRecorder(strategy, ms(measuredFromMs));
+    }
+
+    public static long ms(double millis) {
+        return Math.round(millis * 1_000_000);
+    }
+
+    /** The server commits a message of {@code from} with body = client message id. */
+    public Message commit(String room, String from, String clientMsgId, double atMs) {
+        return commit(room, from, clientMsgId, clientMsgId, null, atMs);
+    }
+
+    /** The server commits a reply. */
+    public Message commitReply(String room, String from, String clientMsgId, String replyTo, double atMs) {
+        return commit(room, from, clientMsgId, clientMsgId, replyTo, atMs);
+    }
+
+    /** The server commits a message with its own body (a resend under a new client message id). */
+    public Message commit(String room, String from, String clientMsgId, String body, String replyTo, double atMs) {
+        long seq = heads.merge(room, 1L, Long::sum);
+        Message message = new Message(room, seq, "m" + seq, clientMsgId, from, body, replyTo, 0);
+        recorder.onCommitted(message, ms(atMs));
+        return message;
+    }
+
+    /** A fault window in milliseconds of trace time, targeting {@code clients} (none: all). */
+    public TraceFixture window(String fault, double startMs, double endMs, String... clients) {
+        recorder.onFaultWindow(new TraceWindow(fault, 0, ms(startMs), ms(endMs), List.of(clients), false));
+        return this;
+    }
+
+    public Client client(String user) {
+        Client client = new Client(recorder.client(user + "-1", user), user);
+        clients.add(client);
+        return client;
+    }
+
+    /** The trace, with every client's final transcripts taken from its transcripts. */
+    public RunTrace build() {
+        for (Client client : clients) {
+            client.transcripts.forEach((room, t) -> client.recorder.onFinalTranscript(room, t.entries()));
+        }
+        return recorder.build();
+    }
+
+    /** One client: its recorder and one real transcript per room. */
+    public static final class Client {
+        private final ClientRecorder recorder;
+        private final String user;
+        private final Map<String, Transcript> transcripts = new LinkedHashMap<>();
+
+        Client(ClientRecorder recorder, String user) {
+            this.recorder = recorder;
+            this.user = user;
+        }
+
+        public String id() {
+            return recorder.clientId();
+        }
+
+        public Client join(String room, long headSeq) {
+            recorder.onJoined(room, headSeq);
+            transcripts.put(room, new Transcript(room, recorder));
+            return this;
+        }
+
+        public Transcript at(String room, double atMs) {
+            Transcript t = transcripts.get(room);
+            t.setTime(ms(atMs));
+            return t;
+        }
+
+        /** Appends a committed message in arrival order (event-only). */
+        public Client append(Message m, double atMs) {
+            at(m.room(), atMs).append(TranscriptEntry.committed(m, MessageStatus.SENT));
+            return this;
+        }
+
+        /** Places a committed message by seq (ordered, gap-fill, reconcile). */
+        public Client place(Message m, double atMs) {
+            at(m.room(), atMs).insertBySeq(TranscriptEntry.committed(m, MessageStatus.SENT));
+            return this;
+        }
+
+        /** The load sends; the client shows its pending echo at {@code echoMs} (skipped when negative). */
+        public Client send(String room, String clientMsgId, double intendedMs, double actualMs, double echoMs) {
+            return send(room, clientMsgId, null, intendedMs, actualMs, echoMs);
+        }
+
+        public Client send(String room, String clientMsgId, String replyTo, double intendedMs, double actualMs,
+                           double echoMs) {
+            recorder.onSend(new SendRecord(room, clientMsgId, ms(intendedMs), ms(actualMs), replyTo, clientMsgId));
+            if (echoMs >= 0) {
+                at(room, echoMs).append(TranscriptEntry.pending(clientMsgId, user, clientMsgId, replyTo));
+            }
+            return this;
+        }
+
+        /** The ack arrives: the echo becomes the committed message, placed by seq (reconcile). */
+        public Client ackBySeq(String clientMsgId, Message m, double atMs) {
+            at(m.room(), atMs).replaceBySeq(clientMsgId, TranscriptEntry.committed(m, MessageStatus.SENT));
+            return this;
+        }
+
+        /** The ack arrives: the echo becomes the committed message where it is (event-only). */
+        public Client ackInPlace(String clientMsgId, Message m, double atMs) {
+            at(m.room(), atMs).replace(clientMsgId, TranscriptEntry.committed(m, MessageStatus.SENT));
+            return this;
+        }
+
+        public Client fail(String room, String clientMsgId, double atMs) {
+            at(room, atMs).advanceStatus(clientMsgId, MessageStatus.FAILED);
+            return this;
+        }
+
+        public Client remove(String room, String key, double atMs) {
+            at(room, atMs).remove(key);
+            return this;
+        }
+
+        public Client read(String room, long seq, double atMs) {
+            recorder.onReadMarked(room, seq, ms(atMs));
+            return this;
+        }
+
+        public Client receipt(String room, String reader, long seq, double atMs) {
+            recorder.onReceipt(room, reader, ReceiptKind.READ, seq, ms(atMs));
+            return this;
+        }
+    }
+}

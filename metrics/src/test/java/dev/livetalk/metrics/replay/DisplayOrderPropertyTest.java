@@ -1,0 +1,119 @@
+package dev.livetalk.metrics.replay;
+
+import dev.livetalk.client.transcript.MessageStatus;
+import dev.livetalk.client.transcript.Transcript;
+import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.metrics.TraceFixture;
+import dev.livetalk.metrics.TraceFixture.Client;
+import dev.livetalk.protocol.Message;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static dev.livetalk.metrics.TraceFixture.ms;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives a real {@link Transcript} with seeded random operations and checks that the
+ * incremental prefix state of the replay agrees, step by step, with a brute-force check of the
+ * displayed lines.
+ */
+class DisplayOrderPropertyTest {
+    private static final long JOIN_HEAD = 2;
+
+    @Test
+    void shouldAgreeWithABruteForcePrefixCheckAfterEveryStep() {
+        for (long seed = 1; seed <= 40; seed++) {
+            checkRun(seed);
+        }
+    }
+
+    private static void checkRun(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        TraceFixture run = new TraceFixture("property");
+        Client bob = run.client("bob").join("lobby", JOIN_HEAD);
+        List<Message> log = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            String from = i % 3 == 0 ? "bob" : "alice";
+            log.add(run.commit("lobby", from, (from.equals("bob") ? "b" : "a") + i, 0));
+        }
+        Set<Long> anchored = new HashSet<>();
+        List<Transition> expected = new ArrayList<>();
+        boolean good = true;
+        for (int step = 1; step <= 150; step++) {
+            Transcript t = bob.at("lobby", step);
+            Message m = log.get(random.nextInt(log.size()));
+            apply(random.nextInt(6), t, m, bob, anchored, step);
+            boolean now = isPrefix(t.entries());
+            if (now != good) {
+                expected.add(new Transition(ms(step), now));
+                good = now;
+            }
+        }
+        RoomReplay replay = ReplayedRun.of(run.build()).of(bob.id(), "lobby");
+        assertThat(replay.transitions()).as("seed %d", seed).isEqualTo(expected);
+    }
+
+    private static void apply(int op, Transcript t, Message m, Client bob, Set<Long> anchored, int step) {
+        switch (op) {
+            case 0, 1 -> {
+                if (!anchored.contains(m.seq()) && !t.contains(m.id())) {
+                    t.insertBySeq(TranscriptEntry.committed(m, MessageStatus.SENT));
+                    anchored.add(m.seq());
+                }
+            }
+            case 2 -> {
+                if (!t.contains(m.id())) {
+                    t.append(TranscriptEntry.committed(m, MessageStatus.SENT));
+                }
+            }
+            case 3 -> {
+                if (t.contains(m.id())) {
+                    if (t.isPlacedBySeq(m.id())) {
+                        anchored.remove(m.seq());
+                    }
+                    t.remove(m.id());
+                }
+            }
+            case 4 -> {
+                if (t.contains(m.id())) {
+                    if (t.isPlacedBySeq(m.id())) {
+                        anchored.remove(m.seq());
+                    }
+                    t.moveToEnd(m.id());
+                }
+            }
+            default -> echoOrAck(t, m, bob, anchored, step);
+        }
+    }
+
+    /** bob's own message: show its echo, or once echoed, acknowledge it into its seq place. */
+    private static void echoOrAck(Transcript t, Message m, Client bob, Set<Long> anchored, int step) {
+        if (!m.from().equals("bob") || t.contains(m.id())) {
+            return;
+        }
+        if (!t.contains(m.clientMsgId())) {
+            bob.send("lobby", m.clientMsgId(), step, step, step);
+        } else if (!anchored.contains(m.seq())) {
+            t.replaceBySeq(m.clientMsgId(), TranscriptEntry.committed(m, MessageStatus.SENT));
+            anchored.add(m.seq());
+        }
+    }
+
+    private static boolean isPrefix(List<TranscriptEntry> entries) {
+        long expected = JOIN_HEAD + 1;
+        for (TranscriptEntry e : entries) {
+            if (e.seq() > JOIN_HEAD) {
+                if (e.seq() != expected) {
+                    return false;
+                }
+                expected++;
+            }
+        }
+        return true;
+    }
+}

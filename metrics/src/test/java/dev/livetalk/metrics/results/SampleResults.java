@@ -1,0 +1,101 @@
+package dev.livetalk.metrics.results;
+
+import dev.livetalk.metrics.Measurement;
+import dev.livetalk.metrics.TraceFixture;
+import dev.livetalk.metrics.TraceFixture.Client;
+import dev.livetalk.metrics.gate.BudgetEvaluator;
+import dev.livetalk.metrics.trace.TraceWindow;
+import dev.livetalk.protocol.Message;
+import dev.livetalk.scenarios.Budget;
+import dev.livetalk.scenarios.BudgetParser;
+import dev.livetalk.scenarios.Direction;
+import dev.livetalk.scenarios.DownFault;
+import dev.livetalk.scenarios.FaultSchedule;
+import dev.livetalk.scenarios.FaultScheduleJson;
+import dev.livetalk.scenarios.FaultWindow;
+import dev.livetalk.scenarios.Link;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A hand-made two-strategy run of the {@code outage} scenario with known figures, and the
+ * golden-file comparison of the formats written from it. Regenerate the golden files with
+ * {@code -Dlivetalk.golden.update=true} and review the diff.
+ *
+ * <p>Test thread only.
+ */
+final class SampleResults {
+    static final List<Budget> BUDGETS = List.of(BudgetParser.parse("lost == 0"),
+            BudgetParser.parse("peer-final p(99) < 1500ms"), BudgetParser.parse("converged == 100%"),
+            BudgetParser.parse("convergence max < 5s for reconcile"));
+    private static final FaultSchedule SCHEDULE = new FaultSchedule(7, List.of(new FaultWindow("outage", 0,
+            Duration.ofSeconds(2), Duration.ofSeconds(3), new DownFault(), Direction.BOTH, List.of("bob"), Link.BOTH,
+            false)));
+    private static final long LOAD_START = TraceFixture.ms(1_000);
+
+    private SampleResults() {
+    }
+
+    /** alice sends 5 messages a second apart from 1 s; bob is cut off from 3 s to 4 s of the trace. */
+    static Measurement measure(String strategy, boolean flawed) {
+        TraceFixture run = new TraceFixture(strategy, 1_000);
+        SCHEDULE.windows().forEach(w -> run.window(w.fault(), (LOAD_START + w.start().toNanos()) / 1e6,
+                (LOAD_START + w.end().toNanos()) / 1e6, w.clients().toArray(String[]::new)));
+        Client alice = run.client("alice").join("lobby", 0);
+        Client bob = run.client("bob").join("lobby", 0);
+        List<Message> sent = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            double at = i * 1_000;
+            alice.send("lobby", "a" + i, at, at + 2, at + 3);
+            Message m = run.commit("lobby", "alice", "a" + i, at + 30);
+            alice.ackBySeq("a" + i, m, at + 40);
+            sent.add(m);
+        }
+        if (flawed) { // m2 late, m3 lost, m4 shown twice, the second time after m5
+            bob.append(sent.get(0), 1_050).append(sent.get(1), 3_600).append(sent.get(3), 4_100)
+                    .append(sent.get(4), 5_050).append(sent.get(3), 5_100);
+        } else { // m4 before m3 after the outage: a correct prefix again 300 ms after it ended
+            bob.place(sent.get(0), 1_050).place(sent.get(1), 2_050).place(sent.get(3), 4_050)
+                    .place(sent.get(2), 4_300).place(sent.get(4), 5_050);
+        }
+        bob.read("lobby", 2, 2_100);
+        alice.receipt("lobby", "bob", 2, 2_180);
+        return Measurement.of(run.build());
+    }
+
+    static ResultsDocument document() {
+        List<StrategyResult> strategies = new ArrayList<>();
+        for (String strategy : List.of("event-only", "reconcile")) {
+            Measurement m = measure(strategy, strategy.equals("event-only"));
+            strategies.add(StrategyResult.of(m, BudgetEvaluator.evaluate(BUDGETS, m), List.of(strategy + ".hlog")));
+        }
+        return ResultsDocument.of("outage", 7, "toxiproxy", new Environment("2.12.0", "21.0.5", 2),
+                FaultScheduleJson.toTree(SCHEDULE), strategies);
+    }
+
+    static List<TraceWindow> windows() {
+        return TraceWindow.resolve(SCHEDULE, LOAD_START);
+    }
+
+    /** Compares {@code actual} with the golden resource {@code name}, or rewrites it when asked to. */
+    static String golden(String name, String actual) throws IOException {
+        if (Boolean.getBoolean("livetalk.golden.update")) {
+            Path file = Path.of("src/test/resources/dev/livetalk/metrics/results", name);
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+            return actual;
+        }
+        try (InputStream in = SampleResults.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("no golden file " + name + "; run once with -Dlivetalk.golden.update=true");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
