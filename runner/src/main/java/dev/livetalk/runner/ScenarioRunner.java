@@ -1,6 +1,7 @@
 package dev.livetalk.runner;
 
 import dev.livetalk.metrics.Measurement;
+import dev.livetalk.metrics.correctness.Example;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.latency.HlogWriter;
 import dev.livetalk.metrics.results.BudgetVerdict;
@@ -59,10 +60,19 @@ public final class ScenarioRunner {
             Path hlog = folder.resolve(strategy + ".hlog");
             HlogWriter.write(hlog, strategy, measurement.latency(), startEpochMillis, trace.measuredFrom(),
                     HLOG_INTERVAL_NANOS);
-            results.add(StrategyResult.of(measurement, verdicts, List.of(hlog.getFileName().toString())));
+            StrategyResult result = StrategyResult.of(measurement, verdicts, List.of(hlog.getFileName().toString()));
+            results.add(new StrategyResult(result.strategy(), result.correctness(), result.latency(), result.budgets(),
+                    sinceWarmUp(result.examples(), trace.measuredFrom()), result.hlogs()));
         }
         return ResultsDocument.of(scenario.name(), seed, scenario.network().yamlName(), environment(),
                 FaultScheduleJson.toTree(schedule), results);
+    }
+
+    /** Example times on the fault schedule's clock: nanoseconds since the end of the warm-up. */
+    private static List<Example> sinceWarmUp(List<Example> examples, long warmUpEnd) {
+        return examples.stream()
+                .map(e -> new Example(e.kind(), e.clientId(), e.room(), e.seq(), e.messageId(), e.at() - warmUpEnd))
+                .toList();
     }
 
     private Environment environment() {
