@@ -29,8 +29,6 @@ import java.util.List;
  * <p>Runs on the caller's thread, one strategy after the other.
  */
 public final class ScenarioRunner {
-    private static final long HLOG_INTERVAL_NANOS = 1_000_000_000L;
-
     private final ToxiproxyServer toxiproxy;
     private final RunSettings settings;
     private final RunProgress progress;
@@ -58,8 +56,7 @@ public final class ScenarioRunner {
             Measurement measurement = Measurement.of(trace);
             List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(scenario.budgets(), measurement);
             Path hlog = folder.resolve(strategy + ".hlog");
-            HlogWriter.write(hlog, strategy, measurement.latency(), startEpochMillis, trace.measuredFrom(),
-                    HLOG_INTERVAL_NANOS);
+            HlogWriter.write(hlog, strategy, measurement.latency(), startEpochMillis);
             StrategyResult result = StrategyResult.of(measurement, verdicts, List.of(hlog.getFileName().toString()));
             results.add(new StrategyResult(result.strategy(), result.correctness(), result.latency(), result.budgets(),
                     sinceWarmUp(result.examples(), trace.measuredFrom()), result.hlogs()));
