@@ -23,6 +23,7 @@ import dev.livetalk.server.ServerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -162,6 +163,7 @@ public final class StrategyRun {
                 .rooms(rooms.toArray(String[]::new))
                 .strategy(strategy)
                 .split(scenario.clientShape() == ClientShape.SPLIT)
+                .reconnectBackoff(Duration.ofMillis(100), settings.reconnectCap())
                 .seed(scenario.seed() * 31 + index)
                 .build();
     }
