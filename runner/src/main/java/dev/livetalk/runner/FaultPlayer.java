@@ -110,18 +110,4 @@ final class FaultPlayer implements AutoCloseable {
             network.remove(fault);
         }
     }
-
-    /**
-     * One fault window as it was played.
-     *
-     * @param window    the window of the schedule
-     * @param plannedStart when it was due to begin ({@link System#nanoTime()})
-     * @param plannedEnd   when it was due to end
-     * @param appliedAt when its toxics were on
-     * @param removedAt when its toxics were off again (or when applying failed)
-     * @param error     what went wrong, or {@code null}
-     */
-    record PlayedFault(FaultWindow window, long plannedStart, long plannedEnd, long appliedAt, long removedAt,
-                       String error) {
-    }
 }

@@ -13,12 +13,14 @@ import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.protocol.Joined;
 import dev.livetalk.protocol.Receipt;
 import dev.livetalk.protocol.ServerEvent;
+import dev.livetalk.protocol.Welcome;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One simulated user of a run: its hosted session, its trace recorder and its reading habit.
@@ -33,6 +35,7 @@ final class Participant implements FrameTap, TranscriptListener {
     private volatile ClientRecorder recorder;
     private final Map<String, Long> readUpTo = new HashMap<>();
     private final Set<String> joinedRooms = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger welcomes = new AtomicInteger();
     private DrivenClient client;
 
     Participant(String clientId, String user, List<String> rooms) {
@@ -81,6 +84,15 @@ final class Participant implements FrameTap, TranscriptListener {
         recorder.onSend(send);
     }
 
+    /** Welcomes received on any link: 1 per link for a client that never reconnected; any thread. */
+    int welcomes() {
+        return welcomes.get();
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
     /** Whether every room was joined at least once; any thread. */
     boolean hasJoinedAll() {
         return joinedRooms.size() == rooms.size();
@@ -97,6 +109,7 @@ final class Participant implements FrameTap, TranscriptListener {
                     current.onJoined(j.room(), j.headSeq());
                 }
             }
+            case Welcome w -> welcomes.incrementAndGet();
             case Receipt r when recorder != null -> recorder.onReceipt(r.room(), r.user(), r.kind(), r.seq(), now);
             default -> {
             }

@@ -52,7 +52,8 @@ public final class ScenarioRunner {
         List<StrategyResult> results = new ArrayList<>();
         for (String strategy : strategies) {
             long startEpochMillis = System.currentTimeMillis();
-            RunTrace trace = new StrategyRun(scenario, strategy, plan, schedule, toxiproxy, settings, progress).play();
+            RunTrace trace = new StrategyRun(scenario, strategy, plan, schedule, toxiproxy, settings, progress)
+                    .play().trace();
             Measurement measurement = Measurement.of(trace);
             List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(scenario.budgets(), measurement);
             Path hlog = folder.resolve(strategy + ".hlog");

@@ -4,7 +4,6 @@ import dev.livetalk.client.ClientSession;
 import dev.livetalk.client.LinkRole;
 import dev.livetalk.client.SessionConfig;
 import dev.livetalk.client.tyrus.ClientDriver;
-import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.metrics.trace.TraceWindow;
 import dev.livetalk.network.Link;
@@ -74,8 +73,8 @@ public final class StrategyRun {
         this.progress = progress;
     }
 
-    /** Plays the run and returns its trace; throws {@link RunFailure} when the harness failed. */
-    public RunTrace play() throws IOException, InterruptedException {
+    /** Plays the run and returns its record; throws {@link RunFailure} when the harness failed. */
+    public RunRecord play() throws IOException, InterruptedException {
         try (ReferenceServer server = ReferenceServer.start(serverConfig());
              ToxiproxyNetwork network = new ToxiproxyNetwork(toxiproxy,
                      new InetSocketAddress("127.0.0.1", server.port()));
@@ -88,16 +87,18 @@ public final class StrategyRun {
             TraceRecorder trace = new TraceRecorder(strategy, faultZero);
             recorder.set(trace);
             participants.forEach(p -> p.recordInto(trace));
+            List<PlayedFault> played;
             try (FaultPlayer faults = new FaultPlayer(network, schedule.windows(), clientIndex,
                     scenario.clientShape())) {
                 faults.start(faultZero);
                 runUntilQuiet(driver, participants, loadStart, faults);
-                for (FaultPlayer.PlayedFault played : faults.played()) {
-                    trace.onFaultWindow(new TraceWindow(played.window().fault(), played.window().occurrence(),
-                            played.appliedAt(), played.removedAt(), played.window().clients(),
-                            played.window().serverSide()));
-                    if (played.error() != null) {
-                        failures.add(new RunFailure("fault " + played.window().fault() + " failed: " + played.error()));
+                played = faults.played();
+                for (PlayedFault fault : played) {
+                    trace.onFaultWindow(new TraceWindow(fault.window().fault(), fault.window().occurrence(),
+                            fault.appliedAt(), fault.removedAt(), fault.window().clients(),
+                            fault.window().serverSide()));
+                    if (fault.error() != null) {
+                        failures.add(new RunFailure("fault " + fault.window().fault() + " failed: " + fault.error()));
                     }
                 }
             }
@@ -106,7 +107,9 @@ public final class StrategyRun {
                 failures.stream().skip(1).forEach(failure::addSuppressed);
                 throw failure;
             }
-            return trace.build();
+            Map<String, Integer> welcomes = new LinkedHashMap<>();
+            participants.forEach(p -> welcomes.put(p.user(), p.welcomes()));
+            return new RunRecord(trace.build(), welcomes, played, driver.transportErrors());
         }
     }
 

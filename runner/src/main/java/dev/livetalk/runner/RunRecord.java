@@ -1,0 +1,24 @@
+package dev.livetalk.runner;
+
+import dev.livetalk.metrics.trace.RunTrace;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one strategy's run left behind: the trace the metrics are computed from, and what the
+ * harness saw of the network, so that tests can check a fault really happened.
+ *
+ * @param trace           the trace
+ * @param welcomes        per user, the welcomes its links received (more than its link count:
+ *                        it reconnected)
+ * @param faults          the fault windows as played
+ * @param transportErrors frames that failed to decode, sends that failed, transport errors
+ */
+public record RunRecord(RunTrace trace, Map<String, Integer> welcomes, List<PlayedFault> faults,
+                        long transportErrors) {
+    public RunRecord {
+        welcomes = Map.copyOf(welcomes);
+        faults = List.copyOf(faults);
+    }
+}

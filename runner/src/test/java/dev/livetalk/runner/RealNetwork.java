@@ -1,0 +1,53 @@
+package dev.livetalk.runner;
+
+import dev.livetalk.metrics.Measurement;
+import dev.livetalk.network.toxiproxy.ToxiproxyServer;
+import dev.livetalk.scenarios.FaultSchedule;
+import dev.livetalk.scenarios.LoaderOptions;
+import dev.livetalk.scenarios.Metric;
+import dev.livetalk.scenarios.Phase;
+import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.scenarios.ScenarioException;
+import dev.livetalk.scenarios.ScenarioLoader;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** What the runner's integration tests share: scenarios from text, one run, figures, Toxiproxy's state. */
+final class RealNetwork {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private RealNetwork() {
+    }
+
+    static Scenario scenario(String yaml) {
+        try {
+            return ScenarioLoader.parse("test.yaml", yaml, LoaderOptions.DEFAULTS);
+        } catch (ScenarioException e) {
+            throw new AssertionError("the test's scenario is invalid:\n" + e.getMessage(), e);
+        }
+    }
+
+    static RunRecord play(Scenario scenario, String strategy, ToxiproxyServer toxiproxy)
+            throws IOException, InterruptedException {
+        return new StrategyRun(scenario, strategy, LoadPlan.resolve(scenario, scenario.seed()),
+                FaultSchedule.resolve(scenario, scenario.seed()), toxiproxy, RunSettings.DEFAULTS, RunProgress.NONE)
+                .play();
+    }
+
+    /** A corrected latency figure in milliseconds: a percentile, or 100 for the maximum. */
+    static double millis(Measurement measurement, Metric metric, Phase phase, double percentile) {
+        var histogram = measurement.latency().series(metric, phase).corrected();
+        long nanos = percentile >= 100 ? histogram.getMaxValue() : histogram.getValueAtPercentile(percentile);
+        return nanos / 1e6;
+    }
+
+    /** The body of Toxiproxy's {@code GET /proxies}. */
+    static String proxies(ToxiproxyServer toxiproxy) throws IOException, InterruptedException {
+        URI uri = toxiproxy.apiUrl().resolve("/proxies");
+        return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
