@@ -32,7 +32,10 @@ public final class ToxiproxyInstaller {
     public static Path install(ToxiproxySource.Installable source, Duration timeout) {
         Path gobin = source.gobin();
         Path log = gobin.resolveSibling("go-install.log");
-        List<String> command = List.of(source.go().toString(), "install", ToxiproxyLocator.GO_PACKAGE);
+        // Stamp the version: a plain go install reports "git", and the results name the version.
+        List<String> command = List.of(source.go().toString(), "install",
+                "-ldflags=-X github.com/Shopify/toxiproxy/v2.Version=" + ToxiproxyLocator.VERSION,
+                ToxiproxyLocator.GO_PACKAGE);
         LOG.log(System.Logger.Level.INFO, "no Toxiproxy found; installing it: GOBIN=" + gobin + " "
                 + String.join(" ", command) + " (time limit " + timeout.toSeconds() + " s, output in " + log + ")");
         long started = System.nanoTime();

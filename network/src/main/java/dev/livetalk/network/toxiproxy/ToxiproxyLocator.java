@@ -154,7 +154,8 @@ public final class ToxiproxyLocator {
         Path tools = ProjectRoot.toolsBin(projectRoot);
         return "No Toxiproxy server found (the chaos engine; version " + VERSION + "). Get one of these ways:\n"
                 + "  1. with Go (https://go.dev/dl/), install it where the harness looks:\n"
-                + "       GOBIN=" + tools + " go install " + GO_PACKAGE + "\n"
+                + "       GOBIN=" + tools + " go install -ldflags \"-X github.com/Shopify/toxiproxy/v2.Version="
+                + VERSION + "\" " + GO_PACKAGE + "\n"
                 + "     (with `go` on PATH the harness runs this itself)\n"
                 + "  2. point to a server binary, e.g. from https://github.com/Shopify/toxiproxy/releases/tag/v" + VERSION + ":\n"
                 + "       export " + SERVER_ENV + "=/path/to/toxiproxy-server\n"

@@ -136,7 +136,8 @@ class ToxiproxyLocatorTest {
         assertThat(source).isInstanceOf(ToxiproxySource.Missing.class);
         String howTo = ((ToxiproxySource.Missing) source).howTo();
         assertThat(howTo)
-                .contains("GOBIN=" + tools() + " go install github.com/Shopify/toxiproxy/v2/cmd/server@v2.12.0")
+                .contains("GOBIN=" + tools() + " go install -ldflags \"-X github.com/Shopify/toxiproxy/v2.Version=2.12.0\""
+                        + " github.com/Shopify/toxiproxy/v2/cmd/server@v2.12.0")
                 .contains("export TOXIPROXY_SERVER=")
                 .contains("export TOXIPROXY_URL=http://127.0.0.1:8474")
                 .contains("--toxiproxy");
