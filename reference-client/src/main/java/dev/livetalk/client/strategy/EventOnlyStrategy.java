@@ -33,20 +33,9 @@ public final class EventOnlyStrategy extends ArrivalOrderStrategy {
     }
 
     /** Registers {@code event-only} with the {@link java.util.ServiceLoader}. */
-    public static final class Provider implements StrategyProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "append in arrival order; rejoin only; timeout marks failed";
-        }
-
-        @Override
-        public ReconciliationStrategy create(StrategySettings settings) {
-            return new EventOnlyStrategy(settings);
+    public static final class Provider extends NamedStrategyProvider {
+        public Provider() {
+            super(NAME, "append in arrival order; rejoin only; timeout marks failed", EventOnlyStrategy::new);
         }
     }
 }

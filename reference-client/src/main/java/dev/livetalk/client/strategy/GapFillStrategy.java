@@ -25,20 +25,9 @@ public final class GapFillStrategy extends SeqOrderStrategy {
     }
 
     /** Registers {@code gap-fill} with the {@link java.util.ServiceLoader}. */
-    public static final class Provider implements StrategyProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "ordered, plus fetch of gaps and of what was missed; idempotent retry";
-        }
-
-        @Override
-        public ReconciliationStrategy create(StrategySettings settings) {
-            return new GapFillStrategy(settings);
+    public static final class Provider extends NamedStrategyProvider {
+        public Provider() {
+            super(NAME, "ordered, plus fetch of gaps and of what was missed; idempotent retry", GapFillStrategy::new);
         }
     }
 }

@@ -46,20 +46,9 @@ public final class NaiveRetryStrategy extends ArrivalOrderStrategy {
     }
 
     /** Registers {@code naive-retry} with the {@link java.util.ServiceLoader}. */
-    public static final class Provider implements StrategyProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "as event-only; resends pending with a new client message id (duplicates)";
-        }
-
-        @Override
-        public ReconciliationStrategy create(StrategySettings settings) {
-            return new NaiveRetryStrategy(settings);
+    public static final class Provider extends NamedStrategyProvider {
+        public Provider() {
+            super(NAME, "as event-only; resends pending with a new client message id (duplicates)", NaiveRetryStrategy::new);
         }
     }
 }

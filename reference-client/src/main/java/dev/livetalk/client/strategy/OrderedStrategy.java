@@ -28,20 +28,9 @@ public final class OrderedStrategy extends SeqOrderStrategy {
     }
 
     /** Registers {@code ordered} with the {@link java.util.ServiceLoader}. */
-    public static final class Provider implements StrategyProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "buffer until contiguous by seq; rejoin and wait; timeout marks failed";
-        }
-
-        @Override
-        public ReconciliationStrategy create(StrategySettings settings) {
-            return new OrderedStrategy(settings);
+    public static final class Provider extends NamedStrategyProvider {
+        public Provider() {
+            super(NAME, "buffer until contiguous by seq; rejoin and wait; timeout marks failed", OrderedStrategy::new);
         }
     }
 }

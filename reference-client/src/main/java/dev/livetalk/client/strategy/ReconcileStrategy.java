@@ -27,20 +27,9 @@ public final class ReconcileStrategy extends SeqOrderStrategy {
     }
 
     /** Registers {@code reconcile} with the {@link java.util.ServiceLoader}. */
-    public static final class Provider implements StrategyProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "local echo moved to its seq on ack; gap-fill; resume with epoch check, snapshot fallback; retry with backoff then failed";
-        }
-
-        @Override
-        public ReconciliationStrategy create(StrategySettings settings) {
-            return new ReconcileStrategy(settings);
+    public static final class Provider extends NamedStrategyProvider {
+        public Provider() {
+            super(NAME, "local echo moved to its seq on ack; gap-fill; resume with epoch check, snapshot fallback; retry with backoff then failed", ReconcileStrategy::new);
         }
     }
 }

@@ -27,20 +27,9 @@ public final class SnapshotStrategy extends SeqOrderStrategy {
     }
 
     /** Registers {@code snapshot} with the {@link java.util.ServiceLoader}. */
-    public static final class Provider implements StrategyProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "insert by seq, dedupe by id; snapshot on reconnect; idempotent retry";
-        }
-
-        @Override
-        public ReconciliationStrategy create(StrategySettings settings) {
-            return new SnapshotStrategy(settings);
+    public static final class Provider extends NamedStrategyProvider {
+        public Provider() {
+            super(NAME, "insert by seq, dedupe by id; snapshot on reconnect; idempotent retry", SnapshotStrategy::new);
         }
     }
 }

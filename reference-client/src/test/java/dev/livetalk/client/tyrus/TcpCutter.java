@@ -92,7 +92,10 @@ final class TcpCutter implements AutoCloseable {
             socket.setSoLinger(true, 0);
             socket.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reset " + socket, e);
+            if (!socket.isClosed()) {
+                throw new UncheckedIOException("cannot reset " + socket, e);
+            }
+            // Another thread closed it between the check and the reset: it is closed, as wanted.
         }
     }
 
