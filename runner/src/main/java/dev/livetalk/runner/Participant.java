@@ -15,6 +15,7 @@ import dev.livetalk.protocol.Receipt;
 import dev.livetalk.protocol.ServerEvent;
 import dev.livetalk.protocol.Welcome;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ final class Participant implements FrameTap, TranscriptListener {
     private final Map<String, Long> joinedAt = new ConcurrentHashMap<>();
     private volatile ClientRecorder recorder;
     private final Map<String, Long> readUpTo = new HashMap<>();
+    private final Map<String, SeqWatermark> shown = new HashMap<>();
     private final Set<String> joinedRooms = ConcurrentHashMap.newKeySet();
     private final AtomicInteger welcomes = new AtomicInteger();
     private DrivenClient client;
@@ -72,6 +74,12 @@ final class Participant implements FrameTap, TranscriptListener {
 
     @Override
     public void onChange(TranscriptChange change) {
+        SeqWatermark watermark = shown.computeIfAbsent(change.room(), room -> new SeqWatermark());
+        if (change instanceof TranscriptChange.Removed) {
+            watermark.onRemoved();
+        } else if (change.entry().seq() > 0) {
+            watermark.onShown(change.entry().seq());
+        }
         ClientRecorder current = recorder;
         if (current == null) {
             throw new IllegalStateException(user + "'s transcript changed before the load began: " + change);
@@ -148,15 +156,17 @@ final class Participant implements FrameTap, TranscriptListener {
         }
     }
 
-    private static long contiguousSeq(ClientSession session, String room) {
-        long expected = 0;
-        for (TranscriptEntry entry : session.transcript(room).entries()) {
-            if (entry.seq() == expected + 1) {
-                expected++;
-            } else if (entry.seq() > expected + 1) {
-                break;
+    private long contiguousSeq(ClientSession session, String room) {
+        SeqWatermark watermark = shown.computeIfAbsent(room, r -> new SeqWatermark());
+        if (watermark.isStale()) {
+            List<Long> seqs = new ArrayList<>();
+            for (TranscriptEntry entry : session.transcript(room).entries()) {
+                if (entry.seq() > 0) {
+                    seqs.add(entry.seq());
+                }
             }
+            watermark.recount(seqs);
         }
-        return expected;
+        return watermark.contiguous();
     }
 }

@@ -43,8 +43,8 @@ import java.util.concurrent.locks.LockSupport;
  * duration with the fault schedule on the proxies, then quiescence; records the trace on one
  * clock ({@link System#nanoTime()}).
  *
- * <p>Threads: {@link #play()} runs on the caller's thread, which waits; the clients, the load
- * and the reading run on the client driver's owner thread; faults on the fault player's
+ * <p>Threads: {@link #play()} runs on the caller's thread, which waits; each client, its share
+ * of the load and its reading run on the owner thread of its client driver (one per core); faults on the fault player's
  * thread; commits arrive on server threads; progress is reported by {@code livetalk-progress}.
  */
 public final class StrategyRun {
@@ -78,9 +78,10 @@ public final class StrategyRun {
         try (ReferenceServer server = ReferenceServer.start(serverConfig());
              ToxiproxyNetwork network = new ToxiproxyNetwork(toxiproxy,
                      new InetSocketAddress("127.0.0.1", server.port()));
-             ClientDriver driver = new ClientDriver(settings.connectTimeout(), failures::add)) {
+             ClientDrivers drivers = new ClientDrivers(ClientDrivers.defaultCount(), settings.connectTimeout(),
+                     failures::add)) {
             Map<String, Integer> clientIndex = new LinkedHashMap<>();
-            List<Participant> participants = connect(network, driver, clientIndex);
+            List<Participant> participants = connect(network, drivers, clientIndex);
             awaitJoined(participants);
             long loadStart = System.nanoTime();
             long faultZero = loadStart + scenario.warmup().toNanos();
@@ -91,7 +92,7 @@ public final class StrategyRun {
             try (FaultPlayer faults = new FaultPlayer(network, schedule.windows(), clientIndex,
                     scenario.clientShape())) {
                 faults.start(faultZero);
-                runUntilQuiet(driver, participants, loadStart, faults);
+                runUntilQuiet(drivers, participants, loadStart, faults);
                 played = faults.played();
                 for (PlayedFault fault : played) {
                     trace.onFaultWindow(new TraceWindow(fault.window().fault(), fault.window().occurrence(),
@@ -109,7 +110,7 @@ public final class StrategyRun {
             }
             Map<String, Integer> welcomes = new LinkedHashMap<>();
             participants.forEach(p -> welcomes.put(p.user(), p.welcomes()));
-            return new RunRecord(trace.build(), welcomes, played, driver.transportErrors());
+            return new RunRecord(trace.build(), welcomes, played, drivers.transportErrors());
         }
     }
 
@@ -131,14 +132,15 @@ public final class StrategyRun {
         trace.onCommitted(message, System.nanoTime());
     }
 
-    private List<Participant> connect(ToxiproxyNetwork network, ClientDriver driver, Map<String, Integer> clientIndex) {
+    private List<Participant> connect(ToxiproxyNetwork network, ClientDrivers drivers,
+                                      Map<String, Integer> clientIndex) {
         List<Participant> participants = new ArrayList<>();
         for (String user : scenario.users()) {
             int index = clientIndex.size();
             clientIndex.put(user, index);
             Participant participant = new Participant(clientId(index), user, roomsOf(user));
             ClientSession session = new ClientSession(sessionConfig(user, index, participant.rooms()), participant);
-            participant.attach(driver.add(session, uris(network, index), participant));
+            participant.attach(drivers.of(index).add(session, uris(network, index), participant));
             participants.add(participant);
         }
         participants.forEach(p -> p.client().start());
@@ -189,20 +191,27 @@ public final class StrategyRun {
         }
     }
 
-    private void runUntilQuiet(ClientDriver driver, List<Participant> participants, long loadStart,
+    private void runUntilQuiet(ClientDrivers drivers, List<Participant> participants, long loadStart,
                                FaultPlayer faults) throws InterruptedException {
         long end = loadStart + scenario.runLength().toNanos();
-        CountDownLatch finished = new CountDownLatch(1);
-        Map<String, Participant> byUser = new LinkedHashMap<>();
-        participants.forEach(p -> byUser.put(p.user(), p));
-        driver.execute(() -> {
-            new LoadPlayer(plan, byUser, loadStart, driver, sent).start();
-            scheduleReading(driver, participants, loadStart, end);
-            driver.schedule(end, now -> {
-                participants.forEach(Participant::recordFinalTranscripts);
-                finished.countDown();
+        CountDownLatch finished = new CountDownLatch(drivers.size());
+        for (int d = 0; d < drivers.size(); d++) {
+            ClientDriver driver = drivers.get(d);
+            Map<String, Participant> hosted = new LinkedHashMap<>();
+            for (int i = d; i < participants.size(); i += drivers.size()) {
+                hosted.put(participants.get(i).user(), participants.get(i));
+            }
+            LoadPlan share = new LoadPlan(plan.seed(),
+                    plan.sends().stream().filter(send -> hosted.containsKey(send.user())).toList());
+            driver.execute(() -> {
+                new LoadPlayer(share, hosted, loadStart, driver, sent).start();
+                scheduleReading(driver, List.copyOf(hosted.values()), loadStart, end);
+                driver.schedule(end, now -> {
+                    hosted.values().forEach(Participant::recordFinalTranscripts);
+                    finished.countDown();
+                });
             });
-        });
+        }
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(
                 r -> new Thread(r, "livetalk-progress"));
         reporter.scheduleAtFixedRate(() -> progress.onStatus(new RunProgress.Status(scenario.name(), strategy,
@@ -211,7 +220,7 @@ public final class StrategyRun {
         try {
             long slack = TimeUnit.SECONDS.toNanos(30);
             if (!finished.await(end - System.nanoTime() + slack, TimeUnit.NANOSECONDS)) {
-                throw new RunFailure(strategy + ": the client driver did not finish within 30 s of the run's end");
+                throw new RunFailure(strategy + ": the client drivers did not finish within 30 s of the run's end");
             }
         } finally {
             reporter.shutdownNow();
