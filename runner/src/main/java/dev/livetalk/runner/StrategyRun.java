@@ -169,6 +169,7 @@ public final class StrategyRun {
                 .strategy(strategy)
                 .split(scenario.clientShape() == ClientShape.SPLIT)
                 .reconnectBackoff(Duration.ofMillis(100), settings.reconnectCap())
+                .deliveredDelay(settings.deliveredEvery())
                 .seed(scenario.seed() * 31 + index)
                 .build();
     }
