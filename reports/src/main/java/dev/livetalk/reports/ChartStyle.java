@@ -1,0 +1,75 @@
+package dev.livetalk.reports;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The look shared by every chart: one colour per strategy (the same on every chart of a
+ * report), fault windows as light red bands, plain white plots.
+ *
+ * <p>Stateless; any thread.
+ */
+final class ChartStyle {
+    /** Fault windows: translucent red. */
+    static final Color FAULT = new Color(220, 50, 47, 45);
+    private static final Map<String, Color> BUILT_IN = Map.of(
+            "event-only", new Color(0xd6, 0x27, 0x28),
+            "naive-retry", new Color(0xff, 0x7f, 0x0e),
+            "ordered", new Color(0x94, 0x67, 0xbd),
+            "gap-fill", new Color(0x17, 0xbe, 0xcf),
+            "reconcile", new Color(0x1f, 0x77, 0xb4),
+            "snapshot", new Color(0x2c, 0xa0, 0x2c));
+    private static final List<Color> OTHERS = List.of(new Color(0x8c, 0x56, 0x4b), new Color(0xe3, 0x77, 0xc2),
+            new Color(0x7f, 0x7f, 0x7f), new Color(0xbc, 0xbd, 0x22), new Color(0x39, 0x3b, 0x79));
+
+    private ChartStyle() {
+    }
+
+    /** The colour of a strategy: fixed for the built-in ones, from its name for others. */
+    static Color colour(String strategy) {
+        Color c = BUILT_IN.get(strategy);
+        return c != null ? c : OTHERS.get(Math.floorMod(strategy.hashCode(), OTHERS.size()));
+    }
+
+    /** Line stroke of series. */
+    static BasicStroke line() {
+        return new BasicStroke(2.0f);
+    }
+
+    /** White background, light grid lines, readable fonts. */
+    static void apply(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        }
+        if (chart.getPlot() instanceof XYPlot plot) {
+            plain(plot);
+        }
+    }
+
+    static void plain(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(220, 220, 220));
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        plot.setOutlineVisible(false);
+    }
+
+    /** Shades the fault windows (seconds) behind the data of {@code plot}. */
+    static void shadeFaults(XYPlot plot, List<FaultWindow> windows) {
+        for (FaultWindow w : windows) {
+            IntervalMarker marker = new IntervalMarker(w.startNanos() / 1e9, Math.max(w.endNanos(), w.startNanos()) / 1e9);
+            marker.setPaint(FAULT);
+            marker.setOutlinePaint(null);
+            plot.addDomainMarker(marker, Layer.BACKGROUND);
+        }
+    }
+}

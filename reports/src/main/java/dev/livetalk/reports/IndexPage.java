@@ -1,0 +1,161 @@
+package dev.livetalk.reports;
+
+import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.results.Environment;
+import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.StrategyResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code index.html}: one self-contained page (inline styles and script, images from the
+ * local {@code charts/} folder, nothing from the network). The verdict on top, an overview of
+ * scenarios x strategies, the environment, then one section per scenario ({@link ScenarioHtml}).
+ * A small script checks that every image loaded and records the result in {@code #report-check}.
+ *
+ * <p>Stateless; any thread.
+ */
+final class IndexPage {
+    private IndexPage() {
+    }
+
+    /** The page of {@code verdicts}, whose charts are {@code charts} (same order). */
+    static String html(List<ScenarioVerdict> verdicts, List<ScenarioCharts> charts, boolean withBaseline) {
+        StringBuilder h = new StringBuilder(64 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>LiveTalk Chaos Bench report</title>\n<style>\n").append(PageStyle.CSS)
+                .append("</style>\n<script>\n").append(PageStyle.ERROR_CAPTURE).append("</script>\n</head>\n<body>\n");
+        header(verdicts, withBaseline, h);
+        nav(verdicts, h);
+        overview(verdicts, withBaseline, h);
+        environment(verdicts, h);
+        for (int i = 0; i < verdicts.size(); i++) {
+            ScenarioHtml.section(verdicts.get(i), charts.get(i), withBaseline, h);
+        }
+        h.append("<div id=\"report-check\" data-state=\"pending\"></div>\n<script>\n").append(PageStyle.IMAGE_CHECK)
+                .append("</script>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void header(List<ScenarioVerdict> verdicts, boolean withBaseline, StringBuilder h) {
+        boolean passed = verdicts.stream().allMatch(ScenarioVerdict::passed);
+        long budgets = verdicts.stream().mapToLong(v -> v.failedBudgets().size()).sum();
+        long regressions = verdicts.stream().mapToLong(v -> v.failedRegressions().size()).sum();
+        long runs = verdicts.stream().mapToLong(ScenarioVerdict::strategyRuns).sum();
+        h.append("<header><h1>LiveTalk Chaos Bench</h1>\n<p class=\"verdict ").append(passed ? "pass" : "fail")
+                .append("\" id=\"verdict\">").append(passed ? "PASS" : "FAIL").append(": ").append(verdicts.size())
+                .append(" scenarios, ").append(runs).append(" strategy runs, ").append(budgets)
+                .append(" budget failures").append(withBaseline ? ", " + regressions + " regressions against the baseline"
+                        : "").append("</p>\n<p class=\"note\">Latency is measured from the intended send time of an "
+                        + "open-model schedule (no coordinated omission). Times are seconds since the end of the warm-up. "
+                        + "Click a chart for its SVG.</p></header>\n");
+    }
+
+    private static void nav(List<ScenarioVerdict> verdicts, StringBuilder h) {
+        h.append("<nav><a href=\"#overview\">overview</a> · <a href=\"#environment\">environment</a>");
+        for (ScenarioVerdict v : verdicts) {
+            String name = v.section().scenario();
+            h.append(" · <a class=\"").append(v.passed() ? "ok" : "bad").append("\" href=\"#")
+                    .append(ScenarioHtml.anchor(name)).append("\">").append(HtmlText.escape(name)).append("</a>");
+        }
+        h.append("</nav>\n");
+    }
+
+    private static void overview(List<ScenarioVerdict> verdicts, boolean withBaseline, StringBuilder h) {
+        h.append("<section id=\"overview\"><h2>Overview</h2>\n<table class=\"figures\">\n<thead><tr><th>scenario</th>"
+                + "<th>strategy</th><th>budgets</th><th>lost</th><th>duplicates</th><th>phantoms</th><th>inversions</th>"
+                + "<th>converged</th><th>peer-final p99</th>").append(withBaseline ? "<th>p99 vs baseline</th>" : "")
+                .append("</tr></thead>\n<tbody>\n");
+        for (ScenarioVerdict v : verdicts) {
+            ScenarioSection section = v.section();
+            List<String> strategies = section.strategies();
+            for (int i = 0; i < strategies.size(); i++) {
+                h.append("<tr").append(i == 0 ? " class=\"first\"" : "").append(">");
+                if (i == 0) {
+                    h.append("<td rowspan=\"").append(strategies.size()).append("\"><a href=\"#")
+                            .append(ScenarioHtml.anchor(section.scenario())).append("\">")
+                            .append(HtmlText.escape(section.scenario())).append("</a>")
+                            .append(section.severalSeeds() ? "<br><small>" + section.runs().size() + " seeds</small>" : "")
+                            .append("</td>");
+                }
+                figuresRow(v, strategies.get(i), withBaseline, h);
+                h.append("</tr>\n");
+            }
+        }
+        h.append("</tbody></table>\n<p class=\"note\">Cells in red break a correctness invariant (lost, duplicates, "
+                + "phantoms, inversions == 0, converged == 100%); only the budgets decide the verdict. Several seeds "
+                + "show as min..max (median).</p></section>\n");
+    }
+
+    /** The strategy, budgets and key-figure cells of one row. */
+    static void figuresRow(ScenarioVerdict v, String strategy, boolean withBaseline, StringBuilder h) {
+        List<StrategyResult> results = v.section().results(strategy);
+        List<KeyFigures> runs = results.stream().map(KeyFigures::of).toList();
+        h.append("<td class=\"strategy\"><span class=\"swatch\" style=\"background:")
+                .append(PageStyle.hex(ChartStyle.colour(strategy))).append("\"></span>")
+                .append(HtmlText.escape(strategy)).append("</td><td>");
+        Map<String, List<BudgetVerdict>> byBudget = new LinkedHashMap<>();
+        results.forEach(r -> r.budgets().forEach(b -> byBudget.computeIfAbsent(b.budget(), k -> new ArrayList<>()).add(b)));
+        byBudget.values().forEach(seeds -> budgetBadge(seeds, h));
+        if (results.stream().allMatch(r -> r.budgets().isEmpty())) {
+            h.append("<span class=\"none\">none</span>");
+        }
+        h.append("</td>");
+        count(KeyFigures.Spread.of(runs, KeyFigures::lost), h);
+        count(KeyFigures.Spread.of(runs, KeyFigures::duplicates), h);
+        count(KeyFigures.Spread.of(runs, KeyFigures::phantoms), h);
+        count(KeyFigures.Spread.of(runs, KeyFigures::inversions), h);
+        KeyFigures.Spread converged = KeyFigures.Spread.of(runs, KeyFigures::convergedShare);
+        h.append("<td class=\"num").append(converged.min() < 100 ? " bad" : "").append("\">")
+                .append(FigureText.spread(converged, FigureText::percent)).append("</td><td class=\"num\">")
+                .append(FigureText.spread(KeyFigures.Spread.of(runs, KeyFigures::peerFinalP99Nanos), FigureText::duration))
+                .append("</td>");
+        if (withBaseline) {
+            String change = SummaryMarkdown.peerFinalChange(v, strategy);
+            h.append("<td class=\"num").append(change.endsWith("FAIL") ? " bad" : "").append("\">")
+                    .append(HtmlText.escape(change)).append("</td>");
+        }
+    }
+
+    /** One badge per budget; over several seeds it fails when any seed failed, and says how many. */
+    private static void budgetBadge(List<BudgetVerdict> seeds, StringBuilder h) {
+        long failed = seeds.stream().filter(b -> !b.passed()).count();
+        String title = String.join("\n", seeds.stream().map(BudgetVerdict::message).distinct().toList());
+        h.append("<span class=\"budget ").append(failed == 0 ? "ok" : "bad").append("\" title=\"")
+                .append(HtmlText.escape(title)).append("\">").append(failed == 0 ? "✓ " : "✗ ")
+                .append(HtmlText.escape(seeds.get(0).budget().replaceFirst(" for \\S+$", "")))
+                .append(seeds.size() > 1 && failed > 0 ? " (" + failed + " of " + seeds.size() + " seeds)" : "")
+                .append("</span> ");
+    }
+
+    private static void count(KeyFigures.Spread spread, StringBuilder h) {
+        h.append("<td class=\"num").append(spread.max() > 0 ? " bad" : "").append("\">")
+                .append(FigureText.spread(spread, FigureText::count)).append("</td>");
+    }
+
+    private static void environment(List<ScenarioVerdict> verdicts, StringBuilder h) {
+        Map<String, List<String>> byEnvironment = new LinkedHashMap<>();
+        for (ScenarioVerdict v : verdicts) {
+            for (ScenarioSection.SeedRun run : v.section().runs()) {
+                ResultsDocument d = run.document();
+                Environment e = d.environment();
+                String key = "<td>" + HtmlText.escape(d.network()) + "</td><td>"
+                        + HtmlText.escape(e == null || e.toxiproxyVersion() == null ? "-" : e.toxiproxyVersion())
+                        + "</td><td>" + HtmlText.escape(e == null ? "-" : e.jvm()) + "</td><td class=\"num\">"
+                        + (e == null ? "-" : String.valueOf(e.cores())) + "</td>";
+                byEnvironment.computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(HtmlText.escape(d.scenario()) + " (seed " + d.seed() + ")");
+            }
+        }
+        h.append("<section id=\"environment\"><h2>Environment</h2>\n<table class=\"figures\"><thead><tr>"
+                + "<th>network backend</th><th>Toxiproxy</th><th>JVM</th><th>cores</th><th>runs (seed)</th></tr></thead>"
+                + "<tbody>\n");
+        byEnvironment.forEach((env, runs) -> h.append("<tr>").append(env).append("<td>").append(String.join(", ", runs))
+                .append("</td></tr>\n"));
+        h.append("</tbody></table></section>\n");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.livetalk.reports;
+
+import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.StrategyResult;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Joins results documents into report sections: documents of one scenario and seed are
+ * shards (their strategies are put together, each keeping its folder), documents of one
+ * scenario with other seeds become further seeds of its section (the report shows the
+ * spread across them). Sections and strategies keep the order they were given in.
+ *
+ * <p>Stateless; any thread.
+ */
+public final class Merge {
+    private Merge() {
+    }
+
+    /**
+     * The sections of {@code runs}.
+     *
+     * @throws IllegalArgumentException when a strategy appears twice for one scenario and seed,
+     *                                  or shards of one seed have different fault schedules
+     */
+    public static List<ScenarioSection> sections(List<RunFolder> runs) {
+        Map<String, Map<Long, List<RunFolder>>> byScenario = new LinkedHashMap<>();
+        for (RunFolder run : runs) {
+            byScenario.computeIfAbsent(run.scenario(), s -> new LinkedHashMap<>())
+                    .computeIfAbsent(run.seed(), s -> new ArrayList<>()).add(run);
+        }
+        List<ScenarioSection> sections = new ArrayList<>();
+        byScenario.forEach((scenario, bySeed) -> sections.add(new ScenarioSection(scenario,
+                bySeed.values().stream().map(Merge::shards).toList())));
+        return sections;
+    }
+
+    /** The shards of one scenario and seed as one run. */
+    static ScenarioSection.SeedRun shards(List<RunFolder> shards) {
+        RunFolder first = shards.get(0);
+        Map<String, Path> seen = new LinkedHashMap<>();
+        List<StrategyResult> strategies = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
+        for (RunFolder shard : shards) {
+            if (!Objects.equals(shard.document().faultSchedule(), first.document().faultSchedule())) {
+                throw new IllegalArgumentException("shards of scenario " + first.scenario() + " seed " + first.seed()
+                        + " must have the same fault schedule: " + first.folder() + " and " + shard.folder() + " differ");
+            }
+            for (StrategyResult strategy : shard.document().strategies()) {
+                Path earlier = seen.putIfAbsent(strategy.strategy(), shard.folder());
+                if (earlier != null) {
+                    throw new IllegalArgumentException("strategy " + strategy.strategy() + " of scenario "
+                            + first.scenario() + " seed " + first.seed() + " appears twice: in " + earlier + " and in "
+                            + shard.folder());
+                }
+                strategies.add(strategy);
+                folders.add(shard.folder());
+            }
+        }
+        ResultsDocument doc = first.document();
+        return new ScenarioSection.SeedRun(ResultsDocument.of(doc.scenario(), doc.seed(), doc.network(),
+                doc.environment(), doc.faultSchedule(), strategies), folders);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.livetalk.reports;
+
+import org.jfree.chart.JFreeChart;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The charts of one scenario section, drawn from its first seed's documents and interval logs.
+ *
+ * <p>Immutable; any thread.
+ *
+ * @param faults      the fault timeline, empty without fault windows
+ * @param percentiles latency by percentile, one per metric with samples
+ * @param timeline    latency over time, empty without interval logs
+ * @param examples    recorded examples over time, empty without examples
+ */
+public record ScenarioCharts(Optional<ChartImage> faults, List<ChartImage> percentiles, Optional<ChartImage> timeline,
+                             Optional<ChartImage> examples) {
+    /** The latency metrics drawn, in order. */
+    static final List<String> METRICS = List.of("echo", "ack", "peer-first", "peer-final", "read-receipt-lag",
+            "scheduling-lag");
+    /** The metrics of the latency-over-time chart (scheduling lag is the harness's own). */
+    static final List<String> TIMELINE_METRICS = List.of("echo", "ack", "peer-first", "peer-final",
+            "read-receipt-lag");
+    private static final int WIDTH = 900;
+    private static final int PERCENTILE_WIDTH = 640;
+
+    public ScenarioCharts {
+        percentiles = List.copyOf(percentiles);
+    }
+
+    /** Every chart of the section, written under {@code reportDir}; file names start with {@code prefix}. */
+    static ScenarioCharts render(ScenarioSection section, Path reportDir, String prefix) throws IOException {
+        ScenarioSection.SeedRun run = section.first();
+        IntervalLog log = run.intervalLog(t -> t.corrected() && t.phase().equals("all"));
+        List<FaultWindow> windows = FaultWindow.of(run.document().faultSchedule());
+        double end = endSeconds(log, windows);
+        Optional<ChartImage> faults = write(FaultTimelineChart.of(windows, end), reportDir, prefix + "-faults",
+                "fault timeline", WIDTH, 110 + 28 * FaultTimelineChart.rowsOf(windows));
+        List<ChartImage> percentiles = new ArrayList<>();
+        for (String metric : METRICS) {
+            write(PercentileChart.of(run, log, metric), reportDir, prefix + "-percentiles-" + metric,
+                    metric + " latency by percentile", PERCENTILE_WIDTH, 400).ifPresent(percentiles::add);
+        }
+        int plots = LatencyTimelineChart.plotsOf(run, log, TIMELINE_METRICS);
+        Optional<ChartImage> timeline = write(LatencyTimelineChart.of(run, log, TIMELINE_METRICS, windows, end),
+                reportDir, prefix + "-timeline", "latency over time", WIDTH, 130 + 170 * plots);
+        Optional<ChartImage> examples = write(ExampleTimelineChart.of(run, windows, end), reportDir,
+                prefix + "-examples", "recorded correctness examples over time", WIDTH, 330);
+        return new ScenarioCharts(faults, percentiles, timeline, examples);
+    }
+
+    /** The end of the time axis: the last interval or fault window end, in seconds. */
+    static double endSeconds(IntervalLog log, List<FaultWindow> windows) {
+        double faultsEnd = windows.stream().mapToDouble(w -> w.endNanos() / 1e9).max().orElse(0);
+        return Math.ceil(Math.max(log.endSeconds(), faultsEnd));
+    }
+
+    private static Optional<ChartImage> write(JFreeChart chart, Path reportDir, String name, String title, int width,
+                                              int height) throws IOException {
+        if (chart == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ChartFiles.write(chart, reportDir, name, title, width, height));
+    }
+}

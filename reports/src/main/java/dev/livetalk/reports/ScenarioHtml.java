@@ -1,0 +1,120 @@
+package dev.livetalk.reports;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The section of {@code index.html} for one scenario: verdict, fault timeline, latency charts,
+ * correctness over time, then the tables ({@link StrategyTables}). Says plainly what the
+ * results document does not hold.
+ *
+ * <p>Stateless; any thread.
+ */
+final class ScenarioHtml {
+    private ScenarioHtml() {
+    }
+
+    /** The id of a scenario's section. */
+    static String anchor(String scenario) {
+        return "scenario-" + ChartFiles.slug(scenario);
+    }
+
+    static void section(ScenarioVerdict v, ScenarioCharts charts, boolean withBaseline, StringBuilder h) {
+        ScenarioSection s = v.section();
+        h.append("<section class=\"scenario\" id=\"").append(anchor(s.scenario())).append("\" data-scenario=\"")
+                .append(HtmlText.escape(s.scenario())).append("\">\n<h2>").append(HtmlText.escape(s.scenario()))
+                .append("<span class=\"badge ").append(v.passed() ? "pass\">PASS" : "fail\">FAIL").append("</span></h2>\n");
+        h.append("<p class=\"note\">").append(s.severalSeeds() ? "seeds " + join(s.seeds()) + " (charts: seed "
+                + s.first().document().seed() + ")" : "seed " + s.first().document().seed()).append(" · network ")
+                .append(HtmlText.escape(s.first().document().network())).append(" · strategies: ")
+                .append(HtmlText.escape(String.join(", ", s.strategies()))).append("</p>\n");
+        failures(v, h);
+        missingHlogs(s, h);
+        h.append("<h3>Fault timeline</h3>\n");
+        figureOr(charts.faults(), "No fault windows: a control run.", h);
+        StrategyTables.faultWindows(FaultWindow.of(s.first().document().faultSchedule()), h);
+        h.append("<h3>Latency by percentile").append(firstSeed(s)).append("</h3>\n<div class=\"charts\">\n");
+        charts.percentiles().forEach(c -> figure(c, h));
+        h.append("</div>\n");
+        if (charts.percentiles().isEmpty()) {
+            h.append("<p class=\"missing\">No latency samples in this run.</p>\n");
+        }
+        h.append("<h3>Latency over time").append(firstSeed(s)).append("</h3>\n");
+        figureOr(charts.timeline(), "No interval logs (.hlog) next to the results: latency over time cannot be drawn.", h);
+        h.append("<h3>Correctness over time").append(firstSeed(s)).append("</h3>\n<p class=\"missing\">The results document (version 1) holds no "
+                + "per-interval correctness counts (inversions, pending, lost per interval): only the totals and the "
+                + "first few examples of each kind. Drawn here: when those examples happened.</p>\n");
+        figureOr(charts.examples(), "No correctness examples were recorded: nothing was lost, duplicated or misordered.", h);
+        h.append("<h3>Correctness</h3>\n");
+        StrategyTables.correctness(s, h);
+        h.append("<h3>Convergence per client</h3>\n<p class=\"missing\">The results document holds convergence times only "
+                + "aggregated over clients and fault windows (the convergence columns above: p50, p99, max and the "
+                + "samples that never converged); when each client converged after each fault is not recorded.</p>\n");
+        if (s.severalSeeds()) {
+            h.append("<h3>Spread across seeds</h3>\n");
+            StrategyTables.seeds(s, h);
+        }
+        if (withBaseline) {
+            h.append("<h3>Against the baseline</h3>\n");
+            StrategyTables.baseline(v, h);
+        }
+        h.append("<h3>Budgets</h3>\n");
+        StrategyTables.budgets(s, h);
+        h.append("<h3>Latency per strategy and phase").append(firstSeed(s)).append("</h3>\n");
+        StrategyTables.latency(s.first(), h);
+        h.append("<h3>First examples of errors").append(firstSeed(s)).append("</h3>\n");
+        StrategyTables.examples(s.first(), h);
+        h.append("</section>\n");
+    }
+
+    private static void failures(ScenarioVerdict v, StringBuilder h) {
+        if (v.passed()) {
+            return;
+        }
+        h.append("<ul class=\"failures\">\n");
+        v.failedBudgets().forEach(f -> h.append("<li><span class=\"bad\">budget</span> ")
+                .append(HtmlText.escape(f.verdict().strategy())).append(": <code>")
+                .append(HtmlText.escape(f.verdict().budget())).append("</code>: ")
+                .append(HtmlText.escape(f.verdict().message())).append(seed(v, f.seed())).append("</li>\n"));
+        v.failedRegressions().forEach(r -> h.append("<li><span class=\"bad\">regression</span> ")
+                .append(HtmlText.escape(r.verdict().message())).append(seed(v, r.seed())).append("</li>\n"));
+        h.append("</ul>\n");
+    }
+
+    private static String seed(ScenarioVerdict v, long seed) {
+        return v.section().severalSeeds() ? " (seed " + seed + ")" : "";
+    }
+
+    private static void missingHlogs(ScenarioSection s, StringBuilder h) {
+        List<Path> missing = s.first().missingHlogs();
+        if (!missing.isEmpty()) {
+            h.append("<p class=\"missing\">Interval logs named by the results but not found (percentile charts fall "
+                    + "back to the five percentiles of the results): ")
+                    .append(HtmlText.escape(missing.stream().map(p -> p.getFileName().toString()).toList().toString()))
+                    .append("</p>\n");
+        }
+    }
+
+    private static void figureOr(Optional<ChartImage> chart, String otherwise, StringBuilder h) {
+        if (chart.isPresent()) {
+            figure(chart.get(), h);
+        } else {
+            h.append("<p class=\"note\">").append(HtmlText.escape(otherwise)).append("</p>\n");
+        }
+    }
+
+    private static void figure(ChartImage c, StringBuilder h) {
+        h.append("<figure><a href=\"").append(HtmlText.escape(c.svg())).append("\"><img src=\"")
+                .append(HtmlText.escape(c.png())).append("\" width=\"").append(c.width()).append("\" height=\"")
+                .append(c.height()).append("\" alt=\"").append(HtmlText.escape(c.title())).append("\"></a></figure>\n");
+    }
+
+    private static String firstSeed(ScenarioSection s) {
+        return s.severalSeeds() ? " (seed " + s.first().document().seed() + ")" : "";
+    }
+
+    private static String join(List<Long> seeds) {
+        return String.join(", ", seeds.stream().map(String::valueOf).toList());
+    }
+}

@@ -1,0 +1,193 @@
+package dev.livetalk.reports;
+
+import dev.livetalk.metrics.correctness.ConvergenceFigures;
+import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.correctness.Example;
+import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.results.LatencyFigures;
+import dev.livetalk.metrics.results.Percentiles;
+import dev.livetalk.metrics.results.RegressionVerdict;
+import dev.livetalk.metrics.results.StrategyResult;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The tables of a scenario section: fault windows, correctness and convergence per strategy,
+ * the spread across seeds, the baseline comparison, budgets, latency per strategy and phase,
+ * and the first examples of errors.
+ *
+ * <p>Stateless; any thread.
+ */
+final class StrategyTables {
+    /** Examples shown per strategy. */
+    static final int EXAMPLES = 12;
+
+    private StrategyTables() {
+    }
+
+    static void faultWindows(List<FaultWindow> windows, StringBuilder h) {
+        if (windows.isEmpty()) {
+            return;
+        }
+        h.append("<details><summary>").append(windows.size()).append(" fault windows</summary>\n");
+        head(h, "fault", "type", "start", "end", "direction", "clients");
+        for (FaultWindow w : windows) {
+            row(h, esc(w.fault() + " #" + w.occurrence()), esc(w.type()), num(FigureText.seconds(w.startNanos())),
+                    num(FigureText.seconds(w.endNanos())), esc(w.direction()), esc(String.join(", ", w.clients())));
+        }
+        h.append("</tbody></table></details>\n");
+    }
+
+    static void correctness(ScenarioSection s, StringBuilder h) {
+        head(h, "strategy", "seed", "clients", "converged", "lost", "duplicates", "phantoms", "inversions",
+                "Kendall tau", "n - LIS", "moves", "causal violations", "stuck pending", "convergence p50",
+                "convergence p99", "convergence max", "never converged");
+        for (ScenarioSection.SeedRun run : s.runs()) {
+            for (StrategyResult r : run.document().strategies()) {
+                CorrectnessFigures c = r.correctness();
+                ConvergenceFigures cv = c.convergence();
+                row(h, esc(r.strategy()), num(String.valueOf(run.document().seed())), num(String.valueOf(c.clients())),
+                        bad(c.convergedClients() + " (" + FigureText.percent(c.convergedShare()) + ")",
+                                c.convergedShare() < 100),
+                        count(c.lost()), count(c.duplicates()), count(c.phantoms()), count(c.inversions()),
+                        num(String.format(Locale.ROOT, "%.4f", c.kendallTau())), count(c.notInLongestRun()),
+                        count(c.moves()), count(c.causalViolations()), count(c.stuckPending()),
+                        num(time(cv.p50())), num(time(cv.p99())), num(time(cv.max())),
+                        bad(cv.neverConverged() + " of " + cv.samples(), cv.neverConverged() > 0));
+            }
+        }
+        h.append("</tbody></table>\n");
+    }
+
+    static void seeds(ScenarioSection s, StringBuilder h) {
+        head(h, "strategy", "runs", "lost", "duplicates", "inversions", "converged", "peer-final p99");
+        for (String strategy : s.strategies()) {
+            List<KeyFigures> runs = s.results(strategy).stream().map(KeyFigures::of).toList();
+            row(h, esc(strategy), num(String.valueOf(runs.size())),
+                    num(FigureText.spread(KeyFigures.Spread.of(runs, KeyFigures::lost), FigureText::count)),
+                    num(FigureText.spread(KeyFigures.Spread.of(runs, KeyFigures::duplicates), FigureText::count)),
+                    num(FigureText.spread(KeyFigures.Spread.of(runs, KeyFigures::inversions), FigureText::count)),
+                    num(FigureText.spread(KeyFigures.Spread.of(runs, KeyFigures::convergedShare), FigureText::percent)),
+                    num(FigureText.spread(KeyFigures.Spread.of(runs, KeyFigures::peerFinalP99Nanos),
+                            FigureText::duration)));
+        }
+        h.append("</tbody></table>\n<p class=\"note\">min..max (median) over the seeds; one value when every seed "
+                + "agrees. Each seed's own figures are in the correctness table above.</p>\n");
+    }
+
+    static void baseline(ScenarioVerdict v, StringBuilder h) {
+        List<ScenarioVerdict.SeededRegression> all = v.comparisons();
+        if (all.isEmpty()) {
+            h.append("<p class=\"note\">The baseline has no results of this scenario.</p>\n");
+            return;
+        }
+        long failed = all.stream().filter(r -> !r.verdict().passed()).count();
+        h.append("<details").append(failed > 0 ? " open" : "").append("><summary>").append(all.size())
+                .append(" figures compared, ").append(failed).append(" regressed</summary>\n");
+        head(h, "strategy", "figure", "baseline", "now", "change", "verdict");
+        all.stream().sorted(Comparator.comparing(r -> r.verdict().passed())).forEach(r -> {
+            RegressionVerdict x = r.verdict();
+            boolean latency = x.figure().contains(" p");
+            row(h, esc(x.strategy()), esc(x.figure()), num(latency ? FigureText.duration(x.baseline())
+                            : FigureText.count(x.baseline())),
+                    num(latency ? FigureText.duration(x.current()) : FigureText.count(x.current())),
+                    num(SummaryMarkdown.change(x).replace(" FAIL", "")),
+                    bad(x.passed() ? "ok" : "regressed", !x.passed()));
+        });
+        h.append("</tbody></table></details>\n");
+    }
+
+    static void budgets(ScenarioSection s, StringBuilder h) {
+        head(h, "strategy", "seed", "budget", "verdict", "observed");
+        boolean any = false;
+        for (ScenarioSection.SeedRun run : s.runs()) {
+            for (StrategyResult r : run.document().strategies()) {
+                for (BudgetVerdict b : r.budgets()) {
+                    any = true;
+                    row(h, esc(r.strategy()), num(String.valueOf(run.document().seed())), "<code>" + esc(b.budget())
+                            + "</code>", bad(b.passed() ? "holds" : "FAILS", !b.passed()), esc(b.message()));
+                }
+            }
+        }
+        h.append("</tbody></table>\n");
+        if (!any) {
+            h.append("<p class=\"note\">No budgets apply to this scenario's strategies.</p>\n");
+        }
+    }
+
+    static void latency(ScenarioSection.SeedRun run, StringBuilder h) {
+        for (StrategyResult r : run.document().strategies()) {
+            h.append("<details><summary>").append(esc(r.strategy())).append("</summary>\n");
+            head(h, "metric", "phase", "samples", "p50", "p90", "p99", "p99.9", "max", "raw p99", "never came");
+            for (LatencyFigures f : r.latency()) {
+                if (f.corrected().count() == 0 && f.unmatched() == 0) {
+                    continue;
+                }
+                Percentiles p = f.corrected();
+                row(h, esc(f.metric()), esc(f.phase()), num(String.valueOf(p.count())), num(FigureText.duration(p.p50())),
+                        num(FigureText.duration(p.p90())), num(FigureText.duration(p.p99())),
+                        num(FigureText.duration(p.p999())), num(FigureText.duration(p.max())),
+                        num(FigureText.duration(f.raw().p99())), count(f.unmatched()));
+            }
+            h.append("</tbody></table></details>\n");
+        }
+        h.append("<p class=\"note\">Corrected figures (from the intended send time); raw p99 from the actual send. "
+                + "Phases: before, during and after the fault windows, by intended send time.</p>\n");
+    }
+
+    static void examples(ScenarioSection.SeedRun run, StringBuilder h) {
+        boolean any = run.document().strategies().stream().anyMatch(r -> !r.examples().isEmpty());
+        if (!any) {
+            h.append("<p class=\"note\">None recorded.</p>\n");
+            return;
+        }
+        head(h, "strategy", "kind", "client", "room", "seq", "message id", "at (s since warm-up end)");
+        for (StrategyResult r : run.document().strategies()) {
+            for (Example e : r.examples().subList(0, Math.min(EXAMPLES, r.examples().size()))) {
+                row(h, esc(r.strategy()), esc(e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')),
+                        esc(e.clientId()), esc(e.room()), num(e.seq() == 0 ? "-" : String.valueOf(e.seq())),
+                        "<code>" + esc(e.messageId()) + "</code>", num(FigureText.seconds(e.at())));
+            }
+        }
+        h.append("</tbody></table>\n");
+    }
+
+    private static void head(StringBuilder h, String... columns) {
+        h.append("<table class=\"figures\"><thead><tr>");
+        for (String c : columns) {
+            h.append("<th>").append(esc(c)).append("</th>");
+        }
+        h.append("</tr></thead><tbody>\n");
+    }
+
+    /** A row of already-built cells ({@code <td>...</td>} or plain text to wrap). */
+    private static void row(StringBuilder h, String... cells) {
+        h.append("<tr>");
+        for (String c : cells) {
+            h.append(c.startsWith("<td") ? c : "<td>" + c + "</td>");
+        }
+        h.append("</tr>\n");
+    }
+
+    private static String esc(String text) {
+        return HtmlText.escape(text == null ? "" : text);
+    }
+
+    private static String num(String text) {
+        return "<td class=\"num\">" + esc(text) + "</td>";
+    }
+
+    private static String count(long value) {
+        return bad(String.valueOf(value), value > 0);
+    }
+
+    private static String bad(String text, boolean bad) {
+        return "<td class=\"num" + (bad ? " bad" : "") + "\">" + esc(text) + "</td>";
+    }
+
+    private static String time(Long nanos) {
+        return nanos == null ? "-" : FigureText.duration(nanos);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.livetalk.reports;
+
+import dev.livetalk.metrics.results.RegressionVerdict;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+
+/**
+ * {@code summary.md}: a compact Markdown verdict for a pull-request comment. The verdict is on
+ * top, then the failed budgets and regressions, then one row per scenario and strategy; several
+ * seeds of a scenario show as {@code min..max (median m)}. Deterministic: no times, no paths.
+ *
+ * <p>Stateless; any thread.
+ */
+public final class SummaryMarkdown {
+    /** Regression messages listed per strategy; the page lists them all. */
+    static final int WORST = 3;
+
+    private SummaryMarkdown() {
+    }
+
+    /** The summary of {@code verdicts}; {@code withBaseline} adds the peer-final p99 change column. */
+    public static String of(List<ScenarioVerdict> verdicts, boolean withBaseline) {
+        StringBuilder md = new StringBuilder();
+        boolean passed = verdicts.stream().allMatch(ScenarioVerdict::passed);
+        long budgetFailures = verdicts.stream().mapToLong(v -> v.failedBudgets().size()).sum();
+        long regressions = verdicts.stream().mapToLong(v -> v.failedRegressions().size()).sum();
+        md.append("## LiveTalk Chaos Bench: ").append(passed ? "PASS" : "FAIL").append("\n\n");
+        md.append(String.format(Locale.ROOT, "%d scenarios, %d strategy runs, %d budget failures", verdicts.size(),
+                verdicts.stream().mapToLong(ScenarioVerdict::strategyRuns).sum(), budgetFailures));
+        md.append(withBaseline ? String.format(Locale.ROOT, ", %d regressions against the baseline.%n%n", regressions)
+                : ".\n\n");
+        if (!passed) {
+            failures(verdicts, md);
+        }
+        md.append("| scenario | strategy | budgets | lost | duplicates | phantoms | inversions | converged"
+                + " | peer-final p99 |").append(withBaseline ? " vs baseline |\n" : "\n");
+        md.append("|---|---|---|---:|---:|---:|---:|---:|---:|").append(withBaseline ? "---:|\n" : "\n");
+        for (ScenarioVerdict verdict : verdicts) {
+            for (String strategy : verdict.section().strategies()) {
+                md.append(row(verdict, strategy, withBaseline)).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    private static void failures(List<ScenarioVerdict> verdicts, StringBuilder md) {
+        md.append("### Failures\n\n");
+        for (ScenarioVerdict v : verdicts) {
+            String seeds = v.section().severalSeeds() ? " (seed %d)" : "";
+            for (ScenarioVerdict.FailedBudget f : v.failedBudgets()) {
+                md.append("- **").append(v.section().scenario()).append("** / ").append(f.verdict().strategy())
+                        .append(String.format(Locale.ROOT, seeds, f.seed())).append(": `")
+                        .append(f.verdict().budget()).append("`: ").append(f.verdict().message()).append('\n');
+            }
+            Map<String, List<RegressionVerdict>> regressed = new LinkedHashMap<>();
+            v.failedRegressions().forEach(r -> regressed.computeIfAbsent(r.verdict().strategy()
+                    + String.format(Locale.ROOT, seeds, r.seed()), k -> new ArrayList<>()).add(r.verdict()));
+            regressed.forEach((who, list) -> md.append("- **").append(v.section().scenario()).append("** / ").append(who)
+                    .append(": ").append(list.size()).append(list.size() == 1 ? " figure" : " figures")
+                    .append(" regressed against the baseline; worst: ").append(worst(list)).append('\n'));
+        }
+        md.append('\n');
+    }
+
+    /** The messages of the {@value #WORST} regressions that grew most, relatively. */
+    private static String worst(List<RegressionVerdict> regressions) {
+        List<RegressionVerdict> sorted = regressions.stream()
+                .sorted(Comparator.comparingDouble(SummaryMarkdown::growth).reversed()).toList();
+        String shown = String.join("; ", sorted.stream().limit(WORST).map(RegressionVerdict::message).toList());
+        return sorted.size() > WORST ? shown + "; ..." : shown;
+    }
+
+    private static double growth(RegressionVerdict r) {
+        return r.baseline() == 0 ? Double.MAX_VALUE : (r.current() - r.baseline()) / Math.abs(r.baseline());
+    }
+
+    private static String row(ScenarioVerdict verdict, String strategy, boolean withBaseline) {
+        ScenarioSection section = verdict.section();
+        List<KeyFigures> runs = section.results(strategy).stream().map(KeyFigures::of).toList();
+        String name = section.severalSeeds() ? section.scenario() + " (" + runs.size() + " seeds)" : section.scenario();
+        StringBuilder row = new StringBuilder("| ").append(name).append(" | ").append(strategy).append(" | ")
+                .append(budgets(runs));
+        row.append(" | ").append(FigureText.spread(KeyFigures.Spread.of(runs, KeyFigures::lost), FigureText::count));
+        row.append(" | ").append(FigureText.spread(KeyFigures.Spread.of(runs, KeyFigures::duplicates), FigureText::count));
+        row.append(" | ").append(FigureText.spread(KeyFigures.Spread.of(runs, KeyFigures::phantoms), FigureText::count));
+        row.append(" | ").append(FigureText.spread(KeyFigures.Spread.of(runs, KeyFigures::inversions), FigureText::count));
+        row.append(" | ").append(FigureText.spread(KeyFigures.Spread.of(runs, KeyFigures::convergedShare),
+                FigureText::percent));
+        row.append(" | ").append(FigureText.spread(KeyFigures.Spread.of(runs, KeyFigures::peerFinalP99Nanos),
+                FigureText::duration));
+        if (withBaseline) {
+            row.append(" | ").append(peerFinalChange(verdict, strategy));
+        }
+        return row.append(" |").toString();
+    }
+
+    private static String budgets(List<KeyFigures> runs) {
+        int passed = runs.stream().mapToInt(KeyFigures::budgetsPassed).sum();
+        int total = runs.stream().mapToInt(KeyFigures::budgets).sum();
+        return total == 0 ? "-" : passed + "/" + total + (passed == total ? " ok" : " FAIL");
+    }
+
+    /** The change of the first seed's peer-final p99 (all phases) against the baseline, or {@code -}. */
+    static String peerFinalChange(ScenarioVerdict verdict, String strategy) {
+        return verdict.comparisons().stream()
+                .map(ScenarioVerdict.SeededRegression::verdict)
+                .filter(r -> r.strategy().equals(strategy) && r.figure().equals("peer-final p99 all"))
+                .findFirst().map(SummaryMarkdown::change).orElse("-");
+    }
+
+    static String change(RegressionVerdict r) {
+        String text = r.baseline() == 0 ? "new" : String.format(Locale.ROOT, "%+.1f%%",
+                100 * (r.current() - r.baseline()) / r.baseline());
+        return r.passed() ? text : text + " FAIL";
+    }
+}

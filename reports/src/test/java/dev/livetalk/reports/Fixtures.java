@@ -1,0 +1,103 @@
+package dev.livetalk.reports;
+
+import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.results.LatencyFigures;
+import dev.livetalk.metrics.results.Percentiles;
+import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.ResultsJson;
+import dev.livetalk.metrics.results.StrategyResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * The recorded suite under {@code src/test/resources/dev/livetalk/reports/suite} (three
+ * scenarios of a real Toxiproxy run, raw hlog series trimmed) and variations of it.
+ *
+ * <p>Test thread only.
+ */
+final class Fixtures {
+    static final List<String> SCENARIOS = List.of("baseline", "flapping-link", "outage");
+
+    private Fixtures() {
+    }
+
+    /** The folder of the recorded suite. */
+    static Path suite() {
+        try {
+            return Path.of(Fixtures.class.getResource("suite").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The results files of the recorded suite, in scenario order. */
+    static List<Path> resultsFiles() {
+        return SCENARIOS.stream().map(s -> suite().resolve(s).resolve("results.json")).toList();
+    }
+
+    /** The recorded runs. */
+    static List<RunFolder> runs() {
+        return resultsFiles().stream().map(RunFolder::read).toList();
+    }
+
+    /** A golden file's expected text. */
+    static String golden(String name) throws IOException {
+        return Files.readString(suite().getParent().resolve("golden").resolve(name));
+    }
+
+    /**
+     * Copies the folder of {@code scenario} to {@code target}, changing its document with
+     * {@code change}; returns the new results file.
+     */
+    static Path copy(String scenario, Path target, UnaryOperator<ResultsDocument> change) {
+        try (Stream<Path> files = Files.list(suite().resolve(scenario))) {
+            Files.createDirectories(target);
+            for (Path f : files.toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+            Path results = target.resolve("results.json");
+            ResultsJson.write(change.apply(ResultsJson.read(results)), results);
+            return results;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code doc} with another seed and every strategy changed by {@code change}. */
+    static ResultsDocument with(ResultsDocument doc, long seed, UnaryOperator<StrategyResult> change) {
+        return ResultsDocument.of(doc.scenario(), seed, doc.network(), doc.environment(), doc.faultSchedule(),
+                doc.strategies().stream().map(change).toList());
+    }
+
+    /** {@code s} with {@code lost} lost messages and its budgets failed or not. */
+    static StrategyResult withLost(StrategyResult s, long lost, boolean failBudgets) {
+        CorrectnessFigures c = s.correctness();
+        CorrectnessFigures changed = new CorrectnessFigures(c.clients(), c.convergedClients(), c.convergedShare(), lost,
+                c.duplicates(), c.phantoms(), c.inversions(), c.kendallTau(), c.notInLongestRun(), c.moves(),
+                c.causalViolations(), c.stuckPending(), c.outcomes(), c.convergence());
+        List<BudgetVerdict> budgets = s.budgets().stream().map(b -> !failBudgets || !b.budget().startsWith("lost") ? b
+                : new BudgetVerdict(b.budget(), b.strategy(), (double) lost, b.unit(), false,
+                "lost = " + lost + ", budget == 0")).toList();
+        return new StrategyResult(s.strategy(), changed, s.latency(), budgets, s.examples(), s.hlogs());
+    }
+
+    /** {@code s} with every corrected latency percentile scaled by {@code factor}. */
+    static StrategyResult withLatencyScaled(StrategyResult s, double factor) {
+        List<LatencyFigures> latency = s.latency().stream().map(f -> new LatencyFigures(f.metric(), f.phase(),
+                scaled(f.corrected(), factor), f.raw(), f.unmatched())).toList();
+        return new StrategyResult(s.strategy(), s.correctness(), latency, s.budgets(), s.examples(), s.hlogs());
+    }
+
+    private static Percentiles scaled(Percentiles p, double f) {
+        return new Percentiles(p.count(), (long) (p.p50() * f), (long) (p.p90() * f), (long) (p.p99() * f),
+                (long) (p.p999() * f), (long) (p.max() * f));
+    }
+}

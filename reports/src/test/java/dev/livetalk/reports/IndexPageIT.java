@@ -1,0 +1,94 @@
+package dev.livetalk.reports;
+
+import dev.livetalk.metrics.gate.Tolerance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Opens the generated page of the recorded suite (plus a second seed of one scenario and a
+ * baseline) in headless Chromium: every image loads, no script or console error, every
+ * scenario section is there; writes {@code target/report-it/screenshot.png} for a person.
+ */
+class IndexPageIT {
+    private static final Path OUT = Path.of("target/report-it").toAbsolutePath();
+    private static Chromium chromium;
+    private static ReportWriter.Report report;
+
+    @BeforeAll
+    static void renderAndFindChromium() throws IOException, InterruptedException {
+        deleteTree(OUT);
+        Files.createDirectories(OUT);
+        List<RunFolder> runs = new ArrayList<>(Fixtures.runs());
+        runs.add(RunFolder.read(Fixtures.copy("outage", OUT.resolve("input/outage-seed7"),
+                d -> Fixtures.with(d, 7, s -> Fixtures.withLost(s, 2, false)))));
+        Baseline baseline = new Baseline(List.of(Fixtures.runs().get(2).document()), Tolerance.DEFAULT);
+        report = ReportWriter.writeRuns(runs, OUT.resolve("report"), Optional.of(baseline));
+        try {
+            chromium = Chromium.findOrInstall(OUT);
+        } catch (IllegalStateException e) {
+            String banner = "#".repeat(78);
+            System.err.println(banner + "\n# CHROMIUM IS MISSING AND COULD NOT BE INSTALLED: the page checks did NOT run.\n# "
+                    + e.getMessage().replace("\n", "\n# ") + "\n" + banner);
+            fail("headless Chromium is needed for the page checks and could not be installed: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void shouldLoadEveryImageWithoutErrorsAndShowEveryScenario() throws IOException, InterruptedException {
+        Chromium.Output dom = chromium.run(report.index(), "dump-dom", "--virtual-time-budget=10000", "--dump-dom");
+
+        assertThat(dom.exitCode()).as(dom.stderr()).isZero();
+        Matcher marker = Pattern.compile("<div id=\"report-check\"([^>]*)>([^<]*)</div>").matcher(dom.stdout());
+        assertThat(marker.find()).as("the page's check marker in\n" + dom.stdout()).isTrue();
+        String attributes = marker.group(1);
+        long images = Pattern.compile("<img ").matcher(Files.readString(report.index())).results().count();
+        assertThat(images).isGreaterThanOrEqualTo(3 * 7);
+        assertThat(attributes).as("problems: " + marker.group(2))
+                .contains("data-state=\"ok\"", "data-broken=\"0\"", "data-errors=\"0\"", "data-images=\"" + images + "\"",
+                        "data-sections=\"3\"");
+        for (String scenario : Fixtures.SCENARIOS) {
+            assertThat(dom.stdout()).contains("<section class=\"scenario\" id=\"scenario-" + scenario + "\"");
+        }
+        assertThat(dom.stdout()).contains("Spread across seeds", "Against the baseline");
+        assertThat(dom.stderr().lines().filter(l -> l.contains(":CONSOLE")).toList()).as("console messages").isEmpty();
+    }
+
+    @Test
+    void shouldWriteAScreenshotForAPerson() throws IOException, InterruptedException {
+        Path screenshot = OUT.resolve("screenshot.png");
+
+        Chromium.Output shot = chromium.run(report.index(), "screenshot", "--virtual-time-budget=10000",
+                "--window-size=1300,2600", "--screenshot=" + screenshot);
+
+        assertThat(shot.exitCode()).as(shot.stderr()).isZero();
+        BufferedImage image = ImageIO.read(screenshot.toFile());
+        assertThat(image.getWidth()).isEqualTo(1300);
+        assertThat(image.getHeight()).isEqualTo(2600);
+        System.out.println("screenshot of the report: " + screenshot);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
