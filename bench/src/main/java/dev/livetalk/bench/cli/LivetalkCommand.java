@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "livetalk 0.1.0-SNAPSHOT",
         description = "LiveTalk Chaos Bench: measures whether chat state stays consistent on a bad network.",
-        subcommands = {RunCommand.class, ValidateCommand.class, StrategiesCommand.class, ServerCommand.class, BenchCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, ReportSubcommand.class, StrategiesCommand.class,
+            ServerCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:every budget holds",

@@ -1,13 +1,15 @@
 package dev.livetalk.bench.cli;
 
 import dev.livetalk.client.strategy.Strategies;
-import dev.livetalk.metrics.gate.BaselineComparison;
 import dev.livetalk.metrics.gate.Tolerance;
 import dev.livetalk.metrics.results.JunitXmlWriter;
 import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ResultsJson;
 import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
+import dev.livetalk.reports.Baseline;
+import dev.livetalk.reports.ReportWriter;
+import dev.livetalk.reports.RunFolder;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.runner.RunSettings;
 import dev.livetalk.runner.ScenarioRunner;
@@ -40,7 +42,8 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Play scenarios through Toxiproxy, once per strategy, and write per scenario",
             "results.json, junit.xml, fault-schedule.json and STRATEGY.hlog, and for the run",
-            "summary.md and junit.xml. Without arguments: every scenario in scenarios/, output in reports/latest/."})
+            "index.html (with charts/), summary.md and junit.xml.",
+            "Without arguments: every scenario in scenarios/, output in reports/latest/."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario files or folders (default: scenarios/).")
     List<Path> paths = new ArrayList<>();
@@ -81,11 +84,12 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<Path, Scenario> scenarios = loadAll();
         Path outDir = out != null ? this.out : Home.resolve("reports/latest");
-        Tolerance tolerance = tolerance();
+        Optional<Baseline> baseline = baseline(tolerance());
         TyrusLogging.configure(debug);
         Files.createDirectories(outDir);
         Progress progress = new Progress(spec.commandLine().getErr());
         List<ScenarioVerdict> verdicts = new ArrayList<>();
+        List<RunFolder> runs = new ArrayList<>();
         try (ToxiproxyServer toxiproxy = ToxiproxyLauncher.launch(Optional.ofNullable(toxiproxyUrl))) {
             progress.note("toxiproxy " + toxiproxy.describe());
             ScenarioRunner runner = new ScenarioRunner(toxiproxy, RunSettings.DEFAULTS, progress);
@@ -93,19 +97,20 @@ final class RunCommand implements Callable<Integer> {
                 long scenarioSeed = seed != null ? seed : scenario.seed();
                 Path folder = outDir.resolve(scenario.name());
                 ResultsDocument results = runner.run(scenario, strategiesOf(scenario), scenarioSeed, folder);
-                List<RegressionVerdict> regressions = compareWithBaseline(results, tolerance);
+                List<RegressionVerdict> regressions = baseline.map(b -> b.compare(results)).orElse(List.of());
                 ResultsJson.write(results, folder.resolve("results.json"));
                 Files.writeString(folder.resolve("junit.xml"), JunitXmlWriter.toXml(results, regressions));
                 verdicts.add(new ScenarioVerdict(results, regressions));
+                runs.add(new RunFolder(results, folder));
                 progress.done(scenario.name());
             }
         }
         RunSummary summary = new RunSummary(verdicts);
-        Files.writeString(outDir.resolve("summary.md"), summary.markdown());
+        ReportWriter.Report report = ReportWriter.writeRuns(runs, outDir, baseline);
         Files.writeString(outDir.resolve("junit.xml"), summary.junitXml());
         out.println();
         out.print(summary.table());
-        out.println("results in " + outDir.toAbsolutePath().normalize());
+        out.println("report: " + report.index().toAbsolutePath().normalize());
         out.flush();
         return summary.passed() ? ExitCode.OK.code() : ExitCode.BUDGET_FAILED.code();
     }
@@ -161,29 +166,20 @@ final class RunCommand implements Callable<Integer> {
         if (countTolerance < 0) {
             throw new UsageException("--count-tolerance must be >= 0: " + countTolerance);
         }
-        if (baseline != null && !Files.exists(baseline)) {
-            throw new UsageException("--baseline: no such file or folder: " + baseline);
-        }
         return new Tolerance(latencyTolerancePercent / 100.0, Tolerance.DEFAULT.latencyFloorNanos(), countTolerance);
     }
 
-    private List<RegressionVerdict> compareWithBaseline(ResultsDocument results, Tolerance tolerance) {
-        if (baseline == null) {
-            return List.of();
+    private Optional<Baseline> baseline(Tolerance tolerance) {
+        if (this.baseline == null) {
+            return Optional.empty();
         }
-        Path file = Files.isDirectory(baseline) ? baseline.resolve(results.scenario()).resolve("results.json") : baseline;
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("--baseline: no results for scenario " + results.scenario() + " at " + file);
+        if (!Files.exists(this.baseline)) {
+            throw new UsageException("--baseline: no such file or folder: " + this.baseline);
         }
-        ResultsDocument before;
         try {
-            before = ResultsJson.read(file);
+            return Optional.of(Baseline.load(this.baseline, tolerance));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--baseline: " + file + " is not a results document: " + e.getMessage());
+            throw new UsageException("--baseline: " + e.getMessage());
         }
-        if (!before.scenario().equals(results.scenario())) {
-            return List.of();
-        }
-        return BaselineComparison.compare(before, results, tolerance);
     }
 }

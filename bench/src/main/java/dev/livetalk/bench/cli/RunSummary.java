@@ -4,16 +4,15 @@ import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.JunitXmlWriter;
 import dev.livetalk.metrics.results.LatencyFigures;
-import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.StrategyResult;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The verdict of a whole run: the table printed at the end, {@code summary.md} for a pull
- * request comment, and one {@code junit.xml} with a test suite per scenario and strategy.
- * Deterministic text: no times, no host names.
+ * The verdict of a whole run: the table printed at the end and one {@code junit.xml} with a
+ * test suite per scenario and strategy ({@code summary.md} and {@code index.html} come from
+ * the reports module). Deterministic text: no times, no host names.
  */
 final class RunSummary {
     private final List<ScenarioVerdict> scenarios;
@@ -24,40 +23,6 @@ final class RunSummary {
 
     boolean passed() {
         return scenarios.stream().allMatch(ScenarioVerdict::passed);
-    }
-
-    /** The Markdown summary: verdict first, then failures, then the figures. */
-    String markdown() {
-        StringBuilder md = new StringBuilder();
-        long failures = scenarios.stream().mapToLong(s -> s.failedBudgets().size()
-                + s.regressions().stream().filter(r -> !r.passed()).count()).sum();
-        md.append(passed() ? "## LiveTalk Chaos Bench: PASS\n\n" : "## LiveTalk Chaos Bench: FAIL\n\n");
-        md.append(String.format(Locale.ROOT, "%d scenarios, %d strategy runs, %d budget failures.%n%n",
-                scenarios.size(), scenarios.stream().mapToLong(s -> s.strategies().size()).sum(), failures));
-        if (failures > 0) {
-            md.append("### Failures\n\n");
-            for (ScenarioVerdict scenario : scenarios) {
-                for (BudgetVerdict verdict : scenario.failedBudgets()) {
-                    md.append("- **").append(scenario.results().scenario()).append("** / ").append(verdict.strategy())
-                            .append(": `").append(verdict.budget()).append("`: ").append(verdict.message()).append('\n');
-                }
-                for (RegressionVerdict regression : scenario.regressions()) {
-                    if (!regression.passed()) {
-                        md.append("- **").append(scenario.results().scenario()).append("** / ")
-                                .append(regression.strategy()).append(": ").append(regression.message()).append('\n');
-                    }
-                }
-            }
-            md.append('\n');
-        }
-        md.append("| scenario | strategy | budgets | lost | duplicates | phantoms | inversions | converged | peer-final p99 |\n");
-        md.append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
-        for (ScenarioVerdict scenario : scenarios) {
-            for (StrategyResult strategy : scenario.strategies()) {
-                md.append(row(scenario.results().scenario(), strategy, "|")).append('\n');
-            }
-        }
-        return md.toString();
     }
 
     /** The table printed at the end of {@code livetalk run}. */
@@ -93,13 +58,6 @@ final class RunSummary {
                 + "\" failures=\"" + failures + "\">" + body.toString().replaceFirst("^\n?", "\n") + "</testsuites>\n";
     }
 
-    private static String row(String scenario, StrategyResult s, String bar) {
-        CorrectnessFigures c = s.correctness();
-        return String.join(" " + bar + " ", bar.equals("|") ? "| " + scenario : scenario, s.strategy(), budgets(s),
-                String.valueOf(c.lost()), String.valueOf(c.duplicates()), String.valueOf(c.phantoms()),
-                String.valueOf(c.inversions()), String.format(Locale.ROOT, "%.0f%%", c.convergedShare()),
-                peerFinalP99(s)) + " |";
-    }
 
     private static String budgets(StrategyResult s) {
         long passed = s.budgets().stream().filter(BudgetVerdict::passed).count();

@@ -81,10 +81,20 @@ class RunCommandIT {
     void shouldExitNinetyNineOnARegressionAgainstTheBaseline() throws Exception {
         Path baseline = dir.resolve("baseline");
         Path scenario = scenario("tiny", "- lost == 0");
+        Files.writeString(scenario, Files.readString(scenario) + """
+                faults:
+                  - type: latency
+                    latency: 50ms
+                    direction: downstream
+                    at: 0s
+                    for: 2s
+                    target: all
+                """);
         assertThat(run("run", scenario.toString(), "--out", baseline.toString())).as(err.toString()).isZero();
-        // A baseline whose echo was impossibly fast: the new run's echo is far beyond 10 %.
+        // A baseline where peers saw every message within 1 ms: 50 ms now is far beyond 10 %.
         Path results = baseline.resolve("tiny/results.json");
-        Files.writeString(results, Files.readString(results).replaceAll("(\"metric\" : \"echo\",[^}]*?\"p99\" : )\\d+", "$10"));
+        Files.writeString(results, Files.readString(results)
+                .replaceAll("(\"metric\" : \"peer-first\",[^}]*?\"p50\" : )\\d+", "$11000000"));
         int code = run("run", scenario.toString(), "--out", dir.resolve("out").toString(), "--baseline",
                 baseline.toString(), "--count-tolerance", "0");
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.BUDGET_FAILED.code());
