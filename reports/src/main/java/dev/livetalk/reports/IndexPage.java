@@ -23,7 +23,8 @@ final class IndexPage {
     }
 
     /** The page of {@code verdicts}, whose charts are {@code charts} (same order). */
-    static String html(List<ScenarioVerdict> verdicts, List<ScenarioCharts> charts, boolean withBaseline) {
+    static String html(List<ScenarioVerdict> verdicts, List<ScenarioCharts> charts, boolean withBaseline,
+                       List<JmhResults.Row> jmh) {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -36,6 +37,7 @@ final class IndexPage {
         for (int i = 0; i < verdicts.size(); i++) {
             ScenarioHtml.section(verdicts.get(i), charts.get(i), withBaseline, h);
         }
+        JmhResults.section(jmh, h);
         h.append("<div id=\"report-check\" data-state=\"pending\"></div>\n<script>\n").append(PageStyle.IMAGE_CHECK)
                 .append("</script>\n</body>\n</html>\n");
         return h.toString();

@@ -71,7 +71,8 @@ public final class ReportWriter {
                 .map(s -> ScenarioVerdict.of(s, baseline.orElse(null))).toList();
         List<ScenarioCharts> charts = render(verdicts, outDir);
         Path index = outDir.resolve("index.html");
-        Files.writeString(index, IndexPage.html(verdicts, charts, baseline.isPresent()), StandardCharsets.UTF_8);
+        Files.writeString(index, IndexPage.html(verdicts, charts, baseline.isPresent(),
+                JmhResults.read(outDir)), StandardCharsets.UTF_8);
         Path summary = outDir.resolve("summary.md");
         Files.writeString(summary, SummaryMarkdown.of(verdicts, baseline.isPresent()), StandardCharsets.UTF_8);
         return new Report(index, summary, verdicts);
