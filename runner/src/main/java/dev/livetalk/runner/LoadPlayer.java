@@ -50,17 +50,12 @@ final class LoadPlayer {
 
     private void send(PlannedSend planned, long now) {
         Participant participant = participants.get(planned.user());
-        String body = body(planned);
+        String body = planned.body();
         participant.client().act(session -> {
             String replyTo = planned.reply() ? participant.newestCommittedId(session, planned.room()) : null;
             String clientMsgId = session.send(planned.room(), body, replyTo, now);
             participant.onSend(new SendRecord(planned.room(), clientMsgId, loadStart + planned.at(), now, replyTo, body));
         });
         sent.incrementAndGet();
-    }
-
-    /** Unique per send, so that a resend under a new client message id is still recognised. */
-    static String body(PlannedSend planned) {
-        return planned.user() + " #" + planned.index();
     }
 }

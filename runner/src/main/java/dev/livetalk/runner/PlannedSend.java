@@ -15,4 +15,12 @@ public record PlannedSend(int index, long at, String user, String room, boolean 
             throw new IllegalArgumentException("at must be >= 0 ns: " + at);
         }
     }
+
+    /**
+     * The text sent: unique per send, so that a resend under a new client message id (a naive
+     * retry) is still recognised as the same message by the checkers.
+     */
+    public String body() {
+        return user + " #" + index;
+    }
 }

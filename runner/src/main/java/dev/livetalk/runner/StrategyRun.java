@@ -2,7 +2,6 @@ package dev.livetalk.runner;
 
 import dev.livetalk.client.ClientSession;
 import dev.livetalk.client.LinkRole;
-import dev.livetalk.client.SessionConfig;
 import dev.livetalk.client.tyrus.ClientDriver;
 import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.metrics.trace.TraceWindow;
@@ -11,10 +10,8 @@ import dev.livetalk.network.LinkId;
 import dev.livetalk.network.toxiproxy.ToxiproxyNetwork;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.protocol.Message;
-import dev.livetalk.protocol.UserToken;
 import dev.livetalk.scenarios.ClientShape;
 import dev.livetalk.scenarios.FaultSchedule;
-import dev.livetalk.scenarios.Room;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.server.ReferenceServer;
 import dev.livetalk.server.ServerConfig;
@@ -22,7 +19,6 @@ import dev.livetalk.server.ServerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -48,8 +44,6 @@ import java.util.concurrent.locks.LockSupport;
  * thread; commits arrive on server threads; progress is reported by {@code livetalk-progress}.
  */
 public final class StrategyRun {
-    private static final String SECRET = "livetalk-run";
-
     private final Scenario scenario;
     private final String strategy;
     private final LoadPlan plan;
@@ -115,11 +109,7 @@ public final class StrategyRun {
     }
 
     private ServerConfig serverConfig() {
-        double perConnection = Math.max(100, 20 * scenario.load().ratePerSender());
-        return ServerConfig.builder(SECRET)
-                .rateLimit(perConnection, (int) Math.max(1000, 4 * perConnection))
-                .commitListener(this::onCommitted)
-                .build();
+        return RunSetup.server(scenario).commitListener(this::onCommitted).build();
     }
 
     private void onCommitted(Message message) {
@@ -138,8 +128,9 @@ public final class StrategyRun {
         for (String user : scenario.users()) {
             int index = clientIndex.size();
             clientIndex.put(user, index);
-            Participant participant = new Participant(clientId(index), user, roomsOf(user));
-            ClientSession session = new ClientSession(sessionConfig(user, index, participant.rooms()), participant);
+            Participant participant = new Participant(clientId(index), user, RunSetup.roomsOf(scenario, user));
+            ClientSession session = new ClientSession(RunSetup.session(scenario, strategy, user, index, plan.seed(),
+                    settings.reconnectCap(), settings.deliveredEvery()), participant);
             participant.attach(drivers.of(index).add(session, uris(network, index), participant));
             participants.add(participant);
         }
@@ -161,17 +152,6 @@ public final class StrategyRun {
     private static URI uri(ToxiproxyNetwork network, LinkId link) {
         InetSocketAddress listen = network.open(link).listen();
         return URI.create("ws://" + listen.getHostString() + ":" + listen.getPort() + ReferenceServer.PATH);
-    }
-
-    private SessionConfig sessionConfig(String user, int index, List<String> rooms) {
-        return SessionConfig.builder(user, UserToken.of(SECRET, user))
-                .rooms(rooms.toArray(String[]::new))
-                .strategy(strategy)
-                .split(scenario.clientShape() == ClientShape.SPLIT)
-                .reconnectBackoff(Duration.ofMillis(100), settings.reconnectCap())
-                .deliveredDelay(settings.deliveredEvery())
-                .seed(scenario.seed() * 31 + index)
-                .build();
     }
 
     private void awaitJoined(List<Participant> participants) throws InterruptedException {
@@ -245,16 +225,6 @@ public final class StrategyRun {
             participant.readNow(now);
             scheduleRead(driver, participant, at + every, every, end);
         });
-    }
-
-    private List<String> roomsOf(String user) {
-        List<String> rooms = new ArrayList<>();
-        for (Room room : scenario.rooms()) {
-            if (room.members().contains(user)) {
-                rooms.add(room.name());
-            }
-        }
-        return rooms;
     }
 
     static String clientId(int index) {

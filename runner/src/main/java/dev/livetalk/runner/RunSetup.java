@@ -1,0 +1,62 @@
+package dev.livetalk.runner;
+
+import dev.livetalk.client.SessionConfig;
+import dev.livetalk.protocol.UserToken;
+import dev.livetalk.scenarios.ClientShape;
+import dev.livetalk.scenarios.Room;
+import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.server.ServerConfig;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules every backend sets a run up with, so that a scenario means the same thing on
+ * Toxiproxy and in the simulator: the server's limits, each client's session, who is in which
+ * room. Stateless.
+ */
+public final class RunSetup {
+    /** The secret of the run's server; tokens are made from it. */
+    public static final String SECRET = "livetalk-run";
+
+    private RunSetup() {
+    }
+
+    /**
+     * The server of a run: the rate limit lifted well above the load (a harness must not
+     * measure its own abuse protection), the rest as the reference server ships.
+     */
+    public static ServerConfig.Builder server(Scenario scenario) {
+        double perConnection = Math.max(100, 20 * scenario.load().ratePerSender());
+        return ServerConfig.builder(SECRET).rateLimit(perConnection, (int) Math.max(1000, 4 * perConnection));
+    }
+
+    /**
+     * The session of client {@code index} ({@code user}) in a run with {@code seed}: its rooms,
+     * the strategy, the client shape, reconnect backoff and delivered-marker batching; its
+     * random source is derived from the run's seed, so {@code --seed} changes the clients too.
+     */
+    public static SessionConfig session(Scenario scenario, String strategy, String user, int index, long seed,
+                                        Duration reconnectCap, Duration deliveredEvery) {
+        return SessionConfig.builder(user, UserToken.of(SECRET, user))
+                .rooms(roomsOf(scenario, user).toArray(String[]::new))
+                .strategy(strategy)
+                .split(scenario.clientShape() == ClientShape.SPLIT)
+                .reconnectBackoff(Duration.ofMillis(100), reconnectCap)
+                .deliveredDelay(deliveredEvery)
+                .seed(seed * 31 + index)
+                .build();
+    }
+
+    /** The rooms {@code user} is a member of, in the scenario's order. */
+    public static List<String> roomsOf(Scenario scenario, String user) {
+        List<String> rooms = new ArrayList<>();
+        for (Room room : scenario.rooms()) {
+            if (room.members().contains(user)) {
+                rooms.add(room.name());
+            }
+        }
+        return rooms;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.livetalk.simulator;
+
+import dev.livetalk.scenarios.Direction;
+import dev.livetalk.scenarios.Fault;
+import dev.livetalk.scenarios.FaultWindow;
+
+/**
+ * One fault window while it acts on the simulated links it targets, with its times on the
+ * virtual clock. The same instance sits in the fault list of every {@link LinkSlot} it hits.
+ *
+ * <p>Immutable; touched by the simulation thread only.
+ */
+final class ActiveFault {
+    final FaultWindow window;
+    final Fault fault;
+    final long start;
+    final long end;
+    private final boolean up;
+    private final boolean down;
+
+    ActiveFault(FaultWindow window, long start, long end) {
+        this.window = window;
+        this.fault = window.parameters();
+        this.start = start;
+        this.end = end;
+        boolean both = !window.kind().directional() || window.direction() == Direction.BOTH;
+        this.up = both || window.direction() == Direction.UPSTREAM;
+        this.down = both || window.direction() == Direction.DOWNSTREAM;
+    }
+
+    /** Whether the fault acts on frames travelling {@code way}. */
+    boolean acts(Way way) {
+        return way == Way.UP ? up : down;
+    }
+
+    @Override
+    public String toString() {
+        return window.fault() + "#" + window.occurrence();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.livetalk.simulator;
+
+import dev.livetalk.scenarios.FaultKind;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What the simulated network did in one run: frames handed to a core, and per fault kind how
+ * many frames passed through it and how many it hit (dropped, duplicated, held back, delayed).
+ * The figures that let a test check that a fault acts at the rate the scenario asks.
+ *
+ * <p>Mutable while its run plays (simulation thread only); read it after the run.
+ */
+public final class NetworkStats {
+    private final long[] exposed = new long[FaultKind.values().length];
+    private final long[] hit = new long[FaultKind.values().length];
+    private long deliveries;
+    private long sent;
+    private long connects;
+    private long refused;
+    private long cuts;
+    private long transportErrors;
+
+    void onExposed(FaultKind kind) {
+        exposed[kind.ordinal()]++;
+    }
+
+    void onHit(FaultKind kind) {
+        hit[kind.ordinal()]++;
+    }
+
+    void onSent() {
+        sent++;
+    }
+
+    void onDelivered() {
+        deliveries++;
+    }
+
+    void onConnect() {
+        connects++;
+    }
+
+    void onRefused() {
+        refused++;
+    }
+
+    void onCut() {
+        cuts++;
+    }
+
+    void onTransportError() {
+        transportErrors++;
+    }
+
+    /** Frames handed to the server core or a client session. */
+    public long deliveries() {
+        return deliveries;
+    }
+
+    /** Frames put on a link (before loss and duplication). */
+    public long sent() {
+        return sent;
+    }
+
+    /** Connection attempts. */
+    public long connects() {
+        return connects;
+    }
+
+    /** Connection attempts refused (a down fault). */
+    public long refused() {
+        return refused;
+    }
+
+    /** Connections the network killed (down, reset-peer, timeout, limit-data). */
+    public long cuts() {
+        return cuts;
+    }
+
+    /** Frames a client could not send (no connection) or could not decode. */
+    public long transportErrors() {
+        return transportErrors;
+    }
+
+    /** Frames that travelled through an active fault of {@code kind}. */
+    public long exposed(FaultKind kind) {
+        return exposed[kind.ordinal()];
+    }
+
+    /** Frames that fault hit: dropped, duplicated, held back, delayed or stalled. */
+    public long hit(FaultKind kind) {
+        return hit[kind.ordinal()];
+    }
+
+    /** {@code hit / exposed} for {@code kind}; NaN when nothing was exposed. */
+    public double hitRate(FaultKind kind) {
+        long n = exposed(kind);
+        return n == 0 ? Double.NaN : (double) hit(kind) / n;
+    }
+
+    /** Per kind with any exposure: exposed and hit. */
+    public Map<FaultKind, long[]> byKind() {
+        Map<FaultKind, long[]> out = new EnumMap<>(FaultKind.class);
+        for (FaultKind kind : FaultKind.values()) {
+            if (exposed(kind) > 0) {
+                out.put(kind, new long[] {exposed(kind), hit(kind)});
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("sent " + sent + ", delivered " + deliveries + ", connects " + connects
+                + ", refused " + refused + ", cuts " + cuts + ", transport errors " + transportErrors);
+        byKind().forEach((kind, n) -> out.append(", ").append(kind.yamlName()).append(' ').append(n[1])
+                .append('/').append(n[0]));
+        return out.toString();
+    }
+}

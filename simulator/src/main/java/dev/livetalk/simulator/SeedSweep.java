@@ -1,0 +1,127 @@
+package dev.livetalk.simulator;
+
+import dev.livetalk.metrics.Measurement;
+import dev.livetalk.metrics.gate.BudgetEvaluator;
+import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.results.Invariant;
+import dev.livetalk.runner.RunFailure;
+import dev.livetalk.scenarios.Scenario;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Plays a scenario once per seed of a range and per strategy in the simulator, checks each
+ * run against the correctness invariants (lost, duplicates, phantoms, inversions, causal
+ * violations, stuck pending, converged) and the scenario's budgets, and reports the seeds
+ * that broke one, each with the command that replays it exactly.
+ *
+ * <p>Threads: {@link #run} waits on the caller's thread while {@code threads} workers named
+ * {@code livetalk-sweep-N} play whole runs, one seed each at a time; every run is confined to
+ * its worker (its own event loop, cores and random source), so the results do not depend on
+ * the number of threads.
+ */
+public final class SeedSweep {
+    private final SimSettings settings;
+    private final int threads;
+
+    /** A sweep with these settings on {@code threads} worker threads (at least 1). */
+    public SeedSweep(SimSettings settings, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1: " + threads);
+        }
+        this.settings = settings;
+        this.threads = threads;
+    }
+
+    /** Sweeps with the default settings on every core; the repro names {@code NAME.yaml}. */
+    public static SweepReport run(Scenario scenario, List<String> strategies, SeedRange seeds) {
+        return new SeedSweep(SimSettings.DEFAULTS, Runtime.getRuntime().availableProcessors())
+                .run(scenario, scenario.name() + ".yaml", strategies, seeds);
+    }
+
+    /**
+     * Plays every seed of {@code seeds} for every strategy; {@code file} is how the repro line
+     * names the scenario file. With the settings' self-check on, the first seed is played
+     * twice per strategy first and must give the same trace.
+     */
+    public SweepReport run(Scenario scenario, String file, List<String> strategies, SeedRange seeds) {
+        if (settings.selfCheck()) {
+            SimulatedScenarioRunner runner = new SimulatedScenarioRunner(settings, status -> { });
+            strategies.forEach(strategy -> runner.play(scenario, strategy, seeds.first()));
+        }
+        AtomicInteger threadNo = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(threads,
+                r -> new Thread(r, "livetalk-sweep-" + threadNo.incrementAndGet()));
+        try {
+            List<Future<List<SeedFailure>>> futures = new ArrayList<>();
+            seeds.seeds().forEach(seed -> futures.add(workers.submit(() -> check(scenario, file, strategies, seed))));
+            List<SeedFailure> failures = new ArrayList<>();
+            for (Future<List<SeedFailure>> future : futures) {
+                failures.addAll(await(future));
+            }
+            failures.sort(Comparator.comparingLong(SeedFailure::seed));
+            return new SweepReport(scenario.name(), seeds, strategies, seeds.count() * strategies.size(), failures);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** Plays one seed for every strategy; the checks each broke. */
+    List<SeedFailure> check(Scenario scenario, String file, List<String> strategies, long seed) {
+        List<SeedFailure> failures = new ArrayList<>();
+        for (String strategy : strategies) {
+            SimulationResult result = new SimulatedRun(scenario, strategy, seed, settings.withSelfCheck(false)).play();
+            Measurement measurement = Measurement.of(result.trace());
+            List<String> failed = failedChecks(scenario, measurement);
+            if (!failed.isEmpty()) {
+                failures.add(new SeedFailure(seed, strategy, failed, result.traceHash(), repro(file, strategy, seed)));
+            }
+        }
+        return failures;
+    }
+
+    private static List<String> failedChecks(Scenario scenario, Measurement measurement) {
+        List<String> failed = new ArrayList<>();
+        for (Invariant invariant : Invariant.values()) {
+            if (!invariant.holds(measurement.correctness().figures())) {
+                failed.add(invariant.expression() + ": observed " + format(invariant.observed(measurement.correctness().figures())));
+            }
+        }
+        for (BudgetVerdict verdict : BudgetEvaluator.evaluate(scenario.budgets(), measurement)) {
+            if (!verdict.passed()) {
+                failed.add(verdict.message());
+            }
+        }
+        return failed;
+    }
+
+    /** The command line that replays one run. */
+    static String repro(String file, String strategy, long seed) {
+        return "livetalk run " + file + " --network sim --seed " + seed + " --strategies " + strategy;
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static List<SeedFailure> await(Future<List<SeedFailure>> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailure("the seed sweep was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("a sweep worker failed: " + e.getCause(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package dev.livetalk.simulator;
+
+import dev.livetalk.client.Link;
+import dev.livetalk.protocol.ClientEvent;
+import dev.livetalk.protocol.Decoded;
+import dev.livetalk.protocol.EventCodec;
+import dev.livetalk.protocol.ServerEvent;
+import dev.livetalk.scenarios.LatencyFault;
+import dev.livetalk.server.ConnectionId;
+import dev.livetalk.server.ServerCore;
+import dev.livetalk.server.ServerOutput;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.ToLongFunction;
+
+/**
+ * The simulated network between one {@link ServerCore} and the client sessions: connections
+ * through {@link LinkSlot}s, frames with a drawn delay, and the faults acting on each slot.
+ *
+ * <p>A link here is message-oriented, not a byte stream: a frame is one unit that can be
+ * lost, duplicated or held back on its own, which a TCP connection (and so Toxiproxy) never
+ * does to one WebSocket message. Without message-level faults a link keeps its frames in
+ * order, as TCP does. Connection-level faults mean what their Toxiproxy toxics mean: down cuts
+ * connections and refuses new ones; stall holds frames until the window ends; reset-peer cuts
+ * connections after its timeout; timeout swallows frames and cuts after its timeout (never for
+ * 0); limit-data cuts a connection once the bytes passed since the fault began would exceed the
+ * limit; latency adds its delay plus a uniform jitter. A partition swallows frames, handshakes
+ * and closes without closing anything: only heartbeats and idle timeouts notice.
+ *
+ * <p>Single-threaded: every method runs on the simulation thread, inside {@link EventLoop} actions.
+ */
+final class SimNetwork {
+    private final EventLoop loop;
+    private final SplittableRandom random;
+    private final SimSettings settings;
+    private final ServerCore server;
+    private final EventCodec codec;
+    private final EventCodec sizes = new EventCodec();
+    private final List<SimConnection> connections = new ArrayList<>();
+    private final NetworkStats stats;
+    private final FramePlan plan;
+    private final ToLongFunction<Object> sizer = this::bytesOf;
+
+    SimNetwork(EventLoop loop, SplittableRandom random, SimSettings settings, ServerCore server, NetworkStats stats) {
+        this.loop = loop;
+        this.random = random;
+        this.settings = settings;
+        this.server = server;
+        this.codec = settings.codec() ? new EventCodec(SimClient.CLIENT_LIMITS) : null;
+        this.stats = stats;
+        this.plan = new FramePlan(random, stats);
+    }
+
+    /** Ticks the server core now and every {@code period} after. */
+    void startTicking(long period) {
+        loop.after(period, now -> {
+            dispatch(server.onTick(now));
+            startTicking(period);
+        });
+    }
+
+    /** A session asked to connect {@code link} through {@code slot}. */
+    void connect(LinkSlot slot, Link link) {
+        stats.onConnect();
+        if (slot.refusing()) {
+            refuse(slot, link);
+            return;
+        }
+        if (slot.blackholed(Way.UP) || slot.blackholed(Way.DOWN)) {
+            return;
+        }
+        long depart = Math.max(loop.now(), slot.stalledUntil());
+        loop.at(depart + delay(slot, Way.UP), now -> accept(slot, link, now));
+    }
+
+    private void refuse(LinkSlot slot, Link link) {
+        stats.onRefused();
+        loop.after(delay(slot, Way.UP) + delay(slot, Way.DOWN), now -> slot.client.onDisconnected(link, now));
+    }
+
+    private void accept(LinkSlot slot, Link link, long now) {
+        if (link.equals(slot.abandoned)) {
+            return;
+        }
+        if (slot.refusing()) {
+            refuse(slot, link);
+            return;
+        }
+        SimConnection connection = new SimConnection(new ConnectionId(connections.size() + 1L), link, slot);
+        connections.add(connection);
+        slot.current = connection;
+        dispatch(server.onOpen(connection.id, now));
+        long connectedAt = connection.inOrder(Way.DOWN, now + delay(slot, Way.DOWN));
+        loop.at(connectedAt, t -> {
+            if (connection.clientOpen) {
+                slot.client.onConnected(link, t);
+            }
+        });
+        for (ActiveFault fault : slot.faults) {
+            SimFaults.onOpened(this, fault, connection, now);
+        }
+    }
+
+    /** A session closed {@code link} (a dead link): the server hears of it unless the path is cut. */
+    void close(LinkSlot slot, Link link) {
+        SimConnection connection = slot.current;
+        if (connection == null || !connection.link.equals(link)) {
+            slot.abandoned = link;
+            return;
+        }
+        connection.clientOpen = false;
+        if (!connection.serverOpen || slot.blackholed(Way.UP)) {
+            return;
+        }
+        long depart = Math.max(loop.now(), slot.stalledUntil());
+        loop.at(connection.inOrder(Way.UP, depart + delay(slot, Way.UP)), now -> closeServerSide(connection, now));
+    }
+
+    /** The network kills {@code connection}: both ends hear of it now; what is in flight is lost. */
+    void cut(SimConnection connection) {
+        if (!connection.serverOpen && !connection.clientOpen) {
+            return;
+        }
+        stats.onCut();
+        long now = loop.now();
+        closeServerSide(connection, now);
+        if (connection.clientOpen) {
+            connection.clientOpen = false;
+            connection.slot.client.onDisconnected(connection.link, now);
+        }
+    }
+
+    private void closeServerSide(SimConnection connection, long now) {
+        if (connection.serverOpen) {
+            connection.serverOpen = false;
+            dispatch(server.onClose(connection.id, now));
+        }
+    }
+
+    /** A session transmits {@code event} on {@code link}. */
+    void transmit(LinkSlot slot, Link link, ClientEvent event) {
+        SimConnection connection = slot.current;
+        if (connection == null || !connection.link.equals(link) || !connection.clientOpen) {
+            stats.onTransportError();
+            return;
+        }
+        send(connection, Way.UP, codec != null ? codec.encode(event) : event);
+    }
+
+    /** Carries out the server core's outputs, in order, encoding each distinct event once. */
+    private void dispatch(List<ServerOutput> outputs) {
+        if (outputs.isEmpty()) {
+            return;
+        }
+        Map<ServerEvent, EncodedFrame> encoded = codec != null && outputs.size() > 1 ? new IdentityHashMap<>() : null;
+        for (ServerOutput output : outputs) {
+            SimConnection connection = connection(output.connection());
+            if (connection == null || !connection.serverOpen) {
+                continue;
+            }
+            switch (output) {
+                case ServerOutput.Deliver deliver -> send(connection, Way.DOWN, payload(deliver.event(), encoded));
+                case ServerOutput.Close close -> serverClosed(connection);
+            }
+        }
+    }
+
+    private Object payload(ServerEvent event, Map<ServerEvent, EncodedFrame> encoded) {
+        if (codec == null) {
+            return event;
+        }
+        return encoded == null ? new EncodedFrame(codec.encode(event))
+                : encoded.computeIfAbsent(event, e -> new EncodedFrame(codec.encode(e)));
+    }
+
+    /**
+     * One encoded server frame, shared by every recipient of a fan-out: the first arrival
+     * decodes it and the others take the same (immutable) event, since decoding one text
+     * always gives the same event. Every distinct frame still makes the round trip through
+     * the codec; only the identical decodes of one broadcast are saved.
+     */
+    private static final class EncodedFrame {
+        final String text;
+        Decoded<ServerEvent> decoded;
+
+        EncodedFrame(String text) {
+            this.text = text;
+        }
+    }
+
+    /** The server closed after what it delivered before: the client hears of it behind those frames. */
+    private void serverClosed(SimConnection connection) {
+        connection.serverOpen = false;
+        LinkSlot slot = connection.slot;
+        if (!connection.clientOpen || slot.blackholed(Way.DOWN)) {
+            return;
+        }
+        long depart = Math.max(loop.now(), slot.stalledUntil());
+        loop.at(connection.inOrder(Way.DOWN, depart + delay(slot, Way.DOWN)), now -> {
+            if (connection.clientOpen) {
+                connection.clientOpen = false;
+                slot.client.onDisconnected(connection.link, now);
+            }
+        });
+    }
+
+    private SimConnection connection(ConnectionId id) {
+        int index = (int) id.value() - 1;
+        return index < connections.size() ? connections.get(index) : null;
+    }
+
+    /** Puts one frame on {@code connection}: draws its delay and lets every active fault act on it. */
+    private void send(SimConnection connection, Way way, Object payload) {
+        stats.onSent();
+        long linkDelay = settings.latency().sample(random);
+        FramePlan fate = plan.decide(connection, way, loop.now(), linkDelay, payload, sizer);
+        switch (fate.outcome) {
+            case DELIVER -> schedule(connection, way, payload, fate.depart + fate.delay, fate.holdBack, fate.duplicate);
+            case CUT -> cut(connection);
+            case LOSE -> {
+                // gone
+            }
+        }
+    }
+
+    private void schedule(SimConnection connection, Way way, Object payload, long arrival, long holdBack,
+                          boolean duplicate) {
+        long at = holdBack >= 0 ? arrival + holdBack : connection.inOrder(way, arrival);
+        loop.at(at, now -> arrive(connection, way, payload, now));
+        if (duplicate) {
+            loop.at(at + settings.latency().sample(random), now -> arrive(connection, way, payload, now));
+        }
+    }
+
+    private void arrive(SimConnection connection, Way way, Object payload, long now) {
+        if (way == Way.UP) {
+            if (connection.serverOpen) {
+                stats.onDelivered();
+                dispatch(server.onFrame(connection.id, decodeClient(payload), now));
+            }
+            return;
+        }
+        if (connection.clientOpen) {
+            ServerEvent event = decodeServer(payload);
+            if (event == null) {
+                stats.onTransportError();
+                return;
+            }
+            stats.onDelivered();
+            connection.slot.client.onFrame(connection.link, event, now);
+        }
+    }
+
+    private Decoded<ClientEvent> decodeClient(Object payload) {
+        return payload instanceof String text ? codec.decodeClient(text)
+                : new Decoded.Ok<>((ClientEvent) payload);
+    }
+
+    private ServerEvent decodeServer(Object payload) {
+        if (!(payload instanceof EncodedFrame frame)) {
+            return (ServerEvent) payload;
+        }
+        if (frame.decoded == null) {
+            frame.decoded = codec.decodeServer(frame.text);
+        }
+        return switch (frame.decoded) {
+            case Decoded.Ok<ServerEvent> ok -> ok.event();
+            case Decoded.Rejected<ServerEvent> rejected -> null;
+        };
+    }
+
+    private long bytesOf(Object payload) {
+        String text = switch (payload) {
+            case String s -> s;
+            case EncodedFrame frame -> frame.text;
+            default -> sizes.encode((dev.livetalk.protocol.Event) payload);
+        };
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** The delay of a handshake or close on {@code slot} travelling {@code way}: link latency and latency faults. */
+    private long delay(LinkSlot slot, Way way) {
+        long delay = settings.latency().sample(random);
+        for (ActiveFault fault : slot.faults) {
+            if (fault.fault instanceof LatencyFault latency && fault.acts(way)) {
+                delay += FramePlan.extraDelay(latency, random);
+            }
+        }
+        return delay;
+    }
+
+    /** Schedules {@code action} at {@code at} on the virtual clock. */
+    void at(long at, EventLoop.Action action) {
+        loop.at(at, action);
+    }
+
+    long now() {
+        return loop.now();
+    }
+}

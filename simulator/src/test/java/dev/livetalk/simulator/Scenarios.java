@@ -1,0 +1,74 @@
+package dev.livetalk.simulator;
+
+import dev.livetalk.scenarios.Backend;
+import dev.livetalk.scenarios.LoaderOptions;
+import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.scenarios.ScenarioException;
+import dev.livetalk.scenarios.ScenarioLoader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** Scenario files for tests: the library's, and ones written inline; loaded for the simulator. */
+final class Scenarios {
+    static final LoaderOptions SIM = LoaderOptions.DEFAULTS.withNetwork(Backend.SIM);
+
+    /**
+     * The library's outage as it was written for this test (a copy, so that tuning the library
+     * does not move the assertions): every link down for 3 s, 8 users in 2 rooms.
+     */
+    static final String OUTAGE = """
+            name: outage
+            seed: 4
+            duration: 8s
+            warmup: 1s
+            quiesce: 4s
+            users: {count: 8, prefix: user}
+            rooms: {count: 2, prefix: room}
+            load:
+              rate: 2
+              arrival: constant
+            strategies: [event-only, reconcile]
+            faults:
+              - type: down
+                name: outage
+                at: 2s
+                for: 3s
+                target: all
+            budgets:
+              - lost == 0 for reconcile
+              - duplicates == 0 for reconcile
+              - converged == 100% for reconcile
+              - convergence max < 5s for reconcile
+              - stuck-pending == 0 for reconcile
+            """;
+
+    private Scenarios() {
+    }
+
+    /** {@link #OUTAGE}, loaded for the simulator. */
+    static Scenario outage() {
+        return parse("outage", OUTAGE);
+    }
+
+    /** A file of the scenario library ({@code /work/main/scenarios}), by its path below it. */
+    static Scenario library(String file) {
+        try {
+            return ScenarioLoader.load(Path.of("..", "scenarios", file), SIM);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ScenarioException e) {
+            throw new IllegalStateException(e.errors().toString(), e);
+        }
+    }
+
+    /** A scenario from YAML text. */
+    static Scenario parse(String name, String yaml) {
+        try {
+            return ScenarioLoader.parse(name + ".yaml", yaml, SIM);
+        } catch (ScenarioException e) {
+            throw new IllegalStateException(e.errors().toString(), e);
+        }
+    }
+}
