@@ -13,11 +13,17 @@ import dev.livetalk.reports.RunFolder;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.runner.RunSettings;
 import dev.livetalk.runner.ScenarioRunner;
+import dev.livetalk.scenarios.Backend;
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.ScenarioException;
 import dev.livetalk.scenarios.ScenarioLoader;
 import dev.livetalk.server.TyrusLogging;
+import dev.livetalk.simulator.SeedRange;
+import dev.livetalk.simulator.SeedSweep;
+import dev.livetalk.simulator.SimSettings;
+import dev.livetalk.simulator.SimulatedScenarioRunner;
+import dev.livetalk.simulator.SweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,7 +46,7 @@ import java.util.concurrent.Callable;
  * each run, writes the results and exits with the verdict of the budgets.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Play scenarios through Toxiproxy, once per strategy, and write per scenario",
+        description = {"Play scenarios through Toxiproxy (or the simulator), once per strategy, and write per scenario",
             "results.json, junit.xml, fault-schedule.json and STRATEGY.hlog, and for the run",
             "index.html (with charts/), summary.md and junit.xml.",
             "Without arguments: every scenario in scenarios/, output in reports/latest/."})
@@ -70,6 +76,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Allowed increase of counts (lost, duplicates, ...) against the baseline (default 0).")
     long countTolerance;
 
+    @Option(names = "--network", paramLabel = "BACKEND", converter = BackendConverter.class,
+            description = "toxiproxy or sim, instead of each scenario's own network (default: the scenario's).")
+    Backend network;
+
+    @Option(names = "--seeds", paramLabel = "FIRST..LAST",
+            description = "With the simulator: sweep these seeds and list those whose checks failed, each with a replay command.")
+    String seeds;
+
     @Option(names = "--toxiproxy", paramLabel = "URL", description = "Use this Toxiproxy server (default: $TOXIPROXY_URL, else start one).")
     String toxiproxyUrl;
 
@@ -83,6 +97,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Map<Path, Scenario> scenarios = loadAll();
+        if (seeds != null) {
+            return sweep(scenarios, out);
+        }
         Path outDir = out != null ? this.out : Home.resolve("reports/latest");
         Optional<Baseline> baseline = baseline(tolerance());
         TyrusLogging.configure(debug);
@@ -90,13 +107,19 @@ final class RunCommand implements Callable<Integer> {
         Progress progress = new Progress(spec.commandLine().getErr());
         List<ScenarioVerdict> verdicts = new ArrayList<>();
         List<RunFolder> runs = new ArrayList<>();
-        try (ToxiproxyServer toxiproxy = ToxiproxyLauncher.launch(Optional.ofNullable(toxiproxyUrl))) {
-            progress.note("toxiproxy " + toxiproxy.describe());
-            ScenarioRunner runner = new ScenarioRunner(toxiproxy, RunSettings.DEFAULTS, progress);
+        boolean needsToxiproxy = scenarios.values().stream().anyMatch(s -> s.network() == Backend.TOXIPROXY);
+        try (ToxiproxyServer toxiproxy = needsToxiproxy ? ToxiproxyLauncher.launch(Optional.ofNullable(toxiproxyUrl)) : null) {
+            if (toxiproxy != null) {
+                progress.note("toxiproxy " + toxiproxy.describe());
+            }
             for (Scenario scenario : scenarios.values()) {
                 long scenarioSeed = seed != null ? seed : scenario.seed();
                 Path folder = outDir.resolve(scenario.name());
-                ResultsDocument results = runner.run(scenario, strategiesOf(scenario), scenarioSeed, folder);
+                ResultsDocument results = scenario.network() == Backend.SIM
+                        ? new SimulatedScenarioRunner(SimSettings.DEFAULTS, progress)
+                                .run(scenario, strategiesOf(scenario), scenarioSeed, folder)
+                        : new ScenarioRunner(toxiproxy, RunSettings.DEFAULTS, progress)
+                                .run(scenario, strategiesOf(scenario), scenarioSeed, folder);
                 List<RegressionVerdict> regressions = baseline.map(b -> b.compare(results)).orElse(List.of());
                 ResultsJson.write(results, folder.resolve("results.json"));
                 Files.writeString(folder.resolve("junit.xml"), JunitXmlWriter.toXml(results, regressions));
@@ -118,6 +141,9 @@ final class RunCommand implements Callable<Integer> {
     private Map<Path, Scenario> loadAll() {
         List<Path> files = ScenarioFiles.expand(paths.isEmpty() ? List.of(Home.resolve("scenarios")) : paths);
         LoaderOptions options = LoaderOptions.DEFAULTS.withKnownStrategies(new HashSet<>(Strategies.load().names()));
+        if (network != null) {
+            options = options.withNetwork(network);
+        }
         Map<Path, Scenario> scenarios = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -138,6 +164,36 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("invalid scenarios, nothing was run:\n" + String.join("\n", errors));
         }
         return scenarios;
+    }
+
+    /** {@code --seeds}: every seed of the range in the simulator, per scenario; exit 99 if any failed. */
+    private int sweep(Map<Path, Scenario> scenarios, PrintWriter out) throws IOException {
+        SeedRange range;
+        try {
+            range = SeedRange.parse(seeds);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--seeds: " + e.getMessage());
+        }
+        Path outDir = this.out != null ? this.out : Home.resolve("reports/latest");
+        Files.createDirectories(outDir);
+        StringBuilder report = new StringBuilder("# Seed sweep " + range + "\n\n");
+        boolean passed = true;
+        for (Map.Entry<Path, Scenario> entry : scenarios.entrySet()) {
+            Scenario scenario = entry.getValue();
+            if (scenario.network() != Backend.SIM) {
+                throw new UsageException("--seeds sweeps in the simulator: add --network sim (scenario "
+                        + scenario.name() + " is on " + scenario.network().yamlName() + ")");
+            }
+            SweepReport sweep = new SeedSweep(SimSettings.DEFAULTS, Runtime.getRuntime().availableProcessors())
+                    .run(scenario, entry.getKey().toString(), strategiesOf(scenario), range);
+            out.println(sweep.summary());
+            report.append("```\n").append(sweep.summary()).append("\n```\n\n");
+            passed &= sweep.passed();
+        }
+        Files.writeString(outDir.resolve("sweep.md"), report.toString());
+        out.println("sweep report: " + outDir.resolve("sweep.md").toAbsolutePath().normalize());
+        out.flush();
+        return passed ? ExitCode.OK.code() : ExitCode.BUDGET_FAILED.code();
     }
 
     private List<String> strategiesOf(Scenario scenario) {

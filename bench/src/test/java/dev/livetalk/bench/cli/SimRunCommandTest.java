@@ -1,0 +1,92 @@
+package dev.livetalk.bench.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code livetalk run --network sim}: the simulator behind the same command, files and exit codes. */
+class SimRunCommandTest {
+    private static final String OUTAGE = """
+            name: sim-outage
+            seed: 4
+            duration: 4s
+            warmup: 500ms
+            quiesce: 3s
+            users: [ann, ben, cat, dan]
+            rooms:
+              - name: lobby
+                members: all
+            load:
+              rate: 4
+            strategies: [event-only, reconcile]
+            faults:
+              - type: down
+                at: 1s
+                for: 1s
+                target: all
+            budgets:
+              - lost == 0 for reconcile
+              - converged == 100% for reconcile
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = LivetalkCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private Path scenario() throws Exception {
+        Path file = dir.resolve("sim-outage.yaml");
+        Files.writeString(file, OUTAGE);
+        return file;
+    }
+
+    @Test
+    void shouldRunInTheSimulatorAndWriteTheSameFiles() throws Exception {
+        Path outDir = dir.resolve("out");
+        assertThat(run("run", scenario().toString(), "--network", "sim", "--out", outDir.toString()))
+                .as(err.toString()).isZero();
+        assertThat(outDir.resolve("sim-outage/results.json")).content().contains("\"network\" : \"sim\"");
+        assertThat(outDir.resolve("index.html")).isNotEmptyFile();
+        assertThat(out.toString()).contains("event-only", "reconcile", "verdict: PASS");
+    }
+
+    @Test
+    void shouldListTheSeedsWhoseChecksFailedWithAReplayCommand() throws Exception {
+        Path outDir = dir.resolve("out");
+        int code = run("run", scenario().toString(), "--network", "sim", "--seeds", "1..5", "--out", outDir.toString());
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.BUDGET_FAILED.code());
+        assertThat(out.toString()).contains("seed 1 event-only", "--network sim --seed 1 --strategies event-only")
+                .doesNotContain("reconcile: lost");
+        assertThat(outDir.resolve("sweep.md")).content().contains("sim-outage: seeds 1..5");
+    }
+
+    @Test
+    void shouldPassASweepOfTheStrategyThatHolds() throws Exception {
+        assertThat(run("run", scenario().toString(), "--network", "sim", "--seeds", "1..5", "--strategies",
+                "reconcile", "--out", dir.resolve("out").toString())).as(out.toString()).isZero();
+    }
+
+    @Test
+    void shouldRefuseASweepOnToxiproxyAndABadRange() throws Exception {
+        assertThat(run("run", scenario().toString(), "--seeds", "1..5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--seeds sweeps in the simulator: add --network sim");
+        assertThat(run("run", scenario().toString(), "--network", "sim", "--seeds", "9..3")).isEqualTo(2);
+        assertThat(run("run", scenario().toString(), "--network", "carrier-pigeon")).isEqualTo(2);
+        assertThat(err.toString()).contains("--network is toxiproxy or sim: 'carrier-pigeon'");
+    }
+}
