@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 
 /**
  * The Tyrus transport of {@link ClientSession}s: hosts any number of sessions on one owner
- * thread, {@code livetalk-client-driver}, and carries their links over WebSocket connections
+ * thread, {@code livetalk-client-driver-N}, and carries their links over WebSocket connections
  * of one shared Tyrus client container.
  *
  * <p>Threads: every {@link ClientSession} method, every transcript listener and every task
@@ -34,6 +34,7 @@ public final class ClientDriver implements AutoCloseable {
     /** Server frames may be large history replies: a client accepts up to 8 MiB. */
     static final CodecLimits CLIENT_LIMITS = new CodecLimits(8 * 1024 * 1024, 1024 * 1024);
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final AtomicLong DRIVERS = new AtomicLong();
 
     private final ClientManager tyrus;
     private final EventCodec codec = new EventCodec(CLIENT_LIMITS);
@@ -59,7 +60,8 @@ public final class ClientDriver implements AutoCloseable {
         tyrus.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 5);
         tyrus.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) connectTimeout.toMillis());
         tyrus.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, CLIENT_LIMITS.maxFrameBytes() + 1024);
-        this.owner = Thread.ofPlatform().name("livetalk-client-driver").daemon().unstarted(this::loop);
+        this.owner = Thread.ofPlatform().name("livetalk-client-driver-" + DRIVERS.incrementAndGet()).daemon()
+                .unstarted(this::loop);
         owner.start();
     }
 
