@@ -175,6 +175,7 @@ public final class ClientSession {
             return;
         }
         state.phase = LinkState.Phase.HANDSHAKING;
+        state.since = now;
         state.lastHeard = now;
         state.nextPingAt = now + heartbeat;
         transmit(state, config.hello(state.role.receives() ? strategy.resumeRequest() : ResumeRequest.NONE));

@@ -40,6 +40,7 @@ final class LinkState {
     Link link;
     Phase phase = Phase.DOWN;
     long reconnectAt;
+    /** When the current attempt began connecting, then when its handshake began. */
     long since;
     long lastHeard;
     long nextPingAt;
@@ -75,7 +76,8 @@ final class LinkState {
             case DOWN -> now >= reconnectAt ? Action.RECONNECT : Action.NOTHING;
             case CONNECTING -> now - since >= deadLinkTimeout ? Action.DEAD : Action.NOTHING;
             case HANDSHAKING, READY -> {
-                if (now - lastHeard >= deadLinkTimeout) {
+                if (now - lastHeard >= deadLinkTimeout
+                        || phase == Phase.HANDSHAKING && now - since >= deadLinkTimeout) {
                     yield Action.DEAD;
                 }
                 if (now < nextPingAt) {
@@ -92,7 +94,8 @@ final class LinkState {
         return switch (phase) {
             case DOWN -> reconnectAt;
             case CONNECTING -> since + deadLinkTimeout;
-            case HANDSHAKING, READY -> Math.min(nextPingAt, lastHeard + deadLinkTimeout);
+            case HANDSHAKING -> Math.min(nextPingAt, Math.min(lastHeard, since) + deadLinkTimeout);
+            case READY -> Math.min(nextPingAt, lastHeard + deadLinkTimeout);
         };
     }
 }

@@ -53,6 +53,25 @@ class SessionTimingTest {
         assertThat(session.nextDeadline()).isBetween(3000 * MS, 3100 * MS);
     }
 
+    /** A welcome lost on the way: pongs keep coming, but a link that never got its welcome is dead. */
+    @Test
+    void shouldDeclareALinkDeadWhoseWelcomeNeverCame() {
+        session.start(0);
+        Link link = session.drainOutputs().get(0).link();
+        session.onConnected(link, 0);
+        session.drainOutputs();
+        for (long t = 1000; t < 3000; t += 1000) {
+            session.onTimer(t * MS);
+            session.drainOutputs();
+            session.onFrame(link, new Pong(t * MS), t * MS + 5 * MS);
+        }
+        assertThat(session.nextDeadline()).isLessThanOrEqualTo(3000 * MS);
+        session.onTimer(3000 * MS);
+
+        assertThat(session.drainOutputs()).contains(new SessionOutput.Disconnect(link));
+        assertThat(session.isReady(LinkRole.MAIN)).isFalse();
+    }
+
     @Test
     void shouldKeepALinkThatAnswersPingsAlive() {
         Link link = connectAndWelcome(0);
