@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/latest/).")
-    Path out;
+    Path outOption;
 
     @Option(names = "--baseline", paramLabel = "RESULTS",
             description = "An earlier results.json, or the output folder of an earlier run: fail on a regression beyond the tolerance.")
@@ -95,12 +95,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         Map<Path, Scenario> scenarios = loadAll();
         if (seeds != null) {
-            return sweep(scenarios, out);
+            return sweep(scenarios, stdout);
         }
-        Path outDir = out != null ? this.out : Home.resolve("reports/latest");
+        Path outDir = outputFolder();
         Optional<Baseline> baseline = baseline(tolerance());
         TyrusLogging.configure(debug);
         Files.createDirectories(outDir);
@@ -131,10 +131,10 @@ final class RunCommand implements Callable<Integer> {
         RunSummary summary = new RunSummary(verdicts);
         ReportWriter.Report report = ReportWriter.writeRuns(runs, outDir, baseline);
         Files.writeString(outDir.resolve("junit.xml"), summary.junitXml());
-        out.println();
-        out.print(summary.table());
-        out.println("report: " + report.index().toAbsolutePath().normalize());
-        out.flush();
+        stdout.println();
+        stdout.print(summary.table());
+        stdout.println("report: " + report.index().toAbsolutePath().normalize());
+        stdout.flush();
         return summary.passed() ? ExitCode.OK.code() : ExitCode.BUDGET_FAILED.code();
     }
 
@@ -174,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--seeds: " + e.getMessage());
         }
-        Path outDir = this.out != null ? this.out : Home.resolve("reports/latest");
+        Path outDir = outputFolder();
         Files.createDirectories(outDir);
         StringBuilder report = new StringBuilder("# Seed sweep " + range + "\n\n");
         boolean passed = true;
@@ -194,6 +194,11 @@ final class RunCommand implements Callable<Integer> {
         out.println("sweep report: " + outDir.resolve("sweep.md").toAbsolutePath().normalize());
         out.flush();
         return passed ? ExitCode.OK.code() : ExitCode.BUDGET_FAILED.code();
+    }
+
+    /** {@code --out}, else {@code reports/latest/} of the project. */
+    private Path outputFolder() {
+        return outOption != null ? outOption : Home.resolve("reports/latest");
     }
 
     private List<String> strategiesOf(Scenario scenario) {

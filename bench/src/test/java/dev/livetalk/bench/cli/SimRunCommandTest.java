@@ -65,6 +65,25 @@ class SimRunCommandTest {
         assertThat(out.toString()).contains("event-only", "reconcile", "verdict: PASS");
     }
 
+    /** Without --out the run goes to reports/latest/ of the project (livetalk.home, as the launcher sets it). */
+    @Test
+    void shouldWriteIntoReportsLatestOfTheProjectWithoutOut() throws Exception {
+        Path scenario = scenario();
+        String before = System.getProperty("livetalk.home");
+        System.setProperty("livetalk.home", dir.toString());
+        try {
+            assertThat(run("run", scenario.toString(), "--network", "sim")).as(err.toString()).isZero();
+        } finally {
+            if (before == null) {
+                System.clearProperty("livetalk.home");
+            } else {
+                System.setProperty("livetalk.home", before);
+            }
+        }
+        assertThat(dir.resolve("reports/latest/index.html")).isNotEmptyFile();
+        assertThat(dir.resolve("reports/latest/sim-outage/results.json")).isNotEmptyFile();
+    }
+
     @Test
     void shouldListTheSeedsWhoseChecksFailedWithAReplayCommand() throws Exception {
         Path outDir = dir.resolve("out");
