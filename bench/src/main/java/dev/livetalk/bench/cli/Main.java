@@ -8,6 +8,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // One line per log record, "livetalk: what happened", instead of JUL's two-line default.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "livetalk: %5$s%6$s%n");
+        }
         System.exit(run(args));
     }
 
