@@ -109,9 +109,6 @@ final class RunCommand implements Callable<Integer> {
         List<RunFolder> runs = new ArrayList<>();
         boolean needsToxiproxy = scenarios.values().stream().anyMatch(s -> s.network() == Backend.TOXIPROXY);
         try (ToxiproxyServer toxiproxy = needsToxiproxy ? ToxiproxyLauncher.launch(Optional.ofNullable(toxiproxyUrl)) : null) {
-            if (toxiproxy != null) {
-                progress.note("toxiproxy " + toxiproxy.describe());
-            }
             for (Scenario scenario : scenarios.values()) {
                 long scenarioSeed = seed != null ? seed : scenario.seed();
                 Path folder = outDir.resolve(scenario.name());
