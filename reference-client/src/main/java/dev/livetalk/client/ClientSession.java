@@ -193,7 +193,7 @@ public final class ClientSession {
         switch (event) {
             case Message m when receives -> onMessage(m, now);
             case HistoryReply h when receives -> onHistory(h, now);
-            case Receipt r when receives -> onReceipt(r);
+            case Receipt r when receives -> onReceipt(r, now);
             case Ack a when state.role.sends() -> onAck(a, now);
             case Welcome w -> onWelcome(state, w, now);
             case Joined j -> onJoined(state, j, now);
@@ -220,9 +220,10 @@ public final class ClientSession {
         }
     }
 
-    private void onReceipt(Receipt receipt) {
+    private void onReceipt(Receipt receipt, long now) {
         if (transcripts.containsKey(receipt.room()) && !receipt.user().equals(config.user())) {
             receipts.onReceipt(receipt.room(), receipt.kind(), receipt.seq(), transcript(receipt.room()));
+            strategy.onHeadHint(ctx, receipt.room(), receipt.seq(), now);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.livetalk.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livetalk.protocol.HistoryRequest;
+import dev.livetalk.protocol.Receipt;
+import dev.livetalk.protocol.ReceiptKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +129,28 @@ class ArrivalOrderTest {
         assertThat(alice.sent(HistoryRequest.class))
                 .containsExactly(HistoryRequest.range("r", 2, 2), HistoryRequest.range("r", 5, 5));
         assertThat(alice.bodies()).containsExactly("m1", "m2", "m3", "m4", "m5", "m6");
+    }
+
+    /**
+     * The last message of a quiet room is lost: no later message reveals the gap, but another
+     * member's receipt does; the strategies that fetch gaps fetch it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gap-fill", "reconcile"})
+    void shouldFetchALostLastMessageThatAReceiptReveals(String strategy) {
+        TestClient alice = aliceWithThreeHeldMessages(strategy);
+        alice.deliverInOrder(0, 1);
+        alice.holdFrames = false;
+        alice.advance(Duration.ofSeconds(1));
+        assertThat(alice.bodies()).containsExactly("m1", "m2");
+
+        alice.session.onFrame(alice.links.get(LinkRole.MAIN), new Receipt("r", "bob", ReceiptKind.DELIVERED, 3),
+                alice.now);
+        alice.pump();
+        alice.advance(Duration.ofSeconds(1));
+
+        assertThat(alice.sent(HistoryRequest.class)).contains(HistoryRequest.range("r", 3, 3));
+        assertThat(alice.bodies()).containsExactly("m1", "m2", "m3");
     }
 
     @ParameterizedTest

@@ -87,6 +87,14 @@ public interface ReconciliationStrategy {
     default void onRoomJoined(StrategyContext ctx, String room, long headSeq, ResumeStatus resume, long now) {
     }
 
+    /**
+     * The server showed that {@code room} holds messages up to at least {@code seq} (another
+     * member's receipt reached it). A strategy that tracks seqs can learn of a lost message
+     * here that no later message would reveal: the last one of a quiet room.
+     */
+    default void onHeadHint(StrategyContext ctx, String room, long seq, long now) {
+    }
+
     /** A deadline asked for with {@link StrategyContext#wakeAt} passed. */
     default void onTimer(StrategyContext ctx, long now) {
     }

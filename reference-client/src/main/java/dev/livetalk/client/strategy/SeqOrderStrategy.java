@@ -225,6 +225,15 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
         }
     }
 
+    @Override
+    public void onHeadHint(StrategyContext ctx, String name, long seq, long now) {
+        SeqRoom room = room(name);
+        if (room.joined && seq > room.knownHead) {
+            room.knownHead = seq;
+            watchGap(ctx, room, false, now);
+        }
+    }
+
     private void watchGap(StrategyContext ctx, SeqRoom room, boolean advanced, long now) {
         if (!room.hasGap()) {
             room.gapSince = -1;
