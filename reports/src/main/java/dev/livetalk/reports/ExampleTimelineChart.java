@@ -17,9 +17,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Correctness over time, as far as the results document tells: when the recorded examples
- * (the first few lost, misordered, duplicated ... messages) happened, per strategy and kind,
- * with fault windows shaded. The document has no per-interval correctness counts.
+ * When the recorded examples (the first few lost, misordered, duplicated ... messages) happened,
+ * per strategy and kind, with fault windows shaded: drawn beside the per-interval counts of
+ * {@link CorrectnessTimelineChart}, and the only view of correctness over time for documents
+ * written before those counts were recorded.
  *
  * <p>Stateless; any thread, one chart per thread.
  */

@@ -49,7 +49,7 @@ final class LatencyTimelineChart {
     }
 
     /** One legend entry per strategy, instead of one per strategy and stacked plot. */
-    private static LegendItemCollection legend(ScenarioSection.SeedRun run) {
+    static LegendItemCollection legend(ScenarioSection.SeedRun run) {
         LegendItemCollection items = new LegendItemCollection();
         for (StrategyResult s : run.document().strategies()) {
             LegendItem item = new LegendItem(s.strategy(), ChartStyle.colour(s.strategy()));

@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param percentiles latency by percentile, one per metric with samples
  * @param timeline    latency over time, empty without interval logs
  * @param examples    recorded examples over time, empty without examples
+ * @param correctness correctness over time, empty when the results hold none (older documents)
  */
 public record ScenarioCharts(Optional<ChartImage> faults, List<ChartImage> percentiles, Optional<ChartImage> timeline,
-                             Optional<ChartImage> examples) {
+                             Optional<ChartImage> examples, Optional<ChartImage> correctness) {
     /** The latency metrics drawn, in order. */
     static final List<String> METRICS = List.of("echo", "ack", "peer-first", "peer-final", "read-receipt-lag",
             "scheduling-lag");
@@ -51,7 +52,9 @@ public record ScenarioCharts(Optional<ChartImage> faults, List<ChartImage> perce
                 reportDir, prefix + "-timeline", "latency over time", WIDTH, 130 + 170 * plots);
         Optional<ChartImage> examples = write(ExampleTimelineChart.of(run, windows, end), reportDir,
                 prefix + "-examples", "recorded correctness examples over time", WIDTH, 330);
-        return new ScenarioCharts(faults, percentiles, timeline, examples);
+        Optional<ChartImage> correctness = write(CorrectnessTimelineChart.of(run, windows, end), reportDir,
+                prefix + "-correctness", "correctness over time", WIDTH, 130 + 150 * 3);
+        return new ScenarioCharts(faults, percentiles, timeline, examples, correctness);
     }
 
     /** The end of the time axis: the last interval or fault window end, in seconds. */

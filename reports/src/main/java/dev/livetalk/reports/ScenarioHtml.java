@@ -42,15 +42,19 @@ final class ScenarioHtml {
         }
         h.append("<h3>Latency over time").append(firstSeed(s)).append("</h3>\n");
         figureOr(charts.timeline(), "No interval logs (.hlog) next to the results: latency over time cannot be drawn.", h);
-        h.append("<h3>Correctness over time").append(firstSeed(s)).append("</h3>\n<p class=\"missing\">The results document (version 1) holds no "
-                + "per-interval correctness counts (inversions, pending, lost per interval): only the totals and the "
-                + "first few examples of each kind. Drawn here: when those examples happened.</p>\n");
+        h.append("<h3>Correctness over time").append(firstSeed(s)).append("</h3>\n");
+        if (charts.correctness().isPresent()) {
+            figure(charts.correctness().get(), h);
+        } else {
+            h.append("<p class=\"missing\">This results document holds no per-interval correctness counts (written "
+                    + "before they were recorded): only the totals and the first few examples of each kind.</p>\n");
+        }
+        h.append("<h3>When the recorded examples happened").append(firstSeed(s)).append("</h3>\n");
         figureOr(charts.examples(), "No correctness examples were recorded: nothing was lost, duplicated or misordered.", h);
         h.append("<h3>Correctness</h3>\n");
         StrategyTables.correctness(s, h);
-        h.append("<h3>Convergence per client</h3>\n<p class=\"missing\">The results document holds convergence times only "
-                + "aggregated over clients and fault windows (the convergence columns above: p50, p99, max and the "
-                + "samples that never converged); when each client converged after each fault is not recorded.</p>\n");
+        h.append("<h3>Convergence per client").append(firstSeed(s)).append("</h3>\n");
+        convergencePerClient(s.first(), h);
         if (s.severalSeeds()) {
             h.append("<h3>Spread across seeds</h3>\n");
             StrategyTables.seeds(s, h);
@@ -66,6 +70,18 @@ final class ScenarioHtml {
         h.append("<h3>First examples of errors").append(firstSeed(s)).append("</h3>\n");
         StrategyTables.examples(s.first(), h);
         h.append("</section>\n");
+    }
+
+    private static void convergencePerClient(ScenarioSection.SeedRun run, StringBuilder h) {
+        if (ConvergenceTable.hasData(run)) {
+            ConvergenceTable.of(run, h);
+        } else if (CorrectnessTimelineChart.hasData(run)) {
+            h.append("<p class=\"note\">No fault window targeted a client: nothing to converge from.</p>\n");
+        } else {
+            h.append("<p class=\"missing\">This results document holds convergence times only aggregated over "
+                    + "clients and fault windows (written before they were recorded per client): see the convergence "
+                    + "columns above.</p>\n");
+        }
     }
 
     private static void failures(ScenarioVerdict v, StringBuilder h) {

@@ -154,7 +154,7 @@ final class StrategyTables {
         h.append("</tbody></table>\n");
     }
 
-    private static void head(StringBuilder h, String... columns) {
+    static void head(StringBuilder h, String... columns) {
         h.append("<table class=\"figures\"><thead><tr>");
         for (String c : columns) {
             h.append("<th>").append(esc(c)).append("</th>");
@@ -163,7 +163,7 @@ final class StrategyTables {
     }
 
     /** A row of already-built cells ({@code <td>...</td>} or plain text to wrap). */
-    private static void row(StringBuilder h, String... cells) {
+    static void row(StringBuilder h, String... cells) {
         h.append("<tr>");
         for (String c : cells) {
             h.append(c.startsWith("<td") ? c : "<td>" + c + "</td>");

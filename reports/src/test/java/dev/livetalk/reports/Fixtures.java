@@ -1,6 +1,8 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.correctness.ClientConvergence;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.correctness.CorrectnessInterval;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.LatencyFigures;
 import dev.livetalk.metrics.results.Percentiles;
@@ -13,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -86,14 +89,38 @@ final class Fixtures {
         List<BudgetVerdict> budgets = s.budgets().stream().map(b -> !failBudgets || !b.budget().startsWith("lost") ? b
                 : new BudgetVerdict(b.budget(), b.strategy(), (double) lost, b.unit(), false,
                 "lost = " + lost + ", budget == 0")).toList();
-        return new StrategyResult(s.strategy(), changed, s.latency(), budgets, s.examples(), s.hlogs());
+        return new StrategyResult(s.strategy(), changed, s.latency(), budgets, s.examples(), s.hlogs(),
+                s.convergenceByClient(), s.correctnessOverTime());
     }
 
     /** {@code s} with every corrected latency percentile scaled by {@code factor}. */
     static StrategyResult withLatencyScaled(StrategyResult s, double factor) {
         List<LatencyFigures> latency = s.latency().stream().map(f -> new LatencyFigures(f.metric(), f.phase(),
                 scaled(f.corrected(), factor), f.raw(), f.unmatched())).toList();
-        return new StrategyResult(s.strategy(), s.correctness(), latency, s.budgets(), s.examples(), s.hlogs());
+        return new StrategyResult(s.strategy(), s.correctness(), latency, s.budgets(), s.examples(), s.hlogs(),
+                s.convergenceByClient(), s.correctnessOverTime());
+    }
+
+    /**
+     * {@code s} with convergence per client and correctness over time, as newer documents hold:
+     * {@code clients} clients c1.. after the outage window (scheduled to end at 3 s, ending a little
+     * later in each strategy's run, as real runs record it), converged
+     * {@code 100 ms x client number} after it, or never for {@code event-only}; ten 1 s
+     * intervals with {@code k} inversions, pending and missing in interval k.
+     */
+    static StrategyResult withCorrectnessOverTime(StrategyResult s, int clients) {
+        List<ClientConvergence> byClient = new ArrayList<>();
+        for (int c = 1; c <= clients; c++) {
+            boolean never = s.strategy().equals("event-only");
+            byClient.add(new ClientConvergence("c" + c, "outage", 0, never ? 3_006_000_000L : 3_279_000_000L,
+                    never ? null : c * 100_000_000L + 12_000_000L));
+        }
+        List<CorrectnessInterval> overTime = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            overTime.add(new CorrectnessInterval(k * 1_000_000_000L, 1_000_000_000L, k, k, k));
+        }
+        return new StrategyResult(s.strategy(), s.correctness(), s.latency(), s.budgets(), s.examples(), s.hlogs(),
+                byClient, overTime);
     }
 
     private static Percentiles scaled(Percentiles p, double f) {

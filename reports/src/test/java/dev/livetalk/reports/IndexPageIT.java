@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Opens the generated page of the recorded suite (plus a second seed of one scenario and a
- * baseline) in headless Chromium: every image loads, no script or console error, every
+ * Opens the generated page of the recorded suite (its outage run given correctness over time
+ * and convergence per client, plus a second seed of one scenario and a baseline) in headless Chromium: every image loads, no script or console error, every
  * scenario section is there; writes {@code target/report-it/screenshot.png} for a person.
  */
 class IndexPageIT {
@@ -33,6 +33,8 @@ class IndexPageIT {
         deleteTree(OUT);
         Files.createDirectories(OUT);
         List<RunFolder> runs = new ArrayList<>(Fixtures.runs());
+        runs.set(2, RunFolder.read(Fixtures.copy("outage", OUT.resolve("input/outage"), // as newer documents hold
+                d -> Fixtures.with(d, d.seed(), s -> Fixtures.withCorrectnessOverTime(s, 8)))));
         runs.add(RunFolder.read(Fixtures.copy("outage", OUT.resolve("input/outage-seed7"),
                 d -> Fixtures.with(d, 7, s -> Fixtures.withLost(s, 2, false)))));
         Baseline baseline = new Baseline(List.of(Fixtures.runs().get(2).document()), Tolerance.DEFAULT);
@@ -63,7 +65,9 @@ class IndexPageIT {
         for (String scenario : Fixtures.SCENARIOS) {
             assertThat(dom.stdout()).contains("<section class=\"scenario\" id=\"scenario-" + scenario + "\"");
         }
-        assertThat(dom.stdout()).contains("Spread across seeds", "Against the baseline");
+        assertThat(dom.stdout()).contains("Spread across seeds", "Against the baseline")
+                .contains("charts/03-outage-correctness.png", "<td class=\"num bad\">never</td>")
+                .contains("This results document holds no per-interval correctness counts"); // the older fixtures
         assertThat(dom.stderr().lines().filter(l -> l.contains(":CONSOLE")).toList()).as("console messages").isEmpty();
     }
 

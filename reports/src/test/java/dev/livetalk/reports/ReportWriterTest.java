@@ -45,9 +45,45 @@ class ReportWriterTest {
         ReportWriter.Report report = ReportWriter.write(Fixtures.resultsFiles(), temp, Optional.empty());
 
         String html = Files.readString(report.index());
-        assertThat(html).contains("holds no per-interval correctness counts")
-                .contains("when each client converged after each fault is not recorded")
+        assertThat(html).contains("This results document holds no per-interval correctness counts")
+                .contains("holds convergence times only aggregated over clients and fault windows")
                 .contains("No fault windows: a control run.");
+        assertThat(temp.resolve("charts/03-outage-correctness.png")).doesNotExist();
+    }
+
+    @Test
+    void shouldDrawCorrectnessOverTimeAndTheConvergencePerClientWhenTheResultsHoldThem() throws IOException {
+        Path results = Fixtures.copy("outage", temp.resolve("in"),
+                d -> Fixtures.with(d, d.seed(), s -> Fixtures.withCorrectnessOverTime(s, 8)));
+
+        ReportWriter.Report report = ReportWriter.write(List.of(results), temp.resolve("out"), Optional.empty());
+
+        String html = Files.readString(report.index());
+        assertThat(html).contains("<img src=\"charts/01-outage-correctness.png\"")
+                .contains("<th>client</th><th>outage #0 (ends 3.000 s)</th></tr>") // one column, the scheduled end
+                .contains("<tr><td>reconcile</td><td>c8</td><td class=\"num\">812 ms</td></tr>")
+                .contains("<tr><td>event-only</td><td>c1</td><td class=\"num bad\">never</td></tr>")
+                .doesNotContain("holds no per-interval correctness counts")
+                .doesNotContain("only aggregated over clients");
+        assertThat(html.indexOf("<td>reconcile</td><td>c8</td>")).as("the slowest client first")
+                .isLessThan(html.indexOf("<td>reconcile</td><td>c1</td>"));
+        String svg = Files.readString(temp.resolve("out/charts/01-outage-correctness.svg"));
+        assertThat(svg).contains("<svg", "correctness over time");
+        assertThat(svg.split("fill:rgb\\(220,50,47\\)", -1)).as("the fault window shaded in each of three plots")
+                .hasSize(4);
+    }
+
+    @Test
+    void shouldShowTheSlowestThirtyClientsOfAStrategyAndSayHowManyMore() throws IOException {
+        Path results = Fixtures.copy("outage", temp.resolve("in"),
+                d -> Fixtures.with(d, d.seed(), s -> Fixtures.withCorrectnessOverTime(s, 35)));
+
+        String html = Files.readString(ReportWriter.write(List.of(results), temp.resolve("out"), Optional.empty())
+                .index());
+
+        assertThat(html).contains("<td>reconcile</td><td>c35</td>").contains("<td>reconcile</td><td>c6</td>")
+                .doesNotContain("<td>reconcile</td><td>c5</td>")
+                .contains("reconcile: 5 more clients, each converged at least as fast as the last one shown");
     }
 
     @Test

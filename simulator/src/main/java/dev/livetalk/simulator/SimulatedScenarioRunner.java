@@ -61,8 +61,7 @@ public final class SimulatedScenarioRunner {
             Path hlog = folder.resolve(strategy + ".hlog");
             HlogWriter.write(hlog, strategy, measurement.latency(), HLOG_EPOCH_MILLIS);
             StrategyResult result = StrategyResult.of(measurement, verdicts, List.of(hlog.getFileName().toString()));
-            results.add(new StrategyResult(result.strategy(), result.correctness(), result.latency(), result.budgets(),
-                    sinceWarmUp(result.examples(), trace.measuredFrom()), result.hlogs()));
+            results.add(result.withExamples(sinceWarmUp(result.examples(), trace.measuredFrom())));
         }
         return ResultsDocument.of(scenario.name(), seed, Backend.SIM.yamlName(), environment(),
                 FaultScheduleJson.toTree(schedule), results);

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Measures {@link ConvergenceTimes} from the replayed transitions of every room.
+ * Measures, per fault window and client it targeted, when the client converged, from the
+ * replayed transitions of every room; {@link ConvergenceTimes} sums them up.
  *
  * <p>Stateless; any thread.
  */
@@ -19,10 +20,24 @@ final class ConvergenceCheck {
     private ConvergenceCheck() {
     }
 
-    static ConvergenceTimes of(ReplayedRun run) {
-        List<TraceWindow> windows = run.trace().windows();
+    static ConvergenceTimes times(List<ClientConvergence> samples) {
         List<Long> times = new ArrayList<>();
         long never = 0;
+        for (ClientConvergence sample : samples) {
+            if (sample.converged()) {
+                times.add(sample.convergedAfter());
+            } else {
+                never++;
+            }
+        }
+        return ConvergenceTimes.of(times, never);
+    }
+
+    /** Windows in start order, then clients in trace order; window ends since the end of the warm-up. */
+    static List<ClientConvergence> byClient(ReplayedRun run) {
+        List<TraceWindow> windows = run.trace().windows();
+        long warmUpEnd = run.trace().measuredFrom();
+        List<ClientConvergence> samples = new ArrayList<>();
         for (TraceWindow window : windows) {
             long until = nextStartAfter(windows, window.end());
             for (ClientTrace client : run.trace().clients()) {
@@ -31,14 +46,11 @@ final class ConvergenceCheck {
                     continue;
                 }
                 OptionalLong at = convergedAt(rooms, window.end(), until);
-                if (at.isPresent()) {
-                    times.add(at.getAsLong() - window.end());
-                } else {
-                    never++;
-                }
+                samples.add(new ClientConvergence(client.clientId(), window.fault(), window.occurrence(),
+                        window.end() - warmUpEnd, at.isPresent() ? at.getAsLong() - window.end() : null));
             }
         }
-        return ConvergenceTimes.of(times, never);
+        return samples;
     }
 
     /** The latest of the rooms' moments; empty when one room never got there. */

@@ -1,7 +1,9 @@
 package dev.livetalk.metrics.correctness;
 
+import dev.livetalk.metrics.replay.IntervalCounts;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.replay.RoomReplay;
+import dev.livetalk.metrics.replay.SampleGrid;
 import dev.livetalk.metrics.trace.ClientTrace;
 
 import java.util.ArrayList;
@@ -36,8 +38,22 @@ public final class CorrectnessChecker {
             }
             converged += clientConverged ? 1 : 0;
         }
-        ConvergenceTimes times = ConvergenceCheck.of(run);
+        List<ClientConvergence> byClient = ConvergenceCheck.byClient(run);
+        ConvergenceTimes times = ConvergenceCheck.times(byClient);
         CorrectnessFigures figures = CorrectnessFigures.sum(run.trace().clients().size(), converged, rooms, times);
-        return new CorrectnessReport(figures, rooms, times, examples.list());
+        return new CorrectnessReport(figures, rooms, times, examples.list(), byClient, overTime(run));
+    }
+
+    /** Per interval of the run's grid, the counts of every client's rooms summed. */
+    static List<CorrectnessInterval> overTime(ReplayedRun run) {
+        SampleGrid grid = run.grid();
+        IntervalCounts sum = new IntervalCounts(grid.count());
+        run.replays().values().forEach(rooms -> rooms.values().forEach(r -> sum.add(r.overTime())));
+        List<CorrectnessInterval> intervals = new ArrayList<>(grid.count());
+        for (int k = 0; k < grid.count(); k++) {
+            intervals.add(new CorrectnessInterval(grid.end(k) - grid.step() - run.trace().measuredFrom(), grid.step(),
+                    sum.inversions(k), sum.pending(k), sum.missing(k)));
+        }
+        return intervals;
     }
 }

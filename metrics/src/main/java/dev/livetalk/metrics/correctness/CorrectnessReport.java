@@ -11,11 +11,16 @@ import java.util.List;
  * @param rooms       per client and room, the figures they sum
  * @param convergence the convergence samples (for budgets with any percentile)
  * @param examples    the first few of each kind of error
+ * @param byClient    per fault window and client it targeted, when the client converged
+ * @param overTime    per interval of 1 s from the end of the warm-up, correctness summed over clients
  */
 public record CorrectnessReport(CorrectnessFigures figures, List<RoomFigures> rooms, ConvergenceTimes convergence,
-                                List<Example> examples) {
+                                List<Example> examples, List<ClientConvergence> byClient,
+                                List<CorrectnessInterval> overTime) {
     public CorrectnessReport {
         rooms = List.copyOf(rooms);
         examples = List.copyOf(examples);
+        byClient = List.copyOf(byClient);
+        overTime = List.copyOf(overTime);
     }
 }

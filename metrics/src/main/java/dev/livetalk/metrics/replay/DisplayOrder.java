@@ -1,5 +1,6 @@
 package dev.livetalk.metrics.replay;
 
+import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.TranscriptEntry;
 
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.Map;
  * are those with a seq above the join head; the client's own pending echoes (no seq) and older
  * history are skipped. A sentinel line with the join head's seq opens the list, so "no pair
  * out of step" means the lines are a complete, correctly ordered prefix of the entitled log.
- * Each operation costs O(1) plus the skipped lines next to it.
+ * Each operation costs O(1) plus the skipped lines next to it. It also keeps, for sampling,
+ * the adjacent counted pairs in descending order ({@link #descents()}: next seq below the
+ * previous one) and the lines showing {@code PENDING} ({@link #pending()}).
  *
  * <p>Single thread.
  */
@@ -22,6 +25,8 @@ final class DisplayOrder {
     private final Node sentinel;
     private final Map<Long, Node> nodes = new HashMap<>();
     private int outOfStep;
+    private int descents;
+    private int pending;
 
     private static final class Node {
         final long no;
@@ -51,6 +56,16 @@ final class DisplayOrder {
         return outOfStep == 0;
     }
 
+    /** Adjacent pairs of counted lines where the lower line has the smaller seq. */
+    int descents() {
+        return descents;
+    }
+
+    /** Lines showing {@code PENDING}: sends displayed and not yet acknowledged nor failed. */
+    int pending() {
+        return pending;
+    }
+
     TranscriptEntry entry(long no) {
         return require(no).entry;
     }
@@ -60,6 +75,7 @@ final class DisplayOrder {
             throw new IllegalArgumentException("line #" + no + " inserted twice in " + where);
         }
         Node node = new Node(no, entry);
+        pending += isPending(entry);
         link(after(afterNo), node);
         nodes.put(no, node);
         node.placedAt = at;
@@ -70,7 +86,7 @@ final class DisplayOrder {
         Node node = require(no);
         uncount(node);
         unlink(node);
-        node.entry = entry;
+        setEntry(node, entry);
         link(after(afterNo), node);
         node.placedAt = at;
         count(node);
@@ -83,19 +99,20 @@ final class DisplayOrder {
         if (node.entry.seq() != entry.seq()) {
             node.placedAt = at;
         }
-        node.entry = entry;
+        setEntry(node, entry);
         count(node);
     }
 
     /** Changes a line's status: its place and seq stay. */
     void restatus(long no, TranscriptEntry entry) {
-        require(no).entry = entry;
+        setEntry(require(no), entry);
     }
 
     void remove(long no) {
         Node node = require(no);
         uncount(node);
         unlink(node);
+        pending -= isPending(node.entry);
         nodes.remove(no);
     }
 
@@ -108,6 +125,15 @@ final class DisplayOrder {
         return lines;
     }
 
+    private void setEntry(Node node, TranscriptEntry entry) {
+        pending += isPending(entry) - isPending(node.entry);
+        node.entry = entry;
+    }
+
+    private static int isPending(TranscriptEntry entry) {
+        return entry.status() == MessageStatus.PENDING ? 1 : 0;
+    }
+
     private boolean counts(TranscriptEntry entry) {
         return entry.seq() > 0 && entry.seq() > sentinel.seq;
     }
@@ -118,12 +144,15 @@ final class DisplayOrder {
         }
         Node p = countedBefore(node);
         Node q = countedAfter(node);
-        if (q != null && outOfStep(p.seq, q.seq)) {
-            outOfStep--;
+        if (q != null) {
+            pair(p.seq, q.seq, -1);
         }
         node.counted = true;
         node.seq = node.entry.seq();
-        outOfStep += (outOfStep(p.seq, node.seq) ? 1 : 0) + (q != null && outOfStep(node.seq, q.seq) ? 1 : 0);
+        pair(p.seq, node.seq, 1);
+        if (q != null) {
+            pair(node.seq, q.seq, 1);
+        }
     }
 
     private void uncount(Node node) {
@@ -132,15 +161,24 @@ final class DisplayOrder {
         }
         Node p = countedBefore(node);
         Node q = countedAfter(node);
-        outOfStep -= (outOfStep(p.seq, node.seq) ? 1 : 0) + (q != null && outOfStep(node.seq, q.seq) ? 1 : 0);
+        pair(p.seq, node.seq, -1);
+        if (q != null) {
+            pair(node.seq, q.seq, -1);
+        }
         node.counted = false;
-        if (q != null && outOfStep(p.seq, q.seq)) {
-            outOfStep++;
+        if (q != null) {
+            pair(p.seq, q.seq, 1);
         }
     }
 
-    private static boolean outOfStep(long before, long after) {
-        return after != before + 1;
+    /** Adds ({@code sign} 1) or takes away (-1) what the adjacent pair {@code before, after} counts. */
+    private void pair(long before, long after, int sign) {
+        if (after != before + 1) {
+            outOfStep += sign;
+        }
+        if (after < before) {
+            descents += sign;
+        }
     }
 
     private static Node countedBefore(Node node) {

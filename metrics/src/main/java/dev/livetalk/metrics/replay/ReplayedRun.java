@@ -17,16 +17,23 @@ import java.util.Map;
  *
  * <p>Immutable once built; any thread.
  */
-public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<String, RoomReplay>> replays) {
+public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<String, RoomReplay>> replays,
+                          SampleGrid grid) {
 
-    /** Replays every client of {@code trace}. */
+    /** Replays every client of {@code trace}, sampling correctness over time every second from the end of the warm-up. */
     public static ReplayedRun of(RunTrace trace) {
+        return of(trace, SampleGrid.DEFAULT_STEP_NANOS);
+    }
+
+    /** As {@link #of(RunTrace)}, sampling every {@code stepNanos}. */
+    public static ReplayedRun of(RunTrace trace, long stepNanos) {
         MessageIndex index = MessageIndex.of(trace);
+        SampleGrid grid = SampleGrid.of(trace, stepNanos);
         Map<String, Map<String, RoomReplay>> replays = new LinkedHashMap<>();
         for (ClientTrace client : trace.clients()) {
-            replays.put(client.clientId(), replayClient(index, client));
+            replays.put(client.clientId(), replayClient(index, client, trace, grid));
         }
-        return new ReplayedRun(trace, index, replays);
+        return new ReplayedRun(trace, index, replays, grid);
     }
 
     /** The replay of {@code room} at client {@code clientId}, or {@code null} when it never joined nor showed it. */
@@ -35,7 +42,8 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         return rooms == null ? null : rooms.get(room);
     }
 
-    private static Map<String, RoomReplay> replayClient(MessageIndex index, ClientTrace client) {
+    private static Map<String, RoomReplay> replayClient(MessageIndex index, ClientTrace client, RunTrace trace,
+                                                        SampleGrid grid) {
         Map<String, List<TranscriptChange>> byRoom = new LinkedHashMap<>();
         client.joinedAt().keySet().forEach(room -> byRoom.put(room, new ArrayList<>()));
         for (TranscriptChange change : client.changes()) {
@@ -44,7 +52,7 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         Map<String, RoomReplay> rooms = new LinkedHashMap<>();
         byRoom.forEach((room, changes) -> {
             RoomReplay replay = TranscriptReplayer.replay(index, client.clientId(), room,
-                    client.joinedAt().getOrDefault(room, 0L), changes);
+                    client.joinedAt().getOrDefault(room, 0L), changes, grid, trace.log(room).messages());
             checkFinal(client, room, replay);
             rooms.put(room, replay);
         });

@@ -23,10 +23,13 @@ import java.util.Set;
  *                        due: a higher seq was shown first, or their last line was removed
  * @param causalViolations the replies first shown while their parent was not displayed
  * @param moves           the {@code Moved} changes
+ * @param overTime        correctness sampled per interval of the replay's {@link SampleGrid}
+ *                        (mutable counts: nobody changes them after the replay)
  */
 public record RoomReplay(String clientId, String room, long joinedAt, List<PlacedEntry> finalEntries,
                          List<Transition> transitions, Map<String, Long> firstShown, Map<String, Long> acked,
-                         Set<String> failed, Set<String> missingWhileDue, Set<String> causalViolations, long moves) {
+                         Set<String> failed, Set<String> missingWhileDue, Set<String> causalViolations, long moves,
+                         IntervalCounts overTime) {
     public RoomReplay {
         finalEntries = List.copyOf(finalEntries);
         transitions = List.copyOf(transitions);

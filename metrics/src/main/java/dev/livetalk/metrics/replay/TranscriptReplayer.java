@@ -3,6 +3,7 @@ package dev.livetalk.metrics.replay;
 import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.metrics.trace.CommittedMessage;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.Set;
  * per logical message, when it was first shown, acknowledged or failed, whether it went
  * missing after it was due, and whether a reply came before its parent. The prefix state is
  * observed once per distinct change time, so the steps of one input (replace, then move) do
- * not count as a transition.
+ * not count as a transition. With a {@link SampleGrid} it also samples correctness over time
+ * ({@link IntervalCounts}) at the grid's instants.
  *
  * <p>Single use, single thread.
  */
@@ -26,6 +28,7 @@ public final class TranscriptReplayer {
     private final long joinedAt;
     private final DisplayOrder order;
     private final Map<String, Integer> shownCount = new HashMap<>();
+    private final IntervalSampler sampler;
     private final Map<String, Long> firstShown = new HashMap<>();
     private final Map<String, Long> acked = new HashMap<>();
     private final Set<String> failed = new HashSet<>();
@@ -37,19 +40,31 @@ public final class TranscriptReplayer {
     private boolean good = true;
     private long moves;
 
-    private TranscriptReplayer(MessageIndex index, String clientId, String room, long joinedAt) {
+    private TranscriptReplayer(MessageIndex index, String clientId, String room, long joinedAt, SampleGrid grid,
+                               List<CommittedMessage> log) {
         this.index = index;
         this.room = room;
         this.joinedAt = joinedAt;
         this.order = new DisplayOrder(joinedAt, "client " + clientId + " in room " + room);
+        this.sampler = new IntervalSampler(grid, order, shownCount, index, room, joinedAt, log);
     }
 
     /** Replays {@code changes} (those of {@code room}, in order) of a client that joined at head {@code joinedAt}. */
     public static RoomReplay replay(MessageIndex index, String clientId, String room, long joinedAt,
                                     List<TranscriptChange> changes) {
-        TranscriptReplayer replayer = new TranscriptReplayer(index, clientId, room, joinedAt);
+        return replay(index, clientId, room, joinedAt, changes, SampleGrid.NONE, List.of());
+    }
+
+    /**
+     * As {@link #replay(MessageIndex, String, String, long, List)}, sampling correctness over time at
+     * the instants of {@code grid}; {@code log} is the room's server log (what is due comes from it).
+     */
+    public static RoomReplay replay(MessageIndex index, String clientId, String room, long joinedAt,
+                                    List<TranscriptChange> changes, SampleGrid grid, List<CommittedMessage> log) {
+        TranscriptReplayer replayer = new TranscriptReplayer(index, clientId, room, joinedAt, grid, log);
         for (int i = 0; i < changes.size(); i++) {
             TranscriptChange change = changes.get(i);
+            replayer.sampler.sampleBefore(change.at());
             replayer.apply(change);
             if (i == changes.size() - 1 || changes.get(i + 1).at() != change.at()) {
                 replayer.observe(change.at());
@@ -57,7 +72,7 @@ public final class TranscriptReplayer {
         }
         return new RoomReplay(clientId, room, joinedAt, replayer.order.lines(), replayer.transitions,
                 replayer.firstShown, replayer.acked, replayer.failed, replayer.missingWhileDue, replayer.causal,
-                replayer.moves);
+                replayer.moves, replayer.sampler.finish());
     }
 
     private void apply(TranscriptChange change) {
@@ -106,7 +121,9 @@ public final class TranscriptReplayer {
             return;
         }
         String key = message.key();
-        shownCount.merge(key, 1, Integer::sum);
+        if (shownCount.merge(key, 1, Integer::sum) == 1) {
+            sampler.onVisibility(message, 1);
+        }
         Long gone = hiddenAt.remove(key);
         if (gone != null && gone < at) {
             missingWhileDue.add(key);
@@ -141,6 +158,7 @@ public final class TranscriptReplayer {
     private void onHidden(TranscriptEntry entry, long at) {
         LogicalMessage message = index.of(room, entry);
         if (message != null && shownCount.merge(message.key(), -1, Integer::sum) == 0) {
+            sampler.onVisibility(message, -1);
             hiddenAt.put(message.key(), at);
         }
     }

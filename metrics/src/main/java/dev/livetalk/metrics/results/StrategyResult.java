@@ -1,7 +1,10 @@
 package dev.livetalk.metrics.results;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.livetalk.metrics.Measurement;
+import dev.livetalk.metrics.correctness.ClientConvergence;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.correctness.CorrectnessInterval;
 import dev.livetalk.metrics.correctness.Example;
 import dev.livetalk.metrics.latency.LatencyReport;
 import dev.livetalk.metrics.latency.LatencySeries;
@@ -20,14 +23,30 @@ import java.util.List;
  * @param budgets     the verdicts of the budgets that apply to it
  * @param examples    the first few errors of each kind
  * @param hlogs       its interval logs, relative to the document
+ * @param convergenceByClient per fault window and client it targeted, when the client converged
+ *                    (window ends since the end of the warm-up); empty in documents written before
+ *                    it was recorded
+ * @param correctnessOverTime per interval of 1 s from the end of the warm-up, what the clients
+ *                    displayed at its end, summed; empty in documents written before it was recorded
  */
 public record StrategyResult(String strategy, CorrectnessFigures correctness, List<LatencyFigures> latency,
-                             List<BudgetVerdict> budgets, List<Example> examples, List<String> hlogs) {
+                             List<BudgetVerdict> budgets, List<Example> examples, List<String> hlogs,
+                             List<ClientConvergence> convergenceByClient,
+                             List<CorrectnessInterval> correctnessOverTime) {
+    @JsonCreator
     public StrategyResult {
         latency = List.copyOf(latency);
         budgets = List.copyOf(budgets);
         examples = List.copyOf(examples);
         hlogs = List.copyOf(hlogs);
+        convergenceByClient = convergenceByClient == null ? List.of() : List.copyOf(convergenceByClient);
+        correctnessOverTime = correctnessOverTime == null ? List.of() : List.copyOf(correctnessOverTime);
+    }
+
+    /** A result without convergence per client nor correctness over time (as older documents hold). */
+    public StrategyResult(String strategy, CorrectnessFigures correctness, List<LatencyFigures> latency,
+                          List<BudgetVerdict> budgets, List<Example> examples, List<String> hlogs) {
+        this(strategy, correctness, latency, budgets, examples, hlogs, List.of(), List.of());
     }
 
     /** The result of a measurement with its budget verdicts and interval log paths. */
@@ -41,7 +60,14 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
             }
         }
         return new StrategyResult(measurement.strategy(), measurement.correctness().figures(), latency, budgets,
-                measurement.correctness().examples(), hlogs);
+                measurement.correctness().examples(), hlogs, measurement.correctness().byClient(),
+                measurement.correctness().overTime());
+    }
+
+    /** This result with other examples (the runner moves their times onto the fault schedule's clock). */
+    public StrategyResult withExamples(List<Example> otherExamples) {
+        return new StrategyResult(strategy, correctness, latency, budgets, otherExamples, hlogs, convergenceByClient,
+                correctnessOverTime);
     }
 
     /** The figures of a metric in a phase (expression names), or {@code null}. */

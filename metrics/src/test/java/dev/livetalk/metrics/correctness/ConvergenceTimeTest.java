@@ -6,6 +6,8 @@ import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.protocol.Message;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static dev.livetalk.metrics.TraceFixture.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,5 +91,22 @@ class ConvergenceTimeTest {
         assertThat(times.neverConverged()).isEqualTo(1);
         assertThat(times.percentile(50)).hasValue(0L); // the second window: nothing wrong after it
         assertThat(times.sortedNanos()).containsExactly(0L);
+    }
+
+    @Test
+    void shouldTellPerClientAndWindowWhenItConvergedOnTheFaultScheduleClock() {
+        TraceFixture warmedUp = new TraceFixture("test", 1_000);
+        warmedUp.window("outage", 10_000, 12_000, "bob", "carol");
+        Client bob = warmedUp.client("bob").join("lobby", 0);
+        Client carol = warmedUp.client("carol").join("lobby", 0);
+        warmedUp.client("dave").join("lobby", 0); // not targeted: no sample
+        Message m1 = warmedUp.commit("lobby", "alice", "a1", 10_400);
+        Message m2 = warmedUp.commit("lobby", "alice", "a2", 11_000);
+        bob.place(m2, 11_500).place(m1, 12_300); // a correct prefix 300 ms after the window ended
+        carol.place(m2, 11_600);                 // m1 never comes
+        List<ClientConvergence> byClient = CorrectnessChecker.check(ReplayedRun.of(warmedUp.build())).byClient();
+        assertThat(byClient).containsExactly(
+                new ClientConvergence(bob.id(), "outage", 0, ms(11_000), ms(300)),
+                new ClientConvergence(carol.id(), "outage", 0, ms(11_000), null));
     }
 }

@@ -58,6 +58,64 @@ class DisplayOrderPropertyTest {
         assertThat(replay.transitions()).as("seed %d", seed).isEqualTo(expected);
     }
 
+    /**
+     * The same seeded operations, sampled every millisecond: inversions, pending and missing of
+     * the replay agree with a brute-force count of the displayed lines. Message i is committed at
+     * {@code -1000 + 10 i} ms, so it becomes due at {@code 10 i} ms, during the run.
+     */
+    @Test
+    void shouldSampleTheSameCountsAsABruteForceCountOfTheDisplayedLines() {
+        for (long seed = 1; seed <= 40; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            TraceFixture run = new TraceFixture("property");
+            Client bob = run.client("bob").join("lobby", JOIN_HEAD);
+            List<Message> log = new ArrayList<>();
+            for (int i = 1; i <= 12; i++) {
+                String from = i % 3 == 0 ? "bob" : "alice";
+                log.add(run.commit("lobby", from, (from.equals("bob") ? "b" : "a") + i, -1_000 + 10 * i));
+            }
+            Set<Long> anchored = new HashSet<>();
+            List<List<Long>> expected = new ArrayList<>();
+            expected.add(List.of(0L, 0L, missing(List.of(), log, 1)));
+            for (int step = 1; step <= 150; step++) {
+                Transcript t = bob.at("lobby", step);
+                apply(random.nextInt(6), t, log.get(random.nextInt(log.size())), bob, anchored, step);
+                expected.add(List.of(descents(t.entries()), pending(t.entries()), missing(t.entries(), log, step + 1)));
+            }
+            IntervalCounts counts = ReplayedRun.of(run.build(), ms(1)).of(bob.id(), "lobby").overTime();
+            // the grid ends with the interval of the last change; later steps may have changed nothing
+            assertThat(counts.size()).as("seed %d", seed).isBetween(100, 151);
+            for (int k = 0; k < counts.size(); k++) {
+                assertThat(List.of(counts.inversions(k), counts.pending(k), counts.missing(k)))
+                        .as("seed %d, interval %d", seed, k).isEqualTo(expected.get(k));
+            }
+        }
+    }
+
+    private static long descents(List<TranscriptEntry> entries) {
+        long descents = 0;
+        long previous = Long.MIN_VALUE;
+        for (TranscriptEntry e : entries) {
+            if (e.seq() > JOIN_HEAD) {
+                descents += e.seq() < previous ? 1 : 0;
+                previous = e.seq();
+            }
+        }
+        return descents;
+    }
+
+    private static long pending(List<TranscriptEntry> entries) {
+        return entries.stream().filter(e -> e.status() == MessageStatus.PENDING).count();
+    }
+
+    /** Entitled messages due at {@code sampleMs} (committed 1 s before) without a line of them. */
+    private static long missing(List<TranscriptEntry> entries, List<Message> log, long sampleMs) {
+        return log.stream().filter(m -> m.seq() > JOIN_HEAD && -1_000 + 10 * m.seq() <= sampleMs - 1_000)
+                .filter(m -> entries.stream().noneMatch(e -> m.id().equals(e.id())
+                        || e.id() == null && m.clientMsgId().equals(e.clientMsgId())))
+                .count();
+    }
+
     private static void apply(int op, Transcript t, Message m, Client bob, Set<Long> anchored, int step) {
         switch (op) {
             case 0, 1 -> {

@@ -1,14 +1,18 @@
 package dev.livetalk.metrics.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.livetalk.metrics.correctness.ClientConvergence;
+import dev.livetalk.metrics.correctness.CorrectnessInterval;
 import dev.livetalk.metrics.correctness.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +48,28 @@ class ResultsJsonTest {
         assertThat(clean.correctness().convergedShare()).isEqualTo(100.0);
         assertThat(clean.correctness().convergence().max()).isEqualTo(300_000_000L);
         assertThat(clean.latency("peer-final", "during").corrected().count()).isEqualTo(1);
+        assertThat(clean.convergenceByClient()).containsExactly(
+                new ClientConvergence("bob-1", "outage", 0, 3_000_000_000L, 300_000_000L));
+        assertThat(flawed.convergenceByClient()).extracting(ClientConvergence::convergedAfter).containsOnlyNulls();
+        assertThat(flawed.correctnessOverTime()).extracting(CorrectnessInterval::missing)
+                .containsExactly(0L, 0L, 0L, 1L, 1L);
+        assertThat(flawed.correctnessOverTime()).extracting(CorrectnessInterval::inversions)
+                .containsExactly(0L, 0L, 0L, 0L, 1L);
+    }
+
+    @Test
+    void shouldReadADocumentWrittenBeforeConvergencePerClientAndCorrectnessOverTimeWithEmptyLists()
+            throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(SampleResults.document()));
+        tree.withArray("/strategies").forEach(s -> ((ObjectNode) s).remove(
+                List.of("convergenceByClient", "correctnessOverTime")));
+        ResultsDocument old = ResultsJson.fromJson(mapper.writeValueAsString(tree));
+        assertThat(old.strategies()).hasSize(2).allSatisfy(s -> {
+            assertThat(s.convergenceByClient()).isEmpty();
+            assertThat(s.correctnessOverTime()).isEmpty();
+        });
+        assertThat(old.strategy("reconcile").correctness().convergence().max()).isEqualTo(300_000_000L);
     }
 
     @Test
