@@ -1,6 +1,5 @@
 package dev.livetalk.bench.cli;
 
-import dev.livetalk.metrics.gate.Tolerance;
 import dev.livetalk.reports.ReportCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,26 +23,15 @@ final class ReportSubcommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "RESULTS", description = "Show the change against this earlier run.")
     Path baseline;
 
-    @Option(names = "--latency-tolerance", defaultValue = "10", paramLabel = "PERCENT",
-            description = "Allowed latency regression against the baseline, in percent (default 10).")
-    double latencyTolerancePercent;
-
-    @Option(names = "--count-tolerance", defaultValue = "0", paramLabel = "N",
-            description = "Allowed increase of counts against the baseline (default 0).")
-    long countTolerance;
+    @picocli.CommandLine.Mixin
+    ToleranceOptions tolerances = new ToleranceOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (!(latencyTolerancePercent >= 0) || countTolerance < 0) {
-            throw new UsageException("tolerances must be >= 0: --latency-tolerance " + latencyTolerancePercent
-                    + ", --count-tolerance " + countTolerance);
-        }
-        Tolerance tolerance = new Tolerance(latencyTolerancePercent / 100.0, Tolerance.DEFAULT.latencyFloorNanos(),
-                countTolerance);
-        return ReportCommand.run(inputs, out, baseline, tolerance, spec.commandLine().getOut(),
+        return ReportCommand.run(inputs, out, baseline, tolerances.tolerance(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

@@ -68,13 +68,8 @@ final class RunCommand implements Callable<Integer> {
             description = "An earlier results.json, or the output folder of an earlier run: fail on a regression beyond the tolerance.")
     Path baseline;
 
-    @Option(names = "--latency-tolerance", defaultValue = "10", paramLabel = "PERCENT",
-            description = "Allowed latency regression against the baseline, in percent (default 10).")
-    double latencyTolerancePercent;
-
-    @Option(names = "--count-tolerance", defaultValue = "0", paramLabel = "N",
-            description = "Allowed increase of counts (lost, duplicates, ...) against the baseline (default 0).")
-    long countTolerance;
+    @picocli.CommandLine.Mixin
+    ToleranceOptions tolerances = new ToleranceOptions();
 
     @Option(names = "--network", paramLabel = "BACKEND", converter = BackendConverter.class,
             description = "toxiproxy or sim, instead of each scenario's own network (default: the scenario's).")
@@ -101,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
             return sweep(scenarios, stdout);
         }
         Path outDir = outputFolder();
-        Optional<Baseline> baseline = baseline(tolerance());
+        Optional<Baseline> baseline = baseline(tolerances.tolerance());
         TyrusLogging.configure(debug);
         Files.createDirectories(outDir);
         Progress progress = new Progress(spec.commandLine().getErr());
@@ -215,16 +210,6 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return List.copyOf(strategies);
-    }
-
-    private Tolerance tolerance() {
-        if (!(latencyTolerancePercent >= 0)) {
-            throw new UsageException("--latency-tolerance must be >= 0 percent: " + latencyTolerancePercent);
-        }
-        if (countTolerance < 0) {
-            throw new UsageException("--count-tolerance must be >= 0: " + countTolerance);
-        }
-        return new Tolerance(latencyTolerancePercent / 100.0, Tolerance.DEFAULT.latencyFloorNanos(), countTolerance);
     }
 
     private Optional<Baseline> baseline(Tolerance tolerance) {

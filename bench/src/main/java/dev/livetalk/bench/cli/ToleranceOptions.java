@@ -1,0 +1,26 @@
+package dev.livetalk.bench.cli;
+
+import dev.livetalk.metrics.gate.Tolerance;
+import picocli.CommandLine.Option;
+
+/** The baseline tolerances, shared by {@code run} and {@code report} as a picocli mixin. */
+final class ToleranceOptions {
+    @Option(names = "--latency-tolerance", defaultValue = "10", paramLabel = "PERCENT",
+            description = "Allowed latency regression against the baseline, in percent (default 10).")
+    double latencyPercent;
+
+    @Option(names = "--count-tolerance", defaultValue = "0", paramLabel = "N",
+            description = "Allowed increase of counts (lost, duplicates, ...) against the baseline (default 0).")
+    long count;
+
+    /** The tolerance asked for; a negative one is a usage error naming the value. */
+    Tolerance tolerance() {
+        if (!(latencyPercent >= 0)) {
+            throw new UsageException("--latency-tolerance must be >= 0 percent: " + latencyPercent);
+        }
+        if (count < 0) {
+            throw new UsageException("--count-tolerance must be >= 0: " + count);
+        }
+        return new Tolerance(latencyPercent / 100.0, Tolerance.DEFAULT.latencyFloorNanos(), count);
+    }
+}
