@@ -38,6 +38,8 @@ public final class LivetalkCommand implements Runnable {
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
             if (e instanceof UsageException) {
                 failed.getErr().println("livetalk: " + e.getMessage());
+            } else if (isKnownHarnessFailure(e)) {
+                failed.getErr().println("livetalk: the harness failed: " + e.getMessage());
             } else {
                 failed.getErr().println("livetalk: the harness failed: " + e);
                 e.printStackTrace(failed.getErr());
@@ -45,6 +47,12 @@ public final class LivetalkCommand implements Runnable {
             return exitCodeOf(e);
         });
         return commandLine;
+    }
+
+    /** Failures with a message that says it all: no stack trace, exit 1. */
+    static boolean isKnownHarnessFailure(Throwable e) {
+        return e instanceof HarnessFailure || e instanceof dev.livetalk.network.NetworkBackendException
+                || e instanceof dev.livetalk.runner.RunFailure;
     }
 
     static int exitCodeOf(Throwable e) {

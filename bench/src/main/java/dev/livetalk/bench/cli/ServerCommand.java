@@ -46,7 +46,12 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         ServerConfig config = config();
-        ReferenceServer server = ReferenceServer.start(config);
+        ReferenceServer server;
+        try {
+            server = ReferenceServer.start(config);
+        } catch (IOException e) {
+            throw new HarnessFailure(e.getMessage(), e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

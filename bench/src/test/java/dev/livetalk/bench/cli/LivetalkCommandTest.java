@@ -57,6 +57,17 @@ class LivetalkCommandTest {
     }
 
     @Test
+    void shouldExitOneWithAMessageAndNoStackTraceWhenThePortIsTaken() throws Exception {
+        try (dev.livetalk.server.ReferenceServer taken = dev.livetalk.server.ReferenceServer.start(
+                dev.livetalk.server.ServerConfig.builder("s").build())) {
+            assertThat(run("server", "--secret", "s", "--port", String.valueOf(taken.port())))
+                    .isEqualTo(ExitCode.HARNESS_FAILURE.code());
+        }
+        assertThat(err.toString()).contains("the harness failed: cannot listen on 127.0.0.1:")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void shouldExitTwoForImpossibleBenchSettings() {
         assertThat(run("bench", "fanout", "--clients", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("clients must be >= 1: 0");
