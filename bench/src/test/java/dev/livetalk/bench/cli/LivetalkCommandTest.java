@@ -68,6 +68,18 @@ class LivetalkCommandTest {
     }
 
     @Test
+    void shouldExitOneSayingSoWhenTheGivenToxiproxyDoesNotAnswer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path scenario = dir.resolve("s.yaml");
+        java.nio.file.Files.writeString(scenario,
+                "name: s\nseed: 1\nduration: 1s\nusers: [a, b]\nrooms:\n  - name: r\n    members: all\nload:\n  rate: 1\n");
+        int code = run("run", scenario.toString(), "--toxiproxy", "http://127.0.0.1:1", "--out", dir.toString());
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.HARNESS_FAILURE.code());
+        assertThat(err.toString()).contains("no Toxiproxy answers at http://127.0.0.1:1 (from --toxiproxy)")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void shouldExitTwoForImpossibleBenchSettings() {
         assertThat(run("bench", "fanout", "--clients", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("clients must be >= 1: 0");

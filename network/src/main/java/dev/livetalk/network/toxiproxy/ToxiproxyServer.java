@@ -5,6 +5,7 @@ import dev.livetalk.network.NetworkBackendException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,9 @@ public final class ToxiproxyServer implements AutoCloseable {
         }
     }
 
+    /** How long an external server, which should be up already, may take to answer. */
+    static final Duration EXTERNAL_TIMEOUT = Duration.ofSeconds(2);
+
     /**
      * A server that already runs at {@code url}; checked with {@code GET /version}.
      *
@@ -43,7 +47,9 @@ public final class ToxiproxyServer implements AutoCloseable {
      */
     public static ToxiproxyServer connect(URI url, String origin) {
         try (VersionProbe probe = new VersionProbe()) {
-            String version = probe.await(url, ToxiproxyProcess.READY_TIMEOUT, new CompletableFuture<>());
+            // A running server answers at once; waiting as long as for a starting child would only
+            // keep a user with a wrong URL waiting.
+            String version = probe.await(url, EXTERNAL_TIMEOUT, new CompletableFuture<>());
             LOG.log(System.Logger.Level.INFO, "using Toxiproxy " + version + " at " + url + " (from " + origin + ")");
             return new ToxiproxyServer(url, version, origin, null);
         } catch (VersionProbe.ExitedEarly e) {
