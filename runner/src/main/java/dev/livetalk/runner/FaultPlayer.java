@@ -3,7 +3,7 @@ package dev.livetalk.runner;
 import dev.livetalk.network.toxiproxy.AppliedFault;
 import dev.livetalk.network.toxiproxy.ToxiproxyNetwork;
 import dev.livetalk.scenarios.ClientShape;
-import dev.livetalk.scenarios.FaultWindow;
+import dev.livetalk.scenarios.fault.FaultWindow;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -4,18 +4,18 @@ import dev.livetalk.network.Link;
 import dev.livetalk.network.LinkId;
 import dev.livetalk.network.toxiproxy.Direction;
 import dev.livetalk.network.toxiproxy.ToxicSpec;
-import dev.livetalk.scenarios.BandwidthFault;
 import dev.livetalk.scenarios.ClientShape;
-import dev.livetalk.scenarios.DownFault;
-import dev.livetalk.scenarios.Fault;
-import dev.livetalk.scenarios.FaultWindow;
-import dev.livetalk.scenarios.LatencyFault;
-import dev.livetalk.scenarios.LimitDataFault;
-import dev.livetalk.scenarios.ResetPeerFault;
-import dev.livetalk.scenarios.SlicerFault;
-import dev.livetalk.scenarios.SlowCloseFault;
-import dev.livetalk.scenarios.StallFault;
-import dev.livetalk.scenarios.TimeoutFault;
+import dev.livetalk.scenarios.fault.BandwidthFault;
+import dev.livetalk.scenarios.fault.DownFault;
+import dev.livetalk.scenarios.fault.Fault;
+import dev.livetalk.scenarios.fault.FaultWindow;
+import dev.livetalk.scenarios.fault.LatencyFault;
+import dev.livetalk.scenarios.fault.LimitDataFault;
+import dev.livetalk.scenarios.fault.ResetPeerFault;
+import dev.livetalk.scenarios.fault.SlicerFault;
+import dev.livetalk.scenarios.fault.SlowCloseFault;
+import dev.livetalk.scenarios.fault.StallFault;
+import dev.livetalk.scenarios.fault.TimeoutFault;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,14 +54,14 @@ final class FaultTranslation {
             if (client == null) {
                 throw new IllegalArgumentException("fault " + window.fault() + " targets an unknown client: " + user);
             }
-            for (Link link : networkLinks(shape, window.serverSide() ? dev.livetalk.scenarios.Link.BOTH : window.link())) {
+            for (Link link : networkLinks(shape, window.serverSide() ? dev.livetalk.scenarios.fault.Link.BOTH : window.link())) {
                 links.add(new LinkId(client, link));
             }
         }
         return links;
     }
 
-    static List<Link> networkLinks(ClientShape shape, dev.livetalk.scenarios.Link link) {
+    static List<Link> networkLinks(ClientShape shape, dev.livetalk.scenarios.fault.Link link) {
         if (shape == ClientShape.SINGLE) {
             return List.of(Link.MAIN);
         }
@@ -72,7 +72,7 @@ final class FaultTranslation {
         };
     }
 
-    private static List<Direction> directions(dev.livetalk.scenarios.Direction direction) {
+    private static List<Direction> directions(dev.livetalk.scenarios.fault.Direction direction) {
         return switch (direction) {
             case UPSTREAM -> List.of(Direction.UPSTREAM);
             case DOWNSTREAM -> List.of(Direction.DOWNSTREAM);

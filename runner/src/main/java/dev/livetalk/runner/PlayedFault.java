@@ -1,6 +1,6 @@
 package dev.livetalk.runner;
 
-import dev.livetalk.scenarios.FaultWindow;
+import dev.livetalk.scenarios.fault.FaultWindow;
 
 /**
  * One fault window as it was played on the proxies ({@link System#nanoTime()} times).

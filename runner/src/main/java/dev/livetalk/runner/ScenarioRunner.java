@@ -10,9 +10,9 @@ import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
-import dev.livetalk.scenarios.FaultSchedule;
-import dev.livetalk.scenarios.FaultScheduleJson;
 import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.scenarios.fault.FaultSchedule;
+import dev.livetalk.scenarios.fault.FaultScheduleJson;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -11,8 +11,8 @@ import dev.livetalk.network.toxiproxy.ToxiproxyNetwork;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.protocol.Message;
 import dev.livetalk.scenarios.ClientShape;
-import dev.livetalk.scenarios.FaultSchedule;
 import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.scenarios.fault.FaultSchedule;
 import dev.livetalk.server.ReferenceServer;
 import dev.livetalk.server.ServerConfig;
 

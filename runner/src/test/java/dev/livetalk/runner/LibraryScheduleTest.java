@@ -1,10 +1,10 @@
 package dev.livetalk.runner;
 
-import dev.livetalk.scenarios.FaultSchedule;
-import dev.livetalk.scenarios.FaultScheduleJson;
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.ScenarioLoader;
+import dev.livetalk.scenarios.fault.FaultSchedule;
+import dev.livetalk.scenarios.fault.FaultScheduleJson;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -2,13 +2,13 @@ package dev.livetalk.runner;
 
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
-import dev.livetalk.scenarios.FaultSchedule;
 import dev.livetalk.scenarios.LoaderOptions;
-import dev.livetalk.scenarios.Metric;
-import dev.livetalk.scenarios.Phase;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.ScenarioException;
 import dev.livetalk.scenarios.ScenarioLoader;
+import dev.livetalk.scenarios.budget.Metric;
+import dev.livetalk.scenarios.budget.Phase;
+import dev.livetalk.scenarios.fault.FaultSchedule;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,9 @@
 package dev.livetalk.scenarios;
 
+import dev.livetalk.scenarios.budget.Budget;
+import dev.livetalk.scenarios.budget.BudgetParser;
+import dev.livetalk.scenarios.budget.BudgetSyntaxException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

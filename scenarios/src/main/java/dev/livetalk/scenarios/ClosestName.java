@@ -10,14 +10,14 @@ import java.util.Optional;
  *
  * <p>Stateless; any thread.
  */
-final class ClosestName {
+public final class ClosestName {
     private static final int MIN_PREFIX = 5;
 
     private ClosestName() {
     }
 
     /** The closest candidate within a few edits of {@code name}, if any. */
-    static Optional<String> to(String name, Collection<String> candidates) {
+    public static Optional<String> to(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -43,7 +43,7 @@ final class ClosestName {
     }
 
     /** " (did you mean 'x'?)" or an empty string. */
-    static String hint(String name, Collection<String> candidates) {
+    public static String hint(String name, Collection<String> candidates) {
         return to(name, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
     }
 

@@ -63,13 +63,13 @@ public final class Durations {
         return nanos + "ns";
     }
 
-    static void requireNonNegative(String name, Duration value) {
+    public static void requireNonNegative(String name, Duration value) {
         if (value == null || value.isNegative()) {
             throw new IllegalArgumentException(name + " must be a duration >= 0: " + value);
         }
     }
 
-    static void requirePositive(String name, Duration value) {
+    public static void requirePositive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + " must be a duration > 0: " + value);
         }

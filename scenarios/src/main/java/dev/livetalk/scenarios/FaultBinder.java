@@ -1,5 +1,13 @@
 package dev.livetalk.scenarios;
 
+import dev.livetalk.scenarios.fault.Direction;
+import dev.livetalk.scenarios.fault.Fault;
+import dev.livetalk.scenarios.fault.FaultKind;
+import dev.livetalk.scenarios.fault.FaultSpec;
+import dev.livetalk.scenarios.fault.Link;
+import dev.livetalk.scenarios.fault.Target;
+import dev.livetalk.scenarios.fault.Timing;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,21 @@
 package dev.livetalk.scenarios;
 
+import dev.livetalk.scenarios.fault.BandwidthFault;
+import dev.livetalk.scenarios.fault.DownFault;
+import dev.livetalk.scenarios.fault.DuplicationFault;
+import dev.livetalk.scenarios.fault.Fault;
+import dev.livetalk.scenarios.fault.FaultKind;
+import dev.livetalk.scenarios.fault.LatencyFault;
+import dev.livetalk.scenarios.fault.LimitDataFault;
+import dev.livetalk.scenarios.fault.MessageLossFault;
+import dev.livetalk.scenarios.fault.PartitionFault;
+import dev.livetalk.scenarios.fault.ReorderFault;
+import dev.livetalk.scenarios.fault.ResetPeerFault;
+import dev.livetalk.scenarios.fault.SlicerFault;
+import dev.livetalk.scenarios.fault.SlowCloseFault;
+import dev.livetalk.scenarios.fault.StallFault;
+import dev.livetalk.scenarios.fault.TimeoutFault;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

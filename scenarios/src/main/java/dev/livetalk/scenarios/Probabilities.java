@@ -5,11 +5,11 @@ package dev.livetalk.scenarios;
  *
  * <p>Stateless; any thread.
  */
-final class Probabilities {
+public final class Probabilities {
     private Probabilities() {
     }
 
-    static void require(String name, double value) {
+    public static void require(String name, double value) {
         if (!(value > 0.0 && value <= 1.0)) {
             throw new IllegalArgumentException(name + " must be within (0, 1]: " + value);
         }

@@ -1,5 +1,8 @@
 package dev.livetalk.scenarios;
 
+import dev.livetalk.scenarios.budget.Budget;
+import dev.livetalk.scenarios.fault.FaultSpec;
+
 import java.time.Duration;
 import java.util.List;
 

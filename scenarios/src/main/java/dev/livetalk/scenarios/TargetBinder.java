@@ -1,5 +1,8 @@
 package dev.livetalk.scenarios;
 
+import dev.livetalk.scenarios.fault.Link;
+import dev.livetalk.scenarios.fault.Target;
+
 import java.util.List;
 import java.util.Optional;
 

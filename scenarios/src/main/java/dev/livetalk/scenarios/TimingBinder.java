@@ -1,5 +1,7 @@
 package dev.livetalk.scenarios;
 
+import dev.livetalk.scenarios.fault.Timing;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;

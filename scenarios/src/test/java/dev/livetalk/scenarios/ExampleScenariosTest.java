@@ -1,5 +1,16 @@
 package dev.livetalk.scenarios;
 
+import dev.livetalk.scenarios.fault.Direction;
+import dev.livetalk.scenarios.fault.DownFault;
+import dev.livetalk.scenarios.fault.DuplicationFault;
+import dev.livetalk.scenarios.fault.FaultSpec;
+import dev.livetalk.scenarios.fault.LatencyFault;
+import dev.livetalk.scenarios.fault.Link;
+import dev.livetalk.scenarios.fault.MessageLossFault;
+import dev.livetalk.scenarios.fault.PartitionFault;
+import dev.livetalk.scenarios.fault.ReorderFault;
+import dev.livetalk.scenarios.fault.Target;
+import dev.livetalk.scenarios.fault.Timing;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -12,29 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ExampleScenariosTest {
 
-    static Path example(String name) {
-        try {
-            return Path.of(ExampleScenariosTest.class.getResource("/scenarios/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static List<Path> examples() {
-        return List.of(example("baseline.yaml"), example("outage.yaml"), example("asymmetric-latency.yaml"),
-                example("sim-message-loss.yaml"));
-    }
-
     @Test
     void shouldValidateEveryExampleScenario() throws IOException {
-        for (Path file : examples()) {
+        for (Path file : ExampleFiles.examples()) {
             assertThat(ScenarioLoader.validate(file)).as(file.toString()).isEmpty();
         }
     }
 
     @Test
     void shouldReadTheBaselineScenario() throws Exception {
-        Scenario s = ScenarioLoader.load(example("baseline.yaml"));
+        Scenario s = ScenarioLoader.load(ExampleFiles.example("baseline.yaml"));
 
         assertThat(s.name()).isEqualTo("baseline");
         assertThat(s.seed()).isEqualTo(1);
@@ -51,7 +49,7 @@ class ExampleScenariosTest {
 
     @Test
     void shouldGenerateUsersAndSpreadThemOverGeneratedRooms() throws Exception {
-        Scenario s = ScenarioLoader.load(example("outage.yaml"));
+        Scenario s = ScenarioLoader.load(ExampleFiles.example("outage.yaml"));
 
         assertThat(s.users()).hasSize(12).first().isEqualTo("user01");
         assertThat(s.rooms()).extracting(Room::name).containsExactly("room1", "room2", "room3");
@@ -66,7 +64,7 @@ class ExampleScenariosTest {
 
     @Test
     void shouldReadSimulatorOnlyFaultsWhenTheNetworkIsSim() throws Exception {
-        Scenario s = ScenarioLoader.load(example("sim-message-loss.yaml"));
+        Scenario s = ScenarioLoader.load(ExampleFiles.example("sim-message-loss.yaml"));
 
         assertThat(s.network()).isEqualTo(Backend.SIM);
         assertThat(s.clientShape()).isEqualTo(ClientShape.SPLIT);
@@ -82,7 +80,7 @@ class ExampleScenariosTest {
 
     @Test
     void shouldReadAsymmetricLatencyFaults() throws Exception {
-        Scenario s = ScenarioLoader.load(example("asymmetric-latency.yaml"));
+        Scenario s = ScenarioLoader.load(ExampleFiles.example("asymmetric-latency.yaml"));
 
         FaultSpec uplink = s.faults().get(0);
         assertThat(uplink.fault()).isEqualTo(new LatencyFault(Duration.ofMillis(400), Duration.ofMillis(100)));

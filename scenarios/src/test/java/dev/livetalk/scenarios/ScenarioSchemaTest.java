@@ -37,7 +37,7 @@ class ScenarioSchemaTest {
 
     @Test
     void shouldAcceptEveryExampleScenario() throws IOException {
-        for (Path file : ExampleScenariosTest.examples()) {
+        for (Path file : ExampleFiles.examples()) {
             JsonNode tree = YAML.readTree(Files.readString(file));
             assertThat(schema.validate(tree)).as(file.toString()).isEmpty();
         }
@@ -83,7 +83,7 @@ class ScenarioSchemaTest {
                 "share-out-of-range.yaml", "sim-only-fault.yaml", "toxiproxy-only-fault.yaml",
                 "duration-without-unit.yaml", "direction-not-applicable.yaml", "missing-keys.yaml",
                 "bad-budget.yaml", "many-errors.yaml")) {
-            Path file = ExampleScenariosTest.example("invalid/" + name);
+            Path file = ExampleFiles.example("invalid/" + name);
             assertThat(schema.validate(YAML.readTree(Files.readString(file)))).as(name).isNotEmpty();
         }
     }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ScenarioValidationTest {
 
     private static Path invalid(String name) {
-        return ExampleScenariosTest.example("invalid/" + name);
+        return ExampleFiles.example("invalid/" + name);
     }
 
     private static List<ValidationError> errorsOf(String name) throws IOException {
@@ -120,7 +120,7 @@ class ScenarioValidationTest {
 
     @Test
     void shouldRejectAnExampleFaultWhenTheNetworkIsOverriddenToToxiproxy() throws IOException {
-        List<ValidationError> errors = ScenarioLoader.validate(ExampleScenariosTest.example("sim-message-loss.yaml"),
+        List<ValidationError> errors = ScenarioLoader.validate(ExampleFiles.example("sim-message-loss.yaml"),
                 LoaderOptions.DEFAULTS.withNetwork(Backend.TOXIPROXY));
 
         assertThat(errors).extracting(ValidationError::message).allMatch(m -> m.contains("cannot play"))

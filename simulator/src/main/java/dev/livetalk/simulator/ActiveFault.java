@@ -1,8 +1,8 @@
 package dev.livetalk.simulator;
 
-import dev.livetalk.scenarios.Direction;
-import dev.livetalk.scenarios.Fault;
-import dev.livetalk.scenarios.FaultWindow;
+import dev.livetalk.scenarios.fault.Direction;
+import dev.livetalk.scenarios.fault.Fault;
+import dev.livetalk.scenarios.fault.FaultWindow;
 
 /**
  * One fault window while it acts on the simulated links it targets, with its times on the

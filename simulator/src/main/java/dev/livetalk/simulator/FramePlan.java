@@ -1,19 +1,19 @@
 package dev.livetalk.simulator;
 
-import dev.livetalk.scenarios.BandwidthFault;
-import dev.livetalk.scenarios.DownFault;
-import dev.livetalk.scenarios.DuplicationFault;
-import dev.livetalk.scenarios.Fault;
-import dev.livetalk.scenarios.LatencyFault;
-import dev.livetalk.scenarios.LimitDataFault;
-import dev.livetalk.scenarios.MessageLossFault;
-import dev.livetalk.scenarios.PartitionFault;
-import dev.livetalk.scenarios.ReorderFault;
-import dev.livetalk.scenarios.ResetPeerFault;
-import dev.livetalk.scenarios.SlicerFault;
-import dev.livetalk.scenarios.SlowCloseFault;
-import dev.livetalk.scenarios.StallFault;
-import dev.livetalk.scenarios.TimeoutFault;
+import dev.livetalk.scenarios.fault.BandwidthFault;
+import dev.livetalk.scenarios.fault.DownFault;
+import dev.livetalk.scenarios.fault.DuplicationFault;
+import dev.livetalk.scenarios.fault.Fault;
+import dev.livetalk.scenarios.fault.LatencyFault;
+import dev.livetalk.scenarios.fault.LimitDataFault;
+import dev.livetalk.scenarios.fault.MessageLossFault;
+import dev.livetalk.scenarios.fault.PartitionFault;
+import dev.livetalk.scenarios.fault.ReorderFault;
+import dev.livetalk.scenarios.fault.ResetPeerFault;
+import dev.livetalk.scenarios.fault.SlicerFault;
+import dev.livetalk.scenarios.fault.SlowCloseFault;
+import dev.livetalk.scenarios.fault.StallFault;
+import dev.livetalk.scenarios.fault.TimeoutFault;
 
 import java.util.List;
 import java.util.SplittableRandom;

@@ -2,10 +2,10 @@ package dev.livetalk.simulator;
 
 import dev.livetalk.client.Link;
 import dev.livetalk.client.LinkRole;
-import dev.livetalk.scenarios.DownFault;
-import dev.livetalk.scenarios.PartitionFault;
-import dev.livetalk.scenarios.StallFault;
-import dev.livetalk.scenarios.TimeoutFault;
+import dev.livetalk.scenarios.fault.DownFault;
+import dev.livetalk.scenarios.fault.PartitionFault;
+import dev.livetalk.scenarios.fault.StallFault;
+import dev.livetalk.scenarios.fault.TimeoutFault;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.livetalk.simulator;
 
-import dev.livetalk.scenarios.FaultKind;
+import dev.livetalk.scenarios.fault.FaultKind;
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -2,12 +2,12 @@ package dev.livetalk.simulator;
 
 import dev.livetalk.client.LinkRole;
 import dev.livetalk.scenarios.ClientShape;
-import dev.livetalk.scenarios.DownFault;
-import dev.livetalk.scenarios.FaultWindow;
-import dev.livetalk.scenarios.Link;
-import dev.livetalk.scenarios.LimitDataFault;
-import dev.livetalk.scenarios.ResetPeerFault;
-import dev.livetalk.scenarios.TimeoutFault;
+import dev.livetalk.scenarios.fault.DownFault;
+import dev.livetalk.scenarios.fault.FaultWindow;
+import dev.livetalk.scenarios.fault.LimitDataFault;
+import dev.livetalk.scenarios.fault.Link;
+import dev.livetalk.scenarios.fault.ResetPeerFault;
+import dev.livetalk.scenarios.fault.TimeoutFault;
 
 import java.util.ArrayList;
 import java.util.List;

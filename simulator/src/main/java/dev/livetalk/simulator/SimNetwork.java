@@ -5,7 +5,7 @@ import dev.livetalk.protocol.ClientEvent;
 import dev.livetalk.protocol.Decoded;
 import dev.livetalk.protocol.EventCodec;
 import dev.livetalk.protocol.ServerEvent;
-import dev.livetalk.scenarios.LatencyFault;
+import dev.livetalk.scenarios.fault.LatencyFault;
 import dev.livetalk.server.ConnectionId;
 import dev.livetalk.server.ServerCore;
 import dev.livetalk.server.ServerOutput;

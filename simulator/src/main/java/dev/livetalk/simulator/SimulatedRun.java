@@ -9,13 +9,13 @@ import dev.livetalk.metrics.trace.TraceWindow;
 import dev.livetalk.protocol.Message;
 import dev.livetalk.runner.LoadPlan;
 import dev.livetalk.runner.PlannedSend;
+import dev.livetalk.runner.RunFailure;
 import dev.livetalk.runner.RunSettings;
 import dev.livetalk.runner.RunSetup;
-import dev.livetalk.runner.RunFailure;
 import dev.livetalk.scenarios.Backend;
-import dev.livetalk.scenarios.FaultSchedule;
-import dev.livetalk.scenarios.FaultWindow;
 import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.scenarios.fault.FaultSchedule;
+import dev.livetalk.scenarios.fault.FaultWindow;
 import dev.livetalk.server.ServerConfig;
 import dev.livetalk.server.ServerCore;
 

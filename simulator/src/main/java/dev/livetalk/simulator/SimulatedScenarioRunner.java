@@ -12,9 +12,9 @@ import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.runner.RunFailure;
 import dev.livetalk.runner.RunProgress;
 import dev.livetalk.scenarios.Backend;
-import dev.livetalk.scenarios.FaultSchedule;
-import dev.livetalk.scenarios.FaultScheduleJson;
 import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.scenarios.fault.FaultSchedule;
+import dev.livetalk.scenarios.fault.FaultScheduleJson;
 
 import java.io.IOException;
 import java.nio.file.Files;

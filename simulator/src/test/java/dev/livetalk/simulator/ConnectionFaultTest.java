@@ -6,8 +6,8 @@ import dev.livetalk.metrics.trace.ClientTrace;
 import dev.livetalk.metrics.trace.CommittedMessage;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.TraceWindow;
-import dev.livetalk.scenarios.FaultKind;
 import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.scenarios.fault.FaultKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.livetalk.simulator;
 
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
-import dev.livetalk.scenarios.FaultKind;
 import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.scenarios.fault.FaultKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,11 +4,11 @@ import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.ConvergenceTimes;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.results.BudgetVerdict;
-import dev.livetalk.scenarios.Aggregation;
-import dev.livetalk.scenarios.Budget;
-import dev.livetalk.scenarios.Metric;
-import dev.livetalk.scenarios.Phase;
-import dev.livetalk.scenarios.Threshold;
+import dev.livetalk.scenarios.budget.Aggregation;
+import dev.livetalk.scenarios.budget.Budget;
+import dev.livetalk.scenarios.budget.Metric;
+import dev.livetalk.scenarios.budget.Phase;
+import dev.livetalk.scenarios.budget.Threshold;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.livetalk.metrics.gate;
 
-import dev.livetalk.scenarios.Threshold;
+import dev.livetalk.scenarios.budget.Threshold;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -7,7 +7,7 @@ import dev.livetalk.metrics.trace.ClientTrace;
 import dev.livetalk.metrics.trace.CommittedMessage;
 import dev.livetalk.metrics.trace.ReadMark;
 import dev.livetalk.metrics.trace.SendRecord;
-import dev.livetalk.scenarios.Metric;
+import dev.livetalk.scenarios.budget.Metric;
 
 import java.util.HashMap;
 import java.util.Map;

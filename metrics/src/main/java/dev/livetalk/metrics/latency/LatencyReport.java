@@ -1,7 +1,7 @@
 package dev.livetalk.metrics.latency;
 
-import dev.livetalk.scenarios.Metric;
-import dev.livetalk.scenarios.Phase;
+import dev.livetalk.scenarios.budget.Metric;
+import dev.livetalk.scenarios.budget.Phase;
 
 import java.util.EnumMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.livetalk.metrics.trace;
 
-import dev.livetalk.scenarios.FaultSchedule;
-import dev.livetalk.scenarios.FaultWindow;
+import dev.livetalk.scenarios.fault.FaultSchedule;
+import dev.livetalk.scenarios.fault.FaultWindow;
 
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package dev.livetalk.metrics.gate;
 
 import dev.livetalk.metrics.Measurement;
-import dev.livetalk.metrics.TraceFixture;
 import dev.livetalk.metrics.TraceFixture.Client;
+import dev.livetalk.metrics.TraceFixture;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.protocol.Message;
-import dev.livetalk.scenarios.BudgetParser;
+import dev.livetalk.scenarios.budget.BudgetParser;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.livetalk.metrics.latency;
 
-import dev.livetalk.metrics.TraceFixture;
 import dev.livetalk.metrics.TraceFixture.Client;
+import dev.livetalk.metrics.TraceFixture;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.protocol.Message;
-import dev.livetalk.scenarios.Metric;
-import dev.livetalk.scenarios.Phase;
+import dev.livetalk.scenarios.budget.Metric;
+import dev.livetalk.scenarios.budget.Phase;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 

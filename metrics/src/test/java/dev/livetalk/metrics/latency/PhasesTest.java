@@ -1,7 +1,7 @@
 package dev.livetalk.metrics.latency;
 
 import dev.livetalk.metrics.trace.TraceWindow;
-import dev.livetalk.scenarios.Phase;
+import dev.livetalk.scenarios.budget.Phase;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

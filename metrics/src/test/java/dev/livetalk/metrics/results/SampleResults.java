@@ -1,19 +1,19 @@
 package dev.livetalk.metrics.results;
 
 import dev.livetalk.metrics.Measurement;
-import dev.livetalk.metrics.TraceFixture;
 import dev.livetalk.metrics.TraceFixture.Client;
+import dev.livetalk.metrics.TraceFixture;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.trace.TraceWindow;
 import dev.livetalk.protocol.Message;
-import dev.livetalk.scenarios.Budget;
-import dev.livetalk.scenarios.BudgetParser;
-import dev.livetalk.scenarios.Direction;
-import dev.livetalk.scenarios.DownFault;
-import dev.livetalk.scenarios.FaultSchedule;
-import dev.livetalk.scenarios.FaultScheduleJson;
-import dev.livetalk.scenarios.FaultWindow;
-import dev.livetalk.scenarios.Link;
+import dev.livetalk.scenarios.budget.Budget;
+import dev.livetalk.scenarios.budget.BudgetParser;
+import dev.livetalk.scenarios.fault.Direction;
+import dev.livetalk.scenarios.fault.DownFault;
+import dev.livetalk.scenarios.fault.FaultSchedule;
+import dev.livetalk.scenarios.fault.FaultScheduleJson;
+import dev.livetalk.scenarios.fault.FaultWindow;
+import dev.livetalk.scenarios.fault.Link;
 
 import java.io.IOException;
 import java.io.InputStream;

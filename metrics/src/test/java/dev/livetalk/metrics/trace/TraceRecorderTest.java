@@ -5,10 +5,10 @@ import dev.livetalk.client.transcript.Transcript;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.protocol.Message;
-import dev.livetalk.scenarios.Direction;
-import dev.livetalk.scenarios.DownFault;
-import dev.livetalk.scenarios.FaultWindow;
-import dev.livetalk.scenarios.Link;
+import dev.livetalk.scenarios.fault.Direction;
+import dev.livetalk.scenarios.fault.DownFault;
+import dev.livetalk.scenarios.fault.FaultWindow;
+import dev.livetalk.scenarios.fault.Link;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

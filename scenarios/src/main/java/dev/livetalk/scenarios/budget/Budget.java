@@ -1,0 +1,44 @@
+package dev.livetalk.scenarios.budget;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One budget of a scenario, parsed from an expression such as
+ * {@code peer-final p(99) < 800ms during for reconcile} by {@link BudgetParser}.
+ * {@code strategies} empty means every strategy the scenario runs.
+ *
+ * <p>Immutable; any thread.
+ */
+public record Budget(
+        String expression,
+        Metric metric,
+        Aggregation aggregation,
+        Comparison comparison,
+        Threshold threshold,
+        Phase phase,
+        List<String> strategies) {
+
+    public Budget {
+        Objects.requireNonNull(expression, "expression");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(aggregation, "aggregation");
+        Objects.requireNonNull(comparison, "comparison");
+        Objects.requireNonNull(threshold, "threshold");
+        Objects.requireNonNull(phase, "phase");
+        strategies = List.copyOf(strategies);
+    }
+
+    /** Whether this budget applies to the strategy named. */
+    public boolean appliesTo(String strategy) {
+        return strategies.isEmpty() || strategies.contains(strategy);
+    }
+
+    /**
+     * Whether the observed figure keeps this budget: nanoseconds for times, percent when the
+     * threshold is a percentage (the converged share), the count otherwise.
+     */
+    public boolean holds(double observed) {
+        return comparison.holds(observed, threshold.inMeasuredUnit());
+    }
+}

@@ -1,0 +1,260 @@
+package dev.livetalk.scenarios.budget;
+
+import dev.livetalk.scenarios.ClosestName;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses k6-like budget expressions. The grammar:
+ *
+ * <pre>
+ * budget      = metric [aggregation] comparator threshold [phase] [scope]
+ * metric      = echo | ack | peer-first | peer-final | read-receipt-lag | scheduling-lag
+ *             | convergence | lost | duplicates | phantoms | inversions | moves
+ *             | causal-violations | stuck-pending | converged
+ * aggregation = "p(" number ")" | max | min
+ * comparator  = "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!="
+ * threshold   = number [ns | us | ms | s | m | %]
+ * phase       = before | during | after
+ * scope       = for (all | strategy {"," strategy})
+ * </pre>
+ *
+ * Times (latency metrics, {@code convergence}) need an aggregation and a time unit; counts
+ * take neither; {@code converged} takes a percentage or a count; only latency metrics are
+ * kept per phase. Examples: {@code peer-final p(99) < 800ms}, {@code lost == 0},
+ * {@code converged == 100%}, {@code echo p(99.9) <= 50ms during for reconcile,gap-fill}.
+ *
+ * <p>Stateless; any thread.
+ */
+public final class BudgetParser {
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final Pattern UNIT = Pattern.compile("[A-Za-z%]+");
+    private static final Pattern OPERATOR = Pattern.compile("[<>=!]+");
+
+    private final String text;
+    private int pos;
+
+    private BudgetParser(String text) {
+        this.text = text;
+    }
+
+    /**
+     * Parses one expression.
+     *
+     * @throws BudgetSyntaxException with the offset of the offending token and the rule
+     */
+    public static Budget parse(String expression) {
+        return new BudgetParser(expression).budget();
+    }
+
+    private Budget budget() {
+        Metric metric = metric();
+        int aggregationAt = skipSpaces();
+        Aggregation aggregation = aggregation();
+        checkAggregation(metric, aggregation, aggregationAt);
+        Comparison comparison = comparison();
+        int thresholdAt = skipSpaces();
+        Threshold threshold = threshold();
+        checkThreshold(metric, threshold, thresholdAt);
+        Phase phase = phase(metric);
+        List<String> strategies = scope();
+        if (skipSpaces() < text.length()) {
+            throw new BudgetSyntaxException(pos, "unexpected '" + rest() + "' after the budget"
+                    + " (a budget ends with an optional phase (before, during, after) and 'for STRATEGY')");
+        }
+        return new Budget(text.strip(), metric, aggregation, comparison, threshold, phase, strategies);
+    }
+
+    private Metric metric() {
+        int at = skipSpaces();
+        String name = match(WORD);
+        if (name == null) {
+            throw new BudgetSyntaxException(at, "a budget starts with a metric name (" + String.join(", ", Metric.names())
+                    + "): " + text);
+        }
+        return Metric.byName(name).orElseThrow(() -> new BudgetSyntaxException(at, "unknown metric '" + name + "'"
+                + ClosestName.hint(name, Metric.names()) + " (metrics: " + String.join(", ", Metric.names()) + ")"));
+    }
+
+    private Aggregation aggregation() {
+        int at = pos;
+        String word = peek(WORD);
+        if (word == null) {
+            return new Aggregation.Value();
+        }
+        pos += word.length();
+        switch (word) {
+            case "max":
+                return new Aggregation.Max();
+            case "min":
+                return new Aggregation.Min();
+            case "p":
+                return percentile(at);
+            default:
+                throw new BudgetSyntaxException(at, "unknown aggregation '" + word
+                        + "' (p(N) such as p(99), max, min)");
+        }
+    }
+
+    private Aggregation percentile(int at) {
+        String number = text.startsWith("(", pos) ? matchAt(pos + 1, NUMBER) : null;
+        if (number == null || !text.startsWith(")", pos + 1 + number.length())) {
+            throw new BudgetSyntaxException(at, "a percentile is written p(N), such as p(99) or p(99.9): " + rest(at));
+        }
+        pos += number.length() + 2;
+        double p = Double.parseDouble(number);
+        if (!(p > 0.0 && p <= 100.0)) {
+            throw new BudgetSyntaxException(at, "a percentile must be within (0, 100]: p(" + number + ")");
+        }
+        return new Aggregation.Percentile(p);
+    }
+
+    private void checkAggregation(Metric metric, Aggregation aggregation, int at) {
+        boolean none = aggregation instanceof Aggregation.Value;
+        if (metric.isTime() && none) {
+            throw new BudgetSyntaxException(at, metric.expressionName()
+                    + " is a distribution of times: name an aggregation before the comparator (p(99), max, min)");
+        }
+        if (!metric.isTime() && !none) {
+            throw new BudgetSyntaxException(at, metric.expressionName()
+                    + " is a single figure: it takes no aggregation (write '" + metric.expressionName() + " == 0')");
+        }
+    }
+
+    private Comparison comparison() {
+        int at = skipSpaces();
+        String symbol = match(OPERATOR);
+        if (symbol == null) {
+            throw new BudgetSyntaxException(at, "expected a comparator (<, <=, >, >=, ==, !=): " + rest(at));
+        }
+        return Comparison.bySymbol(symbol).orElseThrow(() -> new BudgetSyntaxException(at,
+                "unknown comparator '" + symbol + "' (<, <=, >, >=, ==, !=)"));
+    }
+
+    private Threshold threshold() {
+        int at = pos;
+        String number = match(NUMBER);
+        if (number == null) {
+            throw new BudgetSyntaxException(at, "expected a number such as 800ms, 0 or 100%: " + rest(at));
+        }
+        String unit = match(UNIT);
+        double amount = Double.parseDouble(number);
+        if (unit == null) {
+            return new Threshold(amount, Threshold.Unit.NONE);
+        }
+        for (Threshold.Unit u : Threshold.Unit.values()) {
+            if (u != Threshold.Unit.NONE && u.symbol().equals(unit)) {
+                return new Threshold(amount, u);
+            }
+        }
+        throw new BudgetSyntaxException(at + number.length(), "unknown unit '" + unit + "' (ns, us, ms, s, m, %)");
+    }
+
+    private static void checkThreshold(Metric metric, Threshold threshold, int at) {
+        String name = metric.expressionName();
+        if (metric.isTime() && !threshold.unit().isTime()) {
+            throw new BudgetSyntaxException(at, name + " is a time: the threshold needs a time unit (ns, us, ms, s, m): "
+                    + threshold);
+        }
+        if (metric.kind() == Metric.Kind.COUNT && threshold.unit() != Threshold.Unit.NONE) {
+            throw new BudgetSyntaxException(at, name + " is a count: the threshold is a plain number: " + threshold);
+        }
+        boolean whole = threshold.amount() == Math.rint(threshold.amount());
+        if (metric.kind() == Metric.Kind.COUNT && !whole) {
+            throw new BudgetSyntaxException(at, name + " is a count: the threshold must be a whole number: " + threshold);
+        }
+        if (metric.kind() == Metric.Kind.CONVERGED_SHARE) {
+            checkConverged(threshold, at, whole);
+        }
+    }
+
+    private static void checkConverged(Threshold threshold, int at, boolean whole) {
+        if (threshold.unit() == Threshold.Unit.PERCENT && threshold.amount() > 100.0) {
+            throw new BudgetSyntaxException(at, "converged is a share of clients: at most 100%: " + threshold);
+        }
+        if (threshold.unit().isTime() || (threshold.unit() == Threshold.Unit.NONE && !whole)) {
+            throw new BudgetSyntaxException(at, "converged takes a percentage (100%) or a whole number of clients: "
+                    + threshold);
+        }
+    }
+
+    private Phase phase(Metric metric) {
+        int at = skipSpaces();
+        String word = peek(WORD);
+        for (Phase phase : Phase.values()) {
+            if (phase != Phase.ALL && phase.expressionName().equals(word)) {
+                pos += word.length();
+                if (metric.kind() != Metric.Kind.LATENCY) {
+                    throw new BudgetSyntaxException(at, "only latency metrics are kept per phase; "
+                            + metric.expressionName() + " takes no '" + word + "'");
+                }
+                return phase;
+            }
+        }
+        return Phase.ALL;
+    }
+
+    private List<String> scope() {
+        int at = skipSpaces();
+        if (!"for".equals(peek(WORD))) {
+            return List.of();
+        }
+        pos += 3;
+        List<String> names = new ArrayList<>();
+        do {
+            int nameAt = skipSpaces();
+            String name = match(WORD);
+            if (name == null) {
+                throw new BudgetSyntaxException(nameAt, "'for' names strategies (for reconcile,gap-fill) or 'all': "
+                        + rest(at));
+            }
+            names.add(name);
+            skipSpaces();
+        } while (matchLiteral(","));
+        return names.equals(List.of("all")) ? List.of() : List.copyOf(names);
+    }
+
+    private int skipSpaces() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+        return pos;
+    }
+
+    private boolean matchLiteral(String literal) {
+        if (text.startsWith(literal, pos)) {
+            pos += literal.length();
+            return true;
+        }
+        return false;
+    }
+
+    private String match(Pattern pattern) {
+        String found = matchAt(pos, pattern);
+        if (found != null) {
+            pos += found.length();
+        }
+        return found;
+    }
+
+    private String peek(Pattern pattern) {
+        return matchAt(pos, pattern);
+    }
+
+    private String matchAt(int at, Pattern pattern) {
+        Matcher m = pattern.matcher(text).region(at, text.length());
+        return m.lookingAt() ? m.group() : null;
+    }
+
+    private String rest() {
+        return rest(pos);
+    }
+
+    private String rest(int at) {
+        return at >= text.length() ? "(end of expression)" : text.substring(at);
+    }
+}

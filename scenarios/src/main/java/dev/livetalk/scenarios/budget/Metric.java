@@ -1,0 +1,71 @@
+package dev.livetalk.scenarios.budget;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The metrics a budget can bound, with their names in budget expressions (DESIGN.md,
+ * "Metrics"), and what kind of figure each is.
+ *
+ * <p>Immutable; any thread.
+ */
+public enum Metric {
+    ECHO("echo", Kind.LATENCY),
+    ACK("ack", Kind.LATENCY),
+    PEER_FIRST("peer-first", Kind.LATENCY),
+    PEER_FINAL("peer-final", Kind.LATENCY),
+    READ_RECEIPT_LAG("read-receipt-lag", Kind.LATENCY),
+    SCHEDULING_LAG("scheduling-lag", Kind.LATENCY),
+    CONVERGENCE("convergence", Kind.CONVERGENCE_TIME),
+    LOST("lost", Kind.COUNT),
+    DUPLICATES("duplicates", Kind.COUNT),
+    PHANTOMS("phantoms", Kind.COUNT),
+    INVERSIONS("inversions", Kind.COUNT),
+    MOVES("moves", Kind.COUNT),
+    CAUSAL_VIOLATIONS("causal-violations", Kind.COUNT),
+    STUCK_PENDING("stuck-pending", Kind.COUNT),
+    CONVERGED("converged", Kind.CONVERGED_SHARE);
+
+    /** What kind of figure a metric is, which decides the budget grammar that applies. */
+    public enum Kind {
+        /** A latency distribution kept per phase: needs an aggregation and a time threshold. */
+        LATENCY,
+        /** Time to converge after each fault window: needs an aggregation and a time; no phase. */
+        CONVERGENCE_TIME,
+        /** A count summed over rooms and clients: a plain number, no aggregation, no phase. */
+        COUNT,
+        /** The clients that converged: a percentage (or a count), no aggregation, no phase. */
+        CONVERGED_SHARE
+    }
+
+    private final String expressionName;
+    private final Kind kind;
+
+    Metric(String expressionName, Kind kind) {
+        this.expressionName = expressionName;
+        this.kind = kind;
+    }
+
+    /** The name in budget expressions and result documents. */
+    public String expressionName() {
+        return expressionName;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Whether values are times (nanoseconds), which need an aggregation and a time unit. */
+    public boolean isTime() {
+        return kind == Kind.LATENCY || kind == Kind.CONVERGENCE_TIME;
+    }
+
+    public static Optional<Metric> byName(String name) {
+        return Arrays.stream(values()).filter(m -> m.expressionName.equals(name)).findFirst();
+    }
+
+    public static List<String> names() {
+        return Arrays.stream(values()).map(Metric::expressionName).toList();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.livetalk.scenarios.budget;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BudgetParserTest {
+
+    @Test
+    void shouldParseALatencyPercentileBudget() {
+        Budget budget = BudgetParser.parse("peer-final p(99) < 800ms");
+
+        assertThat(budget.metric()).isEqualTo(Metric.PEER_FINAL);
+        assertThat(budget.aggregation()).isEqualTo(new Aggregation.Percentile(99));
+        assertThat(budget.comparison()).isEqualTo(Comparison.LESS);
+        assertThat(budget.threshold()).isEqualTo(new Threshold(800, Threshold.Unit.MILLISECONDS));
+        assertThat(budget.threshold().inMeasuredUnit()).isEqualTo(800_000_000.0);
+        assertThat(budget.phase()).isEqualTo(Phase.ALL);
+        assertThat(budget.strategies()).isEmpty();
+    }
+
+    @Test
+    void shouldParseACountBudget() {
+        Budget budget = BudgetParser.parse("lost == 0");
+
+        assertThat(budget.metric()).isEqualTo(Metric.LOST);
+        assertThat(budget.aggregation()).isEqualTo(new Aggregation.Value());
+        assertThat(budget.comparison()).isEqualTo(Comparison.EQUAL);
+        assertThat(budget.threshold()).isEqualTo(new Threshold(0, Threshold.Unit.NONE));
+    }
+
+    @Test
+    void shouldParseTheConvergedShareInPercent() {
+        Budget budget = BudgetParser.parse("converged == 100%");
+
+        assertThat(budget.threshold()).isEqualTo(new Threshold(100, Threshold.Unit.PERCENT));
+        assertThat(budget.holds(100)).isTrue();
+        assertThat(budget.holds(90)).isFalse();
+    }
+
+    @Test
+    void shouldParseConvergenceMax() {
+        Budget budget = BudgetParser.parse("convergence max < 5s");
+
+        assertThat(budget.aggregation()).isEqualTo(new Aggregation.Max());
+        assertThat(budget.holds(4_999_999_999.0)).isTrue();
+        assertThat(budget.holds(5_000_000_000.0)).isFalse();
+    }
+
+    @Test
+    void shouldParseAPhaseAndAStrategyScope() {
+        Budget budget = BudgetParser.parse("echo p(99.9) <= 50ms during for reconcile, gap-fill");
+
+        assertThat(budget.aggregation()).isEqualTo(new Aggregation.Percentile(99.9));
+        assertThat(budget.comparison()).isEqualTo(Comparison.LESS_OR_EQUAL);
+        assertThat(budget.phase()).isEqualTo(Phase.DURING);
+        assertThat(budget.strategies()).containsExactly("reconcile", "gap-fill");
+        assertThat(budget.appliesTo("gap-fill")).isTrue();
+        assertThat(budget.appliesTo("event-only")).isFalse();
+    }
+
+    @Test
+    void shouldTreatForAllAsEveryStrategy() {
+        Budget budget = BudgetParser.parse("duplicates == 0 for all");
+
+        assertThat(budget.strategies()).isEmpty();
+        assertThat(budget.appliesTo("anything")).isTrue();
+    }
+
+    @Test
+    void shouldParseWithoutSpacesAroundTheComparator() {
+        Budget budget = BudgetParser.parse("ack p(50)<20ms after");
+
+        assertThat(budget.metric()).isEqualTo(Metric.ACK);
+        assertThat(budget.threshold()).isEqualTo(new Threshold(20, Threshold.Unit.MILLISECONDS));
+        assertThat(budget.phase()).isEqualTo(Phase.AFTER);
+    }
+
+    @Test
+    void shouldKnowEveryMetricOfTheDesign() {
+        assertThat(Metric.names()).containsExactlyInAnyOrder("echo", "ack", "peer-first", "peer-final",
+                "read-receipt-lag", "lost", "duplicates", "phantoms", "inversions", "moves", "causal-violations",
+                "converged", "convergence", "stuck-pending", "scheduling-lag");
+        for (String name : List.of("read-receipt-lag p(90) < 2s", "scheduling-lag max < 10ms", "phantoms == 0",
+                "moves <= 3", "causal-violations == 0", "stuck-pending == 0", "peer-first min > 1ms",
+                "inversions != 1", "converged >= 9")) {
+            assertThat(BudgetParser.parse(name).expression()).isEqualTo(name);
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] '{0}'")
+    @CsvSource(delimiter = '|', value = {
+        "peer-finale p(99) < 800ms | 0  | unknown metric 'peer-finale'; did you mean 'peer-final'?",
+        "'' | 0 | a budget starts with a metric name",
+        "peer-final < 800ms | 11 | name an aggregation before the comparator",
+        "lost p(99) == 0 | 5 | it takes no aggregation",
+        "echo p99 < 5ms | 5 | unknown aggregation 'p99'",
+        "echo p(101) < 5ms | 5 | a percentile must be within (0, 100]",
+        "echo p(99 < 5ms | 5 | a percentile is written p(N)",
+        "echo p(99) 5ms | 11 | expected a comparator",
+        "echo p(99) =< 5ms | 11 | unknown comparator '=<'",
+        "echo p(99) < fast | 13 | expected a number",
+        "echo p(99) < 5 | 13 | the threshold needs a time unit",
+        "echo p(99) < 5days | 14 | unknown unit 'days'",
+        "lost == 0ms | 8 | the threshold is a plain number",
+        "lost == 0.5 | 8 | must be a whole number",
+        "converged == 120% | 13 | at most 100%",
+        "converged == 5s | 13 | takes a percentage",
+        "lost == 0 during | 10 | only latency metrics are kept per phase",
+        "convergence max < 5s after | 21 | only latency metrics are kept per phase",
+        "lost == 0 for | 13 | 'for' names strategies",
+        "lost == 0 forever | 10 | unexpected 'forever'",
+        "lost == 0 0 | 10 | unexpected '0'",
+    })
+    void shouldRejectAnInvalidExpressionAtTheOffendingToken(String expression, int offset, String message) {
+        assertThatThrownBy(() -> BudgetParser.parse(expression))
+                .isInstanceOfSatisfying(BudgetSyntaxException.class, e -> {
+                    assertThat(e.getMessage()).contains(message);
+                    assertThat(e.offset()).as(e.getMessage()).isEqualTo(offset);
+                });
+    }
+}
