@@ -44,18 +44,8 @@ final class RunSummary {
 
     /** One JUnit XML document for the whole run. */
     String junitXml() {
-        StringBuilder body = new StringBuilder();
-        int tests = 0;
-        int failures = 0;
-        for (ScenarioVerdict scenario : scenarios) {
-            String xml = JunitXmlWriter.toXml(scenario.results(), scenario.regressions());
-            int open = xml.indexOf('>', xml.indexOf("<testsuites")) + 1;
-            body.append(xml, open, xml.lastIndexOf("</testsuites>"));
-            tests += count(xml, "<testcase ");
-            failures += count(xml, "<failure ");
-        }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"livetalk\" tests=\"" + tests
-                + "\" failures=\"" + failures + "\">" + body.toString().replaceFirst("^\n?", "\n") + "</testsuites>\n";
+        return JunitXmlWriter.toXml("livetalk", scenarios.stream()
+                .map(s -> new JunitXmlWriter.Scenario(s.results(), s.regressions())).toList());
     }
 
 
@@ -70,13 +60,5 @@ final class RunSummary {
             return "-";
         }
         return String.format(Locale.ROOT, "%.1f ms", figures.corrected().p99() / 1e6);
-    }
-
-    private static int count(String text, String needle) {
-        int count = 0;
-        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-            count++;
-        }
-        return count;
     }
 }

@@ -26,22 +26,36 @@ public final class JunitXmlWriter {
 
     /** The XML of a document's verdicts and invariants, and the baseline comparisons. */
     public static String toXml(ResultsDocument document, List<RegressionVerdict> regressions) {
-        StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        List<List<Case>> suites = new ArrayList<>();
+        return toXml(document.scenario(), List.of(new Scenario(document, regressions)));
+    }
+
+    /**
+     * One scenario's results and its baseline comparisons, a part of a run's XML.
+     *
+     * @param document    the results
+     * @param regressions the baseline comparisons (empty without a baseline)
+     */
+    public record Scenario(ResultsDocument document, List<RegressionVerdict> regressions) {
+        public Scenario {
+            regressions = List.copyOf(regressions);
+        }
+    }
+
+    /** The XML of a whole run, {@code name} on the root: one test suite per scenario and strategy. */
+    public static String toXml(String name, List<Scenario> scenarios) {
+        StringBuilder suites = new StringBuilder();
         int tests = 0;
         int failures = 0;
-        for (StrategyResult strategy : document.strategies()) {
-            List<Case> cases = casesOf(strategy, regressions);
-            suites.add(cases);
-            tests += cases.size();
-            failures += (int) cases.stream().filter(c -> c.failure() != null).count();
+        for (Scenario scenario : scenarios) {
+            for (StrategyResult strategy : scenario.document().strategies()) {
+                List<Case> cases = casesOf(strategy, scenario.regressions());
+                tests += cases.size();
+                failures += (int) cases.stream().filter(c -> c.failure() != null).count();
+                suite(suites, scenario.document().scenario(), strategy.strategy(), cases);
+            }
         }
-        out.append("<testsuites name=\"").append(escape(document.scenario())).append("\" tests=\"").append(tests)
-                .append("\" failures=\"").append(failures).append("\">\n");
-        for (int i = 0; i < suites.size(); i++) {
-            suite(out, document.scenario(), document.strategies().get(i).strategy(), suites.get(i));
-        }
-        return out.append("</testsuites>\n").toString();
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" + escape(name) + "\" tests=\""
+                + tests + "\" failures=\"" + failures + "\">\n" + suites + "</testsuites>\n";
     }
 
     private static List<Case> casesOf(StrategyResult strategy, List<RegressionVerdict> regressions) {
