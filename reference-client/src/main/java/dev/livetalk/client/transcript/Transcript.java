@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Map.Entry;
-import java.util.TreeMap;
 
 /**
  * The view model of one room: the lines a UI renders, in display order, and a
@@ -21,7 +19,8 @@ import java.util.TreeMap;
  * else right after the anchored line with the highest lower seq, else at the top.
  *
  * <p>Cost: append, remove, status change and in-place replace are O(1); seq placement is
- * O(log n) (O(1) lookups plus one tree insert for the usual in-order arrival).
+ * O(1) for the usual in-order arrival and a binary search plus a shift of the later anchored
+ * lines otherwise (see {@link SeqIndex}).
  *
  * <p>Not thread-safe: touched only by the session's owner thread (the strategy runs there).
  */
@@ -29,7 +28,7 @@ public final class Transcript {
     private final String room;
     private final TranscriptListener listener;
     private final Map<String, Line> byKey = new HashMap<>();
-    private final TreeMap<Long, Line> bySeq = new TreeMap<>();
+    private final SeqIndex<Line> bySeq = new SeqIndex<>();
     private Line first;
     private Line last;
     private Line highestAnchored;
@@ -249,12 +248,11 @@ public final class Transcript {
         if (seq > highestAnchored.entry.seq()) {
             return highestAnchored;
         }
-        Entry<Long, Line> higher = bySeq.higherEntry(seq);
+        Line higher = bySeq.higher(seq);
         if (higher != null) {
-            return higher.getValue().prev;
+            return higher.prev;
         }
-        Entry<Long, Line> lower = bySeq.lowerEntry(seq);
-        return lower == null ? null : lower.getValue();
+        return bySeq.lower(seq);
     }
 
     private void anchor(Line line) {
@@ -277,8 +275,7 @@ public final class Transcript {
         bySeq.remove(line.entry.seq());
         line.anchored = false;
         if (highestAnchored == line) {
-            Entry<Long, Line> top = bySeq.lastEntry();
-            highestAnchored = top == null ? null : top.getValue();
+            highestAnchored = bySeq.last();
         }
     }
 
