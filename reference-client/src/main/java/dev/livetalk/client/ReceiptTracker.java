@@ -3,63 +3,153 @@ package dev.livetalk.client;
 import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.Transcript;
 import dev.livetalk.protocol.ReceiptKind;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Turns other members' delivered and read markers into the status of the user's own
  * messages: an own message is DELIVERED once any other member's delivered marker reaches its
  * seq, READ once any other member's read marker does.
  *
+ * <p>Receipts arrive for every member of a room, so this is on the hot path of a large run:
+ * the own messages waiting for a marker sit in seq-sorted arrays (a marker releases a prefix)
+ * rather than in {@code TreeMap}s, whose views and boxed keys were an eighth of a simulated
+ * client's allocation.
+ *
  * <p>Not thread-safe: owned by one session, on its owner thread.
  */
 final class ReceiptTracker {
-    private final Map<String, TreeMap<Long, String>> notDelivered = new HashMap<>();
-    private final Map<String, TreeMap<Long, String>> notRead = new HashMap<>();
-    private final Map<String, Long> deliveredMarker = new HashMap<>();
-    private final Map<String, Long> readMarker = new HashMap<>();
+    private final Map<String, RoomReceipts> rooms = new HashMap<>();
 
     /** An own message was committed at {@code seq} with {@code id}. */
     void onOwnCommit(String room, long seq, String id, Transcript transcript) {
-        if (seq <= readMarker.getOrDefault(room, 0L)) {
+        RoomReceipts r = room(room);
+        if (seq <= r.readMarker) {
             transcript.advanceStatus(id, MessageStatus.READ);
             return;
         }
-        notRead.computeIfAbsent(room, r -> new TreeMap<>()).put(seq, id);
-        if (seq <= deliveredMarker.getOrDefault(room, 0L)) {
+        r.notRead.put(seq, id);
+        if (seq <= r.deliveredMarker) {
             transcript.advanceStatus(id, MessageStatus.DELIVERED);
         } else {
-            notDelivered.computeIfAbsent(room, r -> new TreeMap<>()).put(seq, id);
+            r.notDelivered.put(seq, id);
         }
     }
 
     /** Another member's marker advanced. */
     void onReceipt(String room, ReceiptKind kind, long seq, Transcript transcript) {
-        boolean read = kind == ReceiptKind.READ;
-        (read ? readMarker : deliveredMarker).merge(room, seq, Math::max);
-        if (read) {
-            apply(notDelivered.get(room), seq, null, null);
-            apply(notRead.get(room), seq, transcript, MessageStatus.READ);
+        RoomReceipts r = room(room);
+        if (kind == ReceiptKind.READ) {
+            r.readMarker = Math.max(r.readMarker, seq);
+            r.notDelivered.release(seq, null, null);
+            r.notRead.release(seq, transcript, MessageStatus.READ);
         } else {
-            apply(notDelivered.get(room), seq, transcript, MessageStatus.DELIVERED);
+            r.deliveredMarker = Math.max(r.deliveredMarker, seq);
+            r.notDelivered.release(seq, transcript, MessageStatus.DELIVERED);
         }
     }
 
-    private static void apply(TreeMap<Long, String> waiting, long seq, Transcript transcript, MessageStatus status) {
-        if (waiting == null) {
-            return;
+    private RoomReceipts room(String room) {
+        RoomReceipts r = rooms.get(room);
+        if (r == null) {
+            r = new RoomReceipts();
+            rooms.put(room, r);
         }
-        Map<Long, String> reached = waiting.headMap(seq, true);
-        if (transcript != null) {
-            reached.values().removeIf(id -> transcript.find(id) != null && applied(transcript, id, status));
-        } else {
-            reached.clear();
-        }
+        return r;
     }
 
-    private static boolean applied(Transcript transcript, String id, MessageStatus status) {
-        transcript.advanceStatus(id, status);
-        return true;
+    private static final class RoomReceipts {
+        long deliveredMarker;
+        long readMarker;
+        final Waiting notDelivered = new Waiting();
+        final Waiting notRead = new Waiting();
+    }
+
+    /** Own messages waiting for a marker, sorted by seq, in {@code [head, tail)}. */
+    static final class Waiting {
+        private long[] seqs = new long[8];
+        private String[] ids = new String[8];
+        private int head;
+        private int tail;
+
+        /** Adds (or, for a seq already waiting, renames) an own message. */
+        void put(long seq, String id) {
+            makeRoom();
+            if (head == tail || seq > seqs[tail - 1]) {
+                seqs[tail] = seq;
+                ids[tail] = id;
+                tail++;
+                return;
+            }
+            int i = Arrays.binarySearch(seqs, head, tail, seq);
+            if (i >= 0) {
+                ids[i] = id;
+                return;
+            }
+            int at = -i - 1;
+            System.arraycopy(seqs, at, seqs, at + 1, tail - at);
+            System.arraycopy(ids, at, ids, at + 1, tail - at);
+            seqs[at] = seq;
+            ids[at] = id;
+            tail++;
+        }
+
+        /**
+         * A marker reached {@code upTo}: every waiting message at or below it gets
+         * {@code status}, in seq order, and stops waiting; one not shown in {@code transcript}
+         * (yet) keeps waiting. Without a transcript they all stop waiting.
+         */
+        void release(long upTo, Transcript transcript, MessageStatus status) {
+            int end = head;
+            boolean kept = false;
+            for (; end < tail && seqs[end] <= upTo; end++) {
+                if (transcript == null) {
+                    ids[end] = null;
+                } else if (transcript.find(ids[end]) != null) {
+                    transcript.advanceStatus(ids[end], status);
+                    ids[end] = null;
+                } else {
+                    kept = true;
+                }
+            }
+            int newHead = end;
+            if (kept) {
+                for (int j = end - 1; j >= head; j--) {
+                    if (ids[j] != null) {
+                        newHead--;
+                        seqs[newHead] = seqs[j];
+                        ids[newHead] = ids[j];
+                    }
+                }
+                Arrays.fill(ids, head, newHead, null);
+            }
+            head = newHead;
+            if (head == tail) {
+                head = 0;
+                tail = 0;
+            }
+        }
+
+        /** How many are waiting. */
+        int size() {
+            return tail - head;
+        }
+
+        private void makeRoom() {
+            if (tail < seqs.length) {
+                return;
+            }
+            int size = tail - head;
+            if (size * 2 > seqs.length) {
+                seqs = Arrays.copyOf(seqs, seqs.length * 2);
+                ids = Arrays.copyOf(ids, ids.length * 2);
+            }
+            System.arraycopy(seqs, head, seqs, 0, size);
+            System.arraycopy(ids, head, ids, 0, size);
+            Arrays.fill(ids, size, tail, null);
+            head = 0;
+            tail = size;
+        }
     }
 }
