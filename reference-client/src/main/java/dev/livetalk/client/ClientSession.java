@@ -63,6 +63,8 @@ public final class ClientSession {
     private final SessionConfig config;
     private final ReconciliationStrategy strategy;
     private final Map<String, Transcript> transcripts = new LinkedHashMap<>();
+    /** The transcripts again, as an array: every input stamps them all, so no iterator. */
+    private final Transcript[] stamped;
     private final Links links;
     private final Outbox outbox = new Outbox();
     private final ReceiptTracker receipts = new ReceiptTracker();
@@ -96,6 +98,7 @@ public final class ClientSession {
         for (String room : config.rooms()) {
             transcripts.put(room, new Transcript(room, listener));
         }
+        this.stamped = transcripts.values().toArray(Transcript[]::new);
         this.links = new Links(config, random);
         this.ackTimeout = config.ackTimeout().toNanos();
         this.heartbeat = config.heartbeatInterval().toNanos();
@@ -419,7 +422,7 @@ public final class ClientSession {
     }
 
     private void stamp(long now) {
-        for (Transcript transcript : transcripts.values()) {
+        for (Transcript transcript : stamped) {
             transcript.setTime(now);
         }
     }
