@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -20,12 +19,14 @@ import java.util.function.Function;
 final class FieldReader {
     private final ObjectNode node;
     private final String type;
-    private final Set<String> seen = new HashSet<>();
+    /** The names asked for so far (an event has at most a dozen: a scan beats hashing). */
+    private String[] seen = new String[10];
+    private int seenCount;
 
     FieldReader(ObjectNode node, String type) {
         this.node = node;
         this.type = type;
-        seen.add("type");
+        see("type");
     }
 
     String requiredString(String name) {
@@ -114,15 +115,31 @@ final class FieldReader {
     void finish() {
         for (Map.Entry<String, JsonNode> property : node.properties()) {
             String name = property.getKey();
-            if (!seen.contains(name)) {
+            if (!wasSeen(name)) {
                 throw new FrameException(ErrorCode.INVALID_FIELD,
                         "field " + name + " is not part of a " + type + " event");
             }
         }
     }
 
+    private void see(String name) {
+        if (seenCount == seen.length) {
+            seen = Arrays.copyOf(seen, seenCount * 2);
+        }
+        seen[seenCount++] = name;
+    }
+
+    private boolean wasSeen(String name) {
+        for (int i = 0; i < seenCount; i++) {
+            if (seen[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private JsonNode present(String name) {
-        seen.add(name);
+        see(name);
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             throw new FrameException(ErrorCode.MISSING_FIELD, type + " needs field " + name);
@@ -131,7 +148,7 @@ final class FieldReader {
     }
 
     private JsonNode optional(String name) {
-        seen.add(name);
+        see(name);
         JsonNode value = node.get(name);
         return value == null || value.isNull() ? null : value;
     }

@@ -1,13 +1,9 @@
 package dev.livetalk.protocol;
 
-import java.util.regex.Pattern;
-
 /** Rules shared by the records for names and identifiers; a rule breach names value and rule. */
 final class Names {
-    /** Room names: 1 to 64 of letters, digits, dot, underscore, hyphen. */
-    static final Pattern ROOM = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    /** User ids: 1 to 64 of letters, digits, dot, underscore, hyphen, at sign. */
-    static final Pattern USER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    /** Longest room name or user id, in characters. */
+    static final int MAX_NAME_LENGTH = 64;
     /** Longest client message id, session id, message id, token or epoch, in characters. */
     static final int MAX_ID_LENGTH = 128;
 
@@ -16,7 +12,7 @@ final class Names {
 
     static String room(String field, String value) {
         requireNonNull(field, value);
-        if (!ROOM.matcher(value).matches()) {
+        if (!isName(value, false)) {
             throw new IllegalArgumentException(field + " must be 1-64 of [A-Za-z0-9._-]: " + quote(value));
         }
         return value;
@@ -24,10 +20,30 @@ final class Names {
 
     static String user(String field, String value) {
         requireNonNull(field, value);
-        if (!USER.matcher(value).matches()) {
+        if (!isName(value, true)) {
             throw new IllegalArgumentException(field + " must be 1-64 of [A-Za-z0-9._@-]: " + quote(value));
         }
         return value;
+    }
+
+    /**
+     * Room names are 1 to 64 of {@code [A-Za-z0-9._-]}; user ids may also hold {@code @}. A loop,
+     * not a regex: every record constructor checks its names, on every frame.
+     */
+    private static boolean isName(String value, boolean allowAt) {
+        int length = value.length();
+        if (length == 0 || length > MAX_NAME_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-' || (allowAt && c == '@');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String id(String field, String value) {
