@@ -152,7 +152,7 @@ final class Participant implements FrameTap, TranscriptListener {
     /** Records what each room shows now, as the final transcripts. */
     void recordFinalTranscripts() {
         for (String room : rooms) {
-            recorder.onFinalTranscript(room, List.copyOf(client.session().transcript(room).entries()));
+            recorder.onFinalTranscript(room, client.session().transcript(room).entries());
         }
     }
 

@@ -165,7 +165,7 @@ final class SimClient implements TranscriptListener {
     /** Records what each room shows now, as the final transcripts. */
     void recordFinalTranscripts() {
         for (String room : rooms) {
-            recorder.onFinalTranscript(room, List.copyOf(session.transcript(room).entries()));
+            recorder.onFinalTranscript(room, session.transcript(room).entries());
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  * The simulator's benchmarks, as a plain main (figures for the closing note of issue 7).
  * Modes: {@code scale} (the library's 60 s / 200-client scenario, codec on then off; also
  * gives deliveries, i.e. frames handed to a core, per second of the simulating thread's CPU),
- * {@code scale-plain} (codec off only), {@code sweep [THREADS]} (1,000 seeds of a 10-client
+ * {@code scale-plain} (codec off only), {@code scale-codec} (codec on only), {@code sweep [THREADS]} (1,000 seeds of a 10-client
  * scenario), {@code hash} (trace hashes, to compare between processes), {@code all}. Prints
  * wall time and the CPU time of the simulating thread beside it, since the machine is shared;
  * every round is printed, never an average alone.
@@ -31,6 +31,9 @@ public final class SimBench {
         }
         if (mode.equals("scale-plain")) {
             scale(false);
+        }
+        if (mode.equals("scale-codec")) {
+            scale(true);
         }
         if (mode.equals("hash")) {
             for (String strategy : List.of("event-only", "naive-retry", "reconcile", "snapshot")) {
