@@ -10,6 +10,10 @@ public interface RunProgress {
 
     void onStatus(Status status);
 
+    /** A line worth showing once, such as how long a simulation took; ignored unless overridden. */
+    default void onNote(String line) {
+    }
+
     /**
      * Where one strategy's run is.
      *

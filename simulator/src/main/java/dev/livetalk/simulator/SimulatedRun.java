@@ -73,8 +73,9 @@ public final class SimulatedRun {
             throw new IllegalStateException("a simulated run plays once: " + scenario.name() + " " + strategy);
         }
         played = true;
+        long started = System.nanoTime();
         try {
-            return playOnce();
+            return playOnce(started);
         } catch (RunFailure e) {
             throw e;
         } catch (RuntimeException e) {
@@ -85,7 +86,7 @@ public final class SimulatedRun {
         }
     }
 
-    private SimulationResult playOnce() {
+    private SimulationResult playOnce(long started) {
         SplittableRandom random = new SplittableRandom(seed ^ NETWORK_STREAM);
         ServerCore server = new ServerCore(serverConfig(), "sim-" + Long.toHexString(seed), SERVER_TIME_ORIGIN_MILLIS);
         SimNetwork network = new SimNetwork(loop, random, settings, server, stats);
@@ -107,7 +108,7 @@ public final class SimulatedRun {
         scheduleReading(new ArrayList<>(clients.values()), loadStart, end);
         loop.runUntil(end);
         clients.values().forEach(SimClient::recordFinalTranscripts);
-        return new SimulationResult(recorder.build(), stats, loop.executed(), end);
+        return new SimulationResult(recorder.build(), stats, loop.executed(), end, System.nanoTime() - started);
     }
 
     private Map<String, SimClient> createClients(SimNetwork network) {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs one scenario once per strategy in the simulator, as the Toxiproxy runner's
@@ -71,10 +72,16 @@ public final class SimulatedScenarioRunner {
     RunTrace play(Scenario scenario, String strategy, long seed) {
         SimulationResult first = new SimulatedRun(scenario, strategy, seed, settings).play();
         report(scenario, strategy, first);
+        String replay = "";
         if (settings.selfCheck()) {
             SimulationResult second = new SimulatedRun(scenario, strategy, seed, settings).play();
             requireSameTrace(scenario, strategy, seed, first.traceHash(), second.traceHash());
+            replay = String.format(Locale.ROOT, "; self-check replay %.2f s, same trace", second.wallNanos() / 1e9);
         }
+        progress.onNote(String.format(Locale.ROOT,
+                "%s %s: simulated %.1f s in %.2f s (%,d deliveries, %.2f M/s)%s", scenario.name(), strategy,
+                first.virtualEnd() / 1e9, first.wallNanos() / 1e9, first.network().deliveries(),
+                first.network().deliveries() * 1e3 / Math.max(1, first.wallNanos()), replay));
         return first.trace();
     }
 

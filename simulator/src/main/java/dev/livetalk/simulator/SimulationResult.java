@@ -11,8 +11,9 @@ import dev.livetalk.metrics.trace.RunTrace;
  * @param network     frames sent, delivered, and hit by each fault kind
  * @param actions     event-loop actions run
  * @param virtualEnd  virtual time at the end of the run, nanoseconds
+ * @param wallNanos   how long the play took on the machine's clock (not part of the trace)
  */
-public record SimulationResult(RunTrace trace, NetworkStats network, long actions, long virtualEnd) {
+public record SimulationResult(RunTrace trace, NetworkStats network, long actions, long virtualEnd, long wallNanos) {
 
     /** The stable hash of the trace: equal for equal runs (see {@link TraceHash}). */
     public String traceHash() {

@@ -28,6 +28,11 @@ final class Progress implements RunProgress {
         }
     }
 
+    @Override
+    public void onNote(String line) {
+        note(line);
+    }
+
     void note(String line) {
         synchronized (err) {
             err.println(line);
