@@ -41,7 +41,7 @@ public final class ToxiproxyLocator {
     /** The origin of {@link ToxiproxySource.Container}. */
     static final String DOCKER_ORIGIN = "Docker";
     /** How many client links the Docker route carries at once (the container's exposed proxy ports). */
-    static final int DOCKER_LINK_LIMIT = ContainerAddressing.LAST_PORT - ContainerAddressing.FIRST_PORT + 1;
+    public static final int DOCKER_LINK_LIMIT = ContainerAddressing.LAST_PORT - ContainerAddressing.FIRST_PORT + 1;
 
     private static final System.Logger LOG = System.getLogger(ToxiproxyLocator.class.getName());
 
