@@ -16,7 +16,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -43,7 +42,7 @@ class ContainerAddressingIT {
 
     @BeforeAll
     void startToxiproxyAndEchoServer() throws IOException {
-        binary = ToxiproxyLauncher.launch(Optional.empty());
+        binary = LocalToxiproxy.launch();
         echo = new EchoServer();
         TreeSet<Integer> free = new TreeSet<>();
         while (free.size() < 3) {
