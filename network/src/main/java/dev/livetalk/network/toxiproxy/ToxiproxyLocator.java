@@ -38,10 +38,10 @@ public final class ToxiproxyLocator {
     public static final String SERVER_ENV = "TOXIPROXY_SERVER";
     /** The image of the Docker route (step 3). */
     public static final String IMAGE = "ghcr.io/shopify/toxiproxy:" + VERSION;
-    /** The origin of {@link ToxiproxySource.Container}. */
-    static final String DOCKER_ORIGIN = "Docker";
     /** How many client links the Docker route carries at once (the container's exposed proxy ports). */
     public static final int DOCKER_LINK_LIMIT = ContainerAddressing.LAST_PORT - ContainerAddressing.FIRST_PORT + 1;
+    /** The origin of {@link ToxiproxySource.Container}. */
+    static final String DOCKER_ORIGIN = "Docker";
 
     private static final System.Logger LOG = System.getLogger(ToxiproxyLocator.class.getName());
 
