@@ -10,6 +10,7 @@ import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
+import dev.livetalk.scenarios.ClientShape;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.fault.FaultSchedule;
 import dev.livetalk.scenarios.fault.FaultScheduleJson;
@@ -22,7 +23,8 @@ import java.util.List;
 
 /**
  * Runs one scenario once per strategy, on the same resolved load and fault schedule, and
- * measures each run. Writes the per-strategy interval logs ({@code STRATEGY.hlog}) and the
+ * measures each run. First checks that the scenario's client links fit on the Toxiproxy
+ * server (a container carries at most 32 at once). Writes the per-strategy interval logs ({@code STRATEGY.hlog}) and the
  * resolved schedule ({@code fault-schedule.json}) into the scenario's output folder; the
  * results document it returns names them.
  *
@@ -45,6 +47,7 @@ public final class ScenarioRunner {
      */
     public ResultsDocument run(Scenario scenario, List<String> strategies, long seed, Path folder)
             throws IOException, InterruptedException {
+        toxiproxy.requireCapacity(links(scenario), "scenario " + scenario.name());
         Files.createDirectories(folder);
         FaultSchedule schedule = FaultSchedule.resolve(scenario, seed);
         LoadPlan plan = LoadPlan.resolve(scenario, seed);
@@ -63,6 +66,11 @@ public final class ScenarioRunner {
         }
         return ResultsDocument.of(scenario.name(), seed, scenario.network().yamlName(), environment(),
                 FaultScheduleJson.toTree(schedule), results);
+    }
+
+    /** How many client links, one proxy each, the scenario opens at once: one per user, two for split clients. */
+    static int links(Scenario scenario) {
+        return scenario.users().size() * (scenario.clientShape() == ClientShape.SPLIT ? 2 : 1);
     }
 
     /** Example times on the fault schedule's clock: nanoseconds since the end of the warm-up. */

@@ -10,7 +10,8 @@ import java.util.Objects;
  * instead of the server, and Toxiproxy forwards to {@code upstream}. Immutable.
  *
  * @param link     the client connection it carries; its name is the proxy's name
- * @param listen   where the client connects: 127.0.0.1 and a port Toxiproxy chose
+ * @param listen   where the client connects: 127.0.0.1 and a port Toxiproxy chose; for a
+ *                 server in a container, the Docker host and the port mapped to the proxy's
  * @param upstream the server address it forwards to
  */
 public record LinkProxy(LinkId link, InetSocketAddress listen, InetSocketAddress upstream) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Gets a running Toxiproxy: asks {@link ToxiproxyLocator} where one comes from, then connects
- * to it, starts it, or installs and starts it. Runs on the caller's thread; stateless.
+ * to it, starts it, installs and starts it, or starts its container. Runs on the caller's
+ * thread; stateless.
  *
  * <pre>{@code
  * try (ToxiproxyServer toxiproxy = ToxiproxyLauncher.launch(Optional.ofNullable(toxiproxyOption));
@@ -21,8 +22,8 @@ public final class ToxiproxyLauncher {
     }
 
     /**
-     * Locates Toxiproxy from this process's environment, system properties and working
-     * directory, and launches it (installing it first when only {@code go} is available).
+     * Locates Toxiproxy from this process's environment, system properties, working directory
+     * and Docker, and launches it (installing it first when only {@code go} is available).
      *
      * @param explicitUrl the {@code --toxiproxy URL} option, if given
      * @throws NetworkBackendException when none can be found, installed or started; the
@@ -32,20 +33,21 @@ public final class ToxiproxyLauncher {
         return launch(locator(explicitUrl).locate(), ToxiproxyInstaller.DEFAULT_TIMEOUT);
     }
 
-    /** Launches what {@code source} says: connect, start, or install then start; or throws its how-to. */
+    /** Launches what {@code source} says: connect, start, install then start, or start a container; or throws its how-to. */
     public static ToxiproxyServer launch(ToxiproxySource source, Duration installTimeout) {
         return switch (source) {
             case ToxiproxySource.External external -> ToxiproxyServer.connect(external.url(), external.origin());
             case ToxiproxySource.Binary binary -> ToxiproxyServer.start(binary.executable(), binary.origin());
             case ToxiproxySource.Installable installable ->
                     ToxiproxyServer.start(ToxiproxyInstaller.install(installable, installTimeout), "go install");
+            case ToxiproxySource.Container container -> ToxiproxyServer.startContainer(container.image(), container.origin());
             case ToxiproxySource.Missing missing -> throw new NetworkBackendException(missing.howTo());
         };
     }
 
-    /** A locator over this process's environment and project folder (see {@link ProjectRoot}). */
+    /** A locator over this process's environment, project folder (see {@link ProjectRoot}) and Docker (Testcontainers). */
     public static ToxiproxyLocator locator(Optional<String> explicitUrl) {
-        return new ToxiproxyLocator(explicitUrl, System.getenv(), projectRoot());
+        return new ToxiproxyLocator(explicitUrl, System.getenv(), projectRoot(), ToxiproxyDocker::isDockerAvailable);
     }
 
     /** The project folder of this process (see {@link ProjectRoot#find}). */

@@ -13,15 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decides where Toxiproxy comes from, in this order: an explicit URL ({@code --toxiproxy});
  * {@code TOXIPROXY_URL}; a binary named by {@code TOXIPROXY_SERVER}; {@code toxiproxy-server}
  * on {@code PATH}; {@code <root>/.tools/bin/toxiproxy-server} or {@code .../server} (what
- * {@code go install} writes); {@code go} on {@code PATH} to install one; otherwise
+ * {@code go install} writes); {@code go} on {@code PATH} to install one; Testcontainers'
+ * {@code ToxiproxyContainer} ({@link #IMAGE}) when Docker runs; otherwise
  * {@link ToxiproxySource.Missing} with instructions. It only decides: it starts and installs
- * nothing, and reads only the environment map and project root it is given (tests inject
- * both) plus the file system. Immutable; safe on any thread.
+ * nothing, and reads only the environment map, project root and Docker check it is given
+ * (tests inject all three) plus the file system. The Docker check is slow (Testcontainers
+ * connects to Docker and starts its Ryuk container), so it runs only when that step is
+ * reached. Immutable; safe on any thread.
  */
 public final class ToxiproxyLocator {
     /** The Toxiproxy release the harness is built and tested against. */
@@ -32,22 +36,34 @@ public final class ToxiproxyLocator {
     public static final String URL_ENV = "TOXIPROXY_URL";
     /** The environment variable naming a server binary. */
     public static final String SERVER_ENV = "TOXIPROXY_SERVER";
+    /** The image of the Docker route (step 3). */
+    public static final String IMAGE = "ghcr.io/shopify/toxiproxy:" + VERSION;
+    /** How many client links the Docker route carries at once (the container's exposed proxy ports). */
+    public static final int DOCKER_LINK_LIMIT = ContainerAddressing.LAST_PORT - ContainerAddressing.FIRST_PORT + 1;
+    /** The origin of {@link ToxiproxySource.Container}. */
+    static final String DOCKER_ORIGIN = "Docker";
 
     private static final System.Logger LOG = System.getLogger(ToxiproxyLocator.class.getName());
 
     private final Optional<String> explicitUrl;
     private final Map<String, String> env;
     private final Path projectRoot;
+    private final BooleanSupplier dockerAvailable;
 
     /**
-     * @param explicitUrl the {@code --toxiproxy} option, if given
-     * @param env         the process environment (or a test's map)
-     * @param projectRoot the folder holding {@code .tools/}
+     * @param explicitUrl     the {@code --toxiproxy} option, if given
+     * @param env             the process environment (or a test's map)
+     * @param projectRoot     the folder holding {@code .tools/}
+     * @param dockerAvailable whether Docker runs (Testcontainers' check, or a test's answer);
+     *                        asked at most once per {@link #locate()}, and only when no binary
+     *                        and no {@code go} was found
      */
-    public ToxiproxyLocator(Optional<String> explicitUrl, Map<String, String> env, Path projectRoot) {
+    public ToxiproxyLocator(Optional<String> explicitUrl, Map<String, String> env, Path projectRoot,
+                            BooleanSupplier dockerAvailable) {
         this.explicitUrl = Objects.requireNonNull(explicitUrl, "explicitUrl");
         this.env = Map.copyOf(env);
         this.projectRoot = projectRoot.toAbsolutePath().normalize();
+        this.dockerAvailable = Objects.requireNonNull(dockerAvailable, "dockerAvailable");
     }
 
     /**
@@ -55,7 +71,8 @@ public final class ToxiproxyLocator {
      *
      * @throws NetworkBackendException when a source is named explicitly but is unusable (a bad
      *                                 URL, a {@code TOXIPROXY_SERVER} that is not executable):
-     *                                 an explicit choice never falls through to another source
+     *                                 an explicit choice never falls through to another source;
+     *                                 or when Docker answers but Testcontainers cannot use it
      */
     public ToxiproxySource locate() {
         if (explicitUrl.isPresent()) {
@@ -69,7 +86,9 @@ public final class ToxiproxyLocator {
         if (binary.isPresent()) {
             return binary.get();
         }
-        return installable().orElseGet(() -> new ToxiproxySource.Missing(howTo()));
+        return installable()
+                .or(this::container)
+                .orElseGet(() -> new ToxiproxySource.Missing(howTo()));
     }
 
     private Optional<ToxiproxySource.Binary> binary() {
@@ -92,8 +111,14 @@ public final class ToxiproxyLocator {
     }
 
     private Optional<ToxiproxySource> installable() {
-        // step 3 of DESIGN.md (Testcontainers' ToxiproxyContainer where Docker runs) would go after this one
         return onPath("go").map(go -> new ToxiproxySource.Installable(go, ProjectRoot.toolsBin(projectRoot)));
+    }
+
+    /** Step 3 of DESIGN.md: Testcontainers' ToxiproxyContainer where Docker runs. */
+    private Optional<ToxiproxySource> container() {
+        return dockerAvailable.getAsBoolean()
+                ? Optional.of(new ToxiproxySource.Container(IMAGE, DOCKER_ORIGIN))
+                : Optional.empty();
     }
 
     private Optional<Path> onPath(String name) {
@@ -161,8 +186,11 @@ public final class ToxiproxyLocator {
                 + "       export " + SERVER_ENV + "=/path/to/toxiproxy-server\n"
                 + "  3. use a server already running on this machine:\n"
                 + "       export " + URL_ENV + "=http://127.0.0.1:8474   (or --toxiproxy http://127.0.0.1:8474)\n"
+                + "  4. start Docker (https://docs.docker.com/get-docker/): the harness then runs " + IMAGE + "\n"
+                + "     in a container through Testcontainers (at most " + DOCKER_LINK_LIMIT + " client links at once;"
+                + " larger scenarios need 1, 2 or 3)\n"
                 + "Searched: --toxiproxy and " + URL_ENV + " (unset), " + SERVER_ENV + " (unset),"
                 + " toxiproxy-server on PATH, " + tools.resolve("toxiproxy-server") + ", " + tools.resolve("server")
-                + "; `go` is not on PATH. (Testcontainers/Docker is not supported.)";
+                + "; `go` is not on PATH; Docker: not available (Testcontainers found no Docker environment).";
     }
 }

@@ -20,11 +20,13 @@ import java.util.Set;
 
 /**
  * One Toxiproxy proxy per client connection, all forwarding to one server, and the faults put
- * on them. {@link #open} creates a proxy on a free loopback port; {@link #apply} and
- * {@link #remove} put a {@link ToxicSpec} on a set of proxies and take it off; {@link #close}
- * deletes every proxy this network created. For an external server a JVM shutdown hook
- * (thread {@code toxiproxy-proxy-cleaner}) deletes them too if the JVM exits first; a child
- * server takes its proxies with it when it stops.
+ * on them. {@link #open} creates a proxy where the server's {@link ProxyAddressing} says (a
+ * free loopback port; in a container, a free exposed port, reached through Docker's mapping);
+ * {@link #apply} and {@link #remove} put a {@link ToxicSpec} on a set of proxies and take it
+ * off; {@link #close} deletes every proxy this network created. For an external server a JVM
+ * shutdown hook (thread {@code toxiproxy-proxy-cleaner}) deletes them too if the JVM exits
+ * first; a server the harness started (a child process, a container) takes its proxies with it
+ * when it stops.
  *
  * <p>Thread-safe: every method holds the network's lock for its Toxiproxy calls, so the
  * runner's connecting thread and its fault scheduler may call it concurrently; calls are
@@ -34,28 +36,33 @@ public final class ToxiproxyNetwork implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ToxiproxyNetwork.class.getName());
 
     private final ToxiproxyClient client;
+    private final ProxyAddressing addressing;
     private final InetSocketAddress upstream;
+    private final String target;
     private final Map<LinkId, OpenProxy> proxies = new LinkedHashMap<>();
     private final Map<Long, AppliedFault> active = new LinkedHashMap<>();
     private final Thread shutdownHook;
     private long lastFaultId;
     private boolean closed;
 
-    /** One open proxy and how many {@link ToxicSpec.Down} faults currently hold it disabled. */
+    /** One open proxy, the listen address it reserved, and how many {@link ToxicSpec.Down} faults currently hold it disabled. */
     private static final class OpenProxy {
         final LinkProxy view;
         final Proxy proxy;
+        final String reserved;
         int downs;
 
-        OpenProxy(LinkProxy view, Proxy proxy) {
+        OpenProxy(LinkProxy view, Proxy proxy, String reserved) {
             this.view = view;
             this.proxy = proxy;
+            this.reserved = reserved;
         }
     }
 
     /**
      * @param server   the Toxiproxy to drive (not closed by this network)
      * @param upstream the server address every proxy forwards to, on the loopback interface
+     *                 (a server in a container dials it through a forwarded port)
      * @throws IllegalArgumentException when {@code upstream} is not a loopback address
      */
     public ToxiproxyNetwork(ToxiproxyServer server, InetSocketAddress upstream) {
@@ -64,7 +71,9 @@ public final class ToxiproxyNetwork implements AutoCloseable {
         if (upstream.getAddress() == null || !upstream.getAddress().isLoopbackAddress()) {
             throw new IllegalArgumentException("upstream must be a resolved loopback address (127.0.0.1): " + upstream);
         }
-        if (server.process().isEmpty()) {
+        this.addressing = server.addressing();
+        this.target = addressing.upstream(upstream);
+        if (!server.stopsOnClose()) {
             shutdownHook = new Thread(this::deleteAllOnShutdown, "toxiproxy-proxy-cleaner");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         } else {
@@ -73,27 +82,49 @@ public final class ToxiproxyNetwork implements AutoCloseable {
     }
 
     /**
-     * Creates the proxy for {@code link} on 127.0.0.1 and a free port Toxiproxy picks. A stale
-     * proxy of the same name (left by a crashed run on an external server) is replaced.
+     * Creates the proxy for {@code link}: on a server on this machine, on 127.0.0.1 and a free
+     * port Toxiproxy picks; in a container, on the next free exposed port, reached through its
+     * mapped port. A stale proxy of the same name (left by a crashed run on an external server)
+     * is replaced.
      *
      * @throws IllegalStateException   when {@code link} already has a proxy here
-     * @throws NetworkBackendException when Toxiproxy refuses
+     * @throws NetworkBackendException when Toxiproxy refuses, or a container has no free port left
      */
     public synchronized LinkProxy open(LinkId link) {
         requireOpen();
         if (proxies.containsKey(link)) {
             throw new IllegalStateException("link " + link + " already has a proxy: " + proxies.get(link).view);
         }
-        String target = upstream.getHostString() + ":" + upstream.getPort();
+        String listen = addressing.reserve(link);
+        Proxy proxy = null;
         try {
             deleteStale(link.name());
-            Proxy proxy = client.createProxy(link.name(), "127.0.0.1:0", target);
-            LinkProxy view = new LinkProxy(link, listenAddress(proxy.getListen()), upstream);
-            proxies.put(link, new OpenProxy(view, proxy));
+            proxy = client.createProxy(link.name(), listen, target);
+            LinkProxy view = new LinkProxy(link, addressing.reachable(proxy.getListen()), upstream);
+            proxies.put(link, new OpenProxy(view, proxy, listen));
             return view;
         } catch (IOException e) {
-            throw new NetworkBackendException("cannot create proxy " + link + " to " + target + ": " + e.getMessage(), e);
+            undoOpen(proxy, listen);
+            throw new NetworkBackendException("cannot create proxy " + link + " on " + listen + " to " + target + ": "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            undoOpen(proxy, listen);
+            throw e;
         }
+    }
+
+    /** Deletes a proxy that was created but not recorded, and frees its listen address (unless it is still in use). */
+    private void undoOpen(Proxy created, String listen) {
+        if (created != null) {
+            try {
+                created.delete();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot delete half-opened proxy " + created.getName()
+                        + "; its listen address stays reserved: " + e.getMessage());
+                return;
+            }
+        }
+        addressing.release(listen);
     }
 
     private void deleteStale(String name) throws IOException {
@@ -102,11 +133,6 @@ public final class ToxiproxyNetwork implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "replacing stale Toxiproxy proxy " + stale);
             stale.delete();
         }
-    }
-
-    private static InetSocketAddress listenAddress(String listen) {
-        int colon = listen.lastIndexOf(':');
-        return new InetSocketAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)));
     }
 
     /** The proxy of {@code link}, if it is open. */
@@ -231,6 +257,7 @@ public final class ToxiproxyNetwork implements AutoCloseable {
         } catch (IOException e) {
             throw new NetworkBackendException("cannot delete proxy " + link + ": " + e.getMessage(), e);
         }
+        addressing.release(open.reserved);
     }
 
     /**
@@ -256,6 +283,7 @@ public final class ToxiproxyNetwork implements AutoCloseable {
         for (OpenProxy open : proxies.values()) {
             try {
                 open.proxy.delete();
+                addressing.release(open.reserved);
             } catch (IOException e) {
                 failures.add(open.view.link() + ": " + e.getMessage());
             }

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * are idempotent. Without {@code /bin/sh} Toxiproxy runs directly and only close and the hook
  * stop it.
  */
-final class ToxiproxyProcess implements AutoCloseable {
+final class ToxiproxyProcess implements OwnedServer {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final int START_ATTEMPTS = 3;
@@ -75,7 +75,7 @@ final class ToxiproxyProcess implements AutoCloseable {
                 child.findServer(real);
                 LOG.log(System.Logger.Level.INFO, "started Toxiproxy " + version + " at " + api + " (pid "
                         + child.server.pid() + ", " + binary + ", from " + origin + ")");
-                return new ToxiproxyServer(api, version, binary.toString(), child);
+                return new ToxiproxyServer(api, version, binary.toString(), child, LoopbackAddressing.INSTANCE);
             } catch (VersionProbe.ExitedEarly e) {
                 String output = child.logTail();
                 child.close();
@@ -123,6 +123,11 @@ final class ToxiproxyProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    @Override
+    public String describe() {
+        return "child process " + server.pid();
     }
 
     /** The Toxiproxy process itself (not its watchdog shell). */

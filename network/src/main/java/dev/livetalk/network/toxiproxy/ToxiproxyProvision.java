@@ -9,14 +9,16 @@ import java.util.Optional;
 /**
  * Shell entry point that makes sure Toxiproxy is available before tests or runs: it locates
  * one like the harness does and, when only {@code go} is there, installs it into
- * {@code .tools/bin}. Needs nothing but the JDK and this module's classes:
+ * {@code .tools/bin}. Needs the JDK and this module's classes; when neither a binary nor
+ * {@code go} is found it asks Docker, which needs the module's dependencies (Testcontainers)
+ * on the class path too:
  *
  * <pre>
  * java -cp network/target/classes dev.livetalk.network.toxiproxy.ToxiproxyProvision [--check] [--timeout SECONDS]
  * </pre>
  *
- * <p>{@code --check} also starts the server (or connects to {@code TOXIPROXY_URL}), asks its
- * version and stops it. Exit codes: 0 available, 1 not available (the how-to is printed on
+ * <p>{@code --check} also starts the server (or connects to {@code TOXIPROXY_URL}, or starts
+ * the container), asks its version and stops it. Exit codes: 0 available, 1 not available (the how-to is printed on
  * stderr), 2 bad arguments. The project folder comes from {@code -Dlivetalk.home},
  * {@code LIVETALK_HOME} or the nearest folder holding {@code mvnw}. Single-threaded.
  */
@@ -67,6 +69,8 @@ public final class ToxiproxyProvision {
             case ToxiproxySource.External external -> "Toxiproxy: " + external.url() + " (from " + external.origin() + ")";
             case ToxiproxySource.Binary binary -> "Toxiproxy: " + binary.executable() + " (from " + binary.origin() + ")";
             case ToxiproxySource.Installable installable -> throw new IllegalStateException("installed above: " + installable);
+            case ToxiproxySource.Container container ->
+                    "Toxiproxy: container " + container.image() + " (from " + container.origin() + ")";
             case ToxiproxySource.Missing missing -> throw new NetworkBackendException(missing.howTo());
         };
         if (!check) {

@@ -7,10 +7,8 @@ import java.util.Objects;
 /**
  * Where {@link ToxiproxyLocator} found a Toxiproxy server, or how to get one. Each variant
  * says where the decision came from ({@code origin}), for the log and for error messages.
- *
- * <p>A Testcontainers {@code ToxiproxyContainer} variant (for machines where Docker runs) is
- * not implemented: it would be one more record here, one more step in the locator after
- * {@link Installable}, and one more case in {@link ToxiproxyLauncher}.
+ * In the locator's order: {@link External}, {@link Binary}, {@link Installable},
+ * {@link Container}, {@link Missing}.
  */
 public sealed interface ToxiproxySource {
 
@@ -35,6 +33,17 @@ public sealed interface ToxiproxySource {
         public Installable {
             Objects.requireNonNull(go, "go");
             Objects.requireNonNull(gobin, "gobin");
+        }
+    }
+
+    /**
+     * No binary and no Go, but Docker runs: Testcontainers' {@code ToxiproxyContainer} from
+     * {@code image} (at most 32 client links at once; see {@link ToxiproxyServer#startContainer}).
+     */
+    record Container(String image, String origin) implements ToxiproxySource {
+        public Container {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(origin, "origin");
         }
     }
 

@@ -4,9 +4,12 @@
  *
  * <ul>
  *   <li>{@link dev.livetalk.network.toxiproxy.ToxiproxyLocator} decides where a server comes
- *       from ({@code --toxiproxy}/{@code TOXIPROXY_URL}, a binary, {@code go install}, or a
- *       how-to message); {@link dev.livetalk.network.toxiproxy.ToxiproxyLauncher} acts on it
- *       and returns a {@link dev.livetalk.network.toxiproxy.ToxiproxyServer};
+ *       from ({@code --toxiproxy}/{@code TOXIPROXY_URL}, a binary, {@code go install},
+ *       Testcontainers' {@code ToxiproxyContainer} where Docker runs, or a how-to message);
+ *       {@link dev.livetalk.network.toxiproxy.ToxiproxyLauncher} acts on it and returns a
+ *       {@link dev.livetalk.network.toxiproxy.ToxiproxyServer}, whose {@code ProxyAddressing}
+ *       says where its proxies listen and are reached (a container: 32 exposed ports, Docker's
+ *       port mapping, the upstream through {@code host.testcontainers.internal});
  *       {@link dev.livetalk.network.toxiproxy.ToxiproxyProvision} is the shell entry point
  *       that installs one ahead of time.</li>
  *   <li>{@link dev.livetalk.network.toxiproxy.ToxiproxyNetwork} opens a proxy per

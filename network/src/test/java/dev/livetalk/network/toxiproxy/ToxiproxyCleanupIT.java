@@ -42,7 +42,7 @@ class ToxiproxyCleanupIT {
 
     @Test
     void shouldLeaveNoProxyPortOrChildProcessAfterClose() throws IOException {
-        ToxiproxyServer server = ToxiproxyLauncher.launch(Optional.empty());
+        ToxiproxyServer server = LocalToxiproxy.launch();
         ToxiproxyClient client = new ToxiproxyClient(server.host(), server.port());
         Optional<ProcessHandle> child = server.process();
         List<LinkProxy> opened;
@@ -68,7 +68,7 @@ class ToxiproxyCleanupIT {
 
     @Test
     void shouldDeleteItsProxiesButLeaveAnExternalServerRunning() throws IOException {
-        try (ToxiproxyServer owned = ToxiproxyLauncher.launch(Optional.empty())) {
+        try (ToxiproxyServer owned = LocalToxiproxy.launch()) {
             ToxiproxyServer external = ToxiproxyServer.connect(owned.apiUrl(), "test");
             ToxiproxyClient client = new ToxiproxyClient(external.host(), external.port());
             try (ToxiproxyNetwork network = new ToxiproxyNetwork(external, echo.address())) {

@@ -18,7 +18,10 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The locator's order, with an injected environment map and a temporary file tree; the real environment is never read. */
+/**
+ * The locator's order, with an injected environment map, a temporary file tree and a fake
+ * Docker check; the real environment and Docker are never consulted.
+ */
 class ToxiproxyLocatorTest {
     @TempDir
     Path temp;
@@ -27,6 +30,8 @@ class ToxiproxyLocatorTest {
     private Path pathDir;
     private Path goDir;
     private final Map<String, String> env = new HashMap<>();
+    private boolean dockerRuns;
+    private int dockerChecks;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -41,7 +46,12 @@ class ToxiproxyLocatorTest {
     }
 
     private ToxiproxySource locate(Optional<String> explicitUrl) {
-        return new ToxiproxyLocator(explicitUrl, env, root).locate();
+        return new ToxiproxyLocator(explicitUrl, env, root, this::dockerAvailable).locate();
+    }
+
+    private boolean dockerAvailable() {
+        dockerChecks++;
+        return dockerRuns;
     }
 
     private static Path executable(Path dir, String name) throws IOException {
@@ -127,6 +137,55 @@ class ToxiproxyLocatorTest {
         Path go = executable(goDir, "go");
 
         assertThat(locate()).isEqualTo(new ToxiproxySource.Installable(go, tools()));
+    }
+
+    @Test
+    void shouldStartTheContainerWhenDockerRunsAndNothingElseIsFound() {
+        dockerRuns = true;
+
+        assertThat(locate()).isEqualTo(new ToxiproxySource.Container("ghcr.io/shopify/toxiproxy:2.12.0", "Docker"));
+        assertThat(dockerChecks).isEqualTo(1);
+    }
+
+    @Test
+    void shouldInstallWithGoBeforeAskingDocker() throws IOException {
+        Path go = executable(goDir, "go");
+        dockerRuns = true;
+
+        assertThat(locate()).isEqualTo(new ToxiproxySource.Installable(go, tools()));
+        assertThat(dockerChecks).isZero();
+    }
+
+    @Test
+    void shouldUseABinaryWithoutAskingDocker() throws IOException {
+        executable(tools(), "server");
+        dockerRuns = true;
+
+        assertThat(locate()).isEqualTo(new ToxiproxySource.Binary(tools().resolve("server"), ".tools"));
+        assertThat(dockerChecks).isZero();
+    }
+
+    @Test
+    void shouldUseAUrlWithoutAskingDocker() {
+        env.put("TOXIPROXY_URL", "http://127.0.0.1:8474");
+        dockerRuns = true;
+
+        assertThat(locate()).isInstanceOf(ToxiproxySource.External.class);
+        assertThat(locate(Optional.of("http://127.0.0.1:8475"))).isInstanceOf(ToxiproxySource.External.class);
+        assertThat(dockerChecks).isZero();
+    }
+
+    @Test
+    void shouldSayDockerWasAskedWhenNothingIsFound() {
+        String howTo = ((ToxiproxySource.Missing) locate()).howTo();
+
+        assertThat(dockerChecks).isEqualTo(1);
+        assertThat(howTo)
+                .contains("4. start Docker (https://docs.docker.com/get-docker/): the harness then runs"
+                        + " ghcr.io/shopify/toxiproxy:2.12.0\n     in a container through Testcontainers"
+                        + " (at most 32 client links at once; larger scenarios need 1, 2 or 3)")
+                .endsWith("; `go` is not on PATH; Docker: not available (Testcontainers found no Docker environment).")
+                .doesNotContain("not supported");
     }
 
     @Test

@@ -25,7 +25,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -51,7 +50,7 @@ class ToxiproxyNetworkIT {
 
     @BeforeAll
     void startToxiproxyAndEchoServer() throws IOException {
-        server = ToxiproxyLauncher.launch(Optional.empty());
+        server = LocalToxiproxy.launch();
         echo = new EchoServer();
     }
 
