@@ -5,6 +5,7 @@ import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.ScenarioLoader;
 import dev.livetalk.scenarios.fault.FaultSchedule;
 import dev.livetalk.scenarios.fault.FaultScheduleJson;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,5 +43,18 @@ class LibraryScheduleTest {
             differs = !FaultSchedule.resolve(scenario, seed).windows().get(0).clients().equals(first);
         }
         assertThat(differs).as("some other seed picks other clients").isTrue();
+    }
+
+    @Test
+    void shouldPlanTheScaleScenarioAtOverAThousandMessagesPerSecondOfItsMeasuredMinute() throws Exception {
+        Scenario scale = load("scale/200-clients.yaml");
+        long from = scale.warmup().toNanos();
+        long to = from + scale.duration().toNanos();
+        long measured = LoadPlan.resolve(scale, scale.seed()).sends().stream()
+                .filter(send -> send.at() >= from && send.at() < to).count();
+        assertThat(scale.users()).hasSize(200);
+        assertThat(scale.duration().toSeconds()).isEqualTo(60);
+        assertThat(measured * 1e9 / scale.duration().toNanos()).as("sends per second after the warm-up, seed %d",
+                scale.seed()).isGreaterThanOrEqualTo(1_000);
     }
 }
