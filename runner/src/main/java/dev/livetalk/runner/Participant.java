@@ -140,13 +140,8 @@ final class Participant implements FrameTap, TranscriptListener {
 
     /** The id of the newest committed message the user sees in {@code room}, or {@code null}. */
     String newestCommittedId(ClientSession session, String room) {
-        List<TranscriptEntry> entries = session.transcript(room).entries();
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            if (entries.get(i).id() != null && entries.get(i).seq() > 0) {
-                return entries.get(i).id();
-            }
-        }
-        return null;
+        TranscriptEntry newest = session.transcript(room).lastCommitted();
+        return newest == null ? null : newest.id();
     }
 
     /** Records what each room shows now, as the final transcripts. */

@@ -208,12 +208,7 @@ final class SimClient implements TranscriptListener {
     }
 
     private static String newestCommittedId(ClientSession session, String room) {
-        List<TranscriptEntry> entries = session.transcript(room).entries();
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            if (entries.get(i).id() != null && entries.get(i).seq() > 0) {
-                return entries.get(i).id();
-            }
-        }
-        return null;
+        TranscriptEntry newest = session.transcript(room).lastCommitted();
+        return newest == null ? null : newest.id();
     }
 }

@@ -82,6 +82,20 @@ public final class Transcript {
         return entries;
     }
 
+    /**
+     * The lowest displayed line that is committed (has a server id and seq), or {@code null}:
+     * what a user replying to "the latest message" replies to. Walks up from the bottom, so it
+     * costs the number of pending lines below it, not a copy of the transcript.
+     */
+    public TranscriptEntry lastCommitted() {
+        for (Line line = last; line != null; line = line.prev) {
+            if (line.entry.id() != null && line.entry.seq() > 0) {
+                return line.entry;
+            }
+        }
+        return null;
+    }
+
     /** Whether a line with this key is displayed. */
     public boolean contains(String key) {
         return byKey.containsKey(key);

@@ -73,6 +73,17 @@ class TranscriptTest {
     }
 
     @Test
+    void shouldFindTheLowestCommittedLineAbovePendingOnes() {
+        assertThat(transcript.lastCommitted()).isNull();
+        transcript.insertBySeq(committed(2));
+        transcript.insertBySeq(committed(1));
+        transcript.append(TranscriptEntry.pending("p1", "me", "hi", null));
+        assertThat(transcript.lastCommitted().seq()).isEqualTo(2);
+        transcript.remove("r:2");
+        assertThat(transcript.lastCommitted().seq()).isEqualTo(1);
+    }
+
+    @Test
     void shouldShowADuplicateWhenTheSameKeyIsAppendedTwice() {
         transcript.append(committed(1));
         transcript.append(committed(1));
