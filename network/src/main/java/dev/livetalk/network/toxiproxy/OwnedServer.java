@@ -16,4 +16,16 @@ sealed interface OwnedServer extends AutoCloseable permits ToxiproxyProcess, Tox
     /** Stops the server and removes the shutdown hook. */
     @Override
     void close();
+
+    /**
+     * Removes {@code hook} after a {@link #close()} stopped the server; during JVM shutdown
+     * that is refused, and the hook runs (or ran) the stop itself.
+     */
+    static void removeShutdownHook(Thread hook, System.Logger log, String what) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            log.log(System.Logger.Level.DEBUG, "shutdown in progress; the hook stops " + what);
+        }
+    }
 }

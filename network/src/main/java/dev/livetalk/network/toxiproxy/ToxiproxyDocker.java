@@ -116,12 +116,7 @@ final class ToxiproxyDocker implements OwnedServer {
     @Override
     public void close() {
         stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook runs (or ran) stop() itself
-            LOG.log(System.Logger.Level.DEBUG, "shutdown in progress; the hook stops the Toxiproxy container");
-        }
+        OwnedServer.removeShutdownHook(shutdownHook, LOG, "the Toxiproxy container");
     }
 
     private void stop() {

@@ -148,12 +148,7 @@ final class ToxiproxyProcess implements OwnedServer {
     @Override
     public void close() {
         stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook runs (or ran) stop() itself
-            LOG.log(System.Logger.Level.DEBUG, "shutdown in progress; the hook stops Toxiproxy");
-        }
+        OwnedServer.removeShutdownHook(shutdownHook, LOG, "Toxiproxy");
     }
 
     /** Stops the process if it runs and deletes its log; called by close() and by the shutdown hook. */

@@ -29,6 +29,8 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import static dev.livetalk.network.toxiproxy.ProxySockets.connect;
+import static dev.livetalk.network.toxiproxy.ProxySockets.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -267,25 +269,6 @@ class ToxiproxyNetworkIT {
         assertThatThrownBy(() -> network.remove(fault))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is not active on this network");
-    }
-
-    private static Socket connect(LinkProxy proxy) throws IOException {
-        Socket socket = new Socket();
-        socket.connect(proxy.listen(), 5_000);
-        socket.setSoTimeout(5_000);
-        socket.setTcpNoDelay(true);
-        return socket;
-    }
-
-    /** Sends {@code text}, reads the echo back, checks it, and returns how long it took. */
-    private static Duration roundTrip(Socket socket, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        long start = System.nanoTime();
-        socket.getOutputStream().write(bytes);
-        byte[] back = socket.getInputStream().readNBytes(bytes.length);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(new String(back, StandardCharsets.UTF_8)).isEqualTo(text);
-        return elapsed;
     }
 
     /** True when the peer ended the connection: end of stream or a reset (not a read timeout). */
