@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class SimBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Rounds per scale mode: the first is the JIT's warm-up, the last ones the steady state. */
+    private static final int ROUNDS = 5;
 
     private SimBench() {
     }
@@ -49,7 +51,7 @@ public final class SimBench {
     private static void scale(boolean codec) {
         Scenario scale = Scenarios.library("scale/200-clients.yaml");
         SimSettings settings = SimSettings.DEFAULTS.withCodec(codec);
-        for (int round = 1; round <= 3; round++) {
+        for (int round = 1; round <= ROUNDS; round++) {
             long cpu0 = THREADS.getCurrentThreadCpuTime();
             long wall0 = System.nanoTime();
             SimulationResult result = new SimulatedRun(scale, "reconcile", scale.seed(), settings).play();
