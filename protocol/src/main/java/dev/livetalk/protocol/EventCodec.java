@@ -182,8 +182,22 @@ public final class EventCodec {
             };
             case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(token == JsonToken.VALUE_TRUE);
             case VALUE_NULL -> nodes.nullNode();
-            default -> nested.readTree(parser);
+            default -> nestedTree(parser);
         };
+    }
+
+    /** A nested value; a duplicate key in it is reported in the same words as one in the event. */
+    private JsonNode nestedTree(JsonParser parser) throws IOException {
+        try {
+            return nested.readTree(parser);
+        } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            int detail = message == null ? -1 : message.indexOf(" for `");
+            if (message != null && message.startsWith("Duplicate field ") && detail > 0) {
+                throw new JsonParseException(parser, message.substring(0, detail));
+            }
+            throw e;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -298,5 +299,15 @@ class EventCodecRejectionTest {
         assertThat(rejected.code()).as("code of %s: %s", bad, rejected.message()).isEqualTo(bad.code());
         assertThat(rejected.message()).as("message of %s", bad).contains(bad.mentions());
         assertThat(rejected.ref()).as("ref of %s", bad).isEqualTo(bad.ref());
+    }
+
+    @Test
+    void shouldWordADuplicateKeyAlikeAtEveryDepth() {
+        EventCodec codec = new EventCodec();
+        Decoded<ClientEvent> top = codec.decodeClient("{\"type\":\"join\",\"room\":\"a\",\"room\":\"b\"}");
+        Decoded<ClientEvent> nested = codec.decodeClient(
+                "{\"type\":\"hello\",\"user\":\"u\",\"token\":\"t\",\"version\":1,\"resume\":{\"r\":1,\"r\":2}}");
+        assertThat(top).isEqualTo(new Decoded.Rejected<>(MALFORMED_JSON, "frame is not valid JSON: Duplicate field 'room'", null));
+        assertThat(nested).isEqualTo(new Decoded.Rejected<>(MALFORMED_JSON, "frame is not valid JSON: Duplicate field 'r'", null));
     }
 }
