@@ -18,9 +18,10 @@ import java.util.Map;
  * were put. A line placed by seq goes right before the first anchored line with a higher seq,
  * else right after the anchored line with the highest lower seq, else at the top.
  *
- * <p>Cost: append, remove, status change and in-place replace are O(1); seq placement is
- * O(1) for the usual in-order arrival and a binary search plus a shift of the later anchored
- * lines otherwise (see {@link SeqIndex}).
+ * <p>Cost: append, status change and in-place replace are O(1), and so is removing a line
+ * not placed by seq; seq placement is O(1) for the usual in-order arrival, and placing or
+ * removing an anchored line otherwise costs a binary search plus a shift of the anchored
+ * lines after it (see {@link SeqIndex}).
  *
  * <p>Not thread-safe: touched only by the session's owner thread (the strategy runs there).
  */
@@ -123,8 +124,9 @@ public final class Transcript {
 
     /** Inserts a committed line at its seq place among the anchored lines. */
     public void insertBySeq(TranscriptEntry entry) {
+        requireFree(requireSeq(entry), null);
         Line line = new Line(nextEntryNo++, entry);
-        linkAfter(seqPredecessor(requireSeq(entry)), line);
+        linkAfter(seqPredecessor(entry.seq()), line);
         anchor(line);
         byKey.put(entry.key(), line);
         listener.onChange(new TranscriptChange.Inserted(room, now, line.no, entry, afterNo(line)));
@@ -135,6 +137,7 @@ public final class Transcript {
         Line line = require(key);
         TranscriptEntry previous = line.entry;
         if (line.anchored && previous.seq() != entry.seq()) {
+            requireFree(requireSeq(entry), line);
             unanchor(line);
             anchor(line, requireSeq(entry));
         }
@@ -148,6 +151,7 @@ public final class Transcript {
      */
     public void replaceBySeq(String key, TranscriptEntry entry) {
         Line line = require(key);
+        requireFree(requireSeq(entry), line);
         TranscriptEntry previous = line.entry;
         if (line.anchored) {
             unanchor(line);
@@ -271,6 +275,18 @@ public final class Transcript {
 
     private void anchor(Line line) {
         anchor(line, line.entry.seq());
+    }
+
+    /**
+     * Refuses to place a line at a seq another line holds, before anything changes: a
+     * strategy's mistake must not leave the transcript half-updated.
+     */
+    private void requireFree(long seq, Line except) {
+        Line clash = bySeq.get(seq);
+        if (clash != null && clash != except) {
+            throw new IllegalStateException("seq " + seq + " is already placed in room " + room
+                    + " (" + clash.entry.key() + "); a strategy must dedupe before placing by seq");
+        }
     }
 
     private void anchor(Line line, long seq) {

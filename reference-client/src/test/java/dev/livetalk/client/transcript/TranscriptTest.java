@@ -73,6 +73,46 @@ class TranscriptTest {
     }
 
     @Test
+    void shouldReanchorALineWhoseSeqChangesInPlace() {
+        for (long seq : new long[] {1, 3, 5}) {
+            transcript.insertBySeq(committed(seq));
+        }
+        // the line of seq 3 now says seq 6: it stays where it is, anchored by its new seq
+        transcript.replace("r:3", TranscriptEntry.committed(
+                new Message("r", 6, "r:3", "c3", "bob", "m3", null, 0), MessageStatus.SENT));
+        transcript.insertBySeq(committed(7)); // after the highest lower seq: 6
+        transcript.insertBySeq(committed(4)); // before the lowest higher seq: 5
+        assertThat(seqs()).containsExactly(1L, 6L, 7L, 4L, 5L);
+        assertThat(transcript.isPlacedBySeq("r:3")).isTrue();
+        assertThatThrownBy(() -> transcript.insertBySeq(committed(6))).isInstanceOf(IllegalStateException.class);
+        transcript.insertBySeq(committed(3)); // seq 3 is free again
+        assertThat(seqs()).containsExactly(1L, 6L, 7L, 3L, 4L, 5L);
+        assertThat(transcript.size()).isEqualTo(6);
+    }
+
+    @Test
+    void shouldChangeNothingWhenItRefusesASeqThatIsTaken() {
+        transcript.insertBySeq(committed(1));
+        transcript.insertBySeq(committed(2));
+        transcript.append(TranscriptEntry.pending("p", "bob", "m", null));
+        List<TranscriptEntry> before = transcript.entries();
+        int changesBefore = changes.size();
+        TranscriptEntry atTwo = TranscriptEntry.committed(new Message("r", 2, "x", "cx", "bob", "m", null, 0),
+                MessageStatus.SENT);
+
+        assertThatThrownBy(() -> transcript.insertBySeq(committed(2))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> transcript.replaceBySeq("p", atTwo)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> transcript.replace("r:1", atTwo)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(transcript.entries()).isEqualTo(before);
+        assertThat(changes).hasSize(changesBefore);
+        assertThat(transcript.isPlacedBySeq("r:1")).isTrue();
+        assertThat(transcript.isPlacedBySeq("p")).isFalse();
+        transcript.insertBySeq(committed(3));
+        assertThat(seqs()).containsExactly(1L, 2L, 3L, 0L);
+    }
+
+    @Test
     void shouldFindTheLowestCommittedLineAbovePendingOnes() {
         assertThat(transcript.lastCommitted()).isNull();
         transcript.insertBySeq(committed(2));
