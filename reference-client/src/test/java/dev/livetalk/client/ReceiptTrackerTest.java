@@ -9,9 +9,11 @@ import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.protocol.Message;
 import dev.livetalk.protocol.ReceiptKind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +74,7 @@ class ReceiptTrackerTest {
         ReceiptTracker.Waiting waiting = new ReceiptTracker.Waiting();
         TreeMap<Long, String> model = new TreeMap<>();
         List<String> released = new ArrayList<>();
+        Set<Long> shown = new HashSet<>();
         List<String> modelReleased = new ArrayList<>();
         Transcript recording = new Transcript("r", change -> {
             if (change instanceof TranscriptChange.StatusChanged s) {
@@ -80,12 +83,19 @@ class ReceiptTrackerTest {
         });
         for (int op = 0; op < 5_000; op++) {
             long seq = 1 + random.nextInt(300);
-            if (random.nextInt(3) > 0) {
-                waiting.put(seq, "m" + seq);
-                model.put(seq, "m" + seq);
-                if (random.nextInt(4) > 0 && recording.find("m" + seq) == null) {
+            int kind = random.nextInt(6);
+            if (kind == 0) {
+                // a read marker clears the not-delivered list without touching the transcript
+                waiting.release(seq, null, null);
+                model.headMap(seq, true).clear();
+            } else if (kind > 2) {
+                // the id may differ from the one waiting at this seq: the newest wins, as in a map
+                String id = model.containsKey(seq) && random.nextBoolean() ? "m" + seq + "-" + op : "m" + seq;
+                waiting.put(seq, id);
+                model.put(seq, id);
+                if (random.nextInt(4) > 0 && shown.add(seq)) {
                     recording.insertBySeq(TranscriptEntry.committed(
-                            new Message("r", seq, "m" + seq, "c" + seq, "me", "b", null, 0), MessageStatus.PENDING));
+                            new Message("r", seq, id, "c" + seq, "me", "b", null, 0), MessageStatus.PENDING));
                 }
             } else {
                 MessageStatus status = op % 2 == 0 ? MessageStatus.SENT : MessageStatus.DELIVERED;
