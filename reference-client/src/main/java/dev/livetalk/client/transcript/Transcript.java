@@ -282,6 +282,9 @@ public final class Transcript {
      * strategy's mistake must not leave the transcript half-updated.
      */
     private void requireFree(long seq, Line except) {
+        if (highestAnchored == null || seq > highestAnchored.entry.seq()) {
+            return; // the usual in-order arrival: nothing above, no search
+        }
         Line clash = bySeq.get(seq);
         if (clash != null && clash != except) {
             throw new IllegalStateException("seq " + seq + " is already placed in room " + room
