@@ -29,9 +29,16 @@ abstract class ArrivalOrderStrategy implements ReconciliationStrategy {
     private final Set<String> ackedIds = new HashSet<>();
     private final Map<String, Long> highestSeq = new HashMap<>();
     final StrategySettings settings;
+    private final String name;
 
-    ArrivalOrderStrategy(StrategySettings settings) {
+    ArrivalOrderStrategy(String name, StrategySettings settings) {
+        this.name = name;
         this.settings = settings;
+    }
+
+    @Override
+    public final String name() {
+        return name;
     }
 
     /** Remembers that transmissions under {@code clientMsgId} belong to the echo {@code echoKey}. */

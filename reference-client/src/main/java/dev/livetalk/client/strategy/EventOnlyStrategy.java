@@ -14,12 +14,7 @@ public final class EventOnlyStrategy extends ArrivalOrderStrategy {
 
     /** A strategy with these settings. */
     public EventOnlyStrategy(StrategySettings settings) {
-        super(settings);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings);
     }
 
     @Override

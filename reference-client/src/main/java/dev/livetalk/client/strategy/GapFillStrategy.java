@@ -16,12 +16,7 @@ public final class GapFillStrategy extends SeqOrderStrategy {
 
     /** A strategy with these settings. */
     public GapFillStrategy(StrategySettings settings) {
-        super(POLICY, settings);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, POLICY, settings);
     }
 
     /** Registers {@code gap-fill} with the {@link java.util.ServiceLoader}. */

@@ -14,12 +14,7 @@ public final class NaiveRetryStrategy extends ArrivalOrderStrategy {
 
     /** A strategy with these settings. */
     public NaiveRetryStrategy(StrategySettings settings) {
-        super(settings);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings);
     }
 
     @Override

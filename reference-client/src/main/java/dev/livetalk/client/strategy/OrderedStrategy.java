@@ -19,12 +19,7 @@ public final class OrderedStrategy extends SeqOrderStrategy {
 
     /** A strategy with these settings. */
     public OrderedStrategy(StrategySettings settings) {
-        super(POLICY, settings);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, POLICY, settings);
     }
 
     /** Registers {@code ordered} with the {@link java.util.ServiceLoader}. */

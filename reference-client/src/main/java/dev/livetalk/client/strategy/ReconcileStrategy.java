@@ -18,12 +18,7 @@ public final class ReconcileStrategy extends SeqOrderStrategy {
 
     /** A strategy with these settings. */
     public ReconcileStrategy(StrategySettings settings) {
-        super(POLICY, settings);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, POLICY, settings);
     }
 
     /** Registers {@code reconcile} with the {@link java.util.ServiceLoader}. */

@@ -25,12 +25,19 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
     private final SeqPolicy policy;
     private final StrategySettings settings;
     private final RoomSnapshot snapshots;
+    private final String name;
     private String epoch;
 
-    SeqOrderStrategy(SeqPolicy policy, StrategySettings settings) {
+    SeqOrderStrategy(String name, SeqPolicy policy, StrategySettings settings) {
+        this.name = name;
         this.policy = policy;
         this.settings = settings;
         this.snapshots = new RoomSnapshot(settings.fetchLimit());
+    }
+
+    @Override
+    public final String name() {
+        return name;
     }
 
     private SeqRoom room(String name) {

@@ -18,12 +18,7 @@ public final class SnapshotStrategy extends SeqOrderStrategy {
 
     /** A strategy with these settings. */
     public SnapshotStrategy(StrategySettings settings) {
-        super(POLICY, settings);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, POLICY, settings);
     }
 
     /** Registers {@code snapshot} with the {@link java.util.ServiceLoader}. */
