@@ -1,7 +1,6 @@
 package dev.livetalk.runner;
 
 import dev.livetalk.metrics.Measurement;
-import dev.livetalk.metrics.correctness.Example;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.latency.HlogWriter;
 import dev.livetalk.metrics.results.BudgetVerdict;
@@ -62,7 +61,7 @@ public final class ScenarioRunner {
             Path hlog = folder.resolve(strategy + ".hlog");
             HlogWriter.write(hlog, strategy, measurement.latency(), startEpochMillis);
             StrategyResult result = StrategyResult.of(measurement, verdicts, List.of(hlog.getFileName().toString()));
-            results.add(result.withExamples(sinceWarmUp(result.examples(), trace.measuredFrom())));
+            results.add(result.examplesSince(trace.measuredFrom()));
         }
         return ResultsDocument.of(scenario.name(), seed, scenario.network().yamlName(), environment(),
                 FaultScheduleJson.toTree(schedule), results);
@@ -73,12 +72,6 @@ public final class ScenarioRunner {
         return scenario.users().size() * (scenario.clientShape() == ClientShape.SPLIT ? 2 : 1);
     }
 
-    /** Example times on the fault schedule's clock: nanoseconds since the end of the warm-up. */
-    private static List<Example> sinceWarmUp(List<Example> examples, long warmUpEnd) {
-        return examples.stream()
-                .map(e -> new Example(e.kind(), e.clientId(), e.room(), e.seq(), e.messageId(), e.at() - warmUpEnd))
-                .toList();
-    }
 
     private Environment environment() {
         return new Environment(toxiproxy.version(), System.getProperty("java.vm.name") + " "

@@ -1,7 +1,6 @@
 package dev.livetalk.simulator;
 
 import dev.livetalk.metrics.Measurement;
-import dev.livetalk.metrics.correctness.Example;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.latency.HlogWriter;
 import dev.livetalk.metrics.results.BudgetVerdict;
@@ -62,7 +61,7 @@ public final class SimulatedScenarioRunner {
             Path hlog = folder.resolve(strategy + ".hlog");
             HlogWriter.write(hlog, strategy, measurement.latency(), HLOG_EPOCH_MILLIS);
             StrategyResult result = StrategyResult.of(measurement, verdicts, List.of(hlog.getFileName().toString()));
-            results.add(result.withExamples(sinceWarmUp(result.examples(), trace.measuredFrom())));
+            results.add(result.examplesSince(trace.measuredFrom()));
         }
         return ResultsDocument.of(scenario.name(), seed, Backend.SIM.yamlName(), environment(),
                 FaultScheduleJson.toTree(schedule), results);
@@ -100,12 +99,6 @@ public final class SimulatedScenarioRunner {
                 result.trace().serverLog().values().stream().mapToInt(l -> l.messages().size()).sum()));
     }
 
-    /** Example times on the fault schedule's clock: nanoseconds since the end of the warm-up. */
-    private static List<Example> sinceWarmUp(List<Example> examples, long warmUpEnd) {
-        return examples.stream()
-                .map(e -> new Example(e.kind(), e.clientId(), e.room(), e.seq(), e.messageId(), e.at() - warmUpEnd))
-                .toList();
-    }
 
     private static Environment environment() {
         return new Environment(null, System.getProperty("java.vm.name") + " " + Runtime.version(),

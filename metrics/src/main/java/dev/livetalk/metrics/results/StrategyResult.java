@@ -64,9 +64,15 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
                 measurement.correctness().overTime());
     }
 
-    /** This result with other examples (the runner moves their times onto the fault schedule's clock). */
-    public StrategyResult withExamples(List<Example> otherExamples) {
-        return new StrategyResult(strategy, correctness, latency, budgets, otherExamples, hlogs, convergenceByClient,
+    /**
+     * This result with its examples' times counted from {@code origin} on the trace clock: the
+     * runners move them onto the fault schedule's clock (nanoseconds since the warm-up ended).
+     */
+    public StrategyResult examplesSince(long origin) {
+        List<Example> shifted = examples.stream()
+                .map(e -> new Example(e.kind(), e.clientId(), e.room(), e.seq(), e.messageId(), e.at() - origin))
+                .toList();
+        return new StrategyResult(strategy, correctness, latency, budgets, shifted, hlogs, convergenceByClient,
                 correctnessOverTime);
     }
 
