@@ -37,13 +37,19 @@ final class Participant implements FrameTap, TranscriptListener {
     private final Map<String, Long> readUpTo = new HashMap<>();
     private final Map<String, SeqWatermark> shown = new HashMap<>();
     private final Set<String> joinedRooms = ConcurrentHashMap.newKeySet();
+    private final Runnable onJoinedAll;
     private final AtomicInteger welcomes = new AtomicInteger();
     private DrivenClient client;
 
-    Participant(String clientId, String user, List<String> rooms) {
+    /**
+     * @param onJoinedAll run once, on the driver's owner thread, when every room has been
+     *                    joined at least once
+     */
+    Participant(String clientId, String user, List<String> rooms, Runnable onJoinedAll) {
         this.clientId = clientId;
         this.user = user;
         this.rooms = List.copyOf(rooms);
+        this.onJoinedAll = onJoinedAll;
     }
 
     /**
@@ -111,7 +117,9 @@ final class Participant implements FrameTap, TranscriptListener {
         switch (event) {
             case Joined j when link.role().receives() && rooms.contains(j.room()) -> {
                 joinedAt.putIfAbsent(j.room(), j.headSeq());
-                joinedRooms.add(j.room());
+                if (joinedRooms.add(j.room()) && joinedRooms.size() == rooms.size()) {
+                    onJoinedAll.run();
+                }
                 ClientRecorder current = recorder;
                 if (current != null) {
                     current.onJoined(j.room(), j.headSeq());

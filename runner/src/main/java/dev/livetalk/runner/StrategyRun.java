@@ -24,14 +24,16 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Plays a scenario for one strategy: a fresh reference server, one Toxiproxy proxy per client
@@ -52,6 +54,10 @@ public final class StrategyRun {
     private final RunSettings settings;
     private final RunProgress progress;
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    /** Clients that have not yet joined all their rooms; {@link #allJoined} completes at zero. */
+    private final AtomicInteger joining = new AtomicInteger();
+    /** Completes when every client joined its rooms, or exceptionally with the first failure before. */
+    private final CompletableFuture<Void> allJoined = new CompletableFuture<>();
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger committed = new AtomicInteger();
     private final AtomicReference<TraceRecorder> recorder = new AtomicReference<>();
@@ -73,7 +79,7 @@ public final class StrategyRun {
              ToxiproxyNetwork network = new ToxiproxyNetwork(toxiproxy,
                      new InetSocketAddress("127.0.0.1", server.port()));
              ClientDrivers drivers = new ClientDrivers(ClientDrivers.defaultCount(), settings.connectTimeout(),
-                     failures::add)) {
+                     this::onFailure)) {
             Map<String, Integer> clientIndex = new LinkedHashMap<>();
             List<Participant> participants = connect(network, drivers, clientIndex);
             awaitJoined(participants);
@@ -125,10 +131,15 @@ public final class StrategyRun {
     private List<Participant> connect(ToxiproxyNetwork network, ClientDrivers drivers,
                                       Map<String, Integer> clientIndex) {
         List<Participant> participants = new ArrayList<>();
+        joining.set(scenario.users().size());
+        if (scenario.users().isEmpty()) {
+            allJoined.complete(null);
+        }
         for (String user : scenario.users()) {
             int index = clientIndex.size();
             clientIndex.put(user, index);
-            Participant participant = new Participant(clientId(index), user, RunSetup.roomsOf(scenario, user));
+            Participant participant = new Participant(clientId(index), user, RunSetup.roomsOf(scenario, user),
+                    this::onClientJoined);
             ClientSession session = new ClientSession(RunSetup.session(scenario, strategy, user, index, plan.seed(),
                     settings.reconnectCap(), settings.deliveredEvery()), participant);
             participant.attach(drivers.of(index).add(session, uris(network, index), participant));
@@ -154,21 +165,27 @@ public final class StrategyRun {
         return URI.create("ws://" + listen.getHostString() + ":" + listen.getPort() + ReferenceServer.PATH);
     }
 
+    private void onFailure(Throwable failure) {
+        failures.add(failure);
+        allJoined.completeExceptionally(failure);
+    }
+
+    private void onClientJoined() {
+        if (joining.decrementAndGet() == 0) {
+            allJoined.complete(null);
+        }
+    }
+
+    /** Waits until every client joined its rooms (told by the clients, no polling), a client failed, or the timeout. */
     private void awaitJoined(List<Participant> participants) throws InterruptedException {
-        long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
-        while (!participants.stream().allMatch(Participant::hasJoinedAll)) {
-            if (!failures.isEmpty()) {
-                throw new RunFailure(strategy + ": a client failed while connecting: " + failures.get(0));
-            }
-            if (System.nanoTime() > deadline) {
-                long waiting = participants.stream().filter(p -> !p.hasJoinedAll()).count();
-                throw new RunFailure(strategy + ": " + waiting + " of " + participants.size()
-                        + " clients had not joined their rooms after " + settings.startupTimeout());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-            if (Thread.interrupted()) {
-                throw new InterruptedException("interrupted while clients connected");
-            }
+        try {
+            allJoined.get(settings.startupTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new RunFailure(strategy + ": a client failed while connecting: " + e.getCause());
+        } catch (TimeoutException e) {
+            long waiting = participants.stream().filter(p -> !p.hasJoinedAll()).count();
+            throw new RunFailure(strategy + ": " + waiting + " of " + participants.size()
+                    + " clients had not joined their rooms after " + settings.startupTimeout());
         }
     }
 
