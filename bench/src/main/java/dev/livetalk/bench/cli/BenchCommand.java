@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 
 /** {@code livetalk bench}: the harness's own loopback benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Loopback benchmarks of the harness's own parts.",
-        subcommands = BenchCommand.FanoutCommand.class)
+        description = "Benchmarks of the harness's own parts: fan-out over loopback, the simulator.",
+        subcommands = {BenchCommand.FanoutCommand.class, SimBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
