@@ -2,9 +2,10 @@ package dev.livetalk.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
@@ -16,14 +17,23 @@ final class EventWriter {
         this.factory = factory;
     }
 
+    /**
+     * Writes into Jackson's segmented writer on a pooled buffer recycler, as
+     * {@code ObjectMapper.writeValueAsString} does: the generator and the writer share the
+     * recycled buffers, and the text is copied once, into the String.
+     */
     String write(Event event) {
-        StringWriter out = new StringWriter(128);
-        try (JsonGenerator g = factory.createGenerator(out)) {
-            writeEvent(g, event);
+        BufferRecycler buffers = factory._getBufferRecycler();
+        try (SegmentedStringWriter out = new SegmentedStringWriter(buffers)) {
+            try (JsonGenerator g = factory.createGenerator(out)) {
+                writeEvent(g, event);
+            }
+            return out.getAndClear();
         } catch (IOException e) {
-            throw new UncheckedIOException("writing to a StringWriter cannot fail", e);
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        } finally {
+            buffers.releaseToPool();
         }
-        return out.toString();
     }
 
     private static void writeEvent(JsonGenerator g, Event event) throws IOException {
