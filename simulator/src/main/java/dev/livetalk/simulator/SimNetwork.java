@@ -12,9 +12,7 @@ import dev.livetalk.server.ServerOutput;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;
 
@@ -152,30 +150,30 @@ final class SimNetwork {
         send(connection, Way.UP, codec != null ? codec.encode(event) : event);
     }
 
-    /** Carries out the server core's outputs, in order, encoding each distinct event once. */
+    /**
+     * Carries out the server core's outputs, in order. A broadcast is a run of outputs with the
+     * same event, encoded once for the whole run.
+     */
     private void dispatch(List<ServerOutput> outputs) {
-        if (outputs.isEmpty()) {
-            return;
-        }
-        Map<ServerEvent, EncodedFrame> encoded = codec != null && outputs.size() > 1 ? new IdentityHashMap<>() : null;
-        for (ServerOutput output : outputs) {
+        ServerEvent lastEvent = null;
+        Object lastPayload = null;
+        for (int i = 0; i < outputs.size(); i++) {
+            ServerOutput output = outputs.get(i);
             SimConnection connection = connection(output.connection());
             if (connection == null || !connection.serverOpen) {
                 continue;
             }
             switch (output) {
-                case ServerOutput.Deliver deliver -> send(connection, Way.DOWN, payload(deliver.event(), encoded));
+                case ServerOutput.Deliver deliver -> {
+                    if (deliver.event() != lastEvent) {
+                        lastEvent = deliver.event();
+                        lastPayload = codec == null ? lastEvent : new EncodedFrame(codec.encode(lastEvent));
+                    }
+                    send(connection, Way.DOWN, lastPayload);
+                }
                 case ServerOutput.Close close -> serverClosed(connection);
             }
         }
-    }
-
-    private Object payload(ServerEvent event, Map<ServerEvent, EncodedFrame> encoded) {
-        if (codec == null) {
-            return event;
-        }
-        return encoded == null ? new EncodedFrame(codec.encode(event))
-                : encoded.computeIfAbsent(event, e -> new EncodedFrame(codec.encode(e)));
     }
 
     /**
