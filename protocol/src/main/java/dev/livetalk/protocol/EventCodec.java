@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 
@@ -125,7 +123,7 @@ public final class EventCodec {
                 return tooLarge(bytes);
             }
         }
-        ObjectNode node;
+        FrameObject node;
         try {
             node = readObject(frame);
             if (node == null) {
@@ -140,23 +138,22 @@ public final class EventCodec {
     }
 
     /**
-     * Reads a frame that is one JSON object into a tree, or returns {@code null} when it is not
-     * an object. Events are flat objects, so their fields are read straight off the streaming
-     * parser (only a nested value goes through data binding): the same tree
-     * {@code ObjectMapper.readTree} builds, at about half the cost, since every frame of a run
-     * passes here. Duplicate keys, nesting depth and lengths are still the parser's checks.
+     * Reads a frame that is one JSON object into its flat fields, or returns {@code null} when
+     * it is not an object. Events are flat objects, so their fields are read straight off the
+     * streaming parser into a {@link FrameObject} (only a nested value becomes a tree, through
+     * data binding): no map entry or value node per field, since every frame of a run passes
+     * here. Duplicate keys, nesting depth and lengths are still the parser's checks.
      */
-    private ObjectNode readObject(String frame) throws JsonProcessingException {
+    private FrameObject readObject(String frame) throws JsonProcessingException {
         try (JsonParser parser = factory.createParser(frame)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            JsonNodeFactory nodes = mapper.getNodeFactory();
-            ObjectNode node = nodes.objectNode();
+            FrameObject fields = new FrameObject();
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                if (node.replace(name, value(parser, parser.nextToken(), nodes)) != null) {
+                if (!add(fields, name, parser, parser.nextToken())) {
                     throw new JsonParseException(parser, "Duplicate field '" + name + "'");
                 }
             }
@@ -164,7 +161,7 @@ public final class EventCodec {
                 throw new JsonParseException(parser,
                         "Trailing token (of type " + parser.currentToken() + ") found after the object");
             }
-            return node;
+            return fields;
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
@@ -172,17 +169,16 @@ public final class EventCodec {
         }
     }
 
-    private JsonNode value(JsonParser parser, JsonToken token, JsonNodeFactory nodes) throws IOException {
+    private boolean add(FrameObject fields, String name, JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
-            case VALUE_STRING -> nodes.textNode(parser.getText());
+            case VALUE_STRING -> fields.addString(name, parser.getText());
             case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> nodes.numberNode(parser.getIntValue());
-                case LONG -> nodes.numberNode(parser.getLongValue());
-                default -> nodes.numberNode(parser.getBigIntegerValue());
+                case INT, LONG -> fields.addLong(name, parser.getLongValue());
+                default -> fields.addBig(name, parser.getBigIntegerValue());
             };
-            case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(token == JsonToken.VALUE_TRUE);
-            case VALUE_NULL -> nodes.nullNode();
-            default -> nestedTree(parser);
+            case VALUE_TRUE, VALUE_FALSE -> fields.addBoolean(name, token == JsonToken.VALUE_TRUE);
+            case VALUE_NULL -> fields.addNull(name);
+            default -> fields.addNode(name, nestedTree(parser));
         };
     }
 
@@ -201,7 +197,7 @@ public final class EventCodec {
     }
 
     @SuppressWarnings("unchecked")
-    private <T extends Event> Decoded<T> decodeObject(ObjectNode node, Direction direction) {
+    private <T extends Event> Decoded<T> decodeObject(FrameObject node, Direction direction) {
         String ref = refOf(node);
         try {
             Event event = EventReader.read(node, direction, limits);
@@ -226,18 +222,17 @@ public final class EventCodec {
                 "frame must be at most " + limits.maxFrameBytes() + " bytes: " + bytes, null);
     }
 
-    private static String refOf(ObjectNode node) {
-        JsonNode clientMsgId = node.get("clientMsgId");
+    private static String refOf(FrameObject node) {
+        String clientMsgId = node.peekString("clientMsgId");
         if (isUsableRef(clientMsgId, Names.MAX_ID_LENGTH)) {
-            return clientMsgId.textValue();
+            return clientMsgId;
         }
-        JsonNode type = node.get("type");
-        return isUsableRef(type, 32) ? type.textValue() : null;
+        String type = node.peekString("type");
+        return isUsableRef(type, 32) ? type : null;
     }
 
-    private static boolean isUsableRef(JsonNode value, int maxLength) {
-        return value != null && value.isTextual() && !value.textValue().isEmpty()
-                && value.textValue().length() <= maxLength && Names.unpairedSurrogate(value.textValue()) < 0;
+    private static boolean isUsableRef(String value, int maxLength) {
+        return value != null && !value.isEmpty() && value.length() <= maxLength && Names.unpairedSurrogate(value) < 0;
     }
 
     /** UTF-8 length of {@code s}, stopping early once it is clearly beyond any limit. */

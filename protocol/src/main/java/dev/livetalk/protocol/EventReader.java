@@ -15,15 +15,15 @@ final class EventReader {
     private EventReader() {
     }
 
-    static Event read(ObjectNode node, EventCodec.Direction direction, CodecLimits limits) {
-        JsonNode typeNode = node.get("type");
-        if (typeNode == null || typeNode.isNull()) {
+    static Event read(FrameObject node, EventCodec.Direction direction, CodecLimits limits) {
+        int typeIndex = node.ask("type");
+        if (typeIndex < 0 || node.isNull(typeIndex)) {
             throw new FieldReader.FrameException(ErrorCode.MISSING_FIELD, "every event needs field type");
         }
-        if (!typeNode.isTextual()) {
-            throw new FieldReader.FrameException(ErrorCode.INVALID_FIELD, "type must be a string: " + typeNode);
+        if (!node.isString(typeIndex)) {
+            throw new FieldReader.FrameException(ErrorCode.INVALID_FIELD, "type must be a string: " + node.render(typeIndex));
         }
-        String type = typeNode.textValue();
+        String type = node.string(typeIndex);
         FieldReader fields = new FieldReader(node, type);
         Event event = direction == EventCodec.Direction.CLIENT_TO_SERVER
                 ? readClient(type, fields, limits)
@@ -103,7 +103,7 @@ final class EventReader {
     /** Reads one element of a history reply, naming its index in any complaint. */
     private static Event item(int index, ObjectNode object, CodecLimits limits) {
         try {
-            return read(object, EventCodec.Direction.SERVER_TO_CLIENT, limits);
+            return read(FrameObject.of(object), EventCodec.Direction.SERVER_TO_CLIENT, limits);
         } catch (FieldReader.FrameException e) {
             throw new FieldReader.FrameException(e.code(), "messages[" + index + "]: " + e.getMessage());
         } catch (IllegalArgumentException e) {

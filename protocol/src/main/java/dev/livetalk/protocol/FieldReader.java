@@ -1,10 +1,8 @@
 package dev.livetalk.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,24 +15,21 @@ import java.util.function.Function;
  * one per frame.
  */
 final class FieldReader {
-    private final ObjectNode node;
+    private final FrameObject fields;
     private final String type;
-    /** The names asked for so far (an event has at most a dozen: a scan beats hashing). */
-    private String[] seen = new String[10];
-    private int seenCount;
 
-    FieldReader(ObjectNode node, String type) {
-        this.node = node;
+    /** Reads {@code fields}, whose {@code type} field has been read already. */
+    FieldReader(FrameObject fields, String type) {
+        this.fields = fields;
         this.type = type;
-        see("type");
     }
 
     String requiredString(String name) {
-        JsonNode value = present(name);
-        if (!value.isTextual()) {
-            throw invalid(name, "must be a string", value);
+        int index = present(name);
+        if (!fields.isString(index)) {
+            throw invalid(name, "must be a string", fields.render(index));
         }
-        String text = value.textValue();
+        String text = fields.string(index);
         int surrogate = Names.unpairedSurrogate(text);
         if (surrogate >= 0) {
             throw new FrameException(ErrorCode.INVALID_FIELD, String.format(Locale.ROOT,
@@ -45,56 +40,56 @@ final class FieldReader {
     }
 
     String optionalString(String name) {
-        JsonNode value = optional(name);
-        return value == null ? null : requiredString(name);
+        return optional(name) < 0 ? null : requiredString(name);
     }
 
     long requiredLong(String name) {
-        JsonNode value = present(name);
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw invalid(name, "must be an integer within 64 bits", value);
+        int index = present(name);
+        if (!fields.isLong(index)) {
+            throw invalid(name, "must be an integer within 64 bits", fields.render(index));
         }
-        return value.longValue();
+        return fields.longValue(index);
     }
 
     Long optionalLong(String name) {
-        return optional(name) == null ? null : requiredLong(name);
+        return optional(name) < 0 ? null : requiredLong(name);
     }
 
     int requiredInt(String name) {
-        JsonNode value = present(name);
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw invalid(name, "must be an integer within 32 bits", value);
+        int index = present(name);
+        if (!fields.isLong(index) || (int) fields.longValue(index) != fields.longValue(index)) {
+            throw invalid(name, "must be an integer within 32 bits", fields.render(index));
         }
-        return value.intValue();
+        return (int) fields.longValue(index);
     }
 
     Integer optionalInt(String name) {
-        return optional(name) == null ? null : requiredInt(name);
+        return optional(name) < 0 ? null : requiredInt(name);
     }
 
     <E> E requiredEnum(String name, Function<String, E> byWireName, String allowed) {
         String text = requiredString(name);
         E value = byWireName.apply(text);
         if (value == null) {
-            throw invalid(name, "must be one of " + allowed, node.get(name));
+            throw invalid(name, "must be one of " + allowed, fields.render(fields.ask(name)));
         }
         return value;
     }
 
     <V> Map<String, V> optionalMap(String name, Function<JsonNode, V> valueReader, String valueRule) {
-        JsonNode value = optional(name);
-        if (value == null) {
+        int index = optional(name);
+        if (index < 0) {
             return Map.of();
         }
-        if (!value.isObject()) {
-            throw invalid(name, "must be an object", value);
+        JsonNode value = fields.node(index);
+        if (value == null || !value.isObject()) {
+            throw invalid(name, "must be an object", fields.render(index));
         }
         Map<String, V> result = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : value.properties()) {
             V read = valueReader.apply(entry.getValue());
             if (read == null) {
-                throw invalid(name + "." + entry.getKey(), valueRule, entry.getValue());
+                throw invalid(name + "." + entry.getKey(), valueRule, entry.getValue().toString());
             }
             result.put(entry.getKey(), read);
         }
@@ -102,9 +97,10 @@ final class FieldReader {
     }
 
     List<JsonNode> requiredArray(String name) {
-        JsonNode value = present(name);
-        if (!value.isArray()) {
-            throw invalid(name, "must be an array", value);
+        int index = present(name);
+        JsonNode value = fields.node(index);
+        if (value == null || !value.isArray()) {
+            throw invalid(name, "must be an array", fields.render(index));
         }
         List<JsonNode> items = new ArrayList<>(value.size());
         value.forEach(items::add);
@@ -113,48 +109,28 @@ final class FieldReader {
 
     /** Rejects any field the event does not define. */
     void finish() {
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            String name = property.getKey();
-            if (!wasSeen(name)) {
-                throw new FrameException(ErrorCode.INVALID_FIELD,
-                        "field " + name + " is not part of a " + type + " event");
-            }
+        String extra = fields.firstNotAsked();
+        if (extra != null) {
+            throw new FrameException(ErrorCode.INVALID_FIELD, "field " + extra + " is not part of a " + type + " event");
         }
     }
 
-    private void see(String name) {
-        if (seenCount == seen.length) {
-            seen = Arrays.copyOf(seen, seenCount * 2);
-        }
-        seen[seenCount++] = name;
-    }
-
-    private boolean wasSeen(String name) {
-        for (int i = 0; i < seenCount; i++) {
-            if (seen[i].equals(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private JsonNode present(String name) {
-        see(name);
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
+    /** The index of field {@code name}; a missing or null field breaks the contract. */
+    private int present(String name) {
+        int index = fields.ask(name);
+        if (index < 0 || fields.isNull(index)) {
             throw new FrameException(ErrorCode.MISSING_FIELD, type + " needs field " + name);
         }
-        return value;
+        return index;
     }
 
-    private JsonNode optional(String name) {
-        see(name);
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value;
+    /** The index of field {@code name}, or -1 when it is absent or null. */
+    private int optional(String name) {
+        int index = fields.ask(name);
+        return index < 0 || fields.isNull(index) ? -1 : index;
     }
 
-    private static FrameException invalid(String name, String rule, JsonNode value) {
-        String shown = value == null ? "null" : value.toString();
+    private static FrameException invalid(String name, String rule, String shown) {
         if (shown.length() > 80) {
             shown = shown.substring(0, 80) + "...";
         }
