@@ -6,7 +6,8 @@ package dev.livetalk.bench.sim;
  * @param codec      whether frames went through the protocol's codec
  * @param wallNanos  the play on the machine's clock
  * @param cpuNanos   CPU time of the simulating thread (a collector's threads not included)
- * @param gcMillis   time the collectors reported for this play (pauses, summed over collectors)
+ * @param gcMillis   time the collectors reported during this play (pauses, summed over collectors); a
+ *                   collection is paid by the round that fills the heap, whichever round made the garbage
  * @param deliveries frames handed to a server or client core
  * @param actions    event-loop actions run
  */
