@@ -37,8 +37,14 @@ final class SimNetwork {
     private final SplittableRandom random;
     private final SimSettings settings;
     private final ServerCore server;
+    /**
+     * One codec for every run of the process: it holds only configuration (building its
+     * ObjectMapper costs more than a 10-client run) and is thread-safe, so sweep workers share it.
+     */
+    private static final EventCodec CODEC = new EventCodec(SimClient.CLIENT_LIMITS);
+
+    /** The codec frames go through, or {@code null} when records travel as they are. */
     private final EventCodec codec;
-    private final EventCodec sizes = new EventCodec();
     private final List<SimConnection> connections = new ArrayList<>();
     private final NetworkStats stats;
     private final FramePlan plan;
@@ -49,7 +55,7 @@ final class SimNetwork {
         this.random = random;
         this.settings = settings;
         this.server = server;
-        this.codec = settings.codec() ? new EventCodec(SimClient.CLIENT_LIMITS) : null;
+        this.codec = settings.codec() ? CODEC : null;
         this.stats = stats;
         this.plan = new FramePlan(random, stats);
     }
@@ -276,7 +282,7 @@ final class SimNetwork {
         String text = switch (payload) {
             case String s -> s;
             case EncodedFrame frame -> frame.text;
-            default -> sizes.encode((dev.livetalk.protocol.Event) payload);
+            default -> CODEC.encode((dev.livetalk.protocol.Event) payload);
         };
         return text.getBytes(StandardCharsets.UTF_8).length;
     }

@@ -3,6 +3,7 @@ package dev.livetalk.simulator;
 import dev.livetalk.client.ClientSession;
 import dev.livetalk.client.LinkRole;
 import dev.livetalk.client.SessionConfig;
+import dev.livetalk.client.strategy.Strategies;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.metrics.trace.TraceWindow;
@@ -113,6 +114,7 @@ public final class SimulatedRun {
 
     private Map<String, SimClient> createClients(SimNetwork network) {
         Map<String, SimClient> clients = new LinkedHashMap<>();
+        Strategies strategies = Strategies.load();
         List<String> users = scenario.users();
         for (int index = 0; index < users.size(); index++) {
             String user = users.get(index);
@@ -122,7 +124,8 @@ public final class SimulatedRun {
             }
             SessionConfig config = RunSetup.session(scenario, strategy, user, index, seed, settings.reconnectCap(),
                     RunSettings.DEFAULTS.deliveredEvery());
-            client.attach(new ClientSession(config, client), network, loop);
+            client.attach(new ClientSession(config, strategies.create(config.strategy(), config.strategySettings()), client),
+                    network, loop);
             clients.put(user, client);
         }
         return clients;
