@@ -174,7 +174,9 @@ final class SimClient implements TranscriptListener {
 
     /** Carries out what the session asked for and re-arms its timer. */
     private void flush() {
-        for (SessionOutput output : session.drainOutputs()) {
+        List<SessionOutput> outputs = session.drainOutputs();
+        for (int i = 0; i < outputs.size(); i++) {   // indexed: no iterator per flush, most flushes have none
+            SessionOutput output = outputs.get(i);
             LinkSlot slot = slots.get(output.link().role());
             switch (output) {
                 case SessionOutput.Connect c -> network.connect(slot, c.link());
