@@ -18,23 +18,17 @@ import java.util.Map;
  * <p>Not thread-safe; one per frame.
  */
 final class FrameObject {
-    private static final byte STRING = 0;
-    private static final byte LONG = 1;
-    /** An integer beyond 64 bits. */
-    private static final byte BIG = 2;
-    private static final byte TRUE = 3;
-    private static final byte FALSE = 4;
-    private static final byte NULL = 5;
-    /** A float, an object or an array. */
-    private static final byte NODE = 6;
+    /** The value of a JSON null (absent fields are not stored). */
+    private static final Object NULL = new Object();
 
-    private String[] names = new String[10];
-    /** String, BigInteger or JsonNode by kind; null for the others. */
-    private Object[] values = new Object[10];
-    private long[] longs = new long[10];
-    private byte[] kinds = new byte[10];
-    private boolean[] asked = new boolean[10];
+    /** Name and value of field i at 2i and 2i+1; a value is a String, Long, BigInteger, Boolean, NULL or JsonNode. */
+    private Object[] slots = new Object[20];
     private int size;
+    /**
+     * Bit i: a reader asked for field i. Fields beyond the 64th are never marked: no event has
+     * that many, so such a frame always has an unasked field among its first 64 to be named.
+     */
+    private long asked;
 
     /** The fields of a nested object (a history reply's message), the same way. */
     static FrameObject of(ObjectNode node) {
@@ -61,45 +55,38 @@ final class FrameObject {
 
     /** Adds a field; false when the object already has one of that name. */
     boolean addString(String name, String value) {
-        return add(name, STRING, value, 0);
+        return add(name, value);
     }
 
     boolean addLong(String name, long value) {
-        return add(name, LONG, null, value);
+        return add(name, value);
     }
 
     boolean addBig(String name, BigInteger value) {
-        return add(name, BIG, value, 0);
+        return add(name, value);
     }
 
     boolean addBoolean(String name, boolean value) {
-        return add(name, value ? TRUE : FALSE, null, 0);
+        return add(name, value);
     }
 
     boolean addNull(String name) {
-        return add(name, NULL, null, 0);
+        return add(name, NULL);
     }
 
     boolean addNode(String name, JsonNode value) {
-        return add(name, NODE, value, 0);
+        return add(name, value);
     }
 
-    private boolean add(String name, byte kind, Object value, long number) {
+    private boolean add(String name, Object value) {
         if (indexOf(name) >= 0) {
             return false;
         }
-        if (size == names.length) {
-            int capacity = size * 2;
-            names = Arrays.copyOf(names, capacity);
-            values = Arrays.copyOf(values, capacity);
-            longs = Arrays.copyOf(longs, capacity);
-            kinds = Arrays.copyOf(kinds, capacity);
-            asked = Arrays.copyOf(asked, capacity);
+        if (2 * size == slots.length) {
+            slots = Arrays.copyOf(slots, slots.length * 2);
         }
-        names[size] = name;
-        values[size] = value;
-        longs[size] = number;
-        kinds[size] = kind;
+        slots[2 * size] = name;
+        slots[2 * size + 1] = value;
         size++;
         return true;
     }
@@ -110,20 +97,24 @@ final class FrameObject {
      */
     int ask(String name) {
         int index = indexOf(name);
-        if (index >= 0) {
-            asked[index] = true;
+        if (index >= 0 && index < 64) {
+            asked |= 1L << index;
         }
         return index;
     }
 
+    private boolean wasAsked(int index) {
+        return index < 64 && (asked & (1L << index)) != 0;
+    }
+
     private int indexOf(String name) {
         for (int i = 0; i < size; i++) {
-            if (names[i] == name) {
+            if (slots[2 * i] == name) {
                 return i;
             }
         }
         for (int i = 0; i < size; i++) {
-            if (names[i].equals(name)) {
+            if (name.equals(slots[2 * i])) {
                 return i;
             }
         }
@@ -133,54 +124,54 @@ final class FrameObject {
     /** The first field no reader asked for, or {@code null}. */
     String firstNotAsked() {
         for (int i = 0; i < size; i++) {
-            if (!asked[i]) {
-                return names[i];
+            if (!wasAsked(i)) {
+                return (String) slots[2 * i];
             }
         }
         return null;
     }
 
+    private Object value(int index) {
+        return slots[2 * index + 1];
+    }
+
     boolean isNull(int index) {
-        return kinds[index] == NULL;
+        return value(index) == NULL;
     }
 
     boolean isString(int index) {
-        return kinds[index] == STRING;
+        return value(index) instanceof String;
     }
 
     boolean isLong(int index) {
-        return kinds[index] == LONG;
+        return value(index) instanceof Long;
     }
 
     String string(int index) {
-        return (String) values[index];
+        return (String) value(index);
     }
 
     long longValue(int index) {
-        return longs[index];
+        return (Long) value(index);
     }
 
-    /** A nested object or array, or {@code null} when the field is not one. */
+    /** A nested object or array (or a float), or {@code null} when the field is not one. */
     JsonNode node(int index) {
-        return kinds[index] == NODE ? (JsonNode) values[index] : null;
+        return value(index) instanceof JsonNode node ? node : null;
     }
 
     /** The string field {@code name} without marking it asked, or {@code null}. */
     String peekString(String name) {
         int index = indexOf(name);
-        return index >= 0 && kinds[index] == STRING ? (String) values[index] : null;
+        return index >= 0 && value(index) instanceof String text ? text : null;
     }
 
     /** The field's value as JSON text, as error messages quote it. */
     String render(int index) {
-        return switch (kinds[index]) {
-            case STRING -> TextNode.valueOf((String) values[index]).toString();
-            case LONG -> Long.toString(longs[index]);
-            case BIG -> values[index].toString();
-            case TRUE -> "true";
-            case FALSE -> "false";
-            case NULL -> "null";
-            default -> values[index].toString();
-        };
+        Object value = value(index);
+        if (value == NULL) {
+            return "null";
+        }
+        return value instanceof String text ? TextNode.valueOf(text).toString() : value.toString();
     }
 }

@@ -26,6 +26,10 @@ class EventCodecRejectionTest {
     static final CodecLimits SMALL = new CodecLimits(512, 16);
     private static final String MSG_SEQ_1 = "{\"type\":\"message\",\"room\":\"r\",\"seq\":1,\"id\":\"m\","
             + "\"clientMsgId\":\"c\",\"from\":\"u\",\"body\":\"b\",\"serverTime\":0}";
+    /** 66 one- or two-letter fields, then type and room: the event's own fields come after the 64th. */
+    private static final String SIXTY_SIX_FIELDS_THEN_JOIN = java.util.stream.IntStream.range(0, 66)
+            .mapToObj(i -> "\"" + (char) ('A' + i % 26) + (i < 26 ? "" : String.valueOf((char) ('a' + i / 26))) + "\":0,")
+            .collect(java.util.stream.Collectors.joining("", "{", "\"type\":\"join\",\"room\":\"r\"}"));
     private final EventCodec codec = new EventCodec(SMALL);
 
     /** One frame that must be refused, and how. */
@@ -65,6 +69,8 @@ class EventCodecRejectionTest {
                         "{\"type\":\"join\",\"room\":\"r\",\"f1\":1,\"f2\":2,\"f3\":3,\"f4\":4,\"f5\":5,\"f6\":6,\"f7\":7,\"f8\":8,\"f9\":9,\"f10\":10,\"f11\":11,\"f12\":12,\"f13\":13,\"f14\":14,\"f15\":15,\"f16\":16,\"f17\":17,\"f18\":18,\"f19\":19,\"f20\":20,\"f17\":0}", MALFORMED_JSON, null, "Duplicate", "'f17'"),
                 bad("many unknown fields", CLIENT, "{\"type\":\"join\",\"room\":\"r\",\"f1\":1,\"f2\":2,\"f3\":3,\"f4\":4,\"f5\":5,\"f6\":6,\"f7\":7,\"f8\":8,\"f9\":9,\"f10\":10,\"f11\":11,\"f12\":12,\"f13\":13,\"f14\":14,\"f15\":15,\"f16\":16,\"f17\":17,\"f18\":18,\"f19\":19,\"f20\":20}", INVALID_FIELD, "join",
                         "field f1 is not part of a join event"),
+                bad("more than 64 unknown fields before the event's own", CLIENT, SIXTY_SIX_FIELDS_THEN_JOIN,
+                        INVALID_FIELD, "join", "field A is not part of a join event"),
                 bad("nested value then garbage", CLIENT, "{\"type\":\"hello\",\"resume\":{\"r\":1}} ]", MALFORMED_JSON, null,
                         "not valid JSON"),
                 bad("two objects", SERVER, "{\"type\":\"ping\",\"t\":1}{\"type\":\"ping\",\"t\":2}", MALFORMED_JSON, null,
