@@ -15,7 +15,7 @@ import java.util.function.ToDoubleFunction;
  *
  * @param cold        the first warm-up round (JIT still compiling), or {@code null} without warm-up
  * @param codec       measured rounds with the codec on
- * @param plain       measured rounds with the codec off, alternating with those
+ * @param plain       measured rounds with the codec off, played after those
  * @param sweep       the sweep, or {@code null} when none was asked
  * @param sweepNanos  the sweep's wall time
  * @param threads     the sweep's worker threads

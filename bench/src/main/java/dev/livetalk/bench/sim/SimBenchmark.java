@@ -17,10 +17,12 @@ import java.util.List;
 
 /**
  * Measures the simulator against the targets of its issue, with a baseline from the same run:
- * one scenario (the library's 200 clients for 60 s) played on this thread with frames through
- * the protocol's codec, as {@code livetalk run --network sim} plays it, in rounds alternating
- * with the same play with the codec off (event records passed as they are), so machine noise
- * hits both alike; then a sweep of seeds over a small scenario on every worker thread.
+ * one scenario (the library's 200 clients for 60 s) played on this thread in rounds with frames
+ * through the protocol's codec, as {@code livetalk run --network sim} plays it, then in as many
+ * rounds with the codec off (event records passed as they are): each mode in a row, so that
+ * each pays for the collections of its own garbage (alternating rounds made one mode's garbage
+ * trigger collections in the other's rounds); then a sweep of seeds over a small scenario on
+ * every worker thread. Medians over the rounds absorb most machine noise.
  *
  * <p>Every play of one seed must do the same work: deliveries and actions that differ
  * between rounds are a determinism bug and stop the benchmark.
@@ -49,19 +51,22 @@ public final class SimBenchmark {
         for (int i = 1; i <= settings.warmup(); i++) {
             warmup.add(print("warm-up " + i + "/" + settings.warmup(), play(true), null));
         }
-        List<SimRound> codec = new ArrayList<>();
-        List<SimRound> plain = new ArrayList<>();
-        SimRound reference = warmup.isEmpty() ? null : warmup.getFirst();
-        for (int i = 1; i <= settings.rounds(); i++) {
-            String round = "round " + i + "/" + settings.rounds();
-            SimRound on = print(round, play(true), reference);
-            reference = reference == null ? on : reference;
-            codec.add(on);
-            plain.add(print(round, play(false), null));
-        }
+        List<SimRound> codec = rounds(true, warmup.isEmpty() ? null : warmup.getFirst());
+        List<SimRound> plain = rounds(false, null);
         Sweep sweep = settings.sweepSeeds() > 0 ? sweep() : null;
         return new SimBenchResult(warmup.isEmpty() ? null : warmup.getFirst(), codec, plain,
                 sweep == null ? null : sweep.report(), sweep == null ? 0 : sweep.wallNanos(), settings.threads());
+    }
+
+    /** The measured rounds of one mode, in a row, so that each mode pays for its own collections. */
+    private List<SimRound> rounds(boolean codec, SimRound reference) {
+        List<SimRound> rounds = new ArrayList<>();
+        for (int i = 1; i <= settings.rounds(); i++) {
+            SimRound round = print("round " + i + "/" + settings.rounds(), play(codec), reference);
+            reference = reference == null ? round : reference;
+            rounds.add(round);
+        }
+        return rounds;
     }
 
     private SimRound play(boolean codec) {

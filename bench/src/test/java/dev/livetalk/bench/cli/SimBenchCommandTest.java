@@ -57,7 +57,7 @@ class SimBenchCommandTest {
             seen.add(rounds.group(1) + " " + rounds.group(2) + " " + rounds.group(4));
             deliveries.add(rounds.group(5));
         }
-        assertThat(seen).containsExactly("warm-up 1 on", "round 1 on", "round 1 off", "round 2 on", "round 2 off");
+        assertThat(seen).containsExactly("warm-up 1 on", "round 1 on", "round 2 on", "round 1 off", "round 2 off");
         // one seed, one trace: the codec changes how frames travel, not what is delivered
         assertThat(deliveries).hasSize(5).allMatch(d -> d.equals(deliveries.getFirst()));
         assertThat(Long.parseLong(deliveries.getFirst().replace(",", ""))).isPositive();
