@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 
 /**
  * The sans-IO core of a chat client: connections (one, or a send and a receive one in split
@@ -77,7 +76,7 @@ public final class ClientSession {
     private final ReadMarkers markers;
     private long nextClientMsgNo;
     /** Every wake-up the strategy asked for and has not had yet: each request is honoured. */
-    private final TreeSet<Long> strategyWakeAts = new TreeSet<>();
+    private final WakeUps strategyWakeAts = new WakeUps();
     private String epoch;
 
     /** A session with the strategy the config names, found through {@link Strategies}. */
@@ -331,7 +330,7 @@ public final class ClientSession {
             }
         }
         if (!strategyWakeAts.isEmpty() && strategyWakeAts.first() <= now) {
-            strategyWakeAts.headSet(now, true).clear();
+            strategyWakeAts.removeUpTo(now);
             strategy.onTimer(ctx, now);
         }
         if (markers.isDue(now)) {
