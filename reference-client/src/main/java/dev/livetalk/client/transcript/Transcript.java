@@ -1,9 +1,7 @@
 package dev.livetalk.client.transcript;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The view model of one room: the lines a UI renders, in display order, and a
@@ -28,7 +26,7 @@ import java.util.Map;
 public final class Transcript {
     private final String room;
     private final TranscriptListener listener;
-    private final Map<String, Line> byKey = new HashMap<>();
+    private final KeyIndex<Line> byKey = new KeyIndex<>();
     private final SeqIndex<Line> bySeq = new SeqIndex<>();
     private Line first;
     private Line last;
