@@ -8,7 +8,9 @@ import java.util.Arrays;
  * The display order of one room's transcript, kept from its {@link TranscriptChange}s as two
  * compact arrays (line numbers and seqs), so that the reading habit can scan what is on
  * screen without copying the transcript's linked lines on every read (which dominated a
- * 200-client run). Lines are found from the bottom, where nearly every change happens.
+ * 200-client run). Lines are found from the bottom, where nearly every change happens; a read
+ * resumes the contiguous-prefix scan where the last one stopped, unless a change touched the
+ * lines above that point.
  *
  * <p>Single-threaded: the simulation thread.
  */
@@ -16,6 +18,10 @@ final class ScreenMirror {
     private long[] lines = new long[64];
     private long[] seqs = new long[64];
     private int size;
+    /** Lines {@code [0, scanned)} were read without a gap and have not changed since. */
+    private int scanned;
+    /** The contiguous seq after reading lines {@code [0, scanned)}. */
+    private long scannedSeq;
 
     void apply(TranscriptChange change) {
         switch (change) {
@@ -25,7 +31,11 @@ final class ScreenMirror {
                 removeAt(indexOf(moved.entryNo()));
                 insertAfter(moved.afterEntryNo(), moved.entryNo(), moved.entry().seq());
             }
-            case TranscriptChange.Replaced replaced -> seqs[indexOf(replaced.entryNo())] = replaced.entry().seq();
+            case TranscriptChange.Replaced replaced -> {
+                int at = indexOf(replaced.entryNo());
+                seqs[at] = replaced.entry().seq();
+                touched(at);
+            }
             case TranscriptChange.Removed removed -> removeAt(indexOf(removed.entryNo()));
             case TranscriptChange.StatusChanged status -> {
                 // the place and the seq stay
@@ -35,8 +45,9 @@ final class ScreenMirror {
 
     /** The highest seq up to which lines 1, 2, ... show in display order (the participant's reading rule). */
     long contiguousSeq() {
-        long expected = 0;
-        for (int i = 0; i < size; i++) {
+        long expected = scannedSeq;
+        int i = scanned;
+        for (; i < size; i++) {
             long seq = seqs[i];
             if (seq == expected + 1) {
                 expected++;
@@ -44,7 +55,17 @@ final class ScreenMirror {
                 break;
             }
         }
+        scanned = i;
+        scannedSeq = expected;
         return expected;
+    }
+
+    /** A change at display index {@code at}: a later read rescans from the top if it was in the read part. */
+    private void touched(int at) {
+        if (at < scanned) {
+            scanned = 0;
+            scannedSeq = 0;
+        }
     }
 
     /** The seqs in display order (tests compare them with the transcript). */
@@ -63,12 +84,14 @@ final class ScreenMirror {
         lines[at] = line;
         seqs[at] = seq;
         size++;
+        touched(at);
     }
 
     private void removeAt(int at) {
         System.arraycopy(lines, at + 1, lines, at, size - at - 1);
         System.arraycopy(seqs, at + 1, seqs, at, size - at - 1);
         size--;
+        touched(at);
     }
 
     private int indexOf(long line) {

@@ -37,8 +37,53 @@ class ScreenMirrorTest {
                 }
             }
             assertThat(mirror.seqs()).containsExactly(seqsOf(transcript));
+            if (random.nextInt(3) == 0) {   // reads between changes: the resumed scan must equal a full one
+                assertThat(mirror.contiguousSeq()).as("seed %d step %d", seed, i).isEqualTo(contiguous(seqsOf(transcript)));
+            }
         }
         assertThat(transcript.size()).isGreaterThan(10);
+    }
+
+    /**
+     * A chat-like history: seqs arrive mostly in order, some late (a gap that fills), some lines
+     * removed or moved to the end, pending echoes appended; every read must equal a full scan,
+     * whichever lines above the last read point changed.
+     */
+    @Test
+    void shouldReadLikeAFullScanWhileLinesArriveMostlyInOrder() {
+        long seed = 29;
+        SplittableRandom random = new SplittableRandom(seed);
+        ScreenMirror mirror = new ScreenMirror();
+        Transcript transcript = new Transcript("lobby", mirror::apply);
+        java.util.List<Long> late = new java.util.ArrayList<>();
+        long next = 1;
+        for (int i = 0; i < 5_000; i++) {
+            int op = random.nextInt(20);
+            if (op < 12) {
+                long seq = next++;
+                if (random.nextInt(8) == 0) {
+                    late.add(seq);   // a gap, filled later
+                } else {
+                    transcript.insertBySeq(TranscriptEntry.committed(message(seq), MessageStatus.SENT));
+                }
+            } else if (op < 15 && !late.isEmpty()) {
+                long seq = late.remove(random.nextInt(late.size()));
+                transcript.insertBySeq(TranscriptEntry.committed(message(seq), MessageStatus.SENT));
+            } else if (op < 17 && next > 1) {
+                String id = "lobby:" + (1 + random.nextLong(next - 1));
+                if (transcript.contains(id)) {
+                    transcript.remove(id);
+                }
+            } else if (op < 18 && next > 1) {
+                String id = "lobby:" + (1 + random.nextLong(next - 1));
+                if (transcript.contains(id)) {
+                    transcript.moveToEnd(id);
+                }
+            } else if (op < 19) {
+                transcript.append(TranscriptEntry.pending("p" + i, "me", "b", null));
+            }
+            assertThat(mirror.contiguousSeq()).as("seed %d step %d", seed, i).isEqualTo(contiguous(seqsOf(transcript)));
+        }
     }
 
     @Test
@@ -50,6 +95,19 @@ class ScreenMirrorTest {
         }
 
         assertThat(mirror.contiguousSeq()).isEqualTo(3);
+    }
+
+    /** The reading rule, scanned from the top. */
+    private static long contiguous(long[] seqs) {
+        long expected = 0;
+        for (long seq : seqs) {
+            if (seq == expected + 1) {
+                expected++;
+            } else if (seq > expected + 1) {
+                break;
+            }
+        }
+        return expected;
     }
 
     private static long[] seqsOf(Transcript transcript) {
