@@ -44,6 +44,9 @@ public final class EventCodec {
         // of a nested object by data binding (FAIL_ON_READING_DUP_TREE_KEY). The parser's own
         // detection would cost an eighth of a decode.
         JsonFactory factory = JsonFactory.builder()
+                // FrameObject finds duplicate names by identity: names must be interned
+                .enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                .enable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING)
                         .maxStringLength(limits.maxFrameBytes())

@@ -78,9 +78,17 @@ final class FrameObject {
         return add(name, value);
     }
 
+    /**
+     * Adds a field unless one of that name is there. Duplicates are found by identity: names
+     * come from a parser that interns them ({@link EventCodec} enables
+     * {@code INTERN_FIELD_NAMES}) or from a tree's keys, which are unique; comparing the
+     * contents of every earlier name is not needed.
+     */
     private boolean add(String name, Object value) {
-        if (indexOf(name) >= 0) {
-            return false;
+        for (int i = 0; i < size; i++) {
+            if (slots[2 * i] == name) {
+                return false;
+            }
         }
         if (2 * size == slots.length) {
             slots = Arrays.copyOf(slots, slots.length * 2);
