@@ -1,24 +1,10 @@
 package dev.livetalk.bench.cli;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LivetalkCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine commandLine = LivetalkCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
-
+class LivetalkCommandTest extends CommandLineTest {
     @Test
     void shouldListCommandsAndExitCodesInHelp() {
         assertThat(run("--help")).isZero();

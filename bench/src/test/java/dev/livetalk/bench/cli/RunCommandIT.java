@@ -2,10 +2,7 @@ package dev.livetalk.bench.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (0 budgets hold, 99 a budget fails or a figure regresses against the baseline, 2 invalid
  * input) and the files it writes.
  */
-class RunCommandIT {
+class RunCommandIT extends CommandLineTest {
     private static final String SCENARIO = """
             name: tiny
             seed: 3
@@ -36,16 +33,6 @@ class RunCommandIT {
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine commandLine = LivetalkCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
 
     private Path scenario(String name, String budgets) throws Exception {
         Path file = dir.resolve(name + ".yaml");

@@ -2,32 +2,20 @@ package dev.livetalk.bench.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SimBenchCommandTest {
+class SimBenchCommandTest extends CommandLineTest {
     private static final Pattern ROUND = Pattern.compile(
             "^(warm-up|round) (\\d)/(\\d) +codec (on|off) +wall .* ([\\d,]+) deliveries", Pattern.MULTILINE);
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine commandLine = LivetalkCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
 
     @Test
     void shouldPlayEveryRoundInBothModesThenSweepAndJudgeTheTargets(@TempDir Path dir) throws IOException {
@@ -51,8 +39,8 @@ class SimBenchCommandTest {
         String text = out.toString();
         assertThat(text).contains("scenario small: 4 clients for 4 s, strategy reconcile, seed 7");
         Matcher rounds = ROUND.matcher(text);
-        List<String> seen = new java.util.ArrayList<>();
-        List<String> deliveries = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        List<String> deliveries = new ArrayList<>();
         while (rounds.find()) {
             seen.add(rounds.group(1) + " " + rounds.group(2) + " " + rounds.group(4));
             deliveries.add(rounds.group(5));

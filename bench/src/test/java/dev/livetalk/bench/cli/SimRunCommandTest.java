@@ -2,17 +2,14 @@ package dev.livetalk.bench.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code livetalk run --network sim}: the simulator behind the same command, files and exit codes. */
-class SimRunCommandTest {
+class SimRunCommandTest extends CommandLineTest {
     private static final String OUTAGE = """
             name: sim-outage
             seed: 4
@@ -38,16 +35,6 @@ class SimRunCommandTest {
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine commandLine = LivetalkCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
 
     private Path scenario() throws Exception {
         Path file = dir.resolve("sim-outage.yaml");
