@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code livetalk bench sim}: the simulator's speed against its targets, codec off as the baseline. */
@@ -55,9 +56,9 @@ final class SimBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Strategies.load().names().contains(strategy)) {
-            throw new UsageException("--strategy: unknown strategy '" + strategy + "'; known: "
-                    + String.join(", ", Strategies.load().names()));
+        List<String> known = Strategies.load().names();
+        if (!known.contains(strategy)) {
+            throw new UsageException("--strategy: unknown strategy '" + strategy + "'; known: " + String.join(", ", known));
         }
         atLeast("--warmup", warmup, 0);
         atLeast("--rounds", rounds, 1);
@@ -65,14 +66,10 @@ final class SimBenchCommand implements Callable<Integer> {
         if (threads != null) {
             atLeast("--threads", threads, 1);
         }
-        SimBenchSettings settings;
-        try {
-            settings = new SimBenchSettings(load(scenario != null ? scenario : Home.resolve("scenarios/scale/200-clients.yaml")),
-                    strategy, warmup, rounds, sweepScenario(), sweepSeeds,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        SimBenchSettings settings = new SimBenchSettings(
+                load(scenario != null ? scenario : Home.resolve("scenarios/scale/200-clients.yaml")),
+                strategy, warmup, rounds, sweepScenario(), sweepSeeds,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
         PrintWriter out = spec.commandLine().getOut();
         SimBenchResult result = new SimBenchmark(settings, out).run();
         result.print(out);

@@ -51,10 +51,11 @@ public final class SimBenchmark {
         for (int i = 1; i <= settings.warmup(); i++) {
             warmup.add(print("warm-up " + i + "/" + settings.warmup(), play(true), null));
         }
-        List<SimRound> codec = rounds(true, warmup.isEmpty() ? null : warmup.getFirst());
+        SimRound cold = warmup.isEmpty() ? null : warmup.getFirst();
+        List<SimRound> codec = rounds(true, cold);
         List<SimRound> plain = rounds(false, null);
         Sweep sweep = settings.sweepSeeds() > 0 ? sweep() : null;
-        return new SimBenchResult(warmup.isEmpty() ? null : warmup.getFirst(), codec, plain,
+        return new SimBenchResult(cold, codec, plain,
                 sweep == null ? null : sweep.report(), sweep == null ? 0 : sweep.wallNanos(), settings.threads());
     }
 
