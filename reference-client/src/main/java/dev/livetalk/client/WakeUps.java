@@ -36,11 +36,12 @@ final class WakeUps {
             times[end++] = time;
             return;
         }
-        if (Arrays.binarySearch(times, start, end, time) >= 0) {
+        ensureRoomAtEnd();   // before the search: it may move the run to the front
+        int at = Arrays.binarySearch(times, start, end, time);
+        if (at >= 0) {
             return;
         }
-        ensureRoomAtEnd();   // may move the run to the front: search again
-        int insert = -Arrays.binarySearch(times, start, end, time) - 1;
+        int insert = -at - 1;
         System.arraycopy(times, insert, times, insert + 1, end - insert);
         times[insert] = time;
         end++;

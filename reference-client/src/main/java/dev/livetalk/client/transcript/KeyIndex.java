@@ -33,12 +33,12 @@ final class KeyIndex<V> {
     }
 
     boolean containsKey(String key) {
-        return slotOf(key) >= 0;
+        return probe(key, hash(key)) >= 0;
     }
 
     @SuppressWarnings("unchecked")
     V get(String key) {
-        int slot = slotOf(key);
+        int slot = probe(key, hash(key));
         return slot < 0 ? null : (V) values[slot];
     }
 
@@ -49,16 +49,13 @@ final class KeyIndex<V> {
             throw new IllegalArgumentException("key and value are required: " + key + ", " + value);
         }
         int hash = hash(key);
-        int mask = hashes.length - 1;
-        int slot = home(hash);
-        while (hashes[slot] != EMPTY) {
-            if (hashes[slot] == hash && key.equals(keys[slot])) {
-                V previous = (V) values[slot];
-                values[slot] = value;
-                return previous;
-            }
-            slot = (slot + 1) & mask;
+        int slot = probe(key, hash);
+        if (slot >= 0) {
+            V previous = (V) values[slot];
+            values[slot] = value;
+            return previous;
         }
+        slot = -slot - 1;
         hashes[slot] = hash;
         keys[slot] = key;
         values[slot] = value;
@@ -71,7 +68,7 @@ final class KeyIndex<V> {
     /** Removes {@code key}; returns its value, or {@code null} when it was absent. */
     @SuppressWarnings("unchecked")
     V remove(String key) {
-        int slot = slotOf(key);
+        int slot = probe(key, hash(key));
         if (slot < 0) {
             return null;
         }
@@ -97,15 +94,16 @@ final class KeyIndex<V> {
         return removed;
     }
 
-    private int slotOf(String key) {
-        int hash = hash(key);
+    /** The slot holding {@code key}, else {@code -(the empty slot where it would go) - 1}. */
+    private int probe(String key, int hash) {
         int mask = hashes.length - 1;
-        for (int slot = home(hash); hashes[slot] != EMPTY; slot = (slot + 1) & mask) {
+        int slot = home(hash);
+        for (; hashes[slot] != EMPTY; slot = (slot + 1) & mask) {
             if (hashes[slot] == hash && (keys[slot] == key || key.equals(keys[slot]))) {
                 return slot;
             }
         }
-        return -1;
+        return -slot - 1;
     }
 
     private void grow() {
