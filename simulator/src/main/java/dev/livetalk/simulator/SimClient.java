@@ -111,13 +111,15 @@ final class SimClient implements TranscriptListener {
     }
 
     void onFrame(Link link, ServerEvent event, long now) {
-        if (event instanceof Receipt r) {
-            if (recorder != null) {
-                recorder.onReceipt(r.room(), r.user(), r.kind(), r.seq(), now);
+        switch (event) {
+            case Joined j when link.role().receives() && rooms.contains(j.room()) -> {
+                if (joinedAt.putIfAbsent(j.room(), j.headSeq()) == null && recorder != null) {
+                    recorder.onJoined(j.room(), j.headSeq());
+                }
             }
-        } else if (event instanceof Joined j && link.role().receives() && rooms.contains(j.room())
-                && joinedAt.putIfAbsent(j.room(), j.headSeq()) == null && recorder != null) {
-            recorder.onJoined(j.room(), j.headSeq());
+            case Receipt r when recorder != null -> recorder.onReceipt(r.room(), r.user(), r.kind(), r.seq(), now);
+            default -> {
+            }
         }
         session.onFrame(link, event, now);
         flush();
