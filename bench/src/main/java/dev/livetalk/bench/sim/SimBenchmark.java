@@ -46,6 +46,9 @@ public final class SimBenchmark {
         out.printf("scenario %s: %d clients for %d s, strategy %s, seed %d; %d warm-up + %d measured rounds per mode%n",
                 scale.name(), scale.users().size(), scale.duration().toSeconds(), settings.strategy(), scale.seed(), settings.warmup(),
                 settings.rounds());
+        // The figures depend on the JVM and its collector and heap options (the launcher picks them), so they are printed.
+        out.printf("jvm %s %s, %d cores; options: %s%n", System.getProperty("java.vm.vendor"), Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         out.flush();
         List<SimRound> warmup = new ArrayList<>();
         for (int i = 1; i <= settings.warmup(); i++) {

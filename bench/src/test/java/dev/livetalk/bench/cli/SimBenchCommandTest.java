@@ -37,7 +37,8 @@ class SimBenchCommandTest extends CommandLineTest {
 
         assertThat(code).as(err.toString()).isZero();
         String text = out.toString();
-        assertThat(text).contains("scenario small: 4 clients for 4 s, strategy reconcile, seed 7");
+        assertThat(text).contains("scenario small: 4 clients for 4 s, strategy reconcile, seed 7")
+                .containsPattern("\njvm .+ " + Runtime.version().feature() + "[^\n]*, \\d+ cores; options: ");
         Matcher rounds = ROUND.matcher(text);
         List<String> seen = new ArrayList<>();
         List<String> deliveries = new ArrayList<>();
