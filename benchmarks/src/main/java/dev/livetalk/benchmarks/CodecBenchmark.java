@@ -3,6 +3,7 @@ package dev.livetalk.benchmarks;
 import dev.livetalk.protocol.ClientEvent;
 import dev.livetalk.protocol.Decoded;
 import dev.livetalk.protocol.EventCodec;
+import dev.livetalk.protocol.FrameStream;
 import dev.livetalk.protocol.Message;
 import dev.livetalk.protocol.Send;
 import dev.livetalk.protocol.ServerEvent;
@@ -15,7 +16,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Cost of the strict codec per frame: the server decodes every send, encodes every message. */
+/**
+ * Cost of the strict codec per frame: the server decodes every send, encodes every message.
+ * The {@code stream*} ones go through one {@link FrameStream}, as a simulation does (a parser
+ * and a generator reused across frames); the others are the baseline of the same run.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @Fork(1)
@@ -27,6 +32,7 @@ public class CodecBenchmark {
     private final Message message = new Message("general", 123, "m-123", "c-000123", "alice",
             "hello there, how are you?", null, 1_764_000_000_000L);
     private final String messageFrame = codec.encode(message);
+    private final FrameStream stream = codec.stream();
 
     @Benchmark
     public Decoded<ClientEvent> decodeSend() {
@@ -41,5 +47,20 @@ public class CodecBenchmark {
     @Benchmark
     public String encodeMessage() {
         return codec.encode(message);
+    }
+
+    @Benchmark
+    public Decoded<ClientEvent> streamDecodeSend() {
+        return stream.decodeClient(sendFrame);
+    }
+
+    @Benchmark
+    public Decoded<ServerEvent> streamDecodeMessage() {
+        return stream.decodeServer(messageFrame);
+    }
+
+    @Benchmark
+    public String streamEncodeMessage() {
+        return stream.encode(message);
     }
 }

@@ -115,12 +115,16 @@ public final class EventCodec {
         return decode(frame, direction);
     }
 
-    private <T extends Event> Decoded<T> decode(String frame, Direction direction) {
+    /** A decoder and encoder for the frames of one thread, reusing one parser and one generator. */
+    public FrameStream stream() {
+        return new FrameStream(this);
+    }
+
+    <T extends Event> Decoded<T> decode(String frame, Direction direction) {
         if (frame == null) {
             return new Decoded.Rejected<>(ErrorCode.MALFORMED_JSON, "frame must not be null", null);
         }
-        // A char is at most 3 bytes of UTF-8 (a surrogate pair: 4 for 2), so most frames need no count.
-        if (frame.length() > limits.maxFrameBytes() / 3) {
+        if (!surelyFits(frame)) {
             int bytes = utf8Length(frame);
             if (bytes > limits.maxFrameBytes()) {
                 return tooLarge(bytes);
@@ -149,18 +153,8 @@ public final class EventCodec {
      */
     private FrameObject readObject(String frame) throws JsonProcessingException {
         try (JsonParser parser = factory.createParser(frame)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            FrameObject fields = new FrameObject();
-            JsonToken token;
-            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                if (!add(fields, name, parser, parser.nextToken())) {
-                    throw new JsonParseException(parser, "Duplicate field '" + name + "'");
-                }
-            }
-            if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+            FrameObject fields = readFields(parser);
+            if (fields != null && parser.nextToken() != null) {
                 throw new JsonParseException(parser,
                         "Trailing token (of type " + parser.currentToken() + ") found after the object");
             }
@@ -170,6 +164,38 @@ public final class EventCodec {
         } catch (IOException e) {
             throw new IllegalStateException("reading a String cannot fail with I/O", e);
         }
+    }
+
+    /**
+     * Reads the next value off {@code parser} when it is an object, up to its end, into its
+     * flat fields; returns {@code null}, having read one token, when it is not an object.
+     */
+    FrameObject readFields(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        FrameObject fields = new FrameObject();
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            if (!add(fields, name, parser, parser.nextToken())) {
+                throw new JsonParseException(parser, "Duplicate field '" + name + "'");
+            }
+        }
+        if (token != JsonToken.END_OBJECT) {   // the parser ends an object's fields with END_OBJECT or an exception
+            throw new JsonParseException(parser, "Unexpected token (" + token + ") in the object");
+        }
+        return fields;
+    }
+
+    /** Whether {@code frame} is within the frame limit for sure without counting its UTF-8 bytes. */
+    boolean surelyFits(String frame) {
+        // A char is at most 3 bytes of UTF-8 (a surrogate pair: 4 for 2), so most frames need no count.
+        return frame.length() <= limits.maxFrameBytes() / 3;
+    }
+
+    JsonFactory factory() {
+        return factory;
     }
 
     private boolean add(FrameObject fields, String name, JsonParser parser, JsonToken token) throws IOException {
@@ -200,7 +226,7 @@ public final class EventCodec {
     }
 
     @SuppressWarnings("unchecked")
-    private <T extends Event> Decoded<T> decodeObject(FrameObject node, Direction direction) {
+    <T extends Event> Decoded<T> decodeObject(FrameObject node, Direction direction) {
         String ref = refOf(node);
         try {
             Event event = EventReader.read(node, direction, limits);

@@ -36,7 +36,7 @@ final class EventWriter {
         }
     }
 
-    private static void writeEvent(JsonGenerator g, Event event) throws IOException {
+    static void writeEvent(JsonGenerator g, Event event) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", event.type());
         switch (event) {

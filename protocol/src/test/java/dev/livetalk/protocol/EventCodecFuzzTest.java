@@ -90,7 +90,7 @@ class EventCodecFuzzTest {
         }
     }
 
-    private static String mutate(String frame, Random random) {
+    static String mutate(String frame, Random random) {
         int at = frame.isEmpty() ? 0 : random.nextInt(frame.length());
         int end = Math.min(frame.length(), at + 1 + random.nextInt(8));
         return switch (random.nextInt(6)) {

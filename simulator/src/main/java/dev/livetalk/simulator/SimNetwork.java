@@ -4,6 +4,7 @@ import dev.livetalk.client.Link;
 import dev.livetalk.protocol.ClientEvent;
 import dev.livetalk.protocol.Decoded;
 import dev.livetalk.protocol.EventCodec;
+import dev.livetalk.protocol.FrameStream;
 import dev.livetalk.protocol.ServerEvent;
 import dev.livetalk.scenarios.fault.LatencyFault;
 import dev.livetalk.server.ConnectionId;
@@ -43,8 +44,8 @@ final class SimNetwork {
      */
     private static final EventCodec CODEC = new EventCodec(SimClient.CLIENT_LIMITS);
 
-    /** The codec frames go through, or {@code null} when records travel as they are. */
-    private final EventCodec codec;
+    /** The codec frames go through (this run's stream of it), or {@code null} when records travel as they are. */
+    private final FrameStream codec;
     private final List<SimConnection> connections = new ArrayList<>();
     private final NetworkStats stats;
     private final FramePlan plan;
@@ -55,7 +56,7 @@ final class SimNetwork {
         this.random = random;
         this.settings = settings;
         this.server = server;
-        this.codec = settings.codec() ? CODEC : null;
+        this.codec = settings.codec() ? CODEC.stream() : null;
         this.stats = stats;
         this.plan = new FramePlan(random, stats);
     }

@@ -1,0 +1,115 @@
+package dev.livetalk.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@link FrameStream} gives the codec's result for every frame, whatever came before it on
+ * the same stream: its parser and generator outlive frames, so a frame must not see what the
+ * last one left behind. The seed is in every assertion message; rerun one with
+ * {@code -Dlivetalk.fuzz.seed=N}.
+ */
+class FrameStreamTest {
+    private static final long SEED = Long.getLong("livetalk.fuzz.seed", 0x5EA_F00DL);
+
+    private final EventCodec codec = new EventCodec(EventCodecRejectionTest.SMALL);
+    private final FrameStream stream = codec.stream();
+
+    @Test
+    void shouldDecodeAndEncodeEveryExampleAsTheCodecDoes() {
+        for (int pass = 0; pass < 3; pass++) {   // the second and third pass run on a used parser and generator
+            for (ExampleFrames.Example example : ExampleFrames.all()) {
+                Decoded<? extends Event> decoded = decode(example.sender(), example.frame());
+                assertThat(decoded).as(example.toString()).isEqualTo(example.sender().decode(codec, example.frame()));
+                if (decoded instanceof Decoded.Ok<? extends Event> ok) {
+                    assertThat(stream.encode(ok.event())).as(example.toString()).isEqualTo(codec.encode(ok.event()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldDecodeMutatedFramesAsTheCodecDoesOneAfterAnother() {
+        Random random = new Random(SEED);
+        List<ExampleFrames.Example> examples = ExampleFrames.all();
+        int ok = 0;
+        int rejected = 0;
+        for (int round = 0; round < 20_000; round++) {
+            ExampleFrames.Example example = examples.get(random.nextInt(examples.size()));
+            String frame = example.frame();
+            // a third of the frames go through unchanged, so valid frames follow broken ones
+            int mutations = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(4);
+            for (int i = 0; i < mutations; i++) {
+                frame = EventCodecFuzzTest.mutate(frame, random);
+            }
+            Decoded<? extends Event> expected = example.sender().decode(codec, frame);
+            assertThat(decode(example.sender(), frame)).as("seed %d round %d frame %s", SEED, round, frame).isEqualTo(expected);
+            if (expected instanceof Decoded.Ok<? extends Event> decoded) {
+                ok++;
+                assertThat(stream.encode(decoded.event())).as("seed %d round %d", SEED, round).isEqualTo(codec.encode(decoded.event()));
+            } else {
+                rejected++;
+            }
+        }
+        assertThat(ok).as("seed %d: valid frames", SEED).isGreaterThan(5_000);
+        assertThat(rejected).as("seed %d: rejected frames", SEED).isGreaterThan(5_000);
+    }
+
+    @Test
+    void shouldLeaveNothingOfOneFrameToTheNext() {
+        String ping = "{\"type\":\"ping\",\"t\":5}";
+        List<String> frames = List.of(
+                ping + "}",                               // a stray end
+                ping + ping,                              // two objects in one frame
+                "{\"type\":\"ping\",\"t\":5",             // cut short
+                "{\"type\":\"ping\",\"x\":{}",            // cut short, ending as an object does: the parser reaches the end
+                " " + ping, ping + "\n",                  // whitespace around one object: valid, through the codec
+                "{\"type\":\"ping\",\"t\":5,\"t\":6}",    // a duplicate field
+                "{\"type\":\"ping\",\"t\":\"x\"}",        // a rule broken after a clean parse
+                "{}", "{\"type\":\"ping\",\"t\":5,\"x\":{\"a\":[1,{\"b\":2}]}}",
+                "{\"type\":\"ping\",\"t\":" + "1".repeat(40) + "}",
+                "{\"type\":\"ping\",\"t\":5,\"pad\":\"" + "x".repeat(600) + "\"}");   // beyond the limit
+        for (String frame : frames) {
+            assertThat(stream.decodeClient(frame)).as(frame).isEqualTo(codec.decodeClient(frame));
+            assertThat(stream.decodeClient(ping)).as("a ping after " + frame).isEqualTo(new Decoded.Ok<>(new Ping(5)));
+        }
+    }
+
+    @Test
+    void shouldKeepItsParserWhileFramesAreOneObjectEach() {
+        String ping = "{\"type\":\"ping\",\"t\":5}";
+        for (int i = 0; i < 100; i++) {
+            stream.decodeClient(ping);
+            stream.decodeClient(" " + ping);   // not for the reused parser: no harm to it
+        }
+        assertThat(stream.parsersMade()).isEqualTo(1);
+        // cut short, though it ends as an object does: the parser reaches the end of its input
+        assertThat(stream.decodeClient("{\"type\":\"ping\",\"x\":{}")).isInstanceOf(Decoded.Rejected.class);
+        for (int i = 0; i < 100; i++) {
+            assertThat(stream.decodeClient(ping)).isEqualTo(new Decoded.Ok<>(new Ping(5)));
+        }
+        assertThat(stream.parsersMade()).as("a new parser after the one that reached the end of its input").isEqualTo(2);
+    }
+
+    @Test
+    void shouldReadFramesLongerThanTheParsersBuffer() {
+        EventCodec roomy = new EventCodec();
+        FrameStream roomyStream = roomy.stream();
+        String body = "\u00e9t\u00e9 ".repeat(1_000);   // 4,000 chars, beyond the parser's 4,000-char buffer with the fields
+        Send send = new Send("lobby", "c-1", body, null);
+        String frame = roomy.encode(send);
+        assertThat(frame.length()).isGreaterThan(4_000);
+        for (int i = 0; i < 3; i++) {
+            assertThat(roomyStream.encode(send)).isEqualTo(frame);
+            assertThat(roomyStream.decodeClient(frame)).isEqualTo(new Decoded.Ok<>(send));
+            assertThat(roomyStream.decodeClient(frame + " ")).isEqualTo(roomy.decodeClient(frame + " "));
+        }
+    }
+
+    private Decoded<? extends Event> decode(Sender sender, String frame) {
+        return sender == Sender.CLIENT ? stream.decodeClient(frame) : stream.decodeServer(frame);
+    }
+}
