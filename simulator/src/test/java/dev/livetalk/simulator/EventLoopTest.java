@@ -53,6 +53,36 @@ class EventLoopTest {
     }
 
     @Test
+    void shouldRunManyTiesInSchedulingOrderWhileActionsScheduleMore() {
+        long seed = 7;
+        SplittableRandom random = new SplittableRandom(seed);
+        EventLoop loop = new EventLoop();
+        List<long[]> scheduled = new ArrayList<>();   // {time, scheduling order}
+        List<Long> ran = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            long time = random.nextLong(40);
+            long order = scheduled.size();
+            scheduled.add(new long[] {time, order});
+            loop.at(time, now -> {
+                ran.add(order);
+                if (order % 3 == 0) {   // a third schedule one more, at a time that ties with others
+                    long later = now + random.nextLong(3);
+                    long next = scheduled.size();
+                    scheduled.add(new long[] {later, next});
+                    loop.at(later, after -> ran.add(next));
+                }
+            });
+        }
+
+        loop.runUntil(1_000);
+
+        List<Long> expected = scheduled.stream()
+                .sorted(java.util.Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1]))
+                .map(k -> k[1]).toList();
+        assertThat(ran).as("seed %d", seed).hasSize(scheduled.size()).isEqualTo(expected);
+    }
+
+    @Test
     void shouldStopWhenTheConditionHoldsOrAtTheDeadline() {
         EventLoop loop = new EventLoop();
         int[] count = {0};
