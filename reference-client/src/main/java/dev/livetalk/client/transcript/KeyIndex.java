@@ -2,14 +2,15 @@ package dev.livetalk.client.transcript;
 
 /**
  * A map from string keys to values for {@link Transcript}'s lines: open addressing with linear
- * probing over three parallel arrays (the keys' spread hashes, the keys, the values), at most
- * half full, deleting by backward shift (no tombstones).
+ * probing over two parallel arrays (the keys' spread hashes; each key beside its value), at
+ * most half full, deleting by backward shift (no tombstones).
  *
  * <p>Why not {@code HashMap}: a transcript looks up every arriving message by id, mostly to
  * find it absent, in a map of thousands of lines, and a simulation holds hundreds of
  * transcripts, so the lookups miss the caches. Here a probe compares the stored hashes, which
  * sit side by side, and touches a key only when its hash matches; there is no node object per
- * line to allocate, follow or copy in a collection; and growing rehashes from the hash array
+ * line to allocate, follow or copy in a collection; a key and its value share a cache line, so
+ * an insert misses the cache twice, not three times; and growing rehashes from the hash array
  * instead of visiting every node. (The open-addressing maps of fastutil, HPPC and Eclipse
  * Collections compare the keys themselves on every probe.)
  *
@@ -22,8 +23,8 @@ final class KeyIndex<V> {
     private static final int EMPTY = 0;
 
     private int[] hashes = new int[16];
-    private String[] keys = new String[16];
-    private Object[] values = new Object[16];
+    /** Per slot i: the key at 2i, its value at 2i+1. */
+    private Object[] entries = new Object[32];
     /** 32 minus log2 of the capacity: a home slot is the top bits of the spread hash. */
     private int shift = 32 - 4;
     private int size;
@@ -39,7 +40,7 @@ final class KeyIndex<V> {
     @SuppressWarnings("unchecked")
     V get(String key) {
         int slot = probe(key, hash(key));
-        return slot < 0 ? null : (V) values[slot];
+        return slot < 0 ? null : (V) entries[2 * slot + 1];
     }
 
     /** Maps {@code key} to {@code value}; returns the value it replaced, or {@code null}. */
@@ -51,14 +52,14 @@ final class KeyIndex<V> {
         int hash = hash(key);
         int slot = probe(key, hash);
         if (slot >= 0) {
-            V previous = (V) values[slot];
-            values[slot] = value;
+            V previous = (V) entries[2 * slot + 1];
+            entries[2 * slot + 1] = value;
             return previous;
         }
         slot = -slot - 1;
         hashes[slot] = hash;
-        keys[slot] = key;
-        values[slot] = value;
+        entries[2 * slot] = key;
+        entries[2 * slot + 1] = value;
         if (++size > hashes.length / 2) {
             grow();
         }
@@ -72,7 +73,7 @@ final class KeyIndex<V> {
         if (slot < 0) {
             return null;
         }
-        V removed = (V) values[slot];
+        V removed = (V) entries[2 * slot + 1];
         int mask = hashes.length - 1;
         int hole = slot;
         // Backward shift: an entry after the hole whose home is not between the hole and it
@@ -82,14 +83,14 @@ final class KeyIndex<V> {
             boolean staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
             if (!staysPut) {
                 hashes[hole] = hashes[next];
-                keys[hole] = keys[next];
-                values[hole] = values[next];
+                entries[2 * hole] = entries[2 * next];
+                entries[2 * hole + 1] = entries[2 * next + 1];
                 hole = next;
             }
         }
         hashes[hole] = EMPTY;
-        keys[hole] = null;
-        values[hole] = null;
+        entries[2 * hole] = null;
+        entries[2 * hole + 1] = null;
         size--;
         return removed;
     }
@@ -99,7 +100,7 @@ final class KeyIndex<V> {
         int mask = hashes.length - 1;
         int slot = home(hash);
         for (; hashes[slot] != EMPTY; slot = (slot + 1) & mask) {
-            if (hashes[slot] == hash && (keys[slot] == key || key.equals(keys[slot]))) {
+            if (hashes[slot] == hash && (entries[2 * slot] == key || key.equals(entries[2 * slot]))) {
                 return slot;
             }
         }
@@ -108,12 +109,10 @@ final class KeyIndex<V> {
 
     private void grow() {
         int[] oldHashes = hashes;
-        String[] oldKeys = keys;
-        Object[] oldValues = values;
+        Object[] oldEntries = entries;
         int capacity = oldHashes.length * 2;
         hashes = new int[capacity];
-        keys = new String[capacity];
-        values = new Object[capacity];
+        entries = new Object[2 * capacity];
         int mask = capacity - 1;
         shift--;
         for (int i = 0; i < oldHashes.length; i++) {
@@ -124,8 +123,8 @@ final class KeyIndex<V> {
                     slot = (slot + 1) & mask;
                 }
                 hashes[slot] = hash;
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
+                entries[2 * slot] = oldEntries[2 * i];
+                entries[2 * slot + 1] = oldEntries[2 * i + 1];
             }
         }
     }
