@@ -44,7 +44,7 @@ public final class EventCodec {
         // of a nested object by data binding (FAIL_ON_READING_DUP_TREE_KEY). The parser's own
         // detection would cost an eighth of a decode.
         JsonFactory factory = JsonFactory.builder()
-                // FrameObject finds duplicate names by identity: names must be interned
+                // interned names: FrameObject finds the fields readers ask for (string literals) by identity
                 .enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
                 .enable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                 .streamReadConstraints(StreamReadConstraints.builder()

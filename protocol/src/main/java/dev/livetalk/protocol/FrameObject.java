@@ -29,6 +29,8 @@ final class FrameObject {
      * that many, so such a frame always has an unasked field among its first 64 to be named.
      */
     private long asked;
+    /** Bit (hash mod 64) of every name added. */
+    private long nameBits;
 
     /** The fields of a nested object (a history reply's message), the same way. */
     static FrameObject of(ObjectNode node) {
@@ -79,17 +81,23 @@ final class FrameObject {
     }
 
     /**
-     * Adds a field unless one of that name is there. Duplicates are found by identity: names
-     * come from a parser that interns them ({@link EventCodec} enables
-     * {@code INTERN_FIELD_NAMES}) or from a tree's keys, which are unique; comparing the
-     * contents of every earlier name is not needed.
+     * Adds a field unless one of that name is there. A 64-bit filter of the names' hashes
+     * answers most checks: a name whose bit is not set has no equal among the earlier ones, so
+     * only a name whose bit is set is compared with them. Names from the parser are canonical
+     * and their hashes cached, but not always interned: a parser's symbol table stops
+     * canonicalizing once it holds about 49,000 names (a frame with a huge nested object, or a
+     * long-lived parser), so identity alone would miss duplicates.
      */
     private boolean add(String name, Object value) {
-        for (int i = 0; i < size; i++) {
-            if (slots[2 * i] == name) {
-                return false;
+        long bit = 1L << name.hashCode();   // the shift takes the hash's low 6 bits
+        if ((nameBits & bit) != 0) {
+            for (int i = 0; i < size; i++) {
+                if (slots[2 * i] == name || name.equals(slots[2 * i])) {
+                    return false;
+                }
             }
         }
+        nameBits |= bit;
         if (2 * size == slots.length) {
             slots = Arrays.copyOf(slots, slots.length * 2);
         }

@@ -50,6 +50,7 @@ public final class FrameStream {
 
     /** As {@link EventCodec#encode(Event)}. */
     public String encode(Event event) {
+        boolean written = false;
         try {
             if (generator == null) {
                 generator = codec.factory().createGenerator(out);
@@ -57,14 +58,15 @@ public final class FrameStream {
             }
             EventWriter.writeEvent(generator, event);
             generator.flush();
+            written = true;
             return out.take();
-        } catch (IOException | RuntimeException e) {
-            generator = null;
-            out.take();
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("writing to memory cannot fail", io);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        } finally {
+            if (!written) {   // whatever was thrown, the generator may be inside an object: a new one next time
+                generator = null;
+                out.take();
             }
-            throw (RuntimeException) e;
         }
     }
 
@@ -85,6 +87,7 @@ public final class FrameStream {
     /** The frame's fields, or {@code null} when the reused parser did not read it as exactly one object. */
     private FrameObject read(String frame) {
         in.set(frame);
+        boolean whole = false;
         try {
             if (parser == null) {
                 parser = codec.factory().createParser(in);
@@ -92,14 +95,28 @@ public final class FrameStream {
             }
             FrameObject fields = codec.readFields(parser);
             // The object must end the frame: nothing left in the parser's buffer or in the frame.
-            if (fields != null && in.drained() && parser.releaseBuffered(DISCARD) == 0) {
-                return fields;
-            }
+            whole = fields != null && in.drained() && parser.releaseBuffered(DISCARD) == 0;
+            return whole ? fields : null;
         } catch (IOException | RuntimeException e) {
-            // the codec words the rejection (or reports what is not one) when it decodes the frame again
+            return null;   // the codec words the rejection (or reports what is not one) when it decodes the frame again
+        } finally {
+            if (!whole) {   // whatever was thrown, the parser may be inside an object: a new one next time
+                drop();
+            }
         }
+    }
+
+    /** Closes the parser (its buffers go back to the pool, its names to the shared table) and forgets it. */
+    private void drop() {
+        JsonParser dropped = parser;
         parser = null;
-        return null;
+        if (dropped != null) {
+            try {
+                dropped.close();
+            } catch (IOException | RuntimeException e) {
+                // closing reads nothing and the reader's close does nothing: there is nothing to report
+            }
+        }
     }
 
     /** Hands the parser the current frame; at its end reports end of input, which ends that parser. */

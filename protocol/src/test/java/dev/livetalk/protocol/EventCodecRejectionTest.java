@@ -316,4 +316,18 @@ class EventCodecRejectionTest {
         assertThat(top).isEqualTo(new Decoded.Rejected<>(MALFORMED_JSON, "frame is not valid JSON: Duplicate field 'room'", null));
         assertThat(nested).isEqualTo(new Decoded.Rejected<>(MALFORMED_JSON, "frame is not valid JSON: Duplicate field 'r'", null));
     }
+
+    @Test
+    void shouldFindADuplicateKeyAfterANestedObjectOfTensOfThousandsOfNames() {
+        // Past about 49,000 names the parser's symbol table stops interning them, so the names
+        // after such an object are new strings: the duplicate must be found by content.
+        EventCodec roomy = new EventCodec(new CodecLimits(8 * 1024 * 1024, 4096));
+        StringBuilder frame = new StringBuilder("{\"type\":\"join\",\"junk\":{");
+        for (int i = 0; i < 60_000; i++) {
+            frame.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
+        }
+        frame.append("},\"room\":\"a\",\"room\":\"b\"}");
+        assertThat(roomy.decodeClient(frame.toString()))
+                .isEqualTo(new Decoded.Rejected<>(MALFORMED_JSON, "frame is not valid JSON: Duplicate field 'room'", null));
+    }
 }

@@ -94,18 +94,90 @@ class FrameStreamTest {
         assertThat(stream.parsersMade()).as("a new parser after the one that reached the end of its input").isEqualTo(2);
     }
 
+    /*
+     * The parser reads its input in buffers of 4,000 chars (Jackson's default) from the thread's
+     * buffer pool, which keeps the largest buffer given back: on a used thread the buffer may be
+     * larger. So these run on a fresh thread each, where the parser gets a buffer of the default size.
+     */
+
     @Test
-    void shouldReadFramesLongerThanTheParsersBuffer() {
+    void shouldReadFramesLongerThanTheParsersBuffer() throws Exception {
         EventCodec roomy = new EventCodec();
-        FrameStream roomyStream = roomy.stream();
-        String body = "\u00e9t\u00e9 ".repeat(1_000);   // 4,000 chars, beyond the parser's 4,000-char buffer with the fields
+        String body = "\u00e9t\u00e9 ".repeat(1_000);   // 4,000 chars: with the fields, beyond one buffer
         Send send = new Send("lobby", "c-1", body, null);
         String frame = roomy.encode(send);
-        assertThat(frame.length()).isGreaterThan(4_000);
-        for (int i = 0; i < 3; i++) {
-            assertThat(roomyStream.encode(send)).isEqualTo(frame);
-            assertThat(roomyStream.decodeClient(frame)).isEqualTo(new Decoded.Ok<>(send));
-            assertThat(roomyStream.decodeClient(frame + " ")).isEqualTo(roomy.decodeClient(frame + " "));
+        assertThat(frame.length()).isBetween(4_001, 8_000);
+        List<Decoded<ClientEvent>> decoded = onFreshThread(() -> {
+            FrameStream fresh = roomy.stream();
+            List<Decoded<ClientEvent>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                assertThat(fresh.encode(send)).isEqualTo(frame);
+                results.add(fresh.decodeClient(frame));
+                results.add(fresh.decodeClient(frame + "{}"));   // the trailing object is in the second buffer
+            }
+            return results;
+        });
+        for (int i = 0; i < decoded.size(); i += 2) {
+            assertThat(decoded.get(i)).isEqualTo(new Decoded.Ok<>(send));
+            assertThat(decoded.get(i + 1)).isEqualTo(roomy.decodeClient(frame + "{}")).isInstanceOf(Decoded.Rejected.class);
+        }
+    }
+
+    @Test
+    void shouldRejectWhatFollowsAnObjectThatFillsTheBuffer() throws Exception {
+        // An object that ends exactly where a buffer ends leaves the parser nothing buffered: only
+        // the frame itself shows that more follows. Lengths around the default cover a buffer of 3,990 to 4,010.
+        EventCodec roomy = new EventCodec();
+        String ping = "{\"type\":\"ping\",\"t\":5}";
+        for (int length = 3_990; length <= 4_010; length++) {
+            String head = "{\"type\":\"ping\",\"t\":5,\"pad\":\"";
+            String object = head + "x".repeat(length - head.length() - 2) + "\"}";
+            String frame = object + "{}";
+            Decoded<ClientEvent> decoded = onFreshThread(() -> {
+                FrameStream fresh = roomy.stream();
+                fresh.decodeClient(ping);   // makes the parser, with the fresh thread's default buffer
+                return fresh.decodeClient(frame);
+            });
+            assertThat(object).hasSize(length);
+            assertThat(decoded).as("an object of %d chars, then {}", length).isEqualTo(roomy.decodeClient(frame))
+                    .isInstanceOf(Decoded.Rejected.class);
+        }
+    }
+
+    @Test
+    void shouldFindDuplicateFieldsAfterTheParserHasSeenTensOfThousandsOfNames() {
+        // A parser's symbol table stops interning names past about 49,000; the stream's parser
+        // lives across frames, so frames with many distinct names take it there.
+        EventCodec roomy = new EventCodec();
+        FrameStream longLived = roomy.stream();
+        for (int frame = 0; frame < 600; frame++) {
+            StringBuilder names = new StringBuilder("{\"type\":\"ping\",\"t\":5");
+            for (int i = 0; i < 100; i++) {
+                names.append(",\"k").append(frame * 100 + i).append("\":1");
+            }
+            String text = names.append('}').toString();
+            assertThat(longLived.decodeClient(text)).isEqualTo(roomy.decodeClient(text));
+        }
+        assertThat(longLived.parsersMade()).as("one parser read all 60,000 names").isEqualTo(1);
+        String duplicate = "{\"type\":\"ping\",\"t\":5,\"t\":6}";
+        assertThat(longLived.decodeClient(duplicate)).isEqualTo(roomy.decodeClient(duplicate));
+        assertThat(longLived.decodeClient(duplicate)).isInstanceOfSatisfying(Decoded.Rejected.class, rejected -> {
+            assertThat(rejected.code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+            assertThat(rejected.message()).contains("Duplicate field 't'");
+        });
+    }
+
+    private static <T> T onFreshThread(java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+        Thread thread = Thread.ofPlatform().name("frame-stream-test").start(task);
+        thread.join();
+        try {
+            return task.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 
