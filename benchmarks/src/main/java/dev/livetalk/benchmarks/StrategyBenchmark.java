@@ -65,7 +65,7 @@ public class StrategyBenchmark {
     private static final long SETTLE_NANOS = 201_000_000L;
     private static final long START_NANOS = 1_000_000_000L;
 
-    /** The strategy under test, by its name in DESIGN.md's table. */
+    /** The strategy under test, by its name in README.md's strategy table. */
     @Param({"event-only", "naive-retry", "ordered", "gap-fill", "reconcile", "snapshot"})
     public String strategy;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * DESIGN.md's ordering metrics for one client's final transcript of room r against the
+ * The ordering metrics of docs/METRICS.md for one client's final transcript of room r against the
  * server log (the client joined an empty room, so it is entitled to the whole log).
  *
  * @param lost        committed messages not displayed as committed

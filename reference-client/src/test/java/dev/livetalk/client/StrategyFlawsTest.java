@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One chaos script, every built-in strategy: the final transcripts and the flaws DESIGN.md's
+ * One chaos script, every built-in strategy: the final transcripts and the flaws README.md's strategy table
  * table promises. Alice misses b2 when she sends a1 (her echo races it), then her connection
  * dies after the server committed a2 but before its ack and broadcast came back; b5 and b6 are
  * posted during the outage; she reconnects; b7 follows. Carol stays connected throughout.

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * Checks one client's final transcript of one room against the entitled part of the server
- * log (DESIGN.md, "Metrics"). Lines of the client's own sends marked {@code FAILED} and never
+ * log (docs/METRICS.md, "Ordering correctness"). Lines of the client's own sends marked {@code FAILED} and never
  * committed are honest and skipped; a pending echo counts for its message when the server
  * committed it, else it is a phantom. Lines of messages older than the join are allowed.
  *

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Turns a replayed run into a {@link LatencyReport} (DESIGN.md, "Perceived latency"): echo and
+ * Turns a replayed run into a {@link LatencyReport} (docs/METRICS.md, "Perceived latency"): echo and
  * ack at the sender, peer-first and peer-final at every other member entitled to the message,
  * read-receipt lag from a read marker to the sender seeing a receipt at or above it, and the
  * scheduling lag of the load itself. Sends intended before the end of the warm-up are not

@@ -114,7 +114,7 @@ public final class ToxiproxyLocator {
         return onPath("go").map(go -> new ToxiproxySource.Installable(go, ProjectRoot.toolsBin(projectRoot)));
     }
 
-    /** Step 3 of DESIGN.md: Testcontainers' ToxiproxyContainer where Docker runs. */
+    /** Step 3 of the search order (README.md, "Two commands"): Testcontainers' ToxiproxyContainer where Docker runs. */
     private Optional<ToxiproxySource> container() {
         return dockerAvailable.getAsBoolean()
                 ? Optional.of(new ToxiproxySource.Container(IMAGE, DOCKER_ORIGIN))

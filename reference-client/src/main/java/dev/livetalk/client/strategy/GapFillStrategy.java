@@ -8,7 +8,7 @@ package dev.livetalk.client.strategy;
  * <p>Single-threaded: called by the session's owner thread only.
  */
 public final class GapFillStrategy extends SeqOrderStrategy {
-    /** The name in DESIGN.md's table. */
+    /** The name in README.md's strategy table. */
     public static final String NAME = "gap-fill";
 
     static final SeqPolicy POLICY = new SeqPolicy(false, true, SeqPolicy.Rejoin.FETCH, false, false, true,

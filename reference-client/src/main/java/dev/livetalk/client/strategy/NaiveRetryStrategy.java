@@ -9,7 +9,7 @@ package dev.livetalk.client.strategy;
  * <p>Single-threaded: called by the session's owner thread only.
  */
 public final class NaiveRetryStrategy extends ArrivalOrderStrategy {
-    /** The name in DESIGN.md's table. */
+    /** The name in README.md's strategy table. */
     public static final String NAME = "naive-retry";
 
     /** A strategy with these settings. */

@@ -11,7 +11,7 @@ package dev.livetalk.client.strategy;
  * <p>Single-threaded: called by the session's owner thread only.
  */
 public final class OrderedStrategy extends SeqOrderStrategy {
-    /** The name in DESIGN.md's table. */
+    /** The name in README.md's strategy table. */
     public static final String NAME = "ordered";
 
     static final SeqPolicy POLICY = new SeqPolicy(false, false, SeqPolicy.Rejoin.WAIT, false, false, false,

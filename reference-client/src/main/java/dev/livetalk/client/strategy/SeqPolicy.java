@@ -2,7 +2,7 @@ package dev.livetalk.client.strategy;
 
 /**
  * What distinguishes the seq-ordering built-ins ({@code ordered}, {@code gap-fill},
- * {@code reconcile}, {@code snapshot}); see DESIGN.md's strategy table. Immutable.
+ * {@code reconcile}, {@code snapshot}); see the strategy table in README.md. Immutable.
  *
  * @param showAtOnce     display a message at its seq place on arrival, even beyond a gap
  * @param fetchGaps      fetch the missing range when a gap outlives the gap timeout

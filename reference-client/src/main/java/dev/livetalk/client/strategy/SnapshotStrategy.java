@@ -10,7 +10,7 @@ package dev.livetalk.client.strategy;
  * <p>Single-threaded: called by the session's owner thread only.
  */
 public final class SnapshotStrategy extends SeqOrderStrategy {
-    /** The name in DESIGN.md's table. */
+    /** The name in README.md's strategy table. */
     public static final String NAME = "snapshot";
 
     static final SeqPolicy POLICY = new SeqPolicy(true, false, SeqPolicy.Rejoin.SNAPSHOT, false, false, true,

@@ -12,7 +12,7 @@ import java.util.ServiceLoader;
  * construction, so safe to share between threads.
  */
 public final class Strategies {
-    /** The names of the built-in strategies, in the order of DESIGN.md's table. */
+    /** The names of the built-in strategies, in the order of README.md's strategy table. */
     public static final List<String> BUILT_IN = List.of(
             "event-only", "naive-retry", "ordered", "gap-fill", "reconcile", "snapshot");
 

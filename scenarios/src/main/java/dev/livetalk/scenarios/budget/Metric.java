@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The metrics a budget can bound, with their names in budget expressions (DESIGN.md,
- * "Metrics"), and what kind of figure each is.
+ * The metrics a budget can bound, with their names in budget expressions (docs/METRICS.md), and what kind of figure each is.
  *
  * <p>Immutable; any thread.
  */
