@@ -74,6 +74,15 @@ class CalibrationTest {
     }
 
     @Test
+    void shouldReadBackACalibrationWrittenAloneAndRefuseOtherText() {
+        String json = ResultsJson.toJson(SampleResults.calibration());
+        assertThat(json).startsWith("{\n  \"kind\" : \"measured\",");
+        assertThat(ResultsJson.calibrationFromJson(json)).isEqualTo(SampleResults.calibration());
+        assertThatThrownBy(() -> ResultsJson.calibrationFromJson("{\"kind\": \"guessed\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a calibration: ");
+    }
+
+    @Test
     void shouldReadADocumentWithoutCalibrationAsNotMeasured() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(SampleResults.document()));
