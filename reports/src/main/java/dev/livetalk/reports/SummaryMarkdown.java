@@ -53,13 +53,10 @@ public final class SummaryMarkdown {
     static String environment(List<ScenarioVerdict> verdicts) {
         StringBuilder md = new StringBuilder("\n### Environment: the harness's own latency\n\n");
         Map<Calibration, List<String>> byCalibration = Calibrations.of(verdicts);
-        byCalibration.forEach((calibration, scenarios) -> {
-            if (byCalibration.size() > 1) {
-                md.append("**").append(String.join(", ", scenarios)).append("**: ");
-            }
-            md.append(CalibrationText.markdown(calibration)).append('\n');
-        });
-        return md.toString();
+        List<String> parts = new ArrayList<>();
+        byCalibration.forEach((calibration, scenarios) -> parts.add((byCalibration.size() > 1
+                ? "**" + String.join(", ", scenarios) + "**:\n\n" : "") + CalibrationText.markdown(calibration)));
+        return md.append(String.join("\n", parts)).toString();
     }
 
     private static void failures(List<ScenarioVerdict> verdicts, StringBuilder md) {
