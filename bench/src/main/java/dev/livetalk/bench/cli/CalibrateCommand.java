@@ -26,13 +26,14 @@ import java.util.concurrent.Callable;
  * layer, and the noise floor that follows (see {@link Calibration.Measured}).
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Measure the latency the harness adds on this machine, layer by layer, in one run with the",
-            "layers interleaved: a bare Tyrus echo over loopback, the same through untoxic Toxiproxy",
-            "proxies, the full session and strategy stack (reference server, client sessions, codec;",
-            "peer-first) directly and through Toxiproxy. Prints per layer count, p50, p90, p99, p99.9",
-            "(HdrHistogram, from the intended send time of an open-model schedule; warm-up excluded),",
-            "each p50 as a ratio of the bare echo's, and the noise floor: the full stack's p99 minus its",
-            "p50 through Toxiproxy. About 20 s with the defaults."})
+        description = {"Measure the latency the harness adds on this machine, layer by layer, in one",
+            "run with the layers interleaved: a bare Tyrus echo over loopback, the same through",
+            "untoxic Toxiproxy proxies, the full session and strategy stack (reference server,",
+            "client sessions, codec; peer-first) directly and through Toxiproxy.",
+            "Prints per layer count, p50, p90, p99, p99.9 (HdrHistogram, from the intended send",
+            "time of an open-model schedule; warm-up excluded), each p50 as a ratio of the bare",
+            "echo's, and the noise floor: the full stack's p99 minus its p50 through Toxiproxy.",
+            "About 20 s with the defaults."})
 final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "2000", paramLabel = "N",
             description = "Measured sends per layer (default 2000).")
@@ -46,8 +47,8 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Sends per second within a layer's round, open model (default 500).")
     double rate;
 
-    @Option(names = "--rounds", defaultValue = "5", paramLabel = "N",
-            description = "Rounds the samples are split over, layers interleaved and rotated (default 5).")
+    @Option(names = "--rounds", defaultValue = "20", paramLabel = "N",
+            description = "Rounds the samples are split over, layers interleaved and rotated (default 20).")
     int rounds;
 
     @Option(names = "--max-seconds", defaultValue = "120", paramLabel = "S",
