@@ -90,7 +90,8 @@ final class CalibrateCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    private CalibrationSettings settings() {
+    /** The settings the options give; a bad one is a {@link UsageException} naming value and rule. */
+    CalibrationSettings settings() {
         List<String> known = Strategies.load().names();
         if (!known.contains(strategy)) {
             throw new UsageException("--strategy: unknown strategy '" + strategy + "'; known: " + String.join(", ", known));

@@ -1,5 +1,8 @@
 package dev.livetalk.bench.cli;
 
+import dev.livetalk.bench.calibrate.CalibrationSettings;
+import dev.livetalk.metrics.results.Calibration;
+import dev.livetalk.metrics.results.ResultsJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +15,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CalibrateCommandTest extends CommandLineTest {
     @TempDir
     Path dir;
+
+    @Test
+    void shouldDefaultToTheCalibrationSettingsDefaults() {
+        CalibrateCommand command = new CalibrateCommand();
+        new picocli.CommandLine(command).parseArgs();
+        assertThat(command.settings()).isEqualTo(CalibrationSettings.DEFAULTS);
+    }
+
+    @Test
+    void shouldCarryAFloorOfZeroSayingWhyInTheSimulatorWithoutCalibrating() throws Exception {
+        Path scenario = dir.resolve("s.yaml");
+        Files.writeString(scenario, "name: s\nseed: 1\nduration: 1s\nnetwork: sim\nusers: [a, b]\nrooms:\n"
+                + "  - name: r\n    members: all\nload:\n  rate: 2\nstrategies: [reconcile]\n");
+        Path outDir = dir.resolve("out");
+        assertThat(run("run", scenario.toString(), "--out", outDir.toString())).as(err.toString()).isZero();
+        assertThat(err.toString()).doesNotContain("calibrating");
+        Calibration calibration = ResultsJson.read(outDir.resolve("s/results.json")).environment().calibration();
+        assertThat(calibration).isEqualTo(new Calibration.VirtualTime());
+        assertThat(calibration.noiseFloorNanos()).isZero();
+        assertThat(outDir.resolve("summary.md")).content().contains("noise floor 0: the simulator plays in virtual time");
+    }
 
     @Test
     void shouldExitTwoNamingValueAndRuleForBadSettings() {
