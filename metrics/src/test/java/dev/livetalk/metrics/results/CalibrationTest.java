@@ -2,9 +2,13 @@ package dev.livetalk.metrics.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +75,27 @@ class CalibrationTest {
                     .isEqualTo(calibration.noiseFloorNanos());
             assertThat(ResultsJson.fromJson(json).environment().calibration()).isEqualTo(calibration);
         }
+    }
+
+    @Test
+    void shouldValidateEveryKindAgainstThePublishedSchemaAndRefuseAFloorOtherThanZeroWithoutMeasurement()
+            throws IOException {
+        JsonSchema schema;
+        try (InputStream in = ResultsJson.class.getResourceAsStream("/results.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        ResultsDocument sample = SampleResults.document();
+        for (Calibration calibration : List.of(SampleResults.calibration(), new Calibration.VirtualTime(),
+                new Calibration.Skipped("--no-calibration"))) {
+            ResultsDocument document = ResultsDocument.of("s", 1, "toxiproxy",
+                    sample.environment().withCalibration(calibration), null, sample.strategies());
+            assertThat(schema.validate(mapper.readTree(ResultsJson.toJson(document)))).as(calibration.toString()).isEmpty();
+        }
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(ResultsDocument.of("s", 1, "sim",
+                sample.environment().withCalibration(new Calibration.VirtualTime()), null, sample.strategies())));
+        ((ObjectNode) tree.at("/environment/calibration")).put("noiseFloorNanos", 5);
+        assertThat(schema.validate(tree)).isNotEmpty();
     }
 
     @Test
