@@ -1,6 +1,7 @@
 package dev.livetalk.reports;
 
 import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.Environment;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
@@ -158,6 +159,11 @@ final class IndexPage {
                 + "<tbody>\n");
         byEnvironment.forEach((env, runs) -> h.append("<tr>").append(env).append("<td>").append(String.join(", ", runs))
                 .append("</td></tr>\n"));
-        h.append("</tbody></table></section>\n");
+        h.append("</tbody></table>\n<h3>The harness's own latency</h3>\n");
+        Map<Calibration, List<String>> byCalibration = Calibrations.of(verdicts);
+        byCalibration.forEach((calibration, scenarios) -> h.append(byCalibration.size() > 1
+                ? "<p><b>" + HtmlText.escape(String.join(", ", scenarios)) + "</b></p>\n" : "")
+                .append(CalibrationText.html(calibration)));
+        h.append("</section>\n");
     }
 }

@@ -1,5 +1,6 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.RegressionVerdict;
 
 import java.util.ArrayList;
@@ -11,8 +12,8 @@ import java.util.Locale;
 
 /**
  * {@code summary.md}: a compact Markdown verdict for a pull-request comment. The verdict is on
- * top, then the failed budgets and regressions, then one row per scenario and strategy; several
- * seeds of a scenario show as {@code min..max (median m)}. Deterministic: no times, no paths.
+ * top, then the failed budgets and regressions, then one row per scenario and strategy (several
+ * seeds of a scenario show as {@code min..max (median m)}), then the harness's calibration. Deterministic: no times, no paths.
  *
  * <p>Stateless; any thread.
  */
@@ -45,7 +46,17 @@ public final class SummaryMarkdown {
                 md.append(row(verdict, strategy, withBaseline)).append('\n');
             }
         }
-        return md.toString();
+        return md.append(environment(verdicts)).toString();
+    }
+
+    /** The harness's calibration (its noise floor) per distinct calibration of the runs. */
+    static String environment(List<ScenarioVerdict> verdicts) {
+        StringBuilder md = new StringBuilder("\n### Environment: the harness's own latency\n\n");
+        Map<Calibration, List<String>> byCalibration = Calibrations.of(verdicts);
+        List<String> parts = new ArrayList<>();
+        byCalibration.forEach((calibration, scenarios) -> parts.add((byCalibration.size() > 1
+                ? "**" + String.join(", ", scenarios) + "**:\n\n" : "") + CalibrationText.markdown(calibration)));
+        return md.append(String.join("\n", parts)).toString();
     }
 
     private static void failures(List<ScenarioVerdict> verdicts, StringBuilder md) {

@@ -4,6 +4,7 @@ import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.latency.HlogWriter;
 import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.Environment;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
@@ -33,11 +34,19 @@ public final class ScenarioRunner {
     private final ToxiproxyServer toxiproxy;
     private final RunSettings settings;
     private final RunProgress progress;
+    private final Calibration calibration;
 
     public ScenarioRunner(ToxiproxyServer toxiproxy, RunSettings settings, RunProgress progress) {
+        this(toxiproxy, settings, progress, Calibration.NOT_MEASURED);
+    }
+
+    /** @param calibration the harness's own latency on this machine, for every document's environment */
+    public ScenarioRunner(ToxiproxyServer toxiproxy, RunSettings settings, RunProgress progress,
+                          Calibration calibration) {
         this.toxiproxy = toxiproxy;
         this.settings = settings;
         this.progress = progress;
+        this.calibration = calibration;
     }
 
     /**
@@ -75,6 +84,6 @@ public final class ScenarioRunner {
 
     private Environment environment() {
         return new Environment(toxiproxy.version(), System.getProperty("java.vm.name") + " "
-                + Runtime.version(), Runtime.getRuntime().availableProcessors());
+                + Runtime.version(), Runtime.getRuntime().availableProcessors(), calibration);
     }
 }

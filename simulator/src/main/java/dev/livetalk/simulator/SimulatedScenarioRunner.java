@@ -4,6 +4,7 @@ import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.latency.HlogWriter;
 import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.Environment;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
@@ -102,6 +103,6 @@ public final class SimulatedScenarioRunner {
 
     private static Environment environment() {
         return new Environment(null, System.getProperty("java.vm.name") + " " + Runtime.version(),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), new Calibration.VirtualTime());
     }
 }

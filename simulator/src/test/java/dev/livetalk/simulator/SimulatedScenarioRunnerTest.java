@@ -1,5 +1,6 @@
 package dev.livetalk.simulator;
 
+import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ResultsJson;
 import dev.livetalk.metrics.results.StrategyResult;
@@ -32,6 +33,7 @@ class SimulatedScenarioRunnerTest {
         assertThat(results.network()).isEqualTo("sim");
         assertThat(results.seed()).isEqualTo(4);
         assertThat(results.environment().toxiproxyVersion()).isNull();
+        assertThat(results.environment().calibration()).isEqualTo(new Calibration.VirtualTime());
         assertThat(results.strategies()).extracting(StrategyResult::strategy).containsExactly("event-only", "reconcile");
         StrategyResult reconcile = results.strategy("reconcile");
         assertThat(reconcile.correctness().lost()).isZero();

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         version = "livetalk 0.1.0-SNAPSHOT",
         description = "LiveTalk Chaos Bench: measures whether chat state stays consistent on a bad network.",
         subcommands = {RunCommand.class, ValidateCommand.class, ReportSubcommand.class, StrategiesCommand.class,
-            ServerCommand.class, BenchCommand.class},
+            ServerCommand.class, BenchCommand.class, CalibrateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:every budget holds",

@@ -1,13 +1,17 @@
 package dev.livetalk.bench.cli;
 
+import dev.livetalk.bench.calibrate.CalibrationSettings;
+import dev.livetalk.bench.calibrate.Calibrator;
 import dev.livetalk.client.strategy.Strategies;
 import dev.livetalk.metrics.gate.Tolerance;
+import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.JunitXmlWriter;
 import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ResultsJson;
 import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
 import dev.livetalk.reports.Baseline;
+import dev.livetalk.reports.CalibrationText;
 import dev.livetalk.reports.ReportWriter;
 import dev.livetalk.reports.RunFolder;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
@@ -85,6 +89,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show Tyrus and Grizzly logging.")
     boolean debug;
 
+    @Option(names = "--no-calibration",
+            description = "Skip the short calibration of the harness's own latency before Toxiproxy scenarios (about 4 s).")
+    boolean noCalibration;
+
+    @Option(names = "--calibration", paramLabel = "FILE",
+            description = "Use this calibration (livetalk calibrate --json FILE) instead of measuring one.")
+    Path calibrationFile;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -103,14 +115,21 @@ final class RunCommand implements Callable<Integer> {
         List<ScenarioVerdict> verdicts = new ArrayList<>();
         List<RunFolder> runs = new ArrayList<>();
         boolean needsToxiproxy = scenarios.values().stream().anyMatch(s -> s.network() == Backend.TOXIPROXY);
+        if (noCalibration && calibrationFile != null) {
+            throw new UsageException("--no-calibration and --calibration " + calibrationFile + " exclude each other: give one");
+        }
+        Calibration calibration = calibrationFile != null ? CalibrateCommand.read(calibrationFile) : null;
         try (ToxiproxyServer toxiproxy = needsToxiproxy ? ToxiproxyLauncher.launch(Optional.ofNullable(toxiproxyUrl)) : null) {
+            if (needsToxiproxy && calibration == null) {
+                calibration = calibrate(toxiproxy);
+            }
             for (Scenario scenario : scenarios.values()) {
                 long scenarioSeed = seed != null ? seed : scenario.seed();
                 Path folder = outDir.resolve(scenario.name());
                 ResultsDocument results = scenario.network() == Backend.SIM
                         ? new SimulatedScenarioRunner(SimSettings.DEFAULTS, progress)
                                 .run(scenario, strategiesOf(scenario), scenarioSeed, folder)
-                        : new ScenarioRunner(toxiproxy, RunSettings.DEFAULTS, progress)
+                        : new ScenarioRunner(toxiproxy, RunSettings.DEFAULTS, progress, calibration)
                                 .run(scenario, strategiesOf(scenario), scenarioSeed, folder);
                 List<RegressionVerdict> regressions = baseline.map(b -> b.compare(results)).orElse(List.of());
                 ResultsJson.write(results, folder.resolve("results.json"));
@@ -128,6 +147,19 @@ final class RunCommand implements Callable<Integer> {
         stdout.println("report: " + report.index().toAbsolutePath().normalize());
         stdout.flush();
         return summary.passed() ? ExitCode.OK.code() : ExitCode.BUDGET_FAILED.code();
+    }
+
+    /** The harness's own latency before the scenarios ({@link CalibrationSettings#BEFORE_RUN}), unless skipped. */
+    private Calibration calibrate(ToxiproxyServer toxiproxy) throws IOException, InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (noCalibration) {
+            return new Calibration.Skipped("--no-calibration");
+        }
+        err.println("calibrating the harness's own latency (about 4 s; --no-calibration skips it)");
+        Calibration calibration = new Calibrator(CalibrationSettings.BEFORE_RUN, toxiproxy, err).run();
+        err.println("calibration: " + CalibrationText.summary(calibration));
+        err.flush();
+        return calibration;
     }
 
     private Map<Path, Scenario> loadAll() {

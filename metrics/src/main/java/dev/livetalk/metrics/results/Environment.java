@@ -1,10 +1,26 @@
 package dev.livetalk.metrics.results;
 
 /**
- * Where a run ran: the Toxiproxy version ({@code null} without Toxiproxy), the JVM and the
- * machine's cores.
+ * Where a run ran: the Toxiproxy version ({@code null} without Toxiproxy), the JVM, the
+ * machine's cores, and the latency the harness adds on it ({@link Calibration}).
  *
  * <p>Immutable; any thread.
+ *
+ * @param calibration the harness's own latency and noise floor; a document written without
+ *                    one reads as {@link Calibration#NOT_MEASURED}
  */
-public record Environment(String toxiproxyVersion, String jvm, int cores) {
+public record Environment(String toxiproxyVersion, String jvm, int cores, Calibration calibration) {
+    public Environment {
+        calibration = calibration == null ? Calibration.NOT_MEASURED : calibration;
+    }
+
+    /** An environment without a calibration ({@link Calibration#NOT_MEASURED}). */
+    public Environment(String toxiproxyVersion, String jvm, int cores) {
+        this(toxiproxyVersion, jvm, cores, Calibration.NOT_MEASURED);
+    }
+
+    /** The same environment with {@code other} as its calibration. */
+    public Environment withCalibration(Calibration other) {
+        return new Environment(toxiproxyVersion, jvm, cores, other);
+    }
 }

@@ -63,6 +63,28 @@ public final class ResultsJson {
         }
     }
 
+    /** A calibration alone ({@code livetalk calibrate --json}), as it appears in a document's environment. */
+    public static String toJson(Calibration calibration) {
+        try {
+            return WRITER.forType(Calibration.class).writeValueAsString(calibration) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a calibration always serialises", e);
+        }
+    }
+
+    /**
+     * Reads a calibration written by {@link #toJson(Calibration)}.
+     *
+     * @throws IllegalArgumentException when the text is not one
+     */
+    public static Calibration calibrationFromJson(String json) {
+        try {
+            return MAPPER.readValue(json, Calibration.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a calibration: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads a document from {@code file}. */
     public static ResultsDocument read(Path file) {
         try {

@@ -76,8 +76,22 @@ final class SampleResults {
             Measurement m = measure(strategy, strategy.equals("event-only"));
             strategies.add(StrategyResult.of(m, BudgetEvaluator.evaluate(BUDGETS, m), List.of(strategy + ".hlog")));
         }
-        return ResultsDocument.of("outage", 7, "toxiproxy", new Environment("2.12.0", "21.0.5", 2),
+        return ResultsDocument.of("outage", 7, "toxiproxy", new Environment("2.12.0", "21.0.5", 2, calibration()),
                 FaultScheduleJson.toTree(SCHEDULE), strategies);
+    }
+
+    /** A hand-made calibration: bare echo p50 100 us, the full stack through Toxiproxy p50 400 us, p99 1.5 ms. */
+    static Calibration.Measured calibration() {
+        return new Calibration.Measured(3_200_000_000L, 500, "reconcile", List.of(
+                layer(HarnessLayer.BARE_ECHO, 100_000, 300_000),
+                layer(HarnessLayer.BARE_ECHO_TOXIPROXY, 180_000, 600_000),
+                layer(HarnessLayer.FULL_STACK, 250_000, 900_000),
+                layer(HarnessLayer.FULL_STACK_TOXIPROXY, 400_000, 1_500_000)));
+    }
+
+    static LayerLatency layer(HarnessLayer layer, long p50, long p99) {
+        return new LayerLatency(layer, new Percentiles(500, p50, (p50 + p99) / 2, p99, p99 * 2, p99 * 3),
+                new Percentiles(500, p50 - 10_000, (p50 + p99) / 2 - 10_000, p99 - 10_000, p99 * 2, p99 * 3), 0);
     }
 
     static List<TraceWindow> windows() {
