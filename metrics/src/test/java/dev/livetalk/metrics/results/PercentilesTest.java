@@ -70,6 +70,8 @@ class PercentilesTest {
     void shouldRankExactlyAtTheCeilingOfTheShare() {
         assertThat(Percentiles.rank(99, 100)).isEqualTo(99);
         assertThat(Percentiles.rank(99, 101)).isEqualTo(100);
+        assertThat(Percentiles.rank(10, 11)).isEqualTo(2); // 1.1 rounds up, not to the nearest
+        assertThat(Percentiles.rank(99, 1_010)).isEqualTo(1_000); // 999.9
         assertThat(Percentiles.rank(99.9, 1_000)).isEqualTo(999);
         assertThat(Percentiles.rank(50, 1)).isEqualTo(1);
         assertThat(Percentiles.rank(0, 10)).isEqualTo(1);
