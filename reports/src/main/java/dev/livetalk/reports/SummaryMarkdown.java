@@ -1,5 +1,6 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.results.RegressionVerdict;
 
 import java.util.ArrayList;
@@ -115,8 +116,12 @@ public final class SummaryMarkdown {
                 .findFirst().map(SummaryMarkdown::change).orElse("-");
     }
 
+    /** The relative change; a latency that is or was never reads {@code now never}, {@code was never} or {@code still never}. */
     static String change(RegressionVerdict r) {
-        String text = r.baseline() == 0 ? "new" : String.format(Locale.ROOT, "%+.1f%%",
+        boolean neverNow = r.current() >= Percentiles.NEVER;
+        boolean neverBefore = r.baseline() >= Percentiles.NEVER;
+        String text = neverNow || neverBefore ? (neverNow == neverBefore ? "still never" : neverNow ? "now never" : "was never")
+                : r.baseline() == 0 ? "new" : String.format(Locale.ROOT, "%+.1f%%",
                 100 * (r.current() - r.baseline()) / r.baseline());
         return r.passed() ? text : text + " FAIL";
     }
