@@ -141,6 +141,28 @@ class ResultsJsonTest {
         assertThat(old.strategy("reconcile").latency()).isEqualTo(document.strategy("reconcile").latency());
     }
 
+    @Test
+    void shouldDeriveTheIntendedFiguresOfAVersion1EntryAsNeverOrTheNextStoredPercentileAtOrAboveTheRank()
+            throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(SampleResults.document()));
+        tree.put("version", 1);
+        ObjectNode entry = latencyEntry(tree, "reconcile", "echo", "all");
+        entry.remove(List.of("never", "completedOnly"));
+        entry.put("unmatched", 2);
+        ObjectNode completed = (ObjectNode) mapper.readTree(
+                "{\"count\": 98, \"p50\": 10, \"p90\": 20, \"p99\": 30, \"p999\": 40, \"max\": 50}");
+        entry.set("corrected", completed);
+        entry.set("raw", completed);
+        LatencyFigures read = ResultsJson.fromJson(mapper.writeValueAsString(tree)).strategy("reconcile")
+                .latency("echo", "all");
+        // of 100 intended: p50 is rank 50 (p90 of 98 is rank 89), p90 rank 90 (p99 of 98 is rank 98), p99 rank 99 > 98
+        assertThat(read.corrected()).isEqualTo(new Percentiles(100, 20, 30, Percentiles.NEVER, Percentiles.NEVER,
+                Percentiles.NEVER));
+        assertThat(read.completedOnly().corrected()).isEqualTo(new Percentiles(98, 10, 20, 30, 40, 50));
+        assertThat(read.never()).isEqualTo(2);
+    }
+
     private static ObjectNode latencyEntry(JsonNode document, String strategy, String metric, String phase) {
         for (JsonNode s : document.path("strategies")) {
             for (JsonNode l : s.path("latency")) {
