@@ -1,5 +1,7 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.results.Percentiles;
+
 import java.util.Locale;
 
 /**
@@ -12,10 +14,16 @@ final class FigureText {
     private FigureText() {
     }
 
-    /** A latency in nanoseconds: {@code 127 us}, {@code 309.3 ms}, {@code 5.86 s}; {@code -} when negative. */
+    /**
+     * A latency in nanoseconds: {@code 127 us}, {@code 309.3 ms}, {@code 5.86 s}; {@code -} when
+     * negative; {@code never} for +infinity or {@code Percentiles.NEVER} (it never happened).
+     */
     static String duration(double nanos) {
         if (nanos < 0) {
             return "-";
+        }
+        if (nanos >= Percentiles.NEVER) {
+            return "never";
         }
         if (nanos >= 10e9) {
             return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);

@@ -3,6 +3,7 @@ package dev.livetalk.reports;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.LatencyFigures;
+import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.results.StrategyResult;
 
 import java.util.List;
@@ -18,21 +19,27 @@ import java.util.function.ToDoubleFunction;
  * @param phantoms          entries never committed
  * @param inversions        pairs shown out of seq order
  * @param convergedShare    clients that converged, in percent
- * @param peerFinalP99Nanos corrected peer-final p99 (all phases), or -1 without samples
+ * @param peerFinalP99Nanos corrected peer-final p99 (all phases) over every intended delivery,
+ *                          {@code +Infinity} when it is never, or -1 without samples
  * @param budgetsPassed     budgets that hold
  * @param budgets           budgets that apply
  */
 public record KeyFigures(long lost, long duplicates, long phantoms, long inversions, double convergedShare,
-                         long peerFinalP99Nanos, int budgetsPassed, int budgets) {
+                         double peerFinalP99Nanos, int budgetsPassed, int budgets) {
 
     /** The figures of {@code result}. */
     public static KeyFigures of(StrategyResult result) {
         CorrectnessFigures c = result.correctness();
         LatencyFigures peerFinal = result.latency("peer-final", "all");
-        long p99 = peerFinal == null || peerFinal.corrected().count() == 0 ? -1 : peerFinal.corrected().p99();
+        double p99 = peerFinal == null || peerFinal.corrected().count() == 0 ? -1 : nanos(peerFinal.corrected().p99());
         int passed = (int) result.budgets().stream().filter(BudgetVerdict::passed).count();
         return new KeyFigures(c.lost(), c.duplicates(), c.phantoms(), c.inversions(), c.convergedShare(), p99,
                 passed, result.budgets().size());
+    }
+
+    /** A latency figure as a number: never is {@code +Infinity}, so it sorts and takes medians above every latency. */
+    static double nanos(long figure) {
+        return Percentiles.isNever(figure) ? Double.POSITIVE_INFINITY : figure;
     }
 
     /** Whether every budget holds (true without budgets). */

@@ -1,5 +1,6 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.results.LatencyFigures;
 import dev.livetalk.metrics.results.StrategyResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -12,12 +13,13 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Latency over time: per interval of the {@code .hlog}, the corrected p99 of each strategy,
- * one stacked plot per metric sharing the time axis (seconds since the end of the warm-up),
- * fault windows shaded.
+ * Latency over time: per interval of the {@code .hlog}, the corrected p99 of each strategy's
+ * completed deliveries, one stacked plot per metric sharing the time axis (seconds since the
+ * end of the warm-up), fault windows shaded; a subtitle says how many never came.
  *
  * <p>Stateless; any thread, one chart per thread.
  */
@@ -43,7 +45,12 @@ final class LatencyTimelineChart {
         }
         combined.setFixedLegendItems(legend(run));
         JFreeChart chart = new JFreeChart("latency over time", JFreeChart.DEFAULT_TITLE_FONT, combined, true);
-        chart.addSubtitle(new TextTitle("p99 per interval, corrected; fault windows shaded red"));
+        chart.addSubtitle(new TextTitle("p99 per interval of completed deliveries only, corrected; fault windows "
+                + "shaded red"));
+        String never = neverCame(run, metrics);
+        if (!never.isEmpty()) {
+            chart.addSubtitle(new TextTitle("never came (not plotted): " + never));
+        }
         ChartStyle.apply(chart);
         return chart;
     }
@@ -61,6 +68,24 @@ final class LatencyTimelineChart {
             items.add(item);
         }
         return items;
+    }
+
+    /** Per strategy, the intended deliveries of {@code metrics} (all phases) that never came: {@code event-only peer-final 12}. */
+    static String neverCame(ScenarioSection.SeedRun run, List<String> metrics) {
+        List<String> parts = new ArrayList<>();
+        for (StrategyResult s : run.document().strategies()) {
+            List<String> counts = new ArrayList<>();
+            for (String metric : metrics) {
+                LatencyFigures f = s.latency(metric, "all");
+                if (f != null && f.never() > 0) {
+                    counts.add(metric + " " + f.never());
+                }
+            }
+            if (!counts.isEmpty()) {
+                parts.add(s.strategy() + " " + String.join(", ", counts));
+            }
+        }
+        return String.join("; ", parts);
     }
 
     /** How many metrics of {@code metrics} have intervals, for sizing the image. */

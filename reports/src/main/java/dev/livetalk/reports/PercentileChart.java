@@ -22,8 +22,9 @@ import java.util.List;
 /**
  * Latency by percentile, HdrHistogram's way: the x axis is 1/(1-p) on a log scale, labelled
  * 90%, 99%, 99.9% ...; one line per strategy (corrected latency, all phases), y in ms. The
- * distribution comes from the summed intervals of the {@code .hlog}; without one, from the
- * five percentiles of the results document.
+ * curves are of completed deliveries only (the distribution of the summed intervals of the
+ * {@code .hlog}; without one, the five completed-only percentiles of the results document);
+ * the legend says how many intended deliveries never came.
  *
  * <p>Stateless; any thread, one chart per thread.
  */
@@ -51,7 +52,8 @@ final class PercentileChart {
         }
         JFreeChart chart = ChartFactory.createXYLineChart(metric + " latency by percentile", "percentile",
                 "latency (ms)", data, PlotOrientation.VERTICAL, true, false, false);
-        chart.addSubtitle(new TextTitle("corrected: from the intended send time; all phases"));
+        chart.addSubtitle(new TextTitle("completed deliveries only, corrected: from the intended send time; all "
+                + "phases; what never came is not in the curves (legend)"));
         XYPlot plot = chart.getXYPlot();
         LogAxis axis = new LogAxis("percentile");
         axis.setBase(10);
@@ -81,8 +83,8 @@ final class PercentileChart {
             return series;
         }
         LatencyFigures f = s.latency(metric, "all");
-        if (f != null && f.corrected().count() > 0) {
-            Percentiles p = f.corrected();
+        if (f != null && f.completedOnly().corrected().count() > 0) {
+            Percentiles p = f.completedOnly().corrected();
             series.add(PercentileAxisFormat.positionOf(0), 0.0);
             series.add(PercentileAxisFormat.positionOf(50), p.p50() / 1e6);
             series.add(PercentileAxisFormat.positionOf(90), p.p90() / 1e6);
@@ -93,10 +95,11 @@ final class PercentileChart {
         return series;
     }
 
-    /** The legend entry: the strategy, and how many samples never came (they are not in the curve). */
-    private static String label(StrategyResult s, String metric) {
+    /** The legend entry: the strategy, and how many intended deliveries never came (they are not in the curve). */
+    static String label(StrategyResult s, String metric) {
         LatencyFigures f = s.latency(metric, "all");
-        return f == null || f.unmatched() == 0 ? s.strategy() : s.strategy() + " (" + f.unmatched() + " never came)";
+        return f == null || f.never() == 0 ? s.strategy()
+                : s.strategy() + " (" + f.never() + " of " + f.intended() + " never came)";
     }
 
     /** (x = 1/(1-p), ms) points of the distribution, ending at the max at x = count. */

@@ -1,6 +1,7 @@
 package dev.livetalk.reports;
 
 import dev.livetalk.metrics.results.Calibration;
+import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.results.RegressionVerdict;
 
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ public final class SummaryMarkdown {
                 md.append(row(verdict, strategy, withBaseline)).append('\n');
             }
         }
+        md.append("\npeer-final p99 is over every intended delivery: never once more than 1% never came by the end "
+                + "of the run.\n");
         return md.append(environment(verdicts)).toString();
     }
 
@@ -124,8 +127,12 @@ public final class SummaryMarkdown {
                 .findFirst().map(SummaryMarkdown::change).orElse("-");
     }
 
+    /** The relative change; a latency that is or was never reads {@code now never}, {@code was never} or {@code still never}. */
     static String change(RegressionVerdict r) {
-        String text = r.baseline() == 0 ? "new" : String.format(Locale.ROOT, "%+.1f%%",
+        boolean neverNow = r.current() >= Percentiles.NEVER;
+        boolean neverBefore = r.baseline() >= Percentiles.NEVER;
+        String text = neverNow || neverBefore ? (neverNow == neverBefore ? "still never" : neverNow ? "now never" : "was never")
+                : r.baseline() == 0 ? "new" : String.format(Locale.ROOT, "%+.1f%%",
                 100 * (r.current() - r.baseline()) / r.baseline());
         return r.passed() ? text : text + " FAIL";
     }

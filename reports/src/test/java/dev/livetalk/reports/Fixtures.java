@@ -96,7 +96,8 @@ final class Fixtures {
     /** {@code s} with every corrected latency percentile scaled by {@code factor}. */
     static StrategyResult withLatencyScaled(StrategyResult s, double factor) {
         List<LatencyFigures> latency = s.latency().stream().map(f -> new LatencyFigures(f.metric(), f.phase(),
-                scaled(f.corrected(), factor), f.raw(), f.unmatched())).toList();
+                scaled(f.corrected(), factor), f.raw(), f.never(), new LatencyFigures.CompletedOnly(
+                        scaled(f.completedOnly().corrected(), factor), f.completedOnly().raw()))).toList();
         return new StrategyResult(s.strategy(), s.correctness(), latency, s.budgets(), s.examples(), s.hlogs(),
                 s.convergenceByClient(), s.correctnessOverTime());
     }
@@ -124,7 +125,11 @@ final class Fixtures {
     }
 
     private static Percentiles scaled(Percentiles p, double f) {
-        return new Percentiles(p.count(), (long) (p.p50() * f), (long) (p.p90() * f), (long) (p.p99() * f),
-                (long) (p.p999() * f), (long) (p.max() * f));
+        return new Percentiles(p.count(), scaled(p.p50(), f), scaled(p.p90(), f), scaled(p.p99(), f),
+                scaled(p.p999(), f), scaled(p.max(), f));
+    }
+
+    private static long scaled(long nanos, double f) {
+        return Percentiles.isNever(nanos) ? nanos : (long) (nanos * f);
     }
 }

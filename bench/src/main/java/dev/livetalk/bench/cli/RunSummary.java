@@ -4,6 +4,7 @@ import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.JunitXmlWriter;
 import dev.livetalk.metrics.results.LatencyFigures;
+import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.results.StrategyResult;
 
 import java.util.List;
@@ -54,11 +55,13 @@ final class RunSummary {
         return s.budgets().isEmpty() ? "-" : passed + "/" + s.budgets().size() + (passed == s.budgets().size() ? " ok" : " FAIL");
     }
 
+    /** Over every intended delivery: {@code never} once more than 1% never came. */
     private static String peerFinalP99(StrategyResult s) {
         LatencyFigures figures = s.latency("peer-final", "all");
         if (figures == null || figures.corrected().count() == 0) {
             return "-";
         }
-        return String.format(Locale.ROOT, "%.1f ms", figures.corrected().p99() / 1e6);
+        long p99 = figures.corrected().p99();
+        return Percentiles.isNever(p99) ? "never" : String.format(Locale.ROOT, "%.1f ms", p99 / 1e6);
     }
 }

@@ -4,6 +4,7 @@ import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.ConvergenceTimes;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.scenarios.budget.Aggregation;
 import dev.livetalk.scenarios.budget.Budget;
 import dev.livetalk.scenarios.budget.Metric;
@@ -17,8 +18,10 @@ import java.util.OptionalLong;
 
 /**
  * Evaluates a scenario's budgets against one strategy's measurement. Latency budgets look at
- * the corrected histogram (from the intended send time) of their phase; a latency budget
- * without samples fails (nothing was measured); a convergence budget fails when its figure
+ * the corrected figures (from the intended send time) of their phase over every intended
+ * delivery, where one that never came counts as +infinity ({@link Percentiles}): a budget whose
+ * figure is never fails and says how many never came; a latency budget without any intended
+ * sample fails (nothing was measured); a convergence budget fails when its figure
  * falls on a client that never converged, and holds without fault windows. Latency figures are
  * HdrHistogram's highest equivalent values (up to 0.1% above the sample: conservative).
  *
@@ -56,19 +59,25 @@ public final class BudgetEvaluator {
     private static BudgetVerdict latency(Budget budget, Measurement measurement) {
         var series = measurement.latency().series(budget.metric(), budget.phase());
         Histogram h = series.corrected();
-        if (h.getTotalCount() == 0) {
+        long never = series.never();
+        long intended = h.getTotalCount() + never;
+        if (intended == 0) {
             return new BudgetVerdict(budget.expression(), measurement.strategy(), null, "ns", false,
-                    subject(budget) + ": no samples (" + series.unmatched() + " never came), budget "
-                            + rule(budget));
+                    subject(budget) + ": no samples, budget " + rule(budget));
         }
-        double observed = switch (budget.aggregation()) {
-            case Aggregation.Percentile p -> h.getValueAtPercentile(p.percentile());
-            case Aggregation.Max m -> h.getMaxValue();
-            case Aggregation.Min m -> h.getMinValue();
+        long observed = switch (budget.aggregation()) {
+            case Aggregation.Percentile p -> Percentiles.valueAt(h, never, p.percentile());
+            case Aggregation.Max m -> never > 0 ? Percentiles.NEVER : h.getMaxValue();
+            case Aggregation.Min m -> h.getTotalCount() == 0 ? Percentiles.NEVER : h.getMinValue();
             case Aggregation.Value v -> throw new IllegalArgumentException("a latency budget needs an aggregation: "
                     + budget.expression());
         };
-        return figure(budget, measurement.strategy(), observed);
+        String cameNot = " (" + never + " of " + intended + " never came)";
+        if (Percentiles.isNever(observed)) {
+            return new BudgetVerdict(budget.expression(), measurement.strategy(), null, "ns", false,
+                    subject(budget) + " = never" + cameNot + ", budget " + rule(budget));
+        }
+        return figure(budget, measurement.strategy(), observed, never == 0 ? "" : cameNot);
     }
 
     private static BudgetVerdict convergence(Budget budget, String strategy, ConvergenceTimes times) {
@@ -92,10 +101,16 @@ public final class BudgetEvaluator {
     }
 
     private static BudgetVerdict figure(Budget budget, String strategy, double observed) {
+        return figure(budget, strategy, observed, "");
+    }
+
+    /** The verdict of {@code observed}; {@code note} follows the figure in the message. */
+    private static BudgetVerdict figure(Budget budget, String strategy, double observed, String note) {
         boolean passed = budget.holds(observed);
         String unit = budget.metric().isTime() ? "ns" : budget.threshold().unit() == Threshold.Unit.PERCENT ? "%" : "";
         return new BudgetVerdict(budget.expression(), strategy, observed, unit, passed,
-                subject(budget) + " = " + Figures.format(observed, budget.threshold().unit()) + ", budget " + rule(budget));
+                subject(budget) + " = " + Figures.format(observed, budget.threshold().unit()) + note + ", budget "
+                        + rule(budget));
     }
 
     private static double count(Metric metric, CorrectnessFigures f) {

@@ -1,5 +1,6 @@
 package dev.livetalk.metrics.gate;
 
+import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.scenarios.budget.Threshold;
 
 import java.math.BigDecimal;
@@ -24,8 +25,11 @@ final class Figures {
         };
     }
 
-    /** Nanoseconds in a millisecond-or-larger readable unit: {@code 912ms}, {@code 1.5s}. */
+    /** Nanoseconds in a millisecond-or-larger readable unit: {@code 912ms}, {@code 1.5s}; {@code never} for never. */
     static String duration(double nanos) {
+        if (nanos >= Percentiles.NEVER) {
+            return "never";
+        }
         if (Math.abs(nanos) >= 1e9) {
             return number(nanos / 1e9) + "s";
         }

@@ -14,11 +14,18 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Turns a replayed run into a {@link LatencyReport} (docs/METRICS.md, "Perceived latency"): echo and
- * ack at the sender, peer-first and peer-final at every other member entitled to the message,
- * read-receipt lag from a read marker to the sender seeing a receipt at or above it, and the
- * scheduling lag of the load itself. Sends intended before the end of the warm-up are not
- * measured.
+ * Turns a replayed run into a {@link LatencyReport} (docs/METRICS.md, "Perceived latency"): echo and ack at the sender, peer-first and
+ * peer-final at every other member entitled to the message, read-receipt lag from a read marker
+ * to the sender seeing a receipt at or above it, and the scheduling lag of the load itself.
+ * Sends intended before the end of the warm-up are not measured.
+ *
+ * <p>Every intended pair counts: each send of the load (also one the strategy never
+ * transmitted or the server never committed) for echo and ack; each client that joined the
+ * room before the message's seq (every member that joined, for a message never committed),
+ * other than the sending client, for peer-first and peer-final; each client of the author for
+ * a read marker of another user. A pair that did not complete by the end of the run is
+ * recorded as never ({@link LatencyReport#recordNever}). Scheduling lag is the harness's own
+ * figure: every recorded send was handed to its client, so it has no never.
  *
  * <p>Stateless; any thread.
  */
@@ -77,7 +84,7 @@ public final class LatencyCollector {
 
     private static void sample(LatencyReport report, Metric metric, SendRecord send, Long completedAt) {
         if (completedAt == null) {
-            report.recordUnmatched(metric, send.intendedAt());
+            report.recordNever(metric, send.intendedAt());
         } else {
             report.record(metric, send.intendedAt(), send.actualAt(), completedAt);
         }
@@ -110,7 +117,7 @@ public final class LatencyCollector {
             if (seen.isPresent()) {
                 report.record(Metric.READ_RECEIPT_LAG, mark.at(), mark.at(), seen.getAsLong());
             } else {
-                report.recordUnmatched(Metric.READ_RECEIPT_LAG, mark.at());
+                report.recordNever(Metric.READ_RECEIPT_LAG, mark.at());
             }
         }
     }

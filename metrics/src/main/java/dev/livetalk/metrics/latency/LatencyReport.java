@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The latency series of one strategy's run, per metric and phase ({@link Phase#ALL} holds
- * every sample). Fill it with {@link #record} and {@link #recordUnmatched}.
+ * every sample). Fill it with {@link #record} and {@link #recordNever}.
  *
  * <p>Single writer (the collector); read after recording is done.
  */
@@ -71,10 +71,10 @@ public final class LatencyReport {
         return intervalNanos;
     }
 
-    /** An expected sample of {@code metric} that never came. */
-    public void recordUnmatched(Metric metric, long intendedAt) {
-        seriesOf(metric, Phase.ALL).recordUnmatched();
-        seriesOf(metric, phases.of(intendedAt)).recordUnmatched();
+    /** An intended sample of {@code metric} that never came by the end of the run. */
+    public void recordNever(Metric metric, long intendedAt) {
+        seriesOf(metric, Phase.ALL).recordNever();
+        seriesOf(metric, phases.of(intendedAt)).recordNever();
     }
 
     /** The series of a latency metric in a phase. */

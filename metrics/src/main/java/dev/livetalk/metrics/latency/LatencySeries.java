@@ -11,8 +11,9 @@ import java.util.TreeMap;
 /**
  * The samples of one metric in one phase: two HdrHistograms (3 significant digits,
  * nanoseconds), corrected (from the intended start) and raw (from the actual start), the same
- * split per interval of trace time for interval logs, and the count of expected samples that
- * never came (messages never delivered: counted, not hidden).
+ * split per interval of trace time for interval logs, and the count of intended samples that
+ * never came (messages never delivered: counted, not hidden; the histograms hold completed
+ * samples only, {@code results.Percentiles} puts the two together).
  *
  * <p>The interval histograms are packed: a run has a few thousand of them, and packed ones
  * take memory by the distinct values they hold, where plain ones with 3 digits take 70 to
@@ -30,7 +31,7 @@ public final class LatencySeries {
     private final Histogram corrected = new Histogram(SIGNIFICANT_DIGITS);
     private final Histogram raw = new Histogram(SIGNIFICANT_DIGITS);
     private final TreeMap<Long, Interval> intervals = new TreeMap<>();
-    private long unmatched;
+    private long never;
 
     /** The corrected and raw histograms of one interval. */
     public record Interval(AbstractHistogram corrected, AbstractHistogram raw) {
@@ -47,8 +48,8 @@ public final class LatencySeries {
         bucket.raw().recordValue(r);
     }
 
-    void recordUnmatched() {
-        unmatched++;
+    void recordNever() {
+        never++;
     }
 
     /** From the intended start: what users perceived. */
@@ -66,8 +67,12 @@ public final class LatencySeries {
         return Collections.unmodifiableNavigableMap(intervals);
     }
 
-    /** Expected samples that never came. */
-    public long unmatched() {
-        return unmatched;
+    /**
+     * Intended samples that never came by the end of the run (a message never delivered, a
+     * receipt never seen): not in the histograms, counted as +infinity by the figures over
+     * intended deliveries.
+     */
+    public long never() {
+        return never;
     }
 }

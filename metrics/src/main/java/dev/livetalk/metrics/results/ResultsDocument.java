@@ -21,8 +21,12 @@ import java.util.List;
  */
 public record ResultsDocument(int version, String scenario, long seed, String network, Environment environment,
                               JsonNode faultSchedule, List<StrategyResult> strategies) {
-    /** The format version this code writes and reads. */
-    public static final int VERSION = 1;
+    /**
+     * The format version this code writes and reads. Version 2: latency figures over every
+     * intended delivery (a percentile may be {@code "never"}), the completed-only ones beside
+     * them; version 1 documents are still read ({@code ResultsJson}).
+     */
+    public static final int VERSION = 2;
 
     public ResultsDocument {
         if (version != VERSION) {

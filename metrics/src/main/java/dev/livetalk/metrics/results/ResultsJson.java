@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +18,8 @@ import java.nio.file.Path;
 
 /**
  * Writes and reads {@code results.json}: two-space indented, {@code \n} line ends, map keys
- * sorted, so equal documents are equal text. Reading refuses another format version.
+ * sorted, so equal documents are equal text. Reading upgrades version 1 and refuses any other
+ * version but the current one.
  *
  * <p>Stateless apart from thread-safe Jackson objects; any thread.
  */
@@ -46,18 +49,22 @@ public final class ResultsJson {
     }
 
     /**
-     * Reads a document.
+     * Reads a document of the current version, or of version 1 (upgraded: see
+     * {@link ResultsVersion1}).
      *
-     * @throws IllegalArgumentException when the text is not a version-1 results document
+     * @throws IllegalArgumentException when the text is not a results document of a version it reads
      */
     public static ResultsDocument fromJson(String json) {
         try {
-            int version = MAPPER.readTree(json).path("version").asInt(-1);
-            if (version != ResultsDocument.VERSION) {
-                throw new IllegalArgumentException("results document version must be " + ResultsDocument.VERSION
+            JsonNode tree = MAPPER.readTree(json);
+            int version = tree.path("version").asInt(-1);
+            if (version == 1 && tree instanceof ObjectNode document) {
+                ResultsVersion1.upgrade(document);
+            } else if (version != ResultsDocument.VERSION) {
+                throw new IllegalArgumentException("results document version must be 1 or " + ResultsDocument.VERSION
                         + ": " + version);
             }
-            return MAPPER.readValue(json, ResultsDocument.class);
+            return MAPPER.treeToValue(tree, ResultsDocument.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a results document: " + e.getOriginalMessage(), e);
         }

@@ -19,7 +19,8 @@ import java.util.List;
  *
  * @param strategy    the strategy's name
  * @param correctness the summed correctness figures
- * @param latency     per latency metric and phase, the percentiles
+ * @param latency     per latency metric and phase, the percentiles over intended deliveries and over
+ *                    completed ones only
  * @param budgets     the verdicts of the budgets that apply to it
  * @param examples    the first few errors of each kind
  * @param hlogs       its interval logs, relative to the document
@@ -55,8 +56,8 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
         for (var metric : LatencyReport.METRICS) {
             for (var phase : LatencyReport.PHASES) {
                 LatencySeries series = measurement.latency().series(metric, phase);
-                latency.add(new LatencyFigures(metric.expressionName(), phase.expressionName(),
-                        Percentiles.of(series.corrected()), Percentiles.of(series.raw()), series.unmatched()));
+                latency.add(LatencyFigures.of(metric.expressionName(), phase.expressionName(), series.corrected(),
+                        series.raw(), series.never()));
             }
         }
         return new StrategyResult(measurement.strategy(), measurement.correctness().figures(), latency, budgets,

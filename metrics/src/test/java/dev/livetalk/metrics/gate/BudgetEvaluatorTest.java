@@ -39,13 +39,23 @@ class BudgetEvaluatorTest {
     }
 
     @Test
-    void shouldFailALatencyBudgetAndSayTheObservedFigureAndTheRule() {
-        BudgetVerdict verdict = verdict("peer-first p(99) < 800ms", measured("reconcile"));
+    void shouldFailALatencyBudgetAndSayTheObservedFigureTheRuleAndWhatNeverCame() {
+        BudgetVerdict verdict = verdict("peer-first p(90) < 800ms", measured("reconcile"));
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.strategy()).isEqualTo("reconcile");
         assertThat(verdict.unit()).isEqualTo("ns");
         assertThat(verdict.observed()).isCloseTo(912e6, within(912e3));
-        assertThat(verdict.message()).isEqualTo("peer-first p(99) = 912ms, budget < 800ms");
+        assertThat(verdict.message()).isEqualTo("peer-first p(90) = 912ms (1 of 20 never came), budget < 800ms");
+    }
+
+    @Test
+    void shouldFailALatencyBudgetWhosePercentileFallsOnWhatNeverCame() {
+        BudgetVerdict verdict = verdict("peer-first p(99) < 10s", measured("reconcile"));
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.observed()).isNull();
+        assertThat(verdict.message()).isEqualTo("peer-first p(99) = never (1 of 20 never came), budget < 10s");
+        assertThat(verdict("peer-first max < 10s", measured("reconcile")).message())
+                .isEqualTo("peer-first max = never (1 of 20 never came), budget < 10s");
     }
 
     @Test
@@ -74,7 +84,7 @@ class BudgetEvaluatorTest {
         BudgetVerdict verdict = verdict("peer-final p(99) < 1s during", measured("reconcile"));
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.observed()).isNull();
-        assertThat(verdict.message()).isEqualTo("peer-final p(99) during: no samples (0 never came), budget < 1s");
+        assertThat(verdict.message()).isEqualTo("peer-final p(99) during: no samples, budget < 1s");
     }
 
     @Test

@@ -111,10 +111,10 @@ class LatencyCollectorTest {
         LatencySeries first = report.series(Metric.PEER_FIRST, Phase.ALL);
         LatencySeries fin = report.series(Metric.PEER_FINAL, Phase.ALL);
         assertThat(first.corrected().getTotalCount()).isEqualTo(2);
-        assertThat(first.unmatched()).isEqualTo(4);
+        assertThat(first.never()).isEqualTo(4);
         assertThat(fin.corrected().getTotalCount()).as("m3 sits after a gap at bob: no final place").isEqualTo(1);
-        assertThat(fin.unmatched()).isEqualTo(5);
-        assertThat(report.series(Metric.ACK, Phase.ALL).unmatched()).isEqualTo(3);
+        assertThat(fin.never()).isEqualTo(5);
+        assertThat(report.series(Metric.ACK, Phase.ALL).never()).isEqualTo(3);
     }
 
     @Test
@@ -130,7 +130,7 @@ class LatencyCollectorTest {
         LatencySeries lag = collect().series(Metric.READ_RECEIPT_LAG, Phase.ALL);
         assertThat(lag.corrected().getTotalCount()).isEqualTo(1);
         assertNanos(lag.corrected().getMaxValue(), ms(20));
-        assertThat(lag.unmatched()).isEqualTo(1);
+        assertThat(lag.never()).isEqualTo(1);
     }
 
     @Test

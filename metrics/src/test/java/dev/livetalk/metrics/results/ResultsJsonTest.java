@@ -1,5 +1,6 @@
 package dev.livetalk.metrics.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
@@ -86,7 +87,91 @@ class ResultsJsonTest {
 
     @Test
     void shouldRefuseAnotherVersion() {
-        assertThatThrownBy(() -> ResultsJson.fromJson("{\"version\": 2, \"scenario\": \"x\"}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("results document version must be 1: 2");
+        assertThatThrownBy(() -> ResultsJson.fromJson("{\"version\": 3, \"scenario\": \"x\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("results document version must be 1 or 2: 3");
+    }
+
+    @Test
+    void shouldWriteNeverAsAStringAndReadItBack() throws IOException {
+        ResultsDocument document = SampleResults.document();
+        String json = ResultsJson.toJson(document);
+        ObjectNode peerFinal = latencyEntry(new ObjectMapper().readTree(json), "event-only", "peer-final", "all");
+        assertThat(peerFinal.path("never").asLong()).isEqualTo(3);
+        assertThat(peerFinal.path("corrected").path("p99").asText()).isEqualTo("never");
+        assertThat(peerFinal.path("corrected").path("max").asText()).isEqualTo("never");
+        assertThat(peerFinal.path("completedOnly").path("corrected").path("p99").isIntegralNumber()).isTrue();
+        LatencyFigures read = ResultsJson.fromJson(json).strategy("event-only").latency("peer-final", "all");
+        assertThat(read.corrected().p99()).isEqualTo(Percentiles.NEVER);
+        assertThat(read).isEqualTo(document.strategy("event-only").latency("peer-final", "all"));
+    }
+
+    @Test
+    void shouldRefuseAStringLatencyOtherThanNever() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(SampleResults.document()));
+        ((ObjectNode) latencyEntry(tree, "event-only", "peer-final", "all").path("corrected")).put("p99", "forever");
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("forever")
+                .hasMessageContaining("a latency must be nanoseconds or \"never\"");
+    }
+
+    /** A version-1 document: completed-only figures as corrected and raw, and unmatched. */
+    @Test
+    void shouldReadAVersion1DocumentWithItsFiguresAsCompletedOnlyAndDeriveTheIntendedOnes() throws IOException {
+        ResultsDocument document = SampleResults.document();
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(document));
+        tree.put("version", 1);
+        tree.withArray("/strategies").forEach(s -> s.path("latency").forEach(l -> {
+            ObjectNode entry = (ObjectNode) l;
+            entry.set("corrected", entry.path("completedOnly").path("corrected"));
+            entry.set("raw", entry.path("completedOnly").path("raw"));
+            entry.put("unmatched", entry.path("never").asLong());
+            entry.remove(List.of("never", "completedOnly"));
+        }));
+        ResultsDocument old = ResultsJson.fromJson(mapper.writeValueAsString(tree));
+        assertThat(old.version()).isEqualTo(ResultsDocument.VERSION);
+        LatencyFigures lost = old.strategy("event-only").latency("peer-final", "all");
+        LatencyFigures written = document.strategy("event-only").latency("peer-final", "all");
+        assertThat(lost.never()).isEqualTo(3);
+        assertThat(lost.completedOnly()).isEqualTo(written.completedOnly());
+        assertThat(lost.corrected().count()).isEqualTo(written.corrected().count());
+        assertThat(lost.corrected().p99()).isEqualTo(Percentiles.NEVER);
+        assertThat(lost.corrected().p50()).isGreaterThanOrEqualTo(written.corrected().p50());
+        assertThat(old.strategy("reconcile").latency()).isEqualTo(document.strategy("reconcile").latency());
+    }
+
+    @Test
+    void shouldDeriveTheIntendedFiguresOfAVersion1EntryAsNeverOrTheNextStoredPercentileAtOrAboveTheRank()
+            throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(SampleResults.document()));
+        tree.put("version", 1);
+        ObjectNode entry = latencyEntry(tree, "reconcile", "echo", "all");
+        entry.remove(List.of("never", "completedOnly"));
+        entry.put("unmatched", 2);
+        ObjectNode completed = (ObjectNode) mapper.readTree(
+                "{\"count\": 98, \"p50\": 10, \"p90\": 20, \"p99\": 30, \"p999\": 40, \"max\": 50}");
+        entry.set("corrected", completed);
+        entry.set("raw", completed);
+        LatencyFigures read = ResultsJson.fromJson(mapper.writeValueAsString(tree)).strategy("reconcile")
+                .latency("echo", "all");
+        // of 100 intended: p50 is rank 50 (p90 of 98 is rank 89), p90 rank 90 (p99 of 98 is rank 98), p99 rank 99 > 98
+        assertThat(read.corrected()).isEqualTo(new Percentiles(100, 20, 30, Percentiles.NEVER, Percentiles.NEVER,
+                Percentiles.NEVER));
+        assertThat(read.completedOnly().corrected()).isEqualTo(new Percentiles(98, 10, 20, 30, 40, 50));
+        assertThat(read.never()).isEqualTo(2);
+    }
+
+    private static ObjectNode latencyEntry(JsonNode document, String strategy, String metric, String phase) {
+        for (JsonNode s : document.path("strategies")) {
+            for (JsonNode l : s.path("latency")) {
+                if (s.path("strategy").asText().equals(strategy) && l.path("metric").asText().equals(metric)
+                        && l.path("phase").asText().equals(phase)) {
+                    return (ObjectNode) l;
+                }
+            }
+        }
+        throw new AssertionError("no " + metric + " " + phase + " of " + strategy);
     }
 }
