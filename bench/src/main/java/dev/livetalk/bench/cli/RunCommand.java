@@ -150,6 +150,7 @@ final class RunCommand implements Callable<Integer> {
                     if (!interruption.stopped()) {
                         throw e;
                     }
+                    interruption.stopInterrupting(); // so that the proxies and Toxiproxy close normally
                     during = progress.during(scenario.name());
                     break;
                 }
