@@ -19,10 +19,10 @@ final class Calibrations {
     }
 
     /** In the order first met; a scenario is named once per calibration. */
-    static Map<Calibration, List<String>> of(List<ScenarioVerdict> verdicts) {
+    static Map<Calibration, List<String>> of(List<ComparedSection> sections) {
         Map<Calibration, List<String>> byCalibration = new LinkedHashMap<>();
-        for (ScenarioVerdict verdict : verdicts) {
-            for (ScenarioSection.SeedRun run : verdict.section().runs()) {
+        for (ComparedSection section : sections) {
+            for (ScenarioSection.SeedRun run : section.section().runs()) {
                 ResultsDocument document = run.document();
                 List<String> scenarios = byCalibration.computeIfAbsent(
                         document.environment() == null ? Calibration.NOT_MEASURED : document.environment().calibration(),

@@ -1,5 +1,6 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.Environment;
@@ -23,15 +24,15 @@ final class IndexPage {
     private IndexPage() {
     }
 
-    /** The page of {@code verdicts}, whose charts are {@code charts} (same order). */
-    static String html(List<ScenarioVerdict> verdicts, List<ScenarioCharts> charts, boolean withBaseline,
-                       List<JmhResults.Row> jmh) {
+    /** The page of {@code verdicts}, judged by {@code verdict}, whose charts are {@code charts} (same order). */
+    static String html(List<ComparedSection> verdicts, Verdict verdict, List<ScenarioCharts> charts,
+                       boolean withBaseline, List<JmhResults.Row> jmh) {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>LiveTalk Chaos Bench report</title>\n<style>\n").append(PageStyle.CSS)
                 .append("</style>\n<script>\n").append(PageStyle.ERROR_CAPTURE).append("</script>\n</head>\n<body>\n");
-        header(verdicts, withBaseline, h);
+        header(verdict, verdicts.size(), withBaseline, h);
         nav(verdicts, h);
         overview(verdicts, withBaseline, h);
         environment(verdicts, h);
@@ -44,36 +45,37 @@ final class IndexPage {
         return h.toString();
     }
 
-    private static void header(List<ScenarioVerdict> verdicts, boolean withBaseline, StringBuilder h) {
-        boolean passed = verdicts.stream().allMatch(ScenarioVerdict::passed);
-        long budgets = verdicts.stream().mapToLong(v -> v.failedBudgets().size()).sum();
-        long regressions = verdicts.stream().mapToLong(v -> v.failedRegressions().size()).sum();
-        long runs = verdicts.stream().mapToLong(ScenarioVerdict::strategyRuns).sum();
-        h.append("<header><h1>LiveTalk Chaos Bench</h1>\n<p class=\"verdict ").append(passed ? "pass" : "fail")
-                .append("\" id=\"verdict\">").append(passed ? "PASS" : "FAIL").append(": ").append(verdicts.size())
-                .append(" scenarios, ").append(runs).append(" strategy runs, ").append(budgets)
-                .append(" budget failures").append(withBaseline ? ", " + regressions + " regressions against the baseline"
-                        : "").append("</p>\n<p class=\"note\">Latency is measured from the intended send time of an "
-                        + "open-model schedule (no coordinated omission). Times are seconds since the end of the warm-up. "
-                        + "Click a chart for its SVG.</p></header>\n");
+    private static void header(Verdict verdict, int scenarios, boolean withBaseline, StringBuilder h) {
+        h.append("<header><h1>LiveTalk Chaos Bench</h1>\n<p class=\"verdict ").append(verdict.passed() ? "pass" : "fail")
+                .append("\" id=\"verdict\">").append(verdict.word()).append(": ").append(scenarios)
+                .append(" scenarios, ").append(verdict.strategyRuns()).append(" strategy runs, ")
+                .append(verdict.failedBudgets().size()).append(" budget failures")
+                .append(withBaseline ? ", " + verdict.regressions().size() + " regressions against the baseline" : "")
+                .append("</p>\n");
+        verdict.stop().ifPresent(stop -> h.append("<p class=\"verdict fail\" id=\"stopped\">The run stopped early: ")
+                .append(HtmlText.escape(stop.sentence())).append(". The figures below are those of the finished "
+                        + "scenarios.</p>\n"));
+        h.append("<p class=\"note\">Latency is measured from the intended send time of an "
+                + "open-model schedule (no coordinated omission). Times are seconds since the end of the warm-up. "
+                + "Click a chart for its SVG.</p></header>\n");
     }
 
-    private static void nav(List<ScenarioVerdict> verdicts, StringBuilder h) {
+    private static void nav(List<ComparedSection> verdicts, StringBuilder h) {
         h.append("<nav><a href=\"#overview\">overview</a> · <a href=\"#environment\">environment</a>");
-        for (ScenarioVerdict v : verdicts) {
+        for (ComparedSection v : verdicts) {
             String name = v.section().scenario();
-            h.append(" · <a class=\"").append(v.passed() ? "ok" : "bad").append("\" href=\"#")
+            h.append(" · <a class=\"").append(v.verdict().passed() ? "ok" : "bad").append("\" href=\"#")
                     .append(ScenarioHtml.anchor(name)).append("\">").append(HtmlText.escape(name)).append("</a>");
         }
         h.append("</nav>\n");
     }
 
-    private static void overview(List<ScenarioVerdict> verdicts, boolean withBaseline, StringBuilder h) {
+    private static void overview(List<ComparedSection> verdicts, boolean withBaseline, StringBuilder h) {
         h.append("<section id=\"overview\"><h2>Overview</h2>\n<table class=\"figures\">\n<thead><tr><th>scenario</th>"
                 + "<th>strategy</th><th>budgets</th><th>lost</th><th>duplicates</th><th>phantoms</th><th>inversions</th>"
                 + "<th>converged</th><th>peer-final p99</th>").append(withBaseline ? "<th>p99 vs baseline</th>" : "")
                 .append("</tr></thead>\n<tbody>\n");
-        for (ScenarioVerdict v : verdicts) {
+        for (ComparedSection v : verdicts) {
             ScenarioSection section = v.section();
             List<String> strategies = section.strategies();
             for (int i = 0; i < strategies.size(); i++) {
@@ -90,13 +92,14 @@ final class IndexPage {
             }
         }
         h.append("</tbody></table>\n<p class=\"note\">Cells in red break a correctness invariant (lost, duplicates, "
-                + "phantoms, inversions == 0, converged == 100%); only the budgets decide the verdict. Several seeds "
+                + "phantoms, inversions == 0, converged == 100%): reported, not gated; only the budgets and the baseline "
+                + "decide the verdict (write an invariant as a budget to gate it). Several seeds "
                 + "show as min..max (median). peer-final p99 is over every intended delivery: never once more than "
                 + "1% never came by the end of the run.</p></section>\n");
     }
 
     /** The strategy, budgets and key-figure cells of one row. */
-    static void figuresRow(ScenarioVerdict v, String strategy, boolean withBaseline, StringBuilder h) {
+    static void figuresRow(ComparedSection v, String strategy, boolean withBaseline, StringBuilder h) {
         List<StrategyResult> results = v.section().results(strategy);
         List<KeyFigures> runs = results.stream().map(KeyFigures::of).toList();
         h.append("<td class=\"strategy\"><span class=\"swatch\" style=\"background:")
@@ -141,9 +144,9 @@ final class IndexPage {
                 .append(FigureText.spread(spread, FigureText::count)).append("</td>");
     }
 
-    private static void environment(List<ScenarioVerdict> verdicts, StringBuilder h) {
+    private static void environment(List<ComparedSection> verdicts, StringBuilder h) {
         Map<String, List<String>> byEnvironment = new LinkedHashMap<>();
-        for (ScenarioVerdict v : verdicts) {
+        for (ComparedSection v : verdicts) {
             for (ScenarioSection.SeedRun run : v.section().runs()) {
                 ResultsDocument d = run.document();
                 Environment e = d.environment();

@@ -1,5 +1,6 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.gate.Tolerance;
 
 import java.io.IOException;
@@ -15,19 +16,14 @@ import java.util.stream.Stream;
 /**
  * {@code livetalk report RESULTS.json|DIR... --out DIR [--baseline RESULTS.json|DIR]} without
  * the command-line parsing: re-renders and merges results documents. A folder argument stands
- * for its {@code results.json} and those of its sub-folders (the output of a suite run).
- * Returns the exit code: {@link #OK} when every budget holds and nothing regressed,
- * {@link #BUDGET_FAILED} otherwise, {@link #INVALID_INPUT} for bad arguments or files (the
- * reason on {@code err}), {@link #HARNESS_FAILED} when the report cannot be written.
+ * for its {@code results.json} and those of its sub-folders (the output of a suite run), and
+ * for its {@link RunStop#FILE} marker when the run stopped early (the report then says so).
+ * Returns the report with its {@link dev.livetalk.metrics.gate.Verdict}; the command line maps
+ * it to the exit code.
  *
  * <p>Called by one thread.
  */
 public final class ReportCommand {
-    public static final int OK = 0;
-    public static final int HARNESS_FAILED = 1;
-    public static final int INVALID_INPUT = 2;
-    public static final int BUDGET_FAILED = 99;
-
     private ReportCommand() {
     }
 
@@ -38,28 +34,25 @@ public final class ReportCommand {
      * @param outDir    where the report goes
      * @param baseline  an earlier results file or run folder, or null
      * @param tolerance the baseline tolerance
-     * @param out       the summary table and where the report is
-     * @param err       errors
+     * @param out       the summary and where the report is
+     * @throws IllegalArgumentException when an argument or a file is not valid (the message says which)
+     * @throws IOException              when the report cannot be written
      */
-    public static int run(List<Path> inputs, Path outDir, Path baseline, Tolerance tolerance, PrintWriter out,
-                          PrintWriter err) {
-        try {
-            List<Path> files = resultsFiles(inputs);
-            Optional<Baseline> base = baseline == null ? Optional.empty() : Optional.of(loadBaseline(baseline, tolerance));
-            ReportWriter.Report report = ReportWriter.write(files, outDir, base);
-            out.print(SummaryMarkdown.of(report.verdicts(), base.isPresent()));
-            out.println("report in " + report.index().toAbsolutePath().normalize());
-            out.flush();
-            return report.passed() ? OK : BUDGET_FAILED;
-        } catch (IllegalArgumentException e) {
-            err.println("livetalk report: " + e.getMessage());
-            err.flush();
-            return INVALID_INPUT;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("livetalk report: cannot write the report into " + outDir + ": " + e.getMessage());
-            err.flush();
-            return HARNESS_FAILED;
-        }
+    public static ReportWriter.Report run(List<Path> inputs, Path outDir, Path baseline, Tolerance tolerance,
+                                          PrintWriter out) throws IOException {
+        List<Path> files = resultsFiles(inputs);
+        Optional<Baseline> base = baseline == null ? Optional.empty() : Optional.of(loadBaseline(baseline, tolerance));
+        ReportWriter.Report report = ReportWriter.write(files, outDir, base, stop(inputs));
+        out.print(SummaryMarkdown.of(report.sections(), report.verdict(), base.isPresent()));
+        out.println("report in " + report.index().toAbsolutePath().normalize());
+        out.flush();
+        return report;
+    }
+
+    /** The stop marker of the first input folder that has one. */
+    static Optional<RunStop> stop(List<Path> inputs) {
+        return inputs.stream().filter(Files::isDirectory).map(d -> d.resolve(RunStop.FILE))
+                .filter(Files::isRegularFile).findFirst().map(RunStop::read);
     }
 
     private static Baseline loadBaseline(Path baseline, Tolerance tolerance) {
@@ -81,7 +74,7 @@ public final class ReportCommand {
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 List<Path> found = folder(input);
-                if (found.isEmpty()) {
+                if (found.isEmpty() && !Files.isRegularFile(input.resolve(RunStop.FILE))) {
                     throw new IllegalArgumentException("no results.json in " + input + " nor in its sub-folders");
                 }
                 files.addAll(found);

@@ -1,5 +1,8 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.gate.RunStop;
+import dev.livetalk.metrics.gate.Verdict;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Writes the report of results documents into a folder: {@code index.html}, {@code summary.md}
  * and {@code charts/} (PNG and SVG). Documents of one scenario are merged ({@link Merge}):
  * shards of one seed side by side, several seeds as a spread. With a baseline, every figure
- * is compared with it.
+ * is compared with it. The run's {@link Verdict} is made here, once, from the sections and their
+ * comparisons (and why the run stopped, if it did); every part of the report follows it.
  *
  * <p>Called by one thread; charts are drawn by a pool of {@code report-charts-N} threads, one
  * scenario per task, which ends before {@link #write} returns.
@@ -38,16 +42,17 @@ public final class ReportWriter {
      *
      * @param index    the page
      * @param summary  the Markdown summary
-     * @param verdicts per scenario, the budgets and baseline verdicts
+     * @param sections per scenario, its runs and baseline comparisons
+     * @param verdict  the run's verdict
      */
-    public record Report(Path index, Path summary, List<ScenarioVerdict> verdicts) {
+    public record Report(Path index, Path summary, List<ComparedSection> sections, Verdict verdict) {
         public Report {
-            verdicts = List.copyOf(verdicts);
+            sections = List.copyOf(sections);
         }
 
-        /** Whether every budget holds and nothing regressed. */
+        /** Whether the run passed. */
         public boolean passed() {
-            return verdicts.stream().allMatch(ScenarioVerdict::passed);
+            return verdict.passed();
         }
     }
 
@@ -57,35 +62,52 @@ public final class ReportWriter {
      * @throws IllegalArgumentException when a file is not a results document or the merge refuses them
      */
     public static Report write(List<Path> resultsFiles, Path outDir, Optional<Baseline> baseline) throws IOException {
-        return writeRuns(resultsFiles.stream().map(RunFolder::read).toList(), outDir, baseline);
+        return write(resultsFiles, outDir, baseline, Optional.empty());
+    }
+
+    /** Reads {@code resultsFiles} and writes their report, of a run that stopped early when {@code stop} says so. */
+    public static Report write(List<Path> resultsFiles, Path outDir, Optional<Baseline> baseline,
+                               Optional<RunStop> stop) throws IOException {
+        return writeRuns(resultsFiles.stream().map(RunFolder::read).toList(), outDir, baseline, stop);
     }
 
     /** Writes the report of {@code runs} (already read) into {@code outDir}. */
     public static Report writeRuns(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline) throws IOException {
-        if (runs.isEmpty()) {
+        return writeRuns(runs, outDir, baseline, Optional.empty());
+    }
+
+    /**
+     * Writes the report of {@code runs} (already read) into {@code outDir}; a run that stopped
+     * early ({@code stop}) may have no results at all.
+     */
+    public static Report writeRuns(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline,
+                                   Optional<RunStop> stop) throws IOException {
+        if (runs.isEmpty() && stop.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one results document");
         }
         Files.createDirectories(outDir);
         removeOldCharts(outDir.resolve(ChartFiles.FOLDER));
-        List<ScenarioVerdict> verdicts = Merge.sections(runs).stream()
-                .map(s -> ScenarioVerdict.of(s, baseline.orElse(null))).toList();
-        List<ScenarioCharts> charts = render(verdicts, outDir);
+        List<ComparedSection> sections = Merge.sections(runs).stream()
+                .map(s -> ComparedSection.of(s, baseline.orElse(null))).toList();
+        Verdict verdict = new Verdict(sections.stream().flatMap(s -> s.checkedRuns().stream()).toList(), List.of(),
+                stop);
+        List<ScenarioCharts> charts = render(sections, outDir);
         Path index = outDir.resolve("index.html");
-        Files.writeString(index, IndexPage.html(verdicts, charts, baseline.isPresent(),
+        Files.writeString(index, IndexPage.html(sections, verdict, charts, baseline.isPresent(),
                 JmhResults.read(outDir)), StandardCharsets.UTF_8);
         Path summary = outDir.resolve("summary.md");
-        Files.writeString(summary, SummaryMarkdown.of(verdicts, baseline.isPresent()), StandardCharsets.UTF_8);
-        return new Report(index, summary, verdicts);
+        Files.writeString(summary, SummaryMarkdown.of(sections, verdict, baseline.isPresent()), StandardCharsets.UTF_8);
+        return new Report(index, summary, sections, verdict);
     }
 
-    private static List<ScenarioCharts> render(List<ScenarioVerdict> verdicts, Path outDir) throws IOException {
-        int threads = Math.max(1, Math.min(verdicts.size(), Runtime.getRuntime().availableProcessors()));
+    private static List<ScenarioCharts> render(List<ComparedSection> sections, Path outDir) throws IOException {
+        int threads = Math.max(1, Math.min(sections.size(), Runtime.getRuntime().availableProcessors()));
         AtomicInteger names = new AtomicInteger();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads,
                 r -> new Thread(r, "report-charts-" + names.incrementAndGet()))) {
             List<Future<ScenarioCharts>> futures = new ArrayList<>();
-            for (int i = 0; i < verdicts.size(); i++) {
-                ScenarioSection section = verdicts.get(i).section();
+            for (int i = 0; i < sections.size(); i++) {
+                ScenarioSection section = sections.get(i).section();
                 String prefix = String.format(java.util.Locale.ROOT, "%02d-%s", i + 1, ChartFiles.slug(section.scenario()));
                 futures.add(pool.submit(() -> ScenarioCharts.render(section, outDir, prefix)));
             }

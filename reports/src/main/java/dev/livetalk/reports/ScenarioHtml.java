@@ -1,5 +1,7 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.gate.Verdict;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,16 +22,17 @@ final class ScenarioHtml {
         return "scenario-" + ChartFiles.slug(scenario);
     }
 
-    static void section(ScenarioVerdict v, ScenarioCharts charts, boolean withBaseline, StringBuilder h) {
+    static void section(ComparedSection v, ScenarioCharts charts, boolean withBaseline, StringBuilder h) {
         ScenarioSection s = v.section();
+        Verdict verdict = v.verdict();
         h.append("<section class=\"scenario\" id=\"").append(anchor(s.scenario())).append("\" data-scenario=\"")
                 .append(HtmlText.escape(s.scenario())).append("\">\n<h2>").append(HtmlText.escape(s.scenario()))
-                .append("<span class=\"badge ").append(v.passed() ? "pass\">PASS" : "fail\">FAIL").append("</span></h2>\n");
+                .append("<span class=\"badge ").append(verdict.passed() ? "pass\">PASS" : "fail\">FAIL").append("</span></h2>\n");
         h.append("<p class=\"note\">").append(s.severalSeeds() ? "seeds " + join(s.seeds()) + " (charts: seed "
                 + s.first().document().seed() + ")" : "seed " + s.first().document().seed()).append(" · network ")
                 .append(HtmlText.escape(s.first().document().network())).append(" · strategies: ")
                 .append(HtmlText.escape(String.join(", ", s.strategies()))).append("</p>\n");
-        failures(v, h);
+        failures(v, verdict, h);
         missingHlogs(s, h);
         h.append("<h3>Fault timeline</h3>\n");
         figureOr(charts.faults(), "No fault windows: a control run.", h);
@@ -84,21 +87,21 @@ final class ScenarioHtml {
         }
     }
 
-    private static void failures(ScenarioVerdict v, StringBuilder h) {
-        if (v.passed()) {
+    private static void failures(ComparedSection v, Verdict verdict, StringBuilder h) {
+        if (verdict.failures().isEmpty()) {
             return;
         }
         h.append("<ul class=\"failures\">\n");
-        v.failedBudgets().forEach(f -> h.append("<li><span class=\"bad\">budget</span> ")
-                .append(HtmlText.escape(f.verdict().strategy())).append(": <code>")
-                .append(HtmlText.escape(f.verdict().budget())).append("</code>: ")
-                .append(HtmlText.escape(f.verdict().message())).append(seed(v, f.seed())).append("</li>\n"));
-        v.failedRegressions().forEach(r -> h.append("<li><span class=\"bad\">regression</span> ")
-                .append(HtmlText.escape(r.verdict().message())).append(seed(v, r.seed())).append("</li>\n"));
+        verdict.failedBudgets().forEach(f -> h.append("<li><span class=\"bad\">budget</span> ")
+                .append(HtmlText.escape(f.strategy())).append(": <code>")
+                .append(HtmlText.escape(f.budget().budget())).append("</code>: ")
+                .append(HtmlText.escape(f.budget().message())).append(seed(v, f.seed())).append("</li>\n"));
+        verdict.regressions().forEach(r -> h.append("<li><span class=\"bad\">regression</span> ")
+                .append(HtmlText.escape(r.comparison().message())).append(seed(v, r.seed())).append("</li>\n"));
         h.append("</ul>\n");
     }
 
-    private static String seed(ScenarioVerdict v, long seed) {
+    private static String seed(ComparedSection v, long seed) {
         return v.section().severalSeeds() ? " (seed " + seed + ")" : "";
     }
 

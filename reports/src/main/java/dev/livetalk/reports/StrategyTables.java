@@ -77,18 +77,18 @@ final class StrategyTables {
                 + "agrees. Each seed's own figures are in the correctness table above.</p>\n");
     }
 
-    static void baseline(ScenarioVerdict v, StringBuilder h) {
-        List<ScenarioVerdict.SeededRegression> all = v.comparisons();
+    static void baseline(ComparedSection v, StringBuilder h) {
+        List<ComparedSection.SeededComparison> all = v.allComparisons();
         if (all.isEmpty()) {
             h.append("<p class=\"note\">The baseline has no results of this scenario.</p>\n");
             return;
         }
-        long failed = all.stream().filter(r -> !r.verdict().passed()).count();
+        long failed = all.stream().filter(r -> !r.comparison().passed()).count();
         h.append("<details").append(failed > 0 ? " open" : "").append("><summary>").append(all.size())
                 .append(" figures compared, ").append(failed).append(" regressed</summary>\n");
         head(h, "strategy", "figure", "baseline", "now", "change", "verdict");
-        all.stream().sorted(Comparator.comparing(r -> r.verdict().passed())).forEach(r -> {
-            RegressionVerdict x = r.verdict();
+        all.stream().sorted(Comparator.comparing(r -> r.comparison().passed())).forEach(r -> {
+            RegressionVerdict x = r.comparison();
             boolean latency = x.figure().contains(" p");
             row(h, esc(x.strategy()), esc(x.figure()), num(latency ? FigureText.duration(x.baseline())
                             : FigureText.count(x.baseline())),

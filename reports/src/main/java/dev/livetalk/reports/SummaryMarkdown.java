@@ -2,6 +2,7 @@ package dev.livetalk.reports;
 
 import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.Percentiles;
+import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.RegressionVerdict;
 
 import java.util.ArrayList;
@@ -13,8 +14,9 @@ import java.util.Locale;
 
 /**
  * {@code summary.md}: a compact Markdown verdict for a pull-request comment. The verdict is on
- * top, then the failed budgets and regressions, then one row per scenario and strategy (several
- * seeds of a scenario show as {@code min..max (median m)}), then the harness's calibration. Deterministic: no times, no paths.
+ * top (the run's {@link Verdict}: PASS, FAIL, or INTERRUPTED with where), then the failed budgets and
+ * regressions, then one row per scenario and strategy (several seeds of a scenario show as
+ * {@code min..max (median m)}), then the harness's calibration. Deterministic: no times, no paths.
  *
  * <p>Stateless; any thread.
  */
@@ -25,56 +27,61 @@ public final class SummaryMarkdown {
     private SummaryMarkdown() {
     }
 
-    /** The summary of {@code verdicts}; {@code withBaseline} adds the peer-final p99 change column. */
-    public static String of(List<ScenarioVerdict> verdicts, boolean withBaseline) {
+    /** The summary of {@code sections} judged by {@code verdict}; {@code withBaseline} adds the peer-final p99 change column. */
+    public static String of(List<ComparedSection> sections, Verdict verdict, boolean withBaseline) {
         StringBuilder md = new StringBuilder();
-        boolean passed = verdicts.stream().allMatch(ScenarioVerdict::passed);
-        long budgetFailures = verdicts.stream().mapToLong(v -> v.failedBudgets().size()).sum();
-        long regressions = verdicts.stream().mapToLong(v -> v.failedRegressions().size()).sum();
-        md.append("## LiveTalk Chaos Bench: ").append(passed ? "PASS" : "FAIL").append("\n\n");
-        md.append(String.format(Locale.ROOT, "%d scenarios, %d strategy runs, %d budget failures", verdicts.size(),
-                verdicts.stream().mapToLong(ScenarioVerdict::strategyRuns).sum(), budgetFailures));
-        md.append(withBaseline ? String.format(Locale.ROOT, ", %d regressions against the baseline.%n%n", regressions)
-                : ".\n\n");
-        if (!passed) {
-            failures(verdicts, md);
+        md.append("## LiveTalk Chaos Bench: ").append(verdict.word()).append("\n\n");
+        verdict.stop().ifPresent(stop -> md.append("**The run stopped early: ").append(stop.sentence())
+                .append(".** The figures below are those of the finished scenarios.\n\n"));
+        md.append(String.format(Locale.ROOT, "%d scenarios, %d strategy runs, %d budget failures", sections.size(),
+                verdict.strategyRuns(), verdict.failedBudgets().size()));
+        md.append(withBaseline ? String.format(Locale.ROOT, ", %d regressions against the baseline.%n%n",
+                verdict.regressions().size()) : ".\n\n");
+        if (!verdict.failures().isEmpty()) {
+            failures(sections, verdict, md);
         }
         md.append("| scenario | strategy | budgets | lost | duplicates | phantoms | inversions | converged"
                 + " | peer-final p99 |").append(withBaseline ? " vs baseline |\n" : "\n");
         md.append("|---|---|---|---:|---:|---:|---:|---:|---:|").append(withBaseline ? "---:|\n" : "\n");
-        for (ScenarioVerdict verdict : verdicts) {
-            for (String strategy : verdict.section().strategies()) {
-                md.append(row(verdict, strategy, withBaseline)).append('\n');
+        for (ComparedSection section : sections) {
+            for (String strategy : section.section().strategies()) {
+                md.append(row(section, strategy, withBaseline)).append('\n');
             }
         }
         md.append("\npeer-final p99 is over every intended delivery: never once more than 1% never came by the end "
                 + "of the run.\n");
-        return md.append(environment(verdicts)).toString();
+        return md.append(environment(sections)).toString();
     }
 
     /** The harness's calibration (its noise floor) per distinct calibration of the runs. */
-    static String environment(List<ScenarioVerdict> verdicts) {
+    static String environment(List<ComparedSection> sections) {
         StringBuilder md = new StringBuilder("\n### Environment: the harness's own latency\n\n");
-        Map<Calibration, List<String>> byCalibration = Calibrations.of(verdicts);
+        Map<Calibration, List<String>> byCalibration = Calibrations.of(sections);
         List<String> parts = new ArrayList<>();
         byCalibration.forEach((calibration, scenarios) -> parts.add((byCalibration.size() > 1
                 ? "**" + String.join(", ", scenarios) + "**:\n\n" : "") + CalibrationText.markdown(calibration)));
         return md.append(String.join("\n", parts)).toString();
     }
 
-    private static void failures(List<ScenarioVerdict> verdicts, StringBuilder md) {
+    private static void failures(List<ComparedSection> sections, Verdict verdict, StringBuilder md) {
         md.append("### Failures\n\n");
-        for (ScenarioVerdict v : verdicts) {
-            String seeds = v.section().severalSeeds() ? " (seed %d)" : "";
-            for (ScenarioVerdict.FailedBudget f : v.failedBudgets()) {
-                md.append("- **").append(v.section().scenario()).append("** / ").append(f.verdict().strategy())
-                        .append(String.format(Locale.ROOT, seeds, f.seed())).append(": `")
-                        .append(f.verdict().budget()).append("`: ").append(f.verdict().message()).append('\n');
+        for (ComparedSection section : sections) {
+            String scenario = section.section().scenario();
+            String seeds = section.section().severalSeeds() ? " (seed %d)" : "";
+            List<Verdict.Failure> ofScenario = verdict.failures().stream()
+                    .filter(f -> f.scenario().equals(scenario)).toList();
+            for (Verdict.Failure f : ofScenario) {
+                if (f instanceof Verdict.BudgetFailure b) {
+                    md.append("- **").append(scenario).append("** / ").append(b.strategy())
+                            .append(String.format(Locale.ROOT, seeds, b.seed())).append(": `")
+                            .append(b.budget().budget()).append("`: ").append(b.budget().message()).append('\n');
+                }
             }
             Map<String, List<RegressionVerdict>> regressed = new LinkedHashMap<>();
-            v.failedRegressions().forEach(r -> regressed.computeIfAbsent(r.verdict().strategy()
-                    + String.format(Locale.ROOT, seeds, r.seed()), k -> new ArrayList<>()).add(r.verdict()));
-            regressed.forEach((who, list) -> md.append("- **").append(v.section().scenario()).append("** / ").append(who)
+            ofScenario.stream().filter(f -> f instanceof Verdict.Regression).map(Verdict.Regression.class::cast)
+                    .forEach(r -> regressed.computeIfAbsent(r.strategy() + String.format(Locale.ROOT, seeds, r.seed()),
+                            k -> new ArrayList<>()).add(r.comparison()));
+            regressed.forEach((who, list) -> md.append("- **").append(scenario).append("** / ").append(who)
                     .append(": ").append(list.size()).append(list.size() == 1 ? " figure" : " figures")
                     .append(" regressed against the baseline; worst: ").append(worst(list)).append('\n'));
         }
@@ -93,8 +100,8 @@ public final class SummaryMarkdown {
         return r.baseline() == 0 ? Double.MAX_VALUE : (r.current() - r.baseline()) / Math.abs(r.baseline());
     }
 
-    private static String row(ScenarioVerdict verdict, String strategy, boolean withBaseline) {
-        ScenarioSection section = verdict.section();
+    private static String row(ComparedSection compared, String strategy, boolean withBaseline) {
+        ScenarioSection section = compared.section();
         List<KeyFigures> runs = section.results(strategy).stream().map(KeyFigures::of).toList();
         String name = section.severalSeeds() ? section.scenario() + " (" + runs.size() + " seeds)" : section.scenario();
         StringBuilder row = new StringBuilder("| ").append(name).append(" | ").append(strategy).append(" | ")
@@ -108,7 +115,7 @@ public final class SummaryMarkdown {
         row.append(" | ").append(FigureText.spread(KeyFigures.Spread.of(runs, KeyFigures::peerFinalP99Nanos),
                 FigureText::duration));
         if (withBaseline) {
-            row.append(" | ").append(peerFinalChange(verdict, strategy));
+            row.append(" | ").append(peerFinalChange(compared, strategy));
         }
         return row.append(" |").toString();
     }
@@ -120,9 +127,9 @@ public final class SummaryMarkdown {
     }
 
     /** The change of the first seed's peer-final p99 (all phases) against the baseline, or {@code -}. */
-    static String peerFinalChange(ScenarioVerdict verdict, String strategy) {
-        return verdict.comparisons().stream()
-                .map(ScenarioVerdict.SeededRegression::verdict)
+    static String peerFinalChange(ComparedSection compared, String strategy) {
+        return compared.allComparisons().stream()
+                .map(ComparedSection.SeededComparison::comparison)
                 .filter(r -> r.strategy().equals(strategy) && r.figure().equals("peer-final p99 all"))
                 .findFirst().map(SummaryMarkdown::change).orElse("-");
     }

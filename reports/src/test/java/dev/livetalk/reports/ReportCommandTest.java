@@ -1,6 +1,8 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.gate.Tolerance;
+import dev.livetalk.metrics.gate.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportCommandTest {
     @TempDir
@@ -19,36 +22,51 @@ class ReportCommandTest {
     private final StringWriter err = new StringWriter();
 
     @Test
-    void shouldReRenderAFolderOfResultsAndExitZero() {
-        int code = run(List.of(Fixtures.suite()), null);
+    void shouldReRenderAFolderOfResultsThatPasses() throws Exception {
+        ReportWriter.Report report = run(List.of(Fixtures.suite()), null);
 
-        assertThat(code).isEqualTo(ReportCommand.OK);
+        assertThat(report.verdict().outcome()).isEqualTo(Verdict.Outcome.PASS);
         assertThat(temp.resolve("out/index.html")).isRegularFile();
         assertThat(out.toString()).contains("## LiveTalk Chaos Bench: PASS", "report in ");
         assertThat(err.toString()).isEmpty();
     }
 
     @Test
-    void shouldExit99WhenTheRunRegressedAgainstTheBaseline() {
+    void shouldFailWhenTheRunRegressedAgainstTheBaseline() throws Exception {
         Path faster = Fixtures.copy("outage", temp.resolve("baseline/outage"),
                 d -> Fixtures.with(d, d.seed(), s -> Fixtures.withLatencyScaled(s, 0.5)));
 
-        int code = run(List.of(Fixtures.resultsFiles().get(2)), faster.getParent().getParent());
+        ReportWriter.Report report = run(List.of(Fixtures.resultsFiles().get(2)), faster.getParent().getParent());
 
-        assertThat(code).isEqualTo(ReportCommand.BUDGET_FAILED);
+        assertThat(report.verdict().outcome()).isEqualTo(Verdict.Outcome.FAIL);
         assertThat(out.toString()).contains("## LiveTalk Chaos Bench: FAIL", "**outage** / reconcile: ", "figures regressed against the baseline; worst: reconcile ");
     }
 
     @Test
-    void shouldExit2NamingAMissingFile() {
-        int code = run(List.of(temp.resolve("nope.json")), null);
-
-        assertThat(code).isEqualTo(ReportCommand.INVALID_INPUT);
-        assertThat(err.toString()).contains("no such results file or folder: " + temp.resolve("nope.json"));
+    void shouldRefuseAMissingFileNamingIt() {
+        assertThatThrownBy(() -> run(List.of(temp.resolve("nope.json")), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no such results file or folder: " + temp.resolve("nope.json"));
     }
 
-    private int run(List<Path> inputs, Path baseline) {
-        return ReportCommand.run(inputs, temp.resolve("out"), baseline, Tolerance.DEFAULT, new PrintWriter(out),
-                new PrintWriter(err));
+    @Test
+    void shouldRenderAnInterruptedRunFromItsFolderAndSayWhere() throws Exception {
+        Path run = temp.resolve("run");
+        Fixtures.copy("outage", run.resolve("outage"), d -> d);
+        new RunStop(RunStop.Cause.SIGTERM, "interrupted by SIGTERM", "scenario flapping-link", List.of("outage"))
+                .write(run);
+
+        ReportWriter.Report report = run(List.of(run), null);
+
+        assertThat(report.verdict().outcome()).isEqualTo(Verdict.Outcome.STOPPED);
+        assertThat(report.verdict().stop().orElseThrow().cause()).isEqualTo(RunStop.Cause.SIGTERM);
+        assertThat(out.toString()).startsWith("## LiveTalk Chaos Bench: INTERRUPTED\n");
+        assertThat(temp.resolve("out/index.html")).content()
+                .contains("INTERRUPTED: 1 scenarios", "The run stopped early: interrupted by SIGTERM during "
+                        + "scenario flapping-link; finished scenarios: outage.");
+    }
+
+    private ReportWriter.Report run(List<Path> inputs, Path baseline) throws Exception {
+        return ReportCommand.run(inputs, temp.resolve("out"), baseline, Tolerance.DEFAULT, new PrintWriter(out));
     }
 }

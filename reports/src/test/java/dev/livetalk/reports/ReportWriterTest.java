@@ -122,7 +122,7 @@ class ReportWriterTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         System.out.printf("report of 9 scenarios x 6 strategies (30 intervals each, seed 42): %d ms%n", millis);
-        assertThat(report.verdicts()).hasSize(9);
+        assertThat(report.sections()).hasSize(9);
         assertThat(Files.readString(report.index())).contains("event-only", "snapshot");
         assertThat(millis).as("report generation time in ms (budget 10 s on an idle machine)").isLessThan(120_000);
     }

@@ -1,6 +1,8 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.gate.Tolerance;
+import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.ResultsDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +25,10 @@ class SummaryMarkdownTest {
 
     @Test
     void shouldMatchGoldenSummaryOfRecordedSuite() throws IOException {
-        List<ScenarioVerdict> verdicts = Merge.sections(Fixtures.runs()).stream()
-                .map(s -> ScenarioVerdict.of(s, null)).toList();
+        List<ComparedSection> sections = Merge.sections(Fixtures.runs()).stream()
+                .map(s -> ComparedSection.of(s, null)).toList();
 
-        String summary = SummaryMarkdown.of(verdicts, false);
+        String summary = SummaryMarkdown.of(sections, verdictOf(sections), false);
 
         assertGolden(summary, "summary-suite.md");
         assertThat(summary).startsWith("## LiveTalk Chaos Bench: PASS\n");
@@ -41,14 +43,30 @@ class SummaryMarkdownTest {
         ResultsDocument fasterOutage = Fixtures.with(RunFolder.read(Fixtures.resultsFiles().get(2)).document(), 4,
                 s -> Fixtures.withLatencyScaled(s, 0.5));
         Baseline baseline = new Baseline(List.of(fasterOutage), Tolerance.DEFAULT);
-        List<ScenarioVerdict> verdicts = Merge.sections(runs).stream().map(s -> ScenarioVerdict.of(s, baseline)).toList();
+        List<ComparedSection> sections = Merge.sections(runs).stream().map(s -> ComparedSection.of(s, baseline)).toList();
 
-        String summary = SummaryMarkdown.of(verdicts, true);
+        String summary = SummaryMarkdown.of(sections, verdictOf(sections), true);
 
         assertGolden(summary, "summary-failures.md");
         assertThat(summary).startsWith("## LiveTalk Chaos Bench: FAIL\n")
                 .contains("- **outage** / reconcile (seed 7): `lost == 0 for reconcile`: lost = 3, budget == 0")
                 .contains("| outage (2 seeds) | reconcile | 9/10 FAIL | 0..3 (median 1.5) |");
+    }
+
+    @Test
+    void shouldSayTheRunWasInterruptedAndWhere() {
+        List<ComparedSection> sections = Merge.sections(Fixtures.runs()).stream()
+                .map(s -> ComparedSection.of(s, null)).toList();
+        Verdict verdict = verdictOf(sections).stopped(new RunStop(RunStop.Cause.SIGINT, "interrupted by SIGINT",
+                "scenario thundering-herd, strategy reconcile", List.of("baseline", "flapping-link", "outage")));
+
+        assertThat(SummaryMarkdown.of(sections, verdict, false)).startsWith("## LiveTalk Chaos Bench: INTERRUPTED\n\n"
+                + "**The run stopped early: interrupted by SIGINT during scenario thundering-herd, strategy reconcile; "
+                + "finished scenarios: baseline, flapping-link, outage.**");
+    }
+
+    private static Verdict verdictOf(List<ComparedSection> sections) {
+        return Verdict.of(sections.stream().flatMap(s -> s.checkedRuns().stream()).toList());
     }
 
     private static void assertGolden(String actual, String name) throws IOException {

@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plays a scenario once per seed of a range and per strategy in the simulator, checks each
- * run against the correctness invariants (lost, duplicates, phantoms, inversions, causal
- * violations, stuck pending, converged) and the scenario's budgets, and reports the seeds
- * that broke one, each with the command that replays it exactly.
+ * run against the scenario's budgets (which gate, as in {@code dev.livetalk.metrics.gate.Verdict})
+ * and the correctness invariants (lost, duplicates, phantoms, inversions, causal violations,
+ * stuck pending, converged; reported, not gated), and reports the seeds that broke one, each
+ * with the command that replays it exactly.
  *
  * <p>Threads: {@link #run} waits on the caller's thread while {@code threads} workers named
  * {@code livetalk-sweep-N} play whole runs, one seed each at a time; every run is confined to
@@ -79,27 +80,25 @@ public final class SeedSweep {
         for (String strategy : strategies) {
             SimulationResult result = new SimulatedRun(scenario, strategy, seed, settings.withSelfCheck(false)).play();
             Measurement measurement = Measurement.of(result.trace());
-            List<String> failed = failedChecks(scenario, measurement);
-            if (!failed.isEmpty()) {
-                failures.add(new SeedFailure(seed, strategy, failed, result.traceHash(), repro(file, strategy, seed)));
+            List<BudgetVerdict> budgets = BudgetEvaluator.evaluate(scenario.budgets(), measurement).stream()
+                    .filter(v -> !v.passed()).toList();
+            List<String> invariants = brokenInvariants(measurement);
+            if (!budgets.isEmpty() || !invariants.isEmpty()) {
+                failures.add(new SeedFailure(seed, strategy, budgets, invariants, result.traceHash(),
+                        repro(file, strategy, seed)));
             }
         }
         return failures;
     }
 
-    private static List<String> failedChecks(Scenario scenario, Measurement measurement) {
-        List<String> failed = new ArrayList<>();
+    private static List<String> brokenInvariants(Measurement measurement) {
+        List<String> broken = new ArrayList<>();
         for (Invariant invariant : Invariant.values()) {
             if (!invariant.holds(measurement.correctness().figures())) {
-                failed.add(invariant.expression() + ": observed " + format(invariant.observed(measurement.correctness().figures())));
+                broken.add(invariant.expression() + ": observed " + format(invariant.observed(measurement.correctness().figures())));
             }
         }
-        for (BudgetVerdict verdict : BudgetEvaluator.evaluate(scenario.budgets(), measurement)) {
-            if (!verdict.passed()) {
-                failed.add(verdict.message());
-            }
-        }
-        return failed;
+        return broken;
     }
 
     /** The command line that replays one run. */

@@ -42,6 +42,8 @@ import java.util.SplittableRandom;
  * <p>Single-threaded: {@link #play()} runs on the caller's thread; an instance plays once.
  */
 public final class SimulatedRun {
+    /** Virtual time between two looks at the thread's interrupt status. */
+    private static final long INTERRUPT_CHECK_EVERY = Duration.ofSeconds(1).toNanos();
     /** Keeps the network's random stream apart from the load's and the fault schedule's. */
     private static final long NETWORK_STREAM = 0x5349_4d5f_4e45_5457L;
     /** Message serverTime = this + virtual milliseconds: a fixed, plausible wall-clock origin. */
@@ -107,9 +109,23 @@ public final class SimulatedRun {
         new SimLoad(loop, LoadPlan.resolve(scenario, seed).sends(), clients, loadStart).start();
         long end = loadStart + scenario.runLength().toNanos();
         scheduleReading(new ArrayList<>(clients.values()), loadStart, end);
-        loop.runUntil(end);
+        runInterruptibly(end);
         clients.values().forEach(SimClient::recordFinalTranscripts);
         return new SimulationResult(recorder.build(), stats, loop.executed(), end, System.nanoTime() - started);
+    }
+
+    /**
+     * Runs the loop to {@code end} one virtual second at a time, stopping with a
+     * {@link RunFailure} when the thread was interrupted (the same events run as in one go).
+     */
+    private void runInterruptibly(long end) {
+        while (loop.now() < end) {
+            loop.runUntil(Math.min(end, loop.now() + INTERRUPT_CHECK_EVERY));
+            if (Thread.currentThread().isInterrupted()) {
+                throw new RunFailure(strategy + ": the simulation was interrupted at virtual time "
+                        + Duration.ofNanos(loop.now()));
+            }
+        }
     }
 
     private Map<String, SimClient> createClients(SimNetwork network) {

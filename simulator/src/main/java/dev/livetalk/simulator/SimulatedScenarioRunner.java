@@ -17,6 +17,7 @@ import dev.livetalk.scenarios.fault.FaultSchedule;
 import dev.livetalk.scenarios.fault.FaultScheduleJson;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,8 @@ public final class SimulatedScenarioRunner {
 
     /**
      * Plays {@code scenario} for each of {@code strategies} with {@code seed}, writing files
-     * into {@code folder} (created if missing).
+     * into {@code folder} (created if missing). An interrupt of the calling thread stops it
+     * before the next strategy ({@link InterruptedIOException}).
      */
     public ResultsDocument run(Scenario scenario, List<String> strategies, long seed, Path folder) throws IOException {
         Files.createDirectories(folder);
@@ -56,6 +58,9 @@ public final class SimulatedScenarioRunner {
         Files.writeString(folder.resolve("fault-schedule.json"), FaultScheduleJson.toJson(schedule));
         List<StrategyResult> results = new ArrayList<>();
         for (String strategy : strategies) {
+            if (Thread.interrupted()) {
+                throw new InterruptedIOException("interrupted before strategy " + strategy + " of " + scenario.name());
+            }
             RunTrace trace = play(scenario, strategy, seed);
             Measurement measurement = Measurement.of(trace);
             List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(scenario.budgets(), measurement);

@@ -1,10 +1,13 @@
 package dev.livetalk.simulator;
 
+import dev.livetalk.metrics.gate.Verdict;
+
 import java.util.List;
 
 /**
- * What a seed sweep found: the seeds whose runs broke a check, by seed then strategy, each
- * with the one-line command that replays it.
+ * What a seed sweep found: the seeds whose runs failed a budget or broke an invariant, by seed
+ * then strategy, each with the one-line command that replays it. Only the budgets gate
+ * ({@link #passed}).
  *
  * <p>Immutable; any thread.
  *
@@ -21,9 +24,14 @@ public record SweepReport(String scenario, SeedRange seeds, List<String> strateg
         failures = List.copyOf(failures);
     }
 
-    /** Whether every run kept every check. */
+    /** The gated failures, seed by seed: the budgets that failed ({@link Verdict#failuresOf}). */
+    public List<Verdict.Failure> gatedFailures() {
+        return failures.stream().flatMap(f -> f.failures(scenario).stream()).toList();
+    }
+
+    /** Whether every budget held for every seed; broken invariants are reported, not gated. */
     public boolean passed() {
-        return failures.isEmpty();
+        return gatedFailures().isEmpty();
     }
 
     /** The distinct failing seeds, ascending. */
@@ -41,9 +49,11 @@ public record SweepReport(String scenario, SeedRange seeds, List<String> strateg
         StringBuilder out = new StringBuilder();
         out.append(scenario).append(": seeds ").append(seeds).append(", ").append(runs).append(" runs, ");
         if (failures.isEmpty()) {
-            return out.append("every check held\n").toString();
+            return out.append("every budget and invariant held\n").toString();
         }
-        out.append(failedSeeds().size()).append(" failing seeds\n");
+        long gated = gatedFailures().stream().map(Verdict.Failure::seed).distinct().count();
+        out.append(gated).append(" seeds failed a budget, ").append(failedSeeds().size())
+                .append(" failed a budget or broke an invariant (invariants are reported, not gated)\n");
         for (SeedFailure failure : failures) {
             out.append("  seed ").append(failure.seed()).append(' ').append(failure.strategy()).append(": ")
                     .append(String.join("; ", failure.failed())).append("\n    repro: ").append(failure.repro())

@@ -1,23 +1,71 @@
 package dev.livetalk.bench.cli;
 
-/** The exit codes of the {@code livetalk} command line, the contract CI pipelines rely on. */
+import dev.livetalk.metrics.gate.RunStop;
+import dev.livetalk.metrics.gate.Verdict;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The exit codes of the {@code livetalk} command line, the contract CI pipelines rely on; each
+ * with the line {@code --help} shows for it. A run's code follows its {@link Verdict}.
+ */
 public enum ExitCode {
-    /** Every budget holds. */
-    OK(0),
+    /** Every budget holds and nothing regressed. */
+    OK(0, "pass: every budget holds and nothing regressed against --baseline"),
     /** The harness itself failed: no Toxiproxy, a crash. */
-    HARNESS_FAILURE(1),
+    HARNESS_FAILURE(1, "the harness itself failed (no Toxiproxy, a crash)"),
     /** Invalid input: arguments, a scenario file. */
-    INVALID_INPUT(2),
-    /** A budget or a correctness check failed (k6's code). */
-    BUDGET_FAILED(99);
+    INVALID_INPUT(2, "invalid input (arguments, a scenario file)"),
+    /** A budget failed or a figure regressed against the baseline (k6's code); invariants do not gate. */
+    BUDGET_FAILED(99, "a budget failed or a figure regressed against --baseline (correctness invariants are "
+            + "reported, not gated: write one as a budget to gate it)"),
+    /** Interrupted by SIGINT (Ctrl-C): 128 + 2, as shells report it. */
+    INTERRUPTED_SIGINT(130, "interrupted by SIGINT (Ctrl-C); the finished scenarios' results are written"),
+    /** Interrupted by SIGTERM: 128 + 15. */
+    INTERRUPTED_SIGTERM(143, "interrupted by SIGTERM; the finished scenarios' results are written");
 
     private final int code;
+    private final String meaning;
 
-    ExitCode(int code) {
+    ExitCode(int code, String meaning) {
         this.code = code;
+        this.meaning = meaning;
     }
 
     public int code() {
         return code;
+    }
+
+    /** What the code means, for {@code --help} and the README. */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The code of a verdict: 0 pass, 99 fail, and for a stopped run the code of why it stopped. */
+    public static ExitCode of(Verdict verdict) {
+        return switch (verdict.outcome()) {
+            case PASS -> OK;
+            case FAIL -> BUDGET_FAILED;
+            case STOPPED -> of(verdict.stop().orElseThrow().cause());
+        };
+    }
+
+    /** The code of a run stopped by {@code cause}. */
+    public static ExitCode of(RunStop.Cause cause) {
+        return switch (cause) {
+            case SIGINT -> INTERRUPTED_SIGINT;
+            case SIGTERM -> INTERRUPTED_SIGTERM;
+            case HARNESS_FAILURE -> HARNESS_FAILURE;
+        };
+    }
+
+    /** Every code and its meaning, in code order, as picocli's exit code list shows them. */
+    static Map<String, String> helpList() {
+        Map<String, String> list = new LinkedHashMap<>();
+        for (ExitCode c : values()) {
+            list.put(String.format("%3d", c.code), c.meaning);
+        }
+        return list;
     }
 }

@@ -5,20 +5,16 @@ import picocli.CommandLine.Command;
 
 /**
  * The top-level {@code livetalk} command. Maps failures to {@link ExitCode}s: argument and
- * input errors exit 2 with their message, anything unexpected exits 1 with a stack trace.
+ * input errors exit 2 with their message, anything unexpected exits 1 with a stack trace. The
+ * exit codes are listed, from {@link ExitCode}, in the help of {@code livetalk}, {@code run} and
+ * {@code report}.
  */
 @Command(name = "livetalk",
         mixinStandardHelpOptions = true,
         version = "livetalk 0.1.0-SNAPSHOT",
         description = "LiveTalk Chaos Bench: measures whether chat state stays consistent on a bad network.",
         subcommands = {RunCommand.class, ValidateCommand.class, ReportSubcommand.class, StrategiesCommand.class,
-            ServerCommand.class, BenchCommand.class, CalibrateCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            " 0:every budget holds",
-            " 1:the harness itself failed (no Toxiproxy, a crash)",
-            " 2:invalid input (arguments, scenario file)",
-            "99:a budget or correctness check failed"})
+            ServerCommand.class, BenchCommand.class, CalibrateCommand.class})
 public final class LivetalkCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -26,6 +22,11 @@ public final class LivetalkCommand implements Runnable {
     /** A configured command line: exit-code mapping and error handlers installed. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LivetalkCommand());
+        for (CommandLine documented : java.util.List.of(commandLine, commandLine.getSubcommands().get("run"),
+                commandLine.getSubcommands().get("report"))) {
+            documented.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                    .exitCodeList(ExitCode.helpList());
+        }
         commandLine.setExitCodeExceptionMapper(LivetalkCommand::exitCodeOf);
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();

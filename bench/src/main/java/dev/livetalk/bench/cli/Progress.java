@@ -13,6 +13,7 @@ import java.io.PrintWriter;
  */
 final class Progress implements RunProgress {
     private final PrintWriter err;
+    private volatile RunProgress.Status last;
 
     Progress(PrintWriter err) {
         this.err = err;
@@ -20,6 +21,7 @@ final class Progress implements RunProgress {
 
     @Override
     public void onStatus(Status status) {
+        last = status;
         synchronized (err) {
             err.printf("%-20s %-12s %5.1fs / %5.1fs  faults active %d  sent %d  committed %d%n",
                     status.scenario(), status.strategy(), status.elapsedNanos() / 1e9, status.totalNanos() / 1e9,
@@ -38,6 +40,13 @@ final class Progress implements RunProgress {
             err.println(line);
             err.flush();
         }
+    }
+
+    /** What is running, as far as the last status line said: {@code scenario S, strategy T}. */
+    String during(String scenario) {
+        Status status = last;
+        return status != null && status.scenario().equals(scenario)
+                ? "scenario " + scenario + ", strategy " + status.strategy() : "scenario " + scenario;
     }
 
     void done(String scenario) {

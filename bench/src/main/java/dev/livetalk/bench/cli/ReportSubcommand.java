@@ -1,15 +1,21 @@
 package dev.livetalk.bench.cli;
 
 import dev.livetalk.reports.ReportCommand;
+import dev.livetalk.reports.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code livetalk report}: re-renders or merges results files into a report. */
+/**
+ * {@code livetalk report}: re-renders or merges results files into a report; exits with the
+ * code of the report's verdict (an interrupted run's folder keeps its 130 or 143).
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Re-render or merge results.json files (or run folders) into index.html, charts/ and",
             "summary.md: shards of one suite side by side, one scenario over several seeds as a spread."})
@@ -31,7 +37,14 @@ final class ReportSubcommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ReportCommand.run(inputs, out, baseline, tolerances.tolerance(), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        try {
+            ReportWriter.Report report = ReportCommand.run(inputs, out, baseline, tolerances.tolerance(),
+                    spec.commandLine().getOut());
+            return ExitCode.of(report.verdict()).code();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            throw new HarnessFailure("cannot write the report into " + out + ": " + e.getMessage(), e);
+        }
     }
 }

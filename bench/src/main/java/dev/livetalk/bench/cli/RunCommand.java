@@ -3,8 +3,10 @@ package dev.livetalk.bench.cli;
 import dev.livetalk.bench.calibrate.CalibrationSettings;
 import dev.livetalk.bench.calibrate.Calibrator;
 import dev.livetalk.client.strategy.Strategies;
+import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.gate.Tolerance;
 import dev.livetalk.metrics.results.Calibration;
+import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.JunitXmlWriter;
 import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
@@ -44,10 +46,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * {@code livetalk run}: plays scenarios once per strategy through a real Toxiproxy, measures
- * each run, writes the results and exits with the verdict of the budgets.
+ * each run, writes the results and exits with the code of the run's {@link Verdict}. On SIGINT
+ * or SIGTERM it stops ({@link RunInterruption}), keeps the scenarios it finished, marks the run
+ * as stopped ({@link RunStop#FILE}) and exits 130 or 143.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Play scenarios through Toxiproxy (or the simulator), once per strategy, and write per scenario",
@@ -100,6 +106,12 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Where signals come from: the process's SIGINT and SIGTERM; a test hands them in itself. */
+    Function<RunInterruption, Runnable> signals = RunInterruption::trapSignals;
+
+    /** How the process ends when a stopped run overruns its grace period; a test records it instead. */
+    IntConsumer halt = code -> Runtime.getRuntime().halt(code);
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -111,9 +123,30 @@ final class RunCommand implements Callable<Integer> {
         Optional<Baseline> baseline = baseline(tolerances.tolerance());
         TyrusLogging.configure(debug);
         Files.createDirectories(outDir);
+        Files.deleteIfExists(outDir.resolve(RunStop.FILE));
         Progress progress = new Progress(spec.commandLine().getErr());
-        List<ScenarioVerdict> verdicts = new ArrayList<>();
+        try (RunInterruption interruption = new RunInterruption(Thread.currentThread(), spec.commandLine().getErr(),
+                halt, RunInterruption.GRACE)) {
+            Runnable restoreSignals = signals.apply(interruption);
+            try {
+                return play(scenarios, outDir, baseline, progress, interruption, stdout);
+            } finally {
+                restoreSignals.run();
+            }
+        }
+    }
+
+    /**
+     * Plays the scenarios one after the other, writing each finished scenario's folder at once
+     * ({@code results.json}, {@code junit.xml}, logs), so that a run stopped part-way leaves the
+     * results of every scenario it finished; then writes the run's report, {@code junit.xml} and,
+     * when it stopped early, {@link RunStop#FILE}, and returns the verdict's exit code.
+     */
+    private int play(Map<Path, Scenario> scenarios, Path outDir, Optional<Baseline> baseline, Progress progress,
+                     RunInterruption interruption, PrintWriter stdout) throws IOException, InterruptedException {
         List<RunFolder> runs = new ArrayList<>();
+        List<String> finished = new ArrayList<>();
+        String during = "";
         boolean needsToxiproxy = scenarios.values().stream().anyMatch(s -> s.network() == Backend.TOXIPROXY);
         if (noCalibration && calibrationFile != null) {
             throw new UsageException("--no-calibration and --calibration " + calibrationFile + " exclude each other: give one");
@@ -124,29 +157,74 @@ final class RunCommand implements Callable<Integer> {
                 calibration = calibrate(toxiproxy);
             }
             for (Scenario scenario : scenarios.values()) {
-                long scenarioSeed = seed != null ? seed : scenario.seed();
+                if (interruption.stopped()) {
+                    during = "scenario " + scenario.name() + " (not started)";
+                    break;
+                }
                 Path folder = outDir.resolve(scenario.name());
-                ResultsDocument results = scenario.network() == Backend.SIM
-                        ? new SimulatedScenarioRunner(SimSettings.DEFAULTS, progress)
-                                .run(scenario, strategiesOf(scenario), scenarioSeed, folder)
-                        : new ScenarioRunner(toxiproxy, RunSettings.DEFAULTS, progress, calibration)
-                                .run(scenario, strategiesOf(scenario), scenarioSeed, folder);
-                List<RegressionVerdict> regressions = baseline.map(b -> b.compare(results)).orElse(List.of());
-                ResultsJson.write(results, folder.resolve("results.json"));
-                Files.writeString(folder.resolve("junit.xml"), JunitXmlWriter.toXml(results, regressions));
-                verdicts.add(new ScenarioVerdict(results, regressions));
+                ResultsDocument results;
+                try {
+                    results = play(scenario, folder, toxiproxy, progress, calibration);
+                } catch (InterruptedException | RuntimeException | IOException e) {
+                    if (!interruption.stopped()) {
+                        throw e;
+                    }
+                    interruption.stopInterrupting(); // so that the proxies and Toxiproxy close normally
+                    during = progress.during(scenario.name());
+                    break;
+                }
+                interruption.stopInterrupting();
+                writeScenario(results, baseline, folder);
                 runs.add(new RunFolder(results, folder));
+                finished.add(scenario.name());
                 progress.done(scenario.name());
+                interruption.resumeInterrupting();
+            }
+        } catch (InterruptedException | RuntimeException | IOException e) {
+            if (!interruption.stopped()) {
+                throw e;
             }
         }
-        RunSummary summary = new RunSummary(verdicts);
-        ReportWriter.Report report = ReportWriter.writeRuns(runs, outDir, baseline);
+        interruption.stopInterrupting();
+        Optional<RunStop> stop = interruption.cause().map(cause -> new RunStop(cause, "interrupted by " + cause,
+                "", List.of()));
+        if (stop.isPresent()) {
+            stop = Optional.of(new RunStop(stop.get().cause(), stop.get().detail(), during, finished));
+            stop.get().write(outDir);
+        }
+        return finish(runs, outDir, baseline, stop, stdout);
+    }
+
+    private ResultsDocument play(Scenario scenario, Path folder, ToxiproxyServer toxiproxy, Progress progress,
+                                 Calibration calibration) throws IOException, InterruptedException {
+        long scenarioSeed = seed != null ? seed : scenario.seed();
+        return scenario.network() == Backend.SIM
+                ? new SimulatedScenarioRunner(SimSettings.DEFAULTS, progress)
+                        .run(scenario, strategiesOf(scenario), scenarioSeed, folder)
+                : new ScenarioRunner(toxiproxy, RunSettings.DEFAULTS, progress, calibration)
+                        .run(scenario, strategiesOf(scenario), scenarioSeed, folder);
+    }
+
+    /** A finished scenario's {@code results.json} and {@code junit.xml}, judged by the one rule. */
+    private static void writeScenario(ResultsDocument results, Optional<Baseline> baseline, Path folder)
+            throws IOException {
+        List<RegressionVerdict> comparisons = baseline.map(b -> b.compare(results)).orElse(List.of());
+        ResultsJson.write(results, folder.resolve("results.json"));
+        Files.writeString(folder.resolve("junit.xml"), JunitXmlWriter.toXml(results, comparisons));
+    }
+
+    /** The run's report and {@code junit.xml}, the console's summary, and the exit code: all from one verdict. */
+    private static int finish(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline, Optional<RunStop> stop,
+                              PrintWriter stdout) throws IOException {
+        ReportWriter.Report report = runs.isEmpty() && stop.isEmpty() ? null
+                : ReportWriter.writeRuns(runs, outDir, baseline, stop);
+        Verdict verdict = report != null ? report.verdict() : new Verdict(List.of(), List.of(), stop);
+        RunSummary summary = new RunSummary(verdict);
         Files.writeString(outDir.resolve("junit.xml"), summary.junitXml());
         stdout.println();
-        stdout.print(summary.table());
-        stdout.println("report: " + report.index().toAbsolutePath().normalize());
+        stdout.print(summary.text(report == null ? null : report.index()));
         stdout.flush();
-        return summary.passed() ? ExitCode.OK.code() : ExitCode.BUDGET_FAILED.code();
+        return ExitCode.of(verdict).code();
     }
 
     /** The harness's own latency before the scenarios ({@link CalibrationSettings#BEFORE_RUN}), unless skipped. */
@@ -190,7 +268,11 @@ final class RunCommand implements Callable<Integer> {
         return scenarios;
     }
 
-    /** {@code --seeds}: every seed of the range in the simulator, per scenario; exit 99 if any failed. */
+    /**
+     * {@code --seeds}: every seed of the range in the simulator, per scenario; exit 99 if a budget
+     * failed for a seed ({@link dev.livetalk.metrics.gate.Verdict#failuresOf}, the one rule); broken
+     * invariants are listed, not gated.
+     */
     private int sweep(Map<Path, Scenario> scenarios, PrintWriter out) throws IOException {
         SeedRange range;
         try {

@@ -1,54 +1,81 @@
 package dev.livetalk.bench.cli;
 
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.JunitXmlWriter;
 import dev.livetalk.metrics.results.LatencyFigures;
 import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.results.StrategyResult;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The verdict of a whole run: the table printed at the end and one {@code junit.xml} with a
- * test suite per scenario and strategy ({@code summary.md} and {@code index.html} come from
- * the reports module). Deterministic text: no times, no host names.
+ * What {@code livetalk run} prints at the end and its run-level {@code junit.xml}, both
+ * following the run's {@link Verdict}: the table, every failed budget and every regression
+ * (scenario, seed, strategy, observed and allowed), harness health, why the run stopped, the
+ * report's path, then the verdict line. Deterministic text: no times, no host names.
  */
 final class RunSummary {
-    private final List<ScenarioVerdict> scenarios;
+    private final Verdict verdict;
 
-    RunSummary(List<ScenarioVerdict> scenarios) {
-        this.scenarios = List.copyOf(scenarios);
+    RunSummary(Verdict verdict) {
+        this.verdict = verdict;
     }
 
-    boolean passed() {
-        return scenarios.stream().allMatch(ScenarioVerdict::passed);
+    /** The end of {@code livetalk run}'s output; {@code report} is where the page is, or null when none was written. */
+    String text(Path report) {
+        StringBuilder out = new StringBuilder(table());
+        List<Verdict.Failure> failures = verdict.failures();
+        if (!failures.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%nfailed (%d):%n", failures.size()));
+            failures.forEach(f -> out.append(String.format(Locale.ROOT, "  %s / %s (seed %d): %s%n", f.scenario(),
+                    f.strategy(), f.seed(), f.message())));
+        }
+        verdict.health().forEach(h -> out.append("harness health: ").append(h).append('\n'));
+        verdict.stop().ifPresent(s -> out.append("stopped: ").append(s.sentence()).append('\n'));
+        if (report != null) {
+            out.append("report: ").append(report.toAbsolutePath().normalize()).append('\n');
+        }
+        return out.append(verdictLine()).append('\n').toString();
     }
 
-    /** The table printed at the end of {@code livetalk run}. */
+    /** The last line: {@code verdict: PASS (...)}. */
+    String verdictLine() {
+        return switch (verdict.outcome()) {
+            case PASS -> "verdict: PASS (every budget holds" + (hasBaseline() ? ", nothing regressed)" : ")");
+            case FAIL -> String.format(Locale.ROOT, "verdict: FAIL (%d failed budgets, %d regressions, listed above)",
+                    verdict.failedBudgets().size(), verdict.regressions().size());
+            case STOPPED -> "verdict: " + verdict.word() + " (" + verdict.stop().orElseThrow().detail() + ")";
+        };
+    }
+
+    private boolean hasBaseline() {
+        return verdict.runs().stream().anyMatch(r -> !r.comparisons().isEmpty());
+    }
+
+    /** The table of scenarios and strategies. */
     String table() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%-20s %-12s %-9s %6s %6s %6s %6s %9s %14s%n", "scenario", "strategy", "budgets", "lost", "dup",
                 "phant", "inv", "converged", "peer-final p99"));
-        for (ScenarioVerdict scenario : scenarios) {
-            for (StrategyResult s : scenario.strategies()) {
+        for (Verdict.CheckedRun run : verdict.runs()) {
+            for (StrategyResult s : run.document().strategies()) {
                 CorrectnessFigures c = s.correctness();
                 out.append(String.format(Locale.ROOT, "%-20s %-12s %-9s %6d %6d %6d %6d %8.0f%% %14s%n",
-                        scenario.results().scenario(), s.strategy(), budgets(s), c.lost(), c.duplicates(),
+                        run.document().scenario(), s.strategy(), budgets(s), c.lost(), c.duplicates(),
                         c.phantoms(), c.inversions(), c.convergedShare(), peerFinalP99(s)));
             }
         }
-        out.append(passed() ? "verdict: PASS (every budget holds)\n" : "verdict: FAIL (see the failed budgets above)\n");
         return out.toString();
     }
 
     /** One JUnit XML document for the whole run. */
     String junitXml() {
-        return JunitXmlWriter.toXml("livetalk", scenarios.stream()
-                .map(s -> new JunitXmlWriter.Scenario(s.results(), s.regressions())).toList());
+        return JunitXmlWriter.toXml("livetalk", verdict);
     }
-
 
     private static String budgets(StrategyResult s) {
         long passed = s.budgets().stream().filter(BudgetVerdict::passed).count();

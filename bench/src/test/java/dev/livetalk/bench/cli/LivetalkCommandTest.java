@@ -11,6 +11,21 @@ class LivetalkCommandTest extends CommandLineTest {
         assertThat(out.toString()).contains("server", "bench", "Exit codes:", "99");
     }
 
+    /** The footer of run --help lists every exit code with its meaning, from the one enum. */
+    @Test
+    void shouldDocumentEveryExitCodeInRunHelp() {
+        assertThat(run("run", "--help")).isZero();
+        String help = out.toString();
+        assertThat(help).contains("Exit codes:");
+        for (ExitCode code : ExitCode.values()) {
+            assertThat(help).as(code.name()).containsPattern("(?m)^\\s+" + code.code() + "\\s+" + java.util.regex.Pattern
+                    .quote(code.meaning().substring(0, 30)));
+        }
+        assertThat(help).contains("130", "143", "99   a budget failed or a figure regressed against --baseline");
+        assertThat(java.util.Arrays.stream(ExitCode.values()).map(ExitCode::code))
+                .containsExactly(0, 1, 2, 99, 130, 143);
+    }
+
     @Test
     void shouldExitTwoOnUnknownOptionPointingAtHelp() {
         assertThat(run("server", "--prot", "8080")).isEqualTo(ExitCode.INVALID_INPUT.code());

@@ -88,6 +88,55 @@ class RunCommandIT extends CommandLineTest {
         assertThat(dir.resolve("out/summary.md")).content().contains("baseline");
     }
 
+    /**
+     * SIGINT (handed in through the command's seam) while a strategy plays through the real
+     * Toxiproxy: the run stops within the grace period, keeps the scenario it finished and
+     * exits 130.
+     */
+    @Test
+    void shouldStopAStrategyRunThroughToxiproxyOnSigintAndKeepTheFinishedScenario() throws Exception {
+        Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
+        Files.writeString(scenarios.resolve("a-first.yaml"), SCENARIO.replace("name: tiny", "name: a-first")
+                .formatted("- lost == 0".indent(2)));
+        Files.writeString(scenarios.resolve("b-long.yaml"), SCENARIO.replace("name: tiny", "name: b-long")
+                .replace("duration: 2s", "duration: 60s").formatted("- lost == 0".indent(2)));
+        Path outDir = dir.resolve("out");
+        java.util.concurrent.atomic.AtomicReference<RunInterruption> trapped = new java.util.concurrent.atomic.AtomicReference<>();
+        picocli.CommandLine commandLine = LivetalkCommand.commandLine();
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        RunCommand command = commandLine.getSubcommands().get("run").getCommand();
+        command.signals = interruption -> {
+            trapped.set(interruption);
+            return () -> { };
+        };
+        command.halt = code -> {
+            throw new AssertionError("the run did not stop within the grace period");
+        };
+        Thread signaller = new Thread(() -> {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline && (trapped.get() == null || !err.toString().contains("b-long "))) {
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            }
+            trapped.get().onSignal(dev.livetalk.metrics.gate.RunStop.Cause.SIGINT);
+        }, "test-signaller");
+        signaller.start();
+        long started = System.nanoTime();
+
+        int code = commandLine.execute("run", scenarios.toString(), "--out", outDir.toString());
+        signaller.join();
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.INTERRUPTED_SIGINT.code());
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(60));
+        dev.livetalk.metrics.gate.RunStop stop = dev.livetalk.metrics.gate.RunStop.read(
+                outDir.resolve(dev.livetalk.metrics.gate.RunStop.FILE));
+        assertThat(stop.finished()).containsExactly("a-first");
+        assertThat(stop.during()).isEqualTo("scenario b-long, strategy reconcile");
+        assertThat(outDir.resolve("a-first/results.json")).isNotEmptyFile();
+        assertThat(outDir.resolve("summary.md")).content().startsWith("## LiveTalk Chaos Bench: INTERRUPTED");
+        assertThat(out.toString()).endsWith("verdict: INTERRUPTED (interrupted by SIGINT)\n");
+    }
+
     @Test
     void shouldExitTwoAndRunNothingForAnInvalidScenario() throws Exception {
         Path bad = dir.resolve("bad.yaml");

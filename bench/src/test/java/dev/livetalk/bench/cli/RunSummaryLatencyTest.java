@@ -2,6 +2,7 @@ package dev.livetalk.bench.cli;
 
 import dev.livetalk.metrics.correctness.ConvergenceFigures;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.Environment;
 import dev.livetalk.metrics.results.LatencyFigures;
 import dev.livetalk.metrics.results.ResultsDocument;
@@ -30,7 +31,7 @@ class RunSummaryLatencyTest {
     void shouldPrintPeerFinalP99OverEveryIntendedDeliveryAsNeverOnceMoreThanOnePercentNeverCame() {
         ResultsDocument document = ResultsDocument.of("outage", 1, "sim", new Environment(null, null, 2), null,
                 List.of(strategy("event-only", 2), strategy("reconcile", 1)));
-        String table = new RunSummary(List.of(new ScenarioVerdict(document, List.of()))).table();
+        String table = new RunSummary(Verdict.of(document, List.of())).table();
         assertThat(table).containsPattern("event-only .* never\\n");
         assertThat(table).containsPattern("reconcile .* 5\\.0 ms\\n");
     }

@@ -71,14 +71,27 @@ class SimRunCommandTest extends CommandLineTest {
         assertThat(dir.resolve("reports/latest/sim-outage/results.json")).isNotEmptyFile();
     }
 
+    /** event-only breaks invariants but has no budget: listed with a replay command, not gated, exit 0. */
     @Test
-    void shouldListTheSeedsWhoseChecksFailedWithAReplayCommand() throws Exception {
+    void shouldListTheSeedsThatBrokeAnInvariantWithAReplayCommandWithoutFailing() throws Exception {
         Path outDir = dir.resolve("out");
         int code = run("run", scenario().toString(), "--network", "sim", "--seeds", "1..5", "--out", outDir.toString());
-        assertThat(code).as(err.toString()).isEqualTo(ExitCode.BUDGET_FAILED.code());
-        assertThat(out.toString()).contains("seed 1 event-only", "--network sim --seed 1 --strategies event-only")
-                .doesNotContain("reconcile: lost");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("0 seeds failed a budget", "seed 1 event-only", "(not gated)",
+                "--network sim --seed 1 --strategies event-only").doesNotContain("reconcile: lost");
         assertThat(outDir.resolve("sweep.md")).content().contains("sim-outage: seeds 1..5");
+    }
+
+    /** The same sweep with the invariant written as a budget for event-only: now it gates, exit 99. */
+    @Test
+    void shouldFailASweepWhenASeedFailsABudget() throws Exception {
+        Path file = dir.resolve("gated.yaml");
+        Files.writeString(file, OUTAGE.replace("  - converged == 100% for reconcile",
+                "  - converged == 100% for reconcile\n  - lost == 0 for event-only"));
+        int code = run("run", file.toString(), "--network", "sim", "--seeds", "1..5", "--out",
+                dir.resolve("out").toString());
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.BUDGET_FAILED.code());
+        assertThat(out.toString()).contains("seed 1 event-only: lost = ");
     }
 
     @Test

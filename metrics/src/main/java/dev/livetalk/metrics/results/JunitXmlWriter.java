@@ -1,14 +1,20 @@
 package dev.livetalk.metrics.results;
 
+import dev.livetalk.metrics.gate.Verdict;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes the JUnit XML CI systems show: one test suite per strategy, one test case per
- * budget verdict, per correctness {@link Invariant} and per baseline comparison, each failed
- * one with a failure message that says the figure and the rule. Deterministic text (no
- * timestamps, no host), pinned by a golden file.
+ * Writes the JUnit XML CI systems show: one test suite per scenario and strategy, one test
+ * case per budget, per correctness {@link Invariant} and per baseline comparison. It follows
+ * the {@link Verdict}: a case fails exactly when the verdict counts it as a failure, so a run
+ * that passes has no failure here. A broken invariant is not gated: its case is
+ * {@code <skipped>} with the observed figure and the budget that would gate it. A run that
+ * stopped early gets one more suite, {@code livetalk.run}, whose case is an {@code <error>}
+ * saying why. Deterministic text (no timestamps, no host), pinned by a golden file and
+ * validated against a JUnit XML schema in the tests.
  *
  * <p>Stateless; any thread.
  */
@@ -16,79 +22,97 @@ public final class JunitXmlWriter {
     private JunitXmlWriter() {
     }
 
-    private record Case(String name, String failure) {
+    private enum Kind { PASSED, FAILURE, SKIPPED, ERROR }
+
+    private record Case(String name, Kind kind, String message) {
+        static Case passed(String name) {
+            return new Case(name, Kind.PASSED, null);
+        }
     }
 
-    /** The XML of a document's verdicts and invariants, without baseline comparisons. */
+    /** The XML of one scenario's document and its baseline comparisons, named after the scenario. */
+    public static String toXml(ResultsDocument document, List<RegressionVerdict> comparisons) {
+        return toXml(document.scenario(), Verdict.of(document, comparisons));
+    }
+
+    /** The XML of one scenario's document without baseline comparisons. */
     public static String toXml(ResultsDocument document) {
         return toXml(document, List.of());
     }
 
-    /** The XML of a document's verdicts and invariants, and the baseline comparisons. */
-    public static String toXml(ResultsDocument document, List<RegressionVerdict> regressions) {
-        return toXml(document.scenario(), List.of(new Scenario(document, regressions)));
-    }
-
-    /**
-     * One scenario's results and its baseline comparisons, a part of a run's XML.
-     *
-     * @param document    the results
-     * @param regressions the baseline comparisons (empty without a baseline)
-     */
-    public record Scenario(ResultsDocument document, List<RegressionVerdict> regressions) {
-        public Scenario {
-            regressions = List.copyOf(regressions);
-        }
-    }
-
-    /** The XML of a whole run, {@code name} on the root: one test suite per scenario and strategy. */
-    public static String toXml(String name, List<Scenario> scenarios) {
+    /** The XML of a whole run as {@code verdict} judged it, {@code name} on the root. */
+    public static String toXml(String name, Verdict verdict) {
         StringBuilder suites = new StringBuilder();
         int tests = 0;
         int failures = 0;
-        for (Scenario scenario : scenarios) {
-            for (StrategyResult strategy : scenario.document().strategies()) {
-                List<Case> cases = casesOf(strategy, scenario.regressions());
+        int errors = 0;
+        for (Verdict.CheckedRun run : verdict.runs()) {
+            for (StrategyResult strategy : run.document().strategies()) {
+                List<Case> cases = casesOf(verdict, run, strategy);
                 tests += cases.size();
-                failures += (int) cases.stream().filter(c -> c.failure() != null).count();
-                suite(suites, scenario.document().scenario(), strategy.strategy(), cases);
+                failures += count(cases, Kind.FAILURE);
+                suite(suites, run.document().scenario() + "." + strategy.strategy(), cases);
             }
         }
+        if (verdict.stop().isPresent()) {
+            List<Case> stopped = List.of(new Case("run finished", Kind.ERROR, verdict.stop().get().sentence()));
+            tests += 1;
+            errors += 1;
+            suite(suites, "livetalk.run", stopped);
+        }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" + escape(name) + "\" tests=\""
-                + tests + "\" failures=\"" + failures + "\">\n" + suites + "</testsuites>\n";
+                + tests + "\" failures=\"" + failures + "\" errors=\"" + errors + "\">\n" + suites + "</testsuites>\n";
     }
 
-    private static List<Case> casesOf(StrategyResult strategy, List<RegressionVerdict> regressions) {
+    private static List<Case> casesOf(Verdict verdict, Verdict.CheckedRun run, StrategyResult strategy) {
         List<Case> cases = new ArrayList<>();
-        for (BudgetVerdict verdict : strategy.budgets()) {
-            cases.add(new Case("budget: " + verdict.budget(), verdict.passed() ? null : verdict.message()));
+        for (BudgetVerdict budget : strategy.budgets()) {
+            String name = "budget: " + budget.budget();
+            cases.add(verdict.fails(run.document(), budget) ? new Case(name, Kind.FAILURE, budget.message())
+                    : Case.passed(name));
         }
         for (Invariant invariant : Invariant.values()) {
-            boolean holds = invariant.holds(strategy.correctness());
-            cases.add(new Case("invariant: " + invariant.expression(), holds ? null
-                    : invariant.expression() + " failed: observed " + format(invariant.observed(strategy.correctness()))));
+            cases.add(invariant(invariant, strategy));
         }
-        for (RegressionVerdict regression : regressions) {
-            if (regression.strategy().equals(strategy.strategy())) {
-                cases.add(new Case("baseline: " + regression.figure(), regression.passed() ? null : regression.message()));
+        for (RegressionVerdict comparison : run.comparisons()) {
+            if (comparison.strategy().equals(strategy.strategy())) {
+                String name = "baseline: " + comparison.figure();
+                cases.add(verdict.fails(run.document(), comparison)
+                        ? new Case(name, Kind.FAILURE, comparison.message()) : Case.passed(name));
             }
         }
         return cases;
     }
 
-    private static void suite(StringBuilder out, String scenario, String strategy, List<Case> cases) {
-        long failures = cases.stream().filter(c -> c.failure() != null).count();
-        String className = escape(scenario + "." + strategy);
+    /** A kept invariant passes; a broken one is reported as skipped: only budgets gate. */
+    private static Case invariant(Invariant invariant, StrategyResult strategy) {
+        String name = "invariant: " + invariant.expression();
+        if (invariant.holds(strategy.correctness())) {
+            return Case.passed(name);
+        }
+        return new Case(name, Kind.SKIPPED, "not gated: " + invariant.expression() + " broken, observed "
+                + format(invariant.observed(strategy.correctness())) + "; to gate it, add the budget '"
+                + invariant.expression() + " for " + strategy.strategy() + "' to the scenario");
+    }
+
+    private static int count(List<Case> cases, Kind kind) {
+        return (int) cases.stream().filter(c -> c.kind() == kind).count();
+    }
+
+    private static void suite(StringBuilder out, String name, List<Case> cases) {
+        String className = escape(name);
         out.append("  <testsuite name=\"").append(className).append("\" tests=\"").append(cases.size())
-                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
+                .append("\" failures=\"").append(count(cases, Kind.FAILURE)).append("\" errors=\"")
+                .append(count(cases, Kind.ERROR)).append("\" skipped=\"").append(count(cases, Kind.SKIPPED))
+                .append("\">\n");
         for (Case c : cases) {
             out.append("    <testcase classname=\"").append(className).append("\" name=\"").append(escape(c.name()))
                     .append('"');
-            if (c.failure() == null) {
+            if (c.kind() == Kind.PASSED) {
                 out.append("/>\n");
             } else {
-                out.append(">\n      <failure message=\"").append(escape(c.failure())).append("\"/>\n")
-                        .append("    </testcase>\n");
+                out.append(">\n      <").append(c.kind().name().toLowerCase(Locale.ROOT)).append(" message=\"")
+                        .append(escape(c.message())).append("\"/>\n").append("    </testcase>\n");
             }
         }
         out.append("  </testsuite>\n");

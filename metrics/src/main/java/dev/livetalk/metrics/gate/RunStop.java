@@ -1,0 +1,80 @@
+package dev.livetalk.metrics.gate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Why a run stopped before its end, and where: the marker {@link #FILE} a stopped run writes
+ * beside the results of the scenarios it finished, so that {@code livetalk report} renders
+ * them as a stopped run.
+ *
+ * <p>Immutable; any thread.
+ *
+ * @param cause    what stopped it
+ * @param detail   for a human: the signal, the harness failure's message
+ * @param during   what was running when it stopped ({@code scenario outage, strategy reconcile}),
+ *                 or empty between scenarios
+ * @param finished the scenarios whose results were written, in run order
+ */
+public record RunStop(Cause cause, String detail, String during, List<String> finished) {
+    /** The marker's file name, in the run's output folder. */
+    public static final String FILE = "stopped.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public RunStop {
+        Objects.requireNonNull(cause, "cause");
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(during, "during");
+        finished = List.copyOf(finished);
+    }
+
+    /** What stopped a run. */
+    public enum Cause {
+        /** Interrupted by SIGINT (Ctrl-C). */
+        SIGINT,
+        /** Interrupted by SIGTERM. */
+        SIGTERM,
+        /** The harness failed (a proxy died, a crash). */
+        HARNESS_FAILURE;
+
+        /** The verdict word: {@code INTERRUPTED} for a signal, {@code HARNESS FAILED} otherwise. */
+        public String word() {
+            return this == HARNESS_FAILURE ? "HARNESS FAILED" : "INTERRUPTED";
+        }
+    }
+
+    /** One line for a human: {@code interrupted by SIGINT during scenario outage, strategy reconcile}. */
+    public String sentence() {
+        return detail + (during.isEmpty() ? "" : " during " + during) + "; finished scenarios: "
+                + (finished.isEmpty() ? "none" : String.join(", ", finished));
+    }
+
+    /** Writes the marker into {@code folder}. */
+    public void write(Path folder) throws IOException {
+        Files.writeString(folder.resolve(FILE), MAPPER.writeValueAsString(this) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads the marker of {@code file}.
+     *
+     * @throws IllegalArgumentException when it is not a stop marker
+     */
+    public static RunStop read(Path file) {
+        try {
+            return MAPPER.readValue(Files.readString(file, StandardCharsets.UTF_8), RunStop.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a run stop marker: " + file + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

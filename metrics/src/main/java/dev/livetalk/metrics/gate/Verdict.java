@@ -1,0 +1,184 @@
+package dev.livetalk.metrics.gate;
+
+import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.results.RegressionVerdict;
+import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.StrategyResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The pass/fail rule of a run, decided here and only here; the exit code, the console,
+ * {@code junit.xml}, {@code summary.md}, {@code index.html} and seed sweeps all follow it.
+ *
+ * <p>The rule: a run <em>fails</em> when a budget fails or a figure regressed against the
+ * baseline; nothing else gates. Correctness invariants ({@code Invariant}) are reported for
+ * every strategy, but a scenario that wants one gated writes it as a budget
+ * ({@code lost == 0 for reconcile}). Harness health problems are reported and do not change the
+ * outcome. A run that stopped early ({@link RunStop}) is {@link Outcome#STOPPED} whatever it
+ * measured before.
+ *
+ * <p>Immutable; any thread.
+ *
+ * @param runs   every results document of the run, each with its baseline comparisons
+ * @param health problems of the harness itself (its scheduling lag, say): reported, not gating
+ * @param stop   why the run stopped early, if it did
+ */
+public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunStop> stop) {
+    public Verdict {
+        runs = List.copyOf(runs);
+        health = List.copyOf(health);
+        Objects.requireNonNull(stop, "stop");
+    }
+
+    /** The verdict of complete runs without health problems. */
+    public static Verdict of(List<CheckedRun> runs) {
+        return new Verdict(runs, List.of(), Optional.empty());
+    }
+
+    /** The verdict of one results document and its baseline comparisons. */
+    public static Verdict of(ResultsDocument document, List<RegressionVerdict> comparisons) {
+        return of(List.of(new CheckedRun(document, comparisons)));
+    }
+
+    /** This verdict for a run that stopped early. */
+    public Verdict stopped(RunStop why) {
+        return new Verdict(runs, health, Optional.of(why));
+    }
+
+    /** What the run amounts to. */
+    public enum Outcome {
+        /** Every budget holds and nothing regressed. */
+        PASS,
+        /** A budget failed or a figure regressed. */
+        FAIL,
+        /** The run stopped before its end (a signal, a harness failure); {@link #stop()} says why. */
+        STOPPED
+    }
+
+    /**
+     * One results document (one scenario and seed) with its baseline comparisons.
+     *
+     * @param document    the results
+     * @param comparisons every baseline comparison of its figures, passing or not (empty without a baseline)
+     */
+    public record CheckedRun(ResultsDocument document, List<RegressionVerdict> comparisons) {
+        public CheckedRun {
+            Objects.requireNonNull(document, "document");
+            comparisons = List.copyOf(comparisons);
+        }
+    }
+
+    /** A gated check that failed, with where: scenario, seed and strategy. */
+    public sealed interface Failure permits BudgetFailure, Regression {
+        String scenario();
+
+        long seed();
+
+        String strategy();
+
+        /** For a human: the figure, observed and allowed. */
+        String message();
+    }
+
+    /** A budget that failed. */
+    public record BudgetFailure(String scenario, long seed, BudgetVerdict budget) implements Failure {
+        @Override
+        public String strategy() {
+            return budget.strategy();
+        }
+
+        @Override
+        public String message() {
+            return "budget `" + budget.budget() + "`: " + budget.message();
+        }
+    }
+
+    /** A figure that regressed against the baseline. */
+    public record Regression(String scenario, long seed, RegressionVerdict comparison) implements Failure {
+        @Override
+        public String strategy() {
+            return comparison.strategy();
+        }
+
+        @Override
+        public String message() {
+            return "regression: " + comparison.message();
+        }
+    }
+
+    /**
+     * The failures of one strategy run's budgets and baseline comparisons: every budget that
+     * does not hold and every comparison that does not pass. The one place that says what gates.
+     */
+    public static List<Failure> failuresOf(String scenario, long seed, List<BudgetVerdict> budgets,
+                                           List<RegressionVerdict> comparisons) {
+        List<Failure> failures = new ArrayList<>();
+        budgets.stream().filter(b -> !b.passed()).forEach(b -> failures.add(new BudgetFailure(scenario, seed, b)));
+        comparisons.stream().filter(r -> !r.passed()).forEach(r -> failures.add(new Regression(scenario, seed, r)));
+        return failures;
+    }
+
+    /** Every failure, run by run, strategy by strategy: budgets first, then regressions. */
+    public List<Failure> failures() {
+        List<Failure> failures = new ArrayList<>();
+        for (CheckedRun run : runs) {
+            ResultsDocument d = run.document();
+            for (StrategyResult s : d.strategies()) {
+                failures.addAll(failuresOf(d.scenario(), d.seed(), s.budgets(),
+                        run.comparisons().stream().filter(r -> r.strategy().equals(s.strategy())).toList()));
+            }
+        }
+        return failures;
+    }
+
+    /** The budgets that failed. */
+    public List<BudgetFailure> failedBudgets() {
+        return failures().stream().filter(f -> f instanceof BudgetFailure).map(BudgetFailure.class::cast).toList();
+    }
+
+    /** The figures that regressed. */
+    public List<Regression> regressions() {
+        return failures().stream().filter(f -> f instanceof Regression).map(Regression.class::cast).toList();
+    }
+
+    /** Whether {@code budget} of {@code document} is a failure of this verdict. */
+    public boolean fails(ResultsDocument document, BudgetVerdict budget) {
+        return failures().contains(new BudgetFailure(document.scenario(), document.seed(), budget));
+    }
+
+    /** Whether {@code comparison} of {@code document} is a failure of this verdict. */
+    public boolean fails(ResultsDocument document, RegressionVerdict comparison) {
+        return failures().contains(new Regression(document.scenario(), document.seed(), comparison));
+    }
+
+    /** What the run amounts to: stopped, else failed when anything gated failed, else passed. */
+    public Outcome outcome() {
+        if (stop.isPresent()) {
+            return Outcome.STOPPED;
+        }
+        return failures().isEmpty() ? Outcome.PASS : Outcome.FAIL;
+    }
+
+    /** Whether the run passed. */
+    public boolean passed() {
+        return outcome() == Outcome.PASS;
+    }
+
+    /** Strategy runs measured: strategies x documents. */
+    public long strategyRuns() {
+        return runs.stream().mapToLong(r -> r.document().strategies().size()).sum();
+    }
+
+    /** The word for the outcome, as the console, the summary and the page show it. */
+    public String word() {
+        return switch (outcome()) {
+            case PASS -> "PASS";
+            case FAIL -> "FAIL";
+            case STOPPED -> stop.orElseThrow().cause().word();
+        };
+    }
+}

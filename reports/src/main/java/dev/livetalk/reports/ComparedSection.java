@@ -1,0 +1,61 @@
+package dev.livetalk.reports;
+
+import dev.livetalk.metrics.gate.Verdict;
+import dev.livetalk.metrics.results.RegressionVerdict;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One report section with its baseline comparisons. It decides nothing: {@link #verdict()}
+ * asks {@link Verdict}, the one pass/fail rule.
+ *
+ * <p>Immutable; any thread.
+ *
+ * @param section     the scenario's runs
+ * @param comparisons per seed run of the section, in order, the baseline comparisons (empty lists without a baseline)
+ */
+public record ComparedSection(ScenarioSection section, List<List<RegressionVerdict>> comparisons) {
+    public ComparedSection {
+        if (comparisons.size() != section.runs().size()) {
+            throw new IllegalArgumentException("one list of comparisons per seed run: " + comparisons.size()
+                    + " for " + section.runs().size() + " runs");
+        }
+        comparisons = comparisons.stream().map(List::copyOf).toList();
+    }
+
+    /** {@code section} compared with {@code baseline} (may be null: no baseline). */
+    public static ComparedSection of(ScenarioSection section, Baseline baseline) {
+        return new ComparedSection(section, section.runs().stream()
+                .map(r -> baseline == null ? List.<RegressionVerdict>of() : baseline.compare(r.document()))
+                .toList());
+    }
+
+    /** A baseline comparison, with the seed of the run. */
+    public record SeededComparison(long seed, RegressionVerdict comparison) {
+    }
+
+    /** The section's results documents, each with its comparisons: what the verdict is made of. */
+    public List<Verdict.CheckedRun> checkedRuns() {
+        List<Verdict.CheckedRun> runs = new ArrayList<>();
+        for (int i = 0; i < comparisons.size(); i++) {
+            runs.add(new Verdict.CheckedRun(section.runs().get(i).document(), comparisons.get(i)));
+        }
+        return runs;
+    }
+
+    /** The verdict of this section alone. */
+    public Verdict verdict() {
+        return Verdict.of(checkedRuns());
+    }
+
+    /** Every baseline comparison, seed by seed. */
+    public List<SeededComparison> allComparisons() {
+        List<SeededComparison> all = new ArrayList<>();
+        for (int i = 0; i < comparisons.size(); i++) {
+            long seed = section.runs().get(i).document().seed();
+            comparisons.get(i).forEach(r -> all.add(new SeededComparison(seed, r)));
+        }
+        return all;
+    }
+}
