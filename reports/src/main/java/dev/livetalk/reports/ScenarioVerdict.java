@@ -27,7 +27,7 @@ public record ScenarioVerdict(ScenarioSection section, List<List<RegressionVerdi
     /** The verdicts of {@code section} compared with {@code baseline} (may be null: no baseline). */
     public static ScenarioVerdict of(ScenarioSection section, Baseline baseline) {
         return new ScenarioVerdict(section, section.runs().stream()
-                .map(r -> baseline == null ? List.<RegressionVerdict>of() : baseline.compare(r.document()))
+                .map(r -> baseline == null ? List.<RegressionVerdict>of() : baseline.compare(r))
                 .toList());
     }
 

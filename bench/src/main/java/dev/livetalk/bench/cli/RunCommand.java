@@ -97,6 +97,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Path outDir = outputFolder();
         Optional<Baseline> baseline = baseline(tolerances.tolerance());
+        baseline.ifPresent(b -> stdout.println(b.describe()));
         TyrusLogging.configure(debug);
         Files.createDirectories(outDir);
         Progress progress = new Progress(spec.commandLine().getErr());
@@ -112,7 +113,8 @@ final class RunCommand implements Callable<Integer> {
                                 .run(scenario, strategiesOf(scenario), scenarioSeed, folder)
                         : new ScenarioRunner(toxiproxy, RunSettings.DEFAULTS, progress)
                                 .run(scenario, strategiesOf(scenario), scenarioSeed, folder);
-                List<RegressionVerdict> regressions = baseline.map(b -> b.compare(results)).orElse(List.of());
+                List<RegressionVerdict> regressions = baseline.map(b -> b.compare(new RunFolder(results, folder)))
+                        .orElse(List.of());
                 ResultsJson.write(results, folder.resolve("results.json"));
                 Files.writeString(folder.resolve("junit.xml"), JunitXmlWriter.toXml(results, regressions));
                 verdicts.add(new ScenarioVerdict(results, regressions));
