@@ -82,6 +82,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--toxiproxy", paramLabel = "URL", description = "Use this Toxiproxy server (default: $TOXIPROXY_URL, else start one).")
     String toxiproxyUrl;
 
+    @Option(names = "--strict", description = "Exit 1 when the harness's own scheduling lag made a run untrustworthy"
+            + " (scheduling-lag p99 over 10 ms on a real network; see results.json health).")
+    boolean strict;
+
     @Option(names = "--debug", description = "Show Tyrus and Grizzly logging.")
     boolean debug;
 
@@ -128,7 +132,13 @@ final class RunCommand implements Callable<Integer> {
         stdout.println();
         stdout.print(summary.table());
         stdout.println("report: " + report.index().toAbsolutePath().normalize());
+        List<String> health = verdicts.stream()
+                .flatMap(v -> v.results().health().warnings(v.results().scenario()).stream()).toList();
+        health.forEach(stdout::println);
         stdout.flush();
+        if (strict && !health.isEmpty()) {
+            return ExitCode.HARNESS_FAILURE.code();
+        }
         return summary.passed() ? ExitCode.OK.code() : ExitCode.BUDGET_FAILED.code();
     }
 

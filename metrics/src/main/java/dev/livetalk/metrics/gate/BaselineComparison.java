@@ -47,11 +47,13 @@ public final class BaselineComparison {
         for (StrategyResult now : current.strategies()) {
             StrategyResult before = baseline.strategy(now.strategy());
             if (before != null) {
+                Tolerance floored = tolerance.withLatencyFloorNanos(Math.max(tolerance.latencyFloorNanos(),
+                        Math.max(harnessLag(before), harnessLag(now))));
                 for (LatencyFigures figures : now.latency()) {
                     LatencyFigures old = before.latency(figures.metric(), figures.phase());
                     if (old != null && !HEALTH_METRICS.contains(figures.metric()) && intended(old) > 0
                             && intended(figures) > 0) {
-                        latency(now.strategy(), old, baselineIntervals, figures, currentIntervals, tolerance,
+                        latency(now.strategy(), old, baselineIntervals, figures, currentIntervals, floored,
                                 verdicts);
                     }
                 }
@@ -59,6 +61,16 @@ public final class BaselineComparison {
             }
         }
         return verdicts;
+    }
+
+    /**
+     * The harness's own delay in a strategy's run: its scheduling-lag p99 (0 in the simulator). A
+     * latency change smaller than the larger of the two runs' cannot be told from the harness
+     * being late, so it raises the floor of that strategy's comparison.
+     */
+    static long harnessLag(StrategyResult result) {
+        LatencyFigures lag = result.latency("scheduling-lag", "all");
+        return lag == null ? 0 : lag.corrected().p99();
     }
 
     private static long intended(LatencyFigures f) {
