@@ -91,13 +91,14 @@ public final class BaselineComparison {
         String name = now.metric() + " p%d " + now.phase();
         if (fallback != null) {
             boolean logged = !before.isEmpty() && !after.isEmpty();
+            var b = new BlockBootstrap.Sample(before, NeverLatency.count(old)).recorded();
+            var c = new BlockBootstrap.Sample(after, NeverLatency.count(now)).recorded();
+            double z = logged ? RankTest.z(b, c) : Double.NaN;
             for (double p : PERCENTILES) {
-                double b = logged ? BlockBootstrap.exact(new BlockBootstrap.Sample(before, NeverLatency.count(old))
-                        .recorded(), p) : NeverLatency.percentile(old, (int) p);
-                double c = logged ? BlockBootstrap.exact(new BlockBootstrap.Sample(after, NeverLatency.count(now))
-                        .recorded(), p) : NeverLatency.percentile(now, (int) p);
-                verdicts.add(new LatencyChange(strategy, name.formatted((int) p), p, b, c, Double.NaN, Double.NaN,
-                        fallback).verdict(tolerance, neverGrew));
+                verdicts.add(new LatencyChange(strategy, name.formatted((int) p), p,
+                        logged ? BlockBootstrap.exact(b, p) : NeverLatency.percentile(old, (int) p),
+                        logged ? BlockBootstrap.exact(c, p) : NeverLatency.percentile(now, (int) p),
+                        Double.NaN, Double.NaN, z, fallback).verdict(tolerance, neverGrew));
             }
             return;
         }
@@ -108,7 +109,7 @@ public final class BaselineComparison {
                 tolerance.confidence(), seed);
         for (BlockBootstrap.Estimate e : estimates) {
             verdicts.add(new LatencyChange(strategy, name.formatted((int) e.percentile()), e.percentile(),
-                    e.baseline(), e.current(), e.low(), e.high(), null).verdict(tolerance, neverGrew));
+                    e.baseline(), e.current(), e.low(), e.high(), Double.NaN, null).verdict(tolerance, neverGrew));
         }
     }
 

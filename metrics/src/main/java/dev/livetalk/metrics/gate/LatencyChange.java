@@ -10,8 +10,9 @@ import java.util.Locale;
  * (the confidence interval of the relative change lies above 0), above the practical threshold
  * and above the floor; an improvement likewise downwards; unchanged when it is neither
  * significant nor beyond the threshold and floor; else within noise. Without an interval (no
- * interval logs, too few intervals) the documented fallback: a p50 regresses by threshold and
- * floor alone, other percentiles are not gated (within noise at worst).
+ * interval logs, too few intervals) the documented fallback: only a p50 is gated, by threshold
+ * and floor and, where both runs' samples are there, a rank test on them ({@link RankTest});
+ * other percentiles are not gated (within noise at worst).
  *
  * <p>Stateless; any thread.
  *
@@ -22,10 +23,11 @@ import java.util.Locale;
  * @param current    this run's value
  * @param low        lower bound of the interval of the relative change, NaN without one
  * @param high       upper bound, NaN without one
+ * @param z          the fallback's rank-test z score, NaN without one (no samples, or an interval)
  * @param fallback   why there is no interval (null when there is one)
  */
 record LatencyChange(String strategy, String figure, double percentile, double baseline, double current, double low,
-                     double high, String fallback) {
+                     double high, double z, String fallback) {
 
     /** The verdict under {@code tolerance}; {@code neverGrew}: the series' never count grew beyond the count tolerance. */
     RegressionVerdict verdict(Tolerance tolerance, boolean neverGrew) {
@@ -46,14 +48,22 @@ record LatencyChange(String strategy, String figure, double percentile, double b
         double absolute = current - baseline;
         boolean worse = relative > tolerance.latencyRelative() && absolute >= tolerance.latencyFloorNanos();
         boolean better = -relative > tolerance.latencyRelative() && -absolute >= tolerance.latencyFloorNanos();
+        boolean significantlyWorse;
+        boolean significantlyBetter;
         if (fallback != null) {
+            double critical = RankTest.critical(tolerance.confidence());
             boolean gated = percentile == 50;
-            return worse ? (gated ? Change.REGRESSION : Change.WITHIN_NOISE)
-                    : better ? (gated ? Change.IMPROVEMENT : Change.WITHIN_NOISE)
-                    : absolute == 0 ? Change.UNCHANGED : Change.WITHIN_NOISE;
+            significantlyWorse = gated && (Double.isNaN(z) || z > critical);
+            significantlyBetter = gated && (Double.isNaN(z) || z < -critical);
+            if (!gated || Double.isNaN(z)) {
+                return worse && significantlyWorse ? Change.REGRESSION
+                        : better && significantlyBetter ? Change.IMPROVEMENT
+                        : absolute == 0 ? Change.UNCHANGED : Change.WITHIN_NOISE;
+            }
+        } else {
+            significantlyWorse = low > 0;
+            significantlyBetter = high < 0;
         }
-        boolean significantlyWorse = low > 0;
-        boolean significantlyBetter = high < 0;
         if (worse && significantlyWorse) {
             return Change.REGRESSION;
         }
@@ -68,7 +78,10 @@ record LatencyChange(String strategy, String figure, double percentile, double b
         String threshold = String.format(Locale.ROOT, "threshold +%s%% and %s", Figures.number(
                 tolerance.latencyRelative() * 100), Figures.duration(tolerance.latencyFloorNanos()));
         String evidence = fallback != null
-                ? fallback + ": " + (percentile == 50 ? "by threshold only" : "not gated") + "; " + threshold
+                ? fallback + ": " + (percentile != 50 ? "not gated"
+                        : Double.isNaN(z) ? "by threshold only"
+                        : String.format(Locale.ROOT, "rank test on samples z %+.2f, needs %.2f",
+                                z, RankTest.critical(tolerance.confidence()))) + "; " + threshold
                 : String.format(Locale.ROOT, "%s%% CI %s..%s; %s", Figures.number(tolerance.confidence() * 100),
                         percent(low), percent(high), threshold);
         return String.format(Locale.ROOT, "%s %s: %s vs %s in the baseline (%s, %s): %s", strategy, figure,

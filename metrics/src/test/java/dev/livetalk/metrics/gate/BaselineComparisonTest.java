@@ -125,6 +125,44 @@ class BaselineComparisonTest {
                 "peer-final p50 during").change()).isEqualTo(Change.REGRESSION);
     }
 
+    /** Three intervals of {@code fast} samples at 10 ms and {@code slow} at 1 s. */
+    private static List<Histogram> bimodal(int fast, int slow) {
+        List<Histogram> list = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Histogram h = new Histogram(3);
+            h.recordValueWithCount(10_000_000, fast);
+            h.recordValueWithCount(1_000_000_000, slow);
+            list.add(h);
+        }
+        return list;
+    }
+
+    @Test
+    void shouldNotRegressAP50ThatFlipsBetweenModesWhenTheRankTestSeesNoShift() {
+        RegressionVerdict p50 = find(compare(bimodal(17, 16), bimodal(16, 17), Tolerance.DEFAULT),
+                "peer-final p50 during");
+        assertThat(p50.current()).isGreaterThan(50 * p50.baseline());
+        assertThat(p50.change()).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(p50.message()).contains("3 and 3 intervals, fewer than 4: rank test on samples z +0.",
+                "needs 2.58");
+    }
+
+    @Test
+    void shouldComputeTheNormalQuantileAndARankTestAgainstAHandCount() {
+        assertThat(RankTest.critical(0.99)).isCloseTo(2.5758, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(RankTest.normalQuantile(0.5)).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
+        // before {1,2}, now {3,4}: U = 4 (of 4), mean 2, variance 2*2*5/12: z = 2 / sqrt(5/3)
+        Histogram b = new Histogram(3);
+        b.recordValue(1);
+        b.recordValue(2);
+        Histogram c = new Histogram(3);
+        c.recordValue(3);
+        c.recordValue(4);
+        double z = RankTest.z(new BlockBootstrap.Sample(List.of(b), 0).recorded(),
+                new BlockBootstrap.Sample(List.of(c), 0).recorded());
+        assertThat(z).isCloseTo(2 / Math.sqrt(5.0 / 3), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
     @Test
     void shouldSayWhenTheBaselineHasNoIntervalLogsAndFallBack() {
         List<RegressionVerdict> verdicts = BaselineComparison.compare(document(100_000_000, 800_000_000, 0, 3),
