@@ -154,8 +154,9 @@ public final class BaselineComparison {
     /** One line saying how latency is compared, with the bootstrap's parameters and seed (for the console). */
     public static String method(Tolerance tolerance) {
         return String.format(Locale.ROOT, "gate: a latency change regresses when significant (block bootstrap over"
-                        + " 1 s intervals, %d resamples, %s%% CI, seed %d, at least %d intervals a side) and above"
-                        + " +%s%% and %s; counts by +%d", tolerance.resamples(),
+                        + " 1 s intervals, %d resamples, %s%% CI, seed %d; with fewer than %d intervals a side, p50 only,"
+                        + " by a rank test on the samples) and above +%s%% and %s (or the runs' scheduling-lag p99);"
+                        + " counts by +%d", tolerance.resamples(),
                 Figures.number(tolerance.confidence() * 100), tolerance.seed(), tolerance.minIntervals(),
                 Figures.number(tolerance.latencyRelative() * 100), Figures.duration(tolerance.latencyFloorNanos()),
                 tolerance.countAbsolute());
