@@ -17,6 +17,9 @@ final class FigureText {
         if (nanos < 0) {
             return "-";
         }
+        if (Double.isInfinite(nanos)) {
+            return "never"; // a baseline verdict's value when deliveries never came
+        }
         if (nanos >= 10e9) {
             return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
         }
