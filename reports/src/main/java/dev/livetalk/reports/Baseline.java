@@ -1,36 +1,47 @@
 package dev.livetalk.reports;
 
 import dev.livetalk.metrics.gate.BaselineComparison;
+import dev.livetalk.metrics.gate.IntervalSource;
 import dev.livetalk.metrics.gate.Tolerance;
 import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
-import dev.livetalk.metrics.results.ResultsJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The results of an earlier run to compare with, per scenario, and the tolerance of the
- * comparison ({@link BaselineComparison} makes the verdicts).
+ * The results of an earlier run to compare with, per scenario, with their interval logs, and the
+ * tolerance of the comparison ({@link BaselineComparison} makes the verdicts: a latency change
+ * is a regression only when a block bootstrap over both runs' 1 s intervals finds it significant
+ * and it is beyond the threshold and floor; without interval logs on either side, the fallback
+ * rule, which the verdicts' messages name).
  *
- * <p>Immutable after loading; any thread.
+ * <p>Immutable after loading (interval logs are read on first use, under the object's lock); any thread.
  */
 public final class Baseline {
-    private final Map<String, ResultsDocument> byScenario;
+    private final Map<String, ResultsDocument> byScenario = new LinkedHashMap<>();
+    private final Map<String, RunFolder> folders = new HashMap<>();
+    private final Map<String, IntervalSource> intervals = new HashMap<>();
     private final Tolerance tolerance;
 
-    /** A baseline of {@code documents} (one per scenario; a later one of a scenario wins). */
+    /** A baseline of {@code documents} without interval logs (one per scenario; a later one of a scenario wins). */
     public Baseline(List<ResultsDocument> documents, Tolerance tolerance) {
-        this.byScenario = new LinkedHashMap<>();
         documents.forEach(d -> byScenario.put(d.scenario(), d));
         this.tolerance = tolerance;
+    }
+
+    private static Baseline ofRuns(List<RunFolder> runs, Tolerance tolerance) {
+        Baseline baseline = new Baseline(runs.stream().map(RunFolder::document).toList(), tolerance);
+        runs.forEach(r -> baseline.folders.put(r.scenario(), r));
+        return baseline;
     }
 
     /**
@@ -40,15 +51,15 @@ public final class Baseline {
      * @throws IllegalArgumentException when nothing there is a results document
      */
     public static Baseline load(Path fileOrFolder, Tolerance tolerance) {
-        List<ResultsDocument> documents = new ArrayList<>();
+        List<RunFolder> runs = new ArrayList<>();
         for (Path file : resultsFiles(fileOrFolder)) {
-            documents.add(ResultsJson.read(file));
+            runs.add(RunFolder.read(file));
         }
-        if (documents.isEmpty()) {
+        if (runs.isEmpty()) {
             throw new IllegalArgumentException("baseline must be a results.json or a folder holding some: "
                     + fileOrFolder);
         }
-        return new Baseline(documents, tolerance);
+        return ofRuns(runs, tolerance);
     }
 
     private static List<Path> resultsFiles(Path fileOrFolder) {
@@ -67,9 +78,46 @@ public final class Baseline {
         return byScenario.containsKey(scenario);
     }
 
-    /** The verdicts of every figure of {@code current} that the baseline also has; none for another scenario. */
+    /**
+     * The verdicts of every figure of {@code current} that the baseline also has; none for another
+     * scenario. Without the current run's interval logs: latency by the fallback rule.
+     */
     public List<RegressionVerdict> compare(ResultsDocument current) {
+        return compare(current, IntervalSource.NONE);
+    }
+
+    /** The verdicts of a run written to its folder, with its interval logs. */
+    public List<RegressionVerdict> compare(RunFolder current) {
+        return covers(current.scenario()) ? compare(current.document(), LoggedIntervals.of(current)) : List.of();
+    }
+
+    /** The verdicts of a report's seed run, with its interval logs. */
+    public List<RegressionVerdict> compare(ScenarioSection.SeedRun current) {
+        return covers(current.document().scenario())
+                ? compare(current.document(), LoggedIntervals.read(current.hlogFiles())) : List.of();
+    }
+
+    private List<RegressionVerdict> compare(ResultsDocument current, IntervalSource currentIntervals) {
         ResultsDocument before = byScenario.get(current.scenario());
-        return before == null ? List.of() : BaselineComparison.compare(before, current, tolerance);
+        return before == null ? List.of() : BaselineComparison.compare(before, intervalsOf(current.scenario()),
+                current, currentIntervals, tolerance);
+    }
+
+    private synchronized IntervalSource intervalsOf(String scenario) {
+        return intervals.computeIfAbsent(scenario, s -> folders.containsKey(s)
+                ? LoggedIntervals.of(folders.get(s)) : IntervalSource.NONE);
+    }
+
+    /** The scenarios of the baseline that have no interval logs (their latency is compared by the fallback rule). */
+    public synchronized List<String> withoutIntervalLogs() {
+        return byScenario.keySet().stream().filter(s -> !intervalsOf(s).available()).toList();
+    }
+
+    /** What the console says of the comparison: the method and its seed, and which baselines lack interval logs. */
+    public String describe() {
+        List<String> without = withoutIntervalLogs();
+        return BaselineComparison.method(tolerance) + (without.isEmpty() ? ""
+                : "\ngate: the baseline has no interval logs (.hlog) of " + String.join(", ", without)
+                        + ": their latency p50 is compared by threshold and floor only, p99 not gated");
     }
 }

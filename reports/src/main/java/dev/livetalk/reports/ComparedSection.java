@@ -27,7 +27,7 @@ public record ComparedSection(ScenarioSection section, List<List<RegressionVerdi
     /** {@code section} compared with {@code baseline} (may be null: no baseline). */
     public static ComparedSection of(ScenarioSection section, Baseline baseline) {
         return new ComparedSection(section, section.runs().stream()
-                .map(r -> baseline == null ? List.<RegressionVerdict>of() : baseline.compare(r.document()))
+                .map(r -> baseline == null ? List.<RegressionVerdict>of() : baseline.compare(r))
                 .toList());
     }
 

@@ -22,8 +22,8 @@ final class FigureText {
         if (nanos < 0) {
             return "-";
         }
-        if (nanos >= Percentiles.NEVER) {
-            return "never";
+        if (nanos >= Percentiles.NEVER || Double.isInfinite(nanos)) {
+            return "never"; // a baseline verdict's value when deliveries never came
         }
         if (nanos >= 10e9) {
             return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);

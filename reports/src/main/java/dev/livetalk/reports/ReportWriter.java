@@ -89,8 +89,7 @@ public final class ReportWriter {
         removeOldCharts(outDir.resolve(ChartFiles.FOLDER));
         List<ComparedSection> sections = Merge.sections(runs).stream()
                 .map(s -> ComparedSection.of(s, baseline.orElse(null))).toList();
-        Verdict verdict = new Verdict(sections.stream().flatMap(s -> s.checkedRuns().stream()).toList(), List.of(),
-                stop);
+        Verdict verdict = Verdict.of(sections.stream().flatMap(s -> s.checkedRuns().stream()).toList(), stop);
         List<ScenarioCharts> charts = render(sections, outDir);
         Path index = outDir.resolve("index.html");
         Files.writeString(index, IndexPage.html(sections, verdict, charts, baseline.isPresent(),

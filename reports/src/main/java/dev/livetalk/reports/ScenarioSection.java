@@ -54,7 +54,7 @@ public record ScenarioSection(String scenario, List<SeedRun> runs) {
             return hlogFiles().stream().filter(f -> !Files.isRegularFile(f)).toList();
         }
 
-        private List<Path> hlogFiles() {
+        List<Path> hlogFiles() {
             List<Path> files = new ArrayList<>();
             for (int i = 0; i < folders.size(); i++) {
                 for (String hlog : document.strategies().get(i).hlogs()) {

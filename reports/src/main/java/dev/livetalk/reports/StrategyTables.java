@@ -94,7 +94,7 @@ final class StrategyTables {
                             : FigureText.count(x.baseline())),
                     num(latency ? FigureText.duration(x.current()) : FigureText.count(x.current())),
                     num(SummaryMarkdown.change(x).replace(" FAIL", "")),
-                    bad(x.passed() ? "ok" : "regressed", !x.passed()));
+                    bad(x.change().text(), !x.passed()));
         });
         h.append("</tbody></table></details>\n");
     }

@@ -14,7 +14,8 @@ public enum ExitCode {
     /** Every budget holds and nothing regressed. */
     OK(0, "pass: every budget holds and nothing regressed against --baseline"),
     /** The harness itself failed: no Toxiproxy, a crash. */
-    HARNESS_FAILURE(1, "the harness itself failed (no Toxiproxy, a crash)"),
+    HARNESS_FAILURE(1, "the harness itself failed (no Toxiproxy, a crash), or with --strict its own scheduling lag "
+            + "made a run untrustworthy"),
     /** Invalid input: arguments, a scenario file. */
     INVALID_INPUT(2, "invalid input (arguments, a scenario file)"),
     /** A budget failed or a figure regressed against the baseline (k6's code); invariants do not gate. */
@@ -49,6 +50,16 @@ public enum ExitCode {
             case FAIL -> BUDGET_FAILED;
             case STOPPED -> of(verdict.stop().orElseThrow().cause());
         };
+    }
+
+    /**
+     * The code of a verdict under {@code run --strict}: a run whose harness health is in doubt
+     * (its own scheduling lag too high to trust its figures) is a harness failure, 1.
+     */
+    public static ExitCode of(Verdict verdict, boolean strict) {
+        ExitCode code = of(verdict);
+        return strict && !verdict.health().isEmpty() && code != INTERRUPTED_SIGINT && code != INTERRUPTED_SIGTERM
+                ? HARNESS_FAILURE : code;
     }
 
     /** The code of a run stopped by {@code cause}. */

@@ -92,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--toxiproxy", paramLabel = "URL", description = "Use this Toxiproxy server (default: $TOXIPROXY_URL, else start one).")
     String toxiproxyUrl;
 
+    @Option(names = "--strict", description = "Exit 1 when the harness's own scheduling lag made a run untrustworthy"
+            + " (scheduling-lag p99 over 10 ms on a real network; see results.json health).")
+    boolean strict;
+
     @Option(names = "--debug", description = "Show Tyrus and Grizzly logging.")
     boolean debug;
 
@@ -121,6 +125,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Path outDir = outputFolder();
         Optional<Baseline> baseline = baseline(tolerances.tolerance());
+        baseline.ifPresent(b -> stdout.println(b.describe()));
         TyrusLogging.configure(debug);
         Files.createDirectories(outDir);
         Files.deleteIfExists(outDir.resolve(RunStop.FILE));
@@ -208,13 +213,14 @@ final class RunCommand implements Callable<Integer> {
     /** A finished scenario's {@code results.json} and {@code junit.xml}, judged by the one rule. */
     private static void writeScenario(ResultsDocument results, Optional<Baseline> baseline, Path folder)
             throws IOException {
-        List<RegressionVerdict> comparisons = baseline.map(b -> b.compare(results)).orElse(List.of());
+        List<RegressionVerdict> comparisons = baseline.map(b -> b.compare(new RunFolder(results, folder)))
+                .orElse(List.of());
         ResultsJson.write(results, folder.resolve("results.json"));
         Files.writeString(folder.resolve("junit.xml"), JunitXmlWriter.toXml(results, comparisons));
     }
 
     /** The run's report and {@code junit.xml}, the console's summary, and the exit code: all from one verdict. */
-    private static int finish(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline, Optional<RunStop> stop,
+    private int finish(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline, Optional<RunStop> stop,
                               PrintWriter stdout) throws IOException {
         ReportWriter.Report report = runs.isEmpty() && stop.isEmpty() ? null
                 : ReportWriter.writeRuns(runs, outDir, baseline, stop);
@@ -224,7 +230,7 @@ final class RunCommand implements Callable<Integer> {
         stdout.println();
         stdout.print(summary.text(report == null ? null : report.index()));
         stdout.flush();
-        return ExitCode.of(verdict).code();
+        return ExitCode.of(verdict, strict).code();
     }
 
     /** The harness's own latency before the scenarios ({@link CalibrationSettings#BEFORE_RUN}), unless skipped. */

@@ -34,7 +34,7 @@ final class RunSummary {
             failures.forEach(f -> out.append(String.format(Locale.ROOT, "  %s / %s (seed %d): %s%n", f.scenario(),
                     f.strategy(), f.seed(), f.message())));
         }
-        verdict.health().forEach(h -> out.append("harness health: ").append(h).append('\n'));
+        verdict.health().forEach(h -> out.append(h).append('\n'));
         verdict.stop().ifPresent(s -> out.append("stopped: ").append(s.sentence()).append('\n'));
         if (report != null) {
             out.append("report: ").append(report.toAbsolutePath().normalize()).append('\n');

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 /** The baseline tolerances, shared by {@code run} and {@code report} as a picocli mixin. */
 final class ToleranceOptions {
     @Option(names = "--latency-tolerance", defaultValue = "10", paramLabel = "PERCENT",
-            description = "Allowed latency regression against the baseline, in percent (default 10).")
+            description = "Practical threshold of a latency regression against the baseline, in percent (default 10);"
+                    + " the change must also be significant (block bootstrap over 1 s intervals) and above the floor.")
     double latencyPercent;
 
     @Option(names = "--count-tolerance", defaultValue = "0", paramLabel = "N",

@@ -2,70 +2,115 @@ package dev.livetalk.metrics.gate;
 
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.results.LatencyFigures;
-import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.results.RegressionVerdict;
+import dev.livetalk.metrics.results.RegressionVerdict.Change;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToLongFunction;
+import java.util.Set;
 
 /**
- * Compares a run with an earlier results document, per strategy found in both: the corrected
- * p50 and p99 of every latency metric and phase measured in both (relative tolerance), and
- * the correctness counts (absolute tolerance; the converged clients may not shrink by more).
- * Every comparison gives a verdict, passing or not, saying by how much the figure changed.
+ * Compares a run with an earlier results document, per strategy found in both. Latency: the
+ * corrected p50 and p99 of every metric and phase measured in both, scheduling lag excepted (a
+ * figure of the harness's health, not of the strategy); a change is a regression only when it
+ * is significant, by a block bootstrap over the 1 s interval histograms of both runs
+ * ({@link BlockBootstrap}), and larger than the tolerance's practical threshold and absolute
+ * floor ({@link LatencyChange}). Counts: absolute tolerance; the converged clients may not
+ * shrink by more. Every comparison gives a verdict, passing or not, saying what changed.
  *
  * <p>Stateless; any thread.
  */
 public final class BaselineComparison {
+    /** Latency metrics that measure the harness, not the strategy: never gated. */
+    public static final Set<String> HEALTH_METRICS = Set.of("scheduling-lag");
+    private static final double[] PERCENTILES = {50, 99};
     private static final List<String> COUNTS = List.of("lost", "duplicates", "phantoms", "inversions", "moves",
             "causal-violations", "stuck-pending");
 
     private BaselineComparison() {
     }
 
-    /** The verdicts of every figure of {@code current} that {@code baseline} also has. */
+    /** The verdicts without interval logs on either side: latency by the fallback rule only. */
     public static List<RegressionVerdict> compare(ResultsDocument baseline, ResultsDocument current,
+                                                  Tolerance tolerance) {
+        return compare(baseline, IntervalSource.NONE, current, IntervalSource.NONE, tolerance);
+    }
+
+    /** The verdicts of every figure of {@code current} that {@code baseline} also has. */
+    public static List<RegressionVerdict> compare(ResultsDocument baseline, IntervalSource baselineIntervals,
+                                                  ResultsDocument current, IntervalSource currentIntervals,
                                                   Tolerance tolerance) {
         List<RegressionVerdict> verdicts = new ArrayList<>();
         for (StrategyResult now : current.strategies()) {
             StrategyResult before = baseline.strategy(now.strategy());
             if (before != null) {
-                latencies(before, now, tolerance, verdicts);
+                Tolerance floored = tolerance.withLatencyFloorNanos(Math.max(tolerance.latencyFloorNanos(),
+                        Math.max(harnessLag(before), harnessLag(now))));
+                for (LatencyFigures figures : now.latency()) {
+                    LatencyFigures old = before.latency(figures.metric(), figures.phase());
+                    if (old != null && !HEALTH_METRICS.contains(figures.metric()) && intended(old) > 0
+                            && intended(figures) > 0) {
+                        latency(now.strategy(), old, baselineIntervals, figures, currentIntervals, floored,
+                                verdicts);
+                    }
+                }
                 counts(before.correctness(), now.correctness(), now.strategy(), tolerance, verdicts);
             }
         }
         return verdicts;
     }
 
-    private static void latencies(StrategyResult before, StrategyResult now, Tolerance tolerance,
-                                  List<RegressionVerdict> verdicts) {
-        for (LatencyFigures figures : now.latency()) {
-            LatencyFigures old = before.latency(figures.metric(), figures.phase());
-            if (old == null || old.corrected().count() == 0 || figures.corrected().count() == 0) {
-                continue;
-            }
-            String name = figures.metric() + " %s " + figures.phase();
-            verdicts.add(latency(now.strategy(), name.formatted("p50"), old.corrected(), figures.corrected(),
-                    Percentiles::p50, tolerance));
-            verdicts.add(latency(now.strategy(), name.formatted("p99"), old.corrected(), figures.corrected(),
-                    Percentiles::p99, tolerance));
-        }
+    /**
+     * The harness's own delay in a strategy's run: its scheduling-lag p99 (0 in the simulator). A
+     * latency change smaller than the larger of the two runs' cannot be told from the harness
+     * being late, so it raises the floor of that strategy's comparison.
+     */
+    static long harnessLag(StrategyResult result) {
+        LatencyFigures lag = result.latency("scheduling-lag", "all");
+        return lag == null ? 0 : lag.corrected().p99();
     }
 
-    private static RegressionVerdict latency(String strategy, String figure, Percentiles old, Percentiles now,
-                                             ToLongFunction<Percentiles> value, Tolerance tolerance) {
-        double b = value.applyAsLong(old);
-        double c = value.applyAsLong(now);
-        double change = b == 0 ? 0 : (c - b) / b;
-        boolean passed = c <= b * (1 + tolerance.latencyRelative()) || c - b < tolerance.latencyFloorNanos();
-        String message = String.format(Locale.ROOT, "%s %s: %s vs %s in the baseline (%+.1f%%, tolerance +%.1f%%)",
-                strategy, figure, Figures.duration(c), Figures.duration(b), change * 100,
-                tolerance.latencyRelative() * 100);
-        return new RegressionVerdict(strategy, figure, b, c, passed, message);
+    private static long intended(LatencyFigures f) {
+        return f.corrected().count() + NeverLatency.count(f);
+    }
+
+    private static void latency(String strategy, LatencyFigures old, IntervalSource oldIntervals, LatencyFigures now,
+                                IntervalSource nowIntervals, Tolerance tolerance, List<RegressionVerdict> verdicts) {
+        var before = oldIntervals.corrected(strategy, old.metric(), old.phase());
+        var after = nowIntervals.corrected(strategy, now.metric(), now.phase());
+        String fallback = !oldIntervals.available() ? "no interval logs in the baseline"
+                : !nowIntervals.available() ? "no interval logs in this run"
+                : before.size() < tolerance.minIntervals() || after.size() < tolerance.minIntervals()
+                ? String.format(Locale.ROOT, "%d and %d intervals, fewer than %d", before.size(), after.size(),
+                        tolerance.minIntervals())
+                : null;
+        boolean neverGrew = NeverLatency.regressed(old, now, tolerance);
+        String name = now.metric() + " p%d " + now.phase();
+        if (fallback != null) {
+            boolean logged = !before.isEmpty() && !after.isEmpty();
+            var b = new BlockBootstrap.Sample(before, NeverLatency.count(old)).recorded();
+            var c = new BlockBootstrap.Sample(after, NeverLatency.count(now)).recorded();
+            double z = logged ? RankTest.z(b, c) : Double.NaN;
+            for (double p : PERCENTILES) {
+                verdicts.add(new LatencyChange(strategy, name.formatted((int) p), p,
+                        logged ? BlockBootstrap.exact(b, p) : NeverLatency.percentile(old, (int) p),
+                        logged ? BlockBootstrap.exact(c, p) : NeverLatency.percentile(now, (int) p),
+                        Double.NaN, Double.NaN, z, fallback).verdict(tolerance, neverGrew));
+            }
+            return;
+        }
+        long seed = tolerance.seed() * 1_000_003L + (strategy + "/" + name).hashCode();
+        BlockBootstrap.Estimate[] estimates = BlockBootstrap.compare(
+                new BlockBootstrap.Sample(before, NeverLatency.count(old)),
+                new BlockBootstrap.Sample(after, NeverLatency.count(now)), PERCENTILES, tolerance.resamples(),
+                tolerance.confidence(), seed);
+        for (BlockBootstrap.Estimate e : estimates) {
+            verdicts.add(new LatencyChange(strategy, name.formatted((int) e.percentile()), e.percentile(),
+                    e.baseline(), e.current(), e.low(), e.high(), Double.NaN, null).verdict(tolerance, neverGrew));
+        }
     }
 
     private static void counts(CorrectnessFigures before, CorrectnessFigures now, String strategy, Tolerance tolerance,
@@ -73,15 +118,24 @@ public final class BaselineComparison {
         for (String name : COUNTS) {
             long b = count(before, name);
             long c = count(now, name);
-            verdicts.add(new RegressionVerdict(strategy, name, b, c, c - b <= tolerance.countAbsolute(),
-                    String.format(Locale.ROOT, "%s %s: %d vs %d in the baseline (%+d, tolerance +%d)", strategy, name,
-                            c, b, c - b, tolerance.countAbsolute())));
+            Change change = countChange(c - b, tolerance);
+            verdicts.add(new RegressionVerdict(strategy, name, b, c, change,
+                    String.format(Locale.ROOT, "%s %s: %d vs %d in the baseline (%+d, tolerance +%d): %s", strategy,
+                            name, c, b, c - b, tolerance.countAbsolute(), change.text())));
         }
         long b = before.convergedClients();
         long c = now.convergedClients();
-        verdicts.add(new RegressionVerdict(strategy, "converged", b, c, b - c <= tolerance.countAbsolute(),
-                String.format(Locale.ROOT, "%s converged clients: %d vs %d in the baseline (%+d, tolerance -%d)",
-                        strategy, c, b, c - b, tolerance.countAbsolute())));
+        Change change = countChange(b - c, tolerance);
+        verdicts.add(new RegressionVerdict(strategy, "converged", b, c, change,
+                String.format(Locale.ROOT, "%s converged clients: %d vs %d in the baseline (%+d, tolerance -%d): %s",
+                        strategy, c, b, c - b, tolerance.countAbsolute(), change.text())));
+    }
+
+    /** A count that got worse by {@code worse}: beyond the tolerance a regression, within it noise. */
+    private static Change countChange(long worse, Tolerance tolerance) {
+        return worse > tolerance.countAbsolute() ? Change.REGRESSION
+                : worse > 0 ? Change.WITHIN_NOISE
+                : worse < 0 ? Change.IMPROVEMENT : Change.UNCHANGED;
     }
 
     private static long count(CorrectnessFigures f, String name) {
@@ -95,5 +149,16 @@ public final class BaselineComparison {
             case "stuck-pending" -> f.stuckPending();
             default -> throw new IllegalArgumentException("not a count: " + name);
         };
+    }
+
+    /** One line saying how latency is compared, with the bootstrap's parameters and seed (for the console). */
+    public static String method(Tolerance tolerance) {
+        return String.format(Locale.ROOT, "gate: a latency change regresses when significant (block bootstrap over"
+                        + " 1 s intervals, %d resamples, %s%% CI, seed %d; with fewer than %d intervals a side, p50 only,"
+                        + " by a rank test on the samples) and above +%s%% and %s (or the runs' scheduling-lag p99);"
+                        + " counts by +%d", tolerance.resamples(),
+                Figures.number(tolerance.confidence() * 100), tolerance.seed(), tolerance.minIntervals(),
+                Figures.number(tolerance.latencyRelative() * 100), Figures.duration(tolerance.latencyFloorNanos()),
+                tolerance.countAbsolute());
     }
 }

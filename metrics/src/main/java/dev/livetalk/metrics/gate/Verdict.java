@@ -34,9 +34,19 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
         Objects.requireNonNull(stop, "stop");
     }
 
-    /** The verdict of complete runs without health problems. */
+    /** The verdict of complete runs, with the harness health problems their documents record. */
     public static Verdict of(List<CheckedRun> runs) {
-        return new Verdict(runs, List.of(), Optional.empty());
+        return of(runs, Optional.empty());
+    }
+
+    /**
+     * The verdict of {@code runs}, stopped early if {@code stop} says so, with the harness health
+     * problems their documents record ({@code results.json}'s {@code health}).
+     */
+    public static Verdict of(List<CheckedRun> runs, Optional<RunStop> stop) {
+        List<String> health = runs.stream()
+                .flatMap(r -> r.document().health().warnings(r.document().scenario()).stream()).toList();
+        return new Verdict(runs, health, stop);
     }
 
     /** The verdict of one results document and its baseline comparisons. */

@@ -1,5 +1,6 @@
 package dev.livetalk.metrics.results;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -39,6 +40,12 @@ public record ResultsDocument(int version, String scenario, long seed, String ne
     public static ResultsDocument of(String scenario, long seed, String network, Environment environment,
                                      JsonNode faultSchedule, List<StrategyResult> strategies) {
         return new ResultsDocument(VERSION, scenario, seed, network, environment, faultSchedule, strategies);
+    }
+
+    /** Whether the harness kept time well enough in this run to trust it; derived from the figures, written, not read. */
+    @JsonProperty(value = "health", access = JsonProperty.Access.READ_ONLY)
+    public Health health() {
+        return Health.of(this);
     }
 
     /** The result of a strategy, or {@code null}. */

@@ -7,71 +7,229 @@ import dev.livetalk.metrics.results.Environment;
 import dev.livetalk.metrics.results.LatencyFigures;
 import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.results.RegressionVerdict;
+import dev.livetalk.metrics.results.RegressionVerdict.Change;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BaselineComparisonTest {
 
-    private static ResultsDocument document(long p99Nanos, long lost, long converged) {
+    private static ResultsDocument document(long p50Nanos, long p99Nanos, long lost, long converged, long unmatched,
+                                            String metric) {
         CorrectnessFigures correctness = new CorrectnessFigures(3, converged, 100.0 * converged / 3, lost, 0, 0, 0, 1.0,
                 0, 0, 0, 0, Map.of(Outcome.OK, 10L), new ConvergenceFigures(0, 0, 0, null, null, null));
-        Percentiles p = new Percentiles(100, 100_000_000, 200_000_000, p99Nanos, p99Nanos, p99Nanos);
-        LatencyFigures latency = new LatencyFigures("peer-final", "during", p, p, 0);
+        Percentiles done = new Percentiles(100, p50Nanos, p50Nanos, p99Nanos, p99Nanos, p99Nanos);
+        long intended = 100 + unmatched;
+        Percentiles p = new Percentiles(intended, p50Nanos, p50Nanos,
+                unmatched > 0.01 * intended ? Percentiles.NEVER : p99Nanos,
+                unmatched > 0.001 * intended ? Percentiles.NEVER : p99Nanos,
+                unmatched > 0 ? Percentiles.NEVER : p99Nanos);
+        LatencyFigures latency = new LatencyFigures(metric, "during", p, p, unmatched,
+                new LatencyFigures.CompletedOnly(done, done));
         StrategyResult result = new StrategyResult("reconcile", correctness, List.of(latency), List.of(), List.of(),
                 List.of());
         return ResultsDocument.of("outage", 7, "toxiproxy", new Environment("2.12.0", "25", 2), null, List.of(result));
+    }
+
+    private static ResultsDocument document(long p50Nanos, long p99Nanos, long lost, long converged) {
+        return document(p50Nanos, p99Nanos, lost, converged, 0, "peer-final");
     }
 
     private static RegressionVerdict find(List<RegressionVerdict> verdicts, String figure) {
         return verdicts.stream().filter(v -> v.figure().equals(figure)).findFirst().orElseThrow();
     }
 
-    @Test
-    void shouldFailALatencyRegressionBeyondTheRelativeToleranceAndSayByHowMuch() {
-        List<RegressionVerdict> verdicts = BaselineComparison.compare(document(800_000_000, 0, 3),
-                document(912_000_000, 0, 3), Tolerance.DEFAULT);
-        RegressionVerdict p99 = find(verdicts, "peer-final p99 during");
-        assertThat(p99.passed()).isFalse();
-        assertThat(p99.message()).isEqualTo("reconcile peer-final p99 during: 912ms vs 800ms in the baseline"
-                + " (+14.0%, tolerance +10.0%)");
-        assertThat(find(verdicts, "peer-final p50 during").passed()).isTrue();
+    /** {@code count} intervals of 50 samples around {@code medianMillis} (lognormal, sigma 0.3), the k-th scaled by {@code scale[k]}. */
+    private static List<Histogram> intervals(long seed, double medianMillis, double... scale) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Histogram> list = new ArrayList<>();
+        for (double s : scale) {
+            Histogram h = new Histogram(3);
+            for (int i = 0; i < 50; i++) {
+                h.recordValue(Math.round(s * medianMillis * 1e6 * Math.exp(0.3 * (random.nextDouble() - 0.5) * 3.4)));
+            }
+            list.add(h);
+        }
+        return list;
+    }
+
+    private static IntervalSource source(List<Histogram> intervals) {
+        return IntervalSource.of(Map.<String, List<? extends AbstractHistogram>>of(
+                IntervalSource.key("reconcile", "peer-final", "during"), intervals));
+    }
+
+    private static List<RegressionVerdict> compare(List<Histogram> before, List<Histogram> after, Tolerance t) {
+        return BaselineComparison.compare(document(1, 1, 0, 3), source(before), document(1, 1, 0, 3),
+                source(after), t);
+    }
+
+    private static double[] ones(int n, double value) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, value);
+        return a;
     }
 
     @Test
-    void shouldPassALatencyChangeWithinTheTolerance() {
-        List<RegressionVerdict> verdicts = BaselineComparison.compare(document(800_000_000, 0, 3),
-                document(870_000_000, 0, 3), Tolerance.DEFAULT);
-        assertThat(verdicts).allMatch(RegressionVerdict::passed);
+    void shouldCallAShiftOfEveryIntervalARegressionWithItsConfidenceInterval() {
+        List<RegressionVerdict> verdicts = compare(intervals(1, 20, ones(10, 1)), intervals(2, 20, ones(10, 1.5)),
+                Tolerance.DEFAULT);
+        RegressionVerdict p50 = find(verdicts, "peer-final p50 during");
+        assertThat(p50.change()).isEqualTo(Change.REGRESSION);
+        assertThat(p50.passed()).isFalse();
+        assertThat(p50.message()).startsWith("reconcile peer-final p50 during: ").contains("in the baseline (+",
+                "99% CI +", "; threshold +10% and 1ms): regression");
+    }
+
+    @Test
+    void shouldCallOneBadSecondWithinNoise() {
+        double[] spike = ones(10, 1);
+        spike[4] = 40;
+        List<RegressionVerdict> verdicts = compare(intervals(1, 20, ones(10, 1)), intervals(2, 20, spike),
+                Tolerance.DEFAULT);
+        RegressionVerdict p99 = find(verdicts, "peer-final p99 during");
+        assertThat(p99.current()).isGreaterThan(10 * p99.baseline());
+        assertThat(p99.change()).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(p99.message()).endsWith(": within noise");
+    }
+
+    @Test
+    void shouldCallAnEqualRunUnchangedAndAFasterOneAnImprovement() {
+        List<Histogram> same = intervals(1, 20, ones(10, 1));
+        assertThat(compare(same, same, Tolerance.DEFAULT)).extracting(RegressionVerdict::change)
+                .containsOnly(Change.UNCHANGED);
+        assertThat(find(compare(intervals(1, 20, ones(10, 1)), intervals(2, 20, ones(10, 0.5)), Tolerance.DEFAULT),
+                "peer-final p50 during").change()).isEqualTo(Change.IMPROVEMENT);
+    }
+
+    @Test
+    void shouldNotRegressASignificantChangeBelowTheFloorOrTheThreshold() {
+        List<Histogram> before = intervals(1, 20, ones(10, 1));
+        List<Histogram> after = intervals(1, 20, ones(10, 1.5));
+        assertThat(find(compare(before, after, Tolerance.DEFAULT.withLatencyFloorNanos(50_000_000)),
+                "peer-final p50 during").change()).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(find(compare(before, after, new Tolerance(0.6, 0, 0)), "peer-final p50 during").change())
+                .isEqualTo(Change.WITHIN_NOISE);
+    }
+
+    @Test
+    void shouldFallBackToTheThresholdOnP50OnlyWithTooFewIntervals() {
+        RegressionVerdict p99 = find(compare(intervals(1, 20, ones(3, 1)), intervals(2, 20, ones(3, 3)),
+                Tolerance.DEFAULT), "peer-final p99 during");
+        assertThat(p99.change()).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(p99.message()).contains("3 and 3 intervals, fewer than 4: not gated");
+        assertThat(find(compare(intervals(1, 20, ones(3, 1)), intervals(2, 20, ones(3, 3)), Tolerance.DEFAULT),
+                "peer-final p50 during").change()).isEqualTo(Change.REGRESSION);
+    }
+
+    /** Three intervals of {@code fast} samples at 10 ms and {@code slow} at 1 s. */
+    private static List<Histogram> bimodal(int fast, int slow) {
+        List<Histogram> list = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Histogram h = new Histogram(3);
+            h.recordValueWithCount(10_000_000, fast);
+            h.recordValueWithCount(1_000_000_000, slow);
+            list.add(h);
+        }
+        return list;
+    }
+
+    @Test
+    void shouldNotRegressAP50ThatFlipsBetweenModesWhenTheRankTestSeesNoShift() {
+        RegressionVerdict p50 = find(compare(bimodal(17, 16), bimodal(16, 17), Tolerance.DEFAULT),
+                "peer-final p50 during");
+        assertThat(p50.current()).isGreaterThan(50 * p50.baseline());
+        assertThat(p50.change()).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(p50.message()).contains("3 and 3 intervals, fewer than 4: rank test on samples z +0.",
+                "needs 2.58");
+    }
+
+    @Test
+    void shouldComputeTheNormalQuantileAndARankTestAgainstAHandCount() {
+        assertThat(RankTest.critical(0.99)).isCloseTo(2.5758, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(RankTest.normalQuantile(0.5)).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
+        // before {1,2}, now {3,4}: U = 4 (of 4), mean 2, variance 2*2*5/12: z = 2 / sqrt(5/3)
+        Histogram b = new Histogram(3);
+        b.recordValue(1);
+        b.recordValue(2);
+        Histogram c = new Histogram(3);
+        c.recordValue(3);
+        c.recordValue(4);
+        double z = RankTest.z(new BlockBootstrap.Sample(List.of(b), 0).recorded(),
+                new BlockBootstrap.Sample(List.of(c), 0).recorded());
+        assertThat(z).isCloseTo(2 / Math.sqrt(5.0 / 3), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void shouldSayWhenTheBaselineHasNoIntervalLogsAndFallBack() {
+        List<RegressionVerdict> verdicts = BaselineComparison.compare(document(100_000_000, 800_000_000, 0, 3),
+                document(120_000_000, 912_000_000, 0, 3), Tolerance.DEFAULT);
+        RegressionVerdict p50 = find(verdicts, "peer-final p50 during");
+        assertThat(p50.change()).isEqualTo(Change.REGRESSION);
+        assertThat(p50.message()).isEqualTo("reconcile peer-final p50 during: 120ms vs 100ms in the baseline (+20.0%,"
+                + " no interval logs in the baseline: by threshold only; threshold +10% and 1ms): regression");
+        assertThat(find(verdicts, "peer-final p99 during").change()).isEqualTo(Change.WITHIN_NOISE);
+    }
+
+    @Test
+    void shouldNeverGateTheHarnessSchedulingLag() {
+        List<RegressionVerdict> verdicts = BaselineComparison.compare(
+                document(1_000_000, 2_000_000, 0, 3, 0, "scheduling-lag"),
+                document(900_000_000, 900_000_000, 0, 3, 0, "scheduling-lag"), Tolerance.DEFAULT);
+        assertThat(verdicts).extracting(RegressionVerdict::figure).noneMatch(f -> f.startsWith("scheduling-lag"));
+    }
+
+    @Test
+    void shouldTreatNeverAsInfinityAndRegressOnlyWhenTheNeverCountGrew() {
+        ResultsDocument fine = document(100_000_000, 200_000_000, 0, 3, 0, "peer-final");
+        ResultsDocument never = document(100_000_000, 200_000_000, 0, 3, 5, "peer-final"); // 5 of 105: p99 never
+        RegressionVerdict toNever = find(BaselineComparison.compare(fine, never, Tolerance.DEFAULT),
+                "peer-final p99 during");
+        assertThat(toNever.change()).isEqualTo(Change.REGRESSION);
+        assertThat(toNever.message()).contains("never vs 200ms in the baseline (+inf");
+        assertThat(find(BaselineComparison.compare(fine, never, new Tolerance(0.1, 0, 5)), "peer-final p99 during")
+                .change()).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(find(BaselineComparison.compare(never, never, Tolerance.DEFAULT), "peer-final p99 during")
+                .change()).isEqualTo(Change.UNCHANGED);
+        assertThat(find(BaselineComparison.compare(never, fine, Tolerance.DEFAULT), "peer-final p99 during")
+                .change()).isEqualTo(Change.IMPROVEMENT);
+        assertThat(find(BaselineComparison.compare(fine, never, Tolerance.DEFAULT), "peer-final p50 during")
+                .change()).isEqualTo(Change.UNCHANGED);
     }
 
     @Test
     void shouldFailACountThatGrewBeyondTheAbsoluteTolerance() {
-        RegressionVerdict strict = find(BaselineComparison.compare(document(1, 0, 3), document(1, 2, 3),
+        RegressionVerdict strict = find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 2, 3),
                 Tolerance.DEFAULT), "lost");
         assertThat(strict.passed()).isFalse();
-        assertThat(strict.message()).isEqualTo("reconcile lost: 2 vs 0 in the baseline (+2, tolerance +0)");
-        RegressionVerdict lenient = find(BaselineComparison.compare(document(1, 0, 3), document(1, 2, 3),
+        assertThat(strict.message()).isEqualTo("reconcile lost: 2 vs 0 in the baseline (+2, tolerance +0): regression");
+        RegressionVerdict lenient = find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 2, 3),
                 new Tolerance(0.1, 0, 2)), "lost");
-        assertThat(lenient.passed()).isTrue();
+        assertThat(lenient.change()).isEqualTo(Change.WITHIN_NOISE);
     }
 
     @Test
     void shouldFailWhenFewerClientsConverged() {
-        RegressionVerdict converged = find(BaselineComparison.compare(document(1, 0, 3), document(1, 0, 2),
+        RegressionVerdict converged = find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 0, 2),
                 Tolerance.DEFAULT), "converged");
         assertThat(converged.passed()).isFalse();
         assertThat(converged.message()).contains("2 vs 3", "-1");
     }
 
     @Test
-    void shouldRefuseANegativeTolerance() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Tolerance(-0.1, 0, 0))
+    void shouldRefuseANegativeToleranceAndAConfidenceOutsideZeroToOne() {
+        assertThatThrownBy(() -> new Tolerance(-0.1, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("latency tolerance must be a share >= 0: -0.1");
+        assertThatThrownBy(() -> new Tolerance(0.1, 0, 0, 1.0, 2000, 4, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("confidence must be > 0 and < 1: 1.0");
     }
 }

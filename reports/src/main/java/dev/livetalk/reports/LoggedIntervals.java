@@ -1,0 +1,51 @@
+package dev.livetalk.reports;
+
+import dev.livetalk.metrics.gate.BaselineComparison;
+import dev.livetalk.metrics.gate.IntervalSource;
+import org.HdrHistogram.AbstractHistogram;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The gate's view of a run's {@code STRATEGY.hlog} files: the corrected series, health metrics
+ * left out. Not available when none of the files the results document names is there (a lone
+ * {@code results.json}).
+ *
+ * <p>Read once when built; any thread afterwards.
+ */
+final class LoggedIntervals implements IntervalSource {
+    private final IntervalLog log;
+
+    private LoggedIntervals(IntervalLog log) {
+        this.log = log;
+    }
+
+    /** The intervals in {@code files} that exist; {@link IntervalSource#NONE} when none does. */
+    static IntervalSource read(List<Path> files) {
+        List<Path> present = files.stream().filter(Files::isRegularFile).toList();
+        if (present.isEmpty()) {
+            return IntervalSource.NONE;
+        }
+        return new LoggedIntervals(IntervalLog.read(present,
+                tag -> tag.corrected() && !BaselineComparison.HEALTH_METRICS.contains(tag.metric())));
+    }
+
+    /** The interval logs of {@code run}. */
+    static IntervalSource of(RunFolder run) {
+        return read(run.document().strategies().stream()
+                .flatMap(s -> s.hlogs().stream().map(run.folder()::resolve)).toList());
+    }
+
+    @Override
+    public boolean available() {
+        return true;
+    }
+
+    @Override
+    public List<? extends AbstractHistogram> corrected(String strategy, String metric, String phase) {
+        return log.corrected(strategy, metric, phase).stream().map(IntervalLog.Interval::histogram)
+                .filter(h -> h.getTotalCount() > 0).toList();
+    }
+}
