@@ -77,7 +77,7 @@ public final class StrategyRun {
     public RunRecord play() throws IOException, InterruptedException {
         try (ReferenceServer server = ReferenceServer.start(serverConfig());
              ToxiproxyNetwork network = new ToxiproxyNetwork(toxiproxy,
-                     new InetSocketAddress("127.0.0.1", server.port()));
+                     new InetSocketAddress("127.0.0.1", server.port()), settings.toxiproxyDeadline());
              ClientDrivers drivers = new ClientDrivers(ClientDrivers.defaultCount(), settings.connectTimeout(),
                      this::onFailure)) {
             Map<String, Integer> clientIndex = new LinkedHashMap<>();
@@ -193,6 +193,7 @@ public final class StrategyRun {
                                FaultPlayer faults) throws InterruptedException {
         long end = loadStart + scenario.runLength().toNanos();
         CountDownLatch finished = new CountDownLatch(drivers.size());
+        CompletableFuture<Void> allFinished = new CompletableFuture<>();
         for (int d = 0; d < drivers.size(); d++) {
             ClientDriver driver = drivers.get(d);
             Map<String, Participant> hosted = new LinkedHashMap<>();
@@ -207,6 +208,9 @@ public final class StrategyRun {
                 driver.schedule(end, now -> {
                     hosted.values().forEach(Participant::recordFinalTranscripts);
                     finished.countDown();
+                    if (finished.getCount() == 0) {
+                        allFinished.complete(null);
+                    }
                 });
             });
         }
@@ -217,12 +221,24 @@ public final class StrategyRun {
                 0, 1, TimeUnit.SECONDS);
         try {
             long slack = TimeUnit.SECONDS.toNanos(30);
-            if (!finished.await(end - System.nanoTime() + slack, TimeUnit.NANOSECONDS)) {
-                throw new RunFailure(strategy + ": the client drivers did not finish within 30 s of the run's end");
-            }
+            CompletableFuture.anyOf(allFinished, faults.failure()).get(end - System.nanoTime() + slack,
+                    TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new RunFailure(strategy + ": the client drivers did not finish within 30 s of the run's end");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("neither future completes exceptionally", e);
         } finally {
             reporter.shutdownNow();
         }
+        RunFailure failed = faults.failure().getNow(null);
+        if (failed != null) {
+            throw new RunFailure(strategy + ": stopped at " + millis(System.nanoTime() - loadStart) + " of "
+                    + millis(end - loadStart) + ": " + failed.getMessage());
+        }
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
     private void scheduleReading(ClientDriver driver, List<Participant> participants, long loadStart, long end) {
