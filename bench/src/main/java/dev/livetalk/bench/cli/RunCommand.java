@@ -112,6 +112,9 @@ final class RunCommand implements Callable<Integer> {
                                 .run(scenario, strategiesOf(scenario), scenarioSeed, folder)
                         : new ScenarioRunner(toxiproxy, RunSettings.DEFAULTS, progress)
                                 .run(scenario, strategiesOf(scenario), scenarioSeed, folder);
+                if (results.stopped() != null) {
+                    return stopped(results, folder);
+                }
                 List<RegressionVerdict> regressions = baseline.map(b -> b.compare(results)).orElse(List.of());
                 ResultsJson.write(results, folder.resolve("results.json"));
                 Files.writeString(folder.resolve("junit.xml"), JunitXmlWriter.toXml(results, regressions));
@@ -128,6 +131,25 @@ final class RunCommand implements Callable<Integer> {
         stdout.println("report: " + report.index().toAbsolutePath().normalize());
         stdout.flush();
         return summary.passed() ? ExitCode.OK.code() : ExitCode.BUDGET_FAILED.code();
+    }
+
+    /**
+     * A scenario whose run stopped on a harness failure: writes what it measured (the
+     * strategies that finished, and why it stopped) to its {@code results.json}, says so, and
+     * ends the command with {@link ExitCode#HARNESS_FAILURE}; later scenarios are not played.
+     */
+    private int stopped(ResultsDocument results, Path folder) throws IOException {
+        Path file = folder.resolve("results.json");
+        ResultsJson.write(results, file);
+        PrintWriter err = spec.commandLine().getErr();
+        err.println();
+        err.println("livetalk: the harness failed: scenario " + results.scenario() + ", strategy "
+                + results.stopped().strategy() + ": " + results.stopped().reason());
+        err.println("livetalk: partial results (" + results.strategies().size() + " finished strateg"
+                + (results.strategies().size() == 1 ? "y" : "ies") + ", and why the run stopped) in "
+                + file.toAbsolutePath().normalize());
+        err.flush();
+        return ExitCode.HARNESS_FAILURE.code();
     }
 
     private Map<Path, Scenario> loadAll() {

@@ -1,5 +1,6 @@
 package dev.livetalk.metrics.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -17,10 +18,13 @@ import java.util.List;
  * @param network       the network backend ({@code toxiproxy}, {@code sim})
  * @param environment   versions and machine
  * @param faultSchedule the resolved fault schedule (scenarios' {@code FaultScheduleJson})
- * @param strategies    per strategy, in run order
+ * @param strategies    per strategy, in run order: for a stopped run, those that finished
+ * @param stopped       why the run stopped before every strategy finished, or {@code null}
+ *                      (then absent from the JSON) for a run that finished
  */
 public record ResultsDocument(int version, String scenario, long seed, String network, Environment environment,
-                              JsonNode faultSchedule, List<StrategyResult> strategies) {
+                              JsonNode faultSchedule, List<StrategyResult> strategies,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) RunStopped stopped) {
     /** The format version this code writes and reads. */
     public static final int VERSION = 1;
 
@@ -34,7 +38,13 @@ public record ResultsDocument(int version, String scenario, long seed, String ne
     /** A document of the current version. */
     public static ResultsDocument of(String scenario, long seed, String network, Environment environment,
                                      JsonNode faultSchedule, List<StrategyResult> strategies) {
-        return new ResultsDocument(VERSION, scenario, seed, network, environment, faultSchedule, strategies);
+        return new ResultsDocument(VERSION, scenario, seed, network, environment, faultSchedule, strategies, null);
+    }
+
+    /** This document marked as stopped by {@code why}. */
+    public ResultsDocument stoppedBy(RunStopped why) {
+        return new ResultsDocument(version, scenario, seed, network, environment, faultSchedule, strategies,
+                java.util.Objects.requireNonNull(why, "why"));
     }
 
     /** The result of a strategy, or {@code null}. */
