@@ -6,6 +6,7 @@ import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.runner.RunSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the call and the deadline, and a results.json with the strategy that finished and why the
  * other stopped, within the API deadline of the silence (plus the cleanup's own deadline).
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class HarnessFailureIT extends CommandLineTest {
     private static final String SCENARIO = """
             name: silent
