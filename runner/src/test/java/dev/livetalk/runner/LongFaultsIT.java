@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reconnected client behind them made Toxiproxy flush to the gone connection 5 s a chunk), and
  * the trace replays to its recorded final transcripts.
  */
-@Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LongFaultsIT {
     private static ToxiproxyServer toxiproxy;
 

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the call and the deadline, and a results.json with the strategy that finished and why the
  * other stopped, within the API deadline of the silence (plus the cleanup's own deadline).
  */
-@Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HarnessFailureIT extends CommandLineTest {
     private static final String SCENARIO = """
             name: silent
