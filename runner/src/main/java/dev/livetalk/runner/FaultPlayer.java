@@ -10,8 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,7 +31,7 @@ final class FaultPlayer implements AutoCloseable {
     private final List<FaultWindow> windows;
     private final Map<String, Integer> clientIndex;
     private final ClientShape shape;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+    private final ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1,
             r -> new Thread(r, "toxiproxy-control"));
     private final List<PlayedFault> played = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger active = new AtomicInteger();
@@ -127,15 +126,17 @@ final class FaultPlayer implements AutoCloseable {
     }
 
     /**
-     * Cancels what has not begun and, unless a change failed, removes what is on; waits for a
-     * change in progress at most the network's deadline (and a second more).
+     * Cancels what has not begun and, unless a change failed, removes what is on; lets a change
+     * in progress finish, waiting for it at most the network's deadline times the proxies it
+     * touches (each call has the deadline) and a second more.
      *
      * @throws RunFailure when the control thread did not stop in that time, or a removal failed
      */
     @Override
     public void close() {
-        thread.shutdownNow();
-        long wait = network.deadline().toMillis() + 1_000;
+        thread.getQueue().clear(); // what has not begun is cancelled; a change in progress finishes
+        thread.shutdown();
+        long wait = network.deadline().toMillis() * Math.max(1, clientIndex.size() * 2) + 1_000;
         try {
             if (!thread.awaitTermination(wait, TimeUnit.MILLISECONDS)) {
                 throw new RunFailure("the toxiproxy-control thread did not stop within " + wait + " ms");

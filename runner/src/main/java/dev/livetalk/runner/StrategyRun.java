@@ -89,18 +89,19 @@ public final class StrategyRun {
             recorder.set(trace);
             participants.forEach(p -> p.recordInto(trace));
             List<PlayedFault> played;
-            try (FaultPlayer faults = new FaultPlayer(network, schedule.windows(), clientIndex,
-                    scenario.clientShape())) {
+            FaultPlayer faults = new FaultPlayer(network, schedule.windows(), clientIndex, scenario.clientShape());
+            try (faults) {
                 faults.start(faultZero);
                 runUntilQuiet(drivers, participants, loadStart, faults);
-                played = faults.played();
-                for (PlayedFault fault : played) {
-                    trace.onFaultWindow(new TraceWindow(fault.window().fault(), fault.window().occurrence(),
-                            fault.appliedAt(), fault.removedAt(), fault.window().clients(),
-                            fault.window().serverSide()));
-                    if (fault.error() != null) {
-                        failures.add(new RunFailure("fault " + fault.window().fault() + " failed: " + fault.error()));
-                    }
+            }
+            // read once the control thread has stopped: a change in progress at the run's end is in
+            played = faults.played();
+            for (PlayedFault fault : played) {
+                trace.onFaultWindow(new TraceWindow(fault.window().fault(), fault.window().occurrence(),
+                        fault.appliedAt(), fault.removedAt(), fault.window().clients(),
+                        fault.window().serverSide()));
+                if (fault.error() != null) {
+                    failures.add(new RunFailure("fault " + fault.window().fault() + " failed: " + fault.error()));
                 }
             }
             if (!failures.isEmpty()) {

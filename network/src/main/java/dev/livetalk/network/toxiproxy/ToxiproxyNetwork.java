@@ -285,9 +285,13 @@ public final class ToxiproxyNetwork implements AutoCloseable {
         }
     }
 
-    /** Takes every part of {@code fault} off that was applied, trying all; returns what failed. */
+    /**
+     * Takes every part of {@code fault} off that was applied, trying all until Toxiproxy misses a
+     * deadline (then the rest is not tried: one deadline, not one per proxy); returns what failed.
+     */
     private List<String> takeOff(AppliedFault fault) {
         List<String> failures = new ArrayList<>();
+        boolean answering = true;
         for (Map.Entry<LinkId, List<Toxic>> entry : fault.toxics().entrySet()) {
             OpenProxy open;
             synchronized (state) {
@@ -296,8 +300,15 @@ public final class ToxiproxyNetwork implements AutoCloseable {
             if (open == null) {
                 continue; // the proxy was released: its toxics went with it
             }
+            if (!answering) {
+                failures.add(entry.getKey() + ": not tried, Toxiproxy stopped answering");
+                continue;
+            }
             try {
                 takeOff(open, fault.spec(), entry.getValue());
+            } catch (HttpTimeoutException e) {
+                answering = false;
+                failures.add(entry.getKey() + ": " + e.getMessage());
             } catch (IOException e) {
                 failures.add(entry.getKey() + ": " + e.getMessage());
             }
