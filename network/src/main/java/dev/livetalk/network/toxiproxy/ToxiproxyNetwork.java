@@ -5,7 +5,6 @@ import dev.livetalk.network.NetworkBackendException;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.Toxic;
-import eu.rekawek.toxiproxy.model.toxic.Bandwidth;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -34,12 +33,15 @@ import java.util.Set;
  * <p>Every Toxiproxy API call has a deadline ({@link #deadline()}, {@link ToxiproxyCalls}): a
  * call that does not finish within it fails with a {@link NetworkBackendException} naming the
  * call and the deadline, so no method waits much longer than the deadline times the calls it
- * makes. A stall comes off by raising its bandwidth toxics' rate to {@link #RELEASED_RATE_KBPS},
- * not by deleting them: Toxiproxy 2.12 deletes a toxic with the proxy's lock held while it
- * flushes what the toxic held back, waiting up to 5 s a chunk for a connection whose client
- * has gone (a stalled client that reconnected), which kept a 3 s stall on for minutes; a rate
- * change hands the held data to the toxic's own goroutine and answers at once. The released
- * toxics stay on the proxy, passing data through, until it is deleted.
+ * makes. A stall comes off by setting its bandwidth toxics' toxicity to 0, not by deleting
+ * them: Toxiproxy 2.12 deletes a toxic with the proxy's lock held while it flushes what the
+ * toxic held back, waiting up to 5 s a chunk for a connection whose client has gone (a stalled
+ * client that reconnected), which kept a 3 s stall on for minutes; an update restarts each
+ * connection's toxic as a pass-through and answers at once. Not the rate either: Toxiproxy
+ * 2.12 writes the new rate into the toxic that connections are still running before it
+ * interrupts them, and a bandwidth toxic that saw rate 0 and then slices a chunk at the new
+ * rate panics (slice bounds out of range) and takes the server down. The released toxics stay
+ * on the proxy, passing data through, until it is deleted.
  *
  * <p>Thread-safe. Changes ({@link #open}, {@link #apply}, {@link #remove}, {@link #release},
  * {@link #close}) are serialized on the network's control lock, held across their API calls
@@ -51,13 +53,6 @@ public final class ToxiproxyNetwork implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ToxiproxyNetwork.class.getName());
     /** How long one Toxiproxy API call may take unless told otherwise. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(5);
-    /**
-     * The rate (KB/s) a stall's bandwidth toxics are raised to when it comes off: about 1 PB/s,
-     * no limit at all for a chat, and small enough that Toxiproxy's {@code rate * 100} does not
-     * overflow.
-     */
-    static final long RELEASED_RATE_KBPS = 1L << 40;
-
 
     private final ToxiproxyClient client;
     private final ToxiproxyCalls calls;
@@ -327,8 +322,8 @@ public final class ToxiproxyNetwork implements AutoCloseable {
             return;
         }
         for (Toxic toxic : toxics) {
-            if (spec instanceof ToxicSpec.Stall && toxic instanceof Bandwidth bandwidth) {
-                calls.run("release " + toxic.getName() + " of " + name, () -> bandwidth.setRate(RELEASED_RATE_KBPS));
+            if (spec instanceof ToxicSpec.Stall) {
+                calls.run("release " + toxic.getName() + " of " + name, () -> toxic.setToxicity(0));
             } else {
                 calls.run("remove " + toxic.getName() + " of " + name, toxic::remove);
             }
