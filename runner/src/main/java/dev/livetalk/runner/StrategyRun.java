@@ -42,8 +42,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * clock ({@link System#nanoTime()}).
  *
  * <p>Threads: {@link #play()} runs on the caller's thread, which waits; each client, its share
- * of the load and its reading run on the owner thread of its client driver (one per core); faults on the fault player's
- * thread; commits arrive on server threads; progress is reported by {@code livetalk-progress}.
+ * of the load and its reading run on the owner thread of its client driver (one per core); faults
+ * on the fault player's {@code toxiproxy-control} thread, whose first failed change stops the run
+ * at once ({@link FaultPlayer}); commits arrive on server threads; progress is reported by
+ * {@code livetalk-progress}.
  */
 public final class StrategyRun {
     private final Scenario scenario;
