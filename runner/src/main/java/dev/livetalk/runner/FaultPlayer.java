@@ -9,30 +9,35 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plays a resolved fault schedule on the proxies: each window's toxics go on at its start
- * and come off at its end, on one thread named {@code livetalk-fault-player}, so that the
- * Toxiproxy API calls never hold up the clients. Records when each window really began and
- * ended.
+ * and come off at its end. Records when each window really began and ended.
  *
- * <p>Threads: {@link #start} and {@link #close} are called by the runner's thread; the
- * player thread applies and removes; {@link #played()} and {@link #activeCount()} may be
- * read from any thread.
+ * <p>Threads: every Toxiproxy change is made on one thread named {@code toxiproxy-control},
+ * which owns the applied faults; the run's threads never call Toxiproxy through this player,
+ * so a slow or silent Toxiproxy holds up no client. Each change is bounded by the network's
+ * API deadline; the first that fails (refused, or no answer within the deadline) completes
+ * {@link #failure()} and the player plays nothing more. {@link #start} and {@link #close} are
+ * called by the runner's thread; {@link #played()}, {@link #activeCount()} and
+ * {@link #failure()} may be read from any thread.
  */
 final class FaultPlayer implements AutoCloseable {
     private final ToxiproxyNetwork network;
     private final List<FaultWindow> windows;
     private final Map<String, Integer> clientIndex;
     private final ClientShape shape;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "livetalk-fault-player"));
+    private final ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1,
+            r -> new Thread(r, "toxiproxy-control"));
     private final List<PlayedFault> played = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger active = new AtomicInteger();
+    private final CompletableFuture<RunFailure> failure = new CompletableFuture<>();
+    /** Faults on now, per window; touched only by the control thread (and by close after it ended). */
+    private final List<AppliedFault> applied = new ArrayList<>();
 
     FaultPlayer(ToxiproxyNetwork network, List<FaultWindow> windows, Map<String, Integer> clientIndex,
                 ClientShape shape) {
@@ -57,56 +62,94 @@ final class FaultPlayer implements AutoCloseable {
         return active.get();
     }
 
-    /** What was played so far, in the order windows began. */
+    /** What was played so far, in the order windows ended. */
     List<PlayedFault> played() {
         synchronized (played) {
             return List.copyOf(played);
         }
     }
 
+    /** Completes with the first fault change that failed; the run stops then. */
+    CompletableFuture<RunFailure> failure() {
+        return failure;
+    }
+
     private void play(FaultWindow window, List<FaultTranslation.Placement> placements, long startAt, long endAt) {
+        if (failure.isDone()) {
+            return;
+        }
         long appliedAt = System.nanoTime();
-        List<AppliedFault> applied = new ArrayList<>();
+        List<AppliedFault> faults = new ArrayList<>();
         try {
             for (FaultTranslation.Placement placement : placements) {
-                applied.add(network.apply(placement.spec(), placement.links()));
+                AppliedFault fault = network.apply(placement.spec(), placement.links());
+                faults.add(fault);
+                applied.add(fault);
             }
         } catch (RuntimeException e) {
-            applied.forEach(network::remove);
-            played.add(new PlayedFault(window, startAt, endAt, appliedAt, System.nanoTime(), e.toString()));
+            played.add(new PlayedFault(window, startAt, endAt, appliedAt, System.nanoTime(), e.getMessage()));
+            fail("fault " + window.fault() + " could not be applied: " + e.getMessage());
             return;
         }
         active.incrementAndGet();
-        thread.schedule(() -> heal(window, applied, startAt, endAt, appliedAt), delay(endAt), TimeUnit.NANOSECONDS);
+        thread.schedule(() -> heal(window, faults, startAt, endAt, appliedAt), delay(endAt), TimeUnit.NANOSECONDS);
     }
 
-    private void heal(FaultWindow window, List<AppliedFault> applied, long startAt, long endAt, long appliedAt) {
+    private void heal(FaultWindow window, List<AppliedFault> faults, long startAt, long endAt, long appliedAt) {
         String error = null;
-        for (AppliedFault fault : applied) {
+        for (AppliedFault fault : faults) {
+            applied.remove(fault);
+            if (error != null) {
+                continue; // Toxiproxy failed once: closing the network deletes the proxies and their toxics
+            }
             try {
                 network.remove(fault);
             } catch (RuntimeException e) {
-                error = e.toString();
+                error = e.getMessage();
             }
         }
         active.decrementAndGet();
         played.add(new PlayedFault(window, startAt, endAt, appliedAt, System.nanoTime(), error));
+        if (error != null) {
+            fail("fault " + window.fault() + " could not be removed: " + error);
+        }
+    }
+
+    private void fail(String why) {
+        if (failure.complete(new RunFailure(why))) {
+            thread.shutdownNow(); // nothing more is played on a Toxiproxy that failed
+        }
     }
 
     private static long delay(long at) {
         return Math.max(0, at - System.nanoTime());
     }
 
-    /** Cancels what has not begun and removes what is on. */
+    /**
+     * Cancels what has not begun and, unless a change failed, removes what is on; lets a change
+     * in progress finish, waiting for it at most the network's deadline times the proxies it
+     * touches (each call has the deadline) and a second more.
+     *
+     * @throws RunFailure when the control thread did not stop in that time, or a removal failed
+     */
     @Override
     public void close() {
-        thread.shutdownNow();
+        thread.getQueue().clear(); // what has not begun is cancelled; a change in progress finishes
+        thread.shutdown();
+        long wait = network.deadline().toMillis() * Math.max(1, clientIndex.size() * 2) + 1_000;
         try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
+            if (!thread.awaitTermination(wait, TimeUnit.MILLISECONDS)) {
+                throw new RunFailure("the toxiproxy-control thread did not stop within " + wait + " ms");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new RunFailure("interrupted while the toxiproxy-control thread stopped");
         }
-        for (AppliedFault fault : network.activeFaults()) {
+        if (failure.isDone()) {
+            return; // the network's close deletes the proxies, and their toxics with them
+        }
+        for (AppliedFault fault : List.copyOf(applied)) {
+            applied.remove(fault);
             network.remove(fault);
         }
     }

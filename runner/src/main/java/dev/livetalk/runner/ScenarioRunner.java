@@ -7,8 +7,10 @@ import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.Environment;
 import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.ScenarioStop;
 import dev.livetalk.metrics.results.StrategyResult;
 import dev.livetalk.metrics.trace.RunTrace;
+import dev.livetalk.network.NetworkBackendException;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.scenarios.ClientShape;
 import dev.livetalk.scenarios.Scenario;
@@ -26,11 +28,15 @@ import java.util.List;
  * measures each run. First checks that the scenario's client links fit on the Toxiproxy
  * server (a container carries at most 32 at once). Writes the per-strategy interval logs ({@code STRATEGY.hlog}) and the
  * resolved schedule ({@code fault-schedule.json}) into the scenario's output folder; the
- * results document it returns names them.
+ * results document it returns names them. A strategy whose run fails in the harness (a
+ * {@link RunFailure}: Toxiproxy refused or stopped answering; or an exception while playing or
+ * measuring it) stops the scenario: the document then holds the strategies that finished and
+ * {@link ResultsDocument#stopped()} says which one failed and why; no later strategy is played.
  *
  * <p>Runs on the caller's thread, one strategy after the other.
  */
 public final class ScenarioRunner {
+    private static final System.Logger LOG = System.getLogger(ScenarioRunner.class.getName());
     private final ToxiproxyServer toxiproxy;
     private final RunSettings settings;
     private final RunProgress progress;
@@ -61,19 +67,38 @@ public final class ScenarioRunner {
         LoadPlan plan = LoadPlan.resolve(scenario, seed);
         Files.writeString(folder.resolve("fault-schedule.json"), FaultScheduleJson.toJson(schedule));
         List<StrategyResult> results = new ArrayList<>();
+        ScenarioStop stopped = null;
         for (String strategy : strategies) {
-            long startEpochMillis = System.currentTimeMillis();
-            RunTrace trace = new StrategyRun(scenario, strategy, plan, schedule, toxiproxy, settings, progress)
-                    .play().trace();
-            Measurement measurement = Measurement.of(trace);
-            List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(scenario.budgets(), measurement);
-            Path hlog = folder.resolve(strategy + ".hlog");
-            HlogWriter.write(hlog, strategy, measurement.latency(), startEpochMillis);
-            StrategyResult result = StrategyResult.of(measurement, verdicts, List.of(hlog.getFileName().toString()));
-            results.add(result.examplesSince(trace.measuredFrom()));
+            try {
+                results.add(measure(scenario, strategy, plan, schedule, folder));
+            } catch (RuntimeException e) {
+                stopped = new ScenarioStop(ScenarioStop.Cause.HARNESS_FAILURE, strategy, reason(e));
+                LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " stopped the run", e);
+                break;
+            }
         }
-        return ResultsDocument.of(scenario.name(), seed, scenario.network().yamlName(), environment(),
-                FaultScheduleJson.toTree(schedule), results);
+        ResultsDocument document = ResultsDocument.of(scenario.name(), seed, scenario.network().yamlName(),
+                environment(), FaultScheduleJson.toTree(schedule), results);
+        return stopped == null ? document : document.stoppedBy(stopped);
+    }
+
+    private StrategyResult measure(Scenario scenario, String strategy, LoadPlan plan, FaultSchedule schedule,
+                                   Path folder) throws IOException, InterruptedException {
+        long startEpochMillis = System.currentTimeMillis();
+        RunTrace trace = new StrategyRun(scenario, strategy, plan, schedule, toxiproxy, settings, progress)
+                .play().trace();
+        Measurement measurement = Measurement.of(trace);
+        List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(scenario.budgets(), measurement);
+        Path hlog = folder.resolve(strategy + ".hlog");
+        HlogWriter.write(hlog, strategy, measurement.latency(), startEpochMillis);
+        StrategyResult result = StrategyResult.of(measurement, verdicts, List.of(hlog.getFileName().toString()));
+        return result.examplesSince(trace.measuredFrom());
+    }
+
+    /** A harness failure's own message; anything else (a bug) with its class, so it is not mistaken for one. */
+    private static String reason(RuntimeException e) {
+        String message = e instanceof RunFailure || e instanceof NetworkBackendException ? e.getMessage() : e.toString();
+        return message == null || message.isBlank() ? e.getClass().getName() : message;
     }
 
     /** How many client links, one proxy each, the scenario opens at once: one per user, two for split clients. */

@@ -42,8 +42,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * clock ({@link System#nanoTime()}).
  *
  * <p>Threads: {@link #play()} runs on the caller's thread, which waits; each client, its share
- * of the load and its reading run on the owner thread of its client driver (one per core); faults on the fault player's
- * thread; commits arrive on server threads; progress is reported by {@code livetalk-progress}.
+ * of the load and its reading run on the owner thread of its client driver (one per core); faults
+ * on the fault player's {@code toxiproxy-control} thread, whose first failed change stops the run
+ * at once ({@link FaultPlayer}); commits arrive on server threads; progress is reported by
+ * {@code livetalk-progress}.
  */
 public final class StrategyRun {
     private final Scenario scenario;
@@ -77,7 +79,7 @@ public final class StrategyRun {
     public RunRecord play() throws IOException, InterruptedException {
         try (ReferenceServer server = ReferenceServer.start(serverConfig());
              ToxiproxyNetwork network = new ToxiproxyNetwork(toxiproxy,
-                     new InetSocketAddress("127.0.0.1", server.port()));
+                     new InetSocketAddress("127.0.0.1", server.port()), settings.toxiproxyDeadline());
              ClientDrivers drivers = new ClientDrivers(ClientDrivers.defaultCount(), settings.connectTimeout(),
                      this::onFailure)) {
             Map<String, Integer> clientIndex = new LinkedHashMap<>();
@@ -89,18 +91,19 @@ public final class StrategyRun {
             recorder.set(trace);
             participants.forEach(p -> p.recordInto(trace));
             List<PlayedFault> played;
-            try (FaultPlayer faults = new FaultPlayer(network, schedule.windows(), clientIndex,
-                    scenario.clientShape())) {
+            FaultPlayer faults = new FaultPlayer(network, schedule.windows(), clientIndex, scenario.clientShape());
+            try (faults) {
                 faults.start(faultZero);
                 runUntilQuiet(drivers, participants, loadStart, faults);
-                played = faults.played();
-                for (PlayedFault fault : played) {
-                    trace.onFaultWindow(new TraceWindow(fault.window().fault(), fault.window().occurrence(),
-                            fault.appliedAt(), fault.removedAt(), fault.window().clients(),
-                            fault.window().serverSide()));
-                    if (fault.error() != null) {
-                        failures.add(new RunFailure("fault " + fault.window().fault() + " failed: " + fault.error()));
-                    }
+            }
+            // read once the control thread has stopped: a change in progress at the run's end is in
+            played = faults.played();
+            for (PlayedFault fault : played) {
+                trace.onFaultWindow(new TraceWindow(fault.window().fault(), fault.window().occurrence(),
+                        fault.appliedAt(), fault.removedAt(), fault.window().clients(),
+                        fault.window().serverSide()));
+                if (fault.error() != null) {
+                    failures.add(new RunFailure("fault " + fault.window().fault() + " failed: " + fault.error()));
                 }
             }
             if (!failures.isEmpty()) {
@@ -193,6 +196,7 @@ public final class StrategyRun {
                                FaultPlayer faults) throws InterruptedException {
         long end = loadStart + scenario.runLength().toNanos();
         CountDownLatch finished = new CountDownLatch(drivers.size());
+        CompletableFuture<Void> allFinished = new CompletableFuture<>();
         for (int d = 0; d < drivers.size(); d++) {
             ClientDriver driver = drivers.get(d);
             Map<String, Participant> hosted = new LinkedHashMap<>();
@@ -207,6 +211,9 @@ public final class StrategyRun {
                 driver.schedule(end, now -> {
                     hosted.values().forEach(Participant::recordFinalTranscripts);
                     finished.countDown();
+                    if (finished.getCount() == 0) {
+                        allFinished.complete(null);
+                    }
                 });
             });
         }
@@ -217,12 +224,24 @@ public final class StrategyRun {
                 0, 1, TimeUnit.SECONDS);
         try {
             long slack = TimeUnit.SECONDS.toNanos(30);
-            if (!finished.await(end - System.nanoTime() + slack, TimeUnit.NANOSECONDS)) {
-                throw new RunFailure(strategy + ": the client drivers did not finish within 30 s of the run's end");
-            }
+            CompletableFuture.anyOf(allFinished, faults.failure()).get(end - System.nanoTime() + slack,
+                    TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new RunFailure(strategy + ": the client drivers did not finish within 30 s of the run's end");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("neither future completes exceptionally", e);
         } finally {
             reporter.shutdownNow();
         }
+        RunFailure failed = faults.failure().getNow(null);
+        if (failed != null) {
+            throw new RunFailure(strategy + ": stopped at " + millis(System.nanoTime() - loadStart) + " of "
+                    + millis(end - loadStart) + ": " + failed.getMessage());
+        }
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
     private void scheduleReading(ClientDriver driver, List<Participant> participants, long loadStart, long end) {

@@ -152,6 +152,7 @@ final class RunCommand implements Callable<Integer> {
         List<RunFolder> runs = new ArrayList<>();
         List<String> finished = new ArrayList<>();
         String during = "";
+        Optional<RunStop> harnessStop = Optional.empty();
         boolean needsToxiproxy = scenarios.values().stream().anyMatch(s -> s.network() == Backend.TOXIPROXY);
         if (noCalibration && calibrationFile != null) {
             throw new UsageException("--no-calibration and --calibration " + calibrationFile + " exclude each other: give one");
@@ -181,6 +182,10 @@ final class RunCommand implements Callable<Integer> {
                 interruption.stopInterrupting();
                 writeScenario(results, baseline, folder);
                 runs.add(new RunFolder(results, folder));
+                if (results.stopped() != null) {
+                    harnessStop = Optional.of(harnessFailure(results, folder, finished));
+                    break;
+                }
                 finished.add(scenario.name());
                 progress.done(scenario.name());
                 interruption.resumeInterrupting();
@@ -191,10 +196,13 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         interruption.stopInterrupting();
-        Optional<RunStop> stop = interruption.cause().map(cause -> new RunStop(cause, "interrupted by " + cause,
-                "", List.of()));
+        String at = during;
+        Optional<RunStop> stop = interruption.cause()
+                .map(cause -> new RunStop(cause, "interrupted by " + cause, at, finished));
+        if (stop.isEmpty()) {
+            stop = harnessStop;
+        }
         if (stop.isPresent()) {
-            stop = Optional.of(new RunStop(stop.get().cause(), stop.get().detail(), during, finished));
             stop.get().write(outDir);
         }
         return finish(runs, outDir, baseline, stop, stdout);
@@ -244,6 +252,24 @@ final class RunCommand implements Callable<Integer> {
         err.println("calibration: " + CalibrationText.summary(calibration));
         err.flush();
         return calibration;
+    }
+
+    /**
+     * A scenario whose run stopped on a harness failure (its {@code results.json}, written, holds
+     * the strategies that finished and why it stopped): says so, and stops the run there with
+     * {@link RunStop.Cause#HARNESS_FAILURE}; later scenarios are not played.
+     */
+    private RunStop harnessFailure(ResultsDocument results, Path folder, List<String> finished) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println();
+        err.println("livetalk: the harness failed: scenario " + results.scenario() + ", strategy "
+                + results.stopped().strategy() + ": " + results.stopped().reason());
+        err.println("livetalk: partial results (" + results.strategies().size() + " finished strateg"
+                + (results.strategies().size() == 1 ? "y" : "ies") + ", and why the run stopped) in "
+                + folder.resolve("results.json").toAbsolutePath().normalize());
+        err.flush();
+        return new RunStop(RunStop.Cause.HARNESS_FAILURE, "the harness failed: " + results.stopped().reason(),
+                "scenario " + results.scenario() + ", strategy " + results.stopped().strategy(), finished);
     }
 
     private Map<Path, Scenario> loadAll() {

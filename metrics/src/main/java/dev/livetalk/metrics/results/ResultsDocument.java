@@ -1,6 +1,7 @@
 package dev.livetalk.metrics.results;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -18,10 +19,13 @@ import java.util.List;
  * @param network       the network backend ({@code toxiproxy}, {@code sim})
  * @param environment   versions and machine
  * @param faultSchedule the resolved fault schedule (scenarios' {@code FaultScheduleJson})
- * @param strategies    per strategy, in run order
+ * @param strategies    per strategy, in run order: for a stopped run, those that finished
+ * @param stopped       why the run stopped before every strategy finished, or {@code null}
+ *                      (then absent from the JSON) for a run that finished
  */
 public record ResultsDocument(int version, String scenario, long seed, String network, Environment environment,
-                              JsonNode faultSchedule, List<StrategyResult> strategies) {
+                              JsonNode faultSchedule, List<StrategyResult> strategies,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) ScenarioStop stopped) {
     /**
      * The format version this code writes and reads. Version 2: latency figures over every
      * intended delivery (a percentile may be {@code "never"}), the completed-only ones beside
@@ -39,7 +43,13 @@ public record ResultsDocument(int version, String scenario, long seed, String ne
     /** A document of the current version. */
     public static ResultsDocument of(String scenario, long seed, String network, Environment environment,
                                      JsonNode faultSchedule, List<StrategyResult> strategies) {
-        return new ResultsDocument(VERSION, scenario, seed, network, environment, faultSchedule, strategies);
+        return new ResultsDocument(VERSION, scenario, seed, network, environment, faultSchedule, strategies, null);
+    }
+
+    /** This document marked as stopped by {@code why}. */
+    public ResultsDocument stoppedBy(ScenarioStop why) {
+        return new ResultsDocument(version, scenario, seed, network, environment, faultSchedule, strategies,
+                java.util.Objects.requireNonNull(why, "why"));
     }
 
     /** Whether the harness kept time well enough in this run to trust it; derived from the figures, written, not read. */

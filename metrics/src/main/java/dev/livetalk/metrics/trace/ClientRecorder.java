@@ -52,8 +52,17 @@ public final class ClientRecorder implements TranscriptListener {
         sends.add(send);
     }
 
+    /**
+     * A change of what the client displays. A change to a room whose final transcript was
+     * recorded is after the run's end for that room and is not kept: the client still runs
+     * until the harness closes it (a fault's removal, a slow shutdown), and the trace must end
+     * where its final transcripts were taken, or its change log would replay past them.
+     */
     @Override
     public synchronized void onChange(TranscriptChange change) {
+        if (finalTranscripts.containsKey(change.room())) {
+            return;
+        }
         changes.add(change);
     }
 
@@ -67,7 +76,7 @@ public final class ClientRecorder implements TranscriptListener {
         receipts.add(new ReceiptSeen(room, reader, kind, seq, at));
     }
 
-    /** The lines displayed in {@code room} after quiescence. */
+    /** The lines displayed in {@code room} after quiescence; later changes to it are not recorded. */
     public synchronized void onFinalTranscript(String room, List<TranscriptEntry> entries) {
         finalTranscripts.put(room, List.copyOf(entries));
     }

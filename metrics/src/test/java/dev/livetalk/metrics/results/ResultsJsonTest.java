@@ -86,6 +86,21 @@ class ResultsJsonTest {
     }
 
     @Test
+    void shouldWriteAndReadWhyARunStoppedAndValidateIt() throws IOException {
+        ResultsDocument stopped = SampleResults.document().stoppedBy(new ScenarioStop(ScenarioStop.Cause.HARNESS_FAILURE,
+                "reconcile", "Toxiproxy did not answer within 5000 ms"));
+        String json = ResultsJson.toJson(stopped);
+        assertThat(json).contains("\"stopped\" : {").contains("\"cause\" : \"harness-failure\"");
+        assertThat(ResultsJson.fromJson(json).stopped()).isEqualTo(stopped.stopped());
+        assertThat(ResultsJson.toJson(SampleResults.document())).doesNotContain("stopped");
+        JsonSchema schema;
+        try (InputStream in = ResultsJson.class.getResourceAsStream("/results.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        assertThat(schema.validate(new ObjectMapper().readTree(json))).isEmpty();
+    }
+
+    @Test
     void shouldRefuseAnotherVersion() {
         assertThatThrownBy(() -> ResultsJson.fromJson("{\"version\": 3, \"scenario\": \"x\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("results document version must be 1 or 2: 3");

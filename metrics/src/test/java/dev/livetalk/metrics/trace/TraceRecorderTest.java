@@ -52,6 +52,33 @@ class TraceRecorderTest {
     }
 
     @Test
+    void shouldEndAClientsChangeLogWhereItsFinalTranscriptWasTaken() {
+        TraceRecorder recorder = new TraceRecorder("reconcile", 0);
+        ClientRecorder alice = recorder.client("alice-1", "alice");
+        alice.onJoined("lobby", 0);
+        alice.onJoined("hall", 0);
+        Transcript lobby = new Transcript("lobby", alice);
+        Transcript hall = new Transcript("hall", alice);
+        lobby.setTime(10);
+        lobby.append(TranscriptEntry.committed(new Message("lobby", 1, "m1", "b1", "bob", "hi", null, 0),
+                MessageStatus.SENT));
+        alice.onFinalTranscript("lobby", lobby.entries());
+        // the client still runs until the harness closes it: a stall released late delivers more
+        lobby.setTime(20);
+        lobby.append(TranscriptEntry.committed(new Message("lobby", 2, "m2", "b2", "bob", "late", null, 0),
+                MessageStatus.SENT));
+        hall.setTime(20);
+        hall.append(TranscriptEntry.committed(new Message("hall", 1, "h1", "c1", "carol", "yo", null, 0),
+                MessageStatus.SENT));
+
+        ClientTrace client = recorder.build().clients().get(0);
+        assertThat(client.changes()).extracting(TranscriptChange::room, TranscriptChange::at)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lobby", 10L),
+                        org.assertj.core.groups.Tuple.tuple("hall", 20L));
+        assertThat(client.finalTranscripts().get("lobby")).extracting(TranscriptEntry::id).containsExactly("m1");
+    }
+
+    @Test
     void shouldKeepEveryRecordWhenTheLoadAndTheSessionThreadsWriteAtOnce() throws Exception {
         TraceRecorder recorder = new TraceRecorder("gap-fill", 0);
         ClientRecorder bob = recorder.client("bob-1", "bob");

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * A fault that {@link ToxiproxyNetwork#apply} put on a set of proxies, to be passed back to
  * {@link ToxiproxyNetwork#remove}. Its public view ({@link #id()}, {@link #spec()},
- * {@link #links()}) is immutable; the toxics it created are guarded by the network's lock.
+ * {@link #links()}) is immutable; the toxics it created are guarded by the network's control lock.
  */
 public final class AppliedFault {
     private final long id;

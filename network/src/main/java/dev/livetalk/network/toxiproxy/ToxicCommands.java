@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Turns a {@link ToxicSpec} into toxiproxy-java calls on one proxy's toxics. Stateless; runs
- * on the thread that holds the {@link ToxiproxyNetwork}'s lock.
+ * on a {@link ToxiproxyCalls} thread, for a caller holding the {@link ToxiproxyNetwork}'s control lock.
  */
 final class ToxicCommands {
     private ToxicCommands() {

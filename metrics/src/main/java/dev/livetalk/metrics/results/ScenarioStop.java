@@ -1,0 +1,46 @@
+package dev.livetalk.metrics.results;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+
+/**
+ * Why a scenario's run stopped before every strategy was measured: its results document then
+ * holds the strategies that finished, and this names the one that did not and why
+ * ({@code "stopped"} in {@code results.json}; absent for a run that finished).
+ *
+ * <p>Immutable; any thread.
+ *
+ * @param cause    what kind of stop
+ * @param strategy the strategy that was running when the run stopped
+ * @param reason   what happened, for people ({@code "Toxiproxy at 127.0.0.1:8474 did not answer ..."})
+ */
+public record ScenarioStop(Cause cause, String strategy, String reason) {
+    /** The kinds of stop. */
+    public enum Cause {
+        /** The harness failed (not the system under test): Toxiproxy refused or stopped answering, a bug. */
+        HARNESS_FAILURE("harness-failure");
+
+        private final String json;
+
+        Cause(String json) {
+            this.json = json;
+        }
+
+        /** The name in {@code results.json}. */
+        @JsonValue
+        public String json() {
+            return json;
+        }
+    }
+
+    public ScenarioStop {
+        Objects.requireNonNull(cause, "cause");
+        if (strategy == null || strategy.isBlank()) {
+            throw new IllegalArgumentException("a stopped run names the strategy that was running: " + strategy);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a stopped run says why it stopped: " + reason);
+        }
+    }
+}
