@@ -211,10 +211,26 @@ class BaselineComparisonTest {
         RegressionVerdict strict = find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 2, 3),
                 Tolerance.DEFAULT), "lost");
         assertThat(strict.passed()).isFalse();
-        assertThat(strict.message()).isEqualTo("reconcile lost: 2 vs 0 in the baseline (+2, tolerance +0): regression");
+        assertThat(strict.message()).isEqualTo("reconcile lost: 2 vs 0 in the baseline (+2, allowed +0: tolerance +0 and count noise 3 sqrt(0)): regression");
         RegressionVerdict lenient = find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 2, 3),
                 new Tolerance(0.1, 0, 2)), "lost");
         assertThat(lenient.change()).isEqualTo(Change.WITHIN_NOISE);
+    }
+
+    @Test
+    void shouldAllowACountItsOwnNoiseButNotAStrategyThatStartsLosing() {
+        Tolerance exact = Tolerance.DEFAULT;
+        assertThat(find(BaselineComparison.compare(document(1, 1, 61, 3), document(1, 1, 65, 3), exact), "lost")
+                .change()).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(find(BaselineComparison.compare(document(1, 1, 61, 3), document(1, 1, 84, 3), exact), "lost")
+                .change()).isEqualTo(Change.WITHIN_NOISE); // +23 = floor(3 sqrt(61))
+        RegressionVerdict beyond = find(BaselineComparison.compare(document(1, 1, 61, 3), document(1, 1, 85, 3),
+                exact), "lost");
+        assertThat(beyond.change()).isEqualTo(Change.REGRESSION);
+        assertThat(beyond.message()).contains("(+24, allowed +23: tolerance +0 and count noise 3 sqrt(61))");
+        assertThat(find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 1, 3), exact), "lost")
+                .change()).isEqualTo(Change.REGRESSION);
+        assertThat(BaselineComparison.allowedIncrease(4, new Tolerance(0.1, 0, 2))).isEqualTo(8);
     }
 
     @Test

@@ -21,7 +21,7 @@ class VerdictTest {
             false, "peer-final p(99) = 900ms, budget < 800ms");
     private static final RegressionVerdict SAME = new RegressionVerdict("reconcile", "lost", 0, 0, true, "same");
     private static final RegressionVerdict WORSE = new RegressionVerdict("reconcile", "duplicates", 0, 3, false,
-            "reconcile duplicates: 3 vs 0 in the baseline (+3, tolerance +0)");
+            "reconcile duplicates: 3 vs 0 in the baseline (+3, allowed +0: tolerance +0 and count noise 3 sqrt(0))");
 
     /** A strategy that loses and duplicates everything: invariants broken, but no budget on it. */
     private static StrategyResult strategy(String name, BudgetVerdict... budgets) {
@@ -50,7 +50,7 @@ class VerdictTest {
         assertThat(verdict.regressions()).containsExactly(new Verdict.Regression("outage", 1, WORSE));
         assertThat(verdict.failedBudgets()).containsExactly(new Verdict.BudgetFailure("outage", 2, FAILS));
         assertThat(verdict.failures()).extracting(Verdict.Failure::message).containsExactly(
-                "regression: reconcile duplicates: 3 vs 0 in the baseline (+3, tolerance +0)",
+                "regression: reconcile duplicates: 3 vs 0 in the baseline (+3, allowed +0: tolerance +0 and count noise 3 sqrt(0))",
                 "budget `peer-final p(99) < 800ms`: peer-final p(99) = 900ms, budget < 800ms");
         assertThat(verdict.fails(verdict.runs().get(1).document(), FAILS)).isTrue();
         assertThat(verdict.fails(verdict.runs().get(0).document(), FAILS)).isFalse();
