@@ -63,7 +63,9 @@ public final class Merge {
             }
         }
         ResultsDocument doc = first.document();
-        return new ScenarioSection.SeedRun(ResultsDocument.of(doc.scenario(), doc.seed(), doc.network(),
-                doc.environment(), doc.faultSchedule(), strategies), folders);
+        ResultsDocument merged = ResultsDocument.of(doc.scenario(), doc.seed(), doc.network(), doc.environment(),
+                doc.faultSchedule(), strategies);
+        return new ScenarioSection.SeedRun(shards.stream().map(s -> s.document().stopped()).filter(Objects::nonNull)
+                .findFirst().map(merged::stoppedBy).orElse(merged), folders);
     }
 }

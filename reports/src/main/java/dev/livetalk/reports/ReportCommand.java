@@ -40,9 +40,15 @@ public final class ReportCommand {
      */
     public static ReportWriter.Report run(List<Path> inputs, Path outDir, Path baseline, Tolerance tolerance,
                                           PrintWriter out) throws IOException {
+        return run(inputs, outDir, baseline, tolerance, false, out);
+    }
+
+    /** As {@link #run(List, Path, Path, Tolerance, PrintWriter)}, with health problems gating when {@code strict}. */
+    public static ReportWriter.Report run(List<Path> inputs, Path outDir, Path baseline, Tolerance tolerance,
+                                          boolean strict, PrintWriter out) throws IOException {
         List<Path> files = resultsFiles(inputs);
         Optional<Baseline> base = baseline == null ? Optional.empty() : Optional.of(loadBaseline(baseline, tolerance));
-        ReportWriter.Report report = ReportWriter.write(files, outDir, base, stop(inputs));
+        ReportWriter.Report report = ReportWriter.write(files, outDir, base, stop(inputs), strict);
         out.print(SummaryMarkdown.of(report.sections(), report.verdict(), base.isPresent()));
         out.println("report in " + report.index().toAbsolutePath().normalize());
         out.flush();

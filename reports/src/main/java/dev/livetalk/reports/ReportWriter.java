@@ -68,7 +68,13 @@ public final class ReportWriter {
     /** Reads {@code resultsFiles} and writes their report, of a run that stopped early when {@code stop} says so. */
     public static Report write(List<Path> resultsFiles, Path outDir, Optional<Baseline> baseline,
                                Optional<RunStop> stop) throws IOException {
-        return writeRuns(resultsFiles.stream().map(RunFolder::read).toList(), outDir, baseline, stop);
+        return write(resultsFiles, outDir, baseline, stop, false);
+    }
+
+    /** As {@link #write(List, Path, Optional, Optional)}, with health problems gating when {@code strict}. */
+    public static Report write(List<Path> resultsFiles, Path outDir, Optional<Baseline> baseline,
+                               Optional<RunStop> stop, boolean strict) throws IOException {
+        return writeRuns(resultsFiles.stream().map(RunFolder::read).toList(), outDir, baseline, stop, strict);
     }
 
     /** Writes the report of {@code runs} (already read) into {@code outDir}. */
@@ -82,6 +88,15 @@ public final class ReportWriter {
      */
     public static Report writeRuns(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline,
                                    Optional<RunStop> stop) throws IOException {
+        return writeRuns(runs, outDir, baseline, stop, false);
+    }
+
+    /**
+     * Writes the report of {@code runs} (already read) into {@code outDir}, judged with health
+     * problems gating when {@code strict} ({@code --strict}).
+     */
+    public static Report writeRuns(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline,
+                                   Optional<RunStop> stop, boolean strict) throws IOException {
         if (runs.isEmpty() && stop.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one results document");
         }
@@ -89,7 +104,8 @@ public final class ReportWriter {
         removeOldCharts(outDir.resolve(ChartFiles.FOLDER));
         List<ComparedSection> sections = Merge.sections(runs).stream()
                 .map(s -> ComparedSection.of(s, baseline.orElse(null))).toList();
-        Verdict verdict = Verdict.of(sections.stream().flatMap(s -> s.checkedRuns().stream()).toList(), stop);
+        Verdict verdict = Verdict.of(sections.stream().flatMap(s -> s.checkedRuns().stream()).toList(), stop)
+                .strict(strict);
         List<ScenarioCharts> charts = render(sections, outDir);
         Path index = outDir.resolve("index.html");
         Files.writeString(index, IndexPage.html(sections, verdict, charts, baseline.isPresent(),

@@ -49,17 +49,8 @@ public enum ExitCode {
             case PASS -> OK;
             case FAIL -> BUDGET_FAILED;
             case STOPPED -> of(verdict.stop().orElseThrow().cause());
+            case UNTRUSTED -> HARNESS_FAILURE;
         };
-    }
-
-    /**
-     * The code of a verdict under {@code run --strict}: a run whose harness health is in doubt
-     * (its own scheduling lag too high to trust its figures) is a harness failure, 1.
-     */
-    public static ExitCode of(Verdict verdict, boolean strict) {
-        ExitCode code = of(verdict);
-        return strict && !verdict.health().isEmpty() && code != INTERRUPTED_SIGINT && code != INTERRUPTED_SIGTERM
-                ? HARNESS_FAILURE : code;
     }
 
     /** The code of a run stopped by {@code cause}. */

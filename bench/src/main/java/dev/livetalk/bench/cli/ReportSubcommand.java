@@ -32,13 +32,17 @@ final class ReportSubcommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ToleranceOptions tolerances = new ToleranceOptions();
 
+    @Option(names = "--strict", description = "Exit 1 when the harness's own scheduling lag made a run untrustworthy"
+            + " (as run --strict).")
+    boolean strict;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         try {
-            ReportWriter.Report report = ReportCommand.run(inputs, out, baseline, tolerances.tolerance(),
+            ReportWriter.Report report = ReportCommand.run(inputs, out, baseline, tolerances.tolerance(), strict,
                     spec.commandLine().getOut());
             return ExitCode.of(report.verdict()).code();
         } catch (IllegalArgumentException e) {

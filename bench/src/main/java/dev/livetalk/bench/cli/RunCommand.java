@@ -168,6 +168,7 @@ final class RunCommand implements Callable<Integer> {
                     break;
                 }
                 Path folder = outDir.resolve(scenario.name());
+                Files.deleteIfExists(folder.resolve("results.json")); // an earlier run's, never mixed with this one's
                 ResultsDocument results;
                 try {
                     results = play(scenario, folder, toxiproxy, progress, calibration);
@@ -180,6 +181,10 @@ final class RunCommand implements Callable<Integer> {
                     break;
                 }
                 interruption.stopInterrupting();
+                if (interruption.stopped()) { // a signal that ended the scenario as a failure of its proxies
+                    during = progress.during(scenario.name());
+                    break;
+                }
                 writeScenario(results, baseline, folder);
                 runs.add(new RunFolder(results, folder));
                 if (results.stopped() != null) {
@@ -231,14 +236,14 @@ final class RunCommand implements Callable<Integer> {
     private int finish(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline, Optional<RunStop> stop,
                               PrintWriter stdout) throws IOException {
         ReportWriter.Report report = runs.isEmpty() && stop.isEmpty() ? null
-                : ReportWriter.writeRuns(runs, outDir, baseline, stop);
-        Verdict verdict = report != null ? report.verdict() : new Verdict(List.of(), List.of(), stop);
+                : ReportWriter.writeRuns(runs, outDir, baseline, stop, strict);
+        Verdict verdict = report != null ? report.verdict() : new Verdict(List.of(), List.of(), stop, strict);
         RunSummary summary = new RunSummary(verdict);
         Files.writeString(outDir.resolve("junit.xml"), summary.junitXml());
         stdout.println();
         stdout.print(summary.text(report == null ? null : report.index()));
         stdout.flush();
-        return ExitCode.of(verdict, strict).code();
+        return ExitCode.of(verdict).code();
     }
 
     /** The harness's own latency before the scenarios ({@link CalibrationSettings#BEFORE_RUN}), unless skipped. */

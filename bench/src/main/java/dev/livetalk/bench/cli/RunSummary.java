@@ -49,6 +49,8 @@ final class RunSummary {
             case FAIL -> String.format(Locale.ROOT, "verdict: FAIL (%d failed budgets, %d regressions, listed above)",
                     verdict.failedBudgets().size(), verdict.regressions().size());
             case STOPPED -> "verdict: " + verdict.word() + " (" + verdict.stop().orElseThrow().detail() + ")";
+            case UNTRUSTED -> "verdict: UNTRUSTED (--strict: the harness's own scheduling lag was too high to trust"
+                    + " its figures, listed above)";
         };
     }
 

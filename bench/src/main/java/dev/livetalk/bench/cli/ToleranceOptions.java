@@ -11,7 +11,8 @@ final class ToleranceOptions {
     double latencyPercent;
 
     @Option(names = "--count-tolerance", defaultValue = "0", paramLabel = "N",
-            description = "Allowed increase of counts (lost, duplicates, ...) against the baseline (default 0).")
+            description = "Allowed increase of counts (lost, duplicates, ...) against the baseline (default 0); a"
+                    + " larger increase regresses only when it is also beyond the count's own noise.")
     long count;
 
     /** The tolerance asked for; a negative one is a usage error naming the value. */

@@ -94,7 +94,7 @@ class RunVerdictTest extends CommandLineTest {
                         "  failing / event-only (seed 4): budget `lost == 0 for event-only`: lost = ",
                         "  failing / reconcile (seed 4): budget `peer-final p(99) < 1ms for reconcile`: peer-final p(99) = ",
                         "  failing / event-only (seed 4): regression: event-only lost: ")
-                .containsPattern("regression: event-only lost: \\d+ vs 0 in the baseline \\(\\+\\d+, tolerance \\+0\\)")
+                .containsPattern("regression: event-only lost: \\d+ vs 0 in the baseline \\(\\+\\d+, tolerance \\+0, p [0-9.e-]+ of count noise, needs < 0.001\\): regression")
                 .endsWith("verdict: FAIL (2 failed budgets, 1 regressions, listed above)\n");
         assertThat(console.indexOf("failed (3)")).isLessThan(console.indexOf("report: "));
         assertThat(console.indexOf("report: ")).isLessThan(console.indexOf("verdict: FAIL"));

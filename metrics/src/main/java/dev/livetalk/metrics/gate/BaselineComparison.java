@@ -6,6 +6,8 @@ import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.RegressionVerdict.Change;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
+import org.apache.commons.statistics.inference.BinomialTest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +29,8 @@ import java.util.Set;
 public final class BaselineComparison {
     /** Latency metrics that measure the harness, not the strategy: never gated. */
     public static final Set<String> HEALTH_METRICS = Set.of("scheduling-lag");
-    /** Standard deviations of a Poisson count that a count may move by before it regresses. */
-    static final double COUNT_NOISE_SIGMAS = 3;
+    /** The one-sided significance a count's growth must reach to regress ({@link #countPValue}). */
+    static final double COUNT_SIGNIFICANCE = 0.001;
     private static final double[] PERCENTILES = {50, 99};
     private static final List<String> COUNTS = List.of("lost", "duplicates", "phantoms", "inversions", "moves",
             "causal-violations", "stuck-pending");
@@ -50,14 +52,17 @@ public final class BaselineComparison {
         for (StrategyResult now : current.strategies()) {
             StrategyResult before = baseline.strategy(now.strategy());
             if (before != null) {
-                Tolerance floored = tolerance.withLatencyFloorNanos(Math.max(
-                        Math.max(tolerance.latencyFloorNanos(), Math.max(noiseFloor(baseline), noiseFloor(current))),
-                        Math.max(harnessLag(before), harnessLag(now))));
+                long lag = Math.max(harnessLag(before), harnessLag(now));
+                Floors floors = new Floors(
+                        tolerance.withLatencyFloorNanos(Math.max(Math.max(tolerance.latencyFloorNanos(), lag),
+                                Math.max(medianNoiseFloor(baseline), medianNoiseFloor(current)))),
+                        tolerance.withLatencyFloorNanos(Math.max(Math.max(tolerance.latencyFloorNanos(), lag),
+                                Math.max(noiseFloor(baseline), noiseFloor(current)))));
                 for (LatencyFigures figures : now.latency()) {
                     LatencyFigures old = before.latency(figures.metric(), figures.phase());
                     if (old != null && !HEALTH_METRICS.contains(figures.metric()) && intended(old) > 0
                             && intended(figures) > 0) {
-                        latency(now.strategy(), old, baselineIntervals, figures, currentIntervals, floored,
+                        latency(now.strategy(), old, baselineIntervals, figures, currentIntervals, floors,
                                 verdicts);
                     }
                 }
@@ -86,12 +91,28 @@ public final class BaselineComparison {
         return document.environment() == null ? 0 : document.environment().calibration().noiseFloorNanos();
     }
 
+    /** The calibrated noise floor of a median in a run ({@link dev.livetalk.metrics.results.Calibration#medianNoiseFloorNanos}). */
+    static long medianNoiseFloor(ResultsDocument document) {
+        return document.environment() == null ? 0 : document.environment().calibration().medianNoiseFloorNanos();
+    }
+
+    /**
+     * The tolerance of one strategy's comparison with its floor raised per percentile: a p50
+     * against the median's noise floor, a tail percentile against the tail's.
+     */
+    record Floors(Tolerance median, Tolerance tail) {
+        Tolerance of(double percentile) {
+            return percentile <= 50 ? median : tail;
+        }
+    }
+
     private static long intended(LatencyFigures f) {
         return f.corrected().count() + NeverLatency.count(f);
     }
 
     private static void latency(String strategy, LatencyFigures old, IntervalSource oldIntervals, LatencyFigures now,
-                                IntervalSource nowIntervals, Tolerance tolerance, List<RegressionVerdict> verdicts) {
+                                IntervalSource nowIntervals, Floors floors, List<RegressionVerdict> verdicts) {
+        Tolerance tolerance = floors.tail();
         var before = oldIntervals.corrected(strategy, old.metric(), old.phase());
         var after = nowIntervals.corrected(strategy, now.metric(), now.phase());
         String fallback = !oldIntervals.available() ? "no interval logs in the baseline"
@@ -111,7 +132,7 @@ public final class BaselineComparison {
                 verdicts.add(new LatencyChange(strategy, name.formatted((int) p), p,
                         logged ? BlockBootstrap.exact(b, p) : NeverLatency.percentile(old, (int) p),
                         logged ? BlockBootstrap.exact(c, p) : NeverLatency.percentile(now, (int) p),
-                        Double.NaN, Double.NaN, z, fallback).verdict(tolerance, neverGrew));
+                        Double.NaN, Double.NaN, z, fallback).verdict(floors.of(p), neverGrew));
             }
             return;
         }
@@ -122,7 +143,8 @@ public final class BaselineComparison {
                 tolerance.confidence(), seed);
         for (BlockBootstrap.Estimate e : estimates) {
             verdicts.add(new LatencyChange(strategy, name.formatted((int) e.percentile()), e.percentile(),
-                    e.baseline(), e.current(), e.low(), e.high(), Double.NaN, null).verdict(tolerance, neverGrew));
+                    e.baseline(), e.current(), e.low(), e.high(), Double.NaN, null).verdict(floors.of(e.percentile()),
+                    neverGrew));
         }
     }
 
@@ -131,43 +153,49 @@ public final class BaselineComparison {
         for (String name : COUNTS) {
             long b = count(before, name);
             long c = count(now, name);
-            long allowed = allowedIncrease(b, tolerance);
-            Change change = countChange(c - b, allowed);
+            double p = countPValue(b, c);
+            Change change = countChange(b, c, tolerance, p);
             verdicts.add(new RegressionVerdict(strategy, name, b, c, change,
-                    String.format(Locale.ROOT, "%s %s: %d vs %d in the baseline (%+d, allowed +%d: %s): %s", strategy,
-                            name, c, b, c - b, allowed, allowance(b, tolerance), change.text())));
+                    String.format(Locale.ROOT, "%s %s: %d vs %d in the baseline (%+d, tolerance +%d, %s): %s", strategy,
+                            name, c, b, c - b, tolerance.countAbsolute(), noise(p), change.text())));
         }
-        long b = before.convergedClients();
-        long c = now.convergedClients();
-        long notConverged = before.clients() - b;
-        long allowed = allowedIncrease(notConverged, tolerance);
-        Change change = countChange(b - c, allowed);
-        verdicts.add(new RegressionVerdict(strategy, "converged", b, c, change,
-                String.format(Locale.ROOT, "%s converged clients: %d vs %d in the baseline (%+d, allowed -%d: %s "
-                        + "of the %d not converged): %s", strategy, c, b, c - b, allowed,
-                        allowance(notConverged, tolerance), notConverged, change.text())));
+        long notBefore = before.clients() - before.convergedClients();
+        long notNow = now.clients() - now.convergedClients();
+        double p = countPValue(notBefore, notNow);
+        Change change = countChange(notBefore, notNow, tolerance, p);
+        verdicts.add(new RegressionVerdict(strategy, "converged", before.convergedClients(), now.convergedClients(),
+                change, String.format(Locale.ROOT, "%s converged clients: %d vs %d in the baseline (%+d, tolerance -%d,"
+                        + " %s): %s", strategy, now.convergedClients(), before.convergedClients(),
+                        now.convergedClients() - before.convergedClients(), tolerance.countAbsolute(), noise(p),
+                        change.text())));
+    }
+
+    private static String noise(double p) {
+        return p >= 1 ? "no growth" : String.format(Locale.ROOT, "p %.2g of count noise, needs < %s", p,
+                Figures.plain(COUNT_SIGNIFICANCE));
     }
 
     /**
-     * How much a count may grow before it regresses: the count tolerance plus the count's own
-     * noise, {@link #COUNT_NOISE_SIGMAS} standard deviations of a Poisson count of the baseline's
-     * size (3 sqrt(b), rounded down). A count that was 0 may not grow beyond the tolerance at all:
-     * a strategy that lost nothing and now loses one message regressed. One that was 61 (a
-     * strategy that loses by design, as {@code event-only} in an outage) may grow by 23: identical
-     * reruns through Toxiproxy move such counts by several (lost 61 to 65, inversions 11 to 15).
+     * Whether a count that went from {@code before} to {@code now} grew beyond its own noise: the
+     * exact conditional test for two Poisson counts (given {@code before + now} events, each
+     * falls in the current run with probability 1/2 when the rate did not change; one-sided
+     * binomial test), significant below {@link #COUNT_SIGNIFICANCE}. Identical reruns through
+     * Toxiproxy move a strategy's counts (event-only in the outage scenario: lost 61 to 65,
+     * inversions 0 to 1 or 11 to 15), which a fixed tolerance of 0 called regressions in 7 of
+     * 10 identical pairs; a strategy that lost nothing and now loses 10 messages is significant.
      */
-    static long allowedIncrease(long baselineCount, Tolerance tolerance) {
-        return tolerance.countAbsolute() + (long) Math.floor(COUNT_NOISE_SIGMAS * Math.sqrt(Math.max(0, baselineCount)));
+    static double countPValue(long before, long now) {
+        if (now <= before) {
+            return 1;
+        }
+        return BinomialTest.withDefaults().with(AlternativeHypothesis.GREATER_THAN)
+                .test(Math.toIntExact(Math.min(Integer.MAX_VALUE, before + now)),
+                        Math.toIntExact(Math.min(Integer.MAX_VALUE, now)), 0.5).getPValue();
     }
 
-    private static String allowance(long baselineCount, Tolerance tolerance) {
-        return String.format(Locale.ROOT, "tolerance +%d and count noise 3 sqrt(%d)", tolerance.countAbsolute(),
-                baselineCount);
-    }
-
-    /** A count that got worse by {@code worse}: beyond what is allowed a regression, within it noise. */
-    private static Change countChange(long worse, long allowed) {
-        return worse > allowed ? Change.REGRESSION
+    private static Change countChange(long before, long now, Tolerance tolerance, double p) {
+        long worse = now - before;
+        return worse > tolerance.countAbsolute() && p < COUNT_SIGNIFICANCE ? Change.REGRESSION
                 : worse > 0 ? Change.WITHIN_NOISE
                 : worse < 0 ? Change.IMPROVEMENT : Change.UNCHANGED;
     }
@@ -189,8 +217,9 @@ public final class BaselineComparison {
     public static String method(Tolerance tolerance) {
         return String.format(Locale.ROOT, "gate: a latency change regresses when significant (block bootstrap over"
                         + " 1 s intervals, %d resamples, %s%% CI, seed %d; with fewer than %d intervals a side, p50 only,"
-                        + " by a rank test on the samples) and above +%s%% and %s (or the runs' scheduling-lag p99);"
-                        + " counts by +%d", tolerance.resamples(),
+                        + " by a rank test on the samples) and above +%s%% and %s (or the calibrated noise floor, or the"
+                        + " runs' scheduling-lag p99); counts when they grow by more than +%d and significantly (binomial"
+                        + " test of two Poisson counts, p < 0.001)", tolerance.resamples(),
                 Figures.number(tolerance.confidence() * 100), tolerance.seed(), tolerance.minIntervals(),
                 Figures.number(tolerance.latencyRelative() * 100), Figures.duration(tolerance.latencyFloorNanos()),
                 tolerance.countAbsolute());

@@ -11,8 +11,8 @@ import dev.livetalk.metrics.results.Percentiles;
  * <p>A percentile is never when the document says so ({@link Percentiles#NEVER}: the figures
  * over every intended delivery, where more than its share never came). Rules of the gate for never:
  * never in both runs is unchanged; never to a value is an improvement; a value to never is a
- * regression only when the series' unmatched count grew by more than the count tolerance (the
- * count figures, {@code lost} among them, gate the loss itself), else within noise.
+ * regression only when the series' never count grew as a count regresses (beyond the count
+ * tolerance and significant against its own noise), else within noise.
  *
  * <p>Stateless; any thread.
  */
@@ -32,8 +32,14 @@ final class NeverLatency {
         return figures.never();
     }
 
-    /** Whether a finite baseline that became never is a regression: the never count grew beyond the tolerance. */
+    /**
+     * Whether a finite baseline that became never is a regression: the never count grew as a
+     * count regresses (beyond the tolerance and significant against its own noise,
+     * {@link BaselineComparison#countPValue}), so that one more delivery missing on a lossy
+     * strategy's identical rerun is within noise, as its {@code lost} count is.
+     */
     static boolean regressed(LatencyFigures before, LatencyFigures now, Tolerance tolerance) {
-        return count(now) - count(before) > tolerance.countAbsolute();
+        return count(now) - count(before) > tolerance.countAbsolute()
+                && BaselineComparison.countPValue(count(before), count(now)) < BaselineComparison.COUNT_SIGNIFICANCE;
     }
 }

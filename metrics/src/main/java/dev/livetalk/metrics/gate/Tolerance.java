@@ -21,7 +21,7 @@ public record Tolerance(double latencyRelative, long latencyFloorNanos, long cou
                         int resamples, int minIntervals, long seed) {
     /** Default practical threshold: 10% (twice .NET's 5%: p99s of short chaos runs are coarser). */
     public static final double DEFAULT_RELATIVE = 0.10;
-    /** Default floor: 1 ms of change (until the lead sets it from {@code livetalk calibrate}). */
+    /** Default floor: 1 ms of change; the gate raises it to the calibrated noise floor and the runs' own lag. */
     public static final long DEFAULT_FLOOR_NANOS = 1_000_000L;
     /** Default confidence of the interval of a change: 99%. */
     public static final double DEFAULT_CONFIDENCE = 0.99;

@@ -18,20 +18,32 @@ import java.util.Optional;
  * baseline; nothing else gates. Correctness invariants ({@code Invariant}) are reported for
  * every strategy, but a scenario that wants one gated writes it as a budget
  * ({@code lost == 0 for reconcile}). Harness health problems are reported and do not change the
- * outcome. A run that stopped early ({@link RunStop}) is {@link Outcome#STOPPED} whatever it
- * measured before.
+ * outcome, unless the run asked for them to ({@code run --strict}): then a run with one is
+ * {@link Outcome#UNTRUSTED}. A run that stopped early ({@link RunStop}, or a results document
+ * marked stopped by a harness failure) is {@link Outcome#STOPPED} whatever it measured before.
  *
  * <p>Immutable; any thread.
  *
  * @param runs   every results document of the run, each with its baseline comparisons
  * @param health problems of the harness itself (its scheduling lag, say): reported, not gating
  * @param stop   why the run stopped early, if it did
+ * @param strict whether health problems gate ({@code --strict}): the run is then UNTRUSTED
  */
-public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunStop> stop) {
+public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunStop> stop, boolean strict) {
     public Verdict {
         runs = List.copyOf(runs);
         health = List.copyOf(health);
         Objects.requireNonNull(stop, "stop");
+    }
+
+    /** A verdict in which health problems are reported, not gated. */
+    public Verdict(List<CheckedRun> runs, List<String> health, Optional<RunStop> stop) {
+        this(runs, health, stop, false);
+    }
+
+    /** This verdict with health problems gating ({@code --strict}) or not. */
+    public Verdict strict(boolean gateHealth) {
+        return new Verdict(runs, health, stop, gateHealth);
     }
 
     /** The verdict of complete runs, with the harness health problems their documents record. */
@@ -46,7 +58,20 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
     public static Verdict of(List<CheckedRun> runs, Optional<RunStop> stop) {
         List<String> health = runs.stream()
                 .flatMap(r -> r.document().health().warnings(r.document().scenario()).stream()).toList();
-        return new Verdict(runs, health, stop);
+        return new Verdict(runs, health, stop.isPresent() ? stop : stoppedDocument(runs));
+    }
+
+    /**
+     * The stop of a run one of whose documents says its scenario stopped on a harness failure
+     * ({@code results.json}'s {@code stopped}), so that a scenario's own {@code junit.xml} and a
+     * report re-rendered from its folder judge it as the run did.
+     */
+    private static Optional<RunStop> stoppedDocument(List<CheckedRun> runs) {
+        return runs.stream().map(CheckedRun::document).filter(d -> d.stopped() != null).findFirst()
+                .map(d -> new RunStop(RunStop.Cause.HARNESS_FAILURE, "the harness failed: " + d.stopped().reason(),
+                        "scenario " + d.scenario() + ", strategy " + d.stopped().strategy(),
+                        runs.stream().map(CheckedRun::document).filter(o -> o.stopped() == null)
+                                .map(ResultsDocument::scenario).distinct().toList()));
     }
 
     /** The verdict of one results document and its baseline comparisons. */
@@ -66,7 +91,12 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
         /** A budget failed or a figure regressed. */
         FAIL,
         /** The run stopped before its end (a signal, a harness failure); {@link #stop()} says why. */
-        STOPPED
+        STOPPED,
+        /**
+         * Under {@code --strict}: the harness's own scheduling lag was too high to trust the
+         * figures ({@link #health()}), whatever the budgets say.
+         */
+        UNTRUSTED
     }
 
     /**
@@ -170,6 +200,9 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
         if (stop.isPresent()) {
             return Outcome.STOPPED;
         }
+        if (strict && !health.isEmpty()) {
+            return Outcome.UNTRUSTED;
+        }
         return failures().isEmpty() ? Outcome.PASS : Outcome.FAIL;
     }
 
@@ -189,6 +222,7 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
             case PASS -> "PASS";
             case FAIL -> "FAIL";
             case STOPPED -> stop.orElseThrow().cause().word();
+            case UNTRUSTED -> "UNTRUSTED";
         };
     }
 }

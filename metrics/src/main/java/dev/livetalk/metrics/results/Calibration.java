@@ -36,6 +36,17 @@ public sealed interface Calibration {
     long noiseFloorNanos();
 
     /**
+     * The noise floor of a median: the full stack's peer-first p90 minus its p50 through
+     * Toxiproxy, the spread of the middle of the harness's own deliveries. A gate compares p50s
+     * against it and tail percentiles against {@link #noiseFloorNanos()}: the tail's spread would
+     * hide any shift of the median smaller than the harness's worst jitter. 0 without a
+     * measurement.
+     */
+    default long medianNoiseFloorNanos() {
+        return this instanceof Measured measured ? measured.medianSpreadNanos() : 0;
+    }
+
+    /**
      * Figures measured on this machine by {@code livetalk calibrate}, or before a run.
      *
      * <p>The noise floor is the spread of the harness's own path as a run uses it: the full
@@ -86,6 +97,11 @@ public sealed interface Calibration {
         public long noiseFloorNanos() {
             Percentiles fullStack = layer(HarnessLayer.FULL_STACK_TOXIPROXY).corrected();
             return Math.max(0, fullStack.p99() - fullStack.p50());
+        }
+
+        long medianSpreadNanos() {
+            Percentiles fullStack = layer(HarnessLayer.FULL_STACK_TOXIPROXY).corrected();
+            return Math.max(0, fullStack.p90() - fullStack.p50());
         }
     }
 

@@ -54,6 +54,13 @@ public final class JunitXmlWriter {
                 suite(suites, run.document().scenario() + "." + strategy.strategy(), cases);
             }
         }
+        if (verdict.outcome() == Verdict.Outcome.UNTRUSTED) {
+            List<Case> untrusted = List.of(new Case("harness health (--strict)", Kind.ERROR,
+                    String.join("\n", verdict.health())));
+            tests += 1;
+            errors += 1;
+            suite(suites, "livetalk.health", untrusted);
+        }
         if (verdict.stop().isPresent()) {
             List<Case> stopped = List.of(new Case("run finished", Kind.ERROR, verdict.stop().get().sentence()));
             tests += 1;

@@ -21,12 +21,19 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class BaselineComparisonTest {
 
     private static ResultsDocument document(long p50Nanos, long p99Nanos, long lost, long converged, long unmatched,
                                             String metric) {
-        CorrectnessFigures correctness = new CorrectnessFigures(3, converged, 100.0 * converged / 3, lost, 0, 0, 0, 1.0,
+        return document(p50Nanos, p99Nanos, lost, converged, unmatched, metric, 3);
+    }
+
+    private static ResultsDocument document(long p50Nanos, long p99Nanos, long lost, long converged, long unmatched,
+                                            String metric, long clients) {
+        CorrectnessFigures correctness = new CorrectnessFigures(clients, converged, 100.0 * converged / clients, lost,
+                0, 0, 0, 1.0,
                 0, 0, 0, 0, Map.of(Outcome.OK, 10L), new ConvergenceFigures(0, 0, 0, null, null, null));
         Percentiles done = new Percentiles(100, p50Nanos, p50Nanos, p99Nanos, p99Nanos, p99Nanos);
         long intended = 100 + unmatched;
@@ -191,13 +198,16 @@ class BaselineComparisonTest {
     @Test
     void shouldTreatNeverAsInfinityAndRegressOnlyWhenTheNeverCountGrew() {
         ResultsDocument fine = document(100_000_000, 200_000_000, 0, 3, 0, "peer-final");
-        ResultsDocument never = document(100_000_000, 200_000_000, 0, 3, 5, "peer-final"); // 5 of 105: p99 never
+        ResultsDocument never = document(100_000_000, 200_000_000, 0, 3, 12, "peer-final"); // 12 of 112: p99 never
+        ResultsDocument fewNever = document(100_000_000, 200_000_000, 0, 3, 5, "peer-final"); // 5 of 105: p99 never
         RegressionVerdict toNever = find(BaselineComparison.compare(fine, never, Tolerance.DEFAULT),
                 "peer-final p99 during");
         assertThat(toNever.change()).isEqualTo(Change.REGRESSION);
         assertThat(toNever.message()).contains("never vs 200ms in the baseline (+inf");
-        assertThat(find(BaselineComparison.compare(fine, never, new Tolerance(0.1, 0, 5)), "peer-final p99 during")
+        assertThat(find(BaselineComparison.compare(fine, never, new Tolerance(0.1, 0, 12)), "peer-final p99 during")
                 .change()).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(find(BaselineComparison.compare(fine, fewNever, Tolerance.DEFAULT), "peer-final p99 during")
+                .change()).isEqualTo(Change.WITHIN_NOISE); // 0 -> 5 never came: p 1/32, within the count's noise
         assertThat(find(BaselineComparison.compare(never, never, Tolerance.DEFAULT), "peer-final p99 during")
                 .change()).isEqualTo(Change.UNCHANGED);
         assertThat(find(BaselineComparison.compare(never, fine, Tolerance.DEFAULT), "peer-final p99 during")
@@ -207,38 +217,54 @@ class BaselineComparisonTest {
     }
 
     @Test
-    void shouldFailACountThatGrewBeyondTheAbsoluteTolerance() {
-        RegressionVerdict strict = find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 2, 3),
+    void shouldFailACountThatGrewBeyondTheAbsoluteToleranceAndItsNoise() {
+        RegressionVerdict strict = find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 20, 3),
                 Tolerance.DEFAULT), "lost");
         assertThat(strict.passed()).isFalse();
-        assertThat(strict.message()).isEqualTo("reconcile lost: 2 vs 0 in the baseline (+2, allowed +0: tolerance +0 and count noise 3 sqrt(0)): regression");
-        RegressionVerdict lenient = find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 2, 3),
-                new Tolerance(0.1, 0, 2)), "lost");
+        assertThat(strict.message()).isEqualTo("reconcile lost: 20 vs 0 in the baseline (+20, tolerance +0, p 9.5e-07"
+                + " of count noise, needs < 0.001): regression");
+        RegressionVerdict lenient = find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 20, 3),
+                new Tolerance(0.1, 0, 20)), "lost");
         assertThat(lenient.change()).isEqualTo(Change.WITHIN_NOISE);
     }
 
     @Test
-    void shouldAllowACountItsOwnNoiseButNotAStrategyThatStartsLosing() {
+    void shouldAllowACountItsOwnNoiseButNotAGrowthBeyondIt() {
         Tolerance exact = Tolerance.DEFAULT;
         assertThat(find(BaselineComparison.compare(document(1, 1, 61, 3), document(1, 1, 65, 3), exact), "lost")
                 .change()).isEqualTo(Change.WITHIN_NOISE);
-        assertThat(find(BaselineComparison.compare(document(1, 1, 61, 3), document(1, 1, 84, 3), exact), "lost")
-                .change()).isEqualTo(Change.WITHIN_NOISE); // +23 = floor(3 sqrt(61))
-        RegressionVerdict beyond = find(BaselineComparison.compare(document(1, 1, 61, 3), document(1, 1, 85, 3),
+        assertThat(find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 1, 3), exact), "lost")
+                .change()).isEqualTo(Change.WITHIN_NOISE);
+        RegressionVerdict beyond = find(BaselineComparison.compare(document(1, 1, 61, 3), document(1, 1, 130, 3),
                 exact), "lost");
         assertThat(beyond.change()).isEqualTo(Change.REGRESSION);
-        assertThat(beyond.message()).contains("(+24, allowed +23: tolerance +0 and count noise 3 sqrt(61))");
-        assertThat(find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 1, 3), exact), "lost")
+        assertThat(beyond.message()).startsWith("reconcile lost: 130 vs 61 in the baseline (+69, tolerance +0, p ");
+        assertThat(find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 12, 3), exact), "lost")
                 .change()).isEqualTo(Change.REGRESSION);
-        assertThat(BaselineComparison.allowedIncrease(4, new Tolerance(0.1, 0, 2))).isEqualTo(8);
+        assertThat(find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 12, 3),
+                new Tolerance(0.1, 0, 12)), "lost").change()).isEqualTo(Change.WITHIN_NOISE);
     }
 
     @Test
-    void shouldFailWhenFewerClientsConverged() {
-        RegressionVerdict converged = find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 0, 2),
+    void shouldTestTwoCountsByTheBinomialSplitOfTheirSum() {
+        // 0 -> 10: all 10 events in the current run, p = 2^-10 ~ 0.00098
+        assertThat(BaselineComparison.countPValue(0, 10)).isCloseTo(Math.pow(2, -10), within(1e-12));
+        assertThat(BaselineComparison.countPValue(0, 9)).isCloseTo(Math.pow(2, -9), within(1e-12));
+        // 1 -> 3: P(X >= 3 | n = 4, 1/2) = 5/16
+        assertThat(BaselineComparison.countPValue(1, 3)).isCloseTo(5.0 / 16, within(1e-12));
+        assertThat(BaselineComparison.countPValue(5, 5)).isEqualTo(1);
+        assertThat(BaselineComparison.countPValue(7, 2)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldFailWhenSignificantlyFewerClientsConverged() {
+        RegressionVerdict few = find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 0, 2),
                 Tolerance.DEFAULT), "converged");
-        assertThat(converged.passed()).isFalse();
-        assertThat(converged.message()).contains("2 vs 3", "-1");
+        assertThat(few.change()).isEqualTo(Change.WITHIN_NOISE); // 0 -> 1 not converged: p 0.5
+        RegressionVerdict many = find(BaselineComparison.compare(document(1, 1, 0, 40, 0, "peer-final", 40),
+                document(1, 1, 0, 25, 0, "peer-final", 40), Tolerance.DEFAULT), "converged");
+        assertThat(many.passed()).isFalse();
+        assertThat(many.message()).contains("25 vs 40", "-15");
     }
 
     @Test

@@ -77,4 +77,28 @@ class VerdictTest {
         assertThat(stop.sentence()).isEqualTo(
                 "interrupted by SIGTERM during scenario outage, strategy reconcile; finished scenarios: baseline");
     }
+
+    @Test
+    void shouldBeUntrustedUnderStrictWhenTheHarnessWasLateAndOnlyThen() {
+        Verdict lenient = new Verdict(List.of(new Verdict.CheckedRun(document(1, strategy("reconcile", HOLDS)),
+                List.of())), List.of("scheduling lag p99 40ms"), Optional.empty());
+        assertThat(lenient.strict(true).outcome()).isEqualTo(Verdict.Outcome.UNTRUSTED);
+        assertThat(lenient.strict(true).word()).isEqualTo("UNTRUSTED");
+        assertThat(lenient.strict(true).passed()).isFalse();
+        assertThat(lenient.strict(false).outcome()).isEqualTo(Verdict.Outcome.PASS);
+        Verdict healthy = Verdict.of(document(1, strategy("reconcile", HOLDS)), List.of()).strict(true);
+        assertThat(healthy.outcome()).isEqualTo(Verdict.Outcome.PASS);
+    }
+
+    @Test
+    void shouldBeStoppedByAScenarioWhoseDocumentSaysAHarnessFailureStoppedIt() {
+        ResultsDocument stopped = document(1, strategy("event-only")).stoppedBy(new dev.livetalk.metrics.results
+                .ScenarioStop(dev.livetalk.metrics.results.ScenarioStop.Cause.HARNESS_FAILURE, "reconcile",
+                "Toxiproxy did not answer within 5 s"));
+        Verdict verdict = Verdict.of(stopped, List.of());
+        assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.STOPPED);
+        assertThat(verdict.word()).isEqualTo("HARNESS FAILED");
+        assertThat(verdict.stop().orElseThrow().sentence()).isEqualTo("the harness failed: Toxiproxy did not answer"
+                + " within 5 s during scenario outage, strategy reconcile; finished scenarios: none");
+    }
 }
