@@ -63,6 +63,7 @@ public final class BaselineComparison {
                     if (old != null && !HEALTH_METRICS.contains(figures.metric()) && intended(old) > 0
                             && intended(figures) > 0) {
                         latency(now.strategy(), old, baselineIntervals, figures, currentIntervals, floors,
+                        NeverLatency.lossRegressed(before.correctness().lost(), now.correctness().lost(), tolerance),
                                 verdicts);
                     }
                 }
@@ -111,7 +112,8 @@ public final class BaselineComparison {
     }
 
     private static void latency(String strategy, LatencyFigures old, IntervalSource oldIntervals, LatencyFigures now,
-                                IntervalSource nowIntervals, Floors floors, List<RegressionVerdict> verdicts) {
+                                IntervalSource nowIntervals, Floors floors, boolean lossRegressed,
+                                List<RegressionVerdict> verdicts) {
         Tolerance tolerance = floors.tail();
         var before = oldIntervals.corrected(strategy, old.metric(), old.phase());
         var after = nowIntervals.corrected(strategy, now.metric(), now.phase());
@@ -121,7 +123,7 @@ public final class BaselineComparison {
                 ? String.format(Locale.ROOT, "%d and %d intervals, fewer than %d", before.size(), after.size(),
                         tolerance.minIntervals())
                 : null;
-        boolean neverGrew = NeverLatency.regressed(old, now, tolerance);
+        boolean neverGrew = lossRegressed;
         String name = now.metric() + " p%d " + now.phase();
         if (fallback != null) {
             boolean logged = !before.isEmpty() && !after.isEmpty();

@@ -198,8 +198,9 @@ class BaselineComparisonTest {
     @Test
     void shouldTreatNeverAsInfinityAndRegressOnlyWhenTheNeverCountGrew() {
         ResultsDocument fine = document(100_000_000, 200_000_000, 0, 3, 0, "peer-final");
-        ResultsDocument never = document(100_000_000, 200_000_000, 0, 3, 12, "peer-final"); // 12 of 112: p99 never
-        ResultsDocument fewNever = document(100_000_000, 200_000_000, 0, 3, 5, "peer-final"); // 5 of 105: p99 never
+        ResultsDocument never = document(100_000_000, 200_000_000, 12, 3, 12, "peer-final"); // 12 of 112 lost: p99 never
+        ResultsDocument fewNever = document(100_000_000, 200_000_000, 5, 3, 5, "peer-final"); // 5 of 105: p99 never
+        ResultsDocument misplaced = document(100_000_000, 200_000_000, 0, 3, 60, "peer-final"); // out of place, none lost
         RegressionVerdict toNever = find(BaselineComparison.compare(fine, never, Tolerance.DEFAULT),
                 "peer-final p99 during");
         assertThat(toNever.change()).isEqualTo(Change.REGRESSION);
@@ -207,7 +208,9 @@ class BaselineComparisonTest {
         assertThat(find(BaselineComparison.compare(fine, never, new Tolerance(0.1, 0, 12)), "peer-final p99 during")
                 .change()).isEqualTo(Change.WITHIN_NOISE);
         assertThat(find(BaselineComparison.compare(fine, fewNever, Tolerance.DEFAULT), "peer-final p99 during")
-                .change()).isEqualTo(Change.WITHIN_NOISE); // 0 -> 5 never came: p 1/32, within the count's noise
+                .change()).isEqualTo(Change.WITHIN_NOISE); // 0 -> 5 lost: p 1/32, within the count's noise
+        assertThat(find(BaselineComparison.compare(fine, misplaced, Tolerance.DEFAULT), "peer-final p99 during")
+                .change()).isEqualTo(Change.WITHIN_NOISE); // never grew by 60, but nothing more was lost
         assertThat(find(BaselineComparison.compare(never, never, Tolerance.DEFAULT), "peer-final p99 during")
                 .change()).isEqualTo(Change.UNCHANGED);
         assertThat(find(BaselineComparison.compare(never, fine, Tolerance.DEFAULT), "peer-final p99 during")
