@@ -2,7 +2,7 @@ package dev.livetalk.benchmarks;
 
 import dev.livetalk.client.ClientSession;
 import dev.livetalk.client.Link;
-import dev.livetalk.client.LinkRole;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.client.SessionConfig;
 import dev.livetalk.client.SessionOutput;
 import dev.livetalk.client.strategy.ReconciliationStrategy;

@@ -1,25 +1,28 @@
 package dev.livetalk.network;
 
+import dev.livetalk.protocol.LinkRole;
+
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One client connection: the client's index and which of its links. Its {@link #name()},
- * such as {@code c017-recv}, names the proxy that carries it.
+ * One client connection: the client's index and the role of the link. Its {@link #name()},
+ * such as {@code c017-receive}, names the proxy that carries it.
  *
  * @param client the client's index, from 0
- * @param link   which of the client's connections
+ * @param role   which of the client's connections
  */
-public record LinkId(int client, Link link) {
+public record LinkId(int client, LinkRole role) {
     public LinkId {
         if (client < 0) {
             throw new IllegalArgumentException("client index must be >= 0: " + client);
         }
-        Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(role, "role");
     }
 
-    /** The proxy name: {@code c}, the client index in at least three digits, {@code -}, the link. */
+    /** The proxy name: {@code c}, the client index in at least three digits, {@code -}, the link role. */
     public String name() {
-        return String.format("c%03d-%s", client, link.label());
+        return String.format(Locale.ROOT, "c%03d-%s", client, role.name().toLowerCase(Locale.ROOT));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.livetalk.client;
 
+import dev.livetalk.protocol.LinkRole;
+
 import dev.livetalk.client.strategy.PendingSend;
 import dev.livetalk.client.strategy.ReconciliationStrategy;
 import dev.livetalk.client.strategy.ResumeRequest;

@@ -1,5 +1,7 @@
 package dev.livetalk.client;
 
+import dev.livetalk.protocol.LinkRole;
+
 /**
  * One connection attempt of a session: its role and a generation that grows with every
  * reconnect. The transport passes back the {@code Link} of a {@link SessionOutput.Connect} in

@@ -1,5 +1,7 @@
 package dev.livetalk.client;
 
+import dev.livetalk.protocol.LinkRole;
+
 import java.util.HashSet;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package dev.livetalk.client;
 
+import dev.livetalk.protocol.LinkRole;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.livetalk.client;
 
+import dev.livetalk.protocol.LinkRole;
+
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.client.transcript.TranscriptJournal;
 import dev.livetalk.protocol.ClientEvent;

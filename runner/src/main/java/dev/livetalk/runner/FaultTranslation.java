@@ -1,8 +1,8 @@
 package dev.livetalk.runner;
 
-import dev.livetalk.network.Link;
 import dev.livetalk.network.LinkId;
-import dev.livetalk.network.toxiproxy.Direction;
+import dev.livetalk.protocol.Direction;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.network.toxiproxy.ToxicSpec;
 import dev.livetalk.scenarios.ClientShape;
 import dev.livetalk.scenarios.fault.BandwidthFault;
@@ -11,6 +11,7 @@ import dev.livetalk.scenarios.fault.Fault;
 import dev.livetalk.scenarios.fault.FaultWindow;
 import dev.livetalk.scenarios.fault.LatencyFault;
 import dev.livetalk.scenarios.fault.LimitDataFault;
+import dev.livetalk.scenarios.fault.LinkSelector;
 import dev.livetalk.scenarios.fault.ResetPeerFault;
 import dev.livetalk.scenarios.fault.SlicerFault;
 import dev.livetalk.scenarios.fault.SlowCloseFault;
@@ -40,7 +41,7 @@ final class FaultTranslation {
     static List<Placement> of(FaultWindow window, Map<String, Integer> clientIndex, ClientShape shape) {
         Set<LinkId> links = links(window, clientIndex, shape);
         List<Placement> placements = new ArrayList<>();
-        for (ToxicSpec spec : specs(window.parameters(), directions(window.direction()))) {
+        for (ToxicSpec spec : specs(window.parameters(), window.direction().directions())) {
             placements.add(new Placement(spec, links));
         }
         return placements;
@@ -49,35 +50,17 @@ final class FaultTranslation {
     private static Set<LinkId> links(FaultWindow window, Map<String, Integer> clientIndex, ClientShape shape) {
         Set<LinkId> links = new LinkedHashSet<>();
         Iterable<String> users = window.serverSide() ? clientIndex.keySet() : window.clients();
+        LinkSelector selector = window.serverSide() ? LinkSelector.BOTH : window.link();
         for (String user : users) {
             Integer client = clientIndex.get(user);
             if (client == null) {
                 throw new IllegalArgumentException("fault " + window.fault() + " targets an unknown client: " + user);
             }
-            for (Link link : networkLinks(shape, window.serverSide() ? dev.livetalk.scenarios.fault.Link.BOTH : window.link())) {
-                links.add(new LinkId(client, link));
+            for (LinkRole role : selector.roles(shape)) {
+                links.add(new LinkId(client, role));
             }
         }
         return links;
-    }
-
-    static List<Link> networkLinks(ClientShape shape, dev.livetalk.scenarios.fault.Link link) {
-        if (shape == ClientShape.SINGLE) {
-            return List.of(Link.MAIN);
-        }
-        return switch (link) {
-            case BOTH -> List.of(Link.SEND, Link.RECV);
-            case SEND -> List.of(Link.SEND);
-            case RECEIVE -> List.of(Link.RECV);
-        };
-    }
-
-    private static List<Direction> directions(dev.livetalk.scenarios.fault.Direction direction) {
-        return switch (direction) {
-            case UPSTREAM -> List.of(Direction.UPSTREAM);
-            case DOWNSTREAM -> List.of(Direction.DOWNSTREAM);
-            case BOTH -> List.of(Direction.UPSTREAM, Direction.DOWNSTREAM);
-        };
     }
 
     private static List<ToxicSpec> specs(Fault fault, List<Direction> directions) {

@@ -1,11 +1,11 @@
 package dev.livetalk.runner;
 
 import dev.livetalk.client.ClientSession;
-import dev.livetalk.client.LinkRole;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.client.tyrus.ClientDriver;
 import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.metrics.trace.TraceWindow;
-import dev.livetalk.network.Link;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.network.LinkId;
 import dev.livetalk.network.toxiproxy.ToxiproxyNetwork;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
@@ -155,10 +155,10 @@ public final class StrategyRun {
     private Map<LinkRole, URI> uris(ToxiproxyNetwork network, int client) {
         Map<LinkRole, URI> uris = new EnumMap<>(LinkRole.class);
         if (scenario.clientShape() == ClientShape.SINGLE) {
-            uris.put(LinkRole.MAIN, uri(network, new LinkId(client, Link.MAIN)));
+            uris.put(LinkRole.MAIN, uri(network, new LinkId(client, LinkRole.MAIN)));
         } else {
-            uris.put(LinkRole.SEND, uri(network, new LinkId(client, Link.SEND)));
-            uris.put(LinkRole.RECEIVE, uri(network, new LinkId(client, Link.RECV)));
+            uris.put(LinkRole.SEND, uri(network, new LinkId(client, LinkRole.SEND)));
+            uris.put(LinkRole.RECEIVE, uri(network, new LinkId(client, LinkRole.RECEIVE)));
         }
         return uris;
     }

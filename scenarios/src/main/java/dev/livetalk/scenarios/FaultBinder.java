@@ -1,10 +1,10 @@
 package dev.livetalk.scenarios;
 
-import dev.livetalk.scenarios.fault.Direction;
+import dev.livetalk.scenarios.fault.DirectionSelector;
 import dev.livetalk.scenarios.fault.Fault;
 import dev.livetalk.scenarios.fault.FaultKind;
 import dev.livetalk.scenarios.fault.FaultSpec;
-import dev.livetalk.scenarios.fault.Link;
+import dev.livetalk.scenarios.fault.LinkSelector;
 import dev.livetalk.scenarios.fault.Target;
 import dev.livetalk.scenarios.fault.Timing;
 
@@ -90,9 +90,9 @@ final class FaultBinder {
         Optional<String> name = fields.optional("name").flatMap(n -> values.name(n, fields.path("name")))
                 .or(() -> Optional.of(kind.get().yamlName() + "#" + (index + 1)));
         Optional<Timing> timing = new TimingBinder(values, context.duration()).timing(fields);
-        Optional<Direction> direction = direction(fields, kind.get());
+        Optional<DirectionSelector> direction = direction(fields, kind.get());
         Optional<Target> target = fields.optional("target").map(t -> targets.target(t, fields.path("target")))
-                .orElse(Optional.of(new Target.AllClients(Link.BOTH)));
+                .orElse(Optional.of(new Target.AllClients(LinkSelector.BOTH)));
         if (!playable || fault.isEmpty() || name.isEmpty() || timing.isEmpty() || direction.isEmpty()
                 || target.isEmpty()) {
             return Optional.empty();
@@ -110,17 +110,17 @@ final class FaultBinder {
         return false;
     }
 
-    private Optional<Direction> direction(Fields fields, FaultKind kind) {
+    private Optional<DirectionSelector> direction(Fields fields, FaultKind kind) {
         Optional<YamlNode> node = fields.optional("direction");
         if (node.isEmpty()) {
-            return Optional.of(Direction.BOTH);
+            return Optional.of(DirectionSelector.BOTH);
         }
         if (!kind.directional()) {
             values.error(node.get(), fields.path("direction") + " does not apply to " + kind.yamlName()
                     + " (it always cuts both ways): " + Values.text(node.get()));
             return Optional.empty();
         }
-        return values.choice(node.get(), fields.path("direction"), Direction.values(), Direction::yamlName);
+        return values.choice(node.get(), fields.path("direction"), DirectionSelector.values(), DirectionSelector::yamlName);
     }
 
     private static String capabilityRule(FaultKind kind) {

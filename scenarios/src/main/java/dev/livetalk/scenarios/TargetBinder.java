@@ -1,6 +1,6 @@
 package dev.livetalk.scenarios;
 
-import dev.livetalk.scenarios.fault.Link;
+import dev.livetalk.scenarios.fault.LinkSelector;
 import dev.livetalk.scenarios.fault.Target;
 
 import java.util.List;
@@ -36,7 +36,7 @@ final class TargetBinder {
 
     private Optional<Target> scalar(YamlNode.Scalar node, String path) {
         if ("all".equals(node.text())) {
-            return Optional.of(new Target.AllClients(Link.BOTH));
+            return Optional.of(new Target.AllClients(LinkSelector.BOTH));
         }
         if ("server".equals(node.text())) {
             return Optional.of(new Target.ServerSide());
@@ -54,27 +54,27 @@ final class TargetBinder {
                     + (given.isEmpty() ? "" : "; found " + String.join(", ", given)));
             return Optional.empty();
         }
-        Optional<Link> link = link(fields);
+        Optional<LinkSelector> link = link(fields);
         String key = given.get(0);
         YamlNode value = fields.optional(key).orElseThrow();
         Optional<Target> target = switch (key) {
             case "client" -> named(value, fields.path(key), context.users(), "user")
-                    .map(user -> new Target.Client(user, link.orElse(Link.BOTH)));
+                    .map(user -> new Target.Client(user, link.orElse(LinkSelector.BOTH)));
             case "room" -> named(value, fields.path(key), context.rooms().stream().map(Room::name).toList(), "room")
-                    .map(room -> new Target.Room(room, link.orElse(Link.BOTH)));
+                    .map(room -> new Target.Room(room, link.orElse(LinkSelector.BOTH)));
             default -> values.fraction(value, fields.path(key), false)
-                    .map(share -> new Target.Share(share, link.orElse(Link.BOTH)));
+                    .map(share -> new Target.Share(share, link.orElse(LinkSelector.BOTH)));
         };
         return link.isPresent() ? target : Optional.empty();
     }
 
-    private Optional<Link> link(Fields fields) {
+    private Optional<LinkSelector> link(Fields fields) {
         Optional<YamlNode> node = fields.optional("link");
         if (node.isEmpty()) {
-            return Optional.of(Link.BOTH);
+            return Optional.of(LinkSelector.BOTH);
         }
-        Optional<Link> link = values.choice(node.get(), fields.path("link"), Link.values(), Link::yamlName);
-        if (link.isPresent() && link.get() != Link.BOTH && context.shape() != ClientShape.SPLIT) {
+        Optional<LinkSelector> link = values.choice(node.get(), fields.path("link"), LinkSelector.values(), LinkSelector::yamlName);
+        if (link.isPresent() && link.get() != LinkSelector.BOTH && context.shape() != ClientShape.SPLIT) {
             values.error(node.get(), fields.path("link") + " '" + link.get().yamlName()
                     + "' needs client-shape: split (a single client has one connection)");
             return Optional.empty();

@@ -1,11 +1,11 @@
 package dev.livetalk.scenarios;
 
-import dev.livetalk.scenarios.fault.Direction;
+import dev.livetalk.scenarios.fault.DirectionSelector;
 import dev.livetalk.scenarios.fault.DownFault;
 import dev.livetalk.scenarios.fault.DuplicationFault;
 import dev.livetalk.scenarios.fault.FaultSpec;
 import dev.livetalk.scenarios.fault.LatencyFault;
-import dev.livetalk.scenarios.fault.Link;
+import dev.livetalk.scenarios.fault.LinkSelector;
 import dev.livetalk.scenarios.fault.MessageLossFault;
 import dev.livetalk.scenarios.fault.PartitionFault;
 import dev.livetalk.scenarios.fault.ReorderFault;
@@ -58,7 +58,7 @@ class ExampleScenariosTest {
             assertThat(f.name()).isEqualTo("outage");
             assertThat(f.fault()).isEqualTo(new DownFault());
             assertThat(f.timing()).isEqualTo(new Timing.Once(Duration.ofSeconds(20), Duration.ofSeconds(5)));
-            assertThat(f.target()).isEqualTo(new Target.AllClients(Link.BOTH));
+            assertThat(f.target()).isEqualTo(new Target.AllClients(LinkSelector.BOTH));
         });
     }
 
@@ -73,7 +73,7 @@ class ExampleScenariosTest {
                 new ReorderFault(Duration.ofMillis(200), 1.0), new PartitionFault());
         assertThat(s.faults()).extracting(FaultSpec::name)
                 .containsExactly("message-loss#1", "duplication#2", "reorder#3", "partition#4");
-        assertThat(s.faults().get(3).target()).isEqualTo(new Target.Client("alice", Link.SEND));
+        assertThat(s.faults().get(3).target()).isEqualTo(new Target.Client("alice", LinkSelector.SEND));
         assertThat(s.faults().get(3).timing()).isEqualTo(new Timing.Every(Duration.ZERO, Duration.ofSeconds(4),
                 Duration.ofSeconds(2), java.util.OptionalInt.of(5), Arrival.CONSTANT));
     }
@@ -84,9 +84,9 @@ class ExampleScenariosTest {
 
         FaultSpec uplink = s.faults().get(0);
         assertThat(uplink.fault()).isEqualTo(new LatencyFault(Duration.ofMillis(400), Duration.ofMillis(100)));
-        assertThat(uplink.direction()).isEqualTo(Direction.UPSTREAM);
-        assertThat(uplink.target()).isEqualTo(new Target.Client("alice", Link.BOTH));
-        assertThat(s.faults().get(1).target()).isEqualTo(new Target.Share(0.25, Link.BOTH));
+        assertThat(uplink.direction()).isEqualTo(DirectionSelector.UPSTREAM);
+        assertThat(uplink.target()).isEqualTo(new Target.Client("alice", LinkSelector.BOTH));
+        assertThat(s.faults().get(1).target()).isEqualTo(new Target.Share(0.25, LinkSelector.BOTH));
         assertThat(s.budgets().get(0).strategies()).containsExactly("ordered", "reconcile");
     }
 }

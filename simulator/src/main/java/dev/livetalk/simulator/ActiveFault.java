@@ -1,6 +1,8 @@
 package dev.livetalk.simulator;
 
-import dev.livetalk.scenarios.fault.Direction;
+import dev.livetalk.protocol.Direction;
+
+import dev.livetalk.scenarios.fault.DirectionSelector;
 import dev.livetalk.scenarios.fault.Fault;
 import dev.livetalk.scenarios.fault.FaultWindow;
 
@@ -23,14 +25,14 @@ final class ActiveFault {
         this.fault = window.parameters();
         this.start = start;
         this.end = end;
-        boolean both = !window.kind().directional() || window.direction() == Direction.BOTH;
-        this.up = both || window.direction() == Direction.UPSTREAM;
-        this.down = both || window.direction() == Direction.DOWNSTREAM;
+        boolean both = !window.kind().directional() || window.direction() == DirectionSelector.BOTH;
+        this.up = both || window.direction() == DirectionSelector.UPSTREAM;
+        this.down = both || window.direction() == DirectionSelector.DOWNSTREAM;
     }
 
     /** Whether the fault acts on frames travelling {@code way}. */
-    boolean acts(Way way) {
-        return way == Way.UP ? up : down;
+    boolean acts(Direction way) {
+        return way == Direction.UPSTREAM ? up : down;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.livetalk.simulator;
 
+import dev.livetalk.protocol.Direction;
+
 import dev.livetalk.scenarios.fault.BandwidthFault;
 import dev.livetalk.scenarios.fault.DownFault;
 import dev.livetalk.scenarios.fault.DuplicationFault;
@@ -54,7 +56,7 @@ final class FramePlan {
      * Decides the fate of {@code payload} sent {@code way} at {@code now} on {@code connection},
      * with the link delay {@code linkDelay}; {@code bytes} sizes it (only for limit-data).
      */
-    FramePlan decide(SimConnection connection, Way way, long now, long linkDelay, Object payload,
+    FramePlan decide(SimConnection connection, Direction way, long now, long linkDelay, Object payload,
                      ToLongFunction<Object> bytes) {
         outcome = Outcome.DELIVER;
         depart = now;
@@ -72,7 +74,7 @@ final class FramePlan {
         return this;
     }
 
-    private void act(ActiveFault fault, SimConnection connection, Way way, Object payload,
+    private void act(ActiveFault fault, SimConnection connection, Direction way, Object payload,
                      ToLongFunction<Object> bytes) {
         switch (fault.fault) {
             case MessageLossFault loss -> hitIf(random.nextDouble() < loss.probability(), loss, Outcome.LOSE);

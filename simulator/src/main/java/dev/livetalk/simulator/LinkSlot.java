@@ -1,7 +1,9 @@
 package dev.livetalk.simulator;
 
+import dev.livetalk.protocol.Direction;
+
 import dev.livetalk.client.Link;
-import dev.livetalk.client.LinkRole;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.scenarios.fault.DownFault;
 import dev.livetalk.scenarios.fault.PartitionFault;
 import dev.livetalk.scenarios.fault.StallFault;
@@ -41,7 +43,7 @@ final class LinkSlot {
     }
 
     /** Frames (and closes) travelling {@code way} vanish: a partition, or a timeout toxic's silence. */
-    boolean blackholed(Way way) {
+    boolean blackholed(Direction way) {
         for (ActiveFault fault : faults) {
             if ((fault.fault instanceof PartitionFault || fault.fault instanceof TimeoutFault) && fault.acts(way)) {
                 return true;

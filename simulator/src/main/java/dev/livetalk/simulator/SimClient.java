@@ -2,7 +2,7 @@ package dev.livetalk.simulator;
 
 import dev.livetalk.client.ClientSession;
 import dev.livetalk.client.Link;
-import dev.livetalk.client.LinkRole;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.client.SessionOutput;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;

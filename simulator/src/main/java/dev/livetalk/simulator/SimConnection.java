@@ -1,5 +1,7 @@
 package dev.livetalk.simulator;
 
+import dev.livetalk.protocol.Direction;
+
 import dev.livetalk.client.Link;
 import dev.livetalk.server.ConnectionId;
 
@@ -30,8 +32,8 @@ final class SimConnection {
     }
 
     /** The earliest an ordinary frame sent now may arrive, and moves that mark to {@code at}. */
-    long inOrder(Way way, long at) {
-        if (way == Way.UP) {
+    long inOrder(Direction way, long at) {
+        if (way == Direction.UPSTREAM) {
             upTail = Math.max(upTail, at);
             return upTail;
         }
@@ -40,8 +42,8 @@ final class SimConnection {
     }
 
     /** Counts {@code bytes} towards a limit-data fault; returns the count so far. */
-    long count(Way way, long bytes) {
-        if (way == Way.UP) {
+    long count(Direction way, long bytes) {
+        if (way == Direction.UPSTREAM) {
             upBytes += bytes;
             return upBytes;
         }

@@ -1,11 +1,11 @@
 package dev.livetalk.simulator;
 
-import dev.livetalk.client.LinkRole;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.scenarios.ClientShape;
 import dev.livetalk.scenarios.fault.DownFault;
 import dev.livetalk.scenarios.fault.FaultWindow;
 import dev.livetalk.scenarios.fault.LimitDataFault;
-import dev.livetalk.scenarios.fault.Link;
+import dev.livetalk.scenarios.fault.LinkSelector;
 import dev.livetalk.scenarios.fault.ResetPeerFault;
 import dev.livetalk.scenarios.fault.TimeoutFault;
 
@@ -82,28 +82,17 @@ final class SimFaults {
     private static List<LinkSlot> targets(FaultWindow window, Map<String, Map<LinkRole, LinkSlot>> clients,
                                           ClientShape shape) {
         Iterable<String> users = window.serverSide() ? clients.keySet() : window.clients();
-        Link link = window.serverSide() ? Link.BOTH : window.link();
+        LinkSelector link = window.serverSide() ? LinkSelector.BOTH : window.link();
         List<LinkSlot> slots = new ArrayList<>();
         for (String user : users) {
             Map<LinkRole, LinkSlot> byRole = clients.get(user);
             if (byRole == null) {
                 throw new IllegalArgumentException("fault " + window.fault() + " targets an unknown client: " + user);
             }
-            for (LinkRole role : roles(shape, link)) {
+            for (LinkRole role : link.roles(shape)) {
                 slots.add(byRole.get(role));
             }
         }
         return List.copyOf(slots);
-    }
-
-    private static List<LinkRole> roles(ClientShape shape, Link link) {
-        if (shape == ClientShape.SINGLE) {
-            return List.of(LinkRole.MAIN);
-        }
-        return switch (link) {
-            case BOTH -> List.of(LinkRole.SEND, LinkRole.RECEIVE);
-            case SEND -> List.of(LinkRole.SEND);
-            case RECEIVE -> List.of(LinkRole.RECEIVE);
-        };
     }
 }

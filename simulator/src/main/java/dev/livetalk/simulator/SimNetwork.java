@@ -1,5 +1,7 @@
 package dev.livetalk.simulator;
 
+import dev.livetalk.protocol.Direction;
+
 import dev.livetalk.client.Link;
 import dev.livetalk.protocol.ClientEvent;
 import dev.livetalk.protocol.Decoded;
@@ -76,16 +78,16 @@ final class SimNetwork {
             refuse(slot, link);
             return;
         }
-        if (slot.blackholed(Way.UP) || slot.blackholed(Way.DOWN)) {
+        if (slot.blackholed(Direction.UPSTREAM) || slot.blackholed(Direction.DOWNSTREAM)) {
             return;
         }
         long depart = Math.max(loop.now(), slot.stalledUntil());
-        loop.at(depart + delay(slot, Way.UP), now -> accept(slot, link, now));
+        loop.at(depart + delay(slot, Direction.UPSTREAM), now -> accept(slot, link, now));
     }
 
     private void refuse(LinkSlot slot, Link link) {
         stats.onRefused();
-        loop.after(delay(slot, Way.UP) + delay(slot, Way.DOWN), now -> slot.client.onDisconnected(link, now));
+        loop.after(delay(slot, Direction.UPSTREAM) + delay(slot, Direction.DOWNSTREAM), now -> slot.client.onDisconnected(link, now));
     }
 
     private void accept(LinkSlot slot, Link link, long now) {
@@ -100,7 +102,7 @@ final class SimNetwork {
         connections.add(connection);
         slot.current = connection;
         dispatch(server.onOpen(connection.id, now));
-        long connectedAt = connection.inOrder(Way.DOWN, now + delay(slot, Way.DOWN));
+        long connectedAt = connection.inOrder(Direction.DOWNSTREAM, now + delay(slot, Direction.DOWNSTREAM));
         loop.at(connectedAt, t -> {
             if (connection.clientOpen) {
                 slot.client.onConnected(link, t);
@@ -119,11 +121,11 @@ final class SimNetwork {
             return;
         }
         connection.clientOpen = false;
-        if (!connection.serverOpen || slot.blackholed(Way.UP)) {
+        if (!connection.serverOpen || slot.blackholed(Direction.UPSTREAM)) {
             return;
         }
         long depart = Math.max(loop.now(), slot.stalledUntil());
-        loop.at(connection.inOrder(Way.UP, depart + delay(slot, Way.UP)), now -> closeServerSide(connection, now));
+        loop.at(connection.inOrder(Direction.UPSTREAM, depart + delay(slot, Direction.UPSTREAM)), now -> closeServerSide(connection, now));
     }
 
     /** The network kills {@code connection}: both ends hear of it now; what is in flight is lost. */
@@ -154,7 +156,7 @@ final class SimNetwork {
             stats.onTransportError();
             return;
         }
-        send(connection, Way.UP, codec != null ? codec.encode(event) : event);
+        send(connection, Direction.UPSTREAM, codec != null ? codec.encode(event) : event);
     }
 
     /**
@@ -176,7 +178,7 @@ final class SimNetwork {
                         lastEvent = deliver.event();
                         lastPayload = codec == null ? lastEvent : new EncodedFrame(codec.encode(lastEvent));
                     }
-                    send(connection, Way.DOWN, lastPayload);
+                    send(connection, Direction.DOWNSTREAM, lastPayload);
                 }
                 case ServerOutput.Close close -> serverClosed(connection);
             }
@@ -202,11 +204,11 @@ final class SimNetwork {
     private void serverClosed(SimConnection connection) {
         connection.serverOpen = false;
         LinkSlot slot = connection.slot;
-        if (!connection.clientOpen || slot.blackholed(Way.DOWN)) {
+        if (!connection.clientOpen || slot.blackholed(Direction.DOWNSTREAM)) {
             return;
         }
         long depart = Math.max(loop.now(), slot.stalledUntil());
-        loop.at(connection.inOrder(Way.DOWN, depart + delay(slot, Way.DOWN)), now -> {
+        loop.at(connection.inOrder(Direction.DOWNSTREAM, depart + delay(slot, Direction.DOWNSTREAM)), now -> {
             if (connection.clientOpen) {
                 connection.clientOpen = false;
                 slot.client.onDisconnected(connection.link, now);
@@ -220,7 +222,7 @@ final class SimNetwork {
     }
 
     /** Puts one frame on {@code connection}: draws its delay and lets every active fault act on it. */
-    private void send(SimConnection connection, Way way, Object payload) {
+    private void send(SimConnection connection, Direction way, Object payload) {
         stats.onSent();
         long linkDelay = settings.latency().sample(random);
         FramePlan fate = plan.decide(connection, way, loop.now(), linkDelay, payload, sizer);
@@ -233,7 +235,7 @@ final class SimNetwork {
         }
     }
 
-    private void schedule(SimConnection connection, Way way, Object payload, long arrival, long holdBack,
+    private void schedule(SimConnection connection, Direction way, Object payload, long arrival, long holdBack,
                           boolean duplicate) {
         long at = holdBack >= 0 ? arrival + holdBack : connection.inOrder(way, arrival);
         loop.at(at, now -> arrive(connection, way, payload, now));
@@ -242,8 +244,8 @@ final class SimNetwork {
         }
     }
 
-    private void arrive(SimConnection connection, Way way, Object payload, long now) {
-        if (way == Way.UP) {
+    private void arrive(SimConnection connection, Direction way, Object payload, long now) {
+        if (way == Direction.UPSTREAM) {
             if (connection.serverOpen) {
                 stats.onDelivered();
                 dispatch(server.onFrame(connection.id, decodeClient(payload), now));
@@ -289,7 +291,7 @@ final class SimNetwork {
     }
 
     /** The delay of a handshake or close on {@code slot} travelling {@code way}: link latency and latency faults. */
-    private long delay(LinkSlot slot, Way way) {
+    private long delay(LinkSlot slot, Direction way) {
         long delay = settings.latency().sample(random);
         for (ActiveFault fault : slot.faults) {
             if (fault.fault instanceof LatencyFault latency && fault.acts(way)) {

@@ -1,7 +1,7 @@
 package dev.livetalk.simulator;
 
 import dev.livetalk.client.ClientSession;
-import dev.livetalk.client.LinkRole;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.client.SessionConfig;
 import dev.livetalk.client.strategy.Strategies;
 import dev.livetalk.metrics.trace.RunTrace;

@@ -1,7 +1,7 @@
 package dev.livetalk.bench.calibrate;
 
 import dev.livetalk.bench.fanout.BareBroadcastServer;
-import dev.livetalk.network.Link;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.network.LinkId;
 import dev.livetalk.network.toxiproxy.ToxiproxyNetwork;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
@@ -70,7 +70,7 @@ final class BareEchoPath implements CalibrationPath {
             throws IOException {
         URI uri = server.uri();
         if (network != null) {
-            InetSocketAddress listen = network.open(new LinkId(client, Link.MAIN)).listen();
+            InetSocketAddress listen = network.open(new LinkId(client, LinkRole.MAIN)).listen();
             uri = URI.create("ws://" + listen.getHostString() + ":" + listen.getPort() + BareBroadcastServer.PATH);
         }
         try {

@@ -1,13 +1,13 @@
 package dev.livetalk.bench.calibrate;
 
 import dev.livetalk.client.ClientSession;
-import dev.livetalk.client.LinkRole;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.client.SessionConfig;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.tyrus.ClientDriver;
 import dev.livetalk.client.tyrus.DrivenClient;
 import dev.livetalk.client.tyrus.FrameTap;
-import dev.livetalk.network.Link;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.network.LinkId;
 import dev.livetalk.network.toxiproxy.ToxiproxyNetwork;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
@@ -102,7 +102,7 @@ final class FullStackPath implements CalibrationPath {
         if (network == null) {
             return server.uri();
         }
-        InetSocketAddress listen = network.open(new LinkId(client, Link.MAIN)).listen();
+        InetSocketAddress listen = network.open(new LinkId(client, LinkRole.MAIN)).listen();
         return URI.create("ws://" + listen.getHostString() + ":" + listen.getPort() + ReferenceServer.PATH);
     }
 

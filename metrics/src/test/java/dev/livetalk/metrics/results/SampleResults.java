@@ -8,12 +8,12 @@ import dev.livetalk.metrics.trace.TraceWindow;
 import dev.livetalk.protocol.Message;
 import dev.livetalk.scenarios.budget.Budget;
 import dev.livetalk.scenarios.budget.BudgetParser;
-import dev.livetalk.scenarios.fault.Direction;
+import dev.livetalk.scenarios.fault.DirectionSelector;
 import dev.livetalk.scenarios.fault.DownFault;
 import dev.livetalk.scenarios.fault.FaultSchedule;
 import dev.livetalk.scenarios.fault.FaultScheduleJson;
 import dev.livetalk.scenarios.fault.FaultWindow;
-import dev.livetalk.scenarios.fault.Link;
+import dev.livetalk.scenarios.fault.LinkSelector;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +36,7 @@ final class SampleResults {
             BudgetParser.parse("peer-final p(99) < 1500ms"), BudgetParser.parse("converged == 100%"),
             BudgetParser.parse("convergence max < 5s for reconcile"));
     private static final FaultSchedule SCHEDULE = new FaultSchedule(7, List.of(new FaultWindow("outage", 0,
-            Duration.ofSeconds(2), Duration.ofSeconds(3), new DownFault(), Direction.BOTH, List.of("bob"), Link.BOTH,
+            Duration.ofSeconds(2), Duration.ofSeconds(3), new DownFault(), DirectionSelector.BOTH, List.of("bob"), LinkSelector.BOTH,
             false)));
     private static final long LOAD_START = TraceFixture.ms(1_000);
 

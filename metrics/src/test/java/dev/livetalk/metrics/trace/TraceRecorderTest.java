@@ -5,10 +5,10 @@ import dev.livetalk.client.transcript.Transcript;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.protocol.Message;
-import dev.livetalk.scenarios.fault.Direction;
+import dev.livetalk.scenarios.fault.DirectionSelector;
 import dev.livetalk.scenarios.fault.DownFault;
 import dev.livetalk.scenarios.fault.FaultWindow;
-import dev.livetalk.scenarios.fault.Link;
+import dev.livetalk.scenarios.fault.LinkSelector;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -126,7 +126,7 @@ class TraceRecorderTest {
     @Test
     void shouldPlaceAScheduledWindowOnTheTraceClockFromTheEndOfTheWarmUp() {
         FaultWindow window = new FaultWindow("outage", 2, Duration.ofSeconds(20), Duration.ofSeconds(25),
-                new DownFault(), Direction.BOTH, List.of("bob"), Link.BOTH, false);
+                new DownFault(), DirectionSelector.BOTH, List.of("bob"), LinkSelector.BOTH, false);
         TraceWindow onTrace = TraceWindow.of(window, 1_000);
         assertThat(onTrace.start()).isEqualTo(20_000_001_000L);
         assertThat(onTrace.end()).isEqualTo(25_000_001_000L);

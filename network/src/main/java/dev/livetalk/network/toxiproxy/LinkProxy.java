@@ -21,7 +21,7 @@ public record LinkProxy(LinkId link, InetSocketAddress listen, InetSocketAddress
         Objects.requireNonNull(upstream, "upstream");
     }
 
-    /** The proxy's name in Toxiproxy, such as {@code c017-recv}. */
+    /** The proxy's name in Toxiproxy, such as {@code c017-receive}. */
     public String name() {
         return link.name();
     }

@@ -1,5 +1,7 @@
 package dev.livetalk.network.toxiproxy;
 
+import dev.livetalk.protocol.Direction;
+
 import java.time.Duration;
 import java.util.Objects;
 

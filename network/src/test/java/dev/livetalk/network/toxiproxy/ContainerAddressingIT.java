@@ -1,6 +1,8 @@
 package dev.livetalk.network.toxiproxy;
 
-import dev.livetalk.network.Link;
+import dev.livetalk.protocol.Direction;
+
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.network.LinkId;
 import dev.livetalk.network.NetworkBackendException;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
@@ -73,8 +75,8 @@ class ContainerAddressingIT {
 
     @Test
     void shouldListenOnTheReservedPortsAndDialTheUpstreamUnderTheHostAlias() throws IOException {
-        LinkProxy first = network.open(new LinkId(0, Link.MAIN));
-        LinkProxy second = network.open(new LinkId(1, Link.MAIN));
+        LinkProxy first = network.open(new LinkId(0, LinkRole.MAIN));
+        LinkProxy second = network.open(new LinkId(1, LinkRole.MAIN));
 
         assertThat(first.listen().getPort()).isEqualTo(ports.get(0));
         assertThat(second.listen().getPort()).isEqualTo(ports.get(1));
@@ -89,10 +91,10 @@ class ContainerAddressingIT {
     @Test
     void shouldRefuseALinkBeyondTheExposedPortsAndLeaveNoProxyBehind() throws IOException {
         for (int client = 0; client < 3; client++) {
-            network.open(new LinkId(client, Link.SEND));
+            network.open(new LinkId(client, LinkRole.SEND));
         }
 
-        assertThatThrownBy(() -> network.open(new LinkId(3, Link.SEND)))
+        assertThatThrownBy(() -> network.open(new LinkId(3, LinkRole.SEND)))
                 .isInstanceOf(NetworkBackendException.class)
                 .hasMessageStartingWith("the Docker route carries at most 3 client links at once")
                 .hasMessageContaining("link c003-send would be link 4 at once");
@@ -101,12 +103,12 @@ class ContainerAddressingIT {
 
     @Test
     void shouldReuseThePortOfAReleasedLink() throws IOException {
-        LinkProxy first = network.open(new LinkId(0, Link.RECV));
-        network.open(new LinkId(1, Link.RECV));
-        network.open(new LinkId(2, Link.RECV));
+        LinkProxy first = network.open(new LinkId(0, LinkRole.RECEIVE));
+        network.open(new LinkId(1, LinkRole.RECEIVE));
+        network.open(new LinkId(2, LinkRole.RECEIVE));
 
         network.release(first.link());
-        LinkProxy again = network.open(new LinkId(3, Link.RECV));
+        LinkProxy again = network.open(new LinkId(3, LinkRole.RECEIVE));
 
         assertThat(again.listen().getPort()).isEqualTo(first.listen().getPort());
         try (Socket socket = connect(again)) {
@@ -117,12 +119,12 @@ class ContainerAddressingIT {
     @Test
     void shouldFreeEveryPortWhenTheNetworkCloses() throws IOException {
         for (int client = 0; client < 3; client++) {
-            network.open(new LinkId(client, Link.MAIN));
+            network.open(new LinkId(client, LinkRole.MAIN));
         }
         network.close();
 
         network = new ToxiproxyNetwork(container, echo.address());
-        LinkProxy proxy = network.open(new LinkId(0, Link.MAIN));
+        LinkProxy proxy = network.open(new LinkId(0, LinkRole.MAIN));
         network.apply(new ToxicSpec.Latency(Duration.ofMillis(100), Duration.ZERO, Direction.DOWNSTREAM),
                 Set.of(proxy.link()));
         try (Socket socket = connect(proxy)) {

@@ -1,6 +1,6 @@
 package dev.livetalk.network.toxiproxy;
 
-import dev.livetalk.network.Link;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.network.LinkId;
 import dev.livetalk.network.NetworkBackendException;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * (inside port + 40000) and a fake host port forwarding that records its calls: no Docker.
  */
 class ContainerAddressingTest {
-    private static final LinkId FIRST = new LinkId(0, Link.MAIN);
+    private static final LinkId FIRST = new LinkId(0, LinkRole.MAIN);
     private static final String USE_A_BINARY = "use a Toxiproxy binary instead, which has no such limit"
             + " (export TOXIPROXY_SERVER=/path/to/toxiproxy-server, or put `go` on PATH and the harness installs one)";
 
@@ -31,26 +31,26 @@ class ContainerAddressingTest {
     @Test
     void shouldListenOnTheExposedPortsInOrderOnAllInterfaces() {
         assertThat(addressing.reserve(FIRST)).isEqualTo("0.0.0.0:8666");
-        assertThat(addressing.reserve(new LinkId(1, Link.MAIN))).isEqualTo("0.0.0.0:8667");
+        assertThat(addressing.reserve(new LinkId(1, LinkRole.MAIN))).isEqualTo("0.0.0.0:8667");
         assertThat(addressing.capacity()).isEqualTo(32);
     }
 
     @Test
     void shouldReuseAReleasedPortFirst() {
         addressing.reserve(FIRST);
-        String second = addressing.reserve(new LinkId(1, Link.MAIN));
-        addressing.reserve(new LinkId(2, Link.MAIN));
+        String second = addressing.reserve(new LinkId(1, LinkRole.MAIN));
+        addressing.reserve(new LinkId(2, LinkRole.MAIN));
 
         addressing.release(second);
 
-        assertThat(addressing.reserve(new LinkId(3, Link.MAIN))).isEqualTo("0.0.0.0:8667");
+        assertThat(addressing.reserve(new LinkId(3, LinkRole.MAIN))).isEqualTo("0.0.0.0:8667");
     }
 
     @Test
     void shouldRefuseTheThirtyThirdLinkAtOnceNamingTheLimitAndTheWayOut() {
-        IntStream.range(0, 32).forEach(client -> addressing.reserve(new LinkId(client, Link.SEND)));
+        IntStream.range(0, 32).forEach(client -> addressing.reserve(new LinkId(client, LinkRole.SEND)));
 
-        assertThatThrownBy(() -> addressing.reserve(new LinkId(32, Link.SEND)))
+        assertThatThrownBy(() -> addressing.reserve(new LinkId(32, LinkRole.SEND)))
                 .isInstanceOf(NetworkBackendException.class)
                 .hasMessage("the Docker route carries at most 32 client links at once (one proxy per link, and the"
                         + " Toxiproxy container exposes 32 proxy ports, 8666..8697); link c032-send would be link 33"
@@ -78,7 +78,7 @@ class ContainerAddressingTest {
     @Test
     void shouldReachAProxyThroughTheMappedPortOfTheDockerHost() {
         addressing.reserve(FIRST);
-        addressing.reserve(new LinkId(1, Link.MAIN));
+        addressing.reserve(new LinkId(1, LinkRole.MAIN));
 
         // Toxiproxy reports a proxy on 0.0.0.0 as Go prints it: [::]:PORT
         assertThat(addressing.reachable("[::]:8667")).isEqualTo(new InetSocketAddress("127.0.0.2", 48667));

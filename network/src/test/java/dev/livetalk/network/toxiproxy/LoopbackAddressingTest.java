@@ -1,6 +1,6 @@
 package dev.livetalk.network.toxiproxy;
 
-import dev.livetalk.network.Link;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.network.LinkId;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +16,8 @@ class LoopbackAddressingTest {
 
     @Test
     void shouldLetToxiproxyPickAFreeLoopbackPort() {
-        assertThat(addressing.reserve(new LinkId(0, Link.MAIN))).isEqualTo("127.0.0.1:0");
-        assertThat(addressing.reserve(new LinkId(1, Link.MAIN))).isEqualTo("127.0.0.1:0");
+        assertThat(addressing.reserve(new LinkId(0, LinkRole.MAIN))).isEqualTo("127.0.0.1:0");
+        assertThat(addressing.reserve(new LinkId(1, LinkRole.MAIN))).isEqualTo("127.0.0.1:0");
     }
 
     @Test

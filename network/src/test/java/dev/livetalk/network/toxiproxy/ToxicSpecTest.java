@@ -1,5 +1,7 @@
 package dev.livetalk.network.toxiproxy;
 
+import dev.livetalk.protocol.Direction;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

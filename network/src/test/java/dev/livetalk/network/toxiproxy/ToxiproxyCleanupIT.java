@@ -1,6 +1,6 @@
 package dev.livetalk.network.toxiproxy;
 
-import dev.livetalk.network.Link;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.network.LinkId;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import org.junit.jupiter.api.AfterAll;
@@ -48,11 +48,11 @@ class ToxiproxyCleanupIT {
         List<LinkProxy> opened;
         try (ToxiproxyNetwork network = new ToxiproxyNetwork(server, echo.address())) {
             for (int index = 0; index < 3; index++) {
-                network.open(new LinkId(index, Link.SEND));
-                network.open(new LinkId(index, Link.RECV));
+                network.open(new LinkId(index, LinkRole.SEND));
+                network.open(new LinkId(index, LinkRole.RECEIVE));
             }
-            network.apply(new ToxicSpec.Down(), Set.of(new LinkId(0, Link.SEND)));
-            network.apply(new ToxicSpec.Stall(), Set.of(new LinkId(1, Link.RECV), new LinkId(2, Link.RECV)));
+            network.apply(new ToxicSpec.Down(), Set.of(new LinkId(0, LinkRole.SEND)));
+            network.apply(new ToxicSpec.Stall(), Set.of(new LinkId(1, LinkRole.RECEIVE), new LinkId(2, LinkRole.RECEIVE)));
             opened = network.proxies();
             assertThat(client.getProxies()).hasSize(6);
         }
@@ -72,7 +72,7 @@ class ToxiproxyCleanupIT {
             ToxiproxyServer external = ToxiproxyServer.connect(owned.apiUrl(), "test");
             ToxiproxyClient client = new ToxiproxyClient(external.host(), external.port());
             try (ToxiproxyNetwork network = new ToxiproxyNetwork(external, echo.address())) {
-                network.open(new LinkId(7, Link.MAIN));
+                network.open(new LinkId(7, LinkRole.MAIN));
                 assertThat(client.getProxies()).extracting(p -> p.getName()).containsExactly("c007-main");
             }
             external.close();

@@ -1,6 +1,8 @@
 package dev.livetalk.network.toxiproxy;
 
-import dev.livetalk.network.Link;
+import dev.livetalk.protocol.Direction;
+
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.network.LinkId;
 import dev.livetalk.network.NetworkBackendException;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +82,7 @@ class ToxiproxyContainerIT {
     @Test
     void shouldCarryBytesThroughTheMappedPortAndDelayThemByALatencyToxic() throws IOException {
         try (ToxiproxyNetwork network = new ToxiproxyNetwork(server, echo.address())) {
-            LinkProxy proxy = network.open(new LinkId(0, Link.MAIN));
+            LinkProxy proxy = network.open(new LinkId(0, LinkRole.MAIN));
             try (Socket socket = connect(proxy)) {
                 assertThat(roundTrip(socket, "through the container")).isPositive();
 
@@ -100,10 +102,10 @@ class ToxiproxyContainerIT {
         try (ToxiproxyNetwork network = new ToxiproxyNetwork(server, echo.address())) {
             LinkProxy last = null;
             for (int client = 0; client < 32; client++) {
-                last = network.open(new LinkId(client, Link.SEND));
+                last = network.open(new LinkId(client, LinkRole.SEND));
             }
 
-            assertThatThrownBy(() -> network.open(new LinkId(32, Link.SEND)))
+            assertThatThrownBy(() -> network.open(new LinkId(32, LinkRole.SEND)))
                     .isInstanceOf(NetworkBackendException.class)
                     .hasMessageStartingWith("the Docker route carries at most 32 client links at once");
             try (Socket socket = connect(last)) {

@@ -1,6 +1,6 @@
 package dev.livetalk.network.toxiproxy;
 
-import dev.livetalk.network.Link;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.network.LinkId;
 import dev.livetalk.network.NetworkBackendException;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +81,7 @@ class ToxiproxyDeadlineTest {
     @Test
     void shouldFailACallThatIsNeverAnsweredAfterTheDeadlineNamingItAndTheDeadline() {
         long start = System.nanoTime();
-        assertThatThrownBy(() -> network.open(new LinkId(0, Link.MAIN)))
+        assertThatThrownBy(() -> network.open(new LinkId(0, LinkRole.MAIN)))
                 .isInstanceOf(NetworkBackendException.class)
                 .hasMessageContaining("cannot create proxy c000-main")
                 .hasMessageContaining("did not answer")
@@ -98,7 +98,7 @@ class ToxiproxyDeadlineTest {
                 LoopbackAddressing.INSTANCE), new InetSocketAddress("127.0.0.1", 9), Duration.ofSeconds(5));
         Thread opening = new Thread(() -> {
             try {
-                patient.open(new LinkId(1, Link.MAIN));
+                patient.open(new LinkId(1, LinkRole.MAIN));
             } catch (NetworkBackendException expected) {
                 // the deadline passed
             }
@@ -112,7 +112,7 @@ class ToxiproxyDeadlineTest {
         assertThat(opening.isAlive()).as("still waiting on Toxiproxy").isTrue();
         assertThat(patient.activeFaults()).isEmpty(); // no lock held across the call blocks this
         assertThat(patient.proxies()).isEmpty();
-        assertThat(patient.proxy(new LinkId(1, Link.MAIN))).isEmpty();
+        assertThat(patient.proxy(new LinkId(1, LinkRole.MAIN))).isEmpty();
         assertThat(opening.isAlive()).as("the views answered while the call still waited").isTrue();
         opening.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(opening.isAlive()).isFalse();

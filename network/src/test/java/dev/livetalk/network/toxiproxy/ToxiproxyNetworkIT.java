@@ -1,6 +1,8 @@
 package dev.livetalk.network.toxiproxy;
 
-import dev.livetalk.network.Link;
+import dev.livetalk.protocol.Direction;
+
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.network.LinkId;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.Toxic;
@@ -43,8 +45,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ToxiproxyNetworkIT {
-    private static final LinkId FIRST = new LinkId(0, Link.MAIN);
-    private static final LinkId SECOND = new LinkId(1, Link.RECV);
+    private static final LinkId FIRST = new LinkId(0, LinkRole.MAIN);
+    private static final LinkId SECOND = new LinkId(1, LinkRole.RECEIVE);
 
     private ToxiproxyServer server;
     private EchoServer echo;
@@ -184,7 +186,7 @@ class ToxiproxyNetworkIT {
     @Test
     void shouldOpenTwoHundredProxiesAndFaultThemAllAtOnce() throws IOException {
         long start = System.nanoTime();
-        List<LinkId> links = IntStream.range(0, 200).mapToObj(i -> new LinkId(i, Link.SEND)).toList();
+        List<LinkId> links = IntStream.range(0, 200).mapToObj(i -> new LinkId(i, LinkRole.SEND)).toList();
         links.forEach(network::open);
         long opened = System.nanoTime();
         AppliedFault down = network.apply(new ToxicSpec.Down(), links);
@@ -261,7 +263,7 @@ class ToxiproxyNetworkIT {
     void shouldRefuseAFaultOnALinkWithoutProxy() {
         assertThatThrownBy(() -> network.apply(new ToxicSpec.Down(), Set.of(SECOND)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no proxy is open for link c001-recv: Down[]");
+                .hasMessage("no proxy is open for link c001-receive: Down[]");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.livetalk.client.tyrus;
 
 import dev.livetalk.client.ClientSession;
-import dev.livetalk.client.LinkRole;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.client.SessionOutput;
 import dev.livetalk.protocol.CodecLimits;
 import dev.livetalk.protocol.EventCodec;

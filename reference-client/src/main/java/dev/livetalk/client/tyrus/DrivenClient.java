@@ -2,7 +2,7 @@ package dev.livetalk.client.tyrus;
 
 import dev.livetalk.client.ClientSession;
 import dev.livetalk.client.Link;
-import dev.livetalk.client.LinkRole;
+import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.protocol.ClientEvent;
 import dev.livetalk.protocol.Decoded;
 import dev.livetalk.protocol.ServerEvent;

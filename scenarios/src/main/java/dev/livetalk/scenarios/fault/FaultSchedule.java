@@ -112,10 +112,10 @@ public record FaultSchedule(long seed, List<FaultWindow> windows) {
         return starts;
     }
 
-    private static Link link(Target target) {
+    private static LinkSelector link(Target target) {
         return switch (target) {
             case Target.AllClients all -> all.link();
-            case Target.ServerSide server -> Link.BOTH;
+            case Target.ServerSide server -> LinkSelector.BOTH;
             case Target.Client client -> client.link();
             case Target.Room room -> room.link();
             case Target.Share share -> share.link();

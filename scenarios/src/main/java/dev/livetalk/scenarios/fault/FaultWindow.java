@@ -17,9 +17,9 @@ public record FaultWindow(
         Duration start,
         Duration end,
         Fault parameters,
-        Direction direction,
+        DirectionSelector direction,
         List<String> clients,
-        Link link,
+        LinkSelector link,
         boolean serverSide) {
 
     public FaultWindow {

@@ -1,4 +1,4 @@
-package dev.livetalk.client;
+package dev.livetalk.protocol;
 
 /** What a connection of a session is for. Immutable. */
 public enum LinkRole {
