@@ -1,5 +1,8 @@
 package dev.livetalk.runner;
 
+import dev.livetalk.run.RunFailure;
+import dev.livetalk.run.PlayedFault;
+
 import dev.livetalk.network.toxiproxy.AppliedFault;
 import dev.livetalk.network.toxiproxy.ToxiproxyNetwork;
 import dev.livetalk.scenarios.ClientShape;

@@ -1,5 +1,8 @@
 package dev.livetalk.runner;
 
+import dev.livetalk.run.LoadPlan;
+import dev.livetalk.run.PlannedSend;
+
 import dev.livetalk.client.tyrus.ClientDriver;
 import dev.livetalk.metrics.trace.SendRecord;
 

@@ -1,5 +1,9 @@
 package dev.livetalk.runner;
 
+import dev.livetalk.run.LoadPlan;
+import dev.livetalk.run.RunFailure;
+import dev.livetalk.run.RunProgress;
+
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.latency.HlogWriter;

@@ -1,5 +1,12 @@
 package dev.livetalk.runner;
 
+import dev.livetalk.run.RunSetup;
+import dev.livetalk.run.LoadPlan;
+import dev.livetalk.run.RunFailure;
+import dev.livetalk.run.RunProgress;
+import dev.livetalk.run.PlayedFault;
+import dev.livetalk.run.RunRecord;
+
 import dev.livetalk.client.ClientSession;
 import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.client.tyrus.ClientDriver;

@@ -1,5 +1,7 @@
 package dev.livetalk.runner;
 
+import dev.livetalk.run.RunRecord;
+
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;

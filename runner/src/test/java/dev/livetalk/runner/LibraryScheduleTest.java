@@ -1,5 +1,7 @@
 package dev.livetalk.runner;
 
+import dev.livetalk.run.LoadPlan;
+
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.ScenarioLoader;

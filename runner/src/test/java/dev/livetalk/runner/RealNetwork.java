@@ -1,5 +1,9 @@
 package dev.livetalk.runner;
 
+import dev.livetalk.run.LoadPlan;
+import dev.livetalk.run.RunProgress;
+import dev.livetalk.run.RunRecord;
+
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.scenarios.LoaderOptions;

@@ -4,7 +4,7 @@ import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.Invariant;
-import dev.livetalk.runner.RunFailure;
+import dev.livetalk.run.RunFailure;
 import dev.livetalk.scenarios.Scenario;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.livetalk.simulator;
 
+import dev.livetalk.run.TraceHash;
+
 import dev.livetalk.metrics.trace.RunTrace;
 
 /**

@@ -7,7 +7,7 @@ import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.ScenarioLoader;
-import dev.livetalk.runner.RunFailure;
+import dev.livetalk.run.RunFailure;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.HarnessLayer;
 import dev.livetalk.metrics.results.LayerLatency;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
-import dev.livetalk.runner.RunFailure;
+import dev.livetalk.run.RunFailure;
 import dev.livetalk.server.TyrusLogging;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;

@@ -13,9 +13,9 @@ import dev.livetalk.network.toxiproxy.ToxiproxyNetwork;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.protocol.Joined;
 import dev.livetalk.protocol.UserToken;
-import dev.livetalk.runner.RunFailure;
+import dev.livetalk.run.RunFailure;
 import dev.livetalk.runner.RunSettings;
-import dev.livetalk.runner.RunSetup;
+import dev.livetalk.run.RunSetup;
 import dev.livetalk.server.ReferenceServer;
 import dev.livetalk.server.ServerConfig;
 

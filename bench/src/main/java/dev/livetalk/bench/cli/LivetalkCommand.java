@@ -53,7 +53,7 @@ public final class LivetalkCommand implements Runnable {
     /** Failures with a message that says it all: no stack trace, exit 1. */
     static boolean isKnownHarnessFailure(Throwable e) {
         return e instanceof HarnessFailure || e instanceof dev.livetalk.network.NetworkBackendException
-                || e instanceof dev.livetalk.runner.RunFailure;
+                || e instanceof dev.livetalk.run.RunFailure;
     }
 
     static int exitCodeOf(Throwable e) {

@@ -1,6 +1,6 @@
 package dev.livetalk.bench.cli;
 
-import dev.livetalk.runner.RunProgress;
+import dev.livetalk.run.RunProgress;
 
 import java.io.PrintWriter;
 

@@ -1,8 +1,7 @@
-package dev.livetalk.runner;
+package dev.livetalk.run;
 
 import dev.livetalk.scenarios.Arrival;
 import dev.livetalk.scenarios.Load;
-import dev.livetalk.scenarios.Room;
 import dev.livetalk.scenarios.Scenario;
 
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public record LoadPlan(long seed, List<PlannedSend> sends) {
         List<PlannedSend> sends = new ArrayList<>();
         for (String user : scenario.users()) {
             SplittableRandom random = master.split();
-            List<String> rooms = roomsOf(scenario, user);
+            List<String> rooms = RunSetup.roomsOf(scenario, user);
             if (rooms.isEmpty()) {
                 continue;
             }
@@ -66,15 +65,5 @@ public record LoadPlan(long seed, List<PlannedSend> sends) {
 
     private static double gap(SplittableRandom random, double mean) {
         return -Math.log(1.0 - random.nextDouble()) * mean;
-    }
-
-    private static List<String> roomsOf(Scenario scenario, String user) {
-        List<String> rooms = new ArrayList<>();
-        for (Room room : scenario.rooms()) {
-            if (room.members().contains(user)) {
-                rooms.add(room.name());
-            }
-        }
-        return rooms;
     }
 }

@@ -1,4 +1,4 @@
-package dev.livetalk.simulator;
+package dev.livetalk.run;
 
 import dev.livetalk.metrics.trace.ClientTrace;
 import dev.livetalk.metrics.trace.RunTrace;

@@ -1,4 +1,4 @@
-package dev.livetalk.runner;
+package dev.livetalk.run;
 
 import dev.livetalk.client.SessionConfig;
 import dev.livetalk.protocol.UserToken;

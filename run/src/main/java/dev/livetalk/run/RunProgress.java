@@ -1,4 +1,4 @@
-package dev.livetalk.runner;
+package dev.livetalk.run;
 
 /**
  * Told how a run is going, about once a second, on the runner's progress thread.

@@ -1,4 +1,4 @@
-package dev.livetalk.runner;
+package dev.livetalk.run;
 
 /**
  * One message of the open-model load, due at a fixed time whatever the system does.

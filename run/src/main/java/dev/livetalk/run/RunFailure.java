@@ -1,4 +1,4 @@
-package dev.livetalk.runner;
+package dev.livetalk.run;
 
 /**
  * The harness itself failed during a run (not the system under test): a client could not

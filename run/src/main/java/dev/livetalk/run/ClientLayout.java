@@ -1,0 +1,88 @@
+package dev.livetalk.run;
+
+import dev.livetalk.protocol.LinkRole;
+import dev.livetalk.scenarios.ClientShape;
+import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.scenarios.fault.FaultWindow;
+import dev.livetalk.scenarios.fault.LinkSelector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The clients of a run and their links, the same on every backend. One client per user who
+ * is a member of at least one room (a user in no room has nothing to send or show). A client
+ * is named by its user everywhere a person reads it (traces, results, reports, fault
+ * schedules); its {@link Client#index() index} (the user's place in the scenario) only seeds
+ * its random source and numbers its links inside a backend.
+ *
+ * <p>Immutable; any thread.
+ *
+ * @param shape   single-connection or split clients
+ * @param clients in the scenario's user order
+ */
+public record ClientLayout(ClientShape shape, List<Client> clients) {
+    public ClientLayout {
+        clients = List.copyOf(clients);
+    }
+
+    /**
+     * One client.
+     *
+     * @param index the user's place in the scenario's users, from 0
+     * @param user  the user, which is also the client's name
+     * @param rooms the rooms it is a member of, in the scenario's order
+     * @param roles its links: {@link LinkRole#MAIN}, or {@link LinkRole#SEND} and {@link LinkRole#RECEIVE}
+     */
+    public record Client(int index, String user, List<String> rooms, List<LinkRole> roles) {
+        public Client {
+            rooms = List.copyOf(rooms);
+            roles = List.copyOf(roles);
+        }
+    }
+
+    /** The layout of {@code scenario}. */
+    public static ClientLayout of(Scenario scenario) {
+        List<Client> clients = new ArrayList<>();
+        List<String> users = scenario.users();
+        List<LinkRole> roles = LinkSelector.BOTH.roles(scenario.clientShape());
+        for (int index = 0; index < users.size(); index++) {
+            List<String> rooms = RunSetup.roomsOf(scenario, users.get(index));
+            if (!rooms.isEmpty()) {
+                clients.add(new Client(index, users.get(index), rooms, roles));
+            }
+        }
+        return new ClientLayout(scenario.clientShape(), clients);
+    }
+
+    /** How many links, one connection each, the clients open at once. */
+    public int linkCount() {
+        return clients.stream().mapToInt(c -> c.roles().size()).sum();
+    }
+
+    /**
+     * The links {@code window} acts on, per client: the selected links of its clients, or
+     * every link of every client for a server-side window (the server's end of the network is
+     * all of them).
+     *
+     * @throws IllegalArgumentException when the window names a user who has no client here
+     */
+    public Map<Client, List<LinkRole>> targets(FaultWindow window) {
+        Map<String, Client> byUser = new LinkedHashMap<>();
+        clients.forEach(c -> byUser.put(c.user(), c));
+        Iterable<String> users = window.serverSide() ? byUser.keySet() : window.clients();
+        LinkSelector selector = window.serverSide() ? LinkSelector.BOTH : window.link();
+        Map<Client, List<LinkRole>> targets = new LinkedHashMap<>();
+        for (String user : users) {
+            Client client = byUser.get(user);
+            if (client == null) {
+                throw new IllegalArgumentException("fault " + window.fault() + " targets " + user
+                        + ", who has no client in this run (a user in no room has none)");
+            }
+            targets.put(client, selector.roles(shape));
+        }
+        return targets;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.livetalk.run;
+
+import dev.livetalk.metrics.Measurement;
+import dev.livetalk.metrics.gate.BudgetEvaluator;
+import dev.livetalk.metrics.latency.HlogWriter;
+import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.ScenarioStop;
+import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.metrics.trace.RunTrace;
+import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.scenarios.fault.FaultScheduleJson;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one scenario once per strategy on a backend, on the same resolved plan, and measures
+ * each run: the one runner of every network. Writes the per-strategy interval logs
+ * ({@code STRATEGY.hlog}) and the resolved schedule ({@code fault-schedule.json}) into the
+ * scenario's folder; the results document it returns names them. Where the backend gives one
+ * trace per seed ({@link Backend#checksReplay()}), each strategy is played twice and the trace
+ * hashes must be equal, or the harness is broken and the strategy fails with a
+ * {@link RunFailure} naming both hashes.
+ *
+ * <p>A strategy whose run fails in the harness (a {@link RunFailure}, or an exception while
+ * playing or measuring it) stops the scenario: the document then holds the strategies that
+ * finished and {@link ResultsDocument#stopped()} says which one failed and why; no later
+ * strategy is played. An interrupt of the calling thread stops it before the next strategy
+ * ({@link InterruptedIOException}) or, inside one, as the backend notices.
+ *
+ * <p>Runs on the caller's thread, one strategy after the other.
+ */
+public final class ScenarioRunner {
+    private static final System.Logger LOG = System.getLogger(ScenarioRunner.class.getName());
+    private final Backend backend;
+    private final RunSettings settings;
+    private final RunProgress progress;
+
+    public ScenarioRunner(Backend backend, RunSettings settings, RunProgress progress) {
+        this.backend = backend;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /**
+     * Plays {@code scenario} for each of {@code strategies} with {@code seed}, writing files
+     * into {@code folder} (created if missing).
+     */
+    public ResultsDocument run(Scenario scenario, List<String> strategies, long seed, Path folder)
+            throws IOException, InterruptedException {
+        RunPlan plan = RunPlan.resolve(scenario, seed);
+        backend.check(plan);
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("fault-schedule.json"), FaultScheduleJson.toJson(plan.faults()));
+        List<StrategyResult> results = new ArrayList<>();
+        ScenarioStop stopped = null;
+        for (String strategy : strategies) {
+            if (Thread.interrupted()) {
+                throw new InterruptedIOException("interrupted before strategy " + strategy + " of " + scenario.name());
+            }
+            try {
+                results.add(measure(plan, strategy, folder));
+            } catch (RuntimeException e) {
+                stopped = new ScenarioStop(ScenarioStop.Cause.HARNESS_FAILURE, strategy, reason(e));
+                LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " stopped the run", e);
+                break;
+            }
+        }
+        ResultsDocument document = ResultsDocument.of(scenario.name(), seed, backend.network(),
+                backend.environment(), FaultScheduleJson.toTree(plan.faults()), results);
+        return stopped == null ? document : document.stoppedBy(stopped);
+    }
+
+    /** Plays one strategy of {@code plan} (twice where the backend checks replays) and returns its trace. */
+    public RunTrace play(RunPlan plan, String strategy) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        StrategyPlay first = new StrategyPlay(backend, plan, strategy, settings, progress);
+        RunTrace trace = first.play().trace();
+        String note = first.summary();
+        if (backend.checksReplay()) {
+            long replayStarted = System.nanoTime();
+            RunTrace again = new StrategyPlay(backend, plan, strategy, settings, RunProgress.NONE).play().trace();
+            requireSameTrace(plan, strategy, TraceHash.of(trace), TraceHash.of(again));
+            note = (note == null ? "" : note + "; ") + String.format(java.util.Locale.ROOT,
+                    "self-check replay %.2f s, same trace", (System.nanoTime() - replayStarted) / 1e9);
+        }
+        if (note != null) {
+            progress.onNote(plan.scenario().name() + " " + strategy + ": " + note);
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> plan.scenario().name() + " " + strategy + " played in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
+        return trace;
+    }
+
+    /** Fails with a harness error when two plays of one seed gave different traces. */
+    void requireSameTrace(RunPlan plan, String strategy, String first, String second) {
+        if (!first.equals(second)) {
+            throw new RunFailure("harness bug: the " + backend.network() + " backend is not deterministic: " + plan.scenario().name()
+                    + " with " + strategy + " and seed " + plan.seed() + " gave trace " + first + " then " + second);
+        }
+    }
+
+    private StrategyResult measure(RunPlan plan, String strategy, Path folder) throws IOException, InterruptedException {
+        long startMillis = backend.hlogStartMillis();
+        RunTrace trace = play(plan, strategy);
+        Measurement measurement = Measurement.of(trace);
+        List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement);
+        Path hlog = folder.resolve(strategy + ".hlog");
+        HlogWriter.write(hlog, strategy, measurement.latency(), startMillis);
+        StrategyResult result = StrategyResult.of(measurement, verdicts, List.of(hlog.getFileName().toString()));
+        return result.examplesSince(trace.measuredFrom());
+    }
+
+    /** A harness failure's own message; anything else (a bug) with its class, so it is not mistaken for one. */
+    private static String reason(RuntimeException e) {
+        String message = e instanceof RunFailure ? e.getMessage() : e.toString();
+        return message == null || message.isBlank() ? e.getClass().getName() : message;
+    }
+}

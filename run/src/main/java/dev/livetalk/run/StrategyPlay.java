@@ -1,0 +1,271 @@
+package dev.livetalk.run;
+
+import dev.livetalk.client.ClientSession;
+import dev.livetalk.client.strategy.Strategies;
+import dev.livetalk.metrics.trace.TraceRecorder;
+import dev.livetalk.metrics.trace.TraceWindow;
+import dev.livetalk.protocol.Message;
+import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.client.SessionConfig;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Plays one strategy of a plan on a backend, the same way on every backend: a fresh server and
+ * one client per user of the layout, every client connected and joined; then the open-model
+ * load through warm-up and duration with the fault schedule, each user reading every
+ * {@code readEvery}; then quiescence, and the final transcripts at the run's end. Records the
+ * trace on the stage's clock.
+ *
+ * <p>Threads: {@link #play()} runs on the caller's thread, which waits (or, in the simulator,
+ * runs the simulation); each lane's share of the load, its users' reading and their final
+ * transcripts run on that lane ({@link Host#lane()}); commits are recorded on the server's
+ * threads. An instance plays once.
+ */
+public final class StrategyPlay {
+    /** How long after the run's end the lanes may take to finish before the harness gives up. */
+    private static final Duration FINISH_SLACK = Duration.ofSeconds(30);
+
+    private final Backend backend;
+    private final RunPlan plan;
+    private final String strategy;
+    private final RunSettings settings;
+    private final RunProgress progress;
+    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    private final AtomicInteger joining = new AtomicInteger();
+    private final CompletableFuture<Void> allJoined = new CompletableFuture<>();
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger committed = new AtomicInteger();
+    private final AtomicReference<TraceRecorder> recorder = new AtomicReference<>();
+    private final AtomicReference<Stage> stage = new AtomicReference<>();
+    private boolean played;
+
+    public StrategyPlay(Backend backend, RunPlan plan, String strategy, RunSettings settings, RunProgress progress) {
+        this.backend = backend;
+        this.plan = plan;
+        this.strategy = strategy;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Plays the run and returns its record; throws {@link RunFailure} when the harness failed. */
+    public RunRecord play() throws IOException, InterruptedException {
+        if (played) {
+            throw new IllegalStateException("a strategy play runs once: " + plan.scenario().name() + " " + strategy);
+        }
+        played = true;
+        Scenario scenario = plan.scenario();
+        var server = RunSetup.server(scenario).commitListener(this::onCommitted).build();
+        try (Stage opened = backend.open(plan, strategy, server, this::onFailure)) {
+            stage.set(opened);
+            Map<String, Hosted> clients = connect(opened);
+            awaitJoined(opened, clients);
+            long loadStart = opened.now();
+            long faultZero = loadStart + scenario.warmup().toNanos();
+            TraceRecorder trace = new TraceRecorder(strategy, faultZero);
+            recorder.set(trace);
+            clients.values().forEach(c -> c.user.recordInto(trace));
+            FaultPlay play = opened.playFaults(plan.faults().windows(), faultZero);
+            try (play) {
+                runUntilQuiet(opened, clients, loadStart, play);
+            }
+            // read once the faults are closed: a change in progress at the run's end is in
+            List<PlayedFault> faults = play.played();
+            for (PlayedFault fault : faults) {
+                trace.onFaultWindow(new TraceWindow(fault.window().fault(), fault.window().occurrence(),
+                        fault.appliedAt(), fault.removedAt(), fault.window().clients(), fault.window().serverSide()));
+                if (fault.error() != null) {
+                    failures.add(new RunFailure("fault " + fault.window().fault() + " failed: " + fault.error()));
+                }
+            }
+            if (!failures.isEmpty()) {
+                RunFailure failure = new RunFailure(strategy + ": the harness failed during the run: " + failures.get(0));
+                failures.stream().skip(1).forEach(failure::addSuppressed);
+                throw failure;
+            }
+            Map<String, Integer> welcomes = new LinkedHashMap<>();
+            clients.forEach((user, c) -> welcomes.put(user, c.user.welcomes()));
+            return new RunRecord(trace.build(), welcomes, faults, opened.transportErrors());
+        }
+    }
+
+    /** What the stage said about itself, once played (for progress), or {@code null}. */
+    public String summary() {
+        Stage current = stage.get();
+        return current == null ? null : current.summary();
+    }
+
+    /** A client of the run: the simulated user and its host. */
+    private record Hosted(SimulatedUser user, Host host) {
+    }
+
+    private Map<String, Hosted> connect(Stage opened) {
+        Scenario scenario = plan.scenario();
+        Strategies strategies = Strategies.load();
+        Map<String, Hosted> clients = new LinkedHashMap<>();
+        List<ClientLayout.Client> layout = plan.layout().clients();
+        joining.set(layout.size());
+        if (layout.isEmpty()) {
+            allJoined.complete(null);
+        }
+        for (ClientLayout.Client client : layout) {
+            SimulatedUser user = new SimulatedUser(client, this::onClientJoined);
+            SessionConfig config = RunSetup.session(scenario, strategy, client.user(), client.index(), plan.seed(),
+                    settings.reconnectCap(), settings.deliveredEvery());
+            ClientSession session = new ClientSession(config,
+                    strategies.create(config.strategy(), config.strategySettings()), user);
+            clients.put(client.user(), new Hosted(user, opened.host(user, session)));
+        }
+        clients.values().forEach(c -> c.host.start());
+        return clients;
+    }
+
+    private void awaitJoined(Stage opened, Map<String, Hosted> clients) throws InterruptedException {
+        Duration timeout = settings.startupTimeout();
+        boolean joined = opened.runUntil(allJoined, opened.now() + timeout.toNanos(), () -> { });
+        if (allJoined.isCompletedExceptionally()) {
+            throw new RunFailure(strategy + ": a client failed while connecting: " + failures.get(0));
+        }
+        if (!joined) {
+            long waiting = clients.values().stream().filter(c -> !c.user.hasJoinedAll()).count();
+            throw new RunFailure(strategy + ": " + waiting + " of " + clients.size()
+                    + " clients had not joined their rooms after " + timeout + " (seed " + plan.seed() + ")");
+        }
+    }
+
+    private void runUntilQuiet(Stage opened, Map<String, Hosted> clients, long loadStart, FaultPlay faults)
+            throws InterruptedException {
+        Scenario scenario = plan.scenario();
+        long end = loadStart + scenario.runLength().toNanos();
+        Map<Integer, List<Hosted>> lanes = new TreeMap<>();
+        clients.values().forEach(c -> lanes.computeIfAbsent(c.host.lane(), lane -> new ArrayList<>()).add(c));
+        AtomicInteger unfinished = new AtomicInteger(lanes.size());
+        CompletableFuture<Void> allFinished = new CompletableFuture<>();
+        if (lanes.isEmpty()) {
+            allFinished.complete(null);
+        }
+        List<Map<String, Hosted>> hostedByLane = new ArrayList<>();
+        for (List<Hosted> lane : lanes.values()) {
+            Map<String, Hosted> hosted = new LinkedHashMap<>();
+            lane.forEach(c -> hosted.put(c.user.user(), c));
+            hostedByLane.add(hosted);
+            new LanePlayer(plan.load().sends().stream().filter(s -> hosted.containsKey(s.user())).toList(),
+                    hosted, loadStart, lane.get(0).host).start();
+        }
+        scheduleReading(new ArrayList<>(clients.values()), loadStart, end);
+        for (Map<String, Hosted> hosted : hostedByLane) {
+            hosted.values().iterator().next().host.at(end, now -> {
+                hosted.values().forEach(c -> c.host.act(c.user::recordFinalTranscripts));
+                if (unfinished.decrementAndGet() == 0) {
+                    allFinished.complete(null);
+                }
+            });
+        }
+        CompletableFuture<Object> finishedOrFailed = CompletableFuture.anyOf(allFinished, faults.failure());
+        boolean done = opened.runUntil(finishedOrFailed, end + FINISH_SLACK.toNanos(),
+                () -> progress.onStatus(new RunProgress.Status(scenario.name(), strategy, opened.now() - loadStart,
+                        end - loadStart, faults.active(), sent.get(), committed.get())));
+        RunFailure failed = faults.failure().getNow(null);
+        if (failed != null) {
+            throw new RunFailure(strategy + ": stopped at " + seconds(opened.now() - loadStart) + " of "
+                    + seconds(end - loadStart) + ": " + failed.getMessage());
+        }
+        if (!done) {
+            throw new RunFailure(strategy + ": the clients did not finish within " + FINISH_SLACK.toSeconds()
+                    + " s of the run's end");
+        }
+        progress.onStatus(new RunProgress.Status(scenario.name(), strategy, end - loadStart, end - loadStart,
+                0, sent.get(), committed.get()));
+    }
+
+    /** Each user reads every {@code readEvery}, the users' phases spread evenly over one period. */
+    private void scheduleReading(List<Hosted> clients, long loadStart, long end) {
+        long every = settings.readEvery().toNanos();
+        for (int i = 0; i < clients.size(); i++) {
+            scheduleRead(clients.get(i), loadStart + every * i / Math.max(1, clients.size()), every, end);
+        }
+    }
+
+    private static void scheduleRead(Hosted client, long at, long every, long end) {
+        if (at >= end) {
+            return;
+        }
+        client.host.at(at, now -> {
+            client.host.act(session -> client.user.readNow(session, now));
+            scheduleRead(client, at + every, every, end);
+        });
+    }
+
+    private void onCommitted(Message message) {
+        committed.incrementAndGet();
+        TraceRecorder trace = recorder.get();
+        Stage current = stage.get();
+        if (trace == null || current == null) {
+            failures.add(new RunFailure("a message was committed before the load began: " + message.id()));
+            return;
+        }
+        trace.onCommitted(message, current.now());
+    }
+
+    private void onFailure(Throwable failure) {
+        failures.add(failure);
+        allJoined.completeExceptionally(failure);
+    }
+
+    private void onClientJoined() {
+        if (joining.decrementAndGet() == 0) {
+            allJoined.complete(null);
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    /**
+     * Hands one lane's sends to their users at their intended times, on the lane, one wake-up
+     * pending at a time; the difference between intended and actual send time is the
+     * harness's own scheduling lag, recorded with each send.
+     */
+    private final class LanePlayer {
+        private final List<PlannedSend> sends;
+        private final Map<String, Hosted> clients;
+        private final long loadStart;
+        private final Host lane;
+        private int next;
+
+        LanePlayer(List<PlannedSend> sends, Map<String, Hosted> clients, long loadStart, Host lane) {
+            this.sends = sends;
+            this.clients = clients;
+            this.loadStart = loadStart;
+            this.lane = lane;
+        }
+
+        void start() {
+            if (next < sends.size()) {
+                lane.at(loadStart + sends.get(next).at(), this::sendDue);
+            }
+        }
+
+        private void sendDue(long now) {
+            while (next < sends.size() && loadStart + sends.get(next).at() <= now) {
+                PlannedSend planned = sends.get(next++);
+                Hosted client = clients.get(planned.user());
+                client.host.act(session -> client.user.send(session, planned, loadStart + planned.at(), now));
+                sent.incrementAndGet();
+            }
+            start();
+        }
+    }
+}
