@@ -11,7 +11,7 @@ import dev.livetalk.protocol.Message;
 import dev.livetalk.run.LoadPlan;
 import dev.livetalk.run.PlannedSend;
 import dev.livetalk.run.RunFailure;
-import dev.livetalk.runner.RunSettings;
+import dev.livetalk.run.RunSettings;
 import dev.livetalk.run.RunSetup;
 import dev.livetalk.scenarios.Backend;
 import dev.livetalk.scenarios.Scenario;

@@ -4,14 +4,14 @@ import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
-import dev.livetalk.run.LoadPlan;
+import dev.livetalk.network.ToxiproxyBackend;
+import dev.livetalk.run.RunPlan;
 import dev.livetalk.run.RunProgress;
-import dev.livetalk.runner.RunSettings;
-import dev.livetalk.runner.StrategyRun;
+import dev.livetalk.run.RunSettings;
+import dev.livetalk.run.StrategyPlay;
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.ScenarioLoader;
-import dev.livetalk.scenarios.fault.FaultSchedule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,9 +41,8 @@ class BackendAgreementIT {
     }
 
     private static CorrectnessFigures real(Scenario scenario, String strategy) throws Exception {
-        return Measurement.of(new StrategyRun(scenario, strategy, LoadPlan.resolve(scenario, scenario.seed()),
-                FaultSchedule.resolve(scenario, scenario.seed()), toxiproxy, RunSettings.DEFAULTS, RunProgress.NONE)
-                .play().trace()).correctness().figures();
+        return Measurement.of(new StrategyPlay(new ToxiproxyBackend(toxiproxy), RunPlan.resolve(scenario, scenario.seed()),
+                strategy, RunSettings.DEFAULTS, RunProgress.NONE).play().trace()).correctness().figures();
     }
 
     private static CorrectnessFigures simulated(Scenario scenario, String strategy) {

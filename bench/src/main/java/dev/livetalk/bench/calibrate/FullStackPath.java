@@ -14,7 +14,7 @@ import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.protocol.Joined;
 import dev.livetalk.protocol.UserToken;
 import dev.livetalk.run.RunFailure;
-import dev.livetalk.runner.RunSettings;
+import dev.livetalk.run.RunSettings;
 import dev.livetalk.run.RunSetup;
 import dev.livetalk.server.ReferenceServer;
 import dev.livetalk.server.ServerConfig;

@@ -17,8 +17,10 @@ import dev.livetalk.reports.CalibrationText;
 import dev.livetalk.reports.ReportWriter;
 import dev.livetalk.reports.RunFolder;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
-import dev.livetalk.runner.RunSettings;
-import dev.livetalk.runner.ScenarioRunner;
+import dev.livetalk.network.ToxiproxyBackend;
+import dev.livetalk.network.ToxiproxySettings;
+import dev.livetalk.run.RunSettings;
+import dev.livetalk.run.ScenarioRunner;
 import dev.livetalk.scenarios.Backend;
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
@@ -219,8 +221,8 @@ final class RunCommand implements Callable<Integer> {
         return scenario.network() == Backend.SIM
                 ? new SimulatedScenarioRunner(SimSettings.DEFAULTS, progress)
                         .run(scenario, strategiesOf(scenario), scenarioSeed, folder)
-                : new ScenarioRunner(toxiproxy, RunSettings.DEFAULTS, progress, calibration)
-                        .run(scenario, strategiesOf(scenario), scenarioSeed, folder);
+                : new ScenarioRunner(new ToxiproxyBackend(toxiproxy, ToxiproxySettings.DEFAULTS, calibration),
+                        RunSettings.DEFAULTS, progress).run(scenario, strategiesOf(scenario), scenarioSeed, folder);
     }
 
     /** A finished scenario's {@code results.json} and {@code junit.xml}, judged by the one rule. */

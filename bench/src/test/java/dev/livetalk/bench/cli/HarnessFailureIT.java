@@ -2,9 +2,9 @@ package dev.livetalk.bench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.livetalk.network.ToxiproxySettings;
 import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
-import dev.livetalk.runner.RunSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +73,7 @@ class HarnessFailureIT extends CommandLineTest {
 
             assertThat(code).as(err.toString()).isEqualTo(ExitCode.HARNESS_FAILURE.code());
             assertThat(api.silencedAt()).as("the API went silent").isPositive();
-            Duration deadline = RunSettings.DEFAULTS.toxiproxyDeadline();
+            Duration deadline = ToxiproxySettings.DEFAULTS.toxiproxyDeadline();
             Duration afterSilence = Duration.ofNanos(ended - api.silencedAt());
             assertThat(afterSilence).as("waited for the deadline").isGreaterThanOrEqualTo(deadline);
             // not hung: the fault's call and the cleanup's first call each wait one deadline

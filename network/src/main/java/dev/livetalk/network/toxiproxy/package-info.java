@@ -1,5 +1,5 @@
 /**
- * The Toxiproxy backend: the real Toxiproxy (v2.12.0) as the chaos engine, one proxy per
+ * Toxiproxy itself: the real Toxiproxy (v2.12.0) as the chaos engine, one proxy per
  * client connection.
  *
  * <ul>

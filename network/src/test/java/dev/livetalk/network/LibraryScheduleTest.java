@@ -1,4 +1,4 @@
-package dev.livetalk.runner;
+package dev.livetalk.network;
 
 import dev.livetalk.run.LoadPlan;
 

@@ -1,17 +1,15 @@
-package dev.livetalk.runner;
+package dev.livetalk.network;
 
-import dev.livetalk.network.LinkId;
+import dev.livetalk.network.toxiproxy.ToxicSpec;
 import dev.livetalk.protocol.Direction;
 import dev.livetalk.protocol.LinkRole;
-import dev.livetalk.network.toxiproxy.ToxicSpec;
-import dev.livetalk.scenarios.ClientShape;
+import dev.livetalk.run.ClientLayout;
 import dev.livetalk.scenarios.fault.BandwidthFault;
 import dev.livetalk.scenarios.fault.DownFault;
 import dev.livetalk.scenarios.fault.Fault;
 import dev.livetalk.scenarios.fault.FaultWindow;
 import dev.livetalk.scenarios.fault.LatencyFault;
 import dev.livetalk.scenarios.fault.LimitDataFault;
-import dev.livetalk.scenarios.fault.LinkSelector;
 import dev.livetalk.scenarios.fault.ResetPeerFault;
 import dev.livetalk.scenarios.fault.SlicerFault;
 import dev.livetalk.scenarios.fault.SlowCloseFault;
@@ -25,10 +23,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a resolved fault window into the toxics Toxiproxy plays and the proxies they go on.
- * A server-side fault goes on every proxy: every connection reaches the server through its
- * own proxy, so the server's end of the network is all of them. A direction of {@code both}
- * is two toxics, one each way. Stateless.
+ * Turns a resolved fault window into the toxics Toxiproxy plays and the proxies they go on:
+ * the links are the layout's ({@link ClientLayout#targets}), one proxy each; a direction of
+ * {@code both} is two toxics, one each way. Stateless.
  */
 final class FaultTranslation {
     private FaultTranslation() {
@@ -38,29 +35,16 @@ final class FaultTranslation {
     record Placement(ToxicSpec spec, Set<LinkId> links) {
     }
 
-    static List<Placement> of(FaultWindow window, Map<String, Integer> clientIndex, ClientShape shape) {
-        Set<LinkId> links = links(window, clientIndex, shape);
+    static List<Placement> of(FaultWindow window, ClientLayout layout) {
+        Set<LinkId> links = new LinkedHashSet<>();
+        for (Map.Entry<ClientLayout.Client, List<LinkRole>> target : layout.targets(window).entrySet()) {
+            target.getValue().forEach(role -> links.add(new LinkId(target.getKey().index(), role)));
+        }
         List<Placement> placements = new ArrayList<>();
         for (ToxicSpec spec : specs(window.parameters(), window.direction().directions())) {
             placements.add(new Placement(spec, links));
         }
         return placements;
-    }
-
-    private static Set<LinkId> links(FaultWindow window, Map<String, Integer> clientIndex, ClientShape shape) {
-        Set<LinkId> links = new LinkedHashSet<>();
-        Iterable<String> users = window.serverSide() ? clientIndex.keySet() : window.clients();
-        LinkSelector selector = window.serverSide() ? LinkSelector.BOTH : window.link();
-        for (String user : users) {
-            Integer client = clientIndex.get(user);
-            if (client == null) {
-                throw new IllegalArgumentException("fault " + window.fault() + " targets an unknown client: " + user);
-            }
-            for (LinkRole role : selector.roles(shape)) {
-                links.add(new LinkId(client, role));
-            }
-        }
-        return links;
     }
 
     private static List<ToxicSpec> specs(Fault fault, List<Direction> directions) {

@@ -1,4 +1,4 @@
-package dev.livetalk.runner;
+package dev.livetalk.network;
 
 import dev.livetalk.client.tyrus.ClientDriver;
 
@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * does not queue every client behind one thread: client {@code i} lives on driver
  * {@code i % size}. Closes them all.
  *
- * <p>Threads: created and closed by the runner's thread; see {@link ClientDriver}.
+ * <p>Threads: created and closed by the thread that opens and closes a {@link ToxiproxyStage}; see
+ * {@link ClientDriver}.
  */
 final class ClientDrivers implements AutoCloseable {
     private final List<ClientDriver> drivers = new ArrayList<>();
@@ -35,11 +36,7 @@ final class ClientDrivers implements AutoCloseable {
         return drivers.size();
     }
 
-    /** The driver of client {@code index}. */
-    ClientDriver of(int index) {
-        return drivers.get(index % drivers.size());
-    }
-
+    /** Driver {@code driver}, from 0. */
     ClientDriver get(int driver) {
         return drivers.get(driver);
     }

@@ -1,4 +1,4 @@
-package dev.livetalk.runner;
+package dev.livetalk.network;
 
 import dev.livetalk.run.RunRecord;
 
@@ -59,7 +59,7 @@ class LongFaultsIT {
             // lower-bound style: it came off after its planned end, and not a Toxiproxy deadline later
             assertThat(played.removedAt()).isGreaterThanOrEqualTo(played.plannedEnd());
             assertThat(Duration.ofNanos(played.removedAt() - played.plannedEnd()))
-                    .isLessThan(RunSettings.DEFAULTS.toxiproxyDeadline());
+                    .isLessThan(ToxiproxySettings.DEFAULTS.toxiproxyDeadline());
         });
         return record;
     }

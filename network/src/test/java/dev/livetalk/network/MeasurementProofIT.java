@@ -1,4 +1,4 @@
-package dev.livetalk.runner;
+package dev.livetalk.network;
 
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import static dev.livetalk.runner.RealNetwork.millis;
+import static dev.livetalk.network.RealNetwork.millis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,17 +1,16 @@
-package dev.livetalk.runner;
-
-import dev.livetalk.run.RunFailure;
-import dev.livetalk.run.PlayedFault;
+package dev.livetalk.network;
 
 import dev.livetalk.network.toxiproxy.AppliedFault;
 import dev.livetalk.network.toxiproxy.ToxiproxyNetwork;
-import dev.livetalk.scenarios.ClientShape;
+import dev.livetalk.run.ClientLayout;
+import dev.livetalk.run.FaultPlay;
+import dev.livetalk.run.PlayedFault;
+import dev.livetalk.run.RunFailure;
 import dev.livetalk.scenarios.fault.FaultWindow;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -26,14 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so a slow or silent Toxiproxy holds up no client. Each change is bounded by the network's
  * API deadline; the first that fails (refused, or no answer within the deadline) completes
  * {@link #failure()} and the player plays nothing more. {@link #start} and {@link #close} are
- * called by the runner's thread; {@link #played()}, {@link #activeCount()} and
- * {@link #failure()} may be read from any thread.
+ * called by the runner's thread; {@link #played()}, {@link #active()} and {@link #failure()}
+ * may be read from any thread.
  */
-final class FaultPlayer implements AutoCloseable {
+final class ToxiproxyFaultPlay implements FaultPlay {
     private final ToxiproxyNetwork network;
     private final List<FaultWindow> windows;
-    private final Map<String, Integer> clientIndex;
-    private final ClientShape shape;
+    private final ClientLayout layout;
     private final ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1,
             r -> new Thread(r, "toxiproxy-control"));
     private final List<PlayedFault> played = Collections.synchronizedList(new ArrayList<>());
@@ -42,12 +40,10 @@ final class FaultPlayer implements AutoCloseable {
     /** Faults on now, per window; touched only by the control thread (and by close after it ended). */
     private final List<AppliedFault> applied = new ArrayList<>();
 
-    FaultPlayer(ToxiproxyNetwork network, List<FaultWindow> windows, Map<String, Integer> clientIndex,
-                ClientShape shape) {
+    ToxiproxyFaultPlay(ToxiproxyNetwork network, List<FaultWindow> windows, ClientLayout layout) {
         this.network = network;
         this.windows = List.copyOf(windows);
-        this.clientIndex = Map.copyOf(clientIndex);
-        this.shape = shape;
+        this.layout = layout;
     }
 
     /** Schedules every window; window times count from {@code zeroNanos} ({@link System#nanoTime()}). */
@@ -55,25 +51,28 @@ final class FaultPlayer implements AutoCloseable {
         for (FaultWindow window : windows) {
             long startAt = zeroNanos + window.start().toNanos();
             long endAt = zeroNanos + window.end().toNanos();
-            List<FaultTranslation.Placement> placements = FaultTranslation.of(window, clientIndex, shape);
+            List<FaultTranslation.Placement> placements = FaultTranslation.of(window, layout);
             thread.schedule(() -> play(window, placements, startAt, endAt), delay(startAt), TimeUnit.NANOSECONDS);
         }
     }
 
     /** Windows whose toxics are on now. */
-    int activeCount() {
+    @Override
+    public int active() {
         return active.get();
     }
 
     /** What was played so far, in the order windows ended. */
-    List<PlayedFault> played() {
+    @Override
+    public List<PlayedFault> played() {
         synchronized (played) {
             return List.copyOf(played);
         }
     }
 
     /** Completes with the first fault change that failed; the run stops then. */
-    CompletableFuture<RunFailure> failure() {
+    @Override
+    public CompletableFuture<RunFailure> failure() {
         return failure;
     }
 
@@ -139,7 +138,7 @@ final class FaultPlayer implements AutoCloseable {
     public void close() {
         thread.getQueue().clear(); // what has not begun is cancelled; a change in progress finishes
         thread.shutdown();
-        long wait = network.deadline().toMillis() * Math.max(1, clientIndex.size() * 2) + 1_000;
+        long wait = network.deadline().toMillis() * Math.max(1, layout.linkCount() * 2) + 1_000;
         try {
             if (!thread.awaitTermination(wait, TimeUnit.MILLISECONDS)) {
                 throw new RunFailure("the toxiproxy-control thread did not stop within " + wait + " ms");
@@ -153,7 +152,11 @@ final class FaultPlayer implements AutoCloseable {
         }
         for (AppliedFault fault : List.copyOf(applied)) {
             applied.remove(fault);
-            network.remove(fault);
+            try {
+                network.remove(fault);
+            } catch (NetworkBackendException e) {
+                throw new RunFailure("a fault on at the run's end could not be removed: " + e.getMessage());
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
-package dev.livetalk.runner;
+package dev.livetalk.network;
 
 import dev.livetalk.network.toxiproxy.ToxiproxyLocator;
+import dev.livetalk.run.ClientLayout;
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.ScenarioLoader;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How many client links (one Toxiproxy proxy each) a scenario opens, which the runner checks
+ * How many client links (one Toxiproxy proxy each) a scenario opens, which the backend checks
  * against the server before a run: the default suite fits the Docker route's 32, the scale
  * scenario does not.
  */
@@ -29,7 +30,7 @@ class ScenarioLinksTest {
     @ParameterizedTest
     @CsvSource({"baseline.yaml, 8", "split-paths.yaml, 16", "thundering-herd.yaml, 12", "scale/200-clients.yaml, 200"})
     void shouldCountOneLinkPerSingleClientAndTwoPerSplitClient(String file, int links) throws Exception {
-        assertThat(ScenarioRunner.links(load(LIBRARY.resolve(file)))).isEqualTo(links);
+        assertThat(ClientLayout.of(load(LIBRARY.resolve(file))).linkCount()).isEqualTo(links);
     }
 
     @Test
@@ -37,7 +38,7 @@ class ScenarioLinksTest {
         int checked = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(LIBRARY, "*.yaml")) {
             for (Path file : files) {
-                assertThat(ScenarioRunner.links(load(file))).as(file.toString())
+                assertThat(ClientLayout.of(load(file)).linkCount()).as(file.toString())
                         .isLessThanOrEqualTo(ToxiproxyLocator.DOCKER_LINK_LIMIT);
                 checked++;
             }

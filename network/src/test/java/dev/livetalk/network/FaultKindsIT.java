@@ -1,4 +1,4 @@
-package dev.livetalk.runner;
+package dev.livetalk.network;
 
 import dev.livetalk.run.RunRecord;
 
@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 
-import static dev.livetalk.runner.RealNetwork.millis;
+import static dev.livetalk.network.RealNetwork.millis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every Toxiproxy fault kind, played by the runner through the real Toxiproxy on a small
+ * Every Toxiproxy fault kind, played by the one runner on the Toxiproxy backend on a small
  * scenario with the reconcile strategy: the fault must really happen (latency seen,
  * connections reset, an outage, a stall) and must leave no proxy behind. Toxiproxy is found
  * or installed as `livetalk run` does; where that is impossible the tests fail with the

@@ -1,8 +1,10 @@
-package dev.livetalk.runner;
+package dev.livetalk.network;
 
-import dev.livetalk.run.LoadPlan;
+import dev.livetalk.run.RunPlan;
 import dev.livetalk.run.RunProgress;
 import dev.livetalk.run.RunRecord;
+import dev.livetalk.run.RunSettings;
+import dev.livetalk.run.StrategyPlay;
 
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
@@ -12,7 +14,6 @@ import dev.livetalk.scenarios.ScenarioException;
 import dev.livetalk.scenarios.ScenarioLoader;
 import dev.livetalk.scenarios.budget.Metric;
 import dev.livetalk.scenarios.budget.Phase;
-import dev.livetalk.scenarios.fault.FaultSchedule;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** What the runner's integration tests share: scenarios from text, one run, figures, Toxiproxy's state. */
+/** What the Toxiproxy backend's integration tests share: scenarios from text, one run, figures, Toxiproxy's state. */
 final class RealNetwork {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -37,9 +38,8 @@ final class RealNetwork {
 
     static RunRecord play(Scenario scenario, String strategy, ToxiproxyServer toxiproxy)
             throws IOException, InterruptedException {
-        return new StrategyRun(scenario, strategy, LoadPlan.resolve(scenario, scenario.seed()),
-                FaultSchedule.resolve(scenario, scenario.seed()), toxiproxy, RunSettings.DEFAULTS, RunProgress.NONE)
-                .play();
+        return new StrategyPlay(new ToxiproxyBackend(toxiproxy), RunPlan.resolve(scenario, scenario.seed()), strategy,
+                RunSettings.DEFAULTS, RunProgress.NONE).play();
     }
 
     /** A corrected latency figure in milliseconds: a percentile, or 100 for the maximum. */
