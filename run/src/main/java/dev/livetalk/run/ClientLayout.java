@@ -65,9 +65,8 @@ public record ClientLayout(ClientShape shape, List<Client> clients) {
     /**
      * The links {@code window} acts on, per client: the selected links of its clients, or
      * every link of every client for a server-side window (the server's end of the network is
-     * all of them).
-     *
-     * @throws IllegalArgumentException when the window names a user who has no client here
+     * all of them). A user of the window who has no client (a user in no room, whom
+     * {@code target: all} lists too) has no link for it to act on and is left out.
      */
     public Map<Client, List<LinkRole>> targets(FaultWindow window) {
         Map<String, Client> byUser = new LinkedHashMap<>();
@@ -77,11 +76,9 @@ public record ClientLayout(ClientShape shape, List<Client> clients) {
         Map<Client, List<LinkRole>> targets = new LinkedHashMap<>();
         for (String user : users) {
             Client client = byUser.get(user);
-            if (client == null) {
-                throw new IllegalArgumentException("fault " + window.fault() + " targets " + user
-                        + ", who has no client in this run (a user in no room has none)");
+            if (client != null) {
+                targets.put(client, selector.roles(shape));
             }
-            targets.put(client, selector.roles(shape));
         }
         return targets;
     }
