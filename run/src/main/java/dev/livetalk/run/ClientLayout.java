@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The clients of a run and their links, the same on every backend. One client per user who
- * is a member of at least one room (a user in no room has nothing to send or show). A client
+ * The clients of a run and their links, the same on every backend: one client per user of the
+ * scenario (a user in no room still connects, and a fault on "all" still acts on it). A client
  * is named by its user everywhere a person reads it (traces, results, reports, fault
  * schedules); its {@link Client#index() index} (the user's place in the scenario) only seeds
  * its random source and numbers its links inside a backend.
@@ -49,10 +49,7 @@ public record ClientLayout(ClientShape shape, List<Client> clients) {
         List<String> users = scenario.users();
         List<LinkRole> roles = LinkSelector.BOTH.roles(scenario.clientShape());
         for (int index = 0; index < users.size(); index++) {
-            List<String> rooms = RunSetup.roomsOf(scenario, users.get(index));
-            if (!rooms.isEmpty()) {
-                clients.add(new Client(index, users.get(index), rooms, roles));
-            }
+            clients.add(new Client(index, users.get(index), RunSetup.roomsOf(scenario, users.get(index)), roles));
         }
         return new ClientLayout(scenario.clientShape(), clients);
     }
@@ -79,7 +76,7 @@ public record ClientLayout(ClientShape shape, List<Client> clients) {
             Client client = byUser.get(user);
             if (client == null) {
                 throw new IllegalArgumentException("fault " + window.fault() + " targets " + user
-                        + ", who has no client in this run (a user in no room has none)");
+                        + ", who is not a user of this scenario");
             }
             targets.put(client, selector.roles(shape));
         }
