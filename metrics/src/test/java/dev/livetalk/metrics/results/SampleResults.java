@@ -11,7 +11,6 @@ import dev.livetalk.scenarios.budget.BudgetParser;
 import dev.livetalk.scenarios.fault.Direction;
 import dev.livetalk.scenarios.fault.DownFault;
 import dev.livetalk.scenarios.fault.FaultSchedule;
-import dev.livetalk.scenarios.fault.FaultScheduleJson;
 import dev.livetalk.scenarios.fault.FaultWindow;
 import dev.livetalk.scenarios.fault.Link;
 
@@ -90,7 +89,7 @@ final class SampleResults {
             strategies.add(StrategyResult.of(m, BudgetEvaluator.evaluate(budgets, m), List.of(strategy + ".hlog")));
         }
         return ResultsDocument.of("outage", 7, "toxiproxy", new Environment("2.12.0", "21.0.5", 2, calibration()),
-                FaultScheduleJson.toTree(SCHEDULE), strategies);
+                SCHEDULE, strategies);
     }
 
     /** A hand-made calibration: bare echo p50 100 us, the full stack through Toxiproxy p50 400 us, p99 1.5 ms. */
