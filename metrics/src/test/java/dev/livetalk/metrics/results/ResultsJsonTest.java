@@ -120,6 +120,13 @@ class ResultsJsonTest {
         assertThat(ResultsJson.toJson(read)).isEqualTo(json);
         ObjectMapper mapper = new ObjectMapper();
         assertThat(mapper.readTree(json).get("faultSchedule")).isEqualTo(mapper.readTree(FaultScheduleJson.toJson(schedule)));
+        try (InputStream in = ResultsJson.class.getResourceAsStream("/results.schema.json")) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            assertThat(schema.validate(mapper.readTree(json))).isEmpty();
+            ObjectNode malformed = (ObjectNode) mapper.readTree(json);
+            ((ObjectNode) malformed.at("/faultSchedule/windows/3")).put("type", "flood").remove("link");
+            assertThat(schema.validate(malformed)).hasSize(2);
+        }
     }
 
     @Test
