@@ -63,7 +63,7 @@ final class JsonFields {
     }
 
     long whole(String field, long min) {
-        String rule = "a whole number >= " + min;
+        String rule = min == Long.MIN_VALUE ? "a whole number" : "a whole number >= " + min;
         JsonNode value = required(field, rule);
         if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min) {
             throw wrong(field, rule, value);
