@@ -2,6 +2,7 @@ package dev.livetalk.reports;
 
 import dev.livetalk.metrics.correctness.ClientConvergence;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.scenarios.fault.FaultWindow;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,8 +91,8 @@ final class ConvergenceTable {
         Map<Window, Long> ends = new LinkedHashMap<>();
         run.document().strategies().forEach(s -> s.convergenceByClient()
                 .forEach(c -> ends.merge(window(c), c.windowEnd(), Math::min)));
-        for (FaultWindow w : FaultWindow.of(run.document().faultSchedule())) {
-            ends.computeIfPresent(new Window(w.fault(), w.occurrence()), (k, v) -> w.endNanos());
+        for (FaultWindow w : run.document().faultSchedule().windows()) {
+            ends.computeIfPresent(new Window(w.fault(), w.occurrence()), (k, v) -> w.end().toNanos());
         }
         Map<Window, Long> sorted = new LinkedHashMap<>();
         ends.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> sorted.put(e.getKey(), e.getValue()));

@@ -36,7 +36,7 @@ final class ScenarioHtml {
         missingHlogs(s, h);
         h.append("<h3>Fault timeline</h3>\n");
         figureOr(charts.faults(), "No fault windows: a control run.", h);
-        StrategyTables.faultWindows(FaultWindow.of(s.first().document().faultSchedule()), h);
+        StrategyTables.faultWindows(s.first().document().faultSchedule().windows(), h);
         h.append("<h3>Latency by percentile").append(firstSeed(s)).append("</h3>\n<div class=\"charts\">\n");
         charts.percentiles().forEach(c -> figure(c, h));
         h.append("</div>\n");

@@ -82,7 +82,7 @@ public final class ScenarioRunner {
             }
         }
         ResultsDocument document = ResultsDocument.of(scenario.name(), seed, scenario.network().yamlName(),
-                environment(), FaultScheduleJson.toTree(schedule), results);
+                environment(), schedule, results);
         return stopped == null ? document : document.stoppedBy(stopped);
     }
 
