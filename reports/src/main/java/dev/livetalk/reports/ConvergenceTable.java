@@ -1,5 +1,7 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.results.Markup;
+
 import dev.livetalk.metrics.correctness.ClientConvergence;
 import dev.livetalk.metrics.results.StrategyResult;
 import dev.livetalk.scenarios.fault.FaultWindow;
@@ -59,13 +61,13 @@ final class ConvergenceTable {
         h.append("</tbody></table>\n<p class=\"note\">milliseconds from the end of each fault window until every room "
                 + "of the client stayed a complete, correctly ordered prefix of its entitled log; never: not before "
                 + "the next window or the end of the run; -: the window did not target the client")
-                .append(notes.isEmpty() ? "" : ". " + HtmlText.escape(String.join("; ", notes)))
+                .append(notes.isEmpty() ? "" : ". " + Markup.escape(String.join("; ", notes)))
                 .append(".</p>\n");
     }
 
     private static void row(String strategy, String client, List<Window> windows, Map<Window, Long> times,
                             StringBuilder h) {
-        List<String> cells = new ArrayList<>(List.of(HtmlText.escape(strategy), HtmlText.escape(client)));
+        List<String> cells = new ArrayList<>(List.of(Markup.escape(strategy), Markup.escape(client)));
         for (Window w : windows) {
             if (!times.containsKey(w)) {
                 cells.add("<td class=\"num\">-</td>");

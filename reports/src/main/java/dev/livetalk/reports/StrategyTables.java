@@ -1,5 +1,7 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.results.Markup;
+
 import dev.livetalk.metrics.correctness.ConvergenceFigures;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.correctness.Example;
@@ -176,7 +178,7 @@ final class StrategyTables {
     }
 
     private static String esc(String text) {
-        return HtmlText.escape(text == null ? "" : text);
+        return Markup.escape(text == null ? "" : text);
     }
 
     private static String num(String text) {
