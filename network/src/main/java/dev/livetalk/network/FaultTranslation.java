@@ -25,8 +25,7 @@ import java.util.Set;
 /**
  * Turns a resolved fault window into the toxics Toxiproxy plays and the proxies they go on:
  * the links are the layout's ({@link ClientLayout#targets}), one proxy each; a direction of
- * {@code both} is two toxics, one each way; a window on no link (only users without a client)
- * is none. Stateless.
+ * {@code both} is two toxics, one each way. Stateless.
  */
 final class FaultTranslation {
     private FaultTranslation() {
@@ -42,9 +41,6 @@ final class FaultTranslation {
             target.getValue().forEach(role -> links.add(new LinkId(target.getKey().index(), role)));
         }
         List<Placement> placements = new ArrayList<>();
-        if (links.isEmpty()) {
-            return placements; // only users without a client: nothing to put a toxic on
-        }
         for (ToxicSpec spec : specs(window.parameters(), window.direction().directions())) {
             placements.add(new Placement(spec, links));
         }

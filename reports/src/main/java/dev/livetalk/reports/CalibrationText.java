@@ -1,5 +1,7 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.results.Markup;
+
 import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.HarnessLayer;
 import dev.livetalk.metrics.results.LayerLatency;
@@ -74,15 +76,15 @@ public final class CalibrationText {
 
     /** An HTML table and the summary line. */
     static String html(Calibration calibration) {
-        StringBuilder h = new StringBuilder("<p>").append(HtmlText.escape(summary(calibration))).append("</p>\n");
+        StringBuilder h = new StringBuilder("<p>").append(Markup.escape(summary(calibration))).append("</p>\n");
         if (calibration instanceof Calibration.Measured m) {
             h.append("<table class=\"figures\"><thead><tr>");
-            HEADS.forEach(head -> h.append("<th>").append(HtmlText.escape(head)).append("</th>"));
+            HEADS.forEach(head -> h.append("<th>").append(Markup.escape(head)).append("</th>"));
             h.append("</tr></thead><tbody>\n");
             for (List<String> row : rows(m)) {
-                h.append("<tr><td>").append(HtmlText.escape(row.get(0))).append("</td>");
+                h.append("<tr><td>").append(Markup.escape(row.get(0))).append("</td>");
                 row.subList(1, row.size()).forEach(cell -> h.append("<td class=\"num\">")
-                        .append(HtmlText.escape(cell)).append("</td>"));
+                        .append(Markup.escape(cell)).append("</td>"));
                 h.append("</tr>\n");
             }
             h.append("</tbody></table>\n");

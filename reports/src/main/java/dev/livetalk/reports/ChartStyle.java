@@ -1,5 +1,6 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.scenarios.fault.FaultWindow;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -66,7 +67,7 @@ final class ChartStyle {
     /** Shades the fault windows (seconds) behind the data of {@code plot}. */
     static void shadeFaults(XYPlot plot, List<FaultWindow> windows) {
         for (FaultWindow w : windows) {
-            IntervalMarker marker = new IntervalMarker(w.startNanos() / 1e9, Math.max(w.endNanos(), w.startNanos()) / 1e9);
+            IntervalMarker marker = new IntervalMarker(w.start().toNanos() / 1e9, Math.max(w.end().toNanos(), w.start().toNanos()) / 1e9);
             marker.setPaint(FAULT);
             marker.setOutlinePaint(null);
             plot.addDomainMarker(marker, Layer.BACKGROUND);

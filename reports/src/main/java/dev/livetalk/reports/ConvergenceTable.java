@@ -1,7 +1,10 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.results.Markup;
+
 import dev.livetalk.metrics.correctness.ClientConvergence;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.scenarios.fault.FaultWindow;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,13 +61,13 @@ final class ConvergenceTable {
         h.append("</tbody></table>\n<p class=\"note\">milliseconds from the end of each fault window until every room "
                 + "of the client stayed a complete, correctly ordered prefix of its entitled log; never: not before "
                 + "the next window or the end of the run; -: the window did not target the client")
-                .append(notes.isEmpty() ? "" : ". " + HtmlText.escape(String.join("; ", notes)))
+                .append(notes.isEmpty() ? "" : ". " + Markup.escape(String.join("; ", notes)))
                 .append(".</p>\n");
     }
 
     private static void row(String strategy, String client, List<Window> windows, Map<Window, Long> times,
                             StringBuilder h) {
-        List<String> cells = new ArrayList<>(List.of(HtmlText.escape(strategy), HtmlText.escape(client)));
+        List<String> cells = new ArrayList<>(List.of(Markup.escape(strategy), Markup.escape(client)));
         for (Window w : windows) {
             if (!times.containsKey(w)) {
                 cells.add("<td class=\"num\">-</td>");
@@ -90,8 +93,8 @@ final class ConvergenceTable {
         Map<Window, Long> ends = new LinkedHashMap<>();
         run.document().strategies().forEach(s -> s.convergenceByClient()
                 .forEach(c -> ends.merge(window(c), c.windowEnd(), Math::min)));
-        for (FaultWindow w : FaultWindow.of(run.document().faultSchedule())) {
-            ends.computeIfPresent(new Window(w.fault(), w.occurrence()), (k, v) -> w.endNanos());
+        for (FaultWindow w : run.document().faultSchedule().windows()) {
+            ends.computeIfPresent(new Window(w.fault(), w.occurrence()), (k, v) -> w.end().toNanos());
         }
         Map<Window, Long> sorted = new LinkedHashMap<>();
         ends.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> sorted.put(e.getKey(), e.getValue()));

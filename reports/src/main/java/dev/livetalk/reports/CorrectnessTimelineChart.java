@@ -2,6 +2,7 @@ package dev.livetalk.reports;
 
 import dev.livetalk.metrics.correctness.CorrectnessInterval;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.scenarios.fault.FaultWindow;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;

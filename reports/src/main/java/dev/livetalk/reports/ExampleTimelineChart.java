@@ -3,6 +3,7 @@ package dev.livetalk.reports;
 import dev.livetalk.metrics.correctness.Example;
 import dev.livetalk.metrics.correctness.ExampleKind;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.scenarios.fault.FaultWindow;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;

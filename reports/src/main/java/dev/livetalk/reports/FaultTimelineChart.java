@@ -1,5 +1,6 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.scenarios.fault.FaultWindow;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -32,15 +33,15 @@ final class FaultTimelineChart {
         }
         List<String> rows = new ArrayList<>();
         windows.forEach(w -> {
-            if (!rows.contains(w.label())) {
-                rows.add(w.label());
+            if (!rows.contains(label(w))) {
+                rows.add(label(w));
             }
         });
         XYIntervalSeries series = new XYIntervalSeries("fault windows");
         for (FaultWindow w : windows) {
-            int row = rows.indexOf(w.label());
-            double start = w.startNanos() / 1e9;
-            double end = Math.max(w.endNanos() / 1e9, start + 0.02);
+            int row = rows.indexOf(label(w));
+            double start = w.start().toNanos() / 1e9;
+            double end = Math.max(w.end().toNanos() / 1e9, start + 0.02);
             series.add(start, start, end, row, row - 0.3, row + 0.3);
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
@@ -60,8 +61,15 @@ final class FaultTimelineChart {
         return chart;
     }
 
+    /** The row label of a window: {@code outage: down → 8 clients}. */
+    static String label(FaultWindow w) {
+        List<String> clients = w.clients();
+        String who = clients.size() <= 3 ? String.join(", ", clients) : clients.size() + " clients";
+        return w.fault() + ": " + w.kind().yamlName() + (who.isEmpty() ? "" : " → " + who);
+    }
+
     /** Rows of the timeline, for sizing the image. */
     static int rowsOf(List<FaultWindow> windows) {
-        return (int) windows.stream().map(FaultWindow::label).distinct().count();
+        return (int) windows.stream().map(FaultTimelineChart::label).distinct().count();
     }
 }

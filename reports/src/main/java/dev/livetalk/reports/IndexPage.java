@@ -1,5 +1,7 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.results.Markup;
+
 import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.Calibration;
@@ -53,7 +55,7 @@ final class IndexPage {
                 .append(withBaseline ? ", " + verdict.regressions().size() + " regressions against the baseline" : "")
                 .append("</p>\n");
         verdict.stop().ifPresent(stop -> h.append("<p class=\"verdict fail\" id=\"stopped\">The run stopped early: ")
-                .append(HtmlText.escape(stop.sentence())).append(". The figures below are those of the finished "
+                .append(Markup.escape(stop.sentence())).append(". The figures below are those of the finished "
                         + "scenarios.</p>\n"));
         h.append("<p class=\"note\">Latency is measured from the intended send time of an "
                 + "open-model schedule (no coordinated omission). Times are seconds since the end of the warm-up. "
@@ -65,7 +67,7 @@ final class IndexPage {
         for (ComparedSection v : verdicts) {
             String name = v.section().scenario();
             h.append(" · <a class=\"").append(v.verdict().passed() ? "ok" : "bad").append("\" href=\"#")
-                    .append(ScenarioHtml.anchor(name)).append("\">").append(HtmlText.escape(name)).append("</a>");
+                    .append(ScenarioHtml.anchor(name)).append("\">").append(Markup.escape(name)).append("</a>");
         }
         h.append("</nav>\n");
     }
@@ -83,7 +85,7 @@ final class IndexPage {
                 if (i == 0) {
                     h.append("<td rowspan=\"").append(strategies.size()).append("\"><a href=\"#")
                             .append(ScenarioHtml.anchor(section.scenario())).append("\">")
-                            .append(HtmlText.escape(section.scenario())).append("</a>")
+                            .append(Markup.escape(section.scenario())).append("</a>")
                             .append(section.severalSeeds() ? "<br><small>" + section.runs().size() + " seeds</small>" : "")
                             .append("</td>");
                 }
@@ -104,7 +106,7 @@ final class IndexPage {
         List<KeyFigures> runs = results.stream().map(KeyFigures::of).toList();
         h.append("<td class=\"strategy\"><span class=\"swatch\" style=\"background:")
                 .append(PageStyle.hex(ChartStyle.colour(strategy))).append("\"></span>")
-                .append(HtmlText.escape(strategy)).append("</td><td>");
+                .append(Markup.escape(strategy)).append("</td><td>");
         Map<String, List<BudgetVerdict>> byBudget = new LinkedHashMap<>();
         results.forEach(r -> r.budgets().forEach(b -> byBudget.computeIfAbsent(b.budget(), k -> new ArrayList<>()).add(b)));
         byBudget.values().forEach(seeds -> budgetBadge(seeds, h));
@@ -124,7 +126,7 @@ final class IndexPage {
         if (withBaseline) {
             String change = SummaryMarkdown.peerFinalChange(v, strategy);
             h.append("<td class=\"num").append(change.endsWith("FAIL") ? " bad" : "").append("\">")
-                    .append(HtmlText.escape(change)).append("</td>");
+                    .append(Markup.escape(change)).append("</td>");
         }
     }
 
@@ -133,8 +135,8 @@ final class IndexPage {
         long failed = seeds.stream().filter(b -> !b.passed()).count();
         String title = String.join("\n", seeds.stream().map(BudgetVerdict::message).distinct().toList());
         h.append("<span class=\"budget ").append(failed == 0 ? "ok" : "bad").append("\" title=\"")
-                .append(HtmlText.escape(title)).append("\">").append(failed == 0 ? "✓ " : "✗ ")
-                .append(HtmlText.escape(seeds.get(0).budget().replaceFirst(" for \\S+$", "")))
+                .append(Markup.escape(title)).append("\">").append(failed == 0 ? "✓ " : "✗ ")
+                .append(Markup.escape(seeds.get(0).budget().replaceFirst(" for \\S+$", "")))
                 .append(seeds.size() > 1 && failed > 0 ? " (" + failed + " of " + seeds.size() + " seeds)" : "")
                 .append("</span> ");
     }
@@ -150,12 +152,12 @@ final class IndexPage {
             for (ScenarioSection.SeedRun run : v.section().runs()) {
                 ResultsDocument d = run.document();
                 Environment e = d.environment();
-                String key = "<td>" + HtmlText.escape(d.network()) + "</td><td>"
-                        + HtmlText.escape(e == null || e.toxiproxyVersion() == null ? "-" : e.toxiproxyVersion())
-                        + "</td><td>" + HtmlText.escape(e == null ? "-" : e.jvm()) + "</td><td class=\"num\">"
+                String key = "<td>" + Markup.escape(d.network()) + "</td><td>"
+                        + Markup.escape(e == null || e.toxiproxyVersion() == null ? "-" : e.toxiproxyVersion())
+                        + "</td><td>" + Markup.escape(e == null ? "-" : e.jvm()) + "</td><td class=\"num\">"
                         + (e == null ? "-" : String.valueOf(e.cores())) + "</td>";
                 byEnvironment.computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(HtmlText.escape(d.scenario()) + " (seed " + d.seed() + ")");
+                        .add(Markup.escape(d.scenario()) + " (seed " + d.seed() + ")");
             }
         }
         h.append("<section id=\"environment\"><h2>Environment</h2>\n<table class=\"figures\"><thead><tr>"
@@ -166,7 +168,7 @@ final class IndexPage {
         h.append("</tbody></table>\n<h3>The harness's own latency</h3>\n");
         Map<Calibration, List<String>> byCalibration = Calibrations.of(verdicts);
         byCalibration.forEach((calibration, scenarios) -> h.append(byCalibration.size() > 1
-                ? "<p><b>" + HtmlText.escape(String.join(", ", scenarios)) + "</b></p>\n" : "")
+                ? "<p><b>" + Markup.escape(String.join(", ", scenarios)) + "</b></p>\n" : "")
                 .append(CalibrationText.html(calibration)));
         h.append("</section>\n");
     }

@@ -1,5 +1,7 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.results.Markup;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -83,10 +85,10 @@ final class JmhResults {
                 .append("<table class=\"figures\"><thead><tr><th>benchmark</th><th>parameters</th>")
                 .append("<th>score</th><th>error</th><th>unit</th><th>B/op</th></tr></thead><tbody>\n");
         for (Row row : rows) {
-            h.append("<tr><td>").append(HtmlText.escape(row.benchmark())).append("</td><td>")
-                    .append(HtmlText.escape(row.params())).append("</td><td>").append(number(row.score()))
+            h.append("<tr><td>").append(Markup.escape(row.benchmark())).append("</td><td>")
+                    .append(Markup.escape(row.params())).append("</td><td>").append(number(row.score()))
                     .append("</td><td>± ").append(number(row.error())).append("</td><td>")
-                    .append(HtmlText.escape(row.unit())).append("</td><td>").append(number(row.allocation()))
+                    .append(Markup.escape(row.unit())).append("</td><td>").append(number(row.allocation()))
                     .append("</td></tr>\n");
         }
         h.append("</tbody></table></section>\n");

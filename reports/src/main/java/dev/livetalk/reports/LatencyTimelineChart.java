@@ -2,6 +2,7 @@ package dev.livetalk.reports;
 
 import dev.livetalk.metrics.results.LatencyFigures;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.scenarios.fault.FaultWindow;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;

@@ -2,6 +2,9 @@ package dev.livetalk.reports;
 
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.scenarios.Durations;
+import dev.livetalk.scenarios.fault.FaultSchedule;
+import dev.livetalk.scenarios.fault.FaultWindow;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +43,27 @@ public final class Merge {
         return sections;
     }
 
+    /** Where two different schedules first differ: the seed, the first window that differs, or the count of windows. */
+    static String difference(FaultSchedule a, FaultSchedule b) {
+        if (a.seed() != b.seed()) {
+            return "seed " + a.seed() + " and " + b.seed();
+        }
+        for (int i = 0; i < Math.min(a.windows().size(), b.windows().size()); i++) {
+            FaultWindow x = a.windows().get(i);
+            FaultWindow y = b.windows().get(i);
+            if (!x.equals(y)) {
+                return "window " + i + ": " + describe(x) + " and " + describe(y);
+            }
+        }
+        return a.windows().size() + " and " + b.windows().size() + " windows";
+    }
+
+    private static String describe(FaultWindow w) {
+        return w.fault() + " #" + w.occurrence() + " " + w.kind().yamlName() + " " + Durations.format(w.start()) + ".."
+                + Durations.format(w.end()) + " " + w.parameters() + " " + w.direction().yamlName() + " "
+                + w.clients() + " " + w.link().yamlName() + (w.serverSide() ? " server side" : "");
+    }
+
     /** The shards of one scenario and seed as one run. */
     static ScenarioSection.SeedRun shards(List<RunFolder> shards) {
         RunFolder first = shards.get(0);
@@ -47,9 +71,11 @@ public final class Merge {
         List<StrategyResult> strategies = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
         for (RunFolder shard : shards) {
-            if (!Objects.equals(shard.document().faultSchedule(), first.document().faultSchedule())) {
+            if (!shard.document().faultSchedule().equals(first.document().faultSchedule())) {
                 throw new IllegalArgumentException("shards of scenario " + first.scenario() + " seed " + first.seed()
-                        + " must have the same fault schedule: " + first.folder() + " and " + shard.folder() + " differ");
+                        + " must have the same fault schedule: " + first.folder() + " and " + shard.folder()
+                        + " differ (" + difference(first.document().faultSchedule(), shard.document().faultSchedule())
+                        + ")");
             }
             for (StrategyResult strategy : shard.document().strategies()) {
                 Path earlier = seen.putIfAbsent(strategy.strategy(), shard.folder());

@@ -1,5 +1,6 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.scenarios.fault.FaultWindow;
 import org.jfree.chart.JFreeChart;
 
 import java.io.IOException;
@@ -38,7 +39,7 @@ public record ScenarioCharts(Optional<ChartImage> faults, List<ChartImage> perce
     static ScenarioCharts render(ScenarioSection section, Path reportDir, String prefix) throws IOException {
         ScenarioSection.SeedRun run = section.first();
         IntervalLog log = run.intervalLog(t -> t.corrected() && t.phase().equals("all"));
-        List<FaultWindow> windows = FaultWindow.of(run.document().faultSchedule());
+        List<FaultWindow> windows = run.document().faultSchedule().windows();
         double end = endSeconds(log, windows);
         Optional<ChartImage> faults = write(FaultTimelineChart.of(windows, end), reportDir, prefix + "-faults",
                 "fault timeline", WIDTH, 110 + 28 * FaultTimelineChart.rowsOf(windows));
@@ -59,7 +60,7 @@ public record ScenarioCharts(Optional<ChartImage> faults, List<ChartImage> perce
 
     /** The end of the time axis: the last interval or fault window end, in seconds. */
     static double endSeconds(IntervalLog log, List<FaultWindow> windows) {
-        double faultsEnd = windows.stream().mapToDouble(w -> w.endNanos() / 1e9).max().orElse(0);
+        double faultsEnd = windows.stream().mapToDouble(w -> w.end().toNanos() / 1e9).max().orElse(0);
         return Math.ceil(Math.max(log.endSeconds(), faultsEnd));
     }
 

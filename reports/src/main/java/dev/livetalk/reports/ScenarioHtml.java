@@ -1,5 +1,7 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.results.Markup;
+
 import dev.livetalk.metrics.gate.Verdict;
 
 import java.nio.file.Path;
@@ -26,17 +28,17 @@ final class ScenarioHtml {
         ScenarioSection s = v.section();
         Verdict verdict = v.verdict();
         h.append("<section class=\"scenario\" id=\"").append(anchor(s.scenario())).append("\" data-scenario=\"")
-                .append(HtmlText.escape(s.scenario())).append("\">\n<h2>").append(HtmlText.escape(s.scenario()))
+                .append(Markup.escape(s.scenario())).append("\">\n<h2>").append(Markup.escape(s.scenario()))
                 .append("<span class=\"badge ").append(verdict.passed() ? "pass\">PASS" : "fail\">FAIL").append("</span></h2>\n");
         h.append("<p class=\"note\">").append(s.severalSeeds() ? "seeds " + join(s.seeds()) + " (charts: seed "
                 + s.first().document().seed() + ")" : "seed " + s.first().document().seed()).append(" · network ")
-                .append(HtmlText.escape(s.first().document().network())).append(" · strategies: ")
-                .append(HtmlText.escape(String.join(", ", s.strategies()))).append("</p>\n");
+                .append(Markup.escape(s.first().document().network())).append(" · strategies: ")
+                .append(Markup.escape(String.join(", ", s.strategies()))).append("</p>\n");
         failures(v, verdict, h);
         missingHlogs(s, h);
         h.append("<h3>Fault timeline</h3>\n");
         figureOr(charts.faults(), "No fault windows: a control run.", h);
-        StrategyTables.faultWindows(FaultWindow.of(s.first().document().faultSchedule()), h);
+        StrategyTables.faultWindows(s.first().document().faultSchedule().windows(), h);
         h.append("<h3>Latency by percentile").append(firstSeed(s)).append("</h3>\n<div class=\"charts\">\n");
         charts.percentiles().forEach(c -> figure(c, h));
         h.append("</div>\n");
@@ -93,11 +95,11 @@ final class ScenarioHtml {
         }
         h.append("<ul class=\"failures\">\n");
         verdict.failedBudgets().forEach(f -> h.append("<li><span class=\"bad\">budget</span> ")
-                .append(HtmlText.escape(f.strategy())).append(": <code>")
-                .append(HtmlText.escape(f.budget().budget())).append("</code>: ")
-                .append(HtmlText.escape(f.budget().message())).append(seed(v, f.seed())).append("</li>\n"));
+                .append(Markup.escape(f.strategy())).append(": <code>")
+                .append(Markup.escape(f.budget().budget())).append("</code>: ")
+                .append(Markup.escape(f.budget().message())).append(seed(v, f.seed())).append("</li>\n"));
         verdict.regressions().forEach(r -> h.append("<li><span class=\"bad\">regression</span> ")
-                .append(HtmlText.escape(r.comparison().message())).append(seed(v, r.seed())).append("</li>\n"));
+                .append(Markup.escape(r.comparison().message())).append(seed(v, r.seed())).append("</li>\n"));
         h.append("</ul>\n");
     }
 
@@ -110,7 +112,7 @@ final class ScenarioHtml {
         if (!missing.isEmpty()) {
             h.append("<p class=\"missing\">Interval logs named by the results but not found (percentile charts fall "
                     + "back to the five percentiles of the results): ")
-                    .append(HtmlText.escape(missing.stream().map(p -> p.getFileName().toString()).toList().toString()))
+                    .append(Markup.escape(missing.stream().map(p -> p.getFileName().toString()).toList().toString()))
                     .append("</p>\n");
         }
     }
@@ -119,14 +121,14 @@ final class ScenarioHtml {
         if (chart.isPresent()) {
             figure(chart.get(), h);
         } else {
-            h.append("<p class=\"note\">").append(HtmlText.escape(otherwise)).append("</p>\n");
+            h.append("<p class=\"note\">").append(Markup.escape(otherwise)).append("</p>\n");
         }
     }
 
     private static void figure(ChartImage c, StringBuilder h) {
-        h.append("<figure><a href=\"").append(HtmlText.escape(c.svg())).append("\"><img src=\"")
-                .append(HtmlText.escape(c.png())).append("\" width=\"").append(c.width()).append("\" height=\"")
-                .append(c.height()).append("\" alt=\"").append(HtmlText.escape(c.title())).append("\"></a></figure>\n");
+        h.append("<figure><a href=\"").append(Markup.escape(c.svg())).append("\"><img src=\"")
+                .append(Markup.escape(c.png())).append("\" width=\"").append(c.width()).append("\" height=\"")
+                .append(c.height()).append("\" alt=\"").append(Markup.escape(c.title())).append("\"></a></figure>\n");
     }
 
     private static String firstSeed(ScenarioSection s) {

@@ -1,5 +1,7 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.results.Markup;
+
 import dev.livetalk.metrics.correctness.ConvergenceFigures;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.correctness.Example;
@@ -8,6 +10,7 @@ import dev.livetalk.metrics.results.LatencyFigures;
 import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.scenarios.fault.FaultWindow;
 
 import java.util.Comparator;
 import java.util.List;
@@ -34,8 +37,8 @@ final class StrategyTables {
         h.append("<details><summary>").append(windows.size()).append(" fault windows</summary>\n");
         head(h, "fault", "type", "start", "end", "direction", "clients");
         for (FaultWindow w : windows) {
-            row(h, esc(w.fault() + " #" + w.occurrence()), esc(w.type()), num(FigureText.seconds(w.startNanos())),
-                    num(FigureText.seconds(w.endNanos())), esc(w.direction()), esc(String.join(", ", w.clients())));
+            row(h, esc(w.fault() + " #" + w.occurrence()), esc(w.kind().yamlName()), num(FigureText.seconds(w.start().toNanos())),
+                    num(FigureText.seconds(w.end().toNanos())), esc(w.direction().yamlName()), esc(String.join(", ", w.clients())));
         }
         h.append("</tbody></table></details>\n");
     }
@@ -175,7 +178,7 @@ final class StrategyTables {
     }
 
     private static String esc(String text) {
-        return HtmlText.escape(text == null ? "" : text);
+        return Markup.escape(text == null ? "" : text);
     }
 
     private static String num(String text) {

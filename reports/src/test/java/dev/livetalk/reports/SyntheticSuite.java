@@ -1,7 +1,5 @@
 package dev.livetalk.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.livetalk.metrics.correctness.ConvergenceFigures;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.correctness.Example;
@@ -14,6 +12,11 @@ import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ResultsJson;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.scenarios.fault.DirectionSelector;
+import dev.livetalk.scenarios.fault.FaultSchedule;
+import dev.livetalk.scenarios.fault.FaultWindow;
+import dev.livetalk.scenarios.fault.LatencyFault;
+import dev.livetalk.scenarios.fault.LinkSelector;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,7 +43,6 @@ final class SyntheticSuite {
             "snapshot");
     private static final List<String> METRICS = ScenarioCharts.METRICS;
     private static final List<String> PHASES = List.of("all", "before", "during", "after");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SyntheticSuite() {
     }
@@ -52,7 +55,7 @@ final class SyntheticSuite {
             for (int i = 0; i < scenarios; i++) {
                 String name = "scenario-" + (i + 1);
                 Path folder = Files.createDirectories(dir.resolve(name));
-                JsonNode schedule = schedule(seed, 2 + i % 3, seconds);
+                FaultSchedule schedule = schedule(seed, 2 + i % 3, seconds);
                 List<StrategyResult> results = new ArrayList<>();
                 for (String strategy : STRATEGIES) {
                     Histogram all = writeHlog(folder.resolve(strategy + ".hlog"), strategy, seconds, random);
@@ -69,20 +72,15 @@ final class SyntheticSuite {
         return files;
     }
 
-    private static JsonNode schedule(long seed, int windows, int seconds) {
-        StringBuilder json = new StringBuilder("{\"seed\":" + seed + ",\"windows\":[");
+    private static FaultSchedule schedule(long seed, int windows, int seconds) {
+        List<FaultWindow> list = new ArrayList<>();
         for (int w = 0; w < windows; w++) {
-            long start = (long) ((w + 1) * seconds / (windows + 1.0) * 1e9);
-            json.append(w == 0 ? "" : ",").append("{\"fault\":\"fault").append(w % 2).append("\",\"type\":\"latency\",")
-                    .append("\"occurrence\":").append(w / 2).append(",\"startNanos\":").append(start)
-                    .append(",\"endNanos\":").append(start + 1_500_000_000L)
-                    .append(",\"direction\":\"both\",\"clients\":[\"user1\",\"user2\"]}");
+            Duration start = Duration.ofNanos((long) ((w + 1) * seconds / (windows + 1.0) * 1e9));
+            list.add(new FaultWindow("fault" + w % 2, w / 2, start, start.plusMillis(1500),
+                    new LatencyFault(Duration.ofMillis(200), Duration.ZERO), DirectionSelector.BOTH, List.of("user1", "user2"),
+                    LinkSelector.BOTH, false));
         }
-        try {
-            return JSON.readTree(json.append("]}").toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FaultSchedule(seed, list);
     }
 
     /** Writes every metric, phase and kind interval by interval; returns the peer-final total. */

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The clients of a run and their links, the same on every backend. One client per user who
- * is a member of at least one room (a user in no room has nothing to send or show). A client
+ * The clients of a run and their links, the same on every backend: one client per user of the
+ * scenario (a user in no room still connects, and a fault on "all" still acts on it). A client
  * is named by its user everywhere a person reads it (traces, results, reports, fault
  * schedules); its {@link Client#index() index} (the user's place in the scenario) only seeds
  * its random source and numbers its links inside a backend.
@@ -49,10 +49,7 @@ public record ClientLayout(ClientShape shape, List<Client> clients) {
         List<String> users = scenario.users();
         List<LinkRole> roles = LinkSelector.BOTH.roles(scenario.clientShape());
         for (int index = 0; index < users.size(); index++) {
-            List<String> rooms = RunSetup.roomsOf(scenario, users.get(index));
-            if (!rooms.isEmpty()) {
-                clients.add(new Client(index, users.get(index), rooms, roles));
-            }
+            clients.add(new Client(index, users.get(index), RunSetup.roomsOf(scenario, users.get(index)), roles));
         }
         return new ClientLayout(scenario.clientShape(), clients);
     }
@@ -65,8 +62,9 @@ public record ClientLayout(ClientShape shape, List<Client> clients) {
     /**
      * The links {@code window} acts on, per client: the selected links of its clients, or
      * every link of every client for a server-side window (the server's end of the network is
-     * all of them). A user of the window who has no client (a user in no room, whom
-     * {@code target: all} lists too) has no link for it to act on and is left out.
+     * all of them).
+     *
+     * @throws IllegalArgumentException when the window names a user who has no client here
      */
     public Map<Client, List<LinkRole>> targets(FaultWindow window) {
         Map<String, Client> byUser = new LinkedHashMap<>();
@@ -76,9 +74,11 @@ public record ClientLayout(ClientShape shape, List<Client> clients) {
         Map<Client, List<LinkRole>> targets = new LinkedHashMap<>();
         for (String user : users) {
             Client client = byUser.get(user);
-            if (client != null) {
-                targets.put(client, selector.roles(shape));
+            if (client == null) {
+                throw new IllegalArgumentException("fault " + window.fault() + " targets " + user
+                        + ", who is not a user of this scenario");
             }
+            targets.put(client, selector.roles(shape));
         }
         return targets;
     }

@@ -72,7 +72,7 @@ public final class ScenarioRunner {
             }
         }
         ResultsDocument document = ResultsDocument.of(scenario.name(), seed, backend.network(),
-                backend.environment(), FaultScheduleJson.toTree(plan.faults()), results);
+                backend.environment(), plan.faults(), results);
         return stopped == null ? document : document.stoppedBy(stopped);
     }
 

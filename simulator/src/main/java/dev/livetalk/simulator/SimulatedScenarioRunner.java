@@ -70,7 +70,7 @@ public final class SimulatedScenarioRunner {
             results.add(result.examplesSince(trace.measuredFrom()));
         }
         return ResultsDocument.of(scenario.name(), seed, Backend.SIM.yamlName(), environment(),
-                FaultScheduleJson.toTree(schedule), results);
+                schedule, results);
     }
 
     /** One strategy's trace, checked for determinism when the settings ask for it. */

@@ -67,7 +67,7 @@ public final class JunitXmlWriter {
             errors += 1;
             suite(suites, "livetalk.run", stopped);
         }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" + escape(name) + "\" tests=\""
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" + Markup.escape(name) + "\" tests=\""
                 + tests + "\" failures=\"" + failures + "\" errors=\"" + errors + "\">\n" + suites + "</testsuites>\n";
     }
 
@@ -107,19 +107,19 @@ public final class JunitXmlWriter {
     }
 
     private static void suite(StringBuilder out, String name, List<Case> cases) {
-        String className = escape(name);
+        String className = Markup.escape(name);
         out.append("  <testsuite name=\"").append(className).append("\" tests=\"").append(cases.size())
                 .append("\" failures=\"").append(count(cases, Kind.FAILURE)).append("\" errors=\"")
                 .append(count(cases, Kind.ERROR)).append("\" skipped=\"").append(count(cases, Kind.SKIPPED))
                 .append("\">\n");
         for (Case c : cases) {
-            out.append("    <testcase classname=\"").append(className).append("\" name=\"").append(escape(c.name()))
+            out.append("    <testcase classname=\"").append(className).append("\" name=\"").append(Markup.escape(c.name()))
                     .append('"');
             if (c.kind() == Kind.PASSED) {
                 out.append("/>\n");
             } else {
                 out.append(">\n      <").append(c.kind().name().toLowerCase(Locale.ROOT)).append(" message=\"")
-                        .append(escape(c.message())).append("\"/>\n").append("    </testcase>\n");
+                        .append(Markup.escape(c.message())).append("\"/>\n").append("    </testcase>\n");
             }
         }
         out.append("  </testsuite>\n");
@@ -127,21 +127,5 @@ public final class JunitXmlWriter {
 
     private static String format(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    /** Escapes text for an XML attribute. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\n' -> out.append("&#10;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -2,7 +2,9 @@ package dev.livetalk.metrics.results;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.livetalk.scenarios.fault.FaultSchedule;
 
 import java.util.List;
 
@@ -11,20 +13,24 @@ import java.util.List;
  * need, so they can be rendered or merged from results files alone. Format pinned by
  * {@code results.schema.json} and golden-file tests; {@link #VERSION} changes when it breaks.
  *
- * <p>Immutable apart from the schedule tree, which nobody changes; any thread.
+ * <p>Immutable; any thread.
  *
  * @param version       the format version, {@link #VERSION}
  * @param scenario      the scenario's name
  * @param seed          the seed the run used
  * @param network       the network backend ({@code toxiproxy}, {@code sim})
  * @param environment   versions and machine
- * @param faultSchedule the resolved fault schedule (scenarios' {@code FaultScheduleJson})
+ * @param faultSchedule the resolved fault schedule, written as scenarios' {@code FaultScheduleJson}; a
+ *                      document without one (or with {@code null}) reads as an empty schedule of
+ *                      {@code seed}
  * @param strategies    per strategy, in run order: for a stopped run, those that finished
  * @param stopped       why the run stopped before every strategy finished, or {@code null}
  *                      (then absent from the JSON) for a run that finished
  */
 public record ResultsDocument(int version, String scenario, long seed, String network, Environment environment,
-                              JsonNode faultSchedule, List<StrategyResult> strategies,
+                              @JsonSerialize(using = ScheduleJson.Writer.class)
+                              @JsonDeserialize(using = ScheduleJson.Reader.class) FaultSchedule faultSchedule,
+                              List<StrategyResult> strategies,
                               @JsonInclude(JsonInclude.Include.NON_NULL) ScenarioStop stopped) {
     /**
      * The format version this code writes and reads. Version 2: latency figures over every
@@ -37,12 +43,15 @@ public record ResultsDocument(int version, String scenario, long seed, String ne
         if (version != VERSION) {
             throw new IllegalArgumentException("results document version must be " + VERSION + ": " + version);
         }
+        if (faultSchedule == null) {
+            faultSchedule = new FaultSchedule(seed, List.of());
+        }
         strategies = List.copyOf(strategies);
     }
 
     /** A document of the current version. */
     public static ResultsDocument of(String scenario, long seed, String network, Environment environment,
-                                     JsonNode faultSchedule, List<StrategyResult> strategies) {
+                                     FaultSchedule faultSchedule, List<StrategyResult> strategies) {
         return new ResultsDocument(VERSION, scenario, seed, network, environment, faultSchedule, strategies, null);
     }
 

@@ -9,6 +9,10 @@ import com.networknt.schema.SpecVersion;
 import dev.livetalk.metrics.correctness.ClientConvergence;
 import dev.livetalk.metrics.correctness.CorrectnessInterval;
 import dev.livetalk.metrics.correctness.Outcome;
+import dev.livetalk.scenarios.fault.FaultKind;
+import dev.livetalk.scenarios.fault.FaultSchedule;
+import dev.livetalk.scenarios.fault.FaultScheduleJson;
+import dev.livetalk.scenarios.fault.FaultWindow;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -33,7 +37,8 @@ class ResultsJsonTest {
         ResultsDocument read = ResultsJson.fromJson(json);
         assertThat(read.strategies()).isEqualTo(document.strategies());
         assertThat(read.environment()).isEqualTo(document.environment());
-        assertThat(ResultsJson.toJson(read)).isEqualTo(json); // the schedule tree too (its number nodes differ in class)
+        assertThat(read.faultSchedule()).isEqualTo(document.faultSchedule());
+        assertThat(ResultsJson.toJson(read)).isEqualTo(json);
         assertThat(read.strategy("event-only").correctness().outcomes()).containsEntry(Outcome.LOST, 1L);
     }
 
@@ -98,6 +103,59 @@ class ResultsJsonTest {
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
         }
         assertThat(schema.validate(new ObjectMapper().readTree(json))).isEmpty();
+    }
+
+    @Test
+    void shouldReadBackATypedScheduleOfEveryFaultKindAndWriteItAsTheScheduleFileDoes() throws IOException {
+        FaultSchedule schedule = SampleResults.everyFaultKind();
+        ResultsDocument sample = SampleResults.document();
+        ResultsDocument document = ResultsDocument.of(sample.scenario(), sample.seed(), sample.network(),
+                sample.environment(), schedule, sample.strategies());
+        String json = ResultsJson.toJson(document);
+
+        ResultsDocument read = ResultsJson.fromJson(json);
+
+        assertThat(read.faultSchedule()).isEqualTo(schedule);
+        assertThat(read.faultSchedule().windows()).extracting(FaultWindow::kind).containsExactly(FaultKind.values());
+        assertThat(ResultsJson.toJson(read)).isEqualTo(json);
+        ObjectMapper mapper = new ObjectMapper();
+        assertThat(mapper.readTree(json).get("faultSchedule")).isEqualTo(mapper.readTree(FaultScheduleJson.toJson(schedule)));
+        try (InputStream in = ResultsJson.class.getResourceAsStream("/results.schema.json")) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            assertThat(schema.validate(mapper.readTree(json))).isEmpty();
+            ObjectNode malformed = (ObjectNode) mapper.readTree(json);
+            ((ObjectNode) malformed.at("/faultSchedule/windows/3")).put("type", "flood").remove("link");
+            assertThat(schema.validate(malformed)).hasSize(2);
+        }
+    }
+
+    @Test
+    void shouldRefuseAMalformedScheduleNamingTheFieldAndTheRule() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(SampleResults.document()));
+        ((ObjectNode) tree.at("/faultSchedule/windows/0")).put("type", "flood");
+
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a results document: faultSchedule.windows[0].type must be one of latency,")
+                .hasMessageEndingWith("partition: \"flood\"");
+        ((ObjectNode) tree.at("/faultSchedule/windows/0")).put("type", "down").remove("clients");
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a results document: faultSchedule.windows[0].clients is missing: it must be an array"
+                        + " of strings");
+    }
+
+    @Test
+    void shouldReadADocumentWithoutAScheduleAsAnEmptyScheduleOfItsSeed() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(SampleResults.document()));
+        tree.remove("faultSchedule");
+        assertThat(ResultsJson.fromJson(mapper.writeValueAsString(tree)).faultSchedule())
+                .isEqualTo(new FaultSchedule(7, List.of()));
+        tree.putNull("faultSchedule");
+        assertThat(ResultsJson.fromJson(mapper.writeValueAsString(tree)).faultSchedule())
+                .isEqualTo(new FaultSchedule(7, List.of()));
     }
 
     @Test

@@ -8,12 +8,24 @@ import dev.livetalk.metrics.trace.TraceWindow;
 import dev.livetalk.protocol.Message;
 import dev.livetalk.scenarios.budget.Budget;
 import dev.livetalk.scenarios.budget.BudgetParser;
+import dev.livetalk.scenarios.fault.BandwidthFault;
 import dev.livetalk.scenarios.fault.DirectionSelector;
 import dev.livetalk.scenarios.fault.DownFault;
+import dev.livetalk.scenarios.fault.DuplicationFault;
+import dev.livetalk.scenarios.fault.Fault;
 import dev.livetalk.scenarios.fault.FaultSchedule;
-import dev.livetalk.scenarios.fault.FaultScheduleJson;
 import dev.livetalk.scenarios.fault.FaultWindow;
+import dev.livetalk.scenarios.fault.LatencyFault;
+import dev.livetalk.scenarios.fault.LimitDataFault;
 import dev.livetalk.scenarios.fault.LinkSelector;
+import dev.livetalk.scenarios.fault.MessageLossFault;
+import dev.livetalk.scenarios.fault.PartitionFault;
+import dev.livetalk.scenarios.fault.ReorderFault;
+import dev.livetalk.scenarios.fault.ResetPeerFault;
+import dev.livetalk.scenarios.fault.SlicerFault;
+import dev.livetalk.scenarios.fault.SlowCloseFault;
+import dev.livetalk.scenarios.fault.StallFault;
+import dev.livetalk.scenarios.fault.TimeoutFault;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +102,24 @@ final class SampleResults {
             strategies.add(StrategyResult.of(m, BudgetEvaluator.evaluate(budgets, m), List.of(strategy + ".hlog")));
         }
         return ResultsDocument.of("outage", 7, "toxiproxy", new Environment("2.12.0", "21.0.5", 2, calibration()),
-                FaultScheduleJson.toTree(SCHEDULE), strategies);
+                SCHEDULE, strategies);
+    }
+
+    /** A schedule with one window of every fault kind, each with parameters that are not defaults. */
+    static FaultSchedule everyFaultKind() {
+        List<Fault> faults = List.of(new LatencyFault(Duration.ofMillis(250), Duration.ofMillis(30)),
+                new BandwidthFault(64), new SlowCloseFault(Duration.ofMillis(700)), new TimeoutFault(Duration.ofSeconds(2)),
+                new ResetPeerFault(Duration.ofMillis(100)), new SlicerFault(64, 16, Duration.ofNanos(1500)),
+                new LimitDataFault(4096), new DownFault(), new StallFault(), new MessageLossFault(0.25),
+                new DuplicationFault(0.125), new ReorderFault(Duration.ofMillis(40), 0.5), new PartitionFault());
+        List<FaultWindow> windows = new ArrayList<>();
+        for (int i = 0; i < faults.size(); i++) {
+            Duration start = Duration.ofMillis(1000L * i + 1);
+            windows.add(new FaultWindow("f" + i, i % 3, start, start.plusMillis(1500), faults.get(i),
+                    DirectionSelector.values()[i % 3], i % 4 == 0 ? List.of() : List.of("alice", "bob"), LinkSelector.values()[i % 3],
+                    i % 4 == 0));
+        }
+        return new FaultSchedule(7, windows);
     }
 
     /** A hand-made calibration: bare echo p50 100 us, the full stack through Toxiproxy p50 400 us, p99 1.5 ms. */

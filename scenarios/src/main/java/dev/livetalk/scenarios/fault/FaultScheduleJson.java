@@ -2,6 +2,7 @@ package dev.livetalk.scenarios.fault;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,9 +16,10 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Writes a {@link FaultSchedule} as JSON for the run's output: the seed, and for each window
- * the fault's name and type, start and end (durations as scenario files write them, plus
- * nanoseconds), its parameters, direction, target clients, link and server side.
+ * Writes a {@link FaultSchedule} as JSON for the run's output, and reads it back: the seed,
+ * and for each window the fault's name and type, start and end (durations as scenario files
+ * write them, plus nanoseconds), its parameters (the fault record's components by name),
+ * direction, target clients, link and server side.
  *
  * <p>Stateless apart from a thread-safe mapper; any thread.
  */
@@ -52,6 +54,16 @@ public final class FaultScheduleJson {
             node.put("serverSide", window.serverSide());
         }
         return root;
+    }
+
+    /**
+     * Reads a schedule written by {@link #toTree}; every field is required.
+     *
+     * @param path what the tree is called in its document ({@code faultSchedule}), to name fields in errors
+     * @throws IllegalArgumentException naming the field, the rule and the value found when malformed
+     */
+    public static FaultSchedule fromTree(JsonNode tree, String path) {
+        return FaultScheduleReader.read(tree, path);
     }
 
     /** The schedule as indented JSON text. */

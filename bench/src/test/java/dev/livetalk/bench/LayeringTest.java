@@ -1,0 +1,103 @@
+package dev.livetalk.bench;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The layering of the modules, checked on their main classes: bench depends on every module,
+ * so all of them are on its test class path. Each rule is one module's forbidden edges; a
+ * failure names the rule, the wrong edge (class, member and line) and where the layering is
+ * described: {@code docs/ARCHITECTURE.md}. Change that document and this test together.
+ */
+@AnalyzeClasses(packages = "dev.livetalk", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+    private static final String DOC = " (allowed edges: docs/ARCHITECTURE.md)";
+
+    @ArchTest
+    static final ArchRule protocolDependsOnNothingOfOurs = noClasses()
+            .that().resideInAPackage("dev.livetalk.protocol..")
+            .should().dependOnClassesThat(ours().and(outside("dev.livetalk.protocol..")))
+            .because("protocol is the wire vocabulary every module shares and depends on no other module" + DOC);
+
+    @ArchTest
+    static final ArchRule scenariosDependOnlyOnProtocol = noClasses()
+            .that().resideInAPackage("dev.livetalk.scenarios..")
+            .should().dependOnClassesThat(ours().and(outside("dev.livetalk.scenarios..", "dev.livetalk.protocol..")))
+            .because("scenarios is the model of what to play and depends only on protocol among our modules" + DOC);
+
+    @ArchTest
+    static final ArchRule serverKnowsNoClientNorHarness = noClasses()
+            .that().resideInAPackage("dev.livetalk.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.livetalk.client..", "dev.livetalk.run..",
+                    "dev.livetalk.network..", "dev.livetalk.simulator..", "dev.livetalk.metrics..",
+                    "dev.livetalk.reports..", "dev.livetalk.bench..")
+            .because("the reference server knows no client, backend, measurement or report" + DOC);
+
+    @ArchTest
+    static final ArchRule clientKnowsNoHarness = noClasses()
+            .that().resideInAPackage("dev.livetalk.client..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.livetalk.run..", "dev.livetalk.network..",
+                    "dev.livetalk.simulator..", "dev.livetalk.metrics..", "dev.livetalk.reports..",
+                    "dev.livetalk.bench..", "dev.livetalk.scenarios..")
+            .because("the reference client is what a strategy author reads: it knows no scenario, backend,"
+                    + " measurement or report" + DOC);
+
+    @ArchTest
+    static final ArchRule metricsKnowNoBackendNorReport = noClasses()
+            .that().resideInAPackage("dev.livetalk.metrics..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.livetalk.run..", "dev.livetalk.network..",
+                    "dev.livetalk.simulator..", "dev.livetalk.reports..", "dev.livetalk.bench..")
+            .because("metrics judge a trace, whichever backend recorded it, and know no report" + DOC);
+
+    @ArchTest
+    static final ArchRule reportsKnowNoBackend = noClasses()
+            .that().resideInAPackage("dev.livetalk.reports..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.livetalk.run..", "dev.livetalk.network..",
+                    "dev.livetalk.simulator..", "dev.livetalk.bench..")
+            .because("reports render results documents alone, never a live run" + DOC);
+
+    /** Matches no class until the module run lands (issue 14): empty is allowed, for now only. */
+    @ArchTest
+    static final ArchRule runIsNeutral = noClasses()
+            .that().resideInAPackage("dev.livetalk.run..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.livetalk.network..", "dev.livetalk.simulator..",
+                    "dev.livetalk.bench..", "dev.livetalk.reports..", "org.testcontainers..", "org.glassfish.tyrus..",
+                    "dev.livetalk.client.tyrus..", "eu.rekawek.toxiproxy..")
+            .because("run owns the plan, the simulated user and the one scenario runner over the backend seam;"
+                    + " transport and time belong to a backend" + DOC)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule simulatorIsABackendOnly = noClasses()
+            .that().resideInAPackage("dev.livetalk.simulator..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.livetalk.network..", "dev.livetalk.runner..",
+                    "dev.livetalk.bench..", "dev.livetalk.reports..", "org.testcontainers..", "org.glassfish.tyrus..",
+                    "dev.livetalk.client.tyrus..")
+            .because("the simulator is one backend of run's seam and knows neither the other backend nor real"
+                    + " transport" + DOC);
+
+    @ArchTest
+    static final ArchRule networkIsABackendOnly = noClasses()
+            .that().resideInAPackage("dev.livetalk.network..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.livetalk.simulator..", "dev.livetalk.bench..",
+                    "dev.livetalk.reports..")
+            .because("network is the Toxiproxy backend of run's seam and knows neither the other backend nor"
+                    + " the reports" + DOC);
+
+    private static DescribedPredicate<JavaClass> ours() {
+        return resideInAPackage("dev.livetalk..");
+    }
+
+    private static DescribedPredicate<JavaClass> outside(String... packages) {
+        return not(resideInAnyPackage(packages));
+    }
+}
