@@ -67,7 +67,7 @@ public final class ClientSession {
     /** The transcripts again, as an array: every input stamps them all, so no iterator. */
     private final Transcript[] stamped;
     private final Links links;
-    private final Outbox outbox = new Outbox();
+    private final PendingSends outbox = new PendingSends();
     private final ReceiptTracker receipts = new ReceiptTracker();
     private final SessionContext ctx;
     private final List<SessionOutput> outputs = new ArrayList<>();
@@ -235,7 +235,7 @@ public final class ClientSession {
         if (!transcripts.containsKey(ack.room())) {
             return;
         }
-        Outbox.Entry entry = outbox.remove(ack.clientMsgId());
+        PendingSends.Entry entry = outbox.remove(ack.clientMsgId());
         strategy.onAck(ctx, ack, entry == null ? null : entry.view(), now);
         receipts.onOwnCommit(ack.room(), ack.seq(), ack.id(), transcript(ack.room()));
     }
@@ -282,7 +282,7 @@ public final class ClientSession {
     }
 
     private void onError(ErrorEvent error, long now) {
-        Outbox.Entry entry = error.ref() == null ? null : outbox.get(error.ref());
+        PendingSends.Entry entry = error.ref() == null ? null : outbox.get(error.ref());
         if (entry != null && error.code() != ErrorCode.RATE_LIMITED) {
             strategy.onSendRejected(ctx, entry.view(), error, now);
         }
@@ -321,14 +321,14 @@ public final class ClientSession {
         for (LinkState state : links.all()) {
             checkLink(state, now);
         }
-        for (Outbox.Entry entry : outbox.due(now)) {
+        for (PendingSends.Entry entry : outbox.due(now)) {
             if (outbox.get(entry.clientMsgId) != entry) {
                 continue;
             }
             long before = entry.ackDeadline;
             strategy.onSendTimeout(ctx, entry.view(), now);
             if (outbox.get(entry.clientMsgId) == entry && entry.ackDeadline == before) {
-                entry.ackDeadline = Outbox.NEVER;
+                entry.ackDeadline = PendingSends.NEVER;
             }
         }
         if (!strategyWakeAts.isEmpty() && strategyWakeAts.first() <= now) {
@@ -376,7 +376,7 @@ public final class ClientSession {
             throw new IllegalArgumentException("body is required");
         }
         stamp(now);
-        Outbox.Entry entry = new Outbox.Entry(room, newClientMsgId(), body, replyTo, now, now + ackTimeout);
+        PendingSends.Entry entry = new PendingSends.Entry(room, newClientMsgId(), body, replyTo, now, now + ackTimeout);
         outbox.add(entry);
         strategy.onSend(ctx, entry.view(), now);
         flushSends();

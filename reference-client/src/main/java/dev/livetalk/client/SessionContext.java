@@ -13,9 +13,9 @@ import java.util.Collection;
  */
 final class SessionContext implements StrategyContext {
     private final ClientSession session;
-    private final Outbox outbox;
+    private final PendingSends outbox;
 
-    SessionContext(ClientSession session, Outbox outbox) {
+    SessionContext(ClientSession session, PendingSends outbox) {
         this.session = session;
         this.outbox = outbox;
     }
@@ -37,7 +37,7 @@ final class SessionContext implements StrategyContext {
 
     @Override
     public PendingSend pendingSend(String clientMsgId) {
-        Outbox.Entry entry = outbox.find(clientMsgId);
+        PendingSends.Entry entry = outbox.find(clientMsgId);
         return entry == null ? null : entry.view();
     }
 
@@ -48,7 +48,7 @@ final class SessionContext implements StrategyContext {
 
     @Override
     public String resendWithNewId(String clientMsgId, long ackDeadline) {
-        Outbox.Entry entry = require(clientMsgId);
+        PendingSends.Entry entry = require(clientMsgId);
         outbox.rename(entry, session.newClientMsgId());
         outbox.scheduleTransmit(entry, ackDeadline);
         return entry.clientMsgId;
@@ -61,7 +61,7 @@ final class SessionContext implements StrategyContext {
 
     @Override
     public void abandon(String clientMsgId) {
-        Outbox.Entry entry = outbox.find(clientMsgId);
+        PendingSends.Entry entry = outbox.find(clientMsgId);
         if (entry != null) {
             outbox.remove(entry.clientMsgId);
         }
@@ -82,8 +82,8 @@ final class SessionContext implements StrategyContext {
         return session.config().ackTimeout().toNanos();
     }
 
-    private Outbox.Entry require(String clientMsgId) {
-        Outbox.Entry entry = outbox.find(clientMsgId);
+    private PendingSends.Entry require(String clientMsgId) {
+        PendingSends.Entry entry = outbox.find(clientMsgId);
         if (entry == null) {
             throw new IllegalArgumentException("no pending send with clientMsgId " + clientMsgId);
         }

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The rooms of a server and the requests about them: join, leave, send, history, read.
  * Each request method returns {@code null} when it succeeded (its outputs are in the
- * {@link Outbox}) or the error to answer with, which {@link ServerCore} counts as a
+ * {@link CallOutputs}) or the error to answer with, which {@link ServerCore} counts as a
  * rejection. Sans-IO; touched only by the thread that calls the core.
  */
 final class Rooms {
@@ -44,7 +44,7 @@ final class Rooms {
         return byName.get(name);
     }
 
-    ErrorEvent join(Connection connection, String name, Outbox out) {
+    ErrorEvent join(Connection connection, String name, CallOutputs out) {
         Room room = room(name);
         if (!room.admits(connection.user())) {
             return forbidden(connection, name, "join");
@@ -78,7 +78,7 @@ final class Rooms {
     }
 
     /** Commits a message, or answers a resend with the ack it already got. */
-    ErrorEvent send(Connection connection, Send send, long now, Outbox out) {
+    ErrorEvent send(Connection connection, Send send, long now, CallOutputs out) {
         Room room = memberRoom(connection, send.room());
         if (room == null) {
             return notMember(send.room(), "send", send.clientMsgId());
@@ -103,7 +103,7 @@ final class Rooms {
     }
 
     /** Answers a history range, cut to what is retained and to the reply limit. */
-    ErrorEvent history(Connection connection, HistoryRequest request, Outbox out) {
+    ErrorEvent history(Connection connection, HistoryRequest request, CallOutputs out) {
         Room room = memberRoom(connection, request.room());
         if (room == null) {
             return notMember(request.room(), "history", "history");
@@ -118,7 +118,7 @@ final class Rooms {
     }
 
     /** Moves the user's marker forward (clamped to the head) and tells the other members. */
-    ErrorEvent read(Connection connection, Read read, Outbox out) {
+    ErrorEvent read(Connection connection, Read read, CallOutputs out) {
         Room room = memberRoom(connection, read.room());
         if (room == null) {
             return notMember(read.room(), "read", "read");

@@ -93,7 +93,7 @@ public final class ServerCore {
     /** A text frame arrived, decoded by the shell with {@code EventCodec.decodeClient}. */
     public List<ServerOutput> onFrame(ConnectionId id, Decoded<ClientEvent> frame, long now) {
         Connection connection = connections.get(id);
-        Outbox out = new Outbox();
+        CallOutputs out = new CallOutputs();
         if (connection == null) {
             return List.of();
         }
@@ -128,7 +128,7 @@ public final class ServerCore {
 
     /** Time passed: closes connections silent for the idle timeout. */
     public List<ServerOutput> onTick(long now) {
-        Outbox out = new Outbox();
+        CallOutputs out = new CallOutputs();
         for (Connection connection : new ArrayList<>(connections.values())) {
             long silent = now - connection.lastSeen();
             if (silent >= idleNanos) {
@@ -149,7 +149,7 @@ public final class ServerCore {
         return next;
     }
 
-    private void onEvent(Connection connection, ClientEvent event, long now, Outbox out) {
+    private void onEvent(Connection connection, ClientEvent event, long now, CallOutputs out) {
         if (!connection.authenticated()) {
             if (event instanceof Hello hello) {
                 onHello(connection, hello, out);
@@ -175,7 +175,7 @@ public final class ServerCore {
         }
     }
 
-    private void onHello(Connection connection, Hello hello, Outbox out) {
+    private void onHello(Connection connection, Hello hello, CallOutputs out) {
         if (!ProtocolVersion.isSupported(hello.version())) {
             closeWith(connection, new ErrorEvent(ErrorCode.UNSUPPORTED_VERSION, "version must be "
                     + ProtocolVersion.CURRENT + ": " + hello.version(), "hello"), out);
@@ -189,7 +189,7 @@ public final class ServerCore {
     }
 
     /** Joins the hello's resume rooms, sends the welcome, then each resumed room's missed messages. */
-    private void resume(Connection connection, Hello hello, Outbox out) {
+    private void resume(Connection connection, Hello hello, CallOutputs out) {
         Map<String, ResumeStatus> statuses = new LinkedHashMap<>();
         List<Message> replay = new ArrayList<>();
         hello.resume().forEach((name, seq) -> {
@@ -227,7 +227,7 @@ public final class ServerCore {
     }
 
     /** Answers a rejected frame; closes the connection once rejections pile up. */
-    private void reject(Connection connection, ErrorEvent error, long now, Outbox out) {
+    private void reject(Connection connection, ErrorEvent error, long now, CallOutputs out) {
         out.deliver(connection.id(), error);
         if (connection.abuse().onRejected(now)) {
             closeWith(connection, new ErrorEvent(ErrorCode.ABUSE, "rejected frames must stay below "
@@ -237,14 +237,14 @@ public final class ServerCore {
     }
 
     /** Sends {@code error}, closes the connection and forgets it; returns null for switch use. */
-    private ErrorEvent closeWith(Connection connection, ErrorEvent error, Outbox out) {
+    private ErrorEvent closeWith(Connection connection, ErrorEvent error, CallOutputs out) {
         out.deliver(connection.id(), error);
         out.close(connection.id(), error.code());
         onClose(connection.id(), 0);
         return null;
     }
 
-    private static ErrorEvent deliver(Connection connection, Pong pong, Outbox out) {
+    private static ErrorEvent deliver(Connection connection, Pong pong, CallOutputs out) {
         out.deliver(connection.id(), pong);
         return null;
     }

@@ -26,7 +26,7 @@ final class BudgetBinder {
         this.sourceLines = source.lines().toList();
     }
 
-    List<Budget> budgets(YamlNode node, Strategies strategies, Set<String> knownStrategies) {
+    List<Budget> budgets(YamlNode node, StrategySelection strategies, Set<String> knownStrategies) {
         List<Budget> budgets = new ArrayList<>();
         List<YamlNode> items = values.list(node, "budgets").orElse(List.of());
         for (int i = 0; i < items.size(); i++) {
@@ -47,9 +47,9 @@ final class BudgetBinder {
         return budgets;
     }
 
-    private boolean strategiesRun(Budget budget, YamlNode item, String path, Strategies strategies,
+    private boolean strategiesRun(Budget budget, YamlNode item, String path, StrategySelection strategies,
             Set<String> knownStrategies) {
-        List<String> available = strategies instanceof Strategies.Named named
+        List<String> available = strategies instanceof StrategySelection.Named named
                 ? named.names() : List.copyOf(knownStrategies);
         boolean ok = true;
         for (String name : budget.strategies()) {

@@ -26,7 +26,7 @@ public record Scenario(
         List<Room> rooms,
         ClientShape clientShape,
         Load load,
-        Strategies strategies,
+        StrategySelection strategies,
         List<FaultSpec> faults,
         List<Budget> budgets) {
 

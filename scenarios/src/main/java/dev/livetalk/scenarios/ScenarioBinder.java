@@ -55,7 +55,7 @@ final class ScenarioBinder {
                 .map(n -> membership.rooms(n, users, diagnostics)).orElse(List.of());
         Optional<Load> load = f.required("load", "rate, arrival and reply-share of the open-model load")
                 .flatMap(this::load);
-        Strategies strategies = f.optional("strategies").flatMap(this::strategies).orElse(new Strategies.All());
+        StrategySelection strategies = f.optional("strategies").flatMap(this::strategies).orElse(new StrategySelection.All());
         List<FaultSpec> faults = faults(f, new FaultBinder.Context(users, rooms, duration.orElse(null), shape, network));
         List<Budget> budgets = budgets(f, strategies);
         if (diagnostics.hasErrors()) {
@@ -72,7 +72,7 @@ final class ScenarioBinder {
                 .orElse(List.of());
     }
 
-    private List<Budget> budgets(Fields f, Strategies strategies) {
+    private List<Budget> budgets(Fields f, StrategySelection strategies) {
         return f.optional("budgets")
                 .map(n -> new BudgetBinder(values, diagnostics, source).budgets(n, strategies, options.knownStrategies()))
                 .orElse(List.of());
@@ -110,9 +110,9 @@ final class ScenarioBinder {
         });
     }
 
-    private Optional<Strategies> strategies(YamlNode node) {
+    private Optional<StrategySelection> strategies(YamlNode node) {
         if (node instanceof YamlNode.Scalar s && "all".equals(s.text())) {
-            return Optional.of(new Strategies.All());
+            return Optional.of(new StrategySelection.All());
         }
         if (!(node instanceof YamlNode.Sequence)) {
             values.error(node, "strategies must be all or a list of strategy names, not " + node.describe());
@@ -128,7 +128,7 @@ final class ScenarioBinder {
         if (items.isEmpty()) {
             values.error(node, "strategies must name at least one strategy, or be all");
         }
-        return names.isEmpty() ? Optional.empty() : Optional.of(new Strategies.Named(names));
+        return names.isEmpty() ? Optional.empty() : Optional.of(new StrategySelection.Named(names));
     }
 
     private boolean knownStrategy(YamlNode item, String path, String name, List<String> earlier) {

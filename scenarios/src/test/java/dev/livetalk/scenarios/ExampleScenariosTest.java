@@ -42,7 +42,7 @@ class ExampleScenariosTest {
         assertThat(s.rooms()).extracting(Room::name).containsExactly("lobby", "ops");
         assertThat(s.rooms().get(0).members()).isEqualTo(s.users());
         assertThat(s.load()).isEqualTo(new Load(2, Arrival.POISSON, 0.1));
-        assertThat(s.strategies()).isEqualTo(new Strategies.All());
+        assertThat(s.strategies()).isEqualTo(new StrategySelection.All());
         assertThat(s.faults()).isEmpty();
         assertThat(s.budgets()).hasSize(8);
     }

@@ -350,8 +350,8 @@ final class RunCommand implements Callable<Integer> {
         List<String> known = Strategies.load().names();
         if (strategies == null) {
             return switch (scenario.strategies()) {
-                case dev.livetalk.scenarios.Strategies.All all -> known;
-                case dev.livetalk.scenarios.Strategies.Named named -> named.names();
+                case dev.livetalk.scenarios.StrategySelection.All all -> known;
+                case dev.livetalk.scenarios.StrategySelection.Named named -> named.names();
             };
         }
         if (strategies.equals(List.of("all"))) {

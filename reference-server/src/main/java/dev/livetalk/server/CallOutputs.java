@@ -10,7 +10,7 @@ import java.util.List;
  * Collects the outputs of one {@link ServerCore} call, in order. One per call; touched only
  * by the thread that calls the core.
  */
-final class Outbox {
+final class CallOutputs {
     private final List<ServerOutput> outputs = new ArrayList<>();
 
     void deliver(ConnectionId to, ServerEvent event) {

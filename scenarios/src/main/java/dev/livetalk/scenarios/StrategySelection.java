@@ -8,14 +8,14 @@ import java.util.List;
  *
  * <p>Immutable; any thread.
  */
-public sealed interface Strategies permits Strategies.All, Strategies.Named {
+public sealed interface StrategySelection permits StrategySelection.All, StrategySelection.Named {
 
     /** Every strategy found, built in and plugged in. */
-    record All() implements Strategies {
+    record All() implements StrategySelection {
     }
 
     /** The strategies named, in this order. */
-    record Named(List<String> names) implements Strategies {
+    record Named(List<String> names) implements StrategySelection {
         public Named {
             names = List.copyOf(names);
             if (names.isEmpty()) {

@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe: owned by one session, on its owner thread.
  */
-final class Outbox {
+final class PendingSends {
     static final long NEVER = Long.MAX_VALUE;
 
     /** One send's mutable state. */
