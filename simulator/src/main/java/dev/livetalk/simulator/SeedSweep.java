@@ -5,8 +5,14 @@ import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.Invariant;
 import dev.livetalk.run.RunFailure;
+import dev.livetalk.run.RunPlan;
+import dev.livetalk.run.RunProgress;
+import dev.livetalk.run.RunSettings;
+import dev.livetalk.run.ScenarioRunner;
 import dev.livetalk.scenarios.Scenario;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,8 +60,7 @@ public final class SeedSweep {
      */
     public SweepReport run(Scenario scenario, String file, List<String> strategies, SeedRange seeds) {
         if (settings.selfCheck()) {
-            SimulatedScenarioRunner runner = new SimulatedScenarioRunner(settings, status -> { });
-            strategies.forEach(strategy -> runner.play(scenario, strategy, seeds.first()));
+            selfCheck(scenario, strategies, seeds.first());
         }
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(threads,
@@ -71,6 +76,22 @@ public final class SeedSweep {
             return new SweepReport(scenario.name(), seeds, strategies, seeds.count() * strategies.size(), failures);
         } finally {
             workers.shutdownNow();
+        }
+    }
+
+    /** Plays {@code seed} twice per strategy, as the one runner does: a second trace that differs is a harness bug. */
+    private void selfCheck(Scenario scenario, List<String> strategies, long seed) {
+        ScenarioRunner runner = new ScenarioRunner(new SimBackend(settings), RunSettings.DEFAULTS, RunProgress.NONE);
+        RunPlan plan = RunPlan.resolve(scenario, seed);
+        try {
+            for (String strategy : strategies) {
+                runner.play(plan, strategy);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailure("the seed sweep was interrupted");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,47 +1,91 @@
 package dev.livetalk.simulator;
 
 import dev.livetalk.protocol.LinkRole;
-import dev.livetalk.scenarios.ClientShape;
+import dev.livetalk.run.ClientLayout;
+import dev.livetalk.run.FaultPlay;
+import dev.livetalk.run.PlayedFault;
+import dev.livetalk.run.RunFailure;
 import dev.livetalk.scenarios.fault.DownFault;
 import dev.livetalk.scenarios.fault.FaultWindow;
 import dev.livetalk.scenarios.fault.LimitDataFault;
-import dev.livetalk.scenarios.fault.LinkSelector;
 import dev.livetalk.scenarios.fault.ResetPeerFault;
 import dev.livetalk.scenarios.fault.TimeoutFault;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Plays a resolved fault schedule on the simulated links at exact virtual times: each window
- * goes on the {@link LinkSlot}s it targets at its start and comes off at its end. Frame-level
- * faults act in {@link SimNetwork#send}; the connection-level ones act here: down cuts the
- * open connections at once, reset-peer and timeout cut them after their timeout (and every
- * connection opened while they act, that long after it opened), limit-data starts counting.
- * A server-side window acts on every slot: the server's end of the network is all of them.
+ * goes on the {@link LinkSlot}s of the links it targets ({@link ClientLayout#targets}) at its
+ * start and comes off at its end. Frame-level faults act in {@link SimNetwork#send}; the
+ * connection-level ones act here: down cuts the open connections at once, reset-peer and
+ * timeout cut them after their timeout (and every connection opened while they act, that long
+ * after it opened), limit-data starts counting. Nothing can fail to apply, so
+ * {@link #failure()} never completes, and a window is played exactly as planned.
  *
- * <p>Single-threaded: the simulation thread.
+ * <p>Single-threaded: the simulation thread, except {@link #active()} (any thread).
  */
-final class SimFaults {
-    private SimFaults() {
-    }
+final class SimFaults implements FaultPlay {
+    private final SimNetwork network;
+    private final List<ActiveFault> begun = new ArrayList<>();
+    private final CompletableFuture<RunFailure> never = new CompletableFuture<>();
+    private volatile int active;
+    private boolean closed;
+    private long closedAt = Long.MAX_VALUE;
 
     /**
      * Schedules every window of {@code windows}, whose times count from {@code zero} on the
-     * virtual clock, on the slots of {@code clients} (user to slots by role).
+     * virtual clock, on the links of {@code layout}'s clients ({@code clients}: by user).
      */
-    static void schedule(SimNetwork network, List<FaultWindow> windows, long zero,
-                         Map<String, Map<LinkRole, LinkSlot>> clients, ClientShape shape) {
+    SimFaults(SimNetwork network, List<FaultWindow> windows, long zero, ClientLayout layout,
+              Function<String, SimClient> clients) {
+        this.network = network;
         for (FaultWindow window : windows) {
-            List<LinkSlot> slots = targets(window, clients, shape);
+            List<LinkSlot> slots = slots(layout.targets(window), clients);
             ActiveFault fault = new ActiveFault(window, zero + window.start().toNanos(), zero + window.end().toNanos());
-            network.at(fault.start, now -> begin(network, fault, slots, now));
-            network.at(fault.end, now -> slots.forEach(slot -> slot.faults.remove(fault)));
+            network.at(fault.start, now -> begin(fault, slots, now));
+            network.at(fault.end, now -> end(fault, slots));
         }
     }
 
-    private static void begin(SimNetwork network, ActiveFault fault, List<LinkSlot> slots, long now) {
+    @Override
+    public int active() {
+        return active;
+    }
+
+    @Override
+    public CompletableFuture<RunFailure> failure() {
+        return never;
+    }
+
+    /** The windows that began, in schedule order, at their planned virtual times (cut short by {@link #close()}). */
+    @Override
+    public List<PlayedFault> played() {
+        List<PlayedFault> played = new ArrayList<>(begun.size());
+        for (ActiveFault fault : begun) {
+            played.add(new PlayedFault(fault.window, fault.start, fault.end, fault.start,
+                    Math.min(fault.end, closedAt), null));
+        }
+        return played;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            closedAt = network.now();
+        }
+    }
+
+    private void begin(ActiveFault fault, List<LinkSlot> slots, long now) {
+        if (closed) {
+            return;
+        }
+        begun.add(fault);
+        active++;
         for (LinkSlot slot : slots) {
             slot.faults.add(fault);
             SimConnection current = slot.current;
@@ -49,6 +93,14 @@ final class SimFaults {
                 onOpened(network, fault, current, now);
             }
         }
+    }
+
+    private void end(ActiveFault fault, List<LinkSlot> slots) {
+        if (closed) {
+            return;
+        }
+        slots.forEach(slot -> slot.faults.remove(fault));
+        active--;
     }
 
     /**
@@ -79,20 +131,10 @@ final class SimFaults {
         });
     }
 
-    private static List<LinkSlot> targets(FaultWindow window, Map<String, Map<LinkRole, LinkSlot>> clients,
-                                          ClientShape shape) {
-        Iterable<String> users = window.serverSide() ? clients.keySet() : window.clients();
-        LinkSelector link = window.serverSide() ? LinkSelector.BOTH : window.link();
+    private static List<LinkSlot> slots(Map<ClientLayout.Client, List<LinkRole>> targets,
+                                        Function<String, SimClient> clients) {
         List<LinkSlot> slots = new ArrayList<>();
-        for (String user : users) {
-            Map<LinkRole, LinkSlot> byRole = clients.get(user);
-            if (byRole == null) {
-                throw new IllegalArgumentException("fault " + window.fault() + " targets an unknown client: " + user);
-            }
-            for (LinkRole role : link.roles(shape)) {
-                slots.add(byRole.get(role));
-            }
-        }
+        targets.forEach((client, roles) -> roles.forEach(role -> slots.add(clients.apply(client.user()).slot(role))));
         return List.copyOf(slots);
     }
 }

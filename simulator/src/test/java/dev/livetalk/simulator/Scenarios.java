@@ -8,6 +8,7 @@ import dev.livetalk.scenarios.ScenarioLoader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Scenario files for tests: the library's, and ones written inline; loaded for the simulator. */
@@ -52,15 +53,33 @@ final class Scenarios {
         return parse("outage", OUTAGE);
     }
 
-    /** A file of the scenario library ({@code /work/main/scenarios}), by its path below it. */
+    /**
+     * A file of the scenario library, by its path below the project's {@code scenarios/}
+     * (the system property {@code livetalk.scenarios}, which the pom sets, else found by
+     * walking up from the working directory).
+     */
     static Scenario library(String file) {
         try {
-            return ScenarioLoader.load(Path.of("..", "scenarios", file), SIM);
+            return ScenarioLoader.load(libraryFolder().resolve(file), SIM);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ScenarioException e) {
             throw new IllegalStateException(e.errors().toString(), e);
         }
+    }
+
+    private static Path libraryFolder() {
+        String property = System.getProperty("livetalk.scenarios");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("scenarios/outage.yaml"))) {
+                return dir.resolve("scenarios");
+            }
+        }
+        throw new IllegalStateException("no scenario library (scenarios/outage.yaml) above " + Path.of("").toAbsolutePath()
+                + ": set -Dlivetalk.scenarios=DIR");
     }
 
     /** A scenario from YAML text. */

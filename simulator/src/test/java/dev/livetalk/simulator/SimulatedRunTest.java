@@ -75,7 +75,8 @@ class SimulatedRunTest {
         RunTrace trace = result.trace();
 
         assertThat(trace.clients()).hasSize(8);
-        assertThat(trace.clients().get(0).clientId()).isEqualTo("c000");
+        assertThat(trace.clients()).allSatisfy(client -> assertThat(client.clientId()).isEqualTo(client.user()));
+        assertThat(trace.clients().get(0).user()).isEqualTo(OUTAGE.users().get(0));
         assertThat(trace.clients()).allSatisfy(client -> {
             assertThat(client.joinedAt()).isNotEmpty();
             assertThat(client.sends()).isNotEmpty().allSatisfy(send ->
@@ -125,7 +126,7 @@ class SimulatedRunTest {
 
         assertThatThrownBy(() -> new SimulatedRun(OUTAGE, "reconcile", 1, slow).play())
                 .isInstanceOf(RunFailure.class)
-                .hasMessageContaining("8 of 8 simulated clients had not joined");
+                .hasMessageContaining("8 of 8 clients had not joined their rooms after PT1M (seed 1)");
     }
 
     static SimulationResult play(Scenario scenario, String strategy, long seed) {

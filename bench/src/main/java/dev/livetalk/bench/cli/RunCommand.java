@@ -29,8 +29,8 @@ import dev.livetalk.scenarios.ScenarioLoader;
 import dev.livetalk.server.TyrusLogging;
 import dev.livetalk.simulator.SeedRange;
 import dev.livetalk.simulator.SeedSweep;
+import dev.livetalk.simulator.SimBackend;
 import dev.livetalk.simulator.SimSettings;
-import dev.livetalk.simulator.SimulatedScenarioRunner;
 import dev.livetalk.simulator.SweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -219,7 +219,7 @@ final class RunCommand implements Callable<Integer> {
                                  Calibration calibration) throws IOException, InterruptedException {
         long scenarioSeed = seed != null ? seed : scenario.seed();
         return scenario.network() == Backend.SIM
-                ? new SimulatedScenarioRunner(SimSettings.DEFAULTS, progress)
+                ? new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), RunSettings.DEFAULTS, progress)
                         .run(scenario, strategiesOf(scenario), scenarioSeed, folder)
                 : new ScenarioRunner(new ToxiproxyBackend(toxiproxy, ToxiproxySettings.DEFAULTS, calibration),
                         RunSettings.DEFAULTS, progress).run(scenario, strategiesOf(scenario), scenarioSeed, folder);

@@ -1,4 +1,4 @@
-package dev.livetalk.simulator;
+package dev.livetalk.bench;
 
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
@@ -12,6 +12,8 @@ import dev.livetalk.run.StrategyPlay;
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.ScenarioLoader;
+import dev.livetalk.simulator.SimBackend;
+import dev.livetalk.simulator.SimSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +25,8 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * For library scenarios both backends can play, the verdicts agree between the simulator and
+ * For library scenarios both backends can play (the scenario folder is the system property
+ * {@code livetalk.scenarios}, which the pom sets), the verdicts agree between the simulator and
  * the real Toxiproxy: reconcile clean on both, the naive strategy flawed on both, in the same
  * way. (Figures differ in detail: timing is real on one side, virtual on the other.)
  */
@@ -45,9 +48,9 @@ class BackendAgreementIT {
                 strategy, RunSettings.DEFAULTS, RunProgress.NONE).play().trace()).correctness().figures();
     }
 
-    private static CorrectnessFigures simulated(Scenario scenario, String strategy) {
-        return Measurement.of(new SimulatedRun(scenario, strategy, scenario.seed(), SimSettings.DEFAULTS).play()
-                .trace()).correctness().figures();
+    private static CorrectnessFigures simulated(Scenario scenario, String strategy) throws Exception {
+        return Measurement.of(new StrategyPlay(new SimBackend(SimSettings.DEFAULTS), RunPlan.resolve(scenario, scenario.seed()),
+                strategy, RunSettings.DEFAULTS, RunProgress.NONE).play().trace()).correctness().figures();
     }
 
     private static boolean clean(CorrectnessFigures f) {
@@ -58,7 +61,8 @@ class BackendAgreementIT {
     @ParameterizedTest(name = "{0}: {1} flawed by {2}, reconcile clean")
     @CsvSource({"outage.yaml, event-only, lost", "lost-ack.yaml, naive-retry, duplicates"})
     void shouldReachTheSameVerdictsOnBothBackends(String file, String naive, String flaw) throws Exception {
-        Scenario scenario = ScenarioLoader.load(Path.of("..", "scenarios", file), LoaderOptions.DEFAULTS);
+        Scenario scenario = ScenarioLoader.load(Path.of(System.getProperty("livetalk.scenarios", "../scenarios"), file),
+                LoaderOptions.DEFAULTS);
         CorrectnessFigures realNaive = real(scenario, naive);
         CorrectnessFigures simNaive = simulated(scenario, naive);
         CorrectnessFigures realReconcile = real(scenario, "reconcile");

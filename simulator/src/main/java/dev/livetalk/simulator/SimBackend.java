@@ -1,0 +1,89 @@
+package dev.livetalk.simulator;
+
+import dev.livetalk.metrics.results.Calibration;
+import dev.livetalk.metrics.results.Environment;
+import dev.livetalk.run.Backend;
+import dev.livetalk.run.RunPlan;
+import dev.livetalk.run.Stage;
+import dev.livetalk.scenarios.fault.FaultSpec;
+import dev.livetalk.server.ServerConfig;
+
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The simulator as a network of the one runner ({@code dev.livetalk.run.ScenarioRunner}):
+ * every strategy's run is a {@link SimStage}, the server core, the client sessions and the
+ * simulated links on the calling thread in virtual time, every choice drawn from the run's
+ * seed. One seed gives one trace, so with {@link SimSettings#selfCheck()} the runner plays
+ * each strategy twice and compares the trace hashes.
+ *
+ * <p>Stateless but for its settings; each stage is confined to the thread that opened it.
+ */
+public final class SimBackend implements Backend {
+    /** Message serverTime and hlog start = this + virtual milliseconds: a fixed, plausible wall-clock origin. */
+    static final long ORIGIN_MILLIS = 1_767_225_600_000L;
+
+    private final SimSettings settings;
+    private final LongSupplier wallClock;
+    private final Consumer<SimStage> onOpen;
+
+    public SimBackend(SimSettings settings) {
+        this(settings, System::nanoTime, stage -> { });
+    }
+
+    /**
+     * @param wallClock the machine's clock, in nanoseconds: for the speed in {@link SimStage#summary()}
+     *                  and for progress about once a second; never part of a trace
+     * @param onOpen    told of every stage opened, before it plays (for the figures of the network)
+     */
+    SimBackend(SimSettings settings, LongSupplier wallClock, Consumer<SimStage> onOpen) {
+        this.settings = settings;
+        this.wallClock = wallClock;
+        this.onOpen = onOpen;
+    }
+
+    public SimSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String network() {
+        return dev.livetalk.scenarios.Backend.SIM.yamlName();
+    }
+
+    @Override
+    public Environment environment() {
+        return new Environment(null, System.getProperty("java.vm.name") + " " + Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), new Calibration.VirtualTime());
+    }
+
+    /** Refuses a plan with a fault the simulator cannot play (the loader refuses it for {@code network: sim}). */
+    @Override
+    public void check(RunPlan plan) {
+        for (FaultSpec fault : plan.scenario().faults()) {
+            if (!fault.fault().kind().playableOn(dev.livetalk.scenarios.Backend.SIM)) {
+                throw new IllegalArgumentException("the simulator cannot play " + fault.fault().kind().yamlName()
+                        + " (fault " + fault.name() + "); load the scenario with network sim to have it refused");
+            }
+        }
+    }
+
+    /** A fixed origin, so that a replay writes the same interval logs. */
+    @Override
+    public long hlogStartMillis() {
+        return ORIGIN_MILLIS;
+    }
+
+    @Override
+    public boolean checksReplay() {
+        return settings.selfCheck();
+    }
+
+    @Override
+    public Stage open(RunPlan plan, String strategy, ServerConfig server, Consumer<Throwable> onFailure) {
+        SimStage stage = new SimStage(plan, strategy, settings, server, wallClock);
+        onOpen.accept(stage);
+        return stage;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.livetalk.simulator;
+
+import dev.livetalk.metrics.results.Calibration;
+import dev.livetalk.metrics.results.Environment;
+import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.ResultsJson;
+import dev.livetalk.metrics.results.ScenarioStop;
+import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.run.Backend;
+import dev.livetalk.run.RunFailure;
+import dev.livetalk.run.RunPlan;
+import dev.livetalk.run.RunProgress;
+import dev.livetalk.run.RunSettings;
+import dev.livetalk.run.ScenarioRunner;
+import dev.livetalk.run.Stage;
+import dev.livetalk.scenarios.LoaderOptions;
+import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.scenarios.ScenarioLoader;
+import dev.livetalk.server.ServerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The one runner on the simulator: the same results document and files as on Toxiproxy, network sim, self-checked. */
+class SimBackendTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void shouldWriteTheResultsDocumentOfTheOneRunnerWithNetworkSim() throws Exception {
+        Scenario outage = Scenarios.outage();
+        List<RunProgress.Status> statuses = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        RunProgress progress = new RunProgress() {
+            @Override
+            public void onStatus(Status status) {
+                statuses.add(status);
+            }
+
+            @Override
+            public void onNote(String line) {
+                notes.add(line);
+            }
+        };
+        SimBackend backend = new SimBackend(SimSettings.DEFAULTS, () -> 0L, stage -> { });
+
+        ResultsDocument results = new ScenarioRunner(backend, RunSettings.DEFAULTS, progress)
+                .run(outage, List.of("event-only", "reconcile"), 4, folder);
+
+        assertThat(results.stopped()).isNull();
+        assertThat(results.network()).isEqualTo("sim");
+        assertThat(results.seed()).isEqualTo(4);
+        assertThat(results.environment().toxiproxyVersion()).isNull();
+        assertThat(results.environment().calibration()).isEqualTo(new Calibration.VirtualTime());
+        assertThat(results.strategies()).extracting(StrategyResult::strategy).containsExactly("event-only", "reconcile");
+        StrategyResult reconcile = results.strategy("reconcile");
+        assertThat(reconcile.correctness().lost()).isZero();
+        assertThat(reconcile.budgets()).isNotEmpty().allSatisfy(v -> assertThat(v.passed()).as(v.message()).isTrue());
+        assertThat(results.strategy("event-only").correctness().lost()).isPositive();
+        assertThat(folder.resolve("reconcile.hlog")).isNotEmptyFile();
+        assertThat(folder.resolve("fault-schedule.json")).isNotEmptyFile();
+        assertThat(statuses).extracting(RunProgress.Status::strategy).containsExactly("event-only", "reconcile");
+        assertThat(notes).hasSize(2).allSatisfy(note -> assertThat(note)
+                .matches("outage [a-z-]+: simulated 13\\.\\d s in 0\\.00 s \\([\\d,]+ deliveries, [\\d.]+ M/s\\); "
+                        + "self-check replay [\\d.]+ s, same trace"));
+        ResultsJson.write(results, folder.resolve("results.json"));
+        assertThat(ResultsJson.read(folder.resolve("results.json")).strategy("reconcile").correctness())
+                .isEqualTo(reconcile.correctness());
+    }
+
+    @Test
+    void shouldWriteTheSameFilesWhenReplayed() throws Exception {
+        Scenario outage = Scenarios.outage();
+        ScenarioRunner runner = new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS.withSelfCheck(false)),
+                RunSettings.DEFAULTS, RunProgress.NONE);
+
+        runner.run(outage, List.of("reconcile"), 8, folder.resolve("one"));
+        runner.run(outage, List.of("reconcile"), 8, folder.resolve("two"));
+
+        assertThat(Files.readAllBytes(folder.resolve("one/reconcile.hlog")))
+                .isEqualTo(Files.readAllBytes(folder.resolve("two/reconcile.hlog")));
+    }
+
+    @Test
+    void shouldSayWhatItIsAndRefuseWhatItCannotPlay() throws Exception {
+        SimBackend backend = new SimBackend(SimSettings.DEFAULTS);
+        Scenario bandwidth = ScenarioLoader.parse("bw.yaml", """
+                name: bw
+                seed: 3
+                duration: 4s
+                users: [alice, bob]
+                rooms: [{name: lobby, members: all}]
+                load: {rate: 1}
+                faults:
+                  - {type: bandwidth, rate: 10, at: 1s, for: 1s}
+                """, LoaderOptions.DEFAULTS);
+
+        assertThat(backend.network()).isEqualTo("sim");
+        assertThat(backend.checksReplay()).isTrue();
+        assertThat(new SimBackend(SimSettings.DEFAULTS.withSelfCheck(false)).checksReplay()).isFalse();
+        assertThat(backend.hlogStartMillis()).isEqualTo(1_767_225_600_000L);
+        Environment environment = backend.environment();
+        assertThat(environment.calibration()).isEqualTo(new Calibration.VirtualTime());
+        backend.check(RunPlan.resolve(Scenarios.outage(), 1));
+        assertThatThrownBy(() -> backend.check(RunPlan.resolve(bandwidth, 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the simulator cannot play bandwidth (fault bandwidth#1); load the scenario with network sim "
+                        + "to have it refused");
+    }
+
+    /** A simulator whose second play of a seed differs (it plays another seed): the self-check stops the scenario. */
+    @Test
+    void shouldStopTheScenarioAsAHarnessBugWhenTwoPlaysOfOneSeedDiffer() throws Exception {
+        Backend drifting = new Drifting(new SimBackend(SimSettings.DEFAULTS));
+
+        ResultsDocument results = new ScenarioRunner(drifting, RunSettings.DEFAULTS, RunProgress.NONE)
+                .run(Scenarios.outage(), List.of("reconcile", "event-only"), 4, folder);
+
+        assertThat(results.strategies()).isEmpty();
+        assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HARNESS_FAILURE);
+        assertThat(results.stopped().strategy()).isEqualTo("reconcile");
+        assertThat(results.stopped().reason()).matches("harness bug: the sim backend is not deterministic: outage "
+                + "with reconcile and seed 4 gave trace [0-9a-f]{64} then [0-9a-f]{64}");
+    }
+
+    @Test
+    void shouldStopWithAHarnessFailureWhenTheThreadIsInterrupted() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> new SimulatedRun(Scenarios.outage(), "reconcile", 4, SimSettings.DEFAULTS).play())
+                    .isInstanceOf(RunFailure.class)
+                    .hasMessageMatching("reconcile: the simulation was interrupted at virtual time PT.*");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    /** Delegates to the simulator, but every second stage it opens plays the plan of the next seed. */
+    private record Drifting(SimBackend simulator, AtomicInteger opened) implements Backend {
+        Drifting(SimBackend simulator) {
+            this(simulator, new AtomicInteger());
+        }
+
+        @Override
+        public String network() {
+            return simulator.network();
+        }
+
+        @Override
+        public Environment environment() {
+            return simulator.environment();
+        }
+
+        @Override
+        public void check(RunPlan plan) {
+            simulator.check(plan);
+        }
+
+        @Override
+        public long hlogStartMillis() {
+            return simulator.hlogStartMillis();
+        }
+
+        @Override
+        public boolean checksReplay() {
+            return true;
+        }
+
+        @Override
+        public Stage open(RunPlan plan, String strategy, ServerConfig server, Consumer<Throwable> onFailure) {
+            RunPlan played = opened.incrementAndGet() % 2 == 0 ? RunPlan.resolve(plan.scenario(), plan.seed() + 1) : plan;
+            return simulator.open(played, strategy, server, onFailure);
+        }
+    }
+}
