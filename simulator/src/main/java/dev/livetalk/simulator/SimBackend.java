@@ -43,10 +43,6 @@ public final class SimBackend implements Backend {
         this.onOpen = onOpen;
     }
 
-    public SimSettings settings() {
-        return settings;
-    }
-
     @Override
     public String network() {
         return dev.livetalk.scenarios.Backend.SIM.yamlName();

@@ -83,6 +83,7 @@ final class SimClient implements Host {
         flush();
     }
 
+    /** Queues {@code action} on the event loop at {@code at} (now, if that has passed); the simulation thread is the only one. */
     @Override
     public void at(long at, LongConsumer action) {
         loop.at(at, action::accept);
