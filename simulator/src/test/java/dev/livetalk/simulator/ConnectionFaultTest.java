@@ -30,6 +30,35 @@ class ConnectionFaultTest {
         assertClean(result);
     }
 
+    /** A window acts on the links it targets and no others: here one client's send link of split clients. */
+    @Test
+    void shouldCutOnlyTheTargetedLink() {
+        Scenario one = MessageFaultTest.withFault("{type: down, at: 2s, for: 2s, target: {client: user03}}");
+        Scenario split = Scenarios.parse("split", """
+                name: split
+                seed: 5
+                duration: 6s
+                warmup: 1s
+                quiesce: 3s
+                client-shape: split
+                users: {count: 6, prefix: user}
+                rooms: [{name: lobby, members: all}]
+                load: {rate: 4, arrival: poisson}
+                faults:
+                  - {type: down, at: 2s, for: 2s, target: {client: user3, link: send}}
+                """);
+
+        SimulationResult single = SimulatedRunTest.play(one, "reconcile", SEED);
+        SimulationResult sendLink = SimulatedRunTest.play(split, "reconcile", SEED);
+
+        assertThat(single.network().cuts()).isEqualTo(1);
+        assertThat(sendLink.network().cuts()).isEqualTo(1);
+        assertThat(sendLink.trace().windows()).singleElement()
+                .satisfies(w -> assertThat(w.clients()).containsExactly("user3"));
+        assertClean(single);
+        assertClean(sendLink);
+    }
+
     @Test
     void shouldHoldFramesDuringAStallAndDeliverThemAfter() {
         Scenario scenario = MessageFaultTest.withFault("{type: stall, at: 2s, for: 1s}");
