@@ -65,7 +65,6 @@ class LayeringTest {
                     "dev.livetalk.simulator..", "dev.livetalk.bench..")
             .because("reports render results documents alone, never a live run" + DOC);
 
-    /** Matches no class until the module run lands (issue 14): empty is allowed, for now only. */
     @ArchTest
     static final ArchRule runIsNeutral = noClasses()
             .that().resideInAPackage("dev.livetalk.run..")
@@ -73,13 +72,12 @@ class LayeringTest {
                     "dev.livetalk.bench..", "dev.livetalk.reports..", "org.testcontainers..", "org.glassfish.tyrus..",
                     "dev.livetalk.client.tyrus..", "eu.rekawek.toxiproxy..")
             .because("run owns the plan, the simulated user and the one scenario runner over the backend seam;"
-                    + " transport and time belong to a backend" + DOC)
-            .allowEmptyShould(true);
+                    + " transport and time belong to a backend" + DOC);
 
     @ArchTest
     static final ArchRule simulatorIsABackendOnly = noClasses()
             .that().resideInAPackage("dev.livetalk.simulator..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.livetalk.network..", "dev.livetalk.runner..",
+            .should().dependOnClassesThat().resideInAnyPackage("dev.livetalk.network..",
                     "dev.livetalk.bench..", "dev.livetalk.reports..", "org.testcontainers..", "org.glassfish.tyrus..",
                     "dev.livetalk.client.tyrus..")
             .because("the simulator is one backend of run's seam and knows neither the other backend nor real"

@@ -12,20 +12,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The clients of a run and their links, the same on every backend: one client per user of the
- * scenario (a user in no room still connects, and a fault on "all" still acts on it). A client
+ * The clients of a run and their links, the same on every backend: one client per user who is
+ * a member of at least one room. A user in no room has nothing to join, send or show, so it has
+ * no client, and a fault that names it (such as one on {@code all}) passes it by. A client
  * is named by its user everywhere a person reads it (traces, results, reports, fault
  * schedules); its {@link Client#index() index} (the user's place in the scenario) only seeds
  * its random source and numbers its links inside a backend.
  *
  * <p>Immutable; any thread.
  *
- * @param shape   single-connection or split clients
- * @param clients in the scenario's user order
+ * @param shape    single-connection or split clients
+ * @param clients  in the scenario's user order
+ * @param roomless the users in no room, who have no client
  */
-public record ClientLayout(ClientShape shape, List<Client> clients) {
+public record ClientLayout(ClientShape shape, List<Client> clients, List<String> roomless) {
     public ClientLayout {
         clients = List.copyOf(clients);
+        roomless = List.copyOf(roomless);
     }
 
     /**
@@ -46,12 +49,18 @@ public record ClientLayout(ClientShape shape, List<Client> clients) {
     /** The layout of {@code scenario}. */
     public static ClientLayout of(Scenario scenario) {
         List<Client> clients = new ArrayList<>();
+        List<String> roomless = new ArrayList<>();
         List<String> users = scenario.users();
         List<LinkRole> roles = LinkSelector.BOTH.roles(scenario.clientShape());
         for (int index = 0; index < users.size(); index++) {
-            clients.add(new Client(index, users.get(index), RunSetup.roomsOf(scenario, users.get(index)), roles));
+            List<String> rooms = RunSetup.roomsOf(scenario, users.get(index));
+            if (rooms.isEmpty()) {
+                roomless.add(users.get(index));
+            } else {
+                clients.add(new Client(index, users.get(index), rooms, roles));
+            }
         }
-        return new ClientLayout(scenario.clientShape(), clients);
+        return new ClientLayout(scenario.clientShape(), clients, roomless);
     }
 
     /** How many links, one connection each, the clients open at once. */
@@ -64,7 +73,7 @@ public record ClientLayout(ClientShape shape, List<Client> clients) {
      * every link of every client for a server-side window (the server's end of the network is
      * all of them).
      *
-     * @throws IllegalArgumentException when the window names a user who has no client here
+     * @throws IllegalArgumentException when the window names a user who is not in the scenario
      */
     public Map<Client, List<LinkRole>> targets(FaultWindow window) {
         Map<String, Client> byUser = new LinkedHashMap<>();
@@ -74,6 +83,9 @@ public record ClientLayout(ClientShape shape, List<Client> clients) {
         Map<Client, List<LinkRole>> targets = new LinkedHashMap<>();
         for (String user : users) {
             Client client = byUser.get(user);
+            if (client == null && roomless.contains(user)) {
+                continue;
+            }
             if (client == null) {
                 throw new IllegalArgumentException("fault " + window.fault() + " targets " + user
                         + ", who is not a user of this scenario");

@@ -115,8 +115,8 @@ public final class StrategyPlay {
         Strategies strategies = Strategies.load();
         Map<String, Hosted> clients = new LinkedHashMap<>();
         List<ClientLayout.Client> layout = plan.layout().clients();
-        joining.set((int) layout.stream().filter(c -> !c.rooms().isEmpty()).count()); // one in no room joins nothing
-        if (joining.get() == 0) {
+        joining.set(layout.size());
+        if (layout.isEmpty()) {
             allJoined.complete(null);
         }
         for (ClientLayout.Client client : layout) {

@@ -57,6 +57,30 @@ class SimulatedRunTest {
     }
 
     @Test
+    void shouldPlayAScenarioWithAUserInNoRoomAndAFaultOnEveryone() {
+        Scenario roomless = Scenarios.parse("roomless", """
+                name: roomless
+                seed: 3
+                duration: 3s
+                warmup: 0s
+                users: [ann, ben, cat]
+                rooms:
+                  - name: lobby
+                    members: [ann, ben]
+                load:
+                  rate: 2
+                faults:
+                  - type: down
+                    at: 1s
+                    for: 1s
+                    target: all
+                """);
+        RunTrace trace = play(roomless, "reconcile", 3).trace();
+        assertThat(trace.clients()).extracting(c -> c.user()).containsExactly("ann", "ben");
+        assertThat(figures(play(roomless, "reconcile", 3)).lost()).isZero();
+    }
+
+    @Test
     void shouldShowReconcileCleanAndEventOnlyFlawedThroughAnOutage() {
         CorrectnessFigures reconcile = figures(play(OUTAGE, "reconcile", OUTAGE.seed()));
         CorrectnessFigures eventOnly = figures(play(OUTAGE, "event-only", OUTAGE.seed()));
