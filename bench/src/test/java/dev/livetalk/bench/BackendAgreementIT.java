@@ -2,6 +2,11 @@ package dev.livetalk.bench;
 
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.latency.LatencyReport;
+import dev.livetalk.scenarios.budget.Metric;
+import dev.livetalk.scenarios.budget.Phase;
+import dev.livetalk.metrics.trace.RunTrace;
+import dev.livetalk.run.Backend;
 import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.network.ToxiproxyBackend;
@@ -16,6 +21,7 @@ import dev.livetalk.simulator.SimBackend;
 import dev.livetalk.simulator.SimSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * For library scenarios both backends can play (the scenario folder is the system property
  * {@code livetalk.scenarios}, which the pom sets), the verdicts agree between the simulator and
  * the real Toxiproxy: reconcile clean on both, the naive strategy flawed on both, in the same
- * way. (Figures differ in detail: timing is real on one side, virtual on the other.)
+ * way; and where the faults only add latency, the delays they measure agree: peer-first and
+ * read-receipt lag p50 within 2 ms + 5% of the larger (timing is real on one side, virtual on
+ * the other, so figures differ in detail, not in size).
  */
 class BackendAgreementIT {
     private static ToxiproxyServer toxiproxy;
@@ -51,6 +59,40 @@ class BackendAgreementIT {
     private static CorrectnessFigures simulated(Scenario scenario, String strategy) throws Exception {
         return Measurement.of(new StrategyPlay(new SimBackend(SimSettings.DEFAULTS), RunPlan.resolve(scenario, scenario.seed()),
                 strategy, RunSettings.DEFAULTS, RunProgress.NONE).play().trace()).correctness().figures();
+    }
+
+    private static RunTrace trace(Backend backend, Scenario scenario, String strategy) throws Exception {
+        return new StrategyPlay(backend, RunPlan.resolve(scenario, scenario.seed()), strategy, RunSettings.DEFAULTS,
+                RunProgress.NONE).play().trace();
+    }
+
+    /** The p50 of {@code metric} over the whole run, in milliseconds (every delivery came: no never). */
+    private static double p50Millis(LatencyReport latency, Metric metric) {
+        var series = latency.series(metric, Phase.ALL);
+        assertThat(series.never()).as("%s never came", metric).isZero();
+        assertThat(series.corrected().getTotalCount()).as("%s samples", metric).isPositive();
+        return series.corrected().getValueAtPercentile(50) / 1e6;
+    }
+
+    @Test
+    void shouldMeasureTheSameDelaysOnBothBackendsUnderLatencyOnlyFaults() throws Exception {
+        Scenario scenario = ScenarioLoader.load(Path.of("src/test/resources/agreement/latency-only.yaml"),
+                LoaderOptions.DEFAULTS);
+        LatencyReport real = Measurement.of(trace(new ToxiproxyBackend(toxiproxy), scenario, "reconcile")).latency();
+        LatencyReport simulated = Measurement.of(trace(new SimBackend(SimSettings.DEFAULTS), scenario, "reconcile"))
+                .latency();
+        for (Metric metric : new Metric[] {Metric.PEER_FIRST, Metric.READ_RECEIPT_LAG}) {
+            double onToxiproxy = p50Millis(real, metric);
+            double inSimulator = p50Millis(simulated, metric);
+            double allowed = 2.0 + 0.05 * Math.max(onToxiproxy, inSimulator);
+            System.out.printf("latency-only %s p50: toxiproxy %.2f ms | sim %.2f ms | allowed difference %.2f ms%n",
+                    metric, onToxiproxy, inSimulator, allowed);
+            assertThat(Math.abs(onToxiproxy - inSimulator))
+                    .as("%s p50: toxiproxy %.2f ms, simulator %.2f ms", metric, onToxiproxy, inSimulator)
+                    .isLessThanOrEqualTo(allowed);
+            assertThat(onToxiproxy).as("%s p50 on toxiproxy includes the 120 ms downlink", metric)
+                    .isGreaterThan(120.0);
+        }
     }
 
     private static boolean clean(CorrectnessFigures f) {
