@@ -1,8 +1,8 @@
 package dev.livetalk.network;
 
 import dev.livetalk.protocol.LinkRole;
+import dev.livetalk.run.ClientLayout;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,7 +22,7 @@ public record LinkId(int client, LinkRole role) {
 
     /** The proxy name: {@code c}, the client index in at least three digits, {@code -}, the link role. */
     public String name() {
-        return String.format(Locale.ROOT, "c%03d-%s", client, role.name().toLowerCase(Locale.ROOT));
+        return ClientLayout.linkName(client, role);
     }
 
     @Override

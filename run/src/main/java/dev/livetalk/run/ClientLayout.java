@@ -9,6 +9,7 @@ import dev.livetalk.scenarios.fault.LinkSelector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,6 +45,19 @@ public record ClientLayout(ClientShape shape, List<Client> clients, List<String>
             rooms = List.copyOf(rooms);
             roles = List.copyOf(roles);
         }
+    }
+
+    /**
+     * The name of a client's link inside a backend (a Toxiproxy proxy, a simulated link), such
+     * as {@code c017-receive}: {@code c}, the client's index in at least three digits, {@code -},
+     * the link role. People read clients by their user; this name only has to be short, unique
+     * and valid wherever a backend puts it.
+     */
+    public static String linkName(int index, LinkRole role) {
+        if (index < 0) {
+            throw new IllegalArgumentException("client index must be >= 0: " + index);
+        }
+        return String.format(Locale.ROOT, "c%03d-%s", index, role.name().toLowerCase(Locale.ROOT));
     }
 
     /** The layout of {@code scenario}. */

@@ -65,6 +65,6 @@ final class LinkSlot {
 
     @Override
     public String toString() {
-        return client.linkName() + "/" + role;
+        return client.linkName(role);
     }
 }

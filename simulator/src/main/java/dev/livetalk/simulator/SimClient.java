@@ -3,7 +3,6 @@ package dev.livetalk.simulator;
 import dev.livetalk.client.ClientSession;
 import dev.livetalk.client.Link;
 import dev.livetalk.client.SessionOutput;
-import dev.livetalk.protocol.CodecLimits;
 import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.protocol.ServerEvent;
 import dev.livetalk.run.ClientLayout;
@@ -27,7 +26,6 @@ import java.util.function.LongConsumer;
  */
 final class SimClient implements Host {
     /** Server frames may be large history replies: a client accepts up to 8 MiB, as the Tyrus client does. */
-    static final CodecLimits CLIENT_LIMITS = new CodecLimits(8 * 1024 * 1024, 1024 * 1024);
 
     private final ClientLayout.Client client;
     private final SimulatedUser user;
@@ -54,9 +52,9 @@ final class SimClient implements Host {
         return client.user();
     }
 
-    /** The internal name of its links: {@code c000} for the scenario's first user. */
-    String linkName() {
-        return String.format("c%03d", client.index());
+    /** The internal name of its link of {@code role}, as every backend names links. */
+    String linkName(LinkRole role) {
+        return ClientLayout.linkName(client.index(), role);
     }
 
     /** Its link slot of {@code role}. */

@@ -1,5 +1,7 @@
 package dev.livetalk.simulator;
 
+import dev.livetalk.protocol.CodecLimits;
+
 import dev.livetalk.protocol.Direction;
 
 import dev.livetalk.client.Link;
@@ -44,7 +46,7 @@ final class SimNetwork {
      * One codec for every run of the process: it holds only configuration (building its
      * ObjectMapper costs more than a 10-client run) and is thread-safe, so sweep workers share it.
      */
-    private static final EventCodec CODEC = new EventCodec(SimClient.CLIENT_LIMITS);
+    private static final EventCodec CODEC = new EventCodec(CodecLimits.CLIENT);
 
     /** The codec frames go through (this run's stream of it), or {@code null} when records travel as they are. */
     private final FrameStream codec;

@@ -32,12 +32,11 @@ import java.util.function.Consumer;
  */
 public final class ClientDriver implements AutoCloseable {
     /** Server frames may be large history replies: a client accepts up to 8 MiB. */
-    static final CodecLimits CLIENT_LIMITS = new CodecLimits(8 * 1024 * 1024, 1024 * 1024);
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final AtomicLong DRIVERS = new AtomicLong();
 
     private final ClientManager tyrus;
-    private final EventCodec codec = new EventCodec(CLIENT_LIMITS);
+    private final EventCodec codec = new EventCodec(CodecLimits.CLIENT);
     private final LinkedBlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
     private final PriorityQueue<Wakeup> wakeups = new PriorityQueue<>();
     private final List<DrivenClient> clients = new ArrayList<>();
@@ -59,7 +58,7 @@ public final class ClientDriver implements AutoCloseable {
         tyrus.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
         tyrus.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 5);
         tyrus.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) connectTimeout.toMillis());
-        tyrus.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, CLIENT_LIMITS.maxFrameBytes() + 1024);
+        tyrus.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, CodecLimits.CLIENT.maxFrameBytes() + 1024);
         this.owner = Thread.ofPlatform().name("livetalk-client-driver-" + DRIVERS.incrementAndGet()).daemon()
                 .unstarted(this::loop);
         owner.start();
