@@ -7,5 +7,9 @@
  * throws on bad input: it returns {@link dev.livetalk.protocol.Decoded.Rejected} with a
  * stable {@link dev.livetalk.protocol.ErrorCode} and a message that names the field and
  * the rule. See {@code docs/PROTOCOL.md} for frames and error codes.
+ *
+ * <p>It also holds the vocabulary every layer shares: {@link dev.livetalk.protocol.LinkRole}
+ * (what a connection of a client is for) and {@link dev.livetalk.protocol.Direction} (which way
+ * traffic travels), used by scenarios, both backends and the client.
  */
 package dev.livetalk.protocol;
