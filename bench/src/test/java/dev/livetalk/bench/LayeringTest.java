@@ -37,33 +37,32 @@ class LayeringTest {
     @ArchTest
     static final ArchRule serverKnowsNoClientNorHarness = noClasses()
             .that().resideInAPackage("dev.livetalk.server..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.livetalk.client..", "dev.livetalk.run..",
-                    "dev.livetalk.network..", "dev.livetalk.simulator..", "dev.livetalk.metrics..",
-                    "dev.livetalk.reports..", "dev.livetalk.bench..")
-            .because("the reference server knows no client, backend, measurement or report" + DOC);
+            .should().dependOnClassesThat(ours().and(outside("dev.livetalk.server..", "dev.livetalk.protocol..")))
+            .because("the reference server depends only on protocol among our modules: it knows no client,"
+                    + " scenario, backend, measurement or report" + DOC);
 
     @ArchTest
     static final ArchRule clientKnowsNoHarness = noClasses()
             .that().resideInAPackage("dev.livetalk.client..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.livetalk.run..", "dev.livetalk.network..",
-                    "dev.livetalk.simulator..", "dev.livetalk.metrics..", "dev.livetalk.reports..",
-                    "dev.livetalk.bench..", "dev.livetalk.scenarios..")
-            .because("the reference client is what a strategy author reads: it knows no scenario, backend,"
-                    + " measurement or report" + DOC);
+            .should().dependOnClassesThat(ours().and(outside("dev.livetalk.client..", "dev.livetalk.protocol..")))
+            .because("the reference client is what a strategy author reads: it depends only on protocol among our"
+                    + " modules (its tests start the reference server)" + DOC);
 
     @ArchTest
     static final ArchRule metricsKnowNoBackendNorReport = noClasses()
             .that().resideInAPackage("dev.livetalk.metrics..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.livetalk.run..", "dev.livetalk.network..",
-                    "dev.livetalk.simulator..", "dev.livetalk.reports..", "dev.livetalk.bench..")
-            .because("metrics judge a trace, whichever backend recorded it, and know no report" + DOC);
+            .should().dependOnClassesThat(ours().and(outside("dev.livetalk.metrics..", "dev.livetalk.protocol..",
+                    "dev.livetalk.scenarios..", "dev.livetalk.client..")))
+            .because("metrics judge a trace, whichever backend recorded it: they depend on protocol, scenarios and"
+                    + " the client's transcript only" + DOC);
 
     @ArchTest
     static final ArchRule reportsKnowNoBackend = noClasses()
             .that().resideInAPackage("dev.livetalk.reports..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.livetalk.run..", "dev.livetalk.network..",
-                    "dev.livetalk.simulator..", "dev.livetalk.bench..")
-            .because("reports render results documents alone, never a live run" + DOC);
+            .should().dependOnClassesThat(ours().and(outside("dev.livetalk.reports..", "dev.livetalk.protocol..",
+                    "dev.livetalk.scenarios..", "dev.livetalk.metrics..")))
+            .because("reports render results documents alone, never a live run: they depend on protocol,"
+                    + " scenarios and metrics only" + DOC);
 
     @ArchTest
     static final ArchRule runIsNeutral = noClasses()

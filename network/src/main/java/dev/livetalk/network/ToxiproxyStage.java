@@ -153,7 +153,8 @@ final class ToxiproxyStage implements Stage {
 
     /**
      * A client on a driver: its lane is the driver's index. {@link #at} may be called from any
-     * thread (it posts to the owner thread, which schedules); {@link #act} only on the owner thread.
+     * thread (on the owner thread it books the wake-up at once, elsewhere it posts it);
+     * {@link #act} only on the owner thread.
      */
     private record DriverHost(int lane, ClientDriver driver, DrivenClient client) implements Host {
         @Override
@@ -163,7 +164,7 @@ final class ToxiproxyStage implements Stage {
 
         @Override
         public void at(long at, LongConsumer action) {
-            driver.execute(() -> driver.schedule(at, action));
+            driver.schedule(at, action);
         }
 
         @Override

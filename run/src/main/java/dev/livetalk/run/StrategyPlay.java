@@ -183,7 +183,7 @@ public final class StrategyPlay {
         }
         if (!done) {
             throw new RunFailure(strategy + ": the clients did not finish within " + FINISH_SLACK.toSeconds()
-                    + " s of the run's end");
+                    + " s of the run's end" + (failures.isEmpty() ? "" : "; first failure: " + failures.get(0)));
         }
         progress.onStatus(new RunProgress.Status(scenario.name(), strategy, end - loadStart, end - loadStart,
                 0, sent.get(), committed.get()));

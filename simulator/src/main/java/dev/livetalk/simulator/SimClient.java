@@ -25,7 +25,6 @@ import java.util.function.LongConsumer;
  * <p>Single-threaded: the simulation thread.
  */
 final class SimClient implements Host {
-    /** Server frames may be large history replies: a client accepts up to 8 MiB, as the Tyrus client does. */
 
     private final ClientLayout.Client client;
     private final SimulatedUser user;

@@ -76,20 +76,22 @@ final class SimStage implements Stage {
 
     /**
      * Runs the loop until {@code done} completes or nothing is due before {@code deadline}, one
-     * virtual second at a time: between seconds it stops with a {@link RunFailure} when the
-     * thread was interrupted, and calls {@code everySecond} when a second of wall time has
+     * virtual second at a time: between seconds it stops with an {@link InterruptedException}
+     * (the thread's interrupt status cleared, as every blocking call does) when the thread was
+     * interrupted, and calls {@code everySecond} when a second of wall time has
      * passed since it last did. An action that throws is a harness failure at its virtual time.
      */
     @Override
-    public boolean runUntil(CompletableFuture<?> done, long deadline, Runnable everySecond) {
+    public boolean runUntil(CompletableFuture<?> done, long deadline, Runnable everySecond)
+            throws InterruptedException {
         try {
             while (!done.isDone()) {
                 if (loop.now() >= deadline) {
                     return false;
                 }
                 loop.runUntil(done::isDone, Math.min(deadline, loop.now() + CHECK_EVERY));
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new RunFailure(strategy + ": the simulation was interrupted at virtual time "
+                if (Thread.interrupted()) {
+                    throw new InterruptedException(strategy + ": the simulation was interrupted at virtual time "
                             + Duration.ofNanos(loop.now()));
                 }
                 progress(everySecond);

@@ -58,7 +58,7 @@ public final class SimulatedRun {
             record = new StrategyPlay(backend, plan, strategy, runSettings, RunProgress.NONE).play();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RunFailure(strategy + ": the simulation was interrupted");
+            throw new RunFailure(e.getMessage() == null ? strategy + ": the simulation was interrupted" : e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,7 +31,6 @@ import java.util.function.Consumer;
  * to the owner's inbox; connect attempts block virtual threads, never the owner.
  */
 public final class ClientDriver implements AutoCloseable {
-    /** Server frames may be large history replies: a client accepts up to 8 MiB. */
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final AtomicLong DRIVERS = new AtomicLong();
 
@@ -106,10 +105,15 @@ public final class ClientDriver implements AutoCloseable {
 
     /**
      * Runs {@code task} on the owner thread at {@code atNanos} ({@link System#nanoTime()}
-     * units) or as soon after as it can; the task gets the time it actually ran.
-     * Call from the owner thread, or through {@link #execute}.
+     * units) or as soon after as it can; the task gets the time it actually ran. Any thread:
+     * on the owner thread the wake-up is booked at once (not behind the tasks already posted,
+     * which would make a busy driver late for its own load); elsewhere it is posted.
      */
     public void schedule(long atNanos, java.util.function.LongConsumer task) {
+        if (Thread.currentThread() != owner) {
+            execute(() -> schedule(atNanos, task));
+            return;
+        }
         wakeups.add(new Wakeup(atNanos, wakeupSequence++, task));
     }
 
