@@ -4,15 +4,11 @@ import dev.livetalk.run.RunRecord;
 
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
-import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
-import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.scenarios.budget.Metric;
 import dev.livetalk.scenarios.budget.Phase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.Optional;
 
 import static dev.livetalk.network.RealNetwork.millis;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,17 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * how-to, they never skip.
  */
 class FaultKindsIT {
-    private static ToxiproxyServer toxiproxy;
-
-    @BeforeAll
-    static void startToxiproxy() {
-        toxiproxy = ToxiproxyLauncher.launch(Optional.empty());
-    }
-
-    @AfterAll
-    static void stopToxiproxy() {
-        toxiproxy.close();
-    }
+    @RegisterExtension
+    static final SharedToxiproxy TOXIPROXY = new SharedToxiproxy();
 
     /** Three users in one room, 8 messages/s each; the fault hits user1 from 1 s to 2 s. */
     private static RunRecord run(String fault) throws Exception {
@@ -53,8 +40,8 @@ class FaultKindsIT {
                   rate: 8
                 faults:
                 %s
-                """.formatted(fault.indent(2))), "reconcile", toxiproxy);
-        assertThat(RealNetwork.proxies(toxiproxy)).as("no proxy is left behind").isEqualTo("{}");
+                """.formatted(fault.indent(2))), "reconcile", TOXIPROXY.server());
+        assertThat(RealNetwork.proxies(TOXIPROXY.server())).as("no proxy is left behind").isEqualTo("{}");
         assertThat(record.faults()).hasSize(1).allMatch(played -> played.error() == null);
         return record;
     }

@@ -4,15 +4,11 @@ import dev.livetalk.run.RunRecord;
 
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
-import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
-import dev.livetalk.network.toxiproxy.ToxiproxyServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,17 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LongFaultsIT {
-    private static ToxiproxyServer toxiproxy;
-
-    @BeforeAll
-    static void startToxiproxy() {
-        toxiproxy = ToxiproxyLauncher.launch(Optional.empty());
-    }
-
-    @AfterAll
-    static void stopToxiproxy() {
-        toxiproxy.close();
-    }
+    @RegisterExtension
+    static final SharedToxiproxy TOXIPROXY = new SharedToxiproxy();
 
     /** Eight users in two rooms, 2 messages/s in all; the fault hits every client from 1 s to 4 s. */
     private static RunRecord run(String fault) throws Exception {
@@ -52,8 +39,8 @@ class LongFaultsIT {
                   rate: 2
                 faults:
                 %s
-                """.formatted(fault.indent(2))), "reconcile", toxiproxy);
-        assertThat(RealNetwork.proxies(toxiproxy)).as("no proxy is left behind").isEqualTo("{}");
+                """.formatted(fault.indent(2))), "reconcile", TOXIPROXY.server());
+        assertThat(RealNetwork.proxies(TOXIPROXY.server())).as("no proxy is left behind").isEqualTo("{}");
         assertThat(record.faults()).hasSize(1).allSatisfy(played -> {
             assertThat(played.error()).isNull();
             // lower-bound style: it came off after its planned end, and not a Toxiproxy deadline later

@@ -2,19 +2,15 @@ package dev.livetalk.network;
 
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
-import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
-import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.ScenarioLoader;
 import dev.livetalk.scenarios.budget.Metric;
 import dev.livetalk.scenarios.budget.Phase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 import static dev.livetalk.network.RealNetwork.millis;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,17 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * peer-first p50 by L within 2 ms plus 2 percent. Each figure is printed for the record.
  */
 class MeasurementProofIT {
-    private static ToxiproxyServer toxiproxy;
-
-    @BeforeAll
-    static void startToxiproxy() {
-        toxiproxy = ToxiproxyLauncher.launch(Optional.empty());
-    }
-
-    @AfterAll
-    static void stopToxiproxy() {
-        toxiproxy.close();
-    }
+    @RegisterExtension
+    static final SharedToxiproxy TOXIPROXY = new SharedToxiproxy();
 
     private static Scenario library(String name) throws Exception {
         Path folder = Path.of(System.getProperty("livetalk.scenarios", "../scenarios"));
@@ -44,7 +31,7 @@ class MeasurementProofIT {
     }
 
     private static CorrectnessFigures figures(Scenario scenario, String strategy) throws Exception {
-        CorrectnessFigures figures = Measurement.of(RealNetwork.play(scenario, strategy, toxiproxy).trace())
+        CorrectnessFigures figures = Measurement.of(RealNetwork.play(scenario, strategy, TOXIPROXY.server()).trace())
                 .correctness().figures();
         System.out.printf("%-20s %-12s lost %4d  duplicates %4d  phantoms %3d  inversions %4d  converged %5.1f%%%n",
                 scenario.name(), strategy, figures.lost(), figures.duplicates(), figures.phantoms(),
@@ -107,9 +94,9 @@ class MeasurementProofIT {
                     for: 4s
                     target: all
                 """.formatted(latencyMillis));
-        double before = millis(Measurement.of(RealNetwork.play(clean, "reconcile", toxiproxy).trace()),
+        double before = millis(Measurement.of(RealNetwork.play(clean, "reconcile", TOXIPROXY.server()).trace()),
                 Metric.PEER_FIRST, Phase.ALL, 50);
-        double after = millis(Measurement.of(RealNetwork.play(slowed, "reconcile", toxiproxy).trace()),
+        double after = millis(Measurement.of(RealNetwork.play(slowed, "reconcile", TOXIPROXY.server()).trace()),
                 Metric.PEER_FIRST, Phase.ALL, 50);
         double tolerance = 2 + 0.02 * latencyMillis;
         System.out.printf("peer-first p50: %.2f ms without the toxic, %.2f ms with latency %d ms: rise %.2f ms"
