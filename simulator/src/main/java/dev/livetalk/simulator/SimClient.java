@@ -2,7 +2,8 @@ package dev.livetalk.simulator;
 
 import dev.livetalk.client.ClientSession;
 import dev.livetalk.client.Link;
-import dev.livetalk.client.SessionOutput;
+import dev.livetalk.client.SessionHost;
+import dev.livetalk.protocol.ClientEvent;
 import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.protocol.ServerEvent;
 import dev.livetalk.run.ClientLayout;
@@ -24,7 +25,7 @@ import java.util.function.LongConsumer;
  *
  * <p>Single-threaded: the simulation thread.
  */
-final class SimClient implements Host {
+final class SimClient implements Host, SessionHost.Transport {
 
     private final ClientLayout.Client client;
     private final SimulatedUser user;
@@ -32,8 +33,7 @@ final class SimClient implements Host {
     private final SimNetwork network;
     private final EventLoop loop;
     private final Map<LinkRole, LinkSlot> slots = new EnumMap<>(LinkRole.class);
-    private long armedDeadline = ClientSession.NO_DEADLINE;
-    private long timerVersion;
+    private final SessionHost host;
 
     /** Hosts {@code session}, the client of {@code user}, with one slot per link role of its layout. */
     SimClient(SimulatedUser user, ClientSession session, SimNetwork network, EventLoop loop) {
@@ -44,6 +44,7 @@ final class SimClient implements Host {
         this.loop = loop;
         List<LinkRole> roles = client.roles();
         roles.forEach(role -> slots.put(role, new LinkSlot(this, role)));
+        this.host = new SessionHost(session, this, (at, action) -> loop.at(at, action::accept));
     }
 
     /** The user, which names the client. */
@@ -88,8 +89,7 @@ final class SimClient implements Host {
 
     @Override
     public void act(Consumer<ClientSession> action) {
-        action.accept(session);
-        flush();
+        host.act(action);
     }
 
     void onConnected(Link link, long now) {
@@ -110,36 +110,21 @@ final class SimClient implements Host {
 
     /** Carries out what the session asked for and re-arms its timer. */
     private void flush() {
-        List<SessionOutput> outputs = session.drainOutputs();
-        for (int i = 0; i < outputs.size(); i++) {   // indexed: no iterator per flush, most flushes have none
-            SessionOutput output = outputs.get(i);
-            LinkSlot slot = slots.get(output.link().role());
-            switch (output) {
-                case SessionOutput.Connect c -> network.connect(slot, c.link());
-                case SessionOutput.Transmit t -> network.transmit(slot, t.link(), t.event());
-                case SessionOutput.Disconnect d -> network.close(slot, d.link());
-            }
-        }
-        rearm();
+        host.flush();
     }
 
-    /** Keeps one timer armed at the session's next deadline; a superseded timer does nothing. */
-    private void rearm() {
-        long deadline = session.nextDeadline();
-        if (deadline == ClientSession.NO_DEADLINE || deadline >= armedDeadline) {
-            return;
-        }
-        armedDeadline = deadline;
-        long version = ++timerVersion;
-        loop.at(deadline, now -> {
-            if (timerVersion == version) {
-                armedDeadline = ClientSession.NO_DEADLINE;
-                if (session.nextDeadline() <= now) {
-                    act(s -> s.onTimer(now));
-                } else {
-                    rearm();
-                }
-            }
-        });
+    @Override
+    public void connect(Link link) {
+        network.connect(slots.get(link.role()), link);
+    }
+
+    @Override
+    public void transmit(Link link, ClientEvent event) {
+        network.transmit(slots.get(link.role()), link, event);
+    }
+
+    @Override
+    public void disconnect(Link link) {
+        network.close(slots.get(link.role()), link);
     }
 }

@@ -2,7 +2,6 @@ package dev.livetalk.client.tyrus;
 
 import dev.livetalk.client.ClientSession;
 import dev.livetalk.protocol.LinkRole;
-import dev.livetalk.client.SessionOutput;
 import dev.livetalk.protocol.CodecLimits;
 import dev.livetalk.protocol.EventCodec;
 import org.glassfish.tyrus.client.ClientManager;
@@ -146,22 +145,6 @@ public final class ClientDriver implements AutoCloseable {
         transportErrors.incrementAndGet();
     }
 
-    /** Re-arms the session timer of {@code client} after anything that may have moved it. */
-    void rearm(DrivenClient client) {
-        long deadline = client.session().nextDeadline();
-        if (deadline != ClientSession.NO_DEADLINE && deadline != client.armedDeadline) {
-            client.armedDeadline = deadline;
-            long version = ++client.timerVersion;
-            wakeups.add(new Wakeup(deadline, wakeupSequence++, now -> {
-                if (client.timerVersion == version) {
-                    client.armedDeadline = ClientSession.NO_DEADLINE;
-                    client.session().onTimer(now);
-                    client.flush();
-                }
-            }));
-        }
-    }
-
     /**
      * Runs due wake-ups and posted tasks. A wake-up that falls due while tasks keep arriving
      * runs after the task in hand, not after the inbox runs dry: under load the inbox is never
@@ -242,14 +225,4 @@ public final class ClientDriver implements AutoCloseable {
         }
     }
 
-    /** Applies the outputs of a session: connects, transmits, disconnects. Owner thread. */
-    static void apply(DrivenClient client, List<SessionOutput> outputs) {
-        for (SessionOutput output : outputs) {
-            switch (output) {
-                case SessionOutput.Connect connect -> client.connect(connect.link());
-                case SessionOutput.Transmit transmit -> client.transmit(transmit.link(), transmit.event());
-                case SessionOutput.Disconnect disconnect -> client.disconnect(disconnect.link());
-            }
-        }
-    }
 }

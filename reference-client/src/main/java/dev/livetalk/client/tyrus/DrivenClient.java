@@ -1,6 +1,7 @@
 package dev.livetalk.client.tyrus;
 
 import dev.livetalk.client.ClientSession;
+import dev.livetalk.client.SessionHost;
 import dev.livetalk.client.Link;
 import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.protocol.ClientEvent;
@@ -22,20 +23,20 @@ import java.util.function.Consumer;
  * <p>Threads: the driver's owner thread calls everything here except the {@link LinkEndpoint}
  * callbacks, which post to the owner thread.
  */
-public final class DrivenClient {
+public final class DrivenClient implements SessionHost.Transport {
     private final ClientDriver driver;
     private final ClientSession session;
     private final Map<LinkRole, URI> uris;
     private final FrameTap tap;
     private final Map<LinkRole, Connection> connections = new EnumMap<>(LinkRole.class);
-    long armedDeadline = ClientSession.NO_DEADLINE;
-    long timerVersion;
+    private final SessionHost host;
 
     DrivenClient(ClientDriver driver, ClientSession session, Map<LinkRole, URI> uris, FrameTap tap) {
         this.driver = driver;
         this.session = session;
         this.uris = uris;
         this.tap = tap;
+        this.host = new SessionHost(session, this, driver::schedule);
     }
 
     /** The hosted session: touch it only on the owner thread (inside {@link #act}). */
@@ -53,17 +54,11 @@ public final class DrivenClient {
      * thread (from a task given to the driver).
      */
     public void act(Consumer<ClientSession> action) {
-        action.accept(session);
-        flush();
+        host.act(action);
     }
 
-    /** Carries out the session's outputs and re-arms its timer. Owner thread. */
-    void flush() {
-        ClientDriver.apply(this, session.drainOutputs());
-        driver.rearm(this);
-    }
-
-    void connect(Link link) {
+    @Override
+    public void connect(Link link) {
         URI uri = uris.get(link.role());
         if (uri == null) {
             throw new IllegalStateException(session.config().user() + " has no address for link " + link.role());
@@ -73,7 +68,8 @@ public final class DrivenClient {
         Thread.ofVirtual().name("livetalk-connect-" + session.config().user()).start(() -> connection.open(uri));
     }
 
-    void transmit(Link link, ClientEvent event) {
+    @Override
+    public void transmit(Link link, ClientEvent event) {
         Connection connection = connections.get(link.role());
         if (connection == null || !connection.link.equals(link) || connection.socket == null) {
             driver.countTransportError();
@@ -82,7 +78,8 @@ public final class DrivenClient {
         connection.send(driver.codec().encode(event));
     }
 
-    void disconnect(Link link) {
+    @Override
+    public void disconnect(Link link) {
         Connection connection = connections.get(link.role());
         if (connection != null && connection.link.equals(link)) {
             connection.close();
