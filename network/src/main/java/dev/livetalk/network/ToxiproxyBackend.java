@@ -47,8 +47,7 @@ public final class ToxiproxyBackend implements Backend {
 
     @Override
     public Environment environment() {
-        return new Environment(toxiproxy.version(), System.getProperty("java.vm.name") + " " + Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), calibration);
+        return Environment.here(toxiproxy.version(), calibration);
     }
 
     /** @throws NetworkBackendException when the plan's links do not fit on the Toxiproxy server at once */

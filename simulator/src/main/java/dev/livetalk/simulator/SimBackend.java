@@ -50,8 +50,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public Environment environment() {
-        return new Environment(null, System.getProperty("java.vm.name") + " " + Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), new Calibration.VirtualTime());
+        return Environment.here(null, new Calibration.VirtualTime());
     }
 
     /** Refuses a plan with a fault the simulator cannot play (the loader refuses it for {@code network: sim}). */

@@ -19,6 +19,15 @@ public record Environment(String toxiproxyVersion, String jvm, int cores, Calibr
         this(toxiproxyVersion, jvm, cores, Calibration.NOT_MEASURED);
     }
 
+    /**
+     * The environment of a run on this machine: this JVM and its cores, with the network's
+     * Toxiproxy version ({@code null} where none plays) and the harness's calibration.
+     */
+    public static Environment here(String toxiproxyVersion, Calibration calibration) {
+        return new Environment(toxiproxyVersion, System.getProperty("java.vm.name") + " " + Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), calibration);
+    }
+
     /** The same environment with {@code other} as its calibration. */
     public Environment withCalibration(Calibration other) {
         return new Environment(toxiproxyVersion, jvm, cores, other);
