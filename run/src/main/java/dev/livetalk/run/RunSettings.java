@@ -26,22 +26,6 @@ public record RunSettings(Duration readEvery, Duration startupTimeout, Duration 
         positive("deliveredEvery", deliveredEvery);
     }
 
-    public RunSettings withReadEvery(Duration value) {
-        return new RunSettings(value, startupTimeout, reconnectCap, deliveredEvery);
-    }
-
-    public RunSettings withStartupTimeout(Duration value) {
-        return new RunSettings(readEvery, value, reconnectCap, deliveredEvery);
-    }
-
-    public RunSettings withReconnectCap(Duration value) {
-        return new RunSettings(readEvery, startupTimeout, value, deliveredEvery);
-    }
-
-    public RunSettings withDeliveredEvery(Duration value) {
-        return new RunSettings(readEvery, startupTimeout, reconnectCap, value);
-    }
-
     private static void positive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + " must be > 0: " + value);

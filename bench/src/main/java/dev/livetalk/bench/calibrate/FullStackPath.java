@@ -7,7 +7,6 @@ import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.tyrus.ClientDriver;
 import dev.livetalk.client.tyrus.DrivenClient;
 import dev.livetalk.client.tyrus.FrameTap;
-import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.network.LinkId;
 import dev.livetalk.network.toxiproxy.ToxiproxyNetwork;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
