@@ -1,5 +1,7 @@
 package dev.livetalk.network;
 
+import dev.livetalk.network.toxiproxy.ToxiproxyNetwork;
+
 import java.time.Duration;
 
 /**
@@ -19,7 +21,7 @@ public record ToxiproxySettings(Duration connectTimeout, Duration toxiproxyDeadl
      * scenario was 6.1 s; with 1 s, 1.1 s).
      */
     public static final ToxiproxySettings DEFAULTS = new ToxiproxySettings(Duration.ofMillis(1000),
-            Duration.ofSeconds(5));
+            ToxiproxyNetwork.DEFAULT_DEADLINE);
 
     public ToxiproxySettings {
         positive("connectTimeout", connectTimeout);

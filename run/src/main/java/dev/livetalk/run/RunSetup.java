@@ -33,18 +33,30 @@ public final class RunSetup {
     }
 
     /**
-     * The session of client {@code index} ({@code user}) in a run with {@code seed}: its rooms,
+     * The session of {@code client} in a run of {@code scenario} with {@code seed}: its rooms,
      * the strategy, the client shape, reconnect backoff and delivered-marker batching; its
      * random source is derived from the run's seed, so {@code --seed} changes the clients too.
      */
-    public static SessionConfig session(Scenario scenario, String strategy, String user, int index, long seed,
-                                        Duration reconnectCap, Duration deliveredEvery) {
+    public static SessionConfig session(Scenario scenario, ClientLayout.Client client, String strategy, long seed,
+                                        RunSettings settings) {
+        return session(client.user(), client.rooms(), strategy, scenario.clientShape() == ClientShape.SPLIT,
+                client.index(), seed, settings);
+    }
+
+    /**
+     * The session of client {@code index}, {@code user} in {@code rooms}, as every run sets one
+     * up (also outside a scenario, as the calibration's full-stack path does): reconnect backoff
+     * from 100 ms up to the settings' cap, delivered markers batched, the random source seeded
+     * with {@code seed * 31 + index}.
+     */
+    public static SessionConfig session(String user, List<String> rooms, String strategy, boolean split, int index,
+                                        long seed, RunSettings settings) {
         return SessionConfig.builder(user, UserToken.of(SECRET, user))
-                .rooms(roomsOf(scenario, user).toArray(String[]::new))
+                .rooms(rooms.toArray(String[]::new))
                 .strategy(strategy)
-                .split(scenario.clientShape() == ClientShape.SPLIT)
-                .reconnectBackoff(Duration.ofMillis(100), reconnectCap)
-                .deliveredDelay(deliveredEvery)
+                .split(split)
+                .reconnectBackoff(Duration.ofMillis(100), settings.reconnectCap())
+                .deliveredDelay(settings.deliveredEvery())
                 .seed(seed * 31 + index)
                 .build();
     }

@@ -121,8 +121,7 @@ public final class StrategyPlay {
         }
         for (ClientLayout.Client client : layout) {
             SimulatedUser user = new SimulatedUser(client, this::onClientJoined);
-            SessionConfig config = RunSetup.session(scenario, strategy, client.user(), client.index(), plan.seed(),
-                    settings.reconnectCap(), settings.deliveredEvery());
+            SessionConfig config = RunSetup.session(scenario, client, strategy, plan.seed(), settings);
             ClientSession session = new ClientSession(config,
                     strategies.create(config.strategy(), config.strategySettings()), user);
             clients.put(client.user(), new Hosted(user, opened.host(user, session)));

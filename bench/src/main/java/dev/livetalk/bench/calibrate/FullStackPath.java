@@ -11,7 +11,6 @@ import dev.livetalk.network.LinkId;
 import dev.livetalk.network.toxiproxy.ToxiproxyNetwork;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.protocol.Joined;
-import dev.livetalk.protocol.UserToken;
 import dev.livetalk.run.RunFailure;
 import dev.livetalk.run.RunSettings;
 import dev.livetalk.run.RunSetup;
@@ -22,6 +21,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -86,15 +86,9 @@ final class FullStackPath implements CalibrationPath {
         }
     }
 
-    /** A session as the runner configures one (backoff, delivered-marker batching), seeded. */
+    /** A session as every run configures one (backoff, delivered-marker batching), seeded. */
     private static SessionConfig config(String user, String strategy, int client) {
-        return SessionConfig.builder(user, UserToken.of(RunSetup.SECRET, user))
-                .rooms(ROOM)
-                .strategy(strategy)
-                .reconnectBackoff(Duration.ofMillis(100), RunSettings.DEFAULTS.reconnectCap())
-                .deliveredDelay(RunSettings.DEFAULTS.deliveredEvery())
-                .seed(SEED * 31 + client)
-                .build();
+        return RunSetup.session(user, List.of(ROOM), strategy, false, client, SEED, RunSettings.DEFAULTS);
     }
 
     private URI uri(int client) {
