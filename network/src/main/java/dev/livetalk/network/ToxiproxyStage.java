@@ -89,7 +89,7 @@ final class ToxiproxyStage implements Stage {
         }
         int lane = index % drivers.size();
         ClientDriver driver = drivers.get(lane);
-        return new DriverHost(lane, driver, driver.add(session, uris, user::onFrame));
+        return new DriverHost(lane, driver, driver.add(session, uris, user));
     }
 
     private URI uri(LinkId link) {

@@ -5,11 +5,15 @@ import dev.livetalk.client.Link;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.client.transcript.TranscriptListener;
+import dev.livetalk.client.tyrus.FrameTap;
 import dev.livetalk.metrics.trace.ClientRecorder;
 import dev.livetalk.metrics.trace.SendRecord;
 import dev.livetalk.metrics.trace.TraceRecorder;
+import dev.livetalk.protocol.ClientEvent;
 import dev.livetalk.protocol.Joined;
+import dev.livetalk.protocol.Read;
 import dev.livetalk.protocol.Receipt;
+import dev.livetalk.protocol.Send;
 import dev.livetalk.protocol.ServerEvent;
 import dev.livetalk.protocol.Welcome;
 
@@ -25,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * load plan asks when it asks (replying to the newest committed message when the plan says
  * so), reads by one rule ({@link ReadWatermark}: every message up to n on screen, then mark n
  * read), and leaves its final transcripts. Records all of it, with the frames that matter to
- * the metrics (joins, receipts), into the run's trace. Sans-IO: the backend hands it frames and
+ * the metrics (joins, receipts, the sends and markers it put on the wire), into the run's trace. Sans-IO: the backend hands it frames and
  * transcript changes with their time; it never touches a socket or a clock.
  *
  * <p>Threads: everything but {@link #hasJoinedAll()} and {@link #welcomes()} runs on the
@@ -33,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * simulation thread). {@link #recordInto} is called once, by the runner, after every client
  * joined and before the load begins.
  */
-public final class SimulatedUser implements TranscriptListener {
+public final class SimulatedUser implements TranscriptListener, FrameTap {
     private final ClientLayout.Client client;
     private final Runnable onJoinedAll;
     private final Map<String, Long> joinedAt = new ConcurrentHashMap<>();
@@ -81,6 +85,7 @@ public final class SimulatedUser implements TranscriptListener {
     }
 
     /** {@code event} arrived on {@code link} at {@code now}; the backend calls this just before the session sees it. */
+    @Override
     public void onFrame(Link link, ServerEvent event, long now) {
         switch (event) {
             case Joined j when link.role().receives() && screens.containsKey(j.room()) -> {
@@ -100,6 +105,21 @@ public final class SimulatedUser implements TranscriptListener {
                     current.onReceipt(r.room(), r.user(), r.kind(), r.seq(), now);
                 }
             }
+            default -> {
+            }
+        }
+    }
+
+    /** The session put {@code event} on {@code link} at {@code now}; the backend calls this as it transmits. */
+    @Override
+    public void onSent(Link link, ClientEvent event, long now) {
+        ClientRecorder current = recorder;
+        if (current == null) {
+            return;
+        }
+        switch (event) {
+            case Send s -> current.onTransmitted(s.room(), s.clientMsgId(), now);
+            case Read r -> current.onMarkerSent(r.room(), r.kind(), r.seq(), now);
             default -> {
             }
         }

@@ -120,6 +120,7 @@ final class SimClient implements Host, SessionHost.Transport {
 
     @Override
     public void transmit(Link link, ClientEvent event) {
+        user.onSent(link, event, loop.now());
         network.transmit(slots.get(link.role()), link, event);
     }
 

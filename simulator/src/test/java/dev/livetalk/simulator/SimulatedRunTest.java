@@ -2,7 +2,11 @@ package dev.livetalk.simulator;
 
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.trace.ClientTrace;
 import dev.livetalk.metrics.trace.CommittedMessage;
+import dev.livetalk.metrics.trace.MarkerSent;
+import dev.livetalk.metrics.trace.SendRecord;
+import dev.livetalk.protocol.ReceiptKind;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
@@ -26,6 +30,36 @@ class SimulatedRunTest {
         assertThat(first.traceHash()).isEqualTo(second.traceHash()).hasSize(64);
         assertThat(first.trace()).isEqualTo(second.trace());
         assertThat(first.actions()).isEqualTo(second.actions());
+    }
+
+    @Test
+    void shouldRecordWhatEachClientPutOnTheWire() {
+        RunTrace trace = play(OUTAGE, "reconcile", 4).trace();
+
+        long sends = 0;
+        long transmissions = 0;
+        for (ClientTrace client : trace.clients()) {
+            java.util.Set<String> transmitted = new java.util.HashSet<>();
+            client.transmissions().forEach(t -> transmitted.add(t.clientMsgId()));
+            for (SendRecord send : client.sends()) {
+                assertThat(transmitted).as("%s transmitted %s", client.user(), send.clientMsgId())
+                        .contains(send.clientMsgId());
+            }
+            assertThat(client.markers()).as("%s's markers", client.user()).isNotEmpty()
+                    .extracting(MarkerSent::kind).contains(ReceiptKind.DELIVERED, ReceiptKind.READ);
+            sends += client.sends().size();
+            transmissions += client.transmissions().size();
+        }
+        assertThat(transmissions).as("sends held through the outage go out once").isEqualTo(sends);
+    }
+
+    @Test
+    void shouldRecordEveryRetransmissionOfASendWhoseAckWasLost() {
+        RunTrace trace = play(Scenarios.library("lost-ack.yaml"), "reconcile", 1).trace();
+
+        long sends = trace.clients().stream().mapToLong(c -> c.sends().size()).sum();
+        long transmissions = trace.clients().stream().mapToLong(c -> c.transmissions().size()).sum();
+        assertThat(transmissions).as("resends after lost acks").isGreaterThan(sends);
     }
 
     @Test

@@ -29,6 +29,8 @@ public final class ClientRecorder implements TranscriptListener {
     private final Map<String, List<TranscriptEntry>> finalTranscripts = new HashMap<>();
     private final List<ReadMark> readMarks = new ArrayList<>();
     private final List<ReceiptSeen> receipts = new ArrayList<>();
+    private final List<Transmission> transmissions = new ArrayList<>();
+    private final List<MarkerSent> markers = new ArrayList<>();
 
     ClientRecorder(String clientId, String user) {
         this.clientId = clientId;
@@ -76,6 +78,22 @@ public final class ClientRecorder implements TranscriptListener {
         receipts.add(new ReceiptSeen(room, reader, kind, seq, at));
     }
 
+    /** The client put a send on the wire; not kept after the room's final transcript, as changes. */
+    public synchronized void onTransmitted(String room, String clientMsgId, long at) {
+        if (finalTranscripts.containsKey(room)) {
+            return;
+        }
+        transmissions.add(new Transmission(room, clientMsgId, at));
+    }
+
+    /** The client put a delivered or read marker on the wire; not kept after the room's final transcript, as changes. */
+    public synchronized void onMarkerSent(String room, ReceiptKind kind, long seq, long at) {
+        if (finalTranscripts.containsKey(room)) {
+            return;
+        }
+        markers.add(new MarkerSent(room, kind, seq, at));
+    }
+
     /** The lines displayed in {@code room} after quiescence; later changes to it are not recorded. */
     public synchronized void onFinalTranscript(String room, List<TranscriptEntry> entries) {
         finalTranscripts.put(room, List.copyOf(entries));
@@ -83,6 +101,7 @@ public final class ClientRecorder implements TranscriptListener {
 
     /** A snapshot of what was recorded. */
     public synchronized ClientTrace build() {
-        return new ClientTrace(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts);
+        return new ClientTrace(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts, transmissions,
+                markers);
     }
 }

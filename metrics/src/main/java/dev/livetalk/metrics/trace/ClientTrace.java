@@ -22,10 +22,13 @@ import java.util.Map;
  *                          against the change log, which is the source of truth
  * @param readMarks         the read markers it sent
  * @param receipts          the receipts it received
+ * @param transmissions     every send it put on the wire, in order (retries included)
+ * @param markers           every delivered and read marker it put on the wire, in order
  */
 public record ClientTrace(String clientId, String user, Map<String, Long> joinedAt, List<SendRecord> sends,
                           List<TranscriptChange> changes, Map<String, List<TranscriptEntry>> finalTranscripts,
-                          List<ReadMark> readMarks, List<ReceiptSeen> receipts) {
+                          List<ReadMark> readMarks, List<ReceiptSeen> receipts, List<Transmission> transmissions,
+                          List<MarkerSent> markers) {
     public ClientTrace {
         if (clientId == null || user == null) {
             throw new IllegalArgumentException("a client trace needs an id and a user: " + clientId + ", " + user);
@@ -36,6 +39,15 @@ public record ClientTrace(String clientId, String user, Map<String, Long> joined
         finalTranscripts = Map.copyOf(finalTranscripts);
         readMarks = List.copyOf(readMarks);
         receipts = List.copyOf(receipts);
+        transmissions = List.copyOf(transmissions);
+        markers = List.copyOf(markers);
+    }
+
+    /** A client trace without what went on the wire (traces built by hand for the checkers). */
+    public ClientTrace(String clientId, String user, Map<String, Long> joinedAt, List<SendRecord> sends,
+                       List<TranscriptChange> changes, Map<String, List<TranscriptEntry>> finalTranscripts,
+                       List<ReadMark> readMarks, List<ReceiptSeen> receipts) {
+        this(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts, List.of(), List.of());
     }
 
     /** Whether the client joined the room. */

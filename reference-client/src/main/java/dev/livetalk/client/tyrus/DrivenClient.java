@@ -70,6 +70,7 @@ public final class DrivenClient implements SessionHost.Transport {
 
     @Override
     public void transmit(Link link, ClientEvent event) {
+        tap.onSent(link, event, driver.now());
         Connection connection = connections.get(link.role());
         if (connection == null || !connection.link.equals(link) || connection.socket == null) {
             driver.countTransportError();

@@ -1,0 +1,17 @@
+package dev.livetalk.metrics.trace;
+
+/**
+ * A client put a send on the wire: the message {@code clientMsgId} of {@code room} left for
+ * the server at {@code at} (trace-clock nanoseconds). A send transmitted again (a reconnect, a
+ * retry) has one transmission per attempt, under the same or a new client message id.
+ *
+ * <p>Immutable; any thread.
+ */
+public record Transmission(String room, String clientMsgId, long at) {
+    public Transmission {
+        if (room == null || clientMsgId == null) {
+            throw new IllegalArgumentException("a transmission needs a room and a clientMsgId: " + room + ", "
+                    + clientMsgId);
+        }
+    }
+}
