@@ -3,6 +3,10 @@ package dev.livetalk.run;
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.latency.HlogWriter;
+import dev.livetalk.metrics.latency.LatencyReport;
+import dev.livetalk.metrics.ledger.Ledger;
+import dev.livetalk.metrics.ledger.LedgerFiles;
+import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ScenarioStop;
@@ -21,7 +25,8 @@ import java.util.List;
 /**
  * Runs one scenario once per strategy on a backend, on the same resolved plan, and measures
  * each run: the one runner of every network. Writes the per-strategy interval logs
- * ({@code STRATEGY.hlog}) and the resolved schedule ({@code fault-schedule.json}) into the
+ * ({@code STRATEGY.hlog}), the ledger of every message's story ({@code ledger/STRATEGY/},
+ * docs/LEDGER.md) and the resolved schedule ({@code fault-schedule.json}) into the
  * scenario's folder; the results document it returns names them. Where the backend gives one
  * trace per seed ({@link Backend#checksReplay()}), each strategy is played twice and the trace
  * hashes must be equal, or the harness is broken and the strategy fails with a
@@ -108,12 +113,31 @@ public final class ScenarioRunner {
     private StrategyResult measure(RunPlan plan, String strategy, Path folder) throws IOException, InterruptedException {
         long startMillis = backend.hlogStartMillis();
         RunTrace trace = play(plan, strategy);
-        Measurement measurement = Measurement.of(trace);
+        ReplayedRun replayed = ReplayedRun.of(trace);
+        Measurement measurement = Measurement.of(replayed, LatencyReport.DEFAULT_INTERVAL_NANOS);
+        writeLedger(plan, strategy, replayed, folder);
         List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement);
         Path hlog = folder.resolve(strategy + ".hlog");
         HlogWriter.write(hlog, strategy, measurement.latency(), startMillis);
         StrategyResult result = StrategyResult.of(measurement, verdicts, List.of(hlog.getFileName().toString()));
         return result.examplesSince(trace.measuredFrom());
+    }
+
+    /** Writes the run's ledger into {@code ledger/STRATEGY/} of the scenario's folder. */
+    private void writeLedger(RunPlan plan, String strategy, ReplayedRun replayed, Path folder) throws IOException {
+        long started = System.nanoTime();
+        Ledger ledger = Ledger.of(replayed);
+        long bytes = LedgerFiles.write(ledgerFolder(folder, strategy),
+                new LedgerFiles.Stamp(plan.scenario().name(), strategy, plan.seed()), ledger);
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format(java.util.Locale.ROOT,
+                "%s %s: ledger of %d (message, recipient) rows, %d bytes (%.1f per row) in %d ms",
+                plan.scenario().name(), strategy, ledger.pairs(), bytes, bytes / (double) Math.max(1, ledger.pairs()),
+                (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** Where a strategy's ledger lies in a scenario's folder: {@code ledger/STRATEGY}. */
+    public static Path ledgerFolder(Path scenarioFolder, String strategy) {
+        return scenarioFolder.resolve("ledger").resolve(strategy);
     }
 
     /** A harness failure's own message; anything else (a bug) with its class, so it is not mistaken for one. */

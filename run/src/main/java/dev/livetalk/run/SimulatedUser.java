@@ -118,7 +118,7 @@ public final class SimulatedUser implements TranscriptListener, FrameTap {
             return;
         }
         switch (event) {
-            case Send s -> current.onTransmitted(s.room(), s.clientMsgId(), now);
+            case Send s -> current.onTransmitted(s.room(), s.clientMsgId(), s.body(), now);
             case Read r -> current.onMarkerSent(r.room(), r.kind(), r.seq(), now);
             default -> {
             }
