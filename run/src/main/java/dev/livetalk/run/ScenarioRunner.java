@@ -45,11 +45,19 @@ public final class ScenarioRunner {
     private final Backend backend;
     private final RunSettings settings;
     private final RunProgress progress;
+    private final boolean writesLedger;
 
+    /** A runner that writes each strategy's ledger. */
     public ScenarioRunner(Backend backend, RunSettings settings, RunProgress progress) {
+        this(backend, settings, progress, true);
+    }
+
+    /** A runner that writes each strategy's ledger when {@code writesLedger}. */
+    public ScenarioRunner(Backend backend, RunSettings settings, RunProgress progress, boolean writesLedger) {
         this.backend = backend;
         this.settings = settings;
         this.progress = progress;
+        this.writesLedger = writesLedger;
     }
 
     /**
@@ -115,7 +123,9 @@ public final class ScenarioRunner {
         RunTrace trace = play(plan, strategy);
         ReplayedRun replayed = ReplayedRun.of(trace);
         Measurement measurement = Measurement.of(replayed, LatencyReport.DEFAULT_INTERVAL_NANOS);
-        writeLedger(plan, strategy, replayed, folder);
+        if (writesLedger) {
+            writeLedger(plan, strategy, replayed, folder);
+        }
         List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement);
         Path hlog = folder.resolve(strategy + ".hlog");
         HlogWriter.write(hlog, strategy, measurement.latency(), startMillis);

@@ -101,6 +101,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show Tyrus and Grizzly logging.")
     boolean debug;
 
+    @Option(names = "--no-ledger",
+            description = "Do not write the ledger (ledger/STRATEGY/ per scenario: every message's story, docs/LEDGER.md)."
+                    + " Saves its time and disk on long runs; `livetalk audit` and `explain` need it.")
+    boolean noLedger;
+
     @Option(names = "--no-calibration",
             description = "Skip the short calibration of the harness's own latency before Toxiproxy scenarios (about 4 s).")
     boolean noCalibration;
@@ -219,10 +224,11 @@ final class RunCommand implements Callable<Integer> {
                                  Calibration calibration) throws IOException, InterruptedException {
         long scenarioSeed = seed != null ? seed : scenario.seed();
         return scenario.network() == Backend.SIM
-                ? new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), RunSettings.DEFAULTS, progress)
+                ? new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), RunSettings.DEFAULTS, progress, !noLedger)
                         .run(scenario, strategiesOf(scenario), scenarioSeed, folder)
                 : new ScenarioRunner(new ToxiproxyBackend(toxiproxy, ToxiproxySettings.DEFAULTS, calibration),
-                        RunSettings.DEFAULTS, progress).run(scenario, strategiesOf(scenario), scenarioSeed, folder);
+                        RunSettings.DEFAULTS, progress, !noLedger)
+                        .run(scenario, strategiesOf(scenario), scenarioSeed, folder);
     }
 
     /** A finished scenario's {@code results.json} and {@code junit.xml}, judged by the one rule. */
