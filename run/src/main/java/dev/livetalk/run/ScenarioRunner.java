@@ -139,10 +139,10 @@ public final class ScenarioRunner {
         Ledger ledger = Ledger.of(replayed);
         long bytes = LedgerFiles.write(ledgerFolder(folder, strategy),
                 new LedgerFiles.Stamp(plan.scenario().name(), strategy, plan.seed()), ledger);
-        LOG.log(System.Logger.Level.DEBUG, () -> String.format(java.util.Locale.ROOT,
-                "%s %s: ledger of %d (message, recipient) rows, %d bytes (%.1f per row) in %d ms",
-                plan.scenario().name(), strategy, ledger.pairs(), bytes, bytes / (double) Math.max(1, ledger.pairs()),
-                (System.nanoTime() - started) / 1_000_000));
+        progress.onNote(String.format(java.util.Locale.ROOT,
+                "%s %s: ledger of %,d (message, recipient) rows, %,.0f kB (%.0f B per row) in %.2f s",
+                plan.scenario().name(), strategy, ledger.pairs(), bytes / 1e3,
+                bytes / (double) Math.max(1, ledger.pairs()), (System.nanoTime() - started) / 1e9));
     }
 
     /** Where a strategy's ledger lies in a scenario's folder: {@code ledger/STRATEGY}. */
