@@ -19,7 +19,9 @@ import dev.livetalk.protocol.ReceiptKind;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +49,8 @@ final class LedgerBuilder {
     private final Map<String, FinalPlacement> placements = new HashMap<>();
     /** Per client + room + kind (markers the client sent) or client + room + reader + kind (receipts it got). */
     private final Map<String, Watermarks> watermarks = new HashMap<>();
+    /** Per client id: its transmissions by room and client message id, and by room and body. */
+    private final Map<String, Map<String, List<Transmission>>> transmissions = new HashMap<>();
 
     LedgerBuilder(ReplayedRun run) {
         this.run = run;
@@ -119,22 +123,37 @@ final class LedgerBuilder {
     }
 
     /** The sender's transmissions of the message: under its client message ids, or with its body (a resend under a new id). */
-    private static List<Transmission> transmissionsOf(ClientTrace sender, LogicalMessage message) {
-        SendRecord send = message.send();
+    private List<Transmission> transmissionsOf(ClientTrace sender, LogicalMessage message) {
+        Map<String, List<Transmission>> sent = transmissions.computeIfAbsent(sender.clientId(),
+                id -> transmissionIndex(sender));
         Set<String> ids = new LinkedHashSet<>();
+        SendRecord send = message.send();
         if (send != null) {
             ids.add(send.clientMsgId());
         }
         message.commits().forEach(c -> ids.add(c.message().clientMsgId()));
-        String body = send == null ? null : send.body();
-        List<Transmission> mine = new ArrayList<>();
+        Set<Transmission> mine = Collections.newSetFromMap(new IdentityHashMap<>()); // one per attempt, even if equal
+        for (String id : ids) {
+            mine.addAll(sent.getOrDefault(message.room() + SEP + "id" + SEP + id, List.of()));
+        }
+        if (send != null && send.body() != null) {
+            mine.addAll(sent.getOrDefault(message.room() + SEP + "body" + SEP + send.body(), List.of()));
+        }
+        List<Transmission> inOrder = new ArrayList<>(mine);
+        inOrder.sort(Comparator.comparingLong(Transmission::at));
+        return inOrder;
+    }
+
+    /** A client's transmissions by room and client message id, and by room and body. */
+    private static Map<String, List<Transmission>> transmissionIndex(ClientTrace sender) {
+        Map<String, List<Transmission>> index = new HashMap<>();
         for (Transmission t : sender.transmissions()) {
-            if (t.room().equals(message.room())
-                    && (ids.contains(t.clientMsgId()) || body != null && body.equals(t.body()))) {
-                mine.add(t);
+            index.computeIfAbsent(t.room() + SEP + "id" + SEP + t.clientMsgId(), k -> new ArrayList<>()).add(t);
+            if (t.body() != null) {
+                index.computeIfAbsent(t.room() + SEP + "body" + SEP + t.body(), k -> new ArrayList<>()).add(t);
             }
         }
-        return mine;
+        return index;
     }
 
     private String finalStatus(String clientId, LogicalMessage message) {

