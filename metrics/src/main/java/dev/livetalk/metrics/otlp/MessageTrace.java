@@ -70,7 +70,7 @@ public record MessageTrace(String traceId, List<MessageSpan> spans) {
             long start = first(message.intendedUs(), message.handedUs(), message.committedUs(), 0L);
             Long lastStatus = message.statuses().isEmpty() ? null : message.statuses().getLast().atUs();
             long end = Math.max(start, first(message.ackUs(), lastStatus, start));
-            List<SpanAttribute> attributes = common(message.sender(), start);
+            List<SpanAttribute> attributes = identified(message.sender(), start);
             attributes.add(SpanAttribute.of("livetalk.message.transmissions", message.transmissions()));
             attributes.add(SpanAttribute.of("livetalk.message.final_status", String.valueOf(message.finalStatus())));
             if (message.replyTo() != null) {
@@ -92,7 +92,7 @@ public record MessageTrace(String traceId, List<MessageSpan> spans) {
             Long committed = message.committedUs();
             start = committed == null ? start : Math.min(start, committed);
             long end = committed == null ? start : committed;
-            List<SpanAttribute> attributes = common(message.sender(), start);
+            List<SpanAttribute> attributes = identified(message.sender(), start);
             attributes.add(SpanAttribute.of("livetalk.message.commits", message.commits().size()));
             List<SpanEvent> events = new ArrayList<>();
             for (MessageRow.Commit c : message.commits()) {
@@ -167,12 +167,21 @@ public record MessageTrace(String traceId, List<MessageSpan> spans) {
             }
         }
 
-        /** What every span carries: room, client, fault phase at its start, the message's key, seq and id. */
+        /** What every span carries: room, client and the fault phase at its start. */
         private List<SpanAttribute> common(String client, long startUs) {
             List<SpanAttribute> attributes = new ArrayList<>(10);
             attributes.add(SpanAttribute.of("livetalk.room", message.room()));
             attributes.add(SpanAttribute.of("livetalk.client", client));
             attributes.add(SpanAttribute.of("livetalk.fault.phase", phases.of(startUs).expressionName()));
+            return attributes;
+        }
+
+        /**
+         * What the sender's and the server's spans carry besides: the message's key, seq and id
+         * (the recipients' spans leave them out, as they are many: the trace is the message).
+         */
+        private List<SpanAttribute> identified(String client, long startUs) {
+            List<SpanAttribute> attributes = common(client, startUs);
             attributes.add(SpanAttribute.of("livetalk.message.key", message.key()));
             if (message.seq() != null) {
                 attributes.add(SpanAttribute.of("livetalk.message.seq", message.seq()));

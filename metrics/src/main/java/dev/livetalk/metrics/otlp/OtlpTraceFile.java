@@ -45,6 +45,7 @@ public final class OtlpTraceFile implements AutoCloseable {
     private final JsonGenerator json;
     private final TraceIds ids = new TraceIds();
     private long traces;
+    private boolean closed;
 
     private OtlpTraceFile(Path path, long epochNanos, OutputStream out) throws IOException {
         this.path = path;
@@ -208,8 +209,13 @@ public final class OtlpTraceFile implements AutoCloseable {
         return Long.toString(Math.addExact(zeroNanos, Math.multiplyExact(us, 1_000L)));
     }
 
+    /** Flushes and closes the file; a second call does nothing. */
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         json.close();
     }
 }

@@ -158,9 +158,13 @@ class OtlpTraceFileTest {
         Span deliver = m1.span("deliver/bob");
         assertThat(attribute(deliver.getAttributesList(), "livetalk.room").getStringValue()).isEqualTo("lobby");
         assertThat(attribute(deliver.getAttributesList(), "livetalk.client").getStringValue()).isEqualTo("bob");
-        assertThat(attribute(deliver.getAttributesList(), "livetalk.message.seq").getIntValue()).isEqualTo(1);
-        assertThat(attribute(deliver.getAttributesList(), "livetalk.message.id").getStringValue()).isEqualTo("lobby:1");
-        assertThat(attribute(deliver.getAttributesList(), "livetalk.message.key").getStringValue()).isEqualTo("send:alice:a1");
+        assertThat(attribute(deliver.getAttributesList(), "livetalk.fault.phase").getStringValue()).isEqualTo("before");
+        for (String name : List.of("send", "commit")) {
+            List<KeyValue> attributes = m1.span(name).getAttributesList();
+            assertThat(attribute(attributes, "livetalk.message.seq").getIntValue()).isEqualTo(1);
+            assertThat(attribute(attributes, "livetalk.message.id").getStringValue()).isEqualTo("lobby:1");
+            assertThat(attribute(attributes, "livetalk.message.key").getStringValue()).isEqualTo("send:alice:a1");
+        }
         assertThat(attribute(m1.span("send").getAttributesList(), "livetalk.client").getStringValue()).isEqualTo("alice");
         assertThat(attribute(m1.span("send").getAttributesList(), "livetalk.fault.phase").getStringValue()).isEqualTo("before");
         Trace m2 = Trace.of(requests.get(1));
