@@ -122,6 +122,7 @@ class OtlpTraceFileTest {
         assertThat(m1.span("display/bob").getParentSpanId()).isEqualTo(m1.span("deliver/bob").getSpanId());
         assertThat(m1.span("read/bob").getParentSpanId()).isEqualTo(m1.span("deliver/bob").getSpanId());
         assertThat(m1.spans().values()).allSatisfy(span -> assertThat(span.getTraceId()).isEqualTo(send.getTraceId()));
+        assertThat(m1.spans().values()).extracting(Span::getSpanId).doesNotHaveDuplicates();
         assertThat(m1.services()).containsEntry("send", "livetalk-client-alice").containsEntry("commit", "livetalk-server")
                 .containsEntry("deliver/bob", "livetalk-client-bob").containsEntry("read/bob", "livetalk-client-bob");
         assertThat(send.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
