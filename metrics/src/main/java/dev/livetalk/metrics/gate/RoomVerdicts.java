@@ -42,7 +42,7 @@ final class RoomVerdicts {
         int worst = worst(budget, verdicts);
         long failed = verdicts.stream().filter(v -> !v.passed()).count();
         return verdicts.get(worst).inRoom(rooms.get(worst).room(),
-                " (worst of " + rooms.size() + " rooms, " + failed + " failed)");
+                " (worst of " + rooms.size() + (rooms.size() == 1 ? " room, " : " rooms, ") + failed + " failed)");
     }
 
     /**
