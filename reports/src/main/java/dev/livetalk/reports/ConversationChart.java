@@ -7,10 +7,12 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import java.awt.Color;
@@ -24,16 +26,16 @@ import java.util.Set;
 /**
  * Peer-final p99 per room (conversation), one bar per strategy, worst rooms first (each room
  * ranked by its worst strategy, {@link ConversationTable#WORST_FIRST}), at most {@link #ROOMS}
- * rooms. A p99 that is never (more than 1% of the room's deliveries never came) is drawn dark
- * to the top of the axis.
+ * rooms. A p99 that is never (more than 1% of the room's deliveries never came) is drawn pale,
+ * to the top of the axis, labelled never.
  *
  * <p>Stateless; any thread, one chart per thread.
  */
 final class ConversationChart {
     /** Rooms drawn. */
     static final int ROOMS = 15;
-    /** A never p99: dark, reaching the top of the axis. */
-    private static final Color NEVER = new Color(60, 20, 20);
+    /** The alpha of a never p99's bar: pale, reaching the top of the axis. */
+    private static final int NEVER_ALPHA = 90;
 
     private ConversationChart() {
     }
@@ -79,13 +81,13 @@ final class ConversationChart {
         }
         CategoryPlot plot = new CategoryPlot(data, axis(), new NumberAxis("peer-final p99 (ms)"),
                 new NeverAwareRenderer(data, neverCells));
-        plot.getRangeAxis().setUpperBound(neverHeight * 1.02);
+        plot.getRangeAxis().setUpperBound(neverHeight * 1.08);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
         plot.setOutlineVisible(false);
         JFreeChart chart = new JFreeChart("peer-final p99 per room, worst rooms first", JFreeChart.DEFAULT_TITLE_FONT,
                 plot, true);
-        chart.addSubtitle(new TextTitle("over every intended delivery, corrected; a dark bar to the top: never (more "
+        chart.addSubtitle(new TextTitle("over every intended delivery, corrected; a pale bar to the top: never (more "
                 + "than 1% of the room's deliveries never came); at most " + ROOMS + " rooms"));
         ChartStyle.apply(chart);
         return chart;
@@ -97,7 +99,7 @@ final class ConversationChart {
         return axis;
     }
 
-    /** Bars in the strategy's colour, a never p99 dark. */
+    /** Bars in the strategy's colour, a never p99 pale and labelled never. */
     private static final class NeverAwareRenderer extends BarRenderer {
         private static final long serialVersionUID = 1L;
         private final transient DefaultCategoryDataset data;
@@ -112,12 +114,34 @@ final class ConversationChart {
             for (int i = 0; i < data.getRowCount(); i++) {
                 setSeriesPaint(i, ChartStyle.colour((String) data.getRowKey(i)));
             }
+            setDefaultItemLabelGenerator(new NeverLabel(neverCells));
+            setDefaultItemLabelsVisible(true);
         }
 
         @Override
         public Paint getItemPaint(int row, int column) {
-            String cell = data.getRowKey(row) + "\u0000" + data.getColumnKey(column);
-            return neverCells.contains(cell) ? NEVER : ChartStyle.colour((String) data.getRowKey(row));
+            Color colour = ChartStyle.colour((String) data.getRowKey(row));
+            return isNever(neverCells, data, row, column)
+                    ? new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), NEVER_ALPHA) : colour;
+        }
+    }
+
+    private static boolean isNever(Set<String> neverCells, CategoryDataset data, int row, int column) {
+        return neverCells.contains(data.getRowKey(row) + "\u0000" + data.getColumnKey(column));
+    }
+
+    /** "never" on a never p99's bar, nothing on the others. */
+    private static final class NeverLabel extends StandardCategoryItemLabelGenerator {
+        private static final long serialVersionUID = 1L;
+        private final transient Set<String> neverCells;
+
+        NeverLabel(Set<String> neverCells) {
+            this.neverCells = neverCells;
+        }
+
+        @Override
+        public String generateLabel(CategoryDataset dataset, int row, int column) {
+            return isNever(neverCells, dataset, row, column) ? "never" : null;
         }
     }
 }
