@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The section of {@code index.html} for one scenario: verdict, fault timeline, latency charts,
- * correctness over time, then the tables ({@link StrategyTables}). Says plainly what the
+ * correctness over time, then the tables ({@link StrategyTables}), among them the conversations
+ * ({@link ConversationTable}, {@link ConversationChart}). Says plainly what the
  * results document does not hold.
  *
  * <p>Stateless; any thread.
