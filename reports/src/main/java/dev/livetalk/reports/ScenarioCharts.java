@@ -19,9 +19,12 @@ import java.util.Optional;
  * @param timeline    latency over time, empty without interval logs
  * @param examples    recorded examples over time, empty without examples
  * @param correctness correctness over time, empty when the results hold none (older documents)
+ * @param conversations peer-final p99 per room, empty without figures per room (older documents) or
+ *                    deliveries to peers
  */
 public record ScenarioCharts(Optional<ChartImage> faults, List<ChartImage> percentiles, Optional<ChartImage> timeline,
-                             Optional<ChartImage> examples, Optional<ChartImage> correctness) {
+                             Optional<ChartImage> examples, Optional<ChartImage> correctness,
+                             Optional<ChartImage> conversations) {
     /** The latency metrics drawn, in order. */
     static final List<String> METRICS = List.of("echo", "ack", "peer-first", "peer-final", "read-receipt-lag",
             "scheduling-lag");
@@ -55,7 +58,9 @@ public record ScenarioCharts(Optional<ChartImage> faults, List<ChartImage> perce
                 prefix + "-examples", "recorded correctness examples over time", WIDTH, 330);
         Optional<ChartImage> correctness = write(CorrectnessTimelineChart.of(run, windows, end), reportDir,
                 prefix + "-correctness", "correctness over time", WIDTH, 130 + 150 * 3);
-        return new ScenarioCharts(faults, percentiles, timeline, examples, correctness);
+        Optional<ChartImage> conversations = write(ConversationChart.of(run), reportDir, prefix + "-conversations",
+                "peer-final p99 per room", WIDTH, 420);
+        return new ScenarioCharts(faults, percentiles, timeline, examples, correctness, conversations);
     }
 
     /** The end of the time axis: the last interval or fault window end, in seconds. */

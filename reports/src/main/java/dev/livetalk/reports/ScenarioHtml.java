@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The section of {@code index.html} for one scenario: verdict, fault timeline, latency charts,
- * correctness over time, then the tables ({@link StrategyTables}). Says plainly what the
+ * correctness over time, then the tables ({@link StrategyTables}), among them the conversations
+ * ({@link ConversationTable}, {@link ConversationChart}). Says plainly what the
  * results document does not hold.
  *
  * <p>Stateless; any thread.
@@ -60,6 +61,8 @@ final class ScenarioHtml {
         StrategyTables.correctness(s, h);
         h.append("<h3>Convergence per client").append(firstSeed(s)).append("</h3>\n");
         convergencePerClient(s.first(), h);
+        h.append("<h3>Conversations").append(firstSeed(s)).append("</h3>\n");
+        conversations(s.first(), charts, h);
         if (s.severalSeeds()) {
             h.append("<h3>Spread across seeds</h3>\n");
             StrategyTables.seeds(s, h);
@@ -87,6 +90,16 @@ final class ScenarioHtml {
                     + "clients and fault windows (written before they were recorded per client): see the convergence "
                     + "columns above.</p>\n");
         }
+    }
+
+    private static void conversations(ScenarioSection.SeedRun run, ScenarioCharts charts, StringBuilder h) {
+        if (!ConversationTable.hasData(run)) {
+            h.append("<p class=\"missing\">This results document holds no figures per room (written before they "
+                    + "were recorded): only the figures summed over rooms above.</p>\n");
+            return;
+        }
+        charts.conversations().ifPresent(c -> figure(c, h));
+        ConversationTable.of(run, h);
     }
 
     private static void failures(ComparedSection v, Verdict verdict, StringBuilder h) {

@@ -1,6 +1,9 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.results.Calibration;
+import dev.livetalk.metrics.results.RoomResult;
+import dev.livetalk.metrics.results.StrategyResult;
 import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.RegressionVerdict;
@@ -16,13 +19,16 @@ import java.util.Locale;
  * {@code summary.md}: a compact Markdown verdict for a pull-request comment. The verdict is on
  * top (the run's {@link Verdict}: PASS, FAIL, or INTERRUPTED with where), then the failed budgets and
  * regressions, then one row per scenario and strategy (several seeds of a scenario show as
- * {@code min..max (median m)}), then the harness's calibration. Deterministic: no times, no paths.
+ * {@code min..max (median m)}), then the worst conversations (rooms) of each scenario and strategy
+ * (first seed, folded), then the harness's calibration. Deterministic: no times, no paths.
  *
  * <p>Stateless; any thread.
  */
 public final class SummaryMarkdown {
     /** Regression messages listed per strategy; the page lists them all. */
     static final int WORST = 3;
+    /** Rooms listed per scenario and strategy; the page lists {@link ConversationTable#ROWS}. */
+    static final int ROOMS = 5;
 
     private SummaryMarkdown() {
     }
@@ -50,7 +56,46 @@ public final class SummaryMarkdown {
         }
         md.append("\npeer-final p99 is over every intended delivery: never once more than 1% never came by the end "
                 + "of the run.\n");
+        conversations(sections, md);
         return md.append(environment(sections)).toString();
+    }
+
+    /**
+     * Per scenario and strategy of the first seed, the {@value #ROOMS} worst rooms
+     * ({@link ConversationTable#WORST_FIRST}), folded; nothing when no document has rooms.
+     */
+    static void conversations(List<ComparedSection> sections, StringBuilder md) {
+        StringBuilder rows = new StringBuilder();
+        List<String> hidden = new ArrayList<>();
+        for (ComparedSection section : sections) {
+            String scenario = section.section().scenario();
+            for (StrategyResult s : section.section().first().document().strategies()) {
+                List<RoomResult> rooms = ConversationTable.worstFirst(s);
+                rooms.stream().limit(ROOMS).forEach(r -> rows.append(conversation(scenario, s.strategy(), r)));
+                if (rooms.size() > ROOMS) {
+                    hidden.add(scenario + " / " + s.strategy() + ": " + (rooms.size() - ROOMS));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("\n<details><summary>Conversations: the worst rooms of each scenario and strategy</summary>\n\n")
+                .append("| scenario | strategy | room | members | lost | duplicates | phantoms | inversions | converged"
+                        + " | peer-final p99 |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
+                .append(rows)
+                .append("\nWorst first: by lost + duplicates + phantoms + inversions, then by peer-final p99, then by "
+                        + "name; at most ").append(ROOMS).append(" rooms each (first seed)")
+                .append(hidden.isEmpty() ? "" : "; more rooms hidden: " + String.join(", ", hidden))
+                .append(".\n\n</details>\n");
+    }
+
+    private static String conversation(String scenario, String strategy, RoomResult r) {
+        CorrectnessFigures c = r.correctness();
+        long p99 = ConversationTable.peerFinalP99(r);
+        return "| " + scenario + " | " + strategy + " | " + r.room() + " | " + c.clients() + " | " + c.lost() + " | "
+                + c.duplicates() + " | " + c.phantoms() + " | " + c.inversions() + " | "
+                + FigureText.percent(c.convergedShare()) + " | " + (p99 < 0 ? "-" : FigureText.duration(p99)) + " |\n";
     }
 
     /** The harness's calibration (its noise floor) per distinct calibration of the runs. */

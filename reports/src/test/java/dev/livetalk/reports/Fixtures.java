@@ -8,6 +8,7 @@ import dev.livetalk.metrics.results.LatencyFigures;
 import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ResultsJson;
+import dev.livetalk.metrics.results.RoomResult;
 import dev.livetalk.metrics.results.StrategyResult;
 
 import java.io.IOException;
@@ -122,6 +123,31 @@ final class Fixtures {
         }
         return new StrategyResult(s.strategy(), s.correctness(), s.latency(), s.budgets(), s.examples(), s.hlogs(),
                 byClient, overTime);
+    }
+
+    /**
+     * {@code s} with {@code rooms} rooms room1.. as newer documents hold: room i has i members,
+     * i lost messages when i is a multiple of 4, one inversion when a multiple of 3, and a
+     * peer-final p99 (all phases) of 10 ms x i; for {@code event-only}, room2's p99 is never.
+     */
+    static StrategyResult withRooms(StrategyResult s, int rooms) {
+        List<RoomResult> list = new ArrayList<>();
+        for (int i = 1; i <= rooms; i++) {
+            CorrectnessFigures c = s.correctness();
+            long lost = i % 4 == 0 ? i : 0;
+            long inversions = i % 3 == 0 ? 1 : 0;
+            CorrectnessFigures figures = new CorrectnessFigures(i, lost > 0 ? i - 1 : i,
+                    lost > 0 ? 100.0 * (i - 1) / i : 100.0, lost, 0, 0, inversions, c.kendallTau(), inversions, 0, 0,
+                    0, c.outcomes(), c.convergence());
+            boolean never = i == 2 && s.strategy().equals("event-only");
+            long p99 = never ? Percentiles.NEVER : i * 10_000_000L;
+            Percentiles p = new Percentiles(100, p99 / 2, p99, p99, p99, p99);
+            LatencyFigures peerFinal = new LatencyFigures("peer-final", "all", p, p, never ? 5 : 0,
+                    new LatencyFigures.CompletedOnly(p, p));
+            list.add(new RoomResult("room" + i, figures, List.of(peerFinal)));
+        }
+        return new StrategyResult(s.strategy(), s.correctness(), s.latency(), s.budgets(), s.examples(), s.hlogs(),
+                s.convergenceByClient(), s.correctnessOverTime(), list);
     }
 
     private static Percentiles scaled(Percentiles p, double f) {

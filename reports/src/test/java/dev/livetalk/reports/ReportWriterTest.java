@@ -87,6 +87,34 @@ class ReportWriterTest {
     }
 
     @Test
+    void shouldShowTheConversationsTableAndChartWhenTheResultsHoldRooms() throws IOException {
+        Path results = Fixtures.copy("outage", temp.resolve("in"),
+                d -> Fixtures.with(d, d.seed(), s -> Fixtures.withRooms(s, 3)));
+
+        ReportWriter.Report report = ReportWriter.write(List.of(results), temp.resolve("out"), Optional.empty());
+
+        String html = Files.readString(report.index());
+        assertThat(html).contains("<h3>Conversations</h3>\n<figure><a href=\"charts/01-outage-conversations.svg\">")
+                .contains("<tr><td>reconcile</td><td>room3</td>")
+                .doesNotContain("holds no figures per room");
+        assertThat(Files.readString(temp.resolve("out/charts/01-outage-conversations.svg")))
+                .contains("<svg", "peer-final p99 per room");
+        assertThat(Files.readString(report.summary()))
+                .contains("<details><summary>Conversations: the worst rooms of each scenario and strategy</summary>")
+                .contains("| outage | event-only | room3 | 3 | 0 | 0 | 0 | 1 | 100% | 30.0 ms |\n"
+                        + "| outage | event-only | room2 | 2 | 0 | 0 | 0 | 0 | 100% | never |\n");
+    }
+
+    @Test
+    void shouldSayADocumentWithoutRoomsHoldsNoConversations() throws IOException {
+        ReportWriter.Report report = ReportWriter.write(Fixtures.resultsFiles(), temp, Optional.empty());
+
+        assertThat(Files.readString(report.index())).contains("holds no figures per room");
+        assertThat(Files.readString(report.summary())).doesNotContain("Conversations");
+        assertThat(temp.resolve("charts/03-outage-conversations.png")).doesNotExist();
+    }
+
+    @Test
     void shouldShowTheFirstExamplesWithClientTimeAndId() throws IOException {
         ReportWriter.Report report = ReportWriter.write(Fixtures.resultsFiles(), temp, Optional.empty());
 

@@ -3,6 +3,7 @@ package dev.livetalk.scenarios;
 import dev.livetalk.scenarios.budget.Budget;
 import dev.livetalk.scenarios.budget.BudgetParser;
 import dev.livetalk.scenarios.budget.BudgetSyntaxException;
+import dev.livetalk.scenarios.budget.RoomScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Set;
 /**
  * Reads the {@code budgets} list: each entry an expression for {@link BudgetParser}. A
  * syntax error points at the offending token inside the expression when the expression sits
- * on one line; strategies named in a budget must be ones the scenario runs.
+ * on one line; strategies named in a budget must be ones the scenario runs, and a room named
+ * ({@code in room-3}) one the scenario declares.
  *
  * <p>Not thread-safe: one validation on one thread.
  */
@@ -26,7 +28,9 @@ final class BudgetBinder {
         this.sourceLines = source.lines().toList();
     }
 
-    List<Budget> budgets(YamlNode node, StrategySelection strategies, Set<String> knownStrategies) {
+    /** The budgets; a room named in one must be among {@code rooms} (unchecked when empty: rooms invalid). */
+    List<Budget> budgets(YamlNode node, StrategySelection strategies, Set<String> knownStrategies,
+                         List<String> rooms) {
         List<Budget> budgets = new ArrayList<>();
         List<YamlNode> items = values.list(node, "budgets").orElse(List.of());
         for (int i = 0; i < items.size(); i++) {
@@ -35,7 +39,8 @@ final class BudgetBinder {
             values.text(item, path).ifPresent(expression -> {
                 try {
                     Budget budget = BudgetParser.parse(expression);
-                    if (strategiesRun(budget, item, path, strategies, knownStrategies)) {
+                    boolean roomKnown = roomDeclared(budget, item, path, rooms);
+                    if (strategiesRun(budget, item, path, strategies, knownStrategies) && roomKnown) {
                         budgets.add(budget);
                     }
                 } catch (BudgetSyntaxException e) {
@@ -62,6 +67,17 @@ final class BudgetBinder {
             }
         }
         return ok;
+    }
+
+    private boolean roomDeclared(Budget budget, YamlNode item, String path, List<String> rooms) {
+        if (!(budget.room() instanceof RoomScope.Named named) || rooms.isEmpty() || rooms.contains(named.room())) {
+            return true;
+        }
+        int offset = budget.expression().indexOf(" " + named.room(), budget.expression().lastIndexOf(" in ")) + 1;
+        diagnostics.error(positionOf(item.mark(), budget.expression(), Math.max(0, offset)),
+                path + ": room '" + named.room() + "' is not declared by this scenario"
+                + ClosestName.hint(named.room(), rooms) + " (rooms: " + String.join(", ", rooms) + ")");
+        return false;
     }
 
     /** The position of character {@code offset} of a scalar that starts at {@code start}. */

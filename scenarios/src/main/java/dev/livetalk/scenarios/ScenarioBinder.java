@@ -57,7 +57,7 @@ final class ScenarioBinder {
                 .flatMap(this::load);
         StrategySelection strategies = f.optional("strategies").flatMap(this::strategies).orElse(new StrategySelection.All());
         List<FaultSpec> faults = faults(f, new FaultBinder.Context(users, rooms, duration.orElse(null), shape, network));
-        List<Budget> budgets = budgets(f, strategies);
+        List<Budget> budgets = budgets(f, strategies, rooms);
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
@@ -72,9 +72,11 @@ final class ScenarioBinder {
                 .orElse(List.of());
     }
 
-    private List<Budget> budgets(Fields f, StrategySelection strategies) {
+    private List<Budget> budgets(Fields f, StrategySelection strategies, List<Room> rooms) {
+        List<String> roomNames = rooms.stream().map(Room::name).toList();
         return f.optional("budgets")
-                .map(n -> new BudgetBinder(values, diagnostics, source).budgets(n, strategies, options.knownStrategies()))
+                .map(n -> new BudgetBinder(values, diagnostics, source)
+                        .budgets(n, strategies, options.knownStrategies(), roomNames))
                 .orElse(List.of());
     }
 

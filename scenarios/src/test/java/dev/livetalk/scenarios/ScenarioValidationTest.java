@@ -184,6 +184,20 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void shouldReportABudgetForARoomTheScenarioDoesNotDeclareWithTheKnownRooms() throws Exception {
+        String text = "name: t\nseed: 1\nduration: 10s\nusers: [a, b]\n"
+                + "rooms: [{name: room-1, members: all}, {name: room-2, members: [b]}]\n"
+                + "load: {rate: 1}\nbudgets:\n  - lost == 0 in room-3 for reconcile\n  - lost == 0 in every room\n";
+
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", text, LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> {
+                    assertThat(e.errors()).hasSize(1);
+                    assertError(e.errors().get(0), 8, 18, "budgets[0]: room 'room-3' is not declared by this scenario",
+                            "did you mean 'room-1'?", "(rooms: room-1, room-2)");
+                });
+    }
+
+    @Test
     void shouldReportEveryErrorOfAFileAtOnceInFileOrder() throws IOException {
         List<ValidationError> errors = errorsOf("many-errors.yaml");
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * Measures, per fault window and client it targeted, when the client converged, from the
@@ -51,6 +52,36 @@ final class ConvergenceCheck {
             }
         }
         return samples;
+    }
+
+    /**
+     * Per room, the convergence times of its member clients after every window that targeted
+     * them: until that room alone stayed good.
+     */
+    static Map<String, ConvergenceTimes> byRoom(ReplayedRun run) {
+        List<TraceWindow> windows = run.trace().windows();
+        Map<String, List<Long>> times = new TreeMap<>();
+        Map<String, Long> never = new TreeMap<>();
+        for (TraceWindow window : windows) {
+            long until = nextStartAfter(windows, window.end());
+            for (ClientTrace client : run.trace().clients()) {
+                if (!window.targets(client.user())) {
+                    continue;
+                }
+                run.replays().get(client.clientId()).forEach((room, replay) -> {
+                    OptionalLong at = replay.goodFrom(window.end(), until);
+                    if (at.isPresent()) {
+                        times.computeIfAbsent(room, r -> new ArrayList<>()).add(at.getAsLong() - window.end());
+                    } else {
+                        never.merge(room, 1L, Long::sum);
+                    }
+                });
+            }
+        }
+        Map<String, ConvergenceTimes> byRoom = new TreeMap<>();
+        times.forEach((room, t) -> byRoom.put(room, ConvergenceTimes.of(t, never.getOrDefault(room, 0L))));
+        never.forEach((room, n) -> byRoom.putIfAbsent(room, ConvergenceTimes.of(List.of(), n)));
+        return byRoom;
     }
 
     /** The latest of the rooms' moments; empty when one room never got there. */

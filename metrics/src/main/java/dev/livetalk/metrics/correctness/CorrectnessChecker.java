@@ -41,7 +41,8 @@ public final class CorrectnessChecker {
         List<ClientConvergence> byClient = ConvergenceCheck.byClient(run);
         ConvergenceTimes times = ConvergenceCheck.times(byClient);
         CorrectnessFigures figures = CorrectnessFigures.sum(run.trace().clients().size(), converged, rooms, times);
-        return new CorrectnessReport(figures, rooms, times, examples.list(), byClient, overTime(run));
+        return new CorrectnessReport(figures, rooms, times, examples.list(), byClient, overTime(run),
+                RoomCorrectness.of(rooms, ConvergenceCheck.byRoom(run)));
     }
 
     /** Per interval of the run's grid, the counts of every client's rooms summed. */

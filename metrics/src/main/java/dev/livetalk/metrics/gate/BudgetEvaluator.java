@@ -9,6 +9,7 @@ import dev.livetalk.scenarios.budget.Aggregation;
 import dev.livetalk.scenarios.budget.Budget;
 import dev.livetalk.scenarios.budget.Metric;
 import dev.livetalk.scenarios.budget.Phase;
+import dev.livetalk.scenarios.budget.RoomScope;
 import dev.livetalk.scenarios.budget.Threshold;
 import org.HdrHistogram.Histogram;
 
@@ -42,21 +43,32 @@ public final class BudgetEvaluator {
         return verdicts;
     }
 
-    /** The verdict of one budget. */
+    /**
+     * The verdict of one budget: over the figures summed over rooms, one room's, or each room's
+     * (then the worst room's verdict, see {@link RoomVerdicts#worst}).
+     */
     public static BudgetVerdict evaluate(Budget budget, Measurement measurement) {
-        return switch (budget.metric().kind()) {
-            case LATENCY -> latency(budget, measurement);
-            case CONVERGENCE_TIME -> convergence(budget, measurement.strategy(), measurement.correctness().convergence());
-            case COUNT -> figure(budget, measurement.strategy(), count(budget.metric(),
-                    measurement.correctness().figures()));
-            case CONVERGED_SHARE -> figure(budget, measurement.strategy(),
-                    budget.threshold().unit() == Threshold.Unit.PERCENT
-                            ? measurement.correctness().figures().convergedShare()
-                            : measurement.correctness().figures().convergedClients());
+        return switch (budget.room()) {
+            case RoomScope.Summed s -> evaluate(budget, Subject.summed(measurement));
+            case RoomScope.Named n -> RoomVerdicts.named(budget, measurement, n.room());
+            case RoomScope.Each e -> RoomVerdicts.each(budget, measurement);
         };
     }
 
-    private static BudgetVerdict latency(Budget budget, Measurement measurement) {
+    /** The verdict of one budget over the figures of {@code subject}, whatever its room scope. */
+    static BudgetVerdict evaluate(Budget budget, Subject subject) {
+        return switch (budget.metric().kind()) {
+            case LATENCY -> latency(budget, subject);
+            case CONVERGENCE_TIME -> convergence(budget, subject.strategy(), subject.convergence());
+            case COUNT -> figure(budget, subject.strategy(), count(budget.metric(), subject.figures()));
+            case CONVERGED_SHARE -> figure(budget, subject.strategy(),
+                    budget.threshold().unit() == Threshold.Unit.PERCENT
+                            ? subject.figures().convergedShare()
+                            : subject.figures().convergedClients());
+        };
+    }
+
+    private static BudgetVerdict latency(Budget budget, Subject measurement) {
         var series = measurement.latency().series(budget.metric(), budget.phase());
         Histogram h = series.corrected();
         long never = series.never();
@@ -127,7 +139,7 @@ public final class BudgetEvaluator {
     }
 
     /** {@code peer-final p(99) during}: what the budget looks at. */
-    private static String subject(Budget budget) {
+    static String subject(Budget budget) {
         StringBuilder s = new StringBuilder(budget.metric().expressionName());
         switch (budget.aggregation()) {
             case Aggregation.Percentile p -> s.append(" p(").append(Figures.plain(p.percentile())).append(')');
@@ -141,7 +153,7 @@ public final class BudgetEvaluator {
         return s.toString();
     }
 
-    private static String rule(Budget budget) {
+    static String rule(Budget budget) {
         return budget.comparison().symbol() + " " + budget.threshold();
     }
 }

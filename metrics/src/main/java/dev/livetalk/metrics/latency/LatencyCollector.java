@@ -25,7 +25,9 @@ import java.util.OptionalLong;
  * other than the sending client, for peer-first and peer-final; each client of the author for
  * a read marker of another user. A pair that did not complete by the end of the run is
  * recorded as never ({@link LatencyReport#recordNever}). Scheduling lag is the harness's own
- * figure: every recorded send was handed to its client, so it has no never.
+ * figure: every recorded send was handed to its client, so it has no never. Every sample is
+ * also kept for its room ({@link LatencyReport#rooms()}): the message's room, or the read
+ * marker's.
  *
  * <p>Stateless; any thread.
  */
@@ -61,10 +63,10 @@ public final class LatencyCollector {
 
     private static void senderLatencies(ReplayedRun run, LogicalMessage message, LatencyReport report) {
         SendRecord send = message.send();
-        report.record(Metric.SCHEDULING_LAG, send.intendedAt(), send.intendedAt(), send.actualAt());
+        report.record(Metric.SCHEDULING_LAG, message.room(), send.intendedAt(), send.intendedAt(), send.actualAt());
         RoomReplay replay = run.of(message.senderClientId(), message.room());
-        sample(report, Metric.ECHO, send, replay == null ? null : replay.firstShown().get(message.key()));
-        sample(report, Metric.ACK, send, replay == null ? null : replay.acked().get(message.key()));
+        sample(report, Metric.ECHO, message, replay == null ? null : replay.firstShown().get(message.key()));
+        sample(report, Metric.ACK, message, replay == null ? null : replay.acked().get(message.key()));
     }
 
     private static boolean isPeerOf(ClientTrace client, LogicalMessage message) {
@@ -76,17 +78,19 @@ public final class LatencyCollector {
     private static void peerLatencies(ReplayedRun run, LogicalMessage message, ClientTrace peer,
                                       LatencyReport report, Map<String, FinalPlacement> placements) {
         RoomReplay replay = run.of(peer.clientId(), message.room());
-        sample(report, Metric.PEER_FIRST, message.send(), replay.firstShown().get(message.key()));
+        sample(report, Metric.PEER_FIRST, message, replay.firstShown().get(message.key()));
         FinalPlacement placement = placements.computeIfAbsent(peer.clientId() + '\u0000' + message.room(),
                 k -> new FinalPlacement(replay));
-        sample(report, Metric.PEER_FINAL, message.send(), message.isCommitted() ? placement.at(message.firstSeq()) : null);
+        sample(report, Metric.PEER_FINAL, message, message.isCommitted() ? placement.at(message.firstSeq()) : null);
     }
 
-    private static void sample(LatencyReport report, Metric metric, SendRecord send, Long completedAt) {
+    /** A sample of the message's send, kept for the strategy and for the message's room. */
+    private static void sample(LatencyReport report, Metric metric, LogicalMessage message, Long completedAt) {
+        SendRecord send = message.send();
         if (completedAt == null) {
-            report.recordNever(metric, send.intendedAt());
+            report.recordNever(metric, message.room(), send.intendedAt());
         } else {
-            report.record(metric, send.intendedAt(), send.actualAt(), completedAt);
+            report.record(metric, message.room(), send.intendedAt(), send.actualAt(), completedAt);
         }
     }
 
@@ -115,9 +119,9 @@ public final class LatencyCollector {
             OptionalLong seen = receipts.computeIfAbsent(sender.clientId(), id -> new ReceiptIndex(sender))
                     .firstReadAtOrAbove(mark.room(), reader, mark.seq(), mark.at());
             if (seen.isPresent()) {
-                report.record(Metric.READ_RECEIPT_LAG, mark.at(), mark.at(), seen.getAsLong());
+                report.record(Metric.READ_RECEIPT_LAG, mark.room(), mark.at(), mark.at(), seen.getAsLong());
             } else {
-                report.recordNever(Metric.READ_RECEIPT_LAG, mark.at());
+                report.recordNever(Metric.READ_RECEIPT_LAG, mark.room(), mark.at());
             }
         }
     }

@@ -3,13 +3,19 @@ package dev.livetalk.metrics.latency;
 import dev.livetalk.scenarios.budget.Metric;
 import dev.livetalk.scenarios.budget.Phase;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The latency series of one strategy's run, per metric and phase ({@link Phase#ALL} holds
- * every sample). Fill it with {@link #record} and {@link #recordNever}.
+ * every sample). Fill it with {@link #record} and {@link #recordNever}; the forms that take a
+ * room also keep the sample in that room's own report ({@link #rooms()}), whose series have
+ * no interval histograms (interval logs are per strategy).
  *
  * <p>Single writer (the collector); read after recording is done.
  */
@@ -27,6 +33,8 @@ public final class LatencyReport {
     private final long origin;
     private final long intervalNanos;
     private final Map<Metric, Map<Phase, LatencySeries>> series = new EnumMap<>(Metric.class);
+    private final NavigableMap<String, LatencyReport> rooms = new TreeMap<>();
+    private final boolean ofRoom;
 
     /** An empty report phased by {@code phases}, with 1 s intervals from trace time 0. */
     public LatencyReport(Phases phases) {
@@ -38,15 +46,21 @@ public final class LatencyReport {
      * {@code intervalNanos} of trace time from {@code origin} by their completion time.
      */
     public LatencyReport(Phases phases, long origin, long intervalNanos) {
+        this(phases, origin, intervalNanos, false);
+    }
+
+    private LatencyReport(Phases phases, long origin, long intervalNanos, boolean ofRoom) {
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("interval must be > 0 ns: " + intervalNanos);
         }
         this.phases = phases;
         this.origin = origin;
         this.intervalNanos = intervalNanos;
+        this.ofRoom = ofRoom;
+        Supplier<LatencySeries> newSeries = ofRoom ? LatencySeries::ofRoom : LatencySeries::new;
         for (Metric metric : METRICS) {
             Map<Phase, LatencySeries> byPhase = new EnumMap<>(Phase.class);
-            PHASES.forEach(p -> byPhase.put(p, new LatencySeries()));
+            PHASES.forEach(p -> byPhase.put(p, newSeries.get()));
             series.put(metric, byPhase);
         }
     }
@@ -59,6 +73,38 @@ public final class LatencyReport {
         long interval = Math.floorDiv(completedAt - origin, intervalNanos);
         seriesOf(metric, Phase.ALL).record(interval, completedAt - intendedAt, completedAt - actualAt);
         seriesOf(metric, phases.of(intendedAt)).record(interval, completedAt - intendedAt, completedAt - actualAt);
+    }
+
+    /** As {@link #record(Metric, long, long, long)}, and the same sample in {@code room}'s report. */
+    public void record(Metric metric, String room, long intendedAt, long actualAt, long completedAt) {
+        record(metric, intendedAt, actualAt, completedAt);
+        roomReport(room).record(metric, intendedAt, actualAt, completedAt);
+    }
+
+    /** As {@link #recordNever(Metric, long)}, and the same in {@code room}'s report. */
+    public void recordNever(Metric metric, String room, long intendedAt) {
+        recordNever(metric, intendedAt);
+        roomReport(room).recordNever(metric, intendedAt);
+    }
+
+    /**
+     * Per room (sorted by name), the samples recorded with that room: a report of the same
+     * metrics and phases whose series keep no intervals. Empty for a room's own report.
+     */
+    public NavigableMap<String, LatencyReport> rooms() {
+        return Collections.unmodifiableNavigableMap(rooms);
+    }
+
+    /** An empty room report of the same phases and intervals: the figures of a room without samples. */
+    public LatencyReport emptyLike() {
+        return new LatencyReport(phases, origin, intervalNanos, true);
+    }
+
+    private LatencyReport roomReport(String room) {
+        if (ofRoom) {
+            throw new IllegalStateException("a room's report keeps no rooms: " + room);
+        }
+        return rooms.computeIfAbsent(room, r -> new LatencyReport(phases, origin, intervalNanos, true));
     }
 
     /** Trace time of the start of interval 0. */

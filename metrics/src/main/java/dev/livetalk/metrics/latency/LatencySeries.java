@@ -28,10 +28,32 @@ public final class LatencySeries {
     /** Significant digits of every histogram. */
     public static final int SIGNIFICANT_DIGITS = 3;
 
-    private final Histogram corrected = new Histogram(SIGNIFICANT_DIGITS);
-    private final Histogram raw = new Histogram(SIGNIFICANT_DIGITS);
+    private final Histogram corrected;
+    private final Histogram raw;
+    private final boolean keepsIntervals;
     private final TreeMap<Long, Interval> intervals = new TreeMap<>();
     private long never;
+
+    /** A series with plain histograms and per-interval ones (a strategy's series, written to the hlogs). */
+    LatencySeries() {
+        this.corrected = new Histogram(SIGNIFICANT_DIGITS);
+        this.raw = new Histogram(SIGNIFICANT_DIGITS);
+        this.keepsIntervals = true;
+    }
+
+    /**
+     * A series of one room: packed histograms (a run may have many rooms, few samples each)
+     * and no per-interval ones ({@link #intervals()} stays empty; hlogs are per strategy).
+     */
+    static LatencySeries ofRoom() {
+        return new LatencySeries(new PackedHistogram(SIGNIFICANT_DIGITS), new PackedHistogram(SIGNIFICANT_DIGITS));
+    }
+
+    private LatencySeries(Histogram corrected, Histogram raw) {
+        this.corrected = corrected;
+        this.raw = raw;
+        this.keepsIntervals = false;
+    }
 
     /** The corrected and raw histograms of one interval. */
     public record Interval(AbstractHistogram corrected, AbstractHistogram raw) {
@@ -42,6 +64,9 @@ public final class LatencySeries {
         long r = Math.max(0, rawNanos);
         corrected.recordValue(c);
         raw.recordValue(r);
+        if (!keepsIntervals) {
+            return;
+        }
         Interval bucket = intervals.computeIfAbsent(interval, i -> new Interval(
                 new PackedHistogram(SIGNIFICANT_DIGITS), new PackedHistogram(SIGNIFICANT_DIGITS)));
         bucket.corrected().recordValue(c);
@@ -62,7 +87,10 @@ public final class LatencySeries {
         return raw;
     }
 
-    /** Per interval index (trace time from the report's origin, divided by its interval), the histograms. */
+    /**
+     * Per interval index (trace time from the report's origin, divided by its interval), the
+     * histograms; empty for a room's series.
+     */
     public NavigableMap<Long, Interval> intervals() {
         return Collections.unmodifiableNavigableMap(intervals);
     }

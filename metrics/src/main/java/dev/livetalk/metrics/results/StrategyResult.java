@@ -6,6 +6,7 @@ import dev.livetalk.metrics.correctness.ClientConvergence;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.correctness.CorrectnessInterval;
 import dev.livetalk.metrics.correctness.Example;
+import dev.livetalk.metrics.correctness.RoomCorrectness;
 import dev.livetalk.metrics.latency.LatencyReport;
 import dev.livetalk.metrics.latency.LatencySeries;
 
@@ -29,19 +30,30 @@ import java.util.List;
  *                    it was recorded
  * @param correctnessOverTime per interval of 1 s from the end of the warm-up, what the clients
  *                    displayed at its end, summed; empty in documents written before it was recorded
+ * @param rooms       per room (conversation), sorted by name, its correctness and latency figures;
+ *                    empty in documents written before they were recorded
  */
 public record StrategyResult(String strategy, CorrectnessFigures correctness, List<LatencyFigures> latency,
                              List<BudgetVerdict> budgets, List<Example> examples, List<String> hlogs,
                              List<ClientConvergence> convergenceByClient,
-                             List<CorrectnessInterval> correctnessOverTime) {
+                             List<CorrectnessInterval> correctnessOverTime, List<RoomResult> rooms) {
     @JsonCreator
     public StrategyResult {
+        rooms = rooms == null ? List.of() : List.copyOf(rooms);
         latency = List.copyOf(latency);
         budgets = List.copyOf(budgets);
         examples = List.copyOf(examples);
         hlogs = List.copyOf(hlogs);
         convergenceByClient = convergenceByClient == null ? List.of() : List.copyOf(convergenceByClient);
         correctnessOverTime = correctnessOverTime == null ? List.of() : List.copyOf(correctnessOverTime);
+    }
+
+    /** A result without figures per room (as older documents hold). */
+    public StrategyResult(String strategy, CorrectnessFigures correctness, List<LatencyFigures> latency,
+                          List<BudgetVerdict> budgets, List<Example> examples, List<String> hlogs,
+                          List<ClientConvergence> convergenceByClient, List<CorrectnessInterval> correctnessOverTime) {
+        this(strategy, correctness, latency, budgets, examples, hlogs, convergenceByClient, correctnessOverTime,
+                List.of());
     }
 
     /** A result without convergence per client nor correctness over time (as older documents hold). */
@@ -52,17 +64,32 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
 
     /** The result of a measurement with its budget verdicts and interval log paths. */
     public static StrategyResult of(Measurement measurement, List<BudgetVerdict> budgets, List<String> hlogs) {
+        return new StrategyResult(measurement.strategy(), measurement.correctness().figures(),
+                latencyOf(measurement.latency()), budgets, measurement.correctness().examples(), hlogs,
+                measurement.correctness().byClient(), measurement.correctness().overTime(), roomsOf(measurement));
+    }
+
+    /** Every room with a member client, with its latency figures (all 0 for a room without samples). */
+    private static List<RoomResult> roomsOf(Measurement measurement) {
+        List<RoomResult> rooms = new ArrayList<>();
+        for (RoomCorrectness room : measurement.correctness().byRoom()) {
+            LatencyReport latency = measurement.latency().rooms().get(room.room());
+            rooms.add(new RoomResult(room.room(), room.figures(),
+                    latencyOf(latency != null ? latency : measurement.latency().emptyLike())));
+        }
+        return rooms;
+    }
+
+    private static List<LatencyFigures> latencyOf(LatencyReport report) {
         List<LatencyFigures> latency = new ArrayList<>();
         for (var metric : LatencyReport.METRICS) {
             for (var phase : LatencyReport.PHASES) {
-                LatencySeries series = measurement.latency().series(metric, phase);
+                LatencySeries series = report.series(metric, phase);
                 latency.add(LatencyFigures.of(metric.expressionName(), phase.expressionName(), series.corrected(),
                         series.raw(), series.never()));
             }
         }
-        return new StrategyResult(measurement.strategy(), measurement.correctness().figures(), latency, budgets,
-                measurement.correctness().examples(), hlogs, measurement.correctness().byClient(),
-                measurement.correctness().overTime());
+        return latency;
     }
 
     /**
@@ -74,7 +101,7 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
                 .map(e -> new Example(e.kind(), e.clientId(), e.room(), e.seq(), e.messageId(), e.at() - origin))
                 .toList();
         return new StrategyResult(strategy, correctness, latency, budgets, shifted, hlogs, convergenceByClient,
-                correctnessOverTime);
+                correctnessOverTime, rooms);
     }
 
     /** The figures of a metric in a phase (expression names), or {@code null}. */

@@ -2,6 +2,7 @@ package dev.livetalk.metrics.results;
 
 import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.gate.Verdict;
+import dev.livetalk.scenarios.budget.BudgetParser;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -27,6 +28,18 @@ class JunitXmlWriterTest {
     void shouldWriteOneCasePerBudgetAndInvariantExactlyAsTheGoldenFile() throws Exception {
         String xml = JunitXmlWriter.toXml(SampleResults.document());
         assertThat(xml).isEqualTo(SampleResults.golden("junit.golden.xml", xml));
+    }
+
+    @Test
+    void shouldNameTheRoomOfAFailedRoomBudgetInItsFailure() throws Exception {
+        ResultsDocument document = SampleResults.document(List.of(BudgetParser.parse("lost == 0 in every room"),
+                BudgetParser.parse("duplicates == 0 in lobby for reconcile")));
+        String xml = JunitXmlWriter.toXml(document);
+        validate(xml);
+        assertThat(xml).contains("name=\"budget: lost == 0 in every room\">\n"
+                        + "      <failure message=\"in lobby (worst of 1 room, 1 failed): lost = 1, budget == 0\"/>")
+                .contains("name=\"budget: duplicates == 0 in lobby for reconcile\"/>");
+        assertThat(document.strategy("event-only").budgets()).extracting(BudgetVerdict::room).containsExactly("lobby");
     }
 
     @Test

@@ -79,6 +79,35 @@ class ResultsJsonTest {
     }
 
     @Test
+    void shouldReadADocumentWrittenBeforeRoomsWithoutRoomsAndBudgetVerdictsWithoutARoom() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(SampleResults.document()));
+        tree.withArray("/strategies").forEach(s -> ((ObjectNode) s).remove("rooms"));
+        ObjectNode nulled = tree.deepCopy();
+        nulled.withArray("/strategies").forEach(s -> ((ObjectNode) s).putNull("rooms"));
+        for (ObjectNode old : List.of(tree, nulled)) {
+            ResultsDocument read = ResultsJson.fromJson(mapper.writeValueAsString(old));
+            assertThat(read.strategies()).hasSize(2).allSatisfy(s -> {
+                assertThat(s.rooms()).isEmpty();
+                assertThat(s.budgets()).extracting(BudgetVerdict::room).containsOnlyNulls();
+            });
+        }
+    }
+
+    @Test
+    void shouldWriteTheRoomsOfEveryStrategyWithTheShapeOfItsFigures() {
+        ResultsDocument document = SampleResults.document();
+        for (StrategyResult s : document.strategies()) {
+            assertThat(s.rooms()).extracting(RoomResult::room).containsExactly("lobby");
+            RoomResult lobby = s.rooms().get(0);
+            assertThat(lobby.correctness()).isEqualTo(s.correctness()); // the only room holds every figure
+            assertThat(lobby.latency()).isEqualTo(s.latency());
+        }
+        assertThat(ResultsJson.fromJson(ResultsJson.toJson(document)).strategy("event-only").rooms())
+                .isEqualTo(document.strategy("event-only").rooms());
+    }
+
+    @Test
     void shouldValidateAgainstThePublishedSchema() throws IOException {
         JsonSchema schema;
         try (InputStream in = ResultsJson.class.getResourceAsStream("/results.schema.json")) {

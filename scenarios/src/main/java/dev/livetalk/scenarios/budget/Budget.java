@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * One budget of a scenario, parsed from an expression such as
- * {@code peer-final p(99) < 800ms during for reconcile} by {@link BudgetParser}.
- * {@code strategies} empty means every strategy the scenario runs.
+ * {@code peer-final p(99) < 800ms during in every room for reconcile} by {@link BudgetParser}.
+ * {@code strategies} empty means every strategy the scenario runs; {@code room} says whether
+ * it looks at the figures summed over rooms, one room's or each room's.
  *
  * <p>Immutable; any thread.
  */
@@ -17,6 +18,7 @@ public record Budget(
         Comparison comparison,
         Threshold threshold,
         Phase phase,
+        RoomScope room,
         List<String> strategies) {
 
     public Budget {
@@ -26,7 +28,14 @@ public record Budget(
         Objects.requireNonNull(comparison, "comparison");
         Objects.requireNonNull(threshold, "threshold");
         Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(room, "room");
         strategies = List.copyOf(strategies);
+    }
+
+    /** A budget over the figures summed over rooms. */
+    public Budget(String expression, Metric metric, Aggregation aggregation, Comparison comparison,
+                  Threshold threshold, Phase phase, List<String> strategies) {
+        this(expression, metric, aggregation, comparison, threshold, phase, new RoomScope.Summed(), strategies);
     }
 
     /** Whether this budget applies to the strategy named. */

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Parses k6-like budget expressions. The grammar:
  *
  * <pre>
- * budget      = metric [aggregation] comparator threshold [phase] [scope]
+ * budget      = metric [aggregation] comparator threshold [phase] [room] [scope]
  * metric      = echo | ack | peer-first | peer-final | read-receipt-lag | scheduling-lag
  *             | convergence | lost | duplicates | phantoms | inversions | moves
  *             | causal-violations | stuck-pending | converged
@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * comparator  = "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!="
  * threshold   = number [ns | us | ms | s | m | %]
  * phase       = before | during | after
+ * room        = in (room-name | "every room")
  * scope       = for (all | strategy {"," strategy})
  * </pre>
  *
@@ -26,11 +27,15 @@ import java.util.regex.Pattern;
  * take neither; {@code converged} takes a percentage or a count; only latency metrics are
  * kept per phase. Examples: {@code peer-final p(99) < 800ms}, {@code lost == 0},
  * {@code converged == 100%}, {@code echo p(99.9) <= 50ms during for reconcile,gap-fill}.
+ * Without {@code in}, a budget looks at the figures summed over every room; {@code in room-3}
+ * at that room's alone, {@code in every room} at each room's separately (each must hold it).
+ * Whether a named room exists is for the scenario's validation to say.
  *
  * <p>Stateless; any thread.
  */
 public final class BudgetParser {
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+    private static final Pattern ROOM_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final Pattern UNIT = Pattern.compile("[A-Za-z%]+");
     private static final Pattern OPERATOR = Pattern.compile("[<>=!]+");
@@ -61,12 +66,14 @@ public final class BudgetParser {
         Threshold threshold = threshold();
         checkThreshold(metric, threshold, thresholdAt);
         Phase phase = phase(metric);
+        RoomScope room = room();
         List<String> strategies = scope();
         if (skipSpaces() < text.length()) {
             throw new BudgetSyntaxException(pos, "unexpected '" + rest() + "' after the budget"
-                    + " (a budget ends with an optional phase (before, during, after) and 'for STRATEGY')");
+                    + " (a budget ends with an optional phase (before, during, after), 'in ROOM' or 'in every room',"
+                    + " and 'for STRATEGY')");
         }
-        return new Budget(text.strip(), metric, aggregation, comparison, threshold, phase, strategies);
+        return new Budget(text.strip(), metric, aggregation, comparison, threshold, phase, room, strategies);
     }
 
     private Metric metric() {
@@ -196,6 +203,29 @@ public final class BudgetParser {
             }
         }
         return Phase.ALL;
+    }
+
+    private RoomScope room() {
+        int at = skipSpaces();
+        if (!"in".equals(peek(WORD))) {
+            return new RoomScope.Summed();
+        }
+        pos += 2;
+        int nameAt = skipSpaces();
+        String name = nameAt > at + 2 ? match(ROOM_NAME) : null;
+        if (name == null || name.equals("for")) {
+            throw new BudgetSyntaxException(nameAt, "'in' names a room (in room-3) or 'every room': " + rest(at));
+        }
+        if (name.equals("every")) {
+            int roomAt = pos;
+            skipSpaces();
+            if ("room".equals(peek(WORD)) && pos > roomAt) {
+                pos += 4;
+                return new RoomScope.Each();
+            }
+            pos = roomAt;
+        }
+        return new RoomScope.Named(name);
     }
 
     private List<String> scope() {

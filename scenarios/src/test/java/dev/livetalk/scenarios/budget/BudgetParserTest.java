@@ -65,6 +65,32 @@ class BudgetParserTest {
     }
 
     @Test
+    void shouldSumOverEveryRoomWithoutARoomScope() {
+        assertThat(BudgetParser.parse("lost == 0 for reconcile").room()).isEqualTo(new RoomScope.Summed());
+    }
+
+    @Test
+    void shouldParseANamedRoomBeforeTheStrategyScope() {
+        Budget budget = BudgetParser.parse("lost == 0 in room-3 for reconcile");
+
+        assertThat(budget.room()).isEqualTo(new RoomScope.Named("room-3"));
+        assertThat(budget.strategies()).containsExactly("reconcile");
+        assertThat(BudgetParser.parse("lost == 0 in 3rd.floor").room()).isEqualTo(new RoomScope.Named("3rd.floor"));
+        assertThat(BudgetParser.parse("lost == 0 in every").room()).isEqualTo(new RoomScope.Named("every"));
+    }
+
+    @Test
+    void shouldParseEveryRoomAfterAPhase() {
+        Budget budget = BudgetParser.parse("peer-final p(99) < 800ms during in every room");
+
+        assertThat(budget.phase()).isEqualTo(Phase.DURING);
+        assertThat(budget.room()).isEqualTo(new RoomScope.Each());
+        assertThat(budget.strategies()).isEmpty();
+        assertThat(BudgetParser.parse("converged == 100% in  every   room for all").room())
+                .isEqualTo(new RoomScope.Each());
+    }
+
+    @Test
     void shouldTreatForAllAsEveryStrategy() {
         Budget budget = BudgetParser.parse("duplicates == 0 for all");
 
@@ -116,6 +142,13 @@ class BudgetParserTest {
         "lost == 0 for | 13 | 'for' names strategies",
         "lost == 0 forever | 10 | unexpected 'forever'",
         "lost == 0 0 | 10 | unexpected '0'",
+        "lost == 0 in | 12 | 'in' names a room (in room-3) or 'every room'",
+        "lost == 0 in for reconcile | 13 | 'in' names a room (in room-3) or 'every room'",
+        "lost == 0 inroom-3 | 10 | unexpected 'inroom-3'",
+        "lost == 0 in every rooms | 19 | unexpected 'rooms'",
+        "lost == 0 in room-1 room-2 | 20 | unexpected 'room-2' after the budget (a budget ends with an optional phase (before, during, after), 'in ROOM' or 'in every room', and 'for STRATEGY')",
+        "lost == 0 for reconcile in room-1 | 24 | unexpected 'in room-1'",
+        "lost == 0 in room-1 during | 20 | unexpected 'during'",
     })
     void shouldRejectAnInvalidExpressionAtTheOffendingToken(String expression, int offset, String message) {
         assertThatThrownBy(() -> BudgetParser.parse(expression))
