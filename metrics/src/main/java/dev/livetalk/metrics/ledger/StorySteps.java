@@ -34,8 +34,8 @@ final class StorySteps {
         add(m.handedUs(), at, "handed to the client"
                 + (m.clientMsgIds().isEmpty() ? "" : " as " + m.clientMsgIds().get(0)));
         if (m.transmitted().isEmpty()) {
-            add(m.transmittedUs(), at, "first transmission (" + m.transmissions()
-                    + " in all; this ledger does not hold the times of the others)");
+            add(m.transmittedUs(), at, m.transmissions() == 1 ? "transmitted (its only transmission)"
+                    : "first transmission of " + m.transmissions() + " (a ledger without the times of the others)");
         }
         for (int i = 0; i < m.transmitted().size(); i++) {
             MessageRow.Sent sent = m.transmitted().get(i);
