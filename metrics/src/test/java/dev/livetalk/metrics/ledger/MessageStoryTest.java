@@ -50,6 +50,14 @@ class MessageStoryTest {
     }
 
     @Test
+    void shouldTellTheFirstTransmissionOfALedgerWithoutTheTimesOfEach() {
+        MessageStory story = MessageStory.of(index, index.byKey("send:bob-1:b1"));
+
+        assertThat(story.steps()).contains(new MessageStory.Step(400_000, "bob", "transmitted (its only transmission)",
+                List.of()));
+    }
+
+    @Test
     void shouldSortStepsByTimeAndSayWhatNeverHappened() {
         MessageStory story = story();
 
@@ -67,7 +75,9 @@ class MessageStoryTest {
         for (String name : List.of(HandMadeLedger.KEY, "m1", "m2", "a1", "a1-r")) {
             assertThat(index.find(name)).as(name).extracting(MessageRow::key).containsExactly(HandMadeLedger.KEY);
         }
-        assertThat(index.find("m3")).extracting(MessageRow::key).containsExactly("send:bob-1:b1");
+        for (String name : List.of("m3", "b1")) {
+            assertThat(index.find(name)).as(name).extracting(MessageRow::key).containsExactly("send:bob-1:b1");
+        }
         assertThat(index.find("m9")).isEmpty();
     }
 
