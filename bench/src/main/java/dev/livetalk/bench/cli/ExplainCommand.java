@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,7 +102,12 @@ final class ExplainCommand implements Callable<Integer> {
             throw new UsageException("no such folder: " + dir + " (DIR is the folder of a run, its --out, or of one"
                     + " scenario in it)");
         }
-        List<LedgerFolder> all = LedgerFolder.under(dir);
+        List<LedgerFolder> all;
+        try {
+            all = LedgerFolder.under(dir);
+        } catch (UncheckedIOException e) {
+            throw new UsageException("cannot search " + dir + " for ledgers: " + e.getCause().getMessage());
+        }
         if (all.isEmpty()) {
             throw new UsageException(dir + " holds no ledger (" + LedgerFolder.FOLDER + "/STRATEGY/ in a scenario's"
                     + " folder): it was run with --no-ledger, or is no run's folder; rerun without --no-ledger to"

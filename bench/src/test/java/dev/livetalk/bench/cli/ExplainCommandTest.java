@@ -115,6 +115,16 @@ class ExplainCommandTest extends CommandLineTest {
         assertThat(err.toString()).contains("no strategy 'reconcil'", "did you mean 'reconcile'?");
     }
 
+    @Test
+    void shouldExitTwoNamingAnUnknownScenarioWithTheClosestOneAndNarrowToAKnownOne() throws IOException {
+        Path run = runFolder("reconcile");
+
+        assertThat(run("explain", run.toString(), "lobby:1", "--scenario", "lobby")).isEqualTo(2);
+        assertThat(err.toString()).contains("no scenario 'lobby'", "did you mean 'lobby-test'?");
+        assertThat(run("explain", run.toString(), "lobby:1", "--scenario", "lobby-test")).isZero();
+        assertThat(out.toString()).startsWith("== lobby-test / reconcile ==");
+    }
+
     /** A run in the simulator, then the story of the first example (a message ann lost) its results.json gives. */
     @Test
     void shouldExplainAnExampleOfARunInTheSimulator() throws IOException {
