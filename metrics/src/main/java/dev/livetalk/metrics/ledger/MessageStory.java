@@ -2,8 +2,10 @@ package dev.livetalk.metrics.ledger;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One message's life across every client, from a ledger: each step (intended, handed to the
@@ -15,7 +17,8 @@ import java.util.Locale;
  *
  * <p>Immutable; any thread.
  *
- * @param heading what the message is: key, room, sender, ids, the fault windows its steps fell in
+ * @param heading what the message is: key, room, sender, ids, and the fault windows that hit its sender or a
+ *                recipient during its life
  * @param steps   every step, in time order (ties: sender, server, then recipients in ledger order)
  * @param summary per client: its lines of the message at the end, position, moves
  * @param never   what never happened
@@ -44,11 +47,11 @@ public record MessageStory(List<String> heading, List<Step> steps, List<String> 
     /** The story of {@code message}, one of {@code index}'s messages. */
     public static MessageStory of(LedgerIndex index, MessageRow message) {
         List<Step> steps = StorySteps.of(index, message);
-        return new MessageStory(heading(index.ledger(), message, steps), steps, StorySummary.summary(index, message),
+        return new MessageStory(heading(index, message, steps), steps, StorySummary.summary(index, message),
                 StorySummary.never(index, message));
     }
 
-    private static List<String> heading(Ledger ledger, MessageRow m, List<Step> steps) {
+    private static List<String> heading(LedgerIndex index, MessageRow m, List<Step> steps) {
         List<String> lines = new ArrayList<>();
         lines.add("message " + m.key() + " in " + m.room() + " from " + m.sender());
         List<String> ids = new ArrayList<>();
@@ -61,17 +64,32 @@ public record MessageStory(List<String> heading, List<Step> steps, List<String> 
             ids.add("replies to " + m.replyTo());
         }
         lines.add(String.join("; ", ids));
+        lines.add(windows(index, m, steps));
+        return lines;
+    }
+
+    /** The fault windows that hit its sender or a recipient between its first and last step. */
+    private static String windows(LedgerIndex index, MessageRow m, List<Step> steps) {
+        if (steps.isEmpty()) {
+            return "fault windows during its life: none (no step)";
+        }
+        long first = steps.get(0).atUs();
+        long last = steps.get(steps.size() - 1).atUs();
+        Set<String> involved = new LinkedHashSet<>();
+        involved.add(m.sender());
+        index.deliveriesOf(m.key()).forEach(d -> involved.add(d.recipient()));
         List<String> windows = new ArrayList<>();
-        for (FaultRow f : ledger.faults()) {
-            String label = label(f);
-            if (steps.stream().anyMatch(s -> s.faults().contains(label))) {
-                windows.add(label + " " + seconds(f.startUs()) + ".." + seconds(f.endUs()) + " at "
+        for (FaultRow f : index.ledger().faults()) {
+            boolean hitsOne = f.serverSide() || f.clients().isEmpty()
+                    || f.clients().stream().anyMatch(involved::contains);
+            if (hitsOne && f.startUs() <= last && f.endUs() > first) {
+                windows.add(label(f) + " " + seconds(f.startUs()) + ".." + seconds(f.endUs()) + " at "
                         + (f.serverSide() ? "the server (everybody)"
                         : f.clients().isEmpty() ? "every client" : String.join(", ", f.clients())));
             }
         }
-        lines.add("fault windows during its steps: " + (windows.isEmpty() ? "none" : String.join("; ", windows)));
-        return lines;
+        return "fault windows during its life (" + seconds(first) + ".." + seconds(last) + "): "
+                + (windows.isEmpty() ? "none" : String.join("; ", windows));
     }
 
     /** How a fault window is named in a story: {@code ack-cut #0}. */

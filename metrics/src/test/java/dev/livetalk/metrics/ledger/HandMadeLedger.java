@@ -47,7 +47,9 @@ final class HandMadeLedger {
                 new TranscriptRow("dave", "lobby", 0L, List.of(m1, m2, m3), List.of()));
         List<FaultRow> faults = List.of(
                 new FaultRow("ack-cut", 0, 100_000, 400_000, List.of("alice"), false),
-                new FaultRow("outage", 0, 0, 500_000, List.of("carol"), false));
+                new FaultRow("outage", 0, 0, 500_000, List.of("carol"), false),
+                new FaultRow("outage", 1, 0, 500_000, List.of("erin"), false), // erin is no member
+                new FaultRow("ack-cut", 1, 900_000, 1_000_000, List.of("alice"), false)); // after a1's last step
         return new Ledger(List.of(a1, b1), deliveries, transcripts, List.of(), List.of(), faults);
     }
 }
