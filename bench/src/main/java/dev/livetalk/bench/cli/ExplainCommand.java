@@ -1,5 +1,6 @@
 package dev.livetalk.bench.cli;
 
+import dev.livetalk.metrics.ledger.Ledger;
 import dev.livetalk.metrics.ledger.LedgerFiles;
 import dev.livetalk.metrics.ledger.LedgerFolder;
 import dev.livetalk.metrics.ledger.LedgerIndex;
@@ -130,7 +131,7 @@ final class ExplainCommand implements Callable<Integer> {
         return kept;
     }
 
-    private static dev.livetalk.metrics.ledger.Ledger read(LedgerFolder folder) {
+    private static Ledger read(LedgerFolder folder) {
         try {
             return LedgerFiles.read(folder.path());
         } catch (IOException e) {

@@ -2,7 +2,6 @@ package dev.livetalk.metrics.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The end of a {@link MessageStory}: what each client's final transcript holds of the message,
@@ -71,7 +70,7 @@ final class StorySummary {
     }
 
     private static void when(Long atUs, String never, List<String> into) {
-        if (Objects.isNull(atUs)) {
+        if (atUs == null) {
             into.add(never);
         }
     }
