@@ -67,6 +67,20 @@ class ExampleStoriesTest {
     }
 
     @Test
+    void shouldGiveTheCommandAloneForALedgerTooLargeToReadInPassing() throws IOException {
+        Example example = new Example(dev.livetalk.metrics.correctness.ExampleKind.LOST, "c1", "room1", 5, "room1:5", 0);
+        LedgerFiles.write(LedgerFolder.of(temp, "event-only"), new LedgerFiles.Stamp("outage", "event-only", 1),
+                ledgerOf(example));
+        StringBuilder h = new StringBuilder();
+
+        ExampleStories.of(temp, "event-only", 100).orElseThrow().row(example, 7, h);
+
+        assertThat(h.toString()).contains("<code>livetalk explain " + temp + " room1:5 --strategy event-only</code>",
+                "No story here: its ledger (0.0 MB) is more than the report reads (0 MB); the command prints it.")
+                .doesNotContain("<pre>");
+    }
+
+    @Test
     void shouldKeepTheExamplesAsTheyWereWithoutALedger() throws IOException {
         Path results = Fixtures.copy("outage", temp.resolve("in"), d -> d);
 
