@@ -38,6 +38,8 @@ final class PageStyle {
             figure { margin: 6px 0; } figcaption { font-size: 12px; color: #555; }
             img { max-width: 100%; height: auto; border: 1px solid #eee; }
             details > summary { cursor: pointer; font-weight: 600; margin: 6px 0; }
+            tr.story > td { border-top: none; padding-top: 0; } tr.story summary { font-weight: normal; font-size: 12px; }
+            tr.story pre { font-size: 12px; overflow-x: auto; max-width: 100%; margin: 4px 0; }
             .badge { font-size: 14px; padding: 2px 8px; border-radius: 4px; margin-left: 8px; vertical-align: middle; }
             .badge.pass { background: #e6f4ea; color: #1b5e20; } .badge.fail { background: #fce8e6; color: #b3261e; }
             #report-check { display: none; } #report-check[data-state="failed"] { display: block; white-space: pre;

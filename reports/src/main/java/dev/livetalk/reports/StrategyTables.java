@@ -15,6 +15,7 @@ import dev.livetalk.scenarios.fault.FaultWindow;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The tables of a scenario section: fault windows, correctness and convergence per strategy,
@@ -149,12 +150,18 @@ final class StrategyTables {
             h.append("<p class=\"note\">None recorded.</p>\n");
             return;
         }
-        head(h, "strategy", "kind", "client", "room", "seq", "message id", "at (s since warm-up end)");
-        for (StrategyResult r : run.document().strategies()) {
+        String[] columns = {"strategy", "kind", "client", "room", "seq", "message id", "at (s since warm-up end)"};
+        head(h, columns);
+        List<StrategyResult> strategies = run.document().strategies();
+        for (int i = 0; i < strategies.size(); i++) {
+            StrategyResult r = strategies.get(i);
+            Optional<ExampleStories> stories = r.examples().isEmpty() ? Optional.empty()
+                    : ExampleStories.of(run.folders().get(i), r.strategy());
             for (Example e : r.examples().subList(0, Math.min(EXAMPLES, r.examples().size()))) {
                 row(h, esc(r.strategy()), esc(e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')),
                         esc(e.clientId()), esc(e.room()), num(e.seq() == 0 ? "-" : String.valueOf(e.seq())),
                         "<code>" + esc(e.messageId()) + "</code>", num(FigureText.seconds(e.at())));
+                stories.ifPresent(s -> s.row(e, columns.length, h));
             }
         }
         h.append("</tbody></table>\n");

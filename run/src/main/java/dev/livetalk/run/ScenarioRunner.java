@@ -6,6 +6,7 @@ import dev.livetalk.metrics.latency.HlogWriter;
 import dev.livetalk.metrics.latency.LatencyReport;
 import dev.livetalk.metrics.ledger.Ledger;
 import dev.livetalk.metrics.ledger.LedgerFiles;
+import dev.livetalk.metrics.ledger.LedgerFolder;
 import dev.livetalk.metrics.otlp.OtlpTraceFile;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.results.BudgetVerdict;
@@ -174,7 +175,7 @@ public final class ScenarioRunner {
 
     /** Where a strategy's ledger lies in a scenario's folder: {@code ledger/STRATEGY}. */
     public static Path ledgerFolder(Path scenarioFolder, String strategy) {
-        return scenarioFolder.resolve("ledger").resolve(strategy);
+        return LedgerFolder.of(scenarioFolder, strategy);
     }
 
     /** A harness failure's own message; anything else (a bug) with its class, so it is not mistaken for one. */

@@ -1,6 +1,9 @@
 package dev.livetalk.scenarios;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,6 +35,27 @@ public final class ClosestName {
             return Optional.ofNullable(best);
         }
         return candidates.stream().filter(c -> commonPrefix(name, c) >= MIN_PREFIX).findFirst();
+    }
+
+    /**
+     * Up to {@code limit} candidates close to {@code name}, closest first (ties in candidate
+     * order): within a few edits, as {@link #to}, else sharing its first characters.
+     */
+    public static List<String> closest(String name, Collection<String> candidates, int limit) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        int allowed = Math.max(2, name.length() / 3);
+        List<Near> near = new ArrayList<>();
+        for (String candidate : candidates) {
+            int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
+            if (d <= allowed || commonPrefix(name, candidate) >= Math.max(MIN_PREFIX, name.length() - allowed)) {
+                near.add(new Near(candidate, d));
+            }
+        }
+        near.sort(Comparator.comparingInt(Near::distance));
+        return near.stream().map(Near::name).distinct().limit(limit).toList();
+    }
+
+    private record Near(String name, int distance) {
     }
 
     private static int commonPrefix(String a, String b) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         version = "livetalk 0.1.0-SNAPSHOT",
         description = "LiveTalk Chaos Bench: measures whether chat state stays consistent on a bad network.",
         subcommands = {RunCommand.class, ValidateCommand.class, ReportSubcommand.class, StrategiesCommand.class,
-            ServerCommand.class, BenchCommand.class, CalibrateCommand.class})
+            ServerCommand.class, BenchCommand.class, CalibrateCommand.class, ExplainCommand.class})
 public final class LivetalkCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -114,6 +114,7 @@ final class LedgerBuilder {
                 send != null ? send.replyTo() : first == null ? null : first.message().replyTo(),
                 send == null ? null : us(send.intendedAt()), send == null ? null : us(send.actualAt()),
                 transmissions.isEmpty() ? null : us(transmissions.get(0).at()), transmissions.size(),
+                transmissions.stream().map(t -> new MessageRow.Sent(t.clientMsgId(), us(t.at()))).toList(),
                 List.copyOf(clientMsgIds),
                 replay == null ? null : usOrNull(replay.firstShown().get(message.key())),
                 replay == null ? null : usOrNull(replay.acked().get(message.key())),

@@ -19,6 +19,8 @@ import java.util.List;
  * @param handedUs       when the client was asked to send it
  * @param transmittedUs  when it first left the client
  * @param transmissions  how many times it left the client (retries included)
+ * @param transmitted    every time it left the client, in order, with the client message id it went out under
+ *                       (empty in a ledger written before they were recorded)
  * @param clientMsgIds   every client message id it went out under, first one first
  * @param echoUs         when a line of it first showed at the sender
  * @param ackUs          when the sender first showed it committed (sent or later)
@@ -29,12 +31,17 @@ import java.util.List;
  */
 public record MessageRow(String key, String room, String sender, String id, Long seq, String replyTo,
                          Long intendedUs, Long handedUs, Long transmittedUs, int transmissions,
-                         List<String> clientMsgIds, Long echoUs, Long ackUs, Long committedUs,
+                         List<Sent> transmitted, List<String> clientMsgIds, Long echoUs, Long ackUs, Long committedUs,
                          List<Commit> commits, List<StatusStep> statuses, String finalStatus) {
     public MessageRow {
+        transmitted = transmitted == null ? List.of() : List.copyOf(transmitted);
         clientMsgIds = List.copyOf(clientMsgIds);
         commits = List.copyOf(commits);
         statuses = List.copyOf(statuses);
+    }
+
+    /** One transmission: it left the client under {@code clientMsgId} at {@code atUs}. */
+    public record Sent(String clientMsgId, long atUs) {
     }
 
     /** One commit: the server gave {@code clientMsgId} the seq {@code seq} and id {@code id} at {@code atUs}. */

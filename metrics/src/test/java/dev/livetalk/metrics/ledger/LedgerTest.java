@@ -66,6 +66,7 @@ class LedgerTest {
         assertThat(a1.handedUs()).isEqualTo(1_000);
         assertThat(a1.transmittedUs()).isEqualTo(2_000);
         assertThat(a1.transmissions()).isEqualTo(2);
+        assertThat(a1.transmitted()).containsExactly(new MessageRow.Sent("a1", 2_000), new MessageRow.Sent("a1", 5_000));
         assertThat(a1.clientMsgIds()).containsExactly("a1");
         assertThat(a1.echoUs()).isEqualTo(1_000);
         assertThat(a1.ackUs()).isEqualTo(20_000);

@@ -45,14 +45,14 @@ class OtlpTraceFileTest {
      */
     static Ledger handMade() {
         MessageRow m1 = new MessageRow("send:alice:a1", "lobby", "alice", "lobby:1", 1L, null, 0L, 1_000L, 2_000L, 1,
-                List.of("a1"), 1_000L, 20_000L, 10_000L, List.of(new Commit(1, "lobby:1", "a1", 10_000)),
+                List.of(), List.of("a1"), 1_000L, 20_000L, 10_000L, List.of(new Commit(1, "lobby:1", "a1", 10_000)),
                 List.of(new StatusStep("pending", 1_000), new StatusStep("sent", 20_000), new StatusStep("read", 33_000)),
                 "read");
         MessageRow m2 = new MessageRow("send:alice:a2", "lobby", "alice", null, null, null, 45_000L, 45_000L, 45_000L, 3,
-                List.of("a2"), 45_000L, null, null, List.of(),
+                List.of(), List.of("a2"), 45_000L, null, null, List.of(),
                 List.of(new StatusStep("pending", 45_000), new StatusStep("failed", 60_000)), "failed");
         MessageRow m3 = new MessageRow("send:bob:b1", "lobby", "bob", "lobby:2", 2L, null, 60_000L, 60_000L, 60_500L, 2,
-                List.of("b1", "b1-retry"), 60_000L, 62_500L, 62_000L,
+                List.of(), List.of("b1", "b1-retry"), 60_000L, 62_500L, 62_000L,
                 List.of(new Commit(2, "lobby:2", "b1", 62_000), new Commit(3, "lobby:3", "b1-retry", 70_000)),
                 List.of(new StatusStep("pending", 60_000), new StatusStep("sent", 62_500)), "sent");
         List<DeliveryRow> deliveries = List.of(

@@ -1,0 +1,165 @@
+package dev.livetalk.bench.cli;
+
+import dev.livetalk.metrics.correctness.Example;
+import dev.livetalk.metrics.ledger.DeliveryRow;
+import dev.livetalk.metrics.ledger.FaultRow;
+import dev.livetalk.metrics.ledger.Ledger;
+import dev.livetalk.metrics.ledger.LedgerFiles;
+import dev.livetalk.metrics.ledger.LedgerFolder;
+import dev.livetalk.metrics.ledger.MessageRow;
+import dev.livetalk.metrics.ledger.TranscriptRow;
+import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.ResultsJson;
+import dev.livetalk.metrics.results.StrategyResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code livetalk explain}: a message's story from a run's ledgers, its lookups and its errors. */
+class ExplainCommandTest extends CommandLineTest {
+    private static final String KEY = "send:ann-1:c7-1";
+
+    @TempDir
+    Path dir;
+
+    /** Ann sends c7-1 inside an outage of hers; the server commits it as lobby:1; ben shows it, cat never does. */
+    private static Ledger ledger() {
+        MessageRow m = new MessageRow(KEY, "lobby", "ann", "lobby:1", 1L, null, 1_000_000L, 1_000_000L, 1_000_000L, 1,
+                List.of(new MessageRow.Sent("c7-1", 1_000_000)), List.of("c7-1"), 1_000_000L, 1_300_000L, 1_200_000L,
+                List.of(new MessageRow.Commit(1, "lobby:1", "c7-1", 1_200_000)),
+                List.of(new MessageRow.StatusStep("pending", 1_000_000), new MessageRow.StatusStep("sent", 1_300_000)),
+                "sent");
+        List<DeliveryRow> deliveries = List.of(
+                new DeliveryRow(KEY, "lobby", 1L, "ann", "ben", 1_250_000L, 1_250_000L, 0, 1, 0, null, null, null, null),
+                new DeliveryRow(KEY, "lobby", 1L, "ann", "cat", null, null, null, 0, 0, null, null, null, null));
+        TranscriptRow.Line line = new TranscriptRow.Line(KEY, 1, "lobby:1", "c7-1", "ann", "sent");
+        return new Ledger(List.of(m), deliveries, List.of(
+                new TranscriptRow("ann", "lobby", 0L, List.of(line), List.of()),
+                new TranscriptRow("ben", "lobby", 0L, List.of(line), List.of()),
+                new TranscriptRow("cat", "lobby", 0L, List.of(), List.of())),
+                List.of(), List.of(), List.of(new FaultRow("outage", 0, 500_000, 1_100_000, List.of("ann"), false)));
+    }
+
+    /** A run folder with scenario {@code lobby-test} and a ledger for each of {@code strategies}. */
+    private Path runFolder(String... strategies) throws IOException {
+        Path run = dir.resolve("run");
+        for (String strategy : strategies) {
+            LedgerFiles.write(LedgerFolder.of(run.resolve("lobby-test"), strategy),
+                    new LedgerFiles.Stamp("lobby-test", strategy, 1), ledger());
+        }
+        return run;
+    }
+
+    @Test
+    void shouldTellTheStoryFoundByServerIdKeyOrClientMessageId() throws IOException {
+        Path run = runFolder("reconcile");
+        for (String id : List.of("lobby:1", KEY, "c7-1")) {
+            out.getBuffer().setLength(0);
+            assertThat(run("explain", run.toString(), id)).as(id + ": " + err).isZero();
+            assertThat(out.toString()).as(id).startsWith("== lobby-test / reconcile ==\nmessage " + KEY + " in lobby")
+                    .contains("+1.000s  ann     transmission 1 of 1 as c7-1", "[outage #0]",
+                            "+1.250s  ben     shown (first line)", "cat: never shown");
+        }
+    }
+
+    @Test
+    void shouldTellEveryStrategysStoryHeadedByScenarioAndStrategyOrOnlyTheOneAskedFor() throws IOException {
+        Path run = runFolder("naive-retry", "reconcile");
+
+        assertThat(run("explain", run.toString(), "lobby:1")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("== lobby-test / naive-retry ==", "== lobby-test / reconcile ==");
+        out.getBuffer().setLength(0);
+        assertThat(run("explain", run.resolve("lobby-test").toString(), "lobby:1", "--strategy", "reconcile"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("== lobby-test / reconcile ==").doesNotContain("naive-retry");
+    }
+
+    @Test
+    void shouldListWhereToNarrowWhenTheIdNamesMoreMessagesThanItPrints() throws IOException {
+        Path run = runFolder("s1", "s2", "s3", "s4", "s5");
+
+        assertThat(run("explain", run.toString(), "lobby:1")).isEqualTo(2);
+        assertThat(err.toString()).contains("'lobby:1' names 5 messages", "narrow with --scenario and --strategy",
+                "livetalk explain " + run + " lobby:1 --scenario lobby-test --strategy s5").doesNotContain("\tat ");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void shouldExitTwoNamingAnUnknownIdAndUpToThreeCloseOnes() throws IOException {
+        Path run = runFolder("reconcile");
+
+        assertThat(run("explain", run.toString(), "lobby:7")).isEqualTo(2);
+        assertThat(err.toString()).contains("no message 'lobby:7'", "close ones: lobby:1").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldExitTwoSayingToRerunWithoutNoLedgerWhenTheFolderHasNone() throws IOException {
+        Files.createDirectories(dir.resolve("run/lobby-test"));
+        Files.writeString(dir.resolve("run/lobby-test/results.json"), "{}");
+
+        assertThat(run("explain", dir.resolve("run").toString(), "lobby:1")).isEqualTo(2);
+        assertThat(err.toString()).contains("holds no ledger", "rerun without --no-ledger").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldExitTwoNamingAnUnknownStrategyWithTheClosestOne() throws IOException {
+        Path run = runFolder("reconcile");
+
+        assertThat(run("explain", run.toString(), "lobby:1", "--strategy", "reconcil")).isEqualTo(2);
+        assertThat(err.toString()).contains("no strategy 'reconcil'", "did you mean 'reconcile'?");
+    }
+
+    @Test
+    void shouldExitTwoNamingAnUnknownScenarioWithTheClosestOneAndNarrowToAKnownOne() throws IOException {
+        Path run = runFolder("reconcile");
+
+        assertThat(run("explain", run.toString(), "lobby:1", "--scenario", "lobby")).isEqualTo(2);
+        assertThat(err.toString()).contains("no scenario 'lobby'", "did you mean 'lobby-test'?");
+        assertThat(run("explain", run.toString(), "lobby:1", "--scenario", "lobby-test")).isZero();
+        assertThat(out.toString()).startsWith("== lobby-test / reconcile ==");
+    }
+
+    /** A run in the simulator, then the story of the first example (a message ann lost) its results.json gives. */
+    @Test
+    void shouldExplainAnExampleOfARunInTheSimulator() throws IOException {
+        Path scenario = dir.resolve("sim-outage.yaml");
+        Files.writeString(scenario, """
+                name: sim-outage
+                seed: 4
+                duration: 4s
+                warmup: 500ms
+                quiesce: 3s
+                users: [ann, ben, cat, dan]
+                rooms:
+                  - name: lobby
+                    members: all
+                load:
+                  rate: 4
+                strategies: [event-only, reconcile]
+                faults:
+                  - type: down
+                    at: 1s
+                    for: 1s
+                    target: {client: ann}
+                """);
+        Path outDir = dir.resolve("out");
+        assertThat(run("run", scenario.toString(), "--network", "sim", "--out", outDir.toString()))
+                .as(err.toString()).isZero();
+        ResultsDocument results = ResultsJson.read(outDir.resolve("sim-outage/results.json"));
+        StrategyResult eventOnly = results.strategy("event-only");
+        assertThat(eventOnly.examples()).as("event-only loses what ann missed while down").isNotEmpty();
+        Example example = eventOnly.examples().get(0);
+        out.getBuffer().setLength(0);
+
+        assertThat(run("explain", outDir.toString(), example.messageId(), "--strategy", "event-only"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("== sim-outage / event-only ==\nmessage ")
+                .contains(example.messageId(), "intended", "committed", "at the end:", "never:");
+    }
+}
