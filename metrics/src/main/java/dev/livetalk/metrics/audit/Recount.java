@@ -78,9 +78,12 @@ final class Recount {
         return pairs == 0 ? 1.0 : 1.0 - 2.0 * sum(RoomRecount::inversions) / pairs;
     }
 
-    /** Times a line of a message jumped at a recipient, summed over delivery rows. */
+    /** Times a line of a message jumped, at its sender and at each recipient. */
     long moves() {
         long moves = 0;
+        for (MessageRow message : index.ledger().messages()) {
+            moves += message.senderMoves();
+        }
         for (DeliveryRow delivery : index.ledger().deliveries()) {
             moves += delivery.moves();
         }

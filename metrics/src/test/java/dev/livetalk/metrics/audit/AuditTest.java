@@ -39,7 +39,7 @@ class AuditTest {
         ObjectNode results = (ObjectNode) JSON.readTree(StoryRun.write(dir.resolve("story"), "reconcile")
                 .resolve("results.json").toFile());
         var correctness = results.path("strategies").get(0).path("correctness");
-        for (String figure : List.of("lost", "duplicates", "phantoms", "inversions", "notInLongestRun",
+        for (String figure : List.of("lost", "duplicates", "moves", "phantoms", "inversions", "notInLongestRun",
                 "causalViolations", "stuckPending")) {
             assertThat(correctness.path(figure).asLong()).as(figure).isPositive();
         }

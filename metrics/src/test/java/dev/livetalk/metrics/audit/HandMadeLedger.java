@@ -34,14 +34,14 @@ final class HandMadeLedger {
                     List.of("c" + i), at + 20, at + 500, at + 100,
                     List.of(new MessageRow.Commit(i, "r:" + i, "c" + i, at + 100)),
                     List.of(new MessageRow.StatusStep("pending", at + 20), new MessageRow.StatusStep("sent", at + 500)),
-                    "sent"));
+                    "sent", 0));
             Long shown = i == 4 ? null : at + 2_000;
             deliveries.add(new DeliveryRow("m" + i, "r", (long) i, "s", "c", shown, i == 1 ? shown : null,
                     null, i == 4 ? 0 : i == 3 ? 2 : 1, 0, null, null, null, null));
             atS.add(line("m" + i, i, "s"));
         }
         messages.add(new MessageRow("x", "r", "c", null, null, null, 2_500L, 2_510L, null, 0, List.of("cx"), 2_520L,
-                null, null, List.of(), List.of(new MessageRow.StatusStep("pending", 2_520)), "pending"));
+                null, null, List.of(), List.of(new MessageRow.StatusStep("pending", 2_520)), "pending", 0));
         deliveries.add(new DeliveryRow("x", "r", null, "c", "s", null, null, null, 0, 0, null, null, null, null));
         transcripts.add(new TranscriptRow("s", "r", 0L, atS, List.of()));
         transcripts.add(new TranscriptRow("c", "r", 0L, List.of(line("m1", 1, "s"), line("m3", 3, "s"),

@@ -24,7 +24,8 @@ import java.util.List;
  * scenario folder, results.json and ledger: what the audit must agree with. Warm-up ends at
  * 1 s; alice sends a1..a5 a second apart and a reply to a5; bob is cut off from 3 s to 4 s and
  * shows a3 after a4, a2 twice; carol shows the reply before its parent and never a1; dave's
- * own d1 stays pending and never commits, d2 fails; bob reads up to 2 and alice sees it.
+ * own d1 stays pending and never commits, d2 fails; bob's own b1 jumps when its ack places it;
+ * bob reads up to 2 and alice sees it.
  */
 final class StoryRun {
     private StoryRun() {
@@ -53,6 +54,9 @@ final class StoryRun {
         dave.send("lobby", "d1", 2_500, 2_700, 2_701).send("lobby", "d2", 3_500, 3_501, 3_502)
                 .fail("lobby", "d2", 4_500);
         dave.place(m[1], 1_070).place(m[2], 2_070);
+        bob.send("lobby", "b1", 4_140, 4_140, 4_150); // bob's echo sits after a4; its ack places it last: a move
+        Message b1 = run.commit("lobby", "bob", "b1", 5_580);
+        bob.ackBySeq("b1", b1, 5_600);
         bob.read("lobby", 2, 2_100);
         alice.receipt("lobby", "bob", 2, 2_180);
         bob.read("lobby", 5, 5_100);
