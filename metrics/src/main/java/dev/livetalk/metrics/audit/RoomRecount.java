@@ -76,11 +76,12 @@ record RoomRecount(long lost, long duplicates, long phantoms, long inversions, l
     }
 
     /** Pairs of lines i before j with seq(i) greater than seq(j), every pair compared. */
-    static long inversions(List<Long> seqs) {
+    static long inversions(List<Long> list) {
+        long[] seqs = list.stream().mapToLong(Long::longValue).toArray();
         long found = 0;
-        for (int i = 0; i < seqs.size(); i++) {
-            for (int j = i + 1; j < seqs.size(); j++) {
-                if (seqs.get(i) > seqs.get(j)) {
+        for (int i = 0; i < seqs.length; i++) {
+            for (int j = i + 1; j < seqs.length; j++) {
+                if (seqs[i] > seqs[j]) {
                     found++;
                 }
             }
@@ -89,13 +90,14 @@ record RoomRecount(long lost, long duplicates, long phantoms, long inversions, l
     }
 
     /** The longest non-decreasing subsequence: for each line, the longest run ending there. */
-    static long longestRun(List<Long> seqs) {
-        int[] endingAt = new int[seqs.size()];
+    static long longestRun(List<Long> list) {
+        long[] seqs = list.stream().mapToLong(Long::longValue).toArray();
+        int[] endingAt = new int[seqs.length];
         int longest = 0;
-        for (int j = 0; j < seqs.size(); j++) {
+        for (int j = 0; j < seqs.length; j++) {
             endingAt[j] = 1;
             for (int i = 0; i < j; i++) {
-                if (seqs.get(i) <= seqs.get(j) && endingAt[i] + 1 > endingAt[j]) {
+                if (seqs[i] <= seqs[j] && endingAt[i] + 1 > endingAt[j]) {
                     endingAt[j] = endingAt[i] + 1;
                 }
             }
