@@ -129,6 +129,23 @@ class AuditTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("5", "6"));
     }
 
+    /** A mutant of the table: its inversions recount off by one goes red against the checkers' run. */
+    @Test
+    void shouldGoRedWhenARecomputationIsBroken() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), "reconcile");
+        var strategy = JSON.readTree(story.resolve("results.json").toFile()).path("strategies").get(0);
+        Recount recount = new Recount(dev.livetalk.metrics.ledger.LedgerFiles.read(story.resolve("ledger/reconcile")));
+        List<Check> checks = new ArrayList<>();
+        for (AuditedFigure figure : FigureTable.FIGURES) {
+            AuditedFigure used = !figure.name().equals("correctness.inversions") ? figure
+                    : AuditedFigure.count(figure.name(), r -> r.sum(RoomRecount::inversions) + 1);
+            checks.addAll(used.checks().apply(recount));
+        }
+        List<Audit.Difference> differences = new ArrayList<>();
+        Audit.compare("story", "reconcile", StrategyLeaves.of(strategy), checks, differences, new TreeSet<>());
+        assertThat(differences).extracting(Audit.Difference::figure).containsExactly("correctness.inversions");
+    }
+
     /** Adds {@code by} to a figure of the first strategy; returns its old value. */
     private static long plant(Path story, String group, String figure, long by) throws Exception {
         ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
