@@ -40,6 +40,15 @@ public record MessageRow(String key, String room, String sender, String id, Long
         statuses = List.copyOf(statuses);
     }
 
+    /** A row whose line never jumped at its sender. */
+    public MessageRow(String key, String room, String sender, String id, Long seq, String replyTo, Long intendedUs,
+                      Long handedUs, Long transmittedUs, int transmissions, List<String> clientMsgIds, Long echoUs,
+                      Long ackUs, Long committedUs, List<Commit> commits, List<StatusStep> statuses,
+                      String finalStatus) {
+        this(key, room, sender, id, seq, replyTo, intendedUs, handedUs, transmittedUs, transmissions, clientMsgIds,
+                echoUs, ackUs, committedUs, commits, statuses, finalStatus, 0);
+    }
+
     /** One commit: the server gave {@code clientMsgId} the seq {@code seq} and id {@code id} at {@code atUs}. */
     public record Commit(long seq, String id, String clientMsgId, long atUs) {
     }
