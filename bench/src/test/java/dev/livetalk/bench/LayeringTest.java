@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.livetalk.metrics.results.ResultsJson;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -55,6 +56,17 @@ class LayeringTest {
                     "dev.livetalk.scenarios..", "dev.livetalk.client..")))
             .because("metrics judge a trace, whichever backend recorded it: they depend on protocol, scenarios and"
                     + " the client's transcript only" + DOC);
+
+    @ArchTest
+    static final ArchRule auditRecountsFromTheLedgerAlone = noClasses()
+            .that().resideInAPackage("dev.livetalk.metrics.audit..")
+            .should().dependOnClassesThat(resideInAnyPackage("dev.livetalk.metrics.correctness..",
+                    "dev.livetalk.metrics.latency..", "dev.livetalk.metrics.replay..", "dev.livetalk.metrics.trace..",
+                    "dev.livetalk.metrics.gate..")
+                    .or(resideInAPackage("dev.livetalk.metrics.results..")
+                            .and(not(JavaClass.Predicates.equivalentTo(ResultsJson.class)))))
+            .because("the audit is a second implementation of the figures: it reads the ledger's rows and"
+                    + " results.json (through ResultsJson) and nothing of the checkers that computed them" + DOC);
 
     @ArchTest
     static final ArchRule reportsKnowNoBackend = noClasses()

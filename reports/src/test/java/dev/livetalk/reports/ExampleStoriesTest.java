@@ -29,7 +29,7 @@ class ExampleStoriesTest {
         MessageRow m = new MessageRow(key, example.room(), "ann&co", example.messageId(), example.seq(), null,
                 100_000L, 100_000L, 100_000L, 1, List.of(new MessageRow.Sent("x1", 100_000)), List.of("x1"),
                 100_000L, 130_000L, 120_000L, List.of(new MessageRow.Commit(example.seq(), example.messageId(), "x1",
-                120_000)), List.of(new MessageRow.StatusStep("pending", 100_000)), "pending");
+                120_000)), List.of(new MessageRow.StatusStep("pending", 100_000)), "pending", 0);
         DeliveryRow d = new DeliveryRow(key, example.room(), example.seq(), "ann&co", example.clientId(), null, null,
                 null, 0, 0, null, null, null, null);
         return new Ledger(List.of(m), List.of(d), List.of(), List.of(), List.of(), List.of());

@@ -18,6 +18,8 @@ public enum ExitCode {
             + "made a run untrustworthy"),
     /** Invalid input: arguments, a scenario file. */
     INVALID_INPUT(2, "invalid input (arguments, a scenario file)"),
+    /** {@code livetalk audit}: a figure of results.json differs from its recount from the ledger. */
+    AUDIT_DIFFERS(3, "audit: a figure of results.json differs from its recount from the ledger"),
     /** A budget failed or a figure regressed against the baseline (k6's code); invariants do not gate. */
     BUDGET_FAILED(99, "a budget failed or a figure regressed against --baseline (correctness invariants are "
             + "reported, not gated: write one as a budget to gate it)"),

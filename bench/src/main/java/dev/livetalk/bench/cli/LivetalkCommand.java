@@ -6,15 +6,16 @@ import picocli.CommandLine.Command;
 /**
  * The top-level {@code livetalk} command. Maps failures to {@link ExitCode}s: argument and
  * input errors exit 2 with their message, anything unexpected exits 1 with a stack trace. The
- * exit codes are listed, from {@link ExitCode}, in the help of {@code livetalk}, {@code run} and
- * {@code report}.
+ * exit codes are listed, from {@link ExitCode}, in the help of {@code livetalk}, {@code run},
+ * {@code report} and {@code audit}.
  */
 @Command(name = "livetalk",
         mixinStandardHelpOptions = true,
         version = "livetalk 0.1.0-SNAPSHOT",
         description = "LiveTalk Chaos Bench: measures whether chat state stays consistent on a bad network.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ReportSubcommand.class, StrategiesCommand.class,
-            ServerCommand.class, BenchCommand.class, CalibrateCommand.class, ExplainCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ReportSubcommand.class, AuditCommand.class,
+            ExplainCommand.class, StrategiesCommand.class, ServerCommand.class, BenchCommand.class,
+            CalibrateCommand.class})
 public final class LivetalkCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -23,7 +24,7 @@ public final class LivetalkCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LivetalkCommand());
         for (CommandLine documented : java.util.List.of(commandLine, commandLine.getSubcommands().get("run"),
-                commandLine.getSubcommands().get("report"))) {
+                commandLine.getSubcommands().get("report"), commandLine.getSubcommands().get("audit"))) {
             documented.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
                     .exitCodeList(ExitCode.helpList());
         }

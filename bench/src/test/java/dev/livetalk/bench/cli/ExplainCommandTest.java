@@ -34,7 +34,7 @@ class ExplainCommandTest extends CommandLineTest {
                 List.of(new MessageRow.Sent("c7-1", 1_000_000)), List.of("c7-1"), 1_000_000L, 1_300_000L, 1_200_000L,
                 List.of(new MessageRow.Commit(1, "lobby:1", "c7-1", 1_200_000)),
                 List.of(new MessageRow.StatusStep("pending", 1_000_000), new MessageRow.StatusStep("sent", 1_300_000)),
-                "sent");
+                "sent", 0);
         List<DeliveryRow> deliveries = List.of(
                 new DeliveryRow(KEY, "lobby", 1L, "ann", "ben", 1_250_000L, 1_250_000L, 0, 1, 0, null, null, null, null),
                 new DeliveryRow(KEY, "lobby", 1L, "ann", "cat", null, null, null, 0, 0, null, null, null, null));

@@ -52,6 +52,9 @@ class RunCommandIT extends CommandLineTest {
         assertThat(outDir.resolve("summary.md")).content().startsWith("## LiveTalk Chaos Bench: PASS");
         assertThat(outDir.resolve("junit.xml")).content().contains("tiny.reconcile");
         assertThat(out.toString()).contains("tiny", "reconcile", "verdict: PASS");
+        // the figures of a real Toxiproxy run, recounted from its ledger
+        assertThat(run("audit", outDir.toString())).as(out.toString()).isZero();
+        assertThat(out.toString()).containsPattern("audit: \\d+ figures checked in 1 scenarios, all agree");
     }
 
     @Test

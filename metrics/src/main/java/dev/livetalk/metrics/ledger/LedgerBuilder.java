@@ -120,7 +120,8 @@ final class LedgerBuilder {
                 replay == null ? null : usOrNull(replay.acked().get(message.key())),
                 first == null ? null : us(first.committedAt()), commits,
                 pass == null ? List.of() : pass.statuses.getOrDefault(roomKey, List.of()),
-                sender == null ? null : finalStatus(sender, message));
+                sender == null ? null : finalStatus(sender, message),
+                pass == null ? 0 : pass.moves.getOrDefault(roomKey, 0));
     }
 
     /** The sender's transmissions of the message: under its client message ids, or with its body (a resend under a new id). */

@@ -28,11 +28,14 @@ import java.util.List;
  * @param commits        every commit of it, in seq order (more than one: a resend under a new id committed twice)
  * @param statuses       every status its line at the sender showed, in order, with when it began
  * @param finalStatus    its status at the sender at the end, or {@code null} when no line shows it there
+ * @param senderMoves    how many times a line of it jumped to another place at its sender (its
+ *                       {@link DeliveryRow#moves()} are at the recipients)
  */
 public record MessageRow(String key, String room, String sender, String id, Long seq, String replyTo,
                          Long intendedUs, Long handedUs, Long transmittedUs, int transmissions,
                          List<Sent> transmitted, List<String> clientMsgIds, Long echoUs, Long ackUs, Long committedUs,
-                         List<Commit> commits, List<StatusStep> statuses, String finalStatus) {
+                         List<Commit> commits, List<StatusStep> statuses, String finalStatus,
+                         int senderMoves) {
     public MessageRow {
         transmitted = transmitted == null ? List.of() : List.copyOf(transmitted);
         clientMsgIds = List.copyOf(clientMsgIds);

@@ -70,6 +70,31 @@ public final class ResultsJson {
         }
     }
 
+    /**
+     * The document in {@code file} as a JSON tree, every field kept (also those this version does
+     * not know), after the checks and the upgrade {@link #fromJson} makes: for readers that must
+     * see every figure, as {@code livetalk audit} does.
+     *
+     * @throws IllegalArgumentException when the text is not a results document of a version it reads
+     */
+    public static ObjectNode readTree(Path file) {
+        ResultsDocument checked = read(file);
+        try {
+            JsonNode tree = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (tree.path("version").asInt(-1) == 1 && tree instanceof ObjectNode document) {
+                ResultsVersion1.upgrade(document);
+            }
+            if (!(tree instanceof ObjectNode document) || checked == null) {
+                throw new IllegalArgumentException("not a results document: " + file);
+            }
+            return document;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a results document: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read results document " + file, e);
+        }
+    }
+
     /** A calibration alone ({@code livetalk calibrate --json}), as it appears in a document's environment. */
     public static String toJson(Calibration calibration) {
         try {

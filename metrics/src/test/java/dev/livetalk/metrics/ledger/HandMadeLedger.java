@@ -23,12 +23,12 @@ final class HandMadeLedger {
                 List.of(new MessageRow.Commit(1, "m1", "a1", 10_000), new MessageRow.Commit(2, "m2", "a1-r", 310_000)),
                 List.of(new MessageRow.StatusStep("pending", 1_000), new MessageRow.StatusStep("sent", 320_000),
                         new MessageRow.StatusStep("read", 333_000)),
-                "read");
+                "read", 0);
         MessageRow b1 = new MessageRow("send:bob-1:b1", "lobby", "bob", "m3", 3L, "m1", 400_000L, 400_000L, 400_000L,
                 1, List.of(), List.of("b1"), 400_000L, 410_000L, 405_000L,
                 List.of(new MessageRow.Commit(3, "m3", "b1", 405_000)),
                 List.of(new MessageRow.StatusStep("pending", 400_000), new MessageRow.StatusStep("sent", 410_000)),
-                "sent");
+                "sent", 0);
         List<DeliveryRow> deliveries = List.of(
                 new DeliveryRow(KEY, "lobby", 1L, "alice", "bob", 15_000L, 15_000L, 0, 1, 0, 16_000L, 330_000L,
                         18_000L, 333_000L),

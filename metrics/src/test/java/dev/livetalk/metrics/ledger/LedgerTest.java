@@ -75,6 +75,25 @@ class LedgerTest {
         assertThat(a1.statuses()).containsExactly(new MessageRow.StatusStep("pending", 1_000),
                 new MessageRow.StatusStep("sent", 20_000), new MessageRow.StatusStep("delivered", 22_000));
         assertThat(a1.finalStatus()).isEqualTo("delivered");
+        assertThat(a1.senderMoves()).isZero();
+    }
+
+    /** Alice's echo sits below bob's b1, shown as it came; her ack places a1 by seq, above it: one move at the sender. */
+    @Test
+    void shouldCountTheMovesOfAMessageAtItsSender() {
+        TraceFixture run = new TraceFixture("test", 1_000);
+        Client alice = run.client("alice").join("lobby", 0);
+        run.client("bob").join("lobby", 0);
+        Message b1 = run.commit("lobby", "bob", "b1", 1_000);
+        alice.append(b1, 1_000);
+        alice.send("lobby", "a1", 1_000, 1_001, 1_001);
+        Message a1 = run.commit("lobby", "alice", "a1", 1_010);
+        alice.ackBySeq("a1", a1, 1_020);
+
+        Ledger ledger = Ledger.of(ReplayedRun.of(run.build()));
+
+        assertThat(ledger.messages()).extracting(MessageRow::key, MessageRow::senderMoves)
+                .contains(org.assertj.core.groups.Tuple.tuple("send:alice-1:a1", 1));
     }
 
     @Test

@@ -47,14 +47,14 @@ class OtlpTraceFileTest {
         MessageRow m1 = new MessageRow("send:alice:a1", "lobby", "alice", "lobby:1", 1L, null, 0L, 1_000L, 2_000L, 1,
                 List.of(), List.of("a1"), 1_000L, 20_000L, 10_000L, List.of(new Commit(1, "lobby:1", "a1", 10_000)),
                 List.of(new StatusStep("pending", 1_000), new StatusStep("sent", 20_000), new StatusStep("read", 33_000)),
-                "read");
+                "read", 0);
         MessageRow m2 = new MessageRow("send:alice:a2", "lobby", "alice", null, null, null, 45_000L, 45_000L, 45_000L, 3,
                 List.of(), List.of("a2"), 45_000L, null, null, List.of(),
-                List.of(new StatusStep("pending", 45_000), new StatusStep("failed", 60_000)), "failed");
+                List.of(new StatusStep("pending", 45_000), new StatusStep("failed", 60_000)), "failed", 0);
         MessageRow m3 = new MessageRow("send:bob:b1", "lobby", "bob", "lobby:2", 2L, null, 60_000L, 60_000L, 60_500L, 2,
                 List.of(), List.of("b1", "b1-retry"), 60_000L, 62_500L, 62_000L,
                 List.of(new Commit(2, "lobby:2", "b1", 62_000), new Commit(3, "lobby:3", "b1-retry", 70_000)),
-                List.of(new StatusStep("pending", 60_000), new StatusStep("sent", 62_500)), "sent");
+                List.of(new StatusStep("pending", 60_000), new StatusStep("sent", 62_500)), "sent", 0);
         List<DeliveryRow> deliveries = List.of(
                 new DeliveryRow("send:alice:a1", "lobby", 1L, "alice", "bob", 15_000L, 15_000L, 0, 1, 0, 16_000L, 30_000L,
                         18_000L, 33_000L),

@@ -1,0 +1,47 @@
+package dev.livetalk.bench.cli;
+
+import dev.livetalk.metrics.audit.Audit;
+import dev.livetalk.metrics.audit.AuditInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code livetalk audit}: recounts every correctness figure and latency percentile of each
+ * results.json under a folder from the strategies' ledgers alone, with a second, simple
+ * implementation; lists what differs and exits {@link ExitCode#AUDIT_DIFFERS} if anything does.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {"Recount every correctness figure and latency percentile of each results.json under DIR",
+            "from the ledger beside it (ledger/STRATEGY/), by a second, simple implementation, and list",
+            "each figure that differs beyond its tolerance (docs/METRICS.md, \"Auditing a run\")."})
+final class AuditCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "A run folder (scenario folders inside) or one scenario folder.")
+    Path folder;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Audit.Result result;
+        try {
+            result = Audit.of(folder);
+        } catch (AuditInputException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        result.differences().forEach(d -> out.println("differs: " + d));
+        out.println(result.summary());
+        out.flush();
+        if (!result.unknownFigures().isEmpty()) {
+            throw new HarnessFailure("results.json has figures the audit does not recount: "
+                    + String.join(", ", result.unknownFigures())
+                    + "; every figure needs its entry in the audit's FigureTable (metrics/.../audit)", null);
+        }
+        return result.differences().isEmpty() ? ExitCode.OK.code() : ExitCode.AUDIT_DIFFERS.code();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.livetalk.bench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code livetalk audit} over a simulated run: 0 when all agree, 3 naming a planted difference, 2 for bad input. */
+class AuditCommandTest extends CommandLineTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OUTAGE = """
+            name: sim-outage
+            seed: 4
+            duration: 4s
+            warmup: 500ms
+            quiesce: 3s
+            users: [ann, ben, cat, dan]
+            rooms:
+              - name: lobby
+                members: all
+            load:
+              rate: 4
+            strategies: [event-only, reconcile]
+            faults:
+              - type: down
+                at: 1s
+                for: 1s
+                target: all
+            """;
+
+    @TempDir
+    static Path shared;
+    private static Path played;
+
+    @TempDir
+    Path dir;
+
+    /** One simulated run for every test, copied before a test changes it. */
+    @BeforeAll
+    static void play() throws Exception {
+        Path scenario = shared.resolve("sim-outage.yaml");
+        Files.writeString(scenario, OUTAGE);
+        played = shared.resolve("run");
+        AuditCommandTest first = new AuditCommandTest();
+        assertThat(first.run("run", scenario.toString(), "--network", "sim", "--out", played.toString()))
+                .as(first.err.toString()).isZero();
+    }
+
+    private Path copyOfRun() throws IOException {
+        Path copy = dir.resolve("run");
+        try (Stream<Path> files = Files.walk(played)) {
+            for (Path from : files.sorted(Comparator.naturalOrder()).toList()) {
+                Path to = copy.resolve(played.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void shouldExitZeroWhenEveryFigureAgreesWithTheLedger() {
+        assertThat(run("audit", played.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).matches("(?s)audit: \\d+ figures checked in 1 scenarios, all agree\\s*");
+        assertThat(run("audit", played.resolve("sim-outage").toString())).as(err.toString()).isZero();
+    }
+
+    @Test
+    void shouldExitThreeAndNameAPlantedDifferenceWithBothValues() throws Exception {
+        Path run = copyOfRun();
+        Path results = run.resolve("sim-outage/results.json");
+        ObjectNode document = (ObjectNode) JSON.readTree(results.toFile());
+        ObjectNode correctness = (ObjectNode) document.path("strategies").get(0).path("correctness");
+        long lost = correctness.path("lost").asLong();
+        correctness.put("lost", lost + 2);
+        JSON.writeValue(results.toFile(), document);
+
+        assertThat(run("audit", run.toString())).as(err.toString()).isEqualTo(ExitCode.AUDIT_DIFFERS.code());
+        assertThat(out.toString()).contains("differs: sim-outage / event-only: correctness.lost: results.json "
+                + (lost + 2) + ", ledger " + lost + " (tolerance exact)", "1 differ");
+    }
+
+    @Test
+    void shouldExitTwoForAStrategyWithoutItsLedgerAndSayToRerunWithoutNoLedger() throws Exception {
+        Path run = copyOfRun();
+        try (Stream<Path> files = Files.walk(run.resolve("sim-outage/ledger/reconcile"))) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        assertThat(run("audit", run.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("strategy reconcile has no ledger", "rerun without --no-ledger")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldExitTwoForAMissingFolderOrOneWithoutResults() {
+        assertThat(run("audit", dir.resolve("nowhere").toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("must exist", "nowhere");
+        assertThat(run("audit", dir.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("must hold results.json").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldExitOneListingFiguresItDoesNotRecountByName() throws Exception {
+        Path run = copyOfRun();
+        Path results = run.resolve("sim-outage/results.json");
+        ObjectNode document = (ObjectNode) JSON.readTree(results.toFile());
+        ((ObjectNode) document.path("strategies").get(1).path("correctness")).put("statusLies", 0);
+        JSON.writeValue(results.toFile(), document);
+
+        assertThat(run("audit", run.toString())).isEqualTo(ExitCode.HARNESS_FAILURE.code());
+        assertThat(err.toString()).contains("figures the audit does not recount: correctness.statusLies");
+    }
+
+    @Test
+    void shouldListItsExitCodesInItsHelp() {
+        assertThat(run("audit", "--help")).isZero();
+        assertThat(out.toString()).contains("Exit codes:", "  3 ", "differs from its recount");
+    }
+}

@@ -1,0 +1,183 @@
+package dev.livetalk.metrics.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.livetalk.metrics.ledger.Ledger;
+import dev.livetalk.metrics.ledger.LedgerFiles;
+import dev.livetalk.metrics.results.ResultsJson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * {@code livetalk audit}: recounts every figure of each {@code results.json} under a folder (a
+ * run folder with scenario folders, or one scenario folder) from the strategy's ledger beside it
+ * ({@code ledger/STRATEGY/}), by the {@link FigureTable}, and lists each figure that differs
+ * beyond its {@link Tolerance} and each figure the table does not know.
+ *
+ * <p>Stateless; any thread.
+ */
+public final class Audit {
+    private Audit() {
+    }
+
+    /**
+     * A figure whose document value and ledger recount disagree.
+     *
+     * @param scenario  the scenario
+     * @param strategy  the strategy
+     * @param figure    the figure, with metric, phase and percentile for a latency
+     * @param reported  the value in {@code results.json}
+     * @param recounted the value recounted from the ledger
+     * @param tolerance the rule they break
+     */
+    public record Difference(String scenario, String strategy, String figure, String reported, String recounted,
+                             String tolerance) {
+        @Override
+        public String toString() {
+            return scenario + " / " + strategy + ": " + figure + ": results.json " + reported + ", ledger " + recounted
+                    + " (tolerance " + tolerance + ")";
+        }
+    }
+
+    /**
+     * What the audit found.
+     *
+     * @param figures        figures compared
+     * @param scenarios      results documents audited
+     * @param differences    the figures that differ
+     * @param unknownFigures figures of the documents the audit has no recount for, by name
+     */
+    public record Result(long figures, int scenarios, List<Difference> differences, List<String> unknownFigures) {
+        public Result {
+            differences = List.copyOf(differences);
+            unknownFigures = List.copyOf(unknownFigures);
+        }
+
+        /** Whether every figure was audited and agrees. */
+        public boolean agrees() {
+            return differences.isEmpty() && unknownFigures.isEmpty();
+        }
+
+        /** The summary line. */
+        public String summary() {
+            return "audit: " + figures + " figures checked in " + scenarios + " scenarios, "
+                    + (differences.isEmpty() ? "all agree" : differences.size() + " differ");
+        }
+    }
+
+    /**
+     * Audits every {@code results.json} in {@code folder} or its scenario folders.
+     *
+     * @throws AuditInputException when the folder is missing, holds no results document, or a
+     *                             strategy's ledger is missing or unreadable
+     */
+    public static Result of(Path folder) {
+        List<Path> documents = documentsIn(folder);
+        long figures = 0;
+        List<Difference> differences = new ArrayList<>();
+        TreeSet<String> unknown = new TreeSet<>();
+        for (Path document : documents) {
+            ObjectNode results = readResults(document);
+            String scenario = results.path("scenario").asText();
+            for (JsonNode strategy : results.path("strategies")) {
+                String name = strategy.path("strategy").asText();
+                Ledger ledger = readLedger(document, name);
+                figures += compare(scenario, name, StrategyLeaves.of(strategy), FigureTable.checks(new Recount(ledger)),
+                        differences, unknown);
+            }
+        }
+        return new Result(figures, documents.size(), differences, List.copyOf(unknown));
+    }
+
+    /** Compares the leaves with the checks; returns how many figures it compared. */
+    static long compare(String scenario, String strategy, Map<String, JsonNode> leaves, List<Check> checks,
+                        List<Difference> differences, TreeSet<String> unknown) {
+        TreeSet<String> unaudited = new TreeSet<>(leaves.keySet());
+        long compared = 0;
+        for (Check check : checks) {
+            if (!check.paths().stream().allMatch(leaves::containsKey)) {
+                continue; // a figure this document does not carry
+            }
+            unaudited.removeAll(check.paths());
+            Reading reported = sum(check.paths().stream().map(p -> Reading.of(leaves.get(p))).toList());
+            compared++;
+            if (!check.tolerance().agrees(reported, check.recounted())) {
+                differences.add(new Difference(scenario, strategy, check.figure(), reported.toString(),
+                        check.recounted().toString(), check.tolerance().rule()));
+            }
+        }
+        unaudited.forEach(path -> unknown.add(figureName(path)));
+        return compared;
+    }
+
+    private static Reading sum(List<Reading> readings) {
+        if (readings.size() == 1) {
+            return readings.get(0);
+        }
+        long total = 0;
+        for (Reading reading : readings) {
+            if (!(reading instanceof Reading.Whole whole)) {
+                return reading;
+            }
+            total += whole.value();
+        }
+        return new Reading.Whole(total);
+    }
+
+    /** A leaf's figure: a latency metric as a whole, else its path with array keys elided. */
+    static String figureName(String path) {
+        if (path.startsWith("latency[")) {
+            return "latency[" + path.substring("latency[".length(), path.indexOf('/')) + "/*]";
+        }
+        return path.replaceAll("\\[[^]]*]", "[*]");
+    }
+
+    private static List<Path> documentsIn(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new AuditInputException("the folder to audit must exist: " + folder);
+        }
+        if (Files.isRegularFile(folder.resolve("results.json"))) {
+            return List.of(folder.resolve("results.json"));
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            List<Path> documents = children.map(c -> c.resolve("results.json")).filter(Files::isRegularFile).sorted()
+                    .toList();
+            if (documents.isEmpty()) {
+                throw new AuditInputException("the folder to audit must hold results.json or scenario folders with "
+                        + "one: " + folder);
+            }
+            return documents;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    private static ObjectNode readResults(Path document) {
+        try {
+            return ResultsJson.readTree(document);
+        } catch (IllegalArgumentException e) {
+            throw new AuditInputException(document + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Ledger readLedger(Path document, String strategy) {
+        Path folder = document.resolveSibling("ledger").resolve(strategy);
+        if (!LedgerFiles.isLedger(folder)) {
+            throw new AuditInputException(document + ": strategy " + strategy + " has no ledger at " + folder
+                    + ": every audited strategy needs its ledger; rerun without --no-ledger");
+        }
+        try {
+            return LedgerFiles.read(folder);
+        } catch (IOException e) {
+            throw new AuditInputException("cannot read the ledger of " + strategy + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.livetalk.metrics.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A figure's value as {@code results.json} writes it and as the audit recounts it: a count or
+ * nanoseconds, a share, {@code "never"} (+infinity), or {@code null} (none).
+ *
+ * <p>Immutable; any thread.
+ */
+sealed interface Reading {
+    /** An integral figure: a count, or nanoseconds. */
+    record Whole(long value) implements Reading {
+        @Override
+        public String toString() {
+            return Long.toString(value);
+        }
+    }
+
+    /** A fractional figure: a share or Kendall tau. */
+    record Fraction(double value) implements Reading {
+        @Override
+        public String toString() {
+            return Double.toString(value);
+        }
+    }
+
+    /** A latency that never came: above every value. */
+    record Never() implements Reading {
+        @Override
+        public String toString() {
+            return "never";
+        }
+    }
+
+    /** No value: a percentile over no sample, a time that never came where the document writes null. */
+    record None() implements Reading {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    }
+
+    /** The reading of a leaf of the results document. */
+    static Reading of(JsonNode leaf) {
+        if (leaf.isNull()) {
+            return new None();
+        }
+        if (leaf.isTextual() && leaf.asText().equals("never")) {
+            return new Never();
+        }
+        if (leaf.isIntegralNumber()) {
+            return new Whole(leaf.longValue());
+        }
+        if (leaf.isNumber()) {
+            return new Fraction(leaf.doubleValue());
+        }
+        throw new IllegalArgumentException("a figure must be a number, null or \"never\": " + leaf);
+    }
+
+    /** Microseconds of the ledger as nanoseconds, or none. */
+    static Reading nanosOfMicros(Long micros) {
+        return micros == null ? new None() : new Whole(micros * 1_000L);
+    }
+}

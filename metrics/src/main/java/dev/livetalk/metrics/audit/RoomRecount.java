@@ -1,0 +1,154 @@
+package dev.livetalk.metrics.audit;
+
+import dev.livetalk.metrics.ledger.MessageRow;
+import dev.livetalk.metrics.ledger.TranscriptRow;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The correctness figures of one final transcript (one client, one room), recounted from the
+ * ledger by plain loops: every pair of lines compared for inversions, the longest
+ * non-decreasing run by the quadratic dynamic programme.
+ *
+ * <p>Immutable; any thread.
+ */
+record RoomRecount(long lost, long duplicates, long phantoms, long inversions, long pairs, long notInLongestRun,
+                   long causalViolations, long stuckPending, boolean converged, long ok, long duplicated) {
+
+    /** Recounts {@code transcript} against the room's commits; {@code ledger} indexes the run's rows. */
+    static RoomRecount of(TranscriptRow transcript, LedgerIndex ledger) {
+        long joined = transcript.joinedAtSeq() == null ? 0 : transcript.joinedAtSeq();
+        Map<String, Integer> shown = new HashMap<>();
+        Map<String, Integer> firstPosition = new HashMap<>();
+        List<Long> seqs = new ArrayList<>();
+        List<String> shownIds = new ArrayList<>();
+        long phantoms = 0;
+        for (TranscriptRow.Line line : transcript.lines()) {
+            boolean committedLine = line.id() != null && line.seq() > 0;
+            if (line.status().equals("failed") && !committedLine) {
+                continue; // an honest failure: the client's own send, marked failed, never committed
+            }
+            MessageRow message = line.key() == null ? null : ledger.message(line.key());
+            if (message == null || message.seq() == null) {
+                phantoms++;
+                continue;
+            }
+            firstPosition.putIfAbsent(message.key(), seqs.size());
+            shown.merge(message.key(), 1, Integer::sum);
+            seqs.add(line.seq() > 0 ? line.seq() : message.seq());
+            if (line.seq() == 0 || line.seq() > joined) {
+                shownIds.add(line.id());
+            }
+        }
+        long duplicates = 0;
+        for (int count : shown.values()) {
+            duplicates += count - 1;
+        }
+        List<MessageRow.Commit> entitled = ledger.commitsAbove(transcript.room(), joined);
+        long lost = 0;
+        long ok = 0;
+        long duplicated = 0;
+        Set<String> counted = new HashSet<>();
+        for (MessageRow.Commit commit : entitled) {
+            String key = ledger.messageOfCommit(transcript.room(), commit.id()).key();
+            if (!counted.add(key)) {
+                continue;
+            }
+            int count = shown.getOrDefault(key, 0);
+            if (count == 0) {
+                lost++;
+            } else if (count == 1) {
+                ok++;
+            } else {
+                duplicated++;
+            }
+        }
+        List<String> entitledIds = entitled.stream().map(MessageRow.Commit::id).toList();
+        long n = seqs.size();
+        return new RoomRecount(lost, duplicates, phantoms, inversions(seqs), n * (n - 1) / 2, n - longestRun(seqs),
+                causalViolations(transcript, joined, firstPosition, ledger), stuckPending(transcript, ledger),
+                phantoms == 0 && shownIds.equals(entitledIds), ok, duplicated);
+    }
+
+    /** Pairs of lines i before j with seq(i) greater than seq(j), every pair compared. */
+    static long inversions(List<Long> list) {
+        long[] seqs = list.stream().mapToLong(Long::longValue).toArray();
+        long found = 0;
+        for (int i = 0; i < seqs.length; i++) {
+            for (int j = i + 1; j < seqs.length; j++) {
+                if (seqs[i] > seqs[j]) {
+                    found++;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The longest non-decreasing subsequence: for each line, the longest run ending there. */
+    static long longestRun(List<Long> list) {
+        long[] seqs = list.stream().mapToLong(Long::longValue).toArray();
+        int[] endingAt = new int[seqs.length];
+        int longest = 0;
+        for (int j = 0; j < seqs.length; j++) {
+            endingAt[j] = 1;
+            for (int i = 0; i < j; i++) {
+                if (seqs[i] <= seqs[j] && endingAt[i] + 1 > endingAt[j]) {
+                    endingAt[j] = endingAt[i] + 1;
+                }
+            }
+            longest = Math.max(longest, endingAt[j]);
+        }
+        return longest;
+    }
+
+    /**
+     * Replies this client first showed before its entitled parent was shown, plus replies whose
+     * first line ends above their parent's first line.
+     */
+    private static long causalViolations(TranscriptRow transcript, long joined, Map<String, Integer> firstPosition,
+                                         LedgerIndex ledger) {
+        long violations = 0;
+        Set<String> early = new HashSet<>();
+        for (MessageRow reply : ledger.messagesIn(transcript.room())) {
+            MessageRow parent = reply.replyTo() == null ? null : ledger.messageOfCommit(reply.room(), reply.replyTo());
+            if (parent == null || parent.seq() == null || parent.seq() <= joined) {
+                continue;
+            }
+            Long replyShown = ledger.firstShown(transcript.client(), reply);
+            Long parentShown = ledger.firstShown(transcript.client(), parent);
+            if (replyShown != null && (parentShown == null || parentShown > replyShown)) {
+                early.add(reply.key());
+                violations++;
+            }
+        }
+        for (Map.Entry<String, Integer> e : firstPosition.entrySet()) {
+            MessageRow reply = ledger.message(e.getKey());
+            MessageRow parent = reply.replyTo() == null ? null : ledger.messageOfCommit(reply.room(), reply.replyTo());
+            Integer parentAt = parent == null ? null : firstPosition.get(parent.key());
+            if (parentAt != null && parentAt > e.getValue() && !early.contains(reply.key())) {
+                violations++;
+            }
+        }
+        return violations;
+    }
+
+    /** The client's own sends in the room never shown acknowledged nor failed. */
+    private static long stuckPending(TranscriptRow transcript, LedgerIndex ledger) {
+        long stuck = 0;
+        for (MessageRow message : ledger.messagesIn(transcript.room())) {
+            if (message.handedUs() == null || !message.sender().equals(transcript.client())) {
+                continue;
+            }
+            boolean failed = message.statuses().stream().anyMatch(s -> s.status().equals("failed"));
+            if (message.ackUs() == null && !failed) {
+                stuck++;
+            }
+        }
+        return stuck;
+    }
+}

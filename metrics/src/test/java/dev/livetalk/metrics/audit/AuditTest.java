@@ -1,0 +1,158 @@
+package dev.livetalk.metrics.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The audit over whole folders: a run of the real checkers agrees; a planted difference is named with both values. */
+class AuditTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldAgreeWithTheCheckersOnEveryFigureOfARun() throws Exception {
+        StoryRun.write(dir.resolve("story"), "event-only", "reconcile");
+        Audit.Result result = Audit.of(dir);
+        assertThat(result.differences()).isEmpty();
+        assertThat(result.unknownFigures()).isEmpty();
+        assertThat(result.scenarios()).isEqualTo(1);
+        assertThat(result.figures()).isGreaterThan(2 * 6 * 4 * 21);
+        assertThat(result.summary()).matches("audit: \\d+ figures checked in 1 scenarios, all agree");
+        assertThat(Audit.of(dir.resolve("story")).figures()).isEqualTo(result.figures());
+    }
+
+    /** The story has every correctness figure non-zero, so agreeing on it means something. */
+    @Test
+    void shouldAuditAStoryWhoseCorrectnessFiguresAreNotZero() throws Exception {
+        ObjectNode results = (ObjectNode) JSON.readTree(StoryRun.write(dir.resolve("story"), "reconcile")
+                .resolve("results.json").toFile());
+        var correctness = results.path("strategies").get(0).path("correctness");
+        for (String figure : List.of("lost", "duplicates", "moves", "phantoms", "inversions", "notInLongestRun",
+                "causalViolations", "stuckPending")) {
+            assertThat(correctness.path(figure).asLong()).as(figure).isPositive();
+        }
+        assertThat(correctness.path("convergedClients").asLong()).isLessThan(correctness.path("clients").asLong());
+    }
+
+    @Test
+    void shouldReportAPlantedDifferenceInLostWithBothValues() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), "reconcile");
+        long lost = plant(story, "correctness", "lost", 1);
+        Audit.Result result = Audit.of(dir);
+        assertThat(result.differences()).containsExactly(new Audit.Difference("story", "reconcile",
+                "correctness.lost", Long.toString(lost + 1), Long.toString(lost), "exact"));
+        assertThat(result.summary()).endsWith("1 differ");
+        assertThat(result.agrees()).isFalse();
+    }
+
+    @Test
+    void shouldReportAPlantedDifferenceInOneLatencyPercentileWithBothValues() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), "reconcile");
+        ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
+        ObjectNode ack = null;
+        for (var figures : results.path("strategies").get(0).path("latency")) {
+            if (figures.path("metric").asText().equals("ack") && figures.path("phase").asText().equals("all")) {
+                ack = (ObjectNode) figures.path("corrected");
+            }
+        }
+        long p50 = ack.path("p50").asLong();
+        ack.put("p50", p50 + 100_000);
+        JSON.writeValue(story.resolve("results.json").toFile(), results);
+        Audit.Result result = Audit.of(dir);
+        assertThat(result.differences()).hasSize(1);
+        Audit.Difference difference = result.differences().get(0);
+        assertThat(difference.figure()).isEqualTo("latency[ack/all].corrected.p50");
+        assertThat(difference.reported()).isEqualTo(Long.toString(p50 + 100_000));
+        assertThat(Long.parseLong(difference.recounted())).isCloseTo(p50, org.assertj.core.data.Offset.offset(p50 / 1_000));
+        assertThat(difference.tolerance()).isEqualTo(Tolerance.HISTOGRAM.rule());
+    }
+
+    @Test
+    void shouldListFiguresItDoesNotKnowByName() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), "reconcile");
+        ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
+        ObjectNode strategy = (ObjectNode) results.path("strategies").get(0);
+        ((ObjectNode) strategy.path("correctness")).put("statusLies", 3);
+        strategy.putArray("rooms").addObject().put("room", "lobby").put("lost", 1);
+        ObjectNode silent = strategy.withArray("latency").addObject().put("metric", "silent-wait").put("phase", "all");
+        silent.put("never", 0);
+        JSON.writeValue(story.resolve("results.json").toFile(), results);
+        Audit.Result result = Audit.of(dir);
+        assertThat(result.unknownFigures()).containsExactly("correctness.statusLies", "latency[silent-wait/*]",
+                "rooms[*].lost", "rooms[*].room");
+        assertThat(result.agrees()).isFalse();
+        assertThat(result.differences()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAStrategyWithoutItsLedgerNamingTheFixRerunWithoutNoLedger() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), "reconcile");
+        try (var files = Files.list(story.resolve("ledger/reconcile"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        assertThatThrownBy(() -> Audit.of(dir)).isInstanceOf(AuditInputException.class)
+                .hasMessageContaining("strategy reconcile has no ledger").hasMessageContaining("rerun without --no-ledger");
+    }
+
+    @Test
+    void shouldRefuseAMissingFolderAndOneWithoutResults() throws Exception {
+        assertThatThrownBy(() -> Audit.of(dir.resolve("nowhere"))).isInstanceOf(AuditInputException.class)
+                .hasMessageContaining("must exist").hasMessageContaining("nowhere");
+        assertThatThrownBy(() -> Audit.of(dir)).isInstanceOf(AuditInputException.class)
+                .hasMessageContaining("must hold results.json");
+    }
+
+    @Test
+    void shouldCompareTheSumOfLeavesWhereOnlyTheSumIsRecounted() {
+        var leaves = new java.util.LinkedHashMap<String, com.fasterxml.jackson.databind.JsonNode>();
+        leaves.put("correctness.outcomes.ok", JSON.getNodeFactory().numberNode(3));
+        leaves.put("correctness.outcomes.recovered", JSON.getNodeFactory().numberNode(2));
+        List<Audit.Difference> differences = new ArrayList<>();
+        Check sum = new Check("ok+recovered", List.of("correctness.outcomes.ok", "correctness.outcomes.recovered"),
+                new Reading.Whole(6), Tolerance.EXACT);
+        assertThat(Audit.compare("s", "x", leaves, List.of(sum), differences, new TreeSet<>())).isEqualTo(1);
+        assertThat(differences).extracting(Audit.Difference::reported, Audit.Difference::recounted)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("5", "6"));
+    }
+
+    /** A mutant of the table: its inversions recount off by one goes red against the checkers' run. */
+    @Test
+    void shouldGoRedWhenARecomputationIsBroken() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), "reconcile");
+        var strategy = JSON.readTree(story.resolve("results.json").toFile()).path("strategies").get(0);
+        Recount recount = new Recount(dev.livetalk.metrics.ledger.LedgerFiles.read(story.resolve("ledger/reconcile")));
+        List<Check> checks = new ArrayList<>();
+        for (AuditedFigure figure : FigureTable.FIGURES) {
+            AuditedFigure used = !figure.name().equals("correctness.inversions") ? figure
+                    : AuditedFigure.count(figure.name(), r -> r.sum(RoomRecount::inversions) + 1);
+            checks.addAll(used.checks().apply(recount));
+        }
+        List<Audit.Difference> differences = new ArrayList<>();
+        Audit.compare("story", "reconcile", StrategyLeaves.of(strategy), checks, differences, new TreeSet<>());
+        assertThat(differences).extracting(Audit.Difference::figure).containsExactly("correctness.inversions");
+    }
+
+    /** Adds {@code by} to a figure of the first strategy; returns its old value. */
+    private static long plant(Path story, String group, String figure, long by) throws Exception {
+        ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
+        ObjectNode node = (ObjectNode) results.path("strategies").get(0).path(group);
+        long old = node.path(figure).asLong();
+        node.put(figure, old + by);
+        JSON.writeValue(story.resolve("results.json").toFile(), results);
+        return old;
+    }
+}
