@@ -16,7 +16,7 @@ import java.util.Map;
 public final class LatencyReport {
     /** The latency metrics, in report order. */
     public static final List<Metric> METRICS = List.of(Metric.ECHO, Metric.ACK, Metric.PEER_FIRST, Metric.PEER_FINAL,
-            Metric.READ_RECEIPT_LAG, Metric.SCHEDULING_LAG);
+            Metric.READ_RECEIPT_LAG, Metric.SCHEDULING_LAG, Metric.SILENT_WAIT);
     /** The phases, in report order. */
     public static final List<Phase> PHASES = List.of(Phase.ALL, Phase.BEFORE, Phase.DURING, Phase.AFTER);
 
@@ -59,6 +59,17 @@ public final class LatencyReport {
         long interval = Math.floorDiv(completedAt - origin, intervalNanos);
         seriesOf(metric, Phase.ALL).record(interval, completedAt - intendedAt, completedAt - actualAt);
         seriesOf(metric, phases.of(intendedAt)).record(interval, completedAt - intendedAt, completedAt - actualAt);
+    }
+
+    /**
+     * A sample of {@code metric} that is not a completion time: {@code corrected} counted from
+     * the intended start, {@code raw} from the actual one, filed by the phase of {@code intendedAt}
+     * and the interval of {@code endedAt}.
+     */
+    public void recordSpan(Metric metric, long intendedAt, long endedAt, long corrected, long raw) {
+        long interval = Math.floorDiv(endedAt - origin, intervalNanos);
+        seriesOf(metric, Phase.ALL).record(interval, corrected, raw);
+        seriesOf(metric, phases.of(intendedAt)).record(interval, corrected, raw);
     }
 
     /** Trace time of the start of interval 0. */
