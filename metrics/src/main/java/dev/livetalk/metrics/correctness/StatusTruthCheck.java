@@ -14,8 +14,10 @@ import dev.livetalk.protocol.ReceiptKind;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks that the statuses a run's users saw told the truth (docs/METRICS.md, "Status truth"):
@@ -25,7 +27,7 @@ import java.util.Map;
  * status; every send showed its local echo at once.
  *
  * <p>Markers only move forward, so each (client, message) is judged once, at the first marker
- * of its kind that covers it; the cost is linear in the markers, the messages each client is
+ * of its kind that covers it (a message committed twice, a naive resend, counts once); the cost is linear in the markers, the messages each client is
  * entitled to and the status steps of own messages.
  *
  * <p>Single use, single thread.
@@ -73,19 +75,21 @@ final class StatusTruthCheck {
     /** Judges every entitled message at the first marker of each kind that covers it; notes when read markers covered each. */
     private void markers(ClientTrace client) {
         Map<String, Integer> next = new HashMap<>();
+        Set<String> counted = new HashSet<>();
         for (MarkerSent marker : client.markers()) {
             RoomLogIndex log = log(marker.room());
             String cursor = marker.kind() + "\u0000" + marker.room();
             int from = next.getOrDefault(cursor, 0);
             int to = log.positionAbove(marker.seq());
             for (int i = from; i < to; i++) {
-                judge(client, marker, log, i);
+                judge(client, marker, log, i, counted);
             }
             next.put(cursor, Math.max(from, to));
         }
     }
 
-    private void judge(ClientTrace client, MarkerSent marker, RoomLogIndex log, int position) {
+    /** {@code counted}: the kinds and keys of the client's unfounded pairs so far (a resent message has two seqs). */
+    private void judge(ClientTrace client, MarkerSent marker, RoomLogIndex log, int position, Set<String> counted) {
         CommittedMessage commit = log.messages.get(position);
         if (marker.kind() == ReceiptKind.READ) {
             log.readFirst(position).offer(client.clientId(), marker.at());
@@ -96,7 +100,7 @@ final class StatusTruthCheck {
         LogicalMessage message = run.index().byId(marker.room(), commit.id());
         RoomReplay replay = run.of(client.clientId(), marker.room());
         Long shown = replay == null ? null : replay.firstShown().get(message.key());
-        if (shown == null || shown > marker.at()) {
+        if ((shown == null || shown > marker.at()) && counted.add(marker.kind() + "\u0000" + message.key())) {
             boolean read = marker.kind() == ReceiptKind.READ;
             unfoundedRead += read ? 1 : 0;
             unfoundedDelivered += read ? 0 : 1;
