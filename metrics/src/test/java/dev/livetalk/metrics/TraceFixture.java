@@ -163,5 +163,24 @@ public final class TraceFixture {
             recorder.onReceipt(room, reader, ReceiptKind.READ, seq, ms(atMs));
             return this;
         }
+
+        /** The client put a delivered or read marker on the wire. */
+        public Client marker(String room, ReceiptKind kind, long seq, double atMs) {
+            recorder.onMarkerSent(room, kind, seq, ms(atMs));
+            return this;
+        }
+
+        /** The line with {@code key} advances to {@code status} (as receipts do). */
+        public Client status(String room, String key, MessageStatus status, double atMs) {
+            at(room, atMs).advanceStatus(key, status);
+            return this;
+        }
+
+        /** The line with {@code key} is redrawn with {@code status}, whatever it showed (a replace). */
+        public Client redraw(String room, String key, MessageStatus status, double atMs) {
+            Transcript t = at(room, atMs);
+            t.replace(key, t.find(key).withStatus(status));
+            return this;
+        }
     }
 }
