@@ -1,6 +1,5 @@
 package dev.livetalk.metrics.correctness;
 
-import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.metrics.replay.LogicalMessage;
 import dev.livetalk.metrics.replay.MessageIndex;
 import dev.livetalk.metrics.replay.ReplayedRun;
@@ -12,6 +11,7 @@ import dev.livetalk.metrics.trace.MarkerSent;
 import dev.livetalk.metrics.trace.SendRecord;
 import dev.livetalk.protocol.ReceiptKind;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,8 +27,10 @@ import java.util.Set;
  * status; every send showed its local echo at once.
  *
  * <p>Markers only move forward, so each (client, message) is judged once, at the first marker
- * of its kind that covers it (a message committed twice, a naive resend, counts once); the cost is linear in the markers, the messages each client is
- * entitled to and the status steps of own messages.
+ * of its kind that covers it (a message committed twice, a naive resend, counts once). The
+ * cost is linear in the trace: the markers, the messages each client is entitled to, and per
+ * DELIVERED shown, at most one look per other member of the room (each of which displays the
+ * message in an honest run, so the first look usually settles it).
  *
  * <p>Single use, single thread.
  */
@@ -36,7 +38,7 @@ final class StatusTruthCheck {
     private final ReplayedRun run;
     private final Examples examples;
     private final Map<String, RoomLogIndex> logs = new HashMap<>();
-    private final Map<String, FirstTwo> shownFirst = new HashMap<>();
+    private final Map<String, List<RoomReplay>> byRoom = new HashMap<>();
     private long unfoundedDelivered;
     private long unfoundedRead;
 
@@ -50,9 +52,8 @@ final class StatusTruthCheck {
     }
 
     private StatusTruth run() {
-        run.replays().forEach((clientId, rooms) -> rooms.values()
-                .forEach(r -> r.firstShown().forEach((key, at) -> shownFirst
-                        .computeIfAbsent(key, k -> new FirstTwo()).offer(clientId, at))));
+        run.replays().values().forEach(rooms -> rooms.values()
+                .forEach(r -> byRoom.computeIfAbsent(r.room(), k -> new ArrayList<>()).add(r)));
         for (ClientTrace client : run.trace().clients()) {
             markers(client);
         }
@@ -97,10 +98,10 @@ final class StatusTruthCheck {
         if (commit.seq() <= client.joinedAt().getOrDefault(marker.room(), Long.MAX_VALUE)) {
             return;
         }
-        LogicalMessage message = run.index().byId(marker.room(), commit.id());
+        String key = log.keyAt(position, run.index(), marker.room());
         RoomReplay replay = run.of(client.clientId(), marker.room());
-        Long shown = replay == null ? null : replay.firstShown().get(message.key());
-        if ((shown == null || shown > marker.at()) && counted.add(marker.kind() + "\u0000" + message.key())) {
+        Long shown = replay == null ? null : replay.firstShown().get(key);
+        if ((shown == null || shown > marker.at()) && counted.add(marker.kind() + "\u0000" + key)) {
             boolean read = marker.kind() == ReceiptKind.READ;
             unfoundedRead += read ? 1 : 0;
             unfoundedDelivered += read ? 0 : 1;
@@ -112,13 +113,24 @@ final class StatusTruthCheck {
     /** Whether a line showed DELIVERED before another member showed it, or READ before another member's read marker covered it. */
     private boolean ahead(ClientTrace client, LogicalMessage message, List<StatusStep> steps) {
         for (StatusStep step : steps) {
-            long since = switch (step.status()) {
-                case DELIVERED -> shownFirst.getOrDefault(message.key(), FirstTwo.NOBODY).otherThan(client.clientId());
-                case READ -> readBy(message, step, client.clientId());
-                default -> Long.MIN_VALUE;
+            boolean founded = switch (step.status()) {
+                case DELIVERED -> shownByAnother(message, step.at(), client.clientId());
+                case READ -> readBy(message, step, client.clientId()) <= step.at();
+                default -> true;
             };
-            if (since > step.at()) {
+            if (!founded) {
                 offer(ExampleKind.STATUS_AHEAD, client, message, step);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a client other than {@code clientId} showed the message by {@code at} (stops at the first one found). */
+    private boolean shownByAnother(LogicalMessage message, long at, String clientId) {
+        for (RoomReplay other : byRoom.getOrDefault(message.room(), List.of())) {
+            Long shown = other.firstShown().get(message.key());
+            if (shown != null && shown <= at && !other.clientId().equals(clientId)) {
                 return true;
             }
         }
@@ -161,16 +173,26 @@ final class StatusTruthCheck {
         return logs.computeIfAbsent(room, r -> new RoomLogIndex(run.trace().log(r).messages()));
     }
 
-    /** A room's log by position, with when read markers first covered each message. */
+    /** A room's log by position, with each message's logical key and when read markers first covered it. */
     private static final class RoomLogIndex {
         final List<CommittedMessage> messages;
         private final long[] seqs;
+        private final String[] keys;
         private final FirstTwo[] readFirst;
 
         RoomLogIndex(List<CommittedMessage> messages) {
             this.messages = messages;
             this.seqs = messages.stream().mapToLong(CommittedMessage::seq).toArray();
+            this.keys = new String[seqs.length];
             this.readFirst = new FirstTwo[seqs.length];
+        }
+
+        /** The logical key of the message at {@code position}, looked up once. */
+        String keyAt(int position, MessageIndex index, String room) {
+            if (keys[position] == null) {
+                keys[position] = index.byId(room, messages.get(position).id()).key();
+            }
+            return keys[position];
         }
 
         /** The position of the first message with a seq above {@code seq}. */
@@ -195,8 +217,6 @@ final class StatusTruthCheck {
 
     /** The earliest time two different clients did something: enough to ask "anyone but this one, by when?". */
     private static final class FirstTwo {
-        static final FirstTwo NOBODY = new FirstTwo();
-
         private String firstClient;
         private long firstAt = Long.MAX_VALUE;
         private long secondAt = Long.MAX_VALUE;
