@@ -26,8 +26,12 @@ public record Measurement(String strategy, CorrectnessReport correctness, Latenc
 
     /** As {@link #of(RunTrace)}, with intervals of {@code intervalNanos} for the interval logs. */
     public static Measurement of(RunTrace trace, long intervalNanos) {
-        ReplayedRun run = ReplayedRun.of(trace);
-        return new Measurement(trace.strategy(), CorrectnessChecker.check(run),
+        return of(ReplayedRun.of(trace), intervalNanos);
+    }
+
+    /** Runs the correctness checkers and the latency collector over a run replayed once (shared with the ledger). */
+    public static Measurement of(ReplayedRun run, long intervalNanos) {
+        return new Measurement(run.trace().strategy(), CorrectnessChecker.check(run),
                 LatencyCollector.collect(run, intervalNanos));
     }
 }

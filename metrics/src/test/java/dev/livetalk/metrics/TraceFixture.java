@@ -160,7 +160,28 @@ public final class TraceFixture {
         }
 
         public Client receipt(String room, String reader, long seq, double atMs) {
-            recorder.onReceipt(room, reader, ReceiptKind.READ, seq, ms(atMs));
+            return receipt(room, reader, ReceiptKind.READ, seq, atMs);
+        }
+
+        public Client receipt(String room, String reader, ReceiptKind kind, long seq, double atMs) {
+            recorder.onReceipt(room, reader, kind, seq, ms(atMs));
+            return this;
+        }
+
+        /** The client put a send on the wire (its body is its client message id, as {@link #send} records). */
+        public Client transmit(String room, String clientMsgId, double atMs) {
+            recorder.onTransmitted(room, clientMsgId, clientMsgId, ms(atMs));
+            return this;
+        }
+
+        /** The client put a delivered or read marker on the wire. */
+        public Client marker(String room, ReceiptKind kind, long seq, double atMs) {
+            recorder.onMarkerSent(room, kind, seq, ms(atMs));
+            return this;
+        }
+
+        public Client delivered(String room, String key, double atMs) {
+            at(room, atMs).advanceStatus(key, MessageStatus.DELIVERED);
             return this;
         }
 

@@ -1,10 +1,14 @@
 package dev.livetalk.network;
 
 import dev.livetalk.client.ClientSession;
+import dev.livetalk.client.Link;
+import dev.livetalk.client.tyrus.FrameTap;
 import dev.livetalk.client.tyrus.ClientDriver;
 import dev.livetalk.client.tyrus.DrivenClient;
 import dev.livetalk.network.toxiproxy.ToxiproxyNetwork;
+import dev.livetalk.protocol.ClientEvent;
 import dev.livetalk.protocol.LinkRole;
+import dev.livetalk.protocol.ServerEvent;
 import dev.livetalk.run.ClientLayout;
 import dev.livetalk.run.FaultPlay;
 import dev.livetalk.run.Host;
@@ -89,7 +93,7 @@ final class ToxiproxyStage implements Stage {
         }
         int lane = index % drivers.size();
         ClientDriver driver = drivers.get(lane);
-        return new DriverHost(lane, driver, driver.add(session, uris, user));
+        return new DriverHost(lane, driver, driver.add(session, uris, tap(user)));
     }
 
     private URI uri(LinkId link) {
@@ -171,5 +175,20 @@ final class ToxiproxyStage implements Stage {
         public void act(Consumer<ClientSession> action) {
             client.act(action);
         }
+    }
+
+    /** What the driver sees of the client's frames goes to its simulated user, both ways. */
+    private static FrameTap tap(SimulatedUser user) {
+        return new FrameTap() {
+            @Override
+            public void onFrame(Link link, ServerEvent event, long now) {
+                user.onFrame(link, event, now);
+            }
+
+            @Override
+            public void onSent(Link link, ClientEvent event, long now) {
+                user.onSent(link, event, now);
+            }
+        };
     }
 }

@@ -3,6 +3,11 @@ package dev.livetalk.run;
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.latency.HlogWriter;
+import dev.livetalk.metrics.latency.LatencyReport;
+import dev.livetalk.metrics.ledger.Ledger;
+import dev.livetalk.metrics.ledger.LedgerFiles;
+import dev.livetalk.metrics.otlp.OtlpTraceFile;
+import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ScenarioStop;
@@ -21,8 +26,11 @@ import java.util.List;
 /**
  * Runs one scenario once per strategy on a backend, on the same resolved plan, and measures
  * each run: the one runner of every network. Writes the per-strategy interval logs
- * ({@code STRATEGY.hlog}) and the resolved schedule ({@code fault-schedule.json}) into the
- * scenario's folder; the results document it returns names them. Where the backend gives one
+ * ({@code STRATEGY.hlog}), the ledger of every message's story ({@code ledger/STRATEGY/},
+ * docs/LEDGER.md) and the resolved schedule ({@code fault-schedule.json}) into the
+ * scenario's folder; the results document it returns names them. Given an
+ * {@link OtlpTraceFile}, it appends each strategy's messages to it as traces (docs/OTLP.md),
+ * from the same ledger. Where the backend gives one
  * trace per seed ({@link Backend#checksReplay()}), each strategy is played twice and the trace
  * hashes must be equal, or the harness is broken and the strategy fails with a
  * {@link RunFailure} naming both hashes.
@@ -40,11 +48,30 @@ public final class ScenarioRunner {
     private final Backend backend;
     private final RunSettings settings;
     private final RunProgress progress;
+    private final boolean writesLedger;
+    private final OtlpTraceFile otlp;
 
+    /** A runner that writes each strategy's ledger. */
     public ScenarioRunner(Backend backend, RunSettings settings, RunProgress progress) {
+        this(backend, settings, progress, true);
+    }
+
+    /** A runner that writes each strategy's ledger when {@code writesLedger}. */
+    public ScenarioRunner(Backend backend, RunSettings settings, RunProgress progress, boolean writesLedger) {
+        this(backend, settings, progress, writesLedger, null);
+    }
+
+    /**
+     * A runner that writes each strategy's ledger when {@code writesLedger} and appends its
+     * messages as traces to {@code otlp} unless it is {@code null}.
+     */
+    public ScenarioRunner(Backend backend, RunSettings settings, RunProgress progress, boolean writesLedger,
+                          OtlpTraceFile otlp) {
         this.backend = backend;
         this.settings = settings;
         this.progress = progress;
+        this.writesLedger = writesLedger;
+        this.otlp = otlp;
     }
 
     /**
@@ -108,12 +135,46 @@ public final class ScenarioRunner {
     private StrategyResult measure(RunPlan plan, String strategy, Path folder) throws IOException, InterruptedException {
         long startMillis = backend.hlogStartMillis();
         RunTrace trace = play(plan, strategy);
-        Measurement measurement = Measurement.of(trace);
+        ReplayedRun replayed = ReplayedRun.of(trace);
+        Measurement measurement = Measurement.of(replayed, LatencyReport.DEFAULT_INTERVAL_NANOS);
+        if (writesLedger || otlp != null) {
+            writeLedger(plan, strategy, replayed, folder);
+        }
         List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement);
         Path hlog = folder.resolve(strategy + ".hlog");
         HlogWriter.write(hlog, strategy, measurement.latency(), startMillis);
         StrategyResult result = StrategyResult.of(measurement, verdicts, List.of(hlog.getFileName().toString()));
         return result.examplesSince(trace.measuredFrom());
+    }
+
+    /**
+     * Builds the run's ledger and writes it into {@code ledger/STRATEGY/} of the scenario's
+     * folder (unless told not to), and appends it to the OTLP traces (when given).
+     */
+    private void writeLedger(RunPlan plan, String strategy, ReplayedRun replayed, Path folder) throws IOException {
+        long started = System.nanoTime();
+        Ledger ledger = Ledger.of(replayed);
+        long built = System.nanoTime();
+        LedgerFiles.Stamp stamp = new LedgerFiles.Stamp(plan.scenario().name(), strategy, plan.seed());
+        if (writesLedger) {
+            long bytes = LedgerFiles.write(ledgerFolder(folder, strategy), stamp, ledger);
+            progress.onNote(String.format(java.util.Locale.ROOT,
+                    "%s %s: ledger of %,d (message, recipient) rows, %,.0f kB (%.0f B per row), built in %.2f s,"
+                            + " written in %.2f s", plan.scenario().name(), strategy, ledger.pairs(), bytes / 1e3,
+                    bytes / (double) Math.max(1, ledger.pairs()), (built - started) / 1e9,
+                    (System.nanoTime() - built) / 1e9));
+        }
+        if (otlp != null) {
+            long otlpStarted = System.nanoTime();
+            otlp.append(stamp, plan.scenario().warmup(), ledger);
+            progress.onNote(String.format(java.util.Locale.ROOT, "%s %s: %,d messages as OTLP traces in %.2f s",
+                    plan.scenario().name(), strategy, ledger.messages().size(), (System.nanoTime() - otlpStarted) / 1e9));
+        }
+    }
+
+    /** Where a strategy's ledger lies in a scenario's folder: {@code ledger/STRATEGY}. */
+    public static Path ledgerFolder(Path scenarioFolder, String strategy) {
+        return scenarioFolder.resolve("ledger").resolve(strategy);
     }
 
     /** A harness failure's own message; anything else (a bug) with its class, so it is not mistaken for one. */

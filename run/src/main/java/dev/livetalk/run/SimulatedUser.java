@@ -5,7 +5,6 @@ import dev.livetalk.client.Link;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.client.transcript.TranscriptListener;
-import dev.livetalk.client.tyrus.FrameTap;
 import dev.livetalk.metrics.trace.ClientRecorder;
 import dev.livetalk.metrics.trace.SendRecord;
 import dev.livetalk.metrics.trace.TraceRecorder;
@@ -37,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * simulation thread). {@link #recordInto} is called once, by the runner, after every client
  * joined and before the load begins.
  */
-public final class SimulatedUser implements TranscriptListener, FrameTap {
+public final class SimulatedUser implements TranscriptListener {
     private final ClientLayout.Client client;
     private final Runnable onJoinedAll;
     private final Map<String, Long> joinedAt = new ConcurrentHashMap<>();
@@ -85,7 +84,6 @@ public final class SimulatedUser implements TranscriptListener, FrameTap {
     }
 
     /** {@code event} arrived on {@code link} at {@code now}; the backend calls this just before the session sees it. */
-    @Override
     public void onFrame(Link link, ServerEvent event, long now) {
         switch (event) {
             case Joined j when link.role().receives() && screens.containsKey(j.room()) -> {
@@ -111,14 +109,13 @@ public final class SimulatedUser implements TranscriptListener, FrameTap {
     }
 
     /** The session put {@code event} on {@code link} at {@code now}; the backend calls this as it transmits. */
-    @Override
     public void onSent(Link link, ClientEvent event, long now) {
         ClientRecorder current = recorder;
         if (current == null) {
             return;
         }
         switch (event) {
-            case Send s -> current.onTransmitted(s.room(), s.clientMsgId(), now);
+            case Send s -> current.onTransmitted(s.room(), s.clientMsgId(), s.body(), now);
             case Read r -> current.onMarkerSent(r.room(), r.kind(), r.seq(), now);
             default -> {
             }

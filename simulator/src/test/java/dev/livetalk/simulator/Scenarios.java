@@ -68,7 +68,7 @@ final class Scenarios {
         }
     }
 
-    private static Path libraryFolder() {
+    static Path libraryFolder() {
         String property = System.getProperty("livetalk.scenarios");
         if (property != null && !property.isBlank()) {
             return Path.of(property);

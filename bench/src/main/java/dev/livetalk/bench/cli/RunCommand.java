@@ -7,6 +7,7 @@ import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.gate.Tolerance;
 import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.gate.Verdict;
+import dev.livetalk.metrics.otlp.OtlpTraceFile;
 import dev.livetalk.metrics.results.JunitXmlWriter;
 import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
@@ -40,6 +41,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -101,6 +105,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show Tyrus and Grizzly logging.")
     boolean debug;
 
+    @Option(names = "--no-ledger",
+            description = "Do not write the ledger (ledger/STRATEGY/ per scenario: every message's story, docs/LEDGER.md)."
+                    + " Saves its time and disk on long runs; `livetalk audit` and `explain` need it.")
+    boolean noLedger;
+
+    @Option(names = "--otlp", paramLabel = "FILE",
+            description = "Also write every message as an OpenTelemetry trace into FILE (OTLP JSON Lines, one"
+                    + " ExportTraceServiceRequest per message; every scenario and strategy of the run), for Jaeger"
+                    + " or Grafana Tempo (docs/OTLP.md).")
+    Path otlpPath;
+
+    @Option(names = "--otlp-epoch", paramLabel = "INSTANT",
+            description = "With --otlp: the wall-clock time at which every run's warm-up is drawn to start, as"
+                    + " 2026-01-01T00:00:00Z (default: when this command started); the same seed and epoch give"
+                    + " the same file.")
+    String otlpEpoch;
+
     @Option(names = "--no-calibration",
             description = "Skip the short calibration of the harness's own latency before Toxiproxy scenarios (about 4 s).")
     boolean noCalibration;
@@ -118,13 +139,68 @@ final class RunCommand implements Callable<Integer> {
     /** How the process ends when a stopped run overruns its grace period; a test records it instead. */
     IntConsumer halt = code -> Runtime.getRuntime().halt(code);
 
+    /** Where {@code --otlp} writes, open for the whole run; {@code null} without it. */
+    private OtlpTraceFile otlp;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         PrintWriter stdout = spec.commandLine().getOut();
         Map<Path, Scenario> scenarios = loadAll();
         if (seeds != null) {
+            if (otlpPath != null) {
+                throw new UsageException("--otlp " + otlpPath + " writes the traces of one run, not of a --seeds sweep");
+            }
             return sweep(scenarios, stdout);
         }
+        OtlpTraceFile traces = openOtlp(started);
+        otlp = traces;
+        int code;
+        try (traces) {
+            code = run(scenarios, stdout);
+        }
+        if (traces != null) {
+            spec.commandLine().getErr().printf("OTLP traces: %s (%,d traces, %,d bytes)%n",
+                    traces.path().toAbsolutePath().normalize(), traces.traces(), Files.size(traces.path()));
+        }
+        return code;
+    }
+
+    /**
+     * Opens {@code --otlp}'s file (emptying it) before anything is played, so that a path that
+     * cannot be written stops the run at once, with exit code 2.
+     */
+    private OtlpTraceFile openOtlp(Instant started) {
+        if (otlpPath == null) {
+            if (otlpEpoch != null) {
+                throw new UsageException("--otlp-epoch " + otlpEpoch + " needs --otlp FILE");
+            }
+            return null;
+        }
+        Instant epoch;
+        try {
+            epoch = otlpEpoch == null ? started : Instant.parse(otlpEpoch);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--otlp-epoch: '" + otlpEpoch + "' is not an instant such as 2026-01-01T00:00:00Z");
+        }
+        try {
+            Path parent = otlpPath.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return OtlpTraceFile.create(otlpPath, epoch);
+        } catch (IOException e) {
+            throw new UsageException("--otlp " + otlpPath + ": cannot write the traces there: " + reason(e));
+        }
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : String.valueOf(e.getMessage());
+    }
+
+    private int run(Map<Path, Scenario> scenarios, PrintWriter stdout) throws IOException, InterruptedException {
         Path outDir = outputFolder();
         Optional<Baseline> baseline = baseline(tolerances.tolerance());
         baseline.ifPresent(b -> stdout.println(b.describe()));
@@ -219,10 +295,11 @@ final class RunCommand implements Callable<Integer> {
                                  Calibration calibration) throws IOException, InterruptedException {
         long scenarioSeed = seed != null ? seed : scenario.seed();
         return scenario.network() == Backend.SIM
-                ? new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), RunSettings.DEFAULTS, progress)
+                ? new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), RunSettings.DEFAULTS, progress, !noLedger, otlp)
                         .run(scenario, strategiesOf(scenario), scenarioSeed, folder)
                 : new ScenarioRunner(new ToxiproxyBackend(toxiproxy, ToxiproxySettings.DEFAULTS, calibration),
-                        RunSettings.DEFAULTS, progress).run(scenario, strategiesOf(scenario), scenarioSeed, folder);
+                        RunSettings.DEFAULTS, progress, !noLedger, otlp)
+                        .run(scenario, strategiesOf(scenario), scenarioSeed, folder);
     }
 
     /** A finished scenario's {@code results.json} and {@code junit.xml}, judged by the one rule. */

@@ -15,10 +15,10 @@ import java.util.Map;
  *
  * <p>Immutable once built; any thread.
  */
-final class FinalPlacement {
+public final class FinalPlacement {
     private final Map<Long, Long> finalAt = new HashMap<>();
 
-    FinalPlacement(RoomReplay replay) {
+    public FinalPlacement(RoomReplay replay) {
         long expected = replay.joinedAt() + 1;
         long latest = Long.MIN_VALUE;
         for (PlacedEntry placed : replay.finalEntries()) {
@@ -36,7 +36,7 @@ final class FinalPlacement {
     }
 
     /** When {@code seq} took its final place with every lower seq present, or {@code null}. */
-    Long at(long seq) {
+    public Long at(long seq) {
         return finalAt.get(seq);
     }
 }

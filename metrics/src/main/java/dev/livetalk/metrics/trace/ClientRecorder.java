@@ -79,11 +79,11 @@ public final class ClientRecorder implements TranscriptListener {
     }
 
     /** The client put a send on the wire; not kept after the room's final transcript, as changes. */
-    public synchronized void onTransmitted(String room, String clientMsgId, long at) {
+    public synchronized void onTransmitted(String room, String clientMsgId, String body, long at) {
         if (finalTranscripts.containsKey(room)) {
             return;
         }
-        transmissions.add(new Transmission(room, clientMsgId, at));
+        transmissions.add(new Transmission(room, clientMsgId, body, at));
     }
 
     /** The client put a delivered or read marker on the wire; not kept after the room's final transcript, as changes. */

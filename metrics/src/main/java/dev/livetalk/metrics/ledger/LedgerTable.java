@@ -1,0 +1,43 @@
+package dev.livetalk.metrics.ledger;
+
+/**
+ * The tables of a ledger, one gzip-compressed JSON Lines file each (docs/LEDGER.md).
+ *
+ * <p>Immutable; any thread.
+ */
+public enum LedgerTable {
+    /** One row per intended message (and per commit the server made of nothing the load sent). */
+    MESSAGES("messages", MessageRow.class),
+    /** One row per (message, recipient): every other member entitled to it. */
+    DELIVERIES("deliveries", DeliveryRow.class),
+    /** One row per (client, room): the final transcript and when it was a correct prefix. */
+    TRANSCRIPTS("transcripts", TranscriptRow.class),
+    /** One row per delivered or read marker: the user's decision to read and every marker put on the wire. */
+    MARKERS("markers", MarkerRow.class),
+    /** One row per receipt a client received. */
+    RECEIPTS("receipts", ReceiptRow.class),
+    /** One row per fault window. */
+    FAULTS("faults", FaultRow.class);
+
+    private final String fileStem;
+    private final Class<?> rowType;
+
+    LedgerTable(String fileStem, Class<?> rowType) {
+        this.fileStem = fileStem;
+        this.rowType = rowType;
+    }
+
+    /** The file's name in a ledger folder: {@code messages.jsonl.gz}. */
+    public String fileName() {
+        return fileStem + ".jsonl.gz";
+    }
+
+    /** The table's name as the docs and the schema's {@code $defs} give it. */
+    public String tableName() {
+        return fileStem;
+    }
+
+    Class<?> rowType() {
+        return rowType;
+    }
+}

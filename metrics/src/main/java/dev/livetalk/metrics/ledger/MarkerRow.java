@@ -1,0 +1,16 @@
+package dev.livetalk.metrics.ledger;
+
+/**
+ * A marker of {@code client} in {@code room}: with {@code source} {@code "read"} its user
+ * decided to have read up to {@code seq} (the reading rule); with {@code "sent"} the client put
+ * a {@code kind} ({@code delivered} or {@code read}) marker up to {@code seq} on the wire. At
+ * {@code atUs}, microseconds since the end of the warm-up.
+ *
+ * <p>Immutable; any thread.
+ */
+public record MarkerRow(String client, String room, String source, String kind, long seq, long atUs) {
+    /** The user decided to read. */
+    public static final String READ_DECISION = "read";
+    /** The client transmitted the marker. */
+    public static final String SENT = "sent";
+}

@@ -1,0 +1,107 @@
+package dev.livetalk.simulator;
+
+import dev.livetalk.metrics.ledger.Ledger;
+import dev.livetalk.metrics.ledger.LedgerFiles;
+import dev.livetalk.metrics.replay.ReplayedRun;
+import dev.livetalk.scenarios.Scenario;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger is read without our code: every SQL block of docs/LEDGER.md runs in DuckDB over
+ * the ledger of a simulated lost-ack run (reconcile and naive-retry, the strategies the page
+ * names), and the figures DuckDB finds agree with the run's trace.
+ */
+class LedgerQueriesTest {
+    private static final Pattern SQL_BLOCK = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL);
+    @TempDir
+    static Path scenarioFolder;
+    private static final Map<String, Ledger> LEDGERS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void writeTheLedgers() throws IOException {
+        Scenario lostAck = Scenarios.library("lost-ack.yaml");
+        for (String strategy : List.of("reconcile", "naive-retry")) {
+            SimulationResult result = new SimulatedRun(lostAck, strategy, lostAck.seed(), SimSettings.DEFAULTS).play();
+            Ledger ledger = Ledger.of(ReplayedRun.of(result.trace()));
+            LEDGERS.put(strategy, ledger);
+            LedgerFiles.write(scenarioFolder.resolve("ledger").resolve(strategy),
+                    new LedgerFiles.Stamp(lostAck.name(), strategy, lostAck.seed()), ledger);
+        }
+    }
+
+    @Test
+    void shouldRunEveryQueryOfTheLedgersPageInDuckDb() throws Exception {
+        List<String> queries = queries();
+        assertThat(queries).as("SQL blocks in docs/LEDGER.md").hasSizeGreaterThanOrEqualTo(8);
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            for (String query : queries) {
+                List<List<Object>> rows = run(duck, query);
+                if (query.contains("sender_saw_read_us < first_shown_us")) {
+                    assertThat(rows).as("no recipient's read receipt before it showed the message:%n%s", query)
+                            .isEmpty();
+                } else {
+                    assertThat(rows).as("rows of%n%s", query).isNotEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldFindInDuckDbTheLostPairsTheLedgerHolds() throws Exception {
+        String lostQuery = queries().get(0);
+        long lost = LEDGERS.get("naive-retry").deliveries().stream()
+                .filter(d -> d.seq() != null && d.lines() == 0).count();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            assertThat(lost).as("naive-retry loses messages when acks are lost").isPositive();
+            assertThat(run(duck, lostQuery)).containsExactly(List.of("naive-retry", lost));
+        }
+    }
+
+    private static List<String> queries() throws IOException {
+        String page = Files.readString(Scenarios.libraryFolder().getParent().resolve("docs/LEDGER.md"));
+        List<String> queries = new ArrayList<>();
+        Matcher block = SQL_BLOCK.matcher(page);
+        while (block.find()) {
+            String ledger = scenarioFolder.resolve("ledger").toString().replace('\\', '/');
+            queries.add(block.group(1).replace("'ledger/", "'" + ledger + "/").trim().replaceAll(";$", ""));
+        }
+        return queries;
+    }
+
+    private static List<List<Object>> run(Connection duck, String query) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Statement statement = duck.createStatement(); ResultSet result = statement.executeQuery(query)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    Object value = result.getObject(i);
+                    row.add(value instanceof Number n && !(value instanceof Double) ? n.longValue() : value);
+                }
+                rows.add(row);
+            }
+        } catch (SQLException e) {
+            throw new SQLException(e.getMessage() + "\nin the query:\n" + query, e);
+        }
+        return rows;
+    }
+}
