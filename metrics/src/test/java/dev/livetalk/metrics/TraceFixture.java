@@ -185,12 +185,6 @@ public final class TraceFixture {
             return this;
         }
 
-        /** The client put a delivered or read marker on the wire. */
-        public Client marker(String room, ReceiptKind kind, long seq, double atMs) {
-            recorder.onMarkerSent(room, kind, seq, ms(atMs));
-            return this;
-        }
-
         /** The line with {@code key} advances to {@code status} (as receipts do). */
         public Client status(String room, String key, MessageStatus status, double atMs) {
             at(room, atMs).advanceStatus(key, status);
