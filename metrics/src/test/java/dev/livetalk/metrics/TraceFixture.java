@@ -184,5 +184,18 @@ public final class TraceFixture {
             at(room, atMs).advanceStatus(key, MessageStatus.DELIVERED);
             return this;
         }
+
+        /** The line with {@code key} advances to {@code status} (as receipts do). */
+        public Client status(String room, String key, MessageStatus status, double atMs) {
+            at(room, atMs).advanceStatus(key, status);
+            return this;
+        }
+
+        /** The line with {@code key} is redrawn with {@code status}, whatever it showed (a replace). */
+        public Client redraw(String room, String key, MessageStatus status, double atMs) {
+            Transcript t = at(room, atMs);
+            t.replace(key, t.find(key).withStatus(status));
+            return this;
+        }
     }
 }

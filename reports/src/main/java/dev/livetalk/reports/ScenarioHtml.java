@@ -59,6 +59,8 @@ final class ScenarioHtml {
         figureOr(charts.examples(), "No correctness examples were recorded: nothing was lost, duplicated or misordered.", h);
         h.append("<h3>Correctness</h3>\n");
         StrategyTables.correctness(s, h);
+        h.append("<h3>Status truth</h3>\n");
+        StrategyTables.statusTruth(s, h);
         h.append("<h3>Convergence per client").append(firstSeed(s)).append("</h3>\n");
         convergencePerClient(s.first(), h);
         h.append("<h3>Conversations").append(firstSeed(s)).append("</h3>\n");

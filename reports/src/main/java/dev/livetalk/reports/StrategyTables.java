@@ -65,6 +65,28 @@ final class StrategyTables {
         h.append("</tbody></table>\n");
     }
 
+    /** Whether the statuses users saw told the truth, with how long a sender's status stood still. */
+    static void statusTruth(ScenarioSection s, StringBuilder h) {
+        head(h, "strategy", "seed", "unfounded delivered", "unfounded read", "status ahead", "status backwards",
+                "missing echoes", "silent-wait p50", "silent-wait p99");
+        for (ScenarioSection.SeedRun run : s.runs()) {
+            for (StrategyResult r : run.document().strategies()) {
+                CorrectnessFigures c = r.correctness();
+                LatencyFigures wait = r.latency("silent-wait", "all");
+                row(h, esc(r.strategy()), num(String.valueOf(run.document().seed())), count(c.unfoundedDelivered()),
+                        count(c.unfoundedRead()), count(c.statusAhead()), count(c.statusBackwards()),
+                        count(c.missingEchoes()), wait == null ? num("-") : latency(wait.corrected().p50()),
+                        wait == null ? num("-") : latency(wait.corrected().p99()));
+            }
+        }
+        h.append("</tbody></table>\n<p class=\"note\">Unfounded: (client, message) pairs a delivered or read marker "
+                + "of the client covered before it showed the message. Ahead: own sends shown delivered before another "
+                + "member showed the message, or read before another member's read marker covered it. Backwards: own "
+                + "sends whose line went back to an earlier status. Silent wait: per send, the longest time its status "
+                + "stood still, from the intended send until read or failed (- in documents written before it was "
+                + "measured).</p>\n");
+    }
+
     static void seeds(ScenarioSection s, StringBuilder h) {
         head(h, "strategy", "runs", "lost", "duplicates", "inversions", "converged", "peer-final p99");
         for (String strategy : s.strategies()) {

@@ -1,5 +1,7 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.results.StrategyResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +114,28 @@ class ReportWriterTest {
         assertThat(Files.readString(report.index())).contains("holds no figures per room");
         assertThat(Files.readString(report.summary())).doesNotContain("Conversations");
         assertThat(temp.resolve("charts/03-outage-conversations.png")).doesNotExist();
+    }
+
+    @Test
+    void shouldShowTheStatusTruthOfEachStrategyAndADashWithoutSilentWait() throws IOException {
+        Path results = Fixtures.copy("outage", temp.resolve("in"), d -> Fixtures.with(d, d.seed(), s -> {
+            CorrectnessFigures c = s.correctness();
+            long unfounded = s.strategy().equals("event-only") ? 64 : 0;
+            CorrectnessFigures lying = new CorrectnessFigures(c.clients(), c.convergedClients(), c.convergedShare(),
+                    c.lost(), c.duplicates(), c.phantoms(), c.inversions(), c.kendallTau(), c.notInLongestRun(),
+                    c.moves(), c.causalViolations(), c.stuckPending(), c.outcomes(), c.convergence(), unfounded, 0,
+                    unfounded / 8, 0, 0);
+            return new StrategyResult(s.strategy(), lying, s.latency(), s.budgets(), s.examples(), s.hlogs(),
+                    s.convergenceByClient(), s.correctnessOverTime());
+        }));
+
+        String html = Files.readString(ReportWriter.write(List.of(results), temp.resolve("out"), Optional.empty())
+                .index());
+
+        assertThat(html).contains("<h3>Status truth</h3>")
+                .containsPattern("<tr><td>event-only</td><td class=\"num\">\\d+</td><td class=\"num bad\">64</td>"
+                        + "<td class=\"num\">0</td><td class=\"num bad\">8</td><td class=\"num\">0</td>"
+                        + "<td class=\"num\">0</td><td class=\"num\">-</td><td class=\"num\">-</td></tr>");
     }
 
     @Test

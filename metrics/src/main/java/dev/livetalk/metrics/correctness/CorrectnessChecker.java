@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ordering-correctness checkers over a replayed run: per client and room, then summed.
+ * The ordering-correctness checkers over a replayed run: per client and room, then summed; and
+ * the status-truth checks ({@link StatusTruthCheck}) over the whole run.
  *
  * <p>Stateless; any thread.
  */
@@ -40,9 +41,11 @@ public final class CorrectnessChecker {
         }
         List<ClientConvergence> byClient = ConvergenceCheck.byClient(run);
         ConvergenceTimes times = ConvergenceCheck.times(byClient);
-        CorrectnessFigures figures = CorrectnessFigures.sum(run.trace().clients().size(), converged, rooms, times);
+        Map<String, StatusTruth> truth = StatusTruthCheck.check(run, examples);
+        CorrectnessFigures figures = CorrectnessFigures.sum(run.trace().clients().size(), converged, rooms, times)
+                .with(StatusTruth.sum(truth.values()));
         return new CorrectnessReport(figures, rooms, times, examples.list(), byClient, overTime(run),
-                RoomCorrectness.of(rooms, ConvergenceCheck.byRoom(run)));
+                RoomCorrectness.of(rooms, ConvergenceCheck.byRoom(run), truth));
     }
 
     /** Per interval of the run's grid, the counts of every client's rooms summed. */

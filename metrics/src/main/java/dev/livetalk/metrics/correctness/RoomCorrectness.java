@@ -24,16 +24,17 @@ import java.util.TreeMap;
  */
 public record RoomCorrectness(String room, CorrectnessFigures figures, ConvergenceTimes convergence) {
 
-    /** Per room, sorted by name: the figures of every client in it summed. */
-    static List<RoomCorrectness> of(List<RoomFigures> figures, Map<String, ConvergenceTimes> convergence) {
+    /** Per room, sorted by name: the figures of every client in it summed, with the room's status truth. */
+    static List<RoomCorrectness> of(List<RoomFigures> figures, Map<String, ConvergenceTimes> convergence,
+                                    Map<String, StatusTruth> truth) {
         Map<String, List<RoomFigures>> byRoom = new TreeMap<>();
         figures.forEach(f -> byRoom.computeIfAbsent(f.room(), r -> new ArrayList<>()).add(f));
         return byRoom.entrySet().stream().map(e -> {
             List<RoomFigures> members = e.getValue();
             ConvergenceTimes times = convergence.getOrDefault(e.getKey(), ConvergenceTimes.of(List.of(), 0));
             long converged = members.stream().filter(RoomFigures::converged).count();
-            return new RoomCorrectness(e.getKey(), CorrectnessFigures.sum(members.size(), converged, members, times),
-                    times);
+            return new RoomCorrectness(e.getKey(), CorrectnessFigures.sum(members.size(), converged, members, times)
+                    .with(truth.getOrDefault(e.getKey(), StatusTruth.NONE)), times);
         }).toList();
     }
 }

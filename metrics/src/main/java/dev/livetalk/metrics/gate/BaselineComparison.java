@@ -33,7 +33,8 @@ public final class BaselineComparison {
     static final double COUNT_SIGNIFICANCE = 0.001;
     private static final double[] PERCENTILES = {50, 99};
     private static final List<String> COUNTS = List.of("lost", "duplicates", "phantoms", "inversions", "moves",
-            "causal-violations", "stuck-pending");
+            "causal-violations", "stuck-pending", "unfounded-delivered", "unfounded-read", "status-ahead",
+            "status-backwards", "missing-echoes");
 
     private BaselineComparison() {
     }
@@ -211,6 +212,11 @@ public final class BaselineComparison {
             case "moves" -> f.moves();
             case "causal-violations" -> f.causalViolations();
             case "stuck-pending" -> f.stuckPending();
+            case "unfounded-delivered" -> f.unfoundedDelivered();
+            case "unfounded-read" -> f.unfoundedRead();
+            case "status-ahead" -> f.statusAhead();
+            case "status-backwards" -> f.statusBackwards();
+            case "missing-echoes" -> f.missingEchoes();
             default -> throw new IllegalArgumentException("not a count: " + name);
         };
     }

@@ -134,6 +134,11 @@ public final class BudgetEvaluator {
             case MOVES -> f.moves();
             case CAUSAL_VIOLATIONS -> f.causalViolations();
             case STUCK_PENDING -> f.stuckPending();
+            case UNFOUNDED_DELIVERED -> f.unfoundedDelivered();
+            case UNFOUNDED_READ -> f.unfoundedRead();
+            case STATUS_AHEAD -> f.statusAhead();
+            case STATUS_BACKWARDS -> f.statusBackwards();
+            case MISSING_ECHOES -> f.missingEchoes();
             default -> throw new IllegalArgumentException("not a count: " + metric.expressionName());
         };
     }

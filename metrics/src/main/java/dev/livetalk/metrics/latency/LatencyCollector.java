@@ -3,6 +3,7 @@ package dev.livetalk.metrics.latency;
 import dev.livetalk.metrics.replay.LogicalMessage;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.replay.RoomReplay;
+import dev.livetalk.metrics.replay.SampleGrid;
 import dev.livetalk.metrics.trace.ClientTrace;
 import dev.livetalk.metrics.trace.CommittedMessage;
 import dev.livetalk.metrics.trace.ReadMark;
@@ -16,7 +17,8 @@ import java.util.OptionalLong;
 /**
  * Turns a replayed run into a {@link LatencyReport} (docs/METRICS.md, "Perceived latency"): echo and ack at the sender, peer-first and
  * peer-final at every other member entitled to the message, read-receipt lag from a read marker
- * to the sender seeing a receipt at or above it, and the scheduling lag of the load itself.
+ * to the sender seeing a receipt at or above it, the scheduling lag of the load itself, and the
+ * longest time a sender's status stood still ({@link SilentWait}).
  * Sends intended before the end of the warm-up are not measured.
  *
  * <p>Every intended pair counts: each send of the load (also one the strategy never
@@ -45,12 +47,14 @@ public final class LatencyCollector {
         LatencyReport report = new LatencyReport(new Phases(run.trace().windows()), run.trace().measuredFrom(),
                 intervalNanos);
         Map<String, FinalPlacement> placements = new HashMap<>();
+        long end = SampleGrid.lastEvent(run.trace());
         for (LogicalMessage message : run.index().all()) {
             SendRecord send = message.send();
             if (send == null || send.intendedAt() < run.trace().measuredFrom()) {
                 continue;
             }
             senderLatencies(run, message, report);
+            SilentWait.record(report, message, run.of(message.senderClientId(), message.room()), end);
             for (ClientTrace peer : run.trace().clients()) {
                 if (isPeerOf(peer, message)) {
                     peerLatencies(run, message, peer, report, placements);

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 public final class LatencyReport {
     /** The latency metrics, in report order. */
     public static final List<Metric> METRICS = List.of(Metric.ECHO, Metric.ACK, Metric.PEER_FIRST, Metric.PEER_FINAL,
-            Metric.READ_RECEIPT_LAG, Metric.SCHEDULING_LAG);
+            Metric.READ_RECEIPT_LAG, Metric.SCHEDULING_LAG, Metric.SILENT_WAIT);
     /** The phases, in report order. */
     public static final List<Phase> PHASES = List.of(Phase.ALL, Phase.BEFORE, Phase.DURING, Phase.AFTER);
 
@@ -105,6 +105,23 @@ public final class LatencyReport {
             throw new IllegalStateException("a room's report keeps no rooms: " + room);
         }
         return rooms.computeIfAbsent(room, r -> new LatencyReport(phases, origin, intervalNanos, true));
+    }
+
+    /**
+     * A sample of {@code metric} that is not a completion time: {@code corrected} counted from
+     * the intended start, {@code raw} from the actual one, filed by the phase of {@code intendedAt}
+     * and the interval of {@code endedAt}.
+     */
+    public void recordSpan(Metric metric, String room, long intendedAt, long endedAt, long corrected, long raw) {
+        recordSpan(metric, intendedAt, endedAt, corrected, raw);
+        roomReport(room).recordSpan(metric, intendedAt, endedAt, corrected, raw);
+    }
+
+    /** As {@link #recordSpan(Metric, String, long, long, long, long)}, in this report only. */
+    public void recordSpan(Metric metric, long intendedAt, long endedAt, long corrected, long raw) {
+        long interval = Math.floorDiv(endedAt - origin, intervalNanos);
+        seriesOf(metric, Phase.ALL).record(interval, corrected, raw);
+        seriesOf(metric, phases.of(intendedAt)).record(interval, corrected, raw);
     }
 
     /** Trace time of the start of interval 0. */

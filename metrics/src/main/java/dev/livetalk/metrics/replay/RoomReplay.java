@@ -1,5 +1,7 @@
 package dev.livetalk.metrics.replay;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -25,11 +27,13 @@ import java.util.Set;
  * @param moves           the {@code Moved} changes
  * @param overTime        correctness sampled per interval of the replay's {@link SampleGrid}
  *                        (mutable counts: nobody changes them after the replay)
+ * @param ownStatus       per logical message this client sent, every status its lines showed, in
+ *                        order (see {@link StatusStep})
  */
 public record RoomReplay(String clientId, String room, long joinedAt, List<PlacedEntry> finalEntries,
                          List<Transition> transitions, Map<String, Long> firstShown, Map<String, Long> acked,
                          Set<String> failed, Set<String> missingWhileDue, Set<String> causalViolations, long moves,
-                         IntervalCounts overTime) {
+                         IntervalCounts overTime, Map<String, List<StatusStep>> ownStatus) {
     public RoomReplay {
         finalEntries = List.copyOf(finalEntries);
         transitions = List.copyOf(transitions);
@@ -38,6 +42,23 @@ public record RoomReplay(String clientId, String room, long joinedAt, List<Place
         failed = Set.copyOf(failed);
         missingWhileDue = Set.copyOf(missingWhileDue);
         causalViolations = Set.copyOf(causalViolations);
+        Map<String, List<StatusStep>> steps = new LinkedHashMap<>();
+        ownStatus.forEach((key, list) -> steps.put(key, List.copyOf(list)));
+        ownStatus = Collections.unmodifiableMap(steps);
+    }
+
+    /** A replay without the status of own messages (replays built by hand). */
+    public RoomReplay(String clientId, String room, long joinedAt, List<PlacedEntry> finalEntries,
+                      List<Transition> transitions, Map<String, Long> firstShown, Map<String, Long> acked,
+                      Set<String> failed, Set<String> missingWhileDue, Set<String> causalViolations, long moves,
+                      IntervalCounts overTime) {
+        this(clientId, room, joinedAt, finalEntries, transitions, firstShown, acked, failed, missingWhileDue,
+                causalViolations, moves, overTime, Map.of());
+    }
+
+    /** The status steps of this client's own message {@code key} in this room; empty when none showed. */
+    public List<StatusStep> statusOf(String key) {
+        return ownStatus.getOrDefault(key, List.of());
     }
 
     /**

@@ -44,7 +44,11 @@ public record SampleGrid(long from, long step, int count) {
         return from + (k + 1) * step;
     }
 
-    private static long lastEvent(RunTrace trace) {
+    /**
+     * The trace time of the run's last event (a change of a transcript, a commit, the end of a
+     * fault window): where the trace ends; {@link Long#MIN_VALUE} for an empty trace.
+     */
+    public static long lastEvent(RunTrace trace) {
         long last = Long.MIN_VALUE;
         for (ClientTrace client : trace.clients()) {
             if (!client.changes().isEmpty()) {

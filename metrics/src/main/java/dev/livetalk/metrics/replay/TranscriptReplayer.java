@@ -8,6 +8,7 @@ import dev.livetalk.metrics.trace.CommittedMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +19,14 @@ import java.util.Set;
  * missing after it was due, and whether a reply came before its parent. The prefix state is
  * observed once per distinct change time, so the steps of one input (replace, then move) do
  * not count as a transition. With a {@link SampleGrid} it also samples correctness over time
- * ({@link IntervalCounts}) at the grid's instants.
+ * ({@link IntervalCounts}) at the grid's instants. For the client's own messages it keeps every
+ * status their lines showed ({@link StatusStep}).
  *
  * <p>Single use, single thread.
  */
 public final class TranscriptReplayer {
     private final MessageIndex index;
+    private final String clientId;
     private final String room;
     private final long joinedAt;
     private final DisplayOrder order;
@@ -36,6 +39,7 @@ public final class TranscriptReplayer {
     private final Map<String, Long> hiddenAt = new HashMap<>();
     private final Set<String> causal = new HashSet<>();
     private final List<Transition> transitions = new ArrayList<>();
+    private final Map<String, List<StatusStep>> ownStatus = new LinkedHashMap<>();
     private long maxShownSeq;
     private boolean good = true;
     private long moves;
@@ -43,6 +47,7 @@ public final class TranscriptReplayer {
     private TranscriptReplayer(MessageIndex index, String clientId, String room, long joinedAt, SampleGrid grid,
                                List<CommittedMessage> log) {
         this.index = index;
+        this.clientId = clientId;
         this.room = room;
         this.joinedAt = joinedAt;
         this.order = new DisplayOrder(joinedAt, "client " + clientId + " in room " + room);
@@ -72,14 +77,14 @@ public final class TranscriptReplayer {
         }
         return new RoomReplay(clientId, room, joinedAt, replayer.order.lines(), replayer.transitions,
                 replayer.firstShown, replayer.acked, replayer.failed, replayer.missingWhileDue, replayer.causal,
-                replayer.moves, replayer.sampler.finish());
+                replayer.moves, replayer.sampler.finish(), replayer.ownStatus);
     }
 
     private void apply(TranscriptChange change) {
         switch (change) {
             case TranscriptChange.Inserted c -> {
                 order.insert(c.entryNo(), c.entry(), c.afterEntryNo(), c.at());
-                onShown(c.entry(), c.at());
+                onNewLine(c.entryNo(), c.entry(), c.at());
             }
             case TranscriptChange.Moved c -> {
                 order.move(c.entryNo(), c.entry(), c.afterEntryNo(), c.at());
@@ -94,6 +99,7 @@ public final class TranscriptReplayer {
             case TranscriptChange.StatusChanged c -> {
                 order.restatus(c.entryNo(), c.entry());
                 noteStatus(c.entry(), c.at());
+                noteOwnStatus(index.of(room, c.entry()), c.entryNo(), c.previous(), c.entry(), c.at());
             }
         }
     }
@@ -110,9 +116,36 @@ public final class TranscriptReplayer {
         if (same) {
             noteSeq(now.key(), c.entry(), false);
             noteStatus(c.entry(), c.at());
+            noteOwnStatus(now, c.entryNo(), previous.status(), c.entry(), c.at());
         } else {
-            onShown(c.entry(), c.at());
+            onNewLine(c.entryNo(), c.entry(), c.at());
         }
+    }
+
+    /** A line of a message appeared (inserted, or replacing another message's line). */
+    private void onNewLine(long entryNo, TranscriptEntry entry, long at) {
+        LogicalMessage message = index.of(room, entry);
+        boolean alone = message == null || shownCount.getOrDefault(message.key(), 0) == 0;
+        onShown(entry, at);
+        if (message != null && isOwn(message)) {
+            List<StatusStep> steps = ownStatus.get(message.key());
+            MessageStatus before = alone && steps != null ? steps.get(steps.size() - 1).status() : null;
+            ownStatus.computeIfAbsent(message.key(), k -> new ArrayList<>())
+                    .add(new StatusStep(at, entryNo, before, entry.status(), entry.seq()));
+        }
+    }
+
+    /** A line of a message kept its message and went from {@code previous} to the entry's status. */
+    private void noteOwnStatus(LogicalMessage message, long entryNo, MessageStatus previous, TranscriptEntry entry,
+                               long at) {
+        if (message != null && isOwn(message) && previous != entry.status()) {
+            ownStatus.computeIfAbsent(message.key(), k -> new ArrayList<>())
+                    .add(new StatusStep(at, entryNo, previous, entry.status(), entry.seq()));
+        }
+    }
+
+    private boolean isOwn(LogicalMessage message) {
+        return clientId.equals(message.senderClientId());
     }
 
     private void onShown(TranscriptEntry entry, long at) {

@@ -107,8 +107,8 @@ class CorrectnessCheckerTest {
     @Test
     void shouldCountAPendingEchoNeverCommittedAsAPhantomUnlessMarkedFailed() {
         Client alice = alice();
-        alice.send("lobby", "a1", 0, 0, 1);
-        alice.send("lobby", "a2", 0, 0, 2);
+        alice.send("lobby", "a1", 0, 1, 1);
+        alice.send("lobby", "a2", 0, 2, 2);
         alice.fail("lobby", "a2", 3000);
         CorrectnessReport report = check(run.build());
         assertThat(report.figures().phantoms()).isEqualTo(1);

@@ -49,6 +49,20 @@ class BudgetEvaluatorTest {
     }
 
     @Test
+    void shouldEvaluateTheStatusTruthCountsAndTheSilentWait() {
+        Measurement m = measured("reconcile"); // every echo shows 1 ms after its send; statuses stop at SENT
+        assertThat(verdict("missing-echoes == 0", m).message()).isEqualTo("missing-echoes = 10, budget == 0");
+        for (String held : List.of("unfounded-delivered == 0", "unfounded-read == 0", "status-ahead == 0",
+                "status-backwards == 0")) {
+            assertThat(verdict(held, m).passed()).as(held).isTrue();
+        }
+        BudgetVerdict wait = verdict("silent-wait max < 2s", m);
+        assertThat(wait.passed()).isFalse();
+        assertThat(wait.observed()).as("a1 shows SENT from 1.02 s to the last event at 10.912 s")
+                .isCloseTo(9_892e6, within(9_892e3));
+    }
+
+    @Test
     void shouldFailALatencyBudgetWhosePercentileFallsOnWhatNeverCame() {
         BudgetVerdict verdict = verdict("peer-first p(99) < 10s", measured("reconcile"));
         assertThat(verdict.passed()).isFalse();

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * <pre>
  * budget      = metric [aggregation] comparator threshold [phase] [room] [scope]
  * metric      = echo | ack | peer-first | peer-final | read-receipt-lag | scheduling-lag
- *             | convergence | lost | duplicates | phantoms | inversions | moves
- *             | causal-violations | stuck-pending | converged
+ *             | silent-wait | convergence | lost | duplicates | phantoms | inversions | moves
+ *             | causal-violations | stuck-pending | unfounded-delivered | unfounded-read
+ *             | status-ahead | status-backwards | missing-echoes | converged
  * aggregation = "p(" number ")" | max | min
  * comparator  = "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!="
  * threshold   = number [ns | us | ms | s | m | %]

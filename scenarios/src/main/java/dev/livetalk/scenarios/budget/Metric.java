@@ -16,6 +16,7 @@ public enum Metric {
     PEER_FINAL("peer-final", Kind.LATENCY),
     READ_RECEIPT_LAG("read-receipt-lag", Kind.LATENCY),
     SCHEDULING_LAG("scheduling-lag", Kind.LATENCY),
+    SILENT_WAIT("silent-wait", Kind.LATENCY),
     CONVERGENCE("convergence", Kind.CONVERGENCE_TIME),
     LOST("lost", Kind.COUNT),
     DUPLICATES("duplicates", Kind.COUNT),
@@ -24,6 +25,11 @@ public enum Metric {
     MOVES("moves", Kind.COUNT),
     CAUSAL_VIOLATIONS("causal-violations", Kind.COUNT),
     STUCK_PENDING("stuck-pending", Kind.COUNT),
+    UNFOUNDED_DELIVERED("unfounded-delivered", Kind.COUNT),
+    UNFOUNDED_READ("unfounded-read", Kind.COUNT),
+    STATUS_AHEAD("status-ahead", Kind.COUNT),
+    STATUS_BACKWARDS("status-backwards", Kind.COUNT),
+    MISSING_ECHOES("missing-echoes", Kind.COUNT),
     CONVERGED("converged", Kind.CONVERGED_SHARE);
 
     /** What kind of figure a metric is, which decides the budget grammar that applies. */

@@ -111,10 +111,12 @@ class BudgetParserTest {
     void shouldKnowEveryMetricOfTheDesign() {
         assertThat(Metric.names()).containsExactlyInAnyOrder("echo", "ack", "peer-first", "peer-final",
                 "read-receipt-lag", "lost", "duplicates", "phantoms", "inversions", "moves", "causal-violations",
-                "converged", "convergence", "stuck-pending", "scheduling-lag");
+                "converged", "convergence", "stuck-pending", "scheduling-lag", "silent-wait", "unfounded-delivered",
+                "unfounded-read", "status-ahead", "status-backwards", "missing-echoes");
         for (String name : List.of("read-receipt-lag p(90) < 2s", "scheduling-lag max < 10ms", "phantoms == 0",
                 "moves <= 3", "causal-violations == 0", "stuck-pending == 0", "peer-first min > 1ms",
-                "inversions != 1", "converged >= 9")) {
+                "inversions != 1", "converged >= 9", "silent-wait p(99) < 2s", "unfounded-delivered == 0",
+                "unfounded-read == 0", "status-ahead == 0", "status-backwards == 0", "missing-echoes == 0")) {
             assertThat(BudgetParser.parse(name).expression()).isEqualTo(name);
         }
     }
