@@ -12,6 +12,7 @@ import dev.livetalk.run.RunPlan;
 import dev.livetalk.run.RunProgress;
 import dev.livetalk.run.RunSettings;
 import dev.livetalk.run.ScenarioRunner;
+import dev.livetalk.metrics.ledger.LedgerFiles;
 import dev.livetalk.run.Stage;
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
@@ -69,9 +70,14 @@ class SimBackendTest {
         assertThat(folder.resolve("reconcile.hlog")).isNotEmptyFile();
         assertThat(folder.resolve("fault-schedule.json")).isNotEmptyFile();
         assertThat(statuses).extracting(RunProgress.Status::strategy).containsExactly("event-only", "reconcile");
-        assertThat(notes).hasSize(2).allSatisfy(note -> assertThat(note)
+        assertThat(notes).hasSize(4);
+        assertThat(notes).filteredOn(note -> note.contains("simulated")).hasSize(2).allSatisfy(note -> assertThat(note)
                 .matches("outage [a-z-]+: simulated 13\\.\\d s in 0\\.00 s \\([\\d,]+ deliveries, [\\d.]+ M/s\\); "
                         + "self-check replay [\\d.]+ s, same trace"));
+        assertThat(notes).filteredOn(note -> note.contains("ledger")).hasSize(2).allSatisfy(note -> assertThat(note)
+                .matches("outage [a-z-]+: ledger of [\\d,]+ \\(message, recipient\\) rows, [\\d,]+ kB \\(\\d+ B per row\\), "
+                        + "built in [\\d.]+ s, written in [\\d.]+ s"));
+        assertThat(LedgerFiles.read(ScenarioRunner.ledgerFolder(folder, "reconcile")).pairs()).isPositive();
         ResultsJson.write(results, folder.resolve("results.json"));
         assertThat(ResultsJson.read(folder.resolve("results.json")).strategy("reconcile").correctness())
                 .isEqualTo(reconcile.correctness());
