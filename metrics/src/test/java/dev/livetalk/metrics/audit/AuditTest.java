@@ -85,13 +85,14 @@ class AuditTest {
         ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
         ObjectNode strategy = (ObjectNode) results.path("strategies").get(0);
         ((ObjectNode) strategy.path("correctness")).put("statusLies", 3);
-        strategy.putArray("rooms").addObject().put("room", "lobby").put("lost", 1);
-        ObjectNode silent = strategy.withArray("latency").addObject().put("metric", "silent-wait").put("phase", "all");
-        silent.put("never", 0);
+        ((ObjectNode) strategy.path("rooms").get(0).path("correctness")).put("madeUp", 1);
+        ((ObjectNode) strategy.path("rooms").get(0)).put("madeUpRoomFigure", 1);
+        ObjectNode wait = strategy.withArray("latency").addObject().put("metric", "made-up-wait").put("phase", "all");
+        wait.put("never", 0);
         JSON.writeValue(story.resolve("results.json").toFile(), results);
         Audit.Result result = Audit.of(dir);
-        assertThat(result.unknownFigures()).containsExactly("correctness.statusLies", "latency[silent-wait/*]",
-                "rooms[*].lost", "rooms[*].room");
+        assertThat(result.unknownFigures()).containsExactly("correctness.statusLies", "latency[made-up-wait/*]",
+                "rooms[*].correctness.madeUp", "rooms[*].madeUpRoomFigure");
         assertThat(result.agrees()).isFalse();
         assertThat(result.differences()).isEmpty();
     }
