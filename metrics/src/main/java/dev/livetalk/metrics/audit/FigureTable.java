@@ -11,7 +11,9 @@ import java.util.Map;
  * Every figure of a strategy's part of {@code results.json} the audit recounts, one entry per
  * figure (or latency metric), and the parts it leaves alone, each with why. A leaf of the
  * document that neither covers is an unknown figure: the audit refuses to call a run clean
- * while one is unaudited. Adding a figure to the document means adding its entry here.
+ * while one is unaudited. Adding a figure to the document means adding its entry here. Each
+ * room's figures ({@code rooms[NAME].}) are the same entries over the room's rows alone
+ * ({@link #roomChecks}).
  *
  * <p>Immutable; any thread.
  */
