@@ -90,8 +90,14 @@ public final class Audit {
             for (JsonNode strategy : results.path("strategies")) {
                 String name = strategy.path("strategy").asText();
                 Ledger ledger = readLedger(document, name);
-                figures += compare(scenario, name, StrategyLeaves.of(strategy), FigureTable.checks(new Recount(ledger)),
-                        differences, unknown);
+                List<Check> checks = new ArrayList<>(FigureTable.checks(new Recount(ledger)));
+                for (JsonNode room : strategy.path("rooms")) {
+                    if (room.hasNonNull("room")) {
+                        String roomName = room.path("room").asText();
+                        checks.addAll(FigureTable.roomChecks(roomName, Recount.ofRoom(ledger, roomName)));
+                    }
+                }
+                figures += compare(scenario, name, StrategyLeaves.of(strategy), checks, differences, unknown);
             }
         }
         return new Result(figures, documents.size(), differences, List.copyOf(unknown));
@@ -132,8 +138,11 @@ public final class Audit {
         return new Reading.Whole(total);
     }
 
-    /** A leaf's figure: a latency metric as a whole, else its path with array keys elided. */
+    /** A leaf's figure: a latency metric as a whole, else its path with array keys elided; a room's under {@code rooms[*].}. */
     static String figureName(String path) {
+        if (path.startsWith("rooms[") && path.indexOf("].") > 0) {
+            return FigureTable.ROOM + figureName(path.substring(path.indexOf("].") + 2));
+        }
         if (path.startsWith("latency[")) {
             return "latency[" + path.substring("latency[".length(), path.indexOf('/')) + "/*]";
         }

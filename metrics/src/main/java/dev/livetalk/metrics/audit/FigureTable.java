@@ -11,7 +11,9 @@ import java.util.Map;
  * Every figure of a strategy's part of {@code results.json} the audit recounts, one entry per
  * figure (or latency metric), and the parts it leaves alone, each with why. A leaf of the
  * document that neither covers is an unknown figure: the audit refuses to call a run clean
- * while one is unaudited. Adding a figure to the document means adding its entry here.
+ * while one is unaudited. Adding a figure to the document means adding its entry here. Each
+ * room's figures ({@code rooms[NAME].}) are the same entries over the room's rows alone
+ * ({@link #roomChecks}).
  *
  * <p>Immutable; any thread.
  */
@@ -39,6 +41,10 @@ final class FigureTable {
                     "correctness.outcomes.ok+recovered",
                     List.of("correctness.outcomes.ok", "correctness.outcomes.recovered"),
                     new Reading.Whole(r.sum(RoomRecount::ok)), Tolerance.EXACT))),
+            AuditedFigure.count("correctness.unfoundedDelivered", r -> r.statusTruth().unfoundedDelivered()),
+            AuditedFigure.count("correctness.unfoundedRead", r -> r.statusTruth().unfoundedRead()),
+            AuditedFigure.count("correctness.statusAhead", r -> r.statusTruth().statusAhead()),
+            AuditedFigure.count("correctness.missingEchoes", r -> r.statusTruth().missingEchoes()),
             new AuditedFigure("correctness.convergence", ConvergenceChecks::figures),
             AuditedFigure.latency("echo", r -> r.atSender(MessageRow::echoUs)),
             AuditedFigure.latency("ack", r -> r.atSender(MessageRow::ackUs)),
@@ -48,9 +54,17 @@ final class FigureTable {
             AuditedFigure.latency("scheduling-lag", Recount::schedulingLag),
             new AuditedFigure("convergenceByClient", ConvergenceChecks::byClient));
 
-    /** Parts of a strategy's result that are not figures of the ledger, and why. */
+    /**
+     * Parts of a strategy's result that are not figures of the ledger, and why: a top-level
+     * field, or a figure by its name ({@link Audit#figureName}), at the strategy's level and in
+     * every room.
+     */
     static final Map<String, String> NOT_AUDITED = Map.of(
             "strategy", "the name, the key of the ledger folder",
+            "correctness.statusBackwards", "the ledger keeps a message's statuses at its sender as one sequence over "
+                    + "all its lines, with repeats dropped, not per line with what each line showed before",
+            "latency[silent-wait/*]", "it runs to the end of the run, which the ledger does not record, and restarts "
+                    + "at every status step of every line, which the ledger keeps only where the status changed",
             "budgets", "verdicts on the figures, which are audited",
             "examples", "the first few errors of each kind, for reading",
             "hlogs", "paths of the interval logs",
@@ -59,10 +73,26 @@ final class FigureTable {
     private FigureTable() {
     }
 
+    /** Whether {@code path}, a leaf of a strategy's result or of one of its rooms, is left alone. */
+    static boolean notAudited(String path) {
+        String name = Audit.figureName(path);
+        return NOT_AUDITED.containsKey(name.startsWith(ROOM) ? name.substring(ROOM.length()) : name);
+    }
+
+    /** The prefix of a room's figures' names. */
+    static final String ROOM = "rooms[*].";
+
     /** Every check of every figure for one strategy's recount. */
     static List<Check> checks(Recount recount) {
         List<Check> checks = new ArrayList<>();
         FIGURES.forEach(f -> checks.addAll(f.checks().apply(recount)));
         return checks;
+    }
+
+    /** Every check of every figure for one room's recount, its paths under {@code rooms[ROOM].}. */
+    static List<Check> roomChecks(String room, Recount recount) {
+        String at = "rooms[" + room + "].";
+        return checks(recount).stream().map(c -> new Check(at + c.figure(),
+                c.paths().stream().map(p -> at + p).toList(), c.recounted(), c.tolerance())).toList();
     }
 }

@@ -30,6 +30,7 @@ final class Recount {
     private final List<String> clients;
     private final List<String> notConverged;
     private final List<ConvergenceSample> convergence;
+    private final StatusTruthRecount statusTruth;
 
     Recount(Ledger ledger) {
         this.index = new LedgerIndex(ledger);
@@ -50,6 +51,22 @@ final class Recount {
         this.clients = List.copyOf(everyClient);
         this.notConverged = List.copyOf(broken);
         this.convergence = ConvergenceSample.of(ledger);
+        this.statusTruth = StatusTruthRecount.of(index);
+    }
+
+    /** The recount of {@code room} alone: every row of the room, every fault window. */
+    static Recount ofRoom(Ledger ledger, String room) {
+        return new Recount(new Ledger(
+                ledger.messages().stream().filter(m -> m.room().equals(room)).toList(),
+                ledger.deliveries().stream().filter(d -> d.room().equals(room)).toList(),
+                ledger.transcripts().stream().filter(t -> t.room().equals(room)).toList(),
+                ledger.markers().stream().filter(m -> m.room().equals(room)).toList(),
+                ledger.receipts().stream().filter(r -> r.room().equals(room)).toList(),
+                ledger.faults()));
+    }
+
+    StatusTruthRecount statusTruth() {
+        return statusTruth;
     }
 
     long clients() {

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The leaves of one strategy's part of {@code results.json}, by path: object fields joined with
  * dots, array elements by their key fields ({@code latency[peer-final/all].corrected.p99},
- * {@code convergenceByClient[user1/outage/0].convergedAfter}) or else their index. Parts the
+ * {@code convergenceByClient[user1/outage/0].convergedAfter}, {@code rooms[general].correctness.lost}) or else
+ * their index. Parts the
  * {@link FigureTable} does not audit are left out.
  *
  * <p>Stateless; any thread.
@@ -18,6 +19,7 @@ final class StrategyLeaves {
     /** Per array element shape, the fields that key it (and are no figures themselves). */
     private static final Map<Set<String>, String[]> KEYS = Map.of(
             Set.of("metric", "phase"), new String[] {"metric", "phase"},
+            Set.of("room", "correctness"), new String[] {"room"},
             Set.of("clientId", "fault", "occurrence"), new String[] {"clientId", "fault", "occurrence"});
 
     private StrategyLeaves() {
@@ -51,7 +53,7 @@ final class StrategyLeaves {
                 walk(path + "[" + (keys.length == 0 ? Integer.toString(i) : key) + "]", element, Set.of(keys),
                         leaves);
             }
-        } else {
+        } else if (!FigureTable.notAudited(path)) {
             leaves.put(path, node);
         }
     }

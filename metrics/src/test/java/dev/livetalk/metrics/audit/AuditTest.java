@@ -46,6 +46,39 @@ class AuditTest {
         assertThat(correctness.path("convergedClients").asLong()).isLessThan(correctness.path("clients").asLong());
     }
 
+    /** The story's side room has status lies; the lobby has missing echoes: agreeing per room on them means something. */
+    @Test
+    void shouldAuditAStoryWhoseStatusTruthCountsAreNotZeroPerRoom() throws Exception {
+        var strategy = JSON.readTree(StoryRun.write(dir.resolve("story"), "reconcile").resolve("results.json").toFile())
+                .path("strategies").get(0);
+        var side = strategy.path("rooms").get(1);
+        assertThat(side.path("room").asText()).isEqualTo("side");
+        for (String figure : List.of("unfoundedDelivered", "unfoundedRead", "statusAhead")) {
+            assertThat(side.path("correctness").path(figure).asLong()).as(figure).isPositive();
+        }
+        assertThat(strategy.path("rooms").get(0).path("correctness").path("missingEchoes").asLong()).isPositive();
+    }
+
+    /** A mutant of the status-truth recount: an echo at the very moment of the send counted missing goes red, per room too. */
+    @Test
+    void shouldGoRedWhenAStatusTruthRecountIsBroken() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), "reconcile");
+        var strategy = JSON.readTree(story.resolve("results.json").toFile()).path("strategies").get(0);
+        var ledger = dev.livetalk.metrics.ledger.LedgerFiles.read(story.resolve("ledger/reconcile"));
+        List<Check> checks = new ArrayList<>(FigureTable.checks(new Recount(ledger)));
+        checks.addAll(FigureTable.roomChecks("side", Recount.ofRoom(ledger, "side")));
+        List<Check> broken = checks.stream().map(c -> !c.figure().endsWith("correctness.unfoundedRead") ? c
+                : new Check(c.figure(), c.paths(), new Reading.Whole(((Reading.Whole) c.recounted()).value() - 1),
+                        c.tolerance())).toList();
+        List<Audit.Difference> differences = new ArrayList<>();
+        Audit.compare("story", "reconcile", StrategyLeaves.of(strategy), broken, differences, new TreeSet<>());
+        assertThat(differences).extracting(Audit.Difference::figure)
+                .containsExactly("correctness.unfoundedRead", "rooms[side].correctness.unfoundedRead");
+        differences.clear();
+        Audit.compare("story", "reconcile", StrategyLeaves.of(strategy), checks, differences, new TreeSet<>());
+        assertThat(differences).isEmpty();
+    }
+
     @Test
     void shouldReportAPlantedDifferenceInLostWithBothValues() throws Exception {
         Path story = StoryRun.write(dir.resolve("story"), "reconcile");
@@ -85,13 +118,14 @@ class AuditTest {
         ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
         ObjectNode strategy = (ObjectNode) results.path("strategies").get(0);
         ((ObjectNode) strategy.path("correctness")).put("statusLies", 3);
-        strategy.putArray("rooms").addObject().put("room", "lobby").put("lost", 1);
-        ObjectNode silent = strategy.withArray("latency").addObject().put("metric", "silent-wait").put("phase", "all");
-        silent.put("never", 0);
+        ((ObjectNode) strategy.path("rooms").get(0).path("correctness")).put("madeUp", 1);
+        ((ObjectNode) strategy.path("rooms").get(0)).put("madeUpRoomFigure", 1);
+        ObjectNode wait = strategy.withArray("latency").addObject().put("metric", "made-up-wait").put("phase", "all");
+        wait.put("never", 0);
         JSON.writeValue(story.resolve("results.json").toFile(), results);
         Audit.Result result = Audit.of(dir);
-        assertThat(result.unknownFigures()).containsExactly("correctness.statusLies", "latency[silent-wait/*]",
-                "rooms[*].lost", "rooms[*].room");
+        assertThat(result.unknownFigures()).containsExactly("correctness.statusLies", "latency[made-up-wait/*]",
+                "rooms[*].correctness.madeUp", "rooms[*].madeUpRoomFigure");
         assertThat(result.agrees()).isFalse();
         assertThat(result.differences()).isEmpty();
     }

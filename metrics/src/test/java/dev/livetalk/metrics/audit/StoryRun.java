@@ -11,7 +11,9 @@ import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ResultsJson;
 import dev.livetalk.metrics.results.StrategyResult;
 import dev.livetalk.metrics.trace.RunTrace;
+import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.protocol.Message;
+import dev.livetalk.protocol.ReceiptKind;
 import dev.livetalk.scenarios.fault.FaultSchedule;
 
 import java.io.IOException;
@@ -25,7 +27,7 @@ import java.util.List;
  * 1 s; alice sends a1..a5 a second apart and a reply to a5; bob is cut off from 3 s to 4 s and
  * shows a3 after a4, a2 twice; carol shows the reply before its parent and never a1; dave's
  * own d1 stays pending and never commits, d2 fails; bob's own b1 jumps when its ack places it;
- * bob reads up to 2 and alice sees it.
+ * bob reads up to 2 and alice sees it. In a second room, side, the statuses tell lies (status truth).
  */
 final class StoryRun {
     private StoryRun() {
@@ -60,6 +62,18 @@ final class StoryRun {
         bob.read("lobby", 2, 2_100);
         alice.receipt("lobby", "bob", 2, 2_180);
         bob.read("lobby", 5, 5_100);
+        // room side, where statuses lie: bob marks s1 delivered and read before showing it; alice's
+        // line of s1 shows DELIVERED before bob showed it, hers of s2 READ before bob's marker reached it
+        alice.join("side", 0);
+        bob.join("side", 0);
+        alice.send("side", "s1", 6_000, 6_000, 6_000).send("side", "s2", 6_010, 6_010, 6_010);
+        Message s1 = run.commit("side", "alice", "s1", 6_030);
+        Message s2 = run.commit("side", "alice", "s2", 6_031);
+        alice.ackBySeq("s1", s1, 6_040).ackBySeq("s2", s2, 6_040);
+        bob.marker("side", ReceiptKind.DELIVERED, 1, 6_050).marker("side", ReceiptKind.READ, 1, 6_060)
+                .place(s1, 6_100).place(s2, 6_100).marker("side", ReceiptKind.READ, 2, 6_110);
+        alice.status("side", s1.id(), MessageStatus.DELIVERED, 6_045).status("side", s1.id(), MessageStatus.READ, 6_070)
+                .status("side", s2.id(), MessageStatus.READ, 6_105);
         return run.build();
     }
 

@@ -1,0 +1,134 @@
+package dev.livetalk.metrics.audit;
+
+import dev.livetalk.metrics.ledger.DeliveryRow;
+import dev.livetalk.metrics.ledger.Ledger;
+import dev.livetalk.metrics.ledger.MarkerRow;
+import dev.livetalk.metrics.ledger.MessageRow;
+import dev.livetalk.metrics.ledger.TranscriptRow;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The status-truth counts (docs/METRICS.md, "Status truth") recounted from the ledger by plain
+ * loops: for every marker a client put on the wire, every entitled commit it covered first is
+ * compared with when the client first showed that message; every status a sender's line showed
+ * is compared with the other members' first showings and read markers; every send's echo with
+ * when it was handed to its client.
+ *
+ * <p>{@code statusBackwards} is not recounted: the ledger keeps a message's statuses at its
+ * sender as one sequence over all its lines, not per line with what each showed before.
+ *
+ * <p>Immutable; any thread.
+ *
+ * @param unfoundedDelivered (client, message) pairs whose first delivered marker came before the client showed it
+ * @param unfoundedRead      the same for read markers
+ * @param statusAhead        sends whose line showed DELIVERED or READ before another member founded it
+ * @param missingEchoes      sends whose line did not show at once
+ */
+record StatusTruthRecount(long unfoundedDelivered, long unfoundedRead, long statusAhead, long missingEchoes) {
+    private static final char SEP = '\u0000';
+
+
+    static StatusTruthRecount of(LedgerIndex index) {
+        Ledger ledger = index.ledger();
+        Map<String, Long> joined = new HashMap<>();
+        for (TranscriptRow transcript : ledger.transcripts()) {
+            if (transcript.joinedAtSeq() != null) {
+                joined.put(transcript.client() + SEP + transcript.room(), transcript.joinedAtSeq());
+            }
+        }
+        Map<String, List<MarkerRow>> sentMarkers = new LinkedHashMap<>();
+        for (MarkerRow marker : ledger.markers()) {
+            if (marker.source().equals(MarkerRow.SENT)) {
+                sentMarkers.computeIfAbsent(marker.client() + SEP + marker.room() + SEP + marker.kind(),
+                        k -> new ArrayList<>()).add(marker);
+            }
+        }
+        Set<String> unfounded = new HashSet<>();
+        Map<String, Map<String, Long>> firstRead = new HashMap<>();
+        long[] counts = new long[2];
+        for (List<MarkerRow> markers : sentMarkers.values()) {
+            // markers only move forward: each commit is judged at the first marker that reaches it
+            List<MarkerRow> inOrder = new ArrayList<>(markers);
+            inOrder.sort(Comparator.comparingLong(MarkerRow::atUs));
+            List<MessageRow.Commit> commits = index.commitsAbove(inOrder.get(0).room(), Long.MIN_VALUE);
+            int next = 0;
+            for (MarkerRow marker : inOrder) {
+                for (; next < commits.size() && commits.get(next).seq() <= marker.seq(); next++) {
+                    MessageRow.Commit commit = commits.get(next);
+                    MessageRow message = index.messageOfCommit(marker.room(), commit.id());
+                    boolean read = marker.kind().equals("read");
+                    if (read) {
+                        firstRead.computeIfAbsent(marker.room() + SEP + commit.seq(), k -> new HashMap<>())
+                                .merge(marker.client(), marker.atUs(), Math::min);
+                    }
+                    Long joinedAt = joined.get(marker.client() + SEP + marker.room());
+                    if (joinedAt == null || commit.seq() <= joinedAt) {
+                        continue;
+                    }
+                    Long shown = index.firstShown(marker.client(), message);
+                    if ((shown == null || shown > marker.atUs())
+                            && unfounded.add(marker.kind() + SEP + marker.client() + SEP + message.key())) {
+                        counts[read ? 1 : 0]++;
+                    }
+                }
+            }
+        }
+        Map<String, List<DeliveryRow>> deliveries = new HashMap<>();
+        for (DeliveryRow delivery : ledger.deliveries()) {
+            deliveries.computeIfAbsent(delivery.key(), k -> new ArrayList<>()).add(delivery);
+        }
+        long ahead = 0;
+        long missingEchoes = 0;
+        for (MessageRow message : ledger.messages()) {
+            if (message.handedUs() == null) {
+                continue; // a commit without a recorded send
+            }
+            if (message.echoUs() == null || message.echoUs() > message.handedUs()) {
+                missingEchoes++;
+            }
+            for (MessageRow.StatusStep step : message.statuses()) {
+                boolean founded = switch (step.status()) {
+                    case "delivered" -> shownByAnother(deliveries.getOrDefault(message.key(), List.of()), message,
+                            step.atUs());
+                    case "read" -> message.seq() != null && readByAnother(
+                            firstRead.getOrDefault(message.room() + SEP + message.seq(), Map.of()), message, step.atUs());
+                    default -> true;
+                };
+                if (!founded) {
+                    ahead++;
+                    break;
+                }
+            }
+        }
+        return new StatusTruthRecount(counts[0], counts[1], ahead, missingEchoes);
+    }
+
+    /** Whether a member other than the sender showed the message by {@code at}. */
+    private static boolean shownByAnother(List<DeliveryRow> deliveries, MessageRow message, long at) {
+        for (DeliveryRow delivery : deliveries) {
+            if (!delivery.recipient().equals(message.sender()) && delivery.firstShownUs() != null
+                    && delivery.firstShownUs() <= at) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a client other than the sender sent a read marker covering the message's first seq by {@code at}. */
+    private static boolean readByAnother(Map<String, Long> firstReadByClient, MessageRow message, long at) {
+        for (Map.Entry<String, Long> e : firstReadByClient.entrySet()) {
+            if (!e.getKey().equals(message.sender()) && e.getValue() <= at) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
