@@ -17,25 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code livetalk audit} over a simulated run: 0 when all agree, 3 naming a planted difference, 2 for bad input. */
 class AuditCommandTest extends CommandLineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String OUTAGE = """
-            name: sim-outage
-            seed: 4
-            duration: 4s
-            warmup: 500ms
-            quiesce: 3s
-            users: [ann, ben, cat, dan]
-            rooms:
-              - name: lobby
-                members: all
-            load:
-              rate: 4
-            strategies: [event-only, reconcile]
-            faults:
-              - type: down
-                at: 1s
-                for: 1s
-                target: all
-            """;
+    private static final String OUTAGE = SimOutage.YAML;
 
     @TempDir
     static Path shared;

@@ -129,25 +129,7 @@ class ExplainCommandTest extends CommandLineTest {
     @Test
     void shouldExplainAnExampleOfARunInTheSimulator() throws IOException {
         Path scenario = dir.resolve("sim-outage.yaml");
-        Files.writeString(scenario, """
-                name: sim-outage
-                seed: 4
-                duration: 4s
-                warmup: 500ms
-                quiesce: 3s
-                users: [ann, ben, cat, dan]
-                rooms:
-                  - name: lobby
-                    members: all
-                load:
-                  rate: 4
-                strategies: [event-only, reconcile]
-                faults:
-                  - type: down
-                    at: 1s
-                    for: 1s
-                    target: {client: ann}
-                """);
+        Files.writeString(scenario, SimOutage.YAML.replace("target: all", "target: {client: ann}"));
         Path outDir = dir.resolve("out");
         assertThat(run("run", scenario.toString(), "--network", "sim", "--out", outDir.toString()))
                 .as(err.toString()).isZero();

@@ -10,24 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code livetalk run --network sim}: the simulator behind the same command, files and exit codes. */
 class SimRunCommandTest extends CommandLineTest {
-    private static final String OUTAGE = """
-            name: sim-outage
-            seed: 4
-            duration: 4s
-            warmup: 500ms
-            quiesce: 3s
-            users: [ann, ben, cat, dan]
-            rooms:
-              - name: lobby
-                members: all
-            load:
-              rate: 4
-            strategies: [event-only, reconcile]
-            faults:
-              - type: down
-                at: 1s
-                for: 1s
-                target: all
+    private static final String OUTAGE = SimOutage.YAML + """
             budgets:
               - lost == 0 for reconcile
               - converged == 100% for reconcile

@@ -26,25 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimRunOtlpTest extends CommandLineTest {
     private static final String EPOCH = "2026-01-01T00:00:00Z";
     private static final long EPOCH_NANOS = 1_767_225_600_000_000_000L;
-    private static final String OUTAGE = """
-            name: sim-outage
-            seed: 4
-            duration: 4s
-            warmup: 500ms
-            quiesce: 3s
-            users: [ann, ben, cat, dan]
-            rooms:
-              - name: lobby
-                members: all
-            load:
-              rate: 4
-            strategies: [event-only, reconcile]
-            faults:
-              - type: down
-                at: 1s
-                for: 1s
-                target: all
-            """;
+    private static final String OUTAGE = SimOutage.YAML;
 
     @TempDir
     Path dir;
