@@ -84,6 +84,7 @@ public final class ScenarioRunner {
         RunPlan plan = RunPlan.resolve(scenario, seed);
         backend.check(plan);
         Files.createDirectories(folder);
+        deleteLedgers(folder);
         Files.writeString(folder.resolve("fault-schedule.json"), FaultScheduleJson.toJson(plan.faults()));
         List<StrategyResult> results = new ArrayList<>();
         ScenarioStop stopped = null;
@@ -170,6 +171,22 @@ public final class ScenarioRunner {
             otlp.append(stamp, plan.scenario().warmup(), ledger);
             progress.onNote(String.format(java.util.Locale.ROOT, "%s %s: %,d messages as OTLP traces in %.2f s",
                     plan.scenario().name(), strategy, ledger.messages().size(), (System.nanoTime() - otlpStarted) / 1e9));
+        }
+    }
+
+    /**
+     * Removes the ledgers an earlier run left in the scenario's folder, so that no ledger of
+     * another seed or strategy set is read (by audit, explain or the report) beside this run's results.
+     */
+    private static void deleteLedgers(Path folder) throws IOException {
+        Path ledgers = folder.resolve("ledger");
+        if (!Files.exists(ledgers)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(ledgers)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

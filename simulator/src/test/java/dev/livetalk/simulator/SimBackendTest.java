@@ -84,6 +84,19 @@ class SimBackendTest {
     }
 
     @Test
+    void shouldLeaveNoLedgerOfAnEarlierRunBesideTheResultsOfARunWithoutOne(@TempDir Path folder) throws Exception {
+        Scenario outage = Scenarios.outage();
+        new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), RunSettings.DEFAULTS, RunProgress.NONE)
+                .run(outage, List.of("reconcile"), 4, folder);
+        assertThat(ScenarioRunner.ledgerFolder(folder, "reconcile")).isDirectory();
+
+        new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), RunSettings.DEFAULTS, RunProgress.NONE, false)
+                .run(outage, List.of("reconcile"), 5, folder);
+
+        assertThat(folder.resolve("ledger")).doesNotExist();
+    }
+
+    @Test
     void shouldWriteTheSameFilesWhenReplayed() throws Exception {
         Scenario outage = Scenarios.outage();
         ScenarioRunner runner = new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS.withSelfCheck(false)),

@@ -107,7 +107,9 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             all = LedgerFolder.under(dir);
         } catch (UncheckedIOException e) {
-            throw new UsageException("cannot search " + dir + " for ledgers: " + e.getCause().getMessage());
+            throw new UsageException("cannot search " + dir + " for ledgers: " + e.getCause());
+        } catch (IOException e) {
+            throw new UsageException("cannot search " + dir + " for ledgers: " + e);
         }
         if (all.isEmpty()) {
             throw new UsageException(dir + " holds no ledger (" + LedgerFolder.FOLDER + "/STRATEGY/ in a scenario's"

@@ -164,8 +164,9 @@ public final class Audit {
                         + "one: " + folder);
             }
             return documents;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new AuditInputException("the folder to audit must be readable: cannot list " + folder + " ("
+                    + (e instanceof UncheckedIOException u ? u.getCause() : e) + ")");
         }
     }
 

@@ -131,11 +131,12 @@ final class StatusTruthCheck {
         return false;
     }
 
-    /** Whether a client other than {@code clientId} showed the message by {@code at} (stops at the first one found). */
+    /** Whether a member entitled to the message, other than {@code clientId}, showed it by {@code at} (stops at the first one found). */
     private boolean shownByAnother(LogicalMessage message, long at, String clientId) {
         for (RoomReplay other : byRoom.getOrDefault(message.room(), List.of())) {
             Long shown = other.firstShown().get(message.key());
-            if (shown != null && shown <= at && !other.clientId().equals(clientId)) {
+            boolean entitled = !message.isCommitted() || other.joinedAt() < message.firstSeq();
+            if (shown != null && shown <= at && entitled && !other.clientId().equals(clientId)) {
                 return true;
             }
         }
@@ -143,7 +144,7 @@ final class StatusTruthCheck {
     }
 
     private long readBy(LogicalMessage message, StatusStep step, String clientId) {
-        long seq = step.seq() > 0 ? step.seq() : message.firstSeq();
+        long seq = message.isCommitted() ? message.firstSeq() : step.seq(); // the message's, as the ledger's audit counts it
         RoomLogIndex log = log(message.room());
         int position = log.positionOf(seq);
         return position < 0 ? Long.MAX_VALUE : log.readFirst(position).otherThan(clientId);
