@@ -15,4 +15,13 @@ public interface CommitListener {
 
     /** {@code message} was committed: it has its seq and is acknowledged to its sender next. */
     void onCommit(Message message);
+
+    /**
+     * {@code message} was committed in the history named {@code epoch}; the server calls this
+     * one. A listener that follows restarts (where a history without durability is lost and a
+     * new epoch begins) overrides it; the default forgets the epoch.
+     */
+    default void onCommit(String epoch, Message message) {
+        onCommit(message);
+    }
 }

@@ -34,6 +34,20 @@ final class RoomLog {
         return headSeq + 1;
     }
 
+    /**
+     * Starts an empty log from a recovered tail ({@link ServerHistory}): contiguous seqs, the
+     * last one becoming the head; only the newest {@code limit} are kept.
+     */
+    void recover(List<Message> tail) {
+        if (headSeq != 0 || !retained.isEmpty()) {
+            throw new IllegalStateException("only an empty log recovers: head " + headSeq);
+        }
+        if (!tail.isEmpty()) {
+            headSeq = tail.get(0).seq() - 1;
+            tail.forEach(this::append);
+        }
+    }
+
     /** Appends the message with seq {@link #nextSeq()}, dropping the oldest beyond the limit. */
     void append(Message message) {
         if (message.seq() != headSeq + 1) {

@@ -23,12 +23,14 @@ import java.util.Map;
  */
 final class Rooms {
     private final ServerConfig config;
+    private final String epoch;
     private final long wallClockOffsetMillis;
     private final DedupeIndex dedupe;
     private final Map<String, Room> byName = new HashMap<>();
 
-    Rooms(ServerConfig config, long wallClockOffsetMillis) {
+    Rooms(ServerConfig config, String epoch, long wallClockOffsetMillis) {
         this.config = config;
+        this.epoch = epoch;
         this.wallClockOffsetMillis = wallClockOffsetMillis;
         this.dedupe = new DedupeIndex(config.dedupeWindow());
     }
@@ -37,6 +39,27 @@ final class Rooms {
     Room room(String name) {
         return byName.computeIfAbsent(name,
                 n -> new Room(n, config.privateRooms().get(n), config.historyLimit()));
+    }
+
+    /**
+     * Takes up a recovered history: each room's log starts from its tail, and every recovered
+     * message's ack is remembered for its sender (in seq order per room), so a resend after the
+     * restart is answered with the original ack.
+     */
+    void recover(ServerHistory history) {
+        history.rooms().forEach((name, messages) -> {
+            room(name).log().recover(messages);
+            for (Message m : messages) {
+                dedupe.remember(m.from(), new Ack(name, m.clientMsgId(), m.seq(), m.id()));
+            }
+        });
+    }
+
+    /** Every room's retained messages, rooms in no particular order. */
+    Map<String, List<Message>> retained() {
+        Map<String, List<Message>> all = new java.util.LinkedHashMap<>();
+        byName.forEach((name, room) -> all.put(name, room.log().retained()));
+        return all;
     }
 
     /** The room called {@code name}, or {@code null}. */
@@ -89,10 +112,11 @@ final class Rooms {
             return null;
         }
         long seq = room.log().nextSeq();
-        Message message = new Message(room.name(), seq, room.name() + ":" + seq, send.clientMsgId(),
+        Message message = new Message(room.name(), seq, ServerHistory.messageId(epoch, room.name(), seq),
+                send.clientMsgId(),
                 connection.user(), send.body(), send.replyTo(), wallClockOffsetMillis + now / 1_000_000);
         room.log().append(message);
-        config.commitListener().onCommit(message);
+        config.commitListener().onCommit(epoch, message);
         Ack ack = new Ack(room.name(), send.clientMsgId(), seq, message.id());
         dedupe.remember(connection.user(), ack);
         out.deliver(connection.id(), ack);

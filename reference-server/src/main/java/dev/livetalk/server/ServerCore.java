@@ -52,13 +52,31 @@ public final class ServerCore {
      * @param wallClockOffsetMillis added to {@code now / 1e6} to make a message's serverTime
      */
     public ServerCore(ServerConfig config, String epoch, long wallClockOffsetMillis) {
-        if (epoch == null || epoch.isEmpty() || epoch.length() > 64) {
-            throw new IllegalArgumentException("epoch must be 1-64 characters long: " + epoch);
-        }
+        this(config, ServerHistory.empty(epoch), wallClockOffsetMillis);
+    }
+
+    /**
+     * A core that takes up {@code history} (a durable restart): its epoch, each room's log
+     * continuing from the recovered head, and the recovered messages' acks for resends; no
+     * connections, no members, no read markers.
+     *
+     * @param wallClockOffsetMillis added to {@code now / 1e6} to make a message's serverTime
+     */
+    public ServerCore(ServerConfig config, ServerHistory history, long wallClockOffsetMillis) {
         this.config = config;
-        this.epoch = epoch;
+        this.epoch = history.epoch();
         this.idleNanos = config.idleTimeout().toNanos();
-        this.rooms = new Rooms(config, wallClockOffsetMillis);
+        this.rooms = new Rooms(config, epoch, wallClockOffsetMillis);
+        rooms.recover(history);
+    }
+
+    /**
+     * What a durable history holds now: the epoch and every room's retained messages. A core
+     * built from it after a restart continues where this one stands (what a durable store
+     * would give back once every commit so far is durable).
+     */
+    public ServerHistory durableHistory() {
+        return new ServerHistory(epoch, rooms.retained());
     }
 
     public String epoch() {

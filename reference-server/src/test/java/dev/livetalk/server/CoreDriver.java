@@ -51,6 +51,13 @@ final class CoreDriver {
         this.codec = new EventCodec(config.codecLimits());
     }
 
+    /** A driver of {@code core}, built elsewhere (a restarted core) with {@code config}. */
+    CoreDriver(ServerCore core, ServerConfig config) {
+        this.config = config;
+        this.core = core;
+        this.codec = new EventCodec(config.codecLimits());
+    }
+
     long now() {
         return now;
     }

@@ -6,6 +6,7 @@ import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.metrics.trace.TraceWindow;
 import dev.livetalk.protocol.Message;
 import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.server.CommitListener;
 import dev.livetalk.client.SessionConfig;
 
 import java.io.IOException;
@@ -66,7 +67,17 @@ public final class StrategyPlay {
         }
         played = true;
         Scenario scenario = plan.scenario();
-        var server = RunSetup.server(scenario).commitListener(this::onCommitted).build();
+        var server = RunSetup.server(scenario).commitListener(new CommitListener() {
+            @Override
+            public void onCommit(Message message) {
+                onCommitted(null, message);
+            }
+
+            @Override
+            public void onCommit(String epoch, Message message) {
+                onCommitted(epoch, message);
+            }
+        }).build();
         try (Stage opened = backend.open(plan, strategy, server, this::onFailure)) {
             stage.set(opened);
             Map<String, Hosted> clients = connect(opened);
@@ -206,7 +217,7 @@ public final class StrategyPlay {
         });
     }
 
-    private void onCommitted(Message message) {
+    private void onCommitted(String epoch, Message message) {
         committed.incrementAndGet();
         TraceRecorder trace = recorder.get();
         Stage current = stage.get();
@@ -214,7 +225,7 @@ public final class StrategyPlay {
             failures.add(new RunFailure("a message was committed before the load began: " + message.id()));
             return;
         }
-        trace.onCommitted(message, current.now());
+        trace.onCommitted(epoch, message, current.now());
     }
 
     private void onFailure(Throwable failure) {

@@ -92,7 +92,14 @@ final class FaultBinder {
         Optional<Timing> timing = new TimingBinder(values, context.duration()).timing(fields);
         Optional<DirectionSelector> direction = direction(fields, kind.get());
         Optional<Target> target = fields.optional("target").map(t -> targets.target(t, fields.path("target")))
-                .orElse(Optional.of(new Target.AllClients(LinkSelector.BOTH)));
+                .orElse(Optional.of(kind.get().onServer() ? new Target.ServerSide()
+                        : new Target.AllClients(LinkSelector.BOTH)));
+        if (kind.get().onServer() && target.isPresent() && !(target.get() instanceof Target.ServerSide)) {
+            values.error(fields.optional("target").orElseThrow(), fields.path("target") + " must be server for "
+                    + kind.get().yamlName() + " (it acts on the server process, not on links): "
+                    + Values.text(fields.optional("target").orElseThrow()));
+            target = Optional.empty();
+        }
         if (!playable || fault.isEmpty() || name.isEmpty() || timing.isEmpty() || direction.isEmpty()
                 || target.isEmpty()) {
             return Optional.empty();

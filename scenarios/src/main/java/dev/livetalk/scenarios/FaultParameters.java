@@ -9,6 +9,9 @@ import dev.livetalk.scenarios.fault.LatencyFault;
 import dev.livetalk.scenarios.fault.LimitDataFault;
 import dev.livetalk.scenarios.fault.MessageLossFault;
 import dev.livetalk.scenarios.fault.PartitionFault;
+import dev.livetalk.scenarios.fault.PauseFault;
+import dev.livetalk.scenarios.fault.RestartFault;
+import dev.livetalk.scenarios.fault.SlowCommitFault;
 import dev.livetalk.scenarios.fault.ReorderFault;
 import dev.livetalk.scenarios.fault.ResetPeerFault;
 import dev.livetalk.scenarios.fault.SlicerFault;
@@ -42,7 +45,10 @@ final class FaultParameters {
             Map.entry(FaultKind.MESSAGE_LOSS, List.of("probability")),
             Map.entry(FaultKind.DUPLICATION, List.of("probability")),
             Map.entry(FaultKind.REORDER, List.of("window", "probability")),
-            Map.entry(FaultKind.PARTITION, List.of()));
+            Map.entry(FaultKind.PARTITION, List.of()),
+            Map.entry(FaultKind.RESTART, List.of("durable")),
+            Map.entry(FaultKind.PAUSE, List.of()),
+            Map.entry(FaultKind.SLOW_COMMIT, List.of("delay")));
 
     private final Values values;
     private final Fields fields;
@@ -78,6 +84,9 @@ final class FaultParameters {
             case REORDER -> both(duration("window").filter(w -> positive(w, "window")), probability(false),
                     ReorderFault::new);
             case PARTITION -> Optional.of(new PartitionFault());
+            case RESTART -> bool("durable").map(RestartFault::new);
+            case PAUSE -> Optional.of(new PauseFault());
+            case SLOW_COMMIT -> duration("delay").filter(d -> positive(d, "delay")).map(SlowCommitFault::new);
         };
     }
 
@@ -99,6 +108,10 @@ final class FaultParameters {
 
     private Optional<Duration> duration(String key) {
         return fields.required(key, "a duration such as 500ms").flatMap(n -> values.duration(n, fields.path(key)));
+    }
+
+    private Optional<Boolean> bool(String key) {
+        return fields.required(key, "true or false").flatMap(n -> values.bool(n, fields.path(key)));
     }
 
     private Optional<Duration> optionalDuration(String key) {

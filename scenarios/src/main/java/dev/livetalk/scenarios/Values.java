@@ -56,6 +56,13 @@ final class Values {
         return wrongType(node, path, "a whole number");
     }
 
+    Optional<Boolean> bool(YamlNode node, String path) {
+        if (node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.BOOLEAN) {
+            return Optional.of(Boolean.parseBoolean(s.text()));
+        }
+        return wrongType(node, path, "true or false");
+    }
+
     Optional<Double> number(YamlNode node, String path) {
         if (node instanceof YamlNode.Scalar s
                 && (s.type() == YamlNode.ScalarType.INTEGER || s.type() == YamlNode.ScalarType.DECIMAL)) {

@@ -46,7 +46,12 @@ public final class TraceRecorder {
 
     /** The server committed {@code message} at {@code at}. */
     public synchronized void onCommitted(Message message, long at) {
-        commits.computeIfAbsent(message.room(), r -> new ArrayList<>()).add(new CommittedMessage(message, at));
+        onCommitted(null, message, at);
+    }
+
+    /** The server committed {@code message} in history {@code epoch} at {@code at} on the trace clock. */
+    public synchronized void onCommitted(String epoch, Message message, long at) {
+        commits.computeIfAbsent(message.room(), r -> new ArrayList<>()).add(new CommittedMessage(message, at, epoch));
     }
 
     /** A fault window on the trace clock. */

@@ -9,7 +9,8 @@ package dev.livetalk.scenarios.fault;
  */
 public sealed interface Fault permits LatencyFault, BandwidthFault, SlowCloseFault,
         TimeoutFault, ResetPeerFault, SlicerFault, LimitDataFault, DownFault, StallFault,
-        MessageLossFault, DuplicationFault, ReorderFault, PartitionFault {
+        MessageLossFault, DuplicationFault, ReorderFault, PartitionFault,
+        RestartFault, PauseFault, SlowCommitFault {
 
     /** The kind of this fault, with its name and the backends that can play it. */
     FaultKind kind();

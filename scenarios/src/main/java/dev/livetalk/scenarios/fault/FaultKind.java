@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Every kind of fault a scenario can schedule, its name in scenario files, whether it acts
  * in one direction, and which {@link Backend}s can play it. This table is the single source
- * of truth for backend capability: a scenario asking a backend for a fault it cannot play
+ * of truth for backend capability (and of which faults act on the server itself,
+ * {@link #onServer()}): a scenario asking a backend for a fault it cannot play
  * fails validation, never runs as a silent no-op.
  *
  * <p>Immutable; any thread.
@@ -26,7 +27,10 @@ public enum FaultKind {
     MESSAGE_LOSS("message-loss", true, Backend.SIM),
     DUPLICATION("duplication", true, Backend.SIM),
     REORDER("reorder", true, Backend.SIM),
-    PARTITION("partition", true, Backend.SIM);
+    PARTITION("partition", true, Backend.SIM),
+    RESTART("restart", false, Backend.TOXIPROXY, Backend.SIM),
+    PAUSE("pause", false, Backend.TOXIPROXY, Backend.SIM),
+    SLOW_COMMIT("slow-commit", false, Backend.TOXIPROXY, Backend.SIM);
 
     private final String yamlName;
     private final boolean directional;
@@ -46,6 +50,15 @@ public enum FaultKind {
     /** Whether {@code direction} applies; {@code down} and {@code stall} always cut both ways. */
     public boolean directional() {
         return directional;
+    }
+
+    /**
+     * Whether the fault acts on the server process itself ({@code restart}, {@code pause},
+     * {@code slow-commit}) rather than on links: it takes {@code target: server} only, has no
+     * direction, and a backend plays it on its server, never as a link fault.
+     */
+    public boolean onServer() {
+        return this == RESTART || this == PAUSE || this == SLOW_COMMIT;
     }
 
     /** The backends that can play this fault. */

@@ -73,6 +73,9 @@ final class FaultScheduleReader {
                 case DUPLICATION -> new DuplicationFault(p.number("probability"));
                 case REORDER -> new ReorderFault(p.duration("window"), p.number("probability"));
                 case PARTITION -> new PartitionFault();
+                case RESTART -> new RestartFault(p.bool("durable"));
+                case PAUSE -> new PauseFault();
+                case SLOW_COMMIT -> new SlowCommitFault(p.duration("delay"));
             };
         } catch (IllegalArgumentException e) {
             if (e.getMessage().startsWith(p.path())) {

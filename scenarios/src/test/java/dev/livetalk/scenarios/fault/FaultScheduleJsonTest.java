@@ -28,7 +28,8 @@ class FaultScheduleJsonTest {
                 new BandwidthFault(64), new SlowCloseFault(Duration.ofMillis(700)), new TimeoutFault(Duration.ofSeconds(2)),
                 new ResetPeerFault(Duration.ofMillis(100)), new SlicerFault(64, 16, Duration.ofNanos(1500)),
                 new LimitDataFault(4096), new DownFault(), new StallFault(), new MessageLossFault(0.25),
-                new DuplicationFault(0.125), new ReorderFault(Duration.ofMillis(40), 0.5), new PartitionFault());
+                new DuplicationFault(0.125), new ReorderFault(Duration.ofMillis(40), 0.5), new PartitionFault(),
+                new RestartFault(true), new PauseFault(), new SlowCommitFault(Duration.ofMillis(15)));
         List<FaultWindow> windows = new ArrayList<>();
         for (int i = 0; i < faults.size(); i++) {
             Duration start = Duration.ofMillis(1000L * i + 1);
@@ -66,7 +67,7 @@ class FaultScheduleJsonTest {
         refused(s -> window(s, 0).remove("fault"), "faultSchedule.windows[0].fault is missing: it must be a non-empty string");
         refused(s -> window(s, 1).put("type", "flood"), "faultSchedule.windows[1].type must be one of latency, bandwidth,"
                 + " slow-close, timeout, reset-peer, slicer, limit-data, down, stall, message-loss, duplication, reorder,"
-                + " partition: \"flood\"");
+                + " partition, restart, pause, slow-commit: \"flood\"");
         refused(s -> window(s, 2).put("occurrence", -1), "faultSchedule.windows[2].occurrence must be a whole number >= 0: -1");
         refused(s -> window(s, 0).put("startNanos", "1s"), "faultSchedule.windows[0].startNanos must be a whole number >= 0: \"1s\"");
         refused(s -> window(s, 0).put("endNanos", 1_000_000), "faultSchedule.windows[0].endNanos must be after"
