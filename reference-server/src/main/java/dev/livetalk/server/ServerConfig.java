@@ -2,6 +2,7 @@ package dev.livetalk.server;
 
 import dev.livetalk.protocol.CodecLimits;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,12 +34,14 @@ import java.util.Set;
  * @param privateRooms       room to the users allowed in it; other rooms are public
  * @param commitListener     told about every committed message
  * @param debugLogging       keep Tyrus and Grizzly logging on (off by default: it is noisy)
+ * @param dataDir            the folder of the durable history, or {@code null} for a server whose history lives
+ *                           in memory only (lost, with a new epoch, when it restarts)
  */
 public record ServerConfig(int port, String secret, String epoch, int historyLimit, int dedupeWindow,
                            double ratePerSecond, int rateBurst, Duration idleTimeout, int maxFrameBytes,
                            int maxBodyChars, int maxHistoryReply, int maxReplyBytes, int abuseThreshold, Duration abuseWindow,
                            int outboundQueueLimit, Map<String, Set<String>> privateRooms,
-                           CommitListener commitListener, boolean debugLogging) {
+                           CommitListener commitListener, boolean debugLogging, Path dataDir) {
     /** The largest frame limit: Tyrus must buffer a few frames beyond it. */
     public static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
@@ -136,6 +139,7 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
         private Map<String, Set<String>> privateRooms = Map.of();
         private CommitListener commitListener = CommitListener.NONE;
         private boolean debugLogging;
+        private Path dataDir;
 
         private Builder(String secret) {
             this.secret = secret;
@@ -160,6 +164,7 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
             privateRooms = c.privateRooms;
             commitListener = c.commitListener;
             debugLogging = c.debugLogging;
+            dataDir = c.dataDir;
         }
 
         /** Default 0: a free port. */
@@ -261,10 +266,16 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
             return this;
         }
 
+        /** Default {@code null}: history in memory only. */
+        public Builder dataDir(Path value) {
+            dataDir = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(port, secret, epoch, historyLimit, dedupeWindow, ratePerSecond, rateBurst,
                     idleTimeout, maxFrameBytes, maxBodyChars, maxHistoryReply, maxReplyBytes, abuseThreshold, abuseWindow,
-                    outboundQueueLimit, privateRooms, commitListener, debugLogging);
+                    outboundQueueLimit, privateRooms, commitListener, debugLogging, dataDir);
         }
     }
 }

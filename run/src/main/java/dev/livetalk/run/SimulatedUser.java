@@ -6,9 +6,16 @@ import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.client.transcript.TranscriptListener;
 import dev.livetalk.metrics.trace.ClientRecorder;
+import dev.livetalk.metrics.trace.Refetch;
+import dev.livetalk.metrics.trace.WelcomeSeen;
 import dev.livetalk.metrics.trace.SendRecord;
 import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.protocol.ClientEvent;
+import dev.livetalk.protocol.CodecLimits;
+import dev.livetalk.protocol.EventCodec;
+import dev.livetalk.protocol.HistoryReply;
+import dev.livetalk.protocol.Message;
+import dev.livetalk.protocol.ResumeStatus;
 import dev.livetalk.protocol.Joined;
 import dev.livetalk.protocol.Read;
 import dev.livetalk.protocol.Receipt;
@@ -16,7 +23,11 @@ import dev.livetalk.protocol.Send;
 import dev.livetalk.protocol.ServerEvent;
 import dev.livetalk.protocol.Welcome;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +55,14 @@ public final class SimulatedUser implements TranscriptListener {
     private final Map<String, ReadWatermark> screens = new HashMap<>();
     private final Map<String, Long> readUpTo = new HashMap<>();
     private final AtomicInteger welcomes = new AtomicInteger();
+    /** Welcomes before the recording began, handed to the recorder by {@link #recordInto}. */
+    private final List<WelcomeSeen> earlyWelcomes = new ArrayList<>();
+    /** Per room, the head up to which the messages now arriving are a resume replay, and what arrived so far. */
+    private final Map<String, Replay> replays = new HashMap<>();
     private volatile ClientRecorder recorder;
+
+    /** Encodes refetched messages to count their bytes; thread-safe, configuration only. */
+    private static final EventCodec SIZER = new EventCodec(CodecLimits.CLIENT);
 
     /**
      * @param onJoinedAll run once, on the hosting thread, when every room has been joined
@@ -80,7 +98,11 @@ public final class SimulatedUser implements TranscriptListener {
     void recordInto(TraceRecorder trace) {
         ClientRecorder recording = trace.client(client.user(), client.user());
         joinedAt.forEach(recording::onJoined);
-        recorder = recording;
+        synchronized (earlyWelcomes) {
+            earlyWelcomes.forEach(recording::onWelcome);
+            earlyWelcomes.clear();
+            recorder = recording;
+        }
     }
 
     /** {@code event} arrived on {@code link} at {@code now}; the backend calls this just before the session sees it. */
@@ -96,7 +118,14 @@ public final class SimulatedUser implements TranscriptListener {
                     current.onJoined(j.room(), j.headSeq());
                 }
             }
-            case Welcome w -> welcomes.incrementAndGet();
+            case Welcome w -> onWelcome(link, w, now);
+            case HistoryReply h -> {
+                ClientRecorder current = recorder;
+                if (current != null) {
+                    current.onRefetch(new Refetch(now, h.room(), Refetch.HISTORY, h.messages().size(), bytesOf(h)));
+                }
+            }
+            case Message m when link.role().receives() -> onMessage(m, now);
             case Receipt r -> {
                 ClientRecorder current = recorder;
                 if (current != null) {
@@ -105,6 +134,79 @@ public final class SimulatedUser implements TranscriptListener {
             }
             default -> {
             }
+        }
+    }
+
+    private void onWelcome(Link link, Welcome welcome, long now) {
+        welcomes.incrementAndGet();
+        Map<String, String> resume = new LinkedHashMap<>();
+        welcome.resume().forEach((room, status) -> resume.put(room, status.wireName()));
+        WelcomeSeen seen = new WelcomeSeen(link.role().name().toLowerCase(Locale.ROOT), now, welcome.epoch(), resume);
+        synchronized (earlyWelcomes) {
+            if (recorder == null) {
+                earlyWelcomes.add(seen);
+            } else {
+                recorder.onWelcome(seen);
+            }
+        }
+        if (!link.role().receives()) {
+            return;
+        }
+        replays.values().forEach(replay -> replay.flush(recorder));
+        replays.clear();
+        welcome.resume().forEach((room, status) -> {
+            long head = welcome.rooms().getOrDefault(room, 0L);
+            if (status == ResumeStatus.RESUMED && head > 0) {
+                replays.put(room, new Replay(room, head));
+            }
+        });
+    }
+
+    /** A message on the receiving link: part of a resume replay while its seq is within the welcome's head. */
+    private void onMessage(Message message, long now) {
+        Replay replay = replays.get(message.room());
+        if (replay == null || message.seq() > replay.head) {
+            return;
+        }
+        replay.add(message, now);
+        if (message.seq() == replay.head) {
+            replay.flush(recorder);
+            replays.remove(message.room());
+        }
+    }
+
+    private static long bytesOf(ServerEvent event) {
+        return SIZER.encode(event).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** A resume replay of one room in progress: the messages up to {@code head} that arrived so far. */
+    private static final class Replay {
+        private final String room;
+        private final long head;
+        private long at = -1;
+        private int messages;
+        private long bytes;
+
+        Replay(String room, long head) {
+            this.room = room;
+            this.head = head;
+        }
+
+        void add(Message message, long now) {
+            if (at < 0) {
+                at = now;
+            }
+            messages++;
+            bytes += bytesOf(message);
+        }
+
+        /** Records what arrived (nothing when nothing did, or when the recording has not begun). */
+        void flush(ClientRecorder recorder) {
+            if (messages > 0 && recorder != null) {
+                recorder.onRefetch(new Refetch(at, room, Refetch.RESUME, messages, bytes));
+            }
+            messages = 0;
+            bytes = 0;
         }
     }
 

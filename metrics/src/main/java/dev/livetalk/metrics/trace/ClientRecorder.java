@@ -31,6 +31,8 @@ public final class ClientRecorder implements TranscriptListener {
     private final List<ReceiptSeen> receipts = new ArrayList<>();
     private final List<Transmission> transmissions = new ArrayList<>();
     private final List<MarkerSent> markers = new ArrayList<>();
+    private final List<WelcomeSeen> welcomes = new ArrayList<>();
+    private final List<Refetch> refetches = new ArrayList<>();
 
     ClientRecorder(String clientId, String user) {
         this.clientId = clientId;
@@ -94,6 +96,16 @@ public final class ClientRecorder implements TranscriptListener {
         markers.add(new MarkerSent(room, kind, seq, at));
     }
 
+    /** The client was welcomed on {@code link} by history {@code epoch} at {@code at}. */
+    public synchronized void onWelcome(WelcomeSeen welcome) {
+        welcomes.add(welcome);
+    }
+
+    /** The client received messages again from the history (a history reply, a resume replay). */
+    public synchronized void onRefetch(Refetch refetch) {
+        refetches.add(refetch);
+    }
+
     /** The lines displayed in {@code room} after quiescence; later changes to it are not recorded. */
     public synchronized void onFinalTranscript(String room, List<TranscriptEntry> entries) {
         finalTranscripts.put(room, List.copyOf(entries));
@@ -102,6 +114,6 @@ public final class ClientRecorder implements TranscriptListener {
     /** A snapshot of what was recorded. */
     public synchronized ClientTrace build() {
         return new ClientTrace(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts, transmissions,
-                markers);
+                markers, welcomes, refetches);
     }
 }

@@ -24,11 +24,13 @@ import java.util.Map;
  * @param receipts          the receipts it received
  * @param transmissions     every send it put on the wire, in order (retries included)
  * @param markers           every delivered and read marker it put on the wire, in order
+ * @param welcomes          every welcome it received, in order, with the server epoch of each
+ * @param refetches         every batch of messages it received again from history (history replies, resume replays)
  */
 public record ClientTrace(String clientId, String user, Map<String, Long> joinedAt, List<SendRecord> sends,
                           List<TranscriptChange> changes, Map<String, List<TranscriptEntry>> finalTranscripts,
                           List<ReadMark> readMarks, List<ReceiptSeen> receipts, List<Transmission> transmissions,
-                          List<MarkerSent> markers) {
+                          List<MarkerSent> markers, List<WelcomeSeen> welcomes, List<Refetch> refetches) {
     public ClientTrace {
         if (clientId == null || user == null) {
             throw new IllegalArgumentException("a client trace needs an id and a user: " + clientId + ", " + user);
@@ -41,13 +43,16 @@ public record ClientTrace(String clientId, String user, Map<String, Long> joined
         receipts = List.copyOf(receipts);
         transmissions = List.copyOf(transmissions);
         markers = List.copyOf(markers);
+        welcomes = List.copyOf(welcomes);
+        refetches = List.copyOf(refetches);
     }
 
     /** A client trace without what went on the wire (traces built by hand for the checkers). */
     public ClientTrace(String clientId, String user, Map<String, Long> joinedAt, List<SendRecord> sends,
                        List<TranscriptChange> changes, Map<String, List<TranscriptEntry>> finalTranscripts,
                        List<ReadMark> readMarks, List<ReceiptSeen> receipts) {
-        this(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts, List.of(), List.of());
+        this(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts, List.of(), List.of(),
+                List.of(), List.of());
     }
 
     /** Whether the client joined the room. */
