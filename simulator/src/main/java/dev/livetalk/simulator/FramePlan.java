@@ -13,6 +13,9 @@ import dev.livetalk.scenarios.fault.PartitionFault;
 import dev.livetalk.scenarios.fault.ReorderFault;
 import dev.livetalk.scenarios.fault.ResetPeerFault;
 import dev.livetalk.scenarios.fault.SlicerFault;
+import dev.livetalk.scenarios.fault.PauseFault;
+import dev.livetalk.scenarios.fault.RestartFault;
+import dev.livetalk.scenarios.fault.SlowCommitFault;
 import dev.livetalk.scenarios.fault.SlowCloseFault;
 import dev.livetalk.scenarios.fault.StallFault;
 import dev.livetalk.scenarios.fault.TimeoutFault;
@@ -111,6 +114,9 @@ final class FramePlan {
             case BandwidthFault f -> throw unplayable(f);
             case SlowCloseFault f -> throw unplayable(f);
             case SlicerFault f -> throw unplayable(f);
+            case RestartFault f -> throw unplayable(f);
+            case PauseFault f -> throw unplayable(f);
+            case SlowCommitFault f -> throw unplayable(f);
         }
     }
 
