@@ -83,6 +83,10 @@ class ScenarioSchemaTest {
         assertThat(check(minimal("faults:\n  - {type: restart, durable: 'no', at: 1s, for: 1s}\n"))).isNotEmpty();
         assertThat(check(minimal("faults:\n  - {type: slow-commit, at: 1s, for: 1s}\n"))).as("no delay").isNotEmpty();
         assertThat(check(minimal("faults:\n  - {type: pause, at: 1s, for: 1s, target: all}\n"))).isNotEmpty();
+        assertThat(check(minimal("faults:\n  - {type: restart, durable: true, at: 1s, for: 1s, target: {client: a}}\n")))
+                .isNotEmpty();
+        assertThat(check(minimal("faults:\n  - {type: slow-commit, delay: 5ms, at: 1s, for: 1s, target: all}\n")))
+                .isNotEmpty();
         assertThat(check(minimal("faults:\n  - {type: pause, at: 1s, for: 1s, direction: both}\n"))).isNotEmpty();
         assertThat(check(minimal("faults:\n  - {type: pause, delay: 5ms, at: 1s, for: 1s}\n"))).isNotEmpty();
     }
