@@ -164,6 +164,16 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     void onText(ConnectionId id, String text) {
+        lock.lock();
+        try {
+            Admission admission = core.admit(id, text.length(), System.nanoTime());
+            dispatch(admission.outputs());
+            if (!admission.decode()) {
+                return;   // charged before decoding: a frame beyond the user's limits is never parsed
+            }
+        } finally {
+            lock.unlock();
+        }
         Decoded<ClientEvent> decoded = codec.decodeClient(text);
         lock.lock();
         try {
