@@ -226,12 +226,13 @@ final class SqliteHistoryStore implements HistoryStore {
 
     private static void create(Connection c, String epoch) throws SQLException {
         c.setAutoCommit(false);
-        try (Statement s = c.createStatement();
-             PreparedStatement meta = c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?)")) {
+        try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
             s.execute("CREATE TABLE messages(room TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,"
                     + " client_msg_id TEXT NOT NULL, sender TEXT NOT NULL, body TEXT NOT NULL, reply_to TEXT,"
                     + " server_time INTEGER NOT NULL, PRIMARY KEY (room, seq)) WITHOUT ROWID");
+        }
+        try (PreparedStatement meta = c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?)")) {
             meta.setString(1, "schema");
             meta.setString(2, SCHEMA_VERSION);
             meta.addBatch();
