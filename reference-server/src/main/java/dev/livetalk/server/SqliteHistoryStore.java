@@ -32,6 +32,8 @@ final class SqliteHistoryStore implements HistoryStore {
     /** The file's name inside the data folder. */
     static final String FILE_NAME = "history.db";
     private static final String SCHEMA_VERSION = "1";
+    /** SQLite's result code for a file locked by another connection. */
+    private static final int SQLITE_BUSY = 5;
     private static final String COLUMNS = "room, seq, id, client_msg_id, sender, body, reply_to, server_time";
 
     private final Path file;
@@ -76,6 +78,10 @@ final class SqliteHistoryStore implements HistoryStore {
             return new SqliteHistoryStore(file, c, epoch);
         } catch (SQLException e) {
             closeQuietly(c);
+            if (e.getErrorCode() == SQLITE_BUSY) {
+                throw new HistoryStoreException(file, "is in use by another server (the file is locked);"
+                        + " one server per data folder", e);
+            }
             throw new HistoryStoreException(file, "cannot open it as a SQLite database: " + e.getMessage(), e);
         } catch (HistoryStoreException e) {
             closeQuietly(c);

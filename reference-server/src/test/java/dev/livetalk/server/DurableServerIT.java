@@ -6,6 +6,8 @@ import dev.livetalk.protocol.HistoryRequest;
 import dev.livetalk.protocol.Join;
 import dev.livetalk.protocol.Joined;
 import dev.livetalk.protocol.Message;
+import dev.livetalk.protocol.Ping;
+import dev.livetalk.protocol.Pong;
 import dev.livetalk.protocol.ResumeStatus;
 import dev.livetalk.protocol.Send;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +112,7 @@ class DurableServerIT {
 
         alice.send(new Send("lobby", "held", "wait for the disk", null));
         assertThat(store.entered.tryAcquire(TestClient.DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        bob.send(new Ping(7));
         assertThat(alice.poll(QUIET)).isNull();
         assertThat(bob.poll(Duration.ZERO)).isNull();
         assertThat(committed).isEmpty();
@@ -118,6 +121,7 @@ class DurableServerIT {
         Ack ack = nextAck(alice);
         assertThat(ack.seq()).isEqualTo(1);
         assertThat(bob.next(Message.class).id()).isEqualTo(ack.id());
+        assertThat(bob.next(Pong.class).t()).isEqualTo(7);
         assertThat(committed).extracting(Message::id).containsExactly(ack.id());
     }
 

@@ -112,6 +112,19 @@ class SqliteHistoryStoreTest {
     }
 
     @Test
+    void shouldRefuseASecondServerOnTheSameFolder() throws Exception {
+        try (SqliteHistoryStore first = SqliteHistoryStore.open(dir, null, () -> "e")) {
+            assertThatThrownBy(() -> SqliteHistoryStore.open(dir, null, NO_FRESH_EPOCH))
+                    .isInstanceOf(HistoryStoreException.class)
+                    .hasMessage("durable history " + first.file() + ": is in use by another server (the file is locked);"
+                            + " one server per data folder");
+        }
+        try (SqliteHistoryStore again = SqliteHistoryStore.open(dir, null, NO_FRESH_EPOCH)) {
+            assertThat(again.epoch()).isEqualTo("e");
+        }
+    }
+
+    @Test
     void shouldRefuseADataFolderThatIsAFile() throws Exception {
         Path file = dir.resolve("plain");
         Files.writeString(file, "not a folder");
