@@ -64,6 +64,8 @@ public final class ReferenceServer implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final int MAX_INCOMING_BUFFER = 16 * 1024 * 1024;
     private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(2);
+    private static final CloseReason HISTORY_FAILED =
+            new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "durable history failed");
 
     private final ServerConfig config;
     private final EventCodec codec;
@@ -77,6 +79,8 @@ public final class ReferenceServer implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private LoopbackServerContainer container;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Set (under the lock) once the durable history failed: every connection is refused from then on. */
+    private boolean historyFailed;
     private volatile int port;
 
     private ReferenceServer(ServerConfig config, ServerHistory history, HistoryStore store) {
@@ -214,7 +218,12 @@ public final class ReferenceServer implements AutoCloseable {
         ConnectionId id = new ConnectionId(nextConnection.incrementAndGet());
         lock.lock();
         try {
-            queues.put(id, new OutboundQueue(id, session, config.outboundQueueLimit()));
+            OutboundQueue queue = new OutboundQueue(id, session, config.outboundQueueLimit());
+            if (historyFailed) {
+                queue.abort(HISTORY_FAILED);
+                return id;
+            }
+            queues.put(id, queue);
             route(core.onOpen(id, System.nanoTime()));
         } finally {
             lock.unlock();
@@ -318,8 +327,8 @@ public final class ReferenceServer implements AutoCloseable {
 
         @Override
         public void onFailed(HistoryStoreException e) {
-            CloseReason reason = new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "durable history failed");
-            queues.values().forEach(queue -> queue.abort(reason));
+            historyFailed = true;
+            queues.values().forEach(queue -> queue.abort(HISTORY_FAILED));
             queues.clear();
         }
     }

@@ -126,6 +126,22 @@ class DurableServerIT {
     }
 
     @Test
+    void shouldAcknowledgeNothingAndRefuseConnectionsOnceTheStoreFails() throws Exception {
+        HeldStore store = new HeldStore(SqliteHistoryStore.open(dataDir, null, () -> "e-fail"));
+        ReferenceServer server = keep(ReferenceServer.start(config(), store));
+        TestClient alice = login(server, "alice");
+        store.failing = true;
+
+        alice.send(new Send("lobby", "doomed", "the disk is full", null));
+
+        assertThat(alice.awaitClose().getReasonPhrase()).isEqualTo("durable history failed");
+        assertThat(alice.poll(Duration.ZERO)).isNull();
+        assertThat(committed).isEmpty();
+        TestClient late = keep(TestClient.connect(server.uri()));
+        assertThat(late.awaitClose().getReasonPhrase()).isEqualTo("durable history failed");
+    }
+
+    @Test
     void shouldSlowEachCommitOfAServerInMemoryAndLiftIt() throws Exception {
         ReferenceServer server = keep(ReferenceServer.start(ServerConfig.builder(SECRET).commitListener(committed::add).build()));
         TestClient alice = login(server, "alice");
@@ -159,6 +175,7 @@ class DurableServerIT {
         private final HistoryStore inner;
         private final Semaphore gate = new Semaphore(Integer.MAX_VALUE);
         final Semaphore entered = new Semaphore(0);
+        volatile boolean failing;
 
         HeldStore(HistoryStore inner) {
             this.inner = inner;
@@ -190,6 +207,9 @@ class DurableServerIT {
         @Override
         public void append(List<Message> messages) throws HistoryStoreException {
             entered.release();
+            if (failing) {
+                throw new HistoryStoreException(file(), "cannot commit " + messages.size() + " messages: disk full");
+            }
             gate.acquireUninterruptibly();
             try {
                 inner.append(messages);
