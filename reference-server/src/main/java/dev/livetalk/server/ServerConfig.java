@@ -36,12 +36,19 @@ import java.util.Set;
  * @param debugLogging       keep Tyrus and Grizzly logging on (off by default: it is noisy)
  * @param dataDir            the folder of the durable history, or {@code null} for a server whose history lives
  *                           in memory only (lost, with a new epoch, when it restarts)
+ * @param outboundQueueBytes encoded UTF-8 bytes queued for one connection before it counts as a slow consumer and
+ *                           is closed; at least {@code maxReplyBytes}, so one history reply fits. A resume replay is
+ *                           queued as references to the retained messages and counts from when its drainer
+ *                           encodes each message until it is sent
+ * @param upgradeTimeout     a TCP connection that has not finished its WebSocket upgrade this long after it was
+ *                           accepted is closed
  */
 public record ServerConfig(int port, String secret, String epoch, int historyLimit, int dedupeWindow,
                            double ratePerSecond, int rateBurst, Duration idleTimeout, int maxFrameBytes,
                            int maxBodyChars, int maxHistoryReply, int maxReplyBytes, int abuseThreshold, Duration abuseWindow,
                            int outboundQueueLimit, Map<String, Set<String>> privateRooms,
-                           CommitListener commitListener, boolean debugLogging, Path dataDir) {
+                           CommitListener commitListener, boolean debugLogging, Path dataDir,
+                           long outboundQueueBytes, Duration upgradeTimeout) {
     /** The largest frame limit: Tyrus must buffer a few frames beyond it. */
     public static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
@@ -72,6 +79,11 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
         atLeast("abuseThreshold", abuseThreshold, 1);
         positive("abuseWindow", abuseWindow);
         atLeast("outboundQueueLimit", outboundQueueLimit, 1);
+        if (outboundQueueBytes < maxReplyBytes) {
+            throw new IllegalArgumentException("outboundQueueBytes must be >= maxReplyBytes (" + maxReplyBytes
+                    + " bytes: one history reply must fit): " + outboundQueueBytes);
+        }
+        positive("upgradeTimeout", upgradeTimeout);
         privateRooms = copyRooms(privateRooms);
         commitListener = Objects.requireNonNullElse(commitListener, CommitListener.NONE);
     }
@@ -140,6 +152,8 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
         private CommitListener commitListener = CommitListener.NONE;
         private boolean debugLogging;
         private Path dataDir;
+        private long outboundQueueBytes = 8L * 1024 * 1024;
+        private Duration upgradeTimeout = Duration.ofSeconds(5);
 
         private Builder(String secret) {
             this.secret = secret;
@@ -165,6 +179,8 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
             commitListener = c.commitListener;
             debugLogging = c.debugLogging;
             dataDir = c.dataDir;
+            outboundQueueBytes = c.outboundQueueBytes;
+            upgradeTimeout = c.upgradeTimeout;
         }
 
         /** Default 0: a free port. */
@@ -272,10 +288,23 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
             return this;
         }
 
+        /** Default 8 MiB of encoded frames per connection. */
+        public Builder outboundQueueBytes(long value) {
+            outboundQueueBytes = value;
+            return this;
+        }
+
+        /** Default 5 s from accept to a finished WebSocket upgrade. */
+        public Builder upgradeTimeout(Duration value) {
+            upgradeTimeout = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(port, secret, epoch, historyLimit, dedupeWindow, ratePerSecond, rateBurst,
                     idleTimeout, maxFrameBytes, maxBodyChars, maxHistoryReply, maxReplyBytes, abuseThreshold, abuseWindow,
-                    outboundQueueLimit, privateRooms, commitListener, debugLogging, dataDir);
+                    outboundQueueLimit, privateRooms, commitListener, debugLogging, dataDir, outboundQueueBytes,
+                    upgradeTimeout);
         }
     }
 }
