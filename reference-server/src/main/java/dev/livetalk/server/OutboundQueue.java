@@ -107,7 +107,7 @@ final class OutboundQueue {
         return drainer.join(timeout);
     }
 
-    /** The length of {@code text} encoded as UTF-8, without encoding it. */
+    /** The length of {@code text} encoded as UTF-8 (as {@code String.getBytes(UTF_8)} does), without encoding it. */
     static int utf8Length(String text) {
         int length = text.length();
         int bytes = length;
@@ -116,12 +116,12 @@ final class OutboundQueue {
             if (c >= 0x80) {
                 if (c < 0x800) {
                     bytes += 1;
+                } else if (!Character.isSurrogate(c)) {
+                    bytes += 2;
                 } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
                     bytes += 2; // 4 bytes for the pair of 2 chars
                     i++;
-                } else {
-                    bytes += 2;
-                }
+                } // a lone surrogate: 1 byte, the '?' the JDK's encoder puts in its place
             }
         }
         return bytes;

@@ -24,6 +24,18 @@ class ServerConfigTest {
         assertThat(config.maxHistoryReply()).isEqualTo(1000);
         assertThat(config.epoch()).isNull();
         assertThat(config.commitListener()).isSameAs(CommitListener.NONE);
+        assertThat(config.outboundQueueBytes()).isEqualTo(8L * 1024 * 1024);
+        assertThat(config.upgradeTimeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void shouldKeepOneHistoryReplyWithinTheOutboundBytes() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerConfig.builder("s").maxReplyBytes(2 << 20).outboundQueueBytes(1 << 20).build())
+                .withMessage("outboundQueueBytes must be >= maxReplyBytes (2097152 bytes: one history reply must fit): 1048576");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerConfig.builder("s").upgradeTimeout(Duration.ZERO).build())
+                .withMessage("upgradeTimeout must be > 0: PT0S");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The attack benchmark: per {@link Attack}, a fresh server in its own JVM
  * ({@link ServerUnderAttack}: 1 GiB heap, exits on OutOfMemoryError), the attack's seed, a
- * {@link Bystander} chatting, the attack's load, {@link #HOLD} more of chatting while the
+ * {@link Bystander} chatting ({@link #WARM_UP} unmeasured), the attack's load, {@link #HOLD} more of chatting while the
  * attack's connections stay open; then the bystander's round-trip p99 and the server's live
  * heap (in use after a full collection, measured in the server's JVM through its
  * MemoryMXBean, with the attack's connections still open). Targets: heap under 256 MB,
@@ -25,7 +25,8 @@ public final class AttackBenchmark {
     static final String SECRET = "attack-bench";
     static final long HEAP_TARGET_BYTES = 256L * 1024 * 1024;
     static final double P99_TARGET_MILLIS = 50;
-    private static final Duration HOLD = Duration.ofSeconds(2);
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private static final Duration HOLD = Duration.ofSeconds(5);
 
     private AttackBenchmark() {
     }
@@ -73,7 +74,8 @@ public final class AttackBenchmark {
             attack.seed(server);
             List<AutoCloseable> held = new ArrayList<>();
             try (Bystander bystander = Bystander.start(server.uri())) {
-                LockSupport.parkNanos(Duration.ofMillis(500).toNanos()); // the bystander's own warm-up
+                LockSupport.parkNanos(WARM_UP.toNanos()); // the bystander warms both JVMs up
+                bystander.startMeasuring();
                 held.addAll(attack.launch(server));
                 LockSupport.parkNanos(HOLD.toNanos()); // the attack holds while the bystander chats
                 Bystander.Outcome outcome = bystander.stop();

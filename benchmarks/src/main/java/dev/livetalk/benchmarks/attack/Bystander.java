@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -31,7 +32,7 @@ final class Bystander implements AutoCloseable {
 
     private final ChatPeer talker;
     private final ChatPeer listener;
-    private final List<Long> roundTripNanos = new ArrayList<>();
+    private final List<Long> roundTripNanos = new CopyOnWriteArrayList<>();
     private final Set<String> acked = new HashSet<>();
     private final Thread loop;
     private volatile boolean stopping;
@@ -85,6 +86,11 @@ final class Bystander implements AutoCloseable {
                 throw new IOException("bystander refused: " + error);
             }
         }
+    }
+
+    /** Forgets the round trips so far (the warm-up's). */
+    void startMeasuring() {
+        roundTripNanos.clear();
     }
 
     /** Stops chatting and checks that the listener saw every acknowledged message. */
