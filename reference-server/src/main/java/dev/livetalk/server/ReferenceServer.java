@@ -218,7 +218,8 @@ public final class ReferenceServer implements AutoCloseable {
         ConnectionId id = new ConnectionId(nextConnection.incrementAndGet());
         lock.lock();
         try {
-            OutboundQueue queue = new OutboundQueue(id, session, config.outboundQueueLimit());
+            OutboundQueue queue = new OutboundQueue(id, session, codec, config.outboundQueueLimit(),
+                    config.outboundQueueBytes());
             if (historyFailed) {
                 queue.abort(HISTORY_FAILED);
                 return id;
@@ -298,9 +299,14 @@ public final class ReferenceServer implements AutoCloseable {
         }
     }
 
-    /** Hands outputs to the queues, encoding each distinct event once; called under the lock. */
+    /**
+     * Hands outputs to the queues, encoding each event sent to several connections once;
+     * a message sent to one connection only (a resume replay's) goes by reference and its
+     * drainer encodes it. Called under the lock.
+     */
     private void dispatch(List<ServerOutput> outputs) {
-        Map<ServerEvent, String> encoded = new IdentityHashMap<>();
+        Map<ServerEvent, Integer> recipients = recipientCounts(outputs);
+        Map<ServerEvent, EncodedFrame> encoded = new IdentityHashMap<>();
         List<ConnectionId> slow = new ArrayList<>();
         for (ServerOutput output : outputs) {
             OutboundQueue queue = queues.get(output.connection());
@@ -309,7 +315,7 @@ public final class ReferenceServer implements AutoCloseable {
             }
             switch (output) {
                 case ServerOutput.Deliver deliver -> {
-                    if (!queue.offerText(encoded.computeIfAbsent(deliver.event(), codec::encode))) {
+                    if (!offer(queue, deliver.event(), recipients, encoded)) {
                         dropSlowConsumer(output.connection(), queue);
                         slow.add(output.connection());
                     }
@@ -343,10 +349,36 @@ public final class ReferenceServer implements AutoCloseable {
         }
     }
 
+    private boolean offer(OutboundQueue queue, ServerEvent event, Map<ServerEvent, Integer> recipients,
+                          Map<ServerEvent, EncodedFrame> encoded) {
+        if (event instanceof Message && recipients.get(event) == 1) {
+            return queue.offerEvent(event);
+        }
+        EncodedFrame frame = encoded.computeIfAbsent(event, e -> EncodedFrame.of(codec.encode(e)));
+        return queue.offerText(frame.text(), frame.utf8Bytes());
+    }
+
+    private static Map<ServerEvent, Integer> recipientCounts(List<ServerOutput> outputs) {
+        Map<ServerEvent, Integer> counts = new IdentityHashMap<>();
+        for (ServerOutput output : outputs) {
+            if (output instanceof ServerOutput.Deliver deliver) {
+                counts.merge(deliver.event(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
     private void dropSlowConsumer(ConnectionId id, OutboundQueue queue) {
-        queue.abort(new CloseReason(CloseCodes.TRY_AGAIN_LATER,
-                "slow consumer: more than " + config.outboundQueueLimit() + " events queued"));
+        queue.abort(new CloseReason(CloseCodes.TRY_AGAIN_LATER, "slow consumer: more than "
+                + config.outboundQueueLimit() + " events or " + config.outboundQueueBytes() + " bytes queued"));
         queues.remove(id);
+    }
+
+    /** One event encoded once, with its UTF-8 size. */
+    private record EncodedFrame(String text, int utf8Bytes) {
+        static EncodedFrame of(String text) {
+            return new EncodedFrame(text, OutboundQueue.utf8Length(text));
+        }
     }
 
     private static CloseReason closeReasonOf(ErrorCode reason) {
@@ -357,7 +389,7 @@ public final class ReferenceServer implements AutoCloseable {
 
     private void bind() throws IOException {
         int incomingBuffer = (int) Math.min(MAX_INCOMING_BUFFER, Math.max(1 << 20, 4L * config.maxFrameBytes()));
-        container = new LoopbackServerContainer(HOST, incomingBuffer);
+        container = new LoopbackServerContainer(HOST, incomingBuffer, config.upgradeTimeout());
         ChatEndpoint endpoint = new ChatEndpoint(this, incomingBuffer);
         try {
             container.addEndpoint(ServerEndpointConfig.Builder.create(ChatEndpoint.class, "/chat")

@@ -16,7 +16,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code livetalk server}: the reference server on its own, on loopback, until SIGTERM or
  * Ctrl-C, its history in memory or, with {@code --data DIR}, durable in that folder. Runs on
- * the main thread; a shutdown hook closes the server.
+ * the main thread; a shutdown hook closes the server, and halts the JVM when closing takes
+ * longer than {@link #CLOSE_BOUND} (a peer that never reads, a wedged lock), so a signal always
+ * ends the process. The launcher runs it with {@code -XX:+ExitOnOutOfMemoryError}.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = {"Run the reference chat server on loopback until SIGTERM or Ctrl-C.",
@@ -24,6 +26,10 @@ import java.util.concurrent.CountDownLatch;
                 "With --data DIR every message is stored in DIR/history.db (SQLite) and acknowledged only"
                         + " once synced to disk; a restart on the same DIR keeps the epoch and the history."})
 final class ServerCommand implements java.util.concurrent.Callable<Integer> {
+    /** How long the shutdown hook waits for the server to close before halting. */
+    static final Duration CLOSE_BOUND = Duration.ofSeconds(5);
+    private static final int HALTED_ON_SIGTERM = 143;
+
     @Option(names = "--port", defaultValue = "0", description = "Port to listen on; 0 picks a free one (default).")
     int port;
 
@@ -67,10 +73,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             throw new HarnessFailure(e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "livetalk-server-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeWithin(server, stopped), "livetalk-server-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         out.println("livetalk server listening on " + server.uri() + " (epoch " + server.epoch() + ")");
         out.println(data == null ? "History in memory only: lost when the server stops."
@@ -79,6 +82,19 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCode.OK.code();
+    }
+
+    private static void closeWithin(ReferenceServer server, CountDownLatch stopped) {
+        Thread closing = Thread.ofPlatform().daemon().name("livetalk-server-close").start(server::close);
+        try {
+            if (!closing.join(CLOSE_BOUND)) {
+                System.err.println("livetalk server: not closed within " + CLOSE_BOUND.toSeconds() + " s: halting");
+                Runtime.getRuntime().halt(HALTED_ON_SIGTERM);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopped.countDown();
     }
 
     private ServerConfig config() {
