@@ -49,6 +49,12 @@ import java.util.Set;
  *                           would go beyond it is answered {@code history-truncated} (the client pages through
  *                           {@code history})
  * @param maxResumeReplayBytes most estimated bytes one hello's resume replays, likewise
+ * @param outboundQueueBytes encoded UTF-8 bytes queued for one connection before it counts as a slow consumer and
+ *                           is closed; at least {@code maxReplyBytes}, so one history reply fits. A resume replay is
+ *                           queued as references to the retained messages and counts from when its drainer
+ *                           encodes each message until it is sent
+ * @param upgradeTimeout     a TCP connection that has not finished its WebSocket upgrade this long after it was
+ *                           accepted is closed
  */
 public record ServerConfig(int port, String secret, String epoch, int historyLimit, int dedupeWindow,
                            double ratePerSecond, int rateBurst, Duration idleTimeout, int maxFrameBytes,
@@ -57,7 +63,8 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
                            CommitListener commitListener, boolean debugLogging, Path dataDir,
                            Duration helloTimeout, int maxConnections, int maxConnectionsPerUser, int maxRooms,
                            long maxHistoryBytes, double inboundBytesPerSecond, int inboundBytesBurst,
-                           int maxResumeReplay, int maxResumeReplayBytes) {
+                           int maxResumeReplay, int maxResumeReplayBytes,
+                           long outboundQueueBytes, Duration upgradeTimeout) {
     /** The largest frame limit: Tyrus must buffer a few frames beyond it. */
     public static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
@@ -104,6 +111,11 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
         }
         atLeast("maxResumeReplay", maxResumeReplay, 1);
         atLeast("maxResumeReplayBytes", maxResumeReplayBytes, 1024);
+        if (outboundQueueBytes < maxReplyBytes) {
+            throw new IllegalArgumentException("outboundQueueBytes must be >= maxReplyBytes (" + maxReplyBytes
+                    + " bytes: one history reply must fit): " + outboundQueueBytes);
+        }
+        positive("upgradeTimeout", upgradeTimeout);
         privateRooms = copyRooms(privateRooms);
         commitListener = Objects.requireNonNullElse(commitListener, CommitListener.NONE);
     }
@@ -181,6 +193,8 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
         private int inboundBytesBurst = 4 * 1024 * 1024;
         private int maxResumeReplay = 1000;
         private int maxResumeReplayBytes = 1024 * 1024;
+        private long outboundQueueBytes = 8L * 1024 * 1024;
+        private Duration upgradeTimeout = Duration.ofSeconds(5);
 
         private Builder(String secret) {
             this.secret = secret;
@@ -215,6 +229,8 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
             inboundBytesBurst = c.inboundBytesBurst;
             maxResumeReplay = c.maxResumeReplay;
             maxResumeReplayBytes = c.maxResumeReplayBytes;
+            outboundQueueBytes = c.outboundQueueBytes;
+            upgradeTimeout = c.upgradeTimeout;
         }
 
         /** Default 0: a free port. */
@@ -366,12 +382,25 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
             return this;
         }
 
+        /** Default 8 MiB of encoded frames per connection. */
+        public Builder outboundQueueBytes(long value) {
+            outboundQueueBytes = value;
+            return this;
+        }
+
+        /** Default 5 s from accept to a finished WebSocket upgrade. */
+        public Builder upgradeTimeout(Duration value) {
+            upgradeTimeout = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(port, secret, epoch, historyLimit, dedupeWindow, ratePerSecond, rateBurst,
                     idleTimeout, maxFrameBytes, maxBodyChars, maxHistoryReply, maxReplyBytes, abuseThreshold, abuseWindow,
                     outboundQueueLimit, privateRooms, commitListener, debugLogging, dataDir,
                     helloTimeout, maxConnections, maxConnectionsPerUser, maxRooms, maxHistoryBytes,
-                    inboundBytesPerSecond, inboundBytesBurst, maxResumeReplay, maxResumeReplayBytes);
+                    inboundBytesPerSecond, inboundBytesBurst, maxResumeReplay, maxResumeReplayBytes,
+                    outboundQueueBytes, upgradeTimeout);
         }
     }
 }

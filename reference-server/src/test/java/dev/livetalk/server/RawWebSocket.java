@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,16 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     RawWebSocket(URI uri, Duration deadline) throws IOException {
-        socket = new Socket(uri.getHost(), uri.getPort());
+        this(uri, deadline, 0);
+    }
+
+    /** With {@code receiveBufferBytes} > 0, a socket receive buffer that small (a peer that reads little). */
+    RawWebSocket(URI uri, Duration deadline, int receiveBufferBytes) throws IOException {
+        socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
+        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) deadline.toMillis());
         socket.setSoTimeout((int) deadline.toMillis());
         in = new DataInputStream(socket.getInputStream());
         out = socket.getOutputStream();

@@ -33,6 +33,8 @@ class ServerConfigTest {
         assertThat(config.inboundBytesBurst()).isEqualTo(4 << 20);
         assertThat(config.maxResumeReplay()).isEqualTo(1000);
         assertThat(config.maxResumeReplayBytes()).isEqualTo(1 << 20);
+        assertThat(config.outboundQueueBytes()).isEqualTo(8L * 1024 * 1024);
+        assertThat(config.upgradeTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -61,6 +63,15 @@ class ServerConfigTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> ServerConfig.builder("s").maxResumeReplay(10, 10).build())
                 .withMessage("maxResumeReplayBytes must be >= 1024: 10");
+
+    @Test
+    void shouldKeepOneHistoryReplyWithinTheOutboundBytes() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerConfig.builder("s").maxReplyBytes(2 << 20).outboundQueueBytes(1 << 20).build())
+                .withMessage("outboundQueueBytes must be >= maxReplyBytes (2097152 bytes: one history reply must fit): 1048576");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerConfig.builder("s").upgradeTimeout(Duration.ZERO).build())
+                .withMessage("upgradeTimeout must be > 0: PT0S");
     }
 
     @Test

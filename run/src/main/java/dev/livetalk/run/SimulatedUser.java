@@ -122,7 +122,8 @@ public final class SimulatedUser implements TranscriptListener {
             case HistoryReply h -> {
                 ClientRecorder current = recorder;
                 if (current != null) {
-                    current.onRefetch(new Refetch(now, h.room(), Refetch.HISTORY, h.messages().size(), bytesOf(h)));
+                    current.onRefetch(new Refetch(now, h.room(), Refetch.HISTORY, h.messages().size(), bytesOf(h),
+                            h.firstSeq()));
                 }
             }
             case Message m when link.role().receives() -> onMessage(m, now);
