@@ -63,6 +63,7 @@ class ServerConfigTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> ServerConfig.builder("s").maxResumeReplay(10, 10).build())
                 .withMessage("maxResumeReplayBytes must be >= 1024: 10");
+    }
 
     @Test
     void shouldKeepOneHistoryReplyWithinTheOutboundBytes() {
