@@ -113,6 +113,11 @@ public final class ServerCore {
         return rooms.retainedBytes();
     }
 
+    /** Users whose limits are kept: those with a connection, or whose limits still say something. */
+    int usersKept() {
+        return users.size();
+    }
+
     /** Rooms that exist (bounded by {@code maxRooms}). */
     public int roomCount() {
         return rooms.count();

@@ -2,6 +2,7 @@ package dev.livetalk.server;
 
 import dev.livetalk.protocol.Ack;
 import dev.livetalk.protocol.ErrorCode;
+import dev.livetalk.protocol.ErrorEvent;
 import dev.livetalk.protocol.HistoryReply;
 import dev.livetalk.protocol.HistoryRequest;
 import dev.livetalk.protocol.Join;
@@ -59,6 +60,22 @@ class ReferenceServerIT {
             assertThat(client.next(Joined.class).room()).isEqualTo(room);
         }
         return client;
+    }
+
+    @Test
+    void shouldChargeTheBytesOfAFrameBeforeDecodingIt() throws Exception {
+        ReferenceServer server = start(ServerConfig.builder(SECRET).inboundBytesLimit(1, 65_536));
+        TestClient alice = login(server, "alice");
+        String garbage = "{" + "x".repeat(60_000);
+
+        alice.sendText(garbage);
+        assertThat(alice.nextError().code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+        alice.sendText(garbage);
+
+        ErrorEvent dropped = alice.nextError();
+        assertThat(dropped.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(dropped.message()).endsWith("per user: 60001 bytes dropped before decoding");
+        assertThat(alice.isOpen()).isTrue();
     }
 
     @Test

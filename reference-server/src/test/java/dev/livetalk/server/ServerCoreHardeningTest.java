@@ -130,6 +130,21 @@ class ServerCoreHardeningTest {
     }
 
     @Test
+    void shouldForgetTheLimitsOfAUserOnlyOnceTheyHaveNothingLeftToSay() {
+        CoreDriver driver = new CoreDriver(config().rateLimit(10, 4));
+        ConnectionId alice = driver.login("alice");
+        driver.frame(alice, new Ping(1));
+        driver.core.onClose(alice, driver.now());
+        driver.core.onTick(driver.now());
+        assertThat(driver.core.usersKept()).isEqualTo(1);
+
+        driver.advance(Duration.ofMillis(100));
+        driver.core.onTick(driver.now());
+
+        assertThat(driver.core.usersKept()).isZero();
+    }
+
+    @Test
     void shouldCountAbuseOfAUserAcrossReconnects() {
         CoreDriver driver = new CoreDriver(config().abuse(3, Duration.ofSeconds(10)));
         ConnectionId first = driver.login("mallory");
