@@ -167,7 +167,7 @@ class ResultsJsonTest {
         assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("not a results document: faultSchedule.windows[0].type must be one of latency,")
-                .hasMessageEndingWith("partition: \"flood\"");
+                .hasMessageEndingWith("partition, restart, pause, slow-commit: \"flood\"");
         ((ObjectNode) tree.at("/faultSchedule/windows/0")).put("type", "down").remove("clients");
         assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -20,6 +20,9 @@ import dev.livetalk.scenarios.fault.LimitDataFault;
 import dev.livetalk.scenarios.fault.LinkSelector;
 import dev.livetalk.scenarios.fault.MessageLossFault;
 import dev.livetalk.scenarios.fault.PartitionFault;
+import dev.livetalk.scenarios.fault.PauseFault;
+import dev.livetalk.scenarios.fault.RestartFault;
+import dev.livetalk.scenarios.fault.SlowCommitFault;
 import dev.livetalk.scenarios.fault.ReorderFault;
 import dev.livetalk.scenarios.fault.ResetPeerFault;
 import dev.livetalk.scenarios.fault.SlicerFault;
@@ -111,7 +114,8 @@ final class SampleResults {
                 new BandwidthFault(64), new SlowCloseFault(Duration.ofMillis(700)), new TimeoutFault(Duration.ofSeconds(2)),
                 new ResetPeerFault(Duration.ofMillis(100)), new SlicerFault(64, 16, Duration.ofNanos(1500)),
                 new LimitDataFault(4096), new DownFault(), new StallFault(), new MessageLossFault(0.25),
-                new DuplicationFault(0.125), new ReorderFault(Duration.ofMillis(40), 0.5), new PartitionFault());
+                new DuplicationFault(0.125), new ReorderFault(Duration.ofMillis(40), 0.5), new PartitionFault(),
+                new RestartFault(false), new PauseFault(), new SlowCommitFault(Duration.ofMillis(15)));
         List<FaultWindow> windows = new ArrayList<>();
         for (int i = 0; i < faults.size(); i++) {
             Duration start = Duration.ofMillis(1000L * i + 1);
