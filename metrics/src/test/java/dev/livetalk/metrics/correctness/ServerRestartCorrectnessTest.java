@@ -174,4 +174,26 @@ class ServerRestartCorrectnessTest {
         assertThat(f.phantoms()).isEqualTo(1); // bob's line of m1.A: an id the server no longer has
         assertThat(f.convergedClients()).isEqualTo(1);
     }
+
+    @Test
+    void shouldConvergeAfterTheRestartOnlyOnceTheLostEpochsLinesAreGone() {
+        run.window("blip", 1_000, 1_500).window("restart", 3_000, 4_000);
+        Client bob = member("bob");
+        Client carol = member("carol");
+        Message a1 = run.commit("lobby", "alice", "a1", 500);
+        bob.place(a1, 510);
+        carol.place(a1, 510);
+        run.restart("B");
+        bob.welcome("main", "B", 4_000);
+        carol.welcome("main", "B", 4_000);
+        Message b1 = run.commit("lobby", "alice", "x1", 4_200);
+        bob.clear("lobby", 4_500).place(b1, 4_600); // drops a1 (an empty prefix: good from then) and refetches
+        carol.append(b1, 4_300);                    // keeps a1 above x1
+        List<ClientConvergence> byClient = CorrectnessChecker.check(ReplayedRun.of(run.build())).byClient();
+        assertThat(byClient).containsExactly(
+                new ClientConvergence(bob.id(), "blip", 0, TraceFixture.ms(1_500), 0L),
+                new ClientConvergence(carol.id(), "blip", 0, TraceFixture.ms(1_500), 0L),
+                new ClientConvergence(bob.id(), "restart", 0, TraceFixture.ms(4_000), TraceFixture.ms(500)),
+                new ClientConvergence(carol.id(), "restart", 0, TraceFixture.ms(4_000), null));
+    }
 }
