@@ -182,7 +182,7 @@ final class LedgerBuilder {
         if (replay == null) {
             return null;
         }
-        int[] lines = finalLines.computeIfAbsent(clientId + SEP + message.room(), k -> finalLinesOf(replay))
+        int[] lines = finalLines.computeIfAbsent(clientId + SEP + message.room(), k -> finalLinesOf(replay, false))
                 .get(message.key());
         return lines == null ? null : status(replay.finalEntries().get(lines[0]).entry());
     }
@@ -191,8 +191,9 @@ final class LedgerBuilder {
         String room = message.room();
         RoomReplay replay = run.of(recipient.clientId(), room);
         String clientRoom = recipient.clientId() + SEP + room;
-        int[] lines = replay == null ? null
-                : finalLines.computeIfAbsent(clientRoom, k -> finalLinesOf(replay)).get(message.key());
+        int[] lines = replay == null ? null // a line of a lost epoch is a phantom, not a line of the message
+                : finalLines.computeIfAbsent(clientRoom + SEP + "final-epoch", k -> finalLinesOf(replay, true))
+                .get(message.key());
         Long finalAt = null;
         Long seq = message.isCommitted() ? message.firstSeq() : null;
         if (replay != null && seq != null) {
@@ -212,12 +213,13 @@ final class LedgerBuilder {
                         : usOrNull(firstAt(sender, room, recipient.user(), ReceiptKind.READ, seq)));
     }
 
-    private Map<String, int[]> finalLinesOf(RoomReplay replay) {
+    /** Per message, where its first final line is and how many it has; {@code finalEpochOnly}: lines of lost epochs skipped. */
+    private Map<String, int[]> finalLinesOf(RoomReplay replay, boolean finalEpochOnly) {
         Map<String, int[]> byKey = new HashMap<>();
         List<PlacedEntry> lines = replay.finalEntries();
         for (int i = 0; i < lines.size(); i++) {
             LogicalMessage shown = run.index().of(replay.room(), lines.get(i).entry());
-            if (shown != null) {
+            if (shown != null && !(finalEpochOnly && run.index().isLostLine(replay.room(), lines.get(i).entry()))) {
                 int position = i;
                 byKey.computeIfAbsent(shown.key(), k -> new int[] {position, 0})[1]++;
             }

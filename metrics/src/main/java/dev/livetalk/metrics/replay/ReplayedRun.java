@@ -30,8 +30,9 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         MessageIndex index = MessageIndex.of(trace);
         SampleGrid grid = SampleGrid.of(trace, stepNanos);
         Map<String, Map<String, RoomReplay>> replays = new LinkedHashMap<>();
+        long finalEpochBegan = trace.finalEpochBegan();
         for (ClientTrace client : trace.clients()) {
-            replays.put(client.clientId(), replayClient(index, client, trace, grid));
+            replays.put(client.clientId(), replayClient(index, client, trace, grid, finalEpochBegan));
         }
         return new ReplayedRun(trace, index, replays, grid);
     }
@@ -61,7 +62,7 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
     }
 
     private static Map<String, RoomReplay> replayClient(MessageIndex index, ClientTrace client, RunTrace trace,
-                                                        SampleGrid grid) {
+                                                        SampleGrid grid, long finalEpochBegan) {
         Map<String, List<TranscriptChange>> byRoom = new LinkedHashMap<>();
         client.joinedAt().keySet().forEach(room -> byRoom.put(room, new ArrayList<>()));
         for (TranscriptChange change : client.changes()) {
@@ -72,7 +73,7 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
             Long entitledAfter = trace.entitledAfter(client, room);
             RoomReplay replay = TranscriptReplayer.replay(index, client.clientId(), room,
                     entitledAfter == null ? 0L : entitledAfter, changes, grid, trace.log(room).messages(),
-                    trace.finalEpochBegan());
+                    finalEpochBegan);
             checkFinal(client, room, replay);
             rooms.put(room, replay);
         });

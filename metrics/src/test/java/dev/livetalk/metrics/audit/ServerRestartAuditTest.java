@@ -116,4 +116,23 @@ class ServerRestartAuditTest {
         LedgerFiles.write(dir, new LedgerFiles.Stamp("restart", "reconcile", 1), ledger);
         assertThat(LedgerFiles.read(dir)).isEqualTo(ledger);
     }
+
+    @Test
+    void shouldCountALineOfALostEpochAsNoLineOfItsMessageInADeliveryRow() {
+        Ledger ledger = Ledger.of(ReplayedRun.of(trace("event-only")));
+        assertThat(ledger.deliveries()).filteredOn(d -> d.key().equals("send:alice-1:a2") && d.recipient().equals("bob"))
+                .extracting(dev.livetalk.metrics.ledger.DeliveryRow::lines).containsExactly(1);
+    }
+
+    @Test
+    void shouldTellInAMessagesStoryThatTheServerLostIt() {
+        dev.livetalk.metrics.ledger.LedgerIndex index = new dev.livetalk.metrics.ledger.LedgerIndex(
+                Ledger.of(ReplayedRun.of(trace("reconcile"))));
+        assertThat(dev.livetalk.metrics.ledger.MessageStory.of(index, index.byKey("send:alice-1:a1")).summary())
+                .contains("server: lost in a restart without durable history: committed as m1.A (epoch A);"
+                        + " ACKNOWLEDGED LOST (its sender saw the ack)");
+        assertThat(dev.livetalk.metrics.ledger.MessageStory.of(index, index.byKey("send:alice-1:a2")).summary())
+                .contains("server: lost in a restart without durable history: committed as m2.A (epoch A);"
+                        + " committed again as seq 1");
+    }
 }
