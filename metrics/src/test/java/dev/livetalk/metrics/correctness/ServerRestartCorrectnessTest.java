@@ -73,6 +73,7 @@ class ServerRestartCorrectnessTest {
 
     @Test
     void shouldCallLinesAClientKeptFromTheLostEpochPhantomsAndTheClientNotConverged() {
+        run.window("restart", 3_000, 7_000); // the trace, sampled over time, runs to 7 s
         Client alice = member("alice");
         Client bob = member("bob");
         epochA(alice, bob);
@@ -84,6 +85,9 @@ class ServerRestartCorrectnessTest {
         assertThat(f.convergedClients()).isZero();
         assertThat(f.lost()).isZero();
         assertThat(f.inversions()).isZero(); // lost-epoch seqs are never compared with B's
+        assertThat(f.outcomes()).containsEntry(Outcome.OK, 2L).containsEntry(Outcome.RECOVERED, 0L)
+                .containsEntry(Outcome.UNEXPECTED, 4L); // x1 was not missing: A's higher seqs do not count
+        assertThat(report.overTime()).extracting(CorrectnessInterval::inversions).containsOnly(0L);
         assertThat(report.examples()).filteredOn(e -> e.kind() == ExampleKind.PHANTOM).extracting(Example::messageId)
                 .contains("m1.A", "m2.A");
     }
