@@ -8,6 +8,7 @@ import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.SendRecord;
 import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.metrics.trace.TraceWindow;
+import dev.livetalk.metrics.trace.WelcomeSeen;
 import dev.livetalk.protocol.Message;
 import dev.livetalk.protocol.ReceiptKind;
 
@@ -28,6 +29,7 @@ public final class TraceFixture {
     private final TraceRecorder recorder;
     private final Map<String, Long> heads = new HashMap<>();
     private final List<Client> clients = new ArrayList<>();
+    private String epoch;
 
     public TraceFixture(String strategy) {
         this(strategy, 0);
@@ -39,6 +41,21 @@ public final class TraceFixture {
 
     public static long ms(double millis) {
         return Math.round(millis * 1_000_000);
+    }
+
+    /**
+     * From now on the server commits in history {@code epoch} (commits before name none), seqs
+     * continuing; message ids become {@code m<seq>.<epoch>}, unique across epochs.
+     */
+    public TraceFixture epoch(String epoch) {
+        this.epoch = epoch;
+        return this;
+    }
+
+    /** The server restarts without durable history: history {@code epoch}, every room from seq 1 again. */
+    public TraceFixture restart(String epoch) {
+        heads.clear();
+        return epoch(epoch);
     }
 
     /** The server commits a message of {@code from} with body = client message id. */
@@ -54,8 +71,9 @@ public final class TraceFixture {
     /** The server commits a message with its own body (a resend under a new client message id). */
     public Message commit(String room, String from, String clientMsgId, String body, String replyTo, double atMs) {
         long seq = heads.merge(room, 1L, Long::sum);
-        Message message = new Message(room, seq, "m" + seq, clientMsgId, from, body, replyTo, 0);
-        recorder.onCommitted(message, ms(atMs));
+        Message message = new Message(room, seq, epoch == null ? "m" + seq : "m" + seq + "." + epoch, clientMsgId,
+                from, body, replyTo, 0);
+        recorder.onCommitted(epoch, message, ms(atMs));
         return message;
     }
 
@@ -92,6 +110,21 @@ public final class TraceFixture {
 
         public String id() {
             return recorder.clientId();
+        }
+
+        /** The client's {@code link} ({@code main}, {@code send}, {@code receive}) was welcomed by {@code epoch}. */
+        public Client welcome(String link, String epoch, double atMs) {
+            recorder.onWelcome(new WelcomeSeen(link, ms(atMs), epoch, Map.of()));
+            return this;
+        }
+
+        /** Every line of {@code room} goes away (a client that drops what an earlier epoch showed). */
+        public Client clear(String room, double atMs) {
+            Transcript t = at(room, atMs);
+            for (TranscriptEntry entry : List.copyOf(t.entries())) {
+                t.remove(entry.key());
+            }
+            return this;
         }
 
         public Client join(String room, long headSeq) {

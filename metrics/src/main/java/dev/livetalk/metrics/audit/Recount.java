@@ -152,12 +152,15 @@ final class Recount {
         return samples;
     }
 
-    /** From the intended (and the handed) send to {@code at} of each delivery row of it. */
+    /**
+     * From the intended (and the handed) send to {@code at} of each delivery row of it; none for a
+     * message the server lost after its sender saw the ack ({@link MessageRow#acknowledgedLost()}).
+     */
     List<LatencySample> atPeers(java.util.function.Function<DeliveryRow, Long> at) {
         List<LatencySample> samples = new ArrayList<>();
         for (DeliveryRow delivery : index.ledger().deliveries()) {
             MessageRow m = index.message(delivery.key());
-            if (m != null && m.intendedUs() != null && m.intendedUs() >= 0) {
+            if (m != null && m.intendedUs() != null && m.intendedUs() >= 0 && !m.acknowledgedLost()) {
                 samples.add(LatencySample.between(m.intendedUs(), m.handedUs(), at.apply(delivery)));
             }
         }
@@ -176,7 +179,7 @@ final class Recount {
         }
         Map<String, List<ReceiptRow>> readReceipts = new HashMap<>();
         for (ReceiptRow receipt : index.ledger().receipts()) {
-            if (receipt.kind().equals("read")) {
+            if (receipt.kind().equals("read") && !receipt.lostEpoch()) {
                 readReceipts.computeIfAbsent(receipt.client() + '\u0000' + receipt.room() + '\u0000' + receipt.reader(),
                         k -> new ArrayList<>()).add(receipt);
             }
@@ -189,7 +192,7 @@ final class Recount {
         }
         List<LatencySample> samples = new ArrayList<>();
         for (MarkerRow mark : index.ledger().markers()) {
-            if (!mark.source().equals(MarkerRow.READ_DECISION) || mark.atUs() < 0) {
+            if (!mark.source().equals(MarkerRow.READ_DECISION) || mark.atUs() < 0 || mark.lostEpoch()) {
                 continue;
             }
             String author = authorOfSeq.get(mark.room() + '\u0000' + mark.seq());

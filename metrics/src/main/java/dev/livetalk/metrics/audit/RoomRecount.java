@@ -34,7 +34,8 @@ record RoomRecount(long lost, long duplicates, long phantoms, long inversions, l
                 continue; // an honest failure: the client's own send, marked failed, never committed
             }
             MessageRow message = line.key() == null ? null : ledger.message(line.key());
-            if (message == null || message.seq() == null) {
+            boolean lostLine = line.id() != null && ledger.messageOfCommit(transcript.room(), line.id()) == null;
+            if (message == null || message.seq() == null || lostLine) { // a lost epoch's line: the server no longer has it
                 phantoms++;
                 continue;
             }

@@ -22,6 +22,9 @@ import java.util.Set;
  * is compared with the other members' first showings and read markers; every send's echo with
  * when it was handed to its client.
  *
+ * <p>Markers of a lost epoch ({@link MarkerRow#lostEpoch()}) are not judged, nor a READ shown
+ * while the sender's link was in one.
+ *
  * <p>{@code statusBackwards} is not recounted: the ledger keeps a message's statuses at its
  * sender as one sequence over all its lines, not per line with what each showed before.
  *
@@ -46,7 +49,7 @@ record StatusTruthRecount(long unfoundedDelivered, long unfoundedRead, long stat
         }
         Map<String, List<MarkerRow>> sentMarkers = new LinkedHashMap<>();
         for (MarkerRow marker : ledger.markers()) {
-            if (marker.source().equals(MarkerRow.SENT)) {
+            if (marker.source().equals(MarkerRow.SENT) && !marker.lostEpoch()) {
                 sentMarkers.computeIfAbsent(marker.client() + SEP + marker.room() + SEP + marker.kind(),
                         k -> new ArrayList<>()).add(marker);
             }
@@ -98,7 +101,7 @@ record StatusTruthRecount(long unfoundedDelivered, long unfoundedRead, long stat
                 boolean founded = switch (step.status()) {
                     case "delivered" -> shownByAnother(deliveries.getOrDefault(message.key(), List.of()), message,
                             step.atUs());
-                    case "read" -> message.seq() != null && readByAnother(
+                    case "read" -> step.lostEpoch() || message.seq() != null && readByAnother(
                             firstRead.getOrDefault(message.room() + SEP + message.seq(), Map.of()), message, step.atUs());
                     default -> true;
                 };

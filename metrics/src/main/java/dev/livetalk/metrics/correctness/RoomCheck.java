@@ -21,7 +21,10 @@ import java.util.Map;
  * Checks one client's final transcript of one room against the entitled part of the server
  * log (docs/METRICS.md, "Ordering correctness"). Lines of the client's own sends marked {@code FAILED} and never
  * committed are honest and skipped; a pending echo counts for its message when the server
- * committed it, else it is a phantom. Lines of messages older than the join are allowed.
+ * committed it, else it is a phantom. Lines of messages older than the join are allowed. After a
+ * restart without durable history, the log is the final epoch's and a line showing the id of a
+ * lost epoch's commit is a phantom (the server no longer has it), even when the same message
+ * was committed again in the final epoch.
  *
  * <p>Single use, single thread.
  */
@@ -72,7 +75,7 @@ final class RoomCheck {
                 continue;
             }
             LogicalMessage message = index.of(replay.room(), entry);
-            if (message == null || !message.isCommitted()) {
+            if (message == null || !message.isCommitted() || index.isLostLine(replay.room(), entry)) {
                 phantoms++;
                 outcomes.merge(Outcome.UNEXPECTED, 1L, Long::sum);
                 offer(ExampleKind.PHANTOM, entry.seq(), entry.key(), placed.placedAt());
@@ -127,7 +130,8 @@ final class RoomCheck {
         int i = 0;
         for (PlacedEntry placed : replay.finalEntries()) {
             LogicalMessage message = index.of(replay.room(), placed.entry());
-            if (message == null || !message.isCommitted() || skipped(placed.entry())) {
+            if (message == null || !message.isCommitted() || skipped(placed.entry())
+                    || index.isLostLine(replay.room(), placed.entry())) {
                 continue;
             }
             long seq = seqs.get(i++);

@@ -27,6 +27,12 @@ import java.util.TreeMap;
  * before another member's read marker covered it; no sender's line went back to an earlier
  * status; every send showed its local echo at once.
  *
+ * <p>After a restart without durable history, markers carry seqs of the epoch their link was in
+ * (its latest welcome before them): only those of the final epoch are judged, against the final
+ * epoch's log; a READ a sender's line showed while its link was in a lost epoch is not judged
+ * (the markers that founded it are gone with their epoch), and a READ of a message the server
+ * lost, shown later, is unfounded.
+ *
  * <p>Markers only move forward, so each (client, message) is judged once, at the first marker
  * of its kind that covers it (a message committed twice, a naive resend, counts once). The
  * cost is linear in the trace: the markers, the messages each client is entitled to, and per
@@ -84,6 +90,9 @@ final class StatusTruthCheck {
         Map<String, Integer> next = new HashMap<>();
         Set<String> counted = new HashSet<>();
         for (MarkerSent marker : client.markers()) {
+            if (!run.trace().inFinalEpochAt(client, marker.at())) {
+                continue;
+            }
             RoomLogIndex log = log(marker.room());
             String cursor = marker.kind() + "\u0000" + marker.room();
             int from = next.getOrDefault(cursor, 0);
@@ -101,7 +110,8 @@ final class StatusTruthCheck {
         if (marker.kind() == ReceiptKind.READ) {
             log.readFirst(position).offer(client.clientId(), marker.at());
         }
-        if (commit.seq() <= client.joinedAt().getOrDefault(marker.room(), Long.MAX_VALUE)) {
+        Long entitledAfter = run.trace().entitledAfter(client, marker.room());
+        if (entitledAfter == null || commit.seq() <= entitledAfter) {
             return;
         }
         String key = log.keyAt(position, run.index(), marker.room());
@@ -120,7 +130,8 @@ final class StatusTruthCheck {
         for (StatusStep step : steps) {
             boolean founded = switch (step.status()) {
                 case DELIVERED -> shownByAnother(message, step.at(), client.clientId());
-                case READ -> readBy(message, step, client.clientId()) <= step.at();
+                case READ -> !run.trace().inFinalEpochAt(client, step.at())
+                        || readBy(message, step, client.clientId()) <= step.at();
                 default -> true;
             };
             if (!founded) {
@@ -144,6 +155,9 @@ final class StatusTruthCheck {
     }
 
     private long readBy(LogicalMessage message, StatusStep step, String clientId) {
+        if (message.isLostByServer()) {
+            return Long.MAX_VALUE;
+        }
         long seq = message.isCommitted() ? message.firstSeq() : step.seq(); // the message's, as the ledger's audit counts it
         RoomLogIndex log = log(message.room());
         int position = log.positionOf(seq);

@@ -1,5 +1,6 @@
 package dev.livetalk.metrics.latency;
 
+import dev.livetalk.metrics.replay.MessageIndex;
 import dev.livetalk.metrics.replay.PlacedEntry;
 import dev.livetalk.metrics.replay.RoomReplay;
 
@@ -19,11 +20,17 @@ public final class FinalPlacement {
     private final Map<Long, Long> finalAt = new HashMap<>();
 
     public FinalPlacement(RoomReplay replay) {
+        this(replay, null);
+    }
+
+    /** As {@link #FinalPlacement(RoomReplay)}, skipping the lines of lost epochs ({@link MessageIndex#isLostLine}). */
+    public FinalPlacement(RoomReplay replay, MessageIndex index) {
         long expected = replay.joinedAt() + 1;
         long latest = Long.MIN_VALUE;
         for (PlacedEntry placed : replay.finalEntries()) {
             long seq = placed.entry().seq();
-            if (seq == 0 || seq <= replay.joinedAt()) {
+            if (seq == 0 || seq <= replay.joinedAt()
+                    || (index != null && index.isLostLine(replay.room(), placed.entry()))) {
                 continue;
             }
             if (seq != expected) {

@@ -31,6 +31,15 @@ import java.util.OptionalLong;
  * also kept for its room ({@link LatencyReport#rooms()}): the message's room, or the read
  * marker's.
  *
+ * <p>After a restart without durable history (docs/METRICS.md, "Server restarts"): a message the
+ * server lost after its sender saw it acknowledged ({@link ReplayedRun#isAcknowledgedLost}) has
+ * its echo and ack samples but no peer samples (the server's loss, not the strategy's latency;
+ * it is counted as acknowledged-lost instead); a message committed again in the final epoch is
+ * judged by its final commit: peer-first is when any line of it first appeared, peer-final when
+ * its final commit took its final place. Peers are entitled by their head in the final epoch
+ * ({@link dev.livetalk.metrics.trace.RunTrace#entitledAfter}); read marks and receipts count
+ * only in the final epoch, so a lag pairs a mark and a receipt of one epoch.
+ *
  * <p>Stateless; any thread.
  */
 public final class LatencyCollector {
@@ -55,8 +64,11 @@ public final class LatencyCollector {
             }
             senderLatencies(run, message, report);
             SilentWait.record(report, message, run.of(message.senderClientId(), message.room()), end);
+            if (run.isAcknowledgedLost(message)) {
+                continue;
+            }
             for (ClientTrace peer : run.trace().clients()) {
-                if (isPeerOf(peer, message)) {
+                if (isPeerOf(run, peer, message)) {
                     peerLatencies(run, message, peer, report, placements);
                 }
             }
@@ -73,8 +85,8 @@ public final class LatencyCollector {
         sample(report, Metric.ACK, message, replay == null ? null : replay.acked().get(message.key()));
     }
 
-    private static boolean isPeerOf(ClientTrace client, LogicalMessage message) {
-        Long joined = client.joinedAt().get(message.room());
+    private static boolean isPeerOf(ReplayedRun run, ClientTrace client, LogicalMessage message) {
+        Long joined = run.trace().entitledAfter(client, message.room());
         return !client.clientId().equals(message.senderClientId()) && joined != null
                 && (!message.isCommitted() || message.firstSeq() > joined);
     }
@@ -84,7 +96,7 @@ public final class LatencyCollector {
         RoomReplay replay = run.of(peer.clientId(), message.room());
         sample(report, Metric.PEER_FIRST, message, replay.firstShown().get(message.key()));
         FinalPlacement placement = placements.computeIfAbsent(peer.clientId() + '\u0000' + message.room(),
-                k -> new FinalPlacement(replay));
+                k -> new FinalPlacement(replay, run.index()));
         sample(report, Metric.PEER_FINAL, message, message.isCommitted() ? placement.at(message.firstSeq()) : null);
     }
 
@@ -106,7 +118,8 @@ public final class LatencyCollector {
         for (ClientTrace reader : run.trace().clients()) {
             for (ReadMark mark : reader.readMarks()) {
                 CommittedMessage read = bySeq.getOrDefault(mark.room(), Map.of()).get(mark.seq());
-                if (mark.at() >= run.trace().measuredFrom() && read != null) {
+                if (mark.at() >= run.trace().measuredFrom() && read != null
+                        && run.trace().inFinalEpochAt(reader, mark.at())) {
                     lagToEverySender(run, reader.user(), mark, read.message().from(), receipts, report);
                 }
             }
@@ -120,7 +133,7 @@ public final class LatencyCollector {
             if (!sender.user().equals(from) || from.equals(reader) || !sender.isMemberOf(mark.room())) {
                 continue;
             }
-            OptionalLong seen = receipts.computeIfAbsent(sender.clientId(), id -> new ReceiptIndex(sender))
+            OptionalLong seen = receipts.computeIfAbsent(sender.clientId(), id -> new ReceiptIndex(sender, run.trace()))
                     .firstReadAtOrAbove(mark.room(), reader, mark.seq(), mark.at());
             if (seen.isPresent()) {
                 report.record(Metric.READ_RECEIPT_LAG, mark.room(), mark.at(), mark.at(), seen.getAsLong());

@@ -2,6 +2,7 @@ package dev.livetalk.metrics.latency;
 
 import dev.livetalk.metrics.trace.ClientTrace;
 import dev.livetalk.metrics.trace.ReceiptSeen;
+import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.protocol.ReceiptKind;
 
 import java.util.ArrayList;
@@ -20,9 +21,10 @@ import java.util.OptionalLong;
 final class ReceiptIndex {
     private final Map<String, List<ReceiptSeen>> byRoomAndReader = new HashMap<>();
 
-    ReceiptIndex(ClientTrace client) {
+    /** The read receipts {@code client} saw while its link was in the final epoch of {@code trace}. */
+    ReceiptIndex(ClientTrace client, RunTrace trace) {
         for (ReceiptSeen receipt : client.receipts()) {
-            if (receipt.kind() == ReceiptKind.READ) {
+            if (receipt.kind() == ReceiptKind.READ && trace.inFinalEpochAt(client, receipt.at())) {
                 byRoomAndReader.computeIfAbsent(key(receipt.room(), receipt.reader()), k -> new ArrayList<>())
                         .add(receipt);
             }

@@ -63,9 +63,15 @@ final class LedgerBuilder {
             client.joinedAt().keySet().forEach(room -> members.computeIfAbsent(room, r -> new ArrayList<>()).add(client));
             passes.put(client.clientId(), pass(client));
             for (MarkerSent marker : client.markers()) {
+                if (!run.trace().inFinalEpochAt(client, marker.at())) {
+                    continue; // a seq of a lost epoch
+                }
                 watermark(client.clientId(), marker.room(), "", marker.kind()).add(marker.seq(), marker.at());
             }
             for (ReceiptSeen receipt : client.receipts()) {
+                if (!run.trace().inFinalEpochAt(client, receipt.at())) {
+                    continue;
+                }
                 watermark(client.clientId(), receipt.room(), receipt.reader(), receipt.kind())
                         .add(receipt.seq(), receipt.at());
             }
@@ -75,7 +81,7 @@ final class LedgerBuilder {
         for (LogicalMessage message : run.index().all()) {
             messages.add(messageRow(message));
             for (ClientTrace member : members.getOrDefault(message.room(), List.of())) {
-                if (isRecipient(member, message)) {
+                if (isRecipient(run, member, message)) {
                     deliveries.add(deliveryRow(message, member));
                 }
             }
@@ -83,9 +89,12 @@ final class LedgerBuilder {
         return new Ledger(messages, deliveries, transcripts(), markers(), receipts(), faults());
     }
 
-    /** A member other than the sender that joined before the message's seq (every member for one never committed). */
-    private static boolean isRecipient(ClientTrace member, LogicalMessage message) {
-        Long joined = member.joinedAt().get(message.room());
+    /**
+     * A member other than the sender that joined before the message's seq in the final epoch
+     * (every member for one never committed there).
+     */
+    private static boolean isRecipient(ReplayedRun run, ClientTrace member, LogicalMessage message) {
+        Long joined = run.trace().entitledAfter(member, message.room());
         return !member.clientId().equals(message.senderClientId()) && joined != null
                 && (!message.isCommitted() || message.firstSeq() > joined);
     }
@@ -103,8 +112,12 @@ final class LedgerBuilder {
         List<MessageRow.Commit> commits = new ArrayList<>();
         for (CommittedMessage commit : message.commits()) {
             clientMsgIds.add(commit.message().clientMsgId());
-            commits.add(new MessageRow.Commit(commit.seq(), commit.id(), commit.message().clientMsgId(),
-                    us(commit.committedAt())));
+            commits.add(commitRow(commit));
+        }
+        List<MessageRow.Commit> lostCommits = new ArrayList<>();
+        for (CommittedMessage commit : message.lostCommits()) {
+            clientMsgIds.add(commit.message().clientMsgId());
+            lostCommits.add(commitRow(commit));
         }
         CommittedMessage first = message.isCommitted() ? message.commits().get(0) : null;
         ClientPass pass = sender == null ? null : passes.get(sender);
@@ -121,7 +134,12 @@ final class LedgerBuilder {
                 first == null ? null : us(first.committedAt()), commits,
                 pass == null ? List.of() : pass.statuses.getOrDefault(roomKey, List.of()),
                 sender == null ? null : finalStatus(sender, message),
-                pass == null ? 0 : pass.moves.getOrDefault(roomKey, 0));
+                pass == null ? 0 : pass.moves.getOrDefault(roomKey, 0), lostCommits, run.isAcknowledgedLost(message));
+    }
+
+    private MessageRow.Commit commitRow(CommittedMessage commit) {
+        return new MessageRow.Commit(commit.seq(), commit.id(), commit.message().clientMsgId(), us(commit.committedAt()),
+                commit.epoch());
     }
 
     /** The sender's transmissions of the message: under its client message ids, or with its body (a resend under a new id). */
@@ -134,6 +152,7 @@ final class LedgerBuilder {
             ids.add(send.clientMsgId());
         }
         message.commits().forEach(c -> ids.add(c.message().clientMsgId()));
+        message.lostCommits().forEach(c -> ids.add(c.message().clientMsgId()));
         Set<Transmission> mine = Collections.newSetFromMap(new IdentityHashMap<>()); // one per attempt, even if equal
         for (String id : ids) {
             mine.addAll(sent.getOrDefault(message.room() + SEP + "id" + SEP + id, List.of()));
@@ -163,7 +182,7 @@ final class LedgerBuilder {
         if (replay == null) {
             return null;
         }
-        int[] lines = finalLines.computeIfAbsent(clientId + SEP + message.room(), k -> finalLinesOf(replay))
+        int[] lines = finalLines.computeIfAbsent(clientId + SEP + message.room(), k -> finalLinesOf(replay, false))
                 .get(message.key());
         return lines == null ? null : status(replay.finalEntries().get(lines[0]).entry());
     }
@@ -172,12 +191,13 @@ final class LedgerBuilder {
         String room = message.room();
         RoomReplay replay = run.of(recipient.clientId(), room);
         String clientRoom = recipient.clientId() + SEP + room;
-        int[] lines = replay == null ? null
-                : finalLines.computeIfAbsent(clientRoom, k -> finalLinesOf(replay)).get(message.key());
+        int[] lines = replay == null ? null // a line of a lost epoch is a phantom, not a line of the message
+                : finalLines.computeIfAbsent(clientRoom + SEP + "final-epoch", k -> finalLinesOf(replay, true))
+                .get(message.key());
         Long finalAt = null;
         Long seq = message.isCommitted() ? message.firstSeq() : null;
         if (replay != null && seq != null) {
-            finalAt = placements.computeIfAbsent(clientRoom, k -> new FinalPlacement(replay)).at(seq);
+            finalAt = placements.computeIfAbsent(clientRoom, k -> new FinalPlacement(replay, run.index())).at(seq);
         }
         ClientPass pass = passes.get(recipient.clientId());
         String sender = message.senderClientId();
@@ -193,12 +213,13 @@ final class LedgerBuilder {
                         : usOrNull(firstAt(sender, room, recipient.user(), ReceiptKind.READ, seq)));
     }
 
-    private Map<String, int[]> finalLinesOf(RoomReplay replay) {
+    /** Per message, where its first final line is and how many it has; {@code finalEpochOnly}: lines of lost epochs skipped. */
+    private Map<String, int[]> finalLinesOf(RoomReplay replay, boolean finalEpochOnly) {
         Map<String, int[]> byKey = new HashMap<>();
         List<PlacedEntry> lines = replay.finalEntries();
         for (int i = 0; i < lines.size(); i++) {
             LogicalMessage shown = run.index().of(replay.room(), lines.get(i).entry());
-            if (shown != null) {
+            if (shown != null && !(finalEpochOnly && run.index().isLostLine(replay.room(), lines.get(i).entry()))) {
                 int position = i;
                 byKey.computeIfAbsent(shown.key(), k -> new int[] {position, 0})[1]++;
             }
@@ -236,8 +257,10 @@ final class LedgerBuilder {
             } else if (client.clientId().equals(message.senderClientId())) {
                 List<MessageRow.StatusStep> steps = pass.statuses.computeIfAbsent(roomKey, k -> new ArrayList<>());
                 String status = status(change.entry());
-                if (steps.isEmpty() || !steps.get(steps.size() - 1).status().equals(status)) {
-                    steps.add(new MessageRow.StatusStep(status, us(change.at())));
+                boolean lostEpoch = !run.trace().inFinalEpochAt(client, change.at());
+                MessageRow.StatusStep last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+                if (last == null || !last.status().equals(status) || last.lostEpoch() != lostEpoch) {
+                    steps.add(new MessageRow.StatusStep(status, us(change.at()), lostEpoch));
                 }
             }
         }
@@ -257,7 +280,7 @@ final class LedgerBuilder {
             List<TranscriptRow.Transition> transitions = replay.transitions().stream()
                     .map(t -> new TranscriptRow.Transition(us(t.at()), t.good())).toList();
             rows.add(new TranscriptRow(clients.get(clientId).user(), room,
-                    clients.get(clientId).joinedAt().get(room), lines, transitions));
+                    run.trace().entitledAfter(clients.get(clientId), room), lines, transitions));
         }));
         return rows;
     }
@@ -267,11 +290,11 @@ final class LedgerBuilder {
         for (ClientTrace client : run.trace().clients()) {
             for (ReadMark mark : client.readMarks()) {
                 rows.add(new MarkerRow(client.user(), mark.room(), MarkerRow.READ_DECISION, kind(ReceiptKind.READ),
-                        mark.seq(), us(mark.at())));
+                        mark.seq(), us(mark.at()), !run.trace().inFinalEpochAt(client, mark.at())));
             }
             for (MarkerSent marker : client.markers()) {
                 rows.add(new MarkerRow(client.user(), marker.room(), MarkerRow.SENT, kind(marker.kind()),
-                        marker.seq(), us(marker.at())));
+                        marker.seq(), us(marker.at()), !run.trace().inFinalEpochAt(client, marker.at())));
             }
         }
         rows.sort(Comparator.comparingLong(MarkerRow::atUs));
@@ -283,7 +306,7 @@ final class LedgerBuilder {
         for (ClientTrace client : run.trace().clients()) {
             for (ReceiptSeen receipt : client.receipts()) {
                 rows.add(new ReceiptRow(client.user(), receipt.room(), receipt.reader(), kind(receipt.kind()),
-                        receipt.seq(), us(receipt.at())));
+                        receipt.seq(), us(receipt.at()), !run.trace().inFinalEpochAt(client, receipt.at())));
             }
         }
         rows.sort(Comparator.comparingLong(ReceiptRow::atUs));

@@ -19,6 +19,12 @@ final class StorySummary {
             lines.add("server: committed " + m.commits().size() + " times (seqs "
                     + String.join(", ", m.commits().stream().map(c -> String.valueOf(c.seq())).toList()) + ")");
         }
+        if (!m.lostCommits().isEmpty()) {
+            lines.add("server: lost in a restart without durable history: committed as "
+                    + String.join(", ", m.lostCommits().stream().map(c -> c.id() + " (epoch " + c.epoch() + ")").toList())
+                    + (m.seq() != null ? "; committed again as seq " + m.seq()
+                    : m.acknowledgedLost() ? "; ACKNOWLEDGED LOST (its sender saw the ack)" : "; never committed again"));
+        }
         TranscriptRow own = index.transcript(m.sender(), m.room());
         long ownLines = own == null ? 0 : own.lines().stream().filter(l -> m.key().equals(l.key())).count();
         lines.add(m.sender() + " (sender): " + (own == null ? "no transcript of " + m.room()

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The displayed lines of one transcript as a linked list by line number, with the count of
@@ -16,7 +17,9 @@ import java.util.Map;
  * out of step" means the lines are a complete, correctly ordered prefix of the entitled log.
  * Each operation costs O(1) plus the skipped lines next to it. It also keeps, for sampling,
  * the adjacent counted pairs in descending order ({@link #descents()}: next seq below the
- * previous one) and the lines showing {@code PENDING} ({@link #pending()}).
+ * previous one) and the lines showing {@code PENDING} ({@link #pending()}). Lines of a lost
+ * epoch (their seqs belong to another seq space) are never counted; {@link #lostLines()} says
+ * how many are displayed.
  *
  * <p>Single thread.
  */
@@ -27,6 +30,8 @@ final class DisplayOrder {
     private int outOfStep;
     private int descents;
     private int pending;
+    private int lostLines;
+    private final Predicate<TranscriptEntry> lost;
 
     private static final class Node {
         final long no;
@@ -45,7 +50,13 @@ final class DisplayOrder {
 
     /** An empty display of a member who joined at head {@code joinedAt}; {@code where} names it in errors. */
     DisplayOrder(long joinedAt, String where) {
+        this(joinedAt, where, entry -> false);
+    }
+
+    /** As {@link #DisplayOrder(long, String)}; {@code lost} tells the lines of a lost epoch. */
+    DisplayOrder(long joinedAt, String where, Predicate<TranscriptEntry> lost) {
         this.where = where;
+        this.lost = lost;
         this.sentinel = new Node(-1, null);
         sentinel.counted = true;
         sentinel.seq = joinedAt;
@@ -59,6 +70,11 @@ final class DisplayOrder {
     /** Adjacent pairs of counted lines where the lower line has the smaller seq. */
     int descents() {
         return descents;
+    }
+
+    /** Lines of a lost epoch displayed. */
+    int lostLines() {
+        return lostLines;
     }
 
     /** Lines showing {@code PENDING}: sends displayed and not yet acknowledged nor failed. */
@@ -76,6 +92,7 @@ final class DisplayOrder {
         }
         Node node = new Node(no, entry);
         pending += isPending(entry);
+        lostLines += isLost(entry);
         link(after(afterNo), node);
         nodes.put(no, node);
         node.placedAt = at;
@@ -113,6 +130,7 @@ final class DisplayOrder {
         uncount(node);
         unlink(node);
         pending -= isPending(node.entry);
+        lostLines -= isLost(node.entry);
         nodes.remove(no);
     }
 
@@ -127,7 +145,12 @@ final class DisplayOrder {
 
     private void setEntry(Node node, TranscriptEntry entry) {
         pending += isPending(entry) - isPending(node.entry);
+        lostLines += isLost(entry) - isLost(node.entry);
         node.entry = entry;
+    }
+
+    private int isLost(TranscriptEntry entry) {
+        return lost.test(entry) ? 1 : 0;
     }
 
     private static int isPending(TranscriptEntry entry) {
@@ -135,7 +158,7 @@ final class DisplayOrder {
     }
 
     private boolean counts(TranscriptEntry entry) {
-        return entry.seq() > 0 && entry.seq() > sentinel.seq;
+        return entry.seq() > 0 && entry.seq() > sentinel.seq && !lost.test(entry);
     }
 
     private void count(Node node) {

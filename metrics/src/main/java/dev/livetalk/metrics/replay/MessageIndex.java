@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Ties displayed entries, sends and commits of a run to {@link LogicalMessage}s. A commit
@@ -22,12 +24,18 @@ import java.util.Map;
  * belongs to the message of its server id; an entry without one (a local echo) to its
  * sender's send or commit with that client message id.
  *
+ * <p>Commits of lost epochs ({@link RunTrace#lostCommits()}) are tied the same way, after the
+ * final epoch's: a send committed in a lost epoch and again in the final one (a resend under
+ * the same client message id, or the same body) is one message; an entry showing a lost
+ * commit's id belongs to its message but is a line of a lost epoch ({@link #isLostLine}).
+ *
  * <p>Immutable once built; any thread.
  */
 public final class MessageIndex {
     private final Map<String, LogicalMessage> byKey = new LinkedHashMap<>();
     private final Map<String, String> keyById = new HashMap<>();
     private final Map<String, String> keyByClientMsgId = new HashMap<>();
+    private final Set<String> lostIds = new HashSet<>();
 
     private MessageIndex() {
     }
@@ -57,6 +65,16 @@ public final class MessageIndex {
                         commit.message().clientMsgId()), key);
             }
         }
+        for (CommittedMessage commit : trace.lostCommits()) {
+            String room = commit.message().room();
+            String key = index.keyOfCommit(commit, keyByBody);
+            drafts.computeIfAbsent(key, k -> new Draft(k, room, commit.message().from(), null, null))
+                    .lostCommits.add(commit);
+            index.keyById.putIfAbsent(idKey(room, commit.id()), key);
+            index.lostIds.add(idKey(room, commit.id()));
+            index.keyByClientMsgId.putIfAbsent(cmKey(room, commit.message().from(), commit.message().clientMsgId()),
+                    key);
+        }
         drafts.values().forEach(d -> index.byKey.put(d.key, d.build()));
         return index;
     }
@@ -76,6 +94,15 @@ public final class MessageIndex {
         String key = entry.id() != null ? keyById.get(idKey(room, entry.id()))
                 : keyByClientMsgId.get(cmKey(room, entry.from(), entry.clientMsgId()));
         return key == null ? null : byKey.get(key);
+    }
+
+    /**
+     * Whether {@code entry} shows the id of a commit of a lost epoch: the server no longer has
+     * that id, and its seq belongs to another seq space (a phantom at the end; never placed
+     * against the final epoch's seqs).
+     */
+    public boolean isLostLine(String room, TranscriptEntry entry) {
+        return entry.id() != null && lostIds.contains(idKey(room, entry.id()));
     }
 
     /** The logical message of a server id in {@code room}, or {@code null}. */
@@ -114,6 +141,7 @@ public final class MessageIndex {
         final String clientId;
         final SendRecord send;
         final List<CommittedMessage> commits = new ArrayList<>();
+        final List<CommittedMessage> lostCommits = new ArrayList<>();
 
         Draft(String key, String room, String from, String clientId, SendRecord send) {
             this.key = key;
@@ -125,7 +153,7 @@ public final class MessageIndex {
 
         LogicalMessage build() {
             commits.sort(Comparator.comparingLong(CommittedMessage::seq));
-            return new LogicalMessage(key, room, from, clientId, send, commits);
+            return new LogicalMessage(key, room, from, clientId, send, commits, lostCommits);
         }
     }
 }

@@ -30,8 +30,9 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         MessageIndex index = MessageIndex.of(trace);
         SampleGrid grid = SampleGrid.of(trace, stepNanos);
         Map<String, Map<String, RoomReplay>> replays = new LinkedHashMap<>();
+        long finalEpochBegan = trace.finalEpochBegan();
         for (ClientTrace client : trace.clients()) {
-            replays.put(client.clientId(), replayClient(index, client, trace, grid));
+            replays.put(client.clientId(), replayClient(index, client, trace, grid, finalEpochBegan));
         }
         return new ReplayedRun(trace, index, replays, grid);
     }
@@ -42,8 +43,26 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         return rooms == null ? null : rooms.get(room);
     }
 
+    /**
+     * The messages the server lost after their sender saw them acknowledged: committed only in
+     * lost epochs (docs/METRICS.md, "Server restarts"), a line of theirs shown committed at their
+     * sender. A server figure, not a strategy's flaw: they are neither lost nor a latency sample.
+     */
+    public List<LogicalMessage> acknowledgedLost() {
+        return index.all().stream().filter(this::isAcknowledgedLost).toList();
+    }
+
+    /** Whether the server lost {@code message} after its sender saw it acknowledged. */
+    public boolean isAcknowledgedLost(LogicalMessage message) {
+        if (!message.isLostByServer() || message.senderClientId() == null) {
+            return false;
+        }
+        RoomReplay sender = of(message.senderClientId(), message.room());
+        return sender != null && sender.acked().containsKey(message.key());
+    }
+
     private static Map<String, RoomReplay> replayClient(MessageIndex index, ClientTrace client, RunTrace trace,
-                                                        SampleGrid grid) {
+                                                        SampleGrid grid, long finalEpochBegan) {
         Map<String, List<TranscriptChange>> byRoom = new LinkedHashMap<>();
         client.joinedAt().keySet().forEach(room -> byRoom.put(room, new ArrayList<>()));
         for (TranscriptChange change : client.changes()) {
@@ -51,8 +70,10 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         }
         Map<String, RoomReplay> rooms = new LinkedHashMap<>();
         byRoom.forEach((room, changes) -> {
+            Long entitledAfter = trace.entitledAfter(client, room);
             RoomReplay replay = TranscriptReplayer.replay(index, client.clientId(), room,
-                    client.joinedAt().getOrDefault(room, 0L), changes, grid, trace.log(room).messages());
+                    entitledAfter == null ? 0L : entitledAfter, changes, grid, trace.log(room).messages(),
+                    finalEpochBegan);
             checkFinal(client, room, replay);
             rooms.put(room, replay);
         });

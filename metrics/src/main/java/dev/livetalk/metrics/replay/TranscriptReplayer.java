@@ -22,6 +22,10 @@ import java.util.Set;
  * ({@link IntervalCounts}) at the grid's instants. For the client's own messages it keeps every
  * status their lines showed ({@link StatusStep}).
  *
+ * <p>After a restart without durable history, lines of a lost epoch
+ * ({@link MessageIndex#isLostLine}) are never placed against the final epoch's seqs; from the
+ * moment the final epoch began, a transcript that still displays one is not a correct prefix.
+ *
  * <p>Single use, single thread.
  */
 public final class TranscriptReplayer {
@@ -40,17 +44,22 @@ public final class TranscriptReplayer {
     private final Set<String> causal = new HashSet<>();
     private final List<Transition> transitions = new ArrayList<>();
     private final Map<String, List<StatusStep>> ownStatus = new LinkedHashMap<>();
+    private final long finalEpochBegan;
+    private boolean finalBegun;
     private long maxShownSeq;
     private boolean good = true;
     private long moves;
 
     private TranscriptReplayer(MessageIndex index, String clientId, String room, long joinedAt, SampleGrid grid,
-                               List<CommittedMessage> log) {
+                               List<CommittedMessage> log, long finalEpochBegan) {
         this.index = index;
         this.clientId = clientId;
         this.room = room;
         this.joinedAt = joinedAt;
-        this.order = new DisplayOrder(joinedAt, "client " + clientId + " in room " + room);
+        this.finalEpochBegan = finalEpochBegan;
+        this.finalBegun = finalEpochBegan == Long.MIN_VALUE;
+        this.order = new DisplayOrder(joinedAt, "client " + clientId + " in room " + room,
+                entry -> index.isLostLine(room, entry));
         this.sampler = new IntervalSampler(grid, order, shownCount, index, room, joinedAt, log);
     }
 
@@ -66,15 +75,28 @@ public final class TranscriptReplayer {
      */
     public static RoomReplay replay(MessageIndex index, String clientId, String room, long joinedAt,
                                     List<TranscriptChange> changes, SampleGrid grid, List<CommittedMessage> log) {
-        TranscriptReplayer replayer = new TranscriptReplayer(index, clientId, room, joinedAt, grid, log);
+        return replay(index, clientId, room, joinedAt, changes, grid, log, Long.MIN_VALUE);
+    }
+
+    /**
+     * As {@link #replay(MessageIndex, String, String, long, List, SampleGrid, List)} for a run
+     * whose final epoch began at {@code finalEpochBegan} ({@link Long#MIN_VALUE}: one history).
+     */
+    public static RoomReplay replay(MessageIndex index, String clientId, String room, long joinedAt,
+                                    List<TranscriptChange> changes, SampleGrid grid, List<CommittedMessage> log,
+                                    long finalEpochBegan) {
+        TranscriptReplayer replayer = new TranscriptReplayer(index, clientId, room, joinedAt, grid, log,
+                finalEpochBegan);
         for (int i = 0; i < changes.size(); i++) {
             TranscriptChange change = changes.get(i);
             replayer.sampler.sampleBefore(change.at());
+            replayer.beginFinalEpochBy(change.at());
             replayer.apply(change);
             if (i == changes.size() - 1 || changes.get(i + 1).at() != change.at()) {
                 replayer.observe(change.at());
             }
         }
+        replayer.beginFinalEpochBy(Long.MAX_VALUE);
         return new RoomReplay(clientId, room, joinedAt, replayer.order.lines(), replayer.transitions,
                 replayer.firstShown, replayer.acked, replayer.failed, replayer.missingWhileDue, replayer.causal,
                 replayer.moves, replayer.sampler.finish(), replayer.ownStatus);
@@ -171,7 +193,7 @@ public final class TranscriptReplayer {
 
     /** A line of {@code key} shows {@code entry}'s seq: a first showing below a higher seq was missing while due. */
     private void noteSeq(String key, TranscriptEntry entry, boolean first) {
-        if (entry.seq() > joinedAt) {
+        if (entry.seq() > joinedAt && !index.isLostLine(room, entry)) {
             if (first && maxShownSeq > entry.seq()) {
                 missingWhileDue.add(key);
             }
@@ -208,8 +230,16 @@ public final class TranscriptReplayer {
         }
     }
 
+    /** Once the replay reaches the final epoch's beginning, lines of lost epochs make the transcript wrong. */
+    private void beginFinalEpochBy(long at) {
+        if (!finalBegun && at >= finalEpochBegan) {
+            finalBegun = true;
+            observe(finalEpochBegan);
+        }
+    }
+
     private void observe(long at) {
-        boolean now = order.isPrefix();
+        boolean now = order.isPrefix() && (!finalBegun || order.lostLines() == 0);
         if (now != good) {
             transitions.add(new Transition(at, now));
             good = now;

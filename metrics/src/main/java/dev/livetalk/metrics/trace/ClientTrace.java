@@ -14,7 +14,8 @@ import java.util.Map;
  * @param clientId          unique per run
  * @param user              the user it is logged in as
  * @param joinedAt          per room, the head seq when it joined: it is entitled to every
- *                          message with a higher seq
+ *                          message with a higher seq (in the epoch it joined in; across a
+ *                          restart without durable history see {@link RunTrace#entitledAfter})
  * @param sends             its sends, in order
  * @param changes           every change of its transcripts, in order, status changes
  *                          ({@code StatusChanged}: sent, delivered, read, failed) included

@@ -2,6 +2,7 @@ package dev.livetalk.metrics.trace;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,11 +14,16 @@ import java.util.Map;
  * @param measuredFrom trace time at which the warm-up ended: latency samples of sends
  *                     intended earlier are not kept (correctness covers the whole run)
  * @param clients      every client, in a stable order (examples follow it)
- * @param serverLog    per room, the server log
+ * @param serverLog    per room, the server log the run is judged against: the commits of the
+ *                     final epoch ({@link ServerEpochs}; every commit when the run had one history)
  * @param windows      the fault windows on the trace clock
+ * @param finalEpoch   the server history at the end of the run, or {@code null} when no record
+ *                     named one (nothing is lost then)
+ * @param lostCommits  the commits of earlier epochs, which a restart without durable history
+ *                     lost, in commit-time order; empty for a run with one history
  */
 public record RunTrace(String strategy, long measuredFrom, List<ClientTrace> clients, Map<String, RoomLog> serverLog,
-                       List<TraceWindow> windows) {
+                       List<TraceWindow> windows, String finalEpoch, List<CommittedMessage> lostCommits) {
     public RunTrace {
         if (strategy == null || strategy.isBlank()) {
             throw new IllegalArgumentException("a trace needs the strategy's name: " + strategy);
@@ -25,6 +31,102 @@ public record RunTrace(String strategy, long measuredFrom, List<ClientTrace> cli
         clients = List.copyOf(clients);
         serverLog = Map.copyOf(serverLog);
         windows = windows.stream().sorted(Comparator.comparingLong(TraceWindow::start)).toList();
+        lostCommits = List.copyOf(lostCommits);
+        for (RoomLog log : serverLog.values()) {
+            for (CommittedMessage m : log.messages()) {
+                if (!ServerEpochs.isFinal(m.epoch(), finalEpoch)) {
+                    throw new IllegalArgumentException("commit " + m.id() + " of epoch " + m.epoch()
+                            + " is not of the final epoch " + finalEpoch + ": it belongs to the lost commits");
+                }
+            }
+        }
+    }
+
+    /**
+     * The trace of every commit recorded ({@code serverLog} holds all epochs): split into the
+     * final epoch's log and the lost commits of earlier epochs ({@link ServerEpochs}).
+     */
+    public RunTrace(String strategy, long measuredFrom, List<ClientTrace> clients, Map<String, RoomLog> serverLog,
+                    List<TraceWindow> windows) {
+        this(strategy, measuredFrom, clients,
+                ServerEpochs.finalLog(serverLog, ServerEpochs.finalEpoch(clients, serverLog)), windows,
+                ServerEpochs.finalEpoch(clients, serverLog),
+                ServerEpochs.lost(serverLog, ServerEpochs.finalEpoch(clients, serverLog)));
+    }
+
+    /** Whether the server lost a history during the run (a restart without durable history). */
+    public boolean lostHistory() {
+        return !lostCommits.isEmpty() || clients.stream().flatMap(c -> c.welcomes().stream())
+                .anyMatch(w -> !ServerEpochs.isFinal(w.epoch(), finalEpoch));
+    }
+
+    /**
+     * When the final epoch began: the trace time of its first record (a commit or a welcome);
+     * {@link Long#MIN_VALUE} when the run had one history. From then on, a line of a lost epoch
+     * still displayed is a phantom.
+     */
+    public long finalEpochBegan() {
+        if (!lostHistory()) {
+            return Long.MIN_VALUE;
+        }
+        long began = Long.MAX_VALUE;
+        for (RoomLog log : serverLog.values()) {
+            for (CommittedMessage m : log.messages()) {
+                began = Math.min(began, m.committedAt());
+            }
+        }
+        for (ClientTrace client : clients) {
+            for (WelcomeSeen welcome : client.welcomes()) {
+                if (isFinalEpoch(welcome.epoch())) {
+                    began = Math.min(began, welcome.at());
+                }
+            }
+        }
+        return began;
+    }
+
+    /** Whether {@code epoch} (of a commit, a welcome) is the final epoch; an unknown ({@code null}) one is. */
+    public boolean isFinalEpoch(String epoch) {
+        return ServerEpochs.isFinal(epoch, finalEpoch);
+    }
+
+    /**
+     * The epoch {@code client}'s receiving link ({@code main} or {@code receive}, the link that
+     * carries its markers and receipts) was in at {@code at}: that of its latest welcome there at
+     * or before {@code at}; {@code null} when none was recorded.
+     */
+    public String receivingEpochAt(ClientTrace client, long at) {
+        String epoch = null;
+        for (WelcomeSeen welcome : client.welcomes()) {
+            if (welcome.at() > at) {
+                break;
+            }
+            String link = welcome.link().toLowerCase(Locale.ROOT);
+            if (link.equals("main") || link.equals("receive")) {
+                epoch = welcome.epoch();
+            }
+        }
+        return epoch;
+    }
+
+    /** Whether a marker, receipt or read mark {@code client} had at {@code at} carries seqs of the final epoch. */
+    public boolean inFinalEpochAt(ClientTrace client, long at) {
+        return isFinalEpoch(receivingEpochAt(client, at));
+    }
+
+    /**
+     * The head seq after which {@code client} is entitled to the messages of {@code room} in the
+     * final epoch, or {@code null} when it never joined the room. Clients join their rooms on
+     * their first connection, so a join belongs to the epoch of the client's first welcome; a
+     * join in an earlier epoch entitles it to the final epoch from seq 1 (head 0), its recorded
+     * head belonging to another seq space.
+     */
+    public Long entitledAfter(ClientTrace client, String room) {
+        Long joined = client.joinedAt().get(room);
+        if (joined == null || client.welcomes().isEmpty()) {
+            return joined;
+        }
+        return isFinalEpoch(client.welcomes().get(0).epoch()) ? joined : 0L;
     }
 
     /** The log of a room, empty when the server committed nothing there. */

@@ -79,10 +79,16 @@ final class StoryRun {
 
     /** Writes the run of {@code strategies} as scenario folder {@code folder}: results.json and ledger/STRATEGY/. */
     static Path write(Path folder, String... strategies) throws IOException {
+        return write(folder, StoryRun::trace, strategies);
+    }
+
+    /** As {@link #write(Path, String...)}, with the trace of each strategy from {@code traces}. */
+    static Path write(Path folder, java.util.function.Function<String, RunTrace> traces, String... strategies)
+            throws IOException {
         Files.createDirectories(folder);
         List<StrategyResult> results = new java.util.ArrayList<>();
         for (String strategy : strategies) {
-            RunTrace trace = trace(strategy);
+            RunTrace trace = traces.apply(strategy);
             results.add(StrategyResult.of(Measurement.of(trace), List.of(), List.of()));
             LedgerFiles.write(folder.resolve("ledger").resolve(strategy), new LedgerFiles.Stamp("story", strategy, 1),
                     Ledger.of(ReplayedRun.of(trace)));
