@@ -93,7 +93,7 @@ public final class BudgetEvaluator {
                 case Aggregation.Value v -> throw new IllegalArgumentException("refetched needs an aggregation: "
                         + budget.expression());
             }, recovery.windows().isEmpty() ? " (no fault windows)" : " (worst of " + recovery.windows().size()
-                    + " windows)");
+                    + (recovery.windows().size() == 1 ? " window)" : " windows)"));
             default -> throw new IllegalArgumentException("not a recovery figure: " + budget.metric().expressionName());
         };
     }

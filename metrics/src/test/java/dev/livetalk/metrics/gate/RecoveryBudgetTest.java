@@ -82,6 +82,8 @@ class RecoveryBudgetTest {
         BudgetVerdict verdict = BudgetEvaluator.evaluate(BudgetParser.parse("recovery max < 5s"), none);
         assertThat(verdict.passed()).isTrue();
         assertThat(verdict.message()).isEqualTo("recovery max: no fault windows, budget < 5s holds");
+        assertThat(BudgetEvaluator.evaluate(BudgetParser.parse("refetched max < 5"), none).message())
+                .isEqualTo("refetched max = 0 (no fault windows), budget < 5");
         assertThat(BudgetEvaluator.evaluate(BudgetParser.parse("acked-lost == 0"), none).passed()).isTrue();
     }
 }
