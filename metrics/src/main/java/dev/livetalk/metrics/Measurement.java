@@ -4,17 +4,26 @@ import dev.livetalk.metrics.correctness.CorrectnessChecker;
 import dev.livetalk.metrics.correctness.CorrectnessReport;
 import dev.livetalk.metrics.latency.LatencyCollector;
 import dev.livetalk.metrics.latency.LatencyReport;
+import dev.livetalk.metrics.recovery.RecoveryCheck;
+import dev.livetalk.metrics.recovery.RecoveryReport;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.trace.RunTrace;
 
 /**
- * What one strategy's run measured: the correctness checkers' report and the latency series.
+ * What one strategy's run measured: the correctness checkers' report, the latency series and
+ * the recovery figures per fault window.
  * {@link #of(RunTrace)} is the entry point from a trace to the figures.
  *
  * <p>Immutable apart from the histograms inside the latency report, which nobody writes after
  * {@link #of}; read it from any thread once built.
  */
-public record Measurement(String strategy, CorrectnessReport correctness, LatencyReport latency) {
+public record Measurement(String strategy, CorrectnessReport correctness, LatencyReport latency,
+                          RecoveryReport recovery) {
+
+    /** A measurement without recovery figures (no fault windows). */
+    public Measurement(String strategy, CorrectnessReport correctness, LatencyReport latency) {
+        this(strategy, correctness, latency, RecoveryReport.none());
+    }
 
     /**
      * Replays the trace once, then runs the correctness checkers and the latency collector over
@@ -31,7 +40,8 @@ public record Measurement(String strategy, CorrectnessReport correctness, Latenc
 
     /** Runs the correctness checkers and the latency collector over a run replayed once (shared with the ledger). */
     public static Measurement of(ReplayedRun run, long intervalNanos) {
-        return new Measurement(run.trace().strategy(), CorrectnessChecker.check(run),
-                LatencyCollector.collect(run, intervalNanos));
+        CorrectnessReport correctness = CorrectnessChecker.check(run);
+        return new Measurement(run.trace().strategy(), correctness, LatencyCollector.collect(run, intervalNanos),
+                RecoveryCheck.of(run.trace(), correctness.byClient()));
     }
 }

@@ -4,12 +4,14 @@ import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.Transcript;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.metrics.trace.ClientRecorder;
+import dev.livetalk.metrics.trace.Refetch;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.SendRecord;
 import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.metrics.trace.TraceWindow;
 import dev.livetalk.metrics.trace.WelcomeSeen;
 import dev.livetalk.protocol.Message;
+import dev.livetalk.scenarios.fault.FaultWindow;
 import dev.livetalk.protocol.ReceiptKind;
 
 import java.util.ArrayList;
@@ -80,6 +82,18 @@ public final class TraceFixture {
     /** A fault window in milliseconds of trace time, targeting {@code clients} (none: all). */
     public TraceFixture window(String fault, double startMs, double endMs, String... clients) {
         recorder.onFaultWindow(new TraceWindow(fault, 0, ms(startMs), ms(endMs), List.of(clients), false));
+        return this;
+    }
+
+    /** A window of a resolved schedule, whose times count from {@code loadStartMs} of trace time. */
+    public TraceFixture window(FaultWindow window, double loadStartMs) {
+        recorder.onFaultWindow(TraceWindow.of(window, ms(loadStartMs)));
+        return this;
+    }
+
+    /** A window on the server (every client) of fault type {@code kind}, in milliseconds of trace time. */
+    public TraceFixture serverWindow(String fault, String kind, double startMs, double endMs) {
+        recorder.onFaultWindow(new TraceWindow(fault, 0, ms(startMs), ms(endMs), List.of(), true, kind));
         return this;
     }
 
@@ -204,6 +218,18 @@ public final class TraceFixture {
         /** The client put a send on the wire (its body is its client message id, as {@link #send} records). */
         public Client transmit(String room, String clientMsgId, double atMs) {
             recorder.onTransmitted(room, clientMsgId, clientMsgId, ms(atMs));
+            return this;
+        }
+
+        /** The client's {@code link} was welcomed by the server history {@code epoch}. */
+        public Client welcome(String link, String epoch, double atMs) {
+            recorder.onWelcome(new WelcomeSeen(link, ms(atMs), epoch, Map.of()));
+            return this;
+        }
+
+        /** The client received {@code messages} of {@code room} again ({@code bytes} encoded) from history. */
+        public Client refetch(String room, String source, int messages, long bytes, double atMs) {
+            recorder.onRefetch(new Refetch(ms(atMs), room, source, messages, bytes));
             return this;
         }
 

@@ -61,6 +61,10 @@ final class ScenarioHtml {
         StrategyTables.correctness(s, h);
         h.append("<h3>Status truth</h3>\n");
         StrategyTables.statusTruth(s, h);
+        if (RecoveryTable.hasData(s.first())) {
+            h.append("<h3>Recovery").append(firstSeed(s)).append("</h3>\n");
+            RecoveryTable.of(s.first(), h);
+        }
         h.append("<h3>Convergence per client").append(firstSeed(s)).append("</h3>\n");
         convergencePerClient(s.first(), h);
         h.append("<h3>Conversations").append(firstSeed(s)).append("</h3>\n");

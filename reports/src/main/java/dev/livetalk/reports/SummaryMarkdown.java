@@ -57,6 +57,7 @@ public final class SummaryMarkdown {
         md.append("\npeer-final p99 is over every intended delivery: never once more than 1% never came by the end "
                 + "of the run.\n");
         conversations(sections, md);
+        recovery(sections, md);
         return md.append(environment(sections)).toString();
     }
 
@@ -88,6 +89,25 @@ public final class SummaryMarkdown {
                         + "name; at most ").append(ROOMS).append(" rooms each (first seed)")
                 .append(hidden.isEmpty() ? "" : "; more rooms hidden: " + String.join(", ", hidden))
                 .append(".\n\n</details>\n");
+    }
+
+    /**
+     * Per scenario and strategy of the first seed, the recovery figures of every fault window, folded; nothing when
+     * no document has them.
+     */
+    static void recovery(List<ComparedSection> sections, StringBuilder md) {
+        StringBuilder rows = new StringBuilder();
+        for (ComparedSection section : sections) {
+            for (StrategyResult s : section.section().first().document().strategies()) {
+                rows.append(RecoveryTable.markdownRows(section.section().scenario(), s));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("\n<details><summary>Recovery: each fault window, per scenario and strategy</summary>\n\n")
+                .append(RecoveryTable.MARKDOWN_HEAD).append(rows).append('\n').append(RecoveryTable.NOTE)
+                .append(" (first seed).\n\n</details>\n");
     }
 
     private static String conversation(String scenario, String strategy, RoomResult r) {

@@ -9,6 +9,8 @@ import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ResultsJson;
 import dev.livetalk.metrics.results.RoomResult;
+import dev.livetalk.metrics.recovery.RefetchFigures;
+import dev.livetalk.metrics.recovery.WindowRecovery;
 import dev.livetalk.metrics.results.StrategyResult;
 
 import java.io.IOException;
@@ -101,6 +103,20 @@ final class Fixtures {
                         scaled(f.completedOnly().corrected(), factor), f.completedOnly().raw()))).toList();
         return new StrategyResult(s.strategy(), s.correctness(), latency, s.budgets(), s.examples(), s.hlogs(),
                 s.convergenceByClient(), s.correctnessOverTime());
+    }
+
+    /**
+     * {@code s} with the recovery figures of the outage window (2 s to 3 s): reconcile recovered
+     * 412 ms after it, 3 of 4 clients back, 12 messages (1,530 bytes) refetched by the busiest;
+     * event-only never (1 client never converged), with 2 acknowledged messages lost.
+     */
+    static StrategyResult withRecovery(StrategyResult s) {
+        boolean never = s.strategy().equals("event-only");
+        WindowRecovery w = new WindowRecovery("outage", 0, "down", 2_000_000_000L, 3_000_000_000L, 4, 3,
+                never ? null : 412_000_000L, never ? 1 : 0, new RefetchFigures(5, 12, 25),
+                new RefetchFigures(640, 1_530, 3_200), 3, never ? 2 : 0);
+        return new StrategyResult(s.strategy(), s.correctness(), s.latency(), s.budgets(), s.examples(), s.hlogs(),
+                s.convergenceByClient(), s.correctnessOverTime(), s.rooms(), List.of(w), never ? 2L : 0L);
     }
 
     /**

@@ -95,7 +95,8 @@ public final class StrategyPlay {
             List<PlayedFault> faults = play.played();
             for (PlayedFault fault : faults) {
                 trace.onFaultWindow(new TraceWindow(fault.window().fault(), fault.window().occurrence(),
-                        fault.appliedAt(), fault.removedAt(), fault.window().clients(), fault.window().serverSide()));
+                        fault.appliedAt(), fault.removedAt(), fault.window().clients(), fault.window().serverSide(),
+                        fault.window().kind().yamlName()));
                 if (fault.error() != null) {
                     failures.add(new RunFailure("fault " + fault.window().fault() + " failed: " + fault.error()));
                 }

@@ -52,7 +52,13 @@ final class FigureTable {
             AuditedFigure.latency("peer-final", r -> r.atPeers(DeliveryRow::finalAtUs)),
             AuditedFigure.latency("read-receipt-lag", Recount::readReceiptLag),
             AuditedFigure.latency("scheduling-lag", Recount::schedulingLag),
-            new AuditedFigure("convergenceByClient", ConvergenceChecks::byClient));
+            new AuditedFigure("convergenceByClient", ConvergenceChecks::byClient),
+            new AuditedFigure("recovery", RecoveryChecks::figures));
+
+    /** Why the acknowledged losses are not recounted. */
+    static final String ACKED_LOST = "the ledger ties a sender's line to its message by the server id, and a message "
+            + "acknowledged by a server history that was then lost has no commit in the final log to tie it to: the "
+            + "ledger does not record which acknowledgements a sender saw";
 
     /**
      * Parts of a strategy's result that are not figures of the ledger, and why: a top-level
@@ -68,7 +74,11 @@ final class FigureTable {
             "budgets", "verdicts on the figures, which are audited",
             "examples", "the first few errors of each kind, for reading",
             "hlogs", "paths of the interval logs",
-            "correctnessOverTime", "what every client displayed at each second: the ledger keeps final transcripts");
+            "correctnessOverTime", "what every client displayed at each second: the ledger keeps final transcripts",
+            "recovery[*].type", "the fault's type, a label copied from the fault schedule like the name and "
+                    + "occurrence that key the window",
+            "recovery[*].ackedLost", ACKED_LOST,
+            "ackedLost", ACKED_LOST);
 
     private FigureTable() {
     }

@@ -65,6 +65,16 @@ final class Recount {
                 ledger.faults()));
     }
 
+    /** The ledger recounted. */
+    Ledger ledger() {
+        return index.ledger();
+    }
+
+    /** Every client (user) with a row in the ledger's messages, deliveries, transcripts, markers or receipts. */
+    List<String> clientNames() {
+        return clients;
+    }
+
     StatusTruthRecount statusTruth() {
         return statusTruth;
     }

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The leaves of one strategy's part of {@code results.json}, by path: object fields joined with
  * dots, array elements by their key fields ({@code latency[peer-final/all].corrected.p99},
- * {@code convergenceByClient[user1/outage/0].convergedAfter}, {@code rooms[general].correctness.lost}) or else
+ * {@code convergenceByClient[user1/outage/0].convergedAfter}, {@code rooms[general].correctness.lost},
+ * {@code recovery[outage/0].recovery}) or else
  * their index. Parts the
  * {@link FigureTable} does not audit are left out.
  *
@@ -20,7 +21,8 @@ final class StrategyLeaves {
     private static final Map<Set<String>, String[]> KEYS = Map.of(
             Set.of("metric", "phase"), new String[] {"metric", "phase"},
             Set.of("room", "correctness"), new String[] {"room"},
-            Set.of("clientId", "fault", "occurrence"), new String[] {"clientId", "fault", "occurrence"});
+            Set.of("clientId", "fault", "occurrence"), new String[] {"clientId", "fault", "occurrence"},
+            Set.of("fault", "occurrence", "type"), new String[] {"fault", "occurrence"});
 
     private StrategyLeaves() {
     }

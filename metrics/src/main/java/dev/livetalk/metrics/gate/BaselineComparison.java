@@ -23,6 +23,9 @@ import java.util.Set;
  * floor ({@link LatencyChange}); the floor is at least the harness's calibrated noise floor and
  * the runs' own scheduling-lag p99. Counts: the absolute tolerance plus the count's own noise
  * ({@link #allowedIncrease}); the clients not converged likewise. Every comparison gives a verdict, passing or not, saying what changed.
+ * The recovery figures of the fault windows ({@code recovery}, {@code ackedLost}) are not compared:
+ * one sample per window, a handful per run, gives no noise to judge a change against, and
+ * acknowledged losses are an absolute rule ({@code acked-lost == 0}): both belong in budgets.
  *
  * <p>Stateless; any thread.
  */

@@ -3,6 +3,7 @@ package dev.livetalk.metrics.gate;
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.ConvergenceTimes;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.recovery.RecoveryReport;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.scenarios.budget.Aggregation;
@@ -23,7 +24,8 @@ import java.util.OptionalLong;
  * delivery, where one that never came counts as +infinity ({@link Percentiles}): a budget whose
  * figure is never fails and says how many never came; a latency budget without any intended
  * sample fails (nothing was measured); a convergence budget fails when its figure
- * falls on a client that never converged, and holds without fault windows. Latency figures are
+ * falls on a client that never converged, and holds without fault windows; so does a recovery
+ * budget on a window that never recovered, and without windows. Latency figures are
  * HdrHistogram's highest equivalent values (up to 0.1% above the sample: conservative).
  *
  * <p>Stateless; any thread.
@@ -57,6 +59,9 @@ public final class BudgetEvaluator {
 
     /** The verdict of one budget over the figures of {@code subject}, whatever its room scope. */
     static BudgetVerdict evaluate(Budget budget, Subject subject) {
+        if (budget.metric().isRecovery()) {
+            return recovery(budget, subject);
+        }
         return switch (budget.metric().kind()) {
             case LATENCY -> latency(budget, subject);
             case CONVERGENCE_TIME -> convergence(budget, subject.strategy(), subject.convergence());
@@ -65,7 +70,52 @@ public final class BudgetEvaluator {
                     budget.threshold().unit() == Threshold.Unit.PERCENT
                             ? subject.figures().convergedShare()
                             : subject.figures().convergedClients());
+            case RECOVERY_TIME, PER_CLIENT_COUNT -> throw new IllegalArgumentException("not a figure of a room: "
+                    + budget.expression());
         };
+    }
+
+    /** A budget on the recovery figures of the fault windows ({@link RecoveryReport}). */
+    private static BudgetVerdict recovery(Budget budget, Subject subject) {
+        RecoveryReport recovery = subject.recovery();
+        if (recovery == null) {
+            throw new IllegalArgumentException("recovery figures are kept for the whole run, not per room: "
+                    + budget.expression());
+        }
+        return switch (budget.metric()) {
+            case RECOVERY -> recoveryTime(budget, subject.strategy(), recovery.recoveryTimes());
+            case ACKED_LOST -> figure(budget, subject.strategy(), recovery.ackedLost());
+            case RECONNECT_PEAK -> figure(budget, subject.strategy(), recovery.reconnectPeak());
+            case REFETCHED -> figure(budget, subject.strategy(), switch (budget.aggregation()) {
+                case Aggregation.Percentile p -> recovery.refetched(p.percentile());
+                case Aggregation.Max m -> recovery.refetched(100.0);
+                case Aggregation.Min m -> recovery.refetchedMin();
+                case Aggregation.Value v -> throw new IllegalArgumentException("refetched needs an aggregation: "
+                        + budget.expression());
+            }, recovery.windows().isEmpty() ? " (no fault windows)" : " (worst of " + recovery.windows().size()
+                    + (recovery.windows().size() == 1 ? " window)" : " windows)"));
+            default -> throw new IllegalArgumentException("not a recovery figure: " + budget.metric().expressionName());
+        };
+    }
+
+    private static BudgetVerdict recoveryTime(Budget budget, String strategy, ConvergenceTimes times) {
+        if (times.samples() == 0) {
+            return new BudgetVerdict(budget.expression(), strategy, null, "ns", true,
+                    subject(budget) + ": no fault windows, budget " + rule(budget) + " holds");
+        }
+        OptionalLong observed = switch (budget.aggregation()) {
+            case Aggregation.Percentile p -> times.percentile(p.percentile());
+            case Aggregation.Max m -> times.max();
+            case Aggregation.Min m -> times.min();
+            case Aggregation.Value v -> throw new IllegalArgumentException("recovery needs an aggregation: "
+                    + budget.expression());
+        };
+        if (observed.isEmpty()) {
+            return new BudgetVerdict(budget.expression(), strategy, null, "ns", false, subject(budget)
+                    + " = never (" + times.neverConverged() + " of " + times.samples()
+                    + " windows never recovered: a client never converged), budget " + rule(budget));
+        }
+        return figure(budget, strategy, observed.getAsLong());
     }
 
     private static BudgetVerdict latency(Budget budget, Subject measurement) {

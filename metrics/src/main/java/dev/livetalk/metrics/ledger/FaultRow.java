@@ -10,8 +10,13 @@ import java.util.List;
  * <p>Immutable; any thread.
  */
 public record FaultRow(String fault, int occurrence, long startUs, long endUs, List<String> clients,
-                       boolean serverSide) {
+                       boolean serverSide, String type) {
     public FaultRow {
         clients = List.copyOf(clients);
+    }
+
+    /** A window whose type is not known. */
+    public FaultRow(String fault, int occurrence, long startUs, long endUs, List<String> clients, boolean serverSide) {
+        this(fault, occurrence, startUs, endUs, clients, serverSide, null);
     }
 }

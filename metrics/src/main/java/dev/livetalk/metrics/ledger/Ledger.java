@@ -7,20 +7,29 @@ import java.util.List;
 /**
  * Every message's story in one strategy's run, as tables (docs/LEDGER.md): what each sender
  * meant and did, what each recipient showed and marked, each final transcript, the markers and
- * receipts, the fault windows. Built from the run's trace by {@link #of}, written and read by
+ * receipts, the fault windows, the welcomes and refetches of every client. Built from the run's trace by {@link #of}, written and read by
  * {@link LedgerFiles}.
  *
  * <p>Immutable; any thread.
  */
 public record Ledger(List<MessageRow> messages, List<DeliveryRow> deliveries, List<TranscriptRow> transcripts,
-                     List<MarkerRow> markers, List<ReceiptRow> receipts, List<FaultRow> faults) {
+                     List<MarkerRow> markers, List<ReceiptRow> receipts, List<FaultRow> faults,
+                     List<WelcomeRow> welcomes, List<RefetchRow> refetches) {
     public Ledger {
+        welcomes = List.copyOf(welcomes);
+        refetches = List.copyOf(refetches);
         messages = List.copyOf(messages);
         deliveries = List.copyOf(deliveries);
         transcripts = List.copyOf(transcripts);
         markers = List.copyOf(markers);
         receipts = List.copyOf(receipts);
         faults = List.copyOf(faults);
+    }
+
+    /** A ledger without welcomes nor refetches (as older ledgers hold). */
+    public Ledger(List<MessageRow> messages, List<DeliveryRow> deliveries, List<TranscriptRow> transcripts,
+                  List<MarkerRow> markers, List<ReceiptRow> receipts, List<FaultRow> faults) {
+        this(messages, deliveries, transcripts, markers, receipts, faults, List.of(), List.of());
     }
 
     /** The ledger of a replayed run; times count from the end of its warm-up. */
@@ -37,6 +46,8 @@ public record Ledger(List<MessageRow> messages, List<DeliveryRow> deliveries, Li
             case MARKERS -> markers;
             case RECEIPTS -> receipts;
             case FAULTS -> faults;
+            case WELCOMES -> welcomes;
+            case REFETCHES -> refetches;
         };
     }
 

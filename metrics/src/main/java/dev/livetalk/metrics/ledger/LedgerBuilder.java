@@ -86,7 +86,8 @@ final class LedgerBuilder {
                 }
             }
         }
-        return new Ledger(messages, deliveries, transcripts(), markers(), receipts(), faults());
+        return new Ledger(messages, deliveries, transcripts(), markers(), receipts(), faults(), welcomes(),
+                refetches());
     }
 
     /**
@@ -317,8 +318,27 @@ final class LedgerBuilder {
         List<FaultRow> rows = new ArrayList<>();
         for (TraceWindow window : run.trace().windows()) {
             rows.add(new FaultRow(window.fault(), window.occurrence(), us(window.start()), us(window.end()),
-                    window.clients(), window.serverSide()));
+                    window.clients(), window.serverSide(), window.kind()));
         }
+        return rows;
+    }
+
+    private List<WelcomeRow> welcomes() {
+        List<WelcomeRow> rows = new ArrayList<>();
+        for (ClientTrace client : run.trace().clients()) {
+            client.welcomes().forEach(w -> rows.add(new WelcomeRow(client.user(), w.link(), us(w.at()), w.epoch())));
+        }
+        rows.sort(Comparator.comparingLong(WelcomeRow::atUs));
+        return rows;
+    }
+
+    private List<RefetchRow> refetches() {
+        List<RefetchRow> rows = new ArrayList<>();
+        for (ClientTrace client : run.trace().clients()) {
+            client.refetches().forEach(r -> rows.add(new RefetchRow(client.user(), r.room(), r.source(), r.messages(),
+                    r.bytes(), us(r.at()))));
+        }
+        rows.sort(Comparator.comparingLong(RefetchRow::atUs));
         return rows;
     }
 

@@ -131,17 +131,21 @@ public final class LedgerFiles {
     /**
      * Reads the ledger in {@code folder}.
      *
-     * @throws NoSuchFileException when a table is missing, naming it
+     * @throws NoSuchFileException when a table is missing, naming it (the welcomes and refetches of a ledger
+     *                             written before they were recorded read as empty)
      * @throws IOException         when a row is not valid, naming the file and line
      */
     public static Ledger read(Path folder) throws IOException {
         Map<LedgerTable, List<Object>> tables = new EnumMap<>(LedgerTable.class);
         for (LedgerTable table : LedgerTable.values()) {
-            tables.put(table, readTable(folder.resolve(table.fileName()), table.rowType()));
+            Path file = folder.resolve(table.fileName());
+            tables.put(table, table.addedLater() && !Files.exists(file) ? List.of()
+                    : readTable(file, table.rowType()));
         }
         return new Ledger(cast(tables.get(LedgerTable.MESSAGES)), cast(tables.get(LedgerTable.DELIVERIES)),
                 cast(tables.get(LedgerTable.TRANSCRIPTS)), cast(tables.get(LedgerTable.MARKERS)),
-                cast(tables.get(LedgerTable.RECEIPTS)), cast(tables.get(LedgerTable.FAULTS)));
+                cast(tables.get(LedgerTable.RECEIPTS)), cast(tables.get(LedgerTable.FAULTS)),
+                cast(tables.get(LedgerTable.WELCOMES)), cast(tables.get(LedgerTable.REFETCHES)));
     }
 
     /** Whether {@code folder} holds a ledger (its messages table). */

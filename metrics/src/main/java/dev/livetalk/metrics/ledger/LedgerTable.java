@@ -17,7 +17,11 @@ public enum LedgerTable {
     /** One row per receipt a client received. */
     RECEIPTS("receipts", ReceiptRow.class),
     /** One row per fault window. */
-    FAULTS("faults", FaultRow.class);
+    FAULTS("faults", FaultRow.class),
+    /** One row per welcome a client received (every connection and reconnection); absent from older ledgers. */
+    WELCOMES("welcomes", WelcomeRow.class),
+    /** One row per batch of messages a client received again from history; absent from older ledgers. */
+    REFETCHES("refetches", RefetchRow.class);
 
     private final String fileStem;
     private final Class<?> rowType;
@@ -39,5 +43,10 @@ public enum LedgerTable {
 
     Class<?> rowType() {
         return rowType;
+    }
+
+    /** Whether ledgers written before the table existed lack it (read as empty). */
+    boolean addedLater() {
+        return this == WELCOMES || this == REFETCHES;
     }
 }

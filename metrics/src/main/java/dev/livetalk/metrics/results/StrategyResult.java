@@ -9,6 +9,7 @@ import dev.livetalk.metrics.correctness.Example;
 import dev.livetalk.metrics.correctness.RoomCorrectness;
 import dev.livetalk.metrics.latency.LatencyReport;
 import dev.livetalk.metrics.latency.LatencySeries;
+import dev.livetalk.metrics.recovery.WindowRecovery;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,13 +33,19 @@ import java.util.List;
  *                    displayed at its end, summed; empty in documents written before it was recorded
  * @param rooms       per room (conversation), sorted by name, its correctness and latency figures;
  *                    empty in documents written before they were recorded
+ * @param recovery    per fault window in start order, its recovery figures; empty without windows and in
+ *                    documents written before they were recorded
+ * @param ackedLost   acknowledged messages missing from the server's final log over the run; {@code null} in
+ *                    documents written before it was recorded
  */
 public record StrategyResult(String strategy, CorrectnessFigures correctness, List<LatencyFigures> latency,
                              List<BudgetVerdict> budgets, List<Example> examples, List<String> hlogs,
                              List<ClientConvergence> convergenceByClient,
-                             List<CorrectnessInterval> correctnessOverTime, List<RoomResult> rooms) {
+                             List<CorrectnessInterval> correctnessOverTime, List<RoomResult> rooms,
+                             List<WindowRecovery> recovery, Long ackedLost) {
     @JsonCreator
     public StrategyResult {
+        recovery = recovery == null ? List.of() : List.copyOf(recovery);
         rooms = rooms == null ? List.of() : List.copyOf(rooms);
         latency = List.copyOf(latency);
         budgets = List.copyOf(budgets);
@@ -46,6 +53,15 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
         hlogs = List.copyOf(hlogs);
         convergenceByClient = convergenceByClient == null ? List.of() : List.copyOf(convergenceByClient);
         correctnessOverTime = correctnessOverTime == null ? List.of() : List.copyOf(correctnessOverTime);
+    }
+
+    /** A result without recovery figures (as older documents hold). */
+    public StrategyResult(String strategy, CorrectnessFigures correctness, List<LatencyFigures> latency,
+                          List<BudgetVerdict> budgets, List<Example> examples, List<String> hlogs,
+                          List<ClientConvergence> convergenceByClient, List<CorrectnessInterval> correctnessOverTime,
+                          List<RoomResult> rooms) {
+        this(strategy, correctness, latency, budgets, examples, hlogs, convergenceByClient, correctnessOverTime,
+                rooms, List.of(), null);
     }
 
     /** A result without figures per room (as older documents hold). */
@@ -66,7 +82,8 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
     public static StrategyResult of(Measurement measurement, List<BudgetVerdict> budgets, List<String> hlogs) {
         return new StrategyResult(measurement.strategy(), measurement.correctness().figures(),
                 latencyOf(measurement.latency()), budgets, measurement.correctness().examples(), hlogs,
-                measurement.correctness().byClient(), measurement.correctness().overTime(), roomsOf(measurement));
+                measurement.correctness().byClient(), measurement.correctness().overTime(), roomsOf(measurement),
+                measurement.recovery().windows(), measurement.recovery().ackedLost());
     }
 
     /** Every room with a member client, with its latency figures (all 0 for a room without samples). */
@@ -101,7 +118,7 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
                 .map(e -> new Example(e.kind(), e.clientId(), e.room(), e.seq(), e.messageId(), e.at() - origin))
                 .toList();
         return new StrategyResult(strategy, correctness, latency, budgets, shifted, hlogs, convergenceByClient,
-                correctnessOverTime, rooms);
+                correctnessOverTime, rooms, recovery, ackedLost);
     }
 
     /** The figures of a metric in a phase (expression names), or {@code null}. */

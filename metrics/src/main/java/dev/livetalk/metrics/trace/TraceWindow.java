@@ -8,16 +8,23 @@ import java.util.List;
 /**
  * A fault window on the trace clock: {@code [start, end)} in nanoseconds. {@code clients} are
  * the users it targets; empty with {@code serverSide} or for all clients means everybody.
+ * {@code kind} is the fault's {@code type} in scenario files ({@code down}, {@code restart}, ...),
+ * {@code null} when not known (windows built by hand or read back from a ledger).
  *
  * <p>Immutable; any thread.
  */
 public record TraceWindow(String fault, int occurrence, long start, long end, List<String> clients,
-                          boolean serverSide) {
+                          boolean serverSide, String kind) {
     public TraceWindow {
         clients = List.copyOf(clients);
         if (end <= start) {
             throw new IllegalArgumentException("a window must end after it starts: " + start + ".." + end);
         }
+    }
+
+    /** A window whose fault kind is not known. */
+    public TraceWindow(String fault, int occurrence, long start, long end, List<String> clients, boolean serverSide) {
+        this(fault, occurrence, start, end, clients, serverSide, null);
     }
 
     /**
@@ -26,7 +33,7 @@ public record TraceWindow(String fault, int occurrence, long start, long end, Li
      */
     public static TraceWindow of(FaultWindow window, long loadStart) {
         return new TraceWindow(window.fault(), window.occurrence(), loadStart + window.start().toNanos(),
-                loadStart + window.end().toNanos(), window.clients(), window.serverSide());
+                loadStart + window.end().toNanos(), window.clients(), window.serverSide(), window.kind().yamlName());
     }
 
     /** Every window of the schedule on the trace clock, in start order. */

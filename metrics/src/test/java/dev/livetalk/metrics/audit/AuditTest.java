@@ -46,6 +46,29 @@ class AuditTest {
         assertThat(correctness.path("convergedClients").asLong()).isLessThan(correctness.path("clients").asLong());
     }
 
+    /** bob reconnects after the outage and refetches: the recovery figures the audit agrees on are not trivial. */
+    @Test
+    void shouldRecountTheRecoveryFiguresOfEachWindow() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), "reconcile");
+        var window = JSON.readTree(story.resolve("results.json").toFile()).path("strategies").get(0)
+                .path("recovery").get(0);
+        assertThat(window.path("reconnected").asLong()).isEqualTo(1);
+        assertThat(window.path("refetchedMessages").path("total").asLong()).isEqualTo(3); // bob alone is targeted
+        assertThat(window.path("refetchedBytes").path("max").asLong()).isEqualTo(400);
+        assertThat(window.path("reconnectPeak").asLong()).isEqualTo(3); // bob twice and carol in [4 s, 5 s)
+        Audit.Result clean = Audit.of(dir);
+        assertThat(clean.differences()).isEmpty();
+        assertThat(clean.unknownFigures()).isEmpty();
+        ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
+        ObjectNode planted = (ObjectNode) results.path("strategies").get(0).path("recovery").get(0);
+        planted.put("reconnectPeak", 4);
+        ((ObjectNode) planted.path("refetchedBytes")).put("total", 401);
+        JSON.writeValue(story.resolve("results.json").toFile(), results);
+        assertThat(Audit.of(dir).differences()).extracting(Audit.Difference::figure, Audit.Difference::recounted)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("recovery[outage/0].reconnectPeak", "3"),
+                        org.assertj.core.groups.Tuple.tuple("recovery[outage/0].refetchedBytes.total", "400"));
+    }
+
     /** The story's side room has status lies; the lobby has missing echoes: agreeing per room on them means something. */
     @Test
     void shouldAuditAStoryWhoseStatusTruthCountsAreNotZeroPerRoom() throws Exception {

@@ -27,7 +27,7 @@ import java.util.List;
  * 1 s; alice sends a1..a5 a second apart and a reply to a5; bob is cut off from 3 s to 4 s and
  * shows a3 after a4, a2 twice; carol shows the reply before its parent and never a1; dave's
  * own d1 stays pending and never commits, d2 fails; bob's own b1 jumps when its ack places it;
- * bob reads up to 2 and alice sees it. In a second room, side, the statuses tell lies (status truth).
+ * bob reads up to 2 and alice sees it; bob reconnects after the outage and refetches, carol reconnects; bob reconnects again after a blip at 6 s. In a second room, side, the statuses tell lies (status truth).
  */
 final class StoryRun {
     private StoryRun() {
@@ -36,10 +36,19 @@ final class StoryRun {
     static RunTrace trace(String strategy) {
         TraceFixture run = new TraceFixture(strategy, 1_000);
         run.window("outage", 3_000, 4_000, "bob");
+        run.window("blip", 6_000, 6_100, "bob");
         Client alice = run.client("alice").join("lobby", 0);
         Client bob = run.client("bob").join("lobby", 0);
         Client carol = run.client("carol").join("lobby", 0);
         Client dave = run.client("dave").join("lobby", 0);
+        for (Client c : List.of(alice, bob, carol, dave)) {
+            c.welcome("main", "e1", 500);
+        }
+        // bob reconnects both links after the outage and is replayed what he missed; carol reconnects too
+        bob.welcome("main", "e1", 4_050).welcome("receive", "e1", 4_080).refetch("lobby", "resume", 2, 260, 4_090)
+                .refetch("lobby", "history", 1, 140, 4_600);
+        carol.welcome("main", "e1", 4_500).refetch("lobby", "resume", 1, 130, 4_510);
+        bob.welcome("main", "e1", 6_150).refetch("lobby", "resume", 4, 480, 6_160); // after the blip: not the outage's
         Message[] m = new Message[7];
         for (int i = 1; i <= 5; i++) {
             double at = i * 1_000;

@@ -9,6 +9,8 @@ import com.networknt.schema.SpecVersion;
 import dev.livetalk.metrics.correctness.ClientConvergence;
 import dev.livetalk.metrics.correctness.CorrectnessInterval;
 import dev.livetalk.metrics.correctness.Outcome;
+import dev.livetalk.metrics.recovery.RefetchFigures;
+import dev.livetalk.metrics.recovery.WindowRecovery;
 import dev.livetalk.scenarios.fault.FaultKind;
 import dev.livetalk.scenarios.fault.FaultSchedule;
 import dev.livetalk.scenarios.fault.FaultScheduleJson;
@@ -61,6 +63,34 @@ class ResultsJsonTest {
                 .containsExactly(0L, 0L, 0L, 1L, 1L);
         assertThat(flawed.correctnessOverTime()).extracting(CorrectnessInterval::inversions)
                 .containsExactly(0L, 0L, 0L, 0L, 1L);
+    }
+
+    @Test
+    void shouldKeepTheRecoveryFiguresOfEachWindowAndReadThemBack() {
+        ResultsDocument document = SampleResults.document();
+        WindowRecovery clean = document.strategy("reconcile").recovery().getFirst();
+        assertThat(clean).isEqualTo(new WindowRecovery("outage", 0, "down", 2_000_000_000L, 3_000_000_000L, 1, 1,
+                300_000_000L, 0, new RefetchFigures(1, 1, 1), new RefetchFigures(120, 120, 120), 1, 0));
+        WindowRecovery flawed = document.strategy("event-only").recovery().getFirst();
+        assertThat(flawed.recovery()).isNull();
+        assertThat(flawed.neverConverged()).isEqualTo(1);
+        assertThat(document.strategy("reconcile").ackedLost()).isZero();
+        ResultsDocument read = ResultsJson.fromJson(ResultsJson.toJson(document));
+        assertThat(read.strategy("reconcile").recovery()).containsExactly(clean);
+        assertThat(read.strategy("event-only").recovery()).containsExactly(flawed);
+        assertThat(read.strategy("reconcile").ackedLost()).isZero();
+    }
+
+    @Test
+    void shouldReadADocumentWrittenBeforeRecoveryFiguresWithoutThem() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(SampleResults.document()));
+        tree.withArray("/strategies").forEach(s -> ((ObjectNode) s).remove(List.of("recovery", "ackedLost")));
+        ResultsDocument old = ResultsJson.fromJson(mapper.writeValueAsString(tree));
+        assertThat(old.strategies()).hasSize(2).allSatisfy(s -> {
+            assertThat(s.recovery()).isEmpty();
+            assertThat(s.ackedLost()).isNull();
+        });
     }
 
     @Test

@@ -61,10 +61,9 @@ final class SampleResults {
     /** alice sends 5 messages a second apart from 1 s; bob is cut off from 3 s to 4 s of the trace. */
     static Measurement measure(String strategy, boolean flawed) {
         TraceFixture run = new TraceFixture(strategy, 1_000);
-        SCHEDULE.windows().forEach(w -> run.window(w.fault(), (LOAD_START + w.start().toNanos()) / 1e6,
-                (LOAD_START + w.end().toNanos()) / 1e6, w.clients().toArray(String[]::new)));
+        SCHEDULE.windows().forEach(w -> run.window(w, LOAD_START / 1e6));
         Client alice = run.client("alice").join("lobby", 0);
-        Client bob = run.client("bob").join("lobby", 0);
+        Client bob = run.client("bob").join("lobby", 0).welcome("main", "e1", 0);
         List<Message> sent = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             double at = i * 1_000;
@@ -77,8 +76,9 @@ final class SampleResults {
             bob.append(sent.get(0), 1_050).append(sent.get(1), 3_600).append(sent.get(3), 4_100)
                     .append(sent.get(4), 5_050).append(sent.get(3), 5_100);
         } else { // m4 before m3 after the outage: a correct prefix again 300 ms after it ended
-            bob.place(sent.get(0), 1_050).place(sent.get(1), 2_050).place(sent.get(3), 4_050)
-                    .place(sent.get(2), 4_300).place(sent.get(4), 5_050);
+            bob.place(sent.get(0), 1_050).place(sent.get(1), 2_050).welcome("main", "e1", 4_020)
+                    .place(sent.get(3), 4_050).refetch("lobby", "resume", 1, 120, 4_060).place(sent.get(2), 4_300)
+                    .place(sent.get(4), 5_050);
         }
         bob.read("lobby", 2, 2_100);
         alice.receipt("lobby", "bob", 2, 2_180);

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  *             | silent-wait | convergence | lost | duplicates | phantoms | inversions | moves
  *             | causal-violations | stuck-pending | unfounded-delivered | unfounded-read
  *             | status-ahead | status-backwards | missing-echoes | converged
+ *             | recovery | acked-lost | refetched | reconnect-peak
  * aggregation = "p(" number ")" | max | min
  * comparator  = "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!="
  * threshold   = number [ns | us | ms | s | m | %]
@@ -24,13 +25,16 @@ import java.util.regex.Pattern;
  * scope       = for (all | strategy {"," strategy})
  * </pre>
  *
- * Times (latency metrics, {@code convergence}) need an aggregation and a time unit; counts
- * take neither; {@code converged} takes a percentage or a count; only latency metrics are
+ * Times (latency metrics, {@code convergence}, {@code recovery}) need an aggregation and a time
+ * unit; {@code refetched} (messages per client and fault window) an aggregation and a plain
+ * number; counts take neither; {@code converged} takes a percentage or a count; only latency metrics are
  * kept per phase. Examples: {@code peer-final p(99) < 800ms}, {@code lost == 0},
  * {@code converged == 100%}, {@code echo p(99.9) <= 50ms during for reconcile,gap-fill}.
  * Without {@code in}, a budget looks at the figures summed over every room; {@code in room-3}
  * at that room's alone, {@code in every room} at each room's separately (each must hold it).
- * Whether a named room exists is for the scenario's validation to say.
+ * Whether a named room exists is for the scenario's validation to say. The recovery figures
+ * ({@code recovery}, {@code acked-lost}, {@code refetched}, {@code reconnect-peak}) are kept for
+ * the whole run only and take no {@code in}.
  *
  * <p>Stateless; any thread.
  */
@@ -67,7 +71,12 @@ public final class BudgetParser {
         Threshold threshold = threshold();
         checkThreshold(metric, threshold, thresholdAt);
         Phase phase = phase(metric);
+        int roomAt = skipSpaces();
         RoomScope room = room();
+        if (metric.isRecovery() && !(room instanceof RoomScope.Summed)) {
+            throw new BudgetSyntaxException(roomAt, metric.expressionName()
+                    + " is a recovery figure of the fault windows, kept for the whole run: it takes no 'in'");
+        }
         List<String> strategies = scope();
         if (skipSpaces() < text.length()) {
             throw new BudgetSyntaxException(pos, "unexpected '" + rest() + "' after the budget"
@@ -127,7 +136,11 @@ public final class BudgetParser {
             throw new BudgetSyntaxException(at, metric.expressionName()
                     + " is a distribution of times: name an aggregation before the comparator (p(99), max, min)");
         }
-        if (!metric.isTime() && !none) {
+        if (metric.takesAggregation() && none) {
+            throw new BudgetSyntaxException(at, metric.expressionName()
+                    + " is a count per client: name an aggregation before the comparator (p(50), max, min)");
+        }
+        if (!metric.takesAggregation() && !none) {
             throw new BudgetSyntaxException(at, metric.expressionName()
                     + " is a single figure: it takes no aggregation (write '" + metric.expressionName() + " == 0')");
         }
@@ -168,11 +181,12 @@ public final class BudgetParser {
             throw new BudgetSyntaxException(at, name + " is a time: the threshold needs a time unit (ns, us, ms, s, m): "
                     + threshold);
         }
-        if (metric.kind() == Metric.Kind.COUNT && threshold.unit() != Threshold.Unit.NONE) {
+        boolean count = metric.kind() == Metric.Kind.COUNT || metric.kind() == Metric.Kind.PER_CLIENT_COUNT;
+        if (count && threshold.unit() != Threshold.Unit.NONE) {
             throw new BudgetSyntaxException(at, name + " is a count: the threshold is a plain number: " + threshold);
         }
         boolean whole = threshold.amount() == Math.rint(threshold.amount());
-        if (metric.kind() == Metric.Kind.COUNT && !whole) {
+        if (count && !whole) {
             throw new BudgetSyntaxException(at, name + " is a count: the threshold must be a whole number: " + threshold);
         }
         if (metric.kind() == Metric.Kind.CONVERGED_SHARE) {

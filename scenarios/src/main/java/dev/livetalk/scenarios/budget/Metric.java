@@ -30,7 +30,11 @@ public enum Metric {
     STATUS_AHEAD("status-ahead", Kind.COUNT),
     STATUS_BACKWARDS("status-backwards", Kind.COUNT),
     MISSING_ECHOES("missing-echoes", Kind.COUNT),
-    CONVERGED("converged", Kind.CONVERGED_SHARE);
+    CONVERGED("converged", Kind.CONVERGED_SHARE),
+    RECOVERY("recovery", Kind.RECOVERY_TIME),
+    ACKED_LOST("acked-lost", Kind.COUNT),
+    REFETCHED("refetched", Kind.PER_CLIENT_COUNT),
+    RECONNECT_PEAK("reconnect-peak", Kind.COUNT);
 
     /** What kind of figure a metric is, which decides the budget grammar that applies. */
     public enum Kind {
@@ -41,7 +45,11 @@ public enum Metric {
         /** A count summed over rooms and clients: a plain number, no aggregation, no phase. */
         COUNT,
         /** The clients that converged: a percentage (or a count), no aggregation, no phase. */
-        CONVERGED_SHARE
+        CONVERGED_SHARE,
+        /** Time to recover after each fault window, one sample per window: needs an aggregation and a time. */
+        RECOVERY_TIME,
+        /** A count per client and fault window: needs an aggregation (over the clients, worst window); no unit. */
+        PER_CLIENT_COUNT
     }
 
     private final String expressionName;
@@ -63,7 +71,20 @@ public enum Metric {
 
     /** Whether values are times (nanoseconds), which need an aggregation and a time unit. */
     public boolean isTime() {
-        return kind == Kind.LATENCY || kind == Kind.CONVERGENCE_TIME;
+        return kind == Kind.LATENCY || kind == Kind.CONVERGENCE_TIME || kind == Kind.RECOVERY_TIME;
+    }
+
+    /** Whether a budget names an aggregation (p(N), max, min): times and counts per client. */
+    public boolean takesAggregation() {
+        return isTime() || kind == Kind.PER_CLIENT_COUNT;
+    }
+
+    /**
+     * Whether the figure is one of the recovery figures of the fault windows ({@code recovery},
+     * {@code acked-lost}, {@code refetched}, {@code reconnect-peak}): kept for the whole run, not per room.
+     */
+    public boolean isRecovery() {
+        return this == RECOVERY || this == ACKED_LOST || this == REFETCHED || this == RECONNECT_PEAK;
     }
 
     public static Optional<Metric> byName(String name) {

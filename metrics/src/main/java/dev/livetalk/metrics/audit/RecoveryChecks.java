@@ -1,0 +1,136 @@
+package dev.livetalk.metrics.audit;
+
+import dev.livetalk.metrics.ledger.FaultRow;
+import dev.livetalk.metrics.ledger.Ledger;
+import dev.livetalk.metrics.ledger.RefetchRow;
+import dev.livetalk.metrics.ledger.WelcomeRow;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The recovery figures of each fault window (docs/METRICS.md, Recovery) recounted from the
+ * ledger's faults, welcomes, refetches and the convergence samples of its transcripts
+ * ({@link ConvergenceSample}), in microseconds: when each targeted client was back and converged,
+ * what it refetched, and the peak of welcomes per second. The acknowledged losses are not
+ * recounted ({@link FigureTable#NOT_AUDITED} says why).
+ *
+ * <p>Stateless; any thread.
+ */
+final class RecoveryChecks {
+    private static final long SECOND_US = 1_000_000L;
+
+    private RecoveryChecks() {
+    }
+
+    static List<Check> figures(Recount recount) {
+        Ledger ledger = recount.ledger();
+        TreeSet<String> clients = new TreeSet<>(recount.clientNames());
+        ledger.welcomes().forEach(w -> clients.add(w.client()));
+        ledger.refetches().forEach(r -> clients.add(r.client()));
+        Map<String, ConvergenceSample> samples = new HashMap<>();
+        recount.convergence().forEach(s -> samples.put(key(s.fault(), s.occurrence(), s.client()), s));
+        List<FaultRow> windows = ledger.faults();
+        List<Check> checks = new ArrayList<>();
+        for (FaultRow window : windows) {
+            long until = Long.MAX_VALUE;
+            for (FaultRow other : windows) {
+                if (other.startUs() > window.startUs()) {
+                    until = Math.min(until, other.startUs());
+                }
+            }
+            List<String> targeted = clients.stream().filter(c -> window.serverSide() || window.clients().isEmpty()
+                    || window.clients().contains(c)).toList();
+            long recoveredAt = window.endUs();
+            long reconnected = 0;
+            long never = 0;
+            for (String client : targeted) {
+                long back = backAt(ledger.welcomes(), client, window, until);
+                reconnected += back > window.startUs() ? 1 : 0;
+                ConvergenceSample sample = samples.get(key(window.fault(), window.occurrence(), client));
+                if (sample != null && sample.convergedAfterUs() == null) {
+                    never++;
+                }
+                long converged = sample == null || sample.convergedAfterUs() == null ? window.endUs()
+                        : sample.windowEndUs() + sample.convergedAfterUs();
+                recoveredAt = Math.max(recoveredAt, Math.max(back, converged));
+            }
+            String at = "recovery[" + window.fault() + "/" + window.occurrence() + "].";
+            checks.add(Check.of(at + "start", Reading.nanosOfMicros(window.startUs()), Tolerance.MICROS));
+            checks.add(Check.of(at + "end", Reading.nanosOfMicros(window.endUs()), Tolerance.MICROS));
+            checks.add(Check.of(at + "clients", new Reading.Whole(targeted.size()), Tolerance.EXACT));
+            checks.add(Check.of(at + "reconnected", new Reading.Whole(reconnected), Tolerance.EXACT));
+            checks.add(Check.of(at + "neverConverged", new Reading.Whole(never), Tolerance.EXACT));
+            checks.add(Check.of(at + "recovery", never > 0 ? new Reading.None()
+                    : Reading.nanosOfMicros(recoveredAt - window.endUs()), Tolerance.MICROS));
+            refetched(checks, at, ledger.refetches(), targeted, window.startUs(), until);
+            checks.add(Check.of(at + "reconnectPeak", new Reading.Whole(peak(ledger.welcomes(), window.startUs(),
+                    never > 0 ? until : recoveredAt)), Tolerance.EXACT));
+        }
+        return checks;
+    }
+
+    /** Per link, the first welcome from the window's end until {@code until}, else the last during it; the latest. */
+    private static long backAt(List<WelcomeRow> welcomes, String client, FaultRow window, long until) {
+        Map<String, Long> back = new TreeMap<>();
+        Map<String, Long> during = new TreeMap<>();
+        for (WelcomeRow w : welcomes) {
+            if (!w.client().equals(client)) {
+                continue;
+            }
+            if (w.atUs() >= window.endUs() && w.atUs() < until) {
+                back.merge(w.link(), w.atUs(), Math::min);
+            } else if (w.atUs() > window.startUs() && w.atUs() < window.endUs()) {
+                during.merge(w.link(), w.atUs(), Math::max);
+            }
+        }
+        during.putAll(back);
+        return during.values().stream().mapToLong(Long::longValue).max().orElse(window.startUs());
+    }
+
+    private static void refetched(List<Check> checks, String at, List<RefetchRow> refetches, List<String> targeted,
+                                  long from, long until) {
+        long[] messages = new long[targeted.size()];
+        long[] bytes = new long[targeted.size()];
+        for (RefetchRow r : refetches) {
+            int i = targeted.indexOf(r.client());
+            if (i >= 0 && r.atUs() >= from && r.atUs() < until) {
+                messages[i] += r.messages();
+                bytes[i] += r.bytes();
+            }
+        }
+        spread(checks, at + "refetchedMessages.", messages);
+        spread(checks, at + "refetchedBytes.", bytes);
+    }
+
+    /** The nearest-rank median, the largest and the sum; all 0 without clients. */
+    private static void spread(List<Check> checks, String at, long[] perClient) {
+        long[] sorted = perClient.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        checks.add(Check.of(at + "p50", new Reading.Whole(n == 0 ? 0 : sorted[(int) Math.ceil(n / 2.0) - 1]),
+                Tolerance.EXACT));
+        checks.add(Check.of(at + "max", new Reading.Whole(n == 0 ? 0 : sorted[n - 1]), Tolerance.EXACT));
+        checks.add(Check.of(at + "total", new Reading.Whole(Arrays.stream(sorted).sum()), Tolerance.EXACT));
+    }
+
+    /** The most welcomes in one second of {@code [from, until]}, seconds counted from {@code from}. */
+    private static long peak(List<WelcomeRow> welcomes, long from, long until) {
+        Map<Long, Long> buckets = new HashMap<>();
+        for (WelcomeRow w : welcomes) {
+            if (w.atUs() >= from && w.atUs() <= until) {
+                buckets.merge((w.atUs() - from) / SECOND_US, 1L, Long::sum);
+            }
+        }
+        return buckets.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    private static String key(String fault, int occurrence, String client) {
+        return fault + '\n' + occurrence + '\n' + client;
+    }
+}

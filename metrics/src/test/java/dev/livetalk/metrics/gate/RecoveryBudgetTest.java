@@ -1,0 +1,89 @@
+package dev.livetalk.metrics.gate;
+
+import dev.livetalk.metrics.Measurement;
+import dev.livetalk.metrics.TraceFixture;
+import dev.livetalk.metrics.recovery.RecoveryReport;
+import dev.livetalk.metrics.recovery.RefetchFigures;
+import dev.livetalk.metrics.recovery.WindowRecovery;
+import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.scenarios.budget.BudgetParser;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecoveryBudgetTest {
+    private static final long S = 1_000_000_000L;
+
+    /** A restart that recovered in 1.2 s and a link fault after which one client never converged. */
+    private static Measurement measured(boolean secondRecovered) {
+        WindowRecovery restart = new WindowRecovery("deploy", 0, "restart", 10 * S, 12 * S, 4, 4, 1_200_000_000L, 0,
+                new RefetchFigures(30, 90, 180), new RefetchFigures(3_000, 9_000, 18_000), 4, 2);
+        WindowRecovery outage = new WindowRecovery("outage", 0, "down", 20 * S, 21 * S, 1, 1,
+                secondRecovered ? 300_000_000L : null, secondRecovered ? 0 : 1, new RefetchFigures(5, 5, 5),
+                new RefetchFigures(500, 500, 500), 1, 0);
+        RecoveryReport report = new RecoveryReport(List.of(restart, outage), 3,
+                List.of(new long[] {10, 30, 50, 90}, new long[] {5}));
+        Measurement plain = Measurement.of(new TraceFixture("reconcile").build());
+        return new Measurement(plain.strategy(), plain.correctness(), plain.latency(), report);
+    }
+
+    private static BudgetVerdict verdict(String budget, boolean secondRecovered) {
+        return BudgetEvaluator.evaluate(BudgetParser.parse(budget), measured(secondRecovered));
+    }
+
+    @Test
+    void shouldJudgeTheRecoveryTimeOverTheWindows() {
+        BudgetVerdict held = verdict("recovery max < 5s for reconcile", true);
+        assertThat(held.passed()).isTrue();
+        assertThat(held.observed()).isEqualTo(1.2e9);
+        assertThat(held.message()).isEqualTo("recovery max = 1.2s, budget < 5s");
+        assertThat(verdict("recovery max < 1s", true).passed()).isFalse();
+        assertThat(verdict("recovery min < 1s", true).observed()).isEqualTo(3e8);
+    }
+
+    @Test
+    void shouldFailARecoveryBudgetOnAWindowThatNeverRecovered() {
+        BudgetVerdict never = verdict("recovery max < 5s", false);
+        assertThat(never.passed()).isFalse();
+        assertThat(never.observed()).isNull();
+        assertThat(never.message()).isEqualTo(
+                "recovery max = never (1 of 2 windows never recovered: a client never converged), budget < 5s");
+        assertThat(verdict("recovery p(50) < 5s", false).passed()).isTrue();
+    }
+
+    @Test
+    void shouldJudgeAcknowledgedLossesOverTheWholeRun() {
+        BudgetVerdict lost = verdict("acked-lost == 0", true);
+        assertThat(lost.passed()).isFalse();
+        assertThat(lost.observed()).isEqualTo(3.0);
+        assertThat(lost.message()).isEqualTo("acked-lost = 3, budget == 0");
+    }
+
+    @Test
+    void shouldJudgeRefetchesPerClientOnTheWorstWindow() {
+        assertThat(verdict("refetched max <= 90", true).passed()).isTrue();
+        assertThat(verdict("refetched max < 90", true).message()).isEqualTo(
+                "refetched max = 90 (worst of 2 windows), budget < 90");
+        assertThat(verdict("refetched p(50) < 30", true).observed()).isEqualTo(30.0); // rank 2 of 10, 30, 50, 90
+        assertThat(verdict("refetched min < 10", true).observed()).isEqualTo(10.0);
+    }
+
+    @Test
+    void shouldJudgeTheReconnectPeakOfTheWorstWindow() {
+        assertThat(verdict("reconnect-peak <= 4", true).passed()).isTrue();
+        assertThat(verdict("reconnect-peak < 4", true).message()).isEqualTo("reconnect-peak = 4, budget < 4");
+    }
+
+    @Test
+    void shouldHoldARecoveryBudgetWithoutWindows() {
+        Measurement none = Measurement.of(new TraceFixture("reconcile").build());
+        BudgetVerdict verdict = BudgetEvaluator.evaluate(BudgetParser.parse("recovery max < 5s"), none);
+        assertThat(verdict.passed()).isTrue();
+        assertThat(verdict.message()).isEqualTo("recovery max: no fault windows, budget < 5s holds");
+        assertThat(BudgetEvaluator.evaluate(BudgetParser.parse("refetched max < 5"), none).message())
+                .isEqualTo("refetched max = 0 (no fault windows), budget < 5");
+        assertThat(BudgetEvaluator.evaluate(BudgetParser.parse("acked-lost == 0"), none).passed()).isTrue();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.livetalk.metrics.recovery;
+
+import dev.livetalk.metrics.Measurement;
+import dev.livetalk.metrics.TraceFixture;
+import dev.livetalk.metrics.TraceFixture.Client;
+import dev.livetalk.metrics.trace.Refetch;
+import dev.livetalk.protocol.Message;
+import org.junit.jupiter.api.Test;
+
+import static dev.livetalk.metrics.TraceFixture.ms;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecoveryCheckTest {
+    private final TraceFixture run = new TraceFixture("test");
+
+    private RecoveryReport recovery() {
+        return Measurement.of(run.build()).recovery();
+    }
+
+    /** A restart from 1 s to 3 s; alice and bob reconnect after it, alice fills a gap at 4.2 s. */
+    private void restart() {
+        run.serverWindow("deploy", "restart", 1_000, 3_000);
+        Client alice = run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
+        Client bob = run.client("bob").join("lobby", 0).welcome("main", "e1", 0).welcome("receive", "e1", 0);
+        Message m1 = run.commit("lobby", "bob", "b1", 500);
+        alice.place(m1, 600).refetch("lobby", Refetch.HISTORY, 5, 500, 700); // before the window: not counted
+        bob.place(m1, 550);
+        alice.welcome("main", "e2", 3_200).refetch("lobby", Refetch.RESUME, 2, 300, 3_250);
+        bob.welcome("receive", "e2", 3_300).welcome("main", "e2", 3_400).refetch("lobby", Refetch.RESUME, 1, 100, 3_450);
+        Message m2 = run.commit("lobby", "bob", "b2", 3_500);
+        Message m3 = run.commit("lobby", "bob", "b3", 3_600);
+        bob.place(m2, 3_550).place(m3, 3_650);
+        alice.place(m3, 3_700).refetch("lobby", Refetch.HISTORY, 1, 150, 4_100).place(m2, 4_200); // gap until 4.2 s
+        for (int i = 0; i < 4; i++) { // long after the recovery: not in the peak, and not "back" (main came back at 3.2 s)
+            alice.welcome("main", "e2", 5_000 + i * 100);
+        }
+    }
+
+    @Test
+    void shouldRecoverWhenTheLastTargetedClientIsBackAndConverged() {
+        restart();
+        WindowRecovery window = recovery().windows().getFirst();
+        assertThat(window.fault()).isEqualTo("deploy");
+        assertThat(window.type()).isEqualTo("restart");
+        assertThat(window.start()).isEqualTo(ms(1_000));
+        assertThat(window.end()).isEqualTo(ms(3_000));
+        assertThat(window.clients()).isEqualTo(2);
+        assertThat(window.reconnected()).isEqualTo(2);
+        assertThat(window.neverConverged()).isZero();
+        assertThat(window.recovery()).isEqualTo(ms(1_200)); // alice converged at 4.2 s, after both were back
+    }
+
+    @Test
+    void shouldRecoverWhenTheLastClientIsBackEvenIfItWasConvergedBefore() {
+        run.serverWindow("deploy", "restart", 1_000, 3_000);
+        Client alice = run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
+        alice.place(run.commit("lobby", "bob", "b1", 500), 600);
+        alice.welcome("send", "e2", 3_100).welcome("main", "e2", 3_900); // its transcript stayed good all along
+        assertThat(recovery().windows().getFirst().recovery()).isEqualTo(ms(900));
+    }
+
+    @Test
+    void shouldSumRefetchesPerTargetedClientFromTheWindowsStartToTheNextWindow() {
+        restart();
+        run.window("later", 6_000, 6_500); // refetches from 6 s on belong to it
+        run.client("carol").join("lobby", 0).refetch("lobby", Refetch.RESUME, 7, 700, 6_100);
+        RecoveryReport report = recovery();
+        WindowRecovery first = report.windows().getFirst();
+        assertThat(first.refetchedMessages()).isEqualTo(new RefetchFigures(1, 3, 4)); // alice 3, bob 1, carol 0
+        assertThat(first.refetchedBytes()).isEqualTo(new RefetchFigures(100, 450, 550));
+        assertThat(report.windows().get(1).refetchedMessages()).isEqualTo(new RefetchFigures(0, 7, 7));
+        assertThat(report.refetched(50)).isEqualTo(1); // the median of the first window is 1 over alice, bob, carol
+        assertThat(report.refetched(100)).isEqualTo(7);
+    }
+
+    @Test
+    void shouldPeakAtTheMostWelcomesInOneSecondUntilTheRecoveryEnds() {
+        restart();
+        RecoveryReport report = recovery();
+        // 3.2, 3.3 and 3.4 s fall in the bucket [3 s, 4 s) counted from the window's start; 5 s is after the recovery
+        assertThat(report.windows().getFirst().reconnectPeak()).isEqualTo(3);
+        assertThat(report.reconnectPeak()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldNeverRecoverWhenATargetedClientNeverConverges() {
+        run.window("outage", 1_000, 2_000, "bob");
+        Client alice = run.client("alice").join("lobby", 0);
+        Client bob = run.client("bob").join("lobby", 0);
+        Message m1 = run.commit("lobby", "alice", "a1", 1_500);
+        Message m2 = run.commit("lobby", "alice", "a2", 2_500);
+        alice.place(m1, 1_510).place(m2, 2_510);
+        bob.welcome("main", "e1", 2_100).welcome("main", "e1", 2_200).place(m2, 2_600); // m1 never filled
+        RecoveryReport report = recovery();
+        WindowRecovery window = report.windows().getFirst();
+        assertThat(window.clients()).isEqualTo(1);
+        assertThat(window.recovery()).isNull();
+        assertThat(window.neverConverged()).isEqualTo(1);
+        assertThat(window.reconnectPeak()).isEqualTo(2); // until the end of the run
+        assertThat(report.recoveryTimes().max()).isEmpty();
+    }
+
+    @Test
+    void shouldCountNoReconnectForAClientThatKeptItsConnection() {
+        run.window("slow", 1_000, 2_000);
+        Client alice = run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
+        alice.place(run.commit("lobby", "bob", "b1", 1_500), 1_900);
+        WindowRecovery window = recovery().windows().getFirst();
+        assertThat(window.reconnected()).isZero();
+        assertThat(window.recovery()).isZero();
+        assertThat(window.reconnectPeak()).isZero();
+    }
+
+    @Test
+    void shouldCountAcknowledgedMessagesMissingFromTheFinalLogOnTheRestartAfterTheirAck() {
+        run.window("blip", 500, 600, "alice");
+        run.serverWindow("crash", "restart", 1_000, 2_000);
+        Client alice = run.client("alice").join("lobby", 0);
+        Message kept = run.commit("lobby", "alice", "a1", 100);
+        alice.send("lobby", "a1", 90, 90, 90).ackBySeq("a1", kept, 110);
+        // acknowledged as lobby:2 by a history the server then lost: no commit of a2 in the final log
+        Message forgotten = new Message("lobby", 2, "m2-old", "a2", "alice", "a2", null, 0);
+        alice.send("lobby", "a2", 200, 200, 200).ackBySeq("a2", forgotten, 210);
+        Message after = new Message("lobby", 3, "m3-old", "a3", "alice", "a3", null, 0);
+        alice.send("lobby", "a3", 2_500, 2_500, 2_500).ackBySeq("a3", after, 2_510); // after every window
+        alice.send("lobby", "a4", 2_600, 2_600, 2_600); // never acknowledged: not counted
+        RecoveryReport report = recovery();
+        assertThat(report.windows().get(0).ackedLost()).isZero();
+        assertThat(report.windows().get(1).ackedLost()).isEqualTo(1);
+        assertThat(report.ackedLost()).isEqualTo(2);
+        assertThat(AckedLosses.of(run.build())).extracting(AckedLoss::clientMsgId).containsExactly("a2", "a3");
+    }
+
+    @Test
+    void shouldLoseNothingWhenEveryAcknowledgedMessageIsInTheLog() {
+        restart();
+        assertThat(recovery().ackedLost()).isZero();
+    }
+
+    @Test
+    void shouldHaveNoWindowsWithoutFaults() {
+        run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
+        RecoveryReport report = recovery();
+        assertThat(report.windows()).isEmpty();
+        assertThat(report.reconnectPeak()).isZero();
+        assertThat(report.recoveryTimes().samples()).isZero();
+    }
+}
