@@ -22,18 +22,27 @@ public enum ErrorCode {
     UNSUPPORTED_VERSION("unsupported-version", true),
     /** The hello's token does not prove the user; the connection is closed. */
     UNAUTHENTICATED("unauthenticated", true),
-    /** Anything but a hello as first event, or a second hello; the connection is closed. */
+    /**
+     * Anything but a hello as first frame (a rejected frame too), no hello within the hello
+     * deadline, or a second hello; the connection is closed.
+     */
     HELLO_REQUIRED("hello-required", true),
     /** The room was not joined by this connection. */
     NOT_MEMBER("not-member", false),
     /** The room is private and the user is not on its allow-list. */
     FORBIDDEN("forbidden", false),
-    /** Too many events per second on this connection; the event was dropped. */
+    /** Too many events or bytes per second from this user (all its connections); the frame was dropped. */
     RATE_LIMITED("rate-limited", false),
-    /** Rejected events kept coming; the connection is closed. */
+    /** Rejected events kept coming from this user (all its connections); the connection is closed. */
     ABUSE("abuse", true),
     /** The connection was silent longer than the idle timeout; it is closed. */
-    IDLE_TIMEOUT("idle-timeout", true);
+    IDLE_TIMEOUT("idle-timeout", true),
+    /** The server holds as many connections as it takes, in total or for this user; the connection is closed. */
+    TOO_MANY_CONNECTIONS("too-many-connections", true),
+    /** The join would create a room beyond the server's room cap; nothing was joined. */
+    TOO_MANY_ROOMS("too-many-rooms", false),
+    /** The user already committed this client message id in another room; the send was dropped. */
+    CLIENT_MSG_ID_REUSED("client-msg-id-reused", false);
 
     private final String wireName;
     private final boolean closesConnection;

@@ -9,7 +9,16 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
 
@@ -34,15 +43,13 @@ public final class EventCodec {
     private final CodecLimits limits;
     private final JsonFactory factory;
     private final ObjectMapper mapper;
-    /** Reads one nested value off a parser that goes on with the enclosing object. */
-    private final ObjectReader nested;
     private final EventWriter writer;
 
     public EventCodec(CodecLimits limits) {
         this.limits = limits;
-        // Duplicate keys of the event object are found while building it (readObject); those
-        // of a nested object by data binding (FAIL_ON_READING_DUP_TREE_KEY). The parser's own
-        // detection would cost an eighth of a decode.
+        // Duplicate keys and the number of fields of every object, the event's and nested ones,
+        // are checked while reading it (readFields, nestedTree), each in time independent of the
+        // number of fields. The parser's own detection would cost an eighth of a decode.
         JsonFactory factory = JsonFactory.builder()
                 // interned names: FrameObject finds the fields readers ask for (string literals) by identity
                 .enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
@@ -57,7 +64,6 @@ public final class EventCodec {
         this.mapper = new ObjectMapper(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-        this.nested = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.writer = new EventWriter(factory);
     }
 
@@ -138,6 +144,8 @@ public final class EventCodec {
                 return new Decoded.Rejected<>(ErrorCode.MALFORMED_JSON,
                         "frame must be one JSON object: " + (tree == null ? "empty" : tree.getNodeType()), null);
             }
+        } catch (TooManyFields e) {
+            return rejected(ErrorCode.MALFORMED_JSON, e.getOriginalMessage(), null);
         } catch (JsonProcessingException e) {
             return rejected(ErrorCode.MALFORMED_JSON, "frame is not valid JSON: " + e.getOriginalMessage(), null);
         }
@@ -147,9 +155,10 @@ public final class EventCodec {
     /**
      * Reads a frame that is one JSON object into its flat fields, or returns {@code null} when
      * it is not an object. Events are flat objects, so their fields are read straight off the
-     * streaming parser into a {@link FrameObject} (only a nested value becomes a tree, through
-     * data binding): no map entry or value node per field, since every frame of a run passes
-     * here. Duplicate keys, nesting depth and lengths are still the parser's checks.
+     * streaming parser into a {@link FrameObject} (only a nested value becomes a tree): no map
+     * entry or value node per field, since every frame of a run passes here. Duplicate keys and
+     * the number of fields are checked as the fields come; nesting depth and lengths are the
+     * parser's checks.
      */
     private FrameObject readObject(String frame) throws JsonProcessingException {
         try (JsonParser parser = factory.createParser(frame)) {
@@ -178,6 +187,9 @@ public final class EventCodec {
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
+            if (fields.size() == limits.maxObjectFields()) {
+                throw new TooManyFields(parser, limits.maxObjectFields(), name);
+            }
             if (!add(fields, name, parser, parser.nextToken())) {
                 throw new JsonParseException(parser, "Duplicate field '" + name + "'");
             }
@@ -207,21 +219,71 @@ public final class EventCodec {
             };
             case VALUE_TRUE, VALUE_FALSE -> fields.addBoolean(name, token == JsonToken.VALUE_TRUE);
             case VALUE_NULL -> fields.addNull(name);
-            default -> fields.addNode(name, nestedTree(parser));
+            default -> fields.addNode(name, nestedTree(parser, token));
         };
     }
 
-    /** A nested value; a duplicate key in it is reported in the same words as one in the event. */
-    private JsonNode nestedTree(JsonParser parser) throws IOException {
-        try {
-            return nested.readTree(parser);
-        } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage();
-            int detail = message == null ? -1 : message.indexOf(" for `");
-            if (message != null && message.startsWith("Duplicate field ") && detail > 0) {
-                throw new JsonParseException(parser, message.substring(0, detail));
+    /**
+     * The nested value that starts at {@code token}, read off the parser into a tree, with the
+     * same checks as the event object: at most {@code maxObjectFields} fields per object,
+     * counted as they come, and no duplicate key (found through the object's map). Depth is
+     * the parser's check.
+     */
+    private JsonNode nestedTree(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> nestedObject(parser);
+            case START_ARRAY -> nestedArray(parser);
+            case VALUE_STRING -> TextNode.valueOf(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> IntNode.valueOf(parser.getIntValue());
+                case LONG -> LongNode.valueOf(parser.getLongValue());
+                default -> BigIntegerNode.valueOf(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> DoubleNode.valueOf(parser.getDoubleValue());
+            case VALUE_TRUE, VALUE_FALSE -> BooleanNode.valueOf(token == JsonToken.VALUE_TRUE);
+            case VALUE_NULL -> NullNode.getInstance();
+            default -> throw new JsonParseException(parser, "Unexpected token (" + token + ")");
+        };
+    }
+
+    private ObjectNode nestedObject(JsonParser parser) throws IOException {
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            if (object.size() == limits.maxObjectFields()) {
+                throw new TooManyFields(parser, limits.maxObjectFields(), name);
             }
-            throw e;
+            if (object.replace(name, nestedTree(parser, parser.nextToken())) != null) {
+                throw new JsonParseException(parser, "Duplicate field '" + name + "'");
+            }
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw new JsonParseException(parser, "Unexpected token (" + token + ") in the object");
+        }
+        return object;
+    }
+
+    private ArrayNode nestedArray(JsonParser parser) throws IOException {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw new JsonParseException(parser, "Unexpected end of input in an array");
+            }
+            array.add(nestedTree(parser, token));
+        }
+        return array;
+    }
+
+    /** An object with more fields than {@link CodecLimits#maxObjectFields()}, found at its first field too many. */
+    static final class TooManyFields extends JsonParseException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyFields(JsonParser parser, int limit, String name) {
+            super(parser, "objects must have at most " + limit + " fields: field " + (limit + 1) + " (\""
+                    + (name.length() > 32 ? name.substring(0, 32) + "..." : name) + "\") at character "
+                    + parser.currentLocation().getCharOffset());
         }
     }
 

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fields of one event object, flat, in the order they came: strings and integers as the
@@ -31,6 +33,11 @@ final class FrameObject {
     private long asked;
     /** Bit (hash mod 64) of every name added. */
     private long nameBits;
+    /** Every name added, once the object has {@link #INDEXED_FROM} fields; {@code null} before. */
+    private Set<String> names;
+
+    /** From this many fields on, a set of the names checks duplicates (the filter alone would scan). */
+    private static final int INDEXED_FROM = 16;
 
     /** The fields of a nested object (a history reply's message), the same way. */
     static FrameObject of(ObjectNode node) {
@@ -81,30 +88,56 @@ final class FrameObject {
     }
 
     /**
-     * Adds a field unless one of that name is there. A 64-bit filter of the names' hashes
-     * answers most checks: a name whose bit is not set has no equal among the earlier ones, so
-     * only a name whose bit is set is compared with them. Names from the parser are canonical
-     * and their hashes cached, but not always interned: a parser's symbol table stops
-     * canonicalizing once it holds about 49,000 names (a frame with a huge nested object, or a
-     * long-lived parser), so identity alone would miss duplicates.
+     * Adds a field unless one of that name is there, in time independent of the number of
+     * fields. Up to {@link #INDEXED_FROM} fields, a 64-bit filter of the names' hashes answers
+     * most checks: a name whose bit is not set has no equal among the earlier ones, so only a
+     * name whose bit is set is compared with them. Beyond that, a set of the names answers (a
+     * frame of thousands of distinct keys would otherwise fill the filter and compare each new
+     * name with every earlier one). Names from the parser are canonical and their hashes
+     * cached, but not always interned: a parser's symbol table stops canonicalizing once it
+     * holds about 49,000 names (a frame with a huge nested object, or a long-lived parser), so
+     * identity alone would miss duplicates.
      */
     private boolean add(String name, Object value) {
-        long bit = 1L << name.hashCode();   // the shift takes the hash's low 6 bits
-        if ((nameBits & bit) != 0) {
-            for (int i = 0; i < size; i++) {
-                if (slots[2 * i] == name || name.equals(slots[2 * i])) {
-                    return false;
-                }
+        if (names != null) {
+            if (!names.add(name)) {
+                return false;
             }
+        } else if (isListed(name)) {
+            return false;
         }
-        nameBits |= bit;
         if (2 * size == slots.length) {
             slots = Arrays.copyOf(slots, slots.length * 2);
         }
         slots[2 * size] = name;
         slots[2 * size + 1] = value;
         size++;
+        if (names == null && size == INDEXED_FROM) {
+            names = new HashSet<>(4 * INDEXED_FROM);
+            for (int i = 0; i < size; i++) {
+                names.add((String) slots[2 * i]);
+            }
+        }
         return true;
+    }
+
+    /** Whether one of the first fields (before the set) has {@code name}; marks its bit in the filter. */
+    private boolean isListed(String name) {
+        long bit = 1L << name.hashCode();   // the shift takes the hash's low 6 bits
+        if ((nameBits & bit) != 0) {
+            for (int i = 0; i < size; i++) {
+                if (slots[2 * i] == name || name.equals(slots[2 * i])) {
+                    return true;
+                }
+            }
+        }
+        nameBits |= bit;
+        return false;
+    }
+
+    /** The number of fields. */
+    int size() {
+        return size;
     }
 
     /**

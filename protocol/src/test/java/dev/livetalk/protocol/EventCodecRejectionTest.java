@@ -321,7 +321,7 @@ class EventCodecRejectionTest {
     void shouldFindADuplicateKeyAfterANestedObjectOfTensOfThousandsOfNames() {
         // Past about 49,000 names the parser's symbol table stops interning them, so the names
         // after such an object are new strings: the duplicate must be found by content.
-        EventCodec roomy = new EventCodec(new CodecLimits(8 * 1024 * 1024, 4096));
+        EventCodec roomy = new EventCodec(new CodecLimits(8 * 1024 * 1024, 4096, 100_000));
         StringBuilder frame = new StringBuilder("{\"type\":\"join\",\"junk\":{");
         for (int i = 0; i < 60_000; i++) {
             frame.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");

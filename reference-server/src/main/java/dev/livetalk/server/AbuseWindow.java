@@ -3,7 +3,7 @@ package dev.livetalk.server;
 import java.util.ArrayDeque;
 
 /**
- * Counts rejected frames of one connection within a sliding window of injected time.
+ * Counts rejected frames of one user within a sliding window of injected time.
  * Sans-IO; touched only by the thread that calls {@link ServerCore}.
  */
 final class AbuseWindow {
@@ -23,6 +23,11 @@ final class AbuseWindow {
         }
         rejections.addLast(now);
         return rejections.size() >= threshold;
+    }
+
+    /** Whether no rejection is inside the window at {@code now}. */
+    boolean isEmpty(long now) {
+        return rejections.isEmpty() || now - rejections.peekLast() >= windowNanos;
     }
 
     /** Rejections currently inside the window (as of the last record). */

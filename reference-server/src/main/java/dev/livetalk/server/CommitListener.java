@@ -5,8 +5,10 @@ import dev.livetalk.protocol.Message;
 /**
  * Told about every committed message, in commit order, so a harness can keep the full
  * server log while the server's own history stays bounded. Called by the thread that calls
- * {@link ServerCore} (in the shell: a Tyrus worker thread holding the core lock); keep it
- * short and never call back into the server.
+ * {@link ServerCore} (in the shell: a Tyrus worker thread holding the core lock); in a shell
+ * whose commits are durable or slowed ({@link ReferenceServer}), by its committer thread,
+ * holding the same lock, once the commit is durable and just before its ack is released.
+ * Keep it short and never call back into the server.
  */
 @FunctionalInterface
 public interface CommitListener {

@@ -5,21 +5,21 @@ import java.util.Set;
 
 /**
  * The core's state of one connection: who it is once the hello passed, which rooms it
- * joined, its rate limit, abuse count and last activity. Sans-IO; touched only by the
- * thread that calls {@link ServerCore}.
+ * joined, when it opened, its last activity, and how many frames the shell had admitted
+ * (charged) before decoding them. Its user's limits are per user ({@link UserLimits}).
+ * Sans-IO; touched only by the thread that calls {@link ServerCore}.
  */
 final class Connection {
     private final ConnectionId id;
-    private final TokenBucket bucket;
-    private final AbuseWindow abuse;
+    private final long openedAt;
     private final Set<String> rooms = new LinkedHashSet<>();
     private String user;
     private long lastSeen;
+    private int admitted;
 
-    Connection(ConnectionId id, TokenBucket bucket, AbuseWindow abuse, long now) {
+    Connection(ConnectionId id, long now) {
         this.id = id;
-        this.bucket = bucket;
-        this.abuse = abuse;
+        this.openedAt = now;
         this.lastSeen = now;
     }
 
@@ -45,12 +45,8 @@ final class Connection {
         return rooms;
     }
 
-    TokenBucket bucket() {
-        return bucket;
-    }
-
-    AbuseWindow abuse() {
-        return abuse;
+    long openedAt() {
+        return openedAt;
     }
 
     long lastSeen() {
@@ -59,5 +55,19 @@ final class Connection {
 
     void onActivity(long now) {
         lastSeen = Math.max(lastSeen, now);
+    }
+
+    /** A frame was admitted (and charged) before decoding; its {@code onFrame} is not charged again. */
+    void onAdmitted() {
+        admitted++;
+    }
+
+    /** Takes one admitted frame; false when none was admitted (a shell that does not call admit). */
+    boolean takeAdmitted() {
+        if (admitted == 0) {
+            return false;
+        }
+        admitted--;
+        return true;
     }
 }

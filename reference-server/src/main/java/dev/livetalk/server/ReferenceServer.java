@@ -48,6 +48,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * gets close 1011 "Buffer overflow."; a fragmented message beyond that size gets 1009.
  * Frames above the frame limit but within the buffer get our {@code frame-too-large} error
  * and the connection stays open.
+ *
+ * <p>Durable history: with {@code config.dataDir()} set, the server keeps its epoch and every
+ * committed message in a {@link SqliteHistoryStore} there, recovers from it at start, and
+ * routes the outputs of every core call through a {@link CommitPipeline}: an ack, a broadcast,
+ * and everything queued for a connection after them go out only once the messages they carry
+ * are synced to disk (group commit), and the {@link CommitListener} hears of a message at
+ * that moment. Without a data folder the outputs go straight to the queues, except while
+ * {@link #slowCommits(Duration)} holds commits back.
  */
 public final class ReferenceServer implements AutoCloseable {
     /** The path of the chat endpoint under the root. */
@@ -56,38 +64,86 @@ public final class ReferenceServer implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final int MAX_INCOMING_BUFFER = 16 * 1024 * 1024;
     private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(2);
+    private static final CloseReason HISTORY_FAILED =
+            new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "durable history failed");
 
     private final ServerConfig config;
     private final EventCodec codec;
     private final ServerCore core;
     private final ReentrantLock lock = new ReentrantLock();
+    private final CommitListener listener;
+    private final List<Message> callCommits = new ArrayList<>();
+    private final CommitPipeline pipeline;
     private final Map<ConnectionId, OutboundQueue> queues = new ConcurrentHashMap<>();
     private final AtomicLong nextConnection = new AtomicLong();
     private final ScheduledExecutorService ticker;
     private LoopbackServerContainer container;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Set (under the lock) once the durable history failed: every connection is refused from then on. */
+    private boolean historyFailed;
     private volatile int port;
 
-    private ReferenceServer(ServerConfig config, String epoch) {
+    private ReferenceServer(ServerConfig config, ServerHistory history, HistoryStore store) {
         this.config = config;
         this.codec = new EventCodec(config.codecLimits());
+        this.listener = config.commitListener();
         long wallClockOffsetMillis = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
-        this.core = new ServerCore(config, epoch, wallClockOffsetMillis);
+        // The core tells this server of each commit (during the call, under the lock); the
+        // configured listener hears of it once the commit is durable.
+        ServerConfig coreConfig = config.toBuilder().commitListener(callCommits::add).build();
+        this.core = new ServerCore(coreConfig, history, wallClockOffsetMillis);
+        this.pipeline = new CommitPipeline(lock, store, new Release());
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "livetalk-server-ticker"));
     }
 
     /**
-     * Starts a server on loopback. Its epoch is {@code config.epoch()} or, when that is
-     * null, a fresh random one.
+     * Starts a server on loopback. With {@code config.dataDir()} set, it takes up the durable
+     * history there (created on the first start, with {@code config.epoch()} or a fresh
+     * epoch; its stored epoch after). Otherwise it starts empty, its epoch
+     * {@code config.epoch()} or, when that is null, a fresh random one.
      *
-     * @throws IOException when the port cannot be bound or Tyrus refuses the endpoint
+     * @throws HistoryStoreException when the durable history cannot be opened or read (the
+     *                               message names the file and what is wrong)
+     * @throws IOException           when the port cannot be bound or Tyrus refuses the endpoint
      */
     public static ReferenceServer start(ServerConfig config) throws IOException {
+        if (config.dataDir() == null) {
+            return start(config, null);
+        }
+        HistoryStore store = SqliteHistoryStore.open(config.dataDir(), config.epoch(), ReferenceServer::freshEpoch);
+        try {
+            return start(config, store);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Starts a server over {@code store} ({@code null}: in memory); tests hand in their own store. */
+    static ReferenceServer start(ServerConfig config, HistoryStore store) throws IOException {
         TyrusLogging.configure(config.debugLogging());
-        String epoch = config.epoch() != null ? config.epoch() : freshEpoch();
-        ReferenceServer server = new ReferenceServer(config, epoch);
+        ServerHistory history = store != null ? store.recover(config.historyLimit())
+                : ServerHistory.empty(config.epoch() != null ? config.epoch() : freshEpoch());
+        ReferenceServer server = new ReferenceServer(config, history, store);
         server.bind();
         return server;
+    }
+
+    /**
+     * From now on each commit takes {@code extra} more before it is acknowledged, one commit
+     * after another (a slow disk); {@link Duration#ZERO} lifts it. Works for a server in
+     * memory too. A commit here is a group commit: the messages committed while the previous
+     * one was in flight share the next one's delay.
+     *
+     * @throws IllegalArgumentException when {@code extra} is negative
+     */
+    public void slowCommits(Duration extra) {
+        lock.lock();
+        try {
+            pipeline.slowCommits(extra);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The URL clients connect to: {@code ws://127.0.0.1:PORT/livetalk/chat}. */
@@ -135,6 +191,13 @@ public final class ReferenceServer implements AutoCloseable {
             return;
         }
         ticker.shutdownNow();
+        try {
+            pipeline.close();
+        } catch (HistoryStoreException e) {
+            LOG.log(Level.ERROR, e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<OutboundQueue> draining;
         lock.lock();
         try {
@@ -155,9 +218,14 @@ public final class ReferenceServer implements AutoCloseable {
         ConnectionId id = new ConnectionId(nextConnection.incrementAndGet());
         lock.lock();
         try {
-            queues.put(id, new OutboundQueue(id, session, codec, config.outboundQueueLimit(),
-                    config.outboundQueueBytes()));
-            dispatch(core.onOpen(id, System.nanoTime()));
+            OutboundQueue queue = new OutboundQueue(id, session, codec, config.outboundQueueLimit(),
+                    config.outboundQueueBytes());
+            if (historyFailed) {
+                queue.abort(HISTORY_FAILED);
+                return id;
+            }
+            queues.put(id, queue);
+            route(core.onOpen(id, System.nanoTime()));
         } finally {
             lock.unlock();
         }
@@ -165,10 +233,20 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     void onText(ConnectionId id, String text) {
+        lock.lock();
+        try {
+            Admission admission = core.admit(id, text.length(), System.nanoTime());
+            dispatch(admission.outputs());
+            if (!admission.decode()) {
+                return;   // charged before decoding: a frame beyond the user's limits is never parsed
+            }
+        } finally {
+            lock.unlock();
+        }
         Decoded<ClientEvent> decoded = codec.decodeClient(text);
         lock.lock();
         try {
-            dispatch(core.onFrame(id, decoded, System.nanoTime()));
+            route(core.onFrame(id, decoded, System.nanoTime()));
         } finally {
             lock.unlock();
         }
@@ -177,7 +255,7 @@ public final class ReferenceServer implements AutoCloseable {
     void onBinary(ConnectionId id, int bytes) {
         lock.lock();
         try {
-            dispatch(core.onBinaryFrame(id, bytes, System.nanoTime()));
+            route(core.onBinaryFrame(id, bytes, System.nanoTime()));
         } finally {
             lock.unlock();
         }
@@ -190,7 +268,7 @@ public final class ReferenceServer implements AutoCloseable {
             if (queue != null) {
                 queue.stop();
             }
-            dispatch(core.onClose(id, System.nanoTime()));
+            route(core.onClose(id, System.nanoTime()));
         } finally {
             lock.unlock();
         }
@@ -199,11 +277,25 @@ public final class ReferenceServer implements AutoCloseable {
     private void onTick() {
         lock.lock();
         try {
-            dispatch(core.onTick(System.nanoTime()));
+            route(core.onTick(System.nanoTime()));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "bug: the core failed on a tick", e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Sends a core call's outputs on their way: through the pipeline when they must wait for
+     * a commit, else straight to the queues (telling the listener of their commits first).
+     * Called under the lock, right after the call.
+     */
+    private void route(List<ServerOutput> outputs) {
+        List<Message> commits = callCommits.isEmpty() ? List.of() : List.copyOf(callCommits);
+        callCommits.clear();
+        if (!pipeline.offer(commits, outputs)) {
+            commits.forEach(m -> listener.onCommit(core.epoch(), m));
+            dispatch(outputs);
         }
     }
 
@@ -236,6 +328,24 @@ public final class ReferenceServer implements AutoCloseable {
         }
         for (ConnectionId id : slow) {
             core.onClose(id, System.nanoTime());
+        }
+    }
+
+    /** What the pipeline releases; called by its committer thread under the lock. */
+    private final class Release implements CommitPipeline.Released {
+        @Override
+        public void onDurable(List<CommitPipeline.Call> calls) {
+            for (CommitPipeline.Call call : calls) {
+                call.commits().forEach(m -> listener.onCommit(core.epoch(), m));
+                dispatch(call.outputs());
+            }
+        }
+
+        @Override
+        public void onFailed(HistoryStoreException e) {
+            historyFailed = true;
+            queues.values().forEach(queue -> queue.abort(HISTORY_FAILED));
+            queues.clear();
         }
     }
 

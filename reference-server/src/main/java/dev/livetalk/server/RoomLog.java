@@ -48,16 +48,23 @@ final class RoomLog {
         }
     }
 
-    /** Appends the message with seq {@link #nextSeq()}, dropping the oldest beyond the limit. */
-    void append(Message message) {
+    /**
+     * Appends the message with seq {@link #nextSeq()}, dropping the oldest beyond the limit.
+     *
+     * @return the message dropped to stay within the limit, or {@code null}
+     */
+    Message append(Message message) {
         if (message.seq() != headSeq + 1) {
             throw new IllegalStateException("seq must be " + (headSeq + 1) + ": " + message.seq());
         }
         retained.addLast(message);
         headSeq = message.seq();
-        if (retained.size() > limit) {
-            retained.pollFirst();
-        }
+        return retained.size() > limit ? retained.pollFirst() : null;
+    }
+
+    /** Drops the oldest retained message (firstSeq moves up by one); returns it, or {@code null} for none. */
+    Message dropOldest() {
+        return retained.pollFirst();
     }
 
     /** Retained messages with seq in {@code from..to}, in seq order, at most {@code max}. */

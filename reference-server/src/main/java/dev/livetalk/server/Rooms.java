@@ -11,6 +11,9 @@ import dev.livetalk.protocol.Read;
 import dev.livetalk.protocol.Receipt;
 import dev.livetalk.protocol.Send;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,12 @@ import java.util.Map;
  * Each request method returns {@code null} when it succeeded (its outputs are in the
  * {@link CallOutputs}) or the error to answer with, which {@link ServerCore} counts as a
  * rejection. Sans-IO; touched only by the thread that calls the core.
+ *
+ * <p>Caps: at most {@code maxRooms} rooms (a join that would create one more is refused
+ * with {@code too-many-rooms}), and at most {@code maxHistoryBytes} estimated bytes of
+ * retained messages over all rooms: beyond it the oldest retained messages go, whichever
+ * their room, in commit order, so those rooms' firstSeq moves up (resumes from before it get
+ * {@code history-truncated}).
  */
 final class Rooms {
     private final ServerConfig config;
@@ -27,6 +36,10 @@ final class Rooms {
     private final long wallClockOffsetMillis;
     private final DedupeIndex dedupe;
     private final Map<String, Room> byName = new HashMap<>();
+    /** Every retained message in commit order, with stale entries (messages already dropped) among them. */
+    private final ArrayDeque<Retained> byAge = new ArrayDeque<>();
+    private long retainedBytes;
+    private long retainedCount;
 
     Rooms(ServerConfig config, String epoch, long wallClockOffsetMillis) {
         this.config = config;
@@ -35,10 +48,29 @@ final class Rooms {
         this.dedupe = new DedupeIndex(config.dedupeWindow());
     }
 
-    /** The room called {@code name}, created when it does not exist yet. */
+    /**
+     * The room called {@code name}, created when it does not exist yet; {@code null} when it
+     * does not exist and the server holds {@code maxRooms} rooms.
+     */
     Room room(String name) {
-        return byName.computeIfAbsent(name,
-                n -> new Room(n, config.privateRooms().get(n), config.historyLimit()));
+        Room room = byName.get(name);
+        return room != null || byName.size() >= config.maxRooms() ? room : create(name);
+    }
+
+    private Room create(String name) {
+        Room room = new Room(name, config.privateRooms().get(name), config.historyLimit());
+        byName.put(name, room);
+        return room;
+    }
+
+    /** Rooms that exist. */
+    int count() {
+        return byName.size();
+    }
+
+    /** Estimated bytes of every room's retained messages. */
+    long retainedBytes() {
+        return retainedBytes;
     }
 
     /**
@@ -47,12 +79,41 @@ final class Rooms {
      * restart is answered with the original ack.
      */
     void recover(ServerHistory history) {
+        List<Message> all = new ArrayList<>();
         history.rooms().forEach((name, messages) -> {
-            room(name).log().recover(messages);
+            Room room = byName.containsKey(name) ? byName.get(name) : create(name);
+            room.log().recover(messages);
             for (Message m : messages) {
                 dedupe.remember(m.from(), new Ack(name, m.clientMsgId(), m.seq(), m.id()));
             }
+            all.addAll(room.log().retained());
         });
+        all.sort(Comparator.comparingLong(Message::serverTime));   // stable: each room's seq order kept
+        for (Message m : all) {
+            retain(byName.get(m.room()), m, null);
+        }
+    }
+
+    /** Counts a message appended to {@code room} (and one its own limit dropped), then keeps within the memory cap. */
+    private void retain(Room room, Message appended, Message dropped) {
+        if (dropped != null) {
+            retainedBytes -= estimatedBytes(dropped);
+            retainedCount--;
+        }
+        long bytes = estimatedBytes(appended);
+        byAge.addLast(new Retained(room, appended.seq()));
+        retainedBytes += bytes;
+        retainedCount++;
+        while (retainedBytes > config.maxHistoryBytes() && !byAge.isEmpty()) {
+            Retained oldest = byAge.pollFirst();
+            while (oldest.room().log().firstSeq() <= oldest.seq()) {
+                retainedBytes -= estimatedBytes(oldest.room().log().dropOldest());
+                retainedCount--;
+            }
+        }
+        if (byAge.size() > 2 * retainedCount + 1024) {   // drop stale entries; amortized O(1) per message
+            byAge.removeIf(entry -> entry.room().log().firstSeq() > entry.seq());
+        }
     }
 
     /** Every room's retained messages, rooms in no particular order. */
@@ -69,6 +130,10 @@ final class Rooms {
 
     ErrorEvent join(Connection connection, String name, CallOutputs out) {
         Room room = room(name);
+        if (room == null) {
+            return new ErrorEvent(ErrorCode.TOO_MANY_ROOMS, "rooms must stay within " + config.maxRooms()
+                    + " on this server: room \"" + name + "\" would be one more", "join");
+        }
         if (!room.admits(connection.user())) {
             return forbidden(connection, name, "join");
         }
@@ -107,6 +172,11 @@ final class Rooms {
             return notMember(send.room(), "send", send.clientMsgId());
         }
         Ack earlier = dedupe.find(connection.user(), send.clientMsgId());
+        if (earlier != null && !earlier.room().equals(room.name())) {
+            return new ErrorEvent(ErrorCode.CLIENT_MSG_ID_REUSED, "clientMsgId must be unique per user across rooms: \""
+                    + send.clientMsgId() + "\" is message " + earlier.seq() + " of room \"" + earlier.room()
+                    + "\", not a message of room \"" + room.name() + "\"", send.clientMsgId());
+        }
         if (earlier != null) {
             out.deliver(connection.id(), earlier);
             return null;
@@ -115,7 +185,7 @@ final class Rooms {
         Message message = new Message(room.name(), seq, ServerHistory.messageId(epoch, room.name(), seq),
                 send.clientMsgId(),
                 connection.user(), send.body(), send.replyTo(), wallClockOffsetMillis + now / 1_000_000);
-        room.log().append(message);
+        retain(room, message, room.log().append(message));
         config.commitListener().onCommit(epoch, message);
         Ack ack = new Ack(room.name(), send.clientMsgId(), seq, message.id());
         dedupe.remember(connection.user(), ack);
@@ -188,6 +258,10 @@ final class Rooms {
             bytes += c < 0x20 ? 6 : c == '"' || c == '\\' ? 2 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
         }
         return bytes;
+    }
+
+    /** One retained message in the commit-order queue of the memory cap. */
+    private record Retained(Room room, long seq) {
     }
 
     private Room memberRoom(Connection connection, String name) {

@@ -19,15 +19,16 @@ import java.util.Set;
  * @param epoch              the history epoch to announce, or {@code null} for a fresh random one per start
  * @param historyLimit       messages kept per room; older ones are dropped (firstSeq moves up)
  * @param dedupeWindow       client message ids remembered per user for idempotent resends
- * @param ratePerSecond      events per second a connection may send on average
- * @param rateBurst          events a connection may send at once (token bucket size)
+ * @param ratePerSecond      events per second a user may send on average, over all its connections
+ * @param rateBurst          events a user may send at once (token bucket size)
  * @param idleTimeout        a connection silent this long is closed
  * @param maxFrameBytes      longest frame accepted, UTF-8 bytes
  * @param maxBodyChars       longest message body accepted, characters
  * @param maxHistoryReply    most messages in one history reply
  * @param maxReplyBytes      a history reply stops adding messages beyond about this many bytes (at least
  *                           one message), so it fits a client's frame buffer (Tyrus: 4 MiB by default)
- * @param abuseThreshold     rejected frames within {@code abuseWindow} that close a connection
+ * @param abuseThreshold     rejected frames of one user (all its connections) within {@code abuseWindow} that close
+ *                           the connection of the last one
  * @param abuseWindow        the window of {@code abuseThreshold}
  * @param outboundQueueLimit events queued for one connection before it counts as a slow consumer and is closed;
  *                           keep it above {@code historyLimit}, since a resume replay is queued at once
@@ -36,6 +37,18 @@ import java.util.Set;
  * @param debugLogging       keep Tyrus and Grizzly logging on (off by default: it is noisy)
  * @param dataDir            the folder of the durable history, or {@code null} for a server whose history lives
  *                           in memory only (lost, with a new epoch, when it restarts)
+ * @param helloTimeout       a connection that has not said a good hello this long after it opened is closed
+ * @param maxConnections     open connections at most, with or without a hello; one more is closed at once
+ * @param maxConnectionsPerUser open connections of one user at most, checked at its hello
+ * @param maxRooms           rooms at most; a join that would create one more is refused
+ * @param maxHistoryBytes    estimated bytes of every room's retained messages together at most; beyond it the
+ *                           oldest retained messages of any room are dropped (firstSeq moves up)
+ * @param inboundBytesPerSecond bytes of frames per second a user may send on average, charged before decoding
+ * @param inboundBytesBurst  bytes of frames a user may send at once; at least {@code maxFrameBytes}
+ * @param maxResumeReplay    most messages one hello's resume replays, over all its rooms; a room whose replay
+ *                           would go beyond it is answered {@code history-truncated} (the client pages through
+ *                           {@code history})
+ * @param maxResumeReplayBytes most estimated bytes one hello's resume replays, likewise
  * @param outboundQueueBytes encoded UTF-8 bytes queued for one connection before it counts as a slow consumer and
  *                           is closed; at least {@code maxReplyBytes}, so one history reply fits. A resume replay is
  *                           queued as references to the retained messages and counts from when its drainer
@@ -48,6 +61,9 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
                            int maxBodyChars, int maxHistoryReply, int maxReplyBytes, int abuseThreshold, Duration abuseWindow,
                            int outboundQueueLimit, Map<String, Set<String>> privateRooms,
                            CommitListener commitListener, boolean debugLogging, Path dataDir,
+                           Duration helloTimeout, int maxConnections, int maxConnectionsPerUser, int maxRooms,
+                           long maxHistoryBytes, double inboundBytesPerSecond, int inboundBytesBurst,
+                           int maxResumeReplay, int maxResumeReplayBytes,
                            long outboundQueueBytes, Duration upgradeTimeout) {
     /** The largest frame limit: Tyrus must buffer a few frames beyond it. */
     public static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
@@ -79,6 +95,22 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
         atLeast("abuseThreshold", abuseThreshold, 1);
         positive("abuseWindow", abuseWindow);
         atLeast("outboundQueueLimit", outboundQueueLimit, 1);
+        positive("helloTimeout", helloTimeout);
+        atLeast("maxConnections", maxConnections, 1);
+        atLeast("maxConnectionsPerUser", maxConnectionsPerUser, 1);
+        atLeast("maxRooms", maxRooms, 1);
+        if (maxHistoryBytes < 65_536) {
+            throw new IllegalArgumentException("maxHistoryBytes must be >= 65536 bytes: " + maxHistoryBytes);
+        }
+        if (!(inboundBytesPerSecond > 0) || Double.isInfinite(inboundBytesPerSecond)) {
+            throw new IllegalArgumentException("inboundBytesPerSecond must be > 0 bytes/s: " + inboundBytesPerSecond);
+        }
+        if (inboundBytesBurst < maxFrameBytes) {
+            throw new IllegalArgumentException("inboundBytesBurst must be >= maxFrameBytes (" + maxFrameBytes
+                    + "), or the largest frames never pass: " + inboundBytesBurst);
+        }
+        atLeast("maxResumeReplay", maxResumeReplay, 1);
+        atLeast("maxResumeReplayBytes", maxResumeReplayBytes, 1024);
         if (outboundQueueBytes < maxReplyBytes) {
             throw new IllegalArgumentException("outboundQueueBytes must be >= maxReplyBytes (" + maxReplyBytes
                     + " bytes: one history reply must fit): " + outboundQueueBytes);
@@ -152,6 +184,15 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
         private CommitListener commitListener = CommitListener.NONE;
         private boolean debugLogging;
         private Path dataDir;
+        private Duration helloTimeout = Duration.ofSeconds(10);
+        private int maxConnections = 10_000;
+        private int maxConnectionsPerUser = 16;
+        private int maxRooms = 10_000;
+        private long maxHistoryBytes = 64L * 1024 * 1024;
+        private double inboundBytesPerSecond = 1024 * 1024;
+        private int inboundBytesBurst = 4 * 1024 * 1024;
+        private int maxResumeReplay = 1000;
+        private int maxResumeReplayBytes = 1024 * 1024;
         private long outboundQueueBytes = 8L * 1024 * 1024;
         private Duration upgradeTimeout = Duration.ofSeconds(5);
 
@@ -179,6 +220,15 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
             commitListener = c.commitListener;
             debugLogging = c.debugLogging;
             dataDir = c.dataDir;
+            helloTimeout = c.helloTimeout;
+            maxConnections = c.maxConnections;
+            maxConnectionsPerUser = c.maxConnectionsPerUser;
+            maxRooms = c.maxRooms;
+            maxHistoryBytes = c.maxHistoryBytes;
+            inboundBytesPerSecond = c.inboundBytesPerSecond;
+            inboundBytesBurst = c.inboundBytesBurst;
+            maxResumeReplay = c.maxResumeReplay;
+            maxResumeReplayBytes = c.maxResumeReplayBytes;
             outboundQueueBytes = c.outboundQueueBytes;
             upgradeTimeout = c.upgradeTimeout;
         }
@@ -212,7 +262,7 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
             return this;
         }
 
-        /** Default 100 events/s with bursts of 200. */
+        /** Default 100 events/s with bursts of 200, per user. */
         public Builder rateLimit(double perSecond, int burst) {
             ratePerSecond = perSecond;
             rateBurst = burst;
@@ -288,6 +338,50 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
             return this;
         }
 
+        /** Default 10 s. */
+        public Builder helloTimeout(Duration value) {
+            helloTimeout = value;
+            return this;
+        }
+
+        /** Default 10,000 connections in total. */
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
+        }
+
+        /** Default 16 connections per user. */
+        public Builder maxConnectionsPerUser(int value) {
+            maxConnectionsPerUser = value;
+            return this;
+        }
+
+        /** Default 10,000 rooms. */
+        public Builder maxRooms(int value) {
+            maxRooms = value;
+            return this;
+        }
+
+        /** Default 64 MiB of estimated message bytes over all rooms. */
+        public Builder maxHistoryBytes(long value) {
+            maxHistoryBytes = value;
+            return this;
+        }
+
+        /** Default 1 MiB/s per user with bursts of 4 MiB. */
+        public Builder inboundBytesLimit(double perSecond, int burst) {
+            inboundBytesPerSecond = perSecond;
+            inboundBytesBurst = burst;
+            return this;
+        }
+
+        /** Default 1,000 messages and 1 MiB per hello. */
+        public Builder maxResumeReplay(int messages, int bytes) {
+            maxResumeReplay = messages;
+            maxResumeReplayBytes = bytes;
+            return this;
+        }
+
         /** Default 8 MiB of encoded frames per connection. */
         public Builder outboundQueueBytes(long value) {
             outboundQueueBytes = value;
@@ -303,8 +397,10 @@ public record ServerConfig(int port, String secret, String epoch, int historyLim
         public ServerConfig build() {
             return new ServerConfig(port, secret, epoch, historyLimit, dedupeWindow, ratePerSecond, rateBurst,
                     idleTimeout, maxFrameBytes, maxBodyChars, maxHistoryReply, maxReplyBytes, abuseThreshold, abuseWindow,
-                    outboundQueueLimit, privateRooms, commitListener, debugLogging, dataDir, outboundQueueBytes,
-                    upgradeTimeout);
+                    outboundQueueLimit, privateRooms, commitListener, debugLogging, dataDir,
+                    helloTimeout, maxConnections, maxConnectionsPerUser, maxRooms, maxHistoryBytes,
+                    inboundBytesPerSecond, inboundBytesBurst, maxResumeReplay, maxResumeReplayBytes,
+                    outboundQueueBytes, upgradeTimeout);
         }
     }
 }

@@ -13,10 +13,8 @@ import dev.livetalk.protocol.Ping;
 import dev.livetalk.protocol.Pong;
 import dev.livetalk.protocol.ProtocolVersion;
 import dev.livetalk.protocol.Read;
-import dev.livetalk.protocol.ResumeStatus;
 import dev.livetalk.protocol.Send;
 import dev.livetalk.protocol.UserToken;
-import dev.livetalk.protocol.Welcome;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,11 +24,17 @@ import java.util.Map;
 /**
  * The reference chat server without I/O: connections, hello and resume, rooms, a contiguous
  * per-room sequencer with bounded history, idempotent sends, receipts, rate limits, abuse
- * and idle closes. Each input takes {@code now} (monotonic nanoseconds) and returns what to
- * deliver and close, in order. Bad input never throws: it becomes an error event.
+ * and idle closes, and caps on connections, rooms, history memory and resume replays. Each
+ * input takes {@code now} (monotonic nanoseconds) and returns what to deliver and close, in
+ * order. Bad input never throws: it becomes an error event.
  *
- * <p>Rejected frames (decode errors, not-member, forbidden) count towards the abuse limit;
- * rate-limited ones do not (they are dropped, and the connection is kept).
+ * <p>Before its hello a connection may send one frame, the hello: anything else (a rejected
+ * frame too) closes it, and so does no hello within {@code helloTimeout}. After the hello,
+ * rate limits and the abuse count are the user's, over all its connections, so reconnecting
+ * resets neither. A shell charges each frame before decoding it with {@link #admit}; a frame
+ * given to {@link #onFrame} without it is charged there (events only). Rejected frames
+ * (decode errors, not-member, forbidden, ...) count towards the abuse limit; rate-limited
+ * ones do not (they are dropped, and the connection is kept).
  *
  * <p>Single-threaded: not thread-safe. The shell ({@link ReferenceServer}) calls it under
  * one lock from Tyrus worker threads and the ticker thread, one call at a time, and keeps
@@ -41,7 +45,9 @@ public final class ServerCore {
     private final ServerConfig config;
     private final String epoch;
     private final long idleNanos;
+    private final long helloNanos;
     private final Rooms rooms;
+    private final Users users;
     private final Map<ConnectionId, Connection> connections = new LinkedHashMap<>();
 
     /**
@@ -66,7 +72,9 @@ public final class ServerCore {
         this.config = config;
         this.epoch = history.epoch();
         this.idleNanos = config.idleTimeout().toNanos();
+        this.helloNanos = config.helloTimeout().toNanos();
         this.rooms = new Rooms(config, epoch, wallClockOffsetMillis);
+        this.users = new Users(config);
         rooms.recover(history);
     }
 
@@ -100,12 +108,57 @@ public final class ServerCore {
         return found == null ? 0 : found.log().headSeq();
     }
 
-    /** A connection opened; it must say hello before anything else. */
+    /** Estimated bytes of every room's retained messages (bounded by {@code maxHistoryBytes}). */
+    public long historyBytes() {
+        return rooms.retainedBytes();
+    }
+
+    /** Rooms that exist (bounded by {@code maxRooms}). */
+    public int roomCount() {
+        return rooms.count();
+    }
+
+    /**
+     * A connection opened; it must say hello before anything else, within the hello timeout.
+     * Beyond {@code maxConnections} it is refused: a {@code too-many-connections} error and a
+     * close, and the core does not keep it.
+     */
     public List<ServerOutput> onOpen(ConnectionId id, long now) {
-        connections.put(id, new Connection(id,
-                new TokenBucket(config.ratePerSecond(), config.rateBurst(), now),
-                new AbuseWindow(config.abuseThreshold(), config.abuseWindow().toNanos()), now));
+        if (connections.size() >= config.maxConnections()) {
+            CallOutputs out = new CallOutputs();
+            ErrorEvent error = new ErrorEvent(ErrorCode.TOO_MANY_CONNECTIONS, "connections must stay within "
+                    + config.maxConnections() + " on this server: " + connections.size() + " open", null);
+            out.deliver(id, error);
+            out.close(id, error.code());
+            return out.outputs();
+        }
+        connections.put(id, new Connection(id, now));
         return List.of();
+    }
+
+    /**
+     * A text frame of {@code size} bytes (or characters, as the shell knows it) arrived and is
+     * not decoded yet: charges it to the user's events and bytes limits. When the answer says
+     * not to decode, the frame is dropped (a {@code rate-limited} error is in the outputs);
+     * otherwise the shell decodes it and calls {@link #onFrame}, which does not charge it again.
+     * Before the hello nothing is charged: the connection's one frame must be the hello.
+     */
+    public Admission admit(ConnectionId id, int size, long now) {
+        Connection connection = connections.get(id);
+        if (connection == null) {
+            return new Admission(false, List.of());
+        }
+        connection.onActivity(now);
+        if (connection.authenticated()) {
+            UserLimits limits = users.of(connection.user(), now);
+            if (!limits.events().tryTake(now) || !limits.bytes().tryTake(now, size)) {
+                CallOutputs out = new CallOutputs();
+                out.deliver(id, rateLimited(size + " bytes dropped before decoding", null));
+                return new Admission(false, out.outputs());
+            }
+        }
+        connection.onAdmitted();
+        return new Admission(true, List.of());
     }
 
     /** A text frame arrived, decoded by the shell with {@code EventCodec.decodeClient}. */
@@ -116,17 +169,25 @@ public final class ServerCore {
             return List.of();
         }
         connection.onActivity(now);
-        if (!connection.bucket().tryTake(now)) {
-            out.deliver(id, new ErrorEvent(ErrorCode.RATE_LIMITED, "events must stay within "
-                    + config.ratePerSecond() + "/s with bursts of " + config.rateBurst()
-                    + " per connection: event dropped", refOf(frame)));
+        if (!connection.takeAdmitted() && connection.authenticated()
+                && !users.of(connection.user(), now).events().tryTake(now)) {
+            out.deliver(id, rateLimited("event dropped", refOf(frame)));
             return out.outputs();
         }
         switch (frame) {
+            case Decoded.Rejected<ClientEvent> rejected when !connection.authenticated() ->
+                    closeWith(connection, new ErrorEvent(ErrorCode.HELLO_REQUIRED, "first event must be a hello: "
+                            + rejected.code().wireName() + ": " + rejected.message(), rejected.ref()), out);
             case Decoded.Rejected<ClientEvent> rejected -> reject(connection, rejected.toErrorEvent(), now, out);
             case Decoded.Ok<ClientEvent> ok -> onEvent(connection, ok.event(), now, out);
         }
         return out.outputs();
+    }
+
+    private ErrorEvent rateLimited(String what, String ref) {
+        return new ErrorEvent(ErrorCode.RATE_LIMITED, "events must stay within " + config.ratePerSecond()
+                + "/s with bursts of " + config.rateBurst() + ", and bytes within " + config.inboundBytesPerSecond()
+                + "/s with bursts of " + config.inboundBytesBurst() + ", per user: " + what, ref);
     }
 
     /** A binary frame arrived; the protocol speaks text only. */
@@ -140,21 +201,33 @@ public final class ServerCore {
         Connection connection = connections.remove(id);
         if (connection != null) {
             rooms.removeEverywhere(connection);
+            if (connection.authenticated()) {
+                users.of(connection.user(), now).onDisconnected();
+            }
         }
         return List.of();
     }
 
-    /** Time passed: closes connections silent for the idle timeout. */
+    /**
+     * Time passed: closes connections silent for the idle timeout and connections without a
+     * hello for the hello timeout; forgets the limits of users that no longer need them.
+     */
     public List<ServerOutput> onTick(long now) {
         CallOutputs out = new CallOutputs();
         for (Connection connection : new ArrayList<>(connections.values())) {
             long silent = now - connection.lastSeen();
+            long open = now - connection.openedAt();
             if (silent >= idleNanos) {
                 closeWith(connection, new ErrorEvent(ErrorCode.IDLE_TIMEOUT,
                         "connection must send a frame at least every " + config.idleTimeout().toMillis()
                                 + " ms: silent for " + silent / 1_000_000 + " ms", null), out);
+            } else if (!connection.authenticated() && open >= helloNanos) {
+                closeWith(connection, new ErrorEvent(ErrorCode.HELLO_REQUIRED,
+                        "hello must come within " + config.helloTimeout().toMillis()
+                                + " ms of the connection opening: none after " + open / 1_000_000 + " ms", null), out);
             }
         }
+        users.sweep(now);
         return out.outputs();
     }
 
@@ -163,6 +236,9 @@ public final class ServerCore {
         long next = Long.MAX_VALUE;
         for (Connection connection : connections.values()) {
             next = Math.min(next, connection.lastSeen() + idleNanos);
+            if (!connection.authenticated()) {
+                next = Math.min(next, connection.openedAt() + helloNanos);
+            }
         }
         return next;
     }
@@ -170,7 +246,7 @@ public final class ServerCore {
     private void onEvent(Connection connection, ClientEvent event, long now, CallOutputs out) {
         if (!connection.authenticated()) {
             if (event instanceof Hello hello) {
-                onHello(connection, hello, out);
+                onHello(connection, hello, now, out);
             } else {
                 closeWith(connection, new ErrorEvent(ErrorCode.HELLO_REQUIRED,
                         "first event must be hello: " + event.type(), event.type()), out);
@@ -193,64 +269,32 @@ public final class ServerCore {
         }
     }
 
-    private void onHello(Connection connection, Hello hello, CallOutputs out) {
+    private void onHello(Connection connection, Hello hello, long now, CallOutputs out) {
         if (!ProtocolVersion.isSupported(hello.version())) {
             closeWith(connection, new ErrorEvent(ErrorCode.UNSUPPORTED_VERSION, "version must be "
                     + ProtocolVersion.CURRENT + ": " + hello.version(), "hello"), out);
         } else if (!UserToken.verify(config.secret(), hello.user(), hello.token())) {
             closeWith(connection, new ErrorEvent(ErrorCode.UNAUTHENTICATED, "token must be the HMAC-SHA256 of user \""
                     + hello.user() + "\" keyed with the server secret: it is not", "hello"), out);
+        } else if (users.connections(hello.user()) >= config.maxConnectionsPerUser()) {
+            closeWith(connection, new ErrorEvent(ErrorCode.TOO_MANY_CONNECTIONS, "connections of user \""
+                    + hello.user() + "\" must stay within " + config.maxConnectionsPerUser() + ": "
+                    + users.connections(hello.user()) + " open", "hello"), out);
         } else {
             connection.authenticate(hello.user());
-            resume(connection, hello, out);
+            users.of(hello.user(), now).onConnected();
+            new Resume(rooms, config, epoch).answer(connection, hello, out);
         }
-    }
-
-    /** Joins the hello's resume rooms, sends the welcome, then each resumed room's missed messages. */
-    private void resume(Connection connection, Hello hello, CallOutputs out) {
-        Map<String, ResumeStatus> statuses = new LinkedHashMap<>();
-        List<Message> replay = new ArrayList<>();
-        hello.resume().forEach((name, seq) -> {
-            Room room = rooms.room(name);
-            ResumeStatus status = statusOf(connection, room, hello.epoch(), seq);
-            statuses.put(name, status);
-            if (status != ResumeStatus.FORBIDDEN) {
-                rooms.addMember(connection, room);
-            }
-            if (status == ResumeStatus.RESUMED) {
-                replay.addAll(room.log().range(seq + 1, room.log().headSeq(), Integer.MAX_VALUE));
-            }
-        });
-        Map<String, Long> heads = new LinkedHashMap<>();
-        for (String name : connection.rooms()) {
-            heads.put(name, rooms.find(name).log().headSeq());
-        }
-        out.deliver(connection.id(), new Welcome("s" + connection.id().value(), epoch, heads, statuses));
-        for (Message message : replay) {
-            out.deliver(connection.id(), message);
-        }
-    }
-
-    private ResumeStatus statusOf(Connection connection, Room room, String clientEpoch, long seq) {
-        if (!room.admits(connection.user())) {
-            return ResumeStatus.FORBIDDEN;
-        }
-        if ((clientEpoch != null && !clientEpoch.equals(epoch)) || seq > room.log().headSeq()) {
-            return ResumeStatus.EPOCH_CHANGED;
-        }
-        if (seq + 1 < room.log().firstSeq()) {
-            return ResumeStatus.HISTORY_TRUNCATED;
-        }
-        return ResumeStatus.RESUMED;
     }
 
     /** Answers a rejected frame; closes the connection once rejections pile up. */
     private void reject(Connection connection, ErrorEvent error, long now, CallOutputs out) {
         out.deliver(connection.id(), error);
-        if (connection.abuse().onRejected(now)) {
+        AbuseWindow abuse = users.of(connection.user(), now).abuse();
+        if (abuse.onRejected(now)) {
             closeWith(connection, new ErrorEvent(ErrorCode.ABUSE, "rejected frames must stay below "
-                    + config.abuseThreshold() + " per " + config.abuseWindow().toMillis() + " ms: "
-                    + connection.abuse().count(), error.ref()), out);
+                    + config.abuseThreshold() + " per " + config.abuseWindow().toMillis() + " ms per user: "
+                    + abuse.count(), error.ref()), out);
         }
     }
 
@@ -258,7 +302,7 @@ public final class ServerCore {
     private ErrorEvent closeWith(Connection connection, ErrorEvent error, CallOutputs out) {
         out.deliver(connection.id(), error);
         out.close(connection.id(), error.code());
-        onClose(connection.id(), 0);
+        onClose(connection.id(), connection.lastSeen());
         return null;
     }
 

@@ -21,14 +21,29 @@ final class TokenBucket {
 
     /** Takes one token if there is one at {@code now}. */
     boolean tryTake(long now) {
+        return tryTake(now, 1);
+    }
+
+    /** Takes {@code amount} tokens if there are that many at {@code now}; none otherwise. */
+    boolean tryTake(long now, long amount) {
+        refill(now);
+        if (tokens >= amount) {
+            tokens -= amount;
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether the bucket is full at {@code now}: it then says nothing an empty history would not. */
+    boolean isFull(long now) {
+        refill(now);
+        return tokens >= burst;
+    }
+
+    private void refill(long now) {
         if (now > last) {
             tokens = Math.min(burst, tokens + (now - last) * perSecond / NANOS_PER_SECOND);
             last = now;
         }
-        if (tokens >= 1) {
-            tokens -= 1;
-            return true;
-        }
-        return false;
     }
 }

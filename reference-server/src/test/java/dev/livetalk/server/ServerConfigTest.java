@@ -24,8 +24,45 @@ class ServerConfigTest {
         assertThat(config.maxHistoryReply()).isEqualTo(1000);
         assertThat(config.epoch()).isNull();
         assertThat(config.commitListener()).isSameAs(CommitListener.NONE);
+        assertThat(config.helloTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.maxConnections()).isEqualTo(10_000);
+        assertThat(config.maxConnectionsPerUser()).isEqualTo(16);
+        assertThat(config.maxRooms()).isEqualTo(10_000);
+        assertThat(config.maxHistoryBytes()).isEqualTo(64L << 20);
+        assertThat(config.inboundBytesPerSecond()).isEqualTo(1 << 20);
+        assertThat(config.inboundBytesBurst()).isEqualTo(4 << 20);
+        assertThat(config.maxResumeReplay()).isEqualTo(1000);
+        assertThat(config.maxResumeReplayBytes()).isEqualTo(1 << 20);
         assertThat(config.outboundQueueBytes()).isEqualTo(8L * 1024 * 1024);
         assertThat(config.upgradeTimeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void shouldNameValueAndRuleOfBadLimits() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerConfig.builder("s").helloTimeout(Duration.ofSeconds(-1)).build())
+                .withMessage("helloTimeout must be > 0: PT-1S");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerConfig.builder("s").maxConnections(0).build())
+                .withMessage("maxConnections must be >= 1: 0");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerConfig.builder("s").maxConnectionsPerUser(0).build())
+                .withMessage("maxConnectionsPerUser must be >= 1: 0");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerConfig.builder("s").maxRooms(-1).build())
+                .withMessage("maxRooms must be >= 1: -1");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerConfig.builder("s").maxHistoryBytes(1000).build())
+                .withMessage("maxHistoryBytes must be >= 65536 bytes: 1000");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerConfig.builder("s").inboundBytesLimit(0, 1 << 20).build())
+                .withMessage("inboundBytesPerSecond must be > 0 bytes/s: 0.0");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerConfig.builder("s").inboundBytesLimit(1000, 1000).build())
+                .withMessage("inboundBytesBurst must be >= maxFrameBytes (65536), or the largest frames never pass: 1000");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerConfig.builder("s").maxResumeReplay(0, 4096).build())
+                .withMessage("maxResumeReplay must be >= 1: 0");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerConfig.builder("s").maxResumeReplay(10, 10).build())
+                .withMessage("maxResumeReplayBytes must be >= 1024: 10");
     }
 
     @Test
@@ -66,7 +103,9 @@ class ServerConfigTest {
 
     @Test
     void shouldCopyPrivateRoomsAndRoundTripThroughBuilder() {
-        ServerConfig config = ServerConfig.builder("s").privateRoom("board", Set.of("alice")).historyLimit(5).build();
+        ServerConfig config = ServerConfig.builder("s").privateRoom("board", Set.of("alice")).historyLimit(5)
+                .helloTimeout(Duration.ofSeconds(3)).maxConnections(7).maxConnectionsPerUser(2).maxRooms(9)
+                .maxHistoryBytes(1 << 20).inboundBytesLimit(1000, 1 << 17).maxResumeReplay(11, 2048).build();
 
         assertThat(config.isPrivate("board")).isTrue();
         assertThat(config.isPrivate("lobby")).isFalse();

@@ -83,14 +83,14 @@ class ServerCoreHelloTest {
     }
 
     @Test
-    void shouldKeepConnectionWhenHelloIsMalformed() {
+    void shouldCloseConnectionWhenHelloIsMalformed() {
         ConnectionId id = driver.open();
         List<ServerOutput> out = driver.json(id, "{\"type\":\"hello\",\"user\":\"alice\",\"version\":1}");
 
-        assertThat(error(out, id).code()).isEqualTo(ErrorCode.MISSING_FIELD);
-        assertThat(error(out, id).message()).contains("token");
-        driver.frame(id, CoreDriver.hello("alice", null, Map.of()));
-        assertThat(driver.core.connectionCount()).isEqualTo(1);
+        assertThat(error(out, id).code()).isEqualTo(ErrorCode.HELLO_REQUIRED);
+        assertThat(error(out, id).message()).isEqualTo("first event must be a hello: missing-field: hello needs field token");
+        assertThat(closes(out, id, ErrorCode.HELLO_REQUIRED)).isTrue();
+        assertThat(driver.core.connectionCount()).isZero();
     }
 
     @Test

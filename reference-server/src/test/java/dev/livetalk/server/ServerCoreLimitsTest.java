@@ -24,17 +24,17 @@ class ServerCoreLimitsTest {
     @Test
     void shouldRateLimitBeyondBurstDropTheEventAndKeepTheConnection() {
         CoreDriver driver = new CoreDriver(ServerConfig.builder(CoreDriver.SECRET).rateLimit(10, 5));
-        ConnectionId alice = driver.member("alice", "lobby");
-        for (int i = 0; i < 3; i++) {
+        ConnectionId alice = driver.member("alice", "lobby");   // the hello is not charged, the join is
+        for (int i = 0; i < 4; i++) {
             driver.send(alice, "lobby", "m" + i, "ok");
         }
-        List<ServerOutput> out = driver.send(alice, "lobby", "m3", "one too many");
+        List<ServerOutput> out = driver.send(alice, "lobby", "m4", "one too many");
 
         assertThat(error(out, alice).code()).isEqualTo(ErrorCode.RATE_LIMITED);
-        assertThat(error(out, alice).ref()).isEqualTo("m3");
-        assertThat(error(out, alice).message()).contains("10.0/s", "bursts of 5");
+        assertThat(error(out, alice).ref()).isEqualTo("m4");
+        assertThat(error(out, alice).message()).contains("10.0/s", "bursts of 5", "per user");
         assertThat(closesAny(out)).isFalse();
-        assertThat(driver.committed).hasSize(3);
+        assertThat(driver.committed).hasSize(4);
     }
 
     @Test
@@ -42,6 +42,7 @@ class ServerCoreLimitsTest {
         CoreDriver driver = new CoreDriver(ServerConfig.builder(CoreDriver.SECRET).rateLimit(10, 2));
         ConnectionId alice = driver.login("alice");
         driver.frame(alice, new Ping(1));
+        driver.frame(alice, new Ping(2));
         assertThat(error(driver.frame(alice, new Ping(2)), alice).code()).isEqualTo(ErrorCode.RATE_LIMITED);
 
         driver.advance(Duration.ofMillis(100));
@@ -92,7 +93,7 @@ class ServerCoreLimitsTest {
         List<ServerEvent> events = events(out, mallory);
         assertThat(events).extracting(e -> ((ErrorEvent) e).code())
                 .containsExactly(ErrorCode.MALFORMED_JSON, ErrorCode.ABUSE);
-        assertThat(((ErrorEvent) events.get(1)).message()).isEqualTo("rejected frames must stay below 5 per 10000 ms: 5");
+        assertThat(((ErrorEvent) events.get(1)).message()).isEqualTo("rejected frames must stay below 5 per 10000 ms per user: 5");
         assertThat(closes(out, mallory, ErrorCode.ABUSE)).isTrue();
     }
 

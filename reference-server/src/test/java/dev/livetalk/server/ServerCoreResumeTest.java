@@ -64,7 +64,7 @@ class ServerCoreResumeTest {
     void shouldResumeSeveralRoomsAndSendNothingForUpToDateOnes() {
         sendMessages("lobby", 3);
         sendMessages("kitchen", 2);
-        List<ServerEvent> events = hello("alice", null, Map.of("lobby", 3L, "kitchen", 1L));
+        List<ServerEvent> events = hello("alice", CoreDriver.EPOCH, Map.of("lobby", 3L, "kitchen", 1L));
 
         Welcome welcome = (Welcome) events.getFirst();
         assertThat(welcome.resume()).containsOnly(Map.entry("lobby", ResumeStatus.RESUMED),

@@ -87,6 +87,11 @@ final class TestClient implements AutoCloseable {
         return event;
     }
 
+    /** The next event within {@code wait}, or {@code null}: to check that nothing arrives for a while. */
+    ServerEvent poll(Duration wait) throws InterruptedException {
+        return events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** The next event, which must be a {@code type}. */
     <T extends ServerEvent> T next(Class<T> type) throws InterruptedException {
         ServerEvent event = next();

@@ -85,11 +85,16 @@ public record ClientLayout(ClientShape shape, List<Client> clients, List<String>
     /**
      * The links {@code window} acts on, per client: the selected links of its clients, or
      * every link of every client for a server-side window (the server's end of the network is
-     * all of them).
+     * all of them); none for a fault on the server process itself ({@code restart},
+     * {@code pause}, {@code slow-commit}: {@link dev.livetalk.scenarios.fault.FaultKind#onServer()}),
+     * which a backend plays on its server, never on links.
      *
      * @throws IllegalArgumentException when the window names a user who is not in the scenario
      */
     public Map<Client, List<LinkRole>> targets(FaultWindow window) {
+        if (window.kind().onServer()) {
+            return Map.of();
+        }
         Map<String, Client> byUser = new LinkedHashMap<>();
         clients.forEach(c -> byUser.put(c.user(), c));
         Iterable<String> users = window.serverSide() ? byUser.keySet() : window.clients();

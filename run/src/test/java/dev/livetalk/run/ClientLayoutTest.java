@@ -81,6 +81,20 @@ class ClientLayoutTest {
     }
 
     @Test
+    void aFaultOnTheServerProcessActsOnNoLink() throws ScenarioException {
+        Scenario scenario = scenario("split", """
+                  - type: restart
+                    durable: false
+                    at: 1s
+                    for: 1s
+                """);
+        ClientLayout layout = ClientLayout.of(scenario);
+        FaultWindow window = dev.livetalk.scenarios.fault.FaultSchedule.resolve(scenario, 7).windows().get(0);
+        assertThat(window.serverSide()).isTrue();
+        assertThat(layout.targets(window)).isEmpty();
+    }
+
+    @Test
     void refusesAWindowOnAUserWhoIsNotInTheScenario() throws ScenarioException {
         FaultWindow window = new FaultWindow("cut", 0, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2),
                 new dev.livetalk.scenarios.fault.DownFault(), dev.livetalk.scenarios.fault.DirectionSelector.BOTH,

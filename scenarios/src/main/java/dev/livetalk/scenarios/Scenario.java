@@ -10,7 +10,8 @@ import java.util.List;
  * A validated scenario file. The run is {@code warmup} (load, no faults, not measured), then
  * {@code duration} (load and faults; every fault ends by then), then {@code quiesce} (no load,
  * no faults: the system settles before final transcripts are taken). Fault times count from
- * the end of the warm-up.
+ * the end of the warm-up. {@code server} is what the scenario asks of the reference server
+ * (its {@code server:} block; {@link ServerSettings#DEFAULTS} without one).
  *
  * <p>Immutable; any thread. Built by {@link ScenarioLoader}.
  */
@@ -28,13 +29,15 @@ public record Scenario(
         Load load,
         StrategySelection strategies,
         List<FaultSpec> faults,
-        List<Budget> budgets) {
+        List<Budget> budgets,
+        ServerSettings server) {
 
     public Scenario {
         users = List.copyOf(users);
         rooms = List.copyOf(rooms);
         faults = List.copyOf(faults);
         budgets = List.copyOf(budgets);
+        server = server == null ? ServerSettings.DEFAULTS : server;
         Durations.requirePositive("duration", duration);
         Durations.requireNonNegative("warmup", warmup);
         Durations.requireNonNegative("quiesce", quiesce);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -17,7 +18,8 @@ import java.util.function.Function;
  */
 final class ScenarioBinder {
     static final List<String> KEYS = List.of("name", "description", "seed", "network", "duration", "warmup",
-            "quiesce", "client-shape", "users", "rooms", "load", "strategies", "faults", "budgets");
+            "quiesce", "client-shape", "users", "rooms", "load", "strategies", "faults", "budgets", "server");
+    private static final List<String> SERVER_KEYS = List.of("history-limit");
     private static final List<String> LOAD_KEYS = List.of("rate", "arrival", "reply-share");
     private static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
     private static final Duration DEFAULT_QUIESCE = Duration.ofSeconds(5);
@@ -58,13 +60,39 @@ final class ScenarioBinder {
         StrategySelection strategies = f.optional("strategies").flatMap(this::strategies).orElse(new StrategySelection.All());
         List<FaultSpec> faults = faults(f, new FaultBinder.Context(users, rooms, duration.orElse(null), shape, network));
         List<Budget> budgets = budgets(f, strategies, rooms);
+        Optional<ServerSettings> server = f.optional("server").map(this::server)
+                .orElse(Optional.of(ServerSettings.DEFAULTS));
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
         return Optional.of(new Scenario(name.orElseThrow(), description, seed.orElseThrow(), network,
                 duration.orElseThrow(), optionalDuration(f, "warmup", DEFAULT_WARMUP),
                 optionalDuration(f, "quiesce", DEFAULT_QUIESCE), users, rooms, shape, load.orElseThrow(), strategies,
-                faults, budgets));
+                faults, budgets, server.orElseThrow()));
+    }
+
+    private Optional<ServerSettings> server(YamlNode node) {
+        return values.mapping(node, "server").flatMap(m -> {
+            Fields f = new Fields(m, "server", SERVER_KEYS, diagnostics);
+            Optional<OptionalInt> historyLimit = f.optional("history-limit")
+                    .map(n -> values.integer(n, "server.history-limit").flatMap(v -> historyLimit(n, v))
+                            .map(OptionalInt::of))
+                    .orElse(Optional.of(OptionalInt.empty()));
+            return historyLimit.map(ServerSettings::new);
+        });
+    }
+
+    private Optional<Integer> historyLimit(YamlNode node, long value) {
+        if (value < 1) {
+            values.error(node, "server.history-limit must be a whole number >= 1 (messages kept per room): " + value);
+            return Optional.empty();
+        }
+        if (value > Integer.MAX_VALUE) {
+            values.error(node, "server.history-limit must be at most " + Integer.MAX_VALUE
+                    + " (messages kept per room): " + value);
+            return Optional.empty();
+        }
+        return Optional.of((int) value);
     }
 
     private List<FaultSpec> faults(Fields f, FaultBinder.Context context) {

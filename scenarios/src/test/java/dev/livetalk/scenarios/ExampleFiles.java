@@ -21,6 +21,6 @@ public final class ExampleFiles {
     /** Every valid example. */
     public static List<Path> examples() {
         return List.of(example("baseline.yaml"), example("outage.yaml"), example("asymmetric-latency.yaml"),
-                example("sim-message-loss.yaml"));
+                example("sim-message-loss.yaml"), example("server-faults.yaml"));
     }
 }

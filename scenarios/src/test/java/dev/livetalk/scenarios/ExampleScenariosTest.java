@@ -8,6 +8,9 @@ import dev.livetalk.scenarios.fault.LatencyFault;
 import dev.livetalk.scenarios.fault.LinkSelector;
 import dev.livetalk.scenarios.fault.MessageLossFault;
 import dev.livetalk.scenarios.fault.PartitionFault;
+import dev.livetalk.scenarios.fault.PauseFault;
+import dev.livetalk.scenarios.fault.RestartFault;
+import dev.livetalk.scenarios.fault.SlowCommitFault;
 import dev.livetalk.scenarios.fault.ReorderFault;
 import dev.livetalk.scenarios.fault.Target;
 import dev.livetalk.scenarios.fault.Timing;
@@ -88,5 +91,25 @@ class ExampleScenariosTest {
         assertThat(uplink.target()).isEqualTo(new Target.Client("alice", LinkSelector.BOTH));
         assertThat(s.faults().get(1).target()).isEqualTo(new Target.Share(0.25, LinkSelector.BOTH));
         assertThat(s.budgets().get(0).strategies()).containsExactly("ordered", "reconcile");
+    }
+
+    @Test
+    void shouldReadServerFaultsOnTheServerAndTheServerBlock() throws Exception {
+        Scenario s = ScenarioLoader.load(ExampleFiles.example("server-faults.yaml"));
+
+        assertThat(s.network()).isEqualTo(Backend.TOXIPROXY);
+        assertThat(s.faults()).extracting(FaultSpec::fault).containsExactly(new RestartFault(false), new PauseFault(),
+                new RestartFault(true), new SlowCommitFault(Duration.ofMillis(20)));
+        assertThat(s.faults()).extracting(FaultSpec::target).containsOnly(new Target.ServerSide());
+        assertThat(s.faults()).extracting(FaultSpec::direction).containsOnly(DirectionSelector.BOTH);
+        assertThat(s.server().historyLimit()).hasValue(50);
+    }
+
+    @Test
+    void shouldLeaveTheServersRetentionAloneWithoutAServerBlock() throws Exception {
+        Scenario s = ScenarioLoader.load(ExampleFiles.example("baseline.yaml"));
+
+        assertThat(s.server()).isEqualTo(ServerSettings.DEFAULTS);
+        assertThat(s.server().historyLimit()).isEmpty();
     }
 }

@@ -72,6 +72,33 @@ class ScenarioSchemaTest {
         assertThat(check(minimal("budgets: ['peer-final p(99) < 5ms']\n"))).isEmpty();
     }
 
+    @Test
+    void shouldKeepServerFaultsOnTheServerWithTheirParameters() throws IOException {
+        assertThat(check(minimal("faults:\n  - {type: restart, durable: false, at: 1s, for: 1s}\n"))).isEmpty();
+        assertThat(check(minimal("faults:\n  - {type: restart, durable: true, at: 1s, for: 1s, target: server}\n")))
+                .isEmpty();
+        assertThat(check(minimal("network: sim\nfaults:\n  - {type: pause, at: 1s, for: 1s}\n"))).isEmpty();
+        assertThat(check(minimal("faults:\n  - {type: slow-commit, delay: 20ms, at: 1s, for: 1s}\n"))).isEmpty();
+        assertThat(check(minimal("faults:\n  - {type: restart, at: 1s, for: 1s}\n"))).as("no durable").isNotEmpty();
+        assertThat(check(minimal("faults:\n  - {type: restart, durable: 'no', at: 1s, for: 1s}\n"))).isNotEmpty();
+        assertThat(check(minimal("faults:\n  - {type: slow-commit, at: 1s, for: 1s}\n"))).as("no delay").isNotEmpty();
+        assertThat(check(minimal("faults:\n  - {type: pause, at: 1s, for: 1s, target: all}\n"))).isNotEmpty();
+        assertThat(check(minimal("faults:\n  - {type: restart, durable: true, at: 1s, for: 1s, target: {client: a}}\n")))
+                .isNotEmpty();
+        assertThat(check(minimal("faults:\n  - {type: slow-commit, delay: 5ms, at: 1s, for: 1s, target: all}\n")))
+                .isNotEmpty();
+        assertThat(check(minimal("faults:\n  - {type: pause, at: 1s, for: 1s, direction: both}\n"))).isNotEmpty();
+        assertThat(check(minimal("faults:\n  - {type: pause, delay: 5ms, at: 1s, for: 1s}\n"))).isNotEmpty();
+    }
+
+    @Test
+    void shouldKnowTheServerBlock() throws IOException {
+        assertThat(check(minimal("server: {history-limit: 50}\n"))).isEmpty();
+        assertThat(check(minimal("server: {history-limit: 0}\n"))).isNotEmpty();
+        assertThat(check(minimal("server: {history-limit: 2.5}\n"))).isNotEmpty();
+        assertThat(check(minimal("server: {history: 50}\n"))).isNotEmpty();
+    }
+
     private static String minimal(String extra) {
         return "name: t\nseed: 1\nduration: 10s\nusers: [a, b]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n"
                 + extra;
@@ -82,7 +109,7 @@ class ScenarioSchemaTest {
         for (String name : List.of("unknown-key.yaml", "wrong-type.yaml", "negative-rate.yaml",
                 "share-out-of-range.yaml", "sim-only-fault.yaml", "toxiproxy-only-fault.yaml",
                 "duration-without-unit.yaml", "direction-not-applicable.yaml", "missing-keys.yaml",
-                "bad-budget.yaml", "many-errors.yaml")) {
+                "bad-budget.yaml", "many-errors.yaml", "server-fault-on-a-link.yaml", "history-limit-zero.yaml")) {
             Path file = ExampleFiles.example("invalid/" + name);
             assertThat(schema.validate(YAML.readTree(Files.readString(file)))).as(name).isNotEmpty();
         }

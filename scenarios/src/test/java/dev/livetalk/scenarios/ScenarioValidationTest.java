@@ -225,4 +225,52 @@ class ScenarioValidationTest {
                 .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
                         .hasToString("empty.yaml:1:1: the file holds no YAML document (a scenario is a mapping of keys)"));
     }
+
+    @Test
+    void shouldKeepServerFaultsOnTheServerWithoutDirectionAndWithTheirParameters() throws IOException {
+        List<ValidationError> errors = errorsOf("server-fault-on-a-link.yaml");
+
+        assertThat(errors).hasSize(4);
+        assertError(errors.get(0), 16, 13, "faults[0].target must be server for restart",
+                "it acts on the server process, not on links");
+        assertError(errors.get(1), 18, 16, "faults[1].direction does not apply to pause", "upstream");
+        assertError(errors.get(2), 21, 5, "missing key 'delay' in faults[2]", "a duration such as 500ms");
+        assertError(errors.get(3), 25, 14, "faults[3].durable must be true or false", "yes please");
+    }
+
+    @Test
+    void shouldReportAHistoryLimitBelowOneWithTheValueAndTheRule() throws IOException {
+        assertSingleError("history-limit-zero.yaml", 12, 18,
+                "server.history-limit must be a whole number >= 1 (messages kept per room): 0");
+    }
+
+    @Test
+    void shouldReportAServerBlockThatIsNotAMappingOrHasAnUnknownKeyOrAHugeLimit() throws Exception {
+        String head = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n";
+
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", head + "server: 50\n", LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
+                        .hasToString("t.yaml:7:9: server must be a mapping of keys, not the number 50"));
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", head + "server: {history: 5}\n", LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertError(error, 7, 10, "unknown key 'history' in server",
+                                "did you mean 'history-limit'?")));
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", head + "server: {history-limit: 3000000000}\n",
+                LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertError(error, 7, 25,
+                                "server.history-limit must be at most 2147483647 (messages kept per room): 3000000000")));
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", head + "server: {history-limit: 1.5}\n",
+                LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertError(error, 7, 25, "server.history-limit must be a whole number")));
+    }
+
+    @Test
+    void shouldBindTheHistoryLimitIntoTheScenario() throws Exception {
+        String text = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\n"
+                + "load: {rate: 1}\nserver:\n  history-limit: 1\n";
+
+        assertThat(ScenarioLoader.parse("t.yaml", text, LoaderOptions.DEFAULTS).server().historyLimit()).hasValue(1);
+    }
 }

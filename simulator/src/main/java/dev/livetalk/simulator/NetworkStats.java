@@ -21,6 +21,11 @@ public final class NetworkStats {
     private long refused;
     private long cuts;
     private long transportErrors;
+    private long restarts;
+    private long dropped;
+    private long pauses;
+    private long held;
+    private long slowCommits;
 
     void onExposed(FaultKind kind) {
         exposed[kind.ordinal()]++;
@@ -54,6 +59,26 @@ public final class NetworkStats {
         transportErrors++;
     }
 
+    void onRestart() {
+        restarts++;
+    }
+
+    void onDropped() {
+        dropped++;
+    }
+
+    void onPause() {
+        pauses++;
+    }
+
+    void onServerHeld() {
+        held++;
+    }
+
+    void onSlowCommits(int commits) {
+        slowCommits += commits;
+    }
+
     /** Frames handed to the server core or a client session. */
     public long deliveries() {
         return deliveries;
@@ -69,7 +94,7 @@ public final class NetworkStats {
         return connects;
     }
 
-    /** Connection attempts refused (a down fault). */
+    /** Connection attempts refused (a down fault, or a server down for a restart). */
     public long refused() {
         return refused;
     }
@@ -82,6 +107,31 @@ public final class NetworkStats {
     /** Frames a client could not send (no connection) or could not decode. */
     public long transportErrors() {
         return transportErrors;
+    }
+
+    /** Times the server died (restart windows that found it running). */
+    public long restarts() {
+        return restarts;
+    }
+
+    /** Connections the server's deaths dropped (both ends, no close frame). */
+    public long dropped() {
+        return dropped;
+    }
+
+    /** Pause windows the server went through. */
+    public long pauses() {
+        return pauses;
+    }
+
+    /** Inputs (frames, connects, closes, ticks) that waited for a pause to end. */
+    public long held() {
+        return held;
+    }
+
+    /** Commits that a slow-commit window slowed down. */
+    public long slowCommits() {
+        return slowCommits;
     }
 
     /** Frames that travelled through an active fault of {@code kind}. */
@@ -115,6 +165,10 @@ public final class NetworkStats {
     public String toString() {
         StringBuilder out = new StringBuilder("sent " + sent + ", delivered " + deliveries + ", connects " + connects
                 + ", refused " + refused + ", cuts " + cuts + ", transport errors " + transportErrors);
+        if (restarts + pauses + slowCommits > 0) {
+            out.append(", restarts ").append(restarts).append(" (dropped ").append(dropped).append("), pauses ")
+                    .append(pauses).append(" (held ").append(held).append("), slow commits ").append(slowCommits);
+        }
         byKind().forEach((kind, n) -> out.append(", ").append(kind.yamlName()).append(' ').append(n[1])
                 .append('/').append(n[0]));
         return out.toString();

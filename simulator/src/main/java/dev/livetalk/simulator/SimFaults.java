@@ -23,7 +23,9 @@ import java.util.function.Function;
  * start and comes off at its end. Frame-level faults act in {@link SimNetwork#send}; the
  * connection-level ones act here: down cuts the open connections at once, reset-peer and
  * timeout cut them after their timeout (and every connection opened while they act, that long
- * after it opened), limit-data starts counting. Nothing can fail to apply, so
+ * after it opened), limit-data starts counting. A fault on the server process ({@code restart},
+ * {@code pause}, {@code slow-commit}) goes on no link: it acts on the server
+ * ({@link SimNetwork#beginOnServer}) from its start to its end. Nothing can fail to apply, so
  * {@link #failure()} never completes, and a window is played exactly as planned.
  *
  * <p>Single-threaded: the simulation thread, except {@link #active()} (any thread).
@@ -86,6 +88,10 @@ final class SimFaults implements FaultPlay {
         }
         begun.add(fault);
         active++;
+        if (fault.window.kind().onServer()) {
+            network.beginOnServer(fault);
+            return;
+        }
         for (LinkSlot slot : slots) {
             slot.faults.add(fault);
             SimConnection current = slot.current;
@@ -101,6 +107,9 @@ final class SimFaults implements FaultPlay {
         }
         slots.forEach(slot -> slot.faults.remove(fault));
         active--;
+        if (fault.window.kind().onServer()) {
+            network.endOnServer(fault);
+        }
     }
 
     /**

@@ -11,7 +11,11 @@ import dev.livetalk.protocol.EventCodec;
 import dev.livetalk.protocol.FrameStream;
 import dev.livetalk.protocol.ServerEvent;
 import dev.livetalk.scenarios.fault.LatencyFault;
+import dev.livetalk.scenarios.fault.PauseFault;
+import dev.livetalk.scenarios.fault.RestartFault;
+import dev.livetalk.scenarios.fault.SlowCommitFault;
 import dev.livetalk.server.ConnectionId;
+import dev.livetalk.server.ServerConfig;
 import dev.livetalk.server.ServerCore;
 import dev.livetalk.server.ServerOutput;
 
@@ -35,13 +39,19 @@ import java.util.function.ToLongFunction;
  * limit; latency adds its delay plus a uniform jitter. A partition swallows frames, handshakes
  * and closes without closing anything: only heartbeats and idle timeouts notice.
  *
+ * <p>The server end is a {@link SimServer}, on which the server faults act: a restart drops
+ * every connection at once (both ends learn of it, as when a killed process's sockets close;
+ * no close frame, frames in flight to the server lost) and refuses connects until it ends; a
+ * pause holds whatever reaches the server (frames, connects, closes, ticks) until it ends; a
+ * slow commit holds the server's outputs.
+ *
  * <p>Single-threaded: every method runs on the simulation thread, inside {@link EventLoop} actions.
  */
 final class SimNetwork {
     private final EventLoop loop;
     private final SplittableRandom random;
     private final SimSettings settings;
-    private final ServerCore server;
+    private final SimServer server;
     /**
      * One codec for every run of the process: it holds only configuration (building its
      * ObjectMapper costs more than a 10-client run) and is thread-safe, so sweep workers share it.
@@ -55,11 +65,13 @@ final class SimNetwork {
     private final FramePlan plan;
     private final ToLongFunction<Object> sizer = this::bytesOf;
 
-    SimNetwork(EventLoop loop, SplittableRandom random, SimSettings settings, ServerCore server, NetworkStats stats) {
+    /** A network to a server of {@code config} whose first epoch is {@code epoch}. */
+    SimNetwork(EventLoop loop, SplittableRandom random, SimSettings settings, ServerConfig config, String epoch,
+               NetworkStats stats) {
         this.loop = loop;
         this.random = random;
         this.settings = settings;
-        this.server = server;
+        this.server = new SimServer(loop, config, epoch, stats, this::dispatch);
         this.codec = settings.codec() ? CODEC.stream() : null;
         this.stats = stats;
         this.plan = new FramePlan(random, stats);
@@ -68,15 +80,63 @@ final class SimNetwork {
     /** Ticks the server core now and every {@code period} after. */
     void startTicking(long period) {
         loop.after(period, now -> {
-            dispatch(server.onTick(now));
+            tick(now);
             startTicking(period);
         });
+    }
+
+    private void tick(long now) {
+        if (server.paused()) {
+            server.hold(this::tick);
+            return;
+        }
+        server.onTick(now);
+    }
+
+    /** A server fault's window begins. */
+    void beginOnServer(ActiveFault fault) {
+        switch (fault.fault) {
+            case RestartFault restart -> {
+                List<EventLoop.Action> waited = server.kill(restart.durable());
+                dropAll();
+                waited.forEach(input -> input.run(loop.now()));
+            }
+            case PauseFault pause -> server.pause();
+            case SlowCommitFault slow -> server.slowCommits(slow.delay());
+            default -> throw new IllegalArgumentException(fault + " does not act on the server");
+        }
+    }
+
+    /** A server fault's window ends. */
+    void endOnServer(ActiveFault fault) {
+        switch (fault.fault) {
+            case RestartFault restart -> server.restart();
+            case PauseFault pause -> server.resume().forEach(input -> input.run(loop.now()));
+            case SlowCommitFault slow -> server.fastCommits(slow.delay());
+            default -> throw new IllegalArgumentException(fault + " does not act on the server");
+        }
+    }
+
+    /** The server died: every connection is gone at both ends at once, without a close frame. */
+    private void dropAll() {
+        long now = loop.now();
+        for (SimConnection connection : connections) {
+            if (!connection.serverOpen && !connection.clientOpen) {
+                continue;
+            }
+            stats.onDropped();
+            connection.serverOpen = false;
+            if (connection.clientOpen) {
+                connection.clientOpen = false;
+                connection.slot.client.onDisconnected(connection.link, now);
+            }
+        }
     }
 
     /** A session asked to connect {@code link} through {@code slot}. */
     void connect(LinkSlot slot, Link link) {
         stats.onConnect();
-        if (slot.refusing()) {
+        if (slot.refusing() || server.down()) {
             refuse(slot, link);
             return;
         }
@@ -96,14 +156,18 @@ final class SimNetwork {
         if (link.equals(slot.abandoned)) {
             return;
         }
-        if (slot.refusing()) {
+        if (slot.refusing() || server.down()) {
             refuse(slot, link);
+            return;
+        }
+        if (server.paused()) {
+            server.hold(t -> accept(slot, link, t));
             return;
         }
         SimConnection connection = new SimConnection(new ConnectionId(connections.size() + 1L), link, slot);
         connections.add(connection);
         slot.current = connection;
-        dispatch(server.onOpen(connection.id, now));
+        server.onOpen(connection.id, now);
         long connectedAt = connection.inOrder(Direction.DOWNSTREAM, now + delay(slot, Direction.DOWNSTREAM));
         loop.at(connectedAt, t -> {
             if (connection.clientOpen) {
@@ -145,9 +209,13 @@ final class SimNetwork {
     }
 
     private void closeServerSide(SimConnection connection, long now) {
+        if (connection.serverOpen && server.paused()) {
+            server.hold(t -> closeServerSide(connection, t));
+            return;
+        }
         if (connection.serverOpen) {
             connection.serverOpen = false;
-            dispatch(server.onClose(connection.id, now));
+            server.onClose(connection.id, now);
         }
     }
 
@@ -248,9 +316,11 @@ final class SimNetwork {
 
     private void arrive(SimConnection connection, Direction way, Object payload, long now) {
         if (way == Direction.UPSTREAM) {
-            if (connection.serverOpen) {
+            if (connection.serverOpen && server.paused()) {
+                server.hold(t -> arrive(connection, way, payload, t));
+            } else if (connection.serverOpen) {
                 stats.onDelivered();
-                dispatch(server.onFrame(connection.id, decodeClient(payload), now));
+                server.onFrame(connection.id, decodeClient(payload), now);
             }
             return;
         }

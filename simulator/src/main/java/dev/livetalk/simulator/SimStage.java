@@ -9,7 +9,6 @@ import dev.livetalk.run.SimulatedUser;
 import dev.livetalk.run.Stage;
 import dev.livetalk.scenarios.fault.FaultWindow;
 import dev.livetalk.server.ServerConfig;
-import dev.livetalk.server.ServerCore;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
 /**
- * One strategy's run in the simulator: one {@link ServerCore}, the simulated network and the
+ * One strategy's run in the simulator: one server ({@link SimServer}: a {@code ServerCore} that
+ * server faults restart, pause and slow down), the simulated network and the
  * hosted clients on an {@link EventLoop}, the clock of the run being its virtual time. All
  * randomness of the network comes from one {@link SplittableRandom} seeded with the run's
  * seed (the load, the fault schedule and the sessions have their own streams of it), so
@@ -55,8 +55,8 @@ final class SimStage implements Stage {
         this.openedAt = wallClock.getAsLong();
         this.lastProgress = openedAt;
         long seed = plan.seed();
-        ServerCore core = new ServerCore(server, "sim-" + Long.toHexString(seed), SimBackend.ORIGIN_MILLIS);
-        network = new SimNetwork(loop, new SplittableRandom(seed ^ NETWORK_STREAM), settings, core, stats);
+        network = new SimNetwork(loop, new SplittableRandom(seed ^ NETWORK_STREAM), settings, server,
+                "sim-" + Long.toHexString(seed), stats);
         network.startTicking(settings.serverTick().toNanos());
     }
 

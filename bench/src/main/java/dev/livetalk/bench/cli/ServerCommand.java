@@ -1,5 +1,6 @@
 package dev.livetalk.bench.cli;
 
+import dev.livetalk.server.HistoryStoreException;
 import dev.livetalk.server.ReferenceServer;
 import dev.livetalk.server.ServerConfig;
 import picocli.CommandLine.Command;
@@ -7,17 +8,23 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code livetalk server}: the reference server on its own, on loopback, until SIGTERM or
- * Ctrl-C. Runs on the main thread; a shutdown hook closes the server, and halts the JVM when
- * closing takes longer than {@link #CLOSE_BOUND} (a peer that never reads, a wedged lock), so
- * a signal always ends the process. The launcher runs it with {@code -XX:+ExitOnOutOfMemoryError}.
+ * Ctrl-C, its history in memory or, with {@code --data DIR}, durable in that folder. Runs on
+ * the main thread; a shutdown hook closes the server, and halts the JVM when closing takes
+ * longer than {@link #CLOSE_BOUND} (a peer that never reads, a wedged lock), so a signal always
+ * ends the process. The launcher runs it with {@code -XX:+ExitOnOutOfMemoryError}.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Run the reference chat server on loopback until SIGTERM or Ctrl-C.")
+        description = {"Run the reference chat server on loopback until SIGTERM or Ctrl-C.",
+                "Without --data its history lives in memory: a restart loses it and starts a new epoch.",
+                "With --data DIR every message is stored in DIR/history.db (SQLite) and acknowledged only"
+                        + " once synced to disk; a restart on the same DIR keeps the epoch and the history."})
 final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     /** How long the shutdown hook waits for the server to close before halting. */
     static final Duration CLOSE_BOUND = Duration.ofSeconds(5);
@@ -43,6 +50,11 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
             description = "Close connections silent this long, e.g. 30s, 500ms (default 30s).")
     Duration idleTimeout;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Keep the history durable in this folder (created if missing; must be a writable"
+                    + " directory). Default: in memory.")
+    Path data;
+
     @Option(names = "--debug", description = "Show Tyrus and Grizzly logging.")
     boolean debug;
 
@@ -55,6 +67,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         ReferenceServer server;
         try {
             server = ReferenceServer.start(config);
+        } catch (HistoryStoreException e) {
+            throw new UsageException(e.getMessage());
         } catch (IOException e) {
             throw new HarnessFailure(e.getMessage(), e);
         }
@@ -62,6 +76,8 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeWithin(server, stopped), "livetalk-server-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         out.println("livetalk server listening on " + server.uri() + " (epoch " + server.epoch() + ")");
+        out.println(data == null ? "History in memory only: lost when the server stops."
+                : "History durable in " + data.resolve("history.db") + ": acknowledged once synced to disk.");
         out.println("Stop with Ctrl-C or SIGTERM.");
         out.flush();
         stopped.await();
@@ -85,6 +101,7 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
         if (secret == null || secret.isBlank()) {
             throw new UsageException("--secret is required (or set LIVETALK_SECRET): the server signs hello tokens with it");
         }
+        checkDataDir();
         try {
             return ServerConfig.builder(secret)
                     .port(port)
@@ -92,9 +109,29 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                     .rateLimit(rate, burst)
                     .idleTimeout(idleTimeout)
                     .debugLogging(debug)
+                    .dataDir(data)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** {@code --data} must name a writable directory, or one that can be created. */
+    private void checkDataDir() {
+        if (data == null) {
+            return;
+        }
+        if (Files.exists(data) && !Files.isDirectory(data)) {
+            throw new UsageException("--data must name a directory, but " + data + " is a file");
+        }
+        try {
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new UsageException("--data must name a directory that exists or can be created: " + data
+                    + " cannot be created (" + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(data)) {
+            throw new UsageException("--data must name a writable directory: " + data + " is not writable");
         }
     }
 }

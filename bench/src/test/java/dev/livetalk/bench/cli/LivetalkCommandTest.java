@@ -58,6 +58,30 @@ class LivetalkCommandTest extends CommandLineTest {
     }
 
     @Test
+    void shouldExitTwoNamingThePathWhenTheDataFolderIsAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("plain"), "not a folder");
+        assertThat(run("server", "--secret", "s", "--data", file.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("--data must name a directory, but " + file + " is a file")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldExitTwoNamingTheFileWhenTheHistoryIsDamaged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("history.db"), "garbage ".repeat(1000));
+        assertThat(run("server", "--secret", "s", "--data", dir.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("durable history " + file + ": ").contains("not a database")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldDescribeTheDataFolderInHelp() {
+        assertThat(run("server", "--help")).isZero();
+        assertThat(out.toString()).contains("--data=DIR", "acknowledged only", "history.db");
+    }
+
+    @Test
     void shouldExitOneWithAMessageAndNoStackTraceWhenThePortIsTaken() throws Exception {
         try (dev.livetalk.server.ReferenceServer taken = dev.livetalk.server.ReferenceServer.start(
                 dev.livetalk.server.ServerConfig.builder("s").build())) {
