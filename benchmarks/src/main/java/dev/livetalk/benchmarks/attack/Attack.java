@@ -133,8 +133,12 @@ enum Attack {
         for (int i = 0; i < 20; i++) {
             ChatPeer peer = ChatPeer.hello(server.uri(), "flooder");
             held.add(peer);
-            peer.send(new Join("flood"));
-            peers.add(peer);
+            try {
+                peer.send(new Join("flood"));
+                peers.add(peer);
+            } catch (IOException | IllegalStateException refused) {
+                // a server with a per-user connection cap closed this one at its hello
+            }
         }
         List<Thread> senders = new ArrayList<>();
         for (int i = 0; i < peers.size(); i++) {
@@ -145,7 +149,7 @@ enum Attack {
                     for (int n = 0; n < 200 && peer.isOpen(); n++) {
                         peer.send(new Send("flood", prefix + n, "flood " + n, null));
                     }
-                } catch (IOException closed) {
+                } catch (IOException | IllegalStateException closed) {
                     // refused or closed by the server: the flood of this connection ends
                 }
             }));
