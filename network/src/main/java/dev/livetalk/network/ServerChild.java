@@ -1,0 +1,247 @@
+package dev.livetalk.network;
+
+import dev.livetalk.protocol.Decoded;
+import dev.livetalk.protocol.EventCodec;
+import dev.livetalk.protocol.Message;
+import dev.livetalk.protocol.ServerEvent;
+import dev.livetalk.server.CommitListener;
+import dev.livetalk.server.ServerArguments;
+import dev.livetalk.server.ServerLine;
+import dev.livetalk.server.ServerMain;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One run of {@link ServerMain} as a child JVM: the same {@code java} binary and class path as
+ * this JVM, a modest heap, exit on OutOfMemoryError. Its stdout is read by a thread named
+ * {@code livetalk-server-stdout-PID}, which completes {@link #listening()} and turns each commit
+ * line into a {@link CommitListener#onCommit(String, Message)} call (on that thread, in commit
+ * order); its stderr's last lines are kept by {@code livetalk-server-stderr-PID} for error
+ * messages. Once it said it listens, an exit that {@link #expectExit()} did not announce is
+ * reported to {@code onFailure}, with the stderr's tail.
+ *
+ * <p>Threads: started, signalled and stopped by one controlling thread at a time; the readers
+ * are its own.
+ */
+final class ServerChild {
+    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
+    private static final int STDERR_LINES = 30;
+
+    private final Process process;
+    private final CompletableFuture<ServerLine.Listening> listening = new CompletableFuture<>();
+    private final Deque<String> stderr = new ArrayDeque<>();
+    private final Thread stdoutReader;
+    private final Thread stderrReader;
+    private volatile boolean exitExpected;
+
+    private ServerChild(Process process, CommitListener listener, Consumer<Throwable> onFailure) {
+        this.process = process;
+        EventCodec codec = new EventCodec();
+        this.stdoutReader = Thread.ofPlatform().name("livetalk-server-stdout-" + process.pid()).daemon()
+                .start(() -> readStdout(codec, listener, onFailure));
+        this.stderrReader = Thread.ofPlatform().name("livetalk-server-stderr-" + process.pid()).daemon()
+                .start(this::readStderr);
+    }
+
+    /** Launches {@code java ... ServerMain} with {@code arguments}; returns at once. */
+    static ServerChild launch(ServerArguments arguments, CommitListener listener, Consumer<Throwable> onFailure)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerMain.class.getName()));
+        command.addAll(arguments.toArgs());
+        return new ServerChild(new ProcessBuilder(command).start(), listener, onFailure);
+    }
+
+    /** The {@code java} this JVM runs on. */
+    static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Completes once the server is bound, or exceptionally when it exited before. */
+    CompletableFuture<ServerLine.Listening> listening() {
+        return listening;
+    }
+
+    /** The exit to come is wanted (a kill, a close): no failure is reported for it. */
+    void expectExit() {
+        exitExpected = true;
+    }
+
+    /** SIGKILL; returns once it is gone and every line it wrote was read. */
+    void kill(Duration deadline) {
+        expectExit();
+        process.destroyForcibly();
+        awaitGone(deadline);
+    }
+
+    /** Closes its stdin, so it stops by itself; SIGKILL if it has not within {@code deadline}. */
+    void stop(Duration deadline) {
+        expectExit();
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // it is gone already; waiting below says so
+        }
+        if (!awaitExit(deadline)) {
+            process.destroyForcibly();
+        }
+        awaitGone(deadline);
+    }
+
+    /** Writes one control line to its stdin. */
+    void send(ServerLine line) {
+        try {
+            OutputStream in = process.getOutputStream();
+            in.write((line.format() + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        } catch (IOException e) {
+            throw new NetworkBackendException("cannot tell the server process " + pid() + " \"" + line.format()
+                    + "\": " + e.getMessage() + stderrTail(), e);
+        }
+    }
+
+    /** Sends {@code signal} ({@code STOP}, {@code CONT}) with {@code kill}. */
+    void signal(String signal, Duration deadline) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).redirectErrorStream(true)
+                    .start();
+            if (!kill.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill.destroyForcibly();
+                throw new NetworkBackendException("kill -" + signal + " " + pid() + " did not finish within " + deadline);
+            }
+            if (kill.exitValue() != 0) {
+                String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                throw new NetworkBackendException("kill -" + signal + " " + pid() + " failed with exit code "
+                        + kill.exitValue() + ": " + out);
+            }
+        } catch (IOException e) {
+            throw new NetworkBackendException("cannot run kill -" + signal + " " + pid() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NetworkBackendException("interrupted while sending " + signal + " to " + pid());
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** The last lines it wrote on stderr, as {@code "; its stderr:\n..."}, or empty. */
+    String stderrTail() {
+        try {
+            stderrReader.join(Duration.ofMillis(process.isAlive() ? 0 : 500));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (stderr) {
+            return stderr.isEmpty() ? "" : "; its stderr:\n" + String.join("\n", stderr);
+        }
+    }
+
+    private boolean awaitExit(Duration deadline) {
+        try {
+            process.onExit().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a process exit future cannot fail", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return false;
+        }
+    }
+
+    private void awaitGone(Duration deadline) {
+        if (!awaitExit(deadline)) {
+            throw new NetworkBackendException("the server process " + pid() + " did not exit within " + deadline);
+        }
+        try {
+            stdoutReader.join(deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void readStdout(EventCodec codec, CommitListener listener, Consumer<Throwable> onFailure) {
+        try (BufferedReader reader = reader(process.getInputStream())) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                switch (ServerLine.parse(line)) {
+                    case ServerLine.Listening bound -> listening.complete(bound);
+                    case ServerLine.Commit commit -> listener.onCommit(commit.epoch(), message(codec, commit));
+                    case ServerLine.SlowCommit other -> throw new IllegalArgumentException(
+                            "the server wrote a control line on stdout: " + other.format());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!exitExpected) {
+                onFailure.accept(new NetworkBackendException("reading the server process " + pid() + " failed: "
+                        + e.getMessage() + stderrTail(), e));
+            }
+        }
+        endOfOutput(onFailure);
+    }
+
+    private void endOfOutput(Consumer<Throwable> onFailure) {
+        awaitExit(Duration.ofSeconds(5));
+        String exit = process.isAlive() ? "closed its stdout" : "exited with code " + process.exitValue();
+        if (!listening.isDone()) {
+            listening.completeExceptionally(new NetworkBackendException(
+                    "the server process " + pid() + " " + exit + " before it listened" + stderrTail()));
+        } else if (!exitExpected) {
+            onFailure.accept(new NetworkBackendException(
+                    "the server process " + pid() + " " + exit + " unexpectedly" + stderrTail()));
+        }
+    }
+
+    private static Message message(EventCodec codec, ServerLine.Commit commit) {
+        Decoded<ServerEvent> decoded = codec.decodeServer(commit.json());
+        if (decoded instanceof Decoded.Ok<ServerEvent>(Message message)) {
+            return message;
+        }
+        throw new IllegalArgumentException("a commit line must hold a message: " + commit.format());
+    }
+
+    private void readStderr() {
+        try (BufferedReader reader = reader(process.getErrorStream())) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                synchronized (stderr) {
+                    if (stderr.size() == STDERR_LINES) {
+                        stderr.removeFirst();
+                    }
+                    stderr.addLast(line);
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone; what was read is kept
+        }
+    }
+
+    private static BufferedReader reader(InputStream stream) {
+        return new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+    }
+}
