@@ -10,6 +10,7 @@ import dev.livetalk.server.ServerLine;
 import dev.livetalk.server.ServerMain;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,10 +32,10 @@ import java.util.function.Consumer;
 
 /**
  * One run of {@link ServerMain} as a child JVM: the same {@code java} binary and class path as
- * this JVM, a modest heap, exit on OutOfMemoryError, and a class-data archive of its own in the
- * temporary folder (one per java binary and class path, written when a server exits normally
- * and read by the next ones, which then start faster: a restart's downtime is mostly the JVM's
- * start). Its stdout is read by a thread named
+ * this JVM, a modest heap, exit on OutOfMemoryError, and, when the class path is jars only (as
+ * {@code livetalk} runs), a class-data archive of its own in the temporary folder (one per java
+ * binary and class path, written when a server exits normally and read by the next ones, which
+ * then start faster: a restart's downtime is mostly the JVM's start). Its stdout is read by a thread named
  * {@code livetalk-server-stdout-PID}, which completes {@link #listening()} and turns each commit
  * line into a {@link CommitListener#onCommit(String, Message)} call (on that thread, in commit
  * order); its stderr's last lines are kept by {@code livetalk-server-stderr-PID} for error
@@ -44,7 +46,9 @@ import java.util.function.Consumer;
  * are its own.
  */
 final class ServerChild {
-    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
+    /** A modest heap, exit on OutOfMemoryError, the JVM's own warnings on stderr (stdout carries the lines). */
+    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
+            "-Xlog:disable", "-Xlog:all=warning:stderr");
     private static final int STDERR_LINES = 30;
 
     private final Process process;
@@ -69,10 +73,17 @@ final class ServerChild {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + classDataArchive()));
+        if (onlyJars(System.getProperty("java.class.path"))) {
+            command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + classDataArchive()));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerMain.class.getName()));
         command.addAll(arguments.toArgs());
         return new ServerChild(new ProcessBuilder(command).start(), listener, onFailure);
+    }
+
+    /** Whether a class-data archive can be made for {@code classPath}: the JVM archives classes of jars only. */
+    static boolean onlyJars(String classPath) {
+        return Arrays.stream(classPath.split(File.pathSeparator)).allMatch(entry -> entry.endsWith(".jar"));
     }
 
     /** The class-data archive of servers of this java binary and class path. */
@@ -200,33 +211,45 @@ final class ServerChild {
     }
 
     private void readStdout(EventCodec codec, CommitListener listener, Consumer<Throwable> onFailure) {
+        boolean failed = false;
         try (BufferedReader reader = reader(process.getInputStream())) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                switch (ServerLine.parse(line)) {
-                    case ServerLine.Listening bound -> listening.complete(bound);
-                    case ServerLine.Commit commit -> listener.onCommit(commit.epoch(), message(codec, commit));
-                    case ServerLine.SlowCommit other -> throw new IllegalArgumentException(
-                            "the server wrote a control line on stdout: " + other.format());
+                if (failed) {
+                    continue; // drained, so the server never blocks on a full pipe
+                }
+                try {
+                    onLine(line, codec, listener);
+                } catch (RuntimeException e) {
+                    failed = true;
+                    fail(new NetworkBackendException("the server process " + pid() + " wrote a line that cannot be"
+                            + " taken: " + e.getMessage() + stderrTail(), e), onFailure);
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            if (!exitExpected) {
-                onFailure.accept(new NetworkBackendException("reading the server process " + pid() + " failed: "
-                        + e.getMessage() + stderrTail(), e));
-            }
+        } catch (IOException e) {
+            fail(new NetworkBackendException("cannot read the server process " + pid() + ": " + e.getMessage(), e),
+                    onFailure);
         }
-        endOfOutput(onFailure);
-    }
-
-    private void endOfOutput(Consumer<Throwable> onFailure) {
         awaitExit(Duration.ofSeconds(5));
         String exit = process.isAlive() ? "closed its stdout" : "exited with code " + process.exitValue();
-        if (!listening.isDone()) {
-            listening.completeExceptionally(new NetworkBackendException(
-                    "the server process " + pid() + " " + exit + " before it listened" + stderrTail()));
-        } else if (!exitExpected) {
-            onFailure.accept(new NetworkBackendException(
-                    "the server process " + pid() + " " + exit + " unexpectedly" + stderrTail()));
+        if (!failed) {
+            fail(new NetworkBackendException("the server process " + pid() + " " + exit
+                    + (listening.isDone() ? " unexpectedly" : " before it listened") + stderrTail()), onFailure);
+        }
+    }
+
+    private void onLine(String line, EventCodec codec, CommitListener listener) {
+        switch (ServerLine.parse(line)) {
+            case ServerLine.Listening bound -> listening.complete(bound);
+            case ServerLine.Commit commit -> listener.onCommit(commit.epoch(), message(codec, commit));
+            case ServerLine.SlowCommit other -> throw new IllegalArgumentException(
+                    "the server wrote a control line on stdout: " + other.format());
+        }
+    }
+
+    /** Before it listened: the start fails with {@code failure}; after: the run does, unless the exit was asked for. */
+    private void fail(NetworkBackendException failure, Consumer<Throwable> onFailure) {
+        if (!listening.completeExceptionally(failure) && !exitExpected) {
+            onFailure.accept(failure);
         }
     }
 
