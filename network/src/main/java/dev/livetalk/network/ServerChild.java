@@ -46,9 +46,12 @@ import java.util.function.Consumer;
  * are its own.
  */
 final class ServerChild {
-    /** A modest heap, exit on OutOfMemoryError, the JVM's own warnings on stderr (stdout carries the lines). */
+    /**
+     * A modest heap, exit on OutOfMemoryError, the JVM's own warnings on stderr (stdout carries the
+     * lines) but none about the class-data archive (a stale one is rebuilt at exit, as it should).
+     */
     static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
-            "-Xlog:disable", "-Xlog:all=warning:stderr");
+            "-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:aot*=off,cds*=off:stderr");
     private static final int STDERR_LINES = 30;
 
     private final Process process;
@@ -168,6 +171,11 @@ final class ServerChild {
         }
     }
 
+    /** How it ended, or that it did not: {@code exited with code N}, {@code runs}. */
+    String exit() {
+        return process.isAlive() ? "runs" : "exited with code " + process.exitValue();
+    }
+
     boolean alive() {
         return process.isAlive();
     }
@@ -230,7 +238,7 @@ final class ServerChild {
                     onFailure);
         }
         awaitExit(Duration.ofSeconds(5));
-        String exit = process.isAlive() ? "closed its stdout" : "exited with code " + process.exitValue();
+        String exit = process.isAlive() ? "closed its stdout" : exit();
         if (!failed) {
             fail(new NetworkBackendException("the server process " + pid() + " " + exit
                     + (listening.isDone() ? " unexpectedly" : " before it listened") + stderrTail()), onFailure);

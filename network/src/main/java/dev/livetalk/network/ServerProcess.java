@@ -187,8 +187,12 @@ final class ServerProcess implements AutoCloseable {
 
     private ServerChild running() {
         ServerChild current = child;
-        if (current == null || !current.alive()) {
+        if (current == null) {
             throw new IllegalStateException("the server process is not running");
+        }
+        if (!current.alive()) {
+            throw new IllegalStateException("the server process " + current.pid() + " is not running: it "
+                    + current.exit() + current.stderrTail());
         }
         return current;
     }
