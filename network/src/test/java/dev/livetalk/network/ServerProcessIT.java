@@ -51,6 +51,23 @@ class ServerProcessIT {
     }
 
     @Test
+    void shouldKeepItsEpochAcrossADurableRestartAndLoseItOtherwise() throws Exception {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        try (ServerProcess server = ServerProcess.start(config(), true, failures::add)) {
+            String first = server.epoch();
+
+            server.kill();
+            server.start(true);
+            assertThat(server.epoch()).as("the durable history's epoch").isEqualTo(first);
+
+            server.kill();
+            server.start(false);
+            assertThat(server.epoch()).as("a lost history: a fresh epoch").isNotEqualTo(first);
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void shouldStopAndContinueTheProcess() throws Exception {
         try (ServerProcess server = ServerProcess.start(config(), false, failure -> { })) {
             long pid = server.pid();

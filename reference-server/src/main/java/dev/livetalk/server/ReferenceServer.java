@@ -184,16 +184,6 @@ public final class ReferenceServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Makes each commit take {@code delay} more from now on; {@link Duration#ZERO} lifts it.
-     *
-     * @throws UnsupportedOperationException always, until the commit pipeline that delays commits lands
-     */
-    public void slowCommits(Duration delay) {
-        throw new UnsupportedOperationException("slow commits need the server's commit pipeline, which this build"
-                + " does not have yet: cannot delay commits by " + delay);
-    }
-
     /** Says going-away to every connection, waits briefly for the queues to drain, stops Tyrus. */
     @Override
     public void close() {

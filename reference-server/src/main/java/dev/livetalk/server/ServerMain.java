@@ -21,7 +21,8 @@ import java.util.List;
  * {@code commit <epoch> <message JSON>} line per commit ({@link ServerLine}), reads
  * {@code slow-commit <nanos>} lines on stdin and exits when stdin ends (so it does not outlive
  * its parent). Exit codes: 0 after stdin ended, 1 when the server could not start or failed,
- * 2 for bad arguments (the message names the value and the rule).
+ * 2 for bad arguments or a {@code --data} folder that holds no readable history (the message
+ * names the value and the rule).
  *
  * <p>Threads: the main thread starts the server and then reads stdin; commit lines are written
  * by the server's threads through {@link CommitLines}.
@@ -55,6 +56,9 @@ public final class ServerMain {
         ReferenceServer server;
         try {
             server = ReferenceServer.start(config);
+        } catch (HistoryStoreException e) {
+            err.println("ServerMain: " + e.getMessage());
+            return EXIT_USAGE;
         } catch (IOException e) {
             err.println("ServerMain: " + e.getMessage());
             return EXIT_FAILED;
