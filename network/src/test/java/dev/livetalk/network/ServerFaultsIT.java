@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Server faults through Toxiproxy: the scenario's server runs as its own process, really killed
- * and started again (a restart without durable history: a new epoch), or really stopped and
+ * and started again (without durable history: a new epoch; with it: the same epoch, nothing
+ * lost), or really stopped and
  * continued (a pause). The runner, the proxies and the clients are those of every Toxiproxy run.
  */
 class ServerFaultsIT {
@@ -69,6 +70,23 @@ class ServerFaultsIT {
             assertThat(last.at()).as(client.user() + " is back after the server").isGreaterThan(restart.removedAt());
         }
         assertThat(record.welcomes().values()).as("every client reconnected").allMatch(count -> count >= 2);
+    }
+
+    @Test
+    void shouldKillTheServerAndKeepItsEpochAndEveryCommitAfterADurableRestart() throws Exception {
+        RunRecord record = run("""
+                - type: restart
+                  durable: true
+                  at: 1s
+                  for: 1s
+                """);
+        assertThat(commitEpochs(record)).as("one epoch: the durable history came back").hasSize(1);
+        String epoch = commitEpochs(record).get(0);
+        for (ClientTrace client : record.trace().clients()) {
+            assertThat(client.welcomes()).as(client.user() + "'s welcomes").hasSizeGreaterThanOrEqualTo(2)
+                    .allMatch(welcome -> welcome.epoch().equals(epoch));
+        }
+        assertThat(Measurement.of(record.trace()).correctness().figures().lost()).as("lost").isZero();
     }
 
     @Test
