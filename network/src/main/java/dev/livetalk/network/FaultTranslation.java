@@ -35,7 +35,12 @@ final class FaultTranslation {
     record Placement(ToxicSpec spec, Set<LinkId> links) {
     }
 
+    /** @throws IllegalArgumentException for a server fault, which is played on the server process ({@link ServerFaults}) */
     static List<Placement> of(FaultWindow window, ClientLayout layout) {
+        if (window.kind().onServer()) {
+            throw new IllegalArgumentException("fault " + window.fault() + " (" + window.kind().yamlName()
+                    + ") acts on the server process, never as a toxic");
+        }
         Set<LinkId> links = new LinkedHashSet<>();
         for (Map.Entry<ClientLayout.Client, List<LinkRole>> target : layout.targets(window).entrySet()) {
             target.getValue().forEach(role -> links.add(new LinkId(target.getKey().index(), role)));

@@ -9,12 +9,16 @@ import dev.livetalk.run.Stage;
 import dev.livetalk.server.ReferenceServer;
 import dev.livetalk.server.ServerConfig;
 
+import dev.livetalk.scenarios.fault.FaultWindow;
+
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The real network as a backend of {@code dev.livetalk.run.ScenarioRunner}: each strategy's run
- * gets a fresh reference server on the loopback, one proxy of {@code toxiproxy} per client
+ * gets a fresh reference server on the loopback (its own process when the plan kills, stops
+ * or slows it: {@link ServerProcess}), one proxy of {@code toxiproxy} per client
  * link and Tyrus clients behind them ({@link ToxiproxyStage}); faults are Toxiproxy toxics
  * ({@link ToxiproxyFaultPlay}). Before anything plays, {@link #check} refuses a plan with more
  * links than the server carries at once (a container: 32).
@@ -64,7 +68,20 @@ public final class ToxiproxyBackend implements Backend {
     @Override
     public Stage open(RunPlan plan, String strategy, ServerConfig server, Consumer<Throwable> onFailure)
             throws IOException {
-        return ToxiproxyStage.open(this, plan.layout(), ReferenceServer.start(server), onFailure);
+        return ToxiproxyStage.open(this, plan.layout(), server(plan, server, onFailure), onFailure);
+    }
+
+    /**
+     * The run's server: in this JVM, or as its own process when the plan has a server fault (with
+     * a durable history when a restart keeps it). Its commits reach {@code server}'s listener either way.
+     */
+    private static StageServer server(RunPlan plan, ServerConfig server, Consumer<Throwable> onFailure)
+            throws IOException {
+        List<FaultWindow> windows = plan.faults().windows();
+        if (!ServerFaults.anyIn(windows)) {
+            return new StageServer.InProcess(ReferenceServer.start(server));
+        }
+        return new StageServer.OwnProcess(ServerProcess.start(server, ServerFaults.durableIn(windows), onFailure));
     }
 
     ToxiproxyServer toxiproxy() {

@@ -18,13 +18,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plays a resolved fault schedule on the proxies: each window's toxics go on at its start
- * and come off at its end. Records when each window really began and ended.
+ * and come off at its end; a server fault's window acts on the server process instead
+ * ({@link ServerFaults}: a restart's end is when the server listens again). Records when each
+ * window really began and ended.
  *
  * <p>Threads: every Toxiproxy change is made on one thread named {@code toxiproxy-control},
  * which owns the applied faults; the run's threads never call Toxiproxy through this player,
  * so a slow or silent Toxiproxy holds up no client. Each change is bounded by the network's
  * API deadline; the first that fails (refused, or no answer within the deadline) completes
- * {@link #failure()} and the player plays nothing more. {@link #start} and {@link #close} are
+ * {@link #failure()} and the player plays nothing more. Server faults are played on a thread of
+ * their own, {@code server-control} (a restart waits for the new server to listen, which must not
+ * hold up the toxics), which owns the server process while the faults play. {@link #start} and {@link #close} are
  * called by the runner's thread; {@link #played()}, {@link #active()} and {@link #failure()}
  * may be read from any thread.
  */
@@ -32,6 +36,9 @@ final class ToxiproxyFaultPlay implements FaultPlay {
     private final ToxiproxyNetwork network;
     private final List<FaultWindow> windows;
     private final ClientLayout layout;
+    private final ServerProcess server;
+    private final ScheduledThreadPoolExecutor serverThread = new ScheduledThreadPoolExecutor(1,
+            r -> new Thread(r, "server-control"));
     private final ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1,
             r -> new Thread(r, "toxiproxy-control"));
     private final List<PlayedFault> played = Collections.synchronizedList(new ArrayList<>());
@@ -40,10 +47,15 @@ final class ToxiproxyFaultPlay implements FaultPlay {
     /** Faults on now, per window; touched only by the control thread (and by close after it ended). */
     private final List<AppliedFault> applied = new ArrayList<>();
 
-    ToxiproxyFaultPlay(ToxiproxyNetwork network, List<FaultWindow> windows, ClientLayout layout) {
+    /** @param server the server process to play server faults on, or {@code null} when the plan has none */
+    ToxiproxyFaultPlay(ToxiproxyNetwork network, List<FaultWindow> windows, ClientLayout layout, ServerProcess server) {
         this.network = network;
         this.windows = List.copyOf(windows);
         this.layout = layout;
+        this.server = server;
+        if (server == null && ServerFaults.anyIn(windows)) {
+            throw new IllegalArgumentException("server faults need the server as its own process");
+        }
     }
 
     /** Schedules every window; window times count from {@code zeroNanos} ({@link System#nanoTime()}). */
@@ -51,6 +63,10 @@ final class ToxiproxyFaultPlay implements FaultPlay {
         for (FaultWindow window : windows) {
             long startAt = zeroNanos + window.start().toNanos();
             long endAt = zeroNanos + window.end().toNanos();
+            if (window.kind().onServer()) {
+                serverThread.schedule(() -> playOnServer(window, startAt, endAt), delay(startAt), TimeUnit.NANOSECONDS);
+                continue;
+            }
             List<FaultTranslation.Placement> placements = FaultTranslation.of(window, layout);
             thread.schedule(() -> play(window, placements, startAt, endAt), delay(startAt), TimeUnit.NANOSECONDS);
         }
@@ -117,9 +133,40 @@ final class ToxiproxyFaultPlay implements FaultPlay {
         }
     }
 
+    private void playOnServer(FaultWindow window, long startAt, long endAt) {
+        if (failure.isDone()) {
+            return;
+        }
+        long appliedAt = System.nanoTime();
+        try {
+            ServerFaults.begin(server, window.parameters());
+        } catch (RuntimeException e) {
+            played.add(new PlayedFault(window, startAt, endAt, appliedAt, System.nanoTime(), e.getMessage()));
+            fail("fault " + window.fault() + " could not be applied to the server: " + e.getMessage());
+            return;
+        }
+        active.incrementAndGet();
+        serverThread.schedule(() -> healServer(window, startAt, endAt, appliedAt), delay(endAt), TimeUnit.NANOSECONDS);
+    }
+
+    private void healServer(FaultWindow window, long startAt, long endAt, long appliedAt) {
+        String error = null;
+        try {
+            ServerFaults.end(server, window.parameters());
+        } catch (RuntimeException e) {
+            error = e.getMessage();
+        }
+        active.decrementAndGet();
+        played.add(new PlayedFault(window, startAt, endAt, appliedAt, System.nanoTime(), error));
+        if (error != null) {
+            fail("fault " + window.fault() + " could not be ended on the server: " + error);
+        }
+    }
+
     private void fail(String why) {
         if (failure.complete(new RunFailure(why))) {
             thread.shutdownNow(); // nothing more is played on a Toxiproxy that failed
+            serverThread.shutdownNow();
         }
     }
 
@@ -138,10 +185,16 @@ final class ToxiproxyFaultPlay implements FaultPlay {
     public void close() {
         thread.getQueue().clear(); // what has not begun is cancelled; a change in progress finishes
         thread.shutdown();
+        serverThread.getQueue().clear(); // the server's state at the end does not matter: the stage closes it
+        serverThread.shutdown();
         long wait = network.deadline().toMillis() * Math.max(1, layout.linkCount() * 2) + 1_000;
+        long serverWait = ServerProcess.START_DEADLINE.plus(ServerProcess.STOP_DEADLINE).toMillis();
         try {
             if (!thread.awaitTermination(wait, TimeUnit.MILLISECONDS)) {
                 throw new RunFailure("the toxiproxy-control thread did not stop within " + wait + " ms");
+            }
+            if (!serverThread.awaitTermination(serverWait, TimeUnit.MILLISECONDS)) {
+                throw new RunFailure("the server-control thread did not stop within " + serverWait + " ms");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

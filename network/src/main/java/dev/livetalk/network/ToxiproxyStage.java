@@ -34,7 +34,8 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * One strategy's run on the real network: a reference server on the loopback, one Toxiproxy
+ * One strategy's run on the real network: a reference server on the loopback (in this JVM, or
+ * as its own process when the plan has server faults: {@link StageServer}), one Toxiproxy
  * proxy per client link in front of it, and the clients hosted on Tyrus client drivers (client
  * {@code index} on driver {@code index % drivers}, its lane), each link through its own proxy.
  * The clock is {@link System#nanoTime()}.
@@ -48,11 +49,11 @@ import java.util.function.LongConsumer;
  */
 final class ToxiproxyStage implements Stage {
     private final ClientLayout layout;
-    private final ReferenceServer server;
+    private final StageServer server;
     private final ToxiproxyNetwork network;
     private final ClientDrivers drivers;
 
-    private ToxiproxyStage(ClientLayout layout, ReferenceServer server, ToxiproxyNetwork network,
+    private ToxiproxyStage(ClientLayout layout, StageServer server, ToxiproxyNetwork network,
                            ClientDrivers drivers) {
         this.layout = layout;
         this.server = server;
@@ -61,7 +62,7 @@ final class ToxiproxyStage implements Stage {
     }
 
     /** Starts the server and the drivers; the proxies are opened as clients are hosted. */
-    static ToxiproxyStage open(ToxiproxyBackend backend, ClientLayout layout, ReferenceServer server,
+    static ToxiproxyStage open(ToxiproxyBackend backend, ClientLayout layout, StageServer server,
                                Consumer<Throwable> onFailure) {
         ToxiproxyNetwork network = null;
         try {
@@ -127,7 +128,7 @@ final class ToxiproxyStage implements Stage {
 
     @Override
     public FaultPlay playFaults(List<FaultWindow> windows, long zero) {
-        ToxiproxyFaultPlay faults = new ToxiproxyFaultPlay(network, windows, layout);
+        ToxiproxyFaultPlay faults = new ToxiproxyFaultPlay(network, windows, layout, server.process());
         try {
             faults.start(zero);
         } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Which toxics go on which proxies: the links are the layout's (a proxy is numbered by the
@@ -74,6 +75,37 @@ class FaultTranslationTest {
         assertThat(placements.get(0).spec()).isEqualTo(new ToxicSpec.ResetPeer(Duration.ZERO, Direction.DOWNSTREAM));
         assertThat(placements.get(0).links()).containsExactlyInAnyOrder(new LinkId(0, LinkRole.SEND),
                 new LinkId(0, LinkRole.RECEIVE), new LinkId(2, LinkRole.SEND), new LinkId(2, LinkRole.RECEIVE));
+    }
+
+    @Test
+    void shouldNeverPlaceAServerFaultAsAToxic() {
+        for (String fault : List.of("type: restart\n  durable: false", "type: pause", "type: slow-commit\n  delay: 20ms")) {
+            Scenario scenario = scenario("single", "- " + fault + "\n  at: 1s\n  for: 1s\n");
+            assertThatIllegalArgumentException().as(fault).isThrownBy(() -> translate(scenario))
+                    .withMessageEndingWith("acts on the server process, never as a toxic");
+        }
+    }
+
+    @Test
+    void shouldRunTheServerAsItsOwnProcessOnlyForAPlanWithServerFaults() {
+        List<FaultWindow> restart = FaultSchedule.resolve(scenario("single", """
+                - type: restart
+                  durable: true
+                  at: 1s
+                  for: 1s
+                """), 1).windows();
+        List<FaultWindow> latency = FaultSchedule.resolve(scenario("single", """
+                - type: latency
+                  latency: 80ms
+                  at: 1s
+                  for: 1s
+                  target: all
+                """), 1).windows();
+
+        assertThat(ServerFaults.anyIn(restart)).isTrue();
+        assertThat(ServerFaults.durableIn(restart)).isTrue();
+        assertThat(ServerFaults.anyIn(latency)).isFalse();
+        assertThat(ServerFaults.durableIn(latency)).isFalse();
     }
 
     @Test

@@ -12,5 +12,9 @@
  * then {@code close()}. A {@link dev.livetalk.server.CommitListener} in the
  * {@link dev.livetalk.server.ServerConfig} sees every committed message, for checkers that
  * need the full log while the server's history stays bounded.
+ *
+ * <p>{@link dev.livetalk.server.ServerMain} runs the server as a process of its own for a
+ * harness that kills and restarts it: {@link dev.livetalk.server.ServerArguments} is its command
+ * line, {@link dev.livetalk.server.ServerLine} the lines it exchanges on stdout and stdin.
  */
 package dev.livetalk.server;

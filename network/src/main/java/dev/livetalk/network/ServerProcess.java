@@ -1,0 +1,244 @@
+package dev.livetalk.network;
+
+import dev.livetalk.server.CommitListener;
+import dev.livetalk.server.ServerArguments;
+import dev.livetalk.server.ServerConfig;
+import dev.livetalk.server.ServerLine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The reference server of one strategy's run as a process of its own ({@link ServerChild}), so
+ * that a scenario can really kill it ({@code SIGKILL}: connections dropped without close
+ * frames), start it again on the same port, stop it ({@code SIGSTOP}) and let it go on
+ * ({@code SIGCONT}), and slow its commits. Its commits reach the configuration's
+ * {@link CommitListener} with their epoch, also across restarts, each before the server's
+ * next start is reported.
+ *
+ * <p>With a durable history ({@code durable}) the server keeps it in a temporary folder of its
+ * own, deleted by {@link #close()}: a restart that keeps the history starts on that folder
+ * again (the same epoch); one that loses it empties the folder first (a fresh epoch). Without,
+ * every start is a fresh epoch.
+ *
+ * <p>Threads: {@link #start(boolean)}, {@link #kill()}, {@link #pause()}, {@link #resume()},
+ * {@link #slowCommits} and {@link #close()} are called by one thread at a time (the stage's,
+ * then its fault player's); {@link #port()} and {@link #epoch()} from any thread. A
+ * {@code livetalk-server-stopper} shutdown hook kills a process still running when the JVM
+ * exits.
+ */
+final class ServerProcess implements AutoCloseable {
+    static final Duration START_DEADLINE = Duration.ofSeconds(30);
+    static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
+    /** How long a start retries a port still held (as after a kill) before giving up. */
+    static final Duration BIND_RETRY = Duration.ofSeconds(10);
+
+    private final ServerArguments arguments;
+    private final Path dataDir;
+    private final CommitListener listener;
+    private final Consumer<Throwable> onFailure;
+    private final Thread shutdownHook = new Thread(this::killOnExit, "livetalk-server-stopper");
+    private volatile ServerChild child;
+    private volatile String epoch;
+    private boolean paused;
+
+    private ServerProcess(ServerArguments arguments, Path dataDir, CommitListener listener,
+                          Consumer<Throwable> onFailure) {
+        this.arguments = arguments;
+        this.dataDir = dataDir;
+        this.listener = listener;
+        this.onFailure = onFailure;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Starts a server with {@code config}'s secret, history limit, rate limit and commit listener
+     * on a free loopback port, and waits until it listens.
+     *
+     * @param durable   whether it keeps a durable history (in a temporary folder of its own)
+     * @param onFailure told when the server exits or fails unasked while it should run
+     * @throws NetworkBackendException when it does not listen within {@link #START_DEADLINE}
+     */
+    static ServerProcess start(ServerConfig config, boolean durable, Consumer<Throwable> onFailure)
+            throws IOException {
+        Path dataDir = durable ? Files.createTempDirectory("livetalk-server-") : null;
+        ServerArguments arguments = new ServerArguments(freeLoopbackPort(), config.secret(), config.historyLimit(),
+                config.ratePerSecond(), config.rateBurst(), dataDir, config.epoch());
+        ServerProcess server = new ServerProcess(arguments, dataDir, config.commitListener(), onFailure);
+        try {
+            server.start(true);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    int port() {
+        return arguments.port();
+    }
+
+    /** The epoch the running (or last) server announced. */
+    String epoch() {
+        return epoch;
+    }
+
+    /** The running server's process id. */
+    long pid() {
+        return running().pid();
+    }
+
+    /**
+     * Starts the server again on the same port, after {@link #kill()}, and waits until it listens
+     * (retrying for {@link #BIND_RETRY} while the port is still held).
+     *
+     * @param keepHistory whether it comes back with its durable history (only with one); without, a fresh epoch
+     * @throws NetworkBackendException when it does not listen in time
+     */
+    void start(boolean keepHistory) {
+        if (child != null && child.alive()) {
+            throw new IllegalStateException("the server process " + child.pid() + " runs already");
+        }
+        if (keepHistory && dataDir == null && child != null) {
+            throw new IllegalStateException("a server without a durable history cannot keep it across a restart");
+        }
+        if (!keepHistory && dataDir != null) {
+            emptyDataDir();
+        }
+        long deadline = System.nanoTime() + BIND_RETRY.toNanos();
+        while (true) {
+            ServerChild launched = launch();
+            child = launched;
+            try {
+                epoch = launched.listening().get(START_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).epoch();
+                paused = false;
+                return;
+            } catch (ExecutionException e) {
+                String why = e.getCause().getMessage();
+                if (!why.contains("cannot listen") || System.nanoTime() > deadline) {
+                    throw new NetworkBackendException(why, e.getCause());
+                }
+            } catch (TimeoutException e) {
+                launched.kill(STOP_DEADLINE);
+                throw new NetworkBackendException("the server process " + launched.pid() + " did not listen on port "
+                        + port() + " within " + START_DEADLINE + launched.stderrTail());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                launched.kill(STOP_DEADLINE);
+                throw new NetworkBackendException("interrupted while the server process started");
+            }
+        }
+    }
+
+    /** SIGKILL: the server dies at once, its connections dropped without close frames; returns once it is gone. */
+    void kill() {
+        running().kill(STOP_DEADLINE);
+        paused = false;
+    }
+
+    /** SIGSTOP: the server stops processing; connections stay open. */
+    void pause() {
+        running().signal("STOP", STOP_DEADLINE);
+        paused = true;
+    }
+
+    /** SIGCONT: the server takes up what waited. */
+    void resume() {
+        running().signal("CONT", STOP_DEADLINE);
+        paused = false;
+    }
+
+    /** Each commit takes {@code delay} more from now on; zero lifts it. */
+    void slowCommits(Duration delay) {
+        running().send(new ServerLine.SlowCommit(delay));
+    }
+
+    /** Stops the server (its stdin closed, SIGKILL after {@link #STOP_DEADLINE}) and deletes its data folder. */
+    @Override
+    public void close() {
+        ServerChild last = child;
+        try {
+            if (last != null && last.alive()) {
+                if (paused) {
+                    last.signal("CONT", STOP_DEADLINE);
+                }
+                last.stop(STOP_DEADLINE);
+            }
+        } finally {
+            deleteDataDir();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs or ran
+            }
+        }
+    }
+
+    private ServerChild running() {
+        ServerChild current = child;
+        if (current == null) {
+            throw new IllegalStateException("the server process is not running");
+        }
+        if (!current.alive()) {
+            throw new IllegalStateException("the server process " + current.pid() + " is not running: it "
+                    + current.exit() + current.stderrTail());
+        }
+        return current;
+    }
+
+    private ServerChild launch() {
+        try {
+            return ServerChild.launch(arguments, listener, onFailure);
+        } catch (IOException e) {
+            throw new NetworkBackendException("cannot start the server process (" + ServerChild.javaBinary() + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void killOnExit() {
+        ServerChild current = child;
+        if (current != null && current.alive()) {
+            current.expectExit();
+            current.kill(STOP_DEADLINE);
+        }
+    }
+
+    private void emptyDataDir() {
+        deleteDataDir();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the server's data folder " + dataDir, e);
+        }
+    }
+
+    private void deleteDataDir() {
+        if (dataDir == null || !Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the server's data folder " + dataDir, e);
+        }
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

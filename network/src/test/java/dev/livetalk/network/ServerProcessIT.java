@@ -1,0 +1,127 @@
+package dev.livetalk.network;
+
+import dev.livetalk.protocol.Message;
+import dev.livetalk.run.RunSetup;
+import dev.livetalk.server.CommitListener;
+import dev.livetalk.server.ServerConfig;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/** The reference server as a child JVM: really killed, really started again on its port, stopped and continued. */
+class ServerProcessIT {
+    private static final CommitListener IGNORE = new CommitListener() {
+        @Override
+        public void onCommit(Message message) {
+        }
+    };
+
+    private static ServerConfig config() {
+        return ServerConfig.builder(RunSetup.SECRET).commitListener(IGNORE).build();
+    }
+
+    @Test
+    void shouldComeBackOnTheSamePortUnderANewEpochAfterAKill() throws Exception {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        try (ServerProcess server = ServerProcess.start(config(), false, failures::add)) {
+            String first = server.epoch();
+            long firstPid = server.pid();
+            assertThat(first).matches("e[0-9a-f]{16}");
+            assertThat(accepts(server.port())).as("listening").isTrue();
+
+            server.kill();
+            assertThat(ProcessHandle.of(firstPid)).as("the first process is gone").isEmpty();
+            assertThat(accepts(server.port())).as("refused while dead").isFalse();
+
+            server.start(false);
+            assertThat(server.pid()).isNotEqualTo(firstPid);
+            assertThat(server.epoch()).as("a fresh epoch").matches("e[0-9a-f]{16}").isNotEqualTo(first);
+            assertThat(accepts(server.port())).as("listening again on the same port").isTrue();
+        }
+        assertThat(failures).as("a wanted kill is no failure").isEmpty();
+    }
+
+    @Test
+    void shouldKeepItsEpochAcrossADurableRestartAndLoseItOtherwise() throws Exception {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        try (ServerProcess server = ServerProcess.start(config(), true, failures::add)) {
+            String first = server.epoch();
+
+            server.kill();
+            server.start(true);
+            assertThat(server.epoch()).as("the durable history's epoch").isEqualTo(first);
+
+            server.kill();
+            server.start(false);
+            assertThat(server.epoch()).as("a lost history: a fresh epoch").isNotEqualTo(first);
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void shouldStopAndContinueTheProcess() throws Exception {
+        try (ServerProcess server = ServerProcess.start(config(), false, failure -> { })) {
+            long pid = server.pid();
+            server.pause();
+            assertThat(awaitState(pid, "T")).as("stopped").isEqualTo("T");
+            server.resume();
+            assertThat(awaitState(pid, "S")).as("running again").isIn("S", "R");
+        }
+    }
+
+    @Test
+    void shouldReportAnExitItDidNotAskFor() throws Exception {
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        try (ServerProcess server = ServerProcess.start(config(), false, failure::complete)) {
+            long pid = server.pid();
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+            assertThat(failure.get(30, TimeUnit.SECONDS)).isInstanceOf(NetworkBackendException.class)
+                    .hasMessageContaining("the server process " + pid + " exited with code 137 unexpectedly");
+        }
+    }
+
+    @Test
+    void shouldRefuseToKeepAHistoryItNeverHad() throws Exception {
+        try (ServerProcess server = ServerProcess.start(config(), false, failure -> { })) {
+            server.kill();
+            assertThatIllegalStateException().isThrownBy(() -> server.start(true))
+                    .withMessage("a server without a durable history cannot keep it across a restart");
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Polls the process state until it is {@code wanted} or 10 s passed; returns the last state seen. */
+    private static String awaitState(long pid, String wanted) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String seen = state(pid);
+        while (!seen.equals(wanted) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            seen = state(pid);
+        }
+        return seen;
+    }
+
+    /** The process state letter of {@code /proc/PID/stat} (T: stopped). */
+    private static String state(long pid) throws IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.livetalk.server;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The command line of {@link ServerMain}:
+ * {@code --port P --secret S --history N --rate R --burst B [--data DIR] [--epoch E]}. Every
+ * option takes one value; {@code --port} must be above 0 (the parent picks a free port, since
+ * Tyrus binds 8025 when asked for 0). Bad arguments are refused naming the value and the rule.
+ *
+ * <p>Immutable; any thread.
+ *
+ * @param port    the loopback port to listen on, &gt; 0
+ * @param secret  the HMAC key of user tokens
+ * @param history messages kept per room
+ * @param rate    events per second a connection may send on average
+ * @param burst   events a connection may send at once
+ * @param data    the durable history's folder, or {@code null} for a history in memory
+ * @param epoch   the epoch to announce, or {@code null} for a fresh one (or the durable history's)
+ */
+public record ServerArguments(int port, String secret, int history, double rate, int burst, Path data,
+                              String epoch) {
+    /** How to call {@link ServerMain}, for error messages. */
+    public static final String USAGE =
+            "usage: ServerMain --port P --secret S --history N --rate R --burst B [--data DIR] [--epoch E]";
+    private static final List<String> REQUIRED = List.of("--port", "--secret", "--history", "--rate", "--burst");
+    private static final Set<String> KNOWN = Set.of("--port", "--secret", "--history", "--rate", "--burst",
+            "--data", "--epoch");
+
+    public ServerArguments {
+        if (port <= 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be 1..65535: " + port);
+        }
+    }
+
+    /**
+     * Parses {@code args}.
+     *
+     * @throws IllegalArgumentException naming the value and the rule, for an unknown or repeated option, a
+     *                                  missing value or option, or a value out of range
+     */
+    public static ServerArguments parse(List<String> args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            String option = args.get(i);
+            if (!KNOWN.contains(option)) {
+                throw new IllegalArgumentException("unknown option \"" + option + "\": expected one of "
+                        + String.join(", ", KNOWN.stream().sorted().toList()));
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            if (values.put(option, args.get(i + 1)) != null) {
+                throw new IllegalArgumentException(option + " may be given once: given again as \""
+                        + args.get(i + 1) + "\"");
+            }
+        }
+        for (String option : REQUIRED) {
+            if (!values.containsKey(option)) {
+                throw new IllegalArgumentException(option + " is required");
+            }
+        }
+        String data = values.get("--data");
+        return new ServerArguments(integer(values, "--port"), values.get("--secret"), integer(values, "--history"),
+                number(values, "--rate"), integer(values, "--burst"), data == null ? null : Path.of(data),
+                values.get("--epoch"));
+    }
+
+    /**
+     * The server's configuration: these values on the defaults, told of commits by {@code listener}.
+     *
+     * @throws IllegalArgumentException when {@link ServerConfig} refuses a value (naming it and the rule)
+     */
+    public ServerConfig config(CommitListener listener) {
+        return ServerConfig.builder(secret)
+                .port(port)
+                .historyLimit(history)
+                .rateLimit(rate, burst)
+                .dataDir(data)
+                .epoch(epoch)
+                .commitListener(listener)
+                .build();
+    }
+
+    /** This command line again, as {@link #parse} reads it. */
+    public List<String> toArgs() {
+        List<String> args = new java.util.ArrayList<>(List.of("--port", Integer.toString(port), "--secret", secret,
+                "--history", Integer.toString(history), "--rate", Double.toString(rate),
+                "--burst", Integer.toString(burst)));
+        if (data != null) {
+            args.addAll(List.of("--data", data.toString()));
+        }
+        if (epoch != null) {
+            args.addAll(List.of("--epoch", epoch));
+        }
+        return List.copyOf(args);
+    }
+
+    private static int integer(Map<String, String> values, String option) {
+        String value = values.get(option);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number: \"" + value + "\"");
+        }
+    }
+
+    private static double number(Map<String, String> values, String option) {
+        String value = values.get(option);
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a number: \"" + value + "\"");
+        }
+    }
+}

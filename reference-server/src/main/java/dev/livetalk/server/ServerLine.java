@@ -1,0 +1,80 @@
+package dev.livetalk.server;
+
+import java.time.Duration;
+
+/**
+ * The lines {@link ServerMain} exchanges with the process that started it, one per line:
+ * on stdout {@code listening <port> <epoch>} once bound and {@code commit <epoch> <message JSON>}
+ * per commit (the JSON as {@code EventCodec} encodes the message, which holds no line break);
+ * on stdin {@code slow-commit <nanos>} (0 lifts it). Both sides format and parse them here.
+ *
+ * <p>Immutable; any thread.
+ */
+public sealed interface ServerLine {
+    /** The line's text, without the line break. */
+    String format();
+
+    /** The server is bound to {@code port} and announces {@code epoch}. */
+    record Listening(int port, String epoch) implements ServerLine {
+        @Override
+        public String format() {
+            return "listening " + port + " " + epoch;
+        }
+    }
+
+    /** A message of {@code epoch} was committed; {@code json} is the message as the codec encodes it. */
+    record Commit(String epoch, String json) implements ServerLine {
+        @Override
+        public String format() {
+            return "commit " + epoch + " " + json;
+        }
+    }
+
+    /** Each commit takes {@code delay} more from now on; zero lifts it. */
+    record SlowCommit(Duration delay) implements ServerLine {
+        public SlowCommit {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("slow-commit delay must be >= 0: " + delay);
+            }
+        }
+
+        @Override
+        public String format() {
+            return "slow-commit " + delay.toNanos();
+        }
+    }
+
+    /**
+     * Reads one line.
+     *
+     * @throws IllegalArgumentException naming the line and the rule when it is none of the three
+     */
+    static ServerLine parse(String line) {
+        String[] parts = line.split(" ", 3);
+        try {
+            switch (parts[0]) {
+                case "listening" -> {
+                    if (parts.length == 3) {
+                        return new Listening(Integer.parseInt(parts[1]), parts[2]);
+                    }
+                }
+                case "commit" -> {
+                    if (parts.length == 3) {
+                        return new Commit(parts[1], parts[2]);
+                    }
+                }
+                case "slow-commit" -> {
+                    if (parts.length == 2) {
+                        return new SlowCommit(Duration.ofNanos(Long.parseLong(parts[1])));
+                    }
+                }
+                default -> {
+                }
+            }
+        } catch (NumberFormatException e) {
+            // refused below with the rule
+        }
+        throw new IllegalArgumentException("unreadable line \"" + line + "\": expected \"listening <port> <epoch>\","
+                + " \"commit <epoch> <json>\" or \"slow-commit <nanos>\"");
+    }
+}

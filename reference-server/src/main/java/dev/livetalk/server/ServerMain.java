@@ -1,0 +1,121 @@
+package dev.livetalk.server;
+
+import dev.livetalk.protocol.EventCodec;
+import dev.livetalk.protocol.Message;
+
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The reference server as a process of its own, for a harness that kills and restarts it:
+ * {@code java dev.livetalk.server.ServerMain --port P --secret S --history N --rate R --burst B
+ * [--data DIR] [--epoch E]}. It prints {@code listening <port> <epoch>} on stdout once bound and a
+ * {@code commit <epoch> <message JSON>} line per commit ({@link ServerLine}), reads
+ * {@code slow-commit <nanos>} lines on stdin and exits when stdin ends (so it does not outlive
+ * its parent). Exit codes: 0 after stdin ended, 1 when the server could not start or failed,
+ * 2 for bad arguments or a {@code --data} folder that holds no readable history (the message
+ * names the value and the rule).
+ *
+ * <p>Threads: the main thread starts the server and then reads stdin; commit lines are written
+ * by the server's threads through {@link CommitLines}.
+ */
+public final class ServerMain {
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+
+    private ServerMain() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        System.exit(run(List.of(args), System.in, stdout, System.err));
+    }
+
+    /** Runs the server until {@code in} ends; returns the exit code. */
+    static int run(List<String> args, InputStream in, OutputStream out, PrintStream err) {
+        ServerArguments arguments;
+        ServerConfig config;
+        CommitLines lines = new CommitLines(out);
+        try {
+            arguments = ServerArguments.parse(args);
+            config = arguments.config(lines);
+        } catch (IllegalArgumentException e) {
+            err.println("ServerMain: " + e.getMessage());
+            err.println(ServerArguments.USAGE);
+            return EXIT_USAGE;
+        }
+        ReferenceServer server;
+        try {
+            server = ReferenceServer.start(config);
+        } catch (HistoryStoreException e) {
+            err.println("ServerMain: " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (IOException e) {
+            err.println("ServerMain: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+        try (server) {
+            lines.print(new ServerLine.Listening(server.port(), server.epoch()));
+            return control(server, in, err);
+        }
+    }
+
+    /** Reads control lines until stdin ends. */
+    private static int control(ReferenceServer server, InputStream in, PrintStream err) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!(ServerLine.parse(line) instanceof ServerLine.SlowCommit slow)) {
+                    throw new IllegalArgumentException("stdin takes \"slow-commit <nanos>\" lines only: \"" + line + "\"");
+                }
+                server.slowCommits(slow.delay());
+            }
+            return EXIT_OK;
+        } catch (IOException e) {
+            err.println("ServerMain: cannot read stdin: " + e.getMessage());
+            return EXIT_FAILED;
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            err.println("ServerMain: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+    }
+
+    /**
+     * Writes a {@link ServerLine.Commit} per commit, flushed at once, so the line is out before the
+     * commit's ack. Called by the server's threads (one at a time, under the server's lock) and by
+     * the main thread for the listening line; each line is written whole under this object's lock.
+     */
+    static final class CommitLines implements CommitListener {
+        private final EventCodec codec = new EventCodec();
+        private final PrintStream out;
+
+        CommitLines(OutputStream out) {
+            this.out = out instanceof PrintStream stream ? stream
+                    : new PrintStream(out, false, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void onCommit(Message message) {
+            throw new IllegalStateException("the server tells every commit with its epoch");
+        }
+
+        @Override
+        public synchronized void onCommit(String epoch, Message message) {
+            print(new ServerLine.Commit(epoch, codec.encode(message)));
+        }
+
+        synchronized void print(ServerLine line) {
+            out.print(line.format());
+            out.print('\n');
+            out.flush();
+        }
+    }
+}

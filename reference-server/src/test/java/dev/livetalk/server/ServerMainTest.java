@@ -1,0 +1,164 @@
+package dev.livetalk.server;
+
+import dev.livetalk.protocol.EventCodec;
+import dev.livetalk.protocol.Message;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/** The command line and the stdout/stdin lines of the server as its own process. */
+class ServerMainTest {
+    private static final List<String> MINIMAL = List.of("--port", "4001", "--secret", "s", "--history", "50",
+            "--rate", "120.5", "--burst", "300");
+
+    @Test
+    void shouldBuildTheConfigFromTheCommandLine() {
+        ServerArguments arguments = ServerArguments.parse(concat(MINIMAL, "--data", "/tmp/d", "--epoch", "e1"));
+        ServerConfig config = arguments.config(CommitListener.NONE);
+
+        assertThat(config.port()).isEqualTo(4001);
+        assertThat(config.secret()).isEqualTo("s");
+        assertThat(config.historyLimit()).isEqualTo(50);
+        assertThat(config.ratePerSecond()).isEqualTo(120.5);
+        assertThat(config.rateBurst()).isEqualTo(300);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/d"));
+        assertThat(config.epoch()).isEqualTo("e1");
+        assertThat(ServerArguments.parse(arguments.toArgs())).isEqualTo(arguments);
+    }
+
+    @Test
+    void shouldKeepTheHistoryInMemoryWithoutData() {
+        ServerConfig config = ServerArguments.parse(MINIMAL).config(CommitListener.NONE);
+
+        assertThat(config.dataDir()).isNull();
+        assertThat(config.epoch()).isNull();
+    }
+
+    @Test
+    void shouldRefuseBadArgumentsNamingValueAndRule() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(with("--port", "0")))
+                .withMessage("--port must be 1..65535: 0");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(with("--history", "many")))
+                .withMessage("--history must be a whole number: \"many\"");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(with("--rate", "fast")))
+                .withMessage("--rate must be a number: \"fast\"");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(MINIMAL.subList(2, 10)))
+                .withMessage("--port is required");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(concat(MINIMAL, "--data")))
+                .withMessage("--data needs a value");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(concat(MINIMAL, "--port", "5")))
+                .withMessage("--port may be given once: given again as \"5\"");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(concat(MINIMAL, "--verbose", "1")))
+                .withMessageStartingWith("unknown option \"--verbose\": expected one of --burst, --data, --epoch");
+    }
+
+    @Test
+    void shouldExitWithTwoAndTheRuleOnBadArguments() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = ServerMain.run(with("--burst", "0"), InputStream.nullInputStream(), new ByteArrayOutputStream(),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("ServerMain: rateBurst must be >= 1: 0\n")
+                .contains(ServerArguments.USAGE);
+    }
+
+    @Test
+    void shouldFormatAndParseEveryLine() {
+        Message message = new Message("room1", 3, "room1:3.0a1b2c3d", "c-1", "user1", "hi \"there\"\n", null, 17);
+        String json = new EventCodec().encode(message);
+        List<ServerLine> lines = List.of(new ServerLine.Listening(4001, "e0123"), new ServerLine.Commit("e0123", json),
+                new ServerLine.SlowCommit(Duration.ofMillis(20)));
+
+        assertThat(lines).extracting(ServerLine::format).containsExactly("listening 4001 e0123",
+                "commit e0123 " + json, "slow-commit 20000000");
+        assertThat(json).doesNotContain("\n");
+        assertThat(lines).allSatisfy(line -> assertThat(ServerLine.parse(line.format())).isEqualTo(line));
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerLine.parse("slow-commit soon"))
+                .withMessageStartingWith("unreadable line \"slow-commit soon\": expected");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerLine.parse("listening 4001"))
+                .withMessageStartingWith("unreadable line \"listening 4001\"");
+    }
+
+    @Test
+    void shouldPrintEachCommitAsOneLineWithItsEpoch() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ServerMain.CommitLines lines = new ServerMain.CommitLines(out);
+        Message message = new Message("room1", 1, "room1:1.0a1b2c3d", "c-1", "user1", "hello", null, 5);
+
+        lines.onCommit("e42", message);
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("commit e42 " + new EventCodec().encode(message) + "\n");
+    }
+
+    @Test
+    void shouldSayListeningOnItsPortAndExitWhenStdinEnds() throws Exception {
+        int port = freePort();
+        PipedOutputStream stdin = new PipedOutputStream();
+        InputStream in = new PipedInputStream(stdin);
+        LineSink out = new LineSink();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> ServerMain.run(
+                with("--port", Integer.toString(port)), in, out, new PrintStream(new ByteArrayOutputStream())));
+
+        String listening = out.firstLine().get(30, TimeUnit.SECONDS);
+        assertThat(listening).matches("listening " + port + " e[0-9a-f]{16}");
+        assertThat(exit).isNotDone();
+        stdin.close();
+
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+    }
+
+    private static List<String> with(String option, String value) {
+        List<String> args = new java.util.ArrayList<>(MINIMAL);
+        args.set(args.indexOf(option) + 1, value);
+        return args;
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        List<String> args = new java.util.ArrayList<>(first);
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Completes with the first line written to it. */
+    private static final class LineSink extends java.io.OutputStream {
+        private final StringBuilder text = new StringBuilder();
+        private final CompletableFuture<String> first = new CompletableFuture<>();
+
+        CompletableFuture<String> firstLine() {
+            return first;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                first.complete(text.toString());
+            }
+            text.append((char) b);
+        }
+    }
+}
