@@ -42,6 +42,6 @@ public record Measurement(String strategy, CorrectnessReport correctness, Latenc
     public static Measurement of(ReplayedRun run, long intervalNanos) {
         CorrectnessReport correctness = CorrectnessChecker.check(run);
         return new Measurement(run.trace().strategy(), correctness, LatencyCollector.collect(run, intervalNanos),
-                RecoveryCheck.of(run.trace(), correctness.byClient()));
+                RecoveryCheck.of(run, correctness.byClient()));
     }
 }

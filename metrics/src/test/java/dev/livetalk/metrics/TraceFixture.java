@@ -221,12 +221,6 @@ public final class TraceFixture {
             return this;
         }
 
-        /** The client's {@code link} was welcomed by the server history {@code epoch}. */
-        public Client welcome(String link, String epoch, double atMs) {
-            recorder.onWelcome(new WelcomeSeen(link, ms(atMs), epoch, Map.of()));
-            return this;
-        }
-
         /** The client received {@code messages} of {@code room} again ({@code bytes} encoded) from history. */
         public Client refetch(String room, String source, int messages, long bytes, double atMs) {
             recorder.onRefetch(new Refetch(ms(atMs), room, source, messages, bytes));

@@ -71,11 +71,13 @@ class ServerFaultTest {
                 withServerFault("{type: restart, durable: false, at: 2s, for: 1s}", ""), "reconcile", SEED);
 
         TraceWindow restart = result.trace().windows().get(0);
+        assertThat(result.trace().finalEpoch()).isEqualTo(FIRST_EPOCH + "-r1");
         for (var log : result.trace().serverLog().values()) {
-            List<CommittedMessage> old = log.messages().stream().filter(c -> FIRST_EPOCH.equals(c.epoch())).toList();
-            List<CommittedMessage> renewed = log.messages().stream()
-                    .filter(c -> (FIRST_EPOCH + "-r1").equals(c.epoch())).toList();
-            assertThat(old.size() + renewed.size()).isEqualTo(log.messages().size());
+            List<CommittedMessage> old = result.trace().lostCommits().stream()
+                    .filter(c -> c.message().room().equals(log.room())).toList();
+            List<CommittedMessage> renewed = log.messages();
+            assertThat(old).allSatisfy(c -> assertThat(c.epoch()).isEqualTo(FIRST_EPOCH));
+            assertThat(renewed).allSatisfy(c -> assertThat(c.epoch()).isEqualTo(FIRST_EPOCH + "-r1"));
             assertThat(old).isNotEmpty().allSatisfy(c -> assertThat(c.committedAt()).isLessThan(restart.start()));
             assertThat(renewed).isNotEmpty().allSatisfy(c -> assertThat(c.committedAt()).isGreaterThanOrEqualTo(restart.end()));
             assertThat(renewed).extracting(CommittedMessage::seq)

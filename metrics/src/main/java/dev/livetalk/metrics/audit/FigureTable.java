@@ -56,9 +56,9 @@ final class FigureTable {
             new AuditedFigure("recovery", RecoveryChecks::figures));
 
     /** Why the acknowledged losses are not recounted. */
-    static final String ACKED_LOST = "the ledger ties a sender's line to its message by the server id, and a message "
-            + "acknowledged by a server history that was then lost has no commit in the final log to tie it to: the "
-            + "ledger does not record which acknowledgements a sender saw";
+    static final String ACKED_LOST = "the ledger's messages.acknowledged_lost flag is written from the same replay "
+            + "that counts the figure (ReplayedRun.acknowledgedLost): counting the flags would read the figure back, "
+            + "not recount it";
 
     /**
      * Parts of a strategy's result that are not figures of the ledger, and why: a top-level

@@ -2,6 +2,7 @@ package dev.livetalk.metrics.recovery;
 
 import dev.livetalk.metrics.correctness.ClientConvergence;
 import dev.livetalk.metrics.trace.ClientTrace;
+import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.TraceWindow;
 import dev.livetalk.metrics.trace.WelcomeSeen;
@@ -32,8 +33,9 @@ public final class RecoveryCheck {
     private RecoveryCheck() {
     }
 
-    /** The figures of every window of {@code trace}, given its convergence samples (any order). */
-    public static RecoveryReport of(RunTrace trace, List<ClientConvergence> convergence) {
+    /** The figures of every window of {@code run}, given its convergence samples (any order). */
+    public static RecoveryReport of(ReplayedRun run, List<ClientConvergence> convergence) {
+        RunTrace trace = run.trace();
         Map<String, Long> converged = new HashMap<>();
         java.util.Set<String> never = new java.util.HashSet<>();
         for (ClientConvergence c : convergence) {
@@ -44,7 +46,7 @@ public final class RecoveryCheck {
                 never.add(key);
             }
         }
-        List<AckedLoss> losses = AckedLosses.of(trace);
+        List<AckedLoss> losses = AckedLosses.of(run);
         long[] lostPerWindow = attribute(trace.windows(), losses);
         List<WindowRecovery> windows = new ArrayList<>();
         List<long[]> refetched = new ArrayList<>();

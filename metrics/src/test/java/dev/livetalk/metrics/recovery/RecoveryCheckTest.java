@@ -2,6 +2,7 @@ package dev.livetalk.metrics.recovery;
 
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.TraceFixture;
+import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.TraceFixture.Client;
 import dev.livetalk.metrics.trace.Refetch;
 import dev.livetalk.protocol.Message;
@@ -112,23 +113,35 @@ class RecoveryCheckTest {
     }
 
     @Test
-    void shouldCountAcknowledgedMessagesMissingFromTheFinalLogOnTheRestartAfterTheirAck() {
+    void shouldCountAcknowledgedMessagesTheServerLostOnTheRestartAfterTheirAck() {
         run.window("blip", 500, 600, "alice");
         run.serverWindow("crash", "restart", 1_000, 2_000);
-        Client alice = run.client("alice").join("lobby", 0);
+        run.serverWindow("crash-again", "restart", 3_000, 3_500);
+        Client alice = run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
+        run.epoch("e1");
         Message kept = run.commit("lobby", "alice", "a1", 100);
         alice.send("lobby", "a1", 90, 90, 90).ackBySeq("a1", kept, 110);
-        // acknowledged as lobby:2 by a history the server then lost: no commit of a2 in the final log
-        Message forgotten = new Message("lobby", 2, "m2-old", "a2", "alice", "a2", null, 0);
+        Message forgotten = run.commit("lobby", "alice", "a2", 200);
         alice.send("lobby", "a2", 200, 200, 200).ackBySeq("a2", forgotten, 210);
-        Message after = new Message("lobby", 3, "m3-old", "a3", "alice", "a3", null, 0);
-        alice.send("lobby", "a3", 2_500, 2_500, 2_500).ackBySeq("a3", after, 2_510); // after every window
-        alice.send("lobby", "a4", 2_600, 2_600, 2_600); // never acknowledged: not counted
+        Message unacked = run.commit("lobby", "alice", "a3", 300); // lost too, but its sender never saw the ack
+        alice.send("lobby", "a3", 300, 300, 300);
+        run.restart("e2");
+        alice.welcome("main", "e2", 2_100).clear("lobby", 2_100);
+        Message again = run.commit("lobby", "alice", "a1", 2_200); // a1 committed again, but in e2, lost in turn
+        Message late = run.commit("lobby", "alice", "a4", 2_500);
+        alice.send("lobby", "a4", 2_500, 2_500, 2_500).ackBySeq("a4", late, 2_510); // acknowledged, then lost at 3 s
+        run.restart("e3");
+        alice.welcome("main", "e3", 3_600).clear("lobby", 3_600);
+        run.commit("lobby", "alice", "a5", 3_700);
+        Message kept2 = run.commit("lobby", "alice", "a6", 3_800); // acknowledged in the final epoch: kept
+        alice.send("lobby", "a6", 3_800, 3_800, 3_800).ackBySeq("a6", kept2, 3_810);
         RecoveryReport report = recovery();
-        assertThat(report.windows().get(0).ackedLost()).isZero();
-        assertThat(report.windows().get(1).ackedLost()).isEqualTo(1);
-        assertThat(report.ackedLost()).isEqualTo(2);
-        assertThat(AckedLosses.of(run.build())).extracting(AckedLoss::clientMsgId).containsExactly("a2", "a3");
+        assertThat(report.windows()).extracting(WindowRecovery::ackedLost).containsExactly(0L, 2L, 1L);
+        assertThat(report.ackedLost()).isEqualTo(3);
+        assertThat(AckedLosses.of(ReplayedRun.of(run.build()))).extracting(AckedLoss::clientMsgId)
+                .containsExactly("a1", "a2", "a4");
+        assertThat(again.id()).isNotEqualTo(kept.id());
+        assertThat(unacked.seq()).isEqualTo(3);
     }
 
     @Test
