@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LibraryReplayTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"asymmetric-latency.yaml", "baseline.yaml", "flapping-link.yaml", "lost-ack.yaml",
-            "mobile-jitter.yaml", "outage.yaml", "split-paths.yaml", "thundering-herd.yaml"})
+            "mobile-jitter.yaml", "outage.yaml", "split-paths.yaml", "thundering-herd.yaml", "deploy-restart.yaml",
+            "crash-durable.yaml", "server-pause.yaml", "history-truncated.yaml"})
     void shouldReplayEachStrategyOfALibraryScenarioToTheSameTrace(String file) throws Exception {
         Scenario scenario = Scenarios.library(file);
         ScenarioRunner runner = new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), RunSettings.DEFAULTS,

@@ -20,22 +20,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checks flag none of them wrongly. One rule is broken for real (a finding, pinned here): the
  * arrival-order strategies ({@code event-only}, {@code naive-retry}) mark delivered up to the
  * highest seq that arrived, so after a loss their delivered marker covers messages they never
- * showed, and a sender may then see DELIVERED for a message no other member showed.
+ * showed, and a sender may then see DELIVERED for a message no other member showed. A second
+ * finding, after a restart without durable history ({@code deploy-restart}): event-only keeps
+ * the lost epoch's lines on screen, so its user "reads up to" an old seq and the read marker,
+ * sent into the new epoch, covers new messages it never showed (unfounded-read).
  */
 class StatusTruthLibraryTest {
     private static final Set<String> ARRIVAL_ORDER = Set.of("event-only", "naive-retry");
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"asymmetric-latency.yaml", "baseline.yaml", "flapping-link.yaml", "lost-ack.yaml",
-            "mobile-jitter.yaml", "outage.yaml", "split-paths.yaml", "thundering-herd.yaml"})
+            "mobile-jitter.yaml", "outage.yaml", "split-paths.yaml", "thundering-herd.yaml", "deploy-restart.yaml",
+            "crash-durable.yaml", "server-pause.yaml", "history-truncated.yaml"})
     void shouldFindEveryBuiltInStrategyTruthfulOnALibraryScenario(String file) {
         Scenario scenario = Scenarios.library(file);
         for (String strategy : Strategies.BUILT_IN) {
             ReplayedRun run = ReplayedRun.of(SimulatedRunTest.play(scenario, strategy, scenario.seed()).trace());
             CorrectnessReport report = CorrectnessChecker.check(run);
             CorrectnessFigures f = report.figures();
-            assertThat(new long[] {f.unfoundedRead(), f.statusBackwards(), f.missingEchoes()}).as(strategy)
-                    .containsOnly(0L);
+            assertThat(new long[] {f.statusBackwards(), f.missingEchoes()}).as(strategy).containsOnly(0L);
+            if (!(file.equals("deploy-restart.yaml") && strategy.equals("event-only"))) {
+                assertThat(f.unfoundedRead()).as(strategy + " unfounded-read").isZero();
+            } else {
+                assertThat(f.unfoundedRead()).as("event-only reads old-epoch seqs into the new epoch").isPositive();
+            }
             if (ARRIVAL_ORDER.contains(strategy)) {
                 assertThat(f.unfoundedDelivered()).as(strategy + ": every unfounded marker covers a lost message")
                         .isLessThanOrEqualTo(f.lost());
