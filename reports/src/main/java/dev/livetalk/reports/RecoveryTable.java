@@ -24,8 +24,8 @@ final class RecoveryTable {
             + "before the next window or the end. back: clients welcomed again after the window's start, of those "
             + "targeted. refetched: messages (bytes) received again from history per targeted client until the next "
             + "window, median / largest / sum. peak: the most welcomes of every client in one second, as the clients "
-            + "saw them, until the recovery ended. acked lost: acknowledged messages the server's final log does not "
-            + "hold, put on the first restart after their ack";
+            + "saw them, until the recovery ended. acked lost: messages the server lost after their sender saw the "
+            + "ack (a restart without durable history), put on the first restart after their ack";
 
     private RecoveryTable() {
     }
