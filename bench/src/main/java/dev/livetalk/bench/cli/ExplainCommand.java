@@ -39,7 +39,7 @@ import java.util.function.Function;
             "windows hitting that client then. Then what each client's final transcript",
             "holds of it (lost, duplicated, moves) and what never happened.",
             "",
-            "A server id (room1:5) exists under every strategy: each story is printed,",
+            "A room and seq (room1:5, the final log's) exists under every strategy: each story is printed,",
             "headed by scenario and strategy, up to " + ExplainCommand.MAX_STORIES + "; with more, the places are",
             "listed with the command to narrow to each, and it exits 2. The report's",
             "examples show the command for each of them."},
@@ -56,8 +56,8 @@ final class ExplainCommand implements Callable<Integer> {
             + " folder in it.")
     Path dir;
 
-    @Parameters(index = "1", paramLabel = "MESSAGE-ID", description = "A server id (room1:5), a ledger key"
-            + " (send:user1:abd50382-1) or a client message id (abd50382-1).")
+    @Parameters(index = "1", paramLabel = "MESSAGE-ID", description = "A room and seq (room1:5), a server id"
+            + " (room1:5.0685e8eb), a ledger key (send:user1:abd50382-1) or a client message id (abd50382-1).")
     String id;
 
     @Option(names = "--strategy", paramLabel = "S", description = "Only the ledger of strategy S.")
@@ -88,7 +88,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (found.isEmpty()) {
             List<String> closest = ClosestName.closest(id, close, SUGGESTIONS);
             throw new UsageException("no message '" + id + "' in " + where(folders)
-                    + ": it is no ledger key, server id or client message id there"
+                    + ": it is no ledger key, server id, room:seq or client message id there"
                     + (closest.isEmpty() ? "" : "; close ones: " + String.join(", ", closest)));
         }
         if (found.size() > MAX_STORIES) {

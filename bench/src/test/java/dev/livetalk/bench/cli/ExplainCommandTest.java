@@ -30,15 +30,15 @@ class ExplainCommandTest extends CommandLineTest {
 
     /** Ann sends c7-1 inside an outage of hers; the server commits it as lobby:1; ben shows it, cat never does. */
     private static Ledger ledger() {
-        MessageRow m = new MessageRow(KEY, "lobby", "ann", "lobby:1", 1L, null, 1_000_000L, 1_000_000L, 1_000_000L, 1,
+        MessageRow m = new MessageRow(KEY, "lobby", "ann", "lobby:1.abcd1234", 1L, null, 1_000_000L, 1_000_000L, 1_000_000L, 1,
                 List.of(new MessageRow.Sent("c7-1", 1_000_000)), List.of("c7-1"), 1_000_000L, 1_300_000L, 1_200_000L,
-                List.of(new MessageRow.Commit(1, "lobby:1", "c7-1", 1_200_000)),
+                List.of(new MessageRow.Commit(1, "lobby:1.abcd1234", "c7-1", 1_200_000)),
                 List.of(new MessageRow.StatusStep("pending", 1_000_000), new MessageRow.StatusStep("sent", 1_300_000)),
                 "sent", 0);
         List<DeliveryRow> deliveries = List.of(
                 new DeliveryRow(KEY, "lobby", 1L, "ann", "ben", 1_250_000L, 1_250_000L, 0, 1, 0, null, null, null, null),
                 new DeliveryRow(KEY, "lobby", 1L, "ann", "cat", null, null, null, 0, 0, null, null, null, null));
-        TranscriptRow.Line line = new TranscriptRow.Line(KEY, 1, "lobby:1", "c7-1", "ann", "sent");
+        TranscriptRow.Line line = new TranscriptRow.Line(KEY, 1, "lobby:1.abcd1234", "c7-1", "ann", "sent");
         return new Ledger(List.of(m), deliveries, List.of(
                 new TranscriptRow("ann", "lobby", 0L, List.of(line), List.of()),
                 new TranscriptRow("ben", "lobby", 0L, List.of(line), List.of()),
@@ -59,7 +59,7 @@ class ExplainCommandTest extends CommandLineTest {
     @Test
     void shouldTellTheStoryFoundByServerIdKeyOrClientMessageId() throws IOException {
         Path run = runFolder("reconcile");
-        for (String id : List.of("lobby:1", KEY, "c7-1")) {
+        for (String id : List.of("lobby:1", "lobby:1.abcd1234", KEY, "c7-1")) {
             out.getBuffer().setLength(0);
             assertThat(run("explain", run.toString(), id)).as(id + ": " + err).isZero();
             assertThat(out.toString()).as(id).startsWith("== lobby-test / reconcile ==\nmessage " + KEY + " in lobby")

@@ -47,7 +47,10 @@ public final class LedgerIndex {
         if (m.id() != null) {
             names.add(m.id());
         }
-        m.commits().forEach(c -> names.add(c.id()));
+        m.commits().forEach(c -> {
+            names.add(c.id());
+            names.add(m.room() + ":" + c.seq()); // the room and seq of the final log, without the id's epoch tag
+        });
         names.addAll(m.clientMsgIds());
         m.transmitted().forEach(t -> names.add(t.clientMsgId()));
         return names;
@@ -57,7 +60,10 @@ public final class LedgerIndex {
         return ledger;
     }
 
-    /** The messages {@code name} names (a key, a server id or a client message id), in ledger order; empty when none. */
+    /**
+     * The messages {@code name} names (a key, a server id, {@code ROOM:SEQ} of the final log, or a
+     * client message id), in ledger order; empty when none.
+     */
     public List<MessageRow> find(String name) {
         return byName.getOrDefault(name, List.of());
     }
