@@ -140,40 +140,58 @@ final class CommitPipeline {
         }
     }
 
-    /** Makes {@code calls}' messages durable and releases the calls; false when the store failed. */
+    /**
+     * Makes {@code calls}' messages durable and releases the calls; false when the store failed.
+     * A slow commit ({@code extra} per message, one after another) is waited out BEFORE the
+     * write, so a crash during the delay loses only messages nobody was told about: what the
+     * store holds has been (or is about to be) released.
+     */
     private boolean commit(List<Call> calls, long extra) {
         List<Message> messages = new ArrayList<>();
         calls.forEach(call -> messages.addAll(call.commits()));
         try {
+            if (extra > 0 && !messages.isEmpty()) {
+                int n = messages.size();
+                awaitDelay(extra > Long.MAX_VALUE / n ? Long.MAX_VALUE : extra * n);
+            }
             if (store != null && !messages.isEmpty()) {
                 store.append(messages);
             }
-            if (extra > 0 && !messages.isEmpty()) {
-                awaitDelay(extra);
-            }
         } catch (HistoryStoreException e) {
-            LOG.log(Level.ERROR, "the durable history failed; no further message is acknowledged: " + e.getMessage(), e);
-            lock.lock();
-            try {
-                failed = true;
-                pending.clear();
-                released.onFailed(e);
-            } finally {
-                lock.unlock();
-            }
-            return false;
+            return fail(e);
+        } catch (RuntimeException e) {
+            return fail(new HistoryStoreException(null, "the commit failed: " + e, e));
         }
         lock.lock();
         try {
             inFlight = false;
             released.onDurable(calls);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "bug: releasing committed calls failed", e);
+            failed = true;
+            pending.clear();
+            released.onFailed(new HistoryStoreException(null, "releasing acknowledgements failed: " + e, e));
+            return false;
         } finally {
             lock.unlock();
         }
         return true;
     }
 
-    /** Waits {@code nanos} for a release scheduled on the delay thread (a slowed commit). */
+    /** The store (or the commit) failed: nothing more is acknowledged; the server closes every connection. */
+    private boolean fail(HistoryStoreException e) {
+        LOG.log(Level.ERROR, "the durable history failed; no further message is acknowledged: " + e.getMessage(), e);
+        lock.lock();
+        try {
+            failed = true;
+            pending.clear();
+            released.onFailed(e);
+        } finally {
+            lock.unlock();
+        }
+        return false;
+    }
+
     private void awaitDelay(long nanos) {
         CompletableFuture<Void> release = new CompletableFuture<>();
         delays.schedule(() -> release.complete(null), nanos, TimeUnit.NANOSECONDS);

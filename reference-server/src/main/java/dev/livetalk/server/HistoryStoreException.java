@@ -8,7 +8,7 @@ public final class HistoryStoreException extends IOException {
     private static final long serialVersionUID = 1L;
 
     HistoryStoreException(Path file, String what, Throwable cause) {
-        super("durable history " + file + ": " + what, cause);
+        super((file == null ? "durable history: " : "durable history " + file + ": ") + what, cause);
     }
 
     HistoryStoreException(Path file, String what) {

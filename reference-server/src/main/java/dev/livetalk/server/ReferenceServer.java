@@ -130,10 +130,9 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     /**
-     * From now on each commit takes {@code extra} more before it is acknowledged, one commit
-     * after another (a slow disk); {@link Duration#ZERO} lifts it. Works for a server in
-     * memory too. A commit here is a group commit: the messages committed while the previous
-     * one was in flight share the next one's delay.
+     * From now on each committed message takes {@code extra} more before it is acknowledged,
+     * one after another (a slow disk: a group of n waits n times {@code extra}, before it is
+     * written); {@link Duration#ZERO} lifts it. Works for a server in memory too.
      *
      * @throws IllegalArgumentException when {@code extra} is negative
      */
@@ -236,7 +235,7 @@ public final class ReferenceServer implements AutoCloseable {
         lock.lock();
         try {
             Admission admission = core.admit(id, text.length(), System.nanoTime());
-            dispatch(admission.outputs());
+            route(admission.outputs()); // behind any commit queued before, like every output (order per connection)
             if (!admission.decode()) {
                 return;   // charged before decoding: a frame beyond the user's limits is never parsed
             }

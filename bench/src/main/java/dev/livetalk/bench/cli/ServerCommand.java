@@ -40,10 +40,10 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--history", defaultValue = "10000", description = "Messages kept per room (default 10000).")
     int history;
 
-    @Option(names = "--rate", defaultValue = "100", description = "Events per second per connection (default 100).")
+    @Option(names = "--rate", defaultValue = "100", description = "Events per second per user (default 100).")
     double rate;
 
-    @Option(names = "--burst", defaultValue = "200", description = "Rate-limit burst per connection (default 200).")
+    @Option(names = "--burst", defaultValue = "200", description = "Rate-limit burst per user (default 200).")
     int burst;
 
     @Option(names = "--idle-timeout", defaultValue = "30s", converter = DurationConverter.class,
