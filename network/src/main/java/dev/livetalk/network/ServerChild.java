@@ -247,7 +247,10 @@ final class ServerChild {
 
     private void onLine(String line, EventCodec codec, CommitListener listener) {
         switch (ServerLine.parse(line)) {
-            case ServerLine.Listening bound -> listening.complete(bound);
+            case ServerLine.Listening bound -> {
+                listener.onStart(bound.epoch()); // before any commit line of this start
+                listening.complete(bound);
+            }
             case ServerLine.Commit commit -> listener.onCommit(commit.epoch(), message(codec, commit));
             case ServerLine.SlowCommit other -> throw new IllegalArgumentException(
                     "the server wrote a control line on stdout: " + other.format());

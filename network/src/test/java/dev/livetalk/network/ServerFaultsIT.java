@@ -109,10 +109,11 @@ class ServerFaultsIT {
         assertThat(Measurement.of(record.trace()).correctness().figures().lost()).as("lost").isZero();
     }
 
-    /** The epochs of the commits, in the order they first appear. */
+    /** The epochs of the commits, lost ones included, in the order they first appear. */
     private static List<String> commitEpochs(RunRecord record) {
         Set<String> epochs = new LinkedHashSet<>();
-        record.trace().serverLog().values().stream().map(RoomLog::messages).flatMap(List::stream)
+        java.util.stream.Stream.concat(record.trace().lostCommits().stream(),
+                        record.trace().serverLog().values().stream().map(RoomLog::messages).flatMap(List::stream))
                 .sorted(java.util.Comparator.comparingLong(CommittedMessage::committedAt))
                 .forEach(commit -> epochs.add(commit.epoch()));
         return List.copyOf(epochs);

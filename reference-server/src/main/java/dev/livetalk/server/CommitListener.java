@@ -26,4 +26,12 @@ public interface CommitListener {
     default void onCommit(String epoch, Message message) {
         onCommit(message);
     }
+
+    /**
+     * A server started with history {@code epoch} (once per start: a restart calls it again,
+     * with a new epoch when the history was lost). Called before any commit of that start.
+     * The default does nothing.
+     */
+    default void onStart(String epoch) {
+    }
 }

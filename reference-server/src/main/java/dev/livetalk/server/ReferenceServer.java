@@ -126,6 +126,7 @@ public final class ReferenceServer implements AutoCloseable {
                 : ServerHistory.empty(config.epoch() != null ? config.epoch() : freshEpoch());
         ReferenceServer server = new ReferenceServer(config, history, store);
         server.bind();
+        server.listener.onStart(server.epoch());
         return server;
     }
 

@@ -76,6 +76,7 @@ public final class ServerCore {
         this.rooms = new Rooms(config, epoch, wallClockOffsetMillis);
         this.users = new Users(config);
         rooms.recover(history);
+        config.commitListener().onStart(epoch);
     }
 
     /**

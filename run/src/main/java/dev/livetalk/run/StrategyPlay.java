@@ -51,6 +51,8 @@ public final class StrategyPlay {
     private final AtomicReference<TraceRecorder> recorder = new AtomicReference<>();
     private final AtomicReference<Stage> stage = new AtomicReference<>();
     private boolean played;
+    /** The epoch of the server's latest start before the recording began; guarded by {@code this}. */
+    private String startedBeforeLoad;
 
     public StrategyPlay(Backend backend, RunPlan plan, String strategy, RunSettings settings, RunProgress progress) {
         this.backend = backend;
@@ -77,6 +79,11 @@ public final class StrategyPlay {
             public void onCommit(String epoch, Message message) {
                 onCommitted(epoch, message);
             }
+
+            @Override
+            public void onStart(String epoch) {
+                onServerStarted(epoch);
+            }
         }).build();
         try (Stage opened = backend.open(plan, strategy, server, this::onFailure)) {
             stage.set(opened);
@@ -85,7 +92,12 @@ public final class StrategyPlay {
             long loadStart = opened.now();
             long faultZero = loadStart + scenario.warmup().toNanos();
             TraceRecorder trace = new TraceRecorder(strategy, faultZero);
-            recorder.set(trace);
+            synchronized (this) {
+                if (startedBeforeLoad != null) {
+                    trace.onServerStarted(startedBeforeLoad, loadStart);
+                }
+                recorder.set(trace);
+            }
             clients.values().forEach(c -> c.user.recordInto(trace));
             FaultPlay play = opened.playFaults(plan.faults().windows(), faultZero);
             try (play) {
@@ -227,6 +239,17 @@ public final class StrategyPlay {
             return;
         }
         trace.onCommitted(epoch, message, current.now());
+    }
+
+    /** A server start before the recording began is kept and recorded when it begins (the latest only). */
+    private synchronized void onServerStarted(String epoch) {
+        TraceRecorder trace = recorder.get();
+        Stage current = stage.get();
+        if (trace == null || current == null) {
+            startedBeforeLoad = epoch;
+            return;
+        }
+        trace.onServerStarted(epoch, current.now());
     }
 
     private void onFailure(Throwable failure) {

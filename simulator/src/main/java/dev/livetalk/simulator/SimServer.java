@@ -78,6 +78,11 @@ final class SimServer {
             public void onCommit(String history, Message message) {
                 calling.add(new Commit(history, message));
             }
+
+            @Override
+            public void onStart(String history) {
+                listener.onStart(history); // each core's start, at once: nothing is held before it
+            }
         }).build();
         this.firstEpoch = epoch;
         this.stats = stats;

@@ -53,7 +53,8 @@ final class RecoveryChecks {
                 long back = backAt(ledger.welcomes(), client, window, until);
                 reconnected += back > window.startUs() ? 1 : 0;
                 ConvergenceSample sample = samples.get(key(window.fault(), window.occurrence(), client));
-                if (sample != null && sample.convergedAfterUs() == null) {
+                boolean droppedForGood = "restart".equals(window.type()) && back <= window.startUs();
+                if (sample != null && sample.convergedAfterUs() == null || droppedForGood) {
                     never++;
                 }
                 long converged = sample == null || sample.convergedAfterUs() == null ? window.endUs()

@@ -55,13 +55,15 @@ public final class RecoveryCheck {
             long until = nextStart(trace.windows(), i);
             List<ClientTrace> targeted = trace.clients().stream().filter(c -> window.targets(c.user())).toList();
             long recoveredAt = window.end();
+            boolean restart = FaultKind.RESTART.yamlName().equals(window.kind());
             long reconnected = 0;
             long neverConverged = 0;
             for (ClientTrace client : targeted) {
                 String key = sampleKey(window.fault(), window.occurrence(), client.clientId());
                 long back = backAt(client, window, until);
                 reconnected += back > window.start() ? 1 : 0;
-                if (never.contains(key)) {
+                boolean lostForGood = restart && back <= window.start(); // a restart dropped it; never welcomed again
+                if (never.contains(key) || lostForGood) {
                     neverConverged++;
                 }
                 recoveredAt = Math.max(recoveredAt, Math.max(back, converged.getOrDefault(key, window.end())));

@@ -48,10 +48,20 @@ public record RunTrace(String strategy, long measuredFrom, List<ClientTrace> cli
      */
     public RunTrace(String strategy, long measuredFrom, List<ClientTrace> clients, Map<String, RoomLog> serverLog,
                     List<TraceWindow> windows) {
+        this(strategy, measuredFrom, clients, serverLog, windows, List.of());
+    }
+
+    /**
+     * The trace of every commit recorded, with the server's starts: the final epoch is the last
+     * start's ({@link ServerEpochs}), so a server that came back empty and heard from nobody
+     * still lost what the earlier epochs committed.
+     */
+    public RunTrace(String strategy, long measuredFrom, List<ClientTrace> clients, Map<String, RoomLog> serverLog,
+                    List<TraceWindow> windows, List<ServerStart> starts) {
         this(strategy, measuredFrom, clients,
-                ServerEpochs.finalLog(serverLog, ServerEpochs.finalEpoch(clients, serverLog)), windows,
-                ServerEpochs.finalEpoch(clients, serverLog),
-                ServerEpochs.lost(serverLog, ServerEpochs.finalEpoch(clients, serverLog)));
+                ServerEpochs.finalLog(serverLog, ServerEpochs.finalEpoch(clients, serverLog, starts)), windows,
+                ServerEpochs.finalEpoch(clients, serverLog, starts),
+                ServerEpochs.lost(serverLog, ServerEpochs.finalEpoch(clients, serverLog, starts)));
     }
 
     /** Whether the server lost a history during the run (a restart without durable history). */

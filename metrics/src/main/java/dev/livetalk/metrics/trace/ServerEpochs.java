@@ -11,9 +11,10 @@ import java.util.Map;
  * (docs/METRICS.md, "Server restarts"). A restart without durable history starts a new epoch
  * numbering every room from seq 1 again; what the earlier epochs committed is gone.
  *
- * <p>The <em>final epoch</em> is the epoch named by the latest record of the run, commits and
- * welcomes alike, by trace time (on a tie, a welcome's): the history the server held at the
- * end, even when nobody committed after its restart. {@code null} when no record names one (a
+ * <p>The <em>final epoch</em> is the epoch of the server's last start when the trace recorded
+ * its starts ({@link ServerStart}: the history the server held at the end, even when nobody
+ * connected or committed after its restart); else the epoch named by the latest record of the
+ * run, commits and welcomes alike, by trace time (on a tie, a welcome's). {@code null} when no record names one (a
  * single history, traces built by hand): then nothing is lost. A commit whose epoch is unknown
  * ({@code null}) is never lost.
  *
@@ -23,7 +24,18 @@ final class ServerEpochs {
     private ServerEpochs() {
     }
 
-    /** The final epoch of a run, or {@code null}. */
+    /** The final epoch of a run: the last start's, else by the latest record; or {@code null}. */
+    static String finalEpoch(List<ClientTrace> clients, Map<String, RoomLog> serverLog, List<ServerStart> starts) {
+        ServerStart last = null;
+        for (ServerStart start : starts) {
+            if (last == null || start.at() >= last.at()) {
+                last = start;
+            }
+        }
+        return last != null ? last.epoch() : finalEpoch(clients, serverLog);
+    }
+
+    /** The final epoch of a run by its latest record, or {@code null}. */
     static String finalEpoch(List<ClientTrace> clients, Map<String, RoomLog> serverLog) {
         String epoch = null;
         long at = Long.MIN_VALUE;

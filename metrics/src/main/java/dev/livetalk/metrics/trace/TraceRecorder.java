@@ -21,6 +21,7 @@ public final class TraceRecorder {
     private final Map<String, ClientRecorder> clients = new LinkedHashMap<>();
     private final Map<String, List<CommittedMessage>> commits = new LinkedHashMap<>();
     private final List<TraceWindow> windows = new ArrayList<>();
+    private final List<ServerStart> starts = new ArrayList<>();
 
     /**
      * A recorder for {@code strategy}; latency samples count from {@code measuredFrom} (the trace
@@ -54,6 +55,11 @@ public final class TraceRecorder {
         commits.computeIfAbsent(message.room(), r -> new ArrayList<>()).add(new CommittedMessage(message, at, epoch));
     }
 
+    /** The server started with history {@code epoch} at {@code at} on the trace clock (again, after a restart). */
+    public synchronized void onServerStarted(String epoch, long at) {
+        starts.add(new ServerStart(epoch, at));
+    }
+
     /** A fault window on the trace clock. */
     public synchronized void onFaultWindow(TraceWindow window) {
         windows.add(window);
@@ -64,6 +70,6 @@ public final class TraceRecorder {
         List<ClientTrace> clientTraces = clients.values().stream().map(ClientRecorder::build).toList();
         Map<String, RoomLog> logs = new LinkedHashMap<>();
         commits.forEach((room, messages) -> logs.put(room, new RoomLog(room, messages)));
-        return new RunTrace(strategy, measuredFrom, clientTraces, logs, windows);
+        return new RunTrace(strategy, measuredFrom, clientTraces, logs, windows, starts);
     }
 }
