@@ -54,6 +54,12 @@ public final class TraceFixture {
         return this;
     }
 
+    /** The server (re)started with history {@code epoch} at {@code atMs}, as the harness records it. */
+    public TraceFixture started(String epoch, double atMs) {
+        recorder.onServerStarted(epoch, ms(atMs));
+        return this;
+    }
+
     /** The server restarts without durable history: history {@code epoch}, every room from seq 1 again. */
     public TraceFixture restart(String epoch) {
         heads.clear();

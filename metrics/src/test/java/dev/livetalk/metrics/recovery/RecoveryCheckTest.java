@@ -145,6 +145,22 @@ class RecoveryCheckTest {
     }
 
     @Test
+    void shouldFindNobodyRecoveredAndTheOldEpochLostWhenTheServerCameBackEmptyAndHeardFromNobody() {
+        run.serverWindow("crash", "restart", 1_000, 2_000);
+        run.started("e1", 0).epoch("e1");
+        Client alice = run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
+        Message m = run.commit("lobby", "alice", "a1", 100);
+        alice.send("lobby", "a1", 90, 90, 90).ackBySeq("a1", m, 110);
+        run.started("e2", 2_000); // back empty; alice never reconnects and nothing is committed again
+        RecoveryReport report = recovery();
+        assertThat(run.build().finalEpoch()).isEqualTo("e2");
+        assertThat(report.ackedLost()).isEqualTo(1);
+        assertThat(report.windows().getFirst().reconnected()).isZero();
+        assertThat(report.windows().getFirst().neverConverged()).isEqualTo(1);
+        assertThat(report.windows().getFirst().recovery()).isNull();
+    }
+
+    @Test
     void shouldLoseNothingWhenEveryAcknowledgedMessageIsInTheLog() {
         restart();
         assertThat(recovery().ackedLost()).isZero();
