@@ -31,6 +31,17 @@ public final class ScenarioLoader {
         return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), options);
     }
 
+    /** The line of the top-level {@code faults:} key (1 when not found). */
+    private static int faultsLine(String text) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("faults:")) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
     /** Every validation error of a file, empty when it is valid. */
     public static List<ValidationError> validate(Path file) throws IOException {
         return validate(file, LoaderOptions.DEFAULTS);
@@ -56,6 +67,12 @@ public final class ScenarioLoader {
                 .flatMap(root -> new ScenarioBinder(diagnostics, options, text).bind(root))
                 .orElse(null);
         if (scenario == null || diagnostics.hasErrors()) {
+            throw new ScenarioException(diagnostics.errors());
+        }
+        try {
+            dev.livetalk.scenarios.fault.FaultSchedule.resolve(scenario); // rules of the resolved windows (file's seed)
+        } catch (IllegalArgumentException e) {
+            diagnostics.error(faultsLine(text), 1, "faults: " + e.getMessage());
             throw new ScenarioException(diagnostics.errors());
         }
         return scenario;

@@ -239,6 +239,12 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void shouldRefuseServerFaultsThatOverlapNamingBothWindows() throws IOException {
+        assertSingleError("overlapping-server-faults.yaml", 11, 1, "faults: server faults must not overlap",
+                "restart 'restart#1' #0 2s..4s and pause 'stop' #0 3s..5s");
+    }
+
+    @Test
     void shouldReportAHistoryLimitBelowOneWithTheValueAndTheRule() throws IOException {
         assertSingleError("history-limit-zero.yaml", 12, 18,
                 "server.history-limit must be a whole number >= 1 (messages kept per room): 0");

@@ -47,7 +47,35 @@ public record FaultSchedule(long seed, List<FaultWindow> windows) {
             }
         }
         windows.sort(Comparator.comparing(FaultWindow::start));
+        requireOneServerFaultAtATime(windows);
         return new FaultSchedule(seed, windows);
+    }
+
+    /**
+     * Server faults act on the one server process, one at a time: a restart of a paused server,
+     * or two slow-commit windows over each other, have no single meaning. Refused with both
+     * windows named.
+     */
+    private static void requireOneServerFaultAtATime(List<FaultWindow> windows) {
+        FaultWindow previous = null;
+        for (FaultWindow window : windows) {
+            if (!window.kind().onServer()) {
+                continue;
+            }
+            if (previous != null && window.start().compareTo(previous.end()) < 0) {
+                throw new IllegalArgumentException("server faults must not overlap (they act on the one server process,"
+                        + " one at a time): " + describe(previous) + " and " + describe(window));
+            }
+            if (previous == null || window.end().compareTo(previous.end()) > 0) {
+                previous = window;
+            }
+        }
+    }
+
+    private static String describe(FaultWindow window) {
+        return window.kind().yamlName() + " '" + window.fault() + "' #" + window.occurrence() + " "
+                + dev.livetalk.scenarios.Durations.format(window.start()) + ".."
+                + dev.livetalk.scenarios.Durations.format(window.end());
     }
 
     /** The windows active at {@code time} since the end of warm-up. */
