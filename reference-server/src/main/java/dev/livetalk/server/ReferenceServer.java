@@ -122,7 +122,9 @@ public final class ReferenceServer implements AutoCloseable {
     /** Starts a server over {@code store} ({@code null}: in memory); tests hand in their own store. */
     static ReferenceServer start(ServerConfig config, HistoryStore store) throws IOException {
         TyrusLogging.configure(config.debugLogging());
-        ServerHistory history = store != null ? store.recover(config.historyLimit())
+        // the recovered tail covers the dedupe window too: a resend of an older message gets its original ack
+        // (the room's log keeps only historyLimit of it)
+        ServerHistory history = store != null ? store.recover(Math.max(config.historyLimit(), config.dedupeWindow()))
                 : ServerHistory.empty(config.epoch() != null ? config.epoch() : freshEpoch());
         ReferenceServer server = new ReferenceServer(config, history, store);
         server.bind();

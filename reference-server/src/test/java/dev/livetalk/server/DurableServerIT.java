@@ -103,6 +103,26 @@ class DurableServerIT {
     }
 
     @Test
+    void shouldAnswerAResendOlderThanTheRetainedHistoryWithItsOriginalAckAfterARestart() throws Exception {
+        ServerConfig small = config().toBuilder().historyLimit(2).build();
+        ReferenceServer first = ReferenceServer.start(small);
+        TestClient alice = login(first, "alice");
+        List<Ack> acks = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            alice.send(new Send("lobby", "c" + i, "durable " + i, null));
+            acks.add(nextAck(alice));
+        }
+        alice.close();
+        first.close();
+
+        ReferenceServer second = keep(ReferenceServer.start(small));
+        assertThat(second.history("lobby")).extracting(Message::seq).containsExactly(3L, 4L);
+        TestClient back = login(second, "alice");
+        back.send(new Send("lobby", "c1", "durable 1", null));
+        assertThat(nextAck(back)).as("a resend of seq 1, beyond the 2 retained").isEqualTo(acks.get(0));
+    }
+
+    @Test
     void shouldReleaseNeitherAckNorBroadcastBeforeTheCommitIsDurable() throws Exception {
         HeldStore store = new HeldStore(SqliteHistoryStore.open(dataDir, null, () -> "e-held"));
         ReferenceServer server = keep(ReferenceServer.start(config(), store));
