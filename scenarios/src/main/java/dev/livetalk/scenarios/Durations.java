@@ -45,6 +45,9 @@ public final class Durations {
         if (nanos.stripTrailingZeros().scale() > 0) {
             throw new IllegalArgumentException("a duration must be a whole number of nanoseconds: " + text);
         }
+        if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("a duration must be at most 292 years (2^63-1 ns): " + text);
+        }
         return Duration.ofNanos(nanos.longValueExact());
     }
 

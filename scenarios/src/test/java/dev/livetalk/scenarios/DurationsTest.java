@@ -20,6 +20,12 @@ class DurationsTest {
     }
 
     @Test
+    void shouldRefuseADurationBeyondALongOfNanosecondsNamingTheRule() {
+        assertThatThrownBy(() -> Durations.parse("99999999h")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a duration must be at most 292 years (2^63-1 ns): 99999999h");
+    }
+
+    @Test
     void shouldFormatInTheLargestExactUnit() {
         assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
         assertThat(Durations.format(Duration.ofSeconds(60))).isEqualTo("1m");
