@@ -17,7 +17,10 @@ import java.util.Map;
  *   <li>dave showed seq 5 before he was away, fetches firstSeq 8 but shows only seq 8: 3, 4, 6, 7
  *       unreachable, 9 and 10 lost;</li>
  *   <li>erin showed seq 5 and removed it before the welcome, then shows 8..10: 3, 4, 6, 7
- *       unreachable, 5 lost (it was displayed by the welcome).</li>
+ *       unreachable, 5 lost (it was displayed by the welcome);</li>
+ *   <li>frank (snapshot) reconnects without asking to resume, fetches history (firstSeq 8) and
+ *       shows 8..10: 3..7 unreachable; the history reply after his first welcome makes nothing
+ *       unreachable.</li>
  * </ul>
  */
 public final class BoundedHistoryRun {
@@ -37,13 +40,14 @@ public final class BoundedHistoryRun {
         Client carol = run.client("carol").join("lobby", 0).welcome("main", "A", 0);
         Client dave = run.client("dave").join("lobby", 0).welcome("main", "A", 0);
         Client erin = run.client("erin").join("lobby", 0).welcome("main", "A", 0);
+        Client frank = run.client("frank").join("lobby", 0).welcome("main", "A", 0).refetch("lobby", 0, 50, 50, 3);
         Message[] m = new Message[11];
         for (int i = 1; i <= 10; i++) {
             bob.send("lobby", "b" + i, i * 100, i * 100, i * 100 + 1);
             m[i] = run.commit("lobby", "bob", "b" + i, i * 100 + 10);
             bob.ackBySeq("b" + i, m[i], i * 100 + 20);
         }
-        for (Client c : new Client[] {alice, carol, dave, erin}) {
+        for (Client c : new Client[] {alice, carol, dave, erin, frank}) {
             c.place(m[1], 150).place(m[2], 250);
         }
         dave.place(m[5], 550);
@@ -51,9 +55,11 @@ public final class BoundedHistoryRun {
         for (Client c : new Client[] {alice, carol, dave, erin}) {
             c.welcome("main", "A", 1_500, TRUNCATED);
         }
-        for (Client c : new Client[] {alice, dave, erin}) {
+        frank.welcome("main", "A", 1_500);
+        for (Client c : new Client[] {alice, dave, erin, frank}) {
             c.refetch("lobby", 3, 300, 1_550, 8);
         }
+        frank.place(m[8], 1_550).place(m[9], 1_550).place(m[10], 1_550);
         alice.place(m[8], 1_550).place(m[9], 1_550).place(m[10], 1_550);
         dave.place(m[8], 1_550);
         erin.place(m[8], 1_550).place(m[9], 1_550).place(m[10], 1_550);

@@ -29,8 +29,8 @@ class BoundedHistoryAuditTest {
         JsonNode correctness = JSON.readTree(story.resolve("results.json").toFile()).get("strategies").get(0)
                 .get("correctness");
         assertThat(correctness.get("lost").asLong()).isEqualTo(11);
-        assertThat(correctness.get("outcomes").get("unreachable").asLong()).isEqualTo(13);
-        assertThat(correctness.get("convergedClients").asLong()).isEqualTo(2);
+        assertThat(correctness.get("outcomes").get("unreachable").asLong()).isEqualTo(18);
+        assertThat(correctness.get("convergedClients").asLong()).isEqualTo(3);
     }
 
     @Test
@@ -43,9 +43,9 @@ class BoundedHistoryAuditTest {
                 .toList(), ledger.transcripts(), ledger.markers(), ledger.receipts(), ledger.faults(),
                 ledger.welcomes(), ledger.refetches());
         Recount recount = new Recount(unflagged);
-        assertThat(recount.sum(RoomRecount::unreachable)).isEqualTo(13);
+        assertThat(recount.sum(RoomRecount::unreachable)).isEqualTo(18);
         assertThat(recount.sum(RoomRecount::lost)).isEqualTo(11);
-        assertThat(recount.convergedClients()).isEqualTo(2);
+        assertThat(recount.convergedClients()).isEqualTo(3);
         LedgerFiles.write(dir, new LedgerFiles.Stamp("bounded", "reconcile", 1), ledger);
         assertThat(LedgerFiles.read(dir)).as("resume statuses, first seqs and flags survive the files")
                 .isEqualTo(ledger);

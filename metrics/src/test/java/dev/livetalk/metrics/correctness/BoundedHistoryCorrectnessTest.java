@@ -40,6 +40,14 @@ class BoundedHistoryCorrectnessTest {
     }
 
     @Test
+    void shouldCountUnreachableForAClientThatReconnectedWithoutResumeAndFetchedHistory() {
+        RoomFigures frank = of("frank");
+        assertThat(frank.lost()).isZero();
+        assertThat(frank.outcomes()).containsEntry(Outcome.UNREACHABLE, 5L);
+        assertThat(frank.converged()).isTrue();
+    }
+
+    @Test
     void shouldStillCountAsLostWhatAClientNeverFetched() {
         RoomFigures carol = of("carol");
         assertThat(carol.lost()).as("no history refetch, no firstSeq: nothing unreachable").isEqualTo(8);
@@ -66,8 +74,8 @@ class BoundedHistoryCorrectnessTest {
     void shouldSumUnreachableInTheFiguresAndConvergeOnlyTheClientsWithNothingLost() {
         CorrectnessFigures figures = report.figures();
         assertThat(figures.lost()).isEqualTo(11);
-        assertThat(figures.outcomes()).containsEntry(Outcome.UNREACHABLE, 13L);
-        assertThat(figures.convergedClients()).isEqualTo(2); // bob and alice
+        assertThat(figures.outcomes()).containsEntry(Outcome.UNREACHABLE, 18L);
+        assertThat(figures.convergedClients()).isEqualTo(3); // bob, alice and frank
     }
 
     @Test
@@ -75,18 +83,18 @@ class BoundedHistoryCorrectnessTest {
         LatencyReport latency = LatencyCollector.collect(run);
         LatencySeries first = latency.series(Metric.PEER_FIRST, Phase.ALL);
         LatencySeries fin = latency.series(Metric.PEER_FINAL, Phase.ALL);
-        // 4 peers x 10 sends = 40 pairs, 13 unreachable; shown: alice 5, carol 2, dave 4, erin 6 (5 went away)
-        assertThat(first.corrected().getTotalCount() + first.never()).isEqualTo(27);
+        // 5 peers x 10 sends = 50 pairs, 18 unreachable; shown: alice 5, carol 2, dave 4, erin 6 (5 went away), frank 5
+        assertThat(first.corrected().getTotalCount() + first.never()).isEqualTo(32);
         assertThat(first.never()).isEqualTo(10); // carol 8, dave 2
-        assertThat(fin.corrected().getTotalCount() + fin.never()).isEqualTo(27);
-        // final places: alice 1, 2, 8, 9, 10; carol 1, 2; dave 1, 2, 5, 8; erin 1, 2 (5 missing breaks the run)
-        assertThat(fin.corrected().getTotalCount()).isEqualTo(13);
+        assertThat(fin.corrected().getTotalCount() + fin.never()).isEqualTo(32);
+        // final places: alice and frank 1, 2, 8, 9, 10; carol 1, 2; dave 1, 2, 5, 8; erin 1, 2 (5 missing breaks the run)
+        assertThat(fin.corrected().getTotalCount()).isEqualTo(18);
     }
 
     @Test
     void shouldMarkUnreachableDeliveriesInTheLedger() {
         Map<String, Long> unreachable = Ledger.of(run).deliveries().stream().filter(DeliveryRow::unreachable)
                 .collect(Collectors.groupingBy(DeliveryRow::recipient, Collectors.counting()));
-        assertThat(unreachable).isEqualTo(Map.of("alice", 5L, "dave", 4L, "erin", 4L));
+        assertThat(unreachable).isEqualTo(Map.of("alice", 5L, "dave", 4L, "erin", 4L, "frank", 5L));
     }
 }
