@@ -3,6 +3,7 @@ package dev.livetalk.metrics;
 import dev.livetalk.metrics.TraceFixture.Client;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.protocol.Message;
+import dev.livetalk.protocol.ReceiptKind;
 
 import java.util.Map;
 
@@ -60,7 +61,8 @@ public final class BoundedHistoryRun {
             c.refetch("lobby", 3, 300, 1_550, 8);
         }
         frank.place(m[8], 1_550).place(m[9], 1_550).place(m[10], 1_550);
-        alice.place(m[8], 1_550).place(m[9], 1_550).place(m[10], 1_550);
+        alice.place(m[8], 1_550).place(m[9], 1_550).place(m[10], 1_550)
+                .marker("lobby", ReceiptKind.DELIVERED, 10, 1_560); // covers 3..7: unreachable, not unfounded
         dave.place(m[8], 1_550);
         erin.place(m[8], 1_550).place(m[9], 1_550).place(m[10], 1_550);
         return run.build();

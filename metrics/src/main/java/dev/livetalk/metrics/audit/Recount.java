@@ -53,7 +53,7 @@ final class Recount {
         this.clients = List.copyOf(everyClient);
         this.notConverged = List.copyOf(broken);
         this.convergence = ConvergenceSample.of(ledger);
-        this.statusTruth = StatusTruthRecount.of(index);
+        this.statusTruth = StatusTruthRecount.of(index, unreachable);
     }
 
     /** The recount of {@code room} alone: every row of the room, every fault window. */

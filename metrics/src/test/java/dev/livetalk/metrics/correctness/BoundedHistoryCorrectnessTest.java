@@ -79,6 +79,11 @@ class BoundedHistoryCorrectnessTest {
     }
 
     @Test
+    void shouldNotCallUnfoundedADeliveredMarkerCoveringUnreachableMessages() {
+        assertThat(report.figures().unfoundedDelivered()).isZero();
+    }
+
+    @Test
     void shouldTakeNoPeerLatencySampleNorNeverForAnUnreachablePair() {
         LatencyReport latency = LatencyCollector.collect(run);
         LatencySeries first = latency.series(Metric.PEER_FIRST, Phase.ALL);
