@@ -138,6 +138,12 @@ public final class TraceFixture {
             return this;
         }
 
+        /** As {@link #welcome(String, String, double)}, with the server's status of each room it asked to resume. */
+        public Client welcome(String link, String epoch, double atMs, Map<String, String> resume) {
+            recorder.onWelcome(new WelcomeSeen(link, ms(atMs), epoch, resume));
+            return this;
+        }
+
         /** Every line of {@code room} goes away (a client that drops what an earlier epoch showed). */
         public Client clear(String room, double atMs) {
             Transcript t = at(room, atMs);
@@ -230,6 +236,12 @@ public final class TraceFixture {
         /** The client received {@code messages} of {@code room} again ({@code bytes} encoded) from history. */
         public Client refetch(String room, String source, int messages, long bytes, double atMs) {
             recorder.onRefetch(new Refetch(ms(atMs), room, source, messages, bytes));
+            return this;
+        }
+
+        /** A history reply of {@code room} that said the server's oldest held seq is {@code firstSeq}. */
+        public Client refetch(String room, int messages, long bytes, double atMs, long firstSeq) {
+            recorder.onRefetch(new Refetch(ms(atMs), room, Refetch.HISTORY, messages, bytes, firstSeq));
             return this;
         }
 

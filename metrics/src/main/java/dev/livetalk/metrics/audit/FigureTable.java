@@ -35,6 +35,7 @@ final class FigureTable {
             AuditedFigure.count("correctness.outcomes.lost", r -> r.sum(RoomRecount::lost)),
             AuditedFigure.count("correctness.outcomes.duplicated", r -> r.sum(RoomRecount::duplicated)),
             AuditedFigure.count("correctness.outcomes.unexpected", r -> r.sum(RoomRecount::phantoms)),
+            AuditedFigure.count("correctness.outcomes.unreachable", r -> r.sum(RoomRecount::unreachable)),
             // ok and recovered split on whether a line went missing for a while, which the ledger's
             // final transcripts and first showings do not tell: their sum is audited
             new AuditedFigure("correctness.outcomes.ok+recovered", r -> List.of(new Check(

@@ -31,13 +31,15 @@ final class Recount {
     private final List<String> notConverged;
     private final List<ConvergenceSample> convergence;
     private final StatusTruthRecount statusTruth;
+    private final UnreachableRecount unreachable;
 
     Recount(Ledger ledger) {
         this.index = new LedgerIndex(ledger);
+        this.unreachable = new UnreachableRecount(index);
         TreeSet<String> everyClient = new TreeSet<>();
         TreeSet<String> broken = new TreeSet<>();
         for (TranscriptRow transcript : ledger.transcripts()) {
-            RoomRecount room = RoomRecount.of(transcript, index);
+            RoomRecount room = RoomRecount.of(transcript, index, unreachable);
             rooms.add(room);
             everyClient.add(transcript.client());
             if (!room.converged()) {
@@ -51,7 +53,7 @@ final class Recount {
         this.clients = List.copyOf(everyClient);
         this.notConverged = List.copyOf(broken);
         this.convergence = ConvergenceSample.of(ledger);
-        this.statusTruth = StatusTruthRecount.of(index);
+        this.statusTruth = StatusTruthRecount.of(index, unreachable);
     }
 
     /** The recount of {@code room} alone: every row of the room, every fault window. */
@@ -62,7 +64,8 @@ final class Recount {
                 ledger.transcripts().stream().filter(t -> t.room().equals(room)).toList(),
                 ledger.markers().stream().filter(m -> m.room().equals(room)).toList(),
                 ledger.receipts().stream().filter(r -> r.room().equals(room)).toList(),
-                ledger.faults()));
+                ledger.faults(), ledger.welcomes(),
+                ledger.refetches().stream().filter(r -> r.room().equals(room)).toList()));
     }
 
     /** The ledger recounted. */
@@ -164,13 +167,15 @@ final class Recount {
 
     /**
      * From the intended (and the handed) send to {@code at} of each delivery row of it; none for a
-     * message the server lost after its sender saw the ack ({@link MessageRow#acknowledgedLost()}).
+     * message the server lost after its sender saw the ack ({@link MessageRow#acknowledgedLost()}),
+     * nor for a delivery unreachable for its recipient ({@link UnreachableRecount}).
      */
     List<LatencySample> atPeers(java.util.function.Function<DeliveryRow, Long> at) {
         List<LatencySample> samples = new ArrayList<>();
         for (DeliveryRow delivery : index.ledger().deliveries()) {
             MessageRow m = index.message(delivery.key());
-            if (m != null && m.intendedUs() != null && m.intendedUs() >= 0 && !m.acknowledgedLost()) {
+            if (m != null && m.intendedUs() != null && m.intendedUs() >= 0 && !m.acknowledgedLost()
+                    && !unreachable.isUnreachable(delivery.recipient(), delivery.room(), delivery.seq())) {
                 samples.add(LatencySample.between(m.intendedUs(), m.handedUs(), at.apply(delivery)));
             }
         }

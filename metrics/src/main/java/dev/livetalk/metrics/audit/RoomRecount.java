@@ -18,10 +18,14 @@ import java.util.Set;
  * <p>Immutable; any thread.
  */
 record RoomRecount(long lost, long duplicates, long phantoms, long inversions, long pairs, long notInLongestRun,
-                   long causalViolations, long stuckPending, boolean converged, long ok, long duplicated) {
+                   long causalViolations, long stuckPending, boolean converged, long ok, long duplicated,
+                   long unreachable) {
 
-    /** Recounts {@code transcript} against the room's commits; {@code ledger} indexes the run's rows. */
-    static RoomRecount of(TranscriptRow transcript, LedgerIndex ledger) {
+    /**
+     * Recounts {@code transcript} against the room's commits; {@code ledger} indexes the run's
+     * rows, {@code unreachable} tells the commits the client could not be shown (not entitled).
+     */
+    static RoomRecount of(TranscriptRow transcript, LedgerIndex ledger, UnreachableRecount unreachable) {
         long joined = transcript.joinedAtSeq() == null ? 0 : transcript.joinedAtSeq();
         Map<String, Integer> shown = new HashMap<>();
         Map<String, Integer> firstPosition = new HashMap<>();
@@ -42,7 +46,8 @@ record RoomRecount(long lost, long duplicates, long phantoms, long inversions, l
             firstPosition.putIfAbsent(message.key(), seqs.size());
             shown.merge(message.key(), 1, Integer::sum);
             seqs.add(line.seq() > 0 ? line.seq() : message.seq());
-            if (line.seq() == 0 || line.seq() > joined) {
+            if ((line.seq() == 0 || line.seq() > joined)
+                    && !unreachable.isUnreachable(transcript.client(), transcript.room(), line.seq())) {
                 shownIds.add(line.id());
             }
         }
@@ -54,10 +59,15 @@ record RoomRecount(long lost, long duplicates, long phantoms, long inversions, l
         long lost = 0;
         long ok = 0;
         long duplicated = 0;
+        long unreachables = 0;
         Set<String> counted = new HashSet<>();
         for (MessageRow.Commit commit : entitled) {
             String key = ledger.messageOfCommit(transcript.room(), commit.id()).key();
             if (!counted.add(key)) {
+                continue;
+            }
+            if (unreachable.isUnreachable(transcript.client(), transcript.room(), commit.seq())) {
+                unreachables++;
                 continue;
             }
             int count = shown.getOrDefault(key, 0);
@@ -69,11 +79,13 @@ record RoomRecount(long lost, long duplicates, long phantoms, long inversions, l
                 duplicated++;
             }
         }
-        List<String> entitledIds = entitled.stream().map(MessageRow.Commit::id).toList();
+        List<String> entitledIds = entitled.stream()
+                .filter(c -> !unreachable.isUnreachable(transcript.client(), transcript.room(), c.seq()))
+                .map(MessageRow.Commit::id).toList();
         long n = seqs.size();
         return new RoomRecount(lost, duplicates, phantoms, inversions(seqs), n * (n - 1) / 2, n - longestRun(seqs),
                 causalViolations(transcript, joined, firstPosition, ledger), stuckPending(transcript, ledger),
-                phantoms == 0 && shownIds.equals(entitledIds), ok, duplicated);
+                phantoms == 0 && shownIds.equals(entitledIds), ok, duplicated, unreachables);
     }
 
     /** Pairs of lines i before j with seq(i) greater than seq(j), every pair compared. */

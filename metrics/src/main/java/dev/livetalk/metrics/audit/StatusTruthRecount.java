@@ -39,7 +39,7 @@ record StatusTruthRecount(long unfoundedDelivered, long unfoundedRead, long stat
     private static final char SEP = '\u0000';
 
 
-    static StatusTruthRecount of(LedgerIndex index) {
+    static StatusTruthRecount of(LedgerIndex index, UnreachableRecount unreachable) {
         Ledger ledger = index.ledger();
         Map<String, Long> joined = new HashMap<>();
         for (TranscriptRow transcript : ledger.transcripts()) {
@@ -73,7 +73,8 @@ record StatusTruthRecount(long unfoundedDelivered, long unfoundedRead, long stat
                                 .merge(marker.client(), marker.atUs(), Math::min);
                     }
                     Long joinedAt = joined.get(marker.client() + SEP + marker.room());
-                    if (joinedAt == null || commit.seq() <= joinedAt) {
+                    if (joinedAt == null || commit.seq() <= joinedAt
+                            || unreachable.isUnreachable(marker.client(), marker.room(), commit.seq())) {
                         continue;
                     }
                     Long shown = index.firstShown(marker.client(), message);

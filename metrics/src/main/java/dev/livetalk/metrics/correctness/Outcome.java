@@ -21,5 +21,10 @@ public enum Outcome {
      * Shown exactly once at the end, but missing at some point after it was due (a higher seq
      * was shown first, or its line disappeared for a while).
      */
-    @JsonProperty("recovered") RECOVERED
+    @JsonProperty("recovered") RECOVERED,
+    /**
+     * Never shown to the client, and never showable: the server had dropped it from its bounded
+     * history before the client came back ({@link dev.livetalk.metrics.replay.Unreachable}). Not lost.
+     */
+    @JsonProperty("unreachable") UNREACHABLE
 }

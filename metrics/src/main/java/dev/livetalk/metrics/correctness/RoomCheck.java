@@ -62,7 +62,8 @@ final class RoomCheck {
         long[] order = Inversions.of(seqs);
         long inversions = Inversions.count(order);
         noteMisordered();
-        boolean converged = phantoms == 0 && shownIds.equals(entitled.stream().map(CommittedMessage::id).toList());
+        boolean converged = phantoms == 0 && shownIds.equals(entitled.stream()
+                .filter(c -> !replay.isUnreachable(c.seq())).map(CommittedMessage::id).toList());
         return new RoomFigures(client.clientId(), replay.room(), lost, duplicates, phantoms, inversions,
                 Inversions.pairs(order.length), Inversions.notInLongestRun(order), replay.moves(),
                 causalViolations(), stuckPending(), converged, outcomes);
@@ -85,7 +86,7 @@ final class RoomCheck {
             shown.merge(message.key(), 1, Integer::sum);
             long seq = entry.seq() > 0 ? entry.seq() : message.firstSeq();
             seqs.add(seq);
-            if (entry.seq() == 0 || entry.seq() > replay.joinedAt()) {
+            if ((entry.seq() == 0 || entry.seq() > replay.joinedAt()) && !replay.isUnreachable(entry.seq())) {
                 shownIds.add(entry.id());
             }
         }
@@ -104,13 +105,20 @@ final class RoomCheck {
         return duplicates;
     }
 
-    /** Classifies every entitled message (once per logical message) and returns the lost ones. */
+    /**
+     * Classifies every entitled message (once per logical message, by its first entitled commit)
+     * and returns the lost ones; an unreachable one is not lost.
+     */
     private long lostAndOutcomes() {
         long lost = 0;
         Map<String, Boolean> seen = new HashMap<>();
         for (CommittedMessage commit : entitled) {
             LogicalMessage message = index.byId(replay.room(), commit.id());
             if (seen.putIfAbsent(message.key(), true) != null) {
+                continue;
+            }
+            if (replay.isUnreachable(commit.seq())) {
+                outcomes.merge(Outcome.UNREACHABLE, 1L, Long::sum);
                 continue;
             }
             int count = shown.getOrDefault(message.key(), 0);

@@ -114,8 +114,11 @@ final class StatusTruthCheck {
         if (entitledAfter == null || commit.seq() <= entitledAfter) {
             return;
         }
-        String key = log.keyAt(position, run.index(), marker.room());
         RoomReplay replay = run.of(client.clientId(), marker.room());
+        if (replay != null && replay.isUnreachable(commit.seq())) {
+            return; // the server had dropped it before the client came back: not entitled
+        }
+        String key = log.keyAt(position, run.index(), marker.room());
         Long shown = replay == null ? null : replay.firstShown().get(key);
         if ((shown == null || shown > marker.at()) && counted.add(marker.kind() + "\u0000" + key)) {
             boolean read = marker.kind() == ReceiptKind.READ;

@@ -12,7 +12,8 @@ import java.util.Map;
  * entitled seq present before it: walking the final lines, the counted seqs run
  * {@code join+1, join+2, ...} for a while; for seq s of that run the time is the latest
  * placement of any seq {@code <= s}. A seq after the first line out of step has no such time
- * (it counts as lost or misordered instead).
+ * (it counts as lost or misordered instead). Unreachable seqs ({@link RoomReplay#isUnreachable})
+ * are neither expected nor counted.
  *
  * <p>Immutable once built; any thread.
  */
@@ -29,9 +30,12 @@ public final class FinalPlacement {
         long latest = Long.MIN_VALUE;
         for (PlacedEntry placed : replay.finalEntries()) {
             long seq = placed.entry().seq();
-            if (seq == 0 || seq <= replay.joinedAt()
+            if (seq == 0 || seq <= replay.joinedAt() || replay.isUnreachable(seq)
                     || (index != null && index.isLostLine(replay.room(), placed.entry()))) {
                 continue;
+            }
+            while (replay.isUnreachable(expected)) {
+                expected++;
             }
             if (seq != expected) {
                 break;

@@ -40,6 +40,9 @@ import java.util.OptionalLong;
  * ({@link dev.livetalk.metrics.trace.RunTrace#entitledAfter}); read marks and receipts count
  * only in the final epoch, so a lag pairs a mark and a receipt of one epoch.
  *
+ * <p>A (message, peer) pair unreachable for the peer ({@link RoomReplay#isUnreachable}: the server
+ * dropped it from a bounded history before the peer came back) has no peer sample and no never.
+ *
  * <p>Stateless; any thread.
  */
 public final class LatencyCollector {
@@ -94,6 +97,9 @@ public final class LatencyCollector {
     private static void peerLatencies(ReplayedRun run, LogicalMessage message, ClientTrace peer,
                                       LatencyReport report, Map<String, FinalPlacement> placements) {
         RoomReplay replay = run.of(peer.clientId(), message.room());
+        if (message.isCommitted() && replay.isUnreachable(message.firstSeq())) {
+            return; // the server dropped it before the peer came back: no strategy could show it
+        }
         sample(report, Metric.PEER_FIRST, message, replay.firstShown().get(message.key()));
         FinalPlacement placement = placements.computeIfAbsent(peer.clientId() + '\u0000' + message.room(),
                 k -> new FinalPlacement(replay, run.index()));

@@ -23,8 +23,18 @@ package dev.livetalk.metrics.ledger;
  * @param readMarkerUs         when a read marker the recipient sent first covered it
  * @param senderSawDeliveredUs when the sender first received the recipient's delivered receipt covering it
  * @param senderSawReadUs      when the sender first received the recipient's read receipt covering it
+ * @param unreachable          the server had dropped it from its bounded history before the recipient
+ *                             came back (docs/METRICS.md, "Bounded history"): not lost, no latency sample
  */
 public record DeliveryRow(String key, String room, Long seq, String sender, String recipient, Long firstShownUs,
                           Long finalAtUs, Integer finalPosition, int lines, int moves, Long deliveredMarkerUs,
-                          Long readMarkerUs, Long senderSawDeliveredUs, Long senderSawReadUs) {
+                          Long readMarkerUs, Long senderSawDeliveredUs, Long senderSawReadUs, boolean unreachable) {
+
+    /** A reachable delivery (and the rows of a ledger written before unreachable ones were marked). */
+    public DeliveryRow(String key, String room, Long seq, String sender, String recipient, Long firstShownUs,
+                       Long finalAtUs, Integer finalPosition, int lines, int moves, Long deliveredMarkerUs,
+                       Long readMarkerUs, Long senderSawDeliveredUs, Long senderSawReadUs) {
+        this(key, room, seq, sender, recipient, firstShownUs, finalAtUs, finalPosition, lines, moves,
+                deliveredMarkerUs, readMarkerUs, senderSawDeliveredUs, senderSawReadUs, false);
+    }
 }

@@ -211,7 +211,8 @@ final class LedgerBuilder {
                 seq == null || sender == null ? null
                         : usOrNull(firstAt(sender, room, recipient.user(), ReceiptKind.DELIVERED, seq)),
                 seq == null || sender == null ? null
-                        : usOrNull(firstAt(sender, room, recipient.user(), ReceiptKind.READ, seq)));
+                        : usOrNull(firstAt(sender, room, recipient.user(), ReceiptKind.READ, seq)),
+                replay != null && seq != null && replay.isUnreachable(seq));
     }
 
     /** Per message, where its first final line is and how many it has; {@code finalEpochOnly}: lines of lost epochs skipped. */
@@ -326,7 +327,8 @@ final class LedgerBuilder {
     private List<WelcomeRow> welcomes() {
         List<WelcomeRow> rows = new ArrayList<>();
         for (ClientTrace client : run.trace().clients()) {
-            client.welcomes().forEach(w -> rows.add(new WelcomeRow(client.user(), w.link(), us(w.at()), w.epoch())));
+            client.welcomes().forEach(w -> rows.add(new WelcomeRow(client.user(), w.link(), us(w.at()), w.epoch(),
+                    w.resume())));
         }
         rows.sort(Comparator.comparingLong(WelcomeRow::atUs));
         return rows;
@@ -336,7 +338,7 @@ final class LedgerBuilder {
         List<RefetchRow> rows = new ArrayList<>();
         for (ClientTrace client : run.trace().clients()) {
             client.refetches().forEach(r -> rows.add(new RefetchRow(client.user(), r.room(), r.source(), r.messages(),
-                    r.bytes(), us(r.at()))));
+                    r.bytes(), us(r.at()), r.firstSeq())));
         }
         rows.sort(Comparator.comparingLong(RefetchRow::atUs));
         return rows;

@@ -4,9 +4,11 @@ import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.TranscriptEntry;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.function.Predicate;
 
 /**
@@ -32,6 +34,7 @@ final class DisplayOrder {
     private int pending;
     private int lostLines;
     private final Predicate<TranscriptEntry> lost;
+    private final NavigableSet<Long> unreachable;
 
     private static final class Node {
         final long no;
@@ -55,8 +58,17 @@ final class DisplayOrder {
 
     /** As {@link #DisplayOrder(long, String)}; {@code lost} tells the lines of a lost epoch. */
     DisplayOrder(long joinedAt, String where, Predicate<TranscriptEntry> lost) {
+        this(joinedAt, where, lost, Collections.emptyNavigableSet());
+    }
+
+    /**
+     * As {@link #DisplayOrder(long, String, Predicate)}; the seqs {@code unreachable}
+     * ({@link Unreachable}) are not counted and a correct prefix steps over them.
+     */
+    DisplayOrder(long joinedAt, String where, Predicate<TranscriptEntry> lost, NavigableSet<Long> unreachable) {
         this.where = where;
         this.lost = lost;
+        this.unreachable = unreachable;
         this.sentinel = new Node(-1, null);
         sentinel.counted = true;
         sentinel.seq = joinedAt;
@@ -158,7 +170,8 @@ final class DisplayOrder {
     }
 
     private boolean counts(TranscriptEntry entry) {
-        return entry.seq() > 0 && entry.seq() > sentinel.seq && !lost.test(entry);
+        return entry.seq() > 0 && entry.seq() > sentinel.seq && !lost.test(entry)
+                && !unreachable.contains(entry.seq());
     }
 
     private void count(Node node) {
@@ -196,12 +209,21 @@ final class DisplayOrder {
 
     /** Adds ({@code sign} 1) or takes away (-1) what the adjacent pair {@code before, after} counts. */
     private void pair(long before, long after, int sign) {
-        if (after != before + 1) {
+        if (after != successor(before)) {
             outOfStep += sign;
         }
         if (after < before) {
             descents += sign;
         }
+    }
+
+    /** The seq a correct prefix shows after {@code seq}: the next one that is not unreachable. */
+    private long successor(long seq) {
+        long next = seq + 1;
+        while (unreachable.contains(next)) {
+            next++;
+        }
+        return next;
     }
 
     private static Node countedBefore(Node node) {

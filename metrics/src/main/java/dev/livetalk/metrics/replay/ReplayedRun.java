@@ -73,7 +73,7 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
             Long entitledAfter = trace.entitledAfter(client, room);
             RoomReplay replay = TranscriptReplayer.replay(index, client.clientId(), room,
                     entitledAfter == null ? 0L : entitledAfter, changes, grid, trace.log(room).messages(),
-                    finalEpochBegan);
+                    finalEpochBegan, Unreachable.seqs(trace, index, client, room, changes));
             checkFinal(client, room, replay);
             rooms.put(room, replay);
         });

@@ -4,8 +4,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What replaying one client's change log of one room found.
@@ -29,12 +31,16 @@ import java.util.Set;
  *                        (mutable counts: nobody changes them after the replay)
  * @param ownStatus       per logical message this client sent, every status its lines showed, in
  *                        order (see {@link StatusStep})
+ * @param unreachable     the seqs of the room's final log this client could not be shown
+ *                        ({@link Unreachable}): not entitled, neither lost nor due
  */
 public record RoomReplay(String clientId, String room, long joinedAt, List<PlacedEntry> finalEntries,
                          List<Transition> transitions, Map<String, Long> firstShown, Map<String, Long> acked,
                          Set<String> failed, Set<String> missingWhileDue, Set<String> causalViolations, long moves,
-                         IntervalCounts overTime, Map<String, List<StatusStep>> ownStatus) {
+                         IntervalCounts overTime, Map<String, List<StatusStep>> ownStatus,
+                         NavigableSet<Long> unreachable) {
     public RoomReplay {
+        unreachable = Collections.unmodifiableNavigableSet(new TreeSet<>(unreachable));
         finalEntries = List.copyOf(finalEntries);
         transitions = List.copyOf(transitions);
         firstShown = Map.copyOf(firstShown);
@@ -54,6 +60,20 @@ public record RoomReplay(String clientId, String room, long joinedAt, List<Place
                       IntervalCounts overTime) {
         this(clientId, room, joinedAt, finalEntries, transitions, firstShown, acked, failed, missingWhileDue,
                 causalViolations, moves, overTime, Map.of());
+    }
+
+    /** A replay without unreachable messages. */
+    public RoomReplay(String clientId, String room, long joinedAt, List<PlacedEntry> finalEntries,
+                      List<Transition> transitions, Map<String, Long> firstShown, Map<String, Long> acked,
+                      Set<String> failed, Set<String> missingWhileDue, Set<String> causalViolations, long moves,
+                      IntervalCounts overTime, Map<String, List<StatusStep>> ownStatus) {
+        this(clientId, room, joinedAt, finalEntries, transitions, firstShown, acked, failed, missingWhileDue,
+                causalViolations, moves, overTime, ownStatus, Collections.emptyNavigableSet());
+    }
+
+    /** Whether the commit {@code seq} of the room is unreachable for this client ({@link Unreachable}). */
+    public boolean isUnreachable(long seq) {
+        return unreachable.contains(seq);
     }
 
     /** The status steps of this client's own message {@code key} in this room; empty when none showed. */

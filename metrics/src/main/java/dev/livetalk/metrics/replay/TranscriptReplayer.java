@@ -6,11 +6,13 @@ import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.metrics.trace.CommittedMessage;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 
 /**
@@ -50,17 +52,21 @@ public final class TranscriptReplayer {
     private boolean good = true;
     private long moves;
 
+    private final NavigableSet<Long> unreachable;
+
     private TranscriptReplayer(MessageIndex index, String clientId, String room, long joinedAt, SampleGrid grid,
-                               List<CommittedMessage> log, long finalEpochBegan) {
+                               List<CommittedMessage> log, long finalEpochBegan, NavigableSet<Long> unreachable) {
         this.index = index;
         this.clientId = clientId;
         this.room = room;
         this.joinedAt = joinedAt;
         this.finalEpochBegan = finalEpochBegan;
         this.finalBegun = finalEpochBegan == Long.MIN_VALUE;
+        this.unreachable = unreachable;
         this.order = new DisplayOrder(joinedAt, "client " + clientId + " in room " + room,
-                entry -> index.isLostLine(room, entry));
-        this.sampler = new IntervalSampler(grid, order, shownCount, index, room, joinedAt, log);
+                entry -> index.isLostLine(room, entry), unreachable);
+        this.sampler = new IntervalSampler(grid, order, shownCount, index, room, joinedAt,
+                unreachable.isEmpty() ? log : log.stream().filter(c -> !unreachable.contains(c.seq())).toList());
     }
 
     /** Replays {@code changes} (those of {@code room}, in order) of a client that joined at head {@code joinedAt}. */
@@ -85,8 +91,19 @@ public final class TranscriptReplayer {
     public static RoomReplay replay(MessageIndex index, String clientId, String room, long joinedAt,
                                     List<TranscriptChange> changes, SampleGrid grid, List<CommittedMessage> log,
                                     long finalEpochBegan) {
+        return replay(index, clientId, room, joinedAt, changes, grid, log, finalEpochBegan,
+                Collections.emptyNavigableSet());
+    }
+
+    /**
+     * As {@link #replay(MessageIndex, String, String, long, List, SampleGrid, List, long)}, the
+     * commits {@code unreachable} ({@link Unreachable}) neither due nor expected in a correct prefix.
+     */
+    public static RoomReplay replay(MessageIndex index, String clientId, String room, long joinedAt,
+                                    List<TranscriptChange> changes, SampleGrid grid, List<CommittedMessage> log,
+                                    long finalEpochBegan, NavigableSet<Long> unreachable) {
         TranscriptReplayer replayer = new TranscriptReplayer(index, clientId, room, joinedAt, grid, log,
-                finalEpochBegan);
+                finalEpochBegan, unreachable);
         for (int i = 0; i < changes.size(); i++) {
             TranscriptChange change = changes.get(i);
             replayer.sampler.sampleBefore(change.at());
@@ -99,7 +116,7 @@ public final class TranscriptReplayer {
         replayer.beginFinalEpochBy(Long.MAX_VALUE);
         return new RoomReplay(clientId, room, joinedAt, replayer.order.lines(), replayer.transitions,
                 replayer.firstShown, replayer.acked, replayer.failed, replayer.missingWhileDue, replayer.causal,
-                replayer.moves, replayer.sampler.finish(), replayer.ownStatus);
+                replayer.moves, replayer.sampler.finish(), replayer.ownStatus, replayer.unreachable);
     }
 
     private void apply(TranscriptChange change) {
