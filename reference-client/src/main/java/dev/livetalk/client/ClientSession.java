@@ -246,6 +246,10 @@ public final class ClientSession {
         }
         state.phase = LinkState.Phase.READY;
         state.backoff.reset();
+        if (epoch != null && !epoch.equals(welcome.epoch())) {
+            markers.onEpochChanged(); // read and delivered seqs of the lost history must not reach the new one
+            receipts.onEpochChanged(); // nor may its receipts mark the new history's messages
+        }
         epoch = welcome.epoch();
         if (state.role.receives()) {
             strategy.onReceiveLinkUp(ctx, welcome, now);

@@ -52,6 +52,16 @@ final class ReadMarkers {
         return true;
     }
 
+    /**
+     * The server's history changed (a new epoch): every seq wanted or sent belongs to the old
+     * one, so nothing of it may go out into the new one; markers start again from nothing.
+     */
+    void onEpochChanged() {
+        readWanted.clear();
+        readSent.clear();
+        deliveredSent.clear();
+    }
+
     void wantRead(String room, long seq) {
         readWanted.merge(room, seq, Math::max);
     }

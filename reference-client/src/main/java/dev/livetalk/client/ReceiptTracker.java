@@ -22,6 +22,15 @@ import java.util.Map;
 final class ReceiptTracker {
     private final Map<String, RoomReceipts> rooms = new HashMap<>();
 
+    /**
+     * The server's history changed (a new epoch): the markers seen and the own messages waiting
+     * for them are of the old seq space; a new-epoch message at a seq an old marker reached is
+     * not read for that.
+     */
+    void onEpochChanged() {
+        rooms.clear();
+    }
+
     /** An own message was committed at {@code seq} with {@code id}. */
     void onOwnCommit(String room, long seq, String id, Transcript transcript) {
         RoomReceipts r = room(room);

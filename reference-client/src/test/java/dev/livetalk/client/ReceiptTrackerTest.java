@@ -46,6 +46,17 @@ class ReceiptTrackerTest {
     }
 
     @Test
+    void shouldForgetTheOldEpochsMarkersWhenTheServerLostItsHistory() {
+        tracker.onReceipt("r", ReceiptKind.READ, 9, transcript);
+        tracker.onEpochChanged();
+        show(4); // seq 4 of the new history: the old read marker at 9 says nothing of it
+        tracker.onOwnCommit("r", 4, "m4", transcript);
+        assertThat(status(4)).isEqualTo(MessageStatus.SENT);
+        tracker.onReceipt("r", ReceiptKind.READ, 4, transcript);
+        assertThat(status(4)).isEqualTo(MessageStatus.READ);
+    }
+
+    @Test
     void shouldApplyAMarkerThatCameFirstWhenTheOwnMessageCommits() {
         tracker.onReceipt("r", ReceiptKind.DELIVERED, 5, transcript);
         show(4);

@@ -199,7 +199,7 @@ class ServerFaultTest {
                 faults:
                   - {type: restart, durable: false, at: 1s, for: 1s}
                   - {type: pause, at: 3s, for: 1s}
-                  - {type: slow-commit, delay: 20ms, at: 3500ms, for: 2s}
+                  - {type: slow-commit, delay: 20ms, at: 4s, for: 1s}
                   - {type: restart, durable: true, at: 5s, for: 1s}
                   - {type: restart, durable: false, at: 8s, for: 500ms}
                 """);
