@@ -49,6 +49,27 @@ final class ServerProcess implements AutoCloseable {
     private final CommitListener listener;
     private final Consumer<Throwable> onFailure;
     private final Thread shutdownHook = new Thread(this::killOnExit, "livetalk-server-stopper");
+    /** Every commit heard of, by epoch and id, across restarts: a durable start repeats what it recovered. */
+    private final java.util.Set<String> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The run's listener, told of each commit once (the stdout reader's thread). */
+    private final CommitListener once = new CommitListener() {
+        @Override
+        public void onCommit(dev.livetalk.protocol.Message message) {
+            throw new IllegalStateException("the server process tells every commit with its epoch");
+        }
+
+        @Override
+        public void onCommit(String epoch, dev.livetalk.protocol.Message message) {
+            if (heard.add(epoch + '\n' + message.id())) {
+                listener.onCommit(epoch, message);
+            }
+        }
+
+        @Override
+        public void onStart(String epoch) {
+            listener.onStart(epoch);
+        }
+    };
     private volatile ServerChild child;
     private volatile String epoch;
     private boolean paused;
@@ -199,7 +220,7 @@ final class ServerProcess implements AutoCloseable {
 
     private ServerChild launch() {
         try {
-            return ServerChild.launch(arguments, listener, onFailure);
+            return ServerChild.launch(arguments, once, onFailure);
         } catch (IOException e) {
             throw new NetworkBackendException("cannot start the server process (" + ServerChild.javaBinary() + "): "
                     + e.getMessage(), e);

@@ -176,6 +176,16 @@ public final class ReferenceServer implements AutoCloseable {
         }
     }
 
+    /** The epoch and every room's retained messages, as a restart on a durable history would take them up. */
+    public ServerHistory retained() {
+        lock.lock();
+        try {
+            return core.durableHistory();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Open connections. */
     public int connectionCount() {
         lock.lock();

@@ -64,7 +64,11 @@ public final class ServerMain {
             return EXIT_FAILED;
         }
         try (server) {
+            ServerHistory recovered = server.retained();
             lines.print(new ServerLine.Listening(server.port(), server.epoch()));
+            // A durable start tells again what it recovered: a message made durable just before a kill may have
+            // died with its commit line; the reader passes on only the commits it has not heard of.
+            recovered.rooms().values().forEach(messages -> messages.forEach(m -> lines.onCommit(recovered.epoch(), m)));
             return control(server, in, err);
         }
     }

@@ -126,6 +126,33 @@ class ServerMainTest {
         assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
     }
 
+    @Test
+    void shouldTellAgainWhatADurableStartRecoveredAfterItsListeningLine(@org.junit.jupiter.api.io.TempDir Path data)
+            throws Exception {
+        String epoch;
+        try (SqliteHistoryStore store = SqliteHistoryStore.open(data, null, () -> "e-durable")) {
+            epoch = store.epoch();
+            store.append(List.of(new Message("lobby", 1, ServerHistory.messageId(epoch, "lobby", 1), "c1", "alice",
+                    "one", null, 0), new Message("lobby", 2, ServerHistory.messageId(epoch, "lobby", 2), "c2", "alice",
+                    "two", null, 0)));
+        }
+        int port = freePort();
+        PipedOutputStream stdin = new PipedOutputStream();
+        InputStream in = new PipedInputStream(stdin);
+        LineSink out = new LineSink();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> ServerMain.run(
+                concat(with("--port", Integer.toString(port)), "--data", data.toString()), in, out,
+                new PrintStream(new ByteArrayOutputStream())));
+        out.firstLine().get(30, TimeUnit.SECONDS);
+        stdin.close();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+
+        List<String> lines = out.lines();
+        assertThat(lines.get(0)).isEqualTo("listening " + port + " e-durable");
+        assertThat(lines.subList(1, lines.size())).hasSize(2).allSatisfy(line -> assertThat(line).startsWith(
+                "commit e-durable {")).anySatisfy(line -> assertThat(line).contains("\"seq\":2"));
+    }
+
     private static List<String> with(String option, String value) {
         List<String> args = new java.util.ArrayList<>(MINIMAL);
         args.set(args.indexOf(option) + 1, value);
@@ -151,6 +178,10 @@ class ServerMainTest {
 
         CompletableFuture<String> firstLine() {
             return first;
+        }
+
+        synchronized List<String> lines() {
+            return List.of(text.toString().split("\n"));
         }
 
         @Override
