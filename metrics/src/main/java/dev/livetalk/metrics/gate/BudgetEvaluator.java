@@ -99,23 +99,8 @@ public final class BudgetEvaluator {
     }
 
     private static BudgetVerdict recoveryTime(Budget budget, String strategy, ConvergenceTimes times) {
-        if (times.samples() == 0) {
-            return new BudgetVerdict(budget.expression(), strategy, null, "ns", true,
-                    subject(budget) + ": no fault windows, budget " + rule(budget) + " holds");
-        }
-        OptionalLong observed = switch (budget.aggregation()) {
-            case Aggregation.Percentile p -> times.percentile(p.percentile());
-            case Aggregation.Max m -> times.max();
-            case Aggregation.Min m -> times.min();
-            case Aggregation.Value v -> throw new IllegalArgumentException("recovery needs an aggregation: "
-                    + budget.expression());
-        };
-        if (observed.isEmpty()) {
-            return new BudgetVerdict(budget.expression(), strategy, null, "ns", false, subject(budget)
-                    + " = never (" + times.neverConverged() + " of " + times.samples()
-                    + " windows never recovered: a client never converged), budget " + rule(budget));
-        }
-        return figure(budget, strategy, observed.getAsLong());
+        return timeOverWindows(budget, strategy, times, "recovery",
+                " windows never recovered: a client never converged), budget ");
     }
 
     private static BudgetVerdict latency(Budget budget, Subject measurement) {
@@ -143,6 +128,12 @@ public final class BudgetEvaluator {
     }
 
     private static BudgetVerdict convergence(Budget budget, String strategy, ConvergenceTimes times) {
+        return timeOverWindows(budget, strategy, times, "convergence", " never converged), budget ");
+    }
+
+    /** A time per fault window (convergence, recovery): holds without windows, never when one never ended. */
+    private static BudgetVerdict timeOverWindows(Budget budget, String strategy, ConvergenceTimes times, String metric,
+                                                 String neverTail) {
         if (times.samples() == 0) {
             return new BudgetVerdict(budget.expression(), strategy, null, "ns", true,
                     subject(budget) + ": no fault windows, budget " + rule(budget) + " holds");
@@ -151,13 +142,12 @@ public final class BudgetEvaluator {
             case Aggregation.Percentile p -> times.percentile(p.percentile());
             case Aggregation.Max m -> times.max();
             case Aggregation.Min m -> times.min();
-            case Aggregation.Value v -> throw new IllegalArgumentException("convergence needs an aggregation: "
+            case Aggregation.Value v -> throw new IllegalArgumentException(metric + " needs an aggregation: "
                     + budget.expression());
         };
         if (observed.isEmpty()) {
             return new BudgetVerdict(budget.expression(), strategy, null, "ns", false, subject(budget)
-                    + " = never (" + times.neverConverged() + " of " + times.samples() + " never converged), budget "
-                    + rule(budget));
+                    + " = never (" + times.neverConverged() + " of " + times.samples() + neverTail + rule(budget));
         }
         return figure(budget, strategy, observed.getAsLong());
     }
