@@ -136,7 +136,7 @@ public final class StrategyPlay {
 
     private Map<String, Hosted> connect(Stage opened) {
         Scenario scenario = plan.scenario();
-        Strategies strategies = Strategies.load();
+        Strategies strategies = settings.strategies();
         Map<String, Hosted> clients = new LinkedHashMap<>();
         List<ClientLayout.Client> layout = plan.layout().clients();
         joining.set(layout.size());

@@ -36,10 +36,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SeedSweep {
     private final SimSettings settings;
+    private final RunSettings runSettings;
     private final int threads;
 
     /** A sweep with these settings on {@code threads} worker threads (at least 1). */
     public SeedSweep(SimSettings settings, int threads) {
+        this(settings, RunSettings.DEFAULTS, threads);
+    }
+
+    /** A sweep with these settings (the strategies from {@code runSettings}) on {@code threads} worker threads. */
+    public SeedSweep(SimSettings settings, RunSettings runSettings, int threads) {
+        this.runSettings = runSettings;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
         }
@@ -81,7 +88,7 @@ public final class SeedSweep {
 
     /** Plays {@code seed} twice per strategy, as the one runner does: a second trace that differs is a harness bug. */
     private void selfCheck(Scenario scenario, List<String> strategies, long seed) {
-        ScenarioRunner runner = new ScenarioRunner(new SimBackend(settings), RunSettings.DEFAULTS, RunProgress.NONE);
+        ScenarioRunner runner = new ScenarioRunner(new SimBackend(settings), runSettings, RunProgress.NONE);
         RunPlan plan = RunPlan.resolve(scenario, seed);
         try {
             for (String strategy : strategies) {
@@ -99,7 +106,7 @@ public final class SeedSweep {
     List<SeedFailure> check(Scenario scenario, String file, List<String> strategies, long seed) {
         List<SeedFailure> failures = new ArrayList<>();
         for (String strategy : strategies) {
-            SimulationResult result = new SimulatedRun(scenario, strategy, seed, settings.withSelfCheck(false)).play();
+            SimulationResult result = new SimulatedRun(scenario, strategy, seed, settings.withSelfCheck(false), runSettings).play();
             Measurement measurement = Measurement.of(result.trace());
             List<BudgetVerdict> budgets = BudgetEvaluator.evaluate(scenario.budgets(), measurement).stream()
                     .filter(v -> !v.passed()).toList();

@@ -139,6 +139,16 @@ final class RunCommand implements Callable<Integer> {
     /** How the process ends when a stopped run overruns its grace period; a test records it instead. */
     IntConsumer halt = code -> Runtime.getRuntime().halt(code);
 
+    /** The strategies this run can play (the class path's; plugged-in ones once plugins load). */
+    Strategies found() {
+        return Strategies.load();
+    }
+
+    /** How every scenario is played: the defaults, with the strategies {@link #found()}. */
+    private RunSettings runSettings() {
+        return RunSettings.DEFAULTS.withStrategies(found());
+    }
+
     /** Where {@code --otlp} writes, open for the whole run; {@code null} without it. */
     private OtlpTraceFile otlp;
 
@@ -295,10 +305,10 @@ final class RunCommand implements Callable<Integer> {
                                  Calibration calibration) throws IOException, InterruptedException {
         long scenarioSeed = seed != null ? seed : scenario.seed();
         return scenario.network() == Backend.SIM
-                ? new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), RunSettings.DEFAULTS, progress, !noLedger, otlp)
+                ? new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), runSettings(), progress, !noLedger, otlp)
                         .run(scenario, strategiesOf(scenario), scenarioSeed, folder)
                 : new ScenarioRunner(new ToxiproxyBackend(toxiproxy, ToxiproxySettings.DEFAULTS, calibration),
-                        RunSettings.DEFAULTS, progress, !noLedger, otlp)
+                        runSettings(), progress, !noLedger, otlp)
                         .run(scenario, strategiesOf(scenario), scenarioSeed, folder);
     }
 
@@ -358,7 +368,7 @@ final class RunCommand implements Callable<Integer> {
 
     private Map<Path, Scenario> loadAll() {
         List<Path> files = ScenarioFiles.expand(paths.isEmpty() ? List.of(Home.resolve("scenarios")) : paths);
-        LoaderOptions options = LoaderOptions.DEFAULTS.withKnownStrategies(new HashSet<>(Strategies.load().names()));
+        LoaderOptions options = LoaderOptions.DEFAULTS.withKnownStrategies(new HashSet<>(found().names()));
         if (network != null) {
             options = options.withNetwork(network);
         }
@@ -406,7 +416,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageException("--seeds sweeps in the simulator: add --network sim (scenario "
                         + scenario.name() + " is on " + scenario.network().yamlName() + ")");
             }
-            SweepReport sweep = new SeedSweep(SimSettings.DEFAULTS, Runtime.getRuntime().availableProcessors())
+            SweepReport sweep = new SeedSweep(SimSettings.DEFAULTS, runSettings(), Runtime.getRuntime().availableProcessors())
                     .run(scenario, entry.getKey().toString(), strategiesOf(scenario), range);
             out.println(sweep.summary());
             report.append("```\n").append(sweep.summary()).append("\n```\n\n");
@@ -424,7 +434,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private List<String> strategiesOf(Scenario scenario) {
-        List<String> known = Strategies.load().names();
+        List<String> known = found().names();
         if (strategies == null) {
             return switch (scenario.strategies()) {
                 case dev.livetalk.scenarios.StrategySelection.All all -> known;

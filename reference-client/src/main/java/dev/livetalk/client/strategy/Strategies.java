@@ -40,6 +40,20 @@ public final class Strategies {
         return new Strategies(found);
     }
 
+    /**
+     * These strategies and {@code provider} besides, for a strategy given as a class rather than
+     * found on the class path (a test's own strategy); fails when another provider has its name.
+     */
+    public Strategies with(StrategyProvider provider) {
+        Map<String, StrategyProvider> more = new LinkedHashMap<>(providers);
+        StrategyProvider clash = more.putIfAbsent(provider.name(), provider);
+        if (clash != null && clash.getClass() != provider.getClass()) {
+            throw new IllegalArgumentException("two strategies are named " + provider.name() + ": "
+                    + clash.getClass().getName() + " and " + provider.getClass().getName());
+        }
+        return new Strategies(more);
+    }
+
     /** The names found: built-in ones first, in table order, then plugged-in ones sorted. */
     public List<String> names() {
         List<String> names = new ArrayList<>();
