@@ -145,7 +145,7 @@ class SessionTimingTest {
         assertThatThrownBy(() -> session.send("lobby", "hi", null, 0))
                 .hasMessage("room must be one of [r]: lobby");
         assertThatThrownBy(() -> new ClientSession(SessionConfig.builder("alice", "t").strategy("ordered").build(),
-                new dev.livetalk.client.strategy.GapFillStrategy(dev.livetalk.client.strategy.StrategySettings.defaults()),
+                new dev.livetalk.client.strategy.builtin.GapFillStrategy(dev.livetalk.client.strategy.StrategySettings.defaults()),
                 TranscriptListener.NONE))
                 .hasMessage("strategy must be the one the config names (ordered): gap-fill");
     }

@@ -1,6 +1,6 @@
 package dev.livetalk.simulator;
 
-import dev.livetalk.client.strategy.GapFillStrategy;
+import dev.livetalk.client.strategy.builtin.GapFillStrategy;
 import dev.livetalk.client.strategy.PendingSend;
 import dev.livetalk.client.strategy.ReconciliationStrategy;
 import dev.livetalk.client.strategy.ResumeRequest;

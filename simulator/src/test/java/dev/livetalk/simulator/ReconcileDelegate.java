@@ -1,7 +1,7 @@
 package dev.livetalk.simulator;
 
 import dev.livetalk.client.strategy.PendingSend;
-import dev.livetalk.client.strategy.ReconcileStrategy;
+import dev.livetalk.client.strategy.builtin.ReconcileStrategy;
 import dev.livetalk.client.strategy.ReconciliationStrategy;
 import dev.livetalk.client.strategy.ResumeRequest;
 import dev.livetalk.client.strategy.StrategyContext;

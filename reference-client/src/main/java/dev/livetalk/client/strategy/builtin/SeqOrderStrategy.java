@@ -1,5 +1,10 @@
-package dev.livetalk.client.strategy;
+package dev.livetalk.client.strategy.builtin;
 
+import dev.livetalk.client.strategy.ReconciliationStrategy;
+import dev.livetalk.client.strategy.StrategyContext;
+import dev.livetalk.client.strategy.StrategySettings;
+import dev.livetalk.client.strategy.PendingSend;
+import dev.livetalk.client.strategy.ResumeRequest;
 import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.Transcript;
 import dev.livetalk.client.transcript.TranscriptEntry;

@@ -1,4 +1,4 @@
-package dev.livetalk.client.strategy;
+package dev.livetalk.client.strategy.builtin;
 
 /**
  * What distinguishes the seq-ordering built-ins ({@code ordered}, {@code gap-fill},

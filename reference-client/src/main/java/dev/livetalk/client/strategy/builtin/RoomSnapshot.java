@@ -1,5 +1,6 @@
-package dev.livetalk.client.strategy;
+package dev.livetalk.client.strategy.builtin;
 
+import dev.livetalk.client.strategy.StrategyContext;
 import dev.livetalk.client.transcript.Transcript;
 import dev.livetalk.protocol.HistoryReply;
 import dev.livetalk.protocol.Message;

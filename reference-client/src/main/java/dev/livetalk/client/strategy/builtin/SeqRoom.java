@@ -1,4 +1,4 @@
-package dev.livetalk.client.strategy;
+package dev.livetalk.client.strategy.builtin;
 
 import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.Transcript;

@@ -1,4 +1,9 @@
-package dev.livetalk.client.strategy;
+package dev.livetalk.client.strategy.builtin;
+
+import dev.livetalk.client.strategy.StrategyContext;
+import dev.livetalk.client.strategy.StrategySettings;
+import dev.livetalk.client.strategy.PendingSend;
+import dev.livetalk.client.strategy.NamedStrategyProvider;
 
 /**
  * {@code event-only}: appends in arrival order, local echo appended at send; on reconnect it

@@ -1,4 +1,7 @@
-package dev.livetalk.client.strategy;
+package dev.livetalk.client.strategy.builtin;
+
+import dev.livetalk.client.strategy.StrategySettings;
+import dev.livetalk.client.strategy.NamedStrategyProvider;
 
 /**
  * {@code ordered}: buffers messages until contiguous by seq and drops seq <= watermark; the

@@ -1,4 +1,7 @@
-package dev.livetalk.client.strategy;
+package dev.livetalk.client.strategy.builtin;
+
+import dev.livetalk.client.strategy.StrategySettings;
+import dev.livetalk.client.strategy.NamedStrategyProvider;
 
 /**
  * {@code gap-fill}: as {@code ordered}, and fetches the missing range when a gap outlives the

@@ -1,4 +1,9 @@
-package dev.livetalk.client.strategy;
+package dev.livetalk.client.strategy.builtin;
+
+import dev.livetalk.client.strategy.StrategyContext;
+import dev.livetalk.client.strategy.StrategySettings;
+import dev.livetalk.client.strategy.PendingSend;
+import dev.livetalk.client.strategy.NamedStrategyProvider;
 
 /**
  * {@code naive-retry}: as {@code event-only}, but resends a send in doubt after a reconnect,

@@ -1,4 +1,7 @@
-package dev.livetalk.client.strategy;
+package dev.livetalk.client.strategy.builtin;
+
+import dev.livetalk.client.strategy.StrategySettings;
+import dev.livetalk.client.strategy.NamedStrategyProvider;
 
 /**
  * {@code reconcile}: the local echo shows pending and moves to its seq place on ack; gaps are

@@ -1,4 +1,7 @@
-package dev.livetalk.client.strategy;
+package dev.livetalk.client.strategy.builtin;
+
+import dev.livetalk.client.strategy.StrategySettings;
+import dev.livetalk.client.strategy.NamedStrategyProvider;
 
 /**
  * {@code snapshot}: inserts every message at its seq place on arrival and dedupes by id; on
