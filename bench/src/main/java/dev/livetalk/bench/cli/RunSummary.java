@@ -31,8 +31,7 @@ final class RunSummary {
         List<Verdict.Failure> failures = verdict.failures();
         if (!failures.isEmpty()) {
             out.append(String.format(Locale.ROOT, "%nfailed (%d):%n", failures.size()));
-            failures.forEach(f -> out.append(String.format(Locale.ROOT, "  %s / %s (seed %d): %s%n", f.scenario(),
-                    f.strategy(), f.seed(), f.message())));
+            failures.forEach(f -> out.append("  ").append(f.line()).append('\n'));
         }
         verdict.health().forEach(h -> out.append(h).append('\n'));
         verdict.stop().ifPresent(s -> out.append("stopped: ").append(s.sentence()).append('\n'));

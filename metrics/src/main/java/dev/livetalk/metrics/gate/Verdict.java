@@ -122,6 +122,14 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
 
         /** For a human: the figure, observed and allowed. */
         String message();
+
+        /**
+         * The one line every output lists a failure by (the console, a JUnit test's failure):
+         * {@code scenario / strategy (seed N): message}.
+         */
+        default String line() {
+            return String.format(java.util.Locale.ROOT, "%s / %s (seed %d): %s", scenario(), strategy(), seed(), message());
+        }
     }
 
     /** A budget that failed. */
