@@ -102,6 +102,22 @@ class LayeringTest {
             .because("network is the Toxiproxy backend of run's seam and knows neither the other backend nor"
                     + " the reports" + DOC);
 
+    @ArchTest
+    static final ArchRule junitExtensionIsALibraryOverTheRunner = noClasses()
+            .that().resideInAPackage("dev.livetalk.junit..")
+            .should().dependOnClassesThat(ours().and(outside("dev.livetalk.junit..", "dev.livetalk.protocol..",
+                    "dev.livetalk.client.strategy..", "dev.livetalk.client.transcript..", "dev.livetalk.scenarios..",
+                    "dev.livetalk.metrics..", "dev.livetalk.run..", "dev.livetalk.server..", "dev.livetalk.simulator..",
+                    "dev.livetalk.network..", "dev.livetalk.reports..")))
+            .because("the JUnit 5 extension plays scenarios by run's one runner on either backend and writes the"
+                    + " report, for users' tests: it never reaches into the command line (bench)" + DOC);
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheJunitExtension = noClasses()
+            .that().resideInAPackage("dev.livetalk..").and().resideOutsideOfPackage("dev.livetalk.junit..")
+            .should().dependOnClassesThat().resideInAPackage("dev.livetalk.junit..")
+            .because("the JUnit 5 extension is for users' tests; no module of the harness depends on it" + DOC);
+
     private static DescribedPredicate<JavaClass> ours() {
         return resideInAPackage("dev.livetalk..");
     }
