@@ -103,7 +103,8 @@ public final class Play {
 
     /**
      * Plays the strategy {@code factory} makes, such as {@code MyStrategy::new}, under the name its
-     * {@link ReconciliationStrategy#name()} returns; one new instance per client session.
+     * {@link ReconciliationStrategy#name()} returns (one instance is made at once to read it); one
+     * new instance per client session.
      */
     public Play strategy(Supplier<? extends ReconciliationStrategy> factory) {
         Objects.requireNonNull(factory, "factory");

@@ -60,7 +60,7 @@ public sealed interface ScenarioSource {
         try {
             return ScenarioLoader.parse(describe(), text(), options);
         } catch (ScenarioException e) {
-            throw new IllegalArgumentException("invalid scenario " + describe() + ", nothing was run:\n" + e.getMessage(), e);
+            throw new IllegalArgumentException("invalid scenario, nothing was run:\n" + e.getMessage(), e);
         }
     }
 

@@ -185,7 +185,7 @@ class LiveTalkExtensionTest {
     void anInvalidScenarioFailsNamingTheLineAndTheRule() {
         Throwable failure = failureOf(execute(BadScenario.class));
         assertThat(failure).isInstanceOf(IllegalArgumentException.class);
-        assertThat(failure.getMessage()).startsWith("invalid scenario inline scenario, nothing was run:\ninline scenario:3:")
+        assertThat(failure.getMessage()).startsWith("invalid scenario, nothing was run:\ninline scenario:3:")
                 .contains("duration");
     }
 
