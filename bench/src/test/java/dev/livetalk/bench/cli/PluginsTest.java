@@ -242,6 +242,17 @@ class PluginsTest extends CommandLineTest {
         assertThat(run("validate", "--plugins", template.toString(), scenario.toString())).as(err.toString()).isZero();
     }
 
+    /** The guide shows the template's strategy as it is: one example, compiled and played by these tests. */
+    @Test
+    void shouldShowTheTemplatesStrategyInTheGuideAsItIs() throws IOException {
+        String guide = Files.readString(StrategyJars.projectRoot().resolve("docs/WRITING-A-STRATEGY.md"));
+        String block = guide.substring(guide.indexOf("```java\n") + "```java\n".length());
+        block = block.substring(0, block.indexOf("```\n"));
+
+        assertThat(block).isEqualTo(Files.readString(
+                StrategyJars.TEMPLATE.resolve("src/main/java/com/example/chat/MyStrategy.java")));
+    }
+
     private static void assertRefused(List<String> option, String env, String... parts) {
         assertThatThrownBy(() -> Plugins.load(option, env, Path.of("no-such-plugins-folder")))
                 .isInstanceOf(UsageException.class).hasMessageContainingAll(parts);
