@@ -198,6 +198,17 @@ class PluginsTest extends CommandLineTest {
         assertThat(out.toString()).contains("my-strategy", template.getFileName().toString());
     }
 
+    /** RunCommand.found() is where run gets its strategies: a plugged-in one plays, in the simulator. */
+    @Test
+    void shouldRunAPluggedInStrategyGivenBeforeTheCommand() throws IOException {
+        Path scenario = Files.writeString(dir.resolve("s.yaml"), SimOutage.YAML);
+        Path outDir = dir.resolve("out");
+
+        assertThat(run("--plugins", template.toString(), "run", "--network", "sim", "--strategies", "my-strategy",
+                "--out", outDir.toString(), scenario.toString())).as(err.toString()).isZero();
+        assertThat(outDir.resolve("sim-outage/results.json")).content().contains("\"strategy\" : \"my-strategy\"");
+    }
+
     @Test
     void shouldExitTwoWithoutAStackTraceOnABadPlugin() throws IOException {
         Path text = Files.writeString(dir.resolve("strategy.jar"), "not a zip");
@@ -207,7 +218,8 @@ class PluginsTest extends CommandLineTest {
                 new String[] {"validate", "--plugins", text.toString(), scenario.toString()},
                 new String[] {"run", "--plugins", text.toString(), "--network", "sim", "--out", dir.resolve("out").toString(),
                     scenario.toString()},
-                new String[] {"--plugins", text.toString(), "run", "--network", "sim", scenario.toString()})) {
+                new String[] {"--plugins", text.toString(), "run", "--network", "sim", "--out", dir.resolve("out").toString(),
+                    scenario.toString()})) {
             err.getBuffer().setLength(0);
             assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
             assertThat(err.toString()).contains("livetalk: cannot load the plugged-in strategies", text + ": not a jar file")
