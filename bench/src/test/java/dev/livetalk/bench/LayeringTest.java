@@ -43,6 +43,15 @@ class LayeringTest {
                     + " scenario, backend, measurement or report" + DOC);
 
     @ArchTest
+    static final ArchRule strategyApiDependsOnlyOnProtocol = noClasses()
+            .that().resideInAnyPackage("dev.livetalk.client.strategy", "dev.livetalk.client.transcript..")
+            .should().dependOnClassesThat(ours().and(outside("dev.livetalk.client.strategy",
+                    "dev.livetalk.client.transcript..", "dev.livetalk.protocol..")))
+            .because("strategy-api (artifact livetalk-strategy-api: the strategy SPI, Strategies, the transcript)"
+                    + " is all a plugged-in strategy compiles against: it depends only on protocol among our modules,"
+                    + " not on the client's session nor its built-in strategies" + DOC);
+
+    @ArchTest
     static final ArchRule clientKnowsNoHarness = noClasses()
             .that().resideInAPackage("dev.livetalk.client..")
             .should().dependOnClassesThat(ours().and(outside("dev.livetalk.client..", "dev.livetalk.protocol..")))

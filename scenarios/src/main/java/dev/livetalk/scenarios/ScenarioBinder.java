@@ -169,7 +169,8 @@ final class ScenarioBinder {
         List<String> known = options.knownStrategies().stream().sorted().toList();
         if (!known.isEmpty() && !known.contains(name)) {
             values.error(item, path + ": no strategy '" + name + "' is found" + ClosestName.hint(name, known)
-                    + " (found: " + String.join(", ", known) + ")");
+                    + " (found: " + String.join(", ", known) + ")"
+                    + (options.strategiesLookedFor().isEmpty() ? "" : "; " + options.strategiesLookedFor()));
             return false;
         }
         return true;

@@ -172,6 +172,19 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void shouldSayWhereStrategiesWereLookedForWhenOneIsNotFound() throws Exception {
+        String text = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\n"
+                + "load: {rate: 1}\nstrategies: [seq-sort]\n";
+        LoaderOptions options = LoaderOptions.DEFAULTS.withKnownStrategies(Set.of("reconcile"),
+                "strategies were looked for built in and in --plugins (none)");
+
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", text, options))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors().get(0).toString())
+                        .endsWith("no strategy 'seq-sort' is found (found: reconcile);"
+                                + " strategies were looked for built in and in --plugins (none)"));
+    }
+
+    @Test
     void shouldReportABudgetForAStrategyTheScenarioDoesNotRun() throws Exception {
         String text = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\n"
                 + "load: {rate: 1}\nstrategies: [reconcile]\nbudgets:\n  - lost == 0 for gap-fill\n";

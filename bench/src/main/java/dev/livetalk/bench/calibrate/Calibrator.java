@@ -6,6 +6,7 @@ import dev.livetalk.metrics.results.HarnessLayer;
 import dev.livetalk.metrics.results.LayerLatency;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.run.RunFailure;
+import dev.livetalk.run.RunSettings;
 import dev.livetalk.server.TyrusLogging;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
@@ -42,6 +43,7 @@ public final class Calibrator {
     private final CalibrationSettings settings;
     private final ToxiproxyServer toxiproxy;
     private final PrintWriter progress;
+    private final RunSettings runSettings;
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
     /**
@@ -49,9 +51,20 @@ public final class Calibrator {
      * @param progress  where a line per round goes
      */
     public Calibrator(CalibrationSettings settings, ToxiproxyServer toxiproxy, PrintWriter progress) {
+        this(settings, toxiproxy, progress, RunSettings.DEFAULTS);
+    }
+
+    /**
+     * @param toxiproxy   the Toxiproxy server of the proxied layers (not closed here)
+     * @param progress    where a line per round goes
+     * @param runSettings how the full-stack layers' sessions are set up, with the strategies they can make
+     */
+    public Calibrator(CalibrationSettings settings, ToxiproxyServer toxiproxy, PrintWriter progress,
+                      RunSettings runSettings) {
         this.settings = settings;
         this.toxiproxy = toxiproxy;
         this.progress = progress;
+        this.runSettings = runSettings;
     }
 
     /**
@@ -96,7 +109,7 @@ public final class Calibrator {
             CalibrationPath path = switch (layer) {
                 case BARE_ECHO, BARE_ECHO_TOXIPROXY -> BareEchoPath.open(samples, via, client, tyrus, CONNECT_TIMEOUT);
                 case FULL_STACK, FULL_STACK_TOXIPROXY -> FullStackPath.open(samples, via, client, settings.strategy(),
-                        settings.ratePerSecond(), sending, receiving, CONNECT_TIMEOUT);
+                        settings.ratePerSecond(), sending, receiving, CONNECT_TIMEOUT, runSettings);
             };
             client += 2;
             open.add(path);

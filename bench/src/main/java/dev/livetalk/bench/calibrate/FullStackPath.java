@@ -60,7 +60,8 @@ final class FullStackPath implements CalibrationPath {
      * the next), and waits until both joined the room.
      */
     static FullStackPath open(LayerSamples samples, ToxiproxyServer toxiproxy, int firstClient, String strategy,
-                              double ratePerSecond, ClientDriver sending, ClientDriver receiving, Duration timeout)
+                              double ratePerSecond, ClientDriver sending, ClientDriver receiving, Duration timeout,
+                              RunSettings runSettings)
             throws IOException, InterruptedException {
         double perConnection = Math.max(100, 20 * ratePerSecond);
         ReferenceServer server = ReferenceServer.start(ServerConfig.builder(RunSetup.SECRET)
@@ -69,9 +70,9 @@ final class FullStackPath implements CalibrationPath {
                 : new ToxiproxyNetwork(toxiproxy, new InetSocketAddress("127.0.0.1", server.port()));
         FullStackPath path = new FullStackPath(samples, server, network);
         try {
-            DrivenClient receiver = receiving.add(new ClientSession(config(RECEIVER, strategy, firstClient + 1),
+            DrivenClient receiver = receiving.add(new ClientSession(config(RECEIVER, strategy, firstClient + 1, runSettings),
                     path::onChange), Map.of(LinkRole.MAIN, path.uri(firstClient + 1)), path.joinTap());
-            path.sender = sending.add(new ClientSession(config(SENDER, strategy, firstClient), change -> { }),
+            path.sender = sending.add(new ClientSession(config(SENDER, strategy, firstClient, runSettings), change -> { }),
                     Map.of(LinkRole.MAIN, path.uri(firstClient)), path.joinTap());
             receiver.start();
             path.sender.start();
@@ -87,8 +88,8 @@ final class FullStackPath implements CalibrationPath {
     }
 
     /** A session as every run configures one (backoff, delivered-marker batching), seeded. */
-    private static SessionConfig config(String user, String strategy, int client) {
-        return RunSetup.session(user, List.of(ROOM), strategy, false, client, SEED, RunSettings.DEFAULTS);
+    private static SessionConfig config(String user, String strategy, int client, RunSettings runSettings) {
+        return RunSetup.session(user, List.of(ROOM), strategy, false, client, SEED, runSettings);
     }
 
     private URI uri(int client) {

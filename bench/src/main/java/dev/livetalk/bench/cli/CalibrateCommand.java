@@ -2,12 +2,12 @@ package dev.livetalk.bench.cli;
 
 import dev.livetalk.bench.calibrate.CalibrationSettings;
 import dev.livetalk.bench.calibrate.Calibrator;
-import dev.livetalk.client.strategy.Strategies;
 import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.ResultsJson;
 import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.reports.CalibrationText;
+import dev.livetalk.run.RunSettings;
 import dev.livetalk.server.TyrusLogging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -59,6 +58,9 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Strategy of the full-stack client sessions (default reconcile).")
     String strategy;
 
+    @picocli.CommandLine.Mixin(name = PluginOptions.NAME)
+    PluginOptions plugins = new PluginOptions();
+
     @Option(names = "--json", paramLabel = "FILE",
             description = "Also write the calibration as JSON (what results.json's environment carries; run --calibration reads it).")
     Path json;
@@ -79,7 +81,8 @@ final class CalibrateCommand implements Callable<Integer> {
         TyrusLogging.configure(debug);
         Calibration.Measured calibration;
         try (ToxiproxyServer toxiproxy = ToxiproxyLauncher.launch(Optional.ofNullable(toxiproxyUrl))) {
-            calibration = new Calibrator(settings, toxiproxy, spec.commandLine().getErr()).run();
+            calibration = new Calibrator(settings, toxiproxy, spec.commandLine().getErr(),
+                    RunSettings.DEFAULTS.withStrategies(plugins.strategies())).run();
         }
         out.print(CalibrationText.table(calibration));
         if (json != null) {
@@ -92,10 +95,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     /** The settings the options give; a bad one is a {@link UsageException} naming value and rule. */
     CalibrationSettings settings() {
-        List<String> known = Strategies.load().names();
-        if (!known.contains(strategy)) {
-            throw new UsageException("--strategy: unknown strategy '" + strategy + "'; known: " + String.join(", ", known));
-        }
+        plugins.known("--strategy", strategy);
         if (maxSeconds < 1 || maxSeconds > 86_400) {
             throw new UsageException("--max-seconds must be 1..86400 s: " + maxSeconds);
         }

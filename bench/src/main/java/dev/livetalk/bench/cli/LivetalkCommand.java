@@ -20,6 +20,10 @@ public final class LivetalkCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** {@code livetalk --plugins X run}: the subcommands that name strategies add these. */
+    @CommandLine.Mixin(name = PluginOptions.NAME)
+    PluginOptions plugins = new PluginOptions();
+
     /** A configured command line: exit-code mapping and error handlers installed. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LivetalkCommand());

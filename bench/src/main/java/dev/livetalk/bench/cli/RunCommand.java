@@ -87,6 +87,9 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ToleranceOptions tolerances = new ToleranceOptions();
 
+    @picocli.CommandLine.Mixin(name = PluginOptions.NAME)
+    PluginOptions plugins = new PluginOptions();
+
     @Option(names = "--network", paramLabel = "BACKEND", converter = BackendConverter.class,
             description = "toxiproxy or sim, instead of each scenario's own network (default: the scenario's).")
     Backend network;
@@ -139,9 +142,9 @@ final class RunCommand implements Callable<Integer> {
     /** How the process ends when a stopped run overruns its grace period; a test records it instead. */
     IntConsumer halt = code -> Runtime.getRuntime().halt(code);
 
-    /** The strategies this run can play (the class path's; plugged-in ones once plugins load). */
+    /** The strategies this run can play: built in and plugged in ({@link Plugins}, loaded once). */
     Strategies found() {
-        return Strategies.load();
+        return plugins.strategies();
     }
 
     /** How every scenario is played: the defaults, with the strategies {@link #found()}. */
@@ -368,7 +371,7 @@ final class RunCommand implements Callable<Integer> {
 
     private Map<Path, Scenario> loadAll() {
         List<Path> files = ScenarioFiles.expand(paths.isEmpty() ? List.of(Home.resolve("scenarios")) : paths);
-        LoaderOptions options = LoaderOptions.DEFAULTS.withKnownStrategies(new HashSet<>(found().names()));
+        LoaderOptions options = plugins.loaderOptions();
         if (network != null) {
             options = options.withNetwork(network);
         }
@@ -445,9 +448,7 @@ final class RunCommand implements Callable<Integer> {
             return known;
         }
         for (String name : strategies) {
-            if (!known.contains(name)) {
-                throw new UsageException("--strategies: unknown strategy '" + name + "'; known: " + String.join(", ", known));
-            }
+            plugins.known("--strategies", name);
         }
         return List.copyOf(strategies);
     }

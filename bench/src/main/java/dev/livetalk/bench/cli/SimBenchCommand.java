@@ -3,7 +3,7 @@ package dev.livetalk.bench.cli;
 import dev.livetalk.bench.sim.SimBenchResult;
 import dev.livetalk.bench.sim.SimBenchSettings;
 import dev.livetalk.bench.sim.SimBenchmark;
-import dev.livetalk.client.strategy.Strategies;
+import dev.livetalk.run.RunSettings;
 import dev.livetalk.scenarios.Backend;
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code livetalk bench sim}: the simulator's speed against its targets, codec off as the baseline. */
@@ -39,6 +38,9 @@ final class SimBenchCommand implements Callable<Integer> {
     @Option(names = "--strategy", defaultValue = "reconcile", description = "The clients' strategy (default reconcile).")
     String strategy;
 
+    @picocli.CommandLine.Mixin(name = PluginOptions.NAME)
+    PluginOptions plugins = new PluginOptions();
+
     @Option(names = "--warmup", defaultValue = "2", description = "Warm-up rounds, codec on, not counted (default 2).")
     int warmup;
 
@@ -56,10 +58,7 @@ final class SimBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> known = Strategies.load().names();
-        if (!known.contains(strategy)) {
-            throw new UsageException("--strategy: unknown strategy '" + strategy + "'; known: " + String.join(", ", known));
-        }
+        plugins.known("--strategy", strategy);
         atLeast("--warmup", warmup, 0);
         atLeast("--rounds", rounds, 1);
         atLeast("--sweep-seeds", sweepSeeds, 0);
@@ -71,7 +70,7 @@ final class SimBenchCommand implements Callable<Integer> {
                 strategy, warmup, rounds, sweepScenario(), sweepSeeds,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
         PrintWriter out = spec.commandLine().getOut();
-        SimBenchResult result = new SimBenchmark(settings, out).run();
+        SimBenchResult result = new SimBenchmark(settings, out, RunSettings.DEFAULTS.withStrategies(plugins.strategies())).run();
         result.print(out);
         out.flush();
         return ExitCode.OK.code();

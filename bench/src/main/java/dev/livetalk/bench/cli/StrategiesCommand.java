@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** {@code livetalk strategies}: the strategies on the class path, built in and plugged in. */
+/**
+ * {@code livetalk strategies}: the strategies found, built in and plugged in, each plugged-in one
+ * with the jar it came from and where that jar was named; then where strategies were looked for.
+ */
 @Command(name = "strategies", mixinStandardHelpOptions = true,
         description = {"List the reconciliation strategies found: the built-in ones and those plugged in",
             "through java.util.ServiceLoader (a jar on the class path with",
@@ -16,15 +19,25 @@ final class StrategiesCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Mixin(name = PluginOptions.NAME)
+    PluginOptions plugins = new PluginOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Strategies strategies = Strategies.load();
+        Plugins found = plugins.plugins();
+        Strategies strategies = found.strategies();
         for (String name : strategies.names()) {
             StrategyProvider provider = strategies.provider(name);
-            out.printf("%-14s %-9s %s%n", name, Strategies.isBuiltIn(name) ? "built-in" : "plugged-in",
-                    provider.description());
+            String origin = found.origin(name)
+                    .map(jar -> "  (" + jar.path().toAbsolutePath().normalize() + ", from " + jar.source().label() + ")")
+                    .orElse(Strategies.isBuiltIn(name) ? "" : "  (livetalk's class path)");
+            out.printf("%-14s %-10s %s%s%n", name, Strategies.isBuiltIn(name) ? "built-in" : "plugged-in",
+                    provider.description(), origin);
         }
+        out.println();
+        out.println(found.lookedFor() + ".");
+        out.flush();
         return ExitCode.OK.code();
     }
 }

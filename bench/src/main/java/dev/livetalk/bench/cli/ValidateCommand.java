@@ -1,6 +1,5 @@
 package dev.livetalk.bench.cli;
 
-import dev.livetalk.client.strategy.Strategies;
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.ScenarioLoader;
 import dev.livetalk.scenarios.ValidationError;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -25,6 +23,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files, or folders of *.yaml files.")
     List<Path> paths;
 
+    @picocli.CommandLine.Mixin(name = PluginOptions.NAME)
+    PluginOptions plugins = new PluginOptions();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -32,7 +33,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LoaderOptions options = LoaderOptions.DEFAULTS.withKnownStrategies(new HashSet<>(Strategies.load().names()));
+        LoaderOptions options = plugins.loaderOptions();
         int invalid = 0;
         for (Path file : ScenarioFiles.expand(paths)) {
             List<ValidationError> errors = ScenarioLoader.validate(file, options);

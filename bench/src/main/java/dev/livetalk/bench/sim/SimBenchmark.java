@@ -2,6 +2,7 @@ package dev.livetalk.bench.sim;
 
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.simulator.SeedRange;
+import dev.livetalk.run.RunSettings;
 import dev.livetalk.simulator.SeedSweep;
 import dev.livetalk.simulator.SimSettings;
 import dev.livetalk.simulator.SimulationResult;
@@ -34,10 +35,17 @@ public final class SimBenchmark {
 
     private final SimBenchSettings settings;
     private final PrintWriter out;
+    private final RunSettings runSettings;
 
     public SimBenchmark(SimBenchSettings settings, PrintWriter out) {
+        this(settings, out, RunSettings.DEFAULTS);
+    }
+
+    /** With {@code runSettings}: how sessions are set up, with the strategies they can make. */
+    public SimBenchmark(SimBenchSettings settings, PrintWriter out, RunSettings runSettings) {
         this.settings = settings;
         this.out = out;
+        this.runSettings = runSettings;
     }
 
     /** Runs the warm-up, the measured rounds and the sweep, printing each as it ends. */
@@ -79,7 +87,7 @@ public final class SimBenchmark {
         long gc0 = gcMillis();
         long cpu0 = THREADS.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
-        SimulationResult result = new SimulatedRun(scale, settings.strategy(), scale.seed(), sim).play();
+        SimulationResult result = new SimulatedRun(scale, settings.strategy(), scale.seed(), sim, runSettings).play();
         long wall = System.nanoTime() - wall0;
         long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
         return new SimRound(codec, wall, cpu, gcMillis() - gc0, result.network().deliveries(), result.actions());
@@ -104,7 +112,7 @@ public final class SimBenchmark {
         Scenario scenario = settings.sweep();
         SeedRange seeds = new SeedRange(1, settings.sweepSeeds());
         long wall0 = System.nanoTime();
-        SweepReport report = new SeedSweep(SimSettings.DEFAULTS.withSelfCheck(false), settings.threads())
+        SweepReport report = new SeedSweep(SimSettings.DEFAULTS.withSelfCheck(false), runSettings, settings.threads())
                 .run(scenario, scenario.name() + ".yaml", List.of(settings.strategy()), seeds);
         long wall = System.nanoTime() - wall0;
         out.printf("sweep %s, %d seeds, %d clients, %d threads: wall %,.0f ms, %d failing seeds%n",

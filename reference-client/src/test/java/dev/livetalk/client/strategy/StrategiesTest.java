@@ -3,11 +3,6 @@ package dev.livetalk.client.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class StrategiesTest {
@@ -16,7 +11,7 @@ class StrategiesTest {
     @Test
     void shouldListTheBuiltInStrategiesInTableOrderThenPluggedInOnes() {
         assertThat(strategies.names()).containsExactly(
-                "event-only", "naive-retry", "ordered", "gap-fill", "reconcile", "snapshot", "seq-sort");
+                "event-only", "naive-retry", "ordered", "gap-fill", "reconcile", "snapshot", "fixture");
     }
 
     @Test
@@ -29,10 +24,10 @@ class StrategiesTest {
 
     @Test
     void shouldFindAPluggedInStrategyByName() {
-        ReconciliationStrategy strategy = strategies.create("seq-sort", StrategySettings.defaults());
-
-        assertThat(strategy.getClass().getName()).isEqualTo("com.example.strategy.SeqSortStrategy");
-        assertThat(Strategies.isBuiltIn("seq-sort")).isFalse();
+        assertThat(strategies.provider("fixture").getClass().getName())
+                .isEqualTo("com.example.strategy.FixtureStrategyProvider");
+        assertThat(strategies.create("fixture", StrategySettings.defaults())).isNotNull();
+        assertThat(Strategies.isBuiltIn("fixture")).isFalse();
     }
 
     @Test
@@ -40,7 +35,7 @@ class StrategiesTest {
         assertThatThrownBy(() -> strategies.provider("eventually-consistent"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown strategy \"eventually-consistent\"; known strategies: event-only, naive-retry, "
-                        + "ordered, gap-fill, reconcile, snapshot, seq-sort");
+                        + "ordered, gap-fill, reconcile, snapshot, fixture");
     }
 
     @Test
@@ -49,19 +44,5 @@ class StrategiesTest {
                 .hasMessage("gapTimeout must be > 0 ns: 0");
         assertThatThrownBy(() -> new StrategySettings(1, 0, 5, 0))
                 .hasMessage("fetchLimit must be >= 1: 0");
-    }
-
-    @Test
-    void shouldKeepTheGuideExampleIdenticalToTheOneCompiledHere() throws IOException {
-        String guide = Files.readString(Path.of("../docs/WRITING-A-STRATEGY.md"));
-        String block = guide.substring(guide.indexOf("```java\n") + 8);
-        block = block.substring(0, block.indexOf("```\n"));
-        List<String> source = Files.readAllLines(
-                Path.of("src/test/java/com/example/strategy/SeqSortStrategy.java"));
-        String withoutClassDoc = source.stream()
-                .filter(line -> !line.startsWith("/**") && !line.startsWith(" *"))
-                .collect(Collectors.joining("\n", "", "\n"));
-
-        assertThat(block).isEqualTo(withoutClassDoc);
     }
 }
