@@ -86,6 +86,10 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         out.print(CalibrationText.table(calibration));
         if (json != null) {
+            Path parent = json.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             Files.writeString(json, ResultsJson.toJson(calibration));
             out.println("calibration: " + json.toAbsolutePath().normalize());
         }

@@ -15,7 +15,9 @@ final class OutputFolder {
     }
 
     /**
-     * {@code folder}, created if missing, once a file was written into it and removed.
+     * {@code folder}, once it is known to be writable: an existing folder a file can be written
+     * into, or a path whose nearest existing ancestor is such a folder (the command creates the
+     * rest when it writes). Leaves nothing behind but a removed probe file.
      *
      * @param option the option that named it, for the message ({@code --out})
      * @throws UsageException naming the option, the folder and why it cannot be written
@@ -24,35 +26,54 @@ final class OutputFolder {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new UsageException(option + " must name a folder to write into, but " + folder + " is a file");
         }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
+        Path existing = folder.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return folder;
+        }
+        if (!Files.isDirectory(existing)) {
             throw new UsageException(option + " must name a folder that exists or can be created: " + folder
-                    + " cannot be created (" + reason(e) + ")");
+                    + " cannot be created (" + existing + " is a file)");
         }
         try {
-            Files.delete(Files.createTempFile(folder, ".livetalk-write-check-", ".tmp"));
+            Files.delete(Files.createTempFile(existing, ".livetalk-write-check-", ".tmp"));
         } catch (IOException e) {
-            throw new UsageException(option + " must name a writable folder: nothing can be written into " + folder
+            throw new UsageException(option + " must name a writable folder: nothing can be written into " + existing
                     + " (" + reason(e) + ")");
         }
         return folder;
     }
 
     /**
-     * A file that is to be written later: its folder must be {@link #writable}, and the file
-     * itself, if it exists, a writable regular file.
+     * A file that is to be written later: its folder, or the nearest ancestor that exists, can be
+     * written into, and the file itself, if it exists, is a writable regular file. Leaves nothing
+     * behind.
+     *
+     * @throws UsageException naming the option, the file and why it cannot be written
      */
     static Path writableFile(String option, Path file) {
+        String refused = option + " " + file + " cannot be written: ";
         if (Files.isDirectory(file)) {
-            throw new UsageException(option + " must name a file to write, but " + file + " is a folder");
+            throw new UsageException(refused + "it is a folder");
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            writable(option + " " + file + ": its folder", parent);
+        Path existing = file.toAbsolutePath().normalize().getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null) {
+            if (!Files.isDirectory(existing)) {
+                throw new UsageException(refused + existing + " is a file, not a folder");
+            }
+            try {
+                Files.delete(Files.createTempFile(existing, ".livetalk-write-check-", ".tmp"));
+            } catch (IOException e) {
+                throw new UsageException(refused + "nothing can be written into " + existing + " (" + reason(e) + ")");
+            }
         }
         if (Files.exists(file) && !Files.isWritable(file)) {
-            throw new UsageException(option + " must name a writable file: " + file + " cannot be written");
+            throw new UsageException(refused + "permission denied");
         }
         return file;
     }

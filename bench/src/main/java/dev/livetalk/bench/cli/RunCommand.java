@@ -178,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
      * @param seeds        {@code --seeds}, if given
      * @param baseline     {@code --baseline}, loaded
      * @param calibration  {@code --calibration}, read; {@code null} without it
-     * @param outDir       the output folder, created and writable
+     * @param outDir       the output folder, writable (created when the run starts)
      * @param otlpEpoch    the epoch of {@code --otlp}'s traces
      */
     private record Checked(Map<Path, Scenario> scenarios, Map<String, List<String>> strategies,
@@ -301,6 +301,7 @@ final class RunCommand implements Callable<Integer> {
             baseline.ifPresent(b -> human().println(b.describe()));
         }
         TyrusLogging.configure(debug);
+        Files.createDirectories(outDir);
         Files.deleteIfExists(outDir.resolve(RunStop.FILE));
         Progress progress = new Progress(spec.commandLine().getErr(), quiet);
         try (RunInterruption interruption = new RunInterruption(Thread.currentThread(), spec.commandLine().getErr(),
@@ -505,7 +506,7 @@ final class RunCommand implements Callable<Integer> {
      */
     private int sweep(SeedRange range) throws IOException {
         PrintWriter human = human();
-        Path outDir = checked.outDir();
+        Path outDir = Files.createDirectories(checked.outDir());
         StringBuilder report = new StringBuilder("# Seed sweep " + range + "\n\n");
         List<Verdict.Failure> failures = new ArrayList<>();
         long runs = 0;

@@ -60,6 +60,9 @@ class RunArgumentsTest {
                 .doesNotContain("test launcher");
         assertThat(launches).as("Toxiproxy launches").hasValue(0);
         assertThat(outDir.resolve("s")).doesNotExist();
+        if (!Files.isRegularFile(outDir)) {
+            assertThat(outDir).as("the output folder is made only once the run starts").doesNotExist();
+        }
         assertThat(out.toString()).doesNotContain("verdict");
     }
 
