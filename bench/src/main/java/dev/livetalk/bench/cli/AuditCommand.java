@@ -15,9 +15,10 @@ import java.util.concurrent.Callable;
  * implementation; lists what differs and exits {@link ExitCode#AUDIT_DIFFERS} if anything does.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Recount every correctness figure and latency percentile of each results.json under DIR",
-            "from the ledger beside it (ledger/STRATEGY/), by a second, simple implementation, and list",
-            "each figure that differs beyond its tolerance (docs/METRICS.md, \"Auditing a run\")."})
+        description = {"Recount every figure of each results.json under DIR from its ledger, and list those that differ.",
+            "Every correctness figure and latency percentile is recounted from the ledger beside it "
+            + "(ledger/STRATEGY/) by a second, simple implementation; a figure differs when it is beyond "
+            + "its tolerance (docs/METRICS.md, \"Auditing a run\")."})
 final class AuditCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A run folder (scenario folders inside) or one scenario folder.")
     Path folder;

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /** {@code livetalk bench}: the harness's own loopback benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks of the harness's own parts: fan-out over loopback, the simulator.",
+        description = "Benchmark the harness's own parts: fan-out over loopback, the simulator.",
         subcommands = {BenchCommand.FanoutCommand.class, SimBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -23,20 +23,21 @@ final class BenchCommand implements Runnable {
 
     /** {@code livetalk bench fanout}: reference server against a bare Tyrus broadcast. */
     @Command(name = "fanout", mixinStandardHelpOptions = true,
-            description = {"Fan-out of one room over loopback: the reference server (sequencing, dedupe, history)",
-                "against a bare Tyrus broadcast endpoint, alternating rounds in one run; prints",
-                "deliveries per second, latency percentiles (HdrHistogram) and the throughput ratio."})
+            description = {"Measure the fan-out of one room over loopback against a bare Tyrus broadcast.",
+            "The reference server (sequencing, dedupe, history) and a bare Tyrus broadcast endpoint "
+            + "alternate rounds in one run; prints deliveries per second, latency percentiles "
+            + "(HdrHistogram) and the throughput ratio."})
     static final class FanoutCommand implements Callable<Integer> {
-        @Option(names = "--clients", defaultValue = "10", description = "Clients in the room (default 10).")
+        @Option(names = "--clients", defaultValue = "10", description = "Clients in the room (default ${DEFAULT-VALUE}).")
         int clients;
 
-        @Option(names = "--messages", defaultValue = "20000", description = "Measured messages per round (default 20000).")
+        @Option(names = "--messages", defaultValue = "20000", description = "Measured messages per round (default ${DEFAULT-VALUE}).")
         int messages;
 
-        @Option(names = "--window", defaultValue = "32", description = "Messages in flight at most (default 32).")
+        @Option(names = "--window", defaultValue = "32", description = "Messages in flight at most (default ${DEFAULT-VALUE}).")
         int window;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "Rounds per target; the median counts (default 3).")
+        @Option(names = "--rounds", defaultValue = "3", description = "Rounds per target; the median counts (default ${DEFAULT-VALUE}).")
         int rounds;
 
         @Override

@@ -25,37 +25,37 @@ import java.util.concurrent.Callable;
  * layer, and the noise floor that follows (see {@link Calibration.Measured}).
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Measure the latency the harness adds on this machine, layer by layer, in one",
-            "run with the layers interleaved: a bare Tyrus echo over loopback, the same through",
-            "untoxic Toxiproxy proxies, the full session and strategy stack (reference server,",
-            "client sessions, codec; peer-first) directly and through Toxiproxy.",
-            "Prints per layer count, p50, p90, p99, p99.9 (HdrHistogram, from the intended send",
-            "time of an open-model schedule; warm-up excluded), each p50 as a ratio of the bare",
-            "echo's, and the noise floor: the full stack's p99 minus its p50 through Toxiproxy.",
-            "About 20 s with the defaults."})
+        description = {"Measure the latency the harness itself adds on this machine, layer by layer.",
+            "One run with the layers interleaved: a bare Tyrus echo over loopback, the same through "
+            + "untoxic Toxiproxy proxies, the full session and strategy stack (reference server, "
+            + "client sessions, codec; peer-first) directly and through Toxiproxy. "
+            + "Prints per layer count, p50, p90, p99, p99.9 (HdrHistogram, from the intended send "
+            + "time of an open-model schedule; warm-up excluded), each p50 as a ratio of the bare "
+            + "echo's, and the noise floor: the full stack's p99 minus its p50 through Toxiproxy. "
+            + "About 20 s with the defaults."})
 final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "2000", paramLabel = "N",
-            description = "Measured sends per layer (default 2000).")
+            description = "Measured sends per layer (default ${DEFAULT-VALUE}).")
     int samples;
 
     @Option(names = "--warmup", defaultValue = "200", paramLabel = "N",
-            description = "Sends per layer before measuring, not counted (default 200).")
+            description = "Sends per layer before measuring, not counted (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--rate", defaultValue = "500", paramLabel = "PER_SECOND",
-            description = "Sends per second within a layer's round, open model (default 500).")
+            description = "Sends per second within a layer's round, open model (default ${DEFAULT-VALUE}).")
     double rate;
 
     @Option(names = "--rounds", defaultValue = "20", paramLabel = "N",
-            description = "Rounds the samples are split over, layers interleaved and rotated (default 20).")
+            description = "Rounds the samples are split over, layers interleaved and rotated (default ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--max-seconds", defaultValue = "120", paramLabel = "S",
-            description = "Stop after this long, with what was measured by then (default 120).")
+            description = "Stop after this long, with what was measured by then (default ${DEFAULT-VALUE}).")
     long maxSeconds;
 
     @Option(names = "--strategy", defaultValue = "reconcile", paramLabel = "NAME",
-            description = "Strategy of the full-stack client sessions (default reconcile).")
+            description = "Strategy of the full-stack client sessions (default ${DEFAULT-VALUE}).")
     String strategy;
 
     @picocli.CommandLine.Mixin(name = PluginOptions.NAME)
@@ -77,6 +77,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         CalibrationSettings settings = settings();
+        if (json != null) {
+            OutputFolder.writableFile("--json", json);
+        }
         PrintWriter out = spec.commandLine().getOut();
         TyrusLogging.configure(debug);
         Calibration.Measured calibration;
@@ -86,6 +89,10 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         out.print(CalibrationText.table(calibration));
         if (json != null) {
+            Path parent = json.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             Files.writeString(json, ResultsJson.toJson(calibration));
             out.println("calibration: " + json.toAbsolutePath().normalize());
         }
@@ -115,7 +122,7 @@ final class CalibrateCommand implements Callable<Integer> {
         try {
             return ResultsJson.calibrationFromJson(Files.readString(file));
         } catch (IOException e) {
-            throw new UsageException("--calibration: cannot read " + file + ": " + e.getMessage());
+            throw new UsageException("--calibration: cannot read " + file + " (" + OutputFolder.reason(e) + ")");
         } catch (IllegalArgumentException e) {
             throw new UsageException("--calibration: " + file + ": " + e.getMessage());
         }

@@ -24,9 +24,11 @@ public enum ExitCode {
     BUDGET_FAILED(99, "a budget failed or a figure regressed against --baseline (correctness invariants are "
             + "reported, not gated: write one as a budget to gate it)"),
     /** Interrupted by SIGINT (Ctrl-C): 128 + 2, as shells report it. */
-    INTERRUPTED_SIGINT(130, "interrupted by SIGINT (Ctrl-C); the finished scenarios' results are written"),
+    INTERRUPTED_SIGINT(130, "interrupted by SIGINT (Ctrl-C), or report of a run that was; the finished scenarios'"
+            + " results are written"),
     /** Interrupted by SIGTERM: 128 + 15. */
-    INTERRUPTED_SIGTERM(143, "interrupted by SIGTERM; the finished scenarios' results are written");
+    INTERRUPTED_SIGTERM(143, "interrupted by SIGTERM, or report of a run that was; the finished scenarios' results"
+            + " are written");
 
     private final int code;
     private final String meaning;
@@ -64,10 +66,10 @@ public enum ExitCode {
         };
     }
 
-    /** Every code and its meaning, in code order, as picocli's exit code list shows them. */
-    static Map<String, String> helpList() {
+    /** {@code codes} and their meanings, in the order given, as picocli's exit code list shows them. */
+    static Map<String, String> helpList(java.util.List<ExitCode> codes) {
         Map<String, String> list = new LinkedHashMap<>();
-        for (ExitCode c : values()) {
+        for (ExitCode c : codes) {
             list.put(String.format("%3d", c.code), c.meaning);
         }
         return list;

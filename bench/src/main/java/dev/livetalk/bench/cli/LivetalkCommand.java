@@ -5,17 +5,18 @@ import picocli.CommandLine.Command;
 
 /**
  * The top-level {@code livetalk} command. Maps failures to {@link ExitCode}s: argument and
- * input errors exit 2 with their message, anything unexpected exits 1 with a stack trace. The
- * exit codes are listed, from {@link ExitCode}, in the help of {@code livetalk}, {@code run},
- * {@code report} and {@code audit}.
+ * input errors exit 2 with their message, anything unexpected exits 1 with a stack trace. Every
+ * command's help lists the exit codes it can end with, from {@link ExitCode} ({@link #EXIT_CODES});
+ * {@code explain} and {@code server} carry their own list, in their words.
  */
 @Command(name = "livetalk",
         mixinStandardHelpOptions = true,
         version = "livetalk 0.1.0-SNAPSHOT",
-        description = "LiveTalk Chaos Bench: measures whether chat state stays consistent on a bad network.",
+        description = {"LiveTalk Chaos Bench: measures whether chat state stays consistent on a bad network.",
+            "'livetalk help COMMAND' or 'livetalk COMMAND --help' tells more of each command."},
         subcommands = {RunCommand.class, ValidateCommand.class, ReportSubcommand.class, AuditCommand.class,
             ExplainCommand.class, StrategiesCommand.class, ServerCommand.class, BenchCommand.class,
-            CalibrateCommand.class})
+            CalibrateCommand.class, CommandLine.HelpCommand.class})
 public final class LivetalkCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -24,18 +25,35 @@ public final class LivetalkCommand implements Runnable {
     @CommandLine.Mixin(name = PluginOptions.NAME)
     PluginOptions plugins = new PluginOptions();
 
+    /**
+     * The exit codes each command can end with, by its qualified name, as its help lists them:
+     * {@code run} and {@code report} follow a run's verdict, {@code audit} adds its own.
+     */
+    static final java.util.Map<String, java.util.List<ExitCode>> EXIT_CODES = java.util.Map.of(
+            "livetalk", java.util.List.of(ExitCode.values()),
+            "livetalk run", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT,
+                    ExitCode.BUDGET_FAILED, ExitCode.INTERRUPTED_SIGINT, ExitCode.INTERRUPTED_SIGTERM),
+            "livetalk report", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT,
+                    ExitCode.BUDGET_FAILED, ExitCode.INTERRUPTED_SIGINT, ExitCode.INTERRUPTED_SIGTERM),
+            "livetalk audit", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT,
+                    ExitCode.AUDIT_DIFFERS),
+            "livetalk validate", java.util.List.of(ExitCode.OK, ExitCode.INVALID_INPUT),
+            "livetalk calibrate", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT),
+            "livetalk bench fanout", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT),
+            "livetalk bench sim", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT));
+
     /** A configured command line: exit-code mapping and error handlers installed. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LivetalkCommand());
-        for (CommandLine documented : java.util.List.of(commandLine, commandLine.getSubcommands().get("run"),
-                commandLine.getSubcommands().get("report"), commandLine.getSubcommands().get("audit"))) {
-            documented.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                    .exitCodeList(ExitCode.helpList());
-        }
+        documentExitCodes(commandLine);
         commandLine.setExitCodeExceptionMapper(LivetalkCommand::exitCodeOf);
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println("livetalk: " + e.getMessage());
+            if (e instanceof CommandLine.MissingParameterException missing) {
+                missing.getMissing().forEach(arg -> failed.getErr().println("  " + arg.paramLabel() + ": "
+                        + String.join(" ", arg.description())));
+            }
             if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, failed.getErr())) {
                 failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
             }
@@ -53,6 +71,15 @@ public final class LivetalkCommand implements Runnable {
             return exitCodeOf(e);
         });
         return commandLine;
+    }
+
+    private static void documentExitCodes(CommandLine command) {
+        java.util.List<ExitCode> codes = EXIT_CODES.get(command.getCommandSpec().qualifiedName());
+        if (codes != null) {
+            command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                    .exitCodeList(ExitCode.helpList(codes));
+        }
+        command.getSubcommands().values().forEach(LivetalkCommand::documentExitCodes);
     }
 
     /** Failures with a message that says it all: no stack trace, exit 1. */

@@ -1,5 +1,6 @@
 package dev.livetalk.bench.cli;
 
+import dev.livetalk.metrics.gate.Tolerance;
 import dev.livetalk.reports.ReportCommand;
 import dev.livetalk.reports.ReportWriter;
 import picocli.CommandLine.Command;
@@ -8,17 +9,22 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code livetalk report}: re-renders or merges results files into a report; exits with the
- * code of the report's verdict (an interrupted run's folder keeps its 130 or 143).
+ * {@code livetalk report}: re-renders or merges results files into a report, prints what
+ * {@code livetalk run} prints at its end ({@link RunSummary}: the table, every failure, the
+ * report's path, the verdict line) and exits with the code of the report's verdict (an
+ * interrupted run's folder keeps its 130 or 143).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Re-render or merge results.json files (or run folders) into index.html, charts/ and",
-            "summary.md: shards of one suite side by side, one scenario over several seeds as a spread."})
+        description = {"Re-render or merge results.json files or run folders into one report.",
+            "Writes index.html, charts/ and summary.md: shards of one suite side by side, one scenario "
+            + "over several seeds as a spread. Exits with the code of the merged verdict (an interrupted "
+            + "run's folder keeps its 130 or 143)."})
 final class ReportSubcommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "results.json files or run folders.")
     List<Path> inputs;
@@ -41,9 +47,22 @@ final class ReportSubcommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Tolerance tolerance = tolerances.tolerance();
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                throw new UsageException("no such results file or folder: " + input);
+            }
+        }
+        if (baseline != null && !Files.exists(baseline)) {
+            throw new UsageException("--baseline: no such file or folder: " + baseline);
+        }
+        OutputFolder.writable("--out", out);
         try {
-            ReportWriter.Report report = ReportCommand.run(inputs, out, baseline, tolerances.tolerance(), strict,
-                    spec.commandLine().getOut());
+            ReportWriter.Report report = ReportCommand.run(inputs, out, baseline, tolerance, strict,
+                    new java.io.PrintWriter(java.io.Writer.nullWriter()));
+            java.io.PrintWriter console = spec.commandLine().getOut();
+            console.print(new RunSummary(report.verdict()).text(report.index()));
+            console.flush();
             return ExitCode.of(report.verdict()).code();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

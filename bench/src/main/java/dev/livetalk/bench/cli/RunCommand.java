@@ -62,12 +62,13 @@ import java.util.function.IntConsumer;
  * as stopped ({@link RunStop#FILE}) and exits 130 or 143.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Play scenarios through Toxiproxy (or the simulator), once per strategy, and write per scenario",
-            "results.json, junit.xml, fault-schedule.json and STRATEGY.hlog, and for the run",
-            "index.html (with charts/), summary.md and junit.xml.",
-            "Without arguments: every scenario in scenarios/, output in reports/latest/."})
+        description = {"Play scenarios through Toxiproxy or the simulator, once per strategy, and judge them.",
+            "Writes per scenario results.json, junit.xml, fault-schedule.json, STRATEGY.hlog and the ledger, "
+            + "and for the run index.html (with charts/), summary.md and junit.xml. "
+            + "Without arguments: every scenario in scenarios/, output in reports/latest/. "
+            + "Every argument is checked before anything starts (exit 2 naming the value and the rule)."})
 final class RunCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario files or folders (default: scenarios/).")
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario files or folders (default: the project's scenarios/).")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--strategies", split = ",", paramLabel = "NAME",
@@ -77,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed instead of each scenario's own (load, fault schedule, clients).")
     Long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/latest/).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder, created if missing (default: the project's reports/latest/).")
     Path outOption;
 
     @Option(names = "--baseline", paramLabel = "RESULTS",
@@ -125,6 +126,16 @@ final class RunCommand implements Callable<Integer> {
                     + " the same file.")
     String otlpEpoch;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "Print only the failed budgets and regressions, harness warnings, the report's path and the"
+                    + " verdict line: no progress lines, no table, no calibration lines.")
+    boolean quiet;
+
+    @Option(names = "--json",
+            description = "Write JSON Lines on standard output, one object per strategy run (with --seeds: per failing"
+                    + " seed and strategy), schema in docs/JSON-LINES.md; the human text goes to standard error.")
+    boolean json;
+
     @Option(names = "--no-calibration",
             description = "Skip the short calibration of the harness's own latency before Toxiproxy scenarios (about 4 s).")
     boolean noCalibration;
@@ -142,6 +153,9 @@ final class RunCommand implements Callable<Integer> {
     /** How the process ends when a stopped run overruns its grace period; a test records it instead. */
     IntConsumer halt = code -> Runtime.getRuntime().halt(code);
 
+    /** How Toxiproxy is found or started ({@link ToxiproxyLauncher#launch}); a test hands in its own. */
+    Function<Optional<String>, ToxiproxyServer> toxiproxyLauncher = ToxiproxyLauncher::launch;
+
     /** The strategies this run can play: built in and plugged in ({@link Plugins}, loaded once). */
     Strategies found() {
         return plugins.strategies();
@@ -155,46 +169,119 @@ final class RunCommand implements Callable<Integer> {
     /** Where {@code --otlp} writes, open for the whole run; {@code null} without it. */
     private OtlpTraceFile otlp;
 
+    /** The arguments, checked ({@link #check}); set before anything starts. */
+    private Checked checked;
+
+    /**
+     * What the arguments say, every one checked: made before Toxiproxy starts, calibration runs or
+     * any scenario plays.
+     *
+     * @param scenarios    the scenarios by file, loaded and valid
+     * @param strategies   per scenario's name, the strategies it plays
+     * @param seeds        {@code --seeds}, if given
+     * @param baseline     {@code --baseline}, loaded
+     * @param calibration  {@code --calibration}, read; {@code null} without it
+     * @param outDir       the output folder, writable (created when the run starts)
+     * @param otlpEpoch    the epoch of {@code --otlp}'s traces
+     */
+    private record Checked(Map<Path, Scenario> scenarios, Map<String, List<String>> strategies,
+                           Optional<SeedRange> seeds, Optional<Baseline> baseline, Calibration calibration,
+                           Path outDir, Instant otlpEpoch) {
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        PrintWriter stdout = spec.commandLine().getOut();
-        Map<Path, Scenario> scenarios = loadAll();
-        if (seeds != null) {
-            if (otlpPath != null) {
-                throw new UsageException("--otlp " + otlpPath + " writes the traces of one run, not of a --seeds sweep");
-            }
-            return sweep(scenarios, stdout);
+        checked = check(started);
+        if (checked.seeds().isPresent()) {
+            return sweep(checked.seeds().get());
         }
-        OtlpTraceFile traces = openOtlp(started);
+        OtlpTraceFile traces = openOtlp(checked.otlpEpoch());
         otlp = traces;
         int code;
         try (traces) {
-            code = run(scenarios, stdout);
+            code = run();
         }
-        if (traces != null) {
+        if (traces != null && !quiet) {
             spec.commandLine().getErr().printf("OTLP traces: %s (%,d traces, %,d bytes)%n",
                     traces.path().toAbsolutePath().normalize(), traces.traces(), Files.size(traces.path()));
         }
         return code;
     }
 
+    /** Where the human text goes: standard output, or standard error with {@code --json}. */
+    private PrintWriter human() {
+        return json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    }
+
     /**
-     * Opens {@code --otlp}'s file (emptying it) before anything is played, so that a path that
-     * cannot be written stops the run at once, with exit code 2.
+     * Checks every argument, cheapest first, before anything starts; the first one that is wrong
+     * is a {@link UsageException} naming the value and the rule (exit 2).
      */
-    private OtlpTraceFile openOtlp(Instant started) {
-        if (otlpPath == null) {
-            if (otlpEpoch != null) {
-                throw new UsageException("--otlp-epoch " + otlpEpoch + " needs --otlp FILE");
+    private Checked check(Instant started) {
+        Tolerance tolerance = tolerances.tolerance();
+        Optional<SeedRange> range = Optional.empty();
+        if (seeds != null) {
+            try {
+                range = Optional.of(SeedRange.parse(seeds));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--seeds: " + e.getMessage());
             }
-            return null;
+            if (otlpPath != null) {
+                throw new UsageException("--otlp " + otlpPath + " writes the traces of one run, not of a --seeds sweep");
+            }
+            if (this.baseline != null) {
+                throw new UsageException("--baseline " + this.baseline + " compares one run, not a --seeds sweep");
+            }
+        }
+        if (otlpPath == null && otlpEpoch != null) {
+            throw new UsageException("--otlp-epoch " + otlpEpoch + " needs --otlp FILE");
         }
         Instant epoch;
         try {
             epoch = otlpEpoch == null ? started : Instant.parse(otlpEpoch);
         } catch (DateTimeParseException e) {
             throw new UsageException("--otlp-epoch: '" + otlpEpoch + "' is not an instant such as 2026-01-01T00:00:00Z");
+        }
+        if (noCalibration && calibrationFile != null) {
+            throw new UsageException("--no-calibration and --calibration " + calibrationFile + " exclude each other: give one");
+        }
+        Calibration calibration = calibrationFile != null ? CalibrateCommand.read(calibrationFile) : null;
+        checkStrategiesOption();
+        Map<Path, Scenario> scenarios = loadAll();
+        Map<String, List<String>> plays = new LinkedHashMap<>();
+        for (Scenario scenario : scenarios.values()) {
+            if (range.isPresent() && scenario.network() != Backend.SIM) {
+                throw new UsageException("--seeds sweeps in the simulator: add --network sim (scenario "
+                        + scenario.name() + " is on " + scenario.network().yamlName() + ")");
+            }
+            plays.put(scenario.name(), strategiesOf(scenario));
+        }
+        Optional<Baseline> baseline = baseline(tolerance);
+        Path outDir = OutputFolder.writable("--out", outputFolder());
+        return new Checked(scenarios, plays, range, baseline, calibration, outDir, epoch);
+    }
+
+    /** {@code --strategies}: every name found, or {@code all} alone. */
+    private void checkStrategiesOption() {
+        if (strategies == null || strategies.equals(List.of("all"))) {
+            return;
+        }
+        for (String name : strategies) {
+            if (name.equals("all")) {
+                throw new UsageException("--strategies: 'all' stands alone, not in a list: " + String.join(",", strategies));
+            }
+            plugins.known("--strategies", name);
+        }
+    }
+
+    /**
+     * Opens {@code --otlp}'s file (emptying it) before anything is played, so that a path that
+     * cannot be written stops the run at once, with exit code 2.
+     */
+    private OtlpTraceFile openOtlp(Instant epoch) {
+        if (otlpPath == null) {
+            return null;
         }
         try {
             Path parent = otlpPath.toAbsolutePath().getParent();
@@ -203,29 +290,25 @@ final class RunCommand implements Callable<Integer> {
             }
             return OtlpTraceFile.create(otlpPath, epoch);
         } catch (IOException e) {
-            throw new UsageException("--otlp " + otlpPath + ": cannot write the traces there: " + reason(e));
+            throw new UsageException("--otlp " + otlpPath + ": cannot write the traces there: " + OutputFolder.reason(e));
         }
     }
 
-    private static String reason(IOException e) {
-        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : String.valueOf(e.getMessage());
-    }
-
-    private int run(Map<Path, Scenario> scenarios, PrintWriter stdout) throws IOException, InterruptedException {
-        Path outDir = outputFolder();
-        Optional<Baseline> baseline = baseline(tolerances.tolerance());
-        baseline.ifPresent(b -> stdout.println(b.describe()));
+    private int run() throws IOException, InterruptedException {
+        Path outDir = checked.outDir();
+        Optional<Baseline> baseline = checked.baseline();
+        if (!quiet) {
+            baseline.ifPresent(b -> human().println(b.describe()));
+        }
         TyrusLogging.configure(debug);
         Files.createDirectories(outDir);
         Files.deleteIfExists(outDir.resolve(RunStop.FILE));
-        Progress progress = new Progress(spec.commandLine().getErr());
+        Progress progress = new Progress(spec.commandLine().getErr(), quiet);
         try (RunInterruption interruption = new RunInterruption(Thread.currentThread(), spec.commandLine().getErr(),
                 halt, RunInterruption.GRACE)) {
             Runnable restoreSignals = signals.apply(interruption);
             try {
-                return play(scenarios, outDir, baseline, progress, interruption, stdout);
+                return play(checked.scenarios(), outDir, baseline, progress, interruption);
             } finally {
                 restoreSignals.run();
             }
@@ -239,17 +322,14 @@ final class RunCommand implements Callable<Integer> {
      * when it stopped early, {@link RunStop#FILE}, and returns the verdict's exit code.
      */
     private int play(Map<Path, Scenario> scenarios, Path outDir, Optional<Baseline> baseline, Progress progress,
-                     RunInterruption interruption, PrintWriter stdout) throws IOException, InterruptedException {
+                     RunInterruption interruption) throws IOException, InterruptedException {
         List<RunFolder> runs = new ArrayList<>();
         List<String> finished = new ArrayList<>();
         String during = "";
         Optional<RunStop> harnessStop = Optional.empty();
         boolean needsToxiproxy = scenarios.values().stream().anyMatch(s -> s.network() == Backend.TOXIPROXY);
-        if (noCalibration && calibrationFile != null) {
-            throw new UsageException("--no-calibration and --calibration " + calibrationFile + " exclude each other: give one");
-        }
-        Calibration calibration = calibrationFile != null ? CalibrateCommand.read(calibrationFile) : null;
-        try (ToxiproxyServer toxiproxy = needsToxiproxy ? ToxiproxyLauncher.launch(Optional.ofNullable(toxiproxyUrl)) : null) {
+        Calibration calibration = checked.calibration();
+        try (ToxiproxyServer toxiproxy = needsToxiproxy ? toxiproxyLauncher.apply(Optional.ofNullable(toxiproxyUrl)) : null) {
             if (needsToxiproxy && calibration == null) {
                 calibration = calibrate(toxiproxy);
             }
@@ -301,7 +381,7 @@ final class RunCommand implements Callable<Integer> {
         if (stop.isPresent()) {
             stop.get().write(outDir);
         }
-        return finish(runs, outDir, baseline, stop, stdout);
+        return finish(runs, outDir, baseline, stop);
     }
 
     private ResultsDocument play(Scenario scenario, Path folder, ToxiproxyServer toxiproxy, Progress progress,
@@ -309,10 +389,10 @@ final class RunCommand implements Callable<Integer> {
         long scenarioSeed = seed != null ? seed : scenario.seed();
         return scenario.network() == Backend.SIM
                 ? new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), runSettings(), progress, !noLedger, otlp)
-                        .run(scenario, strategiesOf(scenario), scenarioSeed, folder)
+                        .run(scenario, checked.strategies().get(scenario.name()), scenarioSeed, folder)
                 : new ScenarioRunner(new ToxiproxyBackend(toxiproxy, ToxiproxySettings.DEFAULTS, calibration),
                         runSettings(), progress, !noLedger, otlp)
-                        .run(scenario, strategiesOf(scenario), scenarioSeed, folder);
+                        .run(scenario, checked.strategies().get(scenario.name()), scenarioSeed, folder);
     }
 
     /** A finished scenario's {@code results.json} and {@code junit.xml}, judged by the one rule. */
@@ -324,17 +404,34 @@ final class RunCommand implements Callable<Integer> {
         Files.writeString(folder.resolve("junit.xml"), JunitXmlWriter.toXml(results, comparisons));
     }
 
-    /** The run's report and {@code junit.xml}, the console's summary, and the exit code: all from one verdict. */
-    private int finish(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline, Optional<RunStop> stop,
-                              PrintWriter stdout) throws IOException {
+    /**
+     * The run's report and {@code junit.xml}, the console's summary (the table unless
+     * {@code --quiet}, the failures, the report's path, the verdict line), the JSON lines with
+     * {@code --json}, and the exit code: all from one verdict.
+     */
+    private int finish(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline, Optional<RunStop> stop)
+            throws IOException {
         ReportWriter.Report report = runs.isEmpty() && stop.isEmpty() ? null
                 : ReportWriter.writeRuns(runs, outDir, baseline, stop, strict);
         Verdict verdict = report != null ? report.verdict() : new Verdict(List.of(), List.of(), stop, strict);
         RunSummary summary = new RunSummary(verdict);
         Files.writeString(outDir.resolve("junit.xml"), summary.junitXml());
-        stdout.println();
-        stdout.print(summary.text(report == null ? null : report.index()));
-        stdout.flush();
+        Path index = report == null ? null : report.index();
+        PrintWriter human = human();
+        if (quiet) {
+            human.print(summary.quietText(index));
+        } else {
+            human.println();
+            human.print(summary.text(index));
+        }
+        human.flush();
+        if (json) {
+            Map<String, Path> folders = new LinkedHashMap<>();
+            runs.forEach(r -> folders.put(r.scenario(), r.folder()));
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(JsonLines.ofRun(verdict, folders));
+            out.flush();
+        }
         return ExitCode.of(verdict).code();
     }
 
@@ -343,6 +440,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (noCalibration) {
             return new Calibration.Skipped("--no-calibration");
+        }
+        if (quiet) {
+            return new Calibrator(CalibrationSettings.BEFORE_RUN, toxiproxy, new PrintWriter(java.io.Writer.nullWriter()))
+                    .run();
         }
         err.println("calibrating the harness's own latency (about 4 s; --no-calibration skips it)");
         Calibration calibration = new Calibrator(CalibrationSettings.BEFORE_RUN, toxiproxy, err).run();
@@ -400,35 +501,39 @@ final class RunCommand implements Callable<Integer> {
     /**
      * {@code --seeds}: every seed of the range in the simulator, per scenario; exit 99 if a budget
      * failed for a seed ({@link dev.livetalk.metrics.gate.Verdict#failuresOf}, the one rule); broken
-     * invariants are listed, not gated.
+     * invariants are listed, not gated. Prints per scenario the seeds that failed (unless
+     * {@code --quiet}), then every failed budget, the sweep report's path and the verdict line.
      */
-    private int sweep(Map<Path, Scenario> scenarios, PrintWriter out) throws IOException {
-        SeedRange range;
-        try {
-            range = SeedRange.parse(seeds);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--seeds: " + e.getMessage());
-        }
-        Path outDir = outputFolder();
-        Files.createDirectories(outDir);
+    private int sweep(SeedRange range) throws IOException {
+        PrintWriter human = human();
+        Path outDir = Files.createDirectories(checked.outDir());
         StringBuilder report = new StringBuilder("# Seed sweep " + range + "\n\n");
-        boolean passed = true;
-        for (Map.Entry<Path, Scenario> entry : scenarios.entrySet()) {
+        List<Verdict.Failure> failures = new ArrayList<>();
+        long runs = 0;
+        for (Map.Entry<Path, Scenario> entry : checked.scenarios().entrySet()) {
             Scenario scenario = entry.getValue();
-            if (scenario.network() != Backend.SIM) {
-                throw new UsageException("--seeds sweeps in the simulator: add --network sim (scenario "
-                        + scenario.name() + " is on " + scenario.network().yamlName() + ")");
-            }
             SweepReport sweep = new SeedSweep(SimSettings.DEFAULTS, runSettings(), Runtime.getRuntime().availableProcessors())
-                    .run(scenario, entry.getKey().toString(), strategiesOf(scenario), range);
-            out.println(sweep.summary());
+                    .run(scenario, entry.getKey().toString(), checked.strategies().get(scenario.name()), range);
+            if (!quiet) {
+                human.println(sweep.summary());
+            }
+            if (json) {
+                spec.commandLine().getOut().print(JsonLines.ofSweep(sweep));
+                spec.commandLine().getOut().flush();
+            }
             report.append("```\n").append(sweep.summary()).append("\n```\n\n");
-            passed &= sweep.passed();
+            failures.addAll(sweep.gatedFailures());
+            runs += sweep.runs();
         }
         Files.writeString(outDir.resolve("sweep.md"), report.toString());
-        out.println("sweep report: " + outDir.resolve("sweep.md").toAbsolutePath().normalize());
-        out.flush();
-        return passed ? ExitCode.OK.code() : ExitCode.BUDGET_FAILED.code();
+        human.print(RunSummary.failedList(failures));
+        human.println("sweep report: " + outDir.resolve("sweep.md").toAbsolutePath().normalize());
+        human.println(failures.isEmpty()
+                ? "verdict: PASS (every budget holds for every seed: " + Counted.of(runs, "simulated run") + ", "
+                        + Counted.of(range.count(), "seed") + " of " + Counted.of(checked.scenarios().size(), "scenario") + ")"
+                : "verdict: FAIL (" + Counted.of(failures.size(), "failed budget") + ", listed above)");
+        human.flush();
+        return failures.isEmpty() ? ExitCode.OK.code() : ExitCode.BUDGET_FAILED.code();
     }
 
     /** {@code --out}, else {@code reports/latest/} of the project. */
@@ -447,10 +552,7 @@ final class RunCommand implements Callable<Integer> {
         if (strategies.equals(List.of("all"))) {
             return known;
         }
-        for (String name : strategies) {
-            plugins.known("--strategies", name);
-        }
-        return List.copyOf(strategies);
+        return List.copyOf(strategies); // names checked by checkStrategiesOption
     }
 
     private Optional<Baseline> baseline(Tolerance tolerance) {
@@ -464,6 +566,9 @@ final class RunCommand implements Callable<Integer> {
             return Optional.of(Baseline.load(this.baseline, tolerance));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--baseline: " + e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            throw new UsageException("--baseline " + this.baseline + ": " + e.getMessage() + " ("
+                    + OutputFolder.reason(e.getCause()) + ")");
         }
     }
 }

@@ -25,14 +25,21 @@ final class RunSummary {
         this.verdict = verdict;
     }
 
-    /** The end of {@code livetalk run}'s output; {@code report} is where the page is, or null when none was written. */
+    /**
+     * The end of {@code livetalk run}'s output: the table, then {@link #quietText}; {@code report}
+     * is where the page is, or null when none was written.
+     */
     String text(Path report) {
-        StringBuilder out = new StringBuilder(table());
-        List<Verdict.Failure> failures = verdict.failures();
-        if (!failures.isEmpty()) {
-            out.append(String.format(Locale.ROOT, "%nfailed (%d):%n", failures.size()));
-            failures.forEach(f -> out.append("  ").append(f.line()).append('\n'));
-        }
+        return table() + (verdict.failures().isEmpty() ? "" : "\n") + quietText(report);
+    }
+
+    /**
+     * What {@code --quiet} prints: every failed budget and regression (scenario, strategy, seed,
+     * observed and allowed), the harness's health warnings, why the run stopped, the report's path
+     * and the verdict line; for a passing run only the last two.
+     */
+    String quietText(Path report) {
+        StringBuilder out = new StringBuilder(failedList(verdict.failures()));
         verdict.health().forEach(h -> out.append(h).append('\n'));
         verdict.stop().ifPresent(s -> out.append("stopped: ").append(s.sentence()).append('\n'));
         if (report != null) {
@@ -41,16 +48,33 @@ final class RunSummary {
         return out.append(verdictLine()).append('\n').toString();
     }
 
+    /** {@code failed (N):} and one {@link Verdict.Failure#line()} per failure; empty without failures. */
+    static String failedList(List<Verdict.Failure> failures) {
+        if (failures.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "failed (%d):%n", failures.size()));
+        failures.forEach(f -> out.append("  ").append(f.line()).append('\n'));
+        return out.toString();
+    }
+
     /** The last line: {@code verdict: PASS (...)}. */
     String verdictLine() {
         return switch (verdict.outcome()) {
-            case PASS -> "verdict: PASS (every budget holds" + (hasBaseline() ? ", nothing regressed)" : ")");
-            case FAIL -> String.format(Locale.ROOT, "verdict: FAIL (%d failed budgets, %d regressions, listed above)",
-                    verdict.failedBudgets().size(), verdict.regressions().size());
+            case PASS -> "verdict: PASS (every budget holds" + (hasBaseline() ? " and nothing regressed" : "") + ": "
+                    + played() + ")";
+            case FAIL -> "verdict: FAIL (" + Counted.of(verdict.failedBudgets().size(), "failed budget") + ", "
+                    + Counted.of(verdict.regressions().size(), "regression") + ", listed above)";
             case STOPPED -> "verdict: " + verdict.word() + " (" + verdict.stop().orElseThrow().detail() + ")";
             case UNTRUSTED -> "verdict: UNTRUSTED (--strict: the harness's own scheduling lag was too high to trust"
                     + " its figures, listed above)";
         };
+    }
+
+    /** {@code 6 strategy runs in 3 scenarios}. */
+    private String played() {
+        long scenarios = verdict.runs().stream().map(r -> r.document().scenario()).distinct().count();
+        return Counted.of(verdict.strategyRuns(), "strategy run") + " in " + Counted.of(scenarios, "scenario");
     }
 
     private boolean hasBaseline() {

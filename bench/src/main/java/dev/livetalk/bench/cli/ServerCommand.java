@@ -24,30 +24,36 @@ import java.util.concurrent.CountDownLatch;
         description = {"Run the reference chat server on loopback until SIGTERM or Ctrl-C.",
                 "Without --data its history lives in memory: a restart loses it and starts a new epoch.",
                 "With --data DIR every message is stored in DIR/history.db (SQLite) and acknowledged only"
-                        + " once synced to disk; a restart on the same DIR keeps the epoch and the history."})
+                        + " once synced to disk; a restart on the same DIR keeps the epoch and the history."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"  1:it cannot listen (the port is taken) or failed",
+            "  2:invalid input: an option, a missing --secret, a --data folder that cannot be used",
+            "130:stopped by SIGINT (Ctrl-C)",
+            "143:stopped by SIGTERM, or not closed within 5 s of a signal (then halted)"})
 final class ServerCommand implements java.util.concurrent.Callable<Integer> {
     /** How long the shutdown hook waits for the server to close before halting. */
     static final Duration CLOSE_BOUND = Duration.ofSeconds(5);
     private static final int HALTED_ON_SIGTERM = 143;
 
-    @Option(names = "--port", defaultValue = "0", description = "Port to listen on; 0 picks a free one (default).")
+    @Option(names = "--port", defaultValue = "0", description = "Port to listen on; 0 picks a free one (default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--secret", defaultValue = "${env:LIVETALK_SECRET}",
-            description = "Server secret that keys the hello tokens (default: $LIVETALK_SECRET).")
+    @Option(names = "--secret", required = true, defaultValue = "${env:LIVETALK_SECRET}", paramLabel = "SECRET",
+            description = "Required: the server secret that keys the hello tokens. The environment variable"
+                    + " LIVETALK_SECRET, when set, stands in for it.")
     String secret;
 
-    @Option(names = "--history", defaultValue = "10000", description = "Messages kept per room (default 10000).")
+    @Option(names = "--history", defaultValue = "10000", description = "Messages kept per room (default ${DEFAULT-VALUE}).")
     int history;
 
-    @Option(names = "--rate", defaultValue = "100", description = "Events per second per user (default 100).")
+    @Option(names = "--rate", defaultValue = "100", description = "Events per second per user (default ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--burst", defaultValue = "200", description = "Rate-limit burst per user (default 200).")
+    @Option(names = "--burst", defaultValue = "200", description = "Rate-limit burst per user (default ${DEFAULT-VALUE}).")
     int burst;
 
     @Option(names = "--idle-timeout", defaultValue = "30s", converter = DurationConverter.class,
-            description = "Close connections silent this long, e.g. 30s, 500ms (default 30s).")
+            description = "Close connections silent this long, e.g. 30s, 500ms (default ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
     @Option(names = "--data", paramLabel = "DIR",

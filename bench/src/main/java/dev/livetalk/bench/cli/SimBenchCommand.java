@@ -23,11 +23,12 @@ import java.util.concurrent.Callable;
 
 /** {@code livetalk bench sim}: the simulator's speed against its targets, codec off as the baseline. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = "The simulator's speed: the 200-client scenario played in rounds on one thread, frames "
-                + "through the codec (as run --network sim plays it), then with the codec off (the baseline), "
-                + "then a sweep of 1,000 seeds of a 10-client scenario on every core. Prints every round (wall, "
-                + "CPU of the simulating thread, collector time), the medians, the ratio and the targets met or "
-                + "missed; exits 0 either way (a shared machine's figures are read, not gated on).")
+        description = {"Measure the simulator's speed against its targets, the codec off as the baseline.",
+            "The 200-client scenario is played in rounds on one thread, frames through the codec (as run "
+            + "--network sim plays it), then with the codec off (the baseline), then a sweep of 1,000 seeds "
+            + "of a 10-client scenario on every core. Prints every round (wall, CPU of the simulating "
+            + "thread, collector time), the medians, the ratio and the targets met or missed; exits 0 "
+            + "either way (a shared machine's figures are read, not gated on)."})
 final class SimBenchCommand implements Callable<Integer> {
     private static final String SWEEP_RESOURCE = "/dev/livetalk/bench/sim/sweep-10-clients.yaml";
 
@@ -35,19 +36,19 @@ final class SimBenchCommand implements Callable<Integer> {
             description = "The scenario played in rounds (default: scenarios/scale/200-clients.yaml).")
     Path scenario;
 
-    @Option(names = "--strategy", defaultValue = "reconcile", description = "The clients' strategy (default reconcile).")
+    @Option(names = "--strategy", defaultValue = "reconcile", description = "The clients' strategy (default ${DEFAULT-VALUE}).")
     String strategy;
 
     @picocli.CommandLine.Mixin(name = PluginOptions.NAME)
     PluginOptions plugins = new PluginOptions();
 
-    @Option(names = "--warmup", defaultValue = "2", description = "Warm-up rounds, codec on, not counted (default 2).")
+    @Option(names = "--warmup", defaultValue = "2", description = "Warm-up rounds, codec on, not counted (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--rounds", defaultValue = "5", description = "Measured rounds per mode; the median counts (default 5).")
+    @Option(names = "--rounds", defaultValue = "5", description = "Measured rounds per mode; the median counts (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--sweep-seeds", defaultValue = "1000", description = "Seeds 1..N of the sweep; 0 for none (default 1000).")
+    @Option(names = "--sweep-seeds", defaultValue = "1000", description = "Seeds 1..N of the sweep; 0 for none (default ${DEFAULT-VALUE}).")
     int sweepSeeds;
 
     @Option(names = "--threads", description = "The sweep's worker threads (default: every core).")

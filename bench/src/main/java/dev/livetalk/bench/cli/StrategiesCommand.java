@@ -12,9 +12,9 @@ import java.util.concurrent.Callable;
  * with the jar it came from and where that jar was named; then where strategies were looked for.
  */
 @Command(name = "strategies", mixinStandardHelpOptions = true,
-        description = {"List the reconciliation strategies found: the built-in ones and those plugged in",
-            "through java.util.ServiceLoader (a jar on the class path with",
-            "META-INF/services/dev.livetalk.client.strategy.StrategyProvider)."})
+        description = {"List the reconciliation strategies found, built in and plugged in.",
+            "Plugged-in ones come through java.util.ServiceLoader (a jar on the class path with "
+            + "META-INF/services/dev.livetalk.client.strategy.StrategyProvider)."})
 final class StrategiesCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

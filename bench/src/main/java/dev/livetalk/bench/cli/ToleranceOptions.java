@@ -6,12 +6,12 @@ import picocli.CommandLine.Option;
 /** The baseline tolerances, shared by {@code run} and {@code report} as a picocli mixin. */
 final class ToleranceOptions {
     @Option(names = "--latency-tolerance", defaultValue = "10", paramLabel = "PERCENT",
-            description = "Practical threshold of a latency regression against the baseline, in percent (default 10);"
+            description = "Practical threshold of a latency regression against the baseline, in percent (default ${DEFAULT-VALUE});"
                     + " the change must also be significant (block bootstrap over 1 s intervals) and above the floor.")
     double latencyPercent;
 
     @Option(names = "--count-tolerance", defaultValue = "0", paramLabel = "N",
-            description = "Allowed increase of counts (lost, duplicates, ...) against the baseline (default 0); a"
+            description = "Allowed increase of counts (lost, duplicates, ...) against the baseline (default ${DEFAULT-VALUE}); a"
                     + " larger increase regresses only when it is also beyond the count's own noise.")
     long count;
 

@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
  * once as {@code file:line:column: what is wrong (the value, the rule)}.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check scenario files without running them. Every problem is reported as",
-            "file:line:column: what is wrong (the value, the rule). Exit 0 when all are valid, 2 otherwise."})
+        description = {"Check scenario files without running them.",
+            "Every problem of every file is reported at once as file:line:column: what is wrong (the value, "
+            + "the rule). Exit 0 when all are valid, 2 otherwise."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files, or folders of *.yaml files.")
     List<Path> paths;

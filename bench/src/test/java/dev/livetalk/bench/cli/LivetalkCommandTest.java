@@ -11,13 +11,13 @@ class LivetalkCommandTest extends CommandLineTest {
         assertThat(out.toString()).contains("server", "bench", "Exit codes:", "99");
     }
 
-    /** The footer of run --help lists every exit code with its meaning, from the one enum. */
+    /** The footer of run --help lists every exit code run can end with, with its meaning, from the one enum. */
     @Test
     void shouldDocumentEveryExitCodeInRunHelp() {
         assertThat(run("run", "--help")).isZero();
         String help = out.toString();
-        assertThat(help).contains("Exit codes:");
-        for (ExitCode code : ExitCode.values()) {
+        assertThat(help).contains("Exit codes:").doesNotContainPattern("(?m)^\\s+3\\s+audit");
+        for (ExitCode code : LivetalkCommand.EXIT_CODES.get("livetalk run")) {
             assertThat(help).as(code.name()).containsPattern("(?m)^\\s+" + code.code() + "\\s+" + java.util.regex.Pattern
                     .quote(code.meaning().substring(0, 30)));
         }
@@ -28,7 +28,7 @@ class LivetalkCommandTest extends CommandLineTest {
 
     @Test
     void shouldExitTwoOnUnknownOptionPointingAtHelp() {
-        assertThat(run("server", "--prot", "8080")).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(run("server", "--secret", "s", "--prot", "8080")).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(err.toString()).contains("Unknown options: '--prot'").contains("livetalk server --help");
     }
 
@@ -108,5 +108,31 @@ class LivetalkCommandTest extends CommandLineTest {
     void shouldExitTwoForImpossibleBenchSettings() {
         assertThat(run("bench", "fanout", "--clients", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("clients must be >= 1: 0");
+    }
+
+    /** The --json file is checked before Toxiproxy is asked for (here one that does not answer) and 20 s are measured. */
+    @Test
+    void shouldRefuseACalibrationFileThatCannotBeWrittenBeforeMeasuring(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("plain"), "a file");
+        int code = run("calibrate", "--json", file.resolve("calibration.json").toString(), "--toxiproxy",
+                "http://127.0.0.1:1");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("--json " + file.resolve("calibration.json") + " cannot be written: " + file
+                + " is a file, not a folder").doesNotContain("Toxiproxy answers").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldRefuseAReportOutputThatIsAFileBeforeReading(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("plain"), "a file");
+        java.nio.file.Path results = java.nio.file.Files.writeString(dir.resolve("results.json"), "{}");
+        assertThat(run("report", results.toString(), "--out", file.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("--out must name a folder to write into, but " + file + " is a file")
+                .doesNotContain("\tat ");
+        assertThat(run("report", dir.resolve("nope").toString(), "--out", dir.resolve("out").toString()))
+                .isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("no such results file or folder: " + dir.resolve("nope"));
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 }

@@ -71,7 +71,7 @@ class RunVerdictTest extends CommandLineTest {
             assertThat(xml).as(junit.toString()).contains("failures=\"0\" errors=\"0\">").doesNotContain("<failure")
                     .contains("<skipped message=\"not gated: lost == 0 broken, observed ");
         }
-        assertThat(out.toString()).endsWith("verdict: PASS (every budget holds)\n").doesNotContain("failed (");
+        assertThat(out.toString()).endsWith("verdict: PASS (every budget holds: 2 strategy runs in 1 scenario)\n").doesNotContain("failed (");
         assertThat(outDir.resolve("summary.md")).content().startsWith("## LiveTalk Chaos Bench: PASS");
         assertThat(outDir.resolve("index.html")).content().contains("id=\"verdict\">PASS:");
     }
@@ -95,7 +95,7 @@ class RunVerdictTest extends CommandLineTest {
                         "  failing / reconcile (seed 4): budget `peer-final p(99) < 1ms for reconcile`: peer-final p(99) = ",
                         "  failing / event-only (seed 4): regression: event-only lost: ")
                 .containsPattern("regression: event-only lost: \\d+ vs 0 in the baseline \\(\\+\\d+, tolerance \\+0, p [0-9.e-]+ of count noise, needs < 0.001\\): regression")
-                .endsWith("verdict: FAIL (2 failed budgets, 1 regressions, listed above)\n");
+                .endsWith("verdict: FAIL (2 failed budgets, 1 regression, listed above)\n");
         assertThat(console.indexOf("failed (3)")).isLessThan(console.indexOf("report: "));
         assertThat(console.indexOf("report: ")).isLessThan(console.indexOf("verdict: FAIL"));
         String junit = Files.readString(outDir.resolve("junit.xml"));
@@ -145,7 +145,10 @@ class RunVerdictTest extends CommandLineTest {
         out.getBuffer().setLength(0);
         assertThat(run("report", outDir.toString(), "--out", dir.resolve("again").toString())).as(err.toString())
                 .isEqualTo(ExitCode.INTERRUPTED_SIGINT.code());
-        assertThat(out.toString()).startsWith("## LiveTalk Chaos Bench: INTERRUPTED");
+        assertThat(out.toString()).startsWith("scenario ").contains("a-first ",
+                        "stopped: interrupted by SIGINT during scenario b-second",
+                        "report: " + dir.resolve("again/index.html").toAbsolutePath().normalize())
+                .endsWith("verdict: INTERRUPTED (interrupted by SIGINT)\n");
         assertThat(dir.resolve("again/index.html")).content().contains("The run stopped early: interrupted by SIGINT");
     }
 

@@ -1,0 +1,211 @@
+package dev.livetalk.bench.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.gate.Verdict;
+import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.results.LatencyFigures;
+import dev.livetalk.metrics.results.Percentiles;
+import dev.livetalk.metrics.results.RegressionVerdict;
+import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.scenarios.budget.Budget;
+import dev.livetalk.scenarios.budget.BudgetParser;
+import dev.livetalk.scenarios.budget.Threshold;
+import dev.livetalk.simulator.SeedFailure;
+import dev.livetalk.simulator.SweepReport;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code livetalk run --json}: one JSON object per line on standard output, for scripts, built
+ * by Jackson from the typed results. A run writes one {@link RunLine} per strategy run
+ * (scenario x strategy); a {@code --seeds} sweep one {@link SeedLine} per (seed, strategy) that
+ * failed a budget or broke an invariant (a sweep keeps no figures of the seeds that held). The
+ * schema is documented in {@code docs/JSON-LINES.md} and pinned by a golden file.
+ *
+ * <p>Stateless apart from a thread-safe Jackson mapper; any thread.
+ */
+final class JsonLines {
+    /** The version of the lines' schema: grows only by new fields; a change of meaning bumps it. */
+    static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private JsonLines() {
+    }
+
+    /**
+     * One strategy run of {@code livetalk run}.
+     *
+     * @param kind        {@code run}
+     * @param version     {@link #VERSION}
+     * @param scenario    the scenario's name
+     * @param strategy    the strategy
+     * @param seed        the seed played
+     * @param network     {@code toxiproxy} or {@code sim}
+     * @param verdict     {@code PASS} or {@code FAIL}: whether a budget of this strategy run failed or a figure
+     *                    regressed (the run's verdict as a whole is the exit code)
+     * @param passed      {@code verdict == PASS}
+     * @param budgets     every budget that applies to the strategy, passed or not
+     * @param regressions the figures that regressed against {@code --baseline} (empty without one)
+     * @param correctness the correctness counts, summed over rooms and clients
+     * @param latency     per latency metric, its percentiles over every intended delivery (phase {@code all};
+     *                    nanoseconds, or {@code "never"} as in results.json)
+     * @param folder      the scenario's folder (absolute)
+     * @param results     its {@code results.json} (absolute)
+     */
+    record RunLine(String kind, int version, String scenario, String strategy, long seed, String network,
+                   String verdict, boolean passed, List<BudgetLine> budgets, List<RegressionLine> regressions,
+                   Counts correctness, Map<String, Percentiles> latency, String folder, String results) {
+    }
+
+    /**
+     * One (seed, strategy) of a {@code --seeds} sweep that failed a budget or broke an invariant.
+     *
+     * @param kind       {@code seed}
+     * @param version    {@link #VERSION}
+     * @param scenario   the scenario's name
+     * @param strategy   the strategy
+     * @param seed       the seed
+     * @param network    {@code sim}
+     * @param verdict    {@code FAIL} when a budget failed, else {@code PASS} (invariants are reported, not gated)
+     * @param passed     {@code verdict == PASS}
+     * @param budgets    the budgets that failed
+     * @param invariants the invariants broken, each with its observed figure
+     * @param traceHash  the run's trace hash: a replay with this seed gives it again
+     * @param repro      the command line that replays it
+     */
+    record SeedLine(String kind, int version, String scenario, String strategy, long seed, String network,
+                    String verdict, boolean passed, List<BudgetLine> budgets, List<String> invariants,
+                    String traceHash, String repro) {
+    }
+
+    /**
+     * A budget's verdict.
+     *
+     * @param expression the budget as written
+     * @param observed   the figure compared, in {@code unit}; {@code null} when there is none (never converged)
+     * @param unit       {@code ns}, {@code %} or empty for counts
+     * @param allowed    what the budget allows, in the same unit
+     * @param passed     whether it holds
+     * @param message    for a human: figure, observed and allowed
+     * @param room       the room whose figure it is, for a budget of one room or of every room
+     */
+    record BudgetLine(String expression, Double observed, String unit, Allowed allowed, boolean passed, String message,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String room) {
+    }
+
+    /**
+     * The right-hand side of a budget.
+     *
+     * @param comparison {@code <}, {@code <=}, {@code >}, {@code >=}, {@code ==} or {@code !=}
+     * @param value      the threshold in the budget's measured unit (nanoseconds for times)
+     */
+    record Allowed(String comparison, double value) {
+    }
+
+    /**
+     * A figure that regressed against the baseline.
+     *
+     * @param figure   what is compared ({@code lost}, {@code peer-final p99 during})
+     * @param baseline the baseline's value (nanoseconds for times, or {@code "never"})
+     * @param observed this run's value
+     * @param message  for a human: both values, the change, and what is allowed
+     */
+    record RegressionLine(String figure, Object baseline, Object observed, String message) {
+    }
+
+    /** The correctness counts of {@code results.json}'s {@code correctness} that the console's table shows, and more. */
+    record Counts(long clients, long convergedClients, double convergedShare, long lost, long duplicates,
+                  long phantoms, long inversions, long moves, long causalViolations, long stuckPending) {
+        static Counts of(CorrectnessFigures c) {
+            return new Counts(c.clients(), c.convergedClients(), c.convergedShare(), c.lost(), c.duplicates(),
+                    c.phantoms(), c.inversions(), c.moves(), c.causalViolations(), c.stuckPending());
+        }
+    }
+
+    /** The lines of a run: one per strategy of each scenario, in the order the console's table lists them. */
+    static String ofRun(Verdict verdict, Map<String, Path> folders) {
+        StringBuilder out = new StringBuilder();
+        List<Verdict.Failure> failures = verdict.failures();
+        for (Verdict.CheckedRun run : verdict.runs()) {
+            ResultsDocument d = run.document();
+            Path folder = folders.get(d.scenario());
+            for (StrategyResult s : d.strategies()) {
+                boolean passed = failures.stream().noneMatch(f -> f.scenario().equals(d.scenario())
+                        && f.seed() == d.seed() && f.strategy().equals(s.strategy()));
+                List<RegressionLine> regressions = run.comparisons().stream()
+                        .filter(r -> r.strategy().equals(s.strategy()) && !r.passed())
+                        .map(JsonLines::regression).toList();
+                Map<String, Percentiles> latency = new LinkedHashMap<>();
+                for (LatencyFigures f : s.latency()) {
+                    if (f.phase().equals("all")) {
+                        latency.put(f.metric(), f.corrected());
+                    }
+                }
+                out.append(line(new RunLine("run", VERSION, d.scenario(), s.strategy(), d.seed(), d.network(),
+                        passed ? "PASS" : "FAIL", passed, s.budgets().stream().map(JsonLines::budget).toList(),
+                        regressions, Counts.of(s.correctness()), latency,
+                        folder == null ? null : folder.toAbsolutePath().normalize().toString(),
+                        folder == null ? null : folder.resolve("results.json").toAbsolutePath().normalize().toString())));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The lines of a sweep: one per failing (seed, strategy), by seed then strategy. */
+    static String ofSweep(SweepReport sweep) {
+        StringBuilder out = new StringBuilder();
+        for (SeedFailure f : sweep.failures()) {
+            boolean passed = f.budgets().isEmpty();
+            out.append(line(new SeedLine("seed", VERSION, sweep.scenario(), f.strategy(), f.seed(), "sim",
+                    passed ? "PASS" : "FAIL", passed, f.budgets().stream().map(JsonLines::budget).toList(),
+                    f.invariants(), f.traceHash(), f.repro())));
+        }
+        return out.toString();
+    }
+
+    private static BudgetLine budget(BudgetVerdict b) {
+        return new BudgetLine(b.budget(), b.observed(), b.unit(), allowed(b.budget()), b.passed(), b.message(), b.room());
+    }
+
+    /** The threshold of an expression, as the evaluator compares it; {@code null} if it no longer parses. */
+    private static Allowed allowed(String expression) {
+        try {
+            Budget budget = BudgetParser.parse(expression);
+            Threshold threshold = budget.threshold();
+            return new Allowed(budget.comparison().symbol(), threshold.inMeasuredUnit());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static RegressionLine regression(RegressionVerdict r) {
+        return new RegressionLine(r.figure(), figure(r.baseline()), figure(r.current()), r.message());
+    }
+
+    /** A figure as results.json writes it: a number, or {@code "never"} for +infinity. */
+    private static Object figure(double value) {
+        if (Double.isInfinite(value) || value == Percentiles.NEVER) {
+            return "never";
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) (long) value : (Object) value;
+    }
+
+    private static String line(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a console line always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.livetalk.bench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@code livetalk run} prints with {@code --quiet} and {@code --json}, pinned by golden files
+ * (the simulator is deterministic, so the figures are too; the run's folder reads {@code $OUT}).
+ * Rewrite the golden files with {@code -Dlivetalk.golden.update=true} and review the diff.
+ */
+class ConsoleOutputTest extends CommandLineTest {
+    /** reconcile keeps its budgets; event-only's lost budget fails. */
+    private static final String FAILING = SimOutage.YAML + """
+            budgets:
+              - lost == 0 for reconcile
+              - converged == 100% for reconcile
+              - lost == 0 for event-only
+              - peer-final p(99) < 5s for reconcile
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path scenario() throws IOException {
+        return Files.writeString(dir.resolve("sim-outage.yaml"), FAILING);
+    }
+
+    /** {@code text} with the temporary folder as {@code $DIR}. */
+    private String placeholders(String text) {
+        return text.replace(dir.toAbsolutePath().normalize().toString(), "$DIR");
+    }
+
+    @Test
+    void shouldPrintOnlyTheFailuresTheReportAndTheVerdictWhenQuiet() throws Exception {
+        int code = run("run", scenario().toString(), "--network", "sim", "--out", dir.resolve("out").toString(), "--quiet");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.BUDGET_FAILED.code());
+        String console = placeholders(out.toString());
+        assertThat(console).isEqualTo(golden("run-quiet.golden.txt", console));
+        assertThat(console).startsWith("failed (").doesNotContain("scenario             strategy")
+                .contains("report: $DIR/out/index.html\n").endsWith("verdict: FAIL (1 failed budget, 0 regressions, listed above)\n");
+        assertThat(err.toString()).as("no progress lines, no notes").isEmpty();
+    }
+
+    @Test
+    void shouldPrintOnlyTheReportAndTheVerdictOfAPassingRunWhenQuiet() throws Exception {
+        int code = run("run", scenario().toString(), "--network", "sim", "--out", dir.resolve("out").toString(), "-q",
+                "--strategies", "reconcile");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(placeholders(out.toString())).isEqualTo("report: $DIR/out/index.html\n"
+                + "verdict: PASS (every budget holds: 1 strategy run in 1 scenario)\n");
+    }
+
+    @Test
+    void shouldWriteOneJsonObjectPerStrategyRunOnStdoutAndTheHumanTextOnStderr() throws Exception {
+        int code = run("run", scenario().toString(), "--network", "sim", "--out", dir.resolve("out").toString(), "--json");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.BUDGET_FAILED.code());
+        String lines = placeholders(out.toString());
+        assertThat(lines).isEqualTo(golden("run-json.golden.jsonl", lines));
+        List<String> each = lines.lines().toList();
+        assertThat(each).hasSize(2);
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode eventOnly = mapper.readTree(each.get(0));
+        assertThat(eventOnly.get("kind").asText()).isEqualTo("run");
+        assertThat(eventOnly.get("strategy").asText()).isEqualTo("event-only");
+        assertThat(eventOnly.get("verdict").asText()).isEqualTo("FAIL");
+        assertThat(eventOnly.get("latency").get("peer-final").get("p99").asText()).isEqualTo("never");
+        JsonNode lost = eventOnly.get("budgets").get(0);
+        assertThat(lost.get("expression").asText()).isEqualTo("lost == 0 for event-only");
+        assertThat(lost.get("passed").asBoolean()).isFalse();
+        assertThat(lost.get("allowed").get("comparison").asText()).isEqualTo("==");
+        assertThat(lost.get("observed").asDouble()).isEqualTo(eventOnly.get("correctness").get("lost").asDouble())
+                .isPositive();
+        JsonNode reconcile = mapper.readTree(each.get(1));
+        assertThat(reconcile.get("passed").asBoolean()).isTrue();
+        assertThat(reconcile.get("results").asText()).isEqualTo("$DIR/out/sim-outage/results.json");
+        assertThat(err.toString()).contains("scenario             strategy", "failed (1):",
+                "verdict: FAIL (1 failed budget, 0 regressions, listed above)");
+    }
+
+    @Test
+    void shouldWriteOneJsonObjectPerFailingSeedAndStrategyOfASweep() throws Exception {
+        int code = run("run", scenario().toString(), "--network", "sim", "--seeds", "1..3", "--out",
+                dir.resolve("out").toString(), "--json");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.BUDGET_FAILED.code());
+        String lines = placeholders(out.toString());
+        assertThat(lines).isEqualTo(golden("sweep-json.golden.jsonl", lines));
+        assertThat(lines.lines()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("{\"kind\":\"seed\""));
+        assertThat(err.toString()).contains("failed (3):\n  sim-outage / event-only (seed 1): budget `lost == 0 for event-only`: lost = ",
+                "sweep report: ", "verdict: FAIL (3 failed budgets, listed above)");
+    }
+
+    @Test
+    void shouldEndASweepWithTheFailedBudgetsTheReportAndTheVerdict() throws Exception {
+        int code = run("run", scenario().toString(), "--network", "sim", "--seeds", "1..2", "--out",
+                dir.resolve("out").toString(), "--quiet");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.BUDGET_FAILED.code());
+        assertThat(placeholders(out.toString())).startsWith("failed (2):\n  sim-outage / event-only (seed 1): budget `lost == 0 for event-only`: lost = ")
+                .contains("\n  sim-outage / event-only (seed 2): budget ")
+                .endsWith("sweep report: $DIR/out/sweep.md\nverdict: FAIL (2 failed budgets, listed above)\n");
+        out.getBuffer().setLength(0);
+        assertThat(run("run", scenario().toString(), "--network", "sim", "--seeds", "1", "--strategies", "reconcile",
+                "--out", dir.resolve("out").toString())).isZero();
+        assertThat(out.toString()).contains("sim-outage: seeds 1..1, 1 run, every budget and invariant held")
+                .endsWith("verdict: PASS (every budget holds for every seed: 1 simulated run, 1 seed of 1 scenario)\n");
+    }
+
+    /** livetalk report prints what run prints at its end: the table, the failures, the report, the verdict. */
+    @Test
+    void shouldPrintTheRunsSummaryFromReport() throws Exception {
+        run("run", scenario().toString(), "--network", "sim", "--out", dir.resolve("out").toString());
+        String ofRun = out.toString();
+        out.getBuffer().setLength(0);
+
+        int code = run("report", dir.resolve("out").toString(), "--out", dir.resolve("again").toString());
+
+        assertThat(code).isEqualTo(ExitCode.BUDGET_FAILED.code());
+        String table = ofRun.substring(ofRun.indexOf("scenario "), ofRun.indexOf("report: "));
+        assertThat(out.toString()).startsWith(table).contains("report: " + dir.resolve("again/index.html"))
+                .endsWith("verdict: FAIL (1 failed budget, 0 regressions, listed above)\n");
+    }
+
+    /** Compares with the golden resource {@code name}, or rewrites it when asked to. */
+    static String golden(String name, String actual) throws IOException {
+        if (Boolean.getBoolean("livetalk.golden.update")) {
+            Path file = Path.of("src/test/resources/dev/livetalk/bench/cli", name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+            return actual;
+        }
+        try (InputStream in = ConsoleOutputTest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("no golden file " + name + "; run once with -Dlivetalk.golden.update=true");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

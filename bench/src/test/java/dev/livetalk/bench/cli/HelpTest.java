@@ -1,0 +1,135 @@
+package dev.livetalk.bench.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The help: whole one-line summaries, a help subcommand, exit codes, the required server secret. */
+class HelpTest extends CommandLineTest {
+    /** The line picocli lists a command by: its header's first line, else its description's. */
+    private static String summary(CommandLine command) {
+        CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
+        return usage.header().length > 0 ? usage.header()[0] : usage.description().length > 0 ? usage.description()[0] : "";
+    }
+
+    /** Every command and subcommand, depth first. */
+    private static List<CommandLine> commands() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(LivetalkCommand.commandLine(), all);
+        return all;
+    }
+
+    private static void collect(CommandLine command, List<CommandLine> into) {
+        into.add(command);
+        command.getSubcommands().values().forEach(c -> collect(c, into));
+    }
+
+    /**
+     * picocli lists a command by the first line of its description: that line must be a whole
+     * sentence (capital first, full stop last), so that the list never reads "...and write per
+     * scenario".
+     */
+    @Test
+    void shouldStartEveryCommandsDescriptionWithAWholeSentence() {
+        List<String> commandsSeen = new ArrayList<>();
+        for (CommandLine command : commands()) {
+            String name = command.getCommandSpec().qualifiedName();
+            commandsSeen.add(name);
+            assertThat(summary(command)).as("first description line of " + name)
+                    .matches("[A-Z'].*[.]").hasSizeLessThan(110);
+        }
+        assertThat(commandsSeen).contains("livetalk run", "livetalk report", "livetalk audit", "livetalk explain",
+                "livetalk validate", "livetalk strategies", "livetalk server", "livetalk calibrate",
+                "livetalk bench fanout", "livetalk bench sim", "livetalk help");
+    }
+
+    /** The command list of livetalk --help shows each summary whole, wrapped but not cut. */
+    @Test
+    void shouldShowEverySummaryWholeInTheCommandList() {
+        assertThat(run("--help")).isZero();
+        String help = out.toString().replaceAll("\\s+", " ");
+        for (CommandLine command : LivetalkCommand.commandLine().getSubcommands().values()) {
+            assertThat(help).as(command.getCommandName()).contains(command.getCommandName() + " " + summary(command));
+        }
+    }
+
+    @Test
+    void shouldPrintACommandsHelpThroughTheHelpSubcommand() {
+        assertThat(run("help", "run")).isZero();
+        String viaHelp = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(run("run", "--help")).isZero();
+        assertThat(viaHelp).startsWith("Usage: livetalk run ").isEqualTo(out.toString());
+        out.getBuffer().setLength(0);
+        assertThat(run("help", "bench")).isZero();
+        assertThat(out.toString()).startsWith("Usage: livetalk bench ").contains("  sim ");
+        out.getBuffer().setLength(0);
+        assertThat(run("help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: livetalk ").contains("  help ");
+    }
+
+    @Test
+    void shouldRefuseHelpOfAnUnknownCommand() {
+        assertThat(run("help", "rnu")).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("rnu").doesNotContain("\tat ");
+    }
+
+    /** A command that can exit with 3, 99, 130 or 143 says so in its help, with every code it can end with. */
+    @Test
+    void shouldListTheExitCodesOfEveryCommandThatEndsWithMoreThanSuccessOrBadInput() {
+        for (String[] command : new String[][]{{"run"}, {"report"}, {"audit"}, {"server"}, {"validate"},
+                {"calibrate"}, {"explain"}, {"bench", "fanout"}, {"bench", "sim"}, {}}) {
+            out.getBuffer().setLength(0);
+            List<String> args = new ArrayList<>(List.of(command));
+            args.add("--help");
+            assertThat(run(args.toArray(String[]::new))).isZero();
+            assertThat(out.toString()).as(String.join(" ", command)).contains("Exit codes:");
+        }
+        out.getBuffer().setLength(0);
+        run("report", "--help");
+        assertThat(out.toString()).containsPattern("(?m)^\\s+99\\s").containsPattern("(?m)^\\s+130\\s")
+                .containsPattern("(?m)^\\s+143\\s").doesNotContainPattern("(?m)^\\s+3\\s");
+        out.getBuffer().setLength(0);
+        run("audit", "--help");
+        assertThat(out.toString()).containsPattern("(?m)^\\s+3\\s+audit").doesNotContainPattern("(?m)^\\s+99\\s");
+        out.getBuffer().setLength(0);
+        run("server", "--help");
+        assertThat(out.toString()).containsPattern("(?m)^\\s*143\\s+stopped by SIGTERM");
+    }
+
+    /** The secret is required: no brackets in the synopsis, no default in the description. */
+    @Test
+    void shouldShowTheServerSecretAsRequired() {
+        assertThat(run("server", "--help")).isZero();
+        String help = out.toString();
+        assertThat(help).contains(" --secret=SECRET").doesNotContain("[--secret").doesNotContain("default: $LIVETALK")
+                .contains("Required: the server secret");
+    }
+
+    /** Defaults in the help are picocli's own values, so they cannot drift from the code. */
+    @Test
+    void shouldSayEveryDefaultAsTheCodeHasIt() {
+        for (CommandLine command : commands()) {
+            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                String text = String.join(" ", option.description()).replace("${DEFAULT-VALUE}", String.valueOf(option.defaultValue()));
+                if (option.defaultValue() != null && !option.defaultValue().startsWith("${")) {
+                    assertThat(text).as(command.getCommandSpec().qualifiedName() + " " + option.longestName())
+                            .contains("default " + option.defaultValue());
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldNameTheMissingSecretAndItsRule() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("LIVETALK_SECRET") == null,
+                "LIVETALK_SECRET is set in this environment; unset it to run this test");
+        assertThat(run("server")).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("Missing required option: '--secret=SECRET'", "LIVETALK_SECRET")
+                .doesNotContain("\tat ");
+    }
+}

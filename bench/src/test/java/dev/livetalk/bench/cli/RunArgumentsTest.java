@@ -1,0 +1,206 @@
+package dev.livetalk.bench.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every argument of {@code livetalk run} is checked before anything starts: a wrong one exits 2
+ * with a message naming the value and the rule, no stack trace, and Toxiproxy was never asked
+ * for (an injected launcher counts the calls), so calibration never ran and no scenario played.
+ */
+class RunArgumentsTest {
+    private static final String TOXIPROXY_SCENARIO =
+            "name: s\nseed: 1\nduration: 1s\nusers: [a, b]\nrooms:\n  - name: r\n    members: all\nload:\n  rate: 1\n";
+
+    @TempDir
+    Path dir;
+
+    private final java.io.StringWriter out = new java.io.StringWriter();
+    private final java.io.StringWriter err = new java.io.StringWriter();
+    private final AtomicInteger launches = new AtomicInteger();
+    private Path scenario;
+    private Path outDir;
+
+    @BeforeEach
+    void scenario() throws Exception {
+        scenario = Files.writeString(dir.resolve("s.yaml"), TOXIPROXY_SCENARIO);
+        outDir = dir.resolve("out");
+    }
+
+    /** {@code livetalk run SCENARIO --out OUT ARGS} with a launcher that counts and fails; returns the exit code. */
+    private int run(String... args) {
+        CommandLine commandLine = LivetalkCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        RunCommand run = commandLine.getSubcommands().get("run").getCommand();
+        run.toxiproxyLauncher = url -> {
+            launches.incrementAndGet();
+            throw new HarnessFailure("test launcher: Toxiproxy was asked for", null);
+        };
+        List<String> all = new ArrayList<>(List.of("run", scenario.toString(), "--out", outDir.toString()));
+        all.addAll(List.of(args));
+        return commandLine.execute(all.toArray(String[]::new));
+    }
+
+    /** Exit 2, the message, no stack trace, no Toxiproxy, no scenario played. */
+    private void assertRefusedBeforeAnythingStarted(int code, String... message) {
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains(message).doesNotContain("\tat ").doesNotContain("calibrating")
+                .doesNotContain("test launcher");
+        assertThat(launches).as("Toxiproxy launches").hasValue(0);
+        assertThat(outDir.resolve("s")).doesNotExist();
+        if (!Files.isRegularFile(outDir)) {
+            assertThat(outDir).as("the output folder is made only once the run starts").doesNotExist();
+        }
+        assertThat(out.toString()).doesNotContain("verdict");
+    }
+
+    /** The seam works: with valid arguments the run does ask for Toxiproxy (and the test launcher stops it). */
+    @Test
+    void shouldAskForToxiproxyWhenEveryArgumentIsValid() {
+        assertThat(run("--strategies", "reconcile")).isEqualTo(ExitCode.HARNESS_FAILURE.code());
+        assertThat(launches).hasValue(1);
+        assertThat(err.toString()).contains("test launcher").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownStrategy() {
+        assertRefusedBeforeAnythingStarted(run("--strategies", "reconcile,nope"),
+                "--strategies: unknown strategy 'nope' (known: ", "reconcile", "strategies were looked for built in");
+    }
+
+    @Test
+    void shouldRefuseAllInAList() {
+        assertRefusedBeforeAnythingStarted(run("--strategies", "all,reconcile"),
+                "--strategies: 'all' stands alone, not in a list: all,reconcile");
+    }
+
+    /** With the real launcher and a Toxiproxy URL that would fail: the strategy is refused first. */
+    @Test
+    void shouldRefuseAnUnknownStrategyBeforeConnectingToTheGivenToxiproxy() {
+        CommandLine commandLine = LivetalkCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute("run", scenario.toString(), "--out", outDir.toString(), "--toxiproxy",
+                "http://127.0.0.1:1", "--strategies", "nope");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("unknown strategy 'nope'").doesNotContain("Toxiproxy answers");
+    }
+
+    @Test
+    void shouldRefuseAMissingBaseline() {
+        Path missing = dir.resolve("no-such-run");
+        assertRefusedBeforeAnythingStarted(run("--baseline", missing.toString()),
+                "--baseline: no such file or folder: " + missing);
+    }
+
+    @Test
+    void shouldRefuseABaselineThatIsNoResults() throws Exception {
+        Path garbage = Files.writeString(dir.resolve("results.json"), "{\"version\": 99}");
+        assertRefusedBeforeAnythingStarted(run("--baseline", garbage.toString()), "--baseline: ", "version");
+    }
+
+    @Test
+    void shouldRefuseAMissingCalibration() {
+        Path missing = dir.resolve("calibration.json");
+        assertRefusedBeforeAnythingStarted(run("--calibration", missing.toString()),
+                "--calibration: cannot read " + missing + " (no such file or folder)");
+    }
+
+    @Test
+    void shouldRefuseAnInvalidCalibration() throws Exception {
+        Path bad = Files.writeString(dir.resolve("calibration.json"), "[1, 2]");
+        assertRefusedBeforeAnythingStarted(run("--calibration", bad.toString()), "--calibration: " + bad + ": ",
+                "not a calibration");
+    }
+
+    @Test
+    void shouldRefuseNoCalibrationWithACalibration() throws Exception {
+        Path file = Files.writeString(dir.resolve("calibration.json"), "{}");
+        assertRefusedBeforeAnythingStarted(run("--no-calibration", "--calibration", file.toString()),
+                "--no-calibration and --calibration " + file + " exclude each other");
+    }
+
+    @Test
+    void shouldRefuseAnOutputFolderThatIsAFile() throws Exception {
+        Files.writeString(outDir, "a file");
+        assertRefusedBeforeAnythingStarted(run(), "--out must name a folder to write into, but " + outDir + " is a file");
+    }
+
+    @Test
+    void shouldRefuseAnOutputFolderThatCannotBeCreated() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain"), "a file");
+        outDir = file.resolve("out");
+        assertRefusedBeforeAnythingStarted(run(), "--out must name a folder that exists or can be created: " + outDir
+                + " cannot be created");
+    }
+
+    @Test
+    void shouldRefuseABadSeedRange() {
+        assertRefusedBeforeAnythingStarted(run("--network", "sim", "--seeds", "9..3"),
+                "--seeds: a seed range must not be empty: 9..3");
+        err.getBuffer().setLength(0);
+        assertRefusedBeforeAnythingStarted(run("--network", "sim", "--seeds", "one..ten"),
+                "--seeds: seeds must be FIRST..LAST with whole numbers, like 1..1000: 'one..ten'");
+    }
+
+    @Test
+    void shouldRefuseASweepOutsideTheSimulatorOrWithABaselineOrTraces() {
+        assertRefusedBeforeAnythingStarted(run("--seeds", "1..5"),
+                "--seeds sweeps in the simulator: add --network sim (scenario s is on toxiproxy)");
+        err.getBuffer().setLength(0);
+        assertRefusedBeforeAnythingStarted(run("--network", "sim", "--seeds", "1..5", "--baseline", dir.toString()),
+                "--baseline " + dir + " compares one run, not a --seeds sweep");
+        err.getBuffer().setLength(0);
+        assertRefusedBeforeAnythingStarted(run("--network", "sim", "--seeds", "1..5", "--otlp", "t.jsonl"),
+                "--otlp t.jsonl writes the traces of one run, not of a --seeds sweep");
+    }
+
+    @Test
+    void shouldRefuseAnOtlpFileThatCannotBeWritten() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain"), "a file");
+        assertRefusedBeforeAnythingStarted(run("--otlp", file.resolve("traces.jsonl").toString()),
+                "--otlp " + file.resolve("traces.jsonl") + ": cannot write the traces there");
+        err.getBuffer().setLength(0);
+        assertRefusedBeforeAnythingStarted(run("--otlp-epoch", "2026-01-01T00:00:00Z"),
+                "--otlp-epoch 2026-01-01T00:00:00Z needs --otlp FILE");
+        err.getBuffer().setLength(0);
+        assertRefusedBeforeAnythingStarted(run("--otlp", dir.resolve("t.jsonl").toString(), "--otlp-epoch", "noon"),
+                "--otlp-epoch: 'noon' is not an instant such as 2026-01-01T00:00:00Z");
+    }
+
+    /** Tolerances are checked also without --baseline, where they would do nothing. */
+    @Test
+    void shouldRefuseToleranceOutOfRange() {
+        assertRefusedBeforeAnythingStarted(run("--latency-tolerance", "-5"), "--latency-tolerance must be >= 0 percent: -5");
+        err.getBuffer().setLength(0);
+        assertRefusedBeforeAnythingStarted(run("--count-tolerance", "-1"), "--count-tolerance must be >= 0: -1");
+        err.getBuffer().setLength(0);
+        assertRefusedBeforeAnythingStarted(run("--latency-tolerance", "lots"), "--latency-tolerance", "lots");
+    }
+
+    @Test
+    void shouldRefuseAnInvalidScenarioFile() throws Exception {
+        Files.writeString(scenario, TOXIPROXY_SCENARIO.replace("duration: 1s", "duration: forever"));
+        assertRefusedBeforeAnythingStarted(run(), "invalid scenarios, nothing was run:", "s.yaml:", "forever");
+    }
+
+    @Test
+    void shouldRefuseAScenarioFileThatDoesNotExist() {
+        CommandLine commandLine = LivetalkCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        assertThat(commandLine.execute("run", dir.resolve("nope.yaml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no such scenario file or folder: " + dir.resolve("nope.yaml"));
+    }
+}
