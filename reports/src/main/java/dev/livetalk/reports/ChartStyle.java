@@ -3,7 +3,10 @@ package dev.livetalk.reports;
 import dev.livetalk.scenarios.fault.FaultWindow;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.Plot;
@@ -15,7 +18,10 @@ import org.jfree.data.RangeType;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,6 +66,9 @@ final class ChartStyle {
      */
     static final RectangleInsets PADDING = new RectangleInsets(4, 6, 4, 22);
 
+    /** Tick sizes 1, 2 and 5 times 10^-2..10^9, each with as many decimals as it needs and no grouping. */
+    private static final TickUnits PLAIN_TICKS = plainTicks();
+
     /** White background, light grid lines, readable fonts, room for labels, value axes from 0. */
     static void apply(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
@@ -74,7 +83,10 @@ final class ChartStyle {
         valueAxes(chart.getPlot());
     }
 
-    /** Every figure drawn is a latency in ms or a count: from 0, at least 1 wide. */
+    /**
+     * Every figure drawn is a latency in ms or a count: from 0, at least 1 wide; latencies
+     * written as in the tables ({@code 3000}, not {@code 3,000}).
+     */
     private static void valueAxes(Plot plot) {
         if (plot instanceof CombinedDomainXYPlot combined) {
             combined.getSubplots().forEach(ChartStyle::valueAxes);
@@ -83,9 +95,32 @@ final class ChartStyle {
                 if (xy.getRangeAxis(i) instanceof NumberAxis axis && !(axis instanceof SymbolAxis)) {
                     axis.setRangeType(RangeType.POSITIVE);
                     axis.setAutoRangeMinimumSize(1.0);
+                    millis(axis);
                 }
             }
+        } else if (plot instanceof CategoryPlot category && category.getRangeAxis() instanceof NumberAxis axis) {
+            millis(axis);
         }
+    }
+
+    /** Tick labels without thousands separators on an axis of milliseconds. */
+    private static void millis(NumberAxis axis) {
+        if (axis.getLabel() != null && axis.getLabel().endsWith("(ms)")) {
+            axis.setStandardTickUnits(PLAIN_TICKS);
+        }
+    }
+
+    private static TickUnits plainTicks() {
+        TickUnits units = new TickUnits();
+        for (int exponent = -2; exponent <= 9; exponent++) {
+            for (int m : new int[] {1, 2, 5}) {
+                int decimals = Math.max(0, -exponent);
+                DecimalFormat format = new DecimalFormat(decimals == 0 ? "0" : "0." + "0".repeat(decimals),
+                        DecimalFormatSymbols.getInstance(Locale.ROOT));
+                units.add(new NumberTickUnit(m * Math.pow(10, exponent), format));
+            }
+        }
+        return units;
     }
 
     static void plain(XYPlot plot) {
