@@ -8,7 +8,8 @@
 //    its overflow is hidden or clip, a scroll bar inside the page where it is auto or scroll,
 //    content spilling out where it is visible;
 //  - an element reaches past the content box of the element that holds it.
-// Elements that are not rendered (closed <details>, display: none) are passed by.
+// Every <details> is opened first, as a reader may; elements not rendered (display: none) are
+// passed by.
 (function () {
   var SLACK = 1; // px: sub-pixel rounding
   var LIMIT = 60;
@@ -28,6 +29,9 @@
 
   function check() {
     var findings = [];
+    var height = document.documentElement.scrollHeight; // as the page opens, for a screenshot
+    var details = document.getElementsByTagName('details');
+    for (var d = 0; d < details.length; d++) { details[d].open = true; }
     var root = document.documentElement;
     var viewport = root.clientWidth;
     if (root.scrollWidth > viewport + SLACK) {
@@ -66,7 +70,7 @@
     out.id = 'layout-check';
     out.setAttribute('data-findings', String(findings.length));
     out.setAttribute('data-viewport', String(viewport));
-    out.setAttribute('data-height', String(root.scrollHeight));
+    out.setAttribute('data-height', String(height));
     out.textContent = findings.join('\n');
     document.body.appendChild(out);
   }
