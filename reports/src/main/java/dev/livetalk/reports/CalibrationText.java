@@ -32,11 +32,11 @@ public final class CalibrationText {
                     "measured in %.1f s (%s sends/s per layer, strategy %s): full stack through Toxiproxy peer-first"
                             + " p50 %s = %.2fx the bare Tyrus echo p50 %s; noise floor %s (its p99 %s minus p50)",
                     m.durationNanos() / 1e9, FigureText.count(m.ratePerSecond()), m.strategy(),
-                    FigureText.duration(p(m, HarnessLayer.FULL_STACK_TOXIPROXY).p50()),
+                    FigureText.harnessLatency(p(m, HarnessLayer.FULL_STACK_TOXIPROXY).p50()),
                     m.p50Ratio(HarnessLayer.FULL_STACK_TOXIPROXY),
-                    FigureText.duration(p(m, HarnessLayer.BARE_ECHO).p50()),
-                    FigureText.duration(m.noiseFloorNanos()),
-                    FigureText.duration(p(m, HarnessLayer.FULL_STACK_TOXIPROXY).p99()));
+                    FigureText.harnessLatency(p(m, HarnessLayer.BARE_ECHO).p50()),
+                    FigureText.harnessLatency(m.noiseFloorNanos()),
+                    FigureText.harnessLatency(p(m, HarnessLayer.FULL_STACK_TOXIPROXY).p99()));
             case Calibration.VirtualTime v -> "noise floor 0: " + v.reason();
             case Calibration.Skipped s -> "noise floor 0: no calibration (" + s.reason() + ")";
         };
@@ -47,8 +47,8 @@ public final class CalibrationText {
         List<List<String>> rows = new ArrayList<>();
         for (LayerLatency layer : m.layers()) {
             Percentiles c = layer.corrected();
-            rows.add(List.of(layer.layer().label(), String.valueOf(c.count()), FigureText.duration(c.p50()),
-                    FigureText.duration(c.p90()), FigureText.duration(c.p99()), FigureText.duration(c.p999()),
+            rows.add(List.of(layer.layer().label(), String.valueOf(c.count()), FigureText.harnessLatency(c.p50()),
+                    FigureText.harnessLatency(c.p90()), FigureText.harnessLatency(c.p99()), FigureText.harnessLatency(c.p999()),
                     String.valueOf(layer.lost()), String.format(Locale.ROOT, "%.2fx", m.p50Ratio(layer.layer()))));
         }
         return rows;

@@ -10,13 +10,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The convergence table of a scenario section: per strategy and client, when it converged after
- * each fault window that targeted it (milliseconds after the end of the window in that strategy's
- * run, "never" in red, "-" when the window did not target it); columns are headed by the
+ * each fault window that targeted it (seconds after the end of the window in that strategy's
+ * run, "at once" for 0, "never" in red, "-" when the window did not target it); columns are headed by the
  * scheduled end. The slowest clients first, at most {@link #CLIENTS} per
  * strategy.
  *
@@ -25,6 +24,11 @@ import java.util.Map;
 final class ConvergenceTable {
     /** Clients shown per strategy. */
     static final int CLIENTS = 30;
+    /** What a convergence time of 0 says, and what it does not. */
+    static final String AT_ONCE = "At once: the display had no gap and no line out of order when the window ended, "
+            + "and kept so. A prefix need not be the whole log: messages still due and own sends still pending then "
+            + "(Correctness over time) do not count against it; the time until the targeted clients were back and "
+            + "had everything is the recovery";
 
     /** A column: one fault window, whose end differs a little between strategies' runs. */
     private record Window(String fault, int occurrence) {
@@ -58,9 +62,10 @@ final class ConvergenceTable {
                         + "at least as fast as the last one shown");
             }
         }
-        h.append("</tbody></table>\n<p class=\"note\">milliseconds from the end of each fault window until every room "
+        h.append("</tbody></table>\n<p class=\"note\">Seconds from the end of each fault window until every room "
                 + "of the client stayed a complete, correctly ordered prefix of its entitled log; never: not before "
-                + "the next window or the end of the run; -: the window did not target the client")
+                + "the next window or the end of the run; -: the window did not target the client. "
+                + Markup.escape(AT_ONCE))
                 .append(notes.isEmpty() ? "" : ". " + Markup.escape(String.join("; ", notes)))
                 .append(".</p>\n");
     }
@@ -74,7 +79,7 @@ final class ConvergenceTable {
             } else {
                 Long nanos = times.get(w);
                 cells.add(nanos == null ? "<td class=\"num bad\">never</td>"
-                        : "<td class=\"num\">" + String.format(Locale.ROOT, "%.0f ms", nanos / 1e6) + "</td>");
+                        : "<td class=\"num\">" + FigureText.convergence(nanos) + "</td>");
             }
         }
         StrategyTables.row(h, cells.toArray(String[]::new));

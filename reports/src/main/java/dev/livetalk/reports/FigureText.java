@@ -5,8 +5,13 @@ import dev.livetalk.metrics.results.Percentiles;
 import java.util.Locale;
 
 /**
- * Formats figures for people, the same way on the page and in {@code summary.md}:
- * {@code 309.3 ms}, {@code 2.52 s}, {@code 75%}, {@code 12..80}.
+ * Formats figures for people, the same way on the page and in {@code summary.md}, one unit per
+ * kind of figure: a latency in milliseconds with one decimal ({@code 0.4 ms}, {@code 309.3 ms},
+ * {@code 2520.0 ms}: the unit of the charts' latency axes and of the console; the harness's own,
+ * mostly below a millisecond, with two: {@code 0.52 ms}), a time on the
+ * fault schedule's clock or a duration after a fault window (recovery, convergence) in seconds
+ * with three decimals ({@code 2.520 s}), a share in percent ({@code 75%}), a spread
+ * {@code 12..80}.
  *
  * <p>Stateless; any thread.
  */
@@ -15,8 +20,9 @@ final class FigureText {
     }
 
     /**
-     * A latency in nanoseconds: {@code 127 us}, {@code 309.3 ms}, {@code 5.86 s}; {@code -} when
-     * negative; {@code never} for +infinity or {@code Percentiles.NEVER} (it never happened).
+     * A latency in nanoseconds, in milliseconds with one decimal: {@code 0.1 ms}, {@code 309.3 ms},
+     * {@code 5860.0 ms}; {@code -} when negative; {@code never} for +infinity or
+     * {@code Percentiles.NEVER} (it never happened).
      */
     static String duration(double nanos) {
         if (nanos < 0) {
@@ -25,16 +31,15 @@ final class FigureText {
         if (nanos >= Percentiles.NEVER || Double.isInfinite(nanos)) {
             return "never"; // a baseline verdict's value when deliveries never came
         }
-        if (nanos >= 10e9) {
-            return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
-        }
-        if (nanos >= 1e9) {
-            return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
-        }
-        if (nanos >= 1e6) {
-            return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
-        }
-        return String.format(Locale.ROOT, "%.0f us", nanos / 1e3);
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    /**
+     * The harness's own latency (calibration), in milliseconds with two decimals, for it is
+     * mostly below one: {@code 0.52 ms}, {@code 49.70 ms}.
+     */
+    static String harnessLatency(double nanos) {
+        return nanos < 0 ? "-" : String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
     }
 
     /** A count; a median of two counts may have a half. */
@@ -49,9 +54,18 @@ final class FigureText {
                 : String.format(Locale.ROOT, "%.1f%%", value);
     }
 
-    /** Seconds on the fault schedule's clock: {@code 2.5 s}. */
+    /** Seconds on the fault schedule's clock, or a duration after a fault window: {@code 2.500 s}. */
     static String seconds(double nanos) {
         return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+    }
+
+    /**
+     * A convergence time after a fault window in seconds ({@code 0.453 s}); {@code at once} for 0:
+     * the client's display was a correct prefix when the window ended and stayed one, which says
+     * nothing of what it still lacked then (messages due, own sends pending).
+     */
+    static String convergence(double nanos) {
+        return nanos == 0 ? "at once" : seconds(nanos);
     }
 
     /** A spread formatted by {@code one}: the value when constant, else {@code min..max (median m)}. */

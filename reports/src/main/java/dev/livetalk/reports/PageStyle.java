@@ -23,10 +23,11 @@ final class PageStyle {
             .verdict.pass { background: #e6f4ea; color: #1b5e20; } .verdict.fail { background: #fce8e6; color: #b3261e; }
             .note { color: #555; font-size: 13px; } .missing { color: #8a6d00; background: #fff8e1; padding: 6px 10px;
                    border-left: 3px solid #f0c000; font-size: 13px; }
-            table.figures { border-collapse: collapse; margin: 8px 0; font-size: 13px; display: block; overflow-x: auto;
-                   max-width: 100%; }
-            table.figures th, table.figures td { border: 1px solid #ddd; padding: 3px 7px; vertical-align: top; }
-            table.figures th { background: #f5f5f5; text-align: left; } td.num { text-align: right; white-space: nowrap; }
+            table.figures { border-collapse: collapse; margin: 8px 0; font-size: 13px; max-width: 100%; }
+            table.figures th, table.figures td { border: 1px solid #ddd; padding: 3px 7px; vertical-align: top;
+                   overflow-wrap: anywhere; }
+            table.figures th { background: #f5f5f5; text-align: left; overflow-wrap: normal; }
+            table.figures th.group { text-align: center; } td.num { text-align: right; white-space: nowrap; }
             td.bad, span.bad { color: #b3261e; font-weight: 600; } tr.first td { border-top: 2px solid #bbb; }
             .budget { display: inline-block; margin: 1px 3px 1px 0; padding: 0 5px; border-radius: 4px; font-size: 12px; }
             .budget.ok { background: #e6f4ea; color: #1b5e20; } .budget.bad { background: #fce8e6; color: #b3261e; }
@@ -36,10 +37,10 @@ final class PageStyle {
             .charts figure { flex: 1 1 calc(50% - 10px); min-width: 420px; margin: 0; } .charts img { width: 100%; height: auto; }
             td.strategy { white-space: nowrap; }
             figure { margin: 6px 0; } figcaption { font-size: 12px; color: #555; }
-            img { max-width: 100%; height: auto; border: 1px solid #eee; }
+            img { max-width: 100%; height: auto; border: 1px solid #eee; box-sizing: border-box; }
             details > summary { cursor: pointer; font-weight: 600; margin: 6px 0; }
             tr.story > td { border-top: none; padding-top: 0; } tr.story summary { font-weight: normal; font-size: 12px; }
-            tr.story pre { font-size: 12px; overflow-x: auto; max-width: 100%; margin: 4px 0; }
+            tr.story pre { font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; margin: 4px 0; }
             .badge { font-size: 14px; padding: 2px 8px; border-radius: 4px; margin-left: 8px; vertical-align: middle; }
             .badge.pass { background: #e6f4ea; color: #1b5e20; } .badge.fail { background: #fce8e6; color: #b3261e; }
             #report-check { display: none; } #report-check[data-state="failed"] { display: block; white-space: pre;

@@ -50,7 +50,7 @@ final class RecoveryTable {
         List<String> cells = new ArrayList<>(List.of(Markup.escape(strategy),
                 Markup.escape(w.fault() + " #" + w.occurrence()), Markup.escape(w.type() == null ? "-" : w.type()),
                 num(FigureText.seconds(w.start())), num(FigureText.seconds(w.end()))));
-        cells.add(w.recovered() ? num(FigureText.duration(w.recovery())) : "<td class=\"num bad\">never</td>");
+        cells.add(w.recovered() ? num(FigureText.seconds(w.recovery())) : "<td class=\"num bad\">never</td>");
         cells.add(num(w.reconnected() + " / " + w.clients()));
         cells.add(w.neverConverged() > 0 ? "<td class=\"num bad\">" + w.neverConverged() + "</td>" : num("0"));
         cells.add(num(spread(w.refetchedMessages())));
@@ -66,7 +66,7 @@ final class RecoveryTable {
         for (WindowRecovery w : s.recovery()) {
             md.append("| ").append(scenario).append(" | ").append(s.strategy()).append(" | ").append(w.fault())
                     .append(" #").append(w.occurrence()).append(" | ").append(w.type() == null ? "-" : w.type())
-                    .append(" | ").append(w.recovered() ? FigureText.duration(w.recovery()) : "**never**")
+                    .append(" | ").append(w.recovered() ? FigureText.seconds(w.recovery()) : "**never**")
                     .append(" | ").append(w.reconnected()).append(" / ").append(w.clients())
                     .append(" | ").append(spread(w.refetchedMessages()))
                     .append(" | ").append(spread(w.refetchedBytes()))

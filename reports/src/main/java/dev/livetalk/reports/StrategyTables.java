@@ -45,14 +45,22 @@ final class StrategyTables {
     }
 
     static void correctness(ScenarioSection s, StringBuilder h) {
-        head(h, "strategy", "seed", "clients", "converged", "lost", "duplicates", "phantoms", "inversions",
-                "Kendall tau", "n - LIS", "moves", "causal violations", "stuck pending", "convergence p50",
-                "convergence p99", "convergence max", "never converged");
+        h.append("<table class=\"figures\"><thead><tr>");
+        for (String c : List.of("strategy", "seed", "clients", "converged", "lost", "duplicates", "phantoms",
+                "inversions", "Kendall tau", "n - LIS", "moves", "causal violations", "stuck pending")) {
+            h.append("<th rowspan=\"2\">").append(esc(c)).append("</th>");
+        }
+        h.append("<th colspan=\"4\" class=\"group\">convergence after a fault window</th></tr>\n<tr>");
+        for (String c : List.of("p50", "p99", "max", "never")) {
+            h.append("<th>").append(c).append("</th>");
+        }
+        h.append("</tr></thead><tbody>\n");
         for (ScenarioSection.SeedRun run : s.runs()) {
             for (StrategyResult r : run.document().strategies()) {
                 CorrectnessFigures c = r.correctness();
                 ConvergenceFigures cv = c.convergence();
-                row(h, esc(r.strategy()), num(String.valueOf(run.document().seed())), num(String.valueOf(c.clients())),
+                row(h, "<td class=\"strategy\">" + esc(r.strategy()) + "</td>", num(String.valueOf(run.document().seed())),
+                        num(String.valueOf(c.clients())),
                         bad(c.convergedClients() + " (" + FigureText.percent(c.convergedShare()) + ")",
                                 c.convergedShare() < 100),
                         count(c.lost()), count(c.duplicates()), count(c.phantoms()), count(c.inversions()),
@@ -62,7 +70,10 @@ final class StrategyTables {
                         bad(cv.neverConverged() + " of " + cv.samples(), cv.neverConverged() > 0));
             }
         }
-        h.append("</tbody></table>\n");
+        h.append("</tbody></table>\n<p class=\"note\">Convergence: per fault window and client it targeted, the "
+                + "time from the window's end until every room of the client stayed a complete, correctly ordered "
+                + "prefix of its entitled log (s); never: samples that did not converge before the next window or the "
+                + "end. ").append(esc(ConvergenceTable.AT_ONCE)).append(".</p>\n");
     }
 
     /** Whether the statuses users saw told the truth, with how long a sender's status stood still. */
@@ -227,6 +238,6 @@ final class StrategyTables {
     }
 
     private static String time(Long nanos) {
-        return nanos == null ? "-" : FigureText.duration(nanos);
+        return nanos == null ? "-" : FigureText.convergence(nanos);
     }
 }

@@ -26,12 +26,12 @@ class CalibrationTextTest {
     void shouldPrintEveryLayerWithItsRatioToTheBareEchoAndTheFloorOnTheConsole() {
         assertThat(CalibrationText.table(SAMPLE)).isEqualTo("""
                 layer                   count       p50       p90       p99     p99.9  lost  p50 / bare echo
-                bare-echo                 300    200 us    400 us    600 us    1.2 ms     0            1.00x
-                bare-echo-toxiproxy       300    300 us    600 us    900 us    1.8 ms     1            1.50x
-                full-stack                300    500 us    850 us    1.2 ms    2.4 ms     0            2.50x
-                full-stack-toxiproxy      300    700 us    1.4 ms    2.1 ms    4.2 ms     0            3.50x
+                bare-echo                 300   0.20 ms   0.40 ms   0.60 ms   1.20 ms     0            1.00x
+                bare-echo-toxiproxy       300   0.30 ms   0.60 ms   0.90 ms   1.80 ms     1            1.50x
+                full-stack                300   0.50 ms   0.85 ms   1.20 ms   2.40 ms     0            2.50x
+                full-stack-toxiproxy      300   0.70 ms   1.40 ms   2.10 ms   4.20 ms     0            3.50x
                 measured in 3.4 s (500 sends/s per layer, strategy reconcile): full stack through Toxiproxy\
-                 peer-first p50 700 us = 3.50x the bare Tyrus echo p50 200 us; noise floor 1.4 ms (its p99 2.1 ms minus p50)
+                 peer-first p50 0.70 ms = 3.50x the bare Tyrus echo p50 0.20 ms; noise floor 1.40 ms (its p99 2.10 ms minus p50)
                 """);
     }
 
@@ -40,8 +40,8 @@ class CalibrationTextTest {
         assertThat(CalibrationText.markdown(SAMPLE)).startsWith("""
                 | layer | count | p50 | p90 | p99 | p99.9 | lost | p50 / bare echo |
                 |---|---:|---:|---:|---:|---:|---:|---:|
-                | bare-echo | 300 | 200 us | 400 us | 600 us | 1.2 ms | 0 | 1.00x |
-                """).contains("| full-stack-toxiproxy | 300 | 700 us | 1.4 ms | 2.1 ms | 4.2 ms | 0 | 3.50x |\n\nmeasured in");
+                | bare-echo | 300 | 0.20 ms | 0.40 ms | 0.60 ms | 1.20 ms | 0 | 1.00x |
+                """).contains("| full-stack-toxiproxy | 300 | 0.70 ms | 1.40 ms | 2.10 ms | 4.20 ms | 0 | 3.50x |\n\nmeasured in");
         assertThat(CalibrationText.markdown(new Calibration.VirtualTime())).isEqualTo(
                 "noise floor 0: the simulator plays in virtual time: the harness adds no latency, so the noise floor is 0\n");
         assertThat(CalibrationText.html(new Calibration.Skipped("--no-calibration")))

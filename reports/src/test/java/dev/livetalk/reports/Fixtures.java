@@ -130,7 +130,7 @@ final class Fixtures {
         List<ClientConvergence> byClient = new ArrayList<>();
         for (int c = 1; c <= clients; c++) {
             boolean never = s.strategy().equals("event-only");
-            byClient.add(new ClientConvergence("c" + c, "outage", 0, never ? 3_006_000_000L : 3_279_000_000L,
+            byClient.add(new ClientConvergence("user" + c, "outage", 0, never ? 3_006_000_000L : 3_279_000_000L,
                     never ? null : c * 100_000_000L + 12_000_000L));
         }
         List<CorrectnessInterval> overTime = new ArrayList<>();

@@ -21,10 +21,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Opens the generated page of the recorded suite (its outage run given correctness over time
  * and convergence per client, plus a second seed of one scenario and a baseline) in headless Chromium: every image loads, no script or console error, every
- * scenario section is there; writes {@code target/report-it/screenshot.png} for a person.
+ * scenario section is there; at a 1400 px window nothing reaches past the window or its
+ * container and no text is clipped ({@code layout-check.js}, injected into a copy of the page);
+ * writes {@code target/report-it/screenshot.png} (1400 px wide, the whole page up to 16000 px)
+ * for a person.
  */
 class IndexPageIT {
     private static final Path OUT = Path.of("target/report-it").toAbsolutePath();
+    /** The window the page must fit: a laptop's browser. */
+    private static final int WIDTH = 1400;
+    /** Chromium draws no taller screenshot in one piece. */
+    private static final int MAX_SCREENSHOT_HEIGHT = 16_000;
     private static Chromium chromium;
     private static ReportWriter.Report report;
 
@@ -72,17 +79,57 @@ class IndexPageIT {
     }
 
     @Test
+    void shouldFitA1400PixelWindowWithNothingClippedOrOverflowing() throws IOException, InterruptedException {
+        Layout layout = layoutAt(report.index(), WIDTH);
+
+        assertThat(layout.viewport()).isEqualTo(WIDTH);
+        assertThat(layout.findings()).as("what does not fit a " + WIDTH + " px window (layout-check.js)").isEmpty();
+    }
+
+    @Test
     void shouldWriteAScreenshotForAPerson() throws IOException, InterruptedException {
         Path screenshot = OUT.resolve("screenshot.png");
+        int height = Math.min(MAX_SCREENSHOT_HEIGHT, Math.max(1000, layoutAt(report.index(), WIDTH).height()));
 
         Chromium.Output shot = chromium.run(report.index(), "screenshot", "--virtual-time-budget=10000",
-                "--window-size=1300,2600", "--screenshot=" + screenshot);
+                "--window-size=" + WIDTH + "," + height, "--screenshot=" + screenshot);
 
         assertThat(shot.exitCode()).as(shot.stderr()).isZero();
         BufferedImage image = ImageIO.read(screenshot.toFile());
-        assertThat(image.getWidth()).isEqualTo(1300);
-        assertThat(image.getHeight()).isEqualTo(2600);
-        System.out.println("screenshot of the report: " + screenshot);
+        assertThat(image.getWidth()).isEqualTo(WIDTH);
+        assertThat(image.getHeight()).isEqualTo(height);
+        System.out.println("screenshot of the report at " + WIDTH + " px: " + screenshot);
+    }
+
+    /** What {@code layout-check.js} found. */
+    record Layout(int viewport, int height, List<String> findings) {
+    }
+
+    /**
+     * Opens a copy of {@code index} (beside it, so that its images load) with
+     * {@code layout-check.js} added, in a window {@code width} px wide, and reads what the
+     * script wrote into the page.
+     */
+    static Layout layoutAt(Path index, int width) throws IOException, InterruptedException {
+        String script;
+        try (var in = IndexPageIT.class.getResourceAsStream("layout-check.js")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String page = Files.readString(index);
+        int end = page.lastIndexOf("</body>");
+        assertThat(end).as("</body> in " + index).isPositive();
+        Path copy = index.resolveSibling("layout-check-" + index.getFileName());
+        Files.writeString(copy, page.substring(0, end) + "<script>\n" + script + "</script>\n" + page.substring(end));
+        Chromium.Output dom = chromium.run(copy, "layout-" + width, "--virtual-time-budget=10000",
+                "--window-size=" + width + ",1000", "--dump-dom");
+        assertThat(dom.exitCode()).as(dom.stderr()).isZero();
+        Matcher m = Pattern.compile("<pre id=\"layout-check\" data-findings=\"(\\d+)\" data-viewport=\"(\\d+)\" "
+                + "data-height=\"(\\d+)\">([^<]*)</pre>").matcher(dom.stdout());
+        assertThat(m.find()).as("the layout check's findings in\n" + dom.stdout()).isTrue();
+        List<String> findings = m.group(4).isEmpty() ? List.of()
+                : m.group(4).lines().map(l -> l.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")).toList();
+        assertThat(findings).hasSize(Integer.parseInt(m.group(1)));
+        return new Layout(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), findings);
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -63,12 +63,12 @@ class ReportWriterTest {
         String html = Files.readString(report.index());
         assertThat(html).contains("<img src=\"charts/01-outage-correctness.png\"")
                 .contains("<th>client</th><th>outage #0 (ends 3.000 s)</th></tr>") // one column, the scheduled end
-                .contains("<tr><td>reconcile</td><td>c8</td><td class=\"num\">812 ms</td></tr>")
-                .contains("<tr><td>event-only</td><td>c1</td><td class=\"num bad\">never</td></tr>")
+                .contains("<tr><td>reconcile</td><td>user8</td><td class=\"num\">0.812 s</td></tr>")
+                .contains("<tr><td>event-only</td><td>user1</td><td class=\"num bad\">never</td></tr>")
                 .doesNotContain("holds no per-interval correctness counts")
                 .doesNotContain("only aggregated over clients");
-        assertThat(html.indexOf("<td>reconcile</td><td>c8</td>")).as("the slowest client first")
-                .isLessThan(html.indexOf("<td>reconcile</td><td>c1</td>"));
+        assertThat(html.indexOf("<td>reconcile</td><td>user8</td>")).as("the slowest client first")
+                .isLessThan(html.indexOf("<td>reconcile</td><td>user1</td>"));
         String svg = Files.readString(temp.resolve("out/charts/01-outage-correctness.svg"));
         assertThat(svg).contains("<svg", "correctness over time");
         assertThat(svg.split("fill:rgb\\(220,50,47\\)", -1)).as("the fault window shaded in each of three plots")
@@ -83,8 +83,8 @@ class ReportWriterTest {
         String html = Files.readString(ReportWriter.write(List.of(results), temp.resolve("out"), Optional.empty())
                 .index());
 
-        assertThat(html).contains("<td>reconcile</td><td>c35</td>").contains("<td>reconcile</td><td>c6</td>")
-                .doesNotContain("<td>reconcile</td><td>c5</td>")
+        assertThat(html).contains("<td>reconcile</td><td>user35</td>").contains("<td>reconcile</td><td>user6</td>")
+                .doesNotContain("<td>reconcile</td><td>user5</td>")
                 .contains("reconcile: 5 more clients, each converged at least as fast as the last one shown");
     }
 
@@ -143,7 +143,7 @@ class ReportWriterTest {
         ReportWriter.Report report = ReportWriter.write(Fixtures.resultsFiles(), temp, Optional.empty());
 
         String html = Files.readString(report.index());
-        Matcher example = Pattern.compile("<tr><td>event-only</td><td>lost</td><td>(c\\d+)</td><td>room1</td>"
+        Matcher example = Pattern.compile("<tr><td>event-only</td><td>lost</td><td>(user\\d+)</td><td>room1</td>"
                 + "<td class=\"num\">(\\d+)</td><td><code>room1:\\2</code></td><td class=\"num\">(\\d+\\.\\d{3}) s</td>")
                 .matcher(html);
         assertThat(example.find()).as("an example row of outage/event-only").isTrue();

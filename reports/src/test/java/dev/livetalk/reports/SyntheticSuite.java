@@ -130,7 +130,7 @@ final class SyntheticSuite {
         }
         List<Example> examples = new ArrayList<>();
         for (int e = 0; e < Math.min(lost, 10); e++) {
-            examples.add(new Example(ExampleKind.LOST, "c00" + e % 8, "room1", 20 + e, "room1:" + (20 + e),
+            examples.add(new Example(ExampleKind.LOST, "user" + (e % 8 + 1), "room1", 20 + e, "room1:" + (20 + e),
                     (long) (random.nextDouble() * 10e9)));
         }
         List<BudgetVerdict> budgets = List.of(new BudgetVerdict("lost == 0", strategy, (double) lost, "", lost == 0,
