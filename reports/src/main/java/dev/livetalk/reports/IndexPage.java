@@ -8,6 +8,7 @@ import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.Environment;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.metrics.results.Words;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,10 +50,12 @@ final class IndexPage {
 
     private static void header(Verdict verdict, int scenarios, boolean withBaseline, StringBuilder h) {
         h.append("<header><h1>LiveTalk Chaos Bench</h1>\n<p class=\"verdict ").append(verdict.passed() ? "pass" : "fail")
-                .append("\" id=\"verdict\">").append(verdict.word()).append(": ").append(scenarios)
-                .append(" scenarios, ").append(verdict.strategyRuns()).append(" strategy runs, ")
-                .append(verdict.failedBudgets().size()).append(" budget failures")
-                .append(withBaseline ? ", " + verdict.regressions().size() + " regressions against the baseline" : "")
+                .append("\" id=\"verdict\">").append(verdict.word()).append(": ")
+                .append(Words.count(scenarios, "scenario")).append(", ")
+                .append(Words.count(verdict.strategyRuns(), "strategy run")).append(", ")
+                .append(Words.count(verdict.failedBudgets().size(), "budget failure"))
+                .append(withBaseline ? ", " + Words.count(verdict.regressions().size(), "regression")
+                        + " against the baseline" : "")
                 .append("</p>\n");
         verdict.stop().ifPresent(stop -> h.append("<p class=\"verdict fail\" id=\"stopped\">The run stopped early: ")
                 .append(Markup.escape(stop.sentence())).append(". The figures below are those of the finished "

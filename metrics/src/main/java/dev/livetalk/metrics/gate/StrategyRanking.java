@@ -10,7 +10,6 @@ import org.HdrHistogram.AbstractHistogram;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToLongFunction;
 
 /**
@@ -331,11 +330,5 @@ public record StrategyRanking(long seed, List<Entry> entries, Outcome correctnes
             case IMPROVEMENT -> new Comparison(1, Relation.BEATEN, LATENCY_FIGURE, evidence, low, high, Double.NaN);
             default -> new Comparison(0, Relation.INDISTINGUISHABLE, LATENCY_FIGURE, evidence, low, high, Double.NaN);
         };
-    }
-
-    /** The thresholds latency was compared with: {@code +10% and 49.0ms}. */
-    public String latencyThreshold() {
-        return String.format(Locale.ROOT, "+%s%% and %s", Figures.number(tolerance.latencyRelative() * 100),
-                Figures.duration(tolerance.latencyFloorNanos()));
     }
 }

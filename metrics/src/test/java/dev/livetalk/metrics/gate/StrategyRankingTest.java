@@ -105,7 +105,8 @@ class StrategyRankingTest {
                 List.of(result("a", 30 * MS, CORRECT), result("b", 45 * MS, CORRECT)));
         StrategyRanking r = StrategyRanking.of(calibrated, IntervalSource.NONE, Tolerance.DEFAULT);
         assertThat(r.latency().kind()).isEqualTo(Kind.INDISTINGUISHABLE);
-        assertThat(r.latencyThreshold()).isEqualTo("+10% and 49ms");
+        assertThat(r.tolerance().latencyFloorNanos()).isEqualTo(49 * MS);
+        assertThat(r.tolerance().latencyRelative()).isEqualTo(Tolerance.DEFAULT_RELATIVE);
     }
 
     @Test

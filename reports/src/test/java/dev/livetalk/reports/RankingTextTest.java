@@ -1,0 +1,74 @@
+package dev.livetalk.reports;
+
+import dev.livetalk.metrics.results.ResultsDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The verdict paragraph words the section's one ranking, the same in {@code summary.md} and
+ * {@code index.html}.
+ */
+class RankingTextTest {
+    @TempDir
+    Path temp;
+
+    private ComparedSection section(String scenario, java.util.function.UnaryOperator<ResultsDocument> change) {
+        Path results = Fixtures.copy(scenario, temp.resolve(scenario), change);
+        return ComparedSection.of(Merge.sections(List.of(RunFolder.read(results))).get(0), null);
+    }
+
+    @Test
+    void shouldNameTheCorrectStrategyAndTheFasterWithTheDecidingFigures() {
+        String text = RankingText.text(section("outage", d -> d));
+
+        assertThat(text).isEqualTo("reconcile is correct (0 lost, 0 duplicates, 0 phantoms, 0 inversions, "
+                + "0 stuck pending, 100% converged); not correct: event-only (68 lost, 14 inversions, 0% converged). "
+                + "On latency reconcile is best: peer-final p99 3.25 s against never (210 of 240 never came or never "
+                + "took their place) for event-only.");
+    }
+
+    @Test
+    void shouldGiveOneStrategyItsFiguresWithoutARanking() {
+        String text = RankingText.text(section("outage", d -> ResultsDocument.of(d.scenario(), d.seed(), d.network(),
+                d.environment(), d.faultSchedule(), List.of(d.strategy("reconcile")))));
+
+        assertThat(text).isEqualTo("Only reconcile ran, so nothing is ranked: 0 lost, 0 duplicates, 0 phantoms, "
+                + "0 inversions, 0 stuck pending, 100% converged; peer-final p99 3.25 s.");
+    }
+
+    @Test
+    void shouldSayIndistinguishableWithinTheHarnessNoiseRatherThanNameAWinner() {
+        // 4.8 ms against 4.2 ms: 14% apart, beyond the 10% threshold but below the floor (the runs' scheduling lag)
+        String text = RankingText.text(section("baseline", d -> d));
+
+        assertThat(text).contains("event-only and reconcile are correct (")
+                .contains("On latency event-only and reconcile are indistinguishable: peer-final p99 4.8 ms for "
+                        + "event-only, 4.2 ms for reconcile, within the harness's noise (threshold +10% and 3.0 ms");
+    }
+
+    @Test
+    void shouldSayATieWhenTheFiguresAreEqual() {
+        String text = RankingText.text(section("baseline", d -> Fixtures.with(d, d.seed(),
+                s -> s.strategy().equals("reconcile") ? s : new dev.livetalk.metrics.results.StrategyResult(
+                        s.strategy(), s.correctness(), d.strategy("reconcile").latency(), s.budgets(), s.examples(),
+                        s.hlogs(), s.convergenceByClient(), s.correctnessOverTime()))));
+
+        assertThat(text).contains("On latency event-only and reconcile tie: peer-final p99 4.2 ms for both.");
+    }
+
+    @Test
+    void shouldRenderTheSameParagraphOnThePage() {
+        ComparedSection v = section("outage", d -> d);
+        StringBuilder h = new StringBuilder();
+
+        RankingText.html(v, h);
+
+        assertThat(h.toString()).isEqualTo("<p class=\"ranking\"><b>Verdict:</b> "
+                + dev.livetalk.metrics.results.Markup.escape(RankingText.text(v)) + "</p>\n");
+    }
+}
