@@ -168,7 +168,9 @@ final class IndexPage {
                 + "<tbody>\n");
         byEnvironment.forEach((env, runs) -> h.append("<tr>").append(env).append("<td>").append(String.join(", ", runs))
                 .append("</td></tr>\n"));
-        h.append("</tbody></table>\n<h3>The harness's own latency</h3>\n");
+        h.append("</tbody></table>\n");
+        InvocationText.html(verdicts, h);
+        h.append("<h3>The harness's own latency</h3>\n");
         Map<Calibration, List<String>> byCalibration = Calibrations.of(verdicts);
         byCalibration.forEach((calibration, scenarios) -> h.append(byCalibration.size() > 1
                 ? "<p><b>" + Markup.escape(String.join(", ", scenarios)) + "</b></p>\n" : "")

@@ -21,7 +21,9 @@ import java.util.Locale;
  * top (the run's {@link Verdict}: PASS, FAIL, or INTERRUPTED with where), then the failed budgets and
  * regressions, then one row per scenario and strategy (several seeds of a scenario show as
  * {@code min..max (median m)}), then the worst conversations (rooms) of each scenario and strategy
- * (first seed, folded), then the harness's calibration. Deterministic: no times, no paths.
+ * (first seed, folded), then how the run was started ({@link InvocationText}) and the harness's
+ * calibration. Deterministic: the same documents give the same text (the only time and the only
+ * paths are those the documents hold: when the run started and its command line).
  *
  * <p>Stateless; any thread.
  */
@@ -61,7 +63,7 @@ public final class SummaryMarkdown {
         RankingText.markdown(sections, md);
         conversations(sections, md);
         recovery(sections, md);
-        return md.append(environment(sections)).toString();
+        return md.append(InvocationText.markdown(sections)).append(environment(sections)).toString();
     }
 
     /**

@@ -152,9 +152,13 @@ final class RunCommand implements Callable<Integer> {
     /** Where {@code --otlp} writes, open for the whole run; {@code null} without it. */
     private OtlpTraceFile otlp;
 
+    /** How this run was started, put into every scenario's results ({@link InvocationOf}). */
+    private dev.livetalk.metrics.results.Invocation invocation = dev.livetalk.metrics.results.Invocation.NOT_RECORDED;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        invocation = InvocationOf.of(spec, started);
         PrintWriter stdout = spec.commandLine().getOut();
         Map<Path, Scenario> scenarios = loadAll();
         if (seeds != null) {
@@ -259,7 +263,7 @@ final class RunCommand implements Callable<Integer> {
                 Files.deleteIfExists(folder.resolve("results.json")); // an earlier run's, never mixed with this one's
                 ResultsDocument results;
                 try {
-                    results = play(scenario, folder, toxiproxy, progress, calibration);
+                    results = play(scenario, folder, toxiproxy, progress, calibration).withInvocation(invocation);
                 } catch (InterruptedException | RuntimeException | IOException e) {
                     if (!interruption.stopped()) {
                         throw e;
