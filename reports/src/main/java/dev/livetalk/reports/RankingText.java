@@ -105,13 +105,33 @@ final class RankingText {
         }
         List<Standing> beaten = o.beaten();
         if (!beaten.isEmpty()) {
-            t.append(o.kind() == Kind.WINNER ? " against " : "; ahead of ").append(String.join(", ",
-                    beaten.stream().map(b -> latency(r.entry(b.strategy())) + " for " + b.strategy()).toList()));
+            t.append(o.kind() == Kind.WINNER ? " against " : "; ahead of ").append(behind(r, beaten));
             if (beaten.stream().anyMatch(b -> b.evidence() != Evidence.NONE)) {
                 t.append(" (").append(beyond(r, beaten)).append(")");
             }
         }
         return t.append(".").toString();
+    }
+
+    /**
+     * The latencies of the beaten: {@code 795.9 ms for gap-fill}, then those that are never
+     * together with how many deliveries never came, then those without samples.
+     */
+    private static String behind(StrategyRanking r, List<Standing> beaten) {
+        List<String> parts = new ArrayList<>();
+        List<Entry> entries = beaten.stream().map(b -> r.entry(b.strategy())).toList();
+        entries.stream().filter(Entry::hasLatency).forEach(e -> parts.add(latency(e) + " for " + e.strategy()));
+        List<Entry> never = entries.stream().filter(e -> !e.hasLatency() && e.peerFinal() >= 0).toList();
+        if (!never.isEmpty()) {
+            parts.add("never for " + names(never.stream().map(Entry::strategy).toList())
+                    + " (deliveries that never came or never took their place: " + String.join(", ",
+                    never.stream().map(e -> e.never() + " of " + e.intended()).toList()) + ")");
+        }
+        List<Entry> none = entries.stream().filter(e -> e.peerFinal() < 0).toList();
+        if (!none.isEmpty()) {
+            parts.add("no samples for " + names(none.stream().map(Entry::strategy).toList()));
+        }
+        return String.join(", ", parts);
     }
 
     /** Why close latencies do not count as different. */

@@ -28,8 +28,8 @@ class RankingTextTest {
 
         assertThat(text).isEqualTo("reconcile is correct (0 lost, 0 duplicates, 0 phantoms, 0 inversions, "
                 + "0 stuck pending, 100% converged); not correct: event-only (68 lost, 14 inversions, 0% converged). "
-                + "On latency reconcile is best: peer-final p99 3.25 s against never (210 of 240 never came or never "
-                + "took their place) for event-only.");
+                + "On latency reconcile is best: peer-final p99 3.25 s against never for event-only (deliveries that "
+                + "never came or never took their place: 210 of 240).");
     }
 
     @Test
