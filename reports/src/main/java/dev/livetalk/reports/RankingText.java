@@ -107,7 +107,7 @@ final class RankingText {
         if (!beaten.isEmpty()) {
             t.append(o.kind() == Kind.WINNER ? " against " : "; ahead of ").append(behind(r, beaten));
             if (beaten.stream().anyMatch(b -> b.evidence() != Evidence.NONE)) {
-                t.append(" (").append(beyond(r, beaten)).append(")");
+                t.append("; the differences are ").append(beyond(r, beaten));
             }
         }
         return t.append(".").toString();
