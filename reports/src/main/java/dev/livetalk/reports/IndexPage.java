@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * {@code index.html}: one self-contained page (inline styles and script, images from the
  * local {@code charts/} folder, nothing from the network). The verdict on top, an overview of
- * scenarios x strategies, the environment, then one section per scenario ({@link ScenarioHtml}).
+ * scenarios x strategies, the environment (with how the run was started: {@link InvocationText}), then
+ * one section per scenario ({@link ScenarioHtml}, opening with its verdict paragraph: {@link RankingText}).
  * A small script checks that every image loaded and records the result in {@code #report-check}.
  *
  * <p>Stateless; any thread.

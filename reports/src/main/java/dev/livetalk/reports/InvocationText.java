@@ -87,7 +87,8 @@ final class InvocationText {
             h.append("<tr>");
             for (String[] fact : facts(invocation)) {
                 h.append(fact[0].equals("command line") && invocation.commandLine() != null
-                        ? "<td><code>" + Markup.escape(fact[1]) + "</code></td>" : "<td>" + Markup.escape(fact[1]) + "</td>");
+                        ? "<td style=\"overflow-wrap:anywhere\"><code>" + Markup.escape(fact[1]) + "</code></td>"
+                        : "<td>" + Markup.escape(fact[1]) + "</td>"); // a long command line wraps, never overflows
             }
             h.append(all.size() > 1 ? "<td>" + Markup.escape(String.join(", ", scenarios)) + "</td>" : "")
                     .append("</tr>\n");

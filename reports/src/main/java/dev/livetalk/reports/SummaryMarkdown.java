@@ -20,7 +20,8 @@ import java.util.Locale;
  * {@code summary.md}: a compact Markdown verdict for a pull-request comment. The verdict is on
  * top (the run's {@link Verdict}: PASS, FAIL, or INTERRUPTED with where), then the failed budgets and
  * regressions, then one row per scenario and strategy (several seeds of a scenario show as
- * {@code min..max (median m)}), then the worst conversations (rooms) of each scenario and strategy
+ * {@code min..max (median m)}), then per scenario the best strategy on correctness and on latency
+ * ({@link RankingText}), then the worst conversations (rooms) of each scenario and strategy
  * (first seed, folded), then how the run was started ({@link InvocationText}) and the harness's
  * calibration. Deterministic: the same documents give the same text (the only time and the only
  * paths are those the documents hold: when the run started and its command line).

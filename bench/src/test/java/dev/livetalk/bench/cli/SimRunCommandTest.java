@@ -64,7 +64,7 @@ class SimRunCommandTest extends CommandLineTest {
                 .containsPattern("- started: 20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\n")
                 .contains("### Which strategy is best\n\n- **sim-outage**: reconcile is correct (");
         assertThat(dir.resolve("reports/latest/index.html")).content()
-                .contains("<td><code>" + commandLine + "</code></td>", "<p class=\"ranking\"><b>Verdict:</b> ");
+                .contains("<code>" + commandLine + "</code></td>", "<p class=\"ranking\"><b>Verdict:</b> ");
     }
 
     /** event-only breaks invariants but has no budget: listed with a replay command, not gated, exit 0. */
