@@ -84,8 +84,8 @@ final class RankingText {
         List<Standing> beaten = o.beaten();
         if (!beaten.isEmpty()) {
             t.append("; ahead of ").append(String.join(", ", beaten.stream().map(b -> b.strategy() + " on "
-                    + b.criterion() + ": " + count(r, b.criterion(), b.best()) + " against "
-                    + count(r, b.criterion(), b.strategy())).toList()));
+                    + label(b.criterion()) + ": " + figure(r, b.criterion(), b.best()) + " against "
+                    + figure(r, b.criterion(), b.strategy())).toList()));
         }
         return t.append(".").toString();
     }
@@ -155,6 +155,17 @@ final class RankingText {
     private static String threshold(StrategyRanking r) {
         return "+" + FigureText.percent(r.tolerance().latencyRelative() * 100) + " and "
                 + FigureText.duration(r.tolerance().latencyFloorNanos());
+    }
+
+    /** A criterion as the paragraph names it: the converged share rather than the clients not converged. */
+    private static String label(String criterion) {
+        return criterion.equals("clients not converged") ? "converged" : criterion;
+    }
+
+    /** A criterion's figure of one strategy without its name: {@code 25}, {@code 80%}. */
+    private static String figure(StrategyRanking r, String criterion, String strategy) {
+        String text = count(r, criterion, strategy);
+        return text.substring(0, text.indexOf(' '));
     }
 
     /** A criterion's figure of one strategy: {@code 25 lost}, {@code 80% converged}. */

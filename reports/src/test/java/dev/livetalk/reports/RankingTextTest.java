@@ -62,6 +62,36 @@ class RankingTextTest {
     }
 
     @Test
+    void shouldDecideBetweenIncorrectStrategiesOnTheFirstCriterionBeyondCountNoise() {
+        // reconcile now loses 66 messages against event-only's 68 (within count noise), but misorders none against 14
+        String text = RankingText.text(section("outage", d -> Fixtures.with(d, d.seed(),
+                s -> s.strategy().equals("reconcile") ? Fixtures.withLost(s, 66, false) : s)));
+
+        assertThat(text).startsWith("No strategy is correct; on correctness reconcile is best (66 lost, 100% converged);"
+                + " ahead of event-only on inversions: 0 against 14.");
+    }
+
+    @Test
+    void shouldSayIndistinguishableOnCorrectnessWhenEveryDifferenceIsWithinCountNoise() {
+        String text = RankingText.text(section("outage", d -> Fixtures.with(d, d.seed(),
+                s -> s.strategy().equals("event-only") ? Fixtures.withLost(s, 68, false)
+                        : withInversions(Fixtures.withLost(s, 66, false), 13))));
+
+        assertThat(text).startsWith("No strategy is correct; event-only and reconcile are indistinguishable on "
+                + "correctness: 68 lost for event-only against 66 lost for reconcile (within count noise).");
+    }
+
+    private static dev.livetalk.metrics.results.StrategyResult withInversions(
+            dev.livetalk.metrics.results.StrategyResult s, long inversions) {
+        var c = s.correctness();
+        var changed = new dev.livetalk.metrics.correctness.CorrectnessFigures(c.clients(), c.convergedClients(),
+                c.convergedShare(), c.lost(), c.duplicates(), c.phantoms(), inversions, c.kendallTau(),
+                c.notInLongestRun(), c.moves(), c.causalViolations(), c.stuckPending(), c.outcomes(), c.convergence());
+        return new dev.livetalk.metrics.results.StrategyResult(s.strategy(), changed, s.latency(), s.budgets(),
+                s.examples(), s.hlogs(), s.convergenceByClient(), s.correctnessOverTime());
+    }
+
+    @Test
     void shouldRenderTheSameParagraphOnThePage() {
         ComparedSection v = section("outage", d -> d);
         StringBuilder h = new StringBuilder();
