@@ -1,5 +1,7 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.gate.StrategyRanking;
+import dev.livetalk.metrics.gate.Tolerance;
 import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.RegressionVerdict;
 
@@ -7,15 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One report section with its baseline comparisons. It decides nothing: {@link #verdict()}
- * asks {@link Verdict}, the one pass/fail rule.
+ * One report section with its baseline comparisons and the ranking of its strategies. It
+ * decides nothing: {@link #verdict()} asks {@link Verdict}, the one pass/fail rule, and
+ * {@link #ranking()} is {@link StrategyRanking}'s, made once here for every output.
  *
  * <p>Immutable; any thread.
  *
  * @param section     the scenario's runs
  * @param comparisons per seed run of the section, in order, the baseline comparisons (empty lists without a baseline)
+ * @param ranking     the best strategies on correctness and latency, of the first seed
  */
-public record ComparedSection(ScenarioSection section, List<List<RegressionVerdict>> comparisons) {
+public record ComparedSection(ScenarioSection section, List<List<RegressionVerdict>> comparisons,
+                              StrategyRanking ranking) {
     public ComparedSection {
         if (comparisons.size() != section.runs().size()) {
             throw new IllegalArgumentException("one list of comparisons per seed run: " + comparisons.size()
@@ -28,7 +33,15 @@ public record ComparedSection(ScenarioSection section, List<List<RegressionVerdi
     public static ComparedSection of(ScenarioSection section, Baseline baseline) {
         return new ComparedSection(section, section.runs().stream()
                 .map(r -> baseline == null ? List.<RegressionVerdict>of() : baseline.compare(r))
-                .toList());
+                .toList(), ranking(section.first()));
+    }
+
+    /**
+     * The ranking of a seed's strategies, latency compared with its interval logs under the
+     * default tolerance (the gate's thresholds, whatever a baseline was given).
+     */
+    static StrategyRanking ranking(ScenarioSection.SeedRun run) {
+        return StrategyRanking.of(run.document(), LoggedIntervals.read(run.hlogFiles()), Tolerance.DEFAULT);
     }
 
     /** A baseline comparison, with the seed of the run. */

@@ -8,6 +8,7 @@ import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.Environment;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.metrics.results.Words;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * {@code index.html}: one self-contained page (inline styles and script, images from the
  * local {@code charts/} folder, nothing from the network). The verdict on top, an overview of
- * scenarios x strategies, the environment, then one section per scenario ({@link ScenarioHtml}).
+ * scenarios x strategies, the environment (with how the run was started: {@link InvocationText}), then
+ * one section per scenario ({@link ScenarioHtml}, opening with its verdict paragraph: {@link RankingText}).
  * A small script checks that every image loaded and records the result in {@code #report-check}.
  *
  * <p>Stateless; any thread.
@@ -49,10 +51,12 @@ final class IndexPage {
 
     private static void header(Verdict verdict, int scenarios, boolean withBaseline, StringBuilder h) {
         h.append("<header><h1>LiveTalk Chaos Bench</h1>\n<p class=\"verdict ").append(verdict.passed() ? "pass" : "fail")
-                .append("\" id=\"verdict\">").append(verdict.word()).append(": ").append(scenarios)
-                .append(" scenarios, ").append(verdict.strategyRuns()).append(" strategy runs, ")
-                .append(verdict.failedBudgets().size()).append(" budget failures")
-                .append(withBaseline ? ", " + verdict.regressions().size() + " regressions against the baseline" : "")
+                .append("\" id=\"verdict\">").append(verdict.word()).append(": ")
+                .append(Words.count(scenarios, "scenario")).append(", ")
+                .append(Words.count(verdict.strategyRuns(), "strategy run")).append(", ")
+                .append(Words.count(verdict.failedBudgets().size(), "budget failure"))
+                .append(withBaseline ? ", " + Words.count(verdict.regressions().size(), "regression")
+                        + " against the baseline" : "")
                 .append("</p>\n");
         verdict.stop().ifPresent(stop -> h.append("<p class=\"verdict fail\" id=\"stopped\">The run stopped early: ")
                 .append(Markup.escape(stop.sentence())).append(". The figures below are those of the finished "
@@ -165,7 +169,9 @@ final class IndexPage {
                 + "<tbody>\n");
         byEnvironment.forEach((env, runs) -> h.append("<tr>").append(env).append("<td>").append(String.join(", ", runs))
                 .append("</td></tr>\n"));
-        h.append("</tbody></table>\n<h3>The harness's own latency</h3>\n");
+        h.append("</tbody></table>\n");
+        InvocationText.html(verdicts, h);
+        h.append("<h3>The harness's own latency</h3>\n");
         Map<Calibration, List<String>> byCalibration = Calibrations.of(verdicts);
         byCalibration.forEach((calibration, scenarios) -> h.append(byCalibration.size() > 1
                 ? "<p><b>" + Markup.escape(String.join(", ", scenarios)) + "</b></p>\n" : "")

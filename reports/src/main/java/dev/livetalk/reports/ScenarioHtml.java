@@ -35,6 +35,7 @@ final class ScenarioHtml {
                 + s.first().document().seed() + ")" : "seed " + s.first().document().seed()).append(" · network ")
                 .append(Markup.escape(s.first().document().network())).append(" · strategies: ")
                 .append(Markup.escape(String.join(", ", s.strategies()))).append("</p>\n");
+        RankingText.html(v, h);
         failures(v, verdict, h);
         missingHlogs(s, h);
         h.append("<h3>Fault timeline</h3>\n");

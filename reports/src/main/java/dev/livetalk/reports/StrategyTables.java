@@ -1,6 +1,7 @@
 package dev.livetalk.reports;
 
 import dev.livetalk.metrics.results.Markup;
+import dev.livetalk.metrics.results.Words;
 
 import dev.livetalk.metrics.correctness.ConvergenceFigures;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
@@ -35,7 +36,7 @@ final class StrategyTables {
         if (windows.isEmpty()) {
             return;
         }
-        h.append("<details><summary>").append(windows.size()).append(" fault windows</summary>\n");
+        h.append("<details><summary>").append(Words.count(windows.size(), "fault window")).append("</summary>\n");
         head(h, "fault", "type", "start", "end", "direction", "clients");
         for (FaultWindow w : windows) {
             row(h, esc(w.fault() + " #" + w.occurrence()), esc(w.kind().yamlName()), num(FigureText.seconds(w.start().toNanos())),
@@ -121,8 +122,8 @@ final class StrategyTables {
             return;
         }
         long failed = all.stream().filter(r -> !r.comparison().passed()).count();
-        h.append("<details").append(failed > 0 ? " open" : "").append("><summary>").append(all.size())
-                .append(" figures compared, ").append(failed).append(" regressed</summary>\n");
+        h.append("<details").append(failed > 0 ? " open" : "").append("><summary>")
+                .append(Words.count(all.size(), "figure")).append(" compared, ").append(failed).append(" regressed</summary>\n");
         head(h, "strategy", "figure", "baseline", "now", "change", "verdict");
         all.stream().sorted(Comparator.comparing(r -> r.comparison().passed())).forEach(r -> {
             RegressionVerdict x = r.comparison();

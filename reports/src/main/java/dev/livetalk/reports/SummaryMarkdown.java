@@ -4,6 +4,7 @@ import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.RoomResult;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.metrics.results.Words;
 import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.RegressionVerdict;
@@ -19,8 +20,11 @@ import java.util.Locale;
  * {@code summary.md}: a compact Markdown verdict for a pull-request comment. The verdict is on
  * top (the run's {@link Verdict}: PASS, FAIL, or INTERRUPTED with where), then the failed budgets and
  * regressions, then one row per scenario and strategy (several seeds of a scenario show as
- * {@code min..max (median m)}), then the worst conversations (rooms) of each scenario and strategy
- * (first seed, folded), then the harness's calibration. Deterministic: no times, no paths.
+ * {@code min..max (median m)}), then per scenario the best strategy on correctness and on latency
+ * ({@link RankingText}), then the worst conversations (rooms) of each scenario and strategy
+ * (first seed, folded), then how the run was started ({@link InvocationText}) and the harness's
+ * calibration. Deterministic: the same documents give the same text (the only time and the only
+ * paths are those the documents hold: when the run started and its command line).
  *
  * <p>Stateless; any thread.
  */
@@ -39,10 +43,11 @@ public final class SummaryMarkdown {
         md.append("## LiveTalk Chaos Bench: ").append(verdict.word()).append("\n\n");
         verdict.stop().ifPresent(stop -> md.append("**The run stopped early: ").append(stop.sentence())
                 .append(".** The figures below are those of the finished scenarios.\n\n"));
-        md.append(String.format(Locale.ROOT, "%d scenarios, %d strategy runs, %d budget failures", sections.size(),
-                verdict.strategyRuns(), verdict.failedBudgets().size()));
-        md.append(withBaseline ? String.format(Locale.ROOT, ", %d regressions against the baseline.%n%n",
-                verdict.regressions().size()) : ".\n\n");
+        md.append(Words.count(sections.size(), "scenario")).append(", ")
+                .append(Words.count(verdict.strategyRuns(), "strategy run")).append(", ")
+                .append(Words.count(verdict.failedBudgets().size(), "budget failure"));
+        md.append(withBaseline ? ", " + Words.count(verdict.regressions().size(), "regression")
+                + " against the baseline.\n\n" : ".\n\n");
         if (!verdict.failures().isEmpty()) {
             failures(sections, verdict, md);
         }
@@ -56,9 +61,10 @@ public final class SummaryMarkdown {
         }
         md.append("\npeer-final p99 is over every intended delivery: never once more than 1% never came by the end "
                 + "of the run.\n");
+        RankingText.markdown(sections, md);
         conversations(sections, md);
         recovery(sections, md);
-        return md.append(environment(sections)).toString();
+        return md.append(InvocationText.markdown(sections)).append(environment(sections)).toString();
     }
 
     /**

@@ -68,7 +68,7 @@ class ReportCommandTest {
         assertThat(report.verdict().stop().orElseThrow().cause()).isEqualTo(RunStop.Cause.SIGTERM);
         assertThat(out.toString()).startsWith("## LiveTalk Chaos Bench: INTERRUPTED\n");
         assertThat(temp.resolve("out/index.html")).content()
-                .contains("INTERRUPTED: 1 scenarios", "The run stopped early: interrupted by SIGTERM during "
+                .contains("INTERRUPTED: 1 scenario,", "The run stopped early: interrupted by SIGTERM during "
                         + "scenario flapping-link; finished scenarios: outage.");
     }
 

@@ -123,7 +123,8 @@ public final class SeedSweep {
         List<String> broken = new ArrayList<>();
         for (Invariant invariant : Invariant.values()) {
             if (!invariant.holds(measurement.correctness().figures())) {
-                broken.add(invariant.expression() + ": observed " + format(invariant.observed(measurement.correctness().figures())));
+                broken.add(invariant.expression() + ": observed "
+                        + invariant.observedText(measurement.correctness().figures()));
             }
         }
         return broken;
@@ -134,9 +135,6 @@ public final class SeedSweep {
         return "livetalk run " + file + " --network sim --seed " + seed + " --strategies " + strategy;
     }
 
-    private static String format(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
 
     private static List<SeedFailure> await(Future<List<SeedFailure>> future) {
         try {

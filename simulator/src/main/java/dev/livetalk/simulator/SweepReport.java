@@ -1,6 +1,7 @@
 package dev.livetalk.simulator;
 
 import dev.livetalk.metrics.gate.Verdict;
+import dev.livetalk.metrics.results.Words;
 
 import java.util.List;
 
@@ -47,12 +48,12 @@ public record SweepReport(String scenario, SeedRange seeds, List<String> strateg
     /** A human summary: one line per failure with its checks and its repro, or that all held. */
     public String summary() {
         StringBuilder out = new StringBuilder();
-        out.append(scenario).append(": seeds ").append(seeds).append(", ").append(runs).append(runs == 1 ? " run, " : " runs, ");
+        out.append(scenario).append(": seeds ").append(seeds).append(", ").append(Words.count(runs, "run")).append(", ");
         if (failures.isEmpty()) {
             return out.append("every budget and invariant held\n").toString();
         }
         long gated = gatedFailures().stream().map(Verdict.Failure::seed).distinct().count();
-        out.append(gated).append(gated == 1 ? " seed" : " seeds").append(" failed a budget, ").append(failedSeeds().size())
+        out.append(Words.count(gated, "seed")).append(" failed a budget, ").append(failedSeeds().size())
                 .append(" failed a budget or broke an invariant (invariants are reported, not gated)\n");
         for (SeedFailure failure : failures) {
             out.append("  seed ").append(failure.seed()).append(' ').append(failure.strategy()).append(": ")

@@ -5,6 +5,7 @@ import dev.livetalk.bench.calibrate.Calibrator;
 import dev.livetalk.client.strategy.Strategies;
 import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.gate.Tolerance;
+import dev.livetalk.metrics.results.Words;
 import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.otlp.OtlpTraceFile;
@@ -189,9 +190,13 @@ final class RunCommand implements Callable<Integer> {
                            Path outDir, Instant otlpEpoch) {
     }
 
+    /** How this run was started, put into every scenario's results ({@link InvocationOf}). */
+    private dev.livetalk.metrics.results.Invocation invocation = dev.livetalk.metrics.results.Invocation.NOT_RECORDED;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        invocation = InvocationOf.of(spec, started);
         checked = check(started);
         if (checked.seeds().isPresent()) {
             return sweep(checked.seeds().get());
@@ -342,7 +347,7 @@ final class RunCommand implements Callable<Integer> {
                 Files.deleteIfExists(folder.resolve("results.json")); // an earlier run's, never mixed with this one's
                 ResultsDocument results;
                 try {
-                    results = play(scenario, folder, toxiproxy, progress, calibration);
+                    results = play(scenario, folder, toxiproxy, progress, calibration).withInvocation(invocation);
                 } catch (InterruptedException | RuntimeException | IOException e) {
                     if (!interruption.stopped()) {
                         throw e;
@@ -529,9 +534,9 @@ final class RunCommand implements Callable<Integer> {
         human.print(RunSummary.failedList(failures));
         human.println("sweep report: " + outDir.resolve("sweep.md").toAbsolutePath().normalize());
         human.println(failures.isEmpty()
-                ? "verdict: PASS (every budget holds for every seed: " + Counted.of(runs, "simulated run") + ", "
-                        + Counted.of(range.count(), "seed") + " of " + Counted.of(checked.scenarios().size(), "scenario") + ")"
-                : "verdict: FAIL (" + Counted.of(failures.size(), "failed budget") + ", listed above)");
+                ? "verdict: PASS (every budget holds for every seed: " + Words.count(runs, "simulated run") + ", "
+                        + Words.count(range.count(), "seed") + " of " + Words.count(checked.scenarios().size(), "scenario") + ")"
+                : "verdict: FAIL (" + Words.count(failures.size(), "failed budget") + ", listed above)");
         human.flush();
         return failures.isEmpty() ? ExitCode.OK.code() : ExitCode.BUDGET_FAILED.code();
     }

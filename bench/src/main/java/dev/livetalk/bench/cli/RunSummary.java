@@ -2,6 +2,7 @@ package dev.livetalk.bench.cli;
 
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.gate.Verdict;
+import dev.livetalk.metrics.results.Words;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.JunitXmlWriter;
 import dev.livetalk.metrics.results.LatencyFigures;
@@ -63,8 +64,8 @@ final class RunSummary {
         return switch (verdict.outcome()) {
             case PASS -> "verdict: PASS (every budget holds" + (hasBaseline() ? " and nothing regressed" : "") + ": "
                     + played() + ")";
-            case FAIL -> "verdict: FAIL (" + Counted.of(verdict.failedBudgets().size(), "failed budget") + ", "
-                    + Counted.of(verdict.regressions().size(), "regression") + ", listed above)";
+            case FAIL -> "verdict: FAIL (" + Words.count(verdict.failedBudgets().size(), "failed budget") + ", "
+                    + Words.count(verdict.regressions().size(), "regression") + ", listed above)";
             case STOPPED -> "verdict: " + verdict.word() + " (" + verdict.stop().orElseThrow().detail() + ")";
             case UNTRUSTED -> "verdict: UNTRUSTED (--strict: the harness's own scheduling lag was too high to trust"
                     + " its figures, listed above)";
@@ -74,7 +75,7 @@ final class RunSummary {
     /** {@code 6 strategy runs in 3 scenarios}. */
     private String played() {
         long scenarios = verdict.runs().stream().map(r -> r.document().scenario()).distinct().count();
-        return Counted.of(verdict.strategyRuns(), "strategy run") + " in " + Counted.of(scenarios, "scenario");
+        return Words.count(verdict.strategyRuns(), "strategy run") + " in " + Words.count(scenarios, "scenario");
     }
 
     private boolean hasBaseline() {

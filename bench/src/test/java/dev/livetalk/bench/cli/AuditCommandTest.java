@@ -55,7 +55,7 @@ class AuditCommandTest extends CommandLineTest {
     @Test
     void shouldExitZeroWhenEveryFigureAgreesWithTheLedger() {
         assertThat(run("audit", played.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).matches("(?s)audit: \\d+ figures checked in 1 scenarios, all agree\\s*");
+        assertThat(out.toString()).matches("(?s)audit: \\d+ figures checked in 1 scenario, all agree\\s*");
         assertThat(run("audit", played.resolve("sim-outage").toString())).as(err.toString()).isZero();
     }
 

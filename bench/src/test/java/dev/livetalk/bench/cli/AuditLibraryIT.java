@@ -46,6 +46,6 @@ class AuditLibraryIT extends CommandLineTest {
         assertThat(code).as(err.toString()).isIn(ExitCode.OK.code(), ExitCode.BUDGET_FAILED.code());
         out.getBuffer().setLength(0);
         assertThat(run("audit", outDir.toString())).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).containsPattern("audit: \\d+ figures checked in 1 scenarios, all agree");
+        assertThat(out.toString()).containsPattern("audit: \\d+ figures checked in 1 scenario, all agree");
     }
 }

@@ -54,7 +54,7 @@ class RunCommandIT extends CommandLineTest {
         assertThat(out.toString()).contains("tiny", "reconcile", "verdict: PASS");
         // the figures of a real Toxiproxy run, recounted from its ledger
         assertThat(run("audit", outDir.toString())).as(out.toString()).isZero();
-        assertThat(out.toString()).containsPattern("audit: \\d+ figures checked in 1 scenarios, all agree");
+        assertThat(out.toString()).containsPattern("audit: \\d+ figures checked in 1 scenario, all agree");
     }
 
     @Test

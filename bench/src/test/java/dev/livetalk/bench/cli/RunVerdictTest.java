@@ -102,7 +102,7 @@ class RunVerdictTest extends CommandLineTest {
         validate(junit);
         assertThat(junit).contains("<testsuites name=\"livetalk\" tests=").contains("failures=\"3\" errors=\"0\">");
         assertThat(outDir.resolve("summary.md")).content().startsWith("## LiveTalk Chaos Bench: FAIL")
-                .contains("2 budget failures", "1 regressions against the baseline");
+                .contains("2 budget failures", "1 regression against the baseline");
     }
 
     /**

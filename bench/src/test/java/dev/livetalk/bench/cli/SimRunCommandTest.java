@@ -52,6 +52,19 @@ class SimRunCommandTest extends CommandLineTest {
         }
         assertThat(dir.resolve("reports/latest/index.html")).isNotEmptyFile();
         assertThat(dir.resolve("reports/latest/sim-outage/results.json")).isNotEmptyFile();
+        // how the run was started, in every output; the project folder is no git checkout: commit unknown
+        String commandLine = "livetalk run " + scenario + " --network sim";
+        assertThat(dir.resolve("reports/latest/sim-outage/results.json")).content()
+                .containsPattern("\"startedAt\" : \"20\\d\\d-\\d\\d-\\d\\dT[0-9:.]+Z\"")
+                .contains("\"toolVersion\" : \"livetalk ", "\"gitCommit\" : \"unknown\"",
+                        "\"commandLine\" : \"" + commandLine + "\"")
+                .doesNotContain("gitDirty");
+        assertThat(dir.resolve("reports/latest/summary.md")).content()
+                .contains("- git commit: unknown\n", "- command line: `" + commandLine + "`\n")
+                .containsPattern("- started: 20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\n")
+                .contains("### Which strategy is best\n\n- **sim-outage**: reconcile is correct (");
+        assertThat(dir.resolve("reports/latest/index.html")).content()
+                .contains("<code>" + commandLine + "</code></td>", "<p class=\"ranking\"><b>Verdict:</b> ");
     }
 
     /** event-only breaks invariants but has no budget: listed with a replay command, not gated, exit 0. */

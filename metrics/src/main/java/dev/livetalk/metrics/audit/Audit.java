@@ -68,7 +68,9 @@ public final class Audit {
 
         /** The summary line. */
         public String summary() {
-            return "audit: " + figures + " figures checked in " + scenarios + " scenarios, "
+            // the audit leans on no results type but ResultsJson (docs/ARCHITECTURE.md), so no Words here
+            return "audit: " + figures + (figures == 1 ? " figure" : " figures") + " checked in " + scenarios
+                    + (scenarios == 1 ? " scenario, " : " scenarios, ")
                     + (differences.isEmpty() ? "all agree" : differences.size() + " differ");
         }
     }

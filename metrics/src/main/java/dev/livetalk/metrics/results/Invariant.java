@@ -2,6 +2,7 @@ package dev.livetalk.metrics.results;
 
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -36,6 +37,23 @@ public enum Invariant {
     /** The observed figure. */
     public double observed(CorrectnessFigures figures) {
         return figure.applyAsDouble(figures);
+    }
+
+    /**
+     * The observed figure for people, in its unit: a count as an integer ({@code 64}), the
+     * converged share in percent with the clients ({@code 16.7% (1 of 6 clients)}); a share below
+     * 100% never reads 100%.
+     */
+    public String observedText(CorrectnessFigures figures) {
+        double value = observed(figures);
+        if (this != CONVERGED) {
+            return Long.toString(Math.round(value));
+        }
+        double shown = value == Math.rint(value) ? value
+                : Math.max(0.1, Math.min(99.9, Math.round(value * 10) / 10.0)); // 99.96 is no 100%, 0.04 no 0%
+        String percent = shown == Math.rint(shown) ? String.format(Locale.ROOT, "%.0f%%", shown)
+                : String.format(Locale.ROOT, "%.1f%%", shown);
+        return percent + " (" + figures.convergedClients() + " of " + Words.count(figures.clients(), "client") + ")";
     }
 
     /** Whether the figures keep the invariant. */

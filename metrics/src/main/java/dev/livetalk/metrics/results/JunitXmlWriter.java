@@ -98,7 +98,7 @@ public final class JunitXmlWriter {
             return Case.passed(name);
         }
         return new Case(name, Kind.SKIPPED, "not gated: " + invariant.expression() + " broken, observed "
-                + format(invariant.observed(strategy.correctness())) + "; to gate it, add the budget '"
+                + invariant.observedText(strategy.correctness()) + "; to gate it, add the budget '"
                 + invariant.expression() + " for " + strategy.strategy() + "' to the scenario");
     }
 
@@ -123,9 +123,5 @@ public final class JunitXmlWriter {
             }
         }
         out.append("  </testsuite>\n");
-    }
-
-    private static String format(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
     }
 }

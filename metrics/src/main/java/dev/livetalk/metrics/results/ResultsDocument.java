@@ -61,6 +61,13 @@ public record ResultsDocument(int version, String scenario, long seed, String ne
                 java.util.Objects.requireNonNull(why, "why"));
     }
 
+    /** This document with {@code how} as the way its run was started (in its environment). */
+    public ResultsDocument withInvocation(Invocation how) {
+        Environment where = environment == null ? new Environment(null, null, 0) : environment;
+        return new ResultsDocument(version, scenario, seed, network, where.withInvocation(how), faultSchedule,
+                strategies, stopped);
+    }
+
     /** Whether the harness kept time well enough in this run to trust it; derived from the figures, written, not read. */
     @JsonProperty(value = "health", access = JsonProperty.Access.READ_ONLY)
     public Health health() {

@@ -29,7 +29,7 @@ class AuditTest {
         assertThat(result.unknownFigures()).isEmpty();
         assertThat(result.scenarios()).isEqualTo(1);
         assertThat(result.figures()).isGreaterThan(2 * 6 * 4 * 21);
-        assertThat(result.summary()).matches("audit: \\d+ figures checked in 1 scenarios, all agree");
+        assertThat(result.summary()).matches("audit: \\d+ figures checked in 1 scenario, all agree");
         assertThat(Audit.of(dir.resolve("story")).figures()).isEqualTo(result.figures());
     }
 

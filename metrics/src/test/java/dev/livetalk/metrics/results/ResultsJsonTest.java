@@ -150,6 +150,47 @@ class ResultsJsonTest {
     }
 
     @Test
+    void shouldWriteAndReadHowTheRunWasStartedAndValidateIt() throws IOException {
+        Invocation how = Invocation.of(java.time.Instant.parse("2026-12-04T12:39:54.123Z"), "livetalk 0.1.0-SNAPSHOT",
+                "0123456789abcdef0123456789abcdef01234567", true, "livetalk run scenarios/outage.yaml --network sim");
+        ResultsDocument document = SampleResults.document().withInvocation(how);
+        String json = ResultsJson.toJson(document);
+
+        assertThat(json).contains("\"startedAt\" : \"2026-12-04T12:39:54.123Z\"", "\"gitDirty\" : true",
+                "\"commandLine\" : \"livetalk run scenarios/outage.yaml --network sim\"");
+        ResultsDocument read = ResultsJson.fromJson(json);
+        assertThat(read.environment().invocation()).isEqualTo(how);
+        assertThat(read.environment().calibration()).isEqualTo(SampleResults.document().environment().calibration());
+        JsonSchema schema;
+        try (InputStream in = ResultsJson.class.getResourceAsStream("/results.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        assertThat(schema.validate(new ObjectMapper().readTree(json))).isEmpty();
+        Invocation unknown = new Invocation("2026-12-04T12:39:54Z", "livetalk 0.1.0-SNAPSHOT", Invocation.UNKNOWN, null,
+                "livetalk run");
+        assertThat(schema.validate(new ObjectMapper().readTree(ResultsJson.toJson(
+                SampleResults.document().withInvocation(unknown))))).isEmpty();
+    }
+
+    @Test
+    void shouldReadADocumentWrittenBeforeTheInvocationWasRecordedAsNotRecorded() {
+        String json = ResultsJson.toJson(SampleResults.document());
+        assertThat(json).doesNotContain("startedAt", "gitCommit", "commandLine");
+
+        Invocation read = ResultsJson.fromJson(json).environment().invocation();
+
+        assertThat(read).isEqualTo(Invocation.NOT_RECORDED);
+        assertThat(read.recorded()).isFalse();
+        assertThat(read.commitText()).isEqualTo("unknown");
+    }
+
+    @Test
+    void shouldRefuseAStartTimeThatIsNoInstant() {
+        assertThatThrownBy(() -> new Invocation("yesterday", null, null, null, null))
+                .hasMessageContaining("startedAt must be an ISO-8601 instant").hasMessageContaining("yesterday");
+    }
+
+    @Test
     void shouldWriteAndReadWhyARunStoppedAndValidateIt() throws IOException {
         ResultsDocument stopped = SampleResults.document().stoppedBy(new ScenarioStop(ScenarioStop.Cause.HARNESS_FAILURE,
                 "reconcile", "Toxiproxy did not answer within 5000 ms"));
