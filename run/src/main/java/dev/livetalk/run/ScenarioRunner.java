@@ -94,7 +94,7 @@ public final class ScenarioRunner {
             }
             try {
                 results.add(measure(plan, strategy, folder));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) { // LinkageError: a plugged-in jar without a class it uses
                 stopped = new ScenarioStop(ScenarioStop.Cause.HARNESS_FAILURE, strategy, reason(e));
                 LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " stopped the run", e);
                 break;
@@ -196,7 +196,7 @@ public final class ScenarioRunner {
     }
 
     /** A harness failure's own message; anything else (a bug) with its class, so it is not mistaken for one. */
-    private static String reason(RuntimeException e) {
+    private static String reason(Throwable e) {
         String message = e instanceof RunFailure ? e.getMessage() : e.toString();
         return message == null || message.isBlank() ? e.getClass().getName() : message;
     }

@@ -99,7 +99,7 @@ final class SimStage implements Stage {
             return true;
         } catch (RunFailure e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) { // LinkageError: a plugged-in jar without a class it uses
             RunFailure failure = new RunFailure(strategy + ": the simulation failed at virtual time "
                     + Duration.ofNanos(loop.now()) + " (seed " + plan.seed() + "): " + e);
             failure.initCause(e);

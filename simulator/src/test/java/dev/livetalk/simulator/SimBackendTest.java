@@ -1,5 +1,12 @@
 package dev.livetalk.simulator;
 
+import dev.livetalk.client.strategy.PendingSend;
+import dev.livetalk.client.strategy.ReconciliationStrategy;
+import dev.livetalk.client.strategy.Strategies;
+import dev.livetalk.client.strategy.StrategyContext;
+import dev.livetalk.client.strategy.StrategyProvider;
+import dev.livetalk.client.strategy.StrategySettings;
+import dev.livetalk.client.strategy.builtin.EventOnlyStrategy;
 import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.results.Environment;
 import dev.livetalk.metrics.results.ResultsDocument;
@@ -17,6 +24,8 @@ import dev.livetalk.run.Stage;
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.ScenarioLoader;
+import dev.livetalk.protocol.Ack;
+import dev.livetalk.protocol.Message;
 import dev.livetalk.server.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,6 +158,85 @@ class SimBackendTest {
         assertThat(results.stopped().strategy()).isEqualTo("reconcile");
         assertThat(results.stopped().reason()).matches("harness bug: the sim backend is not deterministic: outage "
                 + "with reconcile and seed 4 gave trace [0-9a-f]{64} then [0-9a-f]{64}");
+    }
+
+    /**
+     * A plugged-in jar built without a library its strategy uses: the class is missing only when
+     * the strategy is made or a callback reaches it (NoClassDefFoundError, an Error). The scenario
+     * stops as for any exception of a strategy, naming it, rather than the Error escaping the run.
+     */
+    @Test
+    void shouldStopTheScenarioNamingTheStrategyWhoseClassIsMissing() throws Exception {
+        Strategies strategies = Strategies.load()
+                .with(missing("test-missing-at-create", true))
+                .with(missing("test-missing-in-callback", false));
+        ScenarioRunner runner = new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS),
+                RunSettings.DEFAULTS.withStrategies(strategies), RunProgress.NONE);
+
+        ResultsDocument atCreate = runner.run(Scenarios.outage(), List.of("test-missing-at-create"), 4, folder);
+        ResultsDocument inCallback = runner.run(Scenarios.outage(), List.of("test-missing-in-callback"), 4,
+                folder.resolve("callback"));
+
+        assertThat(atCreate.stopped().cause()).isEqualTo(ScenarioStop.Cause.HARNESS_FAILURE);
+        assertThat(atCreate.stopped().strategy()).isEqualTo("test-missing-at-create");
+        assertThat(atCreate.stopped().reason()).isEqualTo("java.lang.NoClassDefFoundError: com/example/Missing");
+        assertThat(inCallback.stopped().strategy()).isEqualTo("test-missing-in-callback");
+        assertThat(inCallback.stopped().reason()).matches("test-missing-in-callback: the simulation failed at virtual"
+                + " time PT.*S \\(seed 4\\): java.lang.NoClassDefFoundError: com/example/Missing");
+    }
+
+    /** event-only under {@code name}, failing as a missing class would when made or on its first message. */
+    private static StrategyProvider missing(String name, boolean atCreate) {
+        return new StrategyProvider() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return "test: a class of its jar is missing";
+            }
+
+            @Override
+            public ReconciliationStrategy create(StrategySettings settings) {
+                if (atCreate) {
+                    throw new NoClassDefFoundError("com/example/Missing");
+                }
+                ReconciliationStrategy eventOnly = new EventOnlyStrategy(settings);
+                return new ReconciliationStrategy() {
+                    @Override
+                    public String name() {
+                        return name;
+                    }
+
+                    @Override
+                    public void onSend(StrategyContext ctx, PendingSend send, long now) {
+                        eventOnly.onSend(ctx, send, now);
+                    }
+
+                    @Override
+                    public void onMessage(StrategyContext ctx, Message message, long now) {
+                        throw new NoClassDefFoundError("com/example/Missing");
+                    }
+
+                    @Override
+                    public void onAck(StrategyContext ctx, Ack ack, PendingSend send, long now) {
+                        eventOnly.onAck(ctx, ack, send, now);
+                    }
+
+                    @Override
+                    public void onSendTimeout(StrategyContext ctx, PendingSend send, long now) {
+                        eventOnly.onSendTimeout(ctx, send, now);
+                    }
+
+                    @Override
+                    public long deliveredUpTo(String room) {
+                        return eventOnly.deliveredUpTo(room);
+                    }
+                };
+            }
+        };
     }
 
     @Test

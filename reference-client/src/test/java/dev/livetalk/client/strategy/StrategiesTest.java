@@ -45,4 +45,36 @@ class StrategiesTest {
         assertThatThrownBy(() -> new StrategySettings(1, 0, 5, 0))
                 .hasMessage("fetchLimit must be >= 1: 0");
     }
+
+    @Test
+    void shouldNameTheProviderThatMadeNoStrategy() {
+        StrategyProvider none = provider("none", null);
+        Strategies plugged = strategies.with(none).with(provider("some", "reconcile"));
+
+        assertThatThrownBy(() -> plugged.create("none", StrategySettings.defaults()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("strategy none: its provider " + none.getClass().getName()
+                        + " returned null from create(settings); it must return a new strategy");
+        assertThat(plugged.create("some", StrategySettings.defaults()).name()).isEqualTo("reconcile");
+    }
+
+    /** A provider named {@code name} whose strategy is the built-in one named {@code made}, or null. */
+    private StrategyProvider provider(String name, String made) {
+        return new StrategyProvider() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return "misbehaving test provider";
+            }
+
+            @Override
+            public ReconciliationStrategy create(StrategySettings settings) {
+                return made == null ? null : strategies.create(made, settings);
+            }
+        };
+    }
 }

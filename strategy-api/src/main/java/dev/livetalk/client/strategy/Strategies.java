@@ -77,8 +77,17 @@ public final class Strategies {
         return provider;
     }
 
-    /** A new strategy named {@code name}. */
+    /**
+     * A new strategy named {@code name}; fails naming the provider's class when it made none
+     * ({@code null}), rather than leaving the caller a bare {@code NullPointerException}.
+     */
     public ReconciliationStrategy create(String name, StrategySettings settings) {
-        return provider(name).create(settings);
+        StrategyProvider provider = provider(name);
+        ReconciliationStrategy strategy = provider.create(settings);
+        if (strategy == null) {
+            throw new IllegalStateException("strategy " + name + ": its provider " + provider.getClass().getName()
+                    + " returned null from create(settings); it must return a new strategy");
+        }
+        return strategy;
     }
 }
