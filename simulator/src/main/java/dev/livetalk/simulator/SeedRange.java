@@ -12,6 +12,9 @@ public record SeedRange(long first, long last) {
         if (last < first) {
             throw new IllegalArgumentException("a seed range must not be empty: " + first + ".." + last);
         }
+        if (last - first + 1 <= 0) { // the count overflows a long: only the whole range of longs and nearly it
+            throw new IllegalArgumentException("a seed range holds at most " + Long.MAX_VALUE + " seeds: " + first + ".." + last);
+        }
     }
 
     /** Reads {@code A..B} (or a single seed {@code A}). */

@@ -13,9 +13,12 @@ import dev.livetalk.scenarios.Scenario;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
+import java.util.PrimitiveIterator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,11 +76,21 @@ public final class SeedSweep {
         ExecutorService workers = Executors.newFixedThreadPool(threads,
                 r -> new Thread(r, "livetalk-sweep-" + threadNo.incrementAndGet()));
         try {
-            List<Future<List<SeedFailure>>> futures = new ArrayList<>();
-            seeds.seeds().forEach(seed -> futures.add(workers.submit(() -> check(scenario, file, strategies, seed))));
+            // A few seeds per worker in flight, awaited in order: memory stays bounded however long the
+            // range (submitting every seed first held a future per seed) and a failure ends the sweep soon.
+            int window = threads * 4;
+            Deque<Future<List<SeedFailure>>> inFlight = new ArrayDeque<>();
             List<SeedFailure> failures = new ArrayList<>();
-            for (Future<List<SeedFailure>> future : futures) {
-                failures.addAll(await(future));
+            PrimitiveIterator.OfLong next = seeds.seeds().iterator();
+            while (next.hasNext()) {
+                long seed = next.nextLong();
+                inFlight.add(workers.submit(() -> check(scenario, file, strategies, seed)));
+                if (inFlight.size() >= window) {
+                    failures.addAll(await(inFlight.poll()));
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                failures.addAll(await(inFlight.poll()));
             }
             failures.sort(Comparator.comparingLong(SeedFailure::seed));
             return new SweepReport(scenario.name(), seeds, strategies, seeds.count() * strategies.size(), failures);

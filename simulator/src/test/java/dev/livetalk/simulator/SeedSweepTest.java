@@ -57,6 +57,22 @@ class SeedSweepTest {
         assertThat(one.failuresOf("event-only")).isNotEmpty();
     }
 
+    /**
+     * A sweep keeps a bounded number of seeds in flight: a range of 2^63 - 2 seeds whose first run
+     * fails ends with that failure (submitting every seed first grew the heap by gigabytes within
+     * minutes and never reached the failure; the process then ignored Ctrl-C while it collected).
+     */
+    @Test
+    void shouldKeepOnlyAFewSeedsInFlightAndStopAtTheFirstFailure() {
+        SeedRange endless = new SeedRange(1, Long.MAX_VALUE - 1);
+        SeedSweep sweep = new SeedSweep(SimSettings.DEFAULTS.withSelfCheck(false), 2);
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2), () ->
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> sweep.run(LOSSY, "lossy.yaml", List.of("no-such-strategy"), endless))
+                        .hasMessageContaining("no-such-strategy"));
+    }
+
     @Test
     void shouldParseSeedRanges() {
         assertThat(SeedRange.parse("1..1000")).isEqualTo(new SeedRange(1, 1000));
@@ -65,5 +81,7 @@ class SeedSweepTest {
                 .hasMessage("a seed range must not be empty: 9..3");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SeedRange.parse("a..b"))
                 .hasMessageContaining("seeds must be FIRST..LAST").hasMessageContaining("'a..b'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SeedRange.parse("-9223372036854775808..9223372036854775807"))
+                .hasMessage("a seed range holds at most 9223372036854775807 seeds: -9223372036854775808..9223372036854775807");
     }
 }

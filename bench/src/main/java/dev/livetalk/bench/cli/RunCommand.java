@@ -267,14 +267,18 @@ final class RunCommand implements Callable<Integer> {
         return new Checked(scenarios, plays, range, baseline, calibration, outDir, epoch);
     }
 
-    /** {@code --strategies}: every name found, or {@code all} alone. */
+    /** {@code --strategies}: every name found, each once, or {@code all} alone. */
     private void checkStrategiesOption() {
         if (strategies == null || strategies.equals(List.of("all"))) {
             return;
         }
+        Set<String> named = new HashSet<>();
         for (String name : strategies) {
             if (name.equals("all")) {
                 throw new UsageException("--strategies: 'all' stands alone, not in a list: " + String.join(",", strategies));
+            }
+            if (!named.add(name)) { // it would play twice into one folder and fail the report after the whole run
+                throw new UsageException("--strategies: '" + name + "' is named twice: " + String.join(",", strategies));
             }
             plugins.known("--strategies", name);
         }

@@ -100,6 +100,39 @@ class CiExamplesIT {
         assertThat(result.output()).contains("SC2086");
     }
 
+    /**
+     * The baseline step as GitHub runs it ({@code bash -eo pipefail}) with a {@code gh} that cannot
+     * list the base branch's runs (the pull request that adds the workflow, an API error): the
+     * step goes on without a baseline rather than failing the job before the suite runs.
+     */
+    @Test
+    void githubBaselineStepGoesOnWhenGhCannotListRuns() throws Exception {
+        JsonNode steps = new ObjectMapper(new YAMLFactory())
+                .readTree(CiTools.projectRoot().resolve(GITHUB).toFile()).path("jobs").path("livetalk").path("steps");
+        String script = null;
+        for (JsonNode step : steps) {
+            if (step.path("name").asText().equals("Baseline from the base branch")) {
+                script = step.path("run").asText();
+            }
+        }
+        assertThat(script).as("the baseline step of " + GITHUB).isNotNull();
+        Path bin = Files.createDirectories(scripts.resolve("bin"));
+        Path gh = Files.writeString(bin.resolve("gh"),
+                "#!/usr/bin/env bash\necho 'could not find any workflows named livetalk' >&2\nexit 1\n");
+        assertThat(gh.toFile().setExecutable(true)).isTrue();
+        Path step = Files.writeString(scripts.resolve("baseline.sh"), script);
+        ProcessBuilder builder = new ProcessBuilder("bash", "--noprofile", "--norc", "-eo", "pipefail", step.toString())
+                .directory(scripts.toFile()).redirectErrorStream(true);
+        builder.environment().put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+        builder.environment().put("GITHUB_REPOSITORY", "owner/name");
+        builder.environment().put("BASE", "main");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("running without one");
+        assertThat(scripts.resolve("baseline")).doesNotExist();
+    }
+
     private static CiTools.Result actionlint(Path workflow) {
         return CiTools.run(List.of(CiTools.actionlint().toString(), "-no-color",
                 "-shellcheck=" + CiTools.shellcheck(), workflow.toString()));

@@ -86,6 +86,13 @@ class RunArgumentsTest {
                 "--strategies: 'all' stands alone, not in a list: all,reconcile");
     }
 
+    /** A strategy named twice would play twice into one folder and fail at the report, after the whole run. */
+    @Test
+    void shouldRefuseAStrategyNamedTwice() {
+        assertRefusedBeforeAnythingStarted(run("--strategies", "reconcile,event-only,reconcile"),
+                "--strategies: 'reconcile' is named twice: reconcile,event-only,reconcile");
+    }
+
     /** With the real launcher and a Toxiproxy URL that would fail: the strategy is refused first. */
     @Test
     void shouldRefuseAnUnknownStrategyBeforeConnectingToTheGivenToxiproxy() {
