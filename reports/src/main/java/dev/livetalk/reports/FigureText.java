@@ -68,6 +68,20 @@ final class FigureText {
         return nanos == 0 ? "at once" : seconds(nanos);
     }
 
+    /**
+     * {@link #spread} as the content of a page's table cell (escaped): the median on a line of its
+     * own, so that a figure of several seeds is no wider than its range and leaves the row's other
+     * cells their room ({@code 3170.9 ms..3846.2 ms (median 3508.6 ms)} on one line widened the
+     * overview past 1400 px and squeezed its budgets into broken words).
+     */
+    static String spreadCell(KeyFigures.Spread spread, java.util.function.DoubleFunction<String> one) {
+        if (spread.constant()) {
+            return dev.livetalk.metrics.results.Markup.escape(one.apply(spread.min()));
+        }
+        return dev.livetalk.metrics.results.Markup.escape(one.apply(spread.min()) + ".." + one.apply(spread.max()))
+                + "<br>(median " + dev.livetalk.metrics.results.Markup.escape(one.apply(spread.median())) + ")";
+    }
+
     /** A spread formatted by {@code one}: the value when constant, else {@code min..max (median m)}. */
     static String spread(KeyFigures.Spread spread, java.util.function.DoubleFunction<String> one) {
         if (spread.constant()) {

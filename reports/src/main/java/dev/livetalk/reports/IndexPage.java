@@ -124,8 +124,8 @@ final class IndexPage {
         count(KeyFigures.Spread.of(runs, KeyFigures::inversions), h);
         KeyFigures.Spread converged = KeyFigures.Spread.of(runs, KeyFigures::convergedShare);
         h.append("<td class=\"num").append(converged.min() < 100 ? " bad" : "").append("\">")
-                .append(FigureText.spread(converged, FigureText::percent)).append("</td><td class=\"num\">")
-                .append(FigureText.spread(KeyFigures.Spread.of(runs, KeyFigures::peerFinalP99Nanos), FigureText::duration))
+                .append(FigureText.spreadCell(converged, FigureText::percent)).append("</td><td class=\"num\">")
+                .append(FigureText.spreadCell(KeyFigures.Spread.of(runs, KeyFigures::peerFinalP99Nanos), FigureText::duration))
                 .append("</td>");
         if (withBaseline) {
             String change = SummaryMarkdown.peerFinalChange(v, strategy);
@@ -140,14 +140,14 @@ final class IndexPage {
         String title = String.join("\n", seeds.stream().map(BudgetVerdict::message).distinct().toList());
         h.append("<span class=\"budget ").append(failed == 0 ? "ok" : "bad").append("\" title=\"")
                 .append(Markup.escape(title)).append("\">").append(failed == 0 ? "✓ " : "✗ ")
-                .append(Markup.escape(seeds.get(0).budget().replaceFirst(" for \\S+$", "")))
+                .append(Markup.escape(seeds.get(0).budget().replaceFirst(" for [\\w.-]+(, [\\w.-]+)*$", "")))
                 .append(seeds.size() > 1 && failed > 0 ? " (" + failed + " of " + seeds.size() + " seeds)" : "")
                 .append("</span> ");
     }
 
     private static void count(KeyFigures.Spread spread, StringBuilder h) {
         h.append("<td class=\"num").append(spread.max() > 0 ? " bad" : "").append("\">")
-                .append(FigureText.spread(spread, FigureText::count)).append("</td>");
+                .append(FigureText.spreadCell(spread, FigureText::count)).append("</td>");
     }
 
     private static void environment(List<ComparedSection> verdicts, StringBuilder h) {

@@ -97,11 +97,21 @@ final class RankingText {
         Entry first = r.entry(o.best().get(0));
         switch (o.kind()) {
             case WINNER -> t.append(first.strategy()).append(" is best: ").append(figure).append(' ').append(latency(first));
-            case TIE -> t.append(names(o.best())).append(" tie: ").append(figure).append(' ').append(latency(first))
-                    .append(o.best().size() == 2 ? " for both" : " for each");
+            case TIE -> {
+                t.append(names(o.best())).append(" tie: ").append(figure).append(' ');
+                String each = o.best().size() == 2 ? "for both" : "for each";
+                if (first.hasLatency() || first.peerFinal() < 0) {
+                    t.append(latency(first)).append(' ').append(each);
+                } else { // never ties with never whatever the counts: each its own count
+                    t.append("never ").append(each).append(" (deliveries that never came or never took their place: ")
+                            .append(String.join(", ", o.best().stream().map(b -> r.entry(b).never() + " of "
+                                    + r.entry(b).intended() + (o.best().size() > 1 ? " for " + b : "")).toList()))
+                            .append(")");
+                }
+            }
             default -> t.append(names(o.best())).append(" are indistinguishable: ").append(figure).append(' ')
                     .append(String.join(", ", o.best().stream().map(b -> latency(r.entry(b)) + " for " + b).toList()))
-                    .append(", within the harness's noise (").append(noise(r, o.close())).append(")");
+                    .append(noise(r, o.close()));
         }
         List<Standing> beaten = o.beaten();
         if (!beaten.isEmpty()) {
@@ -134,12 +144,30 @@ final class RankingText {
         return String.join(", ", parts);
     }
 
-    /** Why close latencies do not count as different. */
+    /**
+     * Why close latencies do not count as different, each for its own reason: within the
+     * threshold and floor, or beyond them but not significant by the block bootstrap (795.9 ms
+     * against 336.9 ms is not "within noise" of the threshold; the bootstrap found it could be).
+     */
     private static String noise(StrategyRanking r, List<Standing> close) {
-        boolean bootstrap = close.stream().anyMatch(c -> c.evidence() == Evidence.BOOTSTRAP);
-        return "threshold " + threshold(r) + (bootstrap ? ", or not significant by the block bootstrap over"
-                + " the interval logs" : close.stream().anyMatch(c -> c.evidence() == Evidence.THRESHOLD)
-                ? "; by threshold only: too few interval logs for the bootstrap" : "");
+        List<Standing> differ = close.stream().filter(c -> c.relation() == StrategyRanking.Relation.INDISTINGUISHABLE)
+                .toList();
+        List<Standing> notSignificant = differ.stream().filter(c -> StrategyRanking.beyondThreshold(
+                r.entry(c.strategy()).peerFinal(), r.entry(c.best()).peerFinal(), r.tolerance())).toList();
+        List<Standing> within = differ.stream().filter(c -> !notSignificant.contains(c)).toList();
+        StringBuilder t = new StringBuilder();
+        if (!within.isEmpty()) {
+            t.append(", within the harness's noise (threshold ").append(threshold(r))
+                    .append(within.stream().anyMatch(c -> c.evidence() == Evidence.THRESHOLD)
+                            ? "; by threshold only: too few interval logs for the bootstrap" : "").append(")");
+        }
+        if (!notSignificant.isEmpty()) {
+            t.append(within.isEmpty() ? ": " : "; ").append(String.join(", ", notSignificant.stream()
+                    .map(c -> c.strategy() + " against " + c.best()).toList()))
+                    .append(" beyond the threshold ").append(threshold(r))
+                    .append(" but not significant by the block bootstrap over the interval logs");
+        }
+        return t.toString();
     }
 
     /** Why the beaten ones are behind: beyond threshold and floor, and significant where tested. */

@@ -1,5 +1,6 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.gate.StrategyRanking;
 import dev.livetalk.metrics.results.ResultsDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,43 @@ class RankingTextTest {
                         s.hlogs(), s.convergenceByClient(), s.correctnessOverTime()))));
 
         assertThat(text).contains("On latency event-only and reconcile tie: peer-final p99 4.2 ms for both.");
+    }
+
+    @Test
+    void shouldGiveEachNeverItsOwnCountWhenNeversTie() {
+        // both never: they tie on latency, but 210 of 240 never came for event-only and 150 for reconcile
+        String text = RankingText.text(section("outage", d -> Fixtures.with(d, d.seed(),
+                s -> s.strategy().equals("reconcile") ? new dev.livetalk.metrics.results.StrategyResult(s.strategy(),
+                        s.correctness(), d.strategy("event-only").latency().stream()
+                        .map(f -> new dev.livetalk.metrics.results.LatencyFigures(f.metric(), f.phase(), f.corrected(),
+                                f.raw(), f.never() == 210 ? 150 : f.never(), f.completedOnly())).toList(),
+                        s.budgets(), s.examples(), s.hlogs(), s.convergenceByClient(), s.correctnessOverTime()) : s)));
+
+        assertThat(text).contains("On latency event-only and reconcile tie: peer-final p99 never for both (deliveries "
+                + "that never came or never took their place: 210 of 240 for event-only, 150 of 240 for reconcile).");
+    }
+
+    @Test
+    void shouldNotCallLatenciesBeyondTheThresholdWithinTheHarnessNoise() {
+        // the simulator's flapping-link: 795.9 ms against 336.9 ms, beyond 10% and the floor, and the
+        // block bootstrap over 9 one-second intervals found it not significant: indistinguishable, for
+        // that reason, not "within the harness's noise"
+        ComparedSection v = section("baseline", d -> Fixtures.with(d, d.seed(),
+                s -> s.strategy().equals("event-only") ? Fixtures.withLatencyScaled(s, 2.5) : s));
+        StrategyRanking r = v.ranking();
+        assertThat(r.latency().kind()).isEqualTo(StrategyRanking.Kind.WINNER); // by threshold alone here
+        StrategyRanking notSignificant = new StrategyRanking(r.seed(), r.entries(), r.correctness(),
+                new StrategyRanking.Outcome(StrategyRanking.Kind.INDISTINGUISHABLE, List.of("event-only", "reconcile"),
+                        List.of(new StrategyRanking.Standing("reconcile", "event-only",
+                                StrategyRanking.Relation.INDISTINGUISHABLE, StrategyRanking.LATENCY_FIGURE,
+                                StrategyRanking.Evidence.BOOTSTRAP, -0.2, 2.1, Double.NaN))), r.tolerance());
+
+        String text = RankingText.text(new ComparedSection(v.section(), v.comparisons(), notSignificant));
+
+        assertThat(text).contains("On latency event-only and reconcile are indistinguishable: peer-final p99 12.1 ms "
+                + "for event-only, 4.2 ms for reconcile: reconcile against event-only beyond the threshold +10% and "
+                + "3.0 ms but not significant by the block bootstrap over the interval logs.")
+                .doesNotContain("noise");
     }
 
     @Test

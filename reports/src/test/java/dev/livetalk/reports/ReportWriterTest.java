@@ -43,6 +43,28 @@ class ReportWriterTest {
     }
 
     @Test
+    void shouldKeepTheOverviewOfSeveralSeedsNarrow() throws IOException {
+        // two seeds of outage, reconcile's budgets written for two strategies: every figure a range
+        // with its median below it (on one line, 3170.9 ms..3846.2 ms (median 3508.6 ms) widened a
+        // merged report's overview past 1400 px) and each chip without its "for reconcile, snapshot"
+        Path seed9 = Fixtures.copy("outage", temp.resolve("in/seed9"), d -> Fixtures.with(d, 9,
+                s -> Fixtures.withLatencyScaled(Fixtures.withLost(s, s.correctness().lost() + 3, false), 1.2)));
+        Path seed4 = Fixtures.copy("outage", temp.resolve("in/seed4"), d -> Fixtures.with(d, d.seed(),
+                s -> new StrategyResult(s.strategy(), s.correctness(), s.latency(), s.budgets().stream()
+                        .map(b -> new dev.livetalk.metrics.results.BudgetVerdict(b.budget().replace(" for reconcile",
+                                " for reconcile, gap-fill"), b.strategy(), b.observed(), b.unit(), b.passed(),
+                                b.message())).toList(), s.examples(), s.hlogs(), s.convergenceByClient(),
+                        s.correctnessOverTime())));
+
+        String html = Files.readString(ReportWriter.write(List.of(seed4, seed9), temp.resolve("out"), Optional.empty())
+                .index());
+        String overview = html.substring(html.indexOf("<section id=\"overview\""), html.indexOf("</section>"));
+
+        assertThat(overview).contains("68..71<br>(median 69.5)").contains("ms<br>(median ")
+                .doesNotContain(" (median ").contains("✓ lost == 0</span>").doesNotContain("for reconcile");
+    }
+
+    @Test
     void shouldSayWhatTheResultsDoNotHold() throws IOException {
         ReportWriter.Report report = ReportWriter.write(Fixtures.resultsFiles(), temp, Optional.empty());
 

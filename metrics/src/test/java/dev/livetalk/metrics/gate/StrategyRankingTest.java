@@ -110,6 +110,19 @@ class StrategyRankingTest {
     }
 
     @Test
+    void shouldDecideLatencyTheSameWhateverTheOrderOfTheStrategies() {
+        // 332 ms is 10.7% above 300 ms: beyond the 10% threshold measured from the lower value,
+        // whichever of the two the document lists first (300 / 332 - 1 is only -9.6%)
+        for (boolean lowerFirst : new boolean[] {true, false}) {
+            StrategyResult lower = result("lower", 300 * MS, CORRECT);
+            StrategyResult higher = result("higher", 332 * MS, CORRECT);
+            StrategyRanking r = lowerFirst ? rank(lower, higher) : rank(higher, lower);
+            assertThat(r.latency().kind()).as("lower first: %s", lowerFirst).isEqualTo(Kind.WINNER);
+            assertThat(r.latency().best()).as("lower first: %s", lowerFirst).containsExactly("lower");
+        }
+    }
+
+    @Test
     void shouldTieExactlyEqualFigures() {
         StrategyRanking r = rank(result("a", 300 * MS, CORRECT), result("b", 300 * MS, CORRECT));
         assertThat(r.correctness().kind()).isEqualTo(Kind.TIE);
