@@ -100,7 +100,7 @@ public final class BudgetEvaluator {
 
     private static BudgetVerdict recoveryTime(Budget budget, String strategy, ConvergenceTimes times) {
         return timeOverWindows(budget, strategy, times, "recovery",
-                " windows never recovered: a client never converged), budget ");
+                windows -> (windows == 1 ? " window" : " windows") + " never recovered: a client never converged), budget ");
     }
 
     private static BudgetVerdict latency(Budget budget, Subject measurement) {
@@ -128,12 +128,12 @@ public final class BudgetEvaluator {
     }
 
     private static BudgetVerdict convergence(Budget budget, String strategy, ConvergenceTimes times) {
-        return timeOverWindows(budget, strategy, times, "convergence", " never converged), budget ");
+        return timeOverWindows(budget, strategy, times, "convergence", samples -> " never converged), budget ");
     }
 
     /** A time per fault window (convergence, recovery): holds without windows, never when one never ended. */
     private static BudgetVerdict timeOverWindows(Budget budget, String strategy, ConvergenceTimes times, String metric,
-                                                 String neverTail) {
+                                                 java.util.function.LongFunction<String> neverTail) {
         if (times.samples() == 0) {
             return new BudgetVerdict(budget.expression(), strategy, null, "ns", true,
                     subject(budget) + ": no fault windows, budget " + rule(budget) + " holds");
@@ -147,7 +147,8 @@ public final class BudgetEvaluator {
         };
         if (observed.isEmpty()) {
             return new BudgetVerdict(budget.expression(), strategy, null, "ns", false, subject(budget)
-                    + " = never (" + times.neverConverged() + " of " + times.samples() + neverTail + rule(budget));
+                    + " = never (" + times.neverConverged() + " of " + times.samples() + neverTail.apply(times.samples())
+                    + rule(budget));
         }
         return figure(budget, strategy, observed.getAsLong());
     }
