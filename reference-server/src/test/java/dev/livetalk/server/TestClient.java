@@ -43,8 +43,31 @@ final class TestClient implements AutoCloseable {
     private final Session session;
 
     private TestClient(URI uri) throws Exception {
-        this.session = CLIENTS.asyncConnectToServer(new Listener(), ClientEndpointConfig.Builder.create().build(), uri)
-                .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        this.session = connectSession(uri);
+    }
+
+    /**
+     * Connects, trying again (at most twice) when Tyrus refused the connect's task: its client
+     * container shuts its executors down when its last session closes and makes new ones on the
+     * next connect, and a connect that took the old executor just before the shutdown fails with
+     * RejectedExecutionException (seen in DurableServerIT right after the server closed the only
+     * other client). A refused task never reached the server, so trying again is safe.
+     */
+    private Session connectSession(URI uri) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return CLIENTS.asyncConnectToServer(new Listener(), ClientEndpointConfig.Builder.create().build(), uri)
+                        .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (attempt == 3 || !(e.getCause() instanceof java.util.concurrent.RejectedExecutionException)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static TestClient connect(URI uri) throws Exception {
