@@ -13,6 +13,7 @@ import dev.livetalk.metrics.results.JunitXmlWriter;
 import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ResultsJson;
+import dev.livetalk.metrics.results.Shard;
 import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
 import dev.livetalk.reports.Baseline;
 import dev.livetalk.reports.CalibrationText;
@@ -100,6 +101,11 @@ final class RunCommand implements Callable<Integer> {
             description = "With the simulator: sweep these seeds and list those whose checks failed, each with a replay command.")
     String seeds;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Play only part K of N of the work (scenarios x strategies; with --seeds x seeds), split round"
+                    + " robin in a fixed order; `livetalk report` merges the N output folders (docs/SHARDING.md).")
+    String shard;
+
     @Option(names = "--toxiproxy", paramLabel = "URL", description = "Use this Toxiproxy server (default: $TOXIPROXY_URL, else start one).")
     String toxiproxyUrl;
 
@@ -184,10 +190,11 @@ final class RunCommand implements Callable<Integer> {
      * @param calibration  {@code --calibration}, read; {@code null} without it
      * @param outDir       the output folder, writable (created when the run starts)
      * @param otlpEpoch    the epoch of {@code --otlp}'s traces
+     * @param shard        {@code --shard}, {@link Shard#WHOLE} without it
      */
     private record Checked(Map<Path, Scenario> scenarios, Map<String, List<String>> strategies,
                            Optional<SeedRange> seeds, Optional<Baseline> baseline, Calibration calibration,
-                           Path outDir, Instant otlpEpoch) {
+                           Path outDir, Instant otlpEpoch, Shard shard) {
     }
 
     /** How this run was started, put into every scenario's results ({@link InvocationOf}). */
@@ -225,6 +232,14 @@ final class RunCommand implements Callable<Integer> {
      */
     private Checked check(Instant started) {
         Tolerance tolerance = tolerances.tolerance();
+        Shard part = Shard.WHOLE;
+        if (shard != null) {
+            try {
+                part = Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--shard: " + e.getMessage());
+            }
+        }
         Optional<SeedRange> range = Optional.empty();
         if (seeds != null) {
             try {
@@ -264,7 +279,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Optional<Baseline> baseline = baseline(tolerance);
         Path outDir = OutputFolder.writable("--out", outputFolder());
-        return new Checked(scenarios, plays, range, baseline, calibration, outDir, epoch);
+        return new Checked(scenarios, plays, range, baseline, calibration, outDir, epoch, part);
     }
 
     /** {@code --strategies}: every name found, each once, or {@code all} alone. */
