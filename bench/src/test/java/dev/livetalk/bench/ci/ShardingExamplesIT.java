@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -222,17 +221,21 @@ class ShardingExamplesIT {
         CiTools.Result wholeRun = await(start(command, whole, baseEnvironment(), "whole"));
         assertThat(wholeRun.exitCode()).as(wholeRun.output()).isEqualTo(99);
 
-        Path github = github(suite, wholeRun.exitCode());
-        Path kubernetes = kubernetes(suite, wholeRun.exitCode());
+        Merged github = github(suite, wholeRun.exitCode());
+        Merged kubernetes = kubernetes(suite, wholeRun.exitCode());
 
-        assertSameRun(whole.resolve("report"), github);
-        assertSameRun(whole.resolve("report"), kubernetes);
+        assertSameRun(whole.resolve("report"), github.merged(), github.shards());
+        assertSameRun(whole.resolve("report"), kubernetes.merged(), kubernetes.shards());
+    }
+
+    /** A merge step's output folder and the shards' folders it merged. */
+    private record Merged(Path merged, List<Path> shards) {
     }
 
     // --- GitHub Actions ---------------------------------------------------------------------
 
     /** Runs the workflow's shard and merge jobs as Actions would for a dispatch; returns the merged report's folder. */
-    private Path github(List<String> suite, int wholeCode) throws Exception {
+    private Merged github(List<String> suite, int wholeCode) throws Exception {
         JsonNode workflow = YAML.readTree(root().resolve(WORKFLOW).toFile());
         assertThat(workflow.path("defaults").path("run").path("shell").asText()).isEqualTo("bash");
         JsonNode shardJob = workflow.path("jobs").path("shard");
@@ -245,6 +248,7 @@ class ShardingExamplesIT {
 
         List<Running> running = new ArrayList<>();
         Map<String, Path> jobs = new LinkedHashMap<>();
+        List<Path> downloaded = new ArrayList<>();
         for (String shard : shards) {
             Map<String, String> context = new HashMap<>(dispatch);
             context.put("matrix.shard", shard);
@@ -266,8 +270,9 @@ class ShardingExamplesIT {
             Map<String, String> context = Map.of("matrix.shard", entry.getKey());
             String name = substitute(upload.path("name").asText(), context);
             assertThat(name).matches(glob(download.path("pattern").asText()));
-            copyTree(entry.getValue().resolve(substitute(upload.path("path").asText(), context)),
-                    merge.resolve(download.path("path").asText()).resolve(name));
+            Path artifact = merge.resolve(download.path("path").asText()).resolve(name);
+            copyTree(entry.getValue().resolve(substitute(upload.path("path").asText(), context)), artifact);
+            downloaded.add(artifact);
         }
 
         CiTools.Result merged = await(startStep(step(mergeJob, "Merge the shards"), Map.of(), merge, "github-merge"));
@@ -283,7 +288,7 @@ class ShardingExamplesIT {
         Map<String, String> verdictContext = Map.of("steps.merge.outputs.exit-code", code, "needs.shard.result", "success");
         CiTools.Result verdict = await(startStep(step(mergeJob, "Verdict"), verdictContext, merge, "github-verdict"));
         assertThat(verdict.exitCode()).as("the merge job's verdict\n" + verdict.output()).isEqualTo(wholeCode);
-        return report;
+        return new Merged(report, downloaded);
     }
 
     /** A step's {@code run:} script as Actions runs it with {@code shell: bash}, its expressions and env put in. */
@@ -340,7 +345,7 @@ class ShardingExamplesIT {
      * claim's mountPath a folder here, each pod with its JOB_COMPLETION_INDEX. The shard Job's
      * {@code args} (what to play) are the test's suite, as a user edits them.
      */
-    private Path kubernetes(List<String> suite, int wholeCode) throws Exception {
+    private Merged kubernetes(List<String> suite, int wholeCode) throws Exception {
         DockerfileImage.Layout image = DockerfileImage.parse(root().resolve(DOCKERFILE)).assemble(root(), work.resolve("image"));
         Path volume = Files.createDirectories(work.resolve("volume"));
         JsonNode shardsJob = YAML.readTree(root().resolve(SHARDS_JOB).toFile());
@@ -361,17 +366,19 @@ class ShardingExamplesIT {
             CiTools.Result result = await(pod);
             assertThat(result.exitCode()).as(pod.name() + ":\n" + result.output()).isZero();
         }
+        List<Path> shards;
         try (Stream<Path> folders = Files.list(volume)) {
-            assertThat(folders.map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
-                    Stream.iterate(0, i -> i < completions, i -> i + 1).map(i -> "shard-" + i).toList());
+            shards = folders.sorted().toList();
         }
+        assertThat(shards).map(f -> f.getFileName().toString()).containsExactlyElementsOf(
+                Stream.iterate(0, i -> i < completions, i -> i + 1).map(i -> "shard-" + i).toList());
 
         List<String> command = new ArrayList<>();
         container(mergeJob).path("command").forEach(word -> command.add(word.asText()));
         container(mergeJob).path("args").forEach(word -> command.add(word.asText()));
         CiTools.Result merged = await(start(command, image.workdir(), podEnvironment(image, mergeJob, volume), "k8s-merge"));
         assertThat(merged.exitCode()).as("the merge pod's exit code\n" + merged.output()).isEqualTo(wholeCode);
-        return volume.resolve("merged");
+        return new Merged(volume.resolve("merged"), shards);
     }
 
     /** The image's environment, then the container's, its volume's mountPath moved to {@code volume}. */
@@ -421,33 +428,43 @@ class ShardingExamplesIT {
     // --- the comparison ---------------------------------------------------------------------
 
     /**
-     * A merged report equals the whole run's: the same scenarios, each one's results.json but for
-     * its environment (when and how the run was started), junit.xml, and summary.md up to its
-     * environment section.
+     * A merge gives the whole run: its junit.xml and its summary.md up to the environment
+     * section (when and where it ran) equal the whole run's, and the shards' results.json hold
+     * between them the whole run's figures, each strategy run once.
      */
-    private static void assertSameRun(Path whole, Path merged) throws IOException {
-        assertThat(scenarios(merged)).as("scenarios of " + merged).isEqualTo(scenarios(whole)).isNotEmpty();
-        for (String scenario : scenarios(whole)) {
-            assertThat(figures(merged.resolve(scenario).resolve("results.json")))
-                    .as(scenario + "/results.json of " + merged)
-                    .isEqualTo(figures(whole.resolve(scenario).resolve("results.json")));
-        }
+    private static void assertSameRun(Path whole, Path merged, List<Path> shards) throws IOException {
+        assertThat(merged.resolve("index.html")).isNotEmptyFile();
         assertThat(merged.resolve("junit.xml")).hasSameTextualContentAs(whole.resolve("junit.xml"));
         assertThat(summary(merged)).as("summary.md of " + merged).isEqualTo(summary(whole));
         assertThat(summary(whole)).startsWith("## LiveTalk Chaos Bench: FAIL");
+        Map<String, JsonNode> wholeFigures = figures(List.of(whole));
+        assertThat(wholeFigures).containsKeys("baseline/reconcile", "outage/event-only", "budget-fails/event-only");
+        assertThat(figures(shards)).as("the figures of " + shards).isEqualTo(wholeFigures);
     }
 
-    private static TreeSet<String> scenarios(Path report) throws IOException {
-        try (Stream<Path> files = Files.list(report)) {
-            return files.filter(f -> Files.isRegularFile(f.resolve("results.json")))
-                    .map(f -> f.getFileName().toString()).collect(TreeSet::new, TreeSet::add, TreeSet::addAll);
+    /**
+     * Per {@code scenario/strategy} its entry of results.json, and per scenario the rest of the
+     * document but its environment and health (which depend on where and with which strategies
+     * it ran); a strategy run found twice fails.
+     */
+    private static Map<String, JsonNode> figures(List<Path> folders) throws IOException {
+        Map<String, JsonNode> figures = new HashMap<>();
+        for (Path folder : folders) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path results : files.map(f -> f.resolve("results.json")).filter(Files::isRegularFile).toList()) {
+                    ObjectNode doc = (ObjectNode) JSON.readTree(results.toFile());
+                    String scenario = doc.path("scenario").asText();
+                    for (JsonNode strategy : doc.path("strategies")) {
+                        assertThat(figures.put(scenario + "/" + strategy.path("strategy").asText(), strategy))
+                                .as(scenario + "/" + strategy.path("strategy").asText() + " again in " + results).isNull();
+                    }
+                    doc.remove(List.of("environment", "strategies", "health"));
+                    JsonNode before = figures.put(scenario, doc);
+                    assertThat(before == null || before.equals(doc)).as(scenario + " differs between shards: " + results).isTrue();
+                }
+            }
         }
-    }
-
-    private static JsonNode figures(Path results) throws IOException {
-        ObjectNode tree = (ObjectNode) JSON.readTree(results.toFile());
-        tree.remove("environment");
-        return tree;
+        return figures;
     }
 
     private static String summary(Path report) throws IOException {
