@@ -58,6 +58,8 @@ class ShardingExamplesIT {
      * budget fails (exit 99), 6 units, so that each of 3 shards holds parts of two scenarios.
      */
     private static final List<String> LIBRARY_SCENARIOS = List.of("scenarios/baseline.yaml", "scenarios/outage.yaml");
+    /** The sweep's seeds: with the one scenario's 2 strategies, 12 units, 4 in each of 3 shards. */
+    private static final String SWEEP_SEEDS = "1..6";
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{\\s*(.*?)\\s*}}");
 
     @TempDir
@@ -210,22 +212,48 @@ class ShardingExamplesIT {
      */
     @Test
     void shardedRunsOnBothEnginesGiveTheWholeRunsVerdictAndFigures() throws Exception {
-        Path failing = Files.copy(fixture("sharding/budget-fails.yaml"), work.resolve("budget-fails.yaml"));
         List<String> suite = new ArrayList<>(LIBRARY_SCENARIOS);
-        suite.add(failing.toString());
+        suite.add(Files.copy(fixture("sharding/budget-fails.yaml"), work.resolve("budget-fails.yaml")).toString());
 
+        Path whole = wholeRun(suite, "");
+        Merged github = github(suite, "", 99);
+        Merged kubernetes = kubernetes(suite, "", 99);
+
+        assertSameRun(whole, github.merged(), github.shards());
+        assertSameRun(whole, kubernetes.merged(), kubernetes.shards());
+    }
+
+    /**
+     * The same for a seed sweep ({@code seeds} of the dispatch, {@code --seeds} in the Job's
+     * args): both merges give the unsharded sweep's exit code (99: event-only fails its budget on
+     * every seed) and its sweep.json.
+     */
+    @Test
+    void shardedSweepsOnBothEnginesGiveTheWholeSweep() throws Exception {
+        List<String> suite = List.of(Files.copy(fixture("sharding/budget-fails.yaml"), work.resolve("budget-fails.yaml")).toString());
+
+        Path whole = wholeRun(suite, SWEEP_SEEDS);
+        Merged github = github(suite, SWEEP_SEEDS, 99);
+        Merged kubernetes = kubernetes(suite, SWEEP_SEEDS, 99);
+
+        for (Merged merged : List.of(github, kubernetes)) {
+            assertThat(merged.merged().resolve("sweep.json")).hasSameTextualContentAs(whole.resolve("sweep.json"));
+        }
+        assertThat(whole.resolve("sweep.json")).content().contains("\"seeds\"");
+    }
+
+    /** The suite played unsharded (a sweep when {@code seeds} is not empty) by ./livetalk in a checkout: its report folder. */
+    private Path wholeRun(List<String> suite, String seeds) throws IOException, InterruptedException {
         Path whole = checkout("whole");
         List<String> command = new ArrayList<>(List.of("./livetalk", "run"));
         command.addAll(suite);
         command.addAll(List.of("--network", "sim", "--out", "report", "--quiet"));
-        CiTools.Result wholeRun = await(start(command, whole, baseEnvironment(), "whole"));
-        assertThat(wholeRun.exitCode()).as(wholeRun.output()).isEqualTo(99);
-
-        Merged github = github(suite, wholeRun.exitCode());
-        Merged kubernetes = kubernetes(suite, wholeRun.exitCode());
-
-        assertSameRun(whole.resolve("report"), github.merged(), github.shards());
-        assertSameRun(whole.resolve("report"), kubernetes.merged(), kubernetes.shards());
+        if (!seeds.isEmpty()) {
+            command.addAll(List.of("--seeds", seeds));
+        }
+        CiTools.Result result = await(start(command, whole, baseEnvironment(), "whole"));
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(99);
+        return whole.resolve("report");
     }
 
     /** A merge step's output folder and the shards' folders it merged. */
@@ -235,7 +263,7 @@ class ShardingExamplesIT {
     // --- GitHub Actions ---------------------------------------------------------------------
 
     /** Runs the workflow's shard and merge jobs as Actions would for a dispatch; returns the merged report's folder. */
-    private Merged github(List<String> suite, int wholeCode) throws Exception {
+    private Merged github(List<String> suite, String seeds, int wholeCode) throws Exception {
         JsonNode workflow = YAML.readTree(root().resolve(WORKFLOW).toFile());
         assertThat(workflow.path("defaults").path("run").path("shell").asText()).isEqualTo("bash");
         JsonNode shardJob = workflow.path("jobs").path("shard");
@@ -244,7 +272,7 @@ class ShardingExamplesIT {
         shardJob.path("strategy").path("matrix").path("shard").forEach(k -> shards.add(k.asText()));
         assertThat(shards).as("the matrix of " + WORKFLOW).hasSizeGreaterThan(1);
         Map<String, String> dispatch = Map.of("inputs.scenarios", String.join(" ", suite), "inputs.network", "sim",
-                "inputs.seeds", "");
+                "inputs.seeds", seeds);
 
         List<Running> running = new ArrayList<>();
         Map<String, Path> jobs = new LinkedHashMap<>();
@@ -345,7 +373,7 @@ class ShardingExamplesIT {
      * claim's mountPath a folder here, each pod with its JOB_COMPLETION_INDEX. The shard Job's
      * {@code args} (what to play) are the test's suite, as a user edits them.
      */
-    private Merged kubernetes(List<String> suite, int wholeCode) throws Exception {
+    private Merged kubernetes(List<String> suite, String seeds, int wholeCode) throws Exception {
         DockerfileImage.Layout image = DockerfileImage.parse(root().resolve(DOCKERFILE)).assemble(root(), work.resolve("image"));
         Path volume = Files.createDirectories(work.resolve("volume"));
         JsonNode shardsJob = YAML.readTree(root().resolve(SHARDS_JOB).toFile());
@@ -360,6 +388,9 @@ class ShardingExamplesIT {
             container(shardsJob).path("command").forEach(word -> command.add(word.asText()));
             command.addAll(suite);
             command.addAll(List.of("--network", "sim"));
+            if (!seeds.isEmpty()) {
+                command.addAll(List.of("--seeds", seeds));
+            }
             pods.add(start(command, image.workdir(), env, "k8s-shard-" + index));
         }
         for (Running pod : pods) {
