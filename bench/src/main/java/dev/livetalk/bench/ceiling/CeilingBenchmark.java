@@ -39,8 +39,9 @@ import java.util.stream.Stream;
  * run's once-a-second progress ticks between the end of the warm-up and the start of the
  * quiesce).
  *
- * <p>Before anything plays it checks that the largest count fits the file descriptor limits of
- * this JVM and of Toxiproxy and the loopback's ephemeral ports ({@link #checkLimits}).
+ * <p>Before anything plays it checks that the largest count fits the Toxiproxy server (a
+ * container takes 32 links), the file descriptor limits of this JVM and of Toxiproxy and the
+ * loopback's ephemeral ports ({@link #checkLimits}).
  *
  * <p>Runs on the calling thread.
  */
@@ -77,13 +78,16 @@ public final class CeilingBenchmark {
     }
 
     /**
-     * Checks that the largest count fits this machine's limits: file descriptors of this JVM and
-     * of Toxiproxy (when the harness started it) and the loopback's ephemeral ports.
+     * Checks that the largest count fits this machine's limits: the Toxiproxy server's links (a
+     * container's 32), file descriptors of this JVM and of Toxiproxy (when the harness started
+     * it) and the loopback's ephemeral ports.
      *
      * @throws CeilingLimitException naming the limit, what the count needs and how to raise it
+     * @throws dev.livetalk.network.NetworkBackendException when the Toxiproxy server cannot carry that many links
      */
     public void checkLimits() {
         int largest = settings.clients().getLast();
+        toxiproxy.requireCapacity(largest, "bench ceiling's " + largest + " clients"); // a container's 32 links
         long harnessNeeds = (long) HARNESS_FDS_PER_CLIENT * largest + FD_HEADROOM;
         long harnessLimit = harnessFdLimit();
         if (harnessLimit > 0 && harnessLimit < harnessNeeds) {
