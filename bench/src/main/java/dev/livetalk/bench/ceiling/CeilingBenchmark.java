@@ -170,6 +170,7 @@ public final class CeilingBenchmark {
             throws IOException, InterruptedException {
         Scenario scenario = settings.shape().resize(count, duration, settings.strategy());
         System.gc(); // the previous play's garbage is collected now, not during this play's load
+        long started = System.nanoTime();
         LoadWindow window = new LoadWindow(scenario, toxiproxy.process());
         ResultsDocument document = new ScenarioRunner(new ToxiproxyBackend(toxiproxy), runSettings, window, false, null)
                 .run(scenario, List.of(settings.strategy()), scenario.seed(), work.resolve(scenario.name() + "-" + round));
@@ -180,7 +181,8 @@ public final class CeilingBenchmark {
         Percentiles lag = corrected(result, "scheduling-lag");
         Percentiles peerFinal = corrected(result, "peer-final");
         return new CeilingRound(count, round, lag.p50(), lag.p99(), lag.max(), peerFinal.p99(), lag.count(),
-                window.use(count, round));
+                window.use(count, round), (System.nanoTime() - started) / 1e9, window.loadStartNanos() < 0 ? Double.NaN
+                : (window.loadStartNanos() - started) / 1e9);
     }
 
     private static Percentiles corrected(StrategyResult result, String metric) {
@@ -194,12 +196,12 @@ public final class CeilingBenchmark {
     private CeilingRound print(CeilingRound r) {
         CpuSnapshot.CpuUse cpu = r.cpu();
         out.printf(Locale.ROOT, "round %d/%d %5d clients  scheduling lag p50 %6.2f ms  p99 %7.2f ms  max %7.1f ms"
-                        + "  peer-final p99 %s  cores: harness %.2f  toxiproxy %s  machine %s%n",
+                        + "  peer-final p99 %s  cores: harness %.2f  toxiproxy %s  machine %s  (play %.0f s, %.0f s before the load)%n",
                 r.round(), settings.repeat(), r.clients(), r.lagP50() / 1e6, r.lagP99() / 1e6, r.lagMax() / 1e6,
                 r.peerFinalP99() == Percentiles.NEVER ? "never" : String.format(Locale.ROOT, "%.1f ms", r.peerFinalP99() / 1e6),
                 cpu.harness(), Double.isNaN(cpu.toxiproxy()) ? "n/a" : String.format(Locale.ROOT, "%.2f", cpu.toxiproxy()),
                 Double.isNaN(cpu.machine()) ? "n/a" : String.format(Locale.ROOT, "%.2f (%.0f%% busy)", cpu.machine(),
-                        cpu.machineShare() * 100));
+                        cpu.machineShare() * 100), r.play(), r.beforeLoad());
         out.flush();
         return r;
     }
@@ -259,6 +261,7 @@ public final class CeilingBenchmark {
         private final Optional<ProcessHandle> toxiproxy;
         private volatile CpuSnapshot first;
         private volatile CpuSnapshot last;
+        private volatile long loadStart = -1;
 
         LoadWindow(Scenario scenario, Optional<ProcessHandle> toxiproxy) {
             this.from = scenario.warmup().toNanos();
@@ -268,6 +271,9 @@ public final class CeilingBenchmark {
 
         @Override
         public void onStatus(Status status) {
+            if (loadStart < 0) {
+                loadStart = System.nanoTime() - status.elapsedNanos();
+            }
             if (status.elapsedNanos() < from || status.elapsedNanos() > to) {
                 return;
             }
@@ -276,6 +282,11 @@ public final class CeilingBenchmark {
                 first = now;
             }
             last = now;
+        }
+
+        /** When the load began ({@link System#nanoTime()}), from the first tick; -1 before it. */
+        long loadStartNanos() {
+            return loadStart;
         }
 
         CpuSnapshot.CpuUse use(int count, int round) {

@@ -171,6 +171,8 @@ public record CeilingResult(List<Integer> clients, List<CeilingRound> rounds, lo
             one.put("round", round.round());
             one.put("sends", round.sends());
             one.put("loadSeconds", round.cpu().wallSeconds());
+            one.put("playSeconds", number(round.play()));
+            one.put("beforeLoadSeconds", number(round.beforeLoad()));
             FIGURES.forEach((name, figure) -> one.put(name, number(figure.applyAsDouble(round))));
             played.add(one);
         }

@@ -15,9 +15,11 @@ package dev.livetalk.bench.ceiling;
  * @param peerFinalP99 peer-final p99, ns ({@link dev.livetalk.metrics.results.Percentiles#NEVER} when over 1% never came)
  * @param sends        intended sends measured (the scheduling-lag count)
  * @param cpu          the CPU used while the load ran
+ * @param play         the whole play, seconds: the server, proxies and clients set up, the run, the measurement
+ * @param beforeLoad   of it, until the load began (server, proxies, clients connected and joined), seconds
  */
 public record CeilingRound(int clients, int round, long lagP50, long lagP99, long lagMax, long peerFinalP99,
-                           long sends, CpuSnapshot.CpuUse cpu) {
+                           long sends, CpuSnapshot.CpuUse cpu, double play, double beforeLoad) {
 
     /** Whether the scheduling-lag p99 is within {@code budgetNanos} (at or below, as results.json's health judges). */
     public boolean holds(long budgetNanos) {

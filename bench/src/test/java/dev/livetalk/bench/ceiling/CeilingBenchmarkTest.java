@@ -22,7 +22,7 @@ class CeilingBenchmarkTest {
                 .plays((count, duration, round) -> {
                     played.add(count + "/" + duration.toSeconds() + "s/" + round);
                     return new CeilingRound(count, round, 1, count * 50_000L, 3, 4, 5,
-                            new CpuSnapshot.CpuUse(1, 0.1, 0.2, 0.5, 0.25));
+                            new CpuSnapshot.CpuUse(1, 0.1, 0.2, 0.5, 0.25), 30, 10);
                 });
         assertThat(played).containsExactly("50/6s/0", "50/20s/1", "100/20s/1", "200/20s/1", "50/20s/2", "100/20s/2",
                 "200/20s/2");

@@ -19,7 +19,7 @@ class CeilingResultTest {
 
     private static CeilingRound round(int clients, int round, double lagP99Millis) {
         return new CeilingRound(clients, round, 100_000, (long) (lagP99Millis * 1e6), 40_000_000, 120_000_000, 1000,
-                new CpuSnapshot.CpuUse(5, clients / 100.0, Double.NaN, 1.5, 0.75));
+                new CpuSnapshot.CpuUse(5, clients / 100.0, Double.NaN, 1.5, 0.75), 30, 10);
     }
 
     private static CeilingResult result(double[][] lagByCountThenRound, Integer... counts) {
@@ -72,7 +72,7 @@ class CeilingResultTest {
     @Test
     void shouldWriteJsonWithNullWhereAFigureIsUnknownOrNever() throws Exception {
         List<CeilingRound> rounds = List.of(round(50, 1, 2),
-                new CeilingRound(100, 1, 1, 20_000_000, 30_000_000, Percentiles.NEVER, 10, new CpuSnapshot.CpuUse(5, 1, 0.5, 2, 1)));
+                new CeilingRound(100, 1, 1, 20_000_000, 30_000_000, Percentiles.NEVER, 10, new CpuSnapshot.CpuUse(5, 1, 0.5, 2, 1), 30, 10));
         JsonNode json = new ObjectMapper().readTree(new CeilingResult(List.of(50, 100), rounds, BUDGET)
                 .toJson(Map.of("strategy", "reconcile")));
         assertThat(json.get("kind").asText()).isEqualTo("bench-ceiling");

@@ -72,6 +72,10 @@ class CeilingBenchCommandIT extends CommandLineTest {
         for (JsonNode round : root.get("rounds")) {
             assertThat(round.get("sends").asLong()).as("intended sends measured").isPositive();
             assertThat(round.get("loadSeconds").asDouble()).as("the CPU's window within the 6 s load").isBetween(2.0, 6.5);
+            assertThat(round.get("playSeconds").asDouble()).as("the play holds warm-up, load and quiesce")
+                    .isGreaterThan(2 + 6 + 5);
+            assertThat(round.get("beforeLoadSeconds").asDouble()).isPositive()
+                    .isLessThan(round.get("playSeconds").asDouble());
             assertThat(round.get("harnessCores").asDouble()).isPositive();
             assertThat(round.get("lagP99Millis").isNumber()).isTrue();
             double machine = round.get("machineCores").asDouble();
