@@ -54,8 +54,6 @@ public final class CeilingBenchmark {
     static final int PORTS_PER_CLIENT = 3;
     /** What a process holds besides: jars, selectors, pipes, logs. */
     static final int FD_HEADROOM = 256;
-    /** A play's time besides warm-up, duration and quiesce: proxies, connections, the measurement. */
-    static final long SETUP_SECONDS = 5;
 
     private final CeilingSettings settings;
     private final ToxiproxyServer toxiproxy;
@@ -69,10 +67,16 @@ public final class CeilingBenchmark {
         this.out = out;
     }
 
-    /** The wall time the plays take, about: every count in every round, warm-up, load, quiesce and setup each. */
-    public static long expectedSeconds(CeilingSettings settings) {
+    /**
+     * The plays' run lengths summed (warm-up, load and quiesce of every play, the warm-up plays
+     * included): the least wall time the command takes. Each play adds its setup (server, proxies,
+     * clients connected: seconds) and its measurement (replaying the trace into the figures, which
+     * grows with the deliveries: 200 clients' 8 s of warm-up and load took about 20 s on a busy
+     * 2-core machine), which are not counted here.
+     */
+    public static long playSeconds(CeilingSettings settings) {
         Scenario shape = settings.shape().shape();
-        long besides = shape.warmup().toSeconds() + shape.quiesce().toSeconds() + SETUP_SECONDS;
+        long besides = shape.warmup().toSeconds() + shape.quiesce().toSeconds();
         return (besides + settings.duration().toSeconds()) * settings.clients().size() * settings.repeat()
                 + (besides + CeilingSettings.MIN_DURATION.toSeconds()) * settings.warmupPlays();
     }
@@ -129,9 +133,9 @@ public final class CeilingBenchmark {
         out.printf(Locale.ROOT, "jvm %s %s, %d cores; options: %s%n", System.getProperty("java.vm.vendor"),
                 Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        out.printf(Locale.ROOT, "%s; open files: harness %s, toxiproxy %s; about %d s of plays%n", toxiproxy.describe(),
-                limitText(harnessFdLimit()),
-                limitText(toxiproxy.process().map(p -> openFilesLimit(p.pid())).orElse(-1L)), expectedSeconds(settings));
+        out.printf(Locale.ROOT, "%s; open files: harness %s, toxiproxy %s; %d s of warm-up, load and quiesce in all, and"
+                        + " each play's setup and measurement%n", toxiproxy.describe(), limitText(harnessFdLimit()),
+                limitText(toxiproxy.process().map(p -> openFilesLimit(p.pid())).orElse(-1L)), playSeconds(settings));
         out.flush();
         Path work = Files.createTempDirectory("livetalk-ceiling-");
         try {
