@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
 /** {@code livetalk bench ceiling}: the ceiling of one machine through Toxiproxy. */
 @Command(name = "ceiling", mixinStandardHelpOptions = true,
         description = {"Measure how many clients one machine plays through Toxiproxy within the 10 ms lag budget.",
-            "The scale scenario (10 users per room, 5.25 msg/s per user, Poisson, a latency fault on 20% of "
+            "The scale scenario (10 users per room, 5.25 msg/s per user, Poisson, a latency fault on 20%% of "
             + "the clients) is resized to each client count and played through real Toxiproxy, one proxy per "
             + "client, in rounds that interleave the counts. Per count: the harness's scheduling-lag p50, p99 "
             + "and max, the peer-final p99, and the cores used while the load ran by the harness's JVM (with "

@@ -20,6 +20,22 @@ class CeilingBenchCommandTest extends CommandLineTest {
     }
 
     @Test
+    void shouldDescribeItselfWithItsDefaultsAndExitCodes() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream(); // picocli warns on System.err
+        System.setErr(new java.io.PrintStream(picocliWarnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(run("bench", "ceiling", "--help")).isZero();
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(picocliWarnings.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Could not format");
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("a latency fault on 20% of the clients", "(default 50,100,200,400)", "(default 60s)",
+                        "(default 3)", "Exit codes:");
+    }
+
+    @Test
     void shouldRefuseBadClientCountsNamingTheValueAndTheRule() {
         assertThat(ceiling("--clients", "1,50")).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(err.toString()).contains("--clients: each count must be within 2..5000: 1");
