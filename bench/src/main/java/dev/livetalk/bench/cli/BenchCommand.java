@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 
 /** {@code livetalk bench}: the harness's own loopback benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark the harness's own parts: fan-out over loopback, the simulator.",
-        subcommands = {BenchCommand.FanoutCommand.class, SimBenchCommand.class})
+        description = "Benchmark the harness's own parts: fan-out over loopback, the simulator, one machine's ceiling.",
+        subcommands = {BenchCommand.FanoutCommand.class, SimBenchCommand.class, CeilingBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

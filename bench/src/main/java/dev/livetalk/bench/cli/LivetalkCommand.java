@@ -40,7 +40,8 @@ public final class LivetalkCommand implements Runnable {
             "livetalk validate", java.util.List.of(ExitCode.OK, ExitCode.INVALID_INPUT),
             "livetalk calibrate", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT),
             "livetalk bench fanout", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT),
-            "livetalk bench sim", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT));
+            "livetalk bench sim", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT),
+            "livetalk bench ceiling", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT));
 
     /** A configured command line: exit-code mapping and error handlers installed. */
     public static CommandLine commandLine() {

@@ -44,7 +44,7 @@ class HelpTest extends CommandLineTest {
         }
         assertThat(commandsSeen).contains("livetalk run", "livetalk report", "livetalk audit", "livetalk explain",
                 "livetalk validate", "livetalk strategies", "livetalk server", "livetalk calibrate",
-                "livetalk bench fanout", "livetalk bench sim", "livetalk help");
+                "livetalk bench fanout", "livetalk bench sim", "livetalk bench ceiling", "livetalk help");
     }
 
     /** The command list of livetalk --help shows each summary whole, wrapped but not cut. */
