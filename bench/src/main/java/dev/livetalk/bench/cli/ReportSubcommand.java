@@ -1,6 +1,7 @@
 package dev.livetalk.bench.cli;
 
 import dev.livetalk.metrics.gate.Tolerance;
+import dev.livetalk.metrics.results.ShardManifest;
 import dev.livetalk.reports.ReportCommand;
 import dev.livetalk.reports.ReportWriter;
 import picocli.CommandLine.Command;
@@ -57,11 +58,27 @@ final class ReportSubcommand implements Callable<Integer> {
             throw new UsageException("--baseline: no such file or folder: " + baseline);
         }
         OutputFolder.writable("--out", out);
+        java.io.PrintWriter none = new java.io.PrintWriter(java.io.Writer.nullWriter());
         try {
-            ReportWriter.Report report = ReportCommand.run(inputs, out, baseline, tolerance, strict,
-                    new java.io.PrintWriter(java.io.Writer.nullWriter()));
+            List<ShardManifest> shards = ReportCommand.shardManifests(inputs);
+            ReportWriter.Report report;
+            if (shards.isEmpty()) {
+                report = ReportCommand.run(inputs, out, baseline, tolerance, strict, none);
+            } else {
+                ShardManifest.checkComplete(shards, inputs);
+                if (shards.get(0).kind().equals("sweep")) {
+                    return mergeSweep(shards);
+                }
+                report = ReportCommand.runShards(inputs, shards, out, baseline, tolerance, strict, none);
+            }
+            RunSummary summary = new RunSummary(report.verdict());
+            Files.writeString(out.resolve("junit.xml"), summary.junitXml());
             java.io.PrintWriter console = spec.commandLine().getOut();
-            console.print(new RunSummary(report.verdict()).text(report.index()));
+            if (!shards.isEmpty()) {
+                console.println("merged from " + shards.size() + " shard" + (shards.size() == 1 ? "" : "s") + " of "
+                        + shards.get(0).units() + " strategy runs (plan " + shards.get(0).plan().substring(0, 19) + ")");
+            }
+            console.print(summary.text(report.index()));
             console.flush();
             return ExitCode.of(report.verdict()).code();
         } catch (IllegalArgumentException e) {
@@ -69,5 +86,11 @@ final class ReportSubcommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException e) {
             throw new HarnessFailure("cannot write the report into " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Merges the folders of the shards of a {@code run --seeds --shard K/N} sweep (shard.json of kind sweep). */
+    private int mergeSweep(List<ShardManifest> shards) {
+        throw new UsageException("merging the shards of a --seeds sweep is not supported yet: "
+                + String.join(", ", inputs.stream().map(Path::toString).toList()));
     }
 }
