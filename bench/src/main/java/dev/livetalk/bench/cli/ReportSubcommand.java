@@ -16,15 +16,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code livetalk report}: re-renders or merges results files into a report, prints what
+ * {@code livetalk report}: re-renders or merges results files into a report (the folders of a
+ * sharded run's shards, {@code shard.json}, into the whole run's: {@link ReportCommand#runShards}),
+ * writes the run-level {@code junit.xml}, prints what
  * {@code livetalk run} prints at its end ({@link RunSummary}: the table, every failure, the
  * report's path, the verdict line) and exits with the code of the report's verdict (an
  * interrupted run's folder keeps its 130 or 143).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Re-render or merge results.json files or run folders into one report.",
-            "Writes index.html, charts/ and summary.md: shards of one suite side by side, one scenario "
-            + "over several seeds as a spread. Exits with the code of the merged verdict (an interrupted "
+            "Writes index.html, charts/, summary.md and junit.xml: results of one scenario over several seeds "
+            + "as a spread. The N output folders of `run --shard K/N` merge into the whole run's report and "
+            + "verdict; a missing or doubled shard, shards of another run, or a shard's folder given with other "
+            + "results exit 2 (docs/SHARDING.md). Exits with the code of the merged verdict (an interrupted "
             + "run's folder keeps its 130 or 143)."})
 final class ReportSubcommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "results.json files or run folders.")

@@ -104,7 +104,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--shard", paramLabel = "K/N",
             description = "Play only part K of N of the work (scenarios x strategies; with --seeds x seeds), split round"
-                    + " robin in a fixed order; `livetalk report` merges the N output folders (docs/SHARDING.md).")
+                    + " robin in a fixed order, and write shard.json into --out; `livetalk report` merges the N output"
+                    + " folders into the whole run's report and verdict (docs/SHARDING.md).")
     String shard;
 
     @Option(names = "--toxiproxy", paramLabel = "URL", description = "Use this Toxiproxy server (default: $TOXIPROXY_URL, else start one).")
