@@ -126,6 +126,29 @@ class ShardMergeRefusalTest extends CommandLineTest {
                 + " [event-only, reconcile]", "lists [reconcile]");
     }
 
+    /** Shards played on different machines (a CI matrix): the merged report shows each one's environment. */
+    @Test
+    void shardsOfDifferentMachinesAreEachShown() throws Exception {
+        Path one = shard("1/2", "one");
+        Path two = shard("2/2", "two");
+        Path results = two.resolve("sim-outage/results.json");
+        Files.writeString(results, Files.readString(results).replaceFirst("\"cores\" : \\d+", "\"cores\" : 96"));
+        Path manifest = two.resolve("shard.json");
+        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"host\" : \"[^\"]*\"",
+                "\"host\" : \"ci-runner-7\""));
+        Path merged = dir.resolve("merged");
+        assertThat(run("report", one.toString(), two.toString(), "--out", merged.toString())).as(err.toString())
+                .isZero();
+        assertThat(merged.resolve("summary.md")).content()
+                .contains("merged from 2 shards: they ran in different environments")
+                .containsPattern("\\| 1/2 \\| " + java.util.regex.Pattern.quote(one.toString()) + " \\| [^|]+ \\| 2 of 3 \\|")
+                .containsPattern("\\| 2/2 \\| " + java.util.regex.Pattern.quote(two.toString())
+                        + " \\| ci-runner-7 \\| 1 of 3 \\| [^|]+ \\| 96 \\|")
+                .contains("--shard 2/2");
+        assertThat(merged.resolve("index.html")).content().contains("<td>ci-runner-7</td>", "<td>96</td>",
+                "<p id=\"shards\">merged from 2 shards: they ran in different environments");
+    }
+
     private static void copy(Path from, Path to) throws Exception {
         try (var paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
