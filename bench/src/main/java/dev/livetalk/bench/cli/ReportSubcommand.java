@@ -80,7 +80,8 @@ final class ReportSubcommand implements Callable<Integer> {
             java.io.PrintWriter console = spec.commandLine().getOut();
             if (!shards.isEmpty()) {
                 console.println("merged from " + shards.size() + " shard" + (shards.size() == 1 ? "" : "s") + " of "
-                        + shards.get(0).units() + " strategy runs (plan " + shards.get(0).plan().substring(0, 19) + ")");
+                        + shards.get(0).units() + " strategy runs (plan "
+                        + shards.get(0).plan().substring(0, Math.min(19, shards.get(0).plan().length())) + ")");
             }
             console.print(summary.text(report.index()));
             console.flush();
