@@ -31,6 +31,12 @@ final class IndexPage {
     /** The page of {@code verdicts}, judged by {@code verdict}, whose charts are {@code charts} (same order). */
     static String html(List<ComparedSection> verdicts, Verdict verdict, List<ScenarioCharts> charts,
                        boolean withBaseline, List<JmhResults.Row> jmh) {
+        return html(verdicts, verdict, charts, withBaseline, jmh, List.of());
+    }
+
+    /** As {@link #html(List, Verdict, List, boolean, List)}, of a run merged from {@code shards} (none: not merged). */
+    static String html(List<ComparedSection> verdicts, Verdict verdict, List<ScenarioCharts> charts,
+                       boolean withBaseline, List<JmhResults.Row> jmh, List<ShardOrigin> shards) {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -39,7 +45,7 @@ final class IndexPage {
         header(verdict, verdicts.size(), withBaseline, h);
         nav(verdicts, h);
         overview(verdicts, withBaseline, h);
-        environment(verdicts, h);
+        environment(verdicts, shards, h);
         for (int i = 0; i < verdicts.size(); i++) {
             ScenarioHtml.section(verdicts.get(i), charts.get(i), withBaseline, h);
         }
@@ -150,7 +156,7 @@ final class IndexPage {
                 .append(FigureText.spreadCell(spread, FigureText::count)).append("</td>");
     }
 
-    private static void environment(List<ComparedSection> verdicts, StringBuilder h) {
+    private static void environment(List<ComparedSection> verdicts, List<ShardOrigin> shards, StringBuilder h) {
         Map<String, List<String>> byEnvironment = new LinkedHashMap<>();
         for (ComparedSection v : verdicts) {
             for (ScenarioSection.SeedRun run : v.section().runs()) {
@@ -170,7 +176,11 @@ final class IndexPage {
         byEnvironment.forEach((env, runs) -> h.append("<tr>").append(env).append("<td>").append(String.join(", ", runs))
                 .append("</td></tr>\n"));
         h.append("</tbody></table>\n");
-        InvocationText.html(verdicts, h);
+        if (shards.isEmpty()) {
+            InvocationText.html(verdicts, h);
+        } else {
+            ShardsText.html(shards, h); // each shard's own invocation: a scenario may have been played by several
+        }
         h.append("<h3>The harness's own latency</h3>\n");
         Map<Calibration, List<String>> byCalibration = Calibrations.of(verdicts);
         byCalibration.forEach((calibration, scenarios) -> h.append(byCalibration.size() > 1

@@ -97,6 +97,15 @@ public final class ReportWriter {
      */
     public static Report writeRuns(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline,
                                    Optional<RunStop> stop, boolean strict) throws IOException {
+        return writeRuns(runs, outDir, baseline, stop, strict, List.of());
+    }
+
+    /**
+     * As {@link #writeRuns(List, Path, Optional, Optional, boolean)}, for a run merged from
+     * {@code shards} ({@code run --shard}; none: not merged), whose environments the report shows.
+     */
+    public static Report writeRuns(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline,
+                                   Optional<RunStop> stop, boolean strict, List<ShardOrigin> shards) throws IOException {
         if (runs.isEmpty() && stop.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one results document");
         }
@@ -109,9 +118,10 @@ public final class ReportWriter {
         List<ScenarioCharts> charts = render(sections, outDir);
         Path index = outDir.resolve("index.html");
         Files.writeString(index, IndexPage.html(sections, verdict, charts, baseline.isPresent(),
-                JmhResults.read(outDir)), StandardCharsets.UTF_8);
+                JmhResults.read(outDir), shards), StandardCharsets.UTF_8);
         Path summary = outDir.resolve("summary.md");
-        Files.writeString(summary, SummaryMarkdown.of(sections, verdict, baseline.isPresent()), StandardCharsets.UTF_8);
+        Files.writeString(summary, SummaryMarkdown.of(sections, verdict, baseline.isPresent(), shards),
+                StandardCharsets.UTF_8);
         return new Report(index, summary, sections, verdict);
     }
 

@@ -39,6 +39,12 @@ public final class SummaryMarkdown {
 
     /** The summary of {@code sections} judged by {@code verdict}; {@code withBaseline} adds the peer-final p99 change column. */
     public static String of(List<ComparedSection> sections, Verdict verdict, boolean withBaseline) {
+        return of(sections, verdict, withBaseline, List.of());
+    }
+
+    /** As {@link #of(List, Verdict, boolean)}, of a run merged from {@code shards} (none: not merged). */
+    public static String of(List<ComparedSection> sections, Verdict verdict, boolean withBaseline,
+                            List<ShardOrigin> shards) {
         StringBuilder md = new StringBuilder();
         md.append("## LiveTalk Chaos Bench: ").append(verdict.word()).append("\n\n");
         verdict.stop().ifPresent(stop -> md.append("**The run stopped early: ").append(stop.sentence())
@@ -64,7 +70,8 @@ public final class SummaryMarkdown {
         RankingText.markdown(sections, md);
         conversations(sections, md);
         recovery(sections, md);
-        return md.append(InvocationText.markdown(sections)).append(environment(sections)).toString();
+        return md.append(shards.isEmpty() ? InvocationText.markdown(sections) : ShardsText.markdown(shards))
+                .append(environment(sections)).toString();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.livetalk.bench.cli;
 
 import dev.livetalk.metrics.gate.Tolerance;
+import dev.livetalk.metrics.results.ShardManifest;
 import dev.livetalk.reports.ReportCommand;
 import dev.livetalk.reports.ReportWriter;
 import picocli.CommandLine.Command;
@@ -15,15 +16,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code livetalk report}: re-renders or merges results files into a report, prints what
+ * {@code livetalk report}: re-renders or merges results files into a report (the folders of a
+ * sharded run's shards, {@code shard.json}, into the whole run's: {@link ReportCommand#runShards}),
+ * writes the run-level {@code junit.xml}, prints what
  * {@code livetalk run} prints at its end ({@link RunSummary}: the table, every failure, the
  * report's path, the verdict line) and exits with the code of the report's verdict (an
  * interrupted run's folder keeps its 130 or 143).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Re-render or merge results.json files or run folders into one report.",
-            "Writes index.html, charts/ and summary.md: shards of one suite side by side, one scenario "
-            + "over several seeds as a spread. Exits with the code of the merged verdict (an interrupted "
+            "Writes index.html, charts/, summary.md and junit.xml: results of one scenario over several seeds "
+            + "as a spread. The N output folders of `run --shard K/N` merge into the whole run's report and "
+            + "verdict; a missing or doubled shard, shards of another run, or a shard's folder given with other "
+            + "results exit 2 (docs/SHARDING.md). Exits with the code of the merged verdict (an interrupted "
             + "run's folder keeps its 130 or 143)."})
 final class ReportSubcommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "results.json files or run folders.")
@@ -57,11 +62,28 @@ final class ReportSubcommand implements Callable<Integer> {
             throw new UsageException("--baseline: no such file or folder: " + baseline);
         }
         OutputFolder.writable("--out", out);
+        java.io.PrintWriter none = new java.io.PrintWriter(java.io.Writer.nullWriter());
         try {
-            ReportWriter.Report report = ReportCommand.run(inputs, out, baseline, tolerance, strict,
-                    new java.io.PrintWriter(java.io.Writer.nullWriter()));
+            List<ShardManifest> shards = ReportCommand.shardManifests(inputs);
+            ReportWriter.Report report;
+            if (shards.isEmpty()) {
+                report = ReportCommand.run(inputs, out, baseline, tolerance, strict, none);
+            } else {
+                ShardManifest.checkComplete(shards, inputs);
+                if (shards.get(0).kind().equals("sweep")) {
+                    return mergeSweep(shards);
+                }
+                report = ReportCommand.runShards(inputs, shards, out, baseline, tolerance, strict, none);
+            }
+            RunSummary summary = new RunSummary(report.verdict());
+            Files.writeString(out.resolve("junit.xml"), summary.junitXml());
             java.io.PrintWriter console = spec.commandLine().getOut();
-            console.print(new RunSummary(report.verdict()).text(report.index()));
+            if (!shards.isEmpty()) {
+                console.println("merged from " + shards.size() + " shard" + (shards.size() == 1 ? "" : "s") + " of "
+                        + shards.get(0).units() + " strategy runs (plan "
+                        + shards.get(0).plan().substring(0, Math.min(19, shards.get(0).plan().length())) + ")");
+            }
+            console.print(summary.text(report.index()));
             console.flush();
             return ExitCode.of(report.verdict()).code();
         } catch (IllegalArgumentException e) {
@@ -69,5 +91,11 @@ final class ReportSubcommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException e) {
             throw new HarnessFailure("cannot write the report into " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Merges the folders of the shards of a {@code run --seeds --shard K/N} sweep (shard.json of kind sweep). */
+    private int mergeSweep(List<ShardManifest> shards) {
+        throw new UsageException("merging the shards of a --seeds sweep is not supported yet: "
+                + String.join(", ", inputs.stream().map(Path::toString).toList()));
     }
 }

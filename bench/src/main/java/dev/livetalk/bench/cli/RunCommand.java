@@ -14,6 +14,7 @@ import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ResultsJson;
 import dev.livetalk.metrics.results.Shard;
+import dev.livetalk.metrics.results.ShardManifest;
 import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
 import dev.livetalk.reports.Baseline;
 import dev.livetalk.reports.CalibrationText;
@@ -103,7 +104,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--shard", paramLabel = "K/N",
             description = "Play only part K of N of the work (scenarios x strategies; with --seeds x seeds), split round"
-                    + " robin in a fixed order; `livetalk report` merges the N output folders (docs/SHARDING.md).")
+                    + " robin in a fixed order, and write shard.json into --out; `livetalk report` merges the N output"
+                    + " folders into the whole run's report and verdict (docs/SHARDING.md).")
     String shard;
 
     @Option(names = "--toxiproxy", paramLabel = "URL", description = "Use this Toxiproxy server (default: $TOXIPROXY_URL, else start one).")
@@ -327,12 +329,21 @@ final class RunCommand implements Callable<Integer> {
         TyrusLogging.configure(debug);
         Files.createDirectories(outDir);
         Files.deleteIfExists(outDir.resolve(RunStop.FILE));
+        ShardManifest manifest = manifest();
+        forgetEarlierResults(outDir, manifest);
         Progress progress = new Progress(spec.commandLine().getErr(), quiet);
+        if (!checked.shard().whole()) {
+            progress.note("shard " + manifest.shard() + ": " + manifest.owned() + " of "
+                    + Words.count(manifest.units(), "strategy run") + " (docs/SHARDING.md)");
+            if (manifest.owned() == 0) {
+                return noWork(outDir, manifest);
+            }
+        }
         try (RunInterruption interruption = new RunInterruption(Thread.currentThread(), spec.commandLine().getErr(),
                 halt, RunInterruption.GRACE)) {
             Runnable restoreSignals = signals.apply(interruption);
             try {
-                return play(checked.scenarios(), outDir, baseline, progress, interruption);
+                return play(owned(manifest), outDir, baseline, progress, interruption);
             } finally {
                 restoreSignals.run();
             }
@@ -345,28 +356,29 @@ final class RunCommand implements Callable<Integer> {
      * results of every scenario it finished; then writes the run's report, {@code junit.xml} and,
      * when it stopped early, {@link RunStop#FILE}, and returns the verdict's exit code.
      */
-    private int play(Map<Path, Scenario> scenarios, Path outDir, Optional<Baseline> baseline, Progress progress,
+    private int play(Map<Scenario, List<String>> scenarios, Path outDir, Optional<Baseline> baseline, Progress progress,
                      RunInterruption interruption) throws IOException, InterruptedException {
         List<RunFolder> runs = new ArrayList<>();
         List<String> finished = new ArrayList<>();
         String during = "";
         Optional<RunStop> harnessStop = Optional.empty();
-        boolean needsToxiproxy = scenarios.values().stream().anyMatch(s -> s.network() == Backend.TOXIPROXY);
+        boolean needsToxiproxy = scenarios.keySet().stream().anyMatch(s -> s.network() == Backend.TOXIPROXY);
         Calibration calibration = checked.calibration();
         try (ToxiproxyServer toxiproxy = needsToxiproxy ? toxiproxyLauncher.apply(Optional.ofNullable(toxiproxyUrl)) : null) {
             if (needsToxiproxy && calibration == null) {
                 calibration = calibrate(toxiproxy);
             }
-            for (Scenario scenario : scenarios.values()) {
+            for (Map.Entry<Scenario, List<String>> entry : scenarios.entrySet()) {
+                Scenario scenario = entry.getKey();
                 if (interruption.stopped()) {
                     during = "scenario " + scenario.name() + " (not started)";
                     break;
                 }
                 Path folder = outDir.resolve(scenario.name());
-                Files.deleteIfExists(folder.resolve("results.json")); // an earlier run's, never mixed with this one's
                 ResultsDocument results;
                 try {
-                    results = play(scenario, folder, toxiproxy, progress, calibration).withInvocation(invocation);
+                    results = play(scenario, entry.getValue(), folder, toxiproxy, progress, calibration)
+                            .withInvocation(invocation);
                 } catch (InterruptedException | RuntimeException | IOException e) {
                     if (!interruption.stopped()) {
                         throw e;
@@ -408,15 +420,98 @@ final class RunCommand implements Callable<Integer> {
         return finish(runs, outDir, baseline, stop);
     }
 
-    private ResultsDocument play(Scenario scenario, Path folder, ToxiproxyServer toxiproxy, Progress progress,
-                                 Calibration calibration) throws IOException, InterruptedException {
-        long scenarioSeed = seed != null ? seed : scenario.seed();
+    private ResultsDocument play(Scenario scenario, List<String> strategies, Path folder, ToxiproxyServer toxiproxy,
+                                 Progress progress, Calibration calibration) throws IOException, InterruptedException {
+        long scenarioSeed = seedOf(scenario);
         return scenario.network() == Backend.SIM
                 ? new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), runSettings(), progress, !noLedger, otlp)
-                        .run(scenario, checked.strategies().get(scenario.name()), scenarioSeed, folder)
+                        .run(scenario, strategies, scenarioSeed, folder)
                 : new ScenarioRunner(new ToxiproxyBackend(toxiproxy, ToxiproxySettings.DEFAULTS, calibration),
                         runSettings(), progress, !noLedger, otlp)
-                        .run(scenario, checked.strategies().get(scenario.name()), scenarioSeed, folder);
+                        .run(scenario, strategies, scenarioSeed, folder);
+    }
+
+    /** The seed a scenario plays with: {@code --seed}, else its own. */
+    private long seedOf(Scenario scenario) {
+        return seed != null ? seed : scenario.seed();
+    }
+
+    /**
+     * The run's work numbered in the fixed order of docs/SHARDING.md (the scenarios in the run's
+     * order, each with its strategies in order) and this shard's part of it, as {@code shard.json}
+     * says it ({@link Shard#WHOLE}: every unit).
+     */
+    private ShardManifest manifest() throws IOException {
+        List<String> plan = new ArrayList<>();
+        List<ShardManifest.Unit> mine = new ArrayList<>();
+        long unit = 0;
+        for (Map.Entry<Path, Scenario> entry : checked.scenarios().entrySet()) {
+            Scenario scenario = entry.getValue();
+            List<String> names = checked.strategies().get(scenario.name());
+            plan.add(planLine(scenario, entry.getKey(), String.valueOf(seedOf(scenario)), names));
+            for (String strategy : names) {
+                if (checked.shard().owns(unit)) {
+                    mine.add(new ShardManifest.Unit(scenario.name(), strategy, seedOf(scenario)));
+                }
+                unit++;
+            }
+        }
+        return new ShardManifest(ShardManifest.VERSION, "run", checked.shard().toString(),
+                ShardManifest.fingerprint(plan), unit, mine.size(), mine, ShardManifest.thisHost());
+    }
+
+    /**
+     * One scenario's line of a plan's fingerprint ({@link ShardManifest#fingerprint}): its name,
+     * the SHA-256 of its file, its network, its seed (or seed range) and its strategies.
+     */
+    static String planLine(Scenario scenario, Path file, String seeds, List<String> strategies) throws IOException {
+        return "scenario " + scenario.name() + " sha256 " + ShardManifest.sha256Of(file) + " network "
+                + scenario.network().yamlName() + " seed " + seeds + " strategies " + String.join(",", strategies);
+    }
+
+    /** The scenarios this shard plays, in the run's order, each with its strategies of this shard. */
+    private Map<Scenario, List<String>> owned(ShardManifest manifest) {
+        Map<Scenario, List<String>> owned = new LinkedHashMap<>();
+        for (Scenario scenario : checked.scenarios().values()) {
+            List<String> strategies = manifest.work().stream().filter(u -> u.scenario().equals(scenario.name()))
+                    .map(ShardManifest.Unit::strategy).toList();
+            if (!strategies.isEmpty()) {
+                owned.put(scenario, strategies);
+            }
+        }
+        return owned;
+    }
+
+    /**
+     * Removes what an earlier run into the same folder would let a report mix with this one's:
+     * the {@code results.json} of every scenario of this run (also those another shard plays: an
+     * earlier unsharded run's would otherwise be merged as this shard's), and the
+     * {@code shard.json} an earlier shard left; then writes this shard's {@code shard.json}.
+     */
+    private void forgetEarlierResults(Path outDir, ShardManifest manifest) throws IOException {
+        Files.deleteIfExists(outDir.resolve(ShardManifest.FILE));
+        for (Scenario scenario : checked.scenarios().values()) {
+            Files.deleteIfExists(outDir.resolve(scenario.name()).resolve("results.json"));
+        }
+        if (!manifest.part().whole()) {
+            manifest.write(outDir);
+        }
+    }
+
+    /**
+     * A shard with nothing to play (more shards than units): its {@code shard.json}, written, and
+     * an empty {@code junit.xml} let {@code livetalk report} merge it with the others; exit 0.
+     */
+    private int noWork(Path outDir, ShardManifest manifest) throws IOException {
+        Files.deleteIfExists(outDir.resolve("index.html")); // an earlier run's report would tell of other work
+        Files.deleteIfExists(outDir.resolve("summary.md"));
+        Verdict none = new Verdict(List.of(), List.of(), Optional.empty(), strict);
+        Files.writeString(outDir.resolve("junit.xml"), new RunSummary(none).junitXml());
+        PrintWriter human = human();
+        human.println("verdict: PASS (shard " + manifest.shard() + " had no work: the run has "
+                + Words.count(manifest.units(), "unit") + ")");
+        human.flush();
+        return ExitCode.OK.code();
     }
 
     /** A finished scenario's {@code results.json} and {@code junit.xml}, judged by the one rule. */

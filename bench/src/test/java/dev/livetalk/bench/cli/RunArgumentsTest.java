@@ -74,6 +74,21 @@ class RunArgumentsTest {
         assertThat(err.toString()).contains("test launcher").doesNotContain("\tat ");
     }
 
+    /** A shard whose work is all in the simulator never asks for Toxiproxy; the other shard does. */
+    @Test
+    void shouldNotStartToxiproxyForAShardWithoutToxiproxyWork() throws Exception {
+        Files.writeString(scenario, TOXIPROXY_SCENARIO + "strategies: [reconcile]\n");
+        Path sim = Files.writeString(dir.resolve("sim.yaml"), "network: sim\n" + SimOutage.YAML);
+        // units: s reconcile (shard 1), sim-outage event-only (shard 2), sim-outage reconcile (shard 1)
+        assertThat(run(sim.toString(), "--shard", "2/2")).as(err.toString()).isZero();
+        assertThat(launches).hasValue(0);
+        assertThat(outDir.resolve("s")).doesNotExist();
+        assertThat(outDir.resolve("sim-outage/results.json")).content().contains("\"strategy\" : \"event-only\"")
+                .doesNotContain("\"strategy\" : \"reconcile\"");
+        assertThat(run(sim.toString(), "--shard", "1/2")).isEqualTo(ExitCode.HARNESS_FAILURE.code());
+        assertThat(launches).hasValue(1);
+    }
+
     @Test
     void shouldRefuseAnUnknownStrategy() {
         assertRefusedBeforeAnythingStarted(run("--strategies", "reconcile,nope"),

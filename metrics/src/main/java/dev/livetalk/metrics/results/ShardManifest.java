@@ -1,6 +1,7 @@
 package dev.livetalk.metrics.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,9 +38,11 @@ import java.util.TreeMap;
  * @param units    how many work units the whole run has
  * @param owned    how many of them this shard played
  * @param work     for {@code run}, this shard's units in order (for a sweep, empty: it has too many)
+ * @param host     the name of the machine the shard ran on, for the merged report's environment;
+ *                 {@code null} (absent from the JSON) when not recorded
  */
 public record ShardManifest(int version, String kind, String shard, String plan, long units, long owned,
-                            List<Unit> work) {
+                            List<Unit> work, @JsonInclude(JsonInclude.Include.NON_NULL) String host) {
     /** The file's name at the root of a shard's output folder. */
     public static final String FILE = "shard.json";
 
@@ -66,6 +69,39 @@ public record ShardManifest(int version, String kind, String shard, String plan,
             throw new IllegalArgumentException("a shard's kind is run or sweep: " + kind);
         }
         Shard.parse(shard);
+    }
+
+    /** A manifest whose host is not recorded. */
+    public ShardManifest(int version, String kind, String shard, String plan, long units, long owned, List<Unit> work) {
+        this(version, kind, shard, plan, units, owned, work, null);
+    }
+
+    /** The same manifest, recording that the shard ran on {@code name}. */
+    public ShardManifest onHost(String name) {
+        return new ShardManifest(version, kind, shard, plan, units, owned, work, name);
+    }
+
+    /**
+     * The name of this machine as {@code shard.json} records it: the local host name, else
+     * {@code $HOSTNAME}, else {@code unknown}.
+     */
+    public static String thisHost() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException | SecurityException e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null || env.isBlank() ? "unknown" : env;
+        }
+    }
+
+    /**
+     * The run-order number of this shard's {@code i}-th unit of work ({@code i} from 0): the
+     * inverse of {@link Shard#owns}, with which the work of all shards is put back into the order
+     * of the whole run.
+     */
+    public long unitNumber(int i) {
+        Shard part = part();
+        return (part.index() - 1) + (long) i * part.count();
     }
 
     /** The shard as a {@link Shard}. */
