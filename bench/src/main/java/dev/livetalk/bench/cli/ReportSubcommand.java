@@ -42,6 +42,10 @@ final class ReportSubcommand implements Callable<Integer> {
             + " (as run --strict).")
     boolean strict;
 
+    @Option(names = "--json", description = "With the shards of a --seeds sweep: also write JSON Lines on standard output,"
+            + " one object per failing seed and strategy (docs/JSON-LINES.md); the human text goes to standard error.")
+    boolean json;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +61,9 @@ final class ReportSubcommand implements Callable<Integer> {
             throw new UsageException("--baseline: no such file or folder: " + baseline);
         }
         OutputFolder.writable("--out", out);
+        if (SweepMerge.areSweeps(inputs)) {
+            return mergeSweeps();
+        }
         try {
             ReportWriter.Report report = ReportCommand.run(inputs, out, baseline, tolerance, strict,
                     new java.io.PrintWriter(java.io.Writer.nullWriter()));
@@ -68,6 +75,19 @@ final class ReportSubcommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             throw new HarnessFailure("cannot write the report into " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The inputs are the output folders of a --seeds sweep's shards: {@link SweepMerge}, not a run's report. */
+    private int mergeSweeps() {
+        if (baseline != null) {
+            throw new UsageException("--baseline " + baseline + " compares runs, not --seeds sweeps");
+        }
+        java.io.PrintWriter human = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        try {
+            return SweepMerge.merge(inputs, out, human, json ? spec.commandLine().getOut() : null, false);
+        } catch (IOException | UncheckedIOException e) {
+            throw new HarnessFailure("cannot merge the sweep into " + out + ": " + e.getMessage(), e);
         }
     }
 }
