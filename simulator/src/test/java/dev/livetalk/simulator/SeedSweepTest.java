@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedSweepTest {
     /** A lossy, duplicating downstream for 7 of 10 s (it ends before the load, so no tail message stays lost). */
-    private static final Scenario LOSSY = Scenarios.parse("lossy", """
+    private static final String LOSSY_YAML = """
             name: lossy-duplicating
             seed: 1
             duration: 10s
@@ -21,7 +21,8 @@ class SeedSweepTest {
             faults:
               - {type: message-loss, probability: 0.03, direction: downstream, at: 1s, for: 7s}
               - {type: duplication, probability: 0.2, direction: downstream, at: 1s, for: 7s}
-            """);
+            """;
+    private static final Scenario LOSSY = Scenarios.parse("lossy", LOSSY_YAML);
     private static final SeedRange SEEDS = new SeedRange(1, 24);
 
     @Test
@@ -137,6 +138,31 @@ class SeedSweepTest {
             assertThat(failed.repro()).endsWith("--seed " + failed.seed() + " --strategies "
                     + DuplicateDuringFetchStrategy.NAME + ",event-only");
         });
+    }
+
+    /**
+     * A strategy no budget applies to is checked from its correctness figures alone: the same
+     * broken invariants as through the whole measurement, which a budget on it asks for.
+     */
+    @Test
+    void shouldFindTheSameInvariantsWithAndWithoutTheWholeMeasurement() {
+        Scenario budgeted = Scenarios.parse("lossy-budgeted", LOSSY_YAML + """
+                budgets:
+                  - lost >= 0 for event-only
+                """);
+        SeedSweep sweep = new SeedSweep(SimSettings.DEFAULTS.withSelfCheck(false), 1);
+        int broken = 0;
+        for (long seed = 3; seed <= 8; seed++) {
+            List<SeedFailure> fast = sweep.check(LOSSY, "lossy.yaml", List.of("event-only"), seed);
+            List<SeedFailure> whole = sweep.check(budgeted, "lossy.yaml", List.of("event-only"), seed);
+            assertThat(fast).as("seed %d", seed).hasSameSizeAs(whole);
+            for (int i = 0; i < fast.size(); i++) {
+                assertThat(fast.get(i).invariants()).isEqualTo(whole.get(i).invariants());
+                assertThat(fast.get(i).traceHash()).isEqualTo(whole.get(i).traceHash());
+                broken += fast.get(i).invariants().size();
+            }
+        }
+        assertThat(broken).as("invariants broken by event-only on seeds 3..8").isPositive();
     }
 
     @Test
