@@ -24,9 +24,11 @@ import java.util.concurrent.Callable;
         description = {"Re-render or merge results.json files or run folders into one report.",
             "Writes index.html, charts/ and summary.md: shards of one suite side by side, one scenario "
             + "over several seeds as a spread. Exits with the code of the merged verdict (an interrupted "
-            + "run's folder keeps its 130 or 143)."})
+            + "run's folder keeps its 130 or 143).",
+            "Given the folders of a --seeds sweep's shards (run --seeds --shard K/N), merges them into the "
+            + "sweep's sweep.md and sweep.json: each failing seed once, with its replay command."})
 final class ReportSubcommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "results.json files or run folders.")
+    @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "results.json files or run folders, or the folders of a sweep's shards.")
     List<Path> inputs;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
