@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
             "Given the folders of a --seeds sweep's shards (run --seeds --shard K/N), merges them into the "
             + "sweep's sweep.md and sweep.json: each failing seed once, with its replay command."})
 final class ReportSubcommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "results.json files or run folders, or the folders of a sweep's shards.")
+    @Parameters(arity = "1..*", paramLabel = "RESULTS",
+            description = "results.json files or run folders, or the folders of a sweep's shards.")
     List<Path> inputs;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
