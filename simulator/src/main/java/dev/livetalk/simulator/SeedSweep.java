@@ -1,9 +1,13 @@
 package dev.livetalk.simulator;
 
 import dev.livetalk.metrics.Measurement;
+import dev.livetalk.metrics.correctness.CorrectnessChecker;
+import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.results.Invariant;
+import dev.livetalk.metrics.results.Shard;
 import dev.livetalk.run.RunFailure;
 import dev.livetalk.run.RunPlan;
 import dev.livetalk.run.RunProgress;
@@ -15,10 +19,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
-import java.util.PrimitiveIterator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,8 +71,38 @@ public final class SeedSweep {
      * twice per strategy first and must give the same trace.
      */
     public SweepReport run(Scenario scenario, String file, List<String> strategies, SeedRange seeds) {
-        if (settings.selfCheck()) {
-            selfCheck(scenario, strategies, seeds.first());
+        return run(scenario, file, strategies, seeds, Shard.WHOLE, 0);
+    }
+
+    /**
+     * How many work units a sweep of {@code strategies} over {@code seeds} has: one per seed and strategy.
+     *
+     * @throws IllegalArgumentException when they are more than a {@code long} counts
+     */
+    public static long units(SeedRange seeds, List<String> strategies) {
+        try {
+            return Math.multiplyExact(seeds.count(), (long) strategies.size());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("a sweep of " + seeds.count() + " seeds x " + strategies.size()
+                    + " strategies has more runs than " + Long.MAX_VALUE, e);
+        }
+    }
+
+    /**
+     * Plays the (seed, strategy) units of {@code seeds} x {@code strategies} that are
+     * {@code shard}'s, the seeds ascending and for each its strategies in order
+     * (docs/SHARDING.md); {@code firstUnit} is the number of this scenario's first unit in the
+     * whole run's order (the units of the scenarios before it). With the settings' self-check
+     * on, the shard's first seed is played twice, with the strategies the shard plays on it,
+     * and must give the same trace.
+     */
+    public SweepReport run(Scenario scenario, String file, List<String> strategies, SeedRange seeds, Shard shard,
+                           long firstUnit) {
+        Units units = new Units(seeds, strategies, shard, firstUnit);
+        long runs = units.owned();
+        Units.Seed first = units.next();
+        if (first != null && settings.selfCheck()) {
+            selfCheck(scenario, first.strategies(), first.seed());
         }
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(threads,
@@ -81,10 +113,9 @@ public final class SeedSweep {
             int window = threads * 4;
             Deque<Future<List<SeedFailure>>> inFlight = new ArrayDeque<>();
             List<SeedFailure> failures = new ArrayList<>();
-            PrimitiveIterator.OfLong next = seeds.seeds().iterator();
-            while (next.hasNext()) {
-                long seed = next.nextLong();
-                inFlight.add(workers.submit(() -> check(scenario, file, strategies, seed)));
+            for (Units.Seed next = first; next != null; next = units.next()) {
+                Units.Seed task = next;
+                inFlight.add(workers.submit(() -> check(scenario, file, task.strategies(), task.seed())));
                 if (inFlight.size() >= window) {
                     failures.addAll(await(inFlight.poll()));
                 }
@@ -92,10 +123,62 @@ public final class SeedSweep {
             while (!inFlight.isEmpty()) {
                 failures.addAll(await(inFlight.poll()));
             }
-            failures.sort(Comparator.comparingLong(SeedFailure::seed));
-            return new SweepReport(scenario.name(), seeds, strategies, seeds.count() * strategies.size(), failures);
+            // awaited in seed order, each seed's strategies in order: already by seed then strategy
+            return new SweepReport(scenario.name(), file, seeds, strategies, shard, runs, failures);
         } finally {
             workers.shutdownNow();
+        }
+    }
+
+    /**
+     * A shard's units of one scenario's sweep, seed by seed, found by arithmetic on the unit
+     * numbers (a sweep of 100,000 seeds never lists them): unit {@code firstUnit + i * S + j} is
+     * seed {@code first + i} with strategy {@code j} of {@code S}.
+     *
+     * <p>Single-threaded: the sweep's calling thread.
+     */
+    static final class Units {
+        /** One seed and the strategies the shard plays on it, in order. */
+        record Seed(long seed, List<String> strategies) {
+        }
+
+        private final SeedRange seeds;
+        private final List<String> strategies;
+        private final long total;
+        private final long step;
+        private final long owned;
+        /** The next unit the shard owns, counted from the scenario's first; {@code total} when none is left. */
+        private long next;
+
+        Units(SeedRange seeds, List<String> strategies, Shard shard, long firstUnit) {
+            this.seeds = seeds;
+            this.strategies = List.copyOf(strategies);
+            this.total = units(seeds, strategies);
+            this.step = shard.count();
+            long end = Math.addExact(firstUnit, total);
+            this.owned = shard.share(end) - shard.share(firstUnit);
+            long first = Math.floorMod(shard.index() - 1 - firstUnit, step);
+            this.next = first < total ? first : total;
+        }
+
+        long owned() {
+            return owned;
+        }
+
+        /** The next seed with a unit of the shard, or {@code null} after the last. */
+        Seed next() {
+            if (next >= total) {
+                return null;
+            }
+            int size = strategies.size();
+            long index = next / size;
+            long seedEnd = index * size + size; // <= total: fits
+            List<String> played = new ArrayList<>(size < step ? 1 : size);
+            while (next < seedEnd) {
+                played.add(strategies.get((int) (next - index * size)));
+                next = total - next <= step ? total : next + step;
+            }
+            return new Seed(seeds.first() + index, played);
         }
     }
 
@@ -120,10 +203,19 @@ public final class SeedSweep {
         List<SeedFailure> failures = new ArrayList<>();
         for (String strategy : strategies) {
             SimulationResult result = new SimulatedRun(scenario, strategy, seed, settings.withSelfCheck(false), runSettings).play();
-            Measurement measurement = Measurement.of(result.trace());
-            List<BudgetVerdict> budgets = BudgetEvaluator.evaluate(scenario.budgets(), measurement).stream()
-                    .filter(v -> !v.passed()).toList();
-            List<String> invariants = brokenInvariants(measurement);
+            List<BudgetVerdict> budgets;
+            CorrectnessFigures figures;
+            if (scenario.budgets().stream().anyMatch(b -> b.appliesTo(strategy))) {
+                Measurement measurement = Measurement.of(result.trace());
+                budgets = BudgetEvaluator.evaluate(scenario.budgets(), measurement).stream()
+                        .filter(v -> !v.passed()).toList();
+                figures = measurement.correctness().figures();
+            } else { // the invariants need only the correctness figures: not the latency series and recovery
+                // figures of Measurement.of, which cost about three times the simulated run itself
+                budgets = List.of();
+                figures = CorrectnessChecker.check(ReplayedRun.of(result.trace())).figures();
+            }
+            List<String> invariants = brokenInvariants(figures);
             if (!budgets.isEmpty() || !invariants.isEmpty()) {
                 failures.add(new SeedFailure(seed, strategy, budgets, invariants, result.traceHash(),
                         repro(file, strategy, seed)));
@@ -132,12 +224,11 @@ public final class SeedSweep {
         return failures;
     }
 
-    private static List<String> brokenInvariants(Measurement measurement) {
+    private static List<String> brokenInvariants(CorrectnessFigures figures) {
         List<String> broken = new ArrayList<>();
         for (Invariant invariant : Invariant.values()) {
-            if (!invariant.holds(measurement.correctness().figures())) {
-                broken.add(invariant.expression() + ": observed "
-                        + invariant.observedText(measurement.correctness().figures()));
+            if (!invariant.holds(figures)) {
+                broken.add(invariant.expression() + ": observed " + invariant.observedText(figures));
             }
         }
         return broken;
@@ -145,7 +236,12 @@ public final class SeedSweep {
 
     /** The command line that replays one run. */
     static String repro(String file, String strategy, long seed) {
-        return "livetalk run " + file + " --network sim --seed " + seed + " --strategies " + strategy;
+        return repro(file, List.of(strategy), seed);
+    }
+
+    /** The command line that replays {@code seed} with {@code strategies}, in one run. */
+    static String repro(String file, List<String> strategies, long seed) {
+        return "livetalk run " + file + " --network sim --seed " + seed + " --strategies " + String.join(",", strategies);
     }
 
 

@@ -1,28 +1,68 @@
 package dev.livetalk.simulator;
 
 import dev.livetalk.metrics.gate.Verdict;
+import dev.livetalk.metrics.results.Shard;
 import dev.livetalk.metrics.results.Words;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What a seed sweep found: the seeds whose runs failed a budget or broke an invariant, by seed
- * then strategy, each with the one-line command that replays it. Only the budgets gate
- * ({@link #passed}).
+ * What a seed sweep (or one shard of it) found: the seeds whose runs failed a budget or broke
+ * an invariant, by seed then strategy, each with the one-line command that replays it. Only
+ * the budgets gate ({@link #passed}). The shards of one sweep {@link #merge} into the sweep.
  *
  * <p>Immutable; any thread.
  *
  * @param scenario   the scenario's name
+ * @param file       the scenario's file as the replay commands name it
  * @param seeds      the seeds swept
  * @param strategies the strategies played per seed
- * @param runs       simulated runs played (seeds times strategies)
+ * @param shard      which part of the sweep's (seed, strategy) units was played ({@link Shard#WHOLE}: all)
+ * @param runs       simulated runs played (seeds times strategies, or the shard's share of them)
  * @param failures   the failing (seed, strategy) pairs, by seed then strategy order
  */
-public record SweepReport(String scenario, SeedRange seeds, List<String> strategies, long runs,
-                          List<SeedFailure> failures) {
+public record SweepReport(String scenario, String file, SeedRange seeds, List<String> strategies, Shard shard,
+                          long runs, List<SeedFailure> failures) {
     public SweepReport {
         strategies = List.copyOf(strategies);
         failures = List.copyOf(failures);
+    }
+
+    /**
+     * The sweep whose shards these are (all of them, in any order): their failures by seed, then
+     * strategy order; the runs summed.
+     *
+     * @throws IllegalArgumentException when they are not shards of one scenario's sweep
+     */
+    public static SweepReport merge(List<SweepReport> shards) {
+        SweepReport first = shards.get(0);
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < first.strategies.size(); i++) {
+            order.put(first.strategies.get(i), i);
+        }
+        List<SeedFailure> failures = new ArrayList<>();
+        long runs = 0;
+        for (SweepReport shard : shards) {
+            if (!shard.scenario.equals(first.scenario) || !shard.seeds.equals(first.seeds)
+                    || !shard.strategies.equals(first.strategies) || !shard.file.equals(first.file)) {
+                throw new IllegalArgumentException("not shards of one sweep: " + first.describe() + " and "
+                        + shard.describe());
+            }
+            failures.addAll(shard.failures);
+            runs += shard.runs;
+        }
+        failures.sort(Comparator.comparingLong(SeedFailure::seed)
+                .thenComparing(f -> order.getOrDefault(f.strategy(), Integer.MAX_VALUE)));
+        return new SweepReport(first.scenario, first.file, first.seeds, first.strategies, Shard.WHOLE, runs, failures);
+    }
+
+    private String describe() {
+        return scenario + " (" + file + ") seeds " + seeds + " strategies " + String.join(",", strategies);
     }
 
     /** The gated failures, seed by seed: the budgets that failed ({@link Verdict#failuresOf}). */
@@ -45,20 +85,54 @@ public record SweepReport(String scenario, SeedRange seeds, List<String> strateg
         return failures.stream().filter(f -> f.strategy().equals(strategy)).toList();
     }
 
-    /** A human summary: one line per failure with its checks and its repro, or that all held. */
+    /**
+     * The failing seeds, each once: its failing strategies in order, with their checks, and
+     * one command that replays them all.
+     *
+     * @param seed       the seed
+     * @param failures   its failing strategies, in the sweep's strategy order
+     * @param repro      the command line that replays the seed with every one of them
+     */
+    public record FailedSeed(long seed, List<SeedFailure> failures, String repro) {
+    }
+
+    /** The failing seeds, ascending, each once ({@link FailedSeed}). */
+    public List<FailedSeed> bySeed() {
+        Map<Long, List<SeedFailure>> grouped = new LinkedHashMap<>();
+        for (SeedFailure failure : failures) { // by seed already
+            grouped.computeIfAbsent(failure.seed(), s -> new ArrayList<>()).add(failure);
+        }
+        List<FailedSeed> seeds = new ArrayList<>(grouped.size());
+        grouped.forEach((seed, list) -> seeds.add(new FailedSeed(seed, list,
+                SeedSweep.repro(file, list.stream().map(SeedFailure::strategy).toList(), seed))));
+        return seeds;
+    }
+
+    /**
+     * A human summary: per failing seed, once, each failing strategy with its checks and one
+     * replay command, or that all held.
+     */
     public String summary() {
         StringBuilder out = new StringBuilder();
-        out.append(scenario).append(": seeds ").append(seeds).append(", ").append(Words.count(runs, "run")).append(", ");
+        out.append(scenario).append(": seeds ").append(seeds);
+        if (!shard.whole()) {
+            out.append(", shard ").append(shard);
+        }
+        out.append(", ").append(Words.count(runs, "run")).append(", ");
         if (failures.isEmpty()) {
             return out.append("every budget and invariant held\n").toString();
         }
         long gated = gatedFailures().stream().map(Verdict.Failure::seed).distinct().count();
-        out.append(Words.count(gated, "seed")).append(" failed a budget, ").append(failedSeeds().size())
+        List<FailedSeed> failed = bySeed();
+        out.append(Words.count(gated, "seed")).append(" failed a budget, ").append(failed.size())
                 .append(" failed a budget or broke an invariant (invariants are reported, not gated)\n");
-        for (SeedFailure failure : failures) {
-            out.append("  seed ").append(failure.seed()).append(' ').append(failure.strategy()).append(": ")
-                    .append(String.join("; ", failure.failed())).append("\n    repro: ").append(failure.repro())
-                    .append('\n');
+        for (FailedSeed seed : failed) {
+            out.append("  seed ").append(seed.seed()).append('\n');
+            for (SeedFailure failure : seed.failures()) {
+                out.append("    ").append(failure.strategy()).append(": ").append(String.join("; ", failure.failed()))
+                        .append('\n');
+            }
+            out.append("    repro: ").append(seed.repro()).append('\n');
         }
         return out.toString();
     }

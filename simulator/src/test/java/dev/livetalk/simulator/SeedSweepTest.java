@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedSweepTest {
     /** A lossy, duplicating downstream for 7 of 10 s (it ends before the load, so no tail message stays lost). */
-    private static final Scenario LOSSY = Scenarios.parse("lossy", """
+    private static final String LOSSY_YAML = """
             name: lossy-duplicating
             seed: 1
             duration: 10s
@@ -21,7 +21,8 @@ class SeedSweepTest {
             faults:
               - {type: message-loss, probability: 0.03, direction: downstream, at: 1s, for: 7s}
               - {type: duplication, probability: 0.2, direction: downstream, at: 1s, for: 7s}
-            """);
+            """;
+    private static final Scenario LOSSY = Scenarios.parse("lossy", LOSSY_YAML);
     private static final SeedRange SEEDS = new SeedRange(1, 24);
 
     @Test
@@ -37,8 +38,8 @@ class SeedSweepTest {
         assertThat(first.failed()).anySatisfy(check -> assertThat(check).startsWith("duplicates == 0: observed "));
         assertThat(first.repro()).isEqualTo("livetalk run lossy.yaml --network sim --seed " + first.seed()
                 + " --strategies " + DuplicateDuringFetchStrategy.NAME);
-        assertThat(report.summary()).contains("seed " + first.seed() + " " + DuplicateDuringFetchStrategy.NAME,
-                first.repro());
+        assertThat(report.summary()).contains("  seed " + first.seed() + "\n    " + DuplicateDuringFetchStrategy.NAME
+                + ": ", first.repro());
 
         SimulationResult replay = SimulatedRunTest.play(LOSSY, DuplicateDuringFetchStrategy.NAME, first.seed());
         assertThat(replay.traceHash()).isEqualTo(first.traceHash());
@@ -71,6 +72,97 @@ class SeedSweepTest {
                 org.assertj.core.api.Assertions.assertThatThrownBy(
                                 () -> sweep.run(LOSSY, "lossy.yaml", List.of("no-such-strategy"), endless))
                         .hasMessageContaining("no-such-strategy"));
+    }
+
+    /**
+     * A shard's units, found by arithmetic, are exactly those of the contract (docs/SHARDING.md):
+     * unit {@code firstUnit + i * S + j} (seed {@code first + i}, strategy {@code j}) is shard
+     * {@code u mod N + 1}'s, checked against listing every unit, for ranges, strategy counts,
+     * shard counts and offsets of scenarios before this one.
+     */
+    @Test
+    void shouldPlayExactlyTheShardsUnitsOfTheContract() {
+        List<String> strategies = List.of("a", "b", "c");
+        for (int size = 1; size <= 3; size++) {
+            List<String> played = strategies.subList(0, size);
+            for (int count = 1; count <= 5; count++) {
+                for (long firstUnit : new long[] {0, 1, 7}) {
+                    SeedRange seeds = new SeedRange(10, 16);
+                    long units = 0;
+                    for (int index = 1; index <= count; index++) {
+                        dev.livetalk.metrics.results.Shard shard = new dev.livetalk.metrics.results.Shard(index, count);
+                        List<String> expected = new java.util.ArrayList<>();
+                        for (long u = 0; u < SeedSweep.units(seeds, played); u++) {
+                            if (shard.owns(firstUnit + u)) {
+                                expected.add((seeds.first() + u / size) + played.get((int) (u % size)));
+                            }
+                        }
+                        SeedSweep.Units found = new SeedSweep.Units(seeds, played, shard, firstUnit);
+                        List<String> listed = new java.util.ArrayList<>();
+                        for (SeedSweep.Units.Seed seed = found.next(); seed != null; seed = found.next()) {
+                            for (String strategy : seed.strategies()) {
+                                listed.add(seed.seed() + strategy);
+                            }
+                        }
+                        assertThat(listed).as("shard %s of %d strategies from unit %d", shard, size, firstUnit)
+                                .isEqualTo(expected);
+                        assertThat(found.owned()).isEqualTo(expected.size());
+                        units += found.owned();
+                    }
+                    assertThat(units).isEqualTo(7L * size);
+                }
+            }
+        }
+    }
+
+    /** Three shards of a sweep merge into the sweep: the same failures, seed by seed, and runs. */
+    @Test
+    void shouldMergeShardsIntoTheWholeSweep() {
+        SeedRange seeds = new SeedRange(3, 8);
+        List<String> strategies = List.of(DuplicateDuringFetchStrategy.NAME, "event-only");
+        SeedSweep sweep = new SeedSweep(SimSettings.DEFAULTS.withSelfCheck(false), 2);
+
+        SweepReport whole = sweep.run(LOSSY, "lossy.yaml", strategies, seeds);
+        List<SweepReport> shards = new java.util.ArrayList<>();
+        for (int k = 3; k >= 1; k--) { // in any order
+            shards.add(sweep.run(LOSSY, "lossy.yaml", strategies, seeds, new dev.livetalk.metrics.results.Shard(k, 3), 0));
+        }
+
+        assertThat(shards).extracting(SweepReport::runs).containsExactly(4L, 4L, 4L);
+        assertThat(shards.get(0).summary()).contains("seeds 3..8, shard 3/3, 4 runs");
+        assertThat(SweepReport.merge(shards)).isEqualTo(whole);
+        assertThat(whole.bySeed()).extracting(SweepReport.FailedSeed::seed).doesNotHaveDuplicates()
+                .isEqualTo(whole.failedSeeds());
+        assertThat(whole.bySeed()).anySatisfy(failed -> {
+            assertThat(failed.failures()).hasSize(2);
+            assertThat(failed.repro()).endsWith("--seed " + failed.seed() + " --strategies "
+                    + DuplicateDuringFetchStrategy.NAME + ",event-only");
+        });
+    }
+
+    /**
+     * A strategy no budget applies to is checked from its correctness figures alone: the same
+     * broken invariants as through the whole measurement, which a budget on it asks for.
+     */
+    @Test
+    void shouldFindTheSameInvariantsWithAndWithoutTheWholeMeasurement() {
+        Scenario budgeted = Scenarios.parse("lossy-budgeted", LOSSY_YAML + """
+                budgets:
+                  - lost >= 0 for event-only
+                """);
+        SeedSweep sweep = new SeedSweep(SimSettings.DEFAULTS.withSelfCheck(false), 1);
+        int broken = 0;
+        for (long seed = 3; seed <= 8; seed++) {
+            List<SeedFailure> fast = sweep.check(LOSSY, "lossy.yaml", List.of("event-only"), seed);
+            List<SeedFailure> whole = sweep.check(budgeted, "lossy.yaml", List.of("event-only"), seed);
+            assertThat(fast).as("seed %d", seed).hasSameSizeAs(whole);
+            for (int i = 0; i < fast.size(); i++) {
+                assertThat(fast.get(i).invariants()).isEqualTo(whole.get(i).invariants());
+                assertThat(fast.get(i).traceHash()).isEqualTo(whole.get(i).traceHash());
+                broken += fast.get(i).invariants().size();
+            }
+        }
+        assertThat(broken).as("invariants broken by event-only on seeds 3..8").isPositive();
     }
 
     @Test

@@ -29,9 +29,12 @@ import java.util.concurrent.Callable;
             + "as a spread. The N output folders of `run --shard K/N` merge into the whole run's report and "
             + "verdict; a missing or doubled shard, shards of another run, or a shard's folder given with other "
             + "results exit 2 (docs/SHARDING.md). Exits with the code of the merged verdict (an interrupted "
-            + "run's folder keeps its 130 or 143)."})
+            + "run's folder keeps its 130 or 143).",
+            "Given the folders of a --seeds sweep's shards (run --seeds --shard K/N), merges them into the "
+            + "sweep's sweep.md and sweep.json: each failing seed once, with its replay command."})
 final class ReportSubcommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "results.json files or run folders.")
+    @Parameters(arity = "1..*", paramLabel = "RESULTS",
+            description = "results.json files or run folders, or the folders of a sweep's shards.")
     List<Path> inputs;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -46,6 +49,10 @@ final class ReportSubcommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 when the harness's own scheduling lag made a run untrustworthy"
             + " (as run --strict).")
     boolean strict;
+
+    @Option(names = "--json", description = "With the shards of a --seeds sweep: also write JSON Lines on standard output,"
+            + " one object per failing seed and strategy (docs/JSON-LINES.md); the human text goes to standard error.")
+    boolean json;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -62,6 +69,9 @@ final class ReportSubcommand implements Callable<Integer> {
             throw new UsageException("--baseline: no such file or folder: " + baseline);
         }
         OutputFolder.writable("--out", out);
+        if (SweepMerge.areSweeps(inputs)) {
+            return mergeSweeps();
+        }
         java.io.PrintWriter none = new java.io.PrintWriter(java.io.Writer.nullWriter());
         try {
             List<ShardManifest> shards = ReportCommand.shardManifests(inputs);
@@ -70,9 +80,6 @@ final class ReportSubcommand implements Callable<Integer> {
                 report = ReportCommand.run(inputs, out, baseline, tolerance, strict, none);
             } else {
                 ShardManifest.checkComplete(shards, inputs);
-                if (shards.get(0).kind().equals("sweep")) {
-                    return mergeSweep(shards);
-                }
                 report = ReportCommand.runShards(inputs, shards, out, baseline, tolerance, strict, none);
             }
             RunSummary summary = new RunSummary(report.verdict());
@@ -93,9 +100,16 @@ final class ReportSubcommand implements Callable<Integer> {
         }
     }
 
-    /** Merges the folders of the shards of a {@code run --seeds --shard K/N} sweep (shard.json of kind sweep). */
-    private int mergeSweep(List<ShardManifest> shards) {
-        throw new UsageException("merging the shards of a --seeds sweep is not supported yet: "
-                + String.join(", ", inputs.stream().map(Path::toString).toList()));
+    /** The inputs are the output folders of a --seeds sweep's shards: {@link SweepMerge}, not a run's report. */
+    private int mergeSweeps() {
+        if (baseline != null) {
+            throw new UsageException("--baseline " + baseline + " compares runs, not --seeds sweeps");
+        }
+        java.io.PrintWriter human = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        try {
+            return SweepMerge.merge(inputs, out, human, json ? spec.commandLine().getOut() : null, false);
+        } catch (IOException | UncheckedIOException e) {
+            throw new HarnessFailure("cannot merge the sweep into " + out + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -618,41 +618,76 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code --seeds}: every seed of the range in the simulator, per scenario; exit 99 if a budget
-     * failed for a seed ({@link dev.livetalk.metrics.gate.Verdict#failuresOf}, the one rule); broken
-     * invariants are listed, not gated. Prints per scenario the seeds that failed (unless
-     * {@code --quiet}), then every failed budget, the sweep report's path and the verdict line.
+     * {@code --seeds}: every seed of the range in the simulator, per scenario, or with
+     * {@code --shard} this shard's (seed, strategy) units (docs/SHARDING.md); exit 99 if a
+     * budget failed for a seed ({@link dev.livetalk.metrics.gate.Verdict#failuresOf}, the one
+     * rule); broken invariants are listed, not gated. Prints per scenario the seeds that failed
+     * (unless {@code --quiet}), then every failed budget, the sweep report's path and the verdict
+     * line; writes {@code sweep.md}, {@code sweep.json} and {@code shard.json}.
      */
     private int sweep(SeedRange range) throws IOException {
         PrintWriter human = human();
+        Shard part = checked.shard();
+        long units = 0;
+        List<Long> firstUnits = new ArrayList<>();
+        for (Scenario scenario : checked.scenarios().values()) {
+            firstUnits.add(units);
+            try {
+                units = Math.addExact(units, SeedSweep.units(range, checked.strategies().get(scenario.name())));
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw new UsageException("--seeds " + range + ": a sweep of more runs than " + Long.MAX_VALUE
+                        + " cannot be numbered: give fewer seeds");
+            }
+        }
+        String plan = ShardManifest.fingerprint(sweepPlan(range));
         Path outDir = Files.createDirectories(checked.outDir());
-        StringBuilder report = new StringBuilder("# Seed sweep " + range + "\n\n");
-        List<Verdict.Failure> failures = new ArrayList<>();
-        long runs = 0;
+        Files.deleteIfExists(outDir.resolve(SweepResults.JSON)); // an earlier sweep's, never merged with this one's
+        if (!part.whole() && !quiet) {
+            human.println("shard " + part + ": " + Words.count(part.share(units), "simulated run") + " of the sweep's "
+                    + String.format(java.util.Locale.ROOT, "%,d", units));
+            human.flush();
+        }
+        List<SweepReport> sweeps = new ArrayList<>();
+        int index = 0;
         for (Map.Entry<Path, Scenario> entry : checked.scenarios().entrySet()) {
             Scenario scenario = entry.getValue();
             SweepReport sweep = new SeedSweep(SimSettings.DEFAULTS, runSettings(), Runtime.getRuntime().availableProcessors())
-                    .run(scenario, entry.getKey().toString(), checked.strategies().get(scenario.name()), range);
+                    .run(scenario, entry.getKey().toString(), checked.strategies().get(scenario.name()), range, part,
+                            firstUnits.get(index++));
             if (!quiet) {
                 human.println(sweep.summary());
+                human.flush();
             }
             if (json) {
                 spec.commandLine().getOut().print(JsonLines.ofSweep(sweep));
                 spec.commandLine().getOut().flush();
             }
-            report.append("```\n").append(sweep.summary()).append("\n```\n\n");
-            failures.addAll(sweep.gatedFailures());
-            runs += sweep.runs();
+            sweeps.add(sweep);
         }
-        Files.writeString(outDir.resolve("sweep.md"), report.toString());
-        human.print(RunSummary.failedList(failures));
-        human.println("sweep report: " + outDir.resolve("sweep.md").toAbsolutePath().normalize());
-        human.println(failures.isEmpty()
-                ? "verdict: PASS (every budget holds for every seed: " + Words.count(runs, "simulated run") + ", "
-                        + Words.count(range.count(), "seed") + " of " + Words.count(checked.scenarios().size(), "scenario") + ")"
-                : "verdict: FAIL (" + Words.count(failures.size(), "failed budget") + ", listed above)");
+        SweepResults.write(outDir, range, part, sweeps);
+        new ShardManifest(ShardManifest.VERSION, "sweep", part.toString(), plan, units, part.share(units), List.of())
+                .write(outDir);
+        human.print(SweepResults.ending(sweeps, range, part, outDir));
         human.flush();
-        return failures.isEmpty() ? ExitCode.OK.code() : ExitCode.BUDGET_FAILED.code();
+        return SweepResults.exitCode(sweeps);
+    }
+
+    /**
+     * The lines a sweep's plan fingerprint is taken over ({@link ShardManifest#fingerprint}): per
+     * scenario in the run's order its name, the SHA-256 of its file, its network, the seed range
+     * and its strategies.
+     */
+    private List<String> sweepPlan(SeedRange range) {
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<Path, Scenario> entry : checked.scenarios().entrySet()) {
+            Scenario scenario = entry.getValue();
+            try {
+                lines.add(planLine(scenario, entry.getKey(), range.toString(), checked.strategies().get(scenario.name())));
+            } catch (IOException e) {
+                throw new UsageException(entry.getKey() + ": cannot read: " + e.getMessage());
+            }
+        }
+        return lines;
     }
 
     /** {@code --out}, else {@code reports/latest/} of the project. */

@@ -73,7 +73,7 @@ class SimRunCommandTest extends CommandLineTest {
         Path outDir = dir.resolve("out");
         int code = run("run", scenario().toString(), "--network", "sim", "--seeds", "1..5", "--out", outDir.toString());
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("0 seeds failed a budget", "seed 1 event-only", "(not gated)",
+        assertThat(out.toString()).contains("0 seeds failed a budget", "  seed 1\n    event-only: ", "(not gated)",
                 "--network sim --seed 1 --strategies event-only").doesNotContain("reconcile: lost");
         assertThat(outDir.resolve("sweep.md")).content().contains("sim-outage: seeds 1..5");
     }
@@ -87,7 +87,7 @@ class SimRunCommandTest extends CommandLineTest {
         int code = run("run", file.toString(), "--network", "sim", "--seeds", "1..5", "--out",
                 dir.resolve("out").toString());
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.BUDGET_FAILED.code());
-        assertThat(out.toString()).contains("seed 1 event-only: lost = ");
+        assertThat(out.toString()).contains("  seed 1\n    event-only: lost = ");
     }
 
     @Test

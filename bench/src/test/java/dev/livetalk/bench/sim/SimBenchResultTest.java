@@ -17,7 +17,8 @@ class SimBenchResultTest {
     }
 
     private static SweepReport sweep(long seeds) {
-        return new SweepReport("sweep", new SeedRange(1, seeds), List.of("reconcile"), seeds, List.of());
+        return new SweepReport("sweep", "sweep.yaml", new SeedRange(1, seeds), List.of("reconcile"),
+                dev.livetalk.metrics.results.Shard.WHOLE, seeds, List.of());
     }
 
     @Test
