@@ -140,6 +140,7 @@ class ShardingExamplesIT {
             command.add(script.toString());
         }
         command.add(root().resolve(IMAGE_LAUNCHER).toString());
+        command.add(root().resolve(".mvn/jvm-options.sh").toString()); // the JVM options the image launcher sources
         CiTools.Result result = CiTools.run(command);
 
         assertThat(result.output()).as("shellcheck output").isEmpty();
