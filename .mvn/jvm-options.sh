@@ -59,13 +59,31 @@ livetalk_jvm_options() {
   if [ "${1-}" = "server" ]; then
     server_opts="-XX:+ExitOnOutOfMemoryError"
   fi
+  # The simulator's settings also for `run` of scenario files that all say `network: sim` (such as
+  # scenarios/scale/1000-clients.yaml), unless --network names another network.
   prev=
+  network=
+  files=0
+  sim_files=0
   for arg in "$@"; do
-    if [ "$arg" = "--network=sim" ] || { [ "$prev" = "--network" ] && [ "$arg" = "sim" ]; }; then
-      gc="$sim_gc"
+    if [ "$prev" = "--network" ]; then
+      network="$arg"
     fi
+    case "$arg" in
+      --network=*) network="${arg#--network=}" ;;
+      *.yaml | *.yml)
+        if [ "${1-}" = "run" ] && [ -f "$arg" ]; then
+          files=$((files + 1))
+          if grep -qE '^network:[[:space:]]*sim([[:space:]]|$)' "$arg"; then
+            sim_files=$((sim_files + 1))
+          fi
+        fi ;;
+    esac
     prev="$arg"
   done
+  if [ "$network" = "sim" ] || { [ -z "$network" ] && [ "$files" -gt 0 ] && [ "$sim_files" -eq "$files" ]; }; then
+    gc="$sim_gc"
+  fi
   # shellcheck disable=SC2034  # read by the script that sourced this file
   LIVETALK_JVM_OPTS="${LIVETALK_JAVA_OPTS-$gc} $server_opts"
 }

@@ -34,7 +34,8 @@ import java.util.List;
  * from the same ledger. Where the backend gives one
  * trace per seed ({@link Backend#checksReplay()}), each strategy is played twice and the trace
  * hashes must be equal, or the harness is broken and the strategy fails with a
- * {@link RunFailure} naming both hashes.
+ * {@link RunFailure} naming both hashes; the second play runs on a thread of its own, beside
+ * the first and its measurement, and nothing is written for the strategy before both agree.
  *
  * <p>A strategy whose run fails in the harness (a {@link RunFailure}, or an exception while
  * playing or measuring it) stops the scenario: the document then holds the strategies that
@@ -42,7 +43,8 @@ import java.util.List;
  * strategy is played. An interrupt of the calling thread stops it before the next strategy
  * ({@link InterruptedIOException}) or, inside one, as the backend notices.
  *
- * <p>Runs on the caller's thread, one strategy after the other.
+ * <p>Runs on the caller's thread, one strategy after the other (a self-check's second play on
+ * a thread of its own, which the strategy waits for).
  */
 public final class ScenarioRunner {
     private static final System.Logger LOG = System.getLogger(ScenarioRunner.class.getName());
@@ -107,23 +109,88 @@ public final class ScenarioRunner {
 
     /** Plays one strategy of {@code plan} (twice where the backend checks replays) and returns its trace. */
     public RunTrace play(RunPlan plan, String strategy) throws IOException, InterruptedException {
-        long started = System.nanoTime();
-        StrategyPlay first = new StrategyPlay(backend, plan, strategy, settings, progress);
-        RunTrace trace = first.play().trace();
-        String note = first.summary();
-        if (backend.checksReplay()) {
-            long replayStarted = System.nanoTime();
-            RunTrace again = new StrategyPlay(backend, plan, strategy, settings, RunProgress.NONE).play().trace();
-            requireSameTrace(plan, strategy, TraceHash.of(trace), TraceHash.of(again));
-            note = (note == null ? "" : note + "; ") + String.format(java.util.Locale.ROOT,
-                    "self-check replay %.2f s, same trace", (System.nanoTime() - replayStarted) / 1e9);
+        try (SelfCheck check = SelfCheck.start(this, plan, strategy)) {
+            StrategyPlay first = new StrategyPlay(backend, plan, strategy, settings, progress);
+            RunTrace trace = first.play().trace();
+            check.finish(trace, first.summary());
+            return trace;
         }
-        if (note != null) {
-            progress.onNote(plan.scenario().name() + " " + strategy + ": " + note);
+    }
+
+    /**
+     * The self-check of one strategy where the backend checks replays: the second play runs on
+     * a thread of its own from the start, beside the first play and its measurement (on a
+     * machine with a second core, the check then costs little wall time; the trace hashes are
+     * compared when both are done, and a second play that fails fails the strategy as the
+     * first would). Where the backend does not check replays, it only reports the first play.
+     */
+    private static final class SelfCheck implements AutoCloseable {
+        private final ScenarioRunner runner;
+        private final RunPlan plan;
+        private final String strategy;
+        private final long started = System.nanoTime();
+        private final java.util.concurrent.FutureTask<Replayed> replay;
+
+        /** The second play's trace hash and how long it took (from the start of both plays). */
+        private record Replayed(String hash, long nanos) {
         }
-        LOG.log(System.Logger.Level.DEBUG, () -> plan.scenario().name() + " " + strategy + " played in "
-                + (System.nanoTime() - started) / 1_000_000 + " ms");
-        return trace;
+
+        private SelfCheck(ScenarioRunner runner, RunPlan plan, String strategy) {
+            this.runner = runner;
+            this.plan = plan;
+            this.strategy = strategy;
+            if (!runner.backend.checksReplay()) {
+                replay = null;
+                return;
+            }
+            replay = new java.util.concurrent.FutureTask<>(() -> {
+                RunTrace again = new StrategyPlay(runner.backend, plan, strategy, runner.settings, RunProgress.NONE)
+                        .play().trace();
+                return new Replayed(TraceHash.of(again), System.nanoTime() - started);
+            });
+            Thread thread = new Thread(replay, "livetalk-self-check-" + strategy);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        static SelfCheck start(ScenarioRunner runner, RunPlan plan, String strategy) {
+            return new SelfCheck(runner, plan, strategy);
+        }
+
+        /** Waits for the second play, compares the hashes and tells the progress the plays' note. */
+        void finish(RunTrace trace, String note) throws IOException, InterruptedException {
+            if (replay != null) {
+                String hash = TraceHash.of(trace);
+                Replayed again;
+                try {
+                    again = replay.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    switch (e.getCause()) {
+                        case RuntimeException failure -> throw failure;
+                        case Error error -> throw error;
+                        case InterruptedException interrupted -> throw interrupted;
+                        case IOException io -> throw io;
+                        default -> throw new IllegalStateException(e.getCause());
+                    }
+                }
+                runner.requireSameTrace(plan, strategy, hash, again.hash());
+                note = (note == null ? "" : note + "; ") + String.format(java.util.Locale.ROOT,
+                        "self-check replay %.2f s, same trace", again.nanos() / 1e9);
+            }
+            if (note != null) {
+                runner.progress.onNote(plan.scenario().name() + " " + strategy + ": " + note);
+            }
+            LOG.log(System.Logger.Level.DEBUG, () -> plan.scenario().name() + " " + strategy + " played in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+        }
+
+        /** Stops the second play if it still runs (the first failed or was interrupted). */
+        @Override
+        public void close() {
+            if (replay != null) {
+                replay.cancel(true);
+            }
+        }
     }
 
     /** Fails with a harness error when two plays of one seed gave different traces. */
@@ -136,17 +203,23 @@ public final class ScenarioRunner {
 
     private StrategyResult measure(RunPlan plan, String strategy, Path folder) throws IOException, InterruptedException {
         long startMillis = backend.hlogStartMillis();
-        RunTrace trace = play(plan, strategy);
-        ReplayedRun replayed = ReplayedRun.of(trace);
-        Measurement measurement = Measurement.of(replayed, LatencyReport.DEFAULT_INTERVAL_NANOS);
-        if (writesLedger || otlp != null) {
-            writeLedger(plan, strategy, replayed, folder);
+        try (SelfCheck check = SelfCheck.start(this, plan, strategy)) {
+            StrategyPlay first = new StrategyPlay(backend, plan, strategy, settings, progress);
+            RunTrace trace = first.play().trace();
+            String note = first.summary();
+            // measured while the self-check's second play (if any) goes on beside it
+            ReplayedRun replayed = ReplayedRun.of(trace);
+            Measurement measurement = Measurement.of(replayed, LatencyReport.DEFAULT_INTERVAL_NANOS);
+            List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement);
+            StrategyResult result = StrategyResult.of(measurement, verdicts,
+                    List.of(folder.resolve(strategy + ".hlog").getFileName().toString()));
+            check.finish(trace, note);
+            if (writesLedger || otlp != null) {
+                writeLedger(plan, strategy, replayed, folder);
+            }
+            HlogWriter.write(folder.resolve(strategy + ".hlog"), strategy, measurement.latency(), startMillis);
+            return result.examplesSince(trace.measuredFrom());
         }
-        List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement);
-        Path hlog = folder.resolve(strategy + ".hlog");
-        HlogWriter.write(hlog, strategy, measurement.latency(), startMillis);
-        StrategyResult result = StrategyResult.of(measurement, verdicts, List.of(hlog.getFileName().toString()));
-        return result.examplesSince(trace.measuredFrom());
     }
 
     /**

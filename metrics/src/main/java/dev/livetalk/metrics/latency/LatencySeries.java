@@ -4,6 +4,7 @@ import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.PackedHistogram;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -21,23 +22,37 @@ import java.util.TreeMap;
  * must show what {@code results.json} says; recording costs about 330 ns a sample (20 to 50
  * in int-count histograms, which were tried with 2 digits and read up to 1% off), which is
  * 0.8 s of post-processing for the 200-client scenario and nothing for the default suite.
+ * Samples wait in a buffer until read (or until 1,024 wait), so that what no one reads (a
+ * seed sweep reads only its budgets' series) costs little.
  *
  * <p>Single writer (the collector); read after recording is done.
  */
 public final class LatencySeries {
     /** Significant digits of every histogram. */
     public static final int SIGNIFICANT_DIGITS = 3;
+    /** Samples held back before they go into the histograms (bounds a series' buffer). */
+    private static final int PENDING_MAX = 1024;
 
-    private final Histogram corrected;
-    private final Histogram raw;
+    private final boolean packed;
+    /** Created at the first flush; {@code null} before. */
+    private Histogram corrected;
+    private Histogram raw;
     private final boolean keepsIntervals;
     private final TreeMap<Long, Interval> intervals = new TreeMap<>();
     private long never;
+    /**
+     * The samples not yet in the histograms, in recording order: (corrected, raw) for a room's
+     * series, (interval, corrected, raw) for a strategy's. A packed histogram is costly to grow
+     * sample by sample (each new value may copy its storage), a plain one takes 70 to 170 kB
+     * once it holds a few latencies, and a seed sweep reads few series (its budgets'): so the
+     * samples go into the histograms when read, or when this many wait, in the order they came.
+     */
+    private long[] pending = new long[0];
+    private int pendingSize;
 
     /** A series with plain histograms and per-interval ones (a strategy's series, written to the hlogs). */
     LatencySeries() {
-        this.corrected = new Histogram(SIGNIFICANT_DIGITS);
-        this.raw = new Histogram(SIGNIFICANT_DIGITS);
+        this.packed = false;
         this.keepsIntervals = true;
     }
 
@@ -46,12 +61,11 @@ public final class LatencySeries {
      * and no per-interval ones ({@link #intervals()} stays empty; hlogs are per strategy).
      */
     static LatencySeries ofRoom() {
-        return new LatencySeries(new PackedHistogram(SIGNIFICANT_DIGITS), new PackedHistogram(SIGNIFICANT_DIGITS));
+        return new LatencySeries(true);
     }
 
-    private LatencySeries(Histogram corrected, Histogram raw) {
-        this.corrected = corrected;
-        this.raw = raw;
+    private LatencySeries(boolean packed) {
+        this.packed = packed;
         this.keepsIntervals = false;
     }
 
@@ -62,15 +76,46 @@ public final class LatencySeries {
     void record(long interval, long correctedNanos, long rawNanos) {
         long c = Math.max(0, correctedNanos);
         long r = Math.max(0, rawNanos);
-        corrected.recordValue(c);
-        raw.recordValue(r);
-        if (!keepsIntervals) {
-            return;
+        int width = keepsIntervals ? 3 : 2;
+        if (pendingSize + width > pending.length) {
+            if (pending.length >= PENDING_MAX * width) {
+                flush();
+            } else {
+                pending = Arrays.copyOf(pending, Math.max(16 * width, pending.length * 2));
+            }
         }
-        Interval bucket = intervals.computeIfAbsent(interval, i -> new Interval(
-                new PackedHistogram(SIGNIFICANT_DIGITS), new PackedHistogram(SIGNIFICANT_DIGITS)));
-        bucket.corrected().recordValue(c);
-        bucket.raw().recordValue(r);
+        if (keepsIntervals) {
+            pending[pendingSize++] = interval;
+        }
+        pending[pendingSize++] = c;
+        pending[pendingSize++] = r;
+    }
+
+    /**
+     * Records the held samples into the histograms, in the order they came: each histogram
+     * gets the same values in the same order as if they had been recorded at once.
+     */
+    private void flush() {
+        if (corrected == null) {
+            corrected = packed ? new PackedHistogram(SIGNIFICANT_DIGITS) : new Histogram(SIGNIFICANT_DIGITS);
+            raw = packed ? new PackedHistogram(SIGNIFICANT_DIGITS) : new Histogram(SIGNIFICANT_DIGITS);
+        }
+        if (!keepsIntervals) {
+            for (int i = 0; i < pendingSize; i += 2) {
+                corrected.recordValue(pending[i]);
+                raw.recordValue(pending[i + 1]);
+            }
+        } else {
+            for (int i = 0; i < pendingSize; i += 3) {
+                corrected.recordValue(pending[i + 1]);
+                raw.recordValue(pending[i + 2]);
+                Interval bucket = intervals.computeIfAbsent(pending[i], k -> new Interval(
+                        new PackedHistogram(SIGNIFICANT_DIGITS), new PackedHistogram(SIGNIFICANT_DIGITS)));
+                bucket.corrected().recordValue(pending[i + 1]);
+                bucket.raw().recordValue(pending[i + 2]);
+            }
+        }
+        pendingSize = 0;
     }
 
     void recordNever() {
@@ -79,11 +124,13 @@ public final class LatencySeries {
 
     /** From the intended start: what users perceived. */
     public Histogram corrected() {
+        flush();
         return corrected;
     }
 
     /** From the actual start: what a closed-loop measurement would have shown. */
     public Histogram raw() {
+        flush();
         return raw;
     }
 
@@ -92,6 +139,7 @@ public final class LatencySeries {
      * histograms; empty for a room's series.
      */
     public NavigableMap<Long, Interval> intervals() {
+        flush();
         return Collections.unmodifiableNavigableMap(intervals);
     }
 
