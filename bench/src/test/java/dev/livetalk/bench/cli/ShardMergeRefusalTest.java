@@ -126,6 +126,26 @@ class ShardMergeRefusalTest extends CommandLineTest {
                 + " [event-only, reconcile]", "lists [reconcile]");
     }
 
+    /**
+     * A shard played into the folder of an earlier --seeds sweep: the sweep's sweep.json and
+     * sweep.md go, so the merge takes the folder for the run's shard it is, not for a sweep's.
+     */
+    @Test
+    void anEarlierSweepInTheShardsFolderIsNotTakenForOne() throws Exception {
+        Path whole = shard(null, "whole");
+        Path one = shard("1/2", "one");
+        Path two = shard("2/2", "two", "--seeds", "1..2", "--strategies", "reconcile");
+        assertThat(two.resolve("sweep.json")).exists();
+        shard("2/2", "two");
+        assertThat(two.resolve("sweep.json")).doesNotExist();
+        assertThat(two.resolve("sweep.md")).doesNotExist();
+        out.getBuffer().setLength(0);
+        assertThat(run("report", one.toString(), two.toString(), "--out", dir.resolve("merged").toString()))
+                .as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("verdict: PASS (every budget holds: 3 strategy runs in 2 scenarios)");
+        assertThat(ShardedRuns.figures(List.of(one, two))).isEqualTo(ShardedRuns.figures(List.of(whole)));
+    }
+
     /** Shards played on different machines (a CI matrix): the merged report shows each one's environment. */
     @Test
     void shardsOfDifferentMachinesAreEachShown() throws Exception {
