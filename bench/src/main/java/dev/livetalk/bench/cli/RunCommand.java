@@ -457,7 +457,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return new ShardManifest(ShardManifest.VERSION, "run", checked.shard().toString(),
-                ShardManifest.fingerprint(plan), unit, mine.size(), mine, ShardManifest.thisHost());
+                ShardManifest.fingerprint(plan), unit, mine.size(), mine, ShardManifest.thisHost(),
+                baseline == null ? null : baseline.toString());
     }
 
     /**

@@ -146,6 +146,23 @@ class ShardMergeRefusalTest extends CommandLineTest {
         assertThat(ShardedRuns.figures(List.of(one, two))).isEqualTo(ShardedRuns.figures(List.of(whole)));
     }
 
+    /**
+     * Shards played with --baseline each judge their regressions (exit 99 when one regressed);
+     * a merge without --baseline would drop them and pass where the unsharded run fails, so it
+     * is refused, naming the shard and its baseline; with --baseline the merge judges them.
+     */
+    @Test
+    void shardsPlayedAgainstABaselineAreNotMergedWithoutOne() throws Exception {
+        Path earlier = shard(null, "earlier");
+        Path one = shard("1/2", "one", "--baseline", earlier.toString());
+        Path two = shard("2/2", "two", "--baseline", earlier.toString());
+        assertThat(refused(one, two)).contains(one + " (shard 1/2) was played with --baseline " + earlier,
+                "give the merge --baseline");
+        out.getBuffer().setLength(0);
+        assertThat(run("report", one.toString(), two.toString(), "--baseline", earlier.toString(), "--out",
+                dir.resolve("merged").toString())).as(out + "\n" + err).isZero();
+    }
+
     /** Shards played on different machines (a CI matrix): the merged report shows each one's environment. */
     @Test
     void shardsOfDifferentMachinesAreEachShown() throws Exception {
