@@ -163,6 +163,33 @@ class ShardMergeRefusalTest extends CommandLineTest {
                 dir.resolve("merged").toString())).as(out + "\n" + err).isZero();
     }
 
+    /**
+     * --json on a merge of a run's shards writes the JSON Lines the unsharded run writes (one
+     * object per strategy run, each naming the shard folder that holds it), the text on
+     * standard error; it was ignored, the text on standard output.
+     */
+    @Test
+    void jsonOnAMergeWritesTheRunsLines() throws Exception {
+        Path whole = shard(null, "whole");
+        Path one = shard("1/2", "one");
+        Path two = shard("2/2", "two");
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertThat(run("run", outage.toString(), calm.toString(), "--network", "sim", "--no-ledger", "--out",
+                whole.toString(), "--json")).as(err.toString()).isZero();
+        List<String> unsharded = out.toString().lines().map(l -> l.replace(whole.toString(), "FOLDER")).toList();
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertThat(run("report", one.toString(), two.toString(), "--out", dir.resolve("merged").toString(), "--json"))
+                .as(err.toString()).isZero();
+        assertThat(err.toString()).contains("verdict: PASS");
+        List<String> merged = out.toString().lines().toList();
+        assertThat(merged).hasSize(3);
+        assertThat(merged.get(1)).contains("\"strategy\":\"reconcile\"", "\"folder\":\"" + two.resolve("sim-outage"));
+        assertThat(merged.stream().map(l -> l.replace(one.toString(), "FOLDER").replace(two.toString(), "FOLDER"))
+                .toList()).isEqualTo(unsharded);
+    }
+
     /** Shards played on different machines (a CI matrix): the merged report shows each one's environment. */
     @Test
     void shardsOfDifferentMachinesAreEachShown() throws Exception {
