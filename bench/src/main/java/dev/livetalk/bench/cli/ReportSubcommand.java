@@ -55,6 +55,10 @@ final class ReportSubcommand implements Callable<Integer> {
             + " the human text goes to standard error.")
     boolean json;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print only the failed budgets and regressions, the report's path"
+            + " and the verdict line (as run --quiet): no table, no merged-from line, no sweep's list of failing seeds.")
+    boolean quiet;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -86,12 +90,12 @@ final class ReportSubcommand implements Callable<Integer> {
             RunSummary summary = new RunSummary(report.verdict());
             Files.writeString(out.resolve("junit.xml"), summary.junitXml());
             java.io.PrintWriter console = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
-            if (!shards.isEmpty()) {
+            if (!shards.isEmpty() && !quiet) {
                 console.println("merged from " + shards.size() + " shard" + (shards.size() == 1 ? "" : "s") + " of "
                         + shards.get(0).units() + " strategy runs (plan "
                         + shards.get(0).plan().substring(0, Math.min(19, shards.get(0).plan().length())) + ")");
             }
-            console.print(summary.text(report.index()));
+            console.print(quiet ? summary.quietText(report.index()) : summary.text(report.index()));
             console.flush();
             if (json) {
                 java.util.Map<String, Path> folders = new java.util.HashMap<>();
@@ -126,7 +130,7 @@ final class ReportSubcommand implements Callable<Integer> {
         }
         java.io.PrintWriter human = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         try {
-            return SweepMerge.merge(inputs, out, human, json ? spec.commandLine().getOut() : null, false);
+            return SweepMerge.merge(inputs, out, human, json ? spec.commandLine().getOut() : null, quiet);
         } catch (IOException | UncheckedIOException e) {
             throw new HarnessFailure("cannot merge the sweep into " + out + ": " + e.getMessage(), e);
         }
