@@ -99,6 +99,7 @@ public final class ReportCommand {
                                                 Path baseline, Tolerance tolerance, boolean strict, PrintWriter out)
             throws IOException {
         ShardManifest.checkComplete(manifests, folders);
+        ShardManifest.checkBaseline(manifests, folders, baseline != null);
         java.util.TreeMap<Long, RunFolder> byUnit = new java.util.TreeMap<>();
         List<ShardOrigin> origins = new ArrayList<>();
         for (int i = 0; i < folders.size(); i++) {

@@ -133,14 +133,25 @@ final class JsonLines {
         }
     }
 
+    /** Where a run's results of one scenario, seed and strategy are (a merged run's come from several shards). */
+    interface FolderOf {
+        /** The scenario folder holding them, or {@code null} when unknown. */
+        Path folder(String scenario, long seed, String strategy);
+    }
+
     /** The lines of a run: one per strategy of each scenario, in the order the console's table lists them. */
     static String ofRun(Verdict verdict, Map<String, Path> folders) {
+        return ofRun(verdict, (scenario, seed, strategy) -> folders.get(scenario));
+    }
+
+    /** {@link #ofRun(Verdict, Map)} with each strategy's own folder. */
+    static String ofRun(Verdict verdict, FolderOf folders) {
         StringBuilder out = new StringBuilder();
         List<Verdict.Failure> failures = verdict.failures();
         for (Verdict.CheckedRun run : verdict.runs()) {
             ResultsDocument d = run.document();
-            Path folder = folders.get(d.scenario());
             for (StrategyResult s : d.strategies()) {
+                Path folder = folders.folder(d.scenario(), d.seed(), s.strategy());
                 boolean passed = failures.stream().noneMatch(f -> f.scenario().equals(d.scenario())
                         && f.seed() == d.seed() && f.strategy().equals(s.strategy()));
                 List<RegressionLine> regressions = run.comparisons().stream()

@@ -50,9 +50,14 @@ final class ReportSubcommand implements Callable<Integer> {
             + " (as run --strict).")
     boolean strict;
 
-    @Option(names = "--json", description = "With the shards of a --seeds sweep: also write JSON Lines on standard output,"
-            + " one object per failing seed and strategy (docs/JSON-LINES.md); the human text goes to standard error.")
+    @Option(names = "--json", description = "Also write JSON Lines on standard output, one object per strategy run as"
+            + " `run --json` (with the shards of a --seeds sweep: per failing seed and strategy), docs/JSON-LINES.md;"
+            + " the human text goes to standard error.")
     boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the failed budgets and regressions, the report's path"
+            + " and the verdict line (as run --quiet): no table, no merged-from line, no sweep's list of failing seeds.")
+    boolean quiet;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -84,20 +89,38 @@ final class ReportSubcommand implements Callable<Integer> {
             }
             RunSummary summary = new RunSummary(report.verdict());
             Files.writeString(out.resolve("junit.xml"), summary.junitXml());
-            java.io.PrintWriter console = spec.commandLine().getOut();
-            if (!shards.isEmpty()) {
+            java.io.PrintWriter console = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            if (!shards.isEmpty() && !quiet) {
                 console.println("merged from " + shards.size() + " shard" + (shards.size() == 1 ? "" : "s") + " of "
                         + shards.get(0).units() + " strategy runs (plan "
                         + shards.get(0).plan().substring(0, Math.min(19, shards.get(0).plan().length())) + ")");
             }
-            console.print(summary.text(report.index()));
+            console.print(quiet ? summary.quietText(report.index()) : summary.text(report.index()));
             console.flush();
+            if (json) {
+                java.util.Map<String, Path> folders = new java.util.HashMap<>();
+                for (dev.livetalk.reports.ComparedSection section : report.sections()) {
+                    for (dev.livetalk.reports.ScenarioSection.SeedRun run : section.section().runs()) {
+                        for (int i = 0; i < run.document().strategies().size(); i++) {
+                            folders.put(key(run.document().scenario(), run.document().seed(),
+                                    run.document().strategies().get(i).strategy()), run.folders().get(i));
+                        }
+                    }
+                }
+                spec.commandLine().getOut().print(JsonLines.ofRun(report.verdict(),
+                        (scenario, seed, strategy) -> folders.get(key(scenario, seed, strategy))));
+                spec.commandLine().getOut().flush();
+            }
             return ExitCode.of(report.verdict()).code();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             throw new HarnessFailure("cannot write the report into " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String key(String scenario, long seed, String strategy) {
+        return scenario + "\n" + seed + "\n" + strategy;
     }
 
     /** The inputs are the output folders of a --seeds sweep's shards: {@link SweepMerge}, not a run's report. */
@@ -107,7 +130,7 @@ final class ReportSubcommand implements Callable<Integer> {
         }
         java.io.PrintWriter human = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         try {
-            return SweepMerge.merge(inputs, out, human, json ? spec.commandLine().getOut() : null, false);
+            return SweepMerge.merge(inputs, out, human, json ? spec.commandLine().getOut() : null, quiet);
         } catch (IOException | UncheckedIOException e) {
             throw new HarnessFailure("cannot merge the sweep into " + out + ": " + e.getMessage(), e);
         }

@@ -457,7 +457,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return new ShardManifest(ShardManifest.VERSION, "run", checked.shard().toString(),
-                ShardManifest.fingerprint(plan), unit, mine.size(), mine, ShardManifest.thisHost());
+                ShardManifest.fingerprint(plan), unit, mine.size(), mine, ShardManifest.thisHost(),
+                baseline == null ? null : baseline.toString());
     }
 
     /**
@@ -486,10 +487,14 @@ final class RunCommand implements Callable<Integer> {
      * Removes what an earlier run into the same folder would let a report mix with this one's:
      * the {@code results.json} of every scenario of this run (also those another shard plays: an
      * earlier unsharded run's would otherwise be merged as this shard's), and the
-     * {@code shard.json} an earlier shard left; then writes this shard's {@code shard.json}.
+     * {@code shard.json} an earlier shard left, and an earlier sweep's {@code sweep.json} and
+     * {@code sweep.md} (with them {@code livetalk report} would take the folder for a sweep's);
+     * then writes this shard's {@code shard.json}.
      */
     private void forgetEarlierResults(Path outDir, ShardManifest manifest) throws IOException {
         Files.deleteIfExists(outDir.resolve(ShardManifest.FILE));
+        Files.deleteIfExists(outDir.resolve(SweepResults.JSON));
+        Files.deleteIfExists(outDir.resolve(SweepResults.MARKDOWN));
         for (Scenario scenario : checked.scenarios().values()) {
             Files.deleteIfExists(outDir.resolve(scenario.name()).resolve("results.json"));
         }
@@ -642,6 +647,7 @@ final class RunCommand implements Callable<Integer> {
         String plan = ShardManifest.fingerprint(sweepPlan(range));
         Path outDir = Files.createDirectories(checked.outDir());
         Files.deleteIfExists(outDir.resolve(SweepResults.JSON)); // an earlier sweep's, never merged with this one's
+        Files.deleteIfExists(outDir.resolve(ShardManifest.FILE)); // nor an earlier shard's, if this sweep stops early
         if (!part.whole() && !quiet) {
             human.println("shard " + part + ": " + Words.count(part.share(units), "simulated run") + " of the sweep's "
                     + String.format(java.util.Locale.ROOT, "%,d", units));

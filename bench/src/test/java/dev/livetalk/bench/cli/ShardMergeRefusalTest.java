@@ -126,6 +126,70 @@ class ShardMergeRefusalTest extends CommandLineTest {
                 + " [event-only, reconcile]", "lists [reconcile]");
     }
 
+    /**
+     * A shard played into the folder of an earlier --seeds sweep: the sweep's sweep.json and
+     * sweep.md go, so the merge takes the folder for the run's shard it is, not for a sweep's.
+     */
+    @Test
+    void anEarlierSweepInTheShardsFolderIsNotTakenForOne() throws Exception {
+        Path whole = shard(null, "whole");
+        Path one = shard("1/2", "one");
+        Path two = shard("2/2", "two", "--seeds", "1..2", "--strategies", "reconcile");
+        assertThat(two.resolve("sweep.json")).exists();
+        shard("2/2", "two");
+        assertThat(two.resolve("sweep.json")).doesNotExist();
+        assertThat(two.resolve("sweep.md")).doesNotExist();
+        out.getBuffer().setLength(0);
+        assertThat(run("report", one.toString(), two.toString(), "--out", dir.resolve("merged").toString()))
+                .as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("verdict: PASS (every budget holds: 3 strategy runs in 2 scenarios)");
+        assertThat(ShardedRuns.figures(List.of(one, two))).isEqualTo(ShardedRuns.figures(List.of(whole)));
+    }
+
+    /**
+     * Shards played with --baseline each judge their regressions (exit 99 when one regressed);
+     * a merge without --baseline would drop them and pass where the unsharded run fails, so it
+     * is refused, naming the shard and its baseline; with --baseline the merge judges them.
+     */
+    @Test
+    void shardsPlayedAgainstABaselineAreNotMergedWithoutOne() throws Exception {
+        Path earlier = shard(null, "earlier");
+        Path one = shard("1/2", "one", "--baseline", earlier.toString());
+        Path two = shard("2/2", "two", "--baseline", earlier.toString());
+        assertThat(refused(one, two)).contains(one + " (shard 1/2) was played with --baseline " + earlier,
+                "give the merge --baseline");
+        out.getBuffer().setLength(0);
+        assertThat(run("report", one.toString(), two.toString(), "--baseline", earlier.toString(), "--out",
+                dir.resolve("merged").toString())).as(out + "\n" + err).isZero();
+    }
+
+    /**
+     * --json on a merge of a run's shards writes the JSON Lines the unsharded run writes (one
+     * object per strategy run, each naming the shard folder that holds it), the text on
+     * standard error; it was ignored, the text on standard output.
+     */
+    @Test
+    void jsonOnAMergeWritesTheRunsLines() throws Exception {
+        Path whole = shard(null, "whole");
+        Path one = shard("1/2", "one");
+        Path two = shard("2/2", "two");
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertThat(run("run", outage.toString(), calm.toString(), "--network", "sim", "--no-ledger", "--out",
+                whole.toString(), "--json")).as(err.toString()).isZero();
+        List<String> unsharded = out.toString().lines().map(l -> l.replace(whole.toString(), "FOLDER")).toList();
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertThat(run("report", one.toString(), two.toString(), "--out", dir.resolve("merged").toString(), "--json"))
+                .as(err.toString()).isZero();
+        assertThat(err.toString()).contains("verdict: PASS");
+        List<String> merged = out.toString().lines().toList();
+        assertThat(merged).hasSize(3);
+        assertThat(merged.get(1)).contains("\"strategy\":\"reconcile\"", "\"folder\":\"" + two.resolve("sim-outage"));
+        assertThat(merged.stream().map(l -> l.replace(one.toString(), "FOLDER").replace(two.toString(), "FOLDER"))
+                .toList()).isEqualTo(unsharded);
+    }
+
     /** Shards played on different machines (a CI matrix): the merged report shows each one's environment. */
     @Test
     void shardsOfDifferentMachinesAreEachShown() throws Exception {

@@ -40,9 +40,13 @@ import java.util.TreeMap;
  * @param work     for {@code run}, this shard's units in order (for a sweep, empty: it has too many)
  * @param host     the name of the machine the shard ran on, for the merged report's environment;
  *                 {@code null} (absent from the JSON) when not recorded
+ * @param baseline the {@code --baseline} the shard was played against, as given; {@code null}
+ *                 (absent from the JSON) when none: a merge of shards that were needs one too
+ *                 ({@link #checkBaseline})
  */
 public record ShardManifest(int version, String kind, String shard, String plan, long units, long owned,
-                            List<Unit> work, @JsonInclude(JsonInclude.Include.NON_NULL) String host) {
+                            List<Unit> work, @JsonInclude(JsonInclude.Include.NON_NULL) String host,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String baseline) {
     /** The file's name at the root of a shard's output folder. */
     public static final String FILE = "shard.json";
 
@@ -73,12 +77,12 @@ public record ShardManifest(int version, String kind, String shard, String plan,
 
     /** A manifest whose host is not recorded. */
     public ShardManifest(int version, String kind, String shard, String plan, long units, long owned, List<Unit> work) {
-        this(version, kind, shard, plan, units, owned, work, null);
+        this(version, kind, shard, plan, units, owned, work, null, null);
     }
 
     /** The same manifest, recording that the shard ran on {@code name}. */
     public ShardManifest onHost(String name) {
-        return new ShardManifest(version, kind, shard, plan, units, owned, work, name);
+        return new ShardManifest(version, kind, shard, plan, units, owned, work, name, baseline);
     }
 
     /**
@@ -162,6 +166,28 @@ public record ShardManifest(int version, String kind, String shard, String plan,
                     + VERSION);
         }
         return Optional.of(manifest);
+    }
+
+    /**
+     * Checks that a merge without {@code --baseline} ({@code mergeHasBaseline} false) is not given
+     * shards that were played against one: each shard judged its regressions, and a merge
+     * without a baseline would drop them and pass where the unsharded run fails.
+     *
+     * @throws IllegalArgumentException naming the first such shard's folder and its baseline
+     */
+    public static void checkBaseline(List<ShardManifest> manifests, List<Path> folders, boolean mergeHasBaseline) {
+        if (mergeHasBaseline) {
+            return;
+        }
+        for (int i = 0; i < manifests.size(); i++) {
+            ShardManifest m = manifests.get(i);
+            if (m.baseline() != null) {
+                throw new IllegalArgumentException(folders.get(i) + " (shard " + m.shard() + ") was played with"
+                        + " --baseline " + m.baseline() + ": give the merge --baseline too (that earlier run's"
+                        + " folder or results.json), since the whole run's regressions are judged there; without"
+                        + " it they would be dropped");
+            }
+        }
     }
 
     /**
