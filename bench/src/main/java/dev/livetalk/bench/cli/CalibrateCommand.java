@@ -8,7 +8,6 @@ import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.reports.CalibrationText;
 import dev.livetalk.run.RunSettings;
-import dev.livetalk.server.TyrusLogging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +16,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -65,11 +63,8 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Also write the calibration as JSON (what results.json's environment carries; run --calibration reads it).")
     Path json;
 
-    @Option(names = "--toxiproxy", paramLabel = "URL", description = "Use this Toxiproxy server (default: $TOXIPROXY_URL, else start one).")
-    String toxiproxyUrl;
-
-    @Option(names = "--debug", description = "Show Tyrus and Grizzly logging.")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    ToxiproxyOptions toxiproxyOptions = new ToxiproxyOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -81,9 +76,9 @@ final class CalibrateCommand implements Callable<Integer> {
             OutputFolder.writableFile("--json", json);
         }
         PrintWriter out = spec.commandLine().getOut();
-        TyrusLogging.configure(debug);
+        toxiproxyOptions.configureLogging();
         Calibration.Measured calibration;
-        try (ToxiproxyServer toxiproxy = ToxiproxyLauncher.launch(Optional.ofNullable(toxiproxyUrl))) {
+        try (ToxiproxyServer toxiproxy = ToxiproxyLauncher.launch(toxiproxyOptions.url())) {
             calibration = new Calibrator(settings, toxiproxy, spec.commandLine().getErr(),
                     RunSettings.DEFAULTS.withStrategies(plugins.strategies())).run();
         }

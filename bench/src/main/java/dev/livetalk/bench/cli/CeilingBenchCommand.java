@@ -13,7 +13,6 @@ import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.ScenarioException;
 import dev.livetalk.scenarios.ScenarioLoader;
-import dev.livetalk.server.TyrusLogging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code livetalk bench ceiling}: the ceiling of one machine through Toxiproxy. */
@@ -71,11 +69,8 @@ final class CeilingBenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write every round and the table as JSON.")
     Path json;
 
-    @Option(names = "--toxiproxy", paramLabel = "URL", description = "Use this Toxiproxy server (default: $TOXIPROXY_URL, else start one).")
-    String toxiproxyUrl;
-
-    @Option(names = "--debug", description = "Show Tyrus and Grizzly logging.")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    ToxiproxyOptions toxiproxyOptions = new ToxiproxyOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -95,10 +90,10 @@ final class CeilingBenchCommand implements Callable<Integer> {
             OutputFolder.writableFile("--json", json);
         }
         PrintWriter out = spec.commandLine().getOut();
-        TyrusLogging.configure(debug);
+        toxiproxyOptions.configureLogging();
         CeilingResult result;
         String toxiproxyText;
-        try (ToxiproxyServer toxiproxy = ToxiproxyLauncher.launch(Optional.ofNullable(toxiproxyUrl))) {
+        try (ToxiproxyServer toxiproxy = ToxiproxyLauncher.launch(toxiproxyOptions.url())) {
             toxiproxyText = toxiproxy.describe();
             result = new CeilingBenchmark(settings, toxiproxy, RunSettings.DEFAULTS.withStrategies(plugins.strategies()), out)
                     .run();

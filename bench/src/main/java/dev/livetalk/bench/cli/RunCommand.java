@@ -30,7 +30,6 @@ import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.ScenarioException;
 import dev.livetalk.scenarios.ScenarioLoader;
-import dev.livetalk.server.TyrusLogging;
 import dev.livetalk.simulator.SeedRange;
 import dev.livetalk.simulator.SeedSweep;
 import dev.livetalk.simulator.SimBackend;
@@ -108,15 +107,12 @@ final class RunCommand implements Callable<Integer> {
                     + " folders into the whole run's report and verdict (docs/SHARDING.md).")
     String shard;
 
-    @Option(names = "--toxiproxy", paramLabel = "URL", description = "Use this Toxiproxy server (default: $TOXIPROXY_URL, else start one).")
-    String toxiproxyUrl;
+    @picocli.CommandLine.Mixin
+    ToxiproxyOptions toxiproxyOptions = new ToxiproxyOptions();
 
     @Option(names = "--strict", description = "Exit 1 when the harness's own scheduling lag made a run untrustworthy"
             + " (scheduling-lag p99 over 10 ms on a real network; see results.json health).")
     boolean strict;
-
-    @Option(names = "--debug", description = "Show Tyrus and Grizzly logging.")
-    boolean debug;
 
     @Option(names = "--no-ledger",
             description = "Do not write the ledger (ledger/STRATEGY/ per scenario: every message's story, docs/LEDGER.md)."
@@ -326,7 +322,7 @@ final class RunCommand implements Callable<Integer> {
         if (!quiet) {
             baseline.ifPresent(b -> human().println(b.describe()));
         }
-        TyrusLogging.configure(debug);
+        toxiproxyOptions.configureLogging();
         Files.createDirectories(outDir);
         Files.deleteIfExists(outDir.resolve(RunStop.FILE));
         ShardManifest manifest = manifest();
@@ -364,7 +360,7 @@ final class RunCommand implements Callable<Integer> {
         Optional<RunStop> harnessStop = Optional.empty();
         boolean needsToxiproxy = scenarios.keySet().stream().anyMatch(s -> s.network() == Backend.TOXIPROXY);
         Calibration calibration = checked.calibration();
-        try (ToxiproxyServer toxiproxy = needsToxiproxy ? toxiproxyLauncher.apply(Optional.ofNullable(toxiproxyUrl)) : null) {
+        try (ToxiproxyServer toxiproxy = needsToxiproxy ? toxiproxyLauncher.apply(toxiproxyOptions.url()) : null) {
             if (needsToxiproxy && calibration == null) {
                 calibration = calibrate(toxiproxy);
             }

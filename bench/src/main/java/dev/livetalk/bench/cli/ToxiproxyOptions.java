@@ -1,0 +1,30 @@
+package dev.livetalk.bench.cli;
+
+import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
+import dev.livetalk.server.TyrusLogging;
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+
+/**
+ * The options of every command that plays through real sockets and Toxiproxy ({@code run},
+ * {@code calibrate}, {@code bench ceiling}): which Toxiproxy server to use and whether to show
+ * the WebSocket stack's logging.
+ */
+final class ToxiproxyOptions {
+    @Option(names = "--toxiproxy", paramLabel = "URL", description = "Use this Toxiproxy server (default: $TOXIPROXY_URL, else start one).")
+    String url;
+
+    @Option(names = "--debug", description = "Show Tyrus and Grizzly logging.")
+    boolean debug;
+
+    /** {@code --toxiproxy}, for {@link ToxiproxyLauncher#launch}: empty means $TOXIPROXY_URL, else start one. */
+    Optional<String> url() {
+        return Optional.ofNullable(url);
+    }
+
+    /** Sets the WebSocket stack's logging as {@code --debug} says. */
+    void configureLogging() {
+        TyrusLogging.configure(debug);
+    }
+}
