@@ -49,7 +49,8 @@ class CeilingBenchCommandIT extends CommandLineTest {
             double p99 = Double.parseDouble(rounds.group(4));
             double max = Double.parseDouble(rounds.group(5));
             assertThat(p50).as("p50 <= p99 <= max").isLessThanOrEqualTo(p99);
-            assertThat(p99).isLessThanOrEqualTo(max);
+            assertThat(p99).as("p99 (printed to 0.01 ms) <= max (printed to 0.1 ms: 0.25 can print as 0.2)")
+                    .isLessThanOrEqualTo(max + 0.05);
             assertThat(Double.parseDouble(rounds.group(6))).as("harness cores").isPositive();
             if (!rounds.group(7).equals("n/a")) { // n/a only with an external Toxiproxy (TOXIPROXY_URL)
                 assertThat(Double.parseDouble(rounds.group(7))).as("toxiproxy cores").isPositive();
