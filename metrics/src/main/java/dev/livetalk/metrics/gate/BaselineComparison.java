@@ -56,24 +56,40 @@ public final class BaselineComparison {
         for (StrategyResult now : current.strategies()) {
             StrategyResult before = baseline.strategy(now.strategy());
             if (before != null) {
-                long lag = Math.max(harnessLag(before), harnessLag(now));
-                Floors floors = new Floors(
-                        tolerance.withLatencyFloorNanos(Math.max(Math.max(tolerance.latencyFloorNanos(), lag),
-                                Math.max(medianNoiseFloor(baseline), medianNoiseFloor(current)))),
-                        tolerance.withLatencyFloorNanos(Math.max(Math.max(tolerance.latencyFloorNanos(), lag),
-                                Math.max(noiseFloor(baseline), noiseFloor(current)))));
-                for (LatencyFigures figures : now.latency()) {
-                    LatencyFigures old = before.latency(figures.metric(), figures.phase());
-                    if (old != null && !HEALTH_METRICS.contains(figures.metric()) && intended(old) > 0
-                            && intended(figures) > 0) {
-                        latency(now.strategy(), old, baselineIntervals, figures, currentIntervals, floors,
-                        NeverLatency.lossRegressed(before.correctness().lost(), now.correctness().lost(), tolerance),
-                                verdicts);
-                    }
-                }
-                counts(before.correctness(), now.correctness(), now.strategy(), tolerance, verdicts);
+                verdicts.addAll(compare(baseline, before, baselineIntervals, current, now, currentIntervals,
+                        tolerance));
             }
         }
+        return verdicts;
+    }
+
+    /**
+     * The verdicts of every figure of {@code now} (a strategy's result in {@code current}) against
+     * {@code before} (a result in {@code baseline}, possibly of another strategy or of another version
+     * of it, possibly in the same document): the gate's rules on one pair. Each side's interval logs
+     * are looked up under its own strategy name. The verdicts carry {@code now}'s name.
+     */
+    public static List<RegressionVerdict> compare(ResultsDocument baseline, StrategyResult before,
+                                                  IntervalSource baselineIntervals, ResultsDocument current,
+                                                  StrategyResult now, IntervalSource currentIntervals,
+                                                  Tolerance tolerance) {
+        List<RegressionVerdict> verdicts = new ArrayList<>();
+        long lag = Math.max(harnessLag(before), harnessLag(now));
+        Floors floors = new Floors(
+                tolerance.withLatencyFloorNanos(Math.max(Math.max(tolerance.latencyFloorNanos(), lag),
+                        Math.max(medianNoiseFloor(baseline), medianNoiseFloor(current)))),
+                tolerance.withLatencyFloorNanos(Math.max(Math.max(tolerance.latencyFloorNanos(), lag),
+                        Math.max(noiseFloor(baseline), noiseFloor(current)))));
+        for (LatencyFigures figures : now.latency()) {
+            LatencyFigures old = before.latency(figures.metric(), figures.phase());
+            if (old != null && !HEALTH_METRICS.contains(figures.metric()) && intended(old) > 0
+                    && intended(figures) > 0) {
+                latency(before.strategy(), now.strategy(), old, baselineIntervals, figures, currentIntervals, floors,
+                        NeverLatency.lossRegressed(before.correctness().lost(), now.correctness().lost(), tolerance),
+                        verdicts);
+            }
+        }
+        counts(before.correctness(), now.correctness(), now.strategy(), tolerance, verdicts);
         return verdicts;
     }
 
@@ -115,11 +131,11 @@ public final class BaselineComparison {
         return f.corrected().count() + NeverLatency.count(f);
     }
 
-    private static void latency(String strategy, LatencyFigures old, IntervalSource oldIntervals, LatencyFigures now,
-                                IntervalSource nowIntervals, Floors floors, boolean lossRegressed,
+    private static void latency(String oldStrategy, String strategy, LatencyFigures old, IntervalSource oldIntervals,
+                                LatencyFigures now, IntervalSource nowIntervals, Floors floors, boolean lossRegressed,
                                 List<RegressionVerdict> verdicts) {
         Tolerance tolerance = floors.tail();
-        var before = oldIntervals.corrected(strategy, old.metric(), old.phase());
+        var before = oldIntervals.corrected(oldStrategy, old.metric(), old.phase());
         var after = nowIntervals.corrected(strategy, now.metric(), now.phase());
         String fallback = !oldIntervals.available() ? "no interval logs in the baseline"
                 : !nowIntervals.available() ? "no interval logs in this run"
@@ -142,7 +158,8 @@ public final class BaselineComparison {
             }
             return;
         }
-        long seed = tolerance.seed() * 1_000_003L + (strategy + "/" + name).hashCode();
+        String pair = oldStrategy.equals(strategy) ? strategy : oldStrategy + "/" + strategy;
+        long seed = tolerance.seed() * 1_000_003L + (pair + "/" + name).hashCode();
         BlockBootstrap.Estimate[] estimates = BlockBootstrap.compare(
                 new BlockBootstrap.Sample(before, NeverLatency.count(old)),
                 new BlockBootstrap.Sample(after, NeverLatency.count(now)), PERCENTILES, tolerance.resamples(),
