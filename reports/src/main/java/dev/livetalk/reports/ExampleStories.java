@@ -8,6 +8,7 @@ import dev.livetalk.metrics.ledger.LedgerTable;
 import dev.livetalk.metrics.ledger.MessageRow;
 import dev.livetalk.metrics.ledger.MessageStory;
 import dev.livetalk.metrics.results.Markup;
+import dev.livetalk.metrics.results.MergedShards;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,13 +33,20 @@ final class ExampleStories {
      */
     static final long MAX_LEDGER_BYTES = 16_000_000;
     private final Path scenarioFolder;
+    /** The scenario's folder as the command names it. */
+    private final String shown;
     private final String strategy;
     private final LedgerIndex index;
     /** Why the ledger is not read, or {@code null}. */
     private final String unreadable;
 
     private ExampleStories(Path scenarioFolder, String strategy, LedgerIndex index, String unreadable) {
+        this(scenarioFolder, scenarioFolder.toString(), strategy, index, unreadable);
+    }
+
+    private ExampleStories(Path scenarioFolder, String shown, String strategy, LedgerIndex index, String unreadable) {
         this.scenarioFolder = scenarioFolder;
+        this.shown = shown;
         this.strategy = strategy;
         this.index = index;
         this.unreadable = unreadable;
@@ -79,9 +87,20 @@ final class ExampleStories {
         return bytes;
     }
 
+    /**
+     * The same stories, whose commands name the scenario's folder relative to the folder
+     * {@code commandsFrom} (a merged report's, which holds no ledger: the shards' folders are
+     * beside it), so the report stays true when copied elsewhere with them; as before when
+     * {@code null}.
+     */
+    ExampleStories from(Path commandsFrom) {
+        return commandsFrom == null ? this : new ExampleStories(scenarioFolder,
+                MergedShards.relative(commandsFrom, scenarioFolder), strategy, index, unreadable);
+    }
+
     /** The command that prints the story of {@code example}. */
     String command(Example example) {
-        return "livetalk explain " + scenarioFolder + " " + example.messageId() + " --strategy " + strategy;
+        return "livetalk explain " + shown + " " + example.messageId() + " --strategy " + strategy;
     }
 
     /** A table row spanning {@code columns}: the story of {@code example}, collapsed, with its command. */

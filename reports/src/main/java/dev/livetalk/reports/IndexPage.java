@@ -31,12 +31,17 @@ final class IndexPage {
     /** The page of {@code verdicts}, judged by {@code verdict}, whose charts are {@code charts} (same order). */
     static String html(List<ComparedSection> verdicts, Verdict verdict, List<ScenarioCharts> charts,
                        boolean withBaseline, List<JmhResults.Row> jmh) {
-        return html(verdicts, verdict, charts, withBaseline, jmh, List.of());
+        return html(verdicts, verdict, charts, withBaseline, jmh, List.of(), null);
     }
 
-    /** As {@link #html(List, Verdict, List, boolean, List)}, of a run merged from {@code shards} (none: not merged). */
+    /**
+     * As {@link #html(List, Verdict, List, boolean, List)}, of a run merged from {@code shards}
+     * (none: not merged) into the folder {@code commandsFrom}, from which the page's commands name
+     * the shards' folders ({@code null}: by their absolute paths).
+     */
     static String html(List<ComparedSection> verdicts, Verdict verdict, List<ScenarioCharts> charts,
-                       boolean withBaseline, List<JmhResults.Row> jmh, List<ShardOrigin> shards) {
+                       boolean withBaseline, List<JmhResults.Row> jmh, List<ShardOrigin> shards,
+                       java.nio.file.Path commandsFrom) {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -47,7 +52,7 @@ final class IndexPage {
         overview(verdicts, withBaseline, h);
         environment(verdicts, shards, h);
         for (int i = 0; i < verdicts.size(); i++) {
-            ScenarioHtml.section(verdicts.get(i), charts.get(i), withBaseline, h);
+            ScenarioHtml.section(verdicts.get(i), charts.get(i), withBaseline, commandsFrom, h);
         }
         JmhResults.section(jmh, h);
         h.append("<div id=\"report-check\" data-state=\"pending\"></div>\n<script>\n").append(PageStyle.IMAGE_CHECK)

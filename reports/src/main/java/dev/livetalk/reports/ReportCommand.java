@@ -2,6 +2,7 @@ package dev.livetalk.reports;
 
 import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.gate.Tolerance;
+import dev.livetalk.metrics.results.MergedShards;
 import dev.livetalk.metrics.results.ShardManifest;
 
 import java.io.IOException;
@@ -138,8 +139,8 @@ public final class ReportCommand {
                     byUnit.put(manifest.unitNumber(scenario.getValue().get(played.size())), piece(run, List.of()));
                 }
             }
-            origins.add(new ShardOrigin(manifest.shard(), folder, manifest.host(), manifest.owned(), manifest.units(),
-                    environment));
+            origins.add(new ShardOrigin(manifest.shard(), Path.of(MergedShards.relative(outDir, folder)), manifest.host(),
+                    manifest.owned(), manifest.units(), environment));
         }
         Optional<Baseline> base = baseline == null ? Optional.empty() : Optional.of(loadBaseline(baseline, tolerance));
         ReportWriter.Report report = ReportWriter.writeRuns(List.copyOf(byUnit.values()), outDir, base, stop(folders),

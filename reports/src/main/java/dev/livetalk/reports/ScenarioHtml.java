@@ -25,7 +25,8 @@ final class ScenarioHtml {
         return "scenario-" + ChartFiles.slug(scenario);
     }
 
-    static void section(ComparedSection v, ScenarioCharts charts, boolean withBaseline, StringBuilder h) {
+    static void section(ComparedSection v, ScenarioCharts charts, boolean withBaseline, Path commandsFrom,
+                        StringBuilder h) {
         ScenarioSection s = v.section();
         Verdict verdict = v.verdict();
         h.append("<section class=\"scenario\" id=\"").append(anchor(s.scenario())).append("\" data-scenario=\"")
@@ -83,7 +84,7 @@ final class ScenarioHtml {
         h.append("<h3>Latency per strategy and phase").append(firstSeed(s)).append("</h3>\n");
         StrategyTables.latency(s.first(), h);
         h.append("<h3>First examples of errors").append(firstSeed(s)).append("</h3>\n");
-        StrategyTables.examples(s.first(), h);
+        StrategyTables.examples(s.first(), commandsFrom, h);
         h.append("</section>\n");
     }
 

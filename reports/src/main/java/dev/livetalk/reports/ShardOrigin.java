@@ -14,7 +14,8 @@ import java.util.Objects;
  * <p>Immutable; any thread.
  *
  * @param shard       which shard, {@code K/N}
- * @param folder      its output folder
+ * @param folder      its output folder, relative to the merged report's folder (absolute when it has no
+ *                    relative path from there)
  * @param host        the machine's name, {@code null} when not recorded
  * @param owned       the strategy runs it played
  * @param units       the whole run's strategy runs

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * The shards a report was merged from ({@link ShardOrigin}), for the environment sections of
- * {@code index.html} and {@code summary.md}: "merged from N shards", and per shard its folder,
- * machine, share of the work, JVM, cores, Toxiproxy, calibration, commit, start and command line
+ * {@code index.html} and {@code summary.md}: "merged from N shards", and per shard its folder
+ * (relative to the report's), machine, share of the work, JVM, cores, Toxiproxy, calibration,
+ * commit, start and command line
  * (in place of {@link InvocationText}, which would tell one shard's per scenario); when they differ
  * between shards, a sentence says so (their figures were measured in different places). Nothing
  * for a report that was not merged from shards.
@@ -19,8 +20,8 @@ import java.util.List;
  * <p>Stateless; any thread.
  */
 final class ShardsText {
-    private static final List<String> HEADS = List.of("shard", "folder", "host", "strategy runs", "JVM", "cores",
-            "Toxiproxy", "calibration", "git commit", "started", "command line");
+    private static final List<String> HEADS = List.of("shard", "folder (relative to this report's)", "host",
+            "strategy runs", "JVM", "cores", "Toxiproxy", "calibration", "git commit", "started", "command line");
 
     private ShardsText() {
     }
@@ -41,7 +42,7 @@ final class ShardsText {
             Environment e = s.environment();
             List<String> row = new ArrayList<>();
             row.add(s.shard());
-            row.add(s.folder().toAbsolutePath().normalize().toString());
+            row.add(s.folder().toString());
             row.add(s.host() == null ? "not recorded" : s.host());
             row.add(s.owned() + " of " + s.units());
             if (e == null) {

@@ -178,7 +178,12 @@ final class StrategyTables {
                 + "the fault windows, by intended send time.</p>\n");
     }
 
-    static void examples(ScenarioSection.SeedRun run, StringBuilder h) {
+    /**
+     * The first examples of errors of {@code run}, each with its story and the command that prints
+     * it; the command names the scenario's folder relative to {@code commandsFrom} (a merged
+     * report's folder: the shards' folders beside it), or absolute when it is {@code null}.
+     */
+    static void examples(ScenarioSection.SeedRun run, java.nio.file.Path commandsFrom, StringBuilder h) {
         boolean any = run.document().strategies().stream().anyMatch(r -> !r.examples().isEmpty());
         if (!any) {
             h.append("<p class=\"note\">None recorded.</p>\n");
@@ -190,7 +195,7 @@ final class StrategyTables {
         for (int i = 0; i < strategies.size(); i++) {
             StrategyResult r = strategies.get(i);
             Optional<ExampleStories> stories = r.examples().isEmpty() ? Optional.empty()
-                    : ExampleStories.of(run.folders().get(i), r.strategy());
+                    : ExampleStories.of(run.folders().get(i), r.strategy()).map(s -> s.from(commandsFrom));
             for (Example e : r.examples().subList(0, Math.min(EXAMPLES, r.examples().size()))) {
                 row(h, esc(r.strategy()), esc(e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')),
                         esc(e.clientId()), esc(e.room()), num(e.seq() == 0 ? "-" : String.valueOf(e.seq())),
@@ -199,6 +204,10 @@ final class StrategyTables {
             }
         }
         h.append("</tbody></table>\n");
+        if (commandsFrom != null) {
+            h.append("<p class=\"note\">The commands name the shards' folders relative to this report's folder:"
+                    + " run them there.</p>\n");
+        }
     }
 
     static void head(StringBuilder h, String... columns) {

@@ -124,7 +124,7 @@ public record SweepReport(String scenario, String file, SeedRange seeds, List<St
         }
         long gated = gatedFailures().stream().map(Verdict.Failure::seed).distinct().count();
         List<FailedSeed> failed = bySeed();
-        out.append(Words.count(gated, "seed")).append(" failed a budget, ").append(failed.size())
+        out.append(Words.count(gated, "seed")).append(" failed a budget, ").append(Words.number(failed.size()))
                 .append(" failed a budget or broke an invariant (invariants are reported, not gated)\n");
         for (FailedSeed seed : failed) {
             out.append("  seed ").append(seed.seed()).append('\n');

@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
             + "(ledger/STRATEGY/) by a second, simple implementation; a figure differs when it is beyond "
             + "its tolerance (docs/METRICS.md, \"Auditing a run\")."})
 final class AuditCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "A run folder (scenario folders inside) or one scenario folder.")
+    @Parameters(index = "0", paramLabel = "DIR", description = "A run folder (scenario folders inside) or one scenario folder;"
+            + " of a sharded run, each shard's folder (a merged report's folder names them).")
     Path folder;
 
     @picocli.CommandLine.Spec
@@ -32,7 +33,7 @@ final class AuditCommand implements Callable<Integer> {
         try {
             result = Audit.of(folder);
         } catch (AuditInputException e) {
-            throw new UsageException(e.getMessage());
+            throw LedgerElsewhere.of(folder, "audit", null, null, null).orElseGet(() -> new UsageException(e.getMessage()));
         }
         PrintWriter out = spec.commandLine().getOut();
         result.differences().forEach(d -> out.println("differs: " + d));

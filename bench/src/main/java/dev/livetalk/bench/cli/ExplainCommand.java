@@ -45,7 +45,8 @@ import java.util.function.Function;
             "examples show the command for each of them."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"  0:the story (or stories) printed",
-            "  2:no such folder, no ledger in it (run with --no-ledger), an unknown scenario, strategy or message id"
+            "  2:no such folder, no ledger in it (run with --no-ledger; a merged report's folder: the shard folders"
+                + " hold the ledgers, and the message names them), an unknown scenario, strategy or message id"
                 + " (up to 3 close ones are named), or more than " + ExplainCommand.MAX_STORIES + " stories to narrow"})
 final class ExplainCommand implements Callable<Integer> {
     /** Stories printed at most without --scenario/--strategy: what a reviewer compares side by side. */
@@ -53,7 +54,7 @@ final class ExplainCommand implements Callable<Integer> {
     private static final int SUGGESTIONS = 3;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "A run's folder (--out of livetalk run) or one scenario's"
-            + " folder in it.")
+            + " folder in it; of a sharded run, a shard's folder (a merged report's folder names them).")
     Path dir;
 
     @Parameters(index = "1", paramLabel = "MESSAGE-ID", description = "A room and seq (room1:5), a server id"
@@ -112,6 +113,9 @@ final class ExplainCommand implements Callable<Integer> {
             throw new UsageException("cannot search " + dir + " for ledgers: " + e);
         }
         if (all.isEmpty()) {
+            LedgerElsewhere.of(dir, "explain", id, scenario, strategy).ifPresent(e -> {
+                throw e;
+            });
             throw new UsageException(dir + " holds no ledger (" + LedgerFolder.FOLDER + "/STRATEGY/ in a scenario's"
                     + " folder): it was run with --no-ledger, or is no run's folder; rerun without --no-ledger to"
                     + " explain its messages");

@@ -2,6 +2,7 @@ package dev.livetalk.bench.cli;
 
 import dev.livetalk.client.strategy.Strategies;
 import dev.livetalk.client.strategy.StrategyProvider;
+import dev.livetalk.metrics.results.ShardManifest;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -78,6 +79,8 @@ final class Plugins {
     private final List<Jar> jars;
     private final Strategies strategies;
     private final Map<String, Jar> origins;
+    /** The SHA-256 of each jar read for {@link #origins}, by its real path. */
+    private final Map<Path, String> jarHashes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Plugins(List<String> optionValues, String envValue, Path folder, List<Jar> jars, Strategies strategies,
                     Map<String, Jar> origins) {
@@ -144,6 +147,35 @@ final class Plugins {
     /** The jar a plugged-in strategy came from; empty for a built-in one or one on the class path. */
     Optional<Jar> origin(String strategy) {
         return Optional.ofNullable(origins.get(strategy));
+    }
+
+    /**
+     * Where each of {@code names} came from, in their order, for a shard's plan
+     * ({@link ShardManifest.Origin}): built in, on livetalk's class path, or the plugin jar that
+     * provided it with its SHA-256 (each jar read once).
+     *
+     * @throws UsageException when a plugin jar can no longer be read
+     */
+    List<ShardManifest.Origin> origins(java.util.Collection<String> names) {
+        List<ShardManifest.Origin> list = new ArrayList<>();
+        for (String name : names) {
+            Optional<Jar> jar = origin(name);
+            if (jar.isEmpty()) {
+                list.add(new ShardManifest.Origin(name, Strategies.isBuiltIn(name) ? ShardManifest.Origin.BUILT_IN
+                        : ShardManifest.Origin.CLASS_PATH, null, null));
+                continue;
+            }
+            String sha256 = jarHashes.computeIfAbsent(realPath(jar.get().path()), file -> {
+                try {
+                    return ShardManifest.sha256Of(file);
+                } catch (IOException e) {
+                    throw new UsageException(jar.get().source().label() + ": " + jar.get().path()
+                            + ": cannot read the jar to fingerprint the run's plan: " + OutputFolder.reason(e));
+                }
+            });
+            list.add(ShardManifest.Origin.plugin(name, jar.get().path().getFileName().toString(), sha256));
+        }
+        return list;
     }
 
     /**

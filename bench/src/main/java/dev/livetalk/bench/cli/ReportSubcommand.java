@@ -1,7 +1,9 @@
 package dev.livetalk.bench.cli;
 
 import dev.livetalk.metrics.gate.Tolerance;
+import dev.livetalk.metrics.results.MergedShards;
 import dev.livetalk.metrics.results.ShardManifest;
+import dev.livetalk.metrics.results.Words;
 import dev.livetalk.reports.ReportCommand;
 import dev.livetalk.reports.ReportWriter;
 import picocli.CommandLine.Command;
@@ -73,6 +75,7 @@ final class ReportSubcommand implements Callable<Integer> {
         if (baseline != null && !Files.exists(baseline)) {
             throw new UsageException("--baseline: no such file or folder: " + baseline);
         }
+        notIntoAShard();
         OutputFolder.writable("--out", out);
         if (SweepMerge.areSweeps(inputs)) {
             return mergeSweeps();
@@ -83,18 +86,21 @@ final class ReportSubcommand implements Callable<Integer> {
             ReportWriter.Report report;
             if (shards.isEmpty()) {
                 report = ReportCommand.run(inputs, out, baseline, tolerance, strict, none);
+                Files.deleteIfExists(out.resolve(MergedShards.FILE)); // an earlier merge's into this folder
             } else {
                 ShardManifest.checkComplete(shards, inputs);
                 report = ReportCommand.runShards(inputs, shards, out, baseline, tolerance, strict, none);
+                MergedShards.of(shards, inputs, out).write(out);
             }
             RunSummary summary = new RunSummary(report.verdict());
             Files.writeString(out.resolve("junit.xml"), summary.junitXml());
             java.io.PrintWriter console = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
             if (!shards.isEmpty() && !quiet) {
-                console.println("merged from " + shards.size() + " shard" + (shards.size() == 1 ? "" : "s") + " of "
-                        + shards.get(0).units() + " strategy runs (plan "
+                console.println("merged from " + Words.count(shards.size(), "shard") + " of "
+                        + Words.count(shards.get(0).units(), "strategy run") + " (plan "
                         + shards.get(0).plan().substring(0, Math.min(19, shards.get(0).plan().length())) + ")");
             }
+            noteWithoutOrigins(shards, inputs, console);
             console.print(quiet ? summary.quietText(report.index()) : summary.text(report.index()));
             console.flush();
             if (json) {
@@ -116,6 +122,61 @@ final class ReportSubcommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             throw new HarnessFailure("cannot write the report into " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, an {@code --out} that is one of the input shards'
+     * folders or inside one: the merge would overwrite that shard's report (and a sweep's
+     * {@code sweep.json} and {@code shard.json}), and the shard could not be merged again.
+     */
+    private void notIntoAShard() {
+        Path target = real(out);
+        for (Path input : inputs) {
+            boolean shard = Files.isDirectory(input) && (Files.isRegularFile(input.resolve(ShardManifest.FILE))
+                    || SweepResults.isSweep(input));
+            if (shard && target.startsWith(real(input))) {
+                boolean same = target.equals(real(input));
+                throw new UsageException("--out " + out + " is " + (same ? "" : "inside ") + "the shard folder " + input
+                        + ", one of the folders merged: a merge writes into a folder of its own, outside every shard's"
+                        + " folder (" + (same ? "into it, the merge would overwrite the shard's "
+                        + (SweepResults.isSweep(input) ? "sweep.md, sweep.json and shard.json"
+                        : "index.html, summary.md and junit.xml") : "inside it, the merge would mix with the shard's"
+                        + " results") + "); give another --out (merged, say)");
+            }
+        }
+    }
+
+    /** {@code path} absolute with every link of its existing part resolved, the rest as written. */
+    private static Path real(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
+    /**
+     * Says, on {@code console}, which shards' {@code shard.json} do not record where their
+     * strategies came from (written by an earlier livetalk): their merge goes ahead, but cannot
+     * tell whether a strategy's plugin jar differed between them. Nothing when all record it.
+     */
+    static void noteWithoutOrigins(List<ShardManifest> shards, List<Path> folders, java.io.PrintWriter console) {
+        List<Path> old = ShardManifest.withoutOrigins(shards, folders);
+        if (!old.isEmpty()) {
+            console.println("note: the " + ShardManifest.FILE + " of " + String.join(", ", old.stream()
+                    .map(Path::toString).toList()) + " do" + (old.size() == 1 ? "es" : "") + " not record where the"
+                    + " strategies came from (written by an earlier livetalk): whether a strategy's plugin jar"
+                    + " differed between shards is unknown");
+            console.flush();
         }
     }
 

@@ -452,9 +452,17 @@ final class RunCommand implements Callable<Integer> {
                 unit++;
             }
         }
+        List<ShardManifest.Origin> origins = origins();
         return new ShardManifest(ShardManifest.VERSION, "run", checked.shard().toString(),
-                ShardManifest.fingerprint(plan), unit, mine.size(), mine, ShardManifest.thisHost(),
-                baseline == null ? null : baseline.toString());
+                ShardManifest.fingerprint(plan, origins), unit, mine.size(), mine, ShardManifest.thisHost(),
+                baseline == null ? null : baseline.toString()).withOrigins(origins);
+    }
+
+    /** Where each strategy of the run came from (built in, or which plugin jar), in the run's order. */
+    private List<ShardManifest.Origin> origins() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        checked.scenarios().values().forEach(s -> names.addAll(checked.strategies().get(s.name())));
+        return plugins.plugins().origins(names);
     }
 
     /**
@@ -640,7 +648,8 @@ final class RunCommand implements Callable<Integer> {
                         + " cannot be numbered: give fewer seeds");
             }
         }
-        String plan = ShardManifest.fingerprint(sweepPlan(range));
+        List<ShardManifest.Origin> origins = origins();
+        String plan = ShardManifest.fingerprint(sweepPlan(range), origins);
         Path outDir = Files.createDirectories(checked.outDir());
         Files.deleteIfExists(outDir.resolve(SweepResults.JSON)); // an earlier sweep's, never merged with this one's
         Files.deleteIfExists(outDir.resolve(ShardManifest.FILE)); // nor an earlier shard's, if this sweep stops early
@@ -668,7 +677,7 @@ final class RunCommand implements Callable<Integer> {
         }
         SweepResults.write(outDir, range, part, sweeps);
         new ShardManifest(ShardManifest.VERSION, "sweep", part.toString(), plan, units, part.share(units), List.of())
-                .write(outDir);
+                .withOrigins(origins).write(outDir);
         human.print(SweepResults.ending(sweeps, range, part, outDir));
         human.flush();
         return SweepResults.exitCode(sweeps);

@@ -105,8 +105,10 @@ final class SweepMerge {
         }
         ShardManifest first = manifests.get(0);
         SweepResults.write(out, seeds, Shard.WHOLE, merged);
-        new ShardManifest(ShardManifest.VERSION, "sweep", Shard.WHOLE.toString(), first.plan(), first.units(),
-                first.units(), List.of()).write(out);
+        ShardManifest whole = new ShardManifest(ShardManifest.VERSION, "sweep", Shard.WHOLE.toString(), first.plan(),
+                first.units(), first.units(), List.of());
+        (first.withoutOrigins() ? whole : whole.withOrigins(first.origins())).write(out);
+        ReportSubcommand.noteWithoutOrigins(manifests, folders, human);
         human.print(SweepResults.ending(merged, seeds, Shard.WHOLE, out));
         human.flush();
         if (jsonOut != null) {

@@ -53,7 +53,7 @@ public enum Invariant {
                 : Math.max(0.1, Math.min(99.9, Math.round(value * 10) / 10.0)); // 99.96 is no 100%, 0.04 no 0%
         String percent = shown == Math.rint(shown) ? String.format(Locale.ROOT, "%.0f%%", shown)
                 : String.format(Locale.ROOT, "%.1f%%", shown);
-        return percent + " (" + figures.convergedClients() + " of " + Words.count(figures.clients(), "client") + ")";
+        return percent + " (" + Words.number(figures.convergedClients()) + " of " + Words.count(figures.clients(), "client") + ")";
     }
 
     /** Whether the figures keep the invariant. */

@@ -27,7 +27,9 @@ import java.util.TreeMap;
  * <p>{@code plan} fingerprints the whole run's work, the same for every shard of one
  * invocation: SHA-256 over the lines of {@link #fingerprint} (per scenario its name, the
  * SHA-256 of its file, its network, its seed or seed range and its strategies, in the run's
- * order), so shards of different scenario files, seeds or strategy lists are not merged.
+ * order), then per strategy where it came from ({@link Origin}: built in, or the SHA-256 of the
+ * plugin jar that provided it), so shards of different scenario files, seeds, strategy lists or
+ * plugin jars are not merged.
  *
  * <p>Immutable; any thread.
  *
@@ -43,10 +45,14 @@ import java.util.TreeMap;
  * @param baseline the {@code --baseline} the shard was played against, as given; {@code null}
  *                 (absent from the JSON) when none: a merge of shards that were needs one too
  *                 ({@link #checkBaseline})
+ * @param origins  per strategy of the run, in the run's order, where it came from; {@code null}
+ *                 (absent from the JSON) in a {@code shard.json} of an earlier livetalk, which did
+ *                 not record it: unknown ({@link #withoutOrigins})
  */
 public record ShardManifest(int version, String kind, String shard, String plan, long units, long owned,
                             List<Unit> work, @JsonInclude(JsonInclude.Include.NON_NULL) String host,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) String baseline) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String baseline,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<Origin> origins) {
     /** The file's name at the root of a shard's output folder. */
     public static final String FILE = "shard.json";
 
@@ -67,6 +73,51 @@ public record ShardManifest(int version, String kind, String shard, String plan,
     public record Unit(String scenario, String strategy, long seed) {
     }
 
+    /**
+     * Where a strategy of the run came from, as the plan's fingerprint takes it: built into
+     * livetalk, on its class path, or from a plugin jar (its SHA-256: the same name from another
+     * jar is another plan; the jar's file name does not count).
+     *
+     * @param strategy the strategy's name
+     * @param from     {@link #BUILT_IN}, {@link #CLASS_PATH} or {@link #PLUGIN}
+     * @param jar      the plugin jar's file name, {@code null} (absent) when not from a plugin
+     * @param sha256   the hex SHA-256 of the plugin jar, {@code null} (absent) when not from a plugin
+     */
+    public record Origin(String strategy, String from, @JsonInclude(JsonInclude.Include.NON_NULL) String jar,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String sha256) {
+        /** A strategy built into livetalk. */
+        public static final String BUILT_IN = "built-in";
+        /** A strategy on livetalk's class path that is not built in. */
+        public static final String CLASS_PATH = "class-path";
+        /** A strategy of a plugin jar ({@code --plugins}, {@code LIVETALK_PLUGINS}, the plugins folder). */
+        public static final String PLUGIN = "plugin";
+
+        public Origin {
+            java.util.Objects.requireNonNull(strategy, "strategy");
+            java.util.Objects.requireNonNull(from, "from");
+        }
+
+        /** The strategy of a plugin jar {@code jar} whose bytes hash to {@code sha256}. */
+        public static Origin plugin(String strategy, String jar, String sha256) {
+            return new Origin(strategy, PLUGIN, jar, sha256);
+        }
+
+        /** Its line of the plan's fingerprint: the name and where it came from, not the jar's file name. */
+        String planLine() {
+            return "strategy " + strategy + " from " + from + (sha256 == null ? "" : " sha256 " + sha256);
+        }
+
+        /** Where it came from, in words: {@code built in}, {@code the plugin jar x.jar (sha256:1a2b3c4d5e6f)}. */
+        public String text() {
+            return switch (from) {
+                case BUILT_IN -> "built in";
+                case CLASS_PATH -> "livetalk's class path";
+                default -> "the plugin jar " + jar + " (sha256:" + (sha256 == null ? "?"
+                        : sha256.substring(0, Math.min(12, sha256.length()))) + ")";
+            };
+        }
+    }
+
     public ShardManifest {
         work = work == null ? List.of() : List.copyOf(work);
         if (!kind.equals("run") && !kind.equals("sweep")) {
@@ -75,14 +126,34 @@ public record ShardManifest(int version, String kind, String shard, String plan,
         Shard.parse(shard);
     }
 
-    /** A manifest whose host is not recorded. */
+    /** A manifest whose host, baseline and strategies' origins are not recorded. */
     public ShardManifest(int version, String kind, String shard, String plan, long units, long owned, List<Unit> work) {
-        this(version, kind, shard, plan, units, owned, work, null, null);
+        this(version, kind, shard, plan, units, owned, work, null, null, null);
+    }
+
+    /** A manifest whose strategies' origins are not recorded. */
+    public ShardManifest(int version, String kind, String shard, String plan, long units, long owned, List<Unit> work,
+                         String host, String baseline) {
+        this(version, kind, shard, plan, units, owned, work, host, baseline, null);
     }
 
     /** The same manifest, recording that the shard ran on {@code name}. */
     public ShardManifest onHost(String name) {
-        return new ShardManifest(version, kind, shard, plan, units, owned, work, name, baseline);
+        return new ShardManifest(version, kind, shard, plan, units, owned, work, name, baseline, origins);
+    }
+
+    /** The same manifest, recording where its strategies came from (those its plan was fingerprinted with). */
+    public ShardManifest withOrigins(List<Origin> strategies) {
+        return new ShardManifest(version, kind, shard, plan, units, owned, work, host, baseline, List.copyOf(strategies));
+    }
+
+    /**
+     * Whether this {@code shard.json} does not record where its strategies came from (one of an
+     * earlier livetalk): its plan's fingerprint does not cover the plugin jars.
+     */
+    @JsonIgnore
+    public boolean withoutOrigins() {
+        return origins == null;
     }
 
     /**
@@ -125,6 +196,17 @@ public record ShardManifest(int version, String kind, String shard, String plan,
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /**
+     * The fingerprint of a plan described by {@code lines} (per scenario) and {@code origins} (per
+     * strategy, where it came from): shards whose strategies of one name came from different
+     * plugin jars are of different plans.
+     */
+    public static String fingerprint(List<String> lines, List<Origin> origins) {
+        List<String> all = new ArrayList<>(lines);
+        origins.forEach(o -> all.add(o.planLine()));
+        return fingerprint(all);
     }
 
     /** The SHA-256 of a file's bytes, in hex: how a plan names a scenario file's content. */
@@ -191,6 +273,50 @@ public record ShardManifest(int version, String kind, String shard, String plan,
     }
 
     /**
+     * Why two shards' plans differ, as far as their {@code shard.json} tell: a strategy of one name
+     * from different jars, a {@code shard.json} that does not record where its strategies came
+     * from, or else other scenario files, seeds or strategies.
+     */
+    private static String whyPlansDiffer(ShardManifest a, Path aFolder, ShardManifest b, Path bFolder) {
+        if (a.withoutOrigins() != b.withoutOrigins()) {
+            Path old = a.withoutOrigins() ? aFolder : bFolder;
+            return old.resolve(FILE) + " does not record where its strategies came from (written by an earlier"
+                    + " livetalk, whose plans did not cover the plugin jars): play every shard with one livetalk";
+        }
+        List<String> differ = new ArrayList<>();
+        if (!a.withoutOrigins()) {
+            java.util.Map<String, Origin> theirs = new java.util.HashMap<>();
+            b.origins().forEach(o -> theirs.put(o.strategy(), o));
+            for (Origin mine : a.origins()) {
+                Origin other = theirs.get(mine.strategy());
+                if (other != null && !(mine.from().equals(other.from())
+                        && java.util.Objects.equals(mine.sha256(), other.sha256()))) {
+                    differ.add("strategy " + mine.strategy() + " came from " + mine.text() + " in " + aFolder
+                            + " but from " + other.text() + " in " + bFolder);
+                }
+            }
+        }
+        return differ.isEmpty() ? "other scenario files, seeds or strategies"
+                : "the strategy's jars differ: " + String.join("; ", differ) + "; play every shard with the same"
+                        + " plugin jars";
+    }
+
+    /**
+     * The folders of {@code manifests} whose {@code shard.json} does not record where the
+     * strategies came from (written by an earlier livetalk): a merge of them cannot tell whether
+     * a strategy's plugin jar differed between shards. Empty when every one records it.
+     */
+    public static List<Path> withoutOrigins(List<ShardManifest> manifests, List<Path> folders) {
+        List<Path> old = new ArrayList<>();
+        for (int i = 0; i < manifests.size(); i++) {
+            if (manifests.get(i).withoutOrigins()) {
+                old.add(folders.get(i));
+            }
+        }
+        return old;
+    }
+
+    /**
      * Checks that {@code manifests} (with the folders they came from, in the same order) are the
      * whole of one run: one plan, one count N, each index 1..N exactly once.
      *
@@ -210,7 +336,8 @@ public record ShardManifest(int version, String kind, String shard, String plan,
                 problems.add(folder + " is a shard of a " + m.kind() + ", " + folders.get(0) + " of a " + first.kind());
             } else if (!m.plan().equals(first.plan())) {
                 problems.add(folder + " (shard " + m.shard() + ") is of another run than " + folders.get(0)
-                        + " (shard " + first.shard() + "): their plans differ (other scenario files, seeds or strategies)");
+                        + " (shard " + first.shard() + "): their plans differ (" + whyPlansDiffer(first, folders.get(0),
+                        m, folder) + ")");
             } else if (m.part().count() != first.part().count()) {
                 problems.add(folder + " is shard " + m.shard() + ", " + folders.get(0) + " shard " + first.shard()
                         + ": one run is split into one number of shards");

@@ -21,7 +21,7 @@ class InvariantTextTest {
         assertThat(Invariant.CONVERGED.observedText(figures(6, 1, 0))).isEqualTo("16.7% (1 of 6 clients)");
         assertThat(Invariant.CONVERGED.observedText(figures(4, 1, 0))).isEqualTo("25% (1 of 4 clients)");
         assertThat(Invariant.CONVERGED.observedText(figures(2000, 1999, 0)))
-                .as("a share below 100% never reads 100%").isEqualTo("99.9% (1999 of 2000 clients)");
+                .as("a share below 100% never reads 100%").isEqualTo("99.9% (1,999 of 2,000 clients)");
     }
 
     @Test
