@@ -84,15 +84,15 @@ class RecoveryCheckTest {
     }
 
     /**
-     * docs/METRICS.md, Recovery, worked example (on this fixture's clock: the window from 1 s to 3 s, recovery
-     * until alice converged at 4.2 s).
+     * docs/METRICS.md, Recovery, worked example of the requests (on this fixture's clock, 9 s earlier: the window
+     * from 1 s to 3 s, recovery until alice converged at 4.2 s).
      */
     private void restartWithRequests() {
         restart();
         Client alice = client("alice");
         Client bob = client("bob");
-        alice.send("lobby", "a7", 900, 900, -1).transmit("lobby", "a7", 900); // first attempt: not a request
-        alice.request("hello", "main", 3_100).transmit("lobby", "a7", 3_150) // resend: attempt 2
+        alice.send("lobby", "a6", 900, 900, -1).transmit("lobby", "a6", 900); // first attempt: not a request
+        alice.request("hello", "main", 3_100).transmit("lobby", "a6", 3_150) // resend: attempt 2
                 .send("lobby", "a8", 3_500, 3_500, -1).transmit("lobby", "a8", 3_500) // a new send: not counted
                 .marker("lobby", dev.livetalk.protocol.ReceiptKind.READ, 1, 3_600) // markers are not requests
                 .request("history", "main", 4_000);
@@ -115,7 +115,7 @@ class RecoveryCheckTest {
         restartWithRequests();
         RecoveryReport report = recovery();
         WindowRecovery window = report.windows().getFirst();
-        // alice: hello, the resend of a7, history = 3; bob: two hellos, a join, history = 4
+        // alice: hello, the resend of a6, history = 3; bob: two hellos, a join, history = 4
         assertThat(window.requests()).isEqualTo(new RefetchFigures(3, 4, 7));
         assertThat(report.requests(50)).isEqualTo(3);
         assertThat(report.requests(100)).isEqualTo(4);
