@@ -5,6 +5,7 @@ import dev.livetalk.client.transcript.Transcript;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.metrics.trace.ClientRecorder;
 import dev.livetalk.metrics.trace.Refetch;
+import dev.livetalk.metrics.trace.RequestSent;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.SendRecord;
 import dev.livetalk.metrics.trace.TraceRecorder;
@@ -103,10 +104,22 @@ public final class TraceFixture {
         return this;
     }
 
+    /** The server received a request of wire type {@code type}. */
+    public TraceFixture serverRequest(String type, double atMs) {
+        recorder.onServerRequest(type, ms(atMs));
+        return this;
+    }
+
     public Client client(String user) {
         Client client = new Client(recorder.client(user + "-1", user), user);
         clients.add(client);
         return client;
+    }
+
+    /** The client of {@code user} made earlier by {@link #client}. */
+    public Client clientNamed(String user) {
+        return clients.stream().filter(c -> c.user.equals(user)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no client of user " + user));
     }
 
     /** The trace, with every client's final transcripts taken from its transcripts. */
@@ -230,6 +243,12 @@ public final class TraceFixture {
         /** The client put a send on the wire (its body is its client message id, as {@link #send} records). */
         public Client transmit(String room, String clientMsgId, double atMs) {
             recorder.onTransmitted(room, clientMsgId, clientMsgId, ms(atMs));
+            return this;
+        }
+
+        /** The client put a hello, join, leave or history request on {@code link}. */
+        public Client request(String type, String link, double atMs) {
+            recorder.onRequestSent(new RequestSent(type, link, ms(atMs)));
             return this;
         }
 

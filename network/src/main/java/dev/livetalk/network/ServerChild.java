@@ -252,6 +252,7 @@ final class ServerChild {
                 listening.complete(bound);
             }
             case ServerLine.Commit commit -> listener.onCommit(commit.epoch(), message(codec, commit));
+            case ServerLine.Request request -> listener.onRequest(request.type());
             case ServerLine.SlowCommit other -> throw new IllegalArgumentException(
                     "the server wrote a control line on stdout: " + other.format());
         }

@@ -69,6 +69,11 @@ final class ServerProcess implements AutoCloseable {
         public void onStart(String epoch) {
             listener.onStart(epoch);
         }
+
+        @Override
+        public void onRequest(String type) {
+            listener.onRequest(type);
+        }
     };
     private volatile ServerChild child;
     private volatile String epoch;

@@ -99,6 +99,64 @@ class ServerProcessIT {
         }
     }
 
+    /** The server process tells every request it receives on its stdout, across a restart. */
+    @Test
+    void shouldTellTheRequestsItReceivesAcrossARestart() throws Exception {
+        List<String> requests = new CopyOnWriteArrayList<>();
+        ServerConfig config = ServerConfig.builder(RunSetup.SECRET).commitListener(new CommitListener() {
+            @Override
+            public void onCommit(Message message) {
+            }
+
+            @Override
+            public void onCommit(String epoch, Message message) {
+            }
+
+            @Override
+            public void onRequest(String type) {
+                requests.add(type);
+            }
+        }).build();
+        try (ServerProcess server = ServerProcess.start(config, false, failure -> { })) {
+            hello(server.port(), "alice");
+            awaitSize(requests, 1);
+            server.kill();
+            server.start(false);
+            hello(server.port(), "bob");
+            awaitSize(requests, 2);
+        }
+        assertThat(requests).containsExactly("hello", "hello");
+    }
+
+    /** Says hello as {@code user} over a WebSocket and waits for the server's first frame (its welcome). */
+    private static void hello(int port, String user) throws Exception {
+        java.util.concurrent.CompletableFuture<CharSequence> answer = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + port + "/livetalk/chat"),
+                        new java.net.http.WebSocket.Listener() {
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws,
+                                                                                   CharSequence data, boolean last) {
+                                answer.complete(data);
+                                return null;
+                            }
+                        }).get(10, TimeUnit.SECONDS);
+        socket.sendText(new dev.livetalk.protocol.EventCodec().encode(new dev.livetalk.protocol.Hello(user,
+                dev.livetalk.protocol.UserToken.of(RunSetup.SECRET, user), dev.livetalk.protocol.ProtocolVersion.CURRENT)),
+                true).get(10, TimeUnit.SECONDS);
+        assertThat(answer.get(10, TimeUnit.SECONDS).toString()).contains("welcome");
+        socket.abort();
+    }
+
+    /** Waits until {@code list} holds {@code size} entries, or 10 s passed. */
+    private static void awaitSize(List<String> list, int size) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (list.size() < size && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(list).as("requests told by the server process").hasSizeGreaterThanOrEqualTo(size);
+    }
+
     private static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);

@@ -34,4 +34,15 @@ public interface CommitListener {
      */
     default void onStart(String epoch) {
     }
+
+    /**
+     * The server received a request: a decoded {@code hello}, {@code join}, {@code leave},
+     * {@code history} or {@code send} frame ({@code type} is the event's wire type), counted
+     * as it arrives, before rate limits and validation (a resend counts again); read markers,
+     * pings and pongs are not requests. What the clients cost the server (docs/METRICS.md,
+     * Recovery: {@code serverPeak}). Called by the thread that calls {@link ServerCore}, at once
+     * (never deferred to a commit's release). The default does nothing.
+     */
+    default void onRequest(String type) {
+    }
 }

@@ -89,8 +89,19 @@ public final class ReferenceServer implements AutoCloseable {
         this.listener = config.commitListener();
         long wallClockOffsetMillis = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
         // The core tells this server of each commit (during the call, under the lock); the
-        // configured listener hears of it once the commit is durable.
-        ServerConfig coreConfig = config.toBuilder().commitListener(callCommits::add).build();
+        // configured listener hears of it once the commit is durable; of a request, at once.
+        CommitListener configured = this.listener;
+        ServerConfig coreConfig = config.toBuilder().commitListener(new CommitListener() {
+            @Override
+            public void onCommit(Message message) {
+                callCommits.add(message);
+            }
+
+            @Override
+            public void onRequest(String type) {
+                configured.onRequest(type);
+            }
+        }).build();
         this.core = new ServerCore(coreConfig, history, wallClockOffsetMillis);
         this.pipeline = new CommitPipeline(lock, store, new Release());
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "livetalk-server-ticker"));

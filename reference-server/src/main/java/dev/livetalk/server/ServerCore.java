@@ -49,6 +49,7 @@ public final class ServerCore {
     private final Rooms rooms;
     private final Users users;
     private final Map<ConnectionId, Connection> connections = new LinkedHashMap<>();
+    private final CommitListener listener;
 
     /**
      * A core with no rooms and no connections.
@@ -75,6 +76,7 @@ public final class ServerCore {
         this.helloNanos = config.helloTimeout().toNanos();
         this.rooms = new Rooms(config, epoch, wallClockOffsetMillis);
         this.users = new Users(config);
+        this.listener = config.commitListener();
         rooms.recover(history);
         config.commitListener().onStart(epoch);
     }
@@ -175,6 +177,9 @@ public final class ServerCore {
             return List.of();
         }
         connection.onActivity(now);
+        if (frame instanceof Decoded.Ok<ClientEvent> ok && isRequest(ok.event())) {
+            listener.onRequest(ok.event().type());
+        }
         if (!connection.takeAdmitted() && connection.authenticated()
                 && !users.of(connection.user(), now).events().tryTake(now)) {
             out.deliver(id, rateLimited("event dropped", refOf(frame)));
@@ -188,6 +193,20 @@ public final class ServerCore {
             case Decoded.Ok<ClientEvent> ok -> onEvent(connection, ok.event(), now, out);
         }
         return out.outputs();
+    }
+
+    /** Whether {@code event} is a request the server counts ({@link CommitListener#onRequest}). */
+    static boolean isRequest(ClientEvent event) {
+        return switch (event) {
+            case Hello h -> true;
+            case Join j -> true;
+            case Leave l -> true;
+            case HistoryRequest h -> true;
+            case Send s -> true;
+            case Read r -> false;
+            case Ping p -> false;
+            case Pong p -> false;
+        };
     }
 
     private ErrorEvent rateLimited(String what, String ref) {

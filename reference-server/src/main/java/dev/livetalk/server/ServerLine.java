@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * The lines {@link ServerMain} exchanges with the process that started it, one per line:
  * on stdout {@code listening <port> <epoch>} once bound and {@code commit <epoch> <message JSON>}
- * per commit (the JSON as {@code EventCodec} encodes the message, which holds no line break);
+ * per commit (the JSON as {@code EventCodec} encodes the message, which holds no line break),
+ * {@code request <type>} per request received ({@link CommitListener#onRequest});
  * on stdin {@code slow-commit <nanos>} (0 lifts it). Both sides format and parse them here.
  *
  * <p>Immutable; any thread.
@@ -30,6 +31,20 @@ public sealed interface ServerLine {
         }
     }
 
+    /** The server received a request of wire type {@code type} ({@link CommitListener#onRequest}). */
+    record Request(String type) implements ServerLine {
+        public Request {
+            if (type == null || type.isEmpty() || type.contains(" ")) {
+                throw new IllegalArgumentException("a request line needs one word, the request's type: " + type);
+            }
+        }
+
+        @Override
+        public String format() {
+            return "request " + type;
+        }
+    }
+
     /** Each commit takes {@code delay} more from now on; zero lifts it. */
     record SlowCommit(Duration delay) implements ServerLine {
         public SlowCommit {
@@ -47,7 +62,7 @@ public sealed interface ServerLine {
     /**
      * Reads one line.
      *
-     * @throws IllegalArgumentException naming the line and the rule when it is none of the three
+     * @throws IllegalArgumentException naming the line and the rule when it is none of the four
      */
     static ServerLine parse(String line) {
         String[] parts = line.split(" ", 3);
@@ -63,6 +78,11 @@ public sealed interface ServerLine {
                         return new Commit(parts[1], parts[2]);
                     }
                 }
+                case "request" -> {
+                    if (parts.length == 2 && !parts[1].isEmpty()) {
+                        return new Request(parts[1]);
+                    }
+                }
                 case "slow-commit" -> {
                     if (parts.length == 2) {
                         return new SlowCommit(Duration.ofNanos(Long.parseLong(parts[1])));
@@ -75,6 +95,6 @@ public sealed interface ServerLine {
             // refused below with the rule
         }
         throw new IllegalArgumentException("unreadable line \"" + line + "\": expected \"listening <port> <epoch>\","
-                + " \"commit <epoch> <json>\" or \"slow-commit <nanos>\"");
+                + " \"commit <epoch> <json>\", \"request <type>\" or \"slow-commit <nanos>\"");
     }
 }

@@ -116,6 +116,11 @@ public final class ServerMain {
             print(new ServerLine.Commit(epoch, codec.encode(message)));
         }
 
+        @Override
+        public void onRequest(String type) {
+            print(new ServerLine.Request(type));
+        }
+
         synchronized void print(ServerLine line) {
             out.print(line.format());
             out.print('\n');

@@ -85,16 +85,18 @@ class ServerMainTest {
         Message message = new Message("room1", 3, "room1:3.0a1b2c3d", "c-1", "user1", "hi \"there\"\n", null, 17);
         String json = new EventCodec().encode(message);
         List<ServerLine> lines = List.of(new ServerLine.Listening(4001, "e0123"), new ServerLine.Commit("e0123", json),
-                new ServerLine.SlowCommit(Duration.ofMillis(20)));
+                new ServerLine.SlowCommit(Duration.ofMillis(20)), new ServerLine.Request("history"));
 
         assertThat(lines).extracting(ServerLine::format).containsExactly("listening 4001 e0123",
-                "commit e0123 " + json, "slow-commit 20000000");
+                "commit e0123 " + json, "slow-commit 20000000", "request history");
         assertThat(json).doesNotContain("\n");
         assertThat(lines).allSatisfy(line -> assertThat(ServerLine.parse(line.format())).isEqualTo(line));
         assertThatIllegalArgumentException().isThrownBy(() -> ServerLine.parse("slow-commit soon"))
                 .withMessageStartingWith("unreadable line \"slow-commit soon\": expected");
         assertThatIllegalArgumentException().isThrownBy(() -> ServerLine.parse("listening 4001"))
                 .withMessageStartingWith("unreadable line \"listening 4001\"");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerLine.parse("request"))
+                .withMessageStartingWith("unreadable line \"request\"");
     }
 
     @Test

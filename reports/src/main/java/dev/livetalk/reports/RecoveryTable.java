@@ -12,7 +12,8 @@ import java.util.List;
  * The recovery table of a scenario (docs/METRICS.md, Recovery): per strategy and fault window,
  * how long until every client it targeted was back and converged ("never" in red), the clients
  * welcomed again, what they refetched per client (median, largest, sum; messages, then bytes),
- * the peak of reconnects per second and the acknowledged messages lost; in HTML for
+ * the peak of reconnects per second, the requests sent per client (median, largest, sum), the server's
+ * peak of requests per second and the acknowledged messages lost; in HTML for
  * {@code index.html} and as Markdown rows for {@code summary.md}. Shown only when a strategy has
  * recovery figures (a run with fault windows, written since they were recorded).
  *
@@ -24,7 +25,10 @@ final class RecoveryTable {
             + "before the next window or the end. back: clients welcomed again after the window's start, of those "
             + "targeted. refetched: messages (bytes) received again from history per targeted client until the next "
             + "window, median / largest / sum. peak: the most welcomes of every client in one second, as the clients "
-            + "saw them, until the recovery ended. acked lost: messages the server lost after their sender saw the "
+            + "saw them, until the recovery ended. requests: requests sent per targeted client until the next window "
+            + "(hellos, joins, leaves, history requests and resends; not first sends nor read markers), median / "
+            + "largest / sum. server peak: the most requests the server received (sends included) in one second "
+            + "until the recovery ended; - in results written before they were recorded. acked lost: messages the server lost after their sender saw the "
             + "ack (a restart without durable history), put on the first restart after their ack";
 
     private RecoveryTable() {
@@ -37,7 +41,8 @@ final class RecoveryTable {
 
     static void of(ScenarioSection.SeedRun run, StringBuilder h) {
         StrategyTables.head(h, "strategy", "window", "type", "from", "to", "recovery", "back", "never converged",
-                "refetched messages", "refetched bytes", "peak reconnects/s", "acked lost");
+                "refetched messages", "refetched bytes", "peak reconnects/s", "requests", "server peak requests/s",
+                "acked lost");
         for (StrategyResult s : run.document().strategies()) {
             for (WindowRecovery w : s.recovery()) {
                 StrategyTables.row(h, cells(s.strategy(), w));
@@ -56,6 +61,8 @@ final class RecoveryTable {
         cells.add(num(spread(w.refetchedMessages())));
         cells.add(num(spread(w.refetchedBytes())));
         cells.add(num(Long.toString(w.reconnectPeak())));
+        cells.add(num(w.requests() == null ? "-" : spread(w.requests())));
+        cells.add(num(w.serverPeak() == null ? "-" : Long.toString(w.serverPeak())));
         cells.add(w.ackedLost() > 0 ? "<td class=\"num bad\">" + w.ackedLost() + "</td>" : num("0"));
         return cells.toArray(String[]::new);
     }
@@ -71,6 +78,8 @@ final class RecoveryTable {
                     .append(" | ").append(spread(w.refetchedMessages()))
                     .append(" | ").append(spread(w.refetchedBytes()))
                     .append(" | ").append(w.reconnectPeak())
+                    .append(" | ").append(w.requests() == null ? "-" : spread(w.requests()))
+                    .append(" | ").append(w.serverPeak() == null ? "-" : Long.toString(w.serverPeak()))
                     .append(" | ").append(w.ackedLost()).append(" |\n");
         }
         return md.toString();
@@ -78,7 +87,8 @@ final class RecoveryTable {
 
     /** The heading of the Markdown table. */
     static final String MARKDOWN_HEAD = "| scenario | strategy | window | type | recovery | back | refetched messages"
-            + " | refetched bytes | peak reconnects/s | acked lost |\n|---|---|---|---|---:|---:|---:|---:|---:|---:|\n";
+            + " | refetched bytes | peak reconnects/s | requests | server peak requests/s | acked lost |\n"
+            + "|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
 
     private static String spread(RefetchFigures f) {
         return f.p50() + " / " + f.max() + " / " + f.total();

@@ -114,7 +114,8 @@ final class Fixtures {
         boolean never = s.strategy().equals("event-only");
         WindowRecovery w = new WindowRecovery("outage", 0, "down", 2_000_000_000L, 3_000_000_000L, 4, 3,
                 never ? null : 412_000_000L, never ? 1 : 0, new RefetchFigures(5, 12, 25),
-                new RefetchFigures(640, 1_530, 3_200), 3, never ? 2 : 0);
+                new RefetchFigures(640, 1_530, 3_200), 3, never ? 2 : 0,
+                never ? null : new RefetchFigures(1, 2, 5), never ? null : 17L); // event-only's as an older document
         return new StrategyResult(s.strategy(), s.correctness(), s.latency(), s.budgets(), s.examples(), s.hlogs(),
                 s.convergenceByClient(), s.correctnessOverTime(), s.rooms(), List.of(w), never ? 2L : 0L);
     }

@@ -7,13 +7,18 @@ import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.client.transcript.TranscriptListener;
 import dev.livetalk.metrics.trace.ClientRecorder;
 import dev.livetalk.metrics.trace.Refetch;
+import dev.livetalk.metrics.trace.RequestSent;
 import dev.livetalk.metrics.trace.WelcomeSeen;
 import dev.livetalk.metrics.trace.SendRecord;
 import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.protocol.ClientEvent;
 import dev.livetalk.protocol.CodecLimits;
 import dev.livetalk.protocol.EventCodec;
+import dev.livetalk.protocol.Hello;
 import dev.livetalk.protocol.HistoryReply;
+import dev.livetalk.protocol.HistoryRequest;
+import dev.livetalk.protocol.Join;
+import dev.livetalk.protocol.Leave;
 import dev.livetalk.protocol.Message;
 import dev.livetalk.protocol.ResumeStatus;
 import dev.livetalk.protocol.Joined;
@@ -142,7 +147,7 @@ public final class SimulatedUser implements TranscriptListener {
         welcomes.incrementAndGet();
         Map<String, String> resume = new LinkedHashMap<>();
         welcome.resume().forEach((room, status) -> resume.put(room, status.wireName()));
-        WelcomeSeen seen = new WelcomeSeen(link.role().name().toLowerCase(Locale.ROOT), now, welcome.epoch(), resume);
+        WelcomeSeen seen = new WelcomeSeen(linkName(link), now, welcome.epoch(), resume);
         synchronized (earlyWelcomes) {
             if (recorder == null) {
                 earlyWelcomes.add(seen);
@@ -174,6 +179,11 @@ public final class SimulatedUser implements TranscriptListener {
             replay.flush(recorder);
             replays.remove(message.room());
         }
+    }
+
+    /** The link's name in the trace: its role in lower case. */
+    private static String linkName(Link link) {
+        return link.role().name().toLowerCase(Locale.ROOT);
     }
 
     private static long bytesOf(ServerEvent event) {
@@ -220,6 +230,10 @@ public final class SimulatedUser implements TranscriptListener {
         switch (event) {
             case Send s -> current.onTransmitted(s.room(), s.clientMsgId(), s.body(), now);
             case Read r -> current.onMarkerSent(r.room(), r.kind(), r.seq(), now);
+            case Hello h -> current.onRequestSent(new RequestSent(h.type(), linkName(link), now));
+            case Join j -> current.onRequestSent(new RequestSent(j.type(), linkName(link), now));
+            case Leave l -> current.onRequestSent(new RequestSent(l.type(), linkName(link), now));
+            case HistoryRequest h -> current.onRequestSent(new RequestSent(h.type(), linkName(link), now));
             default -> {
             }
         }

@@ -84,6 +84,15 @@ public final class StrategyPlay {
             public void onStart(String epoch) {
                 onServerStarted(epoch);
             }
+
+            @Override
+            public void onRequest(String type) {
+                TraceRecorder trace = recorder.get();
+                Stage current = stage.get();
+                if (trace != null && current != null) { // requests while clients connect are not recorded
+                    trace.onServerRequest(type, current.now());
+                }
+            }
         }).build();
         try (Stage opened = backend.open(plan, strategy, server, this::onFailure)) {
             stage.set(opened);

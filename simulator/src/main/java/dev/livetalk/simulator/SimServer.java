@@ -83,6 +83,11 @@ final class SimServer {
             public void onStart(String history) {
                 listener.onStart(history); // each core's start, at once: nothing is held before it
             }
+
+            @Override
+            public void onRequest(String type) {
+                listener.onRequest(type); // as the core receives it, at once
+            }
         }).build();
         this.firstEpoch = epoch;
         this.stats = stats;

@@ -41,23 +41,23 @@ class DeterminismPinTest {
     @ParameterizedTest(name = "{0} {1} seed {2} codec {3}")
     @CsvSource({
             "sweep-10, reconcile, 1, true, "
-                    + "abf65d503660fb94c62f7fe874e36445dcef7d5563aa3817fc910ce2fb6baa32, c490ee7d17aa9f630bd76a47",
+                    + "abf65d503660fb94c62f7fe874e36445dcef7d5563aa3817fc910ce2fb6baa32, 3b409ff949acdb2a88f3fcc8",
             "sweep-10, reconcile, 2, true, "
-                    + "99c95ed61b187e8c227a1a368d76780b03f835749e50178c19face2e87c2130d, 69c45238fbbc404a3e2c5bdc",
+                    + "99c95ed61b187e8c227a1a368d76780b03f835749e50178c19face2e87c2130d, 6a67d4f158150cc141894a18",
             "sweep-10, reconcile, 3, false, "
-                    + "d09c5fd25b2cad8b9a7bcd1ede5d53a5097aef6bac3aa9d529a3bc7e6d919095, c84ca9288cbb4da30c8042a9",
+                    + "d09c5fd25b2cad8b9a7bcd1ede5d53a5097aef6bac3aa9d529a3bc7e6d919095, 902cd88b4c41e8e1fa349926",
             "sweep-10, event-only, 4, true, "
-                    + "34038f545c5fbd579e0ba687006e84cdd7f3c619798a04d835adfb1e6234eb05, c56fb3354a64ae25271db113",
+                    + "34038f545c5fbd579e0ba687006e84cdd7f3c619798a04d835adfb1e6234eb05, f152be579ecaf4e3ea2aee8b",
             "outage.yaml, reconcile, 4, true, "
-                    + "7b36b82b9f9f849021f46593eec11512a95cd3b873c208f89956b54355dfd530, 252af342f04b80500288c534",
+                    + "7b36b82b9f9f849021f46593eec11512a95cd3b873c208f89956b54355dfd530, d20374f9b1106b4ab0c21f2c",
             "lost-ack.yaml, reconcile, 9, true, "
-                    + "cba125775740c8f3dfe95e687cf38a63668cad92145581f4ec013daf9ebc9e68, 15ada9690c9c598c4656b0a7",
+                    + "cba125775740c8f3dfe95e687cf38a63668cad92145581f4ec013daf9ebc9e68, 566245da2246a8394fa4e6a0",
             "server-pause.yaml, reconcile, 5, true, "
-                    + "6ba33d29b37f2be59ea71ba171f1d42e83c8bdd779450f5c3af96b304932b7cd, ac9db4518a0fbc3c93cfddf5",
+                    + "6ba33d29b37f2be59ea71ba171f1d42e83c8bdd779450f5c3af96b304932b7cd, ff199c5a868cf93ad3beead2",
             "crash-durable.yaml, reconcile, 6, true, "
-                    + "14ff5a74a85f530d54576db05b314e4a58f34df1bd17096b3454ffa9b7cf0db1, 85d126b95e0908eb9ed759e9",
+                    + "14ff5a74a85f530d54576db05b314e4a58f34df1bd17096b3454ffa9b7cf0db1, d39d746390f43fad9e7b8de2",
             "scale/200-clients.yaml, reconcile, 200, true, "
-                    + "c3964ea2ce8161cff7eb2efc5c28b5a2d143e0dcacee4686af288f4124650fad, a951e1df7061914e792beae6",
+                    + "c3964ea2ce8161cff7eb2efc5c28b5a2d143e0dcacee4686af288f4124650fad, e837d2f6986e3244cd791416",
     })
     void shouldGiveThePinnedTraceAndFigures(String scenario, String strategy, long seed, boolean codec,
                                             String trace, String figures) {

@@ -61,25 +61,38 @@ final class FigureTable {
             + "that counts the figure (ReplayedRun.acknowledgedLost): counting the flags would read the figure back, "
             + "not recount it";
 
+    /** Why the requests are not recounted. */
+    static final String REQUESTS = "the ledger does not record the requests the clients sent (hellos, joins, history "
+            + "requests) nor those the server received";
+
     /**
      * Parts of a strategy's result that are not figures of the ledger, and why: a top-level
      * field, or a figure by its name ({@link Audit#figureName}), at the strategy's level and in
      * every room.
      */
-    static final Map<String, String> NOT_AUDITED = Map.of(
-            "strategy", "the name, the key of the ledger folder",
-            "correctness.statusBackwards", "the ledger keeps a message's statuses at its sender as one sequence over "
-                    + "all its lines, with repeats dropped, not per line with what each line showed before",
-            "latency[silent-wait/*]", "it runs to the end of the run, which the ledger does not record, and restarts "
-                    + "at every status step of every line, which the ledger keeps only where the status changed",
-            "budgets", "verdicts on the figures, which are audited",
-            "examples", "the first few errors of each kind, for reading",
-            "hlogs", "paths of the interval logs",
-            "correctnessOverTime", "what every client displayed at each second: the ledger keeps final transcripts",
-            "recovery[*].type", "the fault's type, a label copied from the fault schedule like the name and "
-                    + "occurrence that key the window",
-            "recovery[*].ackedLost", ACKED_LOST,
-            "ackedLost", ACKED_LOST);
+    static final Map<String, String> NOT_AUDITED = Map.ofEntries(
+            Map.entry("strategy", "the name, the key of the ledger folder"),
+            Map.entry("correctness.statusBackwards", "the ledger keeps a message's statuses at its sender as one "
+                    + "sequence over all its lines, with repeats dropped, not per line with what each line showed "
+                    + "before"),
+            Map.entry("latency[silent-wait/*]", "it runs to the end of the run, which the ledger does not record, and "
+                    + "restarts at every status step of every line, which the ledger keeps only where the status "
+                    + "changed"),
+            Map.entry("budgets", "verdicts on the figures, which are audited"),
+            Map.entry("examples", "the first few errors of each kind, for reading"),
+            Map.entry("hlogs", "paths of the interval logs"),
+            Map.entry("correctnessOverTime", "what every client displayed at each second: the ledger keeps final "
+                    + "transcripts"),
+            Map.entry("recovery[*].type", "the fault's type, a label copied from the fault schedule like the name and "
+                    + "occurrence that key the window"),
+            Map.entry("recovery[*].ackedLost", ACKED_LOST),
+            Map.entry("ackedLost", ACKED_LOST),
+            Map.entry("recovery[*].requests.p50", REQUESTS),
+            Map.entry("recovery[*].requests.max", REQUESTS),
+            Map.entry("recovery[*].requests.total", REQUESTS),
+            Map.entry("recovery[*].serverPeak", REQUESTS),
+            Map.entry("cost", "sums over the windows of the recovery figures (audited per window) and the server's "
+                    + "requests; " + REQUESTS));
 
     private FigureTable() {
     }

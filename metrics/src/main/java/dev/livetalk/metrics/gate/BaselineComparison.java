@@ -1,6 +1,7 @@
 package dev.livetalk.metrics.gate;
 
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.recovery.CostFigures;
 import dev.livetalk.metrics.results.LatencyFigures;
 import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.RegressionVerdict.Change;
@@ -26,6 +27,9 @@ import java.util.Set;
  * The recovery figures of the fault windows ({@code recovery}, {@code ackedLost}) are not compared:
  * one sample per window, a handful per run, gives no noise to judge a change against, and
  * acknowledged losses are an absolute rule ({@code acked-lost == 0}): both belong in budgets.
+ * The run's cost figures that are counts ({@link CostFigures}: messages refetched and requests
+ * sent over the windows, the server's peak of requests per second) are compared as counts, when
+ * both documents hold them: what a change to a strategy bought and cost.
  *
  * <p>Stateless; any thread.
  */
@@ -90,6 +94,7 @@ public final class BaselineComparison {
             }
         }
         counts(before.correctness(), now.correctness(), now.strategy(), tolerance, verdicts);
+        costs(before.cost(), now.cost(), now.strategy(), tolerance, verdicts);
         return verdicts;
     }
 
@@ -191,6 +196,37 @@ public final class BaselineComparison {
                         + " %s): %s", strategy, now.convergedClients(), before.convergedClients(),
                         now.convergedClients() - before.convergedClients(), tolerance.countAbsolute(), noise(p),
                         change.text())));
+    }
+
+    /**
+     * The cost figures that are counts, compared as counts (docs/METRICS.md, Recovery): the messages
+     * refetched and the requests sent, summed over the windows, and the server's peak of requests in one
+     * second during a recovery. Only when both documents hold them.
+     */
+    private static void costs(CostFigures before, CostFigures now, String strategy, Tolerance tolerance,
+                              List<RegressionVerdict> verdicts) {
+        if (before == null || now == null) {
+            return;
+        }
+        cost(strategy, "refetched", "messages refetched over the windows", before.refetchedMessages(),
+                now.refetchedMessages(), tolerance, verdicts);
+        if (before.requests() != null && now.requests() != null) {
+            cost(strategy, "requests", "requests sent over the windows", before.requests(), now.requests(), tolerance,
+                    verdicts);
+        }
+        if (before.serverPeak() != null && now.serverPeak() != null) {
+            cost(strategy, "server-peak", "peak requests per second at the server", before.serverPeak(),
+                    now.serverPeak(), tolerance, verdicts);
+        }
+    }
+
+    private static void cost(String strategy, String name, String what, long b, long c, Tolerance tolerance,
+                             List<RegressionVerdict> verdicts) {
+        double p = countPValue(b, c);
+        Change change = countChange(b, c, tolerance, p);
+        verdicts.add(new RegressionVerdict(strategy, name, b, c, change,
+                String.format(Locale.ROOT, "%s %s (%s): %d vs %d in the baseline (%+d, tolerance +%d, %s): %s",
+                        strategy, name, what, c, b, c - b, tolerance.countAbsolute(), noise(p), change.text())));
     }
 
     private static String noise(double p) {

@@ -86,16 +86,28 @@ public final class BudgetEvaluator {
             case RECOVERY -> recoveryTime(budget, subject.strategy(), recovery.recoveryTimes());
             case ACKED_LOST -> figure(budget, subject.strategy(), recovery.ackedLost());
             case RECONNECT_PEAK -> figure(budget, subject.strategy(), recovery.reconnectPeak());
+            case SERVER_PEAK -> figure(budget, subject.strategy(), recovery.serverPeak());
+            case REQUESTS -> figure(budget, subject.strategy(), switch (budget.aggregation()) {
+                case Aggregation.Percentile p -> recovery.requests(p.percentile());
+                case Aggregation.Max m -> recovery.requests(100.0);
+                case Aggregation.Min m -> recovery.requestsMin();
+                case Aggregation.Value v -> throw new IllegalArgumentException("requests needs an aggregation: "
+                        + budget.expression());
+            }, worstOf(recovery));
             case REFETCHED -> figure(budget, subject.strategy(), switch (budget.aggregation()) {
                 case Aggregation.Percentile p -> recovery.refetched(p.percentile());
                 case Aggregation.Max m -> recovery.refetched(100.0);
                 case Aggregation.Min m -> recovery.refetchedMin();
                 case Aggregation.Value v -> throw new IllegalArgumentException("refetched needs an aggregation: "
                         + budget.expression());
-            }, recovery.windows().isEmpty() ? " (no fault windows)" : " (worst of " + recovery.windows().size()
-                    + (recovery.windows().size() == 1 ? " window)" : " windows)"));
+            }, worstOf(recovery));
             default -> throw new IllegalArgumentException("not a recovery figure: " + budget.metric().expressionName());
         };
+    }
+
+    private static String worstOf(RecoveryReport recovery) {
+        return recovery.windows().isEmpty() ? " (no fault windows)" : " (worst of " + recovery.windows().size()
+                + (recovery.windows().size() == 1 ? " window)" : " windows)");
     }
 
     private static BudgetVerdict recoveryTime(Budget budget, String strategy, ConvergenceTimes times) {

@@ -4,6 +4,8 @@ import dev.livetalk.metrics.correctness.ClientConvergence;
 import dev.livetalk.metrics.trace.ClientTrace;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.trace.RunTrace;
+import dev.livetalk.metrics.trace.ServerRequest;
+import dev.livetalk.metrics.trace.Transmission;
 import dev.livetalk.metrics.trace.TraceWindow;
 import dev.livetalk.metrics.trace.WelcomeSeen;
 import dev.livetalk.scenarios.fault.FaultKind;
@@ -50,6 +52,9 @@ public final class RecoveryCheck {
         long[] lostPerWindow = attribute(trace.windows(), losses);
         List<WindowRecovery> windows = new ArrayList<>();
         List<long[]> refetched = new ArrayList<>();
+        List<long[]> requested = new ArrayList<>();
+        Map<String, List<Long>> resends = new HashMap<>();
+        trace.clients().forEach(c -> resends.put(c.clientId(), resendTimes(c)));
         for (int i = 0; i < trace.windows().size(); i++) {
             TraceWindow window = trace.windows().get(i);
             long until = nextStart(trace.windows(), i);
@@ -70,16 +75,22 @@ public final class RecoveryCheck {
             }
             long[] messages = targeted.stream().mapToLong(c -> refetched(c, window.start(), until, false)).toArray();
             long[] bytes = targeted.stream().mapToLong(c -> refetched(c, window.start(), until, true)).toArray();
+            long[] requests = targeted.stream()
+                    .mapToLong(c -> requests(c, resends.get(c.clientId()), window.start(), until)).toArray();
             long peakUntil = neverConverged == 0 ? recoveredAt : until;
             long origin = trace.measuredFrom();
             windows.add(new WindowRecovery(window.fault(), window.occurrence(), window.kind(), window.start() - origin,
                     window.end() - origin, targeted.size(), reconnected,
                     neverConverged == 0 ? recoveredAt - window.end() : null, neverConverged,
                     RefetchFigures.of(messages), RefetchFigures.of(bytes),
-                    reconnectPeak(trace.clients(), window.start(), peakUntil), lostPerWindow[i]));
+                    reconnectPeak(trace.clients(), window.start(), peakUntil), lostPerWindow[i],
+                    RefetchFigures.of(requests), serverPeak(trace.serverRequests(), window.start(), peakUntil)));
             refetched.add(messages);
+            requested.add(requests);
         }
-        return new RecoveryReport(windows, losses.size(), refetched);
+        return new RecoveryReport(windows, losses.size(), refetched, requested,
+                serverPeak(trace.serverRequests(), trace.measuredFrom(), Long.MIN_VALUE, Long.MAX_VALUE),
+                trace.serverRequests().size());
     }
 
     /**
@@ -105,6 +116,49 @@ public final class RecoveryCheck {
     static long refetched(ClientTrace client, long from, long until, boolean bytes) {
         return client.refetches().stream().filter(r -> r.at() >= from && r.at() < until)
                 .mapToLong(r -> bytes ? r.bytes() : (long) r.messages()).sum();
+    }
+
+    /**
+     * The requests the client sent in {@code [from, until)}: its hellos, joins, leaves and history requests
+     * ({@link ClientTrace#requests()}) and its resends ({@code resendTimes}); first transmissions of its sends and
+     * read markers are not counted.
+     */
+    static long requests(ClientTrace client, List<Long> resendTimes, long from, long until) {
+        return client.requests().stream().filter(r -> r.at() >= from && r.at() < until).count()
+                + resendTimes.stream().filter(at -> at >= from && at < until).count();
+    }
+
+    /**
+     * When the client transmitted a send again: every transmission but the first of a send's client message id
+     * (a resend under the same id, an attempt after the first), and every transmission under an id none of its
+     * sends began with (a resend under a new id).
+     */
+    static List<Long> resendTimes(ClientTrace client) {
+        java.util.Set<String> firsts = new java.util.HashSet<>();
+        client.sends().forEach(s -> firsts.add(s.clientMsgId()));
+        List<Long> times = new ArrayList<>();
+        for (Transmission t : client.transmissions()) {
+            if (!firsts.remove(t.clientMsgId())) {
+                times.add(t.at());
+            }
+        }
+        return times;
+    }
+
+    /** The most requests the server received in one 1 s bucket of {@code [from, until]}, buckets counted from {@code from}. */
+    static long serverPeak(List<ServerRequest> requests, long from, long until) {
+        return serverPeak(requests, from, from, until);
+    }
+
+    /** The most requests in one 1 s bucket of {@code [from, until]}, buckets counted from {@code origin}. */
+    static long serverPeak(List<ServerRequest> requests, long origin, long from, long until) {
+        Map<Long, Long> buckets = new HashMap<>();
+        for (ServerRequest request : requests) {
+            if (request.at() >= from && request.at() <= until) {
+                buckets.merge(Math.floorDiv(request.at() - origin, SECOND), 1L, Long::sum);
+            }
+        }
+        return buckets.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     /** The most welcomes of every client in one 1 s bucket of {@code [from, until]}, buckets counted from {@code from}. */

@@ -1,5 +1,7 @@
 package dev.livetalk.metrics.recovery;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 /**
  * The recovery figures of one fault window (docs/METRICS.md, Recovery). Times are nanoseconds;
  * {@code start} and {@code end} count from the end of the warm-up (the fault schedule's clock).
@@ -23,10 +25,18 @@ package dev.livetalk.metrics.recovery;
  * @param ackedLost         acknowledged messages missing from the server's final log put on this window: the
  *                          first {@code restart} window that started at or after the ack, else (no restart
  *                          followed the ack) the first window of any type that did
+ * @param requests          requests sent per targeted client until the next window or the end: hellos, joins,
+ *                          leaves, history requests and resends (first transmissions and read markers excluded);
+ *                          {@code null} in documents written before they were recorded
+ * @param serverPeak        the most requests the server received (every client; hellos, joins, leaves, history
+ *                          requests and sends) in one 1 s bucket from the window's start until the recovery ended,
+ *                          as {@code reconnectPeak}; {@code null} in documents written before it was recorded
  */
 public record WindowRecovery(String fault, int occurrence, String type, long start, long end, long clients,
                              long reconnected, Long recovery, long neverConverged, RefetchFigures refetchedMessages,
-                             RefetchFigures refetchedBytes, long reconnectPeak, long ackedLost) {
+                             RefetchFigures refetchedBytes, long reconnectPeak, long ackedLost,
+                             RefetchFigures requests, Long serverPeak) {
+    @JsonCreator
     public WindowRecovery {
         if (fault == null || refetchedMessages == null || refetchedBytes == null) {
             throw new IllegalArgumentException("a window's recovery needs its fault and refetch figures: " + fault);
@@ -42,10 +52,18 @@ public record WindowRecovery(String fault, int occurrence, String type, long sta
                     + ", " + neverConverged + " never converged");
         }
         if (reconnected < 0 || reconnected > clients || neverConverged < 0 || neverConverged > clients
-                || reconnectPeak < 0 || ackedLost < 0) {
+                || reconnectPeak < 0 || ackedLost < 0 || (serverPeak != null && serverPeak < 0)) {
             throw new IllegalArgumentException("window counts must be >= 0 and reconnected, neverConverged <= clients: "
                     + clients + ", " + reconnected + ", " + neverConverged + ", " + reconnectPeak + ", " + ackedLost);
         }
+    }
+
+    /** A window's figures without the requests (as documents written before they were recorded hold). */
+    public WindowRecovery(String fault, int occurrence, String type, long start, long end, long clients,
+                          long reconnected, Long recovery, long neverConverged, RefetchFigures refetchedMessages,
+                          RefetchFigures refetchedBytes, long reconnectPeak, long ackedLost) {
+        this(fault, occurrence, type, start, end, clients, reconnected, recovery, neverConverged, refetchedMessages,
+                refetchedBytes, reconnectPeak, ackedLost, null, null);
     }
 
     /** Whether every targeted client was back and converged. */

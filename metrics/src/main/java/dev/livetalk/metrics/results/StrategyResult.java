@@ -9,6 +9,7 @@ import dev.livetalk.metrics.correctness.Example;
 import dev.livetalk.metrics.correctness.RoomCorrectness;
 import dev.livetalk.metrics.latency.LatencyReport;
 import dev.livetalk.metrics.latency.LatencySeries;
+import dev.livetalk.metrics.recovery.CostFigures;
 import dev.livetalk.metrics.recovery.WindowRecovery;
 
 import java.util.ArrayList;
@@ -37,12 +38,14 @@ import java.util.List;
  *                    documents written before they were recorded
  * @param ackedLost   acknowledged messages missing from the server's final log over the run; {@code null} in
  *                    documents written before it was recorded
+ * @param cost        what the fault windows cost, summed over them and per client recovery; {@code null} in
+ *                    documents written before it was recorded
  */
 public record StrategyResult(String strategy, CorrectnessFigures correctness, List<LatencyFigures> latency,
                              List<BudgetVerdict> budgets, List<Example> examples, List<String> hlogs,
                              List<ClientConvergence> convergenceByClient,
                              List<CorrectnessInterval> correctnessOverTime, List<RoomResult> rooms,
-                             List<WindowRecovery> recovery, Long ackedLost) {
+                             List<WindowRecovery> recovery, Long ackedLost, CostFigures cost) {
     @JsonCreator
     public StrategyResult {
         recovery = recovery == null ? List.of() : List.copyOf(recovery);
@@ -53,6 +56,15 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
         hlogs = List.copyOf(hlogs);
         convergenceByClient = convergenceByClient == null ? List.of() : List.copyOf(convergenceByClient);
         correctnessOverTime = correctnessOverTime == null ? List.of() : List.copyOf(correctnessOverTime);
+    }
+
+    /** A result without cost figures (as older documents hold). */
+    public StrategyResult(String strategy, CorrectnessFigures correctness, List<LatencyFigures> latency,
+                          List<BudgetVerdict> budgets, List<Example> examples, List<String> hlogs,
+                          List<ClientConvergence> convergenceByClient, List<CorrectnessInterval> correctnessOverTime,
+                          List<RoomResult> rooms, List<WindowRecovery> recovery, Long ackedLost) {
+        this(strategy, correctness, latency, budgets, examples, hlogs, convergenceByClient, correctnessOverTime,
+                rooms, recovery, ackedLost, null);
     }
 
     /** A result without recovery figures (as older documents hold). */
@@ -83,7 +95,7 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
         return new StrategyResult(measurement.strategy(), measurement.correctness().figures(),
                 latencyOf(measurement.latency()), budgets, measurement.correctness().examples(), hlogs,
                 measurement.correctness().byClient(), measurement.correctness().overTime(), roomsOf(measurement),
-                measurement.recovery().windows(), measurement.recovery().ackedLost());
+                measurement.recovery().windows(), measurement.recovery().ackedLost(), measurement.recovery().cost());
     }
 
     /** Every room with a member client, with its latency figures (all 0 for a room without samples). */
@@ -118,7 +130,7 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
                 .map(e -> new Example(e.kind(), e.clientId(), e.room(), e.seq(), e.messageId(), e.at() - origin))
                 .toList();
         return new StrategyResult(strategy, correctness, latency, budgets, shifted, hlogs, convergenceByClient,
-                correctnessOverTime, rooms, recovery, ackedLost);
+                correctnessOverTime, rooms, recovery, ackedLost, cost);
     }
 
     /** The figures of a metric in a phase (expression names), or {@code null}. */

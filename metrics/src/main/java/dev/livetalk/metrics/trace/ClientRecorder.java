@@ -33,6 +33,7 @@ public final class ClientRecorder implements TranscriptListener {
     private final List<MarkerSent> markers = new ArrayList<>();
     private final List<WelcomeSeen> welcomes = new ArrayList<>();
     private final List<Refetch> refetches = new ArrayList<>();
+    private final List<RequestSent> requests = new ArrayList<>();
 
     ClientRecorder(String clientId, String user) {
         this.clientId = clientId;
@@ -101,6 +102,18 @@ public final class ClientRecorder implements TranscriptListener {
         welcomes.add(welcome);
     }
 
+    /**
+     * The client put a request other than a send or a marker on the wire (a hello, join, leave or
+     * history request); not kept after every final transcript was recorded (the client runs on
+     * until the harness closes it).
+     */
+    public synchronized void onRequestSent(RequestSent request) {
+        if (!finalTranscripts.isEmpty()) {
+            return;
+        }
+        requests.add(request);
+    }
+
     /** The client received messages again from the history (a history reply, a resume replay). */
     public synchronized void onRefetch(Refetch refetch) {
         refetches.add(refetch);
@@ -114,6 +127,6 @@ public final class ClientRecorder implements TranscriptListener {
     /** A snapshot of what was recorded. */
     public synchronized ClientTrace build() {
         return new ClientTrace(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts, transmissions,
-                markers, welcomes, refetches);
+                markers, welcomes, refetches, requests);
     }
 }

@@ -27,11 +27,14 @@ import java.util.Map;
  * @param markers           every delivered and read marker it put on the wire, in order
  * @param welcomes          every welcome it received, in order, with the server epoch of each
  * @param refetches         every batch of messages it received again from history (history replies, resume replays)
+ * @param requests          every hello, join, leave and history request it put on the wire, in order (sends are
+ *                          {@code transmissions}); empty in traces built without them
  */
 public record ClientTrace(String clientId, String user, Map<String, Long> joinedAt, List<SendRecord> sends,
                           List<TranscriptChange> changes, Map<String, List<TranscriptEntry>> finalTranscripts,
                           List<ReadMark> readMarks, List<ReceiptSeen> receipts, List<Transmission> transmissions,
-                          List<MarkerSent> markers, List<WelcomeSeen> welcomes, List<Refetch> refetches) {
+                          List<MarkerSent> markers, List<WelcomeSeen> welcomes, List<Refetch> refetches,
+                          List<RequestSent> requests) {
     public ClientTrace {
         if (clientId == null || user == null) {
             throw new IllegalArgumentException("a client trace needs an id and a user: " + clientId + ", " + user);
@@ -46,6 +49,16 @@ public record ClientTrace(String clientId, String user, Map<String, Long> joined
         markers = List.copyOf(markers);
         welcomes = List.copyOf(welcomes);
         refetches = List.copyOf(refetches);
+        requests = List.copyOf(requests);
+    }
+
+    /** A client trace without the requests it sent other than sends (traces built before they were recorded). */
+    public ClientTrace(String clientId, String user, Map<String, Long> joinedAt, List<SendRecord> sends,
+                       List<TranscriptChange> changes, Map<String, List<TranscriptEntry>> finalTranscripts,
+                       List<ReadMark> readMarks, List<ReceiptSeen> receipts, List<Transmission> transmissions,
+                       List<MarkerSent> markers, List<WelcomeSeen> welcomes, List<Refetch> refetches) {
+        this(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts, transmissions, markers,
+                welcomes, refetches, List.of());
     }
 
     /** A client trace without what went on the wire (traces built by hand for the checkers). */
@@ -53,7 +66,7 @@ public record ClientTrace(String clientId, String user, Map<String, Long> joined
                        List<TranscriptChange> changes, Map<String, List<TranscriptEntry>> finalTranscripts,
                        List<ReadMark> readMarks, List<ReceiptSeen> receipts) {
         this(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts, List.of(), List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 
     /** Whether the client joined the room. */

@@ -21,10 +21,14 @@ import java.util.Map;
  *                     named one (nothing is lost then)
  * @param lostCommits  the commits of earlier epochs, which a restart without durable history
  *                     lost, in commit-time order; empty for a run with one history
+ * @param serverRequests every request the server received while the run was recorded, in arrival order; empty
+ *                     in traces built without them
  */
 public record RunTrace(String strategy, long measuredFrom, List<ClientTrace> clients, Map<String, RoomLog> serverLog,
-                       List<TraceWindow> windows, String finalEpoch, List<CommittedMessage> lostCommits) {
+                       List<TraceWindow> windows, String finalEpoch, List<CommittedMessage> lostCommits,
+                       List<ServerRequest> serverRequests) {
     public RunTrace {
+        serverRequests = List.copyOf(serverRequests);
         if (strategy == null || strategy.isBlank()) {
             throw new IllegalArgumentException("a trace needs the strategy's name: " + strategy);
         }
@@ -40,6 +44,17 @@ public record RunTrace(String strategy, long measuredFrom, List<ClientTrace> cli
                 }
             }
         }
+    }
+
+    /** A trace without the server's requests (built by hand, or before they were recorded). */
+    public RunTrace(String strategy, long measuredFrom, List<ClientTrace> clients, Map<String, RoomLog> serverLog,
+                    List<TraceWindow> windows, String finalEpoch, List<CommittedMessage> lostCommits) {
+        this(strategy, measuredFrom, clients, serverLog, windows, finalEpoch, lostCommits, List.of());
+    }
+
+    /** This trace with the requests the server received. */
+    public RunTrace withServerRequests(List<ServerRequest> requests) {
+        return new RunTrace(strategy, measuredFrom, clients, serverLog, windows, finalEpoch, lostCommits, requests);
     }
 
     /**

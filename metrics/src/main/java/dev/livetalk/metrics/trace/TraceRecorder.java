@@ -22,6 +22,7 @@ public final class TraceRecorder {
     private final Map<String, List<CommittedMessage>> commits = new LinkedHashMap<>();
     private final List<TraceWindow> windows = new ArrayList<>();
     private final List<ServerStart> starts = new ArrayList<>();
+    private final List<ServerRequest> serverRequests = new ArrayList<>();
 
     /**
      * A recorder for {@code strategy}; latency samples count from {@code measuredFrom} (the trace
@@ -60,6 +61,11 @@ public final class TraceRecorder {
         starts.add(new ServerStart(epoch, at));
     }
 
+    /** The server received a request of wire type {@code type} at {@code at} on the trace clock. */
+    public synchronized void onServerRequest(String type, long at) {
+        serverRequests.add(new ServerRequest(type, at));
+    }
+
     /** A fault window on the trace clock. */
     public synchronized void onFaultWindow(TraceWindow window) {
         windows.add(window);
@@ -70,6 +76,6 @@ public final class TraceRecorder {
         List<ClientTrace> clientTraces = clients.values().stream().map(ClientRecorder::build).toList();
         Map<String, RoomLog> logs = new LinkedHashMap<>();
         commits.forEach((room, messages) -> logs.put(room, new RoomLog(room, messages)));
-        return new RunTrace(strategy, measuredFrom, clientTraces, logs, windows, starts);
+        return new RunTrace(strategy, measuredFrom, clientTraces, logs, windows, starts).withServerRequests(serverRequests);
     }
 }

@@ -3,6 +3,7 @@ package dev.livetalk.metrics.gate;
 import dev.livetalk.metrics.correctness.ConvergenceFigures;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.correctness.Outcome;
+import dev.livetalk.metrics.recovery.CostFigures;
 import dev.livetalk.metrics.results.Environment;
 import dev.livetalk.metrics.results.LatencyFigures;
 import dev.livetalk.metrics.results.Percentiles;
@@ -50,6 +51,42 @@ class BaselineComparisonTest {
 
     private static ResultsDocument document(long p50Nanos, long p99Nanos, long lost, long converged) {
         return document(p50Nanos, p99Nanos, lost, converged, 0, "peer-final");
+    }
+
+    /** A document whose strategy cost {@code refetched} messages, {@code requests} requests and a server peak. */
+    private static ResultsDocument costing(long refetched, Long requests, Long serverPeak) {
+        StrategyResult s = document(100_000_000, 200_000_000, 0, 3).strategies().getFirst();
+        CostFigures cost = new CostFigures(8, refetched, refetched * 150, requests, refetched / 8.0,
+                refetched * 150 / 8.0, requests == null ? null : requests / 8.0, 4, serverPeak, 60, 900);
+        StrategyResult withCost = new StrategyResult(s.strategy(), s.correctness(), s.latency(), s.budgets(),
+                s.examples(), s.hlogs(), s.convergenceByClient(), s.correctnessOverTime(), s.rooms(), s.recovery(),
+                s.ackedLost(), cost);
+        return ResultsDocument.of("outage", 7, "toxiproxy", new Environment("2.12.0", "25", 2), null,
+                List.of(withCost));
+    }
+
+    @Test
+    void shouldCompareTheCostFiguresAsCounts() {
+        List<RegressionVerdict> verdicts = BaselineComparison.compare(costing(75, 8L, 43L), costing(200, 23L, 28L),
+                Tolerance.DEFAULT);
+        RegressionVerdict refetched = find(verdicts, "refetched");
+        assertThat(refetched.change()).isEqualTo(Change.REGRESSION); // 200 of 275 events: p far below 0.001
+        assertThat(refetched.message()).startsWith("reconcile refetched (messages refetched over the windows): 200 vs"
+                + " 75 in the baseline (+125, tolerance +0, p ");
+        // 23 of 31 events: p 0.0053 by the one-sided binomial test, not below 0.001
+        assertThat(find(verdicts, "requests").change()).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(find(verdicts, "server-peak").change()).isEqualTo(Change.IMPROVEMENT);
+    }
+
+    @Test
+    void shouldNotCompareCostFiguresADocumentDoesNotHold() {
+        List<RegressionVerdict> older = BaselineComparison.compare(document(100_000_000, 200_000_000, 0, 3),
+                costing(200, 23L, 28L), Tolerance.DEFAULT);
+        assertThat(older).extracting(RegressionVerdict::figure).doesNotContain("refetched", "requests", "server-peak");
+        List<RegressionVerdict> withoutRequests = BaselineComparison.compare(costing(75, null, null),
+                costing(75, 23L, 28L), Tolerance.DEFAULT);
+        assertThat(find(withoutRequests, "refetched").change()).isEqualTo(Change.UNCHANGED);
+        assertThat(withoutRequests).extracting(RegressionVerdict::figure).doesNotContain("requests", "server-peak");
     }
 
     private static RegressionVerdict find(List<RegressionVerdict> verdicts, String figure) {

@@ -19,12 +19,14 @@ class RecoveryBudgetTest {
     /** A restart that recovered in 1.2 s and a link fault after which one client never converged. */
     private static Measurement measured(boolean secondRecovered) {
         WindowRecovery restart = new WindowRecovery("deploy", 0, "restart", 10 * S, 12 * S, 4, 4, 1_200_000_000L, 0,
-                new RefetchFigures(30, 90, 180), new RefetchFigures(3_000, 9_000, 18_000), 4, 2);
+                new RefetchFigures(30, 90, 180), new RefetchFigures(3_000, 9_000, 18_000), 4, 2,
+                new RefetchFigures(2, 6, 14), 40L);
         WindowRecovery outage = new WindowRecovery("outage", 0, "down", 20 * S, 21 * S, 1, 1,
                 secondRecovered ? 300_000_000L : null, secondRecovered ? 0 : 1, new RefetchFigures(5, 5, 5),
-                new RefetchFigures(500, 500, 500), 1, 0);
+                new RefetchFigures(500, 500, 500), 1, 0, new RefetchFigures(9, 9, 9), 55L);
         RecoveryReport report = new RecoveryReport(List.of(restart, outage), 3,
-                List.of(new long[] {10, 30, 50, 90}, new long[] {5}));
+                List.of(new long[] {10, 30, 50, 90}, new long[] {5}), List.of(new long[] {2, 2, 4, 6}, new long[] {9}),
+                120, 900);
         Measurement plain = Measurement.of(new TraceFixture("reconcile").build());
         return new Measurement(plain.strategy(), plain.correctness(), plain.latency(), report);
     }
@@ -74,6 +76,21 @@ class RecoveryBudgetTest {
     void shouldJudgeTheReconnectPeakOfTheWorstWindow() {
         assertThat(verdict("reconnect-peak <= 4", true).passed()).isTrue();
         assertThat(verdict("reconnect-peak < 4", true).message()).isEqualTo("reconnect-peak = 4, budget < 4");
+    }
+
+    @Test
+    void shouldJudgeRequestsPerClientOnTheWorstWindow() {
+        // per window the median: 2 of 2, 2, 4, 6 and 9 of 9; the worst window's is 9
+        assertThat(verdict("requests p(50) < 10", true).observed()).isEqualTo(9.0);
+        assertThat(verdict("requests max <= 8", true).message()).isEqualTo(
+                "requests max = 9 (worst of 2 windows), budget <= 8");
+        assertThat(verdict("requests min < 10", true).observed()).isEqualTo(9.0);
+    }
+
+    @Test
+    void shouldJudgeTheServersPeakOfTheWorstWindow() {
+        assertThat(verdict("server-peak <= 55", true).passed()).isTrue();
+        assertThat(verdict("server-peak < 55", true).message()).isEqualTo("server-peak = 55, budget < 55");
     }
 
     @Test

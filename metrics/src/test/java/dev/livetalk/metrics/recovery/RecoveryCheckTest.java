@@ -83,6 +83,93 @@ class RecoveryCheckTest {
         assertThat(report.reconnectPeak()).isEqualTo(3);
     }
 
+    /**
+     * docs/METRICS.md, Recovery, worked example of the requests (on this fixture's clock, 9 s earlier: the window
+     * from 1 s to 3 s, recovery until alice converged at 4.2 s).
+     */
+    private void restartWithRequests() {
+        restart();
+        Client alice = client("alice");
+        Client bob = client("bob");
+        alice.send("lobby", "a6", 900, 900, -1).transmit("lobby", "a6", 900); // first attempt: not a request
+        alice.request("hello", "main", 3_100).transmit("lobby", "a6", 3_150) // resend: attempt 2
+                .send("lobby", "a8", 3_500, 3_500, -1).transmit("lobby", "a8", 3_500) // a new send: not counted
+                .marker("lobby", dev.livetalk.protocol.ReceiptKind.READ, 1, 3_600) // markers are not requests
+                .request("history", "main", 4_000);
+        bob.request("hello", "receive", 3_250).request("hello", "main", 3_350).request("join", "receive", 3_380)
+                .request("history", "receive", 4_050);
+        for (double at : new double[] {900, 3_100, 3_150, 3_250, 3_350, 3_380, 3_500, 4_000, 4_050}) {
+            run.serverRequest(at == 3_150 || at == 3_500 || at == 900 ? "send" : "hello", at);
+        }
+        for (int i = 0; i < 7; i++) { // after the recovery: the run's peak, not the window's
+            run.serverRequest("send", 6_000 + i * 10);
+        }
+    }
+
+    private Client client(String user) {
+        return run.clientNamed(user);
+    }
+
+    @Test
+    void shouldCountTheRequestsEachTargetedClientSentFromTheWindowsStart() {
+        restartWithRequests();
+        RecoveryReport report = recovery();
+        WindowRecovery window = report.windows().getFirst();
+        // alice: hello, the resend of a6, history = 3; bob: two hellos, a join, history = 4
+        assertThat(window.requests()).isEqualTo(new RefetchFigures(3, 4, 7));
+        assertThat(report.requests(50)).isEqualTo(3);
+        assertThat(report.requests(100)).isEqualTo(4);
+        assertThat(report.requestsMin()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldPeakAtTheMostRequestsTheServerReceivedInOneSecondUntilTheRecoveryEnds() {
+        restartWithRequests();
+        RecoveryReport report = recovery();
+        // 3.1, 3.15, 3.25, 3.35, 3.38 and 3.5 s fall in [3 s, 4 s) counted from 1 s; 4.0 and 4.05 s in [4 s, 5 s)
+        assertThat(report.windows().getFirst().serverPeak()).isEqualTo(6);
+        assertThat(report.serverPeak()).isEqualTo(6);
+        assertThat(report.serverPeakRun()).isEqualTo(7); // the seven at 6 s, after the recovery
+        assertThat(report.serverRequests()).isEqualTo(16);
+    }
+
+    @Test
+    void shouldSumTheCostPerClientRecovery() {
+        restartWithRequests();
+        CostFigures cost = recovery().cost();
+        assertThat(cost.recoveries()).isEqualTo(2);
+        assertThat(cost.refetchedMessages()).isEqualTo(4);
+        assertThat(cost.refetchedBytes()).isEqualTo(550);
+        assertThat(cost.requests()).isEqualTo(7);
+        assertThat(cost.refetchedMessagesPerClient()).isEqualTo(2.0);
+        assertThat(cost.refetchedBytesPerClient()).isEqualTo(275.0);
+        assertThat(cost.requestsPerClient()).isEqualTo(3.5);
+        assertThat(cost.reconnectPeak()).isEqualTo(3);
+        assertThat(cost.serverPeak()).isEqualTo(6);
+        assertThat(cost.serverPeakRun()).isEqualTo(7);
+        assertThat(cost.serverRequests()).isEqualTo(16);
+    }
+
+    @Test
+    void shouldCountAResendUnderANewIdAndNotATransmissionBeforeTheWindow() {
+        run.window("outage", 1_000, 2_000, "alice");
+        Client alice = run.client("alice").join("lobby", 0);
+        alice.send("lobby", "a1", 500, 500, -1).transmit("lobby", "a1", 500).transmit("lobby", "a1", 600)
+                .transmit("lobby", "a1-again", 1_500); // a naive retry under a new id, in the window
+        assertThat(recovery().windows().getFirst().requests()).isEqualTo(new RefetchFigures(1, 1, 1));
+    }
+
+    @Test
+    void shouldCostNothingPerClientWithoutWindows() {
+        run.client("alice").join("lobby", 0).request("hello", "main", 100);
+        run.serverRequest("hello", 100);
+        CostFigures cost = recovery().cost();
+        assertThat(cost.recoveries()).isZero();
+        assertThat(cost.requestsPerClient()).isNull();
+        assertThat(cost.serverPeak()).isZero();
+        assertThat(cost.serverPeakRun()).isEqualTo(1);
+    }
+
     @Test
     void shouldNeverRecoverWhenATargetedClientNeverConverges() {
         run.window("outage", 1_000, 2_000, "bob");

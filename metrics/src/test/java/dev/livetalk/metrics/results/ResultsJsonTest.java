@@ -70,7 +70,8 @@ class ResultsJsonTest {
         ResultsDocument document = SampleResults.document();
         WindowRecovery clean = document.strategy("reconcile").recovery().getFirst();
         assertThat(clean).isEqualTo(new WindowRecovery("outage", 0, "down", 2_000_000_000L, 3_000_000_000L, 1, 1,
-                300_000_000L, 0, new RefetchFigures(1, 1, 1), new RefetchFigures(120, 120, 120), 1, 0));
+                300_000_000L, 0, new RefetchFigures(1, 1, 1), new RefetchFigures(120, 120, 120), 1, 0,
+                new RefetchFigures(0, 0, 0), 0L));
         WindowRecovery flawed = document.strategy("event-only").recovery().getFirst();
         assertThat(flawed.recovery()).isNull();
         assertThat(flawed.neverConverged()).isEqualTo(1);
@@ -91,6 +92,26 @@ class ResultsJsonTest {
             assertThat(s.recovery()).isEmpty();
             assertThat(s.ackedLost()).isNull();
         });
+    }
+
+    @Test
+    void shouldReadADocumentWrittenBeforeCostFiguresWithoutThem() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(SampleResults.document()));
+        tree.withArray("/strategies").forEach(s -> {
+            ((ObjectNode) s).remove("cost");
+            s.withArray("recovery").forEach(w -> ((ObjectNode) w).remove(List.of("requests", "serverPeak")));
+        });
+        ResultsDocument old = ResultsJson.fromJson(mapper.writeValueAsString(tree));
+        assertThat(old.strategies()).hasSize(2).allSatisfy(s -> {
+            assertThat(s.cost()).isNull();
+            assertThat(s.recovery()).isNotEmpty().allSatisfy(w -> {
+                assertThat(w.requests()).isNull();
+                assertThat(w.serverPeak()).isNull();
+            });
+        });
+        assertThat(dev.livetalk.metrics.recovery.CostFigures.of(old.strategy("reconcile").recovery(), 0, 0)
+                .requestsPerClient()).isNull();
     }
 
     @Test

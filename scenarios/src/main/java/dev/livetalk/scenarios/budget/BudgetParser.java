@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *             | silent-wait | convergence | lost | duplicates | phantoms | inversions | moves
  *             | causal-violations | stuck-pending | unfounded-delivered | unfounded-read
  *             | status-ahead | status-backwards | missing-echoes | converged
- *             | recovery | acked-lost | refetched | reconnect-peak
+ *             | recovery | acked-lost | refetched | reconnect-peak | requests | server-peak
  * aggregation = "p(" number ")" | max | min
  * comparator  = "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!="
  * threshold   = number [ns | us | ms | s | m | %]
@@ -26,14 +26,15 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Times (latency metrics, {@code convergence}, {@code recovery}) need an aggregation and a time
- * unit; {@code refetched} (messages per client and fault window) an aggregation and a plain
+ * unit; {@code refetched} and {@code requests} (messages, requests per client and fault window) an aggregation and a plain
  * number; counts take neither; {@code converged} takes a percentage or a count; only latency metrics are
  * kept per phase. Examples: {@code peer-final p(99) < 800ms}, {@code lost == 0},
  * {@code converged == 100%}, {@code echo p(99.9) <= 50ms during for reconcile,gap-fill}.
  * Without {@code in}, a budget looks at the figures summed over every room; {@code in room-3}
  * at that room's alone, {@code in every room} at each room's separately (each must hold it).
  * Whether a named room exists is for the scenario's validation to say. The recovery figures
- * ({@code recovery}, {@code acked-lost}, {@code refetched}, {@code reconnect-peak}) are kept for
+ * ({@code recovery}, {@code acked-lost}, {@code refetched}, {@code reconnect-peak}, {@code requests},
+ * {@code server-peak}) are kept for
  * the whole run only and take no {@code in}.
  *
  * <p>Stateless; any thread.

@@ -34,7 +34,9 @@ public enum Metric {
     RECOVERY("recovery", Kind.RECOVERY_TIME),
     ACKED_LOST("acked-lost", Kind.COUNT),
     REFETCHED("refetched", Kind.PER_CLIENT_COUNT),
-    RECONNECT_PEAK("reconnect-peak", Kind.COUNT);
+    RECONNECT_PEAK("reconnect-peak", Kind.COUNT),
+    REQUESTS("requests", Kind.PER_CLIENT_COUNT),
+    SERVER_PEAK("server-peak", Kind.COUNT);
 
     /** What kind of figure a metric is, which decides the budget grammar that applies. */
     public enum Kind {
@@ -81,10 +83,12 @@ public enum Metric {
 
     /**
      * Whether the figure is one of the recovery figures of the fault windows ({@code recovery},
-     * {@code acked-lost}, {@code refetched}, {@code reconnect-peak}): kept for the whole run, not per room.
+     * {@code acked-lost}, {@code refetched}, {@code reconnect-peak}, {@code requests}, {@code server-peak}): kept
+     * for the whole run, not per room.
      */
     public boolean isRecovery() {
-        return this == RECOVERY || this == ACKED_LOST || this == REFETCHED || this == RECONNECT_PEAK;
+        return this == RECOVERY || this == ACKED_LOST || this == REFETCHED || this == RECONNECT_PEAK
+                || this == REQUESTS || this == SERVER_PEAK;
     }
 
     public static Optional<Metric> byName(String name) {

@@ -113,13 +113,13 @@ class BudgetParserTest {
                 "read-receipt-lag", "lost", "duplicates", "phantoms", "inversions", "moves", "causal-violations",
                 "converged", "convergence", "stuck-pending", "scheduling-lag", "silent-wait", "unfounded-delivered",
                 "unfounded-read", "status-ahead", "status-backwards", "missing-echoes", "recovery", "acked-lost",
-                "refetched", "reconnect-peak");
+                "refetched", "reconnect-peak", "requests", "server-peak");
         for (String name : List.of("read-receipt-lag p(90) < 2s", "scheduling-lag max < 10ms", "phantoms == 0",
                 "moves <= 3", "causal-violations == 0", "stuck-pending == 0", "peer-first min > 1ms",
                 "inversions != 1", "converged >= 9", "silent-wait p(99) < 2s", "unfounded-delivered == 0",
                 "unfounded-read == 0", "status-ahead == 0", "status-backwards == 0", "missing-echoes == 0",
                 "recovery max < 5s for reconcile", "acked-lost == 0", "refetched p(50) < 100", "refetched max <= 500",
-                "reconnect-peak <= 200")) {
+                "reconnect-peak <= 200", "requests p(50) < 20", "requests max <= 50", "server-peak <= 500")) {
             assertThat(BudgetParser.parse(name).expression()).isEqualTo(name);
         }
     }
@@ -136,6 +136,8 @@ class BudgetParserTest {
         "acked-lost p(50) == 0 | 11 | it takes no aggregation",
         "acked-lost == 0 in room1 | 16 | acked-lost is a recovery figure of the fault windows, kept for the whole run: it takes no 'in'",
         "reconnect-peak <= 2.5 | 18 | reconnect-peak is a count: the threshold must be a whole number",
+        "requests < 20 | 9 | is a count per client: name an aggregation",
+        "server-peak == 0 in room1 | 17 | server-peak is a recovery figure of the fault windows, kept for the whole run: it takes no 'in'",
         "echo p99 < 5ms | 5 | unknown aggregation 'p99'",
         "echo p(101) < 5ms | 5 | a percentile must be within (0, 100]",
         "echo p(99 < 5ms | 5 | a percentile is written p(N)",
