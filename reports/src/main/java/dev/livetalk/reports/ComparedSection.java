@@ -1,7 +1,9 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.gate.IntervalSource;
 import dev.livetalk.metrics.gate.StrategyRanking;
 import dev.livetalk.metrics.gate.Tolerance;
+import dev.livetalk.metrics.gate.TradeOff;
 import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.RegressionVerdict;
 
@@ -11,16 +13,18 @@ import java.util.List;
 /**
  * One report section with its baseline comparisons and the ranking of its strategies. It
  * decides nothing: {@link #verdict()} asks {@link Verdict}, the one pass/fail rule, and
- * {@link #ranking()} is {@link StrategyRanking}'s, made once here for every output.
+ * {@link #ranking()} is {@link StrategyRanking}'s and {@link #tradeOff()} is {@link TradeOff}'s, made once
+ * here for every output.
  *
  * <p>Immutable; any thread.
  *
  * @param section     the scenario's runs
  * @param comparisons per seed run of the section, in order, the baseline comparisons (empty lists without a baseline)
  * @param ranking     the best strategies on correctness and latency, of the first seed
+ * @param tradeOff    the figures that tell the strategies of the first seed apart
  */
 public record ComparedSection(ScenarioSection section, List<List<RegressionVerdict>> comparisons,
-                              StrategyRanking ranking) {
+                              StrategyRanking ranking, TradeOff tradeOff) {
     public ComparedSection {
         if (comparisons.size() != section.runs().size()) {
             throw new IllegalArgumentException("one list of comparisons per seed run: " + comparisons.size()
@@ -29,11 +33,18 @@ public record ComparedSection(ScenarioSection section, List<List<RegressionVerdi
         comparisons = comparisons.stream().map(List::copyOf).toList();
     }
 
+    /** With the trade-off of the section's first seed, as {@link #of} makes it. */
+    public ComparedSection(ScenarioSection section, List<List<RegressionVerdict>> comparisons,
+                           StrategyRanking ranking) {
+        this(section, comparisons, ranking, tradeOff(section.first(), intervals(section.first())));
+    }
+
     /** {@code section} compared with {@code baseline} (may be null: no baseline). */
     public static ComparedSection of(ScenarioSection section, Baseline baseline) {
+        IntervalSource intervals = intervals(section.first());
         return new ComparedSection(section, section.runs().stream()
                 .map(r -> baseline == null ? List.<RegressionVerdict>of() : baseline.compare(r))
-                .toList(), ranking(section.first()));
+                .toList(), ranking(section.first(), intervals), tradeOff(section.first(), intervals));
     }
 
     /**
@@ -41,7 +52,20 @@ public record ComparedSection(ScenarioSection section, List<List<RegressionVerdi
      * default tolerance (the gate's thresholds, whatever a baseline was given).
      */
     static StrategyRanking ranking(ScenarioSection.SeedRun run) {
-        return StrategyRanking.of(run.document(), LoggedIntervals.read(run.hlogFiles()), Tolerance.DEFAULT);
+        return ranking(run, intervals(run));
+    }
+
+    private static StrategyRanking ranking(ScenarioSection.SeedRun run, IntervalSource intervals) {
+        return StrategyRanking.of(run.document(), intervals, Tolerance.DEFAULT);
+    }
+
+    /** The trade-off of a seed's strategies, under the default tolerance like the ranking. */
+    private static TradeOff tradeOff(ScenarioSection.SeedRun run, IntervalSource intervals) {
+        return TradeOff.of(run.document(), intervals, Tolerance.DEFAULT);
+    }
+
+    private static IntervalSource intervals(ScenarioSection.SeedRun run) {
+        return LoggedIntervals.read(run.hlogFiles());
     }
 
     /** A baseline comparison, with the seed of the run. */

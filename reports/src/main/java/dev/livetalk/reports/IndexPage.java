@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * {@code index.html}: one self-contained page (inline styles and script, images from the
  * local {@code charts/} folder, nothing from the network). The verdict on top, an overview of
- * scenarios x strategies, the environment (with how the run was started: {@link InvocationText}), then
+ * scenarios x strategies, the trade-offs ({@link TradeOffMatrix}), the environment (with how the run was started: {@link InvocationText}), then
  * one section per scenario ({@link ScenarioHtml}, opening with its verdict paragraph: {@link RankingText}).
  * A small script checks that every image loaded and records the result in {@code #report-check}.
  *
@@ -50,6 +50,7 @@ final class IndexPage {
         header(verdict, verdicts.size(), withBaseline, h);
         nav(verdicts, h);
         overview(verdicts, withBaseline, h);
+        TradeOffMatrix.html(verdicts, h);
         environment(verdicts, shards, h);
         for (int i = 0; i < verdicts.size(); i++) {
             ScenarioHtml.section(verdicts.get(i), charts.get(i), withBaseline, commandsFrom, h);
@@ -78,7 +79,8 @@ final class IndexPage {
     }
 
     private static void nav(List<ComparedSection> verdicts, StringBuilder h) {
-        h.append("<nav><a href=\"#overview\">overview</a> · <a href=\"#environment\">environment</a>");
+        h.append("<nav><a href=\"#overview\">overview</a> · <a href=\"#trade-offs\">trade-offs</a> · "
+                + "<a href=\"#environment\">environment</a>");
         for (ComparedSection v : verdicts) {
             String name = v.section().scenario();
             h.append(" · <a class=\"").append(v.verdict().passed() ? "ok" : "bad").append("\" href=\"#")

@@ -35,7 +35,7 @@ final class PageStyle {
                    border-radius: 2px; }
             .charts { display: flex; flex-wrap: wrap; gap: 10px; }
             .charts figure { flex: 1 1 calc(50% - 10px); min-width: 420px; margin: 0; } .charts img { width: 100%; height: auto; }
-            td.strategy { white-space: nowrap; }
+            td.strategy { white-space: nowrap; } td.best { background: #e6f4ea; color: #1b5e20; }
             figure { margin: 6px 0; } figcaption { font-size: 12px; color: #555; }
             img { max-width: 100%; height: auto; border: 1px solid #eee; box-sizing: border-box; }
             details > summary { cursor: pointer; font-weight: 600; margin: 6px 0; }

@@ -21,10 +21,11 @@ import java.util.Optional;
  * @param correctness correctness over time, empty when the results hold none (older documents)
  * @param conversations peer-final p99 per room, empty without figures per room (older documents) or
  *                    deliveries to peers
+ * @param tradeOff    the strategies by cost, correctness and latency ({@link TradeOffChart}), empty with one strategy
  */
 public record ScenarioCharts(Optional<ChartImage> faults, List<ChartImage> percentiles, Optional<ChartImage> timeline,
                              Optional<ChartImage> examples, Optional<ChartImage> correctness,
-                             Optional<ChartImage> conversations) {
+                             Optional<ChartImage> conversations, Optional<ChartImage> tradeOff) {
     /** The latency metrics drawn, in order. */
     static final List<String> METRICS = List.of("echo", "ack", "peer-first", "peer-final", "read-receipt-lag",
             "scheduling-lag");
@@ -60,7 +61,11 @@ public record ScenarioCharts(Optional<ChartImage> faults, List<ChartImage> perce
                 prefix + "-correctness", "correctness over time", WIDTH, 130 + 150 * 3);
         Optional<ChartImage> conversations = write(ConversationChart.of(run), reportDir, prefix + "-conversations",
                 "peer-final p99 per room", WIDTH, 420);
-        return new ScenarioCharts(faults, percentiles, timeline, examples, correctness, conversations);
+        Optional<TradeOffChart.Model> tradeOffModel = TradeOffChart.model(run);
+        Optional<ChartImage> tradeOff = write(tradeOffModel.map(TradeOffChart::chart).orElse(null), reportDir,
+                prefix + "-trade-off", tradeOffModel.map(TradeOffChart::alt).orElse(""), WIDTH,
+                tradeOffModel.flatMap(TradeOffChart.Model::cost).isPresent() ? 560 : 360);
+        return new ScenarioCharts(faults, percentiles, timeline, examples, correctness, conversations, tradeOff);
     }
 
     /** The end of the time axis: the last interval or fault window end, in seconds. */

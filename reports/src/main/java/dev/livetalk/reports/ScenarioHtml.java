@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The section of {@code index.html} for one scenario: verdict, fault timeline, latency charts,
+ * The section of {@code index.html} for one scenario: verdict, trade-off ({@link TradeOffText},
+ * {@link TradeOffChart}), fault timeline, latency charts,
  * correctness over time, then the tables ({@link StrategyTables}), among them the conversations
  * ({@link ConversationTable}, {@link ConversationChart}). Says plainly what the
  * results document does not hold.
@@ -37,6 +38,7 @@ final class ScenarioHtml {
                 .append(Markup.escape(s.first().document().network())).append(" · strategies: ")
                 .append(Markup.escape(String.join(", ", s.strategies()))).append("</p>\n");
         RankingText.html(v, h);
+        TradeOffText.html(v, charts.tradeOff(), h);
         failures(v, verdict, h);
         missingHlogs(s, h);
         h.append("<h3>Fault timeline</h3>\n");

@@ -21,7 +21,7 @@ import java.util.Locale;
  * top (the run's {@link Verdict}: PASS, FAIL, or INTERRUPTED with where), then the failed budgets and
  * regressions, then one row per scenario and strategy (several seeds of a scenario show as
  * {@code min..max (median m)}), then per scenario the best strategy on correctness and on latency
- * ({@link RankingText}), then the worst conversations (rooms) of each scenario and strategy
+ * ({@link RankingText}) and the trade-offs ({@link TradeOffMatrix}), then the worst conversations (rooms) of each scenario and strategy
  * (first seed, folded), then how the run was started ({@link InvocationText}) and the harness's
  * calibration. Deterministic: the same documents give the same text (the only time and the only
  * paths are those the documents hold: when the run started and its command line).
@@ -68,6 +68,7 @@ public final class SummaryMarkdown {
         md.append("\npeer-final p99 is over every intended delivery: never once more than 1% never came by the end "
                 + "of the run.\n");
         RankingText.markdown(sections, md);
+        TradeOffMatrix.markdown(sections, md);
         conversations(sections, md);
         recovery(sections, md);
         return md.append(shards.isEmpty() ? InvocationText.markdown(sections) : ShardsText.markdown(shards))

@@ -1,0 +1,272 @@
+package dev.livetalk.reports;
+
+import dev.livetalk.metrics.correctness.ConvergenceFigures;
+import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.correctness.Outcome;
+import dev.livetalk.metrics.gate.TradeOff;
+import dev.livetalk.metrics.recovery.RefetchFigures;
+import dev.livetalk.metrics.recovery.WindowRecovery;
+import dev.livetalk.metrics.results.Environment;
+import dev.livetalk.metrics.results.LatencyFigures;
+import dev.livetalk.metrics.results.Percentiles;
+import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.StrategyResult;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The report's trade-off sections (docs/METRICS.md, "Telling strategies apart"): the matrix, the
+ * sentence and the chart, from hand-built results documents.
+ */
+class TradeOffReportTest {
+    private static final long MS = 1_000_000L;
+
+    @TempDir
+    Path temp;
+
+    /**
+     * A result with {@code lost}, {@code moves} and a peer-final p99 (ms; p50 half of it), 10 clients of which
+     * {@code converged} converged; with {@code refetched} messages refetched by 4 clients in one window when not
+     * negative.
+     */
+    private static StrategyResult result(String name, long lost, long moves, long p99Millis, long converged,
+                                         long refetched) {
+        CorrectnessFigures c = new CorrectnessFigures(10, converged, 10.0 * converged, lost, 0, 0, 0, 1.0, 0, moves, 0,
+                0, Map.of(Outcome.OK, 10L), new ConvergenceFigures(0, 0, 0, null, null, null));
+        Percentiles p = new Percentiles(1000, p99Millis * MS / 2, p99Millis * MS / 2, p99Millis * MS,
+                p99Millis * MS, p99Millis * MS);
+        List<WindowRecovery> recovery = refetched < 0 ? List.of() : List.of(new WindowRecovery("outage", 0, "down",
+                2_000 * MS, 3_000 * MS, 4, 4, 400 * MS, 0, new RefetchFigures(refetched / 4, refetched, refetched),
+                new RefetchFigures(0, 0, 0), 1, 0));
+        return new StrategyResult(name, c, List.of(
+                new LatencyFigures("peer-final", "all", p, p, 0, new LatencyFigures.CompletedOnly(p, p))),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), recovery, 0L);
+    }
+
+    private static StrategyResult result(String name, long lost, long moves, long p99Millis) {
+        return result(name, lost, moves, p99Millis, 10, -1);
+    }
+
+    private ComparedSection section(String scenario, StrategyResult... results) {
+        ResultsDocument d = ResultsDocument.of(scenario, 1, "sim", new Environment(null, "25", 2), null,
+                List.of(results));
+        List<Path> folders = Collections.nCopies(results.length, temp);
+        return ComparedSection.of(new ScenarioSection(scenario, List.of(new ScenarioSection.SeedRun(d, folders))),
+                null);
+    }
+
+    /** a and c lose nothing (b 30), b moves nothing (a 40, c 41), c is 3x slower. */
+    private ComparedSection threeWay() {
+        return section("outage", result("a", 0, 40, 100), result("b", 30, 0, 100), result("c", 0, 41, 300));
+    }
+
+    @Test
+    void shouldShowOnlyTheSeparatingFiguresWithTheBestMarkedAndFoldTheRest() {
+        StringBuilder md = new StringBuilder();
+        TradeOffMatrix.markdown(List.of(threeWay()), md);
+
+        assertThat(md.toString()).contains("| scenario | figure | a | b | c |\n|---|---|---:|---:|---:|\n"
+                + "| outage | lost | **0 ★** | 30 | **0 ★** |\n"
+                + "| outage | moves | 40 | **0 ★** | 41 |\n"
+                + "| outage | peer-final p50 | **50.0 ms ★** | **50.0 ms ★** | 150.0 ms |\n"
+                // 12 counts, converged, peer-final p50 and p99: 15 figures, 3 shown
+                + "| outage | 12 more figures equal within noise | | | |\n");
+        StringBuilder h = new StringBuilder();
+        TradeOffMatrix.html(List.of(threeWay()), h);
+        assertThat(h.toString()).contains("<td>lost</td><td class=\"num best\"><b>0 ★</b></td><td class=\"num\">30</td>")
+                .contains(">12 more figures equal within noise</td>").contains("title=\"duplicates, phantoms,");
+    }
+
+    @Test
+    void shouldPutEveryScenarioUnderTheUnionOfStrategiesAndLeaveOutAScenarioOfOneStrategy() {
+        ComparedSection alone = section("calm", result("a", 0, 0, 100));
+        ComparedSection other = section("herd", result("a", 0, 0, 100), result("d", 0, 0, 900));
+        StringBuilder md = new StringBuilder();
+        TradeOffMatrix.markdown(List.of(threeWay(), alone, other), md);
+
+        assertThat(md.toString()).contains("| scenario | figure | a | b | c | d |\n")
+                .contains("| herd | peer-final p50 | **50.0 ms ★** | - | - | 450.0 ms |\n")
+                .doesNotContain("| calm |")
+                .contains("- **calm**: Only a ran: nothing to compare.\n");
+    }
+
+    @Test
+    void shouldSayNothingIsComparedWhenEveryScenarioRanOneStrategy() {
+        ComparedSection alone = section("calm", result("a", 0, 0, 100));
+        StringBuilder md = new StringBuilder();
+        TradeOffMatrix.markdown(List.of(alone), md);
+        StringBuilder h = new StringBuilder();
+        TradeOffMatrix.html(List.of(alone), h);
+
+        assertThat(md.toString()).isEqualTo("\n### Trade-offs\n\n- **calm**: Only a ran: nothing to compare.\n");
+        assertThat(h.toString()).contains("Every scenario ran one strategy: nothing to compare.")
+                .doesNotContain("<table");
+        assertThat(TradeOffText.text(alone)).isEqualTo("Only a ran: nothing to compare.");
+    }
+
+    @Test
+    void shouldWordEveryWinOfTheTradeOffAndOnlyThose() {
+        ComparedSection v = threeWay();
+
+        assertThat(TradeOffText.text(v)).isEqualTo("a and c are ahead of b on lost (0 against 30); b is ahead of a and "
+                + "c on moves (0 against 40 and 41); a and b are ahead of c on peer-final p50 (50.0 ms against 150.0 "
+                + "ms).");
+        assertEveryClaimIsADifference(v.tradeOff());
+    }
+
+    @Test
+    void shouldNotClaimABestStrategyAheadOfOneItDoesNotBeat() {
+        // lost: a 0 against b 12 is beyond noise (p = 2^-12); c 5 is within noise of both (p 0.03 and 0.07)
+        ComparedSection v = section("outage", result("a", 0, 0, 100), result("b", 12, 0, 100),
+                result("c", 5, 0, 100));
+
+        assertThat(v.tradeOff().figures().stream().filter(f -> f.figure().equals("lost")).findFirst().orElseThrow()
+                .best()).containsExactly("a", "c");
+        assertThat(TradeOffText.claims(v.tradeOff())).containsExactly(
+                new TradeOffText.Claim(List.of("a"), List.of("b"), List.of("lost")));
+        assertThat(TradeOffText.text(v)).isEqualTo("a is ahead of b on lost (0 against 12); a and c do not differ "
+                + "beyond noise on any figure; b and c do not differ beyond noise on any figure.");
+        assertEveryClaimIsADifference(v.tradeOff());
+    }
+
+    @Test
+    void shouldSayWhenNoFigureTellsTheStrategiesApart() {
+        ComparedSection v = section("outage", result("a", 3, 5, 100), result("b", 3, 5, 100));
+        StringBuilder md = new StringBuilder();
+        TradeOffMatrix.markdown(List.of(v), md);
+
+        assertThat(TradeOffText.text(v)).isEqualTo("a and b do not differ beyond noise on any of the 15 figures "
+                + "compared.");
+        assertThat(md.toString()).contains("| outage | 15 figures equal within noise | | |\n");
+    }
+
+    @Test
+    void shouldPlaceEachStrategyByCostErrorsAndLatencyAndMarkTheFrontier() {
+        // refetched per client: a 5, b 0, c 10; errors a 0, b 30, c 0; p99 a 100, b 100, c 300 ms
+        ComparedSection v = section("outage", result("a", 0, 0, 100, 10, 20), result("b", 30, 0, 100, 0, 0),
+                result("c", 0, 0, 300, 10, 40));
+
+        TradeOffChart.Model m = TradeOffChart.model(v.section().first()).orElseThrow();
+
+        assertThat(m.cost()).map(TradeOffChart.Axis::name).contains("refetched messages per client and window");
+        assertThat(m.points()).extracting(TradeOffChart.Point::strategy, TradeOffChart.Point::cost,
+                        TradeOffChart.Point::errors, TradeOffChart.Point::p99Nanos, TradeOffChart.Point::dominatedBy)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 5.0, 0L, 100.0 * MS, List.of()),
+                        org.assertj.core.groups.Tuple.tuple("b", 0.0, 30L, 100.0 * MS, List.of()),
+                        org.assertj.core.groups.Tuple.tuple("c", 10.0, 0L, 300.0 * MS, List.of("a")));
+        assertThat(m.frontier()).containsExactly("a", "b");
+
+        JFreeChart chart = TradeOffChart.chart(m);
+        List<XYPlot> panels = ((CombinedDomainXYPlot) chart.getPlot()).getSubplots();
+        assertThat(points(panels.get(0).getDataset())).containsExactly("a 5.0 0.0", "b 0.0 30.0", "c 10.0 0.0");
+        assertThat(points(panels.get(1).getDataset())).containsExactly("a 5.0 100.0", "b 0.0 100.0", "c 10.0 300.0");
+        assertThat(panels.get(0).getRenderer().getItemLabelGenerator(2, 0).generateLabel(panels.get(0).getDataset(), 2, 0)).isEqualTo("c");
+        assertThat(panels.get(0).getRenderer().getItemLabelGenerator(0, 0).generateLabel(panels.get(0).getDataset(), 0, 0)).isEqualTo("a *");
+
+        assertThat(TradeOffChart.alt(m)).isEqualTo("Trade-off of outage, each strategy by refetched messages per "
+                + "client and window against errors (lost + duplicates + phantoms + inversions + stuck pending) and "
+                + "peer-final p99. a: 5 refetched messages per client and window, 0 errors, peer-final p99 100.0 ms, "
+                + "on the frontier; b: 0 refetched messages per client and window, 30 errors, peer-final p99 100.0 "
+                + "ms, on the frontier; c: 10 refetched messages per client and window, 0 errors, peer-final p99 "
+                + "300.0 ms, dominated by a.");
+        // the cost the gate does not compare is given as values, said to be untested
+        assertThat(TradeOffText.text(v)).endsWith(". Refetched messages per client and window (not tested against "
+                + "noise): a 5, b 0, c 10.")
+                .contains("a and c are ahead of b on lost (0 against 30) and converged (100% against 0%)");
+        assertEveryClaimIsADifference(v.tradeOff());
+    }
+
+    @Test
+    void shouldPlaceLatencyAgainstErrorsWithoutACostFigure() {
+        ComparedSection v = threeWay(); // no recovery figures: a document written before they were recorded
+
+        TradeOffChart.Model m = TradeOffChart.model(v.section().first()).orElseThrow();
+
+        assertThat(m.cost()).isEmpty();
+        assertThat(m.frontier()).containsExactly("a"); // b: more errors than a, as fast; c: as many, slower
+        XYPlot plot = (XYPlot) TradeOffChart.chart(m).getPlot();
+        assertThat(plot).isNotInstanceOf(CombinedDomainXYPlot.class);
+        assertThat(points(plot.getDataset())).containsExactly("a 100.0 0.0", "b 100.0 30.0", "c 300.0 0.0");
+        assertThat(TradeOffText.text(v)).doesNotContain("Refetched");
+        assertThat(TradeOffChart.model(section("calm", result("a", 0, 0, 100)).section().first())).isEmpty();
+    }
+
+    @Test
+    void shouldDrawANeverLatencyAtTheTopAndCountItWorstOnTheFrontier() {
+        StrategyResult never = result("n", 0, 0, 100, 10, 0);
+        LatencyFigures f = never.latency().get(0);
+        Percentiles p = new Percentiles(1000, 50 * MS, 50 * MS, Percentiles.NEVER, Percentiles.NEVER,
+                Percentiles.NEVER);
+        never = new StrategyResult("n", never.correctness(), List.of(new LatencyFigures(f.metric(), f.phase(), p, p,
+                100, f.completedOnly())), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                never.recovery(), 0L);
+        ComparedSection v = section("outage", result("a", 0, 0, 100, 10, 0), never);
+
+        TradeOffChart.Model m = TradeOffChart.model(v.section().first()).orElseThrow();
+
+        assertThat(m.frontier()).containsExactly("a");
+        List<XYPlot> panels = ((CombinedDomainXYPlot) TradeOffChart.chart(m).getPlot()).getSubplots();
+        assertThat(points(panels.get(1).getDataset())).containsExactly("a 0.0 100.0", "n 0.0 115.0");
+        assertThat(panels.get(1).getRenderer().getItemLabelGenerator(1, 0).generateLabel(panels.get(1).getDataset(), 1, 0)).isEqualTo("n (never)");
+        assertThat(TradeOffChart.alt(m)).contains("n: 0 refetched messages per client and window, 0 errors, "
+                + "peer-final p99 never, dominated by a.");
+    }
+
+    @Test
+    void shouldWriteTheSectionsAndTheChartIntoTheReportOfOldResults() throws Exception {
+        Path out = temp.resolve("report");
+        ReportWriter.write(Fixtures.resultsFiles(), out, java.util.Optional.empty());
+
+        assertThat(out.resolve("index.html")).content().contains("<a href=\"#trade-offs\">trade-offs</a>",
+                "<section id=\"trade-offs\"><h2>Trade-offs</h2>", "<p class=\"trade-off\"><b>Trade-off:</b> ",
+                "<img src=\"charts/03-outage-trade-off.png\"", "alt=\"Trade-off of outage, each strategy by "
+                        + "peer-final p99 against errors");
+        assertThat(out.resolve("charts/03-outage-trade-off.png")).isNotEmptyFile();
+        assertThat(out.resolve("charts/03-outage-trade-off.svg")).isNotEmptyFile();
+        assertThat(out.resolve("summary.md")).content().contains("\n### Trade-offs\n\n- **baseline**: ",
+                "<details><summary>Trade-off matrix: the figures that tell the strategies apart</summary>");
+    }
+
+    /** Every claim of the sentence is a difference the trade-off found, better over worse on that figure. */
+    private static void assertEveryClaimIsADifference(TradeOff t) {
+        List<TradeOffText.Claim> claims = TradeOffText.claims(t);
+        assertThat(claims).isNotEmpty();
+        for (TradeOffText.Claim c : claims) {
+            for (String better : c.better()) {
+                for (String worse : c.worse()) {
+                    for (String figure : c.figures()) {
+                        assertThat(t.pair(better, worse).differences()).as("%s over %s on %s", better, worse, figure)
+                                .anySatisfy(d -> {
+                                    assertThat(d.figure()).isEqualTo(figure);
+                                    assertThat(d.better()).isEqualTo(better);
+                                    assertThat(d.worse()).isEqualTo(worse);
+                                });
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> points(XYDataset data) {
+        List<String> points = new ArrayList<>();
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                points.add(String.format(java.util.Locale.ROOT, "%s %.1f %.1f", data.getSeriesKey(s),
+                        data.getXValue(s, i), data.getYValue(s, i)));
+            }
+        }
+        return points;
+    }
+}
