@@ -174,8 +174,7 @@ final class TradeOffChart {
         if (m.cost().isPresent()) {
             CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain(m.cost().get().name()));
             plot.setGap(14);
-            plot.add(panel(placed, p -> p.cost(), p -> (double) p.errors(), new NumberAxis("errors (" + ERRORS + ")")),
-                    1);
+            plot.add(panel(placed, p -> p.cost(), p -> (double) p.errors(), new NumberAxis("errors")), 1);
             plot.add(panel(placed.stream().filter(p -> p.p99Nanos() >= 0).toList(), p -> p.cost(),
                     p -> Double.isInfinite(p.p99Nanos()) ? never : p.p99Nanos() / 1e6,
                     new NumberAxis(LATENCY + " (ms)")), 1);
@@ -184,11 +183,11 @@ final class TradeOffChart {
         } else {
             XYPlot plot = panel(placed.stream().filter(p -> p.p99Nanos() >= 0 && !Double.isInfinite(p.p99Nanos()))
                             .toList(), p -> p.p99Nanos() / 1e6, p -> (double) p.errors(),
-                    new NumberAxis("errors (" + ERRORS + ")"));
+                    new NumberAxis("errors"));
             plot.setDomainAxis(domain(LATENCY + " (ms)"));
             chart = new JFreeChart("correctness and latency per strategy", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         }
-        chart.addSubtitle(new TextTitle("filled, " + FRONTIER + ": on the frontier (no other strategy is at least as "
+        chart.addSubtitle(new TextTitle("errors: " + ERRORS + ". Filled, " + FRONTIER + ": on the frontier (no other strategy is at least as "
                 + "good on every axis and better on one; lower is better)" + (m.cost().isPresent()
                 ? "; a p99 that is never at the top" : "; a p99 that is never not drawn")
                 + ". Values as measured: see the trade-off matrix for what differs beyond noise",
@@ -205,7 +204,10 @@ final class TradeOffChart {
         return axis;
     }
 
-    /** One panel: a series per strategy (its colour), a labelled point each, filled on the frontier. */
+    /**
+     * One panel: a series per strategy (its colour), a labelled point each, filled on the frontier;
+     * strategies on the same spot share one label.
+     */
     private static XYPlot panel(List<Point> points, Function<Point, Double> x, Function<Point, Double> y,
                                 NumberAxis range) {
         XYSeriesCollection data = new XYSeriesCollection();
@@ -221,9 +223,23 @@ final class TradeOffChart {
             renderer.setSeriesStroke(i, ChartStyle.line());
         }
         renderer.setUseFillPaint(false);
-        renderer.setDefaultItemLabelGenerator((dataset, series, item) -> points.get(series).label()
-                + (Double.isInfinite(points.get(series).p99Nanos()) && range.getLabel().startsWith(LATENCY)
-                ? " (never)" : ""));
+        boolean latency = range.getLabel().startsWith(LATENCY);
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            List<String> here = new ArrayList<>();
+            boolean first = true;
+            for (int j = 0; j < points.size(); j++) {
+                Point q = points.get(j);
+                if (x.apply(q).equals(x.apply(p)) && y.apply(q).equals(y.apply(p))) {
+                    first &= j >= i;
+                    here.add(q.label());
+                }
+            }
+            labels.add(!first ? "" : String.join(", ", here)
+                    + (latency && Double.isInfinite(p.p99Nanos()) ? " (never)" : ""));
+        }
+        renderer.setDefaultItemLabelGenerator((dataset, series, item) -> labels.get(series));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,

@@ -94,13 +94,42 @@ final class TradeOffText {
             parts.add(RankingText.names(t.strategies()) + (t.strategies().size() == 2 ? " do" : " all do")
                     + " not differ beyond noise on any of the " + t.figures().size() + " figures compared");
         } else {
-            for (TradeOff.Pair p : t.unseparated()) {
-                parts.add(p.first() + " and " + p.second() + " do not differ beyond noise on any figure");
+            for (List<String> group : alike(t)) {
+                parts.add(RankingText.names(group) + " do not differ beyond noise on any figure");
             }
         }
         StringBuilder text = new StringBuilder(seeds).append(String.join("; ", parts)).append('.');
         cost(document).ifPresent(c -> text.append(' ').append(c));
         return text.toString();
+    }
+
+    /**
+     * The strategies no figure tells apart, in groups of which every pair is unseparated: each
+     * unseparated pair not yet in a group starts one, joined by every other strategy unseparated
+     * from all its members (document order).
+     */
+    static List<List<String>> alike(TradeOff t) {
+        java.util.Set<List<String>> unseparated = new java.util.HashSet<>();
+        t.unseparated().forEach(p -> {
+            unseparated.add(List.of(p.first(), p.second()));
+            unseparated.add(List.of(p.second(), p.first()));
+        });
+        List<List<String>> groups = new ArrayList<>();
+        for (TradeOff.Pair p : t.unseparated()) {
+            if (groups.stream().anyMatch(g -> g.contains(p.first()) && g.contains(p.second()))) {
+                continue;
+            }
+            List<String> group = new ArrayList<>();
+            for (String s : t.strategies()) {
+                if (s.equals(p.first()) || s.equals(p.second()) || unseparated.contains(List.of(s, p.first()))
+                        && unseparated.contains(List.of(s, p.second()))
+                        && group.stream().allMatch(g -> unseparated.contains(List.of(s, g)))) {
+                    group.add(s);
+                }
+            }
+            groups.add(List.copyOf(group));
+        }
+        return groups;
     }
 
     /** {@code 0 against 64 and 210}: the values of the better, then of the worse (one value when all are equal). */

@@ -142,6 +142,16 @@ class TradeOffReportTest {
     }
 
     @Test
+    void shouldGroupTheStrategiesNoFigureTellsApart() {
+        ComparedSection v = section("outage", result("a", 0, 0, 100), result("b", 0, 0, 100), result("c", 0, 0, 100),
+                result("d", 30, 0, 100));
+
+        assertThat(TradeOffText.text(v)).isEqualTo("a, b and c are ahead of d on lost (0 against 30); a, b and c do not "
+                + "differ beyond noise on any figure.");
+        assertEveryClaimIsADifference(v.tradeOff());
+    }
+
+    @Test
     void shouldSayWhenNoFigureTellsTheStrategiesApart() {
         ComparedSection v = section("outage", result("a", 3, 5, 100), result("b", 3, 5, 100));
         StringBuilder md = new StringBuilder();
