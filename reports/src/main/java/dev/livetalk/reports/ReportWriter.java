@@ -1,6 +1,7 @@
 package dev.livetalk.reports;
 
 import dev.livetalk.metrics.gate.RunStop;
+import dev.livetalk.metrics.gate.TradeOff;
 import dev.livetalk.metrics.gate.Verdict;
 
 import java.io.IOException;
@@ -134,7 +135,8 @@ public final class ReportWriter {
             for (int i = 0; i < sections.size(); i++) {
                 ScenarioSection section = sections.get(i).section();
                 String prefix = String.format(java.util.Locale.ROOT, "%02d-%s", i + 1, ChartFiles.slug(section.scenario()));
-                futures.add(pool.submit(() -> ScenarioCharts.render(section, outDir, prefix)));
+                TradeOff tradeOff = sections.get(i).tradeOff();
+                futures.add(pool.submit(() -> ScenarioCharts.render(section, tradeOff, outDir, prefix)));
             }
             List<ScenarioCharts> charts = new ArrayList<>();
             for (Future<ScenarioCharts> f : futures) {

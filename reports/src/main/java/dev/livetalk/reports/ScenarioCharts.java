@@ -1,5 +1,6 @@
 package dev.livetalk.reports;
 
+import dev.livetalk.metrics.gate.TradeOff;
 import dev.livetalk.scenarios.fault.FaultWindow;
 import org.jfree.chart.JFreeChart;
 
@@ -39,8 +40,12 @@ public record ScenarioCharts(Optional<ChartImage> faults, List<ChartImage> perce
         percentiles = List.copyOf(percentiles);
     }
 
-    /** Every chart of the section, written under {@code reportDir}; file names start with {@code prefix}. */
-    static ScenarioCharts render(ScenarioSection section, Path reportDir, String prefix) throws IOException {
+    /**
+     * Every chart of the section, whose first seed's strategies stand as {@code tradeOff} says,
+     * written under {@code reportDir}; file names start with {@code prefix}.
+     */
+    static ScenarioCharts render(ScenarioSection section, TradeOff tradeOff, Path reportDir, String prefix)
+            throws IOException {
         ScenarioSection.SeedRun run = section.first();
         IntervalLog log = run.intervalLog(t -> t.corrected() && t.phase().equals("all"));
         List<FaultWindow> windows = run.document().faultSchedule().windows();
@@ -61,11 +66,12 @@ public record ScenarioCharts(Optional<ChartImage> faults, List<ChartImage> perce
                 prefix + "-correctness", "correctness over time", WIDTH, 130 + 150 * 3);
         Optional<ChartImage> conversations = write(ConversationChart.of(run), reportDir, prefix + "-conversations",
                 "peer-final p99 per room", WIDTH, 420);
-        Optional<TradeOffChart.Model> tradeOffModel = TradeOffChart.model(run);
-        Optional<ChartImage> tradeOff = write(tradeOffModel.map(TradeOffChart::chart).orElse(null), reportDir,
+        Optional<TradeOffChart.Model> tradeOffModel = TradeOffChart.model(run, tradeOff);
+        Optional<ChartImage> tradeOffChart = write(tradeOffModel.map(TradeOffChart::chart).orElse(null), reportDir,
                 prefix + "-trade-off", tradeOffModel.map(TradeOffChart::alt).orElse(""), WIDTH,
                 tradeOffModel.flatMap(TradeOffChart.Model::cost).isPresent() ? 560 : 360);
-        return new ScenarioCharts(faults, percentiles, timeline, examples, correctness, conversations, tradeOff);
+        return new ScenarioCharts(faults, percentiles, timeline, examples, correctness, conversations,
+                tradeOffChart);
     }
 
     /** The end of the time axis: the last interval or fault window end, in seconds. */

@@ -1,6 +1,7 @@
 package dev.livetalk.reports;
 
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.gate.TradeOff;
 import dev.livetalk.metrics.recovery.WindowRecovery;
 import dev.livetalk.metrics.results.StrategyResult;
 import org.jfree.chart.JFreeChart;
@@ -26,12 +27,14 @@ import java.util.function.Function;
 /**
  * A scenario's trade-off chart: each strategy of the first seed placed by its cost against its
  * correctness errors (top panel) and its peer-final p99 (bottom panel), labelled with its name;
- * the strategies on the frontier (no other is at least as good on every plotted axis and better
- * on one; lower is better on each) drawn filled and their labels starred, the others hollow.
+ * the strategies on the frontier drawn filled and their labels starred, the others hollow. A
+ * strategy is off the frontier when another dominates it: no worse on any plotted axis and better
+ * on one, where better is the {@link TradeOff}'s verdict beyond the gate's noise for the errors
+ * (better on one of their counts and worse on none) and for peer-final p99, and plainly lower for
+ * the cost (which the gate does not compare).
  * The cost is the first of {@link #COSTS} some strategy has; without one (a run without fault
  * windows, or written before it was recorded) a single panel places peer-final p99 against the
- * errors. The chart's alt text says the same in words ({@link #alt}). Values plotted, not tested
- * against noise: the matrix and the sentence say what differs beyond it ({@link TradeOffText}).
+ * errors. The chart's alt text says the same in words ({@link #alt}).
  *
  * <p>Stateless; any thread, one chart per thread.
  */
@@ -44,8 +47,15 @@ final class TradeOffChart {
             new Axis("refetched messages per client and window", TradeOffChart::refetchedPerClient));
     /** What the error axis sums. */
     static final String ERRORS = "lost + duplicates + phantoms + inversions + stuck pending";
+    /** The same counts as the gate and the trade-off name them. */
+    private static final List<String> ERROR_FIGURES = List.of("lost", "duplicates", "phantoms", "inversions",
+            "stuck-pending");
+    /** The latency plotted, as the gate and the trade-off name it. */
+    private static final String LATENCY_FIGURE = "peer-final p99 " + TradeOff.PHASE;
     /** The latency axis. */
     static final String LATENCY = "peer-final p99";
+    /** Points closer than this share of each axis's extent share one label (they would overlap). */
+    private static final double NEAR = 0.03;
     /** The frontier's mark on a label. */
     static final String FRONTIER = "*";
 
@@ -68,8 +78,7 @@ final class TradeOffChart {
      * @param cost        its cost on the chart's cost axis, NaN without one
      * @param errors      its correctness errors ({@link #ERRORS})
      * @param p99Nanos    its peer-final p99 over the whole run, +Infinity when never, -1 without samples
-     * @param dominatedBy the strategies at least as good on every plotted axis and better on one; empty: on the
-     *                    frontier
+     * @param dominatedBy the strategies that dominate it (see the class); empty: on the frontier
      */
     record Point(String strategy, double cost, long errors, double p99Nanos, List<String> dominatedBy) {
         Point {
@@ -105,25 +114,25 @@ final class TradeOffChart {
         }
     }
 
-    /** The chart's model of {@code run}, empty with fewer than two strategies (nothing to compare). */
-    static Optional<Model> model(ScenarioSection.SeedRun run) {
+    /**
+     * The chart's model of {@code run}, whose strategies stand as {@code tradeOff} says, empty with
+     * fewer than two strategies (nothing to compare).
+     */
+    static Optional<Model> model(ScenarioSection.SeedRun run, TradeOff tradeOff) {
         List<StrategyResult> results = run.document().strategies();
         if (results.size() < 2) {
             return Optional.empty();
         }
         Optional<Axis> cost = COSTS.stream()
                 .filter(a -> results.stream().anyMatch(r -> a.value().apply(r).isPresent())).findFirst();
-        List<double[]> axes = new ArrayList<>();
-        for (StrategyResult r : results) {
-            double c = cost.map(a -> a.value().apply(r).orElse(Double.POSITIVE_INFINITY)).orElse(0.0);
-            axes.add(new double[] {c, errors(r.correctness()), worstFirst(KeyFigures.of(r).peerFinalP99Nanos())});
-        }
+        double[] costs = results.stream().mapToDouble(r -> cost.map(a -> a.value().apply(r)
+                .orElse(Double.POSITIVE_INFINITY)).orElse(0.0)).toArray();
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             StrategyResult r = results.get(i);
             List<String> by = new ArrayList<>();
             for (int j = 0; j < results.size(); j++) {
-                if (j != i && dominates(axes.get(j), axes.get(i))) {
+                if (j != i && dominates(tradeOff, results.get(j).strategy(), costs[j], r.strategy(), costs[i])) {
                     by.add(results.get(j).strategy());
                 }
             }
@@ -148,20 +157,13 @@ final class TradeOffChart {
                 (double) r.recovery().stream().mapToLong(w -> w.refetchedMessages().total()).sum() / clients);
     }
 
-    /** A p99 for the frontier: without samples it is worse than any, like never. */
-    private static double worstFirst(double p99) {
-        return p99 < 0 ? Double.POSITIVE_INFINITY : p99;
-    }
-
-    private static boolean dominates(double[] a, double[] b) {
-        boolean better = false;
-        for (int k = 0; k < a.length; k++) {
-            if (a[k] > b[k]) {
-                return false;
-            }
-            better |= a[k] < b[k];
-        }
-        return better;
+    /** Whether {@code a} (cost {@code aCost}) dominates {@code b}: see the class. */
+    private static boolean dominates(TradeOff t, String a, double aCost, String b, double bCost) {
+        boolean aErrors = ERROR_FIGURES.stream().anyMatch(f -> TradeOffText.beats(t, f, a, b));
+        boolean bErrors = ERROR_FIGURES.stream().anyMatch(f -> TradeOffText.beats(t, f, b, a));
+        boolean aLatency = TradeOffText.beats(t, LATENCY_FIGURE, a, b);
+        boolean bLatency = TradeOffText.beats(t, LATENCY_FIGURE, b, a);
+        return aCost <= bCost && !bErrors && !bLatency && (aCost < bCost || aErrors || aLatency);
     }
 
     /** The chart of {@code m}. */
@@ -187,13 +189,17 @@ final class TradeOffChart {
             plot.setDomainAxis(domain(LATENCY + " (ms)"));
             chart = new JFreeChart("correctness and latency per strategy", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         }
-        chart.addSubtitle(new TextTitle("errors: " + ERRORS + ". Filled, " + FRONTIER + ": on the frontier (no other strategy is at least as "
-                + "good on every axis and better on one; lower is better)" + (m.cost().isPresent()
-                ? "; a p99 that is never at the top" : "; a p99 that is never not drawn")
-                + ". Values as measured: see the trade-off matrix for what differs beyond noise",
+        chart.addSubtitle(new TextTitle("errors: " + ERRORS + ". Filled, " + FRONTIER + ": on the frontier (no other strategy is as good on every axis "
+                + "and better on one, errors and p99 beyond the gate's noise; lower is better)" + (m.cost().isPresent()
+                ? "; a p99 that is never at the top" : "; a p99 that is never not drawn"),
                 new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
         ChartStyle.apply(chart);
         return chart;
+    }
+
+    /** The largest value of {@code values} from 0, at least 1: an axis's extent as drawn. */
+    private static double span(List<Double> values) {
+        return Math.max(1, values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     }
 
     private static NumberAxis domain(String label) {
@@ -206,7 +212,7 @@ final class TradeOffChart {
 
     /**
      * One panel: a series per strategy (its colour), a labelled point each, filled on the frontier;
-     * strategies on the same spot share one label.
+     * strategies on about the same spot ({@link #NEAR}) share one label, the first's.
      */
     private static XYPlot panel(List<Point> points, Function<Point, Double> x, Function<Point, Double> y,
                                 NumberAxis range) {
@@ -224,6 +230,8 @@ final class TradeOffChart {
         }
         renderer.setUseFillPaint(false);
         boolean latency = range.getLabel().startsWith(LATENCY);
+        double width = span(points.stream().map(x).toList());
+        double height = span(points.stream().map(y).toList());
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
@@ -231,7 +239,8 @@ final class TradeOffChart {
             boolean first = true;
             for (int j = 0; j < points.size(); j++) {
                 Point q = points.get(j);
-                if (x.apply(q).equals(x.apply(p)) && y.apply(q).equals(y.apply(p))) {
+                if (Math.abs(x.apply(q) - x.apply(p)) <= NEAR * width && Math.abs(y.apply(q) - y.apply(p))
+                        <= NEAR * height) {
                     first &= j >= i;
                     here.add(q.label());
                 }
@@ -242,8 +251,8 @@ final class TradeOffChart {
         renderer.setDefaultItemLabelGenerator((dataset, series, item) -> labels.get(series));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
-                TextAnchor.CENTER_LEFT));
+        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE1,
+                TextAnchor.BOTTOM_LEFT));
         range.setUpperMargin(0.15);
         XYPlot plot = new XYPlot(data, null, range, renderer);
         ChartStyle.plain(plot);

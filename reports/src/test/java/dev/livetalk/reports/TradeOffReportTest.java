@@ -168,7 +168,7 @@ class TradeOffReportTest {
         ComparedSection v = section("outage", result("a", 0, 0, 100, 10, 20), result("b", 30, 0, 100, 0, 0),
                 result("c", 0, 0, 300, 10, 40));
 
-        TradeOffChart.Model m = TradeOffChart.model(v.section().first()).orElseThrow();
+        TradeOffChart.Model m = TradeOffChart.model(v.section().first(), v.tradeOff()).orElseThrow();
 
         assertThat(m.cost()).map(TradeOffChart.Axis::name).contains("refetched messages per client and window");
         assertThat(m.points()).extracting(TradeOffChart.Point::strategy, TradeOffChart.Point::cost,
@@ -202,19 +202,52 @@ class TradeOffReportTest {
     void shouldPlaceLatencyAgainstErrorsWithoutACostFigure() {
         ComparedSection v = threeWay(); // no recovery figures: a document written before they were recorded
 
-        TradeOffChart.Model m = TradeOffChart.model(v.section().first()).orElseThrow();
+        TradeOffChart.Model m = TradeOffChart.model(v.section().first(), v.tradeOff()).orElseThrow();
 
         assertThat(m.cost()).isEmpty();
-        assertThat(m.frontier()).containsExactly("a"); // b: more errors than a, as fast; c: as many, slower
+        // b loses 30 where a loses nothing, as fast; c is 3x slower, but without interval logs the gate
+        // judges no p99: no worse beyond noise on the plotted axes
+        assertThat(m.frontier()).containsExactly("a", "c");
+        assertThat(m.points().get(1).dominatedBy()).containsExactly("a", "c");
         XYPlot plot = (XYPlot) TradeOffChart.chart(m).getPlot();
         assertThat(plot).isNotInstanceOf(CombinedDomainXYPlot.class);
         assertThat(points(plot.getDataset())).containsExactly("a 100.0 0.0", "b 100.0 30.0", "c 300.0 0.0");
         assertThat(TradeOffText.text(v)).doesNotContain("Refetched");
-        assertThat(TradeOffChart.model(section("calm", result("a", 0, 0, 100)).section().first())).isEmpty();
+        ComparedSection alone = section("calm", result("a", 0, 0, 100));
+        assertThat(TradeOffChart.model(alone.section().first(), alone.tradeOff())).isEmpty();
     }
 
     @Test
-    void shouldDrawANeverLatencyAtTheTopAndCountItWorstOnTheFrontier() {
+    void shouldJudgeTheErrorsOfTheFrontierByTheGatesNoise() {
+        // same cost and latency; b loses 3 (within a count's noise of 0), c 30 (beyond it)
+        ComparedSection v = section("outage", result("a", 0, 0, 100, 10, 20), result("b", 3, 0, 100, 10, 20),
+                result("c", 30, 0, 100, 10, 20));
+
+        TradeOffChart.Model m = TradeOffChart.model(v.section().first(), v.tradeOff()).orElseThrow();
+
+        assertThat(m.frontier()).containsExactly("a", "b");
+        assertThat(m.points().get(2).dominatedBy()).containsExactly("a", "b");
+    }
+
+    @Test
+    void shouldGiveStrategiesOnOneSpotOneLabel() {
+        ComparedSection v = section("outage", result("a", 0, 0, 100, 10, 8), result("b", 0, 0, 100, 10, 8),
+                result("c", 30, 0, 100, 10, 0));
+
+        TradeOffChart.Model m = TradeOffChart.model(v.section().first(), v.tradeOff()).orElseThrow();
+
+        assertThat(m.frontier()).containsExactly("a", "b", "c"); // a and b equal: neither dominates the other
+        XYPlot errors = ((CombinedDomainXYPlot) TradeOffChart.chart(m).getPlot()).getSubplots().get(0);
+        assertThat(errors.getRenderer().getItemLabelGenerator(0, 0).generateLabel(errors.getDataset(), 0, 0))
+                .isEqualTo("a *, b *");
+        assertThat(errors.getRenderer().getItemLabelGenerator(1, 0).generateLabel(errors.getDataset(), 1, 0))
+                .isEmpty();
+        assertThat(errors.getRenderer().getItemLabelGenerator(2, 0).generateLabel(errors.getDataset(), 2, 0))
+                .isEqualTo("c *");
+    }
+
+    @Test
+    void shouldDrawANeverLatencyAtTheTop() {
         StrategyResult never = result("n", 0, 0, 100, 10, 0);
         LatencyFigures f = never.latency().get(0);
         Percentiles p = new Percentiles(1000, 50 * MS, 50 * MS, Percentiles.NEVER, Percentiles.NEVER,
@@ -224,14 +257,15 @@ class TradeOffReportTest {
                 never.recovery(), 0L);
         ComparedSection v = section("outage", result("a", 0, 0, 100, 10, 0), never);
 
-        TradeOffChart.Model m = TradeOffChart.model(v.section().first()).orElseThrow();
+        TradeOffChart.Model m = TradeOffChart.model(v.section().first(), v.tradeOff()).orElseThrow();
 
-        assertThat(m.frontier()).containsExactly("a");
+        // without interval logs the gate judges no p99, so never is not beyond noise here
+        assertThat(m.frontier()).containsExactly("a", "n");
         List<XYPlot> panels = ((CombinedDomainXYPlot) TradeOffChart.chart(m).getPlot()).getSubplots();
         assertThat(points(panels.get(1).getDataset())).containsExactly("a 0.0 100.0", "n 0.0 115.0");
-        assertThat(panels.get(1).getRenderer().getItemLabelGenerator(1, 0).generateLabel(panels.get(1).getDataset(), 1, 0)).isEqualTo("n (never)");
+        assertThat(panels.get(1).getRenderer().getItemLabelGenerator(1, 0).generateLabel(panels.get(1).getDataset(), 1, 0)).isEqualTo("n * (never)");
         assertThat(TradeOffChart.alt(m)).contains("n: 0 refetched messages per client and window, 0 errors, "
-                + "peer-final p99 never, dominated by a.");
+                + "peer-final p99 never, on the frontier.");
     }
 
     @Test
