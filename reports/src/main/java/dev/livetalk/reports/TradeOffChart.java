@@ -30,8 +30,8 @@ import java.util.function.Function;
  * the strategies on the frontier drawn filled and their labels starred, the others hollow. A
  * strategy is off the frontier when another dominates it: no worse on any plotted axis and better
  * on one, where better is the {@link TradeOff}'s verdict beyond the gate's noise for the errors
- * (better on one of their counts and worse on none) and for peer-final p99, and plainly lower for
- * the cost (which the gate does not compare).
+ * (better on one of their counts and worse on none), for peer-final p99 and for the cost when the
+ * gate compares its total ({@link Axis#figure}), else plainly lower.
  * The cost is the first of {@link #COSTS} some strategy has; without one (a run without fault
  * windows, or written before it was recorded) a single panel places peer-final p99 against the
  * errors. The chart's alt text says the same in words ({@link #alt}).
@@ -44,7 +44,10 @@ final class TradeOffChart {
      * used: one line per figure (lower is cheaper).
      */
     static final List<Axis> COSTS = List.of(
-            new Axis("refetched messages per client and window", TradeOffChart::refetchedPerClient));
+            new Axis("refetched messages per client recovery", "refetched", TradeOffChart::refetchedPerClient),
+            new Axis("requests per client recovery", "requests", r -> r.cost() == null
+                    || r.cost().requestsPerClient() == null ? OptionalDouble.empty()
+                    : OptionalDouble.of(r.cost().requestsPerClient())));
     /** What the error axis sums. */
     static final String ERRORS = "lost + duplicates + phantoms + inversions + stuck pending";
     /** The same counts as the gate and the trade-off name them. */
@@ -65,10 +68,12 @@ final class TradeOffChart {
     /**
      * A cost figure.
      *
-     * @param name  what it is, as the axis and the sentence name it
-     * @param value a strategy's value, empty when its result does not have it
+     * @param name   what it is, as the axis and the sentence name it
+     * @param figure the figure of its total that the gate compares beyond noise (when the results hold it), as the
+     *               trade-off names it
+     * @param value  a strategy's value, empty when its result does not have it
      */
-    record Axis(String name, Function<StrategyResult, OptionalDouble> value) {
+    record Axis(String name, String figure, Function<StrategyResult, OptionalDouble> value) {
     }
 
     /**
@@ -132,7 +137,8 @@ final class TradeOffChart {
             StrategyResult r = results.get(i);
             List<String> by = new ArrayList<>();
             for (int j = 0; j < results.size(); j++) {
-                if (j != i && dominates(tradeOff, results.get(j).strategy(), costs[j], r.strategy(), costs[i])) {
+                if (j != i && dominates(tradeOff, cost, results.get(j).strategy(), costs[j], r.strategy(),
+                        costs[i])) {
                     by.add(results.get(j).strategy());
                 }
             }
@@ -142,23 +148,42 @@ final class TradeOffChart {
         return Optional.of(new Model(run.document().scenario(), cost, points));
     }
 
+    /** Whether the trade-off compares the total of {@code cost}: the results hold it. */
+    static boolean compared(TradeOff t, Axis cost) {
+        return t.figures().stream().anyMatch(f -> f.figure().equals(cost.figure()));
+    }
+
     /** The errors of a strategy: {@link #ERRORS}. */
     static long errors(CorrectnessFigures c) {
         return c.lost() + c.duplicates() + c.phantoms() + c.inversions() + c.stuckPending();
     }
 
     /**
-     * Messages refetched per targeted client and fault window: the sum over windows of what their
-     * clients refetched over the sum of the clients they targeted; empty without recovery figures.
+     * Messages refetched per client recovery (a targeted client of a window): the sum over windows
+     * of what their clients refetched over the sum of the clients they targeted, as the results'
+     * cost figures hold it, computed from the windows in documents written before them; empty
+     * without recovery figures.
      */
     static OptionalDouble refetchedPerClient(StrategyResult r) {
+        if (r.cost() != null && r.cost().refetchedMessagesPerClient() != null) {
+            return OptionalDouble.of(r.cost().refetchedMessagesPerClient());
+        }
         long clients = r.recovery().stream().mapToLong(WindowRecovery::clients).sum();
         return clients == 0 ? OptionalDouble.empty() : OptionalDouble.of(
                 (double) r.recovery().stream().mapToLong(w -> w.refetchedMessages().total()).sum() / clients);
     }
 
-    /** Whether {@code a} (cost {@code aCost}) dominates {@code b}: see the class. */
-    private static boolean dominates(TradeOff t, String a, double aCost, String b, double bCost) {
+    /**
+     * Whether {@code a} (cost {@code aCost}) dominates {@code b}: see the class. The cost is judged
+     * by the trade-off when it compares the cost's total, else as measured.
+     */
+    private static boolean dominates(TradeOff t, Optional<Axis> cost, String a, double aCost, String b,
+                                     double bCost) {
+        if (cost.isPresent() && compared(t, cost.get())) {
+            String figure = cost.get().figure();
+            aCost = TradeOffText.beats(t, figure, b, a) ? 1 : 0;
+            bCost = TradeOffText.beats(t, figure, a, b) ? 1 : 0;
+        }
         boolean aErrors = ERROR_FIGURES.stream().anyMatch(f -> TradeOffText.beats(t, f, a, b));
         boolean bErrors = ERROR_FIGURES.stream().anyMatch(f -> TradeOffText.beats(t, f, b, a));
         boolean aLatency = TradeOffText.beats(t, LATENCY_FIGURE, a, b);

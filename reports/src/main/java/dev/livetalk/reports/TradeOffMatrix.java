@@ -62,9 +62,17 @@ final class TradeOffMatrix {
         return LATENCY.matcher(figure).matches();
     }
 
-    /** A figure's name as the report writes it: {@code peer-final p99} (every latency is of the whole run). */
+    /** The cost figures' names where the gate's short name would not say what they count. */
+    private static final java.util.Map<String, String> LABELS = java.util.Map.of(
+            "refetched", "messages refetched", "requests", "requests sent", "server-peak", "server peak requests/s");
+
+    /**
+     * A figure's name as the report writes it: {@code peer-final p99} (every latency is of the
+     * whole run), {@code messages refetched}.
+     */
     static String label(String figure) {
-        return latency(figure) ? figure.substring(0, figure.length() - TradeOff.PHASE.length() - 1) : figure;
+        return latency(figure) ? figure.substring(0, figure.length() - TradeOff.PHASE.length() - 1)
+                : LABELS.getOrDefault(figure, figure);
     }
 
     /**

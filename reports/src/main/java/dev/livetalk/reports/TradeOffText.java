@@ -45,19 +45,21 @@ final class TradeOffText {
     }
 
     /**
-     * The claims of {@code t}: per figure that separates some pair, each best strategy with the
-     * strategies it is better than; best strategies ahead of the same ones grouped, figures with
-     * the same groups joined. Differences between two strategies neither of which is best on a
-     * figure are left to the matrix.
+     * The claims of {@code t}: per figure that separates some pair, each strategy with the
+     * strategies it is better than (the best first, then the others in document order: gap-fill
+     * ahead of snapshot on the messages refetched where neither refetches nothing); strategies
+     * ahead of the same ones grouped, figures with the same groups joined.
      */
     static List<Claim> claims(TradeOff t) {
         Map<List<List<String>>, List<String>> byGroups = new LinkedHashMap<>();
         for (FigureStanding f : TradeOffMatrix.separating(t)) {
             Map<List<String>, List<String>> betterByWorse = new LinkedHashMap<>();
-            for (String best : f.best()) {
-                List<String> worse = t.strategies().stream().filter(w -> beats(t, f.figure(), best, w)).toList();
+            List<String> order = new ArrayList<>(f.best());
+            t.strategies().stream().filter(s -> !f.best().contains(s)).forEach(order::add);
+            for (String better : order) {
+                List<String> worse = t.strategies().stream().filter(w -> beats(t, f.figure(), better, w)).toList();
                 if (!worse.isEmpty()) {
-                    betterByWorse.computeIfAbsent(worse, k -> new ArrayList<>()).add(best);
+                    betterByWorse.computeIfAbsent(worse, k -> new ArrayList<>()).add(better);
                 }
             }
             betterByWorse.forEach((worse, better) -> byGroups.computeIfAbsent(List.of(better, worse),
@@ -99,7 +101,7 @@ final class TradeOffText {
             }
         }
         StringBuilder text = new StringBuilder(seeds).append(String.join("; ", parts)).append('.');
-        cost(document).ifPresent(c -> text.append(' ').append(c));
+        cost(document, t).ifPresent(c -> text.append(' ').append(c));
         return text.toString();
     }
 
@@ -145,12 +147,16 @@ final class TradeOffText {
     }
 
     /**
-     * The cost figures of the chart that the run has, as values: {@code Refetched messages per client and window
-     * (not tested against noise): event-only 0, gap-fill 3.5.}; empty without any.
+     * The cost figures of the chart that the run has and the trade-off does not compare (documents
+     * written before the cost figures), as values: {@code Refetched messages per client recovery (not
+     * tested against noise): event-only 0, gap-fill 3.5.}; empty without any.
      */
-    static Optional<String> cost(ResultsDocument document) {
+    static Optional<String> cost(ResultsDocument document, TradeOff t) {
         List<String> sentences = new ArrayList<>();
         for (TradeOffChart.Axis axis : TradeOffChart.COSTS) {
+            if (TradeOffChart.compared(t, axis)) {
+                continue; // the trade-off compares its total: its claims say who is cheaper beyond noise
+            }
             List<String> values = new ArrayList<>();
             for (StrategyResult r : document.strategies()) {
                 OptionalDouble value = axis.value().apply(r);

@@ -142,6 +142,39 @@ class TradeOffReportTest {
     }
 
     @Test
+    void shouldWordTheDifferencesBehindTheBestToo() {
+        ComparedSection v = section("outage", result("a", 0, 0, 100), result("b", 30, 0, 100), result("c", 90, 0, 100));
+
+        assertThat(TradeOffText.text(v)).isEqualTo("a is ahead of b and c on lost (0 against 30 and 90); b is ahead of c "
+                + "on lost (30 against 90).");
+        assertEveryClaimIsADifference(v.tradeOff());
+    }
+
+    @Test
+    void shouldCompareTheCostTheResultsHoldAndPlaceByIt() {
+        // a refetched 80 messages over one window of 4 clients, b 0: the gate compares the totals
+        ComparedSection v = section("outage", withCost(result("a", 0, 0, 100, 10, 80)),
+                withCost(result("b", 30, 0, 100, 10, 0)));
+        StringBuilder md = new StringBuilder();
+        TradeOffMatrix.markdown(List.of(v), md);
+
+        assertThat(md.toString()).contains("| outage | messages refetched | 80 | **0 ★** |\n");
+        assertThat(TradeOffText.text(v)).isEqualTo("a is ahead of b on lost (0 against 30); b is ahead of a on "
+                + "messages refetched (0 against 80).");
+        TradeOffChart.Model m = TradeOffChart.model(v.section().first(), v.tradeOff()).orElseThrow();
+        assertThat(m.points()).extracting(TradeOffChart.Point::cost).containsExactly(20.0, 0.0);
+        assertThat(m.frontier()).containsExactly("a", "b");
+        assertEveryClaimIsADifference(v.tradeOff());
+    }
+
+    /** {@code r} with the cost figures of its recovery, as results written since they were recorded hold. */
+    private static StrategyResult withCost(StrategyResult r) {
+        return new StrategyResult(r.strategy(), r.correctness(), r.latency(), r.budgets(), r.examples(), r.hlogs(),
+                r.convergenceByClient(), r.correctnessOverTime(), r.rooms(), r.recovery(), r.ackedLost(),
+                dev.livetalk.metrics.recovery.CostFigures.of(r.recovery(), 10, 100));
+    }
+
+    @Test
     void shouldGroupTheStrategiesNoFigureTellsApart() {
         ComparedSection v = section("outage", result("a", 0, 0, 100), result("b", 0, 0, 100), result("c", 0, 0, 100),
                 result("d", 30, 0, 100));
@@ -170,7 +203,7 @@ class TradeOffReportTest {
 
         TradeOffChart.Model m = TradeOffChart.model(v.section().first(), v.tradeOff()).orElseThrow();
 
-        assertThat(m.cost()).map(TradeOffChart.Axis::name).contains("refetched messages per client and window");
+        assertThat(m.cost()).map(TradeOffChart.Axis::name).contains("refetched messages per client recovery");
         assertThat(m.points()).extracting(TradeOffChart.Point::strategy, TradeOffChart.Point::cost,
                         TradeOffChart.Point::errors, TradeOffChart.Point::p99Nanos, TradeOffChart.Point::dominatedBy)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 5.0, 0L, 100.0 * MS, List.of()),
@@ -186,13 +219,13 @@ class TradeOffReportTest {
         assertThat(panels.get(0).getRenderer().getItemLabelGenerator(0, 0).generateLabel(panels.get(0).getDataset(), 0, 0)).isEqualTo("a *");
 
         assertThat(TradeOffChart.alt(m)).isEqualTo("Trade-off of outage, each strategy by refetched messages per "
-                + "client and window against errors (lost + duplicates + phantoms + inversions + stuck pending) and "
-                + "peer-final p99. a: 5 refetched messages per client and window, 0 errors, peer-final p99 100.0 ms, "
-                + "on the frontier; b: 0 refetched messages per client and window, 30 errors, peer-final p99 100.0 "
-                + "ms, on the frontier; c: 10 refetched messages per client and window, 0 errors, peer-final p99 "
+                + "client recovery against errors (lost + duplicates + phantoms + inversions + stuck pending) and "
+                + "peer-final p99. a: 5 refetched messages per client recovery, 0 errors, peer-final p99 100.0 ms, "
+                + "on the frontier; b: 0 refetched messages per client recovery, 30 errors, peer-final p99 100.0 "
+                + "ms, on the frontier; c: 10 refetched messages per client recovery, 0 errors, peer-final p99 "
                 + "300.0 ms, dominated by a.");
         // the cost the gate does not compare is given as values, said to be untested
-        assertThat(TradeOffText.text(v)).endsWith(". Refetched messages per client and window (not tested against "
+        assertThat(TradeOffText.text(v)).endsWith(". Refetched messages per client recovery (not tested against "
                 + "noise): a 5, b 0, c 10.")
                 .contains("a and c are ahead of b on lost (0 against 30) and converged (100% against 0%)");
         assertEveryClaimIsADifference(v.tradeOff());
@@ -264,7 +297,7 @@ class TradeOffReportTest {
         List<XYPlot> panels = ((CombinedDomainXYPlot) TradeOffChart.chart(m).getPlot()).getSubplots();
         assertThat(points(panels.get(1).getDataset())).containsExactly("a 0.0 100.0", "n 0.0 115.0");
         assertThat(panels.get(1).getRenderer().getItemLabelGenerator(1, 0).generateLabel(panels.get(1).getDataset(), 1, 0)).isEqualTo("n * (never)");
-        assertThat(TradeOffChart.alt(m)).contains("n: 0 refetched messages per client and window, 0 errors, "
+        assertThat(TradeOffChart.alt(m)).contains("n: 0 refetched messages per client recovery, 0 errors, "
                 + "peer-final p99 never, on the frontier.");
     }
 

@@ -164,6 +164,6 @@ public record TradeOff(List<String> strategies, List<FigureStanding> figures, Li
         List<LatencyFigures> latency = result.latency().stream().filter(f -> f.phase().equals(PHASE)).toList();
         return new StrategyResult(result.strategy(), result.correctness(), latency, result.budgets(),
                 result.examples(), result.hlogs(), result.convergenceByClient(), result.correctnessOverTime(),
-                result.rooms(), result.recovery(), result.ackedLost());
+                result.rooms(), result.recovery(), result.ackedLost(), result.cost());
     }
 }

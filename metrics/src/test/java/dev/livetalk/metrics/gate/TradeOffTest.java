@@ -91,6 +91,25 @@ class TradeOffTest {
         assertThat(t.figures()).allSatisfy(f -> assertThat(f.separates()).isFalse());
     }
 
+    @Test
+    void shouldCompareTheCostFiguresTheGateCompares() {
+        StrategyResult cheap = withCost(result("a", 0, 0, 100), 0);
+        StrategyResult dear = withCost(result("b", 0, 0, 100), 80);
+
+        TradeOff t = tradeOff(cheap, dear);
+
+        assertThat(t.pair("a", "b").differences()).extracting(Difference::figure, Difference::better)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("refetched", "a"));
+    }
+
+    /** {@code r} with {@code refetched} messages refetched over one window of 8 clients. */
+    private static StrategyResult withCost(StrategyResult r, long refetched) {
+        return new StrategyResult(r.strategy(), r.correctness(), r.latency(), r.budgets(), r.examples(), r.hlogs(),
+                r.convergenceByClient(), r.correctnessOverTime(), r.rooms(), r.recovery(), r.ackedLost(),
+                new dev.livetalk.metrics.recovery.CostFigures(8, refetched, 100 * refetched, null, refetched / 8.0,
+                        100 * refetched / 8.0, null, 1, null, 10, 100));
+    }
+
     private static FigureStanding figure(TradeOff t, String name) {
         return t.figures().stream().filter(f -> f.figure().equals(name)).findFirst().orElseThrow();
     }
