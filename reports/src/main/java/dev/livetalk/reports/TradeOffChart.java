@@ -214,9 +214,10 @@ final class TradeOffChart {
             plot.setDomainAxis(domain(LATENCY + " (ms)"));
             chart = new JFreeChart("correctness and latency per strategy", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         }
-        chart.addSubtitle(new TextTitle("errors: " + ERRORS + ". Filled, " + FRONTIER + ": on the frontier (no other strategy is as good on every axis "
-                + "and better on one, beyond the gate's noise where it compares them; lower is better)" + (m.cost().isPresent()
-                ? "; a p99 that is never at the top" : "; a p99 that is never not drawn"),
+        chart.addSubtitle(new TextTitle("errors: " + ERRORS + ". Filled, " + FRONTIER + ": on the frontier (no "
+                + "other strategy is as good on every axis and better on one, beyond the gate's noise where it "
+                + "compares them; lower is better)" + (m.cost().isPresent() ? "; a p99 that is never at the top"
+                : "; a p99 that is never not drawn"),
                 new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
         ChartStyle.apply(chart);
         return chart;

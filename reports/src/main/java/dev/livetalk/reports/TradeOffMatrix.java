@@ -86,7 +86,8 @@ final class TradeOffMatrix {
         if (figure.equals("converged")) {
             StrategyResult r = document.strategy(strategy);
             long clients = r == null ? 0 : r.correctness().clients();
-            return clients == 0 ? FigureText.count(value) : FigureText.percent(Math.round(1000.0 * value / clients) / 10.0);
+            return clients == 0 ? FigureText.count(value)
+                    : FigureText.percent(Math.round(1000.0 * value / clients) / 10.0);
         }
         return FigureText.count(value);
     }

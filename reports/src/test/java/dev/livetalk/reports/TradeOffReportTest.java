@@ -85,7 +85,8 @@ class TradeOffReportTest {
                 + "| outage | 12 more figures equal within noise | | | |\n");
         StringBuilder h = new StringBuilder();
         TradeOffMatrix.html(List.of(threeWay()), h);
-        assertThat(h.toString()).contains("<td>lost</td><td class=\"num best\"><b>0 ★</b></td><td class=\"num\">30</td>")
+        assertThat(h.toString()).contains("<td>lost</td><td class=\"num best\"><b>0 ★</b></td>"
+                        + "<td class=\"num\">30</td>")
                 .contains(">12 more figures equal within noise</td>").contains("title=\"duplicates, phantoms,");
     }
 
@@ -145,8 +146,8 @@ class TradeOffReportTest {
     void shouldWordTheDifferencesBehindTheBestToo() {
         ComparedSection v = section("outage", result("a", 0, 0, 100), result("b", 30, 0, 100), result("c", 90, 0, 100));
 
-        assertThat(TradeOffText.text(v)).isEqualTo("a is ahead of b and c on lost (0 against 30 and 90); b is ahead of c "
-                + "on lost (30 against 90).");
+        assertThat(TradeOffText.text(v)).isEqualTo("a is ahead of b and c on lost (0 against 30 and 90); b is ahead "
+                + "of c on lost (30 against 90).");
         assertEveryClaimIsADifference(v.tradeOff());
     }
 
@@ -179,8 +180,8 @@ class TradeOffReportTest {
         ComparedSection v = section("outage", result("a", 0, 0, 100), result("b", 0, 0, 100), result("c", 0, 0, 100),
                 result("d", 30, 0, 100));
 
-        assertThat(TradeOffText.text(v)).isEqualTo("a, b and c are ahead of d on lost (0 against 30); a, b and c do not "
-                + "differ beyond noise on any figure.");
+        assertThat(TradeOffText.text(v)).isEqualTo("a, b and c are ahead of d on lost (0 against 30); a, b and c "
+                + "do not differ beyond noise on any figure.");
         assertEveryClaimIsADifference(v.tradeOff());
     }
 
@@ -215,8 +216,8 @@ class TradeOffReportTest {
         List<XYPlot> panels = ((CombinedDomainXYPlot) chart.getPlot()).getSubplots();
         assertThat(points(panels.get(0).getDataset())).containsExactly("a 5.0 0.0", "b 0.0 30.0", "c 10.0 0.0");
         assertThat(points(panels.get(1).getDataset())).containsExactly("a 5.0 100.0", "b 0.0 100.0", "c 10.0 300.0");
-        assertThat(panels.get(0).getRenderer().getItemLabelGenerator(2, 0).generateLabel(panels.get(0).getDataset(), 2, 0)).isEqualTo("c");
-        assertThat(panels.get(0).getRenderer().getItemLabelGenerator(0, 0).generateLabel(panels.get(0).getDataset(), 0, 0)).isEqualTo("a *");
+        assertThat(label(panels.get(0), 2)).isEqualTo("c");
+        assertThat(label(panels.get(0), 0)).isEqualTo("a *");
 
         assertThat(TradeOffChart.alt(m)).isEqualTo("Trade-off of outage, each strategy by refetched messages per "
                 + "client recovery against errors (lost + duplicates + phantoms + inversions + stuck pending) and "
@@ -271,11 +272,11 @@ class TradeOffReportTest {
 
         assertThat(m.frontier()).containsExactly("a", "b", "c"); // a and b equal: neither dominates the other
         XYPlot errors = ((CombinedDomainXYPlot) TradeOffChart.chart(m).getPlot()).getSubplots().get(0);
-        assertThat(errors.getRenderer().getItemLabelGenerator(0, 0).generateLabel(errors.getDataset(), 0, 0))
+        assertThat(label(errors, 0))
                 .isEqualTo("a *, b *");
-        assertThat(errors.getRenderer().getItemLabelGenerator(1, 0).generateLabel(errors.getDataset(), 1, 0))
+        assertThat(label(errors, 1))
                 .isEmpty();
-        assertThat(errors.getRenderer().getItemLabelGenerator(2, 0).generateLabel(errors.getDataset(), 2, 0))
+        assertThat(label(errors, 2))
                 .isEqualTo("c *");
     }
 
@@ -296,7 +297,7 @@ class TradeOffReportTest {
         assertThat(m.frontier()).containsExactly("a", "n");
         List<XYPlot> panels = ((CombinedDomainXYPlot) TradeOffChart.chart(m).getPlot()).getSubplots();
         assertThat(points(panels.get(1).getDataset())).containsExactly("a 0.0 100.0", "n 0.0 115.0");
-        assertThat(panels.get(1).getRenderer().getItemLabelGenerator(1, 0).generateLabel(panels.get(1).getDataset(), 1, 0)).isEqualTo("n * (never)");
+        assertThat(label(panels.get(1), 1)).isEqualTo("n * (never)");
         assertThat(TradeOffChart.alt(m)).contains("n: 0 refetched messages per client recovery, 0 errors, "
                 + "peer-final p99 never, on the frontier.");
     }
@@ -334,6 +335,10 @@ class TradeOffReportTest {
                 }
             }
         }
+    }
+
+    private static String label(XYPlot plot, int series) {
+        return plot.getRenderer().getItemLabelGenerator(series, 0).generateLabel(plot.getDataset(), series, 0);
     }
 
     private static List<String> points(XYDataset data) {
