@@ -2,6 +2,7 @@ package dev.livetalk.reports;
 
 import dev.livetalk.metrics.gate.BaselineComparison;
 import dev.livetalk.metrics.gate.IntervalSource;
+import dev.livetalk.metrics.results.ResultsDocument;
 import org.HdrHistogram.AbstractHistogram;
 
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import java.util.List;
  *
  * <p>Read once when built; any thread afterwards.
  */
-final class LoggedIntervals implements IntervalSource {
+public final class LoggedIntervals implements IntervalSource {
     private final IntervalLog log;
 
     private LoggedIntervals(IntervalLog log) {
@@ -34,8 +35,12 @@ final class LoggedIntervals implements IntervalSource {
 
     /** The interval logs of {@code run}. */
     static IntervalSource of(RunFolder run) {
-        return read(run.document().strategies().stream()
-                .flatMap(s -> s.hlogs().stream().map(run.folder()::resolve)).toList());
+        return of(run.folder(), run.document());
+    }
+
+    /** The interval logs that {@code document}, read from {@code folder}, names; {@link IntervalSource#NONE} without. */
+    public static IntervalSource of(Path folder, ResultsDocument document) {
+        return read(document.strategies().stream().flatMap(s -> s.hlogs().stream().map(folder::resolve)).toList());
     }
 
     @Override

@@ -6,18 +6,16 @@ import dev.livetalk.client.strategy.builtin.NaiveRetryStrategy;
 import dev.livetalk.client.strategy.builtin.OrderedStrategy;
 import dev.livetalk.client.strategy.builtin.ReconcileStrategy;
 import dev.livetalk.client.strategy.builtin.SnapshotStrategy;
-import dev.livetalk.metrics.gate.BaselineComparison;
 import dev.livetalk.metrics.gate.IntervalSource;
 import dev.livetalk.metrics.gate.TradeOff;
 import dev.livetalk.metrics.gate.Tolerance;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ResultsJson;
-import dev.livetalk.reports.IntervalLog;
+import dev.livetalk.reports.LoggedIntervals;
 import dev.livetalk.scenarios.Backend;
 import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.ScenarioLoader;
 import dev.livetalk.scenarios.ValidationError;
-import org.HdrHistogram.AbstractHistogram;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,20 +98,7 @@ class StrategySeparationLibraryIT extends CommandLineTest {
         List<Path> logs = document.strategies().stream().flatMap(s -> s.hlogs().stream().map(folder::resolve))
                 .toList();
         assertThat(logs).as("interval logs of " + folder).isNotEmpty().allMatch(Files::isRegularFile);
-        IntervalLog log = IntervalLog.read(logs,
-                tag -> tag.corrected() && !BaselineComparison.HEALTH_METRICS.contains(tag.metric()));
-        return new IntervalSource() {
-            @Override
-            public boolean available() {
-                return true;
-            }
-
-            @Override
-            public List<? extends AbstractHistogram> corrected(String strategy, String metric, String phase) {
-                return log.corrected(strategy, metric, phase).stream().map(IntervalLog.Interval::histogram)
-                        .filter(h -> h.getTotalCount() > 0).toList();
-            }
-        };
+        return LoggedIntervals.of(folder, document);
     }
 
     @Test
