@@ -38,6 +38,7 @@ final class ScenarioHtml {
                 .append(Markup.escape(String.join(", ", s.strategies()))).append("</p>\n");
         RankingText.html(v, h);
         failures(v, verdict, h);
+        VersionComparison.html(v, h);
         missingHlogs(s, h);
         h.append("<h3>Fault timeline</h3>\n");
         figureOr(charts.faults(), "No fault windows: a control run.", h);

@@ -68,6 +68,7 @@ public final class SummaryMarkdown {
         md.append("\npeer-final p99 is over every intended delivery: never once more than 1% never came by the end "
                 + "of the run.\n");
         RankingText.markdown(sections, md);
+        VersionComparison.markdown(sections, md);
         conversations(sections, md);
         recovery(sections, md);
         return md.append(shards.isEmpty() ? InvocationText.markdown(sections) : ShardsText.markdown(shards))
