@@ -129,6 +129,23 @@ class StrategyVersionsTest extends CommandLineTest {
     }
 
     @Test
+    void shouldCompareTheVersionsWhereShardsMeetInTheMergedReport() throws IOException {
+        for (int k = 1; k <= 2; k++) {
+            int code = run("run", "--plugins", lossy.toString(), "--baseline-plugins", mine.toString(), "--strategies",
+                    "mine,mine@baseline", "--network", "sim", "--no-ledger", "--shard", k + "/2", "--out",
+                    dir.resolve("shard" + k).toString(), OUTAGE.toString());
+            assertThat(code).as("a shard plays one version: nothing to compare there\n" + this.out + err).isZero();
+        }
+
+        int merged = run("report", dir.resolve("shard1").toString(), dir.resolve("shard2").toString(), "--out",
+                dir.resolve("merged").toString());
+
+        assertThat(merged).as(this.out + "\n" + err).isEqualTo(99);
+        assertThat(Files.readString(dir.resolve("merged/summary.md")))
+                .containsPattern("- outage: mine against mine@baseline: bought: nothing; cost: [^\n]*lost ");
+    }
+
+    @Test
     void shouldPlayAnEarlierVersionOfABuiltInStrategyFromItsOwnClassLoader() throws IOException {
         BaselinePlugins baseline = BaselinePlugins.load(List.of(oldReconcile.toString()));
         Strategies all = baseline.addTo(Strategies.load());
