@@ -227,7 +227,7 @@ public final class BaselineComparison {
 
     private static void cost(String strategy, String name, String what, long b, long c, Tolerance tolerance,
                              List<RegressionVerdict> verdicts) {
-        double p = countPValue(b, c);
+        double p = countChangePValue(b, c);
         Change change = countChange(b, c, tolerance, p);
         verdicts.add(new RegressionVerdict(strategy, name, b, c, change,
                 String.format(Locale.ROOT, "%s %s (%s): %d vs %d in the baseline (%+d, tolerance +%d, %s): %s",
