@@ -4,9 +4,11 @@ import dev.livetalk.client.strategy.ReconciliationStrategy;
 import dev.livetalk.client.strategy.Strategies;
 import dev.livetalk.client.strategy.StrategyProvider;
 import dev.livetalk.client.strategy.StrategySettings;
+import dev.livetalk.metrics.results.ShardManifest;
 import dev.livetalk.reports.VersionComparison;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -39,14 +41,17 @@ final class BaselinePlugins {
     /** The option that names the jars. */
     static final String OPTION = "--baseline-plugins";
     /** No baseline jars. */
-    static final BaselinePlugins NONE = new BaselinePlugins(List.of(), Map.of());
+    static final BaselinePlugins NONE = new BaselinePlugins(List.of(), Map.of(), Map.of());
 
     private final List<Plugins.Jar> jars;
     private final Map<String, StrategyProvider> providers;
+    private final Map<String, Plugins.Jar> origins;
 
-    private BaselinePlugins(List<Plugins.Jar> jars, Map<String, StrategyProvider> providers) {
+    private BaselinePlugins(List<Plugins.Jar> jars, Map<String, StrategyProvider> providers,
+                            Map<String, Plugins.Jar> origins) {
         this.jars = jars;
         this.providers = providers;
+        this.origins = origins;
     }
 
     /**
@@ -77,7 +82,7 @@ final class BaselinePlugins {
             throw new UsageException("cannot load the baseline's strategies:\n  " + String.join("\n  ", errors)
                     + "\n(a strategy jar: docs/WRITING-A-STRATEGY.md, examples/strategy-template)");
         }
-        return new BaselinePlugins(List.copyOf(jars), Map.copyOf(made));
+        return new BaselinePlugins(List.copyOf(jars), Map.copyOf(made), Map.copyOf(origins));
     }
 
     /** Whether any baseline jar was given. */
@@ -114,6 +119,22 @@ final class BaselinePlugins {
                     + " (play one as NAME" + VersionComparison.SUFFIX + ")");
         }
         return name;
+    }
+
+    /**
+     * Where a baseline's version ({@code mine@baseline}, known: {@link #known}) came from, for a
+     * shard plan's fingerprint: its jar's name and SHA-256, so that shards played with different
+     * baseline jars are refused as of different plans.
+     */
+    ShardManifest.Origin origin(String name) {
+        Plugins.Jar jar = origins.get(VersionComparison.currentOf(name));
+        try {
+            return ShardManifest.Origin.plugin(name, jar.path().getFileName().toString(),
+                    ShardManifest.sha256Of(jar.path()));
+        } catch (IOException e) {
+            throw new UsageException(OPTION + ": " + jar.path() + ": cannot read the jar to fingerprint the run's plan: "
+                    + OutputFolder.reason(e));
+        }
     }
 
     /** {@code current} with every baseline strategy besides, each as {@code S@baseline}. */

@@ -504,11 +504,16 @@ final class RunCommand implements Callable<Integer> {
                 baseline == null ? null : baseline.toString()).withOrigins(origins);
     }
 
-    /** Where each strategy of the run came from (built in, or which plugin jar), in the run's order. */
+    /** Where each strategy of the run came from (built in, or which plugin jar or baseline jar), in the run's order. */
     private List<ShardManifest.Origin> origins() {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         checked.scenarios().values().forEach(s -> names.addAll(checked.strategies().get(s.name())));
-        return plugins.plugins().origins(names);
+        List<ShardManifest.Origin> origins = new ArrayList<>();
+        for (String name : names) { // a baseline's version from its own jar (--baseline-plugins)
+            origins.add(VersionComparison.isBaseline(name) ? baselinePlugins().origin(name)
+                    : plugins.plugins().origins(List.of(name)).getFirst());
+        }
+        return origins;
     }
 
     /**

@@ -143,6 +143,17 @@ class StrategyVersionsTest extends CommandLineTest {
         assertThat(merged).as(this.out + "\n" + err).isEqualTo(99);
         assertThat(Files.readString(dir.resolve("merged/summary.md")))
                 .containsPattern("- outage: mine against mine@baseline: bought: nothing; cost: [^\n]*lost ");
+        assertThat(dir.resolve("shard2/shard.json")).content().contains("\"strategy\" : \"mine@baseline\"",
+                "\"jar\" : \"mine.jar\"");
+
+        // a shard whose baseline came from another jar is of another plan
+        Path other = dir.resolve("other");
+        assertThat(run("run", "--plugins", lossy.toString(), "--baseline-plugins", lossy.toString(), "--strategies",
+                "mine,mine@baseline", "--network", "sim", "--no-ledger", "--shard", "2/2", "--out", other.toString(),
+                OUTAGE.toString())).isZero();
+        assertThat(run("report", dir.resolve("shard1").toString(), other.toString(), "--out",
+                dir.resolve("refused").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("strategy mine@baseline came from the plugin jar mine.jar (sha256:");
     }
 
     @Test
