@@ -73,6 +73,11 @@ public final class Baseline {
         }
     }
 
+    /** The tolerance of the comparison. */
+    public Tolerance tolerance() {
+        return tolerance;
+    }
+
     /** Whether the baseline has results of {@code scenario}. */
     public boolean covers(String scenario) {
         return byScenario.containsKey(scenario);

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One report section with its baseline comparisons and the ranking of its strategies. It
+ * One report section with its baseline comparisons, those of two versions of a strategy played
+ * side by side ({@link VersionComparison}) and the ranking of its strategies. It
  * decides nothing: {@link #verdict()} asks {@link Verdict}, the one pass/fail rule, and
  * {@link #ranking()} is {@link StrategyRanking}'s and {@link #tradeOff()} is {@link TradeOff}'s, made once
  * here for every output.
@@ -22,29 +23,43 @@ import java.util.List;
  * @param comparisons per seed run of the section, in order, the baseline comparisons (empty lists without a baseline)
  * @param ranking     the best strategies on correctness and latency, of the first seed
  * @param tradeOff    the figures that tell the strategies of the first seed apart
+ * @param versions    per seed run, in order, the verdicts of each strategy against its baseline's version
+ *                    played beside it ({@link VersionComparison}; empty lists without one); they gate as
+ *                    the baseline comparisons do
  */
 public record ComparedSection(ScenarioSection section, List<List<RegressionVerdict>> comparisons,
-                              StrategyRanking ranking, TradeOff tradeOff) {
+                              StrategyRanking ranking, TradeOff tradeOff, List<List<RegressionVerdict>> versions) {
     public ComparedSection {
-        if (comparisons.size() != section.runs().size()) {
-            throw new IllegalArgumentException("one list of comparisons per seed run: " + comparisons.size()
-                    + " for " + section.runs().size() + " runs");
+        if (comparisons.size() != section.runs().size() || versions.size() != section.runs().size()) {
+            throw new IllegalArgumentException("one list of comparisons and of versions per seed run: "
+                    + comparisons.size() + " and " + versions.size() + " for " + section.runs().size() + " runs");
         }
         comparisons = comparisons.stream().map(List::copyOf).toList();
+        versions = versions.stream().map(List::copyOf).toList();
     }
 
-    /** With the trade-off of the section's first seed, as {@link #of} makes it. */
+    /** A section without versions compared, with the trade-off of its first seed as {@link #of} makes it. */
     public ComparedSection(ScenarioSection section, List<List<RegressionVerdict>> comparisons,
                            StrategyRanking ranking) {
-        this(section, comparisons, ranking, tradeOff(section.first(), intervals(section.first())));
+        this(section, comparisons, ranking, tradeOff(section.first(), intervals(section.first())),
+                section.runs().stream().map(r -> List.<RegressionVerdict>of()).toList());
     }
 
-    /** {@code section} compared with {@code baseline} (may be null: no baseline). */
+    /** {@code section} compared with {@code baseline} (may be null: no baseline); versions under the default tolerance. */
     public static ComparedSection of(ScenarioSection section, Baseline baseline) {
+        return of(section, baseline, baseline == null ? Tolerance.DEFAULT : baseline.tolerance());
+    }
+
+    /**
+     * {@code section} compared with {@code baseline} (may be null: no baseline), and each strategy
+     * with its baseline's version played beside it under {@code tolerance}.
+     */
+    public static ComparedSection of(ScenarioSection section, Baseline baseline, Tolerance tolerance) {
         IntervalSource intervals = intervals(section.first());
         return new ComparedSection(section, section.runs().stream()
                 .map(r -> baseline == null ? List.<RegressionVerdict>of() : baseline.compare(r))
-                .toList(), ranking(section.first(), intervals), tradeOff(section.first(), intervals));
+                .toList(), ranking(section.first(), intervals), tradeOff(section.first(), intervals),
+                section.runs().stream().map(r -> VersionComparison.compare(r, tolerance)).toList());
     }
 
     /**
@@ -76,7 +91,9 @@ public record ComparedSection(ScenarioSection section, List<List<RegressionVerdi
     public List<Verdict.CheckedRun> checkedRuns() {
         List<Verdict.CheckedRun> runs = new ArrayList<>();
         for (int i = 0; i < comparisons.size(); i++) {
-            runs.add(new Verdict.CheckedRun(section.runs().get(i).document(), comparisons.get(i)));
+            List<RegressionVerdict> all = new ArrayList<>(comparisons.get(i));
+            all.addAll(versions.get(i));
+            runs.add(new Verdict.CheckedRun(section.runs().get(i).document(), all));
         }
         return runs;
     }

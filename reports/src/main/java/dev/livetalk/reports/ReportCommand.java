@@ -50,7 +50,8 @@ public final class ReportCommand {
                                           boolean strict, PrintWriter out) throws IOException {
         List<Path> files = resultsFiles(inputs);
         Optional<Baseline> base = baseline == null ? Optional.empty() : Optional.of(loadBaseline(baseline, tolerance));
-        ReportWriter.Report report = ReportWriter.write(files, outDir, base, stop(inputs), strict);
+        ReportWriter.Report report = ReportWriter.writeRuns(files.stream().map(RunFolder::read).toList(), outDir, base,
+                stop(inputs), strict, List.of(), tolerance);
         out.print(SummaryMarkdown.of(report.sections(), report.verdict(), base.isPresent()));
         out.println("report in " + report.index().toAbsolutePath().normalize());
         out.flush();
@@ -144,7 +145,7 @@ public final class ReportCommand {
         }
         Optional<Baseline> base = baseline == null ? Optional.empty() : Optional.of(loadBaseline(baseline, tolerance));
         ReportWriter.Report report = ReportWriter.writeRuns(List.copyOf(byUnit.values()), outDir, base, stop(folders),
-                strict, origins);
+                strict, origins, tolerance);
         out.print(SummaryMarkdown.of(report.sections(), report.verdict(), base.isPresent(), origins));
         out.println("report in " + report.index().toAbsolutePath().normalize());
         out.flush();

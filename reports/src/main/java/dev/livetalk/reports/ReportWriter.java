@@ -1,6 +1,7 @@
 package dev.livetalk.reports;
 
 import dev.livetalk.metrics.gate.RunStop;
+import dev.livetalk.metrics.gate.Tolerance;
 import dev.livetalk.metrics.gate.TradeOff;
 import dev.livetalk.metrics.gate.Verdict;
 
@@ -107,13 +108,24 @@ public final class ReportWriter {
      */
     public static Report writeRuns(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline,
                                    Optional<RunStop> stop, boolean strict, List<ShardOrigin> shards) throws IOException {
+        return writeRuns(runs, outDir, baseline, stop, strict, shards,
+                baseline.map(Baseline::tolerance).orElse(Tolerance.DEFAULT));
+    }
+
+    /**
+     * As {@link #writeRuns(List, Path, Optional, Optional, boolean, List)}, with two versions of a
+     * strategy played side by side ({@link VersionComparison}) compared under {@code tolerance}.
+     */
+    public static Report writeRuns(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline,
+                                   Optional<RunStop> stop, boolean strict, List<ShardOrigin> shards,
+                                   Tolerance tolerance) throws IOException {
         if (runs.isEmpty() && stop.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one results document");
         }
         Files.createDirectories(outDir);
         removeOldCharts(outDir.resolve(ChartFiles.FOLDER));
         List<ComparedSection> sections = Merge.sections(runs).stream()
-                .map(s -> ComparedSection.of(s, baseline.orElse(null))).toList();
+                .map(s -> ComparedSection.of(s, baseline.orElse(null), tolerance)).toList();
         Verdict verdict = Verdict.of(sections.stream().flatMap(s -> s.checkedRuns().stream()).toList(), stop)
                 .strict(strict);
         List<ScenarioCharts> charts = render(sections, outDir);

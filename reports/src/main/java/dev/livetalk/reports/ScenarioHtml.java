@@ -40,6 +40,7 @@ final class ScenarioHtml {
         RankingText.html(v, h);
         TradeOffText.html(v, charts.tradeOff(), h);
         failures(v, verdict, h);
+        VersionComparison.html(v, h);
         missingHlogs(s, h);
         h.append("<h3>Fault timeline</h3>\n");
         figureOr(charts.faults(), "No fault windows: a control run.", h);

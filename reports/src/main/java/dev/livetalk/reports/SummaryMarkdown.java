@@ -69,6 +69,7 @@ public final class SummaryMarkdown {
                 + "of the run.\n");
         RankingText.markdown(sections, md);
         TradeOffMatrix.markdown(sections, md);
+        VersionComparison.markdown(sections, md);
         conversations(sections, md);
         recovery(sections, md);
         return md.append(shards.isEmpty() ? InvocationText.markdown(sections) : ShardsText.markdown(shards))

@@ -56,7 +56,7 @@ final class Plugins {
 
     /** Where a jar was named. */
     enum Source {
-        OPTION("--plugins"), ENVIRONMENT(ENV), FOLDER("the plugins folder");
+        OPTION("--plugins"), ENVIRONMENT(ENV), FOLDER("the plugins folder"), BASELINE(BaselinePlugins.OPTION);
 
         private final String label;
 
@@ -120,7 +120,7 @@ final class Plugins {
         Strategies builtIn = Strategies.load(Strategies.class.getClassLoader());
         Map<String, Jar> origins = new LinkedHashMap<>();
         for (Jar jar : jars) {
-            check(jar, loader, builtIn, origins, errors);
+            check(jar, loader, builtIn, origins, new LinkedHashMap<>(), errors);
         }
         if (!errors.isEmpty()) {
             throw new UsageException("cannot load the plugged-in strategies:\n  " + String.join("\n  ", errors)
@@ -198,7 +198,7 @@ final class Plugins {
         return none ? "none" : names.isEmpty() ? "no jar" : String.join(", ", names);
     }
 
-    private static void named(String entry, Source source, List<Jar> jars, List<String> errors) {
+    static void named(String entry, Source source, List<Jar> jars, List<String> errors) {
         if (entry.isBlank()) {
             return;
         }
@@ -226,7 +226,7 @@ final class Plugins {
     }
 
     /** The jars, each file once (the first time it is named). */
-    private static List<Jar> distinct(List<Jar> jars) {
+    static List<Jar> distinct(List<Jar> jars) {
         Map<Path, Jar> byFile = new LinkedHashMap<>();
         for (Jar jar : jars) {
             byFile.putIfAbsent(realPath(jar.path()), jar);
@@ -243,20 +243,31 @@ final class Plugins {
     }
 
     private static URLClassLoader loader(List<Jar> jars) {
+        return new URLClassLoader("livetalk-plugins", urls(jars), Strategies.class.getClassLoader());
+    }
+
+    /** The URLs of {@code jars}, for a class loader. */
+    static URL[] urls(List<Jar> jars) {
         URL[] urls = new URL[jars.size()];
         for (int i = 0; i < urls.length; i++) {
             try {
                 urls[i] = jars.get(i).path().toUri().toURL();
             } catch (MalformedURLException e) {
-                throw new UsageException("plugins: " + jars.get(i).path() + ": not a usable path: " + e.getMessage());
+                throw new UsageException(jars.get(i).source().label() + ": " + jars.get(i).path()
+                        + ": not a usable path: " + e.getMessage());
             }
         }
-        return new URLClassLoader("livetalk-plugins", urls, Strategies.class.getClassLoader());
+        return urls;
     }
 
-    /** Checks one jar's providers as {@link java.util.ServiceLoader} would use them, naming what fails. */
-    private static void check(Jar jar, ClassLoader loader, Strategies builtIn, Map<String, Jar> origins,
-                              List<String> errors) {
+    /**
+     * Checks one jar's providers as {@link java.util.ServiceLoader} would use them, naming what
+     * fails; puts each good one into {@code made} by name and its jar into {@code origins}.
+     * {@code builtIn}: the strategies whose names a jar may not take; null: any name (a baseline's
+     * jar may hold an earlier version of a built-in one).
+     */
+    static void check(Jar jar, ClassLoader loader, Strategies builtIn, Map<String, Jar> origins,
+                      Map<String, StrategyProvider> made, List<String> errors) {
         String at = jar.source().label() + ": " + jar.path();
         List<String> classes;
         try (JarFile file = new JarFile(jar.path().toFile())) {
@@ -298,10 +309,11 @@ final class Plugins {
                 continue;
             }
             String strategy;
+            StrategyProvider instance;
             try {
-                StrategyProvider made = (StrategyProvider) type.getConstructor().newInstance();
-                strategy = made.name();
-                made.description();
+                instance = (StrategyProvider) type.getConstructor().newInstance();
+                strategy = instance.name();
+                instance.description();
             } catch (NoSuchMethodException | IllegalAccessException e) {
                 errors.add(provider + ": needs a public no-argument constructor in a public class");
                 continue;
@@ -318,7 +330,7 @@ final class Plugins {
             if (strategy == null || !NAME.matcher(strategy).matches() || strategy.equals("all")) {
                 errors.add(provider + ": its name '" + strategy + "' must be letters, digits, '_', '.' and '-'"
                         + " (and not 'all'), as a scenario names it");
-            } else if (builtIn.names().contains(strategy)) {
+            } else if (builtIn != null && builtIn.names().contains(strategy)) {
                 errors.add(provider + ": its name '" + strategy + "' is taken by a "
                         + (Strategies.isBuiltIn(strategy) ? "built-in strategy" : "strategy on livetalk's class path")
                         + ": rename it");
@@ -328,6 +340,7 @@ final class Plugins {
                         + first.path() + " (" + first.source().label() + "); names must be unique: remove or rename one");
             } else {
                 origins.put(strategy, jar);
+                made.put(strategy, instance);
             }
         }
     }

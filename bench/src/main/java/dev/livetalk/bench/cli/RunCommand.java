@@ -3,6 +3,7 @@ package dev.livetalk.bench.cli;
 import dev.livetalk.bench.calibrate.CalibrationSettings;
 import dev.livetalk.bench.calibrate.Calibrator;
 import dev.livetalk.client.strategy.Strategies;
+import dev.livetalk.metrics.gate.BaselineComparison;
 import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.gate.Tolerance;
 import dev.livetalk.metrics.results.Words;
@@ -20,6 +21,7 @@ import dev.livetalk.reports.Baseline;
 import dev.livetalk.reports.CalibrationText;
 import dev.livetalk.reports.ReportWriter;
 import dev.livetalk.reports.RunFolder;
+import dev.livetalk.reports.VersionComparison;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.network.ToxiproxyBackend;
 import dev.livetalk.network.ToxiproxySettings;
@@ -86,6 +88,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "RESULTS",
             description = "An earlier results.json, or the output folder of an earlier run: fail on a regression beyond the tolerance.")
     Path baseline;
+
+    @Option(names = BaselinePlugins.OPTION, paramLabel = "JAR|DIR", split = ",",
+            description = "Strategy jars, or folders of them, of the baseline's versions (repeatable; also"
+                    + " path-separated), each in a class loader of its own: --strategies mine,mine@baseline plays"
+                    + " both versions of mine on the same scenarios and seeds and judges mine against mine@baseline"
+                    + " by the gate's rules on every figure (exit 99 on a regression; docs/WRITING-A-STRATEGY.md).")
+    List<String> baselinePluginValues = new ArrayList<>();
 
     @picocli.CommandLine.Mixin
     ToleranceOptions tolerances = new ToleranceOptions();
@@ -166,10 +175,26 @@ final class RunCommand implements Callable<Integer> {
         return plugins.strategies();
     }
 
-    /** How every scenario is played: the defaults, with the strategies {@link #found()}. */
-    private RunSettings runSettings() {
-        return RunSettings.DEFAULTS.withStrategies(found());
+    /** The baseline's versions of strategies ({@code --baseline-plugins}), loaded once. */
+    private BaselinePlugins baselinePlugins;
+
+    private BaselinePlugins baselinePlugins() {
+        if (baselinePlugins == null) {
+            baselinePlugins = BaselinePlugins.load(baselinePluginValues);
+        }
+        return baselinePlugins;
     }
+
+    /**
+     * How every scenario is played: the defaults, with the strategies {@link #found()} and the
+     * baseline's versions ({@code mine@baseline}).
+     */
+    private RunSettings runSettings() {
+        return RunSettings.DEFAULTS.withStrategies(baselinePlugins().addTo(found()));
+    }
+
+    /** The tolerance of the gate's comparisons: {@code --baseline}'s and that of two versions of a strategy. */
+    private Tolerance tolerance = Tolerance.DEFAULT;
 
     /** Where {@code --otlp} writes, open for the whole run; {@code null} without it. */
     private OtlpTraceFile otlp;
@@ -230,6 +255,7 @@ final class RunCommand implements Callable<Integer> {
      */
     private Checked check(Instant started) {
         Tolerance tolerance = tolerances.tolerance();
+        this.tolerance = tolerance;
         Shard part = Shard.WHOLE;
         if (shard != null) {
             try {
@@ -280,20 +306,36 @@ final class RunCommand implements Callable<Integer> {
         return new Checked(scenarios, plays, range, baseline, calibration, outDir, epoch, part);
     }
 
-    /** {@code --strategies}: every name found, each once, or {@code all} alone. */
+    /**
+     * {@code --strategies}: every name found, each once, or {@code all} alone; a baseline's
+     * version ({@code mine@baseline}) only from {@code --baseline-plugins}, which then must be
+     * played.
+     */
     private void checkStrategiesOption() {
-        if (strategies == null || strategies.equals(List.of("all"))) {
-            return;
+        boolean baselineVersions = false;
+        if (strategies != null && !strategies.equals(List.of("all"))) {
+            Set<String> named = new HashSet<>();
+            for (String name : strategies) {
+                if (name.equals("all")) {
+                    throw new UsageException("--strategies: 'all' stands alone, not in a list: "
+                            + String.join(",", strategies));
+                }
+                if (!named.add(name)) { // it would play twice into one folder and fail the report after the whole run
+                    throw new UsageException("--strategies: '" + name + "' is named twice: "
+                            + String.join(",", strategies));
+                }
+                if (VersionComparison.isBaseline(name)) {
+                    baselinePlugins().known("--strategies", name);
+                    baselineVersions = true;
+                } else {
+                    plugins.known("--strategies", name);
+                }
+            }
         }
-        Set<String> named = new HashSet<>();
-        for (String name : strategies) {
-            if (name.equals("all")) {
-                throw new UsageException("--strategies: 'all' stands alone, not in a list: " + String.join(",", strategies));
-            }
-            if (!named.add(name)) { // it would play twice into one folder and fail the report after the whole run
-                throw new UsageException("--strategies: '" + name + "' is named twice: " + String.join(",", strategies));
-            }
-            plugins.known("--strategies", name);
+        if (!baselineVersions && baselinePlugins().given()) {
+            throw new UsageException(BaselinePlugins.OPTION + " " + baselinePlugins().jarList() + ": no strategy of"
+                    + " --strategies is the baseline's version: name one as NAME" + VersionComparison.SUFFIX
+                    + " beside NAME (the jars provide: " + String.join(", ", baselinePlugins().names()) + ")");
         }
     }
 
@@ -321,6 +363,10 @@ final class RunCommand implements Callable<Integer> {
         Optional<Baseline> baseline = checked.baseline();
         if (!quiet) {
             baseline.ifPresent(b -> human().println(b.describe()));
+            if (baseline.isEmpty() && playsVersions()) {
+                human().println(BaselineComparison.method(tolerance) + " (each strategy S against S"
+                        + VersionComparison.SUFFIX + ")");
+            }
         }
         toxiproxyOptions.configureLogging();
         Files.createDirectories(outDir);
@@ -458,11 +504,16 @@ final class RunCommand implements Callable<Integer> {
                 baseline == null ? null : baseline.toString()).withOrigins(origins);
     }
 
-    /** Where each strategy of the run came from (built in, or which plugin jar), in the run's order. */
+    /** Where each strategy of the run came from (built in, or which plugin jar or baseline jar), in the run's order. */
     private List<ShardManifest.Origin> origins() {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         checked.scenarios().values().forEach(s -> names.addAll(checked.strategies().get(s.name())));
-        return plugins.plugins().origins(names);
+        List<ShardManifest.Origin> origins = new ArrayList<>();
+        for (String name : names) { // a baseline's version from its own jar (--baseline-plugins)
+            origins.add(VersionComparison.isBaseline(name) ? baselinePlugins().origin(name)
+                    : plugins.plugins().origins(List.of(name)).getFirst());
+        }
+        return origins;
     }
 
     /**
@@ -523,11 +574,21 @@ final class RunCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    /** A finished scenario's {@code results.json} and {@code junit.xml}, judged by the one rule. */
-    private static void writeScenario(ResultsDocument results, Optional<Baseline> baseline, Path folder)
+    /** Whether some scenario plays a strategy beside its baseline's version ({@code mine,mine@baseline}). */
+    private boolean playsVersions() {
+        return checked.strategies().values().stream().anyMatch(names -> names.stream()
+                .anyMatch(n -> VersionComparison.isBaseline(n) && names.contains(VersionComparison.currentOf(n))));
+    }
+
+    /**
+     * A finished scenario's {@code results.json} and {@code junit.xml}, judged by the one rule:
+     * against {@code --baseline}, and each strategy against its baseline's version played beside it.
+     */
+    private void writeScenario(ResultsDocument results, Optional<Baseline> baseline, Path folder)
             throws IOException {
-        List<RegressionVerdict> comparisons = baseline.map(b -> b.compare(new RunFolder(results, folder)))
-                .orElse(List.of());
+        List<RegressionVerdict> comparisons = new ArrayList<>(baseline
+                .map(b -> b.compare(new RunFolder(results, folder))).orElse(List.of()));
+        comparisons.addAll(VersionComparison.compare(new RunFolder(results, folder), tolerance));
         ResultsJson.write(results, folder.resolve("results.json"));
         Files.writeString(folder.resolve("junit.xml"), JunitXmlWriter.toXml(results, comparisons));
     }
@@ -540,7 +601,7 @@ final class RunCommand implements Callable<Integer> {
     private int finish(List<RunFolder> runs, Path outDir, Optional<Baseline> baseline, Optional<RunStop> stop)
             throws IOException {
         ReportWriter.Report report = runs.isEmpty() && stop.isEmpty() ? null
-                : ReportWriter.writeRuns(runs, outDir, baseline, stop, strict);
+                : ReportWriter.writeRuns(runs, outDir, baseline, stop, strict, List.of(), tolerance);
         Verdict verdict = report != null ? report.verdict() : new Verdict(List.of(), List.of(), stop, strict);
         RunSummary summary = new RunSummary(verdict);
         Files.writeString(outDir.resolve("junit.xml"), summary.junitXml());
@@ -550,6 +611,9 @@ final class RunCommand implements Callable<Integer> {
             human.print(summary.quietText(index));
         } else {
             human.println();
+            if (report != null) {
+                VersionComparison.lines(report.sections()).forEach(l -> human.println("versions: " + l));
+            }
             human.print(summary.text(index));
         }
         human.flush();

@@ -82,15 +82,17 @@ final class RunSummary {
         return verdict.runs().stream().anyMatch(r -> !r.comparisons().isEmpty());
     }
 
-    /** The table of scenarios and strategies. */
+    /** The table of scenarios and strategies; the strategy column widens for longer names ({@code mine@baseline}). */
     String table() {
+        int width = Math.max(12, verdict.runs().stream().flatMap(r -> r.document().strategies().stream())
+                .mapToInt(s -> s.strategy().length()).max().orElse(0));
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "%-20s %-12s %-9s %6s %6s %6s %6s %9s %14s%n", "scenario", "strategy", "budgets", "lost", "dup",
+                "%-20s %-" + width + "s %-9s %6s %6s %6s %6s %9s %14s%n", "scenario", "strategy", "budgets", "lost", "dup",
                 "phant", "inv", "converged", "peer-final p99"));
         for (Verdict.CheckedRun run : verdict.runs()) {
             for (StrategyResult s : run.document().strategies()) {
                 CorrectnessFigures c = s.correctness();
-                out.append(String.format(Locale.ROOT, "%-20s %-12s %-9s %6d %6d %6d %6d %8.0f%% %14s%n",
+                out.append(String.format(Locale.ROOT, "%-20s %-" + width + "s %-9s %6d %6d %6d %6d %8.0f%% %14s%n",
                         run.document().scenario(), s.strategy(), budgets(s), c.lost(), c.duplicates(),
                         c.phantoms(), c.inversions(), c.convergedShare(), peerFinalP99(s)));
             }

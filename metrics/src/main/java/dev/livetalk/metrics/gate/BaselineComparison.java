@@ -23,7 +23,11 @@ import java.util.Set;
  * ({@link BlockBootstrap}), and larger than the tolerance's practical threshold and absolute
  * floor ({@link LatencyChange}); the floor is at least the harness's calibrated noise floor and
  * the runs' own scheduling-lag p99. Counts: the absolute tolerance plus the count's own noise
- * ({@link #allowedIncrease}); the clients not converged likewise. Every comparison gives a verdict, passing or not, saying what changed.
+ * ({@link #countPValue}); the clients not converged likewise. What a change bought is judged by
+ * the same rules as what it cost: an improvement is a change whose reverse would be a regression
+ * (a count that fell by more than the tolerance and significantly; a latency significantly lower
+ * beyond the threshold and floor; a never that became a value only when the lost count fell so);
+ * a smaller move either way is within noise. Every comparison gives a verdict, passing or not, saying what changed.
  * The recovery figures of the fault windows ({@code recovery}, {@code ackedLost}) are not compared:
  * one sample per window, a handful per run, gives no noise to judge a change against, and
  * acknowledged losses are an absolute rule ({@code acked-lost == 0}): both belong in budgets.
@@ -90,6 +94,7 @@ public final class BaselineComparison {
                     && intended(figures) > 0) {
                 latency(before.strategy(), now.strategy(), old, baselineIntervals, figures, currentIntervals, floors,
                         NeverLatency.lossRegressed(before.correctness().lost(), now.correctness().lost(), tolerance),
+                        NeverLatency.lossRegressed(now.correctness().lost(), before.correctness().lost(), tolerance),
                         verdicts);
             }
         }
@@ -138,7 +143,7 @@ public final class BaselineComparison {
 
     private static void latency(String oldStrategy, String strategy, LatencyFigures old, IntervalSource oldIntervals,
                                 LatencyFigures now, IntervalSource nowIntervals, Floors floors, boolean lossRegressed,
-                                List<RegressionVerdict> verdicts) {
+                                boolean lossImproved, List<RegressionVerdict> verdicts) {
         Tolerance tolerance = floors.tail();
         var before = oldIntervals.corrected(oldStrategy, old.metric(), old.phase());
         var after = nowIntervals.corrected(strategy, now.metric(), now.phase());
@@ -159,7 +164,7 @@ public final class BaselineComparison {
                 verdicts.add(new LatencyChange(strategy, name.formatted((int) p), p,
                         logged ? BlockBootstrap.exact(b, p) : NeverLatency.percentile(old, (int) p),
                         logged ? BlockBootstrap.exact(c, p) : NeverLatency.percentile(now, (int) p),
-                        Double.NaN, Double.NaN, z, fallback).verdict(floors.of(p), neverGrew));
+                        Double.NaN, Double.NaN, z, fallback).verdict(floors.of(p), neverGrew, lossImproved));
             }
             return;
         }
@@ -172,7 +177,7 @@ public final class BaselineComparison {
         for (BlockBootstrap.Estimate e : estimates) {
             verdicts.add(new LatencyChange(strategy, name.formatted((int) e.percentile()), e.percentile(),
                     e.baseline(), e.current(), e.low(), e.high(), Double.NaN, null).verdict(floors.of(e.percentile()),
-                    neverGrew));
+                    neverGrew, lossImproved));
         }
     }
 
@@ -181,15 +186,15 @@ public final class BaselineComparison {
         for (String name : COUNTS) {
             long b = count(before, name);
             long c = count(now, name);
-            double p = countPValue(b, c);
+            double p = countChangePValue(b, c);
             Change change = countChange(b, c, tolerance, p);
             verdicts.add(new RegressionVerdict(strategy, name, b, c, change,
-                    String.format(Locale.ROOT, "%s %s: %d vs %d in the baseline (%+d, tolerance +%d, %s): %s", strategy,
-                            name, c, b, c - b, tolerance.countAbsolute(), noise(p), change.text())));
+                    String.format(Locale.ROOT, "%s %s: %d vs %d in the baseline (%+d, tolerance +%d, %s): %s",
+                            strategy, name, c, b, c - b, tolerance.countAbsolute(), noise(p), change.text())));
         }
         long notBefore = before.clients() - before.convergedClients();
         long notNow = now.clients() - now.convergedClients();
-        double p = countPValue(notBefore, notNow);
+        double p = countChangePValue(notBefore, notNow);
         Change change = countChange(notBefore, notNow, tolerance, p);
         verdicts.add(new RegressionVerdict(strategy, "converged", before.convergedClients(), now.convergedClients(),
                 change, String.format(Locale.ROOT, "%s converged clients: %d vs %d in the baseline (%+d, tolerance -%d,"
@@ -222,7 +227,7 @@ public final class BaselineComparison {
 
     private static void cost(String strategy, String name, String what, long b, long c, Tolerance tolerance,
                              List<RegressionVerdict> verdicts) {
-        double p = countPValue(b, c);
+        double p = countChangePValue(b, c);
         Change change = countChange(b, c, tolerance, p);
         verdicts.add(new RegressionVerdict(strategy, name, b, c, change,
                 String.format(Locale.ROOT, "%s %s (%s): %d vs %d in the baseline (%+d, tolerance +%d, %s): %s",
@@ -230,8 +235,17 @@ public final class BaselineComparison {
     }
 
     private static String noise(double p) {
-        return p >= 1 ? "no growth" : String.format(Locale.ROOT, "p %.2g of count noise, needs < %s", p,
+        return p >= 1 ? "no change" : String.format(Locale.ROOT, "p %.2g of count noise, needs < %s", p,
                 Figures.plain(COUNT_SIGNIFICANCE));
+    }
+
+    /**
+     * The p-value of a count's change in the direction it went: of the growth when it grew
+     * ({@link #countPValue}), of the fall when it fell (the same test with the runs swapped), 1
+     * when it did not move. What a change bought is judged by the same test as what it cost.
+     */
+    static double countChangePValue(long before, long now) {
+        return now >= before ? countPValue(before, now) : countPValue(now, before);
     }
 
     /**
@@ -252,11 +266,23 @@ public final class BaselineComparison {
                         Math.toIntExact(Math.min(Integer.MAX_VALUE, now)), 0.5).getPValue();
     }
 
-    private static Change countChange(long before, long now, Tolerance tolerance, double p) {
+    /**
+     * What a count's move from {@code before} to {@code now} is, by one rule in both directions: a
+     * regression when it grew by more than the absolute tolerance and significantly, an
+     * improvement when it fell so (the reverse change would be a regression), unchanged when it
+     * did not move, else within noise: 41 to 40 moves is noise, not an improvement. {@code p} is
+     * the p-value of the growth ({@link #countPValue}); that of a fall is computed here.
+     */
+    static Change countChange(long before, long now, Tolerance tolerance, double p) {
         long worse = now - before;
-        return worse > tolerance.countAbsolute() && p < COUNT_SIGNIFICANCE ? Change.REGRESSION
-                : worse > 0 ? Change.WITHIN_NOISE
-                : worse < 0 ? Change.IMPROVEMENT : Change.UNCHANGED;
+        if (worse == 0) {
+            return Change.UNCHANGED;
+        }
+        if (worse > 0) {
+            return worse > tolerance.countAbsolute() && p < COUNT_SIGNIFICANCE ? Change.REGRESSION : Change.WITHIN_NOISE;
+        }
+        return -worse > tolerance.countAbsolute() && countPValue(now, before) < COUNT_SIGNIFICANCE
+                ? Change.IMPROVEMENT : Change.WITHIN_NOISE;
     }
 
     private static long count(CorrectnessFigures f, String name) {
@@ -283,7 +309,7 @@ public final class BaselineComparison {
                         + " 1 s intervals, %d resamples, %s%% CI, seed %d; with fewer than %d intervals a side, p50 only,"
                         + " by a rank test on the samples) and above +%s%% and %s (or the calibrated noise floor, or the"
                         + " runs' scheduling-lag p99); counts when they grow by more than +%d and significantly (binomial"
-                        + " test of two Poisson counts, p < 0.001)", tolerance.resamples(),
+                        + " test of two Poisson counts, p < 0.001); an improvement needs the same test the other way", tolerance.resamples(),
                 Figures.number(tolerance.confidence() * 100), tolerance.seed(), tolerance.minIntervals(),
                 Figures.number(tolerance.latencyRelative() * 100), Figures.duration(tolerance.latencyFloorNanos()),
                 tolerance.countAbsolute());

@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * The verdict on the change of one latency percentile: a regression when it is significant
  * (the confidence interval of the relative change lies above 0), above the practical threshold
- * and above the floor; an improvement likewise downwards; unchanged when it is neither
+ * and above the floor; an improvement likewise downwards, by the same rule run backwards (the
+ * change from this run back to the baseline would be a regression); unchanged when it is neither
  * significant nor beyond the threshold and floor; else within noise. Without an interval (no
  * interval logs, too few intervals) the documented fallback: only a p50 is gated, by threshold
  * and floor and, where both runs' samples are there, a rank test on them ({@link RankTest});
@@ -29,25 +30,46 @@ import java.util.Locale;
 record LatencyChange(String strategy, String figure, double percentile, double baseline, double current, double low,
                      double high, double z, String fallback) {
 
-    /** The verdict under {@code tolerance}; {@code neverGrew}: the series' never count grew beyond the count tolerance. */
-    RegressionVerdict verdict(Tolerance tolerance, boolean neverGrew) {
-        Change change = change(tolerance, neverGrew);
+    /**
+     * The verdict under {@code tolerance}; {@code neverGrew}: the loss behind a value that became
+     * never regressed ({@link NeverLatency#lossRegressed}); {@code neverFell}: the loss behind a
+     * never that became a value fell as significantly (the reverse test).
+     */
+    RegressionVerdict verdict(Tolerance tolerance, boolean neverGrew, boolean neverFell) {
+        Change change = change(tolerance, neverGrew, neverFell);
         return new RegressionVerdict(strategy, figure, baseline, current, change, message(tolerance, change));
     }
 
+    /** The verdict when a never that became a value is not known to have fallen significantly. */
+    RegressionVerdict verdict(Tolerance tolerance, boolean neverGrew) {
+        return verdict(tolerance, neverGrew, false);
+    }
+
+    /** {@link #change(Tolerance, boolean, boolean)} of a never that is not known to have fallen. */
     Change change(Tolerance tolerance, boolean neverGrew) {
+        return change(tolerance, neverGrew, false);
+    }
+
+    /**
+     * One rule both ways: an improvement is a change whose reverse would be a regression. The
+     * threshold of a fall is therefore the relative change from the current value back to the
+     * baseline's (a 10% threshold: a rise of more than 10%, a fall of more than 9.1%), the floor
+     * and the significance alike; never to a value improves only when {@code neverFell}.
+     */
+    Change change(Tolerance tolerance, boolean neverGrew, boolean neverFell) {
         boolean neverBefore = Double.isInfinite(baseline);
         boolean neverNow = Double.isInfinite(current);
         if (neverBefore || neverNow) {
-            // never: in both unchanged; to a value an improvement; from a value a regression only if the never count grew
+            // never: in both unchanged; either way a change only when the lost count moved significantly that way
             return neverBefore && neverNow ? Change.UNCHANGED
-                    : neverBefore ? Change.IMPROVEMENT
+                    : neverBefore ? (neverFell ? Change.IMPROVEMENT : Change.WITHIN_NOISE)
                     : neverGrew ? Change.REGRESSION : Change.WITHIN_NOISE;
         }
         double relative = BlockBootstrap.relativeChange(baseline, current);
         double absolute = current - baseline;
         boolean worse = relative > tolerance.latencyRelative() && absolute >= tolerance.latencyFloorNanos();
-        boolean better = -relative > tolerance.latencyRelative() && -absolute >= tolerance.latencyFloorNanos();
+        boolean better = BlockBootstrap.relativeChange(current, baseline) > tolerance.latencyRelative()
+                && -absolute >= tolerance.latencyFloorNanos();
         boolean significantlyWorse;
         boolean significantlyBetter;
         if (fallback != null) {

@@ -10,7 +10,8 @@ import dev.livetalk.metrics.results.Percentiles;
  *
  * <p>A percentile is never when the document says so ({@link Percentiles#NEVER}: the figures
  * over every intended delivery, where more than its share never came). Rules of the gate for never:
- * never in both runs is unchanged; never to a value is an improvement; a value to never is a
+ * never in both runs is unchanged; never to a value is an improvement only when the lost count
+ * fell beyond the tolerance and significantly (the reverse test); a value to never is a
  * regression only when the strategy's lost count regressed ({@link #lossRegressed}), else within
  * noise.
  *

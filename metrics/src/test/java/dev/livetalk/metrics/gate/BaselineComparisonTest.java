@@ -75,7 +75,11 @@ class BaselineComparisonTest {
                 + " 75 in the baseline (+125, tolerance +0, p ");
         // 23 of 31 events: p 0.0053 by the one-sided binomial test, not below 0.001
         assertThat(find(verdicts, "requests").change()).isEqualTo(Change.WITHIN_NOISE);
-        assertThat(find(verdicts, "server-peak").change()).isEqualTo(Change.IMPROVEMENT);
+        // 43 -> 28: the fall's p (43 of 71 events in the baseline) is about 0.05: within noise, as the
+        // reverse rise would be; a fall as significant as a regression is an improvement
+        assertThat(find(verdicts, "server-peak").change()).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(find(BaselineComparison.compare(costing(200, 23L, 28L), costing(75, 8L, 43L), Tolerance.DEFAULT),
+                "refetched").change()).isEqualTo(Change.IMPROVEMENT);
     }
 
     @Test
@@ -283,6 +287,75 @@ class BaselineComparisonTest {
                 .change()).isEqualTo(Change.REGRESSION);
         assertThat(find(BaselineComparison.compare(document(1, 1, 0, 3), document(1, 1, 12, 3),
                 new Tolerance(0.1, 0, 12)), "lost").change()).isEqualTo(Change.WITHIN_NOISE);
+    }
+
+    @Test
+    void shouldCallAFallingCountAnImprovementOnlyWhenTheReverseWouldRegress() {
+        Tolerance exact = Tolerance.DEFAULT;
+        RegressionVerdict oneFewer = find(BaselineComparison.compare(document(1, 1, 41, 3), document(1, 1, 40, 3),
+                exact), "lost");
+        assertThat(oneFewer.change()).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(oneFewer.message()).isEqualTo("reconcile lost: 40 vs 41 in the baseline (-1, tolerance +0, p 0.50"
+                + " of count noise, needs < 0.001): within noise");
+        assertThat(find(BaselineComparison.compare(document(1, 1, 65, 3), document(1, 1, 61, 3), exact), "lost")
+                .change()).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(find(BaselineComparison.compare(document(1, 1, 130, 3), document(1, 1, 61, 3), exact), "lost")
+                .change()).isEqualTo(Change.IMPROVEMENT);
+        assertThat(find(BaselineComparison.compare(document(1, 1, 12, 3), document(1, 1, 0, 3), exact), "lost")
+                .change()).isEqualTo(Change.IMPROVEMENT);
+        assertThat(find(BaselineComparison.compare(document(1, 1, 12, 3), document(1, 1, 0, 3),
+                new Tolerance(0.1, 0, 12)), "lost").change()).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(find(BaselineComparison.compare(document(1, 1, 0, 2), document(1, 1, 0, 3), exact), "converged")
+                .change()).isEqualTo(Change.WITHIN_NOISE); // 1 -> 0 not converged: p 0.5
+        assertThat(find(BaselineComparison.compare(document(1, 1, 0, 25, 0, "peer-final", 40),
+                document(1, 1, 0, 40, 0, "peer-final", 40), exact), "converged").change())
+                .isEqualTo(Change.IMPROVEMENT);
+    }
+
+    @Test
+    void shouldJudgeEveryCountChangeTheSameBothWays() {
+        long[] counts = {0, 1, 3, 5, 9, 10, 12, 20, 40, 41, 61, 65, 130};
+        for (long a : counts) {
+            for (long b : counts) {
+                for (Tolerance t : List.of(Tolerance.DEFAULT, new Tolerance(0.1, 0, 12))) {
+                    Change forth = find(BaselineComparison.compare(document(1, 1, a, 3), document(1, 1, b, 3), t),
+                            "lost").change();
+                    Change back = find(BaselineComparison.compare(document(1, 1, b, 3), document(1, 1, a, 3), t),
+                            "lost").change();
+                    assertThat(forth == Change.REGRESSION).as("%d -> %d regresses iff %d -> %d improves", a, b, b, a)
+                            .isEqualTo(back == Change.IMPROVEMENT);
+                    assertThat(forth == Change.WITHIN_NOISE).as("%d <-> %d", a, b)
+                            .isEqualTo(back == Change.WITHIN_NOISE);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldNotCallANeverThatBecameAValueAnImprovementUnlessTheLossFell() {
+        ResultsDocument never = document(100_000_000, 200_000_000, 12, 3, 12, "peer-final");
+        ResultsDocument sameLossInPlace = document(100_000_000, 200_000_000, 12, 3, 0, "peer-final");
+        assertThat(find(BaselineComparison.compare(never, sameLossInPlace, Tolerance.DEFAULT), "peer-final p99 during")
+                .change()).isEqualTo(Change.WITHIN_NOISE);
+    }
+
+    @Test
+    void shouldHoldAFallingLatencyToTheThresholdOfTheReverseRise() {
+        Tolerance t = Tolerance.DEFAULT; // +10%: a fall must be one whose reverse rises by more than 10%
+        assertThat(new LatencyChange("s", "f", 99, 100e6, 90.5e6, -0.12, -0.07, Double.NaN, null).change(t, false))
+                .isEqualTo(Change.IMPROVEMENT); // back up: +10.5%
+        assertThat(new LatencyChange("s", "f", 99, 90.5e6, 100e6, 0.07, 0.12, Double.NaN, null).change(t, false))
+                .isEqualTo(Change.REGRESSION);
+        assertThat(new LatencyChange("s", "f", 99, 100e6, 91e6, -0.12, -0.07, Double.NaN, null).change(t, false))
+                .isEqualTo(Change.WITHIN_NOISE); // back up: +9.9%
+        assertThat(new LatencyChange("s", "f", 99, 91e6, 100e6, 0.07, 0.12, Double.NaN, null).change(t, false))
+                .isEqualTo(Change.WITHIN_NOISE);
+        assertThat(new LatencyChange("s", "f", 99, 100e6, 80e6, -0.3, 0.01, Double.NaN, null).change(t, false))
+                .isEqualTo(Change.WITHIN_NOISE); // not significant
+        assertThat(new LatencyChange("s", "f", 99, Double.POSITIVE_INFINITY, 80e6, Double.NaN, Double.NaN, Double.NaN,
+                null).change(t, false, false)).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(new LatencyChange("s", "f", 99, Double.POSITIVE_INFINITY, 80e6, Double.NaN, Double.NaN, Double.NaN,
+                null).change(t, false, true)).isEqualTo(Change.IMPROVEMENT);
     }
 
     @Test
