@@ -161,6 +161,10 @@ public final class BudgetParser {
         int at = pos;
         String number = match(NUMBER);
         if (number == null) {
+            if (text.startsWith("-", at)) {
+                throw new BudgetSyntaxException(at, "a threshold is not negative (every figure is 0 or more): "
+                        + rest(at));
+            }
             throw new BudgetSyntaxException(at, "expected a number such as 800ms, 0 or 100%: " + rest(at));
         }
         String unit = match(UNIT);

@@ -144,6 +144,8 @@ class BudgetParserTest {
         "echo p(99) 5ms | 11 | expected a comparator",
         "echo p(99) =< 5ms | 11 | unknown comparator '=<'",
         "echo p(99) < fast | 13 | expected a number",
+        "server-peak <= -1 | 15 | a threshold is not negative (every figure is 0 or more): -1",
+        "requests p(50) < -3 | 17 | a threshold is not negative",
         "echo p(99) < 5 | 13 | the threshold needs a time unit",
         "echo p(99) < 5days | 14 | unknown unit 'days'",
         "lost == 0ms | 8 | the threshold is a plain number",
