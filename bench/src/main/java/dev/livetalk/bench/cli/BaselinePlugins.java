@@ -107,6 +107,11 @@ final class BaselinePlugins {
      */
     String known(String option, String name) {
         String strategy = VersionComparison.currentOf(name);
+        if (strategy.isEmpty()) {
+            throw new UsageException(option + ": '" + name + "' names no strategy: the baseline's version of"
+                    + " a strategy is NAME" + VersionComparison.SUFFIX + " (mine" + VersionComparison.SUFFIX
+                    + ", beside mine)");
+        }
         if (!given()) {
             throw new UsageException(option + ": '" + name + "' is the baseline's version of " + strategy
                     + ", which only " + OPTION + " JAR provides: give the jar of the earlier version (a strategy"

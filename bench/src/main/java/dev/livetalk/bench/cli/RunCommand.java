@@ -327,6 +327,10 @@ final class RunCommand implements Callable<Integer> {
                 if (VersionComparison.isBaseline(name)) {
                     baselinePlugins().known("--strategies", name);
                     baselineVersions = true;
+                } else if (name.contains("@")) {
+                    throw new UsageException("--strategies: '" + name + "': the only version a strategy's name"
+                            + " takes is " + VersionComparison.SUFFIX + " (NAME" + VersionComparison.SUFFIX
+                            + ", the baseline's version from " + BaselinePlugins.OPTION + " JAR)");
                 } else {
                     plugins.known("--strategies", name);
                 }

@@ -188,6 +188,26 @@ class StrategyVersionsTest extends CommandLineTest {
     }
 
     @Test
+    void shouldRefuseTheBaselineSuffixAloneNamingTheValueAndTheRule() {
+        int code = run("run", "--strategies", "reconcile,@baseline", "--network", "sim",
+                "--out", dir.resolve("out").toString(), OUTAGE.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--strategies: '@baseline' names no strategy: the baseline's version of a"
+                + " strategy is NAME@baseline").doesNotContain("Exception");
+    }
+
+    @Test
+    void shouldRefuseAVersionOtherThanTheBaselineNamingTheValueAndTheRule() {
+        int code = run("run", "--strategies", "reconcile,reconcile@other", "--network", "sim",
+                "--out", dir.resolve("out").toString(), OUTAGE.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--strategies: 'reconcile@other': the only version a strategy's name takes"
+                + " is @baseline").doesNotContain("Exception");
+    }
+
+    @Test
     void shouldRefuseABaselineVersionTheBaselineJarsDoNotProvideListingWhatTheyProvide() {
         int code = play(mine, oldReconcile, "mine,mine@baseline", dir.resolve("out"));
 
