@@ -28,6 +28,9 @@ final class RankingText {
         StrategyRanking r = v.ranking();
         ScenarioSection s = v.section();
         String seeds = s.severalSeeds() ? "Seed " + r.seed() + " (the first of " + s.runs().size() + " seeds): " : "";
+        if (r.entries().isEmpty()) {
+            return seeds + "No strategy finished (the run stopped: partial results), so nothing is ranked.";
+        }
         if (r.correctness().kind() == Kind.ALONE) {
             Entry only = r.entries().get(0);
             return seeds + "Only " + only.strategy() + " ran, so nothing is ranked: " + correctness(only, true)

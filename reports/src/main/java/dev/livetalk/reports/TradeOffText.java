@@ -83,6 +83,9 @@ final class TradeOffText {
         ResultsDocument document = s.first().document();
         String seeds = s.severalSeeds() ? "Seed " + document.seed() + " (the first of " + s.runs().size()
                 + " seeds): " : "";
+        if (t.strategies().isEmpty()) {
+            return seeds + "No strategy finished (the run stopped: partial results): nothing to compare.";
+        }
         if (t.strategies().size() < 2) {
             return seeds + "Only " + RankingText.names(t.strategies()) + " ran: nothing to compare.";
         }

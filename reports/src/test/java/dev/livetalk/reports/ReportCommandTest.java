@@ -72,6 +72,24 @@ class ReportCommandTest {
                         + "scenario flapping-link; finished scenarios: outage.");
     }
 
+    @Test
+    void shouldRenderAScenarioWhoseRunStoppedBeforeAnyStrategyFinished() throws Exception {
+        Path run = temp.resolve("run");
+        Fixtures.copy("outage", run.resolve("outage"), d -> d);
+        Fixtures.copy("flapping-link", run.resolve("flapping-link"), d -> new dev.livetalk.metrics.results
+                .ResultsDocument(d.version(), d.scenario(), d.seed(), d.network(), d.environment(), d.faultSchedule(),
+                List.of(), d.stopped()));
+        new RunStop(RunStop.Cause.HARNESS_FAILURE, "the harness failed: a strategy broke", "scenario flapping-link,"
+                + " strategy reconcile", List.of("outage")).write(run);
+
+        ReportWriter.Report report = run(List.of(run), null);
+
+        assertThat(report.verdict().outcome()).isEqualTo(Verdict.Outcome.STOPPED);
+        assertThat(temp.resolve("out/index.html")).content()
+                .contains("No strategy finished (the run stopped: partial results), so nothing is ranked.",
+                        "No strategy finished (the run stopped: partial results): nothing to compare.");
+    }
+
     private ReportWriter.Report run(List<Path> inputs, Path baseline) throws Exception {
         return ReportCommand.run(inputs, temp.resolve("out"), baseline, Tolerance.DEFAULT, new PrintWriter(out));
     }

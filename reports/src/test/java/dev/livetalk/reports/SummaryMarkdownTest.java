@@ -65,6 +65,23 @@ class SummaryMarkdownTest {
                 + "finished scenarios: baseline, flapping-link, outage.**");
     }
 
+    @Test
+    void shouldSayAScenarioStoppedBeforeAnyStrategyFinishedRanksAndComparesNothing() {
+        List<RunFolder> runs = new ArrayList<>(Fixtures.runs());
+        Path stopped = Fixtures.copy("outage", temp.resolve("stopped"), d -> new ResultsDocument(d.version(),
+                "stopped-early", d.seed(), d.network(), d.environment(), d.faultSchedule(), List.of(), d.stopped()));
+        runs.add(RunFolder.read(stopped));
+        List<ComparedSection> sections = Merge.sections(runs).stream().map(s -> ComparedSection.of(s, null)).toList();
+
+        String summary = SummaryMarkdown.of(sections, verdictOf(sections), false);
+
+        assertThat(summary)
+                .contains("- **stopped-early**: No strategy finished (the run stopped: partial results), so nothing"
+                        + " is ranked.")
+                .contains("- **stopped-early**: No strategy finished (the run stopped: partial results): nothing to"
+                        + " compare.");
+    }
+
     private static Verdict verdictOf(List<ComparedSection> sections) {
         return Verdict.of(sections.stream().flatMap(s -> s.checkedRuns().stream()).toList());
     }

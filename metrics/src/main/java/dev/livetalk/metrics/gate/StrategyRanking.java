@@ -90,7 +90,7 @@ public record StrategyRanking(long seed, List<Entry> entries, Outcome correctnes
 
     /** How a ranking came out. */
     public enum Kind {
-        /** One strategy ran: nothing to rank. */
+        /** One strategy ran (or none finished: partial results): nothing to rank. */
         ALONE,
         /** One strategy beats every other. */
         WINNER,
@@ -195,8 +195,8 @@ public record StrategyRanking(long seed, List<Entry> entries, Outcome correctnes
     }
 
     private static Outcome outcome(List<Entry> entries, Comparator comparator) {
-        if (entries.size() == 1) {
-            return new Outcome(Kind.ALONE, List.of(entries.get(0).strategy()), List.of());
+        if (entries.size() <= 1) { // none when the run stopped before a strategy finished (partial results)
+            return new Outcome(Kind.ALONE, entries.stream().map(Entry::strategy).toList(), List.of());
         }
         int n = entries.size();
         Comparison[][] table = new Comparison[n][n];
