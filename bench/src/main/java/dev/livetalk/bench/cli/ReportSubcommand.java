@@ -101,6 +101,10 @@ final class ReportSubcommand implements Callable<Integer> {
                         + shards.get(0).plan().substring(0, Math.min(19, shards.get(0).plan().length())) + ")");
             }
             noteWithoutOrigins(shards, inputs, console);
+            if (!quiet) { // as run says them: what each strategy's change bought and cost against its @baseline
+                dev.livetalk.reports.VersionComparison.lines(report.sections())
+                        .forEach(l -> console.println("versions: " + l));
+            }
             console.print(quiet ? summary.quietText(report.index()) : summary.text(report.index()));
             console.flush();
             if (json) {

@@ -137,12 +137,15 @@ class StrategyVersionsTest extends CommandLineTest {
             assertThat(code).as("a shard plays one version: nothing to compare there\n" + this.out + err).isZero();
         }
 
+        assertThat(this.out.toString()).doesNotContain("versions: ");
         int merged = run("report", dir.resolve("shard1").toString(), dir.resolve("shard2").toString(), "--out",
                 dir.resolve("merged").toString());
 
         assertThat(merged).as(this.out + "\n" + err).isEqualTo(99);
         assertThat(Files.readString(dir.resolve("merged/summary.md")))
                 .containsPattern("- outage: mine against mine@baseline: bought: nothing; cost: [^\n]*lost ");
+        assertThat(this.out.toString()).as("the report says on the console what run says")
+                .containsPattern("versions: outage: mine against mine@baseline: bought: nothing; cost: [^\n]*lost ");
         assertThat(dir.resolve("shard2/shard.json")).content().contains("\"strategy\" : \"mine@baseline\"",
                 "\"jar\" : \"mine.jar\"");
 
