@@ -114,9 +114,9 @@ public record TradeOff(List<String> strategies, List<FigureStanding> figures, Li
                     values.get(v.figure()).put(b.strategy(), v.current());
                     beaten.computeIfAbsent(v.figure(), k -> new ArrayList<>());
                     RegressionVerdict back = aOverB.get(v.figure());
-                    // only a regression is tested against noise in both kinds of figure (a count that
-                    // falls is an improvement to the gate whatever its noise): x is better than y
-                    // when y, judged against x as its baseline, regresses
+                    // x is better than y when y, judged against x as its baseline, regresses (the
+                    // gate's one rule both ways: an improvement is the reverse of a regression, so
+                    // the two directions agree except where never makes them contradict)
                     boolean aBetter = v.change() == Change.REGRESSION;
                     boolean bBetter = back != null && back.change() == Change.REGRESSION;
                     if (aBetter == bBetter) {
