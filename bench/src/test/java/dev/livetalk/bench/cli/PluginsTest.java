@@ -209,6 +209,26 @@ class PluginsTest extends CommandLineTest {
         assertThat(outDir.resolve("sim-outage/results.json")).content().contains("\"strategy\" : \"my-strategy\"");
     }
 
+    /**
+     * The template survives the library's restarts without durable history: the new epoch's seqs
+     * count from 1 again, which a strategy that keeps the old epoch's lines cannot place (it used to
+     * throw "seq 1 is already placed", and the run stopped as a harness failure, exit 1).
+     */
+    @Test
+    void shouldPlayTheTemplateThroughTheLibrarysEpochChanges() {
+        Path outDir = dir.resolve("epochs");
+        Path library = StrategyJars.projectRoot().resolve("scenarios");
+
+        int exit = run("--plugins", template.toString(), "run", "--network", "sim", "--strategies", "my-strategy",
+                "--no-ledger", "--out", outDir.toString(), library.resolve("deploy-restart.yaml").toString(),
+                library.resolve("busy-room-deploy.yaml").toString());
+
+        assertThat(exit).as(err.toString()).isNotEqualTo(1);
+        assertThat(err.toString()).doesNotContain("already placed");
+        assertThat(outDir.resolve("deploy-restart/results.json")).content().contains("\"strategy\" : \"my-strategy\"");
+        assertThat(outDir.resolve("busy-room-deploy/results.json")).content().contains("\"strategy\" : \"my-strategy\"");
+    }
+
     @Test
     void shouldExitTwoWithoutAStackTraceOnABadPlugin() throws IOException {
         Path text = Files.writeString(dir.resolve("strategy.jar"), "not a zip");

@@ -10,18 +10,21 @@ import dev.livetalk.client.transcript.Transcript;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.protocol.Ack;
 import dev.livetalk.protocol.Message;
+import dev.livetalk.protocol.Welcome;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The example of docs/WRITING-A-STRATEGY.md: every message goes to its seq place at once,
  * deduped by id; the echo shows pending at the bottom until its message arrives; a timeout
- * marks the send failed. Nothing is fetched or resumed.
+ * marks the send failed. Nothing is fetched or resumed. When the server comes back with a new
+ * epoch (a restart without durable history: seqs count from 1 again), the old epoch's lines go.
  *
  * <p>Single-threaded: called by the session's owner thread only.
  */
 public final class MyStrategy implements ReconciliationStrategy {
     private final Map<String, Long> highest = new HashMap<>();
+    private String epoch;
 
     @Override
     public String name() {
@@ -58,6 +61,22 @@ public final class MyStrategy implements ReconciliationStrategy {
     public void onSendTimeout(StrategyContext ctx, PendingSend send, long now) {
         ctx.abandon(send.clientMsgId());
         ctx.transcript(send.room()).advanceStatus(send.clientMsgId(), MessageStatus.FAILED);
+    }
+
+    @Override
+    public void onReceiveLinkUp(StrategyContext ctx, Welcome welcome, long now) {
+        if (epoch != null && !epoch.equals(welcome.epoch())) {
+            for (String room : highest.keySet()) {
+                Transcript transcript = ctx.transcript(room);
+                for (TranscriptEntry entry : transcript.entries()) {
+                    if (entry.isCommitted()) {
+                        transcript.remove(entry.key());
+                    }
+                }
+            }
+            highest.clear();
+        }
+        epoch = welcome.epoch();
     }
 
     @Override
