@@ -20,12 +20,16 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * A scenario's trade-off sentence: which strategy wins on what, and at what cost, worded from its
- * {@link TradeOff} (first seed) and nothing else. Every "x is ahead of y on f" is a
- * {@link Difference} the trade-off found beyond noise ({@link #claims}); "do not differ" is a
- * pair no figure separates; the cost figures of the chart ({@link TradeOffChart#COSTS}), which the
- * gate does not compare, are given as values and said to be untested. The same words in
- * {@code index.html} and {@code summary.md}.
+ * A scenario's trade-off sentence (docs/METRICS.md, "Telling strategies apart"), worded from its
+ * {@link TradeOff} (first seed) and nothing else, in one or two sentences: who wins on correctness
+ * (the top of the first of {@link #CORRECTNESS} that separates), who is fastest (peer-final p99),
+ * what the winners pay on the cost figures ({@link #COSTS}) and who is cheapest ({@link #plan});
+ * then the strategies no figure tells apart. Every "x is ahead of y" the sentence says or implies
+ * ("loses nothing (the others 64–119)", "at a cost of 80 against 0 for b") is a {@link Difference}
+ * the trade-off found beyond noise ({@link #claims}); every other difference is left to the matrix
+ * ({@link TradeOffMatrix}). In results written before the cost figures, the cost figures of the chart
+ * ({@link TradeOffChart#COSTS}), which the gate does not compare there, are given as values and said
+ * to be untested. The same words in {@code index.html} and {@code summary.md}.
  *
  * <p>Stateless; any thread.
  */
@@ -130,7 +134,8 @@ final class TradeOffText {
                     "%s inversions"),
             "stuck-pending", new Wording("leave no send stuck pending", "leave the fewest sends stuck pending",
                     "leave the most sends stuck pending", "%s stuck pending"),
-            "converged", new Wording("converge every client", "converge the most clients", "converge the fewest clients",
+            "converged", new Wording("converge every client", "converge the most clients",
+                    "converge the fewest clients",
                     "%s converged"),
             "refetched", new Wording("refetch nothing", "refetch the fewest messages", "refetch the most messages",
                     "%s messages refetched"),
@@ -308,7 +313,8 @@ final class TradeOffText {
         String top(Top top) {
             Wording wording = wording(top.figure());
             if (!top.clean()) {
-                return RankingText.names(top.better()) + be(top.better()) + " ahead of " + RankingText.names(top.worse())
+                return RankingText.names(top.better()) + be(top.better()) + " ahead of "
+                        + RankingText.names(top.worse())
                         + " on " + TradeOffMatrix.label(top.figure()) + " (" + range(top.figure(), top.better())
                         + " against " + range(top.figure(), top.worse()) + ")";
             }
