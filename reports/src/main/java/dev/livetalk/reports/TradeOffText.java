@@ -377,10 +377,17 @@ final class TradeOffText {
                     "have the most " + label, "%s " + label));
         }
 
-        /** {@code b 30}, {@code b and c 30}, {@code the others 64–119}. */
+        /**
+         * {@code b 30}, {@code b and c 30}, {@code the others 64–119}; several sharing the lowest value named
+         * first: {@code reconcile and snapshot 432, the others 2,060–4,824}.
+         */
         private String namesFirst(String figure, List<String> strategies) {
             if (strategies.size() > 2) {
-                return "the others " + range(figure, strategies);
+                List<String> lowest = byValue(figure, strategies).values().iterator().next();
+                List<String> rest = strategies.stream().filter(s -> !lowest.contains(s)).toList();
+                return lowest.size() > 1 && rest.size() > 1 ? RankingText.names(lowest) + " "
+                        + value(figure, lowest.get(0)) + ", the others " + range(figure, rest)
+                        : "the others " + range(figure, strategies);
             }
             return String.join(" and ", byValue(figure, strategies).entrySet().stream()
                     .map(e -> RankingText.names(e.getValue()) + " " + e.getKey()).toList());

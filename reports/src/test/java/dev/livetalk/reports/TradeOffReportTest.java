@@ -285,6 +285,18 @@ class TradeOffReportTest {
     }
 
     @Test
+    void shouldGiveTheOthersValuesAsARangeNamingThoseThatShareTheLowest() {
+        ComparedSection v = section("outage", result("a", 0, 0, 100), result("b", 300, 0, 100),
+                result("c", 300, 0, 100), result("d", 2_000, 0, 100), result("e", 4_800, 0, 100));
+        ComparedSection spread = section("outage", result("a", 0, 0, 100), result("b", 300, 0, 100),
+                result("c", 2_000, 0, 100), result("d", 4_800, 0, 100));
+
+        assertThat(TradeOffText.text(v)).startsWith("a alone loses nothing (b and c 300, the others 2,000–4,800).");
+        assertThat(TradeOffText.text(spread)).isEqualTo("a alone loses nothing (the others 300–4,800).");
+        assertEveryClaimIsADifference(v.tradeOff());
+    }
+
+    @Test
     void shouldGroupTheStrategiesNoFigureTellsApart() {
         ComparedSection v = section("outage", result("a", 0, 0, 100), result("b", 0, 0, 100), result("c", 0, 0, 100),
                 result("d", 30, 0, 100));
