@@ -204,6 +204,15 @@ class TradeOffReportTest {
     }
 
     @Test
+    void shouldNameTheFiguresOfTheSentenceAsTheTradeOffDoes() {
+        ComparedSection v = section("outage", costly("a", 0, 80, 40, 50), costly("b", 0, 0, 40, 50));
+
+        assertThat(v.tradeOff().figures()).extracting(TradeOff.FigureStanding::figure)
+                .containsAll(TradeOffText.CORRECTNESS).containsAll(TradeOffText.COSTS).contains(TradeOffText.LATENCY);
+        assertThat(TradeOffText.CORRECTNESS).hasSameSizeAs(dev.livetalk.metrics.gate.StrategyRanking.CRITERIA);
+    }
+
+    @Test
     void shouldSayWhoIsCheapestAndWhoCostsTheMost() {
         // a alone loses nothing; c sends ten times the requests of a and b; b refetches nothing, a and c 2,000
         ComparedSection v = section("outage", costly("a", 0, 2_000, 40, 50), costly("b", 30, 0, 40, 50),
