@@ -213,6 +213,15 @@ class TradeOffReportTest {
     }
 
     @Test
+    void shouldSayWhenTheWinnerPaysNoMoreThanAny() {
+        ComparedSection v = section("outage", costly("a", 0, 80, 40, 50), costly("b", 30, 80, 40, 50));
+
+        assertThat(TradeOffText.text(v)).isEqualTo("a loses nothing (b 30), and no strategy is cheaper than it "
+                + "beyond noise.");
+        assertEveryClaimIsADifference(v.tradeOff());
+    }
+
+    @Test
     void shouldSayWhoIsCheapestAndWhoCostsTheMost() {
         // a alone loses nothing; c sends ten times the requests of a and b; b refetches nothing, a and c 2,000
         ComparedSection v = section("outage", costly("a", 0, 2_000, 40, 50), costly("b", 30, 0, 40, 50),
