@@ -689,7 +689,11 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (!errors.isEmpty()) {
-            throw new UsageException("invalid scenarios, nothing was run:\n" + String.join("\n", errors));
+            String hint = network != null && errors.stream().anyMatch(e -> e.contains(" cannot play "))
+                    ? "\n(--network " + network.yamlName() + " plays only the scenarios whose faults it can play:"
+                    + " name those files, or leave --network out to play each scenario on its own network)"
+                    : "";
+            throw new UsageException("invalid scenarios, nothing was run:\n" + String.join("\n", errors) + hint);
         }
         return scenarios;
     }
