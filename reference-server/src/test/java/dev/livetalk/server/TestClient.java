@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 final class TestClient implements AutoCloseable {
     static final Duration DEADLINE = Duration.ofSeconds(10);
-    private static final ClientManager CLIENTS = ClientManager.createClient();
+    private static final ClientManager CLIENTS = sharedContainer();
 
     private final EventCodec codec = new EventCodec();
     private final BlockingQueue<ServerEvent> events = new LinkedBlockingQueue<>();
@@ -68,6 +68,19 @@ final class TestClient implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A client manager whose container outlives its sessions (idle for a minute before it stops):
+     * a container of its own per manager shut its executors down whenever its last session closed,
+     * and the next connect's task, or a session's idle-timeout task, was refused
+     * (RejectedExecutionException: DurableServerIT and BadInputAttackIT, in fresh-clone CI runs).
+     */
+    private static ClientManager sharedContainer() {
+        ClientManager tyrus = ClientManager.createClient();
+        tyrus.getProperties().put(org.glassfish.tyrus.client.ClientProperties.SHARED_CONTAINER, true);
+        tyrus.getProperties().put(org.glassfish.tyrus.client.ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 60);
+        return tyrus;
     }
 
     static TestClient connect(URI uri) throws Exception {
