@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Sends, acks, resends, reconnects and resume, against the fake server. */
 class SessionSendTest {
@@ -171,6 +173,36 @@ class SessionSendTest {
         assertThat(alice.sent(Send.class)).extracting(Send::clientMsgId).containsExactly(id, id);
         assertThat(server.log("r")).hasSize(1);
         assertThat(alice.lines()).isEqualTo("1:in flight:SENT");
+    }
+
+    /**
+     * A send the server took just before a restart without durable history: its commit went with
+     * the old epoch and its ack never came; the ack deadline passed while the server was down.
+     * After the reconnect (resume refused: epoch changed) it goes out again under the same id and
+     * is committed in the new epoch; the echo never vanishes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gap-fill", "reconcile", "snapshot"})
+    void shouldResendInTheNewEpochASendWhoseAckTheRestartLost(String strategy) {
+        TestClient alice = client("alice", strategy);
+        server.post("r", "bob", "old");
+        alice.pump();
+        alice.holdFrames = true;
+
+        String id = alice.send("just before the restart");
+        server.restart("e2");
+        alice.serverReachable = false;
+        alice.cut(LinkRole.MAIN);
+        assertThat(alice.lines()).isEqualTo("1:old:SENT, 0:just before the restart:PENDING");
+        alice.advance(Duration.ofSeconds(3));
+        alice.holdFrames = false;
+        alice.serverReachable = true;
+        alice.advance(Duration.ofSeconds(10));
+
+        assertThat(alice.sent(Send.class)).extracting(Send::clientMsgId).containsOnly(id).hasSizeGreaterThan(1);
+        assertThat(server.log("r")).extracting(m -> m.body()).containsExactly("just before the restart");
+        assertThat(alice.lines()).isEqualTo("1:just before the restart:SENT");
+        assertThat(alice.session.pendingSendCount()).isZero();
     }
 
     @Test
