@@ -32,6 +32,12 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
     private final RoomSnapshot snapshots;
     private final String name;
     private String epoch;
+    /**
+     * The room looked up last: a client's frames are mostly of one room, and a map lookup by a
+     * freshly decoded room name hashes the name and misses the caches (a simulation holds
+     * hundreds of clients); comparing it with the last name is cheaper. Rooms are never removed.
+     */
+    private SeqRoom lastRoom;
 
     SeqOrderStrategy(String name, SeqPolicy policy, StrategySettings settings) {
         this.name = name;
@@ -46,7 +52,13 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
     }
 
     private SeqRoom room(String name) {
-        return rooms.computeIfAbsent(name, SeqRoom::new);
+        SeqRoom last = lastRoom;
+        if (last != null && (last.name == name || last.name.equals(name))) {
+            return last;
+        }
+        SeqRoom room = rooms.computeIfAbsent(name, SeqRoom::new);
+        lastRoom = room;
+        return room;
     }
 
     @Override
