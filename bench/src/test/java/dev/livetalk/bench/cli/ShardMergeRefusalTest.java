@@ -18,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ShardMergeRefusalTest extends CommandLineTest {
     /** Two scenarios, 3 units: sim-outage event-only (shard 1), reconcile (2); sim-calm reconcile (1). */
-    private static final String CALM = SimOutage.YAML.replace("name: sim-outage", "name: sim-calm")
-            .replace("strategies: [event-only, reconcile]", "strategies: [reconcile]");
+    private static final String CALM = SimOutage.CALM;
 
     @TempDir
     Path dir;

@@ -26,6 +26,10 @@ final class SimOutage {
                 target: all
             """;
 
+    /** The same without the outage's event-only: {@code sim-calm}, reconcile alone (a second scenario for sharded runs). */
+    static final String CALM = YAML.replace("name: sim-outage", "name: sim-calm")
+            .replace("strategies: [event-only, reconcile]", "strategies: [reconcile]");
+
     private SimOutage() {
     }
 }
