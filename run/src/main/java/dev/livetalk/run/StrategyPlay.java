@@ -100,37 +100,44 @@ public final class StrategyPlay {
             awaitJoined(opened, clients);
             long loadStart = opened.now();
             long faultZero = loadStart + scenario.warmup().toNanos();
-            TraceRecorder trace = new TraceRecorder(strategy, faultZero);
-            synchronized (this) {
-                if (startedBeforeLoad != null) {
-                    trace.onServerStarted(startedBeforeLoad, loadStart);
-                }
-                recorder.set(trace);
+            try (TraceRecorder trace = new TraceRecorder(strategy, faultZero)) {
+                return record(opened, clients, loadStart, faultZero, trace);
             }
-            clients.values().forEach(c -> c.user.recordInto(trace));
-            FaultPlay play = opened.playFaults(plan.faults().windows(), faultZero);
-            try (play) {
-                runUntilQuiet(opened, clients, loadStart, play);
-            }
-            // read once the faults are closed: a change in progress at the run's end is in
-            List<PlayedFault> faults = play.played();
-            for (PlayedFault fault : faults) {
-                trace.onFaultWindow(new TraceWindow(fault.window().fault(), fault.window().occurrence(),
-                        fault.appliedAt(), fault.removedAt(), fault.window().clients(), fault.window().serverSide(),
-                        fault.window().kind().yamlName()));
-                if (fault.error() != null) {
-                    failures.add(new RunFailure("fault " + fault.window().fault() + " failed: " + fault.error()));
-                }
-            }
-            if (!failures.isEmpty()) {
-                RunFailure failure = new RunFailure(strategy + ": the harness failed during the run: " + failures.get(0));
-                failures.stream().skip(1).forEach(failure::addSuppressed);
-                throw failure;
-            }
-            Map<String, Integer> welcomes = new LinkedHashMap<>();
-            clients.forEach((user, c) -> welcomes.put(user, c.user.welcomes()));
-            return new RunRecord(trace.build(), welcomes, faults, opened.transportErrors());
         }
+    }
+
+    /** Plays the load and the faults into {@code trace} and reads the trace back once the run is quiet. */
+    private RunRecord record(Stage opened, Map<String, Hosted> clients, long loadStart, long faultZero,
+                             TraceRecorder trace) throws InterruptedException {
+        synchronized (this) {
+            if (startedBeforeLoad != null) {
+                trace.onServerStarted(startedBeforeLoad, loadStart);
+            }
+            recorder.set(trace);
+        }
+        clients.values().forEach(c -> c.user.recordInto(trace));
+        FaultPlay play = opened.playFaults(plan.faults().windows(), faultZero);
+        try (play) {
+            runUntilQuiet(opened, clients, loadStart, play);
+        }
+        // read once the faults are closed: a change in progress at the run's end is in
+        List<PlayedFault> faults = play.played();
+        for (PlayedFault fault : faults) {
+            trace.onFaultWindow(new TraceWindow(fault.window().fault(), fault.window().occurrence(),
+                    fault.appliedAt(), fault.removedAt(), fault.window().clients(), fault.window().serverSide(),
+                    fault.window().kind().yamlName()));
+            if (fault.error() != null) {
+                failures.add(new RunFailure("fault " + fault.window().fault() + " failed: " + fault.error()));
+            }
+        }
+        if (!failures.isEmpty()) {
+            RunFailure failure = new RunFailure(strategy + ": the harness failed during the run: " + failures.get(0));
+            failures.stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
+        }
+        Map<String, Integer> welcomes = new LinkedHashMap<>();
+        clients.forEach((user, c) -> welcomes.put(user, c.user.welcomes()));
+        return new RunRecord(trace.build(), welcomes, faults, opened.transportErrors());
     }
 
     /** What the stage said about itself, once played (for progress), or {@code null}. */

@@ -1,0 +1,176 @@
+package dev.livetalk.metrics.trace;
+
+import dev.livetalk.client.transcript.MessageStatus;
+import dev.livetalk.client.transcript.TranscriptChange;
+import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.protocol.Message;
+import dev.livetalk.protocol.ReceiptKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TraceSpillTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldReadBackEveryKindOfRecordExactlyAsWritten() {
+        TraceRecorder recorder = new TraceRecorder("reconcile", -5, tmp);
+        ClientRecorder alice = recorder.client("alice-1", "alice");
+        alice.onJoined("lobby", 0);
+        TranscriptEntry pending = TranscriptEntry.pending("a1", "alice", "héllo ✓", null);
+        TranscriptEntry committed = new TranscriptEntry(7, "lobby:7.ab", "a1", "alice", "héllo ✓", "lobby:3.ab",
+                MessageStatus.SENT);
+        List<TranscriptChange> changes = List.of(
+                new TranscriptChange.Inserted("lobby", -3, 1, pending, -1),
+                new TranscriptChange.Replaced("lobby", 10, 1, pending, committed),
+                new TranscriptChange.Moved("lobby", 11, 1, committed, 4),
+                new TranscriptChange.StatusChanged("lobby", 12, 1, MessageStatus.SENT,
+                        committed.withStatus(MessageStatus.READ)),
+                new TranscriptChange.StatusChanged("lobby", 12, 1, null, committed.withStatus(MessageStatus.FAILED)),
+                new TranscriptChange.Removed("lobby", Long.MAX_VALUE, 1, committed));
+        SendRecord send = new SendRecord("lobby", "a1", -4, -2, "lobby:3.ab", "héllo ✓");
+        SendRecord bare = new SendRecord("lobby", "a2", 1, 1, null, null);
+        alice.onSend(send);
+        alice.onSend(bare);
+        changes.forEach(alice::onChange);
+        alice.onReadMarked("lobby", 7, 13);
+        alice.onReceipt("lobby", "bob", ReceiptKind.READ, 7, 14);
+        alice.onReceipt("lobby", "bob", ReceiptKind.DELIVERED, 6, 14);
+        alice.onTransmitted("lobby", "a1", "héllo ✓", 15);
+        alice.onMarkerSent("lobby", ReceiptKind.DELIVERED, 7, 16);
+        alice.onRefetch(new Refetch(17, "lobby", "resume", 3, 120, 5));
+        Message message = new Message("lobby", 7, "lobby:7.ab", "a1", "alice", "héllo ✓", "lobby:3.ab", 99);
+        recorder.onCommitted("epoch-1", message, 9);
+        recorder.onCommitted(new Message("lobby", 8, "lobby:8.ab", "b1", "bob", "", null, 0), 10);
+        alice.onFinalTranscript("lobby", List.of(committed, pending));
+
+        RunTrace trace = recorder.build();
+        recorder.close();
+
+        ClientTrace client = trace.clients().get(0);
+        assertThat(client.changes()).containsExactlyElementsOf(changes);
+        assertThat(client.sends()).containsExactly(send, bare);
+        assertThat(client.readMarks()).containsExactly(new ReadMark("lobby", 7, 13));
+        assertThat(client.receipts()).containsExactly(new ReceiptSeen("lobby", "bob", ReceiptKind.READ, 7, 14),
+                new ReceiptSeen("lobby", "bob", ReceiptKind.DELIVERED, 6, 14));
+        assertThat(client.transmissions()).containsExactly(new Transmission("lobby", "a1", "héllo ✓", 15));
+        assertThat(client.markers()).containsExactly(new MarkerSent("lobby", ReceiptKind.DELIVERED, 7, 16));
+        assertThat(client.refetches()).containsExactly(new Refetch(17, "lobby", "resume", 3, 120, 5));
+        assertThat(client.finalTranscripts()).isEqualTo(Map.of("lobby", List.of(committed, pending)));
+        assertThat(trace.log("lobby").messages()).containsExactly(new CommittedMessage(message, 9, "epoch-1"),
+                new CommittedMessage(new Message("lobby", 8, "lobby:8.ab", "b1", "bob", "", null, 0), 10, null));
+        assertThat(trace.measuredFrom()).isEqualTo(-5);
+    }
+
+    @Test
+    void shouldKeepEachClientsOrderAcrossRoomsAndStringsThatCollideInTheCache() {
+        TraceRecorder recorder = new TraceRecorder("gap-fill", 0, tmp);
+        ClientRecorder alice = recorder.client("alice-1", "alice");
+        ClientRecorder bob = recorder.client("bob-1", "bob");
+        List<TranscriptChange> aliceChanges = new ArrayList<>();
+        List<TranscriptChange> bobChanges = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(7); // seeded: the rooms and texts of 20,000 changes
+        for (int i = 0; i < 20_000; i++) {
+            String room = "room" + random.nextInt(5);
+            // 20,000 distinct texts overflow the 4,096-slot string cache many times over
+            TranscriptEntry entry = new TranscriptEntry(i + 1, room + ":" + (i + 1), "c" + i, "alice",
+                    "text " + random.nextInt(30_000), null, MessageStatus.DELIVERED);
+            TranscriptChange change = new TranscriptChange.Inserted(room, i, i + 1, entry, i);
+            if (random.nextBoolean()) {
+                alice.onChange(change);
+                aliceChanges.add(change);
+            } else {
+                bob.onChange(change);
+                bobChanges.add(change);
+            }
+        }
+
+        RunTrace trace = recorder.build();
+        recorder.close();
+
+        assertThat(trace.clients().get(0).changes()).containsExactlyElementsOf(aliceChanges);
+        assertThat(trace.clients().get(1).changes()).containsExactlyElementsOf(bobChanges);
+    }
+
+    @Test
+    void shouldReadOneRoomAloneAndListTheRoomsInTheOrderTheyWereFirstWritten() {
+        TraceSpill spill = TraceSpill.in(tmp);
+        TranscriptEntry entry = TranscriptEntry.pending("a1", "alice", "hi", null);
+        spill.change(0, 0, new TranscriptChange.Inserted("hall", 1, 1, entry, -1));
+        spill.change(0, 1, new TranscriptChange.Inserted("lobby", 2, 1, entry, -1));
+        spill.change(1, 0, new TranscriptChange.Inserted("hall", 3, 1, entry, -1));
+
+        assertThat(spill.rooms()).containsExactly("hall", "lobby");
+        TraceSpill.Contents hall = spill.read("hall");
+        assertThat(hall.client(0).changes()).extracting(TranscriptChange::at).containsExactly(1L);
+        assertThat(hall.client(1).changes()).extracting(TranscriptChange::at).containsExactly(3L);
+        assertThat(spill.read("nowhere").client(0).changes()).isEmpty();
+        spill.close();
+        assertThat(spill.folder()).doesNotExist();
+    }
+
+    @Test
+    void shouldReadWhatWasWrittenBeforeTheReadWhileClientsGoOnWritingAndDropWhatComesAfterClose() throws Exception {
+        TraceRecorder recorder = new TraceRecorder("reconcile", 0, tmp);
+        ClientRecorder alice = recorder.client("alice-1", "alice");
+        TranscriptEntry entry = TranscriptEntry.pending("a1", "alice", "hi", null);
+        for (int i = 0; i < 1_000; i++) {
+            alice.onChange(new TranscriptChange.Inserted("lobby", i, i + 1, entry, i));
+        }
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> more = writer.submit(() -> {
+                for (int i = 1_000; i < 200_000; i++) {
+                    alice.onChange(new TranscriptChange.Inserted("lobby", i, i + 1, entry, i));
+                }
+            });
+            RunTrace trace = recorder.build();
+            more.get();
+            // a prefix of what the client recorded, each record whole: none cut in the middle
+            List<TranscriptChange> read = trace.clients().get(0).changes();
+            assertThat(read.size()).isBetween(1_000, 200_000);
+            for (int i = 0; i < read.size(); i++) {
+                assertThat(read.get(i).entryNo()).isEqualTo(i + 1);
+            }
+        } finally {
+            writer.shutdownNow();
+        }
+        recorder.close();
+        alice.onChange(new TranscriptChange.Inserted("hall", 1, 1, entry, -1)); // after close: dropped, no error
+        recorder.onCommitted(new Message("hall", 1, "h1", "c1", "carol", "yo", null, 0), 2);
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
+    void shouldRefuseToGiveATraceItCouldNotWriteWholeAndSayWhereAndWhatToDo() throws Exception {
+        TraceRecorder recorder = new TraceRecorder("reconcile", 0, tmp);
+        ClientRecorder alice = recorder.client("alice-1", "alice");
+        Path folder = Files.list(tmp).findFirst().orElseThrow();
+        Files.delete(folder); // as a disk that went away would: the room's file cannot be created
+        // the client goes on, the failure is kept
+        alice.onChange(new TranscriptChange.Inserted("lobby", 1, 1, TranscriptEntry.pending("a1", "alice", "hi",
+                null), -1));
+        alice.onChange(new TranscriptChange.Inserted("lobby", 2, 2, TranscriptEntry.pending("a2", "alice", "hi",
+                null), 1));
+
+        assertThatThrownBy(recorder::build).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(folder.toString())
+                .hasMessageContaining("java.io.tmpdir");
+        Files.createDirectories(folder);
+        recorder.close();
+    }
+}
