@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Records one client's part of a trace as it happens. Register it as the client's
@@ -35,6 +36,7 @@ public final class ClientRecorder implements TranscriptListener {
     private final List<WelcomeSeen> welcomes = new ArrayList<>();
     private final List<RequestSent> requests = new ArrayList<>();
     private long recorded;
+    private boolean sealed;
 
     ClientRecorder(String clientId, String user, int number, TraceSpill spill) {
         this.clientId = clientId;
@@ -51,6 +53,9 @@ public final class ClientRecorder implements TranscriptListener {
     public synchronized void onJoined(String room, long headSeq) {
         if (headSeq < 0) {
             throw new IllegalArgumentException("head seq must be >= 0: " + headSeq + " (room " + room + ")");
+        }
+        if (sealed) {
+            return;
         }
         joinedAt.putIfAbsent(room, headSeq);
     }
@@ -111,6 +116,9 @@ public final class ClientRecorder implements TranscriptListener {
 
     /** The client was welcomed on {@code link} by history {@code epoch} at {@code at}. */
     public synchronized void onWelcome(WelcomeSeen welcome) {
+        if (sealed) {
+            return;
+        }
         welcomes.add(welcome);
     }
 
@@ -120,7 +128,7 @@ public final class ClientRecorder implements TranscriptListener {
      * until the harness closes it).
      */
     public synchronized void onRequestSent(RequestSent request) {
-        if (!ended.isEmpty()) {
+        if (sealed || !ended.isEmpty()) {
             return;
         }
         requests.add(request);
@@ -142,6 +150,20 @@ public final class ClientRecorder implements TranscriptListener {
         return new ClientTrace(clientId, user, joinedAt, records.sends(), records.changes(), records.finalTranscripts(),
                 records.readMarks(), records.receipts(), records.transmissions(), records.markers(), welcomes,
                 records.refetches(), requests);
+    }
+
+    /** Appends what this recorder keeps itself, for {@link TraceRecorder#digest()}: id, user, joins in room order, welcomes, requests. */
+    synchronized void describe(StringBuilder out) {
+        out.append("client ").append(clientId).append('/').append(user).append('\n');
+        new TreeMap<>(joinedAt).forEach((room, head) -> out.append(room).append('@').append(head).append('\n'));
+        welcomes.forEach(w -> out.append(w.link()).append(' ').append(w.at()).append(' ').append(w.epoch()).append(' ')
+                .append(new TreeMap<>(w.resume())).append('\n'));
+        requests.forEach(r -> out.append(r).append('\n'));
+    }
+
+    /** Stops recording what this client does outside its rooms (its records in them stop with the spill). */
+    synchronized void seal() {
+        sealed = true;
     }
 
     /** The number this client's records are written under in the spill. */

@@ -2,8 +2,12 @@ package dev.livetalk.metrics.trace;
 
 import dev.livetalk.protocol.Message;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,7 @@ public final class TraceRecorder implements AutoCloseable {
     private final TraceSpill spill;
     private final Map<String, ClientRecorder> clients = new LinkedHashMap<>();
     private final List<TraceWindow> windows = new ArrayList<>();
+    private boolean sealed;
     private final List<ServerStart> starts = new ArrayList<>();
     private final List<ServerRequest> serverRequests = new ArrayList<>();
 
@@ -70,11 +75,17 @@ public final class TraceRecorder implements AutoCloseable {
 
     /** The server started with history {@code epoch} at {@code at} on the trace clock (again, after a restart). */
     public synchronized void onServerStarted(String epoch, long at) {
+        if (sealed) {
+            return;
+        }
         starts.add(new ServerStart(epoch, at));
     }
 
     /** The server received a request of wire type {@code type} at {@code at} on the trace clock. */
     public synchronized void onServerRequest(String type, long at) {
+        if (sealed) {
+            return;
+        }
         serverRequests.add(new ServerRequest(type, at));
     }
 
@@ -91,6 +102,44 @@ public final class TraceRecorder implements AutoCloseable {
         Map<String, RoomLog> logs = new LinkedHashMap<>();
         contents.commits().forEach((room, messages) -> logs.put(room, new RoomLog(room, messages)));
         return new RunTrace(strategy, measuredFrom, clientTraces, logs, windows, starts).withServerRequests(serverRequests);
+    }
+
+    /**
+     * Stops recording where the run ends: what clients and the server report from now on (while
+     * the harness closes them) is not part of the trace. {@link #build()} and {@link #digest()}
+     * still read what was recorded.
+     */
+    public synchronized void seal() {
+        sealed = true;
+        spill.seal();
+        clients.values().forEach(ClientRecorder::seal);
+    }
+
+    /**
+     * A stable hash of everything recorded, as 64 hex digits: SHA-256 over the run's own records
+     * (strategy, warm-up end, each client's id, user, joins in room order, welcomes and requests,
+     * the fault windows, the server's starts and requests) and every byte of the spill. Two
+     * recordings of the same events in the same order have the same digest, in any process:
+     * what the simulator's determinism self-check compares, without reading the trace back.
+     */
+    public synchronized String digest() {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+        StringBuilder own = new StringBuilder();
+        own.append(strategy).append('\n').append(measuredFrom).append('\n');
+        for (ClientRecorder client : clients.values()) {
+            client.describe(own);
+        }
+        windows.forEach(w -> own.append(w).append('\n'));
+        starts.forEach(s -> own.append(s).append('\n'));
+        serverRequests.forEach(r -> own.append(r.type()).append(' ').append(r.at()).append('\n'));
+        sha.update(own.toString().getBytes(StandardCharsets.UTF_8));
+        spill.digest(sha);
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Stops recording and deletes the spill; what clients still report afterwards is dropped. */

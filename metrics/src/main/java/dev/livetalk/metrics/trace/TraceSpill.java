@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -75,6 +76,7 @@ public final class TraceSpill implements AutoCloseable {
     private final List<RoomFile> order = new ArrayList<>();
     private volatile IOException failure;
     private volatile boolean closed;
+    private boolean deleted;
 
     private TraceSpill(Path folder) {
         this.folder = folder;
@@ -373,12 +375,49 @@ public final class TraceSpill implements AutoCloseable {
         };
     }
 
+    /**
+     * Stops recording: what is written from now on is dropped (clients that run on until the
+     * harness closes them), what was written stays readable.
+     */
+    public void seal() {
+        closed = true;
+    }
+
+    /**
+     * Feeds every byte written, room file by room file in the order they were first written, to
+     * {@code digest}: equal recordings give equal bytes (the files' format is a function of the
+     * records and their order), which is what a determinism check compares.
+     */
+    public synchronized void digest(MessageDigest digest) {
+        refuseIfFailed();
+        byte[] buffer = new byte[BUFFER_BYTES];
+        for (RoomFile file : order) {
+            try {
+                long length;
+                synchronized (file) {
+                    file.out.flush();
+                    length = Files.size(file.path);
+                }
+                digest.update(file.room.getBytes(StandardCharsets.UTF_8));
+                try (InputStream in = new Limited(Files.newInputStream(file.path), length)) {
+                    for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                        digest.update(buffer, 0, n);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the run's trace back from " + file.path + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Stops writing and deletes the folder and its files. */
     @Override
     public synchronized void close() {
-        if (closed) {
+        if (deleted) {
             return;
         }
+        deleted = true;
         closed = true;
         for (RoomFile room : order) {
             synchronized (room) {
