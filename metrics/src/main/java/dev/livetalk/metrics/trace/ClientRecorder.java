@@ -36,6 +36,7 @@ public final class ClientRecorder implements TranscriptListener {
     private final List<WelcomeSeen> welcomes = new ArrayList<>();
     private final List<RequestSent> requests = new ArrayList<>();
     private long recorded;
+    private long lastChangeAt = Long.MIN_VALUE;
     private boolean sealed;
 
     ClientRecorder(String clientId, String user, int number, TraceSpill spill) {
@@ -76,7 +77,9 @@ public final class ClientRecorder implements TranscriptListener {
         if (ended(change.room())) {
             return;
         }
-        spill.change(number, recorded++, change);
+        if (spill.change(number, recorded++, change)) {
+            lastChangeAt = change.at();
+        }
     }
 
     /** The client sent a read marker. */
@@ -159,6 +162,25 @@ public final class ClientRecorder implements TranscriptListener {
         welcomes.forEach(w -> out.append(w.link()).append(' ').append(w.at()).append(' ').append(w.epoch()).append(' ')
                 .append(new TreeMap<>(w.resume())).append('\n'));
         requests.forEach(r -> out.append(r).append('\n'));
+    }
+
+    /** This client with what it did outside its rooms only (its joins, welcomes and requests). */
+    synchronized ClientTrace withoutRooms() {
+        return new ClientTrace(clientId, user, joinedAt, List.of(), List.of(), Map.of(), List.of(), List.of(), List.of(),
+                List.of(), welcomes, List.of(), requests);
+    }
+
+    /** This client's part of {@code room}: its records there read back ({@code records}), its join, welcomes and requests. */
+    synchronized ClientTrace slice(String room, TraceSpill.ClientRecords records) {
+        Long joined = joinedAt.get(room);
+        return new ClientTrace(clientId, user, joined == null ? Map.of() : Map.of(room, joined), records.sends(),
+                records.changes(), records.finalTranscripts(), records.readMarks(), records.receipts(),
+                records.transmissions(), records.markers(), welcomes, records.refetches(), requests);
+    }
+
+    /** The time of the last change recorded: where this client's change log ends ({@link Long#MIN_VALUE}: none). */
+    synchronized long lastChangeAt() {
+        return lastChangeAt;
     }
 
     /** Stops recording what this client does outside its rooms (its records in them stop with the spill). */

@@ -28,6 +28,7 @@ public final class TraceRecorder implements AutoCloseable {
     private final TraceSpill spill;
     private final Map<String, ClientRecorder> clients = new LinkedHashMap<>();
     private final List<TraceWindow> windows = new ArrayList<>();
+    private final CommitsSeen commitsSeen = new CommitsSeen();
     private boolean sealed;
     private final List<ServerStart> starts = new ArrayList<>();
     private final List<ServerRequest> serverRequests = new ArrayList<>();
@@ -71,6 +72,12 @@ public final class TraceRecorder implements AutoCloseable {
     /** The server committed {@code message} in history {@code epoch} at {@code at} on the trace clock. */
     public void onCommitted(String epoch, Message message, long at) {
         spill.commit(epoch, message, at);
+        synchronized (this) {
+            if (sealed) {
+                return;
+            }
+            commitsSeen.onCommit(epoch, at);
+        }
     }
 
     /** The server started with history {@code epoch} at {@code at} on the trace clock (again, after a restart). */
@@ -102,6 +109,83 @@ public final class TraceRecorder implements AutoCloseable {
         Map<String, RoomLog> logs = new LinkedHashMap<>();
         contents.commits().forEach((room, messages) -> logs.put(room, new RoomLog(room, messages)));
         return new RunTrace(strategy, measuredFrom, clientTraces, logs, windows, starts).withServerRequests(serverRequests);
+    }
+
+    /** The rooms of the run: every room something was recorded in, in the order each was first written. */
+    public List<String> rooms() {
+        return spill.rooms();
+    }
+
+    /**
+     * What of the run as a whole the measurement of one room needs, known without reading the
+     * trace back: kept up to date as the run is recorded.
+     */
+    public synchronized RunLookahead lookahead() {
+        List<ClientTrace> light = clients.values().stream().map(ClientRecorder::withoutRooms).toList();
+        String finalEpoch = starts.isEmpty() ? latestEpoch(light) : ServerEpochs.finalEpoch(light, Map.of(), starts);
+        boolean lostHistory = commitsSeen.anyOtherThan(finalEpoch) || light.stream()
+                .flatMap(c -> c.welcomes().stream()).anyMatch(w -> !ServerEpochs.isFinal(w.epoch(), finalEpoch));
+        long began = Long.MIN_VALUE;
+        if (lostHistory) {
+            began = commitsSeen.firstOf(finalEpoch);
+            for (ClientTrace client : light) {
+                for (WelcomeSeen welcome : client.welcomes()) {
+                    if (ServerEpochs.isFinal(welcome.epoch(), finalEpoch)) {
+                        began = Math.min(began, welcome.at());
+                    }
+                }
+            }
+        }
+        long last = commitsSeen.last;
+        for (ClientRecorder client : clients.values()) {
+            last = Math.max(last, client.lastChangeAt());
+        }
+        for (TraceWindow window : windows) {
+            last = Math.max(last, window.end());
+        }
+        return new RunLookahead(finalEpoch, began, last);
+    }
+
+    /** The final epoch by the latest record (no start recorded): the latest commit's, unless a welcome is as late. */
+    private String latestEpoch(List<ClientTrace> clients) {
+        String epoch = commitsSeen.latestEpoch;
+        long at = commitsSeen.latestEpochAt;
+        for (ClientTrace client : clients) {
+            for (WelcomeSeen welcome : client.welcomes()) {
+                if (epoch == null || welcome.at() >= at) {
+                    epoch = welcome.epoch();
+                    at = welcome.at();
+                }
+            }
+        }
+        return epoch;
+    }
+
+    /**
+     * The part of the trace that is about {@code room}, read back from the spill alone: every
+     * client, in order, with its records of that room (its joins, sends, changes, final
+     * transcript, read marks, receipts, transmissions, markers and refetches there) and its
+     * welcomes and requests (they belong to no room); the room's commits of the final epoch
+     * {@code lookahead} names, and of earlier epochs as lost commits; the fault windows; no
+     * server requests (they belong to the run).
+     */
+    public synchronized RunTrace slice(String room, RunLookahead lookahead) {
+        TraceSpill.Contents contents = spill.read(room);
+        List<ClientTrace> clientTraces = clients.values().stream()
+                .map(c -> c.slice(room, contents.client(c.number()))).toList();
+        List<CommittedMessage> commits = contents.commits().getOrDefault(room, List.of());
+        String finalEpoch = lookahead.finalEpoch();
+        List<CommittedMessage> kept = commits.stream().filter(m -> ServerEpochs.isFinal(m.epoch(), finalEpoch)).toList();
+        List<CommittedMessage> lost = new ArrayList<>(commits.stream()
+                .filter(m -> !ServerEpochs.isFinal(m.epoch(), finalEpoch)).toList());
+        lost.sort(java.util.Comparator.comparingLong(CommittedMessage::committedAt));
+        Map<String, RoomLog> log = kept.isEmpty() ? Map.of() : Map.of(room, new RoomLog(room, kept));
+        return new RunTrace(strategy, measuredFrom, clientTraces, log, windows, finalEpoch, lost, List.of());
+    }
+
+    /** The server's requests of the run, in arrival order (they belong to no room). */
+    public synchronized List<ServerRequest> serverRequests() {
+        return List.copyOf(serverRequests);
     }
 
     /**
@@ -146,5 +230,43 @@ public final class TraceRecorder implements AutoCloseable {
     @Override
     public void close() {
         spill.close();
+    }
+
+    /** What the commits told about the epochs as they were recorded; guarded by the recorder. */
+    private static final class CommitsSeen {
+        private final Map<String, Long> firstByEpoch = new java.util.HashMap<>();
+        private long firstWithoutEpoch = Long.MAX_VALUE;
+        private String latestEpoch;
+        private long latestEpochAt = Long.MIN_VALUE;
+        private long last = Long.MIN_VALUE;
+
+        void onCommit(String epoch, long at) {
+            if (epoch == null) {
+                firstWithoutEpoch = Math.min(firstWithoutEpoch, at);
+            } else {
+                firstByEpoch.merge(epoch, at, Math::min);
+                if (latestEpoch == null || at > latestEpochAt) {
+                    latestEpoch = epoch;
+                    latestEpochAt = at;
+                }
+            }
+            last = Math.max(last, at);
+        }
+
+        /** Whether a commit of an epoch other than {@code finalEpoch} was recorded (it was lost). */
+        boolean anyOtherThan(String finalEpoch) {
+            return firstByEpoch.keySet().stream().anyMatch(e -> !ServerEpochs.isFinal(e, finalEpoch));
+        }
+
+        /** The earliest commit of the final epoch (a commit of no known epoch counts as of it). */
+        long firstOf(String finalEpoch) {
+            long first = firstWithoutEpoch;
+            for (Map.Entry<String, Long> e : firstByEpoch.entrySet()) {
+                if (ServerEpochs.isFinal(e.getKey(), finalEpoch)) {
+                    first = Math.min(first, e.getValue());
+                }
+            }
+            return first;
+        }
     }
 }

@@ -132,18 +132,21 @@ public final class TraceSpill implements AutoCloseable {
         }
     }
 
-    /** A record of a client in {@code room}, written whole or not at all (a failure is kept). */
-    private void write(String room, int client, long clientSeq, int tag, Fields fields) {
+    /**
+     * A record of a client in {@code room}, written whole or not at all (a failure is kept);
+     * whether it is part of the trace (not after {@link #seal()}).
+     */
+    private boolean write(String room, int client, long clientSeq, int tag, Fields fields) {
         if (closed || failure != null) {
-            return; // a client that runs on after the trace was read: not part of the trace
+            return !closed; // a client that runs on after the run ended: not part of the trace
         }
         RoomFile file = room(room);
         if (file == null) {
-            return;
+            return !closed;
         }
         synchronized (file) {
             if (file.closed) {
-                return;
+                return false;
             }
             try {
                 file.out.writeByte(tag);
@@ -154,10 +157,12 @@ public final class TraceSpill implements AutoCloseable {
                 fail(e);
             }
         }
+        return true;
     }
 
-    void change(int client, long clientSeq, TranscriptChange change) {
-        switch (change) {
+    /** Writes a change; whether it is part of the trace. */
+    boolean change(int client, long clientSeq, TranscriptChange change) {
+        return switch (change) {
             case TranscriptChange.Inserted c -> write(c.room(), client, clientSeq, INSERTED, f -> {
                 f.time(c.at());
                 f.signed(c.entryNo());
@@ -187,7 +192,7 @@ public final class TraceSpill implements AutoCloseable {
                 f.status(c.previous());
                 f.entry(c.entry());
             });
-        }
+        };
     }
 
     void send(int client, long clientSeq, SendRecord send) {

@@ -173,4 +173,93 @@ class TraceSpillTest {
         Files.createDirectories(folder);
         recorder.close();
     }
+
+    @Test
+    void shouldGiveEachRoomsSliceAndTheRunsLookaheadAsTheWholeTraceHasThem() {
+        for (boolean withStarts : new boolean[] {true, false}) {
+            TraceRecorder recorder = new TraceRecorder("reconcile", 2, tmp);
+            recordTwoRoomsAcrossARestart(recorder, withStarts);
+            RunTrace whole = recorder.build();
+            RunLookahead lookahead = recorder.lookahead();
+
+            assertThat(lookahead.finalEpoch()).isEqualTo(whole.finalEpoch()).isEqualTo("e2");
+            assertThat(lookahead.finalEpochBegan()).isEqualTo(whole.finalEpochBegan());
+            assertThat(lookahead.lastEvent()).isEqualTo(dev.livetalk.metrics.replay.SampleGrid.lastEvent(whole));
+            assertThat(recorder.rooms()).containsExactly("lobby", "hall");
+            for (String room : recorder.rooms()) {
+                RunTrace slice = recorder.slice(room, lookahead);
+                assertThat(slice).as(room).isEqualTo(sliceOf(whole, room));
+            }
+            assertThat(recorder.serverRequests()).isEqualTo(whole.serverRequests());
+            recorder.close();
+        }
+    }
+
+    private static void recordTwoRoomsAcrossARestart(TraceRecorder recorder, boolean withStarts) {
+        ClientRecorder alice = recorder.client("alice-1", "alice");
+        ClientRecorder bob = recorder.client("bob-1", "bob");
+        if (withStarts) {
+            recorder.onServerStarted("e1", 0);
+        }
+        alice.onWelcome(new WelcomeSeen("main", 1, "e1", Map.of()));
+        bob.onWelcome(new WelcomeSeen("main", 1, "e1", Map.of()));
+        alice.onJoined("lobby", 0);
+        alice.onJoined("hall", 0);
+        bob.onJoined("hall", 0);
+        alice.onRequestSent(new RequestSent("hello", "main", 1));
+        recorder.onServerRequest("hello", 1);
+        Message lost = new Message("lobby", 1, "lobby:1.e1", "a1", "alice", "hi", null, 3);
+        alice.onSend(new SendRecord("lobby", "a1", 2, 2, null, "hi"));
+        alice.onTransmitted("lobby", "a1", "hi", 2);
+        recorder.onCommitted("e1", lost, 3);
+        TranscriptEntry hi = TranscriptEntry.committed(lost, MessageStatus.SENT);
+        alice.onChange(new TranscriptChange.Inserted("lobby", 4, 1, hi, -1));
+        Message hallOne = new Message("hall", 1, "hall:1.e1", "b1", "bob", "yo", null, 5);
+        recorder.onCommitted("e1", hallOne, 5);
+        alice.onChange(new TranscriptChange.Inserted("hall", 6, 1, TranscriptEntry.committed(hallOne,
+                MessageStatus.DELIVERED), -1));
+        alice.onMarkerSent("hall", ReceiptKind.DELIVERED, 1, 6);
+        bob.onReceipt("hall", "alice", ReceiptKind.DELIVERED, 1, 7);
+        if (withStarts) {
+            recorder.onServerStarted("e2", 10);
+        }
+        alice.onWelcome(new WelcomeSeen("main", 11, "e2", Map.of("lobby", "epoch-changed")));
+        bob.onWelcome(new WelcomeSeen("main", 12, "e2", Map.of()));
+        Message again = new Message("lobby", 1, "lobby:1.e2", "a1", "alice", "hi", null, 13);
+        alice.onTransmitted("lobby", "a1", "hi", 12);
+        recorder.onCommitted("e2", again, 13);
+        alice.onRefetch(new Refetch(14, "hall", "history", 1, 40, 1));
+        alice.onChange(new TranscriptChange.Replaced("lobby", 14, 1, hi, TranscriptEntry.committed(again,
+                MessageStatus.SENT)));
+        alice.onReadMarked("lobby", 1, 15);
+        Message hallTwo = new Message("hall", 1, "hall:1.e2", "b2", "bob", "again", null, 16);
+        bob.onSend(new SendRecord("hall", "b2", 15, 15, null, "again"));
+        recorder.onCommitted("e2", hallTwo, 16);
+        bob.onChange(new TranscriptChange.Inserted("hall", 17, 1, TranscriptEntry.committed(hallTwo,
+                MessageStatus.SENT), -1));
+        alice.onFinalTranscript("lobby", List.of(TranscriptEntry.committed(again, MessageStatus.SENT)));
+        alice.onFinalTranscript("hall", List.of(TranscriptEntry.committed(hallOne, MessageStatus.DELIVERED)));
+        bob.onFinalTranscript("hall", List.of(TranscriptEntry.committed(hallTwo, MessageStatus.SENT)));
+        recorder.onFaultWindow(new TraceWindow("restart", 1, 9, 11, List.of(), true, "restart"));
+        recorder.seal();
+        alice.onChange(new TranscriptChange.Inserted("lobby", 30, 2, hi, 1)); // after the run: not in the trace
+        recorder.onServerRequest("hello", 30);
+    }
+
+    /** The slice of {@code room} as the contract says: {@link TraceRecorder#slice}. */
+    private static RunTrace sliceOf(RunTrace whole, String room) {
+        List<ClientTrace> clients = whole.clients().stream().map(c -> new ClientTrace(c.clientId(), c.user(),
+                c.joinedAt().containsKey(room) ? Map.of(room, c.joinedAt().get(room)) : Map.of(),
+                c.sends().stream().filter(x -> x.room().equals(room)).toList(),
+                c.changes().stream().filter(x -> x.room().equals(room)).toList(),
+                c.finalTranscripts().containsKey(room) ? Map.of(room, c.finalTranscripts().get(room)) : Map.of(),
+                c.readMarks().stream().filter(x -> x.room().equals(room)).toList(),
+                c.receipts().stream().filter(x -> x.room().equals(room)).toList(),
+                c.transmissions().stream().filter(x -> x.room().equals(room)).toList(),
+                c.markers().stream().filter(x -> x.room().equals(room)).toList(), c.welcomes(),
+                c.refetches().stream().filter(x -> x.room().equals(room)).toList(), c.requests())).toList();
+        Map<String, RoomLog> log = whole.serverLog().containsKey(room) ? Map.of(room, whole.log(room)) : Map.of();
+        return new RunTrace(whole.strategy(), whole.measuredFrom(), clients, log, whole.windows(), whole.finalEpoch(),
+                whole.lostCommits().stream().filter(m -> m.message().room().equals(room)).toList(), List.of());
+    }
 }
