@@ -136,7 +136,7 @@ public final class TraceRecorder implements AutoCloseable {
                 }
             }
         }
-        long last = commitsSeen.last;
+        long last = commitsSeen.lastOf(finalEpoch);
         for (ClientRecorder client : clients.values()) {
             last = Math.max(last, client.lastChangeAt());
         }
@@ -235,22 +235,35 @@ public final class TraceRecorder implements AutoCloseable {
     /** What the commits told about the epochs as they were recorded; guarded by the recorder. */
     private static final class CommitsSeen {
         private final Map<String, Long> firstByEpoch = new java.util.HashMap<>();
+        private final Map<String, Long> lastByEpoch = new java.util.HashMap<>();
         private long firstWithoutEpoch = Long.MAX_VALUE;
+        private long lastWithoutEpoch = Long.MIN_VALUE;
         private String latestEpoch;
         private long latestEpochAt = Long.MIN_VALUE;
-        private long last = Long.MIN_VALUE;
 
         void onCommit(String epoch, long at) {
             if (epoch == null) {
                 firstWithoutEpoch = Math.min(firstWithoutEpoch, at);
+                lastWithoutEpoch = Math.max(lastWithoutEpoch, at);
             } else {
                 firstByEpoch.merge(epoch, at, Math::min);
+                lastByEpoch.merge(epoch, at, Math::max);
                 if (latestEpoch == null || at > latestEpochAt) {
                     latestEpoch = epoch;
                     latestEpochAt = at;
                 }
             }
-            last = Math.max(last, at);
+        }
+
+        /** The latest commit of the final epoch's log (a commit of no known epoch counts as of it). */
+        long lastOf(String finalEpoch) {
+            long last = lastWithoutEpoch;
+            for (Map.Entry<String, Long> e : lastByEpoch.entrySet()) {
+                if (ServerEpochs.isFinal(e.getKey(), finalEpoch)) {
+                    last = Math.max(last, e.getValue());
+                }
+            }
+            return last;
         }
 
         /** Whether a commit of an epoch other than {@code finalEpoch} was recorded (it was lost). */

@@ -241,6 +241,10 @@ class TraceSpillTest {
         alice.onFinalTranscript("hall", List.of(TranscriptEntry.committed(hallOne, MessageStatus.DELIVERED)));
         bob.onFinalTranscript("hall", List.of(TranscriptEntry.committed(hallTwo, MessageStatus.SENT)));
         recorder.onFaultWindow(new TraceWindow("restart", 1, 9, 11, List.of(), true, "restart"));
+        // a late commit of the lost epoch (a server that answered once more before its restart took hold, as
+        // recorded): not part of the final log, so not where the trace ends
+        recorder.onCommitted("e1", new Message("hall", 2, "hall:2.e1", "b3", "bob", "late", null, 40), 40);
+        bob.onWelcome(new WelcomeSeen("receive", 41, "e2", Map.of())); // the latest record names the final epoch
         recorder.seal();
         alice.onChange(new TranscriptChange.Inserted("lobby", 30, 2, hi, 1)); // after the run: not in the trace
         recorder.onServerRequest("hello", 30);
