@@ -9,14 +9,16 @@ import java.util.Map;
  * What one strategy's run left behind: the trace the metrics are computed from, and what the
  * harness saw of the network, so that tests can check a fault really happened.
  *
- * @param trace           the trace
+ * @param trace           the trace; {@code null} when only its digest was asked for ({@link StrategyPlay#playDigest()})
  * @param welcomes        per user, the welcomes its links received (more than its link count:
  *                        it reconnected)
  * @param faults          the fault windows as played
  * @param transportErrors frames that failed to decode, sends that failed, transport errors
+ * @param digest          the trace's stable hash ({@link dev.livetalk.metrics.trace.TraceRecorder#digest()}):
+ *                        equal for equal runs, in any process
  */
 public record RunRecord(RunTrace trace, Map<String, Integer> welcomes, List<PlayedFault> faults,
-                        long transportErrors) {
+                        long transportErrors, String digest) {
     public RunRecord {
         welcomes = Map.copyOf(welcomes);
         faults = List.copyOf(faults);

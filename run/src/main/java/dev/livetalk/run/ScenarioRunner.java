@@ -111,9 +111,9 @@ public final class ScenarioRunner {
     public RunTrace play(RunPlan plan, String strategy) throws IOException, InterruptedException {
         try (SelfCheck check = SelfCheck.start(this, plan, strategy)) {
             StrategyPlay first = new StrategyPlay(backend, plan, strategy, settings, progress);
-            RunTrace trace = first.play().trace();
-            check.finish(trace, first.summary());
-            return trace;
+            RunRecord record = first.play();
+            check.finish(record, first.summary());
+            return record.trace();
         }
     }
 
@@ -144,9 +144,9 @@ public final class ScenarioRunner {
                 return;
             }
             replay = new java.util.concurrent.FutureTask<>(() -> {
-                RunTrace again = new StrategyPlay(runner.backend, plan, strategy, runner.settings, RunProgress.NONE)
-                        .play().trace();
-                return new Replayed(TraceHash.of(again), System.nanoTime() - started);
+                String again = new StrategyPlay(runner.backend, plan, strategy, runner.settings, RunProgress.NONE)
+                        .playDigest();
+                return new Replayed(again, System.nanoTime() - started);
             });
             Thread thread = new Thread(replay, "livetalk-self-check-" + strategy);
             thread.setDaemon(true);
@@ -158,9 +158,9 @@ public final class ScenarioRunner {
         }
 
         /** Waits for the second play, compares the hashes and tells the progress the plays' note. */
-        void finish(RunTrace trace, String note) throws IOException, InterruptedException {
+        void finish(RunRecord first, String note) throws IOException, InterruptedException {
             if (replay != null) {
-                String hash = TraceHash.of(trace);
+                String hash = first.digest();
                 Replayed again;
                 try {
                     again = replay.get();
@@ -205,7 +205,8 @@ public final class ScenarioRunner {
         long startMillis = backend.hlogStartMillis();
         try (SelfCheck check = SelfCheck.start(this, plan, strategy)) {
             StrategyPlay first = new StrategyPlay(backend, plan, strategy, settings, progress);
-            RunTrace trace = first.play().trace();
+            RunRecord record = first.play();
+            RunTrace trace = record.trace();
             String note = first.summary();
             // measured while the self-check's second play (if any) goes on beside it
             ReplayedRun replayed = ReplayedRun.of(trace);
@@ -213,7 +214,7 @@ public final class ScenarioRunner {
             List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement);
             StrategyResult result = StrategyResult.of(measurement, verdicts,
                     List.of(folder.resolve(strategy + ".hlog").getFileName().toString()));
-            check.finish(trace, note);
+            check.finish(record, note);
             if (writesLedger || otlp != null) {
                 writeLedger(plan, strategy, replayed, folder);
             }

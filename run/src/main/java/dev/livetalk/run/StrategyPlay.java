@@ -2,6 +2,7 @@ package dev.livetalk.run;
 
 import dev.livetalk.client.ClientSession;
 import dev.livetalk.client.strategy.Strategies;
+import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.metrics.trace.TraceWindow;
 import dev.livetalk.protocol.Message;
@@ -62,8 +63,24 @@ public final class StrategyPlay {
         this.progress = progress;
     }
 
-    /** Plays the run and returns its record; throws {@link RunFailure} when the harness failed. */
+    /**
+     * Plays the run and returns its record, the trace read back once the clients and the server
+     * are closed; throws {@link RunFailure} when the harness failed.
+     */
     public RunRecord play() throws IOException, InterruptedException {
+        return play(trace -> trace.build());
+    }
+
+    /**
+     * Plays the run and returns only its trace's digest ({@link TraceRecorder#digest()}), without
+     * reading the trace back: what a determinism self-check needs of its second play.
+     */
+    public String playDigest() throws IOException, InterruptedException {
+        return play(trace -> null).digest();
+    }
+
+    private RunRecord play(java.util.function.Function<TraceRecorder, RunTrace> readBack)
+            throws IOException, InterruptedException {
         if (played) {
             throw new IllegalStateException("a strategy play runs once: " + plan.scenario().name() + " " + strategy);
         }
@@ -94,43 +111,65 @@ public final class StrategyPlay {
                 }
             }
         }).build();
-        try (Stage opened = backend.open(plan, strategy, server, this::onFailure)) {
-            stage.set(opened);
-            Map<String, Hosted> clients = connect(opened);
-            awaitJoined(opened, clients);
-            long loadStart = opened.now();
-            long faultZero = loadStart + scenario.warmup().toNanos();
-            TraceRecorder trace = new TraceRecorder(strategy, faultZero);
-            synchronized (this) {
-                if (startedBeforeLoad != null) {
-                    trace.onServerStarted(startedBeforeLoad, loadStart);
-                }
-                recorder.set(trace);
+        TraceRecorder trace = null;
+        try {
+            Played played;
+            try (Stage opened = backend.open(plan, strategy, server, this::onFailure)) {
+                stage.set(opened);
+                Map<String, Hosted> clients = connect(opened);
+                awaitJoined(opened, clients);
+                long loadStart = opened.now();
+                long faultZero = loadStart + scenario.warmup().toNanos();
+                trace = new TraceRecorder(strategy, faultZero);
+                played = record(opened, clients, loadStart, faultZero, trace);
             }
-            clients.values().forEach(c -> c.user.recordInto(trace));
-            FaultPlay play = opened.playFaults(plan.faults().windows(), faultZero);
-            try (play) {
-                runUntilQuiet(opened, clients, loadStart, play);
+            // the clients and the server are closed and their memory free: the trace is read back now
+            return new RunRecord(readBack.apply(trace), played.welcomes(), played.faults(), played.transportErrors(),
+                    trace.digest());
+        } finally {
+            if (trace != null) {
+                trace.close();
             }
-            // read once the faults are closed: a change in progress at the run's end is in
-            List<PlayedFault> faults = play.played();
-            for (PlayedFault fault : faults) {
-                trace.onFaultWindow(new TraceWindow(fault.window().fault(), fault.window().occurrence(),
-                        fault.appliedAt(), fault.removedAt(), fault.window().clients(), fault.window().serverSide(),
-                        fault.window().kind().yamlName()));
-                if (fault.error() != null) {
-                    failures.add(new RunFailure("fault " + fault.window().fault() + " failed: " + fault.error()));
-                }
-            }
-            if (!failures.isEmpty()) {
-                RunFailure failure = new RunFailure(strategy + ": the harness failed during the run: " + failures.get(0));
-                failures.stream().skip(1).forEach(failure::addSuppressed);
-                throw failure;
-            }
-            Map<String, Integer> welcomes = new LinkedHashMap<>();
-            clients.forEach((user, c) -> welcomes.put(user, c.user.welcomes()));
-            return new RunRecord(trace.build(), welcomes, faults, opened.transportErrors());
         }
+    }
+
+    /** What the harness saw of a run besides its trace. */
+    private record Played(Map<String, Integer> welcomes, List<PlayedFault> faults, long transportErrors) {
+    }
+
+    /** Plays the load and the faults into {@code trace} and seals it once the run is quiet. */
+    private Played record(Stage opened, Map<String, Hosted> clients, long loadStart, long faultZero,
+                             TraceRecorder trace) throws InterruptedException {
+        synchronized (this) {
+            if (startedBeforeLoad != null) {
+                trace.onServerStarted(startedBeforeLoad, loadStart);
+            }
+            recorder.set(trace);
+        }
+        clients.values().forEach(c -> c.user.recordInto(trace));
+        FaultPlay play = opened.playFaults(plan.faults().windows(), faultZero);
+        try (play) {
+            runUntilQuiet(opened, clients, loadStart, play);
+        }
+        // read once the faults are closed: a change in progress at the run's end is in
+        List<PlayedFault> faults = play.played();
+        for (PlayedFault fault : faults) {
+            trace.onFaultWindow(new TraceWindow(fault.window().fault(), fault.window().occurrence(),
+                    fault.appliedAt(), fault.removedAt(), fault.window().clients(), fault.window().serverSide(),
+                    fault.window().kind().yamlName()));
+            if (fault.error() != null) {
+                failures.add(new RunFailure("fault " + fault.window().fault() + " failed: " + fault.error()));
+            }
+        }
+        if (!failures.isEmpty()) {
+            RunFailure failure = new RunFailure(strategy + ": the harness failed during the run: " + failures.get(0));
+            failures.stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
+        }
+        Map<String, Integer> welcomes = new LinkedHashMap<>();
+        clients.forEach((user, c) -> welcomes.put(user, c.user.welcomes()));
+        trace.seal(); // what the clients and the server do while the harness closes them is not part of the run
+        return new Played(welcomes, faults, opened.transportErrors());
     }
 
     /** What the stage said about itself, once played (for progress), or {@code null}. */

@@ -63,6 +63,6 @@ public final class SimulatedRun {
             throw new UncheckedIOException(e);
         }
         SimStage stage = opened.get();
-        return new SimulationResult(record.trace(), stage.stats(), stage.executed(), stage.now(), stage.wallNanos());
+        return new SimulationResult(record.trace(), record.digest(), stage.stats(), stage.executed(), stage.now(), stage.wallNanos());
     }
 }

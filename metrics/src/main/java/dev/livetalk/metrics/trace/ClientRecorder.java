@@ -6,38 +6,44 @@ import dev.livetalk.client.transcript.TranscriptListener;
 import dev.livetalk.protocol.ReceiptKind;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Records one client's part of a trace as it happens. Register it as the client's
  * {@link TranscriptListener}; the session time it sees must be the trace clock.
  *
- * <p>Thread-safe: every method locks this recorder. In a run it is written by the client
- * session's owner thread (transcript changes, receipts) and the load thread (sends), so the
- * lock is almost never contended; {@link #build()} may be called from any thread once the
- * client is quiet.
+ * <p>What the client did in its rooms (sends, changes, read marks, receipts, transmissions,
+ * markers, refetches, final transcripts) goes to the run's {@link TraceSpill} as it happens,
+ * numbered in the order this recorder saw it; what it did outside them (joins, welcomes,
+ * requests) is small and kept here. Its {@link TraceRecorder} builds its {@link ClientTrace}.
+ *
+ * <p>Thread-safe: every method locks this recorder, so the client's records reach the spill in
+ * its order. In a run it is written by the client session's owner thread (transcript changes,
+ * receipts) and the load thread (sends), so the lock is almost never contended.
  */
 public final class ClientRecorder implements TranscriptListener {
     private final String clientId;
     private final String user;
+    private final int number;
+    private final TraceSpill spill;
     private final Map<String, Long> joinedAt = new LinkedHashMap<>();
-    private final List<SendRecord> sends = new ArrayList<>();
-    private final List<TranscriptChange> changes = new ArrayList<>();
-    private final Map<String, List<TranscriptEntry>> finalTranscripts = new HashMap<>();
-    private final List<ReadMark> readMarks = new ArrayList<>();
-    private final List<ReceiptSeen> receipts = new ArrayList<>();
-    private final List<Transmission> transmissions = new ArrayList<>();
-    private final List<MarkerSent> markers = new ArrayList<>();
+    private final Set<String> ended = new HashSet<>();
     private final List<WelcomeSeen> welcomes = new ArrayList<>();
-    private final List<Refetch> refetches = new ArrayList<>();
     private final List<RequestSent> requests = new ArrayList<>();
+    private long recorded;
+    private long lastChangeAt = Long.MIN_VALUE;
+    private boolean sealed;
 
-    ClientRecorder(String clientId, String user) {
+    ClientRecorder(String clientId, String user, int number, TraceSpill spill) {
         this.clientId = clientId;
         this.user = user;
+        this.number = number;
+        this.spill = spill;
     }
 
     public String clientId() {
@@ -49,12 +55,15 @@ public final class ClientRecorder implements TranscriptListener {
         if (headSeq < 0) {
             throw new IllegalArgumentException("head seq must be >= 0: " + headSeq + " (room " + room + ")");
         }
+        if (sealed) {
+            return;
+        }
         joinedAt.putIfAbsent(room, headSeq);
     }
 
     /** The load asked the client to send. */
     public synchronized void onSend(SendRecord send) {
-        sends.add(send);
+        spill.send(number, recorded++, send);
     }
 
     /**
@@ -68,17 +77,19 @@ public final class ClientRecorder implements TranscriptListener {
         if (ended(change.room())) {
             return;
         }
-        changes.add(change);
+        if (spill.change(number, recorded++, change)) {
+            lastChangeAt = change.at();
+        }
     }
 
     /** The client sent a read marker. */
     public synchronized void onReadMarked(String room, long seq, long at) {
-        readMarks.add(new ReadMark(room, seq, at));
+        spill.readMark(number, recorded++, new ReadMark(room, seq, at));
     }
 
     /** The client received a receipt. */
     public synchronized void onReceipt(String room, String reader, ReceiptKind kind, long seq, long at) {
-        receipts.add(new ReceiptSeen(room, reader, kind, seq, at));
+        spill.receipt(number, recorded++, new ReceiptSeen(room, reader, kind, seq, at));
     }
 
     /** The client put a send on the wire; not kept after the room's final transcript, as changes. */
@@ -86,7 +97,7 @@ public final class ClientRecorder implements TranscriptListener {
         if (ended(room)) {
             return;
         }
-        transmissions.add(new Transmission(room, clientMsgId, body, at));
+        spill.transmission(number, recorded++, new Transmission(room, clientMsgId, body, at));
     }
 
     /** The client put a delivered or read marker on the wire; not kept after the room's final transcript, as changes. */
@@ -94,7 +105,7 @@ public final class ClientRecorder implements TranscriptListener {
         if (ended(room)) {
             return;
         }
-        markers.add(new MarkerSent(room, kind, seq, at));
+        spill.marker(number, recorded++, new MarkerSent(room, kind, seq, at));
     }
 
     /**
@@ -103,11 +114,14 @@ public final class ClientRecorder implements TranscriptListener {
      * fresh string per decoded frame) in the common case.
      */
     private boolean ended(String room) {
-        return !finalTranscripts.isEmpty() && finalTranscripts.containsKey(room);
+        return !ended.isEmpty() && ended.contains(room);
     }
 
     /** The client was welcomed on {@code link} by history {@code epoch} at {@code at}. */
     public synchronized void onWelcome(WelcomeSeen welcome) {
+        if (sealed) {
+            return;
+        }
         welcomes.add(welcome);
     }
 
@@ -117,7 +131,7 @@ public final class ClientRecorder implements TranscriptListener {
      * until the harness closes it).
      */
     public synchronized void onRequestSent(RequestSent request) {
-        if (!finalTranscripts.isEmpty()) {
+        if (sealed || !ended.isEmpty()) {
             return;
         }
         requests.add(request);
@@ -125,17 +139,57 @@ public final class ClientRecorder implements TranscriptListener {
 
     /** The client received messages again from the history (a history reply, a resume replay). */
     public synchronized void onRefetch(Refetch refetch) {
-        refetches.add(refetch);
+        spill.refetch(number, recorded++, refetch);
     }
 
     /** The lines displayed in {@code room} after quiescence; later changes to it are not recorded. */
     public synchronized void onFinalTranscript(String room, List<TranscriptEntry> entries) {
-        finalTranscripts.put(room, List.copyOf(entries));
+        ended.add(room);
+        spill.finalTranscript(number, recorded++, room, entries);
     }
 
-    /** A snapshot of what was recorded. */
-    public synchronized ClientTrace build() {
-        return new ClientTrace(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts, transmissions,
-                markers, welcomes, refetches, requests);
+    /** What was recorded, with the records of the spill read back ({@code records}: this client's). */
+    synchronized ClientTrace build(TraceSpill.ClientRecords records) {
+        return new ClientTrace(clientId, user, joinedAt, records.sends(), records.changes(), records.finalTranscripts(),
+                records.readMarks(), records.receipts(), records.transmissions(), records.markers(), welcomes,
+                records.refetches(), requests);
+    }
+
+    /** Appends what this recorder keeps itself, for {@link TraceRecorder#digest()}: id, user, joins in room order, welcomes, requests. */
+    synchronized void describe(StringBuilder out) {
+        out.append("client ").append(clientId).append('/').append(user).append('\n');
+        new TreeMap<>(joinedAt).forEach((room, head) -> out.append(room).append('@').append(head).append('\n'));
+        welcomes.forEach(w -> out.append(w.link()).append(' ').append(w.at()).append(' ').append(w.epoch()).append(' ')
+                .append(new TreeMap<>(w.resume())).append('\n'));
+        requests.forEach(r -> out.append(r).append('\n'));
+    }
+
+    /** This client with what it did outside its rooms only (its joins, welcomes and requests). */
+    synchronized ClientTrace withoutRooms() {
+        return new ClientTrace(clientId, user, joinedAt, List.of(), List.of(), Map.of(), List.of(), List.of(), List.of(),
+                List.of(), welcomes, List.of(), requests);
+    }
+
+    /** This client's part of {@code room}: its records there read back ({@code records}), its join, welcomes and requests. */
+    synchronized ClientTrace slice(String room, TraceSpill.ClientRecords records) {
+        Long joined = joinedAt.get(room);
+        return new ClientTrace(clientId, user, joined == null ? Map.of() : Map.of(room, joined), records.sends(),
+                records.changes(), records.finalTranscripts(), records.readMarks(), records.receipts(),
+                records.transmissions(), records.markers(), welcomes, records.refetches(), requests);
+    }
+
+    /** The time of the last change recorded: where this client's change log ends ({@link Long#MIN_VALUE}: none). */
+    synchronized long lastChangeAt() {
+        return lastChangeAt;
+    }
+
+    /** Stops recording what this client does outside its rooms (its records in them stop with the spill). */
+    synchronized void seal() {
+        sealed = true;
+    }
+
+    /** The number this client's records are written under in the spill. */
+    int number() {
+        return number;
     }
 }

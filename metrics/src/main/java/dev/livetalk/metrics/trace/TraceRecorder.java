@@ -2,25 +2,34 @@ package dev.livetalk.metrics.trace;
 
 import dev.livetalk.protocol.Message;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Builds the {@link RunTrace} of one strategy's run incrementally: one
- * {@link ClientRecorder} per client, the server's commits, the fault windows.
+ * {@link ClientRecorder} per client, the server's commits, the fault windows. The bulk of it,
+ * what happened in the rooms, goes to a {@link TraceSpill} on disk as the run goes, so a long
+ * run does not hold its trace in memory while it plays; {@link #build()} reads it back.
  *
  * <p>Thread-safe: every method locks this recorder (client recorders lock themselves), so the
  * server's threads may report commits while clients record. Call {@link #build()} after the
- * run is quiet.
+ * run is quiet, and {@link #close()} when done with the recorder (it deletes the spill).
  */
-public final class TraceRecorder {
+public final class TraceRecorder implements AutoCloseable {
     private final String strategy;
     private final long measuredFrom;
+    private final TraceSpill spill;
     private final Map<String, ClientRecorder> clients = new LinkedHashMap<>();
-    private final Map<String, List<CommittedMessage>> commits = new LinkedHashMap<>();
     private final List<TraceWindow> windows = new ArrayList<>();
+    private final CommitsSeen commitsSeen = new CommitsSeen();
+    private boolean sealed;
     private final List<ServerStart> starts = new ArrayList<>();
     private final List<ServerRequest> serverRequests = new ArrayList<>();
 
@@ -29,11 +38,20 @@ public final class TraceRecorder {
      * time the warm-up ended).
      */
     public TraceRecorder(String strategy, long measuredFrom) {
+        this(strategy, measuredFrom, null);
+    }
+
+    /**
+     * As {@link #TraceRecorder(String, long)}, spilling into a new folder under {@code spillParent}
+     * ({@code null}: the JVM's temporary folder).
+     */
+    public TraceRecorder(String strategy, long measuredFrom, Path spillParent) {
         if (strategy == null || strategy.isBlank()) {
             throw new IllegalArgumentException("strategy must be named: " + strategy);
         }
         this.strategy = strategy;
         this.measuredFrom = measuredFrom;
+        this.spill = spillParent == null ? TraceSpill.inTemporaryFolder() : TraceSpill.in(spillParent);
     }
 
     /** A new client's recorder; its id must be unique in the run. */
@@ -41,7 +59,7 @@ public final class TraceRecorder {
         if (clients.containsKey(clientId)) {
             throw new IllegalArgumentException("client id must be unique in a run: " + clientId);
         }
-        ClientRecorder recorder = new ClientRecorder(clientId, user);
+        ClientRecorder recorder = new ClientRecorder(clientId, user, clients.size(), spill);
         clients.put(clientId, recorder);
         return recorder;
     }
@@ -52,17 +70,29 @@ public final class TraceRecorder {
     }
 
     /** The server committed {@code message} in history {@code epoch} at {@code at} on the trace clock. */
-    public synchronized void onCommitted(String epoch, Message message, long at) {
-        commits.computeIfAbsent(message.room(), r -> new ArrayList<>()).add(new CommittedMessage(message, at, epoch));
+    public void onCommitted(String epoch, Message message, long at) {
+        spill.commit(epoch, message, at);
+        synchronized (this) {
+            if (sealed) {
+                return;
+            }
+            commitsSeen.onCommit(epoch, at);
+        }
     }
 
     /** The server started with history {@code epoch} at {@code at} on the trace clock (again, after a restart). */
     public synchronized void onServerStarted(String epoch, long at) {
+        if (sealed) {
+            return;
+        }
         starts.add(new ServerStart(epoch, at));
     }
 
     /** The server received a request of wire type {@code type} at {@code at} on the trace clock. */
     public synchronized void onServerRequest(String type, long at) {
+        if (sealed) {
+            return;
+        }
         serverRequests.add(new ServerRequest(type, at));
     }
 
@@ -71,11 +101,185 @@ public final class TraceRecorder {
         windows.add(window);
     }
 
-    /** The trace recorded so far. */
+    /** The trace recorded so far, read back from the spill. */
     public synchronized RunTrace build() {
-        List<ClientTrace> clientTraces = clients.values().stream().map(ClientRecorder::build).toList();
+        TraceSpill.Contents contents = spill.read();
+        List<ClientTrace> clientTraces = clients.values().stream()
+                .map(c -> c.build(contents.client(c.number()))).toList();
         Map<String, RoomLog> logs = new LinkedHashMap<>();
-        commits.forEach((room, messages) -> logs.put(room, new RoomLog(room, messages)));
+        contents.commits().forEach((room, messages) -> logs.put(room, new RoomLog(room, messages)));
         return new RunTrace(strategy, measuredFrom, clientTraces, logs, windows, starts).withServerRequests(serverRequests);
+    }
+
+    /** The rooms of the run: every room something was recorded in, in the order each was first written. */
+    public List<String> rooms() {
+        return spill.rooms();
+    }
+
+    /**
+     * What of the run as a whole the measurement of one room needs, known without reading the
+     * trace back: kept up to date as the run is recorded.
+     */
+    public synchronized RunLookahead lookahead() {
+        List<ClientTrace> light = clients.values().stream().map(ClientRecorder::withoutRooms).toList();
+        String finalEpoch = starts.isEmpty() ? latestEpoch(light) : ServerEpochs.finalEpoch(light, Map.of(), starts);
+        boolean lostHistory = commitsSeen.anyOtherThan(finalEpoch) || light.stream()
+                .flatMap(c -> c.welcomes().stream()).anyMatch(w -> !ServerEpochs.isFinal(w.epoch(), finalEpoch));
+        long began = Long.MIN_VALUE;
+        if (lostHistory) {
+            began = commitsSeen.firstOf(finalEpoch);
+            for (ClientTrace client : light) {
+                for (WelcomeSeen welcome : client.welcomes()) {
+                    if (ServerEpochs.isFinal(welcome.epoch(), finalEpoch)) {
+                        began = Math.min(began, welcome.at());
+                    }
+                }
+            }
+        }
+        long last = commitsSeen.lastOf(finalEpoch);
+        for (ClientRecorder client : clients.values()) {
+            last = Math.max(last, client.lastChangeAt());
+        }
+        for (TraceWindow window : windows) {
+            last = Math.max(last, window.end());
+        }
+        return new RunLookahead(finalEpoch, began, last);
+    }
+
+    /** The final epoch by the latest record (no start recorded): the latest commit's, unless a welcome is as late. */
+    private String latestEpoch(List<ClientTrace> clients) {
+        String epoch = commitsSeen.latestEpoch;
+        long at = commitsSeen.latestEpochAt;
+        for (ClientTrace client : clients) {
+            for (WelcomeSeen welcome : client.welcomes()) {
+                if (epoch == null || welcome.at() >= at) {
+                    epoch = welcome.epoch();
+                    at = welcome.at();
+                }
+            }
+        }
+        return epoch;
+    }
+
+    /**
+     * The part of the trace that is about {@code room}, read back from the spill alone: every
+     * client, in order, with its records of that room (its joins, sends, changes, final
+     * transcript, read marks, receipts, transmissions, markers and refetches there) and its
+     * welcomes and requests (they belong to no room); the room's commits of the final epoch
+     * {@code lookahead} names, and of earlier epochs as lost commits; the fault windows; no
+     * server requests (they belong to the run).
+     */
+    public synchronized RunTrace slice(String room, RunLookahead lookahead) {
+        TraceSpill.Contents contents = spill.read(room);
+        List<ClientTrace> clientTraces = clients.values().stream()
+                .map(c -> c.slice(room, contents.client(c.number()))).toList();
+        List<CommittedMessage> commits = contents.commits().getOrDefault(room, List.of());
+        String finalEpoch = lookahead.finalEpoch();
+        List<CommittedMessage> kept = commits.stream().filter(m -> ServerEpochs.isFinal(m.epoch(), finalEpoch)).toList();
+        List<CommittedMessage> lost = new ArrayList<>(commits.stream()
+                .filter(m -> !ServerEpochs.isFinal(m.epoch(), finalEpoch)).toList());
+        lost.sort(java.util.Comparator.comparingLong(CommittedMessage::committedAt));
+        Map<String, RoomLog> log = kept.isEmpty() ? Map.of() : Map.of(room, new RoomLog(room, kept));
+        return new RunTrace(strategy, measuredFrom, clientTraces, log, windows, finalEpoch, lost, List.of());
+    }
+
+    /** The server's requests of the run, in arrival order (they belong to no room). */
+    public synchronized List<ServerRequest> serverRequests() {
+        return List.copyOf(serverRequests);
+    }
+
+    /**
+     * Stops recording where the run ends: what clients and the server report from now on (while
+     * the harness closes them) is not part of the trace. {@link #build()} and {@link #digest()}
+     * still read what was recorded.
+     */
+    public synchronized void seal() {
+        sealed = true;
+        spill.seal();
+        clients.values().forEach(ClientRecorder::seal);
+    }
+
+    /**
+     * A stable hash of everything recorded, as 64 hex digits: SHA-256 over the run's own records
+     * (strategy, warm-up end, each client's id, user, joins in room order, welcomes and requests,
+     * the fault windows, the server's starts and requests) and every byte of the spill. Two
+     * recordings of the same events in the same order have the same digest, in any process:
+     * what the simulator's determinism self-check compares, without reading the trace back.
+     */
+    public synchronized String digest() {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+        StringBuilder own = new StringBuilder();
+        own.append(strategy).append('\n').append(measuredFrom).append('\n');
+        for (ClientRecorder client : clients.values()) {
+            client.describe(own);
+        }
+        windows.forEach(w -> own.append(w).append('\n'));
+        starts.forEach(s -> own.append(s).append('\n'));
+        serverRequests.forEach(r -> own.append(r.type()).append(' ').append(r.at()).append('\n'));
+        sha.update(own.toString().getBytes(StandardCharsets.UTF_8));
+        spill.digest(sha);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** Stops recording and deletes the spill; what clients still report afterwards is dropped. */
+    @Override
+    public void close() {
+        spill.close();
+    }
+
+    /** What the commits told about the epochs as they were recorded; guarded by the recorder. */
+    private static final class CommitsSeen {
+        private final Map<String, Long> firstByEpoch = new java.util.HashMap<>();
+        private final Map<String, Long> lastByEpoch = new java.util.HashMap<>();
+        private long firstWithoutEpoch = Long.MAX_VALUE;
+        private long lastWithoutEpoch = Long.MIN_VALUE;
+        private String latestEpoch;
+        private long latestEpochAt = Long.MIN_VALUE;
+
+        void onCommit(String epoch, long at) {
+            if (epoch == null) {
+                firstWithoutEpoch = Math.min(firstWithoutEpoch, at);
+                lastWithoutEpoch = Math.max(lastWithoutEpoch, at);
+            } else {
+                firstByEpoch.merge(epoch, at, Math::min);
+                lastByEpoch.merge(epoch, at, Math::max);
+                if (latestEpoch == null || at > latestEpochAt) {
+                    latestEpoch = epoch;
+                    latestEpochAt = at;
+                }
+            }
+        }
+
+        /** The latest commit of the final epoch's log (a commit of no known epoch counts as of it). */
+        long lastOf(String finalEpoch) {
+            long last = lastWithoutEpoch;
+            for (Map.Entry<String, Long> e : lastByEpoch.entrySet()) {
+                if (ServerEpochs.isFinal(e.getKey(), finalEpoch)) {
+                    last = Math.max(last, e.getValue());
+                }
+            }
+            return last;
+        }
+
+        /** Whether a commit of an epoch other than {@code finalEpoch} was recorded (it was lost). */
+        boolean anyOtherThan(String finalEpoch) {
+            return firstByEpoch.keySet().stream().anyMatch(e -> !ServerEpochs.isFinal(e, finalEpoch));
+        }
+
+        /** The earliest commit of the final epoch (a commit of no known epoch counts as of it). */
+        long firstOf(String finalEpoch) {
+            long first = firstWithoutEpoch;
+            for (Map.Entry<String, Long> e : firstByEpoch.entrySet()) {
+                if (ServerEpochs.isFinal(e.getKey(), finalEpoch)) {
+                    first = Math.min(first, e.getValue());
+                }
+            }
+            return first;
+        }
     }
 }

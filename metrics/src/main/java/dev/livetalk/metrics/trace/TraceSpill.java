@@ -1,0 +1,756 @@
+package dev.livetalk.metrics.trace;
+
+import dev.livetalk.client.transcript.MessageStatus;
+import dev.livetalk.client.transcript.TranscriptChange;
+import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.protocol.Message;
+import dev.livetalk.protocol.ReceiptKind;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Where the bulk of a run's trace goes while the run is recorded: one append-only file per room
+ * in a folder of its own, instead of lists that grow in memory for as long as the run lasts.
+ * Each client's changes, sends, read marks, receipts, transmissions, markers, refetches and final
+ * transcripts go to the file of their room, and the server's commits too; what a client does
+ * outside a room (joins, welcomes, requests) is small and stays with its {@link ClientRecorder}.
+ *
+ * <p>The file format is private to this class (it is written and read in one run, never kept):
+ * a tag byte per record, then its fields as variable-length integers and strings. Strings go
+ * through a small cache of recent strings that the reader rebuilds in step (a message's id and
+ * text recur in every delivery of it, within milliseconds), so a repeated string costs a byte or
+ * two and the strings read back are shared. Each client record carries the client's own running
+ * number, so a client's records of several rooms read back in the order they were recorded.
+ *
+ * <p>Writing: thread-safe; each room's file is locked while a record is appended, and a client's
+ * records are appended under its recorder's lock, so they keep the client's order. A failure to
+ * write (a full disk) does not stop the run: the first one is kept and reported by
+ * {@link #read()}, which then refuses to give a trace it knows to be incomplete.
+ *
+ * <p>{@link #close()} deletes the folder.
+ */
+public final class TraceSpill implements AutoCloseable {
+    private static final int STRING_SLOTS = 4096;
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    private static final int INSERTED = 1;
+    private static final int MOVED = 2;
+    private static final int REPLACED = 3;
+    private static final int REMOVED = 4;
+    private static final int STATUS_CHANGED = 5;
+    private static final int SEND = 10;
+    private static final int READ_MARK = 11;
+    private static final int RECEIPT = 12;
+    private static final int TRANSMISSION = 13;
+    private static final int MARKER = 14;
+    private static final int REFETCH = 15;
+    private static final int FINAL_TRANSCRIPT = 16;
+    private static final int COMMIT = 20;
+
+    private static final MessageStatus[] STATUSES = MessageStatus.values();
+    private static final ReceiptKind[] KINDS = ReceiptKind.values();
+
+    private final Path folder;
+    private final Map<String, RoomFile> rooms = new ConcurrentHashMap<>();
+    private final List<RoomFile> order = new ArrayList<>();
+    private volatile IOException failure;
+    private volatile boolean closed;
+    private boolean deleted;
+
+    private TraceSpill(Path folder) {
+        this.folder = folder;
+    }
+
+    /** A spill in a new folder under {@code parent}. */
+    public static TraceSpill in(Path parent) {
+        try {
+            Files.createDirectories(parent);
+            return new TraceSpill(Files.createTempDirectory(parent, "livetalk-trace-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a folder for the run's trace under " + parent + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A spill in a new folder under the JVM's temporary folder ({@code java.io.tmpdir}). */
+    public static TraceSpill inTemporaryFolder() {
+        return in(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** The folder the room files are written in. */
+    public Path folder() {
+        return folder;
+    }
+
+    private RoomFile room(String room) {
+        RoomFile file = rooms.get(room);
+        return file != null ? file : openRoom(room);
+    }
+
+    private synchronized RoomFile openRoom(String room) {
+        RoomFile file = rooms.get(room);
+        if (file == null) {
+            if (closed) {
+                return null;
+            }
+            try {
+                file = new RoomFile(room, folder.resolve("room-" + order.size() + ".trace"));
+            } catch (IOException e) {
+                fail(e);
+                return null;
+            }
+            order.add(file);
+            rooms.put(room, file);
+        }
+        return file;
+    }
+
+    private void fail(IOException e) {
+        if (failure == null) {
+            failure = e;
+        }
+    }
+
+    /**
+     * A record of a client in {@code room}, written whole or not at all (a failure is kept);
+     * whether it is part of the trace (not after {@link #seal()}).
+     */
+    private boolean write(String room, int client, long clientSeq, int tag, Fields fields) {
+        if (closed || failure != null) {
+            return !closed; // a client that runs on after the run ended: not part of the trace
+        }
+        RoomFile file = room(room);
+        if (file == null) {
+            return !closed;
+        }
+        synchronized (file) {
+            if (file.closed) {
+                return false;
+            }
+            try {
+                file.out.writeByte(tag);
+                writeVar(file.out, client);
+                writeVar(file.out, clientSeq);
+                fields.write(file);
+            } catch (IOException e) {
+                fail(e);
+            }
+        }
+        return true;
+    }
+
+    /** Writes a change; whether it is part of the trace. */
+    boolean change(int client, long clientSeq, TranscriptChange change) {
+        return switch (change) {
+            case TranscriptChange.Inserted c -> write(c.room(), client, clientSeq, INSERTED, f -> {
+                f.time(c.at());
+                f.signed(c.entryNo());
+                f.entry(c.entry()); // in the order of the record's components: the reader passes them as read
+                f.signed(c.afterEntryNo());
+            });
+            case TranscriptChange.Moved c -> write(c.room(), client, clientSeq, MOVED, f -> {
+                f.time(c.at());
+                f.signed(c.entryNo());
+                f.entry(c.entry()); // in the order of the record's components: the reader passes them as read
+                f.signed(c.afterEntryNo());
+            });
+            case TranscriptChange.Replaced c -> write(c.room(), client, clientSeq, REPLACED, f -> {
+                f.time(c.at());
+                f.signed(c.entryNo());
+                f.entry(c.previous());
+                f.entry(c.entry());
+            });
+            case TranscriptChange.Removed c -> write(c.room(), client, clientSeq, REMOVED, f -> {
+                f.time(c.at());
+                f.signed(c.entryNo());
+                f.entry(c.entry());
+            });
+            case TranscriptChange.StatusChanged c -> write(c.room(), client, clientSeq, STATUS_CHANGED, f -> {
+                f.time(c.at());
+                f.signed(c.entryNo());
+                f.status(c.previous());
+                f.entry(c.entry());
+            });
+        };
+    }
+
+    void send(int client, long clientSeq, SendRecord send) {
+        write(send.room(), client, clientSeq, SEND, f -> {
+            f.string(send.clientMsgId());
+            f.time(send.intendedAt());
+            f.time(send.actualAt());
+            f.string(send.replyTo());
+            f.string(send.body());
+        });
+    }
+
+    void readMark(int client, long clientSeq, ReadMark mark) {
+        write(mark.room(), client, clientSeq, READ_MARK, f -> {
+            f.signed(mark.seq());
+            f.time(mark.at());
+        });
+    }
+
+    void receipt(int client, long clientSeq, ReceiptSeen receipt) {
+        write(receipt.room(), client, clientSeq, RECEIPT, f -> {
+            f.string(receipt.reader());
+            f.kind(receipt.kind());
+            f.signed(receipt.seq());
+            f.time(receipt.at());
+        });
+    }
+
+    void transmission(int client, long clientSeq, Transmission transmission) {
+        write(transmission.room(), client, clientSeq, TRANSMISSION, f -> {
+            f.string(transmission.clientMsgId());
+            f.string(transmission.body());
+            f.time(transmission.at());
+        });
+    }
+
+    void marker(int client, long clientSeq, MarkerSent marker) {
+        write(marker.room(), client, clientSeq, MARKER, f -> {
+            f.kind(marker.kind());
+            f.signed(marker.seq());
+            f.time(marker.at());
+        });
+    }
+
+    void refetch(int client, long clientSeq, Refetch refetch) {
+        write(refetch.room(), client, clientSeq, REFETCH, f -> {
+            f.time(refetch.at());
+            f.string(refetch.source());
+            f.signed(refetch.messages());
+            f.signed(refetch.bytes());
+            f.signed(refetch.firstSeq());
+        });
+    }
+
+    void finalTranscript(int client, long clientSeq, String room, List<TranscriptEntry> entries) {
+        write(room, client, clientSeq, FINAL_TRANSCRIPT, f -> {
+            f.signed(entries.size());
+            for (TranscriptEntry entry : entries) {
+                f.entry(entry);
+            }
+        });
+    }
+
+    /** The server committed {@code message} in history {@code epoch} at {@code at}. */
+    void commit(String epoch, Message message, long at) {
+        write(message.room(), 0, 0, COMMIT, f -> {
+            f.string(epoch);
+            f.time(at);
+            f.signed(message.seq());
+            f.string(message.id());
+            f.string(message.clientMsgId());
+            f.string(message.from());
+            f.string(message.body());
+            f.string(message.replyTo());
+            f.time(message.serverTime());
+        });
+    }
+
+    /**
+     * Everything written, read back: per client (by the number its records were written under),
+     * its records of every room in the order it recorded them; per room, the server's commits in
+     * the order they were recorded. Fails when a write failed (the trace would be incomplete).
+     */
+    public synchronized Contents read() {
+        refuseIfFailed();
+        Contents contents = new Contents();
+        for (RoomFile room : order) {
+            readRoom(room, contents);
+        }
+        contents.sortByClientOrder();
+        return contents;
+    }
+
+    /** As {@link #read()}, for one room only: the room's records of every client, and its commits. */
+    public synchronized Contents read(String room) {
+        refuseIfFailed();
+        Contents contents = new Contents();
+        RoomFile file = rooms.get(room);
+        if (file != null) {
+            readRoom(file, contents);
+        }
+        contents.sortByClientOrder();
+        return contents;
+    }
+
+    /** The rooms records were written for, in the order each was first written. */
+    public synchronized List<String> rooms() {
+        return order.stream().map(f -> f.room).toList();
+    }
+
+    private void refuseIfFailed() {
+        IOException failed = failure;
+        if (failed != null) {
+            throw new UncheckedIOException("the run's trace could not be written to " + folder + " ("
+                    + failed + "); its figures would be incomplete. Free disk space there, or point"
+                    + " java.io.tmpdir (LIVETALK_JAVA_OPTS=-Djava.io.tmpdir=DIR) at a disk with room", failed);
+        }
+    }
+
+    private void readRoom(RoomFile file, Contents contents) {
+        String room = file.room;
+        try {
+            long length;
+            synchronized (file) { // what a client still appends while this reads is not part of the trace read
+                file.out.flush();
+                length = Files.size(file.path);
+            }
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                    new Limited(Files.newInputStream(file.path), length), BUFFER_BYTES))) {
+                Reader r = new Reader(in);
+                while (true) {
+                    int tag = in.read();
+                    if (tag < 0) {
+                        break;
+                    }
+                    int client = (int) r.unsigned();
+                    long clientSeq = r.unsigned();
+                    contents.add(tag, client, clientSeq, readRecord(tag, room, r));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the run's trace back from " + file.path + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static Object readRecord(int tag, String room, Reader r) throws IOException {
+        return switch (tag) {
+            case INSERTED -> new TranscriptChange.Inserted(room, r.time(), r.signed(), r.entry(), r.signed());
+            case MOVED -> new TranscriptChange.Moved(room, r.time(), r.signed(), r.entry(), r.signed());
+            case REPLACED -> new TranscriptChange.Replaced(room, r.time(), r.signed(), r.entry(), r.entry());
+            case REMOVED -> new TranscriptChange.Removed(room, r.time(), r.signed(), r.entry());
+            case STATUS_CHANGED -> new TranscriptChange.StatusChanged(room, r.time(), r.signed(), r.status(), r.entry());
+            case SEND -> {
+                String clientMsgId = r.string();
+                long intendedAt = r.time();
+                long actualAt = r.time();
+                String replyTo = r.string();
+                yield new SendRecord(room, clientMsgId, intendedAt, actualAt, replyTo, r.string());
+            }
+            case READ_MARK -> new ReadMark(room, r.signed(), r.time());
+            case RECEIPT -> new ReceiptSeen(room, r.string(), r.kind(), r.signed(), r.time());
+            case TRANSMISSION -> new Transmission(room, r.string(), r.string(), r.time());
+            case MARKER -> new MarkerSent(room, r.kind(), r.signed(), r.time());
+            case REFETCH -> {
+                long at = r.time();
+                yield new Refetch(at, room, r.string(), (int) r.signed(), r.signed(), r.signed());
+            }
+            case FINAL_TRANSCRIPT -> {
+                int size = (int) r.signed();
+                List<TranscriptEntry> entries = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    entries.add(r.entry());
+                }
+                yield new FinalTranscript(room, entries);
+            }
+            case COMMIT -> {
+                String epoch = r.string();
+                long at = r.time();
+                Message message = new Message(room, r.signed(), r.string(), r.string(), r.string(), r.string(),
+                        r.string(), r.time());
+                yield new CommittedMessage(message, at, epoch);
+            }
+            default -> throw new IOException("unknown record " + tag + " in the trace of room " + room);
+        };
+    }
+
+    /**
+     * Stops recording: what is written from now on is dropped (clients that run on until the
+     * harness closes them), what was written stays readable.
+     */
+    public void seal() {
+        closed = true;
+    }
+
+    /**
+     * Feeds every byte written, room file by room file in the order they were first written, to
+     * {@code digest}: equal recordings give equal bytes (the files' format is a function of the
+     * records and their order), which is what a determinism check compares.
+     */
+    public synchronized void digest(MessageDigest digest) {
+        refuseIfFailed();
+        byte[] buffer = new byte[BUFFER_BYTES];
+        for (RoomFile file : order) {
+            try {
+                long length;
+                synchronized (file) {
+                    file.out.flush();
+                    length = Files.size(file.path);
+                }
+                digest.update(file.room.getBytes(StandardCharsets.UTF_8));
+                try (InputStream in = new Limited(Files.newInputStream(file.path), length)) {
+                    for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                        digest.update(buffer, 0, n);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the run's trace back from " + file.path + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Stops writing and deletes the folder and its files. */
+    @Override
+    public synchronized void close() {
+        if (deleted) {
+            return;
+        }
+        deleted = true;
+        closed = true;
+        for (RoomFile room : order) {
+            synchronized (room) {
+                room.closed = true;
+                try {
+                    room.out.close();
+                } catch (IOException e) {
+                    // deleted below; nothing more to save
+                }
+            }
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the run's trace in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A room's final transcript as read back. */
+    record FinalTranscript(String room, List<TranscriptEntry> entries) {
+    }
+
+    /**
+     * What a spill held, read back: per client number, its records by kind, in its order; per
+     * room, the commits in the order recorded.
+     */
+    public static final class Contents {
+        private final Map<Integer, ClientRecords> clients = new HashMap<>();
+        private final Map<String, List<CommittedMessage>> commits = new LinkedHashMap<>();
+
+        /** The records of client number {@code client}; empty ones when it recorded nothing here. */
+        ClientRecords client(int client) {
+            return clients.computeIfAbsent(client, c -> new ClientRecords());
+        }
+
+        /** Per room, the commits in the order they were recorded. */
+        public Map<String, List<CommittedMessage>> commits() {
+            return commits;
+        }
+
+        private void add(int tag, int client, long clientSeq, Object record) {
+            if (record instanceof CommittedMessage commit) {
+                commits.computeIfAbsent(commit.message().room(), r -> new ArrayList<>()).add(commit);
+                return;
+            }
+            ClientRecords records = client(client);
+            List<Numbered> list = switch (tag) {
+                case INSERTED, MOVED, REPLACED, REMOVED, STATUS_CHANGED -> records.changes;
+                case SEND -> records.sends;
+                case READ_MARK -> records.readMarks;
+                case RECEIPT -> records.receipts;
+                case TRANSMISSION -> records.transmissions;
+                case MARKER -> records.markers;
+                case REFETCH -> records.refetches;
+                case FINAL_TRANSCRIPT -> records.finalTranscripts;
+                default -> throw new IllegalStateException("record " + tag + " has no list");
+            };
+            list.add(new Numbered(clientSeq, record));
+        }
+
+        private void sortByClientOrder() {
+            clients.values().forEach(ClientRecords::sort);
+        }
+    }
+
+    /** A record and the client's running number it was written under. */
+    private record Numbered(long seq, Object record) {
+    }
+
+    /** One client's records read back, each list in the client's order. */
+    static final class ClientRecords {
+        private static final Comparator<Numbered> ORDER = Comparator.comparingLong(Numbered::seq);
+        private final List<Numbered> changes = new ArrayList<>();
+        private final List<Numbered> sends = new ArrayList<>();
+        private final List<Numbered> readMarks = new ArrayList<>();
+        private final List<Numbered> receipts = new ArrayList<>();
+        private final List<Numbered> transmissions = new ArrayList<>();
+        private final List<Numbered> markers = new ArrayList<>();
+        private final List<Numbered> refetches = new ArrayList<>();
+        private final List<Numbered> finalTranscripts = new ArrayList<>();
+
+        private void sort() {
+            // each room's records are in order already: a stable sort merges the rooms' runs
+            for (List<Numbered> list : List.of(changes, sends, readMarks, receipts, transmissions, markers, refetches,
+                    finalTranscripts)) {
+                list.sort(ORDER);
+            }
+        }
+
+        List<TranscriptChange> changes() {
+            return records(changes);
+        }
+
+        List<SendRecord> sends() {
+            return records(sends);
+        }
+
+        List<ReadMark> readMarks() {
+            return records(readMarks);
+        }
+
+        List<ReceiptSeen> receipts() {
+            return records(receipts);
+        }
+
+        List<Transmission> transmissions() {
+            return records(transmissions);
+        }
+
+        List<MarkerSent> markers() {
+            return records(markers);
+        }
+
+        List<Refetch> refetches() {
+            return records(refetches);
+        }
+
+        Map<String, List<TranscriptEntry>> finalTranscripts() {
+            Map<String, List<TranscriptEntry>> transcripts = new HashMap<>();
+            for (Numbered n : finalTranscripts) {
+                FinalTranscript t = (FinalTranscript) n.record();
+                transcripts.put(t.room(), t.entries());
+            }
+            return transcripts;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> List<T> records(List<Numbered> numbered) {
+            List<T> list = new ArrayList<>(numbered.size());
+            for (Numbered n : numbered) {
+                list.add((T) n.record());
+            }
+            return list;
+        }
+    }
+
+    /** Writes a record's fields. */
+    @FunctionalInterface
+    private interface Fields {
+        void write(RoomFile file) throws IOException;
+    }
+
+    /** One room's file, its output and the writer's side of its string cache. */
+    private static final class RoomFile {
+        final String room;
+        final Path path;
+        final DataOutputStream out;
+        final String[] strings = new String[STRING_SLOTS];
+        boolean closed;
+
+        RoomFile(String room, Path path) throws IOException {
+            this.room = room;
+            this.path = path;
+            OutputStream file = Files.newOutputStream(path);
+            this.out = new DataOutputStream(new BufferedOutputStream(file, BUFFER_BYTES));
+        }
+
+        void time(long nanos) throws IOException {
+            writeVar(out, zigzag(nanos));
+        }
+
+        void signed(long value) throws IOException {
+            writeVar(out, zigzag(value));
+        }
+
+        void status(MessageStatus status) throws IOException {
+            out.writeByte(status == null ? 0 : status.ordinal() + 1);
+        }
+
+        void kind(ReceiptKind kind) throws IOException {
+            out.writeByte(kind.ordinal());
+        }
+
+        /** {@code 0} for null; the slot + 2 when the cache holds it; else 1 and the text, which takes the slot. */
+        void string(String s) throws IOException {
+            if (s == null) {
+                out.writeByte(0);
+                return;
+            }
+            int slot = slot(s);
+            if (s.equals(strings[slot])) {
+                writeVar(out, slot + 2L);
+                return;
+            }
+            strings[slot] = s;
+            out.writeByte(1);
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            writeVar(out, utf8.length);
+            out.write(utf8);
+        }
+
+        void entry(TranscriptEntry entry) throws IOException {
+            signed(entry.seq());
+            string(entry.id());
+            string(entry.clientMsgId());
+            string(entry.from());
+            string(entry.body());
+            string(entry.replyTo());
+            status(entry.status());
+        }
+    }
+
+    /** The reader's side: the same cache, rebuilt as the file is read. */
+    private static final class Reader {
+        private final DataInputStream in;
+        private final String[] strings = new String[STRING_SLOTS];
+
+        Reader(DataInputStream in) {
+            this.in = in;
+        }
+
+        long unsigned() throws IOException {
+            return readVar(in);
+        }
+
+        long signed() throws IOException {
+            return unzigzag(readVar(in));
+        }
+
+        long time() throws IOException {
+            return signed();
+        }
+
+        MessageStatus status() throws IOException {
+            int b = in.readUnsignedByte();
+            return b == 0 ? null : STATUSES[b - 1];
+        }
+
+        ReceiptKind kind() throws IOException {
+            return KINDS[in.readUnsignedByte()];
+        }
+
+        String string() throws IOException {
+            long code = readVar(in);
+            if (code == 0) {
+                return null;
+            }
+            if (code >= 2) {
+                return strings[(int) (code - 2)];
+            }
+            byte[] utf8 = new byte[(int) readVar(in)];
+            in.readFully(utf8);
+            String s = new String(utf8, StandardCharsets.UTF_8);
+            strings[slot(s)] = s;
+            return s;
+        }
+
+        TranscriptEntry entry() throws IOException {
+            long seq = signed();
+            String id = string();
+            String clientMsgId = string();
+            String from = string();
+            String body = string();
+            String replyTo = string();
+            return new TranscriptEntry(seq, id, clientMsgId, from, body, replyTo, status());
+        }
+    }
+
+    /** The first {@code remaining} bytes of a stream: the part of a room's file written before it was read. */
+    private static final class Limited extends FilterInputStream {
+        private long remaining;
+
+        Limited(InputStream in, long length) {
+            super(in);
+            this.remaining = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                remaining--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
+    }
+
+    private static int slot(String s) {
+        int h = s.hashCode();
+        return (h ^ (h >>> 16)) & (STRING_SLOTS - 1);
+    }
+
+    private static long zigzag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    private static long unzigzag(long v) {
+        return (v >>> 1) ^ -(v & 1);
+    }
+
+    private static void writeVar(DataOutputStream out, long v) throws IOException {
+        while ((v & ~0x7FL) != 0) {
+            out.writeByte((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.writeByte((int) v);
+    }
+
+    private static long readVar(InputStream in) throws IOException {
+        long v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("the trace ends inside a record");
+            }
+            v |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new IOException("a number in the trace is longer than 64 bits");
+    }
+}

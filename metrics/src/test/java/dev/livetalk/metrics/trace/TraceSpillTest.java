@@ -1,0 +1,269 @@
+package dev.livetalk.metrics.trace;
+
+import dev.livetalk.client.transcript.MessageStatus;
+import dev.livetalk.client.transcript.TranscriptChange;
+import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.protocol.Message;
+import dev.livetalk.protocol.ReceiptKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TraceSpillTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldReadBackEveryKindOfRecordExactlyAsWritten() {
+        TraceRecorder recorder = new TraceRecorder("reconcile", -5, tmp);
+        ClientRecorder alice = recorder.client("alice-1", "alice");
+        alice.onJoined("lobby", 0);
+        TranscriptEntry pending = TranscriptEntry.pending("a1", "alice", "héllo ✓", null);
+        TranscriptEntry committed = new TranscriptEntry(7, "lobby:7.ab", "a1", "alice", "héllo ✓", "lobby:3.ab",
+                MessageStatus.SENT);
+        List<TranscriptChange> changes = List.of(
+                new TranscriptChange.Inserted("lobby", -3, 1, pending, -1),
+                new TranscriptChange.Replaced("lobby", 10, 1, pending, committed),
+                new TranscriptChange.Moved("lobby", 11, 1, committed, 4),
+                new TranscriptChange.StatusChanged("lobby", 12, 1, MessageStatus.SENT,
+                        committed.withStatus(MessageStatus.READ)),
+                new TranscriptChange.StatusChanged("lobby", 12, 1, null, committed.withStatus(MessageStatus.FAILED)),
+                new TranscriptChange.Removed("lobby", Long.MAX_VALUE, 1, committed));
+        SendRecord send = new SendRecord("lobby", "a1", -4, -2, "lobby:3.ab", "héllo ✓");
+        SendRecord bare = new SendRecord("lobby", "a2", 1, 1, null, null);
+        alice.onSend(send);
+        alice.onSend(bare);
+        changes.forEach(alice::onChange);
+        alice.onReadMarked("lobby", 7, 13);
+        alice.onReceipt("lobby", "bob", ReceiptKind.READ, 7, 14);
+        alice.onReceipt("lobby", "bob", ReceiptKind.DELIVERED, 6, 14);
+        alice.onTransmitted("lobby", "a1", "héllo ✓", 15);
+        alice.onMarkerSent("lobby", ReceiptKind.DELIVERED, 7, 16);
+        alice.onRefetch(new Refetch(17, "lobby", "resume", 3, 120, 5));
+        Message message = new Message("lobby", 7, "lobby:7.ab", "a1", "alice", "héllo ✓", "lobby:3.ab", 99);
+        recorder.onCommitted("epoch-1", message, 9);
+        recorder.onCommitted(new Message("lobby", 8, "lobby:8.ab", "b1", "bob", "", null, 0), 10);
+        alice.onFinalTranscript("lobby", List.of(committed, pending));
+
+        RunTrace trace = recorder.build();
+        recorder.close();
+
+        ClientTrace client = trace.clients().get(0);
+        assertThat(client.changes()).containsExactlyElementsOf(changes);
+        assertThat(client.sends()).containsExactly(send, bare);
+        assertThat(client.readMarks()).containsExactly(new ReadMark("lobby", 7, 13));
+        assertThat(client.receipts()).containsExactly(new ReceiptSeen("lobby", "bob", ReceiptKind.READ, 7, 14),
+                new ReceiptSeen("lobby", "bob", ReceiptKind.DELIVERED, 6, 14));
+        assertThat(client.transmissions()).containsExactly(new Transmission("lobby", "a1", "héllo ✓", 15));
+        assertThat(client.markers()).containsExactly(new MarkerSent("lobby", ReceiptKind.DELIVERED, 7, 16));
+        assertThat(client.refetches()).containsExactly(new Refetch(17, "lobby", "resume", 3, 120, 5));
+        assertThat(client.finalTranscripts()).isEqualTo(Map.of("lobby", List.of(committed, pending)));
+        assertThat(trace.log("lobby").messages()).containsExactly(new CommittedMessage(message, 9, "epoch-1"),
+                new CommittedMessage(new Message("lobby", 8, "lobby:8.ab", "b1", "bob", "", null, 0), 10, null));
+        assertThat(trace.measuredFrom()).isEqualTo(-5);
+    }
+
+    @Test
+    void shouldKeepEachClientsOrderAcrossRoomsAndStringsThatCollideInTheCache() {
+        TraceRecorder recorder = new TraceRecorder("gap-fill", 0, tmp);
+        ClientRecorder alice = recorder.client("alice-1", "alice");
+        ClientRecorder bob = recorder.client("bob-1", "bob");
+        List<TranscriptChange> aliceChanges = new ArrayList<>();
+        List<TranscriptChange> bobChanges = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(7); // seeded: the rooms and texts of 20,000 changes
+        for (int i = 0; i < 20_000; i++) {
+            String room = "room" + random.nextInt(5);
+            // 20,000 distinct texts overflow the 4,096-slot string cache many times over
+            TranscriptEntry entry = new TranscriptEntry(i + 1, room + ":" + (i + 1), "c" + i, "alice",
+                    "text " + random.nextInt(30_000), null, MessageStatus.DELIVERED);
+            TranscriptChange change = new TranscriptChange.Inserted(room, i, i + 1, entry, i);
+            if (random.nextBoolean()) {
+                alice.onChange(change);
+                aliceChanges.add(change);
+            } else {
+                bob.onChange(change);
+                bobChanges.add(change);
+            }
+        }
+
+        RunTrace trace = recorder.build();
+        recorder.close();
+
+        assertThat(trace.clients().get(0).changes()).containsExactlyElementsOf(aliceChanges);
+        assertThat(trace.clients().get(1).changes()).containsExactlyElementsOf(bobChanges);
+    }
+
+    @Test
+    void shouldReadOneRoomAloneAndListTheRoomsInTheOrderTheyWereFirstWritten() {
+        TraceSpill spill = TraceSpill.in(tmp);
+        TranscriptEntry entry = TranscriptEntry.pending("a1", "alice", "hi", null);
+        spill.change(0, 0, new TranscriptChange.Inserted("hall", 1, 1, entry, -1));
+        spill.change(0, 1, new TranscriptChange.Inserted("lobby", 2, 1, entry, -1));
+        spill.change(1, 0, new TranscriptChange.Inserted("hall", 3, 1, entry, -1));
+
+        assertThat(spill.rooms()).containsExactly("hall", "lobby");
+        TraceSpill.Contents hall = spill.read("hall");
+        assertThat(hall.client(0).changes()).extracting(TranscriptChange::at).containsExactly(1L);
+        assertThat(hall.client(1).changes()).extracting(TranscriptChange::at).containsExactly(3L);
+        assertThat(spill.read("nowhere").client(0).changes()).isEmpty();
+        spill.close();
+        assertThat(spill.folder()).doesNotExist();
+    }
+
+    @Test
+    void shouldReadWhatWasWrittenBeforeTheReadWhileClientsGoOnWritingAndDropWhatComesAfterClose() throws Exception {
+        TraceRecorder recorder = new TraceRecorder("reconcile", 0, tmp);
+        ClientRecorder alice = recorder.client("alice-1", "alice");
+        TranscriptEntry entry = TranscriptEntry.pending("a1", "alice", "hi", null);
+        for (int i = 0; i < 1_000; i++) {
+            alice.onChange(new TranscriptChange.Inserted("lobby", i, i + 1, entry, i));
+        }
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> more = writer.submit(() -> {
+                for (int i = 1_000; i < 200_000; i++) {
+                    alice.onChange(new TranscriptChange.Inserted("lobby", i, i + 1, entry, i));
+                }
+            });
+            RunTrace trace = recorder.build();
+            more.get();
+            // a prefix of what the client recorded, each record whole: none cut in the middle
+            List<TranscriptChange> read = trace.clients().get(0).changes();
+            assertThat(read.size()).isBetween(1_000, 200_000);
+            for (int i = 0; i < read.size(); i++) {
+                assertThat(read.get(i).entryNo()).isEqualTo(i + 1);
+            }
+        } finally {
+            writer.shutdownNow();
+        }
+        recorder.close();
+        alice.onChange(new TranscriptChange.Inserted("hall", 1, 1, entry, -1)); // after close: dropped, no error
+        recorder.onCommitted(new Message("hall", 1, "h1", "c1", "carol", "yo", null, 0), 2);
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
+    void shouldRefuseToGiveATraceItCouldNotWriteWholeAndSayWhereAndWhatToDo() throws Exception {
+        TraceRecorder recorder = new TraceRecorder("reconcile", 0, tmp);
+        ClientRecorder alice = recorder.client("alice-1", "alice");
+        Path folder = Files.list(tmp).findFirst().orElseThrow();
+        Files.delete(folder); // as a disk that went away would: the room's file cannot be created
+        // the client goes on, the failure is kept
+        alice.onChange(new TranscriptChange.Inserted("lobby", 1, 1, TranscriptEntry.pending("a1", "alice", "hi",
+                null), -1));
+        alice.onChange(new TranscriptChange.Inserted("lobby", 2, 2, TranscriptEntry.pending("a2", "alice", "hi",
+                null), 1));
+
+        assertThatThrownBy(recorder::build).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(folder.toString())
+                .hasMessageContaining("java.io.tmpdir");
+        Files.createDirectories(folder);
+        recorder.close();
+    }
+
+    @Test
+    void shouldGiveEachRoomsSliceAndTheRunsLookaheadAsTheWholeTraceHasThem() {
+        for (boolean withStarts : new boolean[] {true, false}) {
+            TraceRecorder recorder = new TraceRecorder("reconcile", 2, tmp);
+            recordTwoRoomsAcrossARestart(recorder, withStarts);
+            RunTrace whole = recorder.build();
+            RunLookahead lookahead = recorder.lookahead();
+
+            assertThat(lookahead.finalEpoch()).isEqualTo(whole.finalEpoch()).isEqualTo("e2");
+            assertThat(lookahead.finalEpochBegan()).isEqualTo(whole.finalEpochBegan());
+            assertThat(lookahead.lastEvent()).isEqualTo(dev.livetalk.metrics.replay.SampleGrid.lastEvent(whole));
+            assertThat(recorder.rooms()).containsExactly("lobby", "hall");
+            for (String room : recorder.rooms()) {
+                RunTrace slice = recorder.slice(room, lookahead);
+                assertThat(slice).as(room).isEqualTo(sliceOf(whole, room));
+            }
+            assertThat(recorder.serverRequests()).isEqualTo(whole.serverRequests());
+            recorder.close();
+        }
+    }
+
+    private static void recordTwoRoomsAcrossARestart(TraceRecorder recorder, boolean withStarts) {
+        ClientRecorder alice = recorder.client("alice-1", "alice");
+        ClientRecorder bob = recorder.client("bob-1", "bob");
+        if (withStarts) {
+            recorder.onServerStarted("e1", 0);
+        }
+        alice.onWelcome(new WelcomeSeen("main", 1, "e1", Map.of()));
+        bob.onWelcome(new WelcomeSeen("main", 1, "e1", Map.of()));
+        alice.onJoined("lobby", 0);
+        alice.onJoined("hall", 0);
+        bob.onJoined("hall", 0);
+        alice.onRequestSent(new RequestSent("hello", "main", 1));
+        recorder.onServerRequest("hello", 1);
+        Message lost = new Message("lobby", 1, "lobby:1.e1", "a1", "alice", "hi", null, 3);
+        alice.onSend(new SendRecord("lobby", "a1", 2, 2, null, "hi"));
+        alice.onTransmitted("lobby", "a1", "hi", 2);
+        recorder.onCommitted("e1", lost, 3);
+        TranscriptEntry hi = TranscriptEntry.committed(lost, MessageStatus.SENT);
+        alice.onChange(new TranscriptChange.Inserted("lobby", 4, 1, hi, -1));
+        Message hallOne = new Message("hall", 1, "hall:1.e1", "b1", "bob", "yo", null, 5);
+        recorder.onCommitted("e1", hallOne, 5);
+        alice.onChange(new TranscriptChange.Inserted("hall", 6, 1, TranscriptEntry.committed(hallOne,
+                MessageStatus.DELIVERED), -1));
+        alice.onMarkerSent("hall", ReceiptKind.DELIVERED, 1, 6);
+        bob.onReceipt("hall", "alice", ReceiptKind.DELIVERED, 1, 7);
+        if (withStarts) {
+            recorder.onServerStarted("e2", 10);
+        }
+        alice.onWelcome(new WelcomeSeen("main", 11, "e2", Map.of("lobby", "epoch-changed")));
+        bob.onWelcome(new WelcomeSeen("main", 12, "e2", Map.of()));
+        Message again = new Message("lobby", 1, "lobby:1.e2", "a1", "alice", "hi", null, 13);
+        alice.onTransmitted("lobby", "a1", "hi", 12);
+        recorder.onCommitted("e2", again, 13);
+        alice.onRefetch(new Refetch(14, "hall", "history", 1, 40, 1));
+        alice.onChange(new TranscriptChange.Replaced("lobby", 14, 1, hi, TranscriptEntry.committed(again,
+                MessageStatus.SENT)));
+        alice.onReadMarked("lobby", 1, 15);
+        Message hallTwo = new Message("hall", 1, "hall:1.e2", "b2", "bob", "again", null, 16);
+        bob.onSend(new SendRecord("hall", "b2", 15, 15, null, "again"));
+        recorder.onCommitted("e2", hallTwo, 16);
+        bob.onChange(new TranscriptChange.Inserted("hall", 17, 1, TranscriptEntry.committed(hallTwo,
+                MessageStatus.SENT), -1));
+        alice.onFinalTranscript("lobby", List.of(TranscriptEntry.committed(again, MessageStatus.SENT)));
+        alice.onFinalTranscript("hall", List.of(TranscriptEntry.committed(hallOne, MessageStatus.DELIVERED)));
+        bob.onFinalTranscript("hall", List.of(TranscriptEntry.committed(hallTwo, MessageStatus.SENT)));
+        recorder.onFaultWindow(new TraceWindow("restart", 1, 9, 11, List.of(), true, "restart"));
+        // a late commit of the lost epoch (a server that answered once more before its restart took hold, as
+        // recorded): not part of the final log, so not where the trace ends
+        recorder.onCommitted("e1", new Message("hall", 2, "hall:2.e1", "b3", "bob", "late", null, 40), 40);
+        bob.onWelcome(new WelcomeSeen("receive", 41, "e2", Map.of())); // the latest record names the final epoch
+        recorder.seal();
+        alice.onChange(new TranscriptChange.Inserted("lobby", 30, 2, hi, 1)); // after the run: not in the trace
+        recorder.onServerRequest("hello", 30);
+    }
+
+    /** The slice of {@code room} as the contract says: {@link TraceRecorder#slice}. */
+    private static RunTrace sliceOf(RunTrace whole, String room) {
+        List<ClientTrace> clients = whole.clients().stream().map(c -> new ClientTrace(c.clientId(), c.user(),
+                c.joinedAt().containsKey(room) ? Map.of(room, c.joinedAt().get(room)) : Map.of(),
+                c.sends().stream().filter(x -> x.room().equals(room)).toList(),
+                c.changes().stream().filter(x -> x.room().equals(room)).toList(),
+                c.finalTranscripts().containsKey(room) ? Map.of(room, c.finalTranscripts().get(room)) : Map.of(),
+                c.readMarks().stream().filter(x -> x.room().equals(room)).toList(),
+                c.receipts().stream().filter(x -> x.room().equals(room)).toList(),
+                c.transmissions().stream().filter(x -> x.room().equals(room)).toList(),
+                c.markers().stream().filter(x -> x.room().equals(room)).toList(), c.welcomes(),
+                c.refetches().stream().filter(x -> x.room().equals(room)).toList(), c.requests())).toList();
+        Map<String, RoomLog> log = whole.serverLog().containsKey(room) ? Map.of(room, whole.log(room)) : Map.of();
+        return new RunTrace(whole.strategy(), whole.measuredFrom(), clients, log, whole.windows(), whole.finalEpoch(),
+                whole.lostCommits().stream().filter(m -> m.message().room().equals(room)).toList(), List.of());
+    }
+}
