@@ -34,10 +34,22 @@ public final class ClientRecorder implements TranscriptListener {
     private final List<WelcomeSeen> welcomes = new ArrayList<>();
     private final List<Refetch> refetches = new ArrayList<>();
     private final List<RequestSent> requests = new ArrayList<>();
+    /** The run's interim figures, or {@code null}; and this client's number there. */
+    private final InterimTap tap;
+    private final int tapIndex;
+    /** The latest pending line this client inserted, and when: the echo of a send not yet recorded. */
+    private String lastPendingLine;
+    private long lastPendingAt;
 
     ClientRecorder(String clientId, String user) {
+        this(clientId, user, null);
+    }
+
+    ClientRecorder(String clientId, String user, InterimTap tap) {
         this.clientId = clientId;
         this.user = user;
+        this.tap = tap;
+        this.tapIndex = tap == null ? -1 : tap.register();
     }
 
     public String clientId() {
@@ -49,12 +61,18 @@ public final class ClientRecorder implements TranscriptListener {
         if (headSeq < 0) {
             throw new IllegalArgumentException("head seq must be >= 0: " + headSeq + " (room " + room + ")");
         }
-        joinedAt.putIfAbsent(room, headSeq);
+        if (joinedAt.putIfAbsent(room, headSeq) == null && tap != null) {
+            tap.onJoined(room);
+        }
     }
 
     /** The load asked the client to send. */
     public synchronized void onSend(SendRecord send) {
         sends.add(send);
+        if (tap != null) {
+            // the session shows the echo while it is asked to send, before the send is recorded
+            tap.onSend(tapIndex, send, send.clientMsgId().equals(lastPendingLine) ? lastPendingAt : -1);
+        }
     }
 
     /**
@@ -69,6 +87,13 @@ public final class ClientRecorder implements TranscriptListener {
             return;
         }
         changes.add(change);
+        if (tap != null) {
+            if (change instanceof TranscriptChange.Inserted inserted && inserted.entry().id() == null) {
+                lastPendingLine = inserted.entry().clientMsgId();
+                lastPendingAt = inserted.at();
+            }
+            tap.onChange(tapIndex, change);
+        }
     }
 
     /** The client sent a read marker. */

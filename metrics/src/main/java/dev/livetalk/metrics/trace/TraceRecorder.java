@@ -23,17 +23,27 @@ public final class TraceRecorder {
     private final List<TraceWindow> windows = new ArrayList<>();
     private final List<ServerStart> starts = new ArrayList<>();
     private final List<ServerRequest> serverRequests = new ArrayList<>();
+    private final InterimTap tap;
 
     /**
      * A recorder for {@code strategy}; latency samples count from {@code measuredFrom} (the trace
      * time the warm-up ended).
      */
     public TraceRecorder(String strategy, long measuredFrom) {
+        this(strategy, measuredFrom, null);
+    }
+
+    /**
+     * A recorder for {@code strategy} that also feeds {@code tap} (the run's interim figures) as
+     * events are recorded, or none when it is {@code null}.
+     */
+    public TraceRecorder(String strategy, long measuredFrom, InterimTap tap) {
         if (strategy == null || strategy.isBlank()) {
             throw new IllegalArgumentException("strategy must be named: " + strategy);
         }
         this.strategy = strategy;
         this.measuredFrom = measuredFrom;
+        this.tap = tap;
     }
 
     /** A new client's recorder; its id must be unique in the run. */
@@ -41,7 +51,7 @@ public final class TraceRecorder {
         if (clients.containsKey(clientId)) {
             throw new IllegalArgumentException("client id must be unique in a run: " + clientId);
         }
-        ClientRecorder recorder = new ClientRecorder(clientId, user);
+        ClientRecorder recorder = new ClientRecorder(clientId, user, tap);
         clients.put(clientId, recorder);
         return recorder;
     }
@@ -54,6 +64,9 @@ public final class TraceRecorder {
     /** The server committed {@code message} in history {@code epoch} at {@code at} on the trace clock. */
     public synchronized void onCommitted(String epoch, Message message, long at) {
         commits.computeIfAbsent(message.room(), r -> new ArrayList<>()).add(new CommittedMessage(message, at, epoch));
+        if (tap != null) {
+            tap.onCommitted();
+        }
     }
 
     /** The server started with history {@code epoch} at {@code at} on the trace clock (again, after a restart). */
