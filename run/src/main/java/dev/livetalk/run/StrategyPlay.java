@@ -276,7 +276,8 @@ public final class StrategyPlay {
     private boolean cutShort(Stage opened, List<Map<String, Hosted>> hostedByLane, MemoryGuard.HeapUse heap,
                              Runnable status) throws InterruptedException {
         cut = true;
-        stoppedEarly = heap.sentence() + " after minute " + minutesTold;
+        int minute = minutesTold;
+        stoppedEarly = heap.sentence() + (minute == 0 ? " in the first minute" : " after minute " + minute);
         progress.onNote(plan.scenario().name() + " " + strategy + ": stopping early: " + stoppedEarly);
         long now = opened.now();
         AtomicInteger unfinished = new AtomicInteger(hostedByLane.size());

@@ -22,7 +22,7 @@ public record ScenarioStop(Cause cause, String strategy, String reason) {
         HARNESS_FAILURE("harness-failure"),
         /**
          * The harness's heap passed its guard's share after a collection: the strategy's run
-         * ended early and was measured as far as it went (docs/METRICS.md, "Interim figures").
+         * ended early and was measured as far as it went (README, exit code 4).
          */
         HEAP_EXHAUSTED("heap-exhausted");
 
