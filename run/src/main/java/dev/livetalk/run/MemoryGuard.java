@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  * than dying of an {@link OutOfMemoryError} with nothing written.
  *
  * <p>The JVM's own facility watches ({@link #ofJvm}): the collection-usage threshold of each
- * heap pool that has one ({@link MemoryPoolMXBean#setCollectionUsageThreshold}) and the
+ * heap pool of long-lived objects that has one (the old generation: G1, Parallel, Serial and
+ * ZGC have one; {@code max} is then that pool's, which for the Parallel collector is part of
+ * the heap) ({@link MemoryPoolMXBean#setCollectionUsageThreshold}) and the
  * {@link MemoryNotificationInfo#MEMORY_COLLECTION_THRESHOLD_EXCEEDED} notification of the
  * memory bean; nothing polls. Sans-IO: the source is a {@link HeapSource}, so a test trips
  * the guard without allocating.
@@ -125,7 +127,8 @@ public final class MemoryGuard implements AutoCloseable {
         List<MemoryPoolMXBean> pools = new ArrayList<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             long max = pool.getUsage() == null ? -1 : pool.getUsage().getMax();
-            if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported() && max > 0) {
+            if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported() && max > 0
+                    && isOld(pool.getName())) {
                 pool.setCollectionUsageThreshold((long) (max * share));
                 pools.add(pool);
             }
@@ -146,6 +149,17 @@ public final class MemoryGuard implements AutoCloseable {
                 // removed already
             }
         };
+    }
+
+    /**
+     * Whether a heap pool holds the long-lived objects (G1 Old Gen, PS Old Gen, Tenured Gen, ZGC
+     * Old Generation): a young pool (eden, survivor) is nearly empty or nearly full after its
+     * collections as a matter of course, and says nothing about running out.
+     */
+    static boolean isOld(String pool) {
+        String name = pool.toLowerCase(Locale.ROOT);
+        return !(name.contains("eden") || name.contains("survivor") || name.contains("young")
+                || name.contains("nursery"));
     }
 
     /** {@code 812 MB}, {@code 1.1 GB}. */

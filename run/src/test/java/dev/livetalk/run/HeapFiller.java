@@ -2,6 +2,8 @@ package dev.livetalk.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Fills a small heap until the JVM's heap guard trips (for {@link MemoryGuardTest}, in a JVM of
@@ -15,16 +17,15 @@ public final class HeapFiller {
     public static void main(String[] args) throws InterruptedException {
         List<byte[]> kept = new ArrayList<>();
         try (MemoryGuard guard = MemoryGuard.ofJvm(0.6)) {
-            for (int i = 0; i < 10_000 && guard.tripped().isEmpty(); i++) {
-                kept.add(new byte[256 * 1024]);
-                if (i % 8 == 0) {
-                    System.gc(); // a collection, so that the collection-usage threshold is looked at
+            CountDownLatch tripped = new CountDownLatch(1);
+            guard.onTrip(use -> tripped.countDown());
+            for (int i = 0; i < 1_000 && guard.tripped().isEmpty(); i++) {
+                for (int k = 0; k < 4; k++) {
+                    kept.add(new byte[256 * 1024]);
                 }
-            }
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (guard.tripped().isEmpty() && System.nanoTime() < deadline) {
-                System.gc(); // the notification comes on the JVM's own thread, soon after
-                Thread.onSpinWait();
+                System.gc(); // a collection, so that the collection-usage threshold is looked at
+                // the notification comes on the JVM's own thread: wait for it before filling on
+                tripped.await(100, TimeUnit.MILLISECONDS);
             }
             if (guard.tripped().isEmpty()) {
                 System.out.println("never tripped with " + kept.size() + " chunks");

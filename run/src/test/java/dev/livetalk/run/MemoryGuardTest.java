@@ -1,6 +1,8 @@
 package dev.livetalk.run;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -82,10 +84,11 @@ class MemoryGuardTest {
         }
     }
 
-    @Test
-    void theJvmGuardTripsBeforeATinyHeapRunsOut() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"-XX:+UseSerialGC", "-XX:+UseParallelGC", "-XX:+UseG1GC"})
+    void theJvmGuardTripsBeforeATinyHeapRunsOut(String collector) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx48m", "-XX:+UseSerialGC", "-cp",
+        Process process = new ProcessBuilder(java.toString(), "-Xmx48m", collector, "-cp",
                 System.getProperty("java.class.path"), HeapFiller.class.getName())
                 .redirectErrorStream(true).start();
         boolean ended = process.waitFor(60, TimeUnit.SECONDS);
@@ -96,6 +99,13 @@ class MemoryGuardTest {
         assertThat(ended).as("the filler ended within 60 s: " + output).isTrue();
         assertThat(output).contains("tripped: heap used ");
         assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void onlyThePoolsOfLongLivedObjectsAreWatched() {
+        assertThat(List.of("G1 Old Gen", "PS Old Gen", "Tenured Gen", "ZGC Old Generation", "G1 Eden Space",
+                "PS Survivor Space", "ZGC Young Generation")).filteredOn(MemoryGuard::isOld)
+                .containsExactly("G1 Old Gen", "PS Old Gen", "Tenured Gen", "ZGC Old Generation");
     }
 
     @Test
