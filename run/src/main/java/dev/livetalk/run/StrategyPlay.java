@@ -121,7 +121,8 @@ public final class StrategyPlay {
             awaitJoined(opened, clients);
             long loadStart = opened.now();
             long faultZero = loadStart + scenario.warmup().toNanos();
-            InterimTap tap = new InterimTap();
+            // the interim figures cost CPU on every delivery: only where someone listens (not a self-check replay)
+            InterimTap tap = progress == RunProgress.NONE ? null : new InterimTap();
             TraceRecorder trace = new TraceRecorder(strategy, faultZero, tap);
             synchronized (this) {
                 if (startedBeforeLoad != null) {
@@ -216,7 +217,7 @@ public final class StrategyPlay {
         Map<Integer, List<Hosted>> lanes = new TreeMap<>();
         clients.values().forEach(c -> lanes.computeIfAbsent(c.host.lane(), lane -> new ArrayList<>()).add(c));
         // every lane's final transcripts, and the last interim minute where the run has minutes
-        boolean minutes = !lanes.isEmpty() && end - loadStart >= MINUTE;
+        boolean minutes = tap != null && !lanes.isEmpty() && end - loadStart >= MINUTE;
         AtomicInteger unfinished = new AtomicInteger(lanes.size() + (minutes ? 1 : 0));
         CompletableFuture<Void> allFinished = new CompletableFuture<>();
         Runnable finishedOne = () -> {
