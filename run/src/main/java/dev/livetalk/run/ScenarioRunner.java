@@ -53,6 +53,7 @@ public final class ScenarioRunner {
     private final RunProgress progress;
     private final boolean writesLedger;
     private final OtlpTraceFile otlp;
+    private final MemoryGuard guard;
 
     /** A runner that writes each strategy's ledger. */
     public ScenarioRunner(Backend backend, RunSettings settings, RunProgress progress) {
@@ -70,11 +71,26 @@ public final class ScenarioRunner {
      */
     public ScenarioRunner(Backend backend, RunSettings settings, RunProgress progress, boolean writesLedger,
                           OtlpTraceFile otlp) {
+        this(backend, settings, progress, writesLedger, otlp, MemoryGuard.NONE);
+    }
+
+    private ScenarioRunner(Backend backend, RunSettings settings, RunProgress progress, boolean writesLedger,
+                           OtlpTraceFile otlp, MemoryGuard guard) {
+        this.guard = guard;
         this.backend = backend;
         this.settings = settings;
         this.progress = progress;
         this.writesLedger = writesLedger;
         this.otlp = otlp;
+    }
+
+    /**
+     * This runner, whose strategy runs end early when {@code guard} trips (the heap is nearly
+     * full): the strategy is measured as far as it went, and the scenario stops there
+     * ({@link ScenarioStop.Cause#HEAP_EXHAUSTED}).
+     */
+    public ScenarioRunner guardedBy(MemoryGuard guard) {
+        return new ScenarioRunner(backend, settings, progress, writesLedger, otlp, guard);
     }
 
     /**
@@ -95,7 +111,14 @@ public final class ScenarioRunner {
                 throw new InterruptedIOException("interrupted before strategy " + strategy + " of " + scenario.name());
             }
             try {
-                results.add(measure(plan, strategy, folder));
+                Measured measured = measure(plan, strategy, folder);
+                results.add(measured.result());
+                if (measured.stoppedEarly() != null) {
+                    stopped = new ScenarioStop(ScenarioStop.Cause.HEAP_EXHAUSTED, strategy,
+                            "stopped early: " + measured.stoppedEarly() + "; a longer soak needs more heap"
+                                    + " (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
+                    break;
+                }
             } catch (RuntimeException | LinkageError e) { // LinkageError: a plugged-in jar without a class it uses
                 stopped = new ScenarioStop(ScenarioStop.Cause.HARNESS_FAILURE, strategy, reason(e));
                 LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " stopped the run", e);
@@ -184,6 +207,11 @@ public final class ScenarioRunner {
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
         }
 
+        /** Stops the second play if it still runs: the first was cut short, and a replay cannot match it. */
+        void cancel() {
+            close();
+        }
+
         /** Stops the second play if it still runs (the first failed or was interrupted). */
         @Override
         public void close() {
@@ -201,12 +229,20 @@ public final class ScenarioRunner {
         }
     }
 
-    private StrategyResult measure(RunPlan plan, String strategy, Path folder) throws IOException, InterruptedException {
+    /** A strategy's result, and why its run ended early ({@code null} when it did not). */
+    private record Measured(StrategyResult result, String stoppedEarly) {
+    }
+
+    private Measured measure(RunPlan plan, String strategy, Path folder) throws IOException, InterruptedException {
         long startMillis = backend.hlogStartMillis();
         try (SelfCheck check = SelfCheck.start(this, plan, strategy)) {
-            StrategyPlay first = new StrategyPlay(backend, plan, strategy, settings, progress);
+            StrategyPlay first = new StrategyPlay(backend, plan, strategy, settings, progress, guard);
             RunRecord record = first.play();
             RunTrace trace = record.trace();
+            String stoppedEarly = first.stoppedEarly().orElse(null);
+            if (stoppedEarly != null) {
+                check.cancel(); // a replay of a run cut short by the heap would not match it, and needs heap too
+            }
             String note = first.summary();
             // measured while the self-check's second play (if any) goes on beside it
             ReplayedRun replayed = ReplayedRun.of(trace);
@@ -214,12 +250,14 @@ public final class ScenarioRunner {
             List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement);
             StrategyResult result = StrategyResult.of(measurement, verdicts,
                     List.of(folder.resolve(strategy + ".hlog").getFileName().toString()));
-            check.finish(record, note);
+            if (stoppedEarly == null) {
+                check.finish(record, note);
+            }
             if (writesLedger || otlp != null) {
                 writeLedger(plan, strategy, replayed, folder);
             }
             HlogWriter.write(folder.resolve(strategy + ".hlog"), strategy, measurement.latency(), startMillis);
-            return result.examplesSince(trace.measuredFrom());
+            return new Measured(result.examplesSince(trace.measuredFrom()), stoppedEarly);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.livetalk.run;
 
 import dev.livetalk.client.ClientSession;
 import dev.livetalk.client.strategy.Strategies;
+import dev.livetalk.metrics.trace.InterimTap;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.metrics.trace.TraceWindow;
@@ -38,12 +39,22 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class StrategyPlay {
     /** How long after the run's end the lanes may take to finish before the harness gives up. */
     private static final Duration FINISH_SLACK = Duration.ofSeconds(30);
+    /** The interim figures' period, on the stage's clock. */
+    static final long MINUTE = Duration.ofMinutes(1).toNanos();
 
     private final Backend backend;
     private final RunPlan plan;
     private final String strategy;
     private final RunSettings settings;
     private final RunProgress progress;
+    private final MemoryGuard guard;
+    private final CompletableFuture<MemoryGuard.HeapUse> heapFull = new CompletableFuture<>();
+    /** Set when the heap guard ended the run early: why, for the results; read after {@link #play()}. */
+    private volatile String stoppedEarly;
+    /** Interim minutes told so far; written by the minute action. */
+    private volatile int minutesTold;
+    /** Set once the run is cut short: the lanes send no more. */
+    private volatile boolean cut;
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final AtomicInteger joining = new AtomicInteger();
     private final CompletableFuture<Void> allJoined = new CompletableFuture<>();
@@ -56,6 +67,16 @@ public final class StrategyPlay {
     private String startedBeforeLoad;
 
     public StrategyPlay(Backend backend, RunPlan plan, String strategy, RunSettings settings, RunProgress progress) {
+        this(backend, plan, strategy, settings, progress, MemoryGuard.NONE);
+    }
+
+    /**
+     * A play that ends early, measured as far as it went, when {@code guard} trips (the heap is
+     * nearly full): {@link #stoppedEarly()} then says why.
+     */
+    public StrategyPlay(Backend backend, RunPlan plan, String strategy, RunSettings settings, RunProgress progress,
+                        MemoryGuard guard) {
+        this.guard = guard;
         this.backend = backend;
         this.plan = plan;
         this.strategy = strategy;
@@ -120,8 +141,10 @@ public final class StrategyPlay {
                 awaitJoined(opened, clients);
                 long loadStart = opened.now();
                 long faultZero = loadStart + scenario.warmup().toNanos();
-                trace = new TraceRecorder(strategy, faultZero);
-                played = record(opened, clients, loadStart, faultZero, trace);
+                // the interim figures cost CPU on every delivery: only where someone listens (not a self-check replay)
+                InterimTap tap = progress == RunProgress.NONE ? null : new InterimTap();
+                trace = new TraceRecorder(strategy, faultZero, tap);
+                played = record(opened, clients, loadStart, faultZero, trace, tap);
             }
             // the clients and the server are closed and their memory free: the trace is read back now
             return new RunRecord(readBack.apply(trace), played.welcomes(), played.faults(), played.transportErrors(),
@@ -139,7 +162,7 @@ public final class StrategyPlay {
 
     /** Plays the load and the faults into {@code trace} and seals it once the run is quiet. */
     private Played record(Stage opened, Map<String, Hosted> clients, long loadStart, long faultZero,
-                             TraceRecorder trace) throws InterruptedException {
+                          TraceRecorder trace, InterimTap tap) throws InterruptedException {
         synchronized (this) {
             if (startedBeforeLoad != null) {
                 trace.onServerStarted(startedBeforeLoad, loadStart);
@@ -148,8 +171,11 @@ public final class StrategyPlay {
         }
         clients.values().forEach(c -> c.user.recordInto(trace));
         FaultPlay play = opened.playFaults(plan.faults().windows(), faultZero);
+        Runnable stopListening = guard.onTrip(heapFull::complete);
         try (play) {
-            runUntilQuiet(opened, clients, loadStart, play);
+            runUntilQuiet(opened, clients, loadStart, play, tap);
+        } finally {
+            stopListening.run();
         }
         // read once the faults are closed: a change in progress at the run's end is in
         List<PlayedFault> faults = play.played();
@@ -170,6 +196,14 @@ public final class StrategyPlay {
         clients.forEach((user, c) -> welcomes.put(user, c.user.welcomes()));
         trace.seal(); // what the clients and the server do while the harness closes them is not part of the run
         return new Played(welcomes, faults, opened.transportErrors());
+    }
+
+    /**
+     * Why the run ended before its end, once played: {@code "heap used 92% of max 12 GB after
+     * minute 17"}; empty when it ran to its end.
+     */
+    public java.util.Optional<String> stoppedEarly() {
+        return java.util.Optional.ofNullable(stoppedEarly);
     }
 
     /** What the stage said about itself, once played (for progress), or {@code null}. */
@@ -215,14 +249,21 @@ public final class StrategyPlay {
         }
     }
 
-    private void runUntilQuiet(Stage opened, Map<String, Hosted> clients, long loadStart, FaultPlay faults)
-            throws InterruptedException {
+    private void runUntilQuiet(Stage opened, Map<String, Hosted> clients, long loadStart, FaultPlay faults,
+                               InterimTap tap) throws InterruptedException {
         Scenario scenario = plan.scenario();
         long end = loadStart + scenario.runLength().toNanos();
         Map<Integer, List<Hosted>> lanes = new TreeMap<>();
         clients.values().forEach(c -> lanes.computeIfAbsent(c.host.lane(), lane -> new ArrayList<>()).add(c));
-        AtomicInteger unfinished = new AtomicInteger(lanes.size());
+        // every lane's final transcripts, and the last interim minute where the run has minutes
+        boolean minutes = tap != null && !lanes.isEmpty() && end - loadStart >= MINUTE;
+        AtomicInteger unfinished = new AtomicInteger(lanes.size() + (minutes ? 1 : 0));
         CompletableFuture<Void> allFinished = new CompletableFuture<>();
+        Runnable finishedOne = () -> {
+            if (unfinished.decrementAndGet() == 0) {
+                allFinished.complete(null);
+            }
+        };
         if (lanes.isEmpty()) {
             allFinished.complete(null);
         }
@@ -237,16 +278,24 @@ public final class StrategyPlay {
         scheduleReading(new ArrayList<>(clients.values()), loadStart, end);
         for (Map<String, Hosted> hosted : hostedByLane) {
             hosted.values().iterator().next().host.at(end, now -> {
-                hosted.values().forEach(c -> c.host.act(c.user::recordFinalTranscripts));
-                if (unfinished.decrementAndGet() == 0) {
-                    allFinished.complete(null);
+                if (cut) {
+                    return; // the final transcripts were taken when the run was cut short
                 }
+                hosted.values().forEach(c -> c.host.act(c.user::recordFinalTranscripts));
+                finishedOne.run();
             });
         }
-        CompletableFuture<Object> finishedOrFailed = CompletableFuture.anyOf(allFinished, faults.failure());
-        boolean done = opened.runUntil(finishedOrFailed, end + FINISH_SLACK.toNanos(),
-                () -> progress.onStatus(new RunProgress.Status(scenario.name(), strategy, opened.now() - loadStart,
-                        end - loadStart, faults.active(), sent.get(), committed.get())));
+        if (minutes) {
+            scheduleMinute(hostedByLane.get(0).values().iterator().next().host, tap, loadStart, end, 1, finishedOne);
+        }
+        CompletableFuture<Object> finishedOrFailed = CompletableFuture.anyOf(allFinished, faults.failure(), heapFull);
+        Runnable status = () -> progress.onStatus(new RunProgress.Status(scenario.name(), strategy,
+                opened.now() - loadStart, end - loadStart, faults.active(), sent.get(), committed.get()));
+        boolean done = opened.runUntil(finishedOrFailed, end + FINISH_SLACK.toNanos(), status);
+        if (heapFull.isDone() && !allFinished.isDone() && faults.failure().getNow(null) == null) {
+            done = cutShort(opened, hostedByLane, heapFull.join(), status);
+        }
+        long stoppedAt = cut ? opened.now() : end;
         RunFailure failed = faults.failure().getNow(null);
         if (failed != null) {
             throw new RunFailure(strategy + ": stopped at " + seconds(opened.now() - loadStart) + " of "
@@ -256,8 +305,59 @@ public final class StrategyPlay {
             throw new RunFailure(strategy + ": the clients did not finish within " + FINISH_SLACK.toSeconds()
                     + " s of the run's end" + (failures.isEmpty() ? "" : "; first failure: " + failures.get(0)));
         }
-        progress.onStatus(new RunProgress.Status(scenario.name(), strategy, end - loadStart, end - loadStart,
+        progress.onStatus(new RunProgress.Status(scenario.name(), strategy, stoppedAt - loadStart, end - loadStart,
                 0, sent.get(), committed.get()));
+    }
+
+    /**
+     * Ends the run now because the heap is nearly full: the lanes stop sending and take their
+     * final transcripts now, so that the run is measured as far as it went.
+     */
+    private boolean cutShort(Stage opened, List<Map<String, Hosted>> hostedByLane, MemoryGuard.HeapUse heap,
+                             Runnable status) throws InterruptedException {
+        cut = true;
+        int minute = minutesTold;
+        stoppedEarly = heap.sentence() + (minute == 0 ? " in the first minute" : " after minute " + minute);
+        progress.onNote(plan.scenario().name() + " " + strategy + ": stopping early: " + stoppedEarly);
+        long now = opened.now();
+        AtomicInteger unfinished = new AtomicInteger(hostedByLane.size());
+        CompletableFuture<Void> recorded = new CompletableFuture<>();
+        for (Map<String, Hosted> hosted : hostedByLane) {
+            hosted.values().iterator().next().host.at(now, at -> {
+                hosted.values().forEach(c -> c.host.act(c.user::recordFinalTranscripts));
+                if (unfinished.decrementAndGet() == 0) {
+                    recorded.complete(null);
+                }
+            });
+        }
+        return opened.runUntil(recorded, now + FINISH_SLACK.toNanos(), status);
+    }
+
+    /**
+     * Tells the interim figures of minute {@code minute} at its end (or at the run's end, for a
+     * shorter last minute) on {@code lane}, then schedules the next; runs {@code last} after the
+     * last (the run finishes once it is told).
+     */
+    private void scheduleMinute(Host lane, InterimTap tap, long loadStart, long end, int minute, Runnable last) {
+        long length = end - loadStart;
+        int minutes = (int) ((length + MINUTE - 1) / MINUTE);
+        if (minute > minutes) {
+            last.run();
+            return;
+        }
+        long at = Math.min(end, loadStart + minute * MINUTE);
+        lane.at(at, now -> {
+            if (cut) {
+                return;
+            }
+            InterimTap.Interval figures = tap.interval(now);
+            minutesTold = minute;
+            progress.onMinute(new RunProgress.MinuteFigures(plan.scenario().name(), strategy, minute, minutes,
+                    at - (loadStart + (minute - 1) * MINUTE), figures.sent(), figures.committed(), figures.pending(),
+                    figures.echoP99Nanos(), figures.peerFirstP99Nanos(), figures.schedulingLagP99Nanos(),
+                    HarnessMemory.heapUsed(), HarnessMemory.rss()));
+            scheduleMinute(lane, tap, loadStart, end, minute + 1, last);
+        });
     }
 
     /** Each user reads every {@code readEvery}, the users' phases spread evenly over one period. */
@@ -341,13 +441,15 @@ public final class StrategyPlay {
         }
 
         private void sendDue(long now) {
-            while (next < sends.size() && loadStart + sends.get(next).at() <= now) {
+            while (!cut && next < sends.size() && loadStart + sends.get(next).at() <= now) {
                 PlannedSend planned = sends.get(next++);
                 Hosted client = clients.get(planned.user());
                 client.host.act(session -> client.user.send(session, planned, loadStart + planned.at(), now));
                 sent.incrementAndGet();
             }
-            start();
+            if (!cut) {
+                start();
+            }
         }
     }
 }

@@ -20,6 +20,9 @@ public enum ExitCode {
     INVALID_INPUT(2, "invalid input (arguments, a scenario file)"),
     /** {@code livetalk audit}: a figure of results.json differs from its recount from the ledger. */
     AUDIT_DIFFERS(3, "audit: a figure of results.json differs from its recount from the ledger"),
+    /** The harness's heap was nearly full: the run stopped early, measured what it had and wrote the report. */
+    HEAP_EXHAUSTED(4, "stopped early: the harness's heap passed 90% of its maximum after a collection; what ran is"
+            + " measured and reported (a longer soak needs more heap, LIVETALK_JAVA_OPTS=-Xmx..., or fewer clients)"),
     /** A budget failed or a figure regressed against the baseline (k6's code); invariants do not gate. */
     BUDGET_FAILED(99, "a budget failed or a figure regressed against --baseline (correctness invariants are "
             + "reported, not gated: write one as a budget to gate it)"),
@@ -63,6 +66,7 @@ public enum ExitCode {
             case SIGINT -> INTERRUPTED_SIGINT;
             case SIGTERM -> INTERRUPTED_SIGTERM;
             case HARNESS_FAILURE -> HARNESS_FAILURE;
+            case HEAP_EXHAUSTED -> HEAP_EXHAUSTED;
         };
     }
 

@@ -32,9 +32,9 @@ public final class LivetalkCommand implements Runnable {
     static final java.util.Map<String, java.util.List<ExitCode>> EXIT_CODES = java.util.Map.of(
             "livetalk", java.util.List.of(ExitCode.values()),
             "livetalk run", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT,
-                    ExitCode.BUDGET_FAILED, ExitCode.INTERRUPTED_SIGINT, ExitCode.INTERRUPTED_SIGTERM),
+                    ExitCode.HEAP_EXHAUSTED, ExitCode.BUDGET_FAILED, ExitCode.INTERRUPTED_SIGINT, ExitCode.INTERRUPTED_SIGTERM),
             "livetalk report", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT,
-                    ExitCode.BUDGET_FAILED, ExitCode.INTERRUPTED_SIGINT, ExitCode.INTERRUPTED_SIGTERM),
+                    ExitCode.HEAP_EXHAUSTED, ExitCode.BUDGET_FAILED, ExitCode.INTERRUPTED_SIGINT, ExitCode.INTERRUPTED_SIGTERM),
             "livetalk audit", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT,
                     ExitCode.AUDIT_DIFFERS),
             "livetalk validate", java.util.List.of(ExitCode.OK, ExitCode.INVALID_INPUT),

@@ -6,16 +6,23 @@ import java.io.PrintWriter;
 
 /**
  * Shows a run's progress on standard error: one line per second per strategy run with the
- * scenario, the strategy, elapsed of total, active faults, sends and commits, and the runner's
+ * scenario, the strategy, elapsed of total, active faults, sends and commits (every
+ * {@link #LONG_RUN_EVERY} of run time instead when the run is longer than {@link #LONG_RUN}),
+ * one line of interim figures per minute of run time ({@link #minuteLine}), and the runner's
  * notes; {@code --quiet} shows none of it, and keeps only what {@link #during} needs.
  *
- * <p>Threads: {@link #onStatus} is called by the runner's progress thread, the rest by the
- * command's thread; writes are synchronized on the writer.
+ * <p>Threads: {@link #onStatus} is called by the runner's progress thread, {@link #onMinute} by
+ * a thread of the run, the rest by the command's thread; writes are synchronized on the writer.
  */
 final class Progress implements RunProgress {
     private final PrintWriter err;
     private final boolean quiet;
+    /** A run longer than this shows its status line every {@link #LONG_RUN_EVERY} of run time, not every second. */
+    static final long LONG_RUN = java.time.Duration.ofMinutes(10).toNanos();
+    static final long LONG_RUN_EVERY = java.time.Duration.ofSeconds(10).toNanos();
     private volatile RunProgress.Status last;
+    /** The elapsed time of the last status line shown, for long runs; guarded by {@link #err}. */
+    private long shownAt = Long.MIN_VALUE;
 
     /** Progress shown on {@code err}, or kept silent when {@code quiet}. */
     Progress(PrintWriter err, boolean quiet) {
@@ -30,11 +37,42 @@ final class Progress implements RunProgress {
             return;
         }
         synchronized (err) {
+            if (status.totalNanos() > LONG_RUN && status.elapsedNanos() < status.totalNanos()
+                    && shownAt != Long.MIN_VALUE && status.elapsedNanos() >= shownAt
+                    && status.elapsedNanos() - shownAt < LONG_RUN_EVERY) {
+                return;
+            }
+            shownAt = status.elapsedNanos();
             err.printf("%-20s %-12s %5.1fs / %5.1fs  faults active %d  sent %d  committed %d%n",
                     status.scenario(), status.strategy(), status.elapsedNanos() / 1e9, status.totalNanos() / 1e9,
                     status.activeFaults(), status.sent(), status.committed());
             err.flush();
         }
+    }
+
+    @Override
+    public void onMinute(MinuteFigures minute) {
+        note(minuteLine(minute));
+    }
+
+    /**
+     * {@code soak-1h  reconcile  minute 12/60: sent 63,012 committed 63,010 pending 2 | echo p99
+     * 4.1 ms  peer-first p99 6.0 ms  scheduling-lag p99 0.9 ms | heap 812 MB rss 1.1 GB}: the
+     * interim figures of a minute (a shorter last minute says its length after its number).
+     */
+    static String minuteLine(MinuteFigures m) {
+        String length = m.lengthNanos() < java.time.Duration.ofMinutes(1).toNanos()
+                ? String.format(java.util.Locale.ROOT, " (%.0f s)", m.lengthNanos() / 1e9) : "";
+        return String.format(java.util.Locale.ROOT,
+                "%s  %s  minute %d/%d%s: sent %,d committed %,d pending %,d | echo p99 %s  peer-first p99 %s"
+                        + "  scheduling-lag p99 %s | heap %s rss %s",
+                m.scenario(), m.strategy(), m.minute(), m.minutes(), length, m.sent(), m.committed(), m.pending(),
+                millis(m.echoP99Nanos()), millis(m.peerFirstP99Nanos()), millis(m.schedulingLagP99Nanos()),
+                dev.livetalk.run.MemoryGuard.bytes(m.heapUsedBytes()), dev.livetalk.run.MemoryGuard.bytes(m.rssBytes()));
+    }
+
+    private static String millis(long nanos) {
+        return nanos < 0 ? "none" : String.format(java.util.Locale.ROOT, "%.1f ms", nanos / 1e6);
     }
 
     @Override

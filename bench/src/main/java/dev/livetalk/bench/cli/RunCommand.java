@@ -5,6 +5,7 @@ import dev.livetalk.bench.calibrate.Calibrator;
 import dev.livetalk.client.strategy.Strategies;
 import dev.livetalk.metrics.gate.BaselineComparison;
 import dev.livetalk.metrics.gate.RunStop;
+import dev.livetalk.run.MemoryGuard;
 import dev.livetalk.metrics.gate.Tolerance;
 import dev.livetalk.metrics.results.Words;
 import dev.livetalk.metrics.results.Calibration;
@@ -163,6 +164,13 @@ final class RunCommand implements Callable<Integer> {
 
     /** Where signals come from: the process's SIGINT and SIGTERM; a test hands them in itself. */
     Function<RunInterruption, Runnable> signals = RunInterruption::trapSignals;
+    /**
+     * The run's heap guard (at {@link MemoryGuard#DEFAULT_SHARE} of the maximum after a
+     * collection); a test injects one it trips itself.
+     */
+    java.util.function.Supplier<MemoryGuard> memoryGuards = () -> MemoryGuard.ofJvm(MemoryGuard.DEFAULT_SHARE);
+    /** The guard of the run in progress. */
+    private MemoryGuard memoryGuard = MemoryGuard.NONE;
 
     /** How the process ends when a stopped run overruns its grace period; a test records it instead. */
     IntConsumer halt = code -> Runtime.getRuntime().halt(code);
@@ -386,7 +394,9 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         try (RunInterruption interruption = new RunInterruption(Thread.currentThread(), spec.commandLine().getErr(),
-                halt, RunInterruption.GRACE)) {
+                halt, RunInterruption.GRACE);
+             MemoryGuard guard = memoryGuards.get()) {
+            memoryGuard = guard;
             Runnable restoreSignals = signals.apply(interruption);
             try {
                 return play(owned(manifest), outDir, baseline, progress, interruption);
@@ -471,10 +481,10 @@ final class RunCommand implements Callable<Integer> {
         long scenarioSeed = seedOf(scenario);
         return scenario.network() == Backend.SIM
                 ? new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), runSettings(), progress, !noLedger, otlp)
-                        .run(scenario, strategies, scenarioSeed, folder)
+                        .guardedBy(memoryGuard).run(scenario, strategies, scenarioSeed, folder)
                 : new ScenarioRunner(new ToxiproxyBackend(toxiproxy, ToxiproxySettings.DEFAULTS, calibration),
                         runSettings(), progress, !noLedger, otlp)
-                        .run(scenario, strategies, scenarioSeed, folder);
+                        .guardedBy(memoryGuard).run(scenario, strategies, scenarioSeed, folder);
     }
 
     /** The seed a scenario plays with: {@code --seed}, else its own. */
@@ -651,18 +661,20 @@ final class RunCommand implements Callable<Integer> {
     /**
      * A scenario whose run stopped on a harness failure (its {@code results.json}, written, holds
      * the strategies that finished and why it stopped): says so, and stops the run there with
-     * {@link RunStop.Cause#HARNESS_FAILURE}; later scenarios are not played.
+     * {@link RunStop.Cause#HARNESS_FAILURE}, or {@link RunStop.Cause#HEAP_EXHAUSTED} when the heap
+     * guard ended its last strategy early; later scenarios are not played.
      */
     private RunStop harnessFailure(ResultsDocument results, Path folder, List<String> finished) {
         PrintWriter err = spec.commandLine().getErr();
         err.println();
-        err.println("livetalk: the harness failed: scenario " + results.scenario() + ", strategy "
-                + results.stopped().strategy() + ": " + results.stopped().reason());
+        err.println("livetalk: " + RunStop.Cause.lead(results.stopped().cause()) + "scenario " + results.scenario()
+                + ", strategy " + results.stopped().strategy() + ": " + results.stopped().reason());
         err.println("livetalk: partial results (" + results.strategies().size() + " finished strateg"
                 + (results.strategies().size() == 1 ? "y" : "ies") + ", and why the run stopped) in "
                 + folder.resolve("results.json").toAbsolutePath().normalize());
         err.flush();
-        return new RunStop(RunStop.Cause.HARNESS_FAILURE, "the harness failed: " + results.stopped().reason(),
+        return new RunStop(RunStop.Cause.of(results.stopped().cause()),
+                RunStop.Cause.lead(results.stopped().cause()) + results.stopped().reason(),
                 "scenario " + results.scenario() + ", strategy " + results.stopped().strategy(), finished);
     }
 

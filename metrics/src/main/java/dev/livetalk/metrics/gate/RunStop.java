@@ -44,11 +44,36 @@ public record RunStop(Cause cause, String detail, String during, List<String> fi
         /** Interrupted by SIGTERM. */
         SIGTERM,
         /** The harness failed (a proxy died, a crash). */
-        HARNESS_FAILURE;
+        HARNESS_FAILURE,
+        /**
+         * The harness's heap passed its guard's share after a collection: the strategy's run was
+         * ended early and measured as far as it went, rather than die of an OutOfMemoryError.
+         */
+        HEAP_EXHAUSTED;
 
-        /** The verdict word: {@code INTERRUPTED} for a signal, {@code HARNESS FAILED} otherwise. */
+        /**
+         * The verdict word: {@code INTERRUPTED} for a signal, {@code STOPPED EARLY} for the heap,
+         * {@code HARNESS FAILED} otherwise.
+         */
         public String word() {
-            return this == HARNESS_FAILURE ? "HARNESS FAILED" : "INTERRUPTED";
+            return switch (this) {
+                case SIGINT, SIGTERM -> "INTERRUPTED";
+                case HARNESS_FAILURE -> "HARNESS FAILED";
+                case HEAP_EXHAUSTED -> "STOPPED EARLY";
+            };
+        }
+
+        /** The cause of a run one of whose scenarios stopped with {@code stop}. */
+        public static Cause of(dev.livetalk.metrics.results.ScenarioStop.Cause stop) {
+            return switch (stop) {
+                case HARNESS_FAILURE -> HARNESS_FAILURE;
+                case HEAP_EXHAUSTED -> HEAP_EXHAUSTED;
+            };
+        }
+
+        /** How the stop is told before the reason: {@code the harness failed: }, or nothing for the heap (its reason says it). */
+        public static String lead(dev.livetalk.metrics.results.ScenarioStop.Cause stop) {
+            return stop == dev.livetalk.metrics.results.ScenarioStop.Cause.HEAP_EXHAUSTED ? "" : "the harness failed: ";
         }
     }
 

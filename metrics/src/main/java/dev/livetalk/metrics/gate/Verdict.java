@@ -68,7 +68,8 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
      */
     private static Optional<RunStop> stoppedDocument(List<CheckedRun> runs) {
         return runs.stream().map(CheckedRun::document).filter(d -> d.stopped() != null).findFirst()
-                .map(d -> new RunStop(RunStop.Cause.HARNESS_FAILURE, "the harness failed: " + d.stopped().reason(),
+                .map(d -> new RunStop(RunStop.Cause.of(d.stopped().cause()),
+                        RunStop.Cause.lead(d.stopped().cause()) + d.stopped().reason(),
                         "scenario " + d.scenario() + ", strategy " + d.stopped().strategy(),
                         runs.stream().map(CheckedRun::document).filter(o -> o.stopped() == null)
                                 .map(ResultsDocument::scenario).distinct().toList()));

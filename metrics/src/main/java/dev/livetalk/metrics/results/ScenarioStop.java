@@ -19,7 +19,12 @@ public record ScenarioStop(Cause cause, String strategy, String reason) {
     /** The kinds of stop. */
     public enum Cause {
         /** The harness failed (not the system under test): Toxiproxy refused or stopped answering, a bug. */
-        HARNESS_FAILURE("harness-failure");
+        HARNESS_FAILURE("harness-failure"),
+        /**
+         * The harness's heap passed its guard's share after a collection: the strategy's run
+         * ended early and was measured as far as it went (README, exit code 4).
+         */
+        HEAP_EXHAUSTED("heap-exhausted");
 
         private final String json;
 

@@ -38,12 +38,20 @@ public final class ClientRecorder implements TranscriptListener {
     private long recorded;
     private long lastChangeAt = Long.MIN_VALUE;
     private boolean sealed;
+    /** The run's interim figures, or {@code null}; and this client's number there. */
+    private final InterimTap tap;
+    private final int tapIndex;
+    /** The latest pending line this client inserted, and when: the echo of a send not yet recorded. */
+    private String lastPendingLine;
+    private long lastPendingAt;
 
-    ClientRecorder(String clientId, String user, int number, TraceSpill spill) {
+    ClientRecorder(String clientId, String user, int number, TraceSpill spill, InterimTap tap) {
         this.clientId = clientId;
         this.user = user;
         this.number = number;
         this.spill = spill;
+        this.tap = tap;
+        this.tapIndex = tap == null ? -1 : tap.register();
     }
 
     public String clientId() {
@@ -58,12 +66,18 @@ public final class ClientRecorder implements TranscriptListener {
         if (sealed) {
             return;
         }
-        joinedAt.putIfAbsent(room, headSeq);
+        if (joinedAt.putIfAbsent(room, headSeq) == null && tap != null) {
+            tap.onJoined(room);
+        }
     }
 
     /** The load asked the client to send. */
     public synchronized void onSend(SendRecord send) {
         spill.send(number, recorded++, send);
+        if (tap != null) {
+            // the session shows the echo while it is asked to send, before the send is recorded
+            tap.onSend(tapIndex, send, send.clientMsgId().equals(lastPendingLine) ? lastPendingAt : -1);
+        }
     }
 
     /**
@@ -77,8 +91,16 @@ public final class ClientRecorder implements TranscriptListener {
         if (ended(change.room())) {
             return;
         }
-        if (spill.change(number, recorded++, change)) {
-            lastChangeAt = change.at();
+        if (!spill.change(number, recorded++, change)) {
+            return; // after the run's end
+        }
+        lastChangeAt = change.at();
+        if (tap != null) {
+            if (change instanceof TranscriptChange.Inserted inserted && inserted.entry().id() == null) {
+                lastPendingLine = inserted.entry().clientMsgId();
+                lastPendingAt = inserted.at();
+            }
+            tap.onChange(tapIndex, change);
         }
     }
 

@@ -32,13 +32,22 @@ public final class TraceRecorder implements AutoCloseable {
     private boolean sealed;
     private final List<ServerStart> starts = new ArrayList<>();
     private final List<ServerRequest> serverRequests = new ArrayList<>();
+    private final InterimTap tap;
 
     /**
      * A recorder for {@code strategy}; latency samples count from {@code measuredFrom} (the trace
      * time the warm-up ended).
      */
     public TraceRecorder(String strategy, long measuredFrom) {
-        this(strategy, measuredFrom, null);
+        this(strategy, measuredFrom, null, null);
+    }
+
+    /**
+     * A recorder for {@code strategy} that also feeds {@code tap} (the run's interim figures) as
+     * events are recorded, or none when it is {@code null}.
+     */
+    public TraceRecorder(String strategy, long measuredFrom, InterimTap tap) {
+        this(strategy, measuredFrom, tap, null);
     }
 
     /**
@@ -46,11 +55,16 @@ public final class TraceRecorder implements AutoCloseable {
      * ({@code null}: the JVM's temporary folder).
      */
     public TraceRecorder(String strategy, long measuredFrom, Path spillParent) {
+        this(strategy, measuredFrom, null, spillParent);
+    }
+
+    private TraceRecorder(String strategy, long measuredFrom, InterimTap tap, Path spillParent) {
         if (strategy == null || strategy.isBlank()) {
             throw new IllegalArgumentException("strategy must be named: " + strategy);
         }
         this.strategy = strategy;
         this.measuredFrom = measuredFrom;
+        this.tap = tap;
         this.spill = spillParent == null ? TraceSpill.inTemporaryFolder() : TraceSpill.in(spillParent);
     }
 
@@ -59,7 +73,7 @@ public final class TraceRecorder implements AutoCloseable {
         if (clients.containsKey(clientId)) {
             throw new IllegalArgumentException("client id must be unique in a run: " + clientId);
         }
-        ClientRecorder recorder = new ClientRecorder(clientId, user, clients.size(), spill);
+        ClientRecorder recorder = new ClientRecorder(clientId, user, clients.size(), spill, tap);
         clients.put(clientId, recorder);
         return recorder;
     }
@@ -77,6 +91,9 @@ public final class TraceRecorder implements AutoCloseable {
                 return;
             }
             commitsSeen.onCommit(epoch, at);
+            if (tap != null) {
+                tap.onCommitted();
+            }
         }
     }
 

@@ -1,0 +1,75 @@
+package dev.livetalk.bench.cli;
+
+import dev.livetalk.metrics.gate.RunStop;
+import dev.livetalk.run.MemoryGuard;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code livetalk run} whose heap guard trips (injected: the test trips it, nothing is
+ * allocated): the strategy in progress ends early and is measured, no later strategy or
+ * scenario plays, the report says why, and the run exits 4.
+ */
+class RunHeapGuardTest extends CommandLineTest {
+    private static final String SCENARIO = """
+            name: %s
+            seed: 4
+            duration: 4s
+            warmup: 500ms
+            quiesce: 2s
+            users: {count: 4, prefix: user}
+            rooms:
+              - name: lobby
+                members: all
+            load:
+              rate: 4
+            strategies: [reconcile, event-only]
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFullHeapStopsTheRunEarlyWithItsReportAndExit4() throws Exception {
+        Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
+        Files.writeString(scenarios.resolve("a-first.yaml"), SCENARIO.formatted("a-first"));
+        Files.writeString(scenarios.resolve("b-second.yaml"), SCENARIO.formatted("b-second"));
+        Path outDir = dir.resolve("out");
+        CommandLine commandLine = LivetalkCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        RunCommand run = commandLine.getSubcommands().get("run").getCommand();
+        run.memoryGuards = () -> new MemoryGuard((share, exceeded) -> {
+            exceeded.accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30)); // full from the start
+            return () -> { };
+        }, MemoryGuard.DEFAULT_SHARE);
+
+        int code = commandLine.execute("run", scenarios.toString(), "--network", "sim", "--out", outDir.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.HEAP_EXHAUSTED.code()).isEqualTo(4);
+        assertThat(err.toString()).contains("a-first reconcile: stopping early: heap used 92% of max 12.0 GB in the"
+                + " first minute", "livetalk: scenario a-first, strategy reconcile: stopped early: heap used 92%");
+        assertThat(out.toString()).endsWith("verdict: STOPPED EARLY (stopped early: heap used 92% of max 12.0 GB in"
+                + " the first minute; a longer soak needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients)\n");
+        RunStop stop = RunStop.read(outDir.resolve(RunStop.FILE));
+        assertThat(stop.cause()).isEqualTo(RunStop.Cause.HEAP_EXHAUSTED);
+        assertThat(stop.during()).isEqualTo("scenario a-first, strategy reconcile");
+        assertThat(outDir.resolve("a-first/results.json")).content().contains("\"heap-exhausted\"")
+                .contains("\"strategy\" : \"reconcile\"").doesNotContain("\"strategy\" : \"event-only\"");
+        assertThat(outDir.resolve("b-second")).doesNotExist();
+        assertThat(outDir.resolve("summary.md")).content().startsWith("## LiveTalk Chaos Bench: STOPPED EARLY");
+    }
+
+    @Test
+    void theHelpListsTheExitCode() {
+        assertThat(run("run", "--help")).isZero();
+        assertThat(out.toString()).contains("  4   stopped early: the harness's heap passed 90% of its maximum");
+    }
+}

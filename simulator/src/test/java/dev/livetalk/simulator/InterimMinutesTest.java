@@ -1,0 +1,116 @@
+package dev.livetalk.simulator;
+
+import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.ScenarioStop;
+import dev.livetalk.metrics.trace.ClientTrace;
+import dev.livetalk.metrics.trace.RoomLog;
+import dev.livetalk.metrics.trace.RunTrace;
+import dev.livetalk.run.MemoryGuard;
+import dev.livetalk.run.RunPlan;
+import dev.livetalk.run.RunProgress;
+import dev.livetalk.run.RunSettings;
+import dev.livetalk.run.ScenarioRunner;
+import dev.livetalk.scenarios.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The interim figures of a run two minutes long, and the heap guard ending one early, in the simulator. */
+class InterimMinutesTest {
+    /** Two minutes of run time: 5 s warm-up, 110 s load, 5 s quiesce; a 3 s outage in the first minute. */
+    private static final Scenario TWO_MINUTES = Scenarios.parse("two-minutes", """
+            name: two-minutes
+            seed: 11
+            duration: 110s
+            warmup: 5s
+            quiesce: 5s
+            users: {count: 6, prefix: user}
+            rooms: {count: 1, prefix: room}
+            load:
+              rate: 1
+              arrival: poisson
+            strategies: [reconcile]
+            faults:
+              - type: down
+                name: outage
+                at: 20s
+                for: 3s
+                target: all
+            """);
+
+    /** Keeps the minutes it is told. */
+    private static class Minutes implements RunProgress {
+        final List<MinuteFigures> told = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onStatus(Status status) {
+        }
+
+        @Override
+        public void onMinute(MinuteFigures minute) {
+            told.add(minute);
+        }
+    }
+
+    @Test
+    void aTwoMinuteRunTellsTwoMinutesThatAddUpToItsTrace() throws Exception {
+        Minutes minutes = new Minutes();
+        RunTrace trace = new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), RunSettings.DEFAULTS, minutes)
+                .play(RunPlan.resolve(TWO_MINUTES, 11), "reconcile");
+
+        assertThat(minutes.told).extracting(RunProgress.MinuteFigures::minute).containsExactly(1, 2);
+        assertThat(minutes.told).allSatisfy(m -> {
+            assertThat(m.scenario()).isEqualTo("two-minutes");
+            assertThat(m.strategy()).isEqualTo("reconcile");
+            assertThat(m.minutes()).isEqualTo(2);
+            assertThat(m.lengthNanos()).isEqualTo(60_000_000_000L);
+            assertThat(m.sent()).isBetween(200L, 500L); // 6 users at 1/s: about 360 a minute
+            assertThat(m.echoP99Nanos()).isBetween(0L, 1_000_000L); // the local echo shows at once
+            assertThat(m.peerFirstP99Nanos()).isPositive();
+            assertThat(m.schedulingLagP99Nanos()).isBetween(0L, 1_000_000L); // virtual time: no lag
+            assertThat(m.heapUsedBytes()).isPositive();
+            assertThat(m.pending()).isBetween(0L, 10L);
+        });
+        assertThat(minutes.told.get(0).peerFirstP99Nanos()).as("the outage delays the first minute's deliveries")
+                .isGreaterThan(minutes.told.get(1).peerFirstP99Nanos());
+        long sent = trace.clients().stream().mapToLong(c -> c.sends().size()).sum();
+        long committed = trace.serverLog().values().stream().mapToLong(log -> log.messages().size()).sum();
+        assertThat(minutes.told.stream().mapToLong(RunProgress.MinuteFigures::sent).sum()).isEqualTo(sent);
+        assertThat(minutes.told.stream().mapToLong(RunProgress.MinuteFigures::committed).sum()).isEqualTo(committed);
+        assertThat(minutes.told.get(1).pending()).as("quiet at the end: every send acknowledged").isZero();
+    }
+
+    @Test
+    void aTrippedHeapGuardEndsTheRunAfterTheMinuteAndMeasuresWhatItHas(@TempDir Path folder) throws Exception {
+        AtomicReference<Consumer<MemoryGuard.HeapUse>> collection = new AtomicReference<>();
+        MemoryGuard guard = new MemoryGuard((share, exceeded) -> {
+            collection.set(exceeded);
+            return () -> { };
+        }, MemoryGuard.DEFAULT_SHARE);
+        Minutes minutes = new Minutes() {
+            @Override
+            public void onMinute(MinuteFigures minute) {
+                super.onMinute(minute);
+                collection.get().accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30)); // the heap is nearly full
+            }
+        };
+        ResultsDocument results = new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), RunSettings.DEFAULTS,
+                minutes, false).guardedBy(guard).run(TWO_MINUTES, List.of("reconcile", "event-only"), 11, folder);
+
+        assertThat(minutes.told).extracting(RunProgress.MinuteFigures::minute).containsExactly(1);
+        assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HEAP_EXHAUSTED);
+        assertThat(results.stopped().strategy()).isEqualTo("reconcile");
+        assertThat(results.stopped().reason()).isEqualTo("stopped early: heap used 92% of max 12.0 GB after minute 1;"
+                + " a longer soak needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
+        assertThat(results.strategies()).extracting(r -> r.strategy()).as("measured as far as it went; no later strategy")
+                .containsExactly("reconcile");
+        assertThat(folder.resolve("reconcile.hlog")).exists();
+    }
+}
