@@ -148,7 +148,7 @@ public final class BudgetParser {
     private Aggregation aggregation() {
         int at = pos;
         String word = peek(WORD);
-        if (word == null) {
+        if (word == null || word.equals("drift")) {
             return new Aggregation.Value();
         }
         pos += word.length();
