@@ -50,6 +50,8 @@ final class DriftChart {
         }
         NumberAxis minutes = new NumberAxis("full minutes after the warm-up");
         minutes.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        minutes.setRange(0.5, run.document().strategies().stream().filter(s -> s.drift() != null)
+                .mapToInt(s -> s.drift().minutes().size()).max().orElse(1) + 0.5);
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(minutes);
         combined.setGap(8);
         for (String metric : METRICS) {
