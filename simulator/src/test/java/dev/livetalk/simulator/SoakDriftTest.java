@@ -58,4 +58,21 @@ class SoakDriftTest {
                 .contains("(minute 1 and minute 4 of 4)");
         assertThat(ResultsJson.fromJson(ResultsJson.toJson(results)).strategy("reconcile").drift()).isEqualTo(drift);
     }
+
+    @Test
+    void shouldJudgeDriftBudgetsInASeedSweepToo() throws Exception {
+        Path file = Path.of(SoakDriftTest.class.getResource("/scenarios/soak-4-minutes.yaml").toURI());
+        Scenario soak = ScenarioLoader.load(file, Scenarios.SIM);
+        // seed 20 gives peer-final p99 +0.8% from the first minute to the last: "< 0%" fails
+        Scenario strict = Scenarios.parse("soak-strict", java.nio.file.Files.readString(file)
+                .replace("peer-final p(99) drift < 50%", "peer-final p(99) drift < 0%"));
+        SeedSweep sweep = new SeedSweep(SimSettings.DEFAULTS.withSelfCheck(false), 1);
+
+        assertThat(sweep.check(soak, "soak.yaml", List.of("reconcile"), 20)).isEmpty();
+        List<SeedFailure> failures = sweep.check(strict, "soak-strict.yaml", List.of("reconcile"), 20);
+
+        assertThat(failures).hasSize(1);
+        assertThat(failures.get(0).budgets()).extracting(BudgetVerdict::message).singleElement().asString()
+                .startsWith("peer-final p(99) drift = ").endsWith("budget < 0%");
+    }
 }
