@@ -75,4 +75,25 @@ class SoakDriftTest {
         assertThat(failures.get(0).budgets()).extracting(BudgetVerdict::message).singleElement().asString()
                 .startsWith("peer-final p(99) drift = ").endsWith("budget < 0%");
     }
+
+    @Test
+    void shouldMarkALatencyThatRisesEveryMinuteAndFailItsDriftBudget() throws Exception {
+        Path file = Path.of(SoakDriftTest.class.getResource("/scenarios/soak-rising-6-minutes.yaml").toURI());
+        Scenario rising = ScenarioLoader.load(file, Scenarios.SIM);
+        SimBackend backend = new SimBackend(SimSettings.DEFAULTS.withSelfCheck(false), () -> 0L, stage -> { });
+
+        StrategyResult reconcile = new ScenarioRunner(backend, RunSettings.DEFAULTS, RunProgress.NONE, false)
+                .run(rising, List.of("reconcile"), rising.seed(), folder).strategy("reconcile");
+
+        Drift drift = reconcile.drift();
+        assertThat(drift.minutes()).hasSize(6);
+        assertThat(drift.trend("peer-final").marked()).isTrue();
+        assertThat(drift.trend("peer-final").slopeNanosPerMinute()).isBetween(9e6, 11e6);
+        assertThat(drift.trend("peer-final").pValue()).isLessThan(0.05);
+        assertThat(drift.trend("scheduling-lag").marked()).as("the harness kept its schedule").isFalse();
+        assertThat(reconcile.budgets()).singleElement().satisfies(v -> {
+            assertThat(v.passed()).isFalse();
+            assertThat(v.message()).startsWith("peer-final p(99) drift = +").endsWith("budget < 20%");
+        });
+    }
 }
