@@ -14,13 +14,11 @@ import java.util.Set;
  * syntax error points at the offending token inside the expression when the expression sits
  * on one line; strategies named in a budget must be ones the scenario runs, and a room named
  * ({@code in room-3}) one the scenario declares, and a drift budget needs a {@code duration} of
- * at least {@value #DRIFT_MIN_MINUTES} full minutes (the runs that get a drift block).
+ * at least {@value Budget#DRIFT_MIN_MINUTES} full minutes (the runs that get a drift block).
  *
  * <p>Not thread-safe: one validation on one thread.
  */
 final class BudgetBinder {
-    /** The fewest full minutes of {@code duration} a drift budget needs (the metrics' Drift.MIN_MINUTES). */
-    static final int DRIFT_MIN_MINUTES = 3;
     private final Values values;
     private final Diagnostics diagnostics;
     private final List<String> sourceLines;
@@ -34,7 +32,7 @@ final class BudgetBinder {
     /**
      * The budgets; a room named in one must be among {@code rooms} (unchecked when empty: rooms invalid),
      * and a drift budget needs {@code duration} (unchecked when {@code null}: duration invalid) to hold
-     * {@value #DRIFT_MIN_MINUTES} full minutes.
+     * {@value Budget#DRIFT_MIN_MINUTES} full minutes.
      */
     List<Budget> budgets(YamlNode node, StrategySelection strategies, Set<String> knownStrategies,
                          List<String> rooms, java.time.Duration duration) {
@@ -78,11 +76,13 @@ final class BudgetBinder {
     }
 
     private boolean longEnoughForDrift(Budget budget, YamlNode item, String path, java.time.Duration duration) {
-        if (!budget.drift() || duration == null || duration.toNanos() / 60_000_000_000L >= DRIFT_MIN_MINUTES) {
+        if (!budget.drift() || duration == null
+                || duration.compareTo(java.time.Duration.ofMinutes(Budget.DRIFT_MIN_MINUTES)) >= 0) {
             return true;
         }
-        diagnostics.error(item.mark(), path + ": a drift budget needs a duration of at least " + DRIFT_MIN_MINUTES
-                + "m (" + DRIFT_MIN_MINUTES + " full minutes after the warm-up, the runs that get a drift block): duration "
+        int minutes = Budget.DRIFT_MIN_MINUTES;
+        diagnostics.error(item.mark(), path + ": a drift budget needs a duration of at least " + minutes + "m ("
+                + minutes + " full minutes after the warm-up, the runs that get a drift block): duration "
                 + Durations.format(duration) + " (in '" + budget.expression() + "')");
         return false;
     }

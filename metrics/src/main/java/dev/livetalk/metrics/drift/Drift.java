@@ -5,6 +5,7 @@ import dev.livetalk.metrics.correctness.CorrectnessInterval;
 import dev.livetalk.metrics.latency.LatencyReport;
 import dev.livetalk.metrics.latency.LatencySeries;
 import dev.livetalk.metrics.results.Percentiles;
+import dev.livetalk.scenarios.budget.Budget;
 import dev.livetalk.scenarios.budget.Metric;
 import dev.livetalk.scenarios.budget.Phase;
 import org.HdrHistogram.Histogram;
@@ -46,7 +47,7 @@ public record Drift(long minuteNanos, double alpha, double practicalPercent, lon
     /** The length of a minute. */
     public static final long MINUTE_NANOS = 60_000_000_000L;
     /** The fewest full minutes of load after the warm-up that give a drift block. */
-    public static final int MIN_MINUTES = 3;
+    public static final int MIN_MINUTES = Budget.DRIFT_MIN_MINUTES;
     /** The fewest minutes with samples for a trend. */
     public static final int MIN_POINTS = 3;
     /** The significance level of the trend test (two-sided). */

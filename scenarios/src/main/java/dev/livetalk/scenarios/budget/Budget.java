@@ -23,6 +23,11 @@ public record Budget(
         RoomScope room,
         List<String> strategies,
         boolean drift) {
+    /**
+     * The fewest full minutes of load after the warm-up (the scenario's {@code duration}) a run needs
+     * for a drift block, and so a scenario with a drift budget.
+     */
+    public static final int DRIFT_MIN_MINUTES = 3;
 
     public Budget {
         Objects.requireNonNull(expression, "expression");
