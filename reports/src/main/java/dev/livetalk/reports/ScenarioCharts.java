@@ -23,10 +23,13 @@ import java.util.Optional;
  * @param conversations peer-final p99 per room, empty without figures per room (older documents) or
  *                    deliveries to peers
  * @param tradeOff    the strategies by cost, correctness and latency ({@link TradeOffChart}), empty with one strategy
+ * @param drift       p99 and correctness per minute with the trend lines ({@link DriftChart}), empty without a
+ *                    drift block (runs under 3 full minutes, older documents)
  */
 public record ScenarioCharts(Optional<ChartImage> faults, List<ChartImage> percentiles, Optional<ChartImage> timeline,
                              Optional<ChartImage> examples, Optional<ChartImage> correctness,
-                             Optional<ChartImage> conversations, Optional<ChartImage> tradeOff) {
+                             Optional<ChartImage> conversations, Optional<ChartImage> tradeOff,
+                             Optional<ChartImage> drift) {
     /** The latency metrics drawn, in order. */
     static final List<String> METRICS = List.of("echo", "ack", "peer-first", "peer-final", "read-receipt-lag",
             "scheduling-lag");
@@ -70,8 +73,10 @@ public record ScenarioCharts(Optional<ChartImage> faults, List<ChartImage> perce
         Optional<ChartImage> tradeOffChart = write(tradeOffModel.map(TradeOffChart::chart).orElse(null), reportDir,
                 prefix + "-trade-off", tradeOffModel.map(TradeOffChart::alt).orElse(""), WIDTH,
                 tradeOffModel.flatMap(TradeOffChart.Model::cost).isPresent() ? 560 : 360);
+        Optional<ChartImage> drift = write(DriftChart.of(run), reportDir, prefix + "-drift", "drift per minute", WIDTH,
+                130 + 150 * DriftChart.PLOTS);
         return new ScenarioCharts(faults, percentiles, timeline, examples, correctness, conversations,
-                tradeOffChart);
+                tradeOffChart, drift);
     }
 
     /** The end of the time axis: the last interval or fault window end, in seconds. */

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The section of {@code index.html} for one scenario: verdict, trade-off ({@link TradeOffText},
  * {@link TradeOffChart}), fault timeline, latency charts,
- * correctness over time, then the tables ({@link StrategyTables}), among them the conversations
+ * correctness over time, drift per minute of long runs ({@link DriftTable}, {@link DriftChart}), then the tables ({@link StrategyTables}), among them the conversations
  * ({@link ConversationTable}, {@link ConversationChart}). Says plainly what the
  * results document does not hold.
  *
@@ -59,6 +59,12 @@ final class ScenarioHtml {
         } else {
             h.append("<p class=\"missing\">This results document holds no per-interval correctness counts (written "
                     + "before they were recorded): only the totals and the first few examples of each kind.</p>\n");
+        }
+        if (DriftTable.hasData(s.first())) {
+            h.append("<h3 id=\"").append(anchor(s.scenario())).append("-drift\">Drift").append(firstSeed(s))
+                    .append("</h3>\n");
+            charts.drift().ifPresent(c -> figure(c, h));
+            DriftTable.html(s.first(), h);
         }
         h.append("<h3>When the recorded examples happened").append(firstSeed(s)).append("</h3>\n");
         figureOr(charts.examples(), "No correctness examples were recorded: nothing was lost, duplicated or misordered.", h);

@@ -22,7 +22,7 @@ import java.util.Locale;
  * regressions, then one row per scenario and strategy (several seeds of a scenario show as
  * {@code min..max (median m)}), then per scenario the best strategy on correctness and on latency
  * ({@link RankingText}) and the trade-offs ({@link TradeOffMatrix}), then the worst conversations (rooms) of each scenario and strategy
- * (first seed, folded), then how the run was started ({@link InvocationText}) and the harness's
+ * (first seed, folded), the drift of long runs ({@link DriftTable}), then how the run was started ({@link InvocationText}) and the harness's
  * calibration. Deterministic: the same documents give the same text (the only time and the only
  * paths are those the documents hold: when the run started and its command line).
  *
@@ -72,6 +72,7 @@ public final class SummaryMarkdown {
         VersionComparison.markdown(sections, md);
         conversations(sections, md);
         recovery(sections, md);
+        DriftTable.markdown(sections, md);
         return md.append(shards.isEmpty() ? InvocationText.markdown(sections) : ShardsText.markdown(shards))
                 .append(environment(sections)).toString();
     }

@@ -1,6 +1,7 @@
 package dev.livetalk.run;
 
 import dev.livetalk.metrics.Measurement;
+import dev.livetalk.metrics.drift.Drift;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.latency.HlogWriter;
 import dev.livetalk.metrics.latency.LatencyReport;
@@ -247,9 +248,10 @@ public final class ScenarioRunner {
             // measured while the self-check's second play (if any) goes on beside it
             ReplayedRun replayed = ReplayedRun.of(trace);
             Measurement measurement = Measurement.of(replayed, LatencyReport.DEFAULT_INTERVAL_NANOS);
-            List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement);
+            Drift drift = Drift.of(measurement, plan.scenario().duration());
+            List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement, drift);
             StrategyResult result = StrategyResult.of(measurement, verdicts,
-                    List.of(folder.resolve(strategy + ".hlog").getFileName().toString()));
+                    List.of(folder.resolve(strategy + ".hlog").getFileName().toString()), drift);
             if (stoppedEarly == null) {
                 check.finish(record, note);
             }

@@ -13,7 +13,8 @@ import java.util.Set;
  * Reads the {@code budgets} list: each entry an expression for {@link BudgetParser}. A
  * syntax error points at the offending token inside the expression when the expression sits
  * on one line; strategies named in a budget must be ones the scenario runs, and a room named
- * ({@code in room-3}) one the scenario declares.
+ * ({@code in room-3}) one the scenario declares, and a drift budget needs a {@code duration} of
+ * at least {@value Budget#DRIFT_MIN_MINUTES} full minutes (the runs that get a drift block).
  *
  * <p>Not thread-safe: one validation on one thread.
  */
@@ -28,9 +29,13 @@ final class BudgetBinder {
         this.sourceLines = source.lines().toList();
     }
 
-    /** The budgets; a room named in one must be among {@code rooms} (unchecked when empty: rooms invalid). */
+    /**
+     * The budgets; a room named in one must be among {@code rooms} (unchecked when empty: rooms invalid),
+     * and a drift budget needs {@code duration} (unchecked when {@code null}: duration invalid) to hold
+     * {@value Budget#DRIFT_MIN_MINUTES} full minutes.
+     */
     List<Budget> budgets(YamlNode node, StrategySelection strategies, Set<String> knownStrategies,
-                         List<String> rooms) {
+                         List<String> rooms, java.time.Duration duration) {
         List<Budget> budgets = new ArrayList<>();
         List<YamlNode> items = values.list(node, "budgets").orElse(List.of());
         for (int i = 0; i < items.size(); i++) {
@@ -40,7 +45,8 @@ final class BudgetBinder {
                 try {
                     Budget budget = BudgetParser.parse(expression);
                     boolean roomKnown = roomDeclared(budget, item, path, rooms);
-                    if (strategiesRun(budget, item, path, strategies, knownStrategies) && roomKnown) {
+                    boolean longEnough = longEnoughForDrift(budget, item, path, duration);
+                    if (strategiesRun(budget, item, path, strategies, knownStrategies) && roomKnown && longEnough) {
                         budgets.add(budget);
                     }
                 } catch (BudgetSyntaxException e) {
@@ -67,6 +73,18 @@ final class BudgetBinder {
             }
         }
         return ok;
+    }
+
+    private boolean longEnoughForDrift(Budget budget, YamlNode item, String path, java.time.Duration duration) {
+        if (!budget.drift() || duration == null
+                || duration.compareTo(java.time.Duration.ofMinutes(Budget.DRIFT_MIN_MINUTES)) >= 0) {
+            return true;
+        }
+        int minutes = Budget.DRIFT_MIN_MINUTES;
+        diagnostics.error(item.mark(), path + ": a drift budget needs a duration of at least " + minutes + "m ("
+                + minutes + " full minutes after the warm-up, the runs that get a drift block): duration "
+                + Durations.format(duration) + " (in '" + budget.expression() + "')");
+        return false;
     }
 
     private boolean roomDeclared(Budget budget, YamlNode item, String path, List<String> rooms) {

@@ -59,7 +59,7 @@ final class ScenarioBinder {
                 .flatMap(this::load);
         StrategySelection strategies = f.optional("strategies").flatMap(this::strategies).orElse(new StrategySelection.All());
         List<FaultSpec> faults = faults(f, new FaultBinder.Context(users, rooms, duration.orElse(null), shape, network));
-        List<Budget> budgets = budgets(f, strategies, rooms);
+        List<Budget> budgets = budgets(f, strategies, rooms, duration.orElse(null));
         Optional<ServerSettings> server = f.optional("server").map(this::server)
                 .orElse(Optional.of(ServerSettings.DEFAULTS));
         if (diagnostics.hasErrors()) {
@@ -100,11 +100,11 @@ final class ScenarioBinder {
                 .orElse(List.of());
     }
 
-    private List<Budget> budgets(Fields f, StrategySelection strategies, List<Room> rooms) {
+    private List<Budget> budgets(Fields f, StrategySelection strategies, List<Room> rooms, Duration duration) {
         List<String> roomNames = rooms.stream().map(Room::name).toList();
         return f.optional("budgets")
                 .map(n -> new BudgetBinder(values, diagnostics, source)
-                        .budgets(n, strategies, options.knownStrategies(), roomNames))
+                        .budgets(n, strategies, options.knownStrategies(), roomNames, duration))
                 .orElse(List.of());
     }
 

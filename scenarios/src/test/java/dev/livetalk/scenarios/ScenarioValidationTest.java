@@ -101,6 +101,13 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void shouldRefuseADriftBudgetInARunUnderThreeFullMinutes() throws IOException {
+        assertSingleError("drift-too-short.yaml", 13, 5, "budgets[1]: a drift budget needs a duration of at least 3m "
+                + "(3 full minutes after the warm-up, the runs that get a drift block): duration 179s "
+                + "(in 'scheduling-lag p(99) drift < 20%')");
+    }
+
+    @Test
     void shouldRejectASimulatorOnlyFaultOnToxiproxy() throws IOException {
         assertSingleError("sim-only-fault.yaml", 12, 11,
                 "network toxiproxy cannot play duplication", "it plays on: sim");

@@ -3,6 +3,7 @@ package dev.livetalk.simulator;
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.CorrectnessChecker;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.drift.Drift;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.replay.ReplayedRun;
@@ -14,6 +15,7 @@ import dev.livetalk.run.RunProgress;
 import dev.livetalk.run.RunSettings;
 import dev.livetalk.run.ScenarioRunner;
 import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.scenarios.budget.Budget;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -207,7 +209,9 @@ public final class SeedSweep {
             CorrectnessFigures figures;
             if (scenario.budgets().stream().anyMatch(b -> b.appliesTo(strategy))) {
                 Measurement measurement = Measurement.of(result.trace());
-                budgets = BudgetEvaluator.evaluate(scenario.budgets(), measurement).stream()
+                Drift drift = scenario.budgets().stream().anyMatch(Budget::drift)
+                        ? Drift.of(measurement, scenario.duration()) : null;
+                budgets = BudgetEvaluator.evaluate(scenario.budgets(), measurement, drift).stream()
                         .filter(v -> !v.passed()).toList();
                 figures = measurement.correctness().figures();
             } else { // the invariants need only the correctness figures: not the latency series and recovery

@@ -75,7 +75,9 @@ class DeterminismPinTest {
     /** A digest of the run's measured figures and the network's counts. */
     static String figures(SimulationResult run) {
         Measurement m = Measurement.of(run.trace());
-        StringBuilder text = new StringBuilder(canonical(StrategyResult.of(m, List.of(), List.of()).toString()));
+        // the pins were taken before results had a drift block; these runs are too short for one (null)
+        String result = StrategyResult.of(m, List.of(), List.of()).toString().replace(", drift=null]", "]");
+        StringBuilder text = new StringBuilder(canonical(result));
         text.append('|').append(run.network()).append('|').append(run.virtualEnd());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));

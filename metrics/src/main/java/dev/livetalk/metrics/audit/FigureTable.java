@@ -91,6 +91,9 @@ final class FigureTable {
             Map.entry("recovery[*].requests.max", REQUESTS),
             Map.entry("recovery[*].requests.total", REQUESTS),
             Map.entry("recovery[*].serverPeak", REQUESTS),
+            Map.entry("drift", "per-minute figures of the latency samples audited above, split by the minute they "
+                    + "completed in from the interval histograms, and of the 1 s correctness samples, which the ledger "
+                    + "does not keep (see correctnessOverTime); its trends are statistics over those minutes"),
             Map.entry("cost", "sums over the windows of the recovery figures (audited per window) and the server's "
                     + "requests; " + REQUESTS));
 

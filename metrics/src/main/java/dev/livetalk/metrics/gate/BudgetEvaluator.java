@@ -3,6 +3,9 @@ package dev.livetalk.metrics.gate;
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.ConvergenceTimes;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
+import dev.livetalk.metrics.drift.Drift;
+import dev.livetalk.metrics.drift.DriftMinute;
+import dev.livetalk.metrics.drift.MinuteLatency;
 import dev.livetalk.metrics.recovery.RecoveryReport;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.Percentiles;
@@ -26,7 +29,11 @@ import java.util.OptionalLong;
  * sample fails (nothing was measured); a convergence budget fails when its figure
  * falls on a client that never converged, and holds without fault windows; so does a recovery
  * budget on a window that never recovered, and without windows. Latency figures are
- * HdrHistogram's highest equivalent values (up to 0.1% above the sample: conservative).
+ * HdrHistogram's highest equivalent values (up to 0.1% above the sample: conservative). A drift
+ * budget ({@code scheduling-lag p(99) drift < 20%}) looks at the run's drift block
+ * ({@link Drift}): the change of the figure from the first full minute to the last, in percent of
+ * the first; it fails, saying why, without a drift block, without samples in either minute, or
+ * when the first minute's figure is 0 and the last's is not (no relative change from 0).
  *
  * <p>Stateless; any thread.
  */
@@ -34,12 +41,24 @@ public final class BudgetEvaluator {
     private BudgetEvaluator() {
     }
 
-    /** The verdicts of the budgets that apply to the measured strategy, in budget order. */
+    /**
+     * The verdicts of the budgets that apply to the measured strategy, in budget order, for a run
+     * without a drift block (a drift budget fails, saying so).
+     */
     public static List<BudgetVerdict> evaluate(List<Budget> budgets, Measurement measurement) {
+        return evaluate(budgets, measurement, null);
+    }
+
+    /**
+     * The verdicts of the budgets that apply to the measured strategy, in budget order; drift
+     * budgets look at {@code drift} ({@code null}: the run has no drift block).
+     */
+    public static List<BudgetVerdict> evaluate(List<Budget> budgets, Measurement measurement, Drift drift) {
         List<BudgetVerdict> verdicts = new ArrayList<>();
         for (Budget budget : budgets) {
             if (budget.appliesTo(measurement.strategy())) {
-                verdicts.add(evaluate(budget, measurement));
+                verdicts.add(budget.drift() ? drift(budget, measurement.strategy(), drift)
+                        : evaluate(budget, measurement));
             }
         }
         return verdicts;
@@ -47,9 +66,13 @@ public final class BudgetEvaluator {
 
     /**
      * The verdict of one budget: over the figures summed over rooms, one room's, or each room's
-     * (then the worst room's verdict, see {@link RoomVerdicts#worst}).
+     * (then the worst room's verdict, see {@link RoomVerdicts#worst}). A drift budget fails here:
+     * it needs the run's drift block ({@link #evaluate(List, Measurement, Drift)}).
      */
     public static BudgetVerdict evaluate(Budget budget, Measurement measurement) {
+        if (budget.drift()) {
+            return drift(budget, measurement.strategy(), null);
+        }
         return switch (budget.room()) {
             case RoomScope.Summed s -> evaluate(budget, Subject.summed(measurement));
             case RoomScope.Named n -> RoomVerdicts.named(budget, measurement, n.room());
@@ -137,6 +160,51 @@ public final class BudgetEvaluator {
                     subject(budget) + " = never" + cameNot + ", budget " + rule(budget));
         }
         return figure(budget, measurement.strategy(), observed, never == 0 ? "" : cameNot);
+    }
+
+    /**
+     * A drift budget: the change of the budget's figure (p50, p99 or max of the minute) from the
+     * first full minute to the last, in percent of the first.
+     */
+    static BudgetVerdict drift(Budget budget, String strategy, Drift drift) {
+        String subject = subject(budget) + " drift";
+        if (drift == null) {
+            return new BudgetVerdict(budget.expression(), strategy, null, "%", false, subject + ": the run has no "
+                    + "drift block (it needs " + Drift.MIN_MINUTES + " full minutes of load after the warm-up), budget "
+                    + rule(budget));
+        }
+        String metric = budget.metric().expressionName();
+        DriftMinute firstMinute = drift.minutes().get(0);
+        DriftMinute lastMinute = drift.minutes().get(drift.minutes().size() - 1);
+        MinuteLatency first = firstMinute.latency(metric);
+        MinuteLatency last = lastMinute.latency(metric);
+        String minutes = " (minute 1 and minute " + (lastMinute.minute() + 1) + " of " + drift.minutes().size() + ")";
+        if (first.count() == 0 || last.count() == 0) {
+            return new BudgetVerdict(budget.expression(), strategy, null, "%", false, subject + ": no samples in the "
+                    + (first.count() == 0 ? "first" : "last") + " full minute" + minutes + ", budget " + rule(budget));
+        }
+        long from = minuteFigure(budget, first);
+        long to = minuteFigure(budget, last);
+        String figures = " (" + Figures.duration(from) + " in the first full minute, " + Figures.duration(to)
+                + " in the last" + minutes + ")";
+        Double change = Drift.changePercent(from, to);
+        if (change == null) {
+            return new BudgetVerdict(budget.expression(), strategy, null, "%", false, subject + ": no relative change"
+                    + " from 0" + figures + ", budget " + rule(budget));
+        }
+        boolean passed = budget.holds(change);
+        return new BudgetVerdict(budget.expression(), strategy, change, "%", passed, subject + " = "
+                + String.format(java.util.Locale.ROOT, "%+.1f%%", change) + figures + ", budget " + rule(budget));
+    }
+
+    private static long minuteFigure(Budget budget, MinuteLatency minute) {
+        return switch (budget.aggregation()) {
+            case Aggregation.Max m -> minute.max();
+            case Aggregation.Percentile p when p.percentile() == 50.0 -> minute.p50();
+            case Aggregation.Percentile p when p.percentile() == 99.0 -> minute.p99();
+            default -> throw new IllegalArgumentException("drift is kept per minute as p(50), p(99) and max: "
+                    + budget.expression());
+        };
     }
 
     private static BudgetVerdict convergence(Budget budget, String strategy, ConvergenceTimes times) {

@@ -136,8 +136,9 @@ public final class LatencyReport {
 
     /** An intended sample of {@code metric} that never came by the end of the run. */
     public void recordNever(Metric metric, long intendedAt) {
-        seriesOf(metric, Phase.ALL).recordNever();
-        seriesOf(metric, phases.of(intendedAt)).recordNever();
+        long interval = Math.floorDiv(intendedAt - origin, intervalNanos);
+        seriesOf(metric, Phase.ALL).recordNever(interval);
+        seriesOf(metric, phases.of(intendedAt)).recordNever(interval);
     }
 
     /** The series of a latency metric in a phase. */

@@ -40,6 +40,8 @@ public final class LatencySeries {
     private final boolean keepsIntervals;
     private final TreeMap<Long, Interval> intervals = new TreeMap<>();
     private long never;
+    /** Per interval of the intended time, the samples that never came (a strategy's series only). */
+    private final TreeMap<Long, Long> neverByInterval = new TreeMap<>();
     /**
      * The samples not yet in the histograms, in recording order: (corrected, raw) for a room's
      * series, (interval, corrected, raw) for a strategy's. A packed histogram is costly to grow
@@ -118,8 +120,11 @@ public final class LatencySeries {
         pendingSize = 0;
     }
 
-    void recordNever() {
+    void recordNever(long interval) {
         never++;
+        if (keepsIntervals) {
+            neverByInterval.merge(interval, 1L, Long::sum);
+        }
     }
 
     /** From the intended start: what users perceived. */
@@ -150,5 +155,13 @@ public final class LatencySeries {
      */
     public long never() {
         return never;
+    }
+
+    /**
+     * Per interval index of the intended time (not the completion: these never completed), the
+     * samples that never came; empty for a room's series. The counts add up to {@link #never()}.
+     */
+    public NavigableMap<Long, Long> neverByInterval() {
+        return Collections.unmodifiableNavigableMap(neverByInterval);
     }
 }

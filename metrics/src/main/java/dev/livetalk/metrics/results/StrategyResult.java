@@ -1,12 +1,14 @@
 package dev.livetalk.metrics.results;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.ClientConvergence;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.correctness.CorrectnessInterval;
 import dev.livetalk.metrics.correctness.Example;
 import dev.livetalk.metrics.correctness.RoomCorrectness;
+import dev.livetalk.metrics.drift.Drift;
 import dev.livetalk.metrics.latency.LatencyReport;
 import dev.livetalk.metrics.latency.LatencySeries;
 import dev.livetalk.metrics.recovery.CostFigures;
@@ -40,12 +42,17 @@ import java.util.List;
  *                    documents written before it was recorded
  * @param cost        what the fault windows cost, summed over them and per client recovery; {@code null} in
  *                    documents written before it was recorded
+ * @param drift       per full minute after the warm-up, the latency and correctness figures and per metric
+ *                    the trend (docs/METRICS.md, "Drift"); {@code null} (and absent from the document) for a
+ *                    run under {@value Drift#MIN_MINUTES} full minutes and in documents written before it was
+ *                    recorded
  */
 public record StrategyResult(String strategy, CorrectnessFigures correctness, List<LatencyFigures> latency,
                              List<BudgetVerdict> budgets, List<Example> examples, List<String> hlogs,
                              List<ClientConvergence> convergenceByClient,
                              List<CorrectnessInterval> correctnessOverTime, List<RoomResult> rooms,
-                             List<WindowRecovery> recovery, Long ackedLost, CostFigures cost) {
+                             List<WindowRecovery> recovery, Long ackedLost, CostFigures cost,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Drift drift) {
     @JsonCreator
     public StrategyResult {
         recovery = recovery == null ? List.of() : List.copyOf(recovery);
@@ -56,6 +63,15 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
         hlogs = List.copyOf(hlogs);
         convergenceByClient = convergenceByClient == null ? List.of() : List.copyOf(convergenceByClient);
         correctnessOverTime = correctnessOverTime == null ? List.of() : List.copyOf(correctnessOverTime);
+    }
+
+    /** A result without a drift block (a run under {@value Drift#MIN_MINUTES} full minutes, older documents). */
+    public StrategyResult(String strategy, CorrectnessFigures correctness, List<LatencyFigures> latency,
+                          List<BudgetVerdict> budgets, List<Example> examples, List<String> hlogs,
+                          List<ClientConvergence> convergenceByClient, List<CorrectnessInterval> correctnessOverTime,
+                          List<RoomResult> rooms, List<WindowRecovery> recovery, Long ackedLost, CostFigures cost) {
+        this(strategy, correctness, latency, budgets, examples, hlogs, convergenceByClient, correctnessOverTime,
+                rooms, recovery, ackedLost, cost, null);
     }
 
     /** A result without cost figures (as older documents hold). */
@@ -90,12 +106,22 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
         this(strategy, correctness, latency, budgets, examples, hlogs, List.of(), List.of());
     }
 
-    /** The result of a measurement with its budget verdicts and interval log paths. */
+    /** The result of a measurement with its budget verdicts and interval log paths, without a drift block. */
     public static StrategyResult of(Measurement measurement, List<BudgetVerdict> budgets, List<String> hlogs) {
+        return of(measurement, budgets, hlogs, null);
+    }
+
+    /**
+     * The result of a measurement with its budget verdicts, interval log paths and drift block
+     * ({@link Drift#of(Measurement, java.time.Duration)}; {@code null} for none).
+     */
+    public static StrategyResult of(Measurement measurement, List<BudgetVerdict> budgets, List<String> hlogs,
+                                    Drift drift) {
         return new StrategyResult(measurement.strategy(), measurement.correctness().figures(),
                 latencyOf(measurement.latency()), budgets, measurement.correctness().examples(), hlogs,
                 measurement.correctness().byClient(), measurement.correctness().overTime(), roomsOf(measurement),
-                measurement.recovery().windows(), measurement.recovery().ackedLost(), measurement.recovery().cost());
+                measurement.recovery().windows(), measurement.recovery().ackedLost(), measurement.recovery().cost(),
+                drift);
     }
 
     /** Every room with a member client, with its latency figures (all 0 for a room without samples). */
@@ -130,7 +156,7 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
                 .map(e -> new Example(e.kind(), e.clientId(), e.room(), e.seq(), e.messageId(), e.at() - origin))
                 .toList();
         return new StrategyResult(strategy, correctness, latency, budgets, shifted, hlogs, convergenceByClient,
-                correctnessOverTime, rooms, recovery, ackedLost, cost);
+                correctnessOverTime, rooms, recovery, ackedLost, cost, drift);
     }
 
     /** The figures of a metric in a phase (expression names), or {@code null}. */

@@ -136,6 +136,23 @@ class AuditTest {
     }
 
     @Test
+    void shouldLeaveTheDriftBlockAloneWithItsReason() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), "reconcile");
+        ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
+        dev.livetalk.metrics.drift.Drift drift = dev.livetalk.metrics.drift.Drift.of(
+                dev.livetalk.metrics.drift.DriftTest.report(0, 3, s -> 1_000_000L), List.of(),
+                java.time.Duration.ofMinutes(3));
+        ((ObjectNode) results.path("strategies").get(0)).set("drift", JSON.valueToTree(drift));
+        JSON.writeValue(story.resolve("results.json").toFile(), results);
+
+        Audit.Result result = Audit.of(dir);
+
+        assertThat(result.unknownFigures()).isEmpty();
+        assertThat(result.agrees()).isTrue();
+        assertThat(FigureTable.NOT_AUDITED.get("drift")).contains("split by the minute");
+    }
+
+    @Test
     void shouldListFiguresItDoesNotKnowByName() throws Exception {
         Path story = StoryRun.write(dir.resolve("story"), "reconcile");
         ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());

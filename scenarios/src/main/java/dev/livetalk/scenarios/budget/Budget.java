@@ -7,7 +7,9 @@ import java.util.Objects;
  * One budget of a scenario, parsed from an expression such as
  * {@code peer-final p(99) < 800ms during in every room for reconcile} by {@link BudgetParser}.
  * {@code strategies} empty means every strategy the scenario runs; {@code room} says whether
- * it looks at the figures summed over rooms, one room's or each room's.
+ * it looks at the figures summed over rooms, one room's or each room's. A {@code drift} budget
+ * ({@code scheduling-lag p(99) drift < 20%}) bounds the change of a latency figure from the first
+ * full minute after the warm-up to the last, in percent of the first (docs/METRICS.md, "Drift").
  *
  * <p>Immutable; any thread.
  */
@@ -19,7 +21,13 @@ public record Budget(
         Threshold threshold,
         Phase phase,
         RoomScope room,
-        List<String> strategies) {
+        List<String> strategies,
+        boolean drift) {
+    /**
+     * The fewest full minutes of load after the warm-up (the scenario's {@code duration}) a run needs
+     * for a drift block, and so a scenario with a drift budget.
+     */
+    public static final int DRIFT_MIN_MINUTES = 3;
 
     public Budget {
         Objects.requireNonNull(expression, "expression");
@@ -30,6 +38,12 @@ public record Budget(
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(room, "room");
         strategies = List.copyOf(strategies);
+    }
+
+    /** A budget on the figure itself (not its drift). */
+    public Budget(String expression, Metric metric, Aggregation aggregation, Comparison comparison,
+                  Threshold threshold, Phase phase, RoomScope room, List<String> strategies) {
+        this(expression, metric, aggregation, comparison, threshold, phase, room, strategies, false);
     }
 
     /** A budget over the figures summed over rooms. */

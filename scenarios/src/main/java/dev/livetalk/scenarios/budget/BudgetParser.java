@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Parses k6-like budget expressions. The grammar:
  *
  * <pre>
- * budget      = metric [aggregation] comparator threshold [phase] [room] [scope]
+ * budget      = metric [aggregation] [drift] comparator threshold [phase] [room] [scope]
  * metric      = echo | ack | peer-first | peer-final | read-receipt-lag | scheduling-lag
  *             | silent-wait | convergence | lost | duplicates | phantoms | inversions | moves
  *             | causal-violations | stuck-pending | unfounded-delivered | unfounded-read
@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * phase       = before | during | after
  * room        = in (room-name | "every room")
  * scope       = for (all | strategy {"," strategy})
+ * drift       = "drift"
  * </pre>
  *
  * Times (latency metrics, {@code convergence}, {@code recovery}) need an aggregation and a time
@@ -35,7 +36,11 @@ import java.util.regex.Pattern;
  * Whether a named room exists is for the scenario's validation to say. The recovery figures
  * ({@code recovery}, {@code acked-lost}, {@code refetched}, {@code reconnect-peak}, {@code requests},
  * {@code server-peak}) are kept for
- * the whole run only and take no {@code in}.
+ * the whole run only and take no {@code in}. With {@code drift}, a budget bounds how a latency
+ * figure moved from the first full minute after the warm-up to the last, in percent of the first:
+ * {@code scheduling-lag p(99) drift < 20%}; it takes a latency metric, {@code p(50)}, {@code p(99)}
+ * or {@code max}, a threshold in percent, no phase and no room (the per-minute figures are the
+ * strategy's over every phase). Whether the run is long enough is for the scenario's validation.
  *
  * <p>Stateless; any thread.
  */
@@ -67,16 +72,31 @@ public final class BudgetParser {
         int aggregationAt = skipSpaces();
         Aggregation aggregation = aggregation();
         checkAggregation(metric, aggregation, aggregationAt);
+        int driftAt = skipSpaces();
+        boolean drift = drift(metric, aggregation, driftAt);
         Comparison comparison = comparison();
         int thresholdAt = skipSpaces();
         Threshold threshold = threshold();
-        checkThreshold(metric, threshold, thresholdAt);
+        if (drift) {
+            checkDriftThreshold(threshold, thresholdAt);
+        } else {
+            checkThreshold(metric, threshold, thresholdAt);
+        }
+        int phaseAt = skipSpaces();
         Phase phase = phase(metric);
+        if (drift && phase != Phase.ALL) {
+            throw new BudgetSyntaxException(phaseAt, "a drift budget looks at the minutes of the whole run: it takes"
+                    + " no phase ('" + phase.expressionName() + "')");
+        }
         int roomAt = skipSpaces();
         RoomScope room = room();
         if (metric.isRecovery() && !(room instanceof RoomScope.Summed)) {
             throw new BudgetSyntaxException(roomAt, metric.expressionName()
                     + " is a recovery figure of the fault windows, kept for the whole run: it takes no 'in'");
+        }
+        if (drift && !(room instanceof RoomScope.Summed)) {
+            throw new BudgetSyntaxException(roomAt, "a drift budget looks at the strategy's minutes summed over"
+                    + " rooms: it takes no 'in'");
         }
         List<String> strategies = scope();
         if (skipSpaces() < text.length()) {
@@ -84,7 +104,34 @@ public final class BudgetParser {
                     + " (a budget ends with an optional phase (before, during, after), 'in ROOM' or 'in every room',"
                     + " and 'for STRATEGY')");
         }
-        return new Budget(text.strip(), metric, aggregation, comparison, threshold, phase, room, strategies);
+        return new Budget(text.strip(), metric, aggregation, comparison, threshold, phase, room, strategies, drift);
+    }
+
+    /** The optional {@code drift} after the aggregation: a latency metric's p(50), p(99) or max only. */
+    private boolean drift(Metric metric, Aggregation aggregation, int at) {
+        if (!"drift".equals(peek(WORD))) {
+            return false;
+        }
+        pos += "drift".length();
+        if (metric.kind() != Metric.Kind.LATENCY) {
+            throw new BudgetSyntaxException(at, "drift is kept per minute for latency metrics only ("
+                    + String.join(", ", Metric.latencyNames()) + "): " + metric.expressionName()
+                    + " takes no 'drift'");
+        }
+        boolean kept = aggregation instanceof Aggregation.Max
+                || aggregation instanceof Aggregation.Percentile p && (p.percentile() == 50.0 || p.percentile() == 99.0);
+        if (!kept) {
+            throw new BudgetSyntaxException(at, "drift is kept per minute as p(50), p(99) and max: "
+                    + text.substring(0, at).strip() + " drift");
+        }
+        return true;
+    }
+
+    private static void checkDriftThreshold(Threshold threshold, int at) {
+        if (threshold.unit() != Threshold.Unit.PERCENT) {
+            throw new BudgetSyntaxException(at, "a drift is a change in percent of the first full minute: the"
+                    + " threshold needs % (such as 20%): " + threshold);
+        }
     }
 
     private Metric metric() {
@@ -101,7 +148,7 @@ public final class BudgetParser {
     private Aggregation aggregation() {
         int at = pos;
         String word = peek(WORD);
-        if (word == null) {
+        if (word == null || word.equals("drift")) {
             return new Aggregation.Value();
         }
         pos += word.length();

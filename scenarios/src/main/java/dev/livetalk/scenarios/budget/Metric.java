@@ -95,6 +95,11 @@ public enum Metric {
         return Arrays.stream(values()).filter(m -> m.expressionName.equals(name)).findFirst();
     }
 
+    /** The names of the latency metrics, in declaration order. */
+    public static List<String> latencyNames() {
+        return Arrays.stream(values()).filter(m -> m.kind == Kind.LATENCY).map(Metric::expressionName).toList();
+    }
+
     public static List<String> names() {
         return Arrays.stream(values()).map(Metric::expressionName).toList();
     }

@@ -108,6 +108,23 @@ class BudgetParserTest {
     }
 
     @Test
+    void shouldParseADriftBudget() {
+        Budget budget = BudgetParser.parse("scheduling-lag p(99) drift < 20% for reconcile");
+
+        assertThat(budget.drift()).isTrue();
+        assertThat(budget.metric()).isEqualTo(Metric.SCHEDULING_LAG);
+        assertThat(budget.aggregation()).isEqualTo(new Aggregation.Percentile(99));
+        assertThat(budget.threshold()).isEqualTo(new Threshold(20, Threshold.Unit.PERCENT));
+        assertThat(budget.strategies()).containsExactly("reconcile");
+        assertThat(budget.holds(19.9)).isTrue();
+        assertThat(budget.holds(-50)).isTrue();
+        assertThat(budget.holds(20)).isFalse();
+        assertThat(BudgetParser.parse("peer-final max drift <= 50.5%").drift()).isTrue();
+        assertThat(BudgetParser.parse("echo p(50) drift<10%").drift()).isTrue();
+        assertThat(BudgetParser.parse("scheduling-lag p(99) < 20ms").drift()).isFalse();
+    }
+
+    @Test
     void shouldKnowEveryMetricOfTheDesign() {
         assertThat(Metric.names()).containsExactlyInAnyOrder("echo", "ack", "peer-first", "peer-final",
                 "read-receipt-lag", "lost", "duplicates", "phantoms", "inversions", "moves", "causal-violations",
@@ -164,6 +181,15 @@ class BudgetParserTest {
         "lost == 0 in room-1 room-2 | 20 | unexpected 'room-2' after the budget (a budget ends with an optional phase (before, during, after), 'in ROOM' or 'in every room', and 'for STRATEGY')",
         "lost == 0 for reconcile in room-1 | 24 | unexpected 'in room-1'",
         "lost == 0 in room-1 during | 20 | unexpected 'during'",
+        "lost drift == 0 | 5 | drift is kept per minute for latency metrics only (echo, ack, peer-first, peer-final, read-receipt-lag, scheduling-lag, silent-wait): lost takes no 'drift'",
+        "convergence max drift < 20% | 16 | convergence takes no 'drift'",
+        "scheduling-lag p(90) drift < 20% | 21 | drift is kept per minute as p(50), p(99) and max: scheduling-lag p(90) drift",
+        "scheduling-lag min drift < 20% | 19 | drift is kept per minute as p(50), p(99) and max",
+        "scheduling-lag p(99) drift < 20ms | 29 | a drift is a change in percent of the first full minute: the threshold needs % (such as 20%): 20ms",
+        "scheduling-lag p(99) drift < 20 | 29 | the threshold needs % (such as 20%): 20",
+        "scheduling-lag p(99) drift < 20% during | 33 | a drift budget looks at the minutes of the whole run: it takes no phase ('during')",
+        "scheduling-lag p(99) drift < 20% in lobby | 33 | a drift budget looks at the strategy's minutes summed over rooms: it takes no 'in'",
+        "scheduling-lag drift < 20% | 15 | name an aggregation before the comparator",
     })
     void shouldRejectAnInvalidExpressionAtTheOffendingToken(String expression, int offset, String message) {
         assertThatThrownBy(() -> BudgetParser.parse(expression))

@@ -1,0 +1,118 @@
+package dev.livetalk.reports;
+
+import dev.livetalk.metrics.drift.Drift;
+import dev.livetalk.metrics.drift.DriftMinute;
+import dev.livetalk.metrics.drift.DriftTrend;
+import dev.livetalk.metrics.drift.MinuteCorrectness;
+import dev.livetalk.metrics.drift.MinuteLatency;
+import dev.livetalk.metrics.results.StrategyResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The drift section of index.html and summary.md: only for runs with a drift block, parsed back. */
+class DriftReportTest {
+    private static final long MS = 1_000_000L;
+    private static final Pattern ROW = Pattern.compile("<tr>(.*?)</tr>");
+    private static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>");
+
+    @TempDir
+    Path temp;
+
+    /**
+     * Five minutes: reconcile's peer-final p99 rises 10, 12, 14, 16, 18 ms (marked), event-only's
+     * stays at 10 ms; scheduling lag 1 ms throughout.
+     */
+    static StrategyResult withDrift(StrategyResult s) {
+        boolean rising = s.strategy().equals("reconcile");
+        List<DriftMinute> minutes = new ArrayList<>();
+        for (int m = 0; m < 5; m++) {
+            long p99 = rising ? (10 + 2 * m) * MS : 10 * MS;
+            minutes.add(new DriftMinute(m, m * Drift.MINUTE_NANOS, List.of(
+                    new MinuteLatency("peer-final", 600, p99 / 2, p99, p99 + MS, m == 4 ? 1 : 0),
+                    new MinuteLatency("scheduling-lag", 300, MS / 2, MS, MS, 0)),
+                    new MinuteCorrectness(60, m, m, 0.5, 1, 0, 0)));
+        }
+        List<DriftTrend> trends = List.of(
+                rising ? new DriftTrend("peer-final", 5, 10 * MS, 18 * MS, 80.0, 2.0 * MS, 10.0 * MS, 10L, 2.0 / 120, true)
+                        : new DriftTrend("peer-final", 5, 10 * MS, 10 * MS, 0.0, 0.0, 10.0 * MS, 0L, 1.0, false),
+                new DriftTrend("scheduling-lag", 5, MS, MS, 0.0, 0.0, 1.0 * MS, 0L, 1.0, false));
+        Drift drift = new Drift(Drift.MINUTE_NANOS, Drift.ALPHA, Drift.PRACTICAL_PERCENT, Drift.PRACTICAL_FLOOR_NANOS,
+                minutes, trends);
+        return new StrategyResult(s.strategy(), s.correctness(), s.latency(), s.budgets(), s.examples(), s.hlogs(),
+                s.convergenceByClient(), s.correctnessOverTime(), s.rooms(), s.recovery(), s.ackedLost(), s.cost(),
+                drift);
+    }
+
+    private static List<List<String>> rows(String table) {
+        List<List<String>> rows = new ArrayList<>();
+        Matcher row = ROW.matcher(table);
+        while (row.find()) {
+            List<String> cells = new ArrayList<>();
+            Matcher cell = CELL.matcher(row.group(1));
+            while (cell.find()) {
+                cells.add(cell.group(1));
+            }
+            if (!cells.isEmpty()) {
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void shouldRenderTheDriftSectionOfARunWithADriftBlock() throws IOException {
+        Path results = Fixtures.copy("outage", temp.resolve("in/outage"),
+                doc -> Fixtures.with(doc, doc.seed(), DriftReportTest::withDrift));
+
+        ReportWriter.Report report = ReportWriter.write(List.of(results), temp.resolve("out"), Optional.empty());
+
+        String html = Files.readString(report.index());
+        int start = html.indexOf("-drift\">Drift</h3>");
+        assertThat(start).as("the drift heading").isPositive();
+        String section = html.substring(start, html.indexOf("<h3>", start));
+        assertThat(section).contains("<img src=\"charts/").contains("drift per minute")
+                .contains("<li>reconcile: peer-final p99 rose from 10.0 ms in the first full minute to 18.0 ms in "
+                        + "minute 5 (+80.0%, +2.00 ms per minute, p = 0.017).</li>")
+                .doesNotContain("<li>event-only");
+        int table = section.indexOf("<h4>reconcile</h4>");
+        String reconcile = section.substring(table, section.indexOf("</table>", table));
+        assertThat(rows(reconcile)).containsExactly(
+                List.of("peer-final", "10.0 ms", "18.0 ms", "+80.0%", "+2.00 ms", "0.017", "marked"),
+                List.of("scheduling-lag", "1.0 ms", "1.0 ms", "+0.0%", "+0.00 ms", "1.000", "-"));
+        assertThat(section).contains("<th>first minute p99</th><th>last minute p99</th><th>change</th>"
+                + "<th>slope per minute</th><th>p-value</th><th>marked</th>");
+        assertThat(Files.list(temp.resolve("out/charts")).map(p -> p.getFileName().toString()))
+                .anyMatch(n -> n.endsWith("-drift.png")).anyMatch(n -> n.endsWith("-drift.svg"));
+
+        String md = Files.readString(report.summary());
+        String drift = md.substring(md.indexOf("### Drift"));
+        assertThat(drift).contains("**outage** / reconcile\n\n| metric | first minute p99 | last minute p99 | change | "
+                        + "slope per minute | p-value | marked |\n")
+                .contains("| peer-final | 10.0 ms | 18.0 ms | +80.0% | +2.00 ms | 0.017 | **marked** |\n")
+                .contains("**outage** / event-only")
+                .contains("| peer-final | 10.0 ms | 10.0 ms | +0.0% | +0.00 ms | 1.000 | - |\n")
+                .contains("marked: p-value below 0.05 and the p99 moved from the first full minute to the last by at "
+                        + "least 20% and 1.0 ms");
+    }
+
+    @Test
+    void shouldShowNoDriftSectionForRunsWithoutADriftBlock() throws IOException {
+        ReportWriter.Report report = ReportWriter.write(Fixtures.resultsFiles(), temp, Optional.empty());
+
+        assertThat(Files.readString(report.index())).doesNotContain(">Drift</h3>").doesNotContain("drift per minute");
+        assertThat(Files.readString(report.summary())).doesNotContain("### Drift");
+        assertThat(Files.list(temp.resolve("charts")).map(p -> p.getFileName().toString()))
+                .noneMatch(n -> n.contains("-drift."));
+    }
+}
