@@ -31,7 +31,7 @@ import java.util.List;
  * {@linkplain #floor() floor}. Anchored lines are in seq order, so everything at or below the
  * floor either scrolled away or was never shown before the lines above it scrolled away;
  * {@link #insertBySeq} of a key that is not displayed, at a seq at or below the floor, shows
- * nothing and returns {@code false}, instead of showing an old message again as a new line
+ * nothing, instead of showing an old message again as a new line
  * at the top. A message that fills a gap only after the lines above it scrolled away is
  * therefore never shown: a limit must be large against the lines a gap stays open for. Lines
  * appended in arrival order ({@link #append}) have no such rule: arrival order has no place
@@ -194,14 +194,14 @@ public final class Transcript {
     }
 
     /**
-     * Inserts a committed line at its seq place among the anchored lines; returns whether it
-     * is shown: {@code false} (and nothing changes) when its seq is at or below the
-     * {@linkplain #floor() floor} and its key is not displayed (it scrolled away already).
+     * Inserts a committed line at its seq place among the anchored lines; shows nothing (no
+     * change) when its seq is at or below the {@linkplain #floor() floor} and its key is not
+     * displayed: it scrolled away already ({@link #contains} tells afterwards).
      */
-    public boolean insertBySeq(TranscriptEntry entry) {
+    public void insertBySeq(TranscriptEntry entry) {
         long seq = requireSeq(entry);
         if (seq <= floor && !byKey.containsKey(entry.key())) {
-            return false;
+            return;
         }
         requireFree(seq, null);
         Line line = new Line(nextEntryNo++, entry);
@@ -210,7 +210,6 @@ public final class Transcript {
         byKey.put(entry.key(), line);
         listener.onChange(new TranscriptChange.Inserted(room, now, line.no, entry, afterNo(line)));
         evictOverLimit();
-        return true;
     }
 
     /** Replaces the line with {@code key} in place (its place does not change). */
