@@ -167,8 +167,13 @@ public final class TraceFixture {
         }
 
         public Client join(String room, long headSeq) {
+            return join(room, headSeq, Transcript.NO_LIMIT);
+        }
+
+        /** Joins with a transcript that keeps at most {@code limit} lines ({@link Transcript#NO_LIMIT}: all). */
+        public Client join(String room, long headSeq, int limit) {
             recorder.onJoined(room, headSeq);
-            transcripts.put(room, new Transcript(room, recorder));
+            transcripts.put(room, new Transcript(room, recorder, limit));
             return this;
         }
 

@@ -97,7 +97,7 @@ public final class ClientSession {
         SplittableRandom random = new SplittableRandom(config.seed());
         this.clientIdPrefix = String.format("%08x", random.nextInt());
         for (String room : config.rooms()) {
-            transcripts.put(room, new Transcript(room, listener));
+            transcripts.put(room, new Transcript(room, listener, config.transcriptLimit()));
         }
         this.stamped = transcripts.values().toArray(Transcript[]::new);
         this.links = new Links(config, random);

@@ -2,6 +2,7 @@ package dev.livetalk.client;
 
 import dev.livetalk.client.strategy.ResumeRequest;
 import dev.livetalk.client.strategy.StrategySettings;
+import dev.livetalk.client.transcript.Transcript;
 import dev.livetalk.protocol.Hello;
 import dev.livetalk.protocol.ProtocolVersion;
 import java.time.Duration;
@@ -25,11 +26,14 @@ import java.util.Map;
  * @param deliveredDelay    how long to batch delivered markers (zero: send at once)
  * @param split             two connections, one sending and one receiving, instead of one
  * @param seed              seed of the session's random source (backoff jitter, client ids)
+ * @param transcriptLimit   the most lines each room's transcript keeps, older committed lines
+ *                          scrolling away (see {@code Transcript}), or {@code Transcript.NO_LIMIT}
  */
 public record SessionConfig(String user, String token, List<String> rooms, String strategy,
                             StrategySettings strategySettings, Duration ackTimeout,
                             Duration heartbeatInterval, Duration deadLinkTimeout, Duration reconnectBase,
-                            Duration reconnectCap, Duration deliveredDelay, boolean split, long seed) {
+                            Duration reconnectCap, Duration deliveredDelay, boolean split, long seed,
+                            int transcriptLimit) {
     public SessionConfig {
         require(user != null && !user.isEmpty(), "user must not be empty: " + user);
         require(token != null && !token.isEmpty(), "token must not be empty");
@@ -48,6 +52,8 @@ public record SessionConfig(String user, String token, List<String> rooms, Strin
                 "reconnectCap must be >= reconnectBase (" + reconnectBase + "): " + reconnectCap);
         require(deliveredDelay != null && !deliveredDelay.isNegative(),
                 "deliveredDelay must be >= 0: " + deliveredDelay);
+        require(transcriptLimit >= 0, "transcriptLimit must be >= 1 (lines per room), or 0 for no limit: "
+                + transcriptLimit);
     }
 
     /**
@@ -86,7 +92,7 @@ public record SessionConfig(String user, String token, List<String> rooms, Strin
     /**
      * Builds a {@link SessionConfig}. Defaults: room {@code general}, strategy
      * {@code reconcile}, ack timeout 2 s, heartbeat 1 s, dead link 3 s, backoff 100 ms capped
-     * at 5 s, delivered markers batched 50 ms, one connection, seed 1.
+     * at 5 s, delivered markers batched 50 ms, one connection, seed 1, no transcript limit.
      * Not thread-safe.
      */
     public static final class Builder {
@@ -103,6 +109,7 @@ public record SessionConfig(String user, String token, List<String> rooms, Strin
         private Duration deliveredDelay = Duration.ofMillis(50);
         private boolean split;
         private long seed = 1;
+        private int transcriptLimit = Transcript.NO_LIMIT;
 
         private Builder(String user, String token) {
             this.user = user;
@@ -156,9 +163,16 @@ public record SessionConfig(String user, String token, List<String> rooms, Strin
             return this;
         }
 
+        /** The most lines each room's transcript keeps ({@link Transcript#NO_LIMIT}: every line). */
+        public Builder transcriptLimit(int lines) {
+            this.transcriptLimit = lines;
+            return this;
+        }
+
         public SessionConfig build() {
             return new SessionConfig(user, token, rooms, strategy, strategySettings, ackTimeout,
-                    heartbeatInterval, deadLinkTimeout, reconnectBase, reconnectCap, deliveredDelay, split, seed);
+                    heartbeatInterval, deadLinkTimeout, reconnectBase, reconnectCap, deliveredDelay, split, seed,
+                    transcriptLimit);
         }
     }
 }

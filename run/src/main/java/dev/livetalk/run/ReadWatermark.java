@@ -28,6 +28,9 @@ final class ReadWatermark {
                 show(replaced.entry().seq());
             }
             case TranscriptChange.Removed removed -> hide(removed.entry().seq());
+            case TranscriptChange.Evicted evicted -> {
+                // scrolled away over the top: the user saw it, it counts as on screen
+            }
             case TranscriptChange.Moved moved -> {
                 // the line moved; what is on screen did not change
             }

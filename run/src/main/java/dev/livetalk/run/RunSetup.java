@@ -1,6 +1,7 @@
 package dev.livetalk.run;
 
 import dev.livetalk.client.SessionConfig;
+import dev.livetalk.client.transcript.Transcript;
 import dev.livetalk.protocol.UserToken;
 import dev.livetalk.scenarios.ClientShape;
 import dev.livetalk.scenarios.Room;
@@ -38,13 +39,16 @@ public final class RunSetup {
 
     /**
      * The session of {@code client} in a run of {@code scenario} with {@code seed}: its rooms,
-     * the strategy, the client shape, reconnect backoff and delivered-marker batching; its
+     * the strategy, the client shape, reconnect backoff, delivered-marker batching and the
+     * transcript limit of the scenario's {@code clients:} block; its
      * random source is derived from the run's seed, so {@code --seed} changes the clients too.
      */
     public static SessionConfig session(Scenario scenario, ClientLayout.Client client, String strategy, long seed,
                                         RunSettings settings) {
-        return session(client.user(), client.rooms(), strategy, scenario.clientShape() == ClientShape.SPLIT,
-                client.index(), seed, settings);
+        return builder(client.user(), client.rooms(), strategy, scenario.clientShape() == ClientShape.SPLIT,
+                client.index(), seed, settings)
+                .transcriptLimit(scenario.clients().transcriptLimit().orElse(Transcript.NO_LIMIT))
+                .build();
     }
 
     /**
@@ -55,14 +59,18 @@ public final class RunSetup {
      */
     public static SessionConfig session(String user, List<String> rooms, String strategy, boolean split, int index,
                                         long seed, RunSettings settings) {
+        return builder(user, rooms, strategy, split, index, seed, settings).build();
+    }
+
+    private static SessionConfig.Builder builder(String user, List<String> rooms, String strategy, boolean split,
+                                                 int index, long seed, RunSettings settings) {
         return SessionConfig.builder(user, UserToken.of(SECRET, user))
                 .rooms(rooms.toArray(String[]::new))
                 .strategy(strategy)
                 .split(split)
                 .reconnectBackoff(Duration.ofMillis(100), settings.reconnectCap())
                 .deliveredDelay(settings.deliveredEvery())
-                .seed(seed * 31 + index)
-                .build();
+                .seed(seed * 31 + index);
     }
 
     /** The rooms {@code user} is a member of, in the scenario's order. */

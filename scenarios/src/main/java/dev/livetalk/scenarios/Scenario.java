@@ -11,7 +11,9 @@ import java.util.List;
  * {@code duration} (load and faults; every fault ends by then), then {@code quiesce} (no load,
  * no faults: the system settles before final transcripts are taken). Fault times count from
  * the end of the warm-up. {@code server} is what the scenario asks of the reference server
- * (its {@code server:} block; {@link ServerSettings#DEFAULTS} without one).
+ * (its {@code server:} block; {@link ServerSettings#DEFAULTS} without one); {@code clients} is
+ * what it asks of every client (its {@code clients:} block; {@link ClientSettings#DEFAULTS}
+ * without one).
  *
  * <p>Immutable; any thread. Built by {@link ScenarioLoader}.
  */
@@ -30,7 +32,8 @@ public record Scenario(
         StrategySelection strategies,
         List<FaultSpec> faults,
         List<Budget> budgets,
-        ServerSettings server) {
+        ServerSettings server,
+        ClientSettings clients) {
 
     public Scenario {
         users = List.copyOf(users);
@@ -38,9 +41,19 @@ public record Scenario(
         faults = List.copyOf(faults);
         budgets = List.copyOf(budgets);
         server = server == null ? ServerSettings.DEFAULTS : server;
+        clients = clients == null ? ClientSettings.DEFAULTS : clients;
         Durations.requirePositive("duration", duration);
         Durations.requireNonNegative("warmup", warmup);
         Durations.requireNonNegative("quiesce", quiesce);
+    }
+
+    /** A scenario whose clients keep every line. */
+    public Scenario(String name, String description, long seed, Backend network, Duration duration, Duration warmup,
+                    Duration quiesce, List<String> users, List<Room> rooms, ClientShape clientShape, Load load,
+                    StrategySelection strategies, List<FaultSpec> faults, List<Budget> budgets,
+                    ServerSettings server) {
+        this(name, description, seed, network, duration, warmup, quiesce, users, rooms, clientShape, load,
+                strategies, faults, budgets, server, ClientSettings.DEFAULTS);
     }
 
     /** The whole run: warm-up, then the load and faults, then the quiet settling time. */

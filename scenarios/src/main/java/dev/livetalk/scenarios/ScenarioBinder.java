@@ -18,8 +18,10 @@ import java.util.function.Function;
  */
 final class ScenarioBinder {
     static final List<String> KEYS = List.of("name", "description", "seed", "network", "duration", "warmup",
-            "quiesce", "client-shape", "users", "rooms", "load", "strategies", "faults", "budgets", "server");
+            "quiesce", "client-shape", "users", "rooms", "load", "strategies", "faults", "budgets", "server",
+            "clients");
     private static final List<String> SERVER_KEYS = List.of("history-limit");
+    private static final List<String> CLIENT_KEYS = List.of("transcript-limit");
     private static final List<String> LOAD_KEYS = List.of("rate", "arrival", "reply-share");
     private static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
     private static final Duration DEFAULT_QUIESCE = Duration.ofSeconds(5);
@@ -62,13 +64,35 @@ final class ScenarioBinder {
         List<Budget> budgets = budgets(f, strategies, rooms, duration.orElse(null));
         Optional<ServerSettings> server = f.optional("server").map(this::server)
                 .orElse(Optional.of(ServerSettings.DEFAULTS));
+        Optional<ClientSettings> clients = f.optional("clients").map(this::clients)
+                .orElse(Optional.of(ClientSettings.DEFAULTS));
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
         return Optional.of(new Scenario(name.orElseThrow(), description, seed.orElseThrow(), network,
                 duration.orElseThrow(), optionalDuration(f, "warmup", DEFAULT_WARMUP),
                 optionalDuration(f, "quiesce", DEFAULT_QUIESCE), users, rooms, shape, load.orElseThrow(), strategies,
-                faults, budgets, server.orElseThrow()));
+                faults, budgets, server.orElseThrow(), clients.orElseThrow()));
+    }
+
+    private Optional<ClientSettings> clients(YamlNode node) {
+        return values.mapping(node, "clients").flatMap(m -> {
+            Fields f = new Fields(m, "clients", CLIENT_KEYS, diagnostics);
+            Optional<OptionalInt> transcriptLimit = f.optional("transcript-limit")
+                    .map(n -> values.integer(n, "clients.transcript-limit").flatMap(v -> transcriptLimit(n, v))
+                            .map(OptionalInt::of))
+                    .orElse(Optional.of(OptionalInt.empty()));
+            return transcriptLimit.map(ClientSettings::new);
+        });
+    }
+
+    private Optional<Integer> transcriptLimit(YamlNode node, long value) {
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            values.error(node, "clients.transcript-limit must be a whole number from 1 to " + Integer.MAX_VALUE
+                    + " (lines each client keeps per room; leave it out to keep every line): " + value);
+            return Optional.empty();
+        }
+        return Optional.of((int) value);
     }
 
     private Optional<ServerSettings> server(YamlNode node) {

@@ -293,6 +293,37 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void shouldBindTheTranscriptLimitIntoTheScenarioAndKeepEveryLineWithoutOne() throws Exception {
+        String head = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n";
+
+        assertThat(ScenarioLoader.parse("t.yaml", head + "clients: {transcript-limit: 2000}\n", LoaderOptions.DEFAULTS)
+                .clients().transcriptLimit()).hasValue(2000);
+        assertThat(ScenarioLoader.parse("t.yaml", head, LoaderOptions.DEFAULTS).clients().transcriptLimit()).isEmpty();
+    }
+
+    @Test
+    void shouldReportABadTranscriptLimitWithTheValueAndTheRule() {
+        String head = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n";
+        String rule = " (lines each client keeps per room; leave it out to keep every line): ";
+
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", head + "clients: {transcript-limit: 0}\n",
+                LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertError(error, 7, 29,
+                                "clients.transcript-limit must be a whole number from 1 to 2147483647" + rule + "0")));
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", head + "clients: {transcript-limit: 3000000000}\n",
+                LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertError(error, 7, 29,
+                                "clients.transcript-limit must be a whole number from 1 to 2147483647" + rule
+                                        + "3000000000")));
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", head + "clients: {transcript: 5}\n",
+                LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertError(error, 7, 11, "unknown key 'transcript' in clients")));
+    }
+
+    @Test
     void shouldBindTheHistoryLimitIntoTheScenario() throws Exception {
         String text = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\n"
                 + "load: {rate: 1}\nserver:\n  history-limit: 1\n";

@@ -73,7 +73,7 @@ public final class ScaleShape {
                         rooms.size(), duration.toSeconds()),
                 shape.seed(), Backend.TOXIPROXY, duration, shape.warmup(), shape.quiesce(), users, rooms,
                 shape.clientShape(), shape.load(), new StrategySelection.Named(List.of(strategy)), faults,
-                shape.budgets(), shape.server());
+                shape.budgets(), shape.server(), shape.clients());
     }
 
     /** The shortest window among the faults once scaled to {@code duration}; {@link Duration#ZERO} without faults. */

@@ -131,6 +131,9 @@ final class StatusTruthCheck {
     /** Whether a line showed DELIVERED before another member showed it, or READ before another member's read marker covered it. */
     private boolean ahead(ClientTrace client, LogicalMessage message, List<StatusStep> steps) {
         for (StatusStep step : steps) {
+            if (step.evicted()) {
+                continue; // the line scrolled away: no new claim
+            }
             boolean founded = switch (step.status()) {
                 case DELIVERED -> shownByAnother(message, step.at(), client.clientId());
                 case READ -> !run.trace().inFinalEpochAt(client, step.at())

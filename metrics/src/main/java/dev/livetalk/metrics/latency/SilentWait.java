@@ -14,8 +14,9 @@ import java.util.List;
  * sender looked at an unchanged status. The waits run from the send (its intended time, so the
  * harness's own lag counts, as in every latency; the raw figure from the actual send) to its
  * line's first appearance, then from each status its lines showed to the next, and end when a
- * line shows READ or FAILED, or at the end of the run. A send whose line never appeared is
- * never.
+ * line shows READ or FAILED, or scrolls away (a transcript limit evicted it: its status is no
+ * longer shown, nor ever changes again), or at the end of the run. A send whose line never
+ * appeared is never.
  *
  * <p>Stateless; any thread.
  */
@@ -38,7 +39,7 @@ final class SilentWait {
         for (StatusStep step : steps) {
             longest = Math.max(longest, step.at() - since);
             since = step.at();
-            if (step.status() == MessageStatus.READ || step.status() == MessageStatus.FAILED) {
+            if (step.status() == MessageStatus.READ || step.status() == MessageStatus.FAILED || step.evicted()) {
                 until = step.at();
                 break;
             }

@@ -246,8 +246,8 @@ final class LedgerBuilder {
     private ClientPass pass(ClientTrace client) {
         ClientPass pass = new ClientPass();
         for (TranscriptChange change : client.changes()) {
-            if (change instanceof TranscriptChange.Removed) {
-                continue;
+            if (change instanceof TranscriptChange.Removed || change instanceof TranscriptChange.Evicted) {
+                continue; // no new place nor status: an evicted line keeps its last status
             }
             LogicalMessage message = run.index().of(change.room(), change.entry());
             if (message == null) {
@@ -273,7 +273,9 @@ final class LedgerBuilder {
         List<TranscriptRow> rows = new ArrayList<>();
         run.replays().forEach((clientId, rooms) -> rooms.forEach((room, replay) -> {
             List<TranscriptRow.Line> lines = new ArrayList<>();
+            int evicted = 0;
             for (PlacedEntry placed : replay.finalEntries()) {
+                evicted += placed.evicted() ? 1 : 0;
                 TranscriptEntry entry = placed.entry();
                 LogicalMessage shown = run.index().of(room, entry);
                 lines.add(new TranscriptRow.Line(shown == null ? null : shown.key(), entry.seq(), entry.id(),
@@ -282,7 +284,7 @@ final class LedgerBuilder {
             List<TranscriptRow.Transition> transitions = replay.transitions().stream()
                     .map(t -> new TranscriptRow.Transition(us(t.at()), t.good())).toList();
             rows.add(new TranscriptRow(clients.get(clientId).user(), room,
-                    run.trace().entitledAfter(clients.get(clientId), room), lines, transitions));
+                    run.trace().entitledAfter(clients.get(clientId), room), lines, transitions, evicted));
         }));
         return rows;
     }

@@ -13,15 +13,26 @@ import java.util.List;
  * @param room        the room
  * @param joinedAtSeq the room's head seq when the client joined: it is entitled to every higher seq
  *                    ({@code null}: it showed the room without joining it)
- * @param lines       the final lines in display order
+ * @param lines       the final lines in display order, the lines that scrolled away first
  * @param transitions when the transcript became ({@code good}) or stopped being a correct prefix,
  *                    alternating, starting from a good empty transcript
+ * @param evictedLines how many of the first {@code lines} the client's transcript evicted
+ *                    (scrolled away over the top of its window, a transcript limit); 0 without one
  */
 public record TranscriptRow(String client, String room, Long joinedAtSeq, List<Line> lines,
-                            List<Transition> transitions) {
+                            List<Transition> transitions, int evictedLines) {
     public TranscriptRow {
         lines = List.copyOf(lines);
         transitions = List.copyOf(transitions);
+        if (evictedLines < 0 || evictedLines > lines.size()) {
+            throw new IllegalArgumentException("evictedLines must be within 0.." + lines.size() + ": " + evictedLines);
+        }
+    }
+
+    /** A transcript nothing was evicted from. */
+    public TranscriptRow(String client, String room, Long joinedAtSeq, List<Line> lines,
+                         List<Transition> transitions) {
+        this(client, room, joinedAtSeq, lines, transitions, 0);
     }
 
     /**

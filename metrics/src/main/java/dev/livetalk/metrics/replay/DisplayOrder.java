@@ -23,6 +23,15 @@ import java.util.function.Predicate;
  * epoch (their seqs belong to another seq space) are never counted; {@link #lostLines()} says
  * how many are displayed.
  *
+ * <p>Lines the client's transcript evicted ({@link #evict}: scrolled away over the top of a
+ * window) stay where they are, at the top, and still count: every figure is computed over the
+ * evicted lines followed by the window, as if nothing had been evicted. A line inserted or
+ * moved to the window's top ({@code afterNo} -1) goes right after the last evicted line, not
+ * above it. Two consequences are not "as if": an evicted line never changes again (the client
+ * can no longer touch it), and an evicted line of a lost epoch is not counted in
+ * {@link #lostLines()} (the client could not remove it when the epoch was lost: it is history
+ * the user scrolled past, not a line still on screen).
+ *
  * <p>Single thread.
  */
 final class DisplayOrder {
@@ -35,6 +44,8 @@ final class DisplayOrder {
     private int lostLines;
     private final Predicate<TranscriptEntry> lost;
     private final NavigableSet<Long> unreachable;
+    /** The lowest evicted line (the evicted lines are the top of the list), or {@code null}. */
+    private Node lastEvicted;
 
     private static final class Node {
         final long no;
@@ -42,6 +53,7 @@ final class DisplayOrder {
         Node prev;
         Node next;
         boolean counted;
+        boolean evicted;
         long seq;
         long placedAt;
 
@@ -137,6 +149,21 @@ final class DisplayOrder {
         setEntry(require(no), entry);
     }
 
+    /**
+     * The line at the top of the window scrolled away: it stays displayed here, above the
+     * window, and never changes again.
+     */
+    void evict(long no) {
+        Node node = require(no);
+        if (node.prev != top()) {
+            throw new IllegalArgumentException("the change log of " + where + " evicts line #" + no
+                    + ", which is not the top line of its window");
+        }
+        node.evicted = true;
+        lastEvicted = node;
+        lostLines -= isLost(node.entry);
+    }
+
     void remove(long no) {
         Node node = require(no);
         uncount(node);
@@ -150,7 +177,7 @@ final class DisplayOrder {
     List<PlacedEntry> lines() {
         List<PlacedEntry> lines = new ArrayList<>();
         for (Node n = sentinel.next; n != null; n = n.next) {
-            lines.add(new PlacedEntry(n.no, n.entry, n.placedAt));
+            lines.add(new PlacedEntry(n.no, n.entry, n.placedAt, n.evicted));
         }
         return lines;
     }
@@ -243,7 +270,12 @@ final class DisplayOrder {
     }
 
     private Node after(long afterNo) {
-        return afterNo == -1 ? sentinel : require(afterNo);
+        return afterNo == -1 ? top() : require(afterNo);
+    }
+
+    /** What the window's top line follows: the last evicted line, else the sentinel. */
+    private Node top() {
+        return lastEvicted != null ? lastEvicted : sentinel;
     }
 
     private Node require(long no) {
@@ -251,6 +283,10 @@ final class DisplayOrder {
         if (node == null) {
             throw new IllegalArgumentException("the change log of " + where + " names line #" + no
                     + ", which is not displayed");
+        }
+        if (node.evicted) {
+            throw new IllegalArgumentException("the change log of " + where + " names line #" + no
+                    + ", which was evicted (an evicted line never changes again)");
         }
         return node;
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A trace with its {@link MessageIndex} and every client's rooms replayed once, shared by the
  * correctness checkers and the latency recorders. A recorded final transcript that differs
- * from the replayed one is a broken trace and is refused.
+ * from the replayed one, less the lines the client evicted (they head the replayed lines), is
+ * a broken trace and is refused.
  *
  * <p>Immutable once built; any thread.
  */
@@ -85,7 +86,8 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         if (recorded == null) {
             return;
         }
-        List<TranscriptEntry> replayed = replay.finalEntries().stream().map(PlacedEntry::entry).toList();
+        List<TranscriptEntry> replayed = replay.finalEntries().stream().filter(line -> !line.evicted())
+                .map(PlacedEntry::entry).toList();
         if (!recorded.equals(replayed)) {
             throw new IllegalArgumentException("client " + client.clientId() + " room " + room
                     + ": the recorded final transcript (" + recorded.size() + " lines) differs from its replayed"

@@ -15,12 +15,20 @@ import dev.livetalk.client.transcript.MessageStatus;
  *                 else {@code null}
  * @param status   what it shows now
  * @param seq      the line's seq, 0 while pending
+ * @param evicted  the line scrolled away (its transcript's limit evicted it) keeping {@code status}:
+ *                 its sender no longer sees its status, which never changes again
  */
-public record StatusStep(long at, long entryNo, MessageStatus previous, MessageStatus status, long seq) {
+public record StatusStep(long at, long entryNo, MessageStatus previous, MessageStatus status, long seq,
+                         boolean evicted) {
     public StatusStep {
         if (status == null) {
             throw new IllegalArgumentException("a status step needs a status (line " + entryNo + " at " + at + ")");
         }
+    }
+
+    /** A line appeared or changed its status. */
+    public StatusStep(long at, long entryNo, MessageStatus previous, MessageStatus status, long seq) {
+        this(at, entryNo, previous, status, seq, false);
     }
 
     /** Whether the line went to a status that its previous one cannot advance to ({@link MessageStatus#canAdvanceTo}). */

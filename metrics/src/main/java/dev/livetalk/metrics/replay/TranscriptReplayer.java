@@ -28,6 +28,10 @@ import java.util.Set;
  * ({@link MessageIndex#isLostLine}) are never placed against the final epoch's seqs; from the
  * moment the final epoch began, a transcript that still displays one is not a correct prefix.
  *
+ * <p>A line the client evicted ({@link TranscriptChange.Evicted}: scrolled away over the top of
+ * its window) stays shown in the replay, above the window ({@link DisplayOrder}), so every
+ * figure reads as if nothing had been evicted.
+ *
  * <p>Single use, single thread.
  */
 public final class TranscriptReplayer {
@@ -134,6 +138,14 @@ public final class TranscriptReplayer {
                 TranscriptEntry gone = order.entry(c.entryNo());
                 order.remove(c.entryNo());
                 onHidden(gone, c.at());
+            }
+            case TranscriptChange.Evicted c -> { // scrolled away: still shown
+                order.evict(c.entryNo());
+                LogicalMessage message = index.of(room, c.entry());
+                if (message != null && isOwn(message)) {
+                    ownStatus.computeIfAbsent(message.key(), k -> new ArrayList<>()).add(new StatusStep(c.at(),
+                            c.entryNo(), c.entry().status(), c.entry().status(), c.entry().seq(), true));
+                }
             }
             case TranscriptChange.StatusChanged c -> {
                 order.restatus(c.entryNo(), c.entry());

@@ -125,6 +125,28 @@ class LedgerTest {
     }
 
     @Test
+    void shouldListTheLinesThatScrolledAwayFirstAndCountThem(@TempDir Path folder) throws IOException {
+        TraceFixture run = new TraceFixture("test", 1_000);
+        Client bob = run.client("bob").join("lobby", 0, 1);
+        Message m1 = run.commit("lobby", "alice", "a1", 1_010);
+        Message m2 = run.commit("lobby", "alice", "a2", 1_011);
+        bob.place(m1, 1_015).place(m2, 1_016);
+        Ledger ledger = Ledger.of(ReplayedRun.of(run.build()));
+
+        TranscriptRow row = ledger.transcripts().get(0);
+        assertThat(row.lines()).extracting(TranscriptRow.Line::seq).containsExactly(1L, 2L);
+        assertThat(row.evictedLines()).isEqualTo(1);
+        assertThat(ledger.deliveries()).extracting(DeliveryRow::finalPosition).containsExactly(0, 1);
+        LedgerFiles.write(folder, STAMP, ledger);
+        assertThat(LedgerFiles.read(folder)).isEqualTo(ledger);
+        JsonNode schema = new ObjectMapper().readTree(folder.resolve(LedgerFiles.SCHEMA_FILE).toFile());
+        JsonNode written = new ObjectMapper().readTree(lines(folder.resolve(LedgerTable.TRANSCRIPTS.fileName())).get(0));
+        assertThat(written.get("evicted_lines").asInt()).isEqualTo(1);
+        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(schema.get("$defs").get("transcripts")).validate(written)).isEmpty();
+    }
+
+    @Test
     void shouldReadBackWhatItWroteAndEveryRowShouldKeepTheSchema(@TempDir Path folder) throws IOException {
         Ledger ledger = story();
         long bytes = LedgerFiles.write(folder, STAMP, ledger);

@@ -16,14 +16,43 @@ import java.util.List;
  * were put. A line placed by seq goes right before the first anchored line with a higher seq,
  * else right after the anchored line with the highest lower seq, else at the top.
  *
+ * <p><b>Retention.</b> A transcript made with a {@linkplain #Transcript(String, TranscriptListener, int)
+ * limit} keeps a bounded <em>window</em>, as a real client lets old history scroll away: after
+ * every change that leaves more than {@code limit} lines displayed, it <em>evicts</em> lines
+ * from the top, one {@link TranscriptChange.Evicted} each, while it is over the limit and the
+ * top line is committed (has a server id and a seq). It never evicts a pending or failed line:
+ * when the top line is one, eviction stops there and the window stays over the limit until
+ * that line is committed or removed (a send that failed for good at the top keeps the window
+ * growing). An evicted line is gone from the transcript: {@link #find}, {@link #contains} and
+ * {@link #entries} no longer know it, and it never changes again.
+ *
+ * <p><b>The window's rule</b> for messages a server delivers again (resume replays, snapshots,
+ * history replies): the transcript remembers the highest seq of an evicted anchored line, the
+ * {@linkplain #floor() floor}. Anchored lines are in seq order, so everything at or below the
+ * floor either scrolled away or was never shown before the lines above it scrolled away;
+ * {@link #insertBySeq} of a key that is not displayed, at a seq at or below the floor, shows
+ * nothing, instead of showing an old message again as a new line
+ * at the top. A message that fills a gap only after the lines above it scrolled away is
+ * therefore never shown: a limit must be large against the lines a gap stays open for. Lines
+ * appended in arrival order ({@link #append}) have no such rule: arrival order has no place
+ * to tell an old message from a new one, so an append is always shown, and an arrival-order
+ * strategy that dedupes with {@link #contains} sees an evicted key as absent (the built-in
+ * ones do not re-receive what they showed: they never fetch nor resume). The floor belongs to
+ * one seq space: a strategy that drops the old lines when the server's epoch changes calls
+ * {@link #forgetFloor()}.
+ *
  * <p>Cost: append, status change and in-place replace are O(1), and so is removing a line
  * not placed by seq; seq placement is O(1) for the usual in-order arrival, and placing or
  * removing an anchored line otherwise costs a binary search plus a shift of the anchored
- * lines after it (see {@link SeqIndex}).
+ * lines after it (see {@link SeqIndex}). Evicting the top line is O(1) amortized (it is the
+ * lowest anchored seq, which {@link SeqIndex} removes without a shift).
  *
  * <p>Not thread-safe: touched only by the session's owner thread (the strategy runs there).
  */
 public final class Transcript {
+    /** The limit of a transcript that keeps every line. */
+    public static final int NO_LIMIT = 0;
+
     private final String room;
     private final TranscriptListener listener;
     private final KeyIndex<Line> byKey = new KeyIndex<>();
@@ -34,14 +63,30 @@ public final class Transcript {
     private int size;
     private long nextEntryNo = 1;
     private long now;
+    private final int limit;
+    private long floor;
+    private long evicted;
 
-    /** An empty transcript of {@code room} that tells {@code listener} of every change. */
+    /** An empty transcript of {@code room} that keeps every line and tells {@code listener} of every change. */
     public Transcript(String room, TranscriptListener listener) {
+        this(room, listener, NO_LIMIT);
+    }
+
+    /**
+     * An empty transcript of {@code room} that keeps at most {@code limit} lines when it can
+     * (see the class comment, "Retention"); {@link #NO_LIMIT} keeps every line.
+     */
+    public Transcript(String room, TranscriptListener listener, int limit) {
         if (room == null || listener == null) {
             throw new IllegalArgumentException("room and listener are required");
         }
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 1 (lines displayed per room), or NO_LIMIT (0): "
+                    + limit);
+        }
         this.room = room;
         this.listener = listener;
+        this.limit = limit;
     }
 
     private static final class Line {
@@ -72,7 +117,34 @@ public final class Transcript {
         return size;
     }
 
-    /** The displayed lines in order; a copy, O(n). */
+    /** The most lines it keeps when it can, or {@link #NO_LIMIT}. */
+    public int limit() {
+        return limit;
+    }
+
+    /** The lines evicted so far (scrolled away over the top). */
+    public long evicted() {
+        return evicted;
+    }
+
+    /**
+     * The highest seq of an evicted anchored line, or 0: a line placed by seq at or below it is
+     * not shown unless its key is displayed (the window's rule, in the class comment).
+     */
+    public long floor() {
+        return floor;
+    }
+
+    /**
+     * Forgets the floor: the server's seq space changed (a new epoch starts again at seq 1),
+     * so what scrolled away says nothing about the new seqs. A strategy that removes the old
+     * epoch's lines calls it.
+     */
+    public void forgetFloor() {
+        floor = 0;
+    }
+
+    /** The displayed lines (the window, when lines were evicted) in order; a copy, O(n). */
     public List<TranscriptEntry> entries() {
         List<TranscriptEntry> entries = new ArrayList<>(size);
         for (Line line = first; line != null; line = line.next) {
@@ -118,16 +190,26 @@ public final class Transcript {
         linkAfter(last, line);
         byKey.put(entry.key(), line);
         listener.onChange(new TranscriptChange.Inserted(room, now, line.no, entry, afterNo(line)));
+        evictOverLimit();
     }
 
-    /** Inserts a committed line at its seq place among the anchored lines. */
+    /**
+     * Inserts a committed line at its seq place among the anchored lines; shows nothing (no
+     * change) when its seq is at or below the {@linkplain #floor() floor} and its key is not
+     * displayed: it scrolled away already ({@link #contains} tells afterwards).
+     */
     public void insertBySeq(TranscriptEntry entry) {
-        requireFree(requireSeq(entry), null);
+        long seq = requireSeq(entry);
+        if (seq <= floor && !byKey.containsKey(entry.key())) {
+            return;
+        }
+        requireFree(seq, null);
         Line line = new Line(nextEntryNo++, entry);
         linkAfter(seqPredecessor(entry.seq()), line);
         anchor(line);
         byKey.put(entry.key(), line);
         listener.onChange(new TranscriptChange.Inserted(room, now, line.no, entry, afterNo(line)));
+        evictOverLimit();
     }
 
     /** Replaces the line with {@code key} in place (its place does not change). */
@@ -141,6 +223,7 @@ public final class Transcript {
         }
         setEntry(line, entry);
         reportReplace(line, previous);
+        evictOverLimit();
     }
 
     /**
@@ -165,6 +248,7 @@ public final class Transcript {
         if (pred != oldPrev) {
             listener.onChange(new TranscriptChange.Moved(room, now, line.no, entry, afterNo(line)));
         }
+        evictOverLimit();
     }
 
     /** Moves the line with {@code key} to the bottom (it is no longer placed by seq). */
@@ -179,6 +263,7 @@ public final class Transcript {
         unlink(line);
         linkAfter(last, line);
         listener.onChange(new TranscriptChange.Moved(room, now, line.no, line.entry, afterNo(line)));
+        evictOverLimit();
     }
 
     /** Removes the newest line with {@code key}; returns whether there was one. */
@@ -192,6 +277,7 @@ public final class Transcript {
         }
         unlink(line);
         listener.onChange(new TranscriptChange.Removed(room, now, line.no, line.entry));
+        evictOverLimit();
         return true;
     }
 
@@ -207,7 +293,38 @@ public final class Transcript {
         MessageStatus previous = line.entry.status();
         line.entry = line.entry.withStatus(status);
         listener.onChange(new TranscriptChange.StatusChanged(room, now, line.no, previous, line.entry));
+        evictOverLimit();
         return true;
+    }
+
+    /**
+     * Evicts from the top while over the limit and the top line is committed. Each eviction
+     * is O(1) amortized: the top line is unlinked, its key unmapped, and when anchored it holds
+     * the lowest anchored seq, which {@link SeqIndex} removes without a shift.
+     */
+    private void evictOverLimit() {
+        if (limit == NO_LIMIT) {
+            return;
+        }
+        while (size > limit && first.entry.isCommitted()) {
+            Line line = first;
+            TranscriptEntry entry = line.entry;
+            if (byKey.get(entry.key()) == line) {
+                byKey.remove(entry.key());
+            }
+            if (line.anchored) {
+                floor = Math.max(floor, entry.seq());
+                unanchor(line);
+            }
+            unlink(line);
+            evicted++;
+            listener.onChange(new TranscriptChange.Evicted(room, now, line.no, entry));
+        }
+    }
+
+    /** Array slots {@link SeqIndex} copied so far: a count of its work, for tests. */
+    long seqIndexCopies() {
+        return bySeq.copied();
     }
 
     private void setEntry(Line line, TranscriptEntry entry) {

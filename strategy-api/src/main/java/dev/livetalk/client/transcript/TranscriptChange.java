@@ -23,7 +23,7 @@ public sealed interface TranscriptChange {
     /** The display line. */
     long entryNo();
 
-    /** The line's entry after the change (for {@link Removed}: the entry removed). */
+    /** The line's entry after the change (for {@link Removed} and {@link Evicted}: the entry taken away). */
     TranscriptEntry entry();
 
     /** A new line appeared. */
@@ -43,6 +43,16 @@ public sealed interface TranscriptChange {
 
     /** A line disappeared. */
     record Removed(String room, long at, long entryNo, TranscriptEntry entry) implements TranscriptChange {
+    }
+
+    /**
+     * A line scrolled away over the top of a transcript with a limit: it is no longer
+     * displayed, and it was seen. A measurement keeps it at the top of the display order
+     * (a line inserted at the window's top later goes after it), exactly as if it were still
+     * displayed. An evicted line never changes again, so a streaming measurement can settle
+     * everything about it at its eviction. {@code entry}: the entry evicted.
+     */
+    record Evicted(String room, long at, long entryNo, TranscriptEntry entry) implements TranscriptChange {
     }
 
     /** A line's status changed. */

@@ -64,6 +64,7 @@ public final class TranscriptJournal implements TranscriptListener {
             case TranscriptChange.Moved c -> "moved after #" + c.afterEntryNo() + " seq " + e.seq();
             case TranscriptChange.Replaced c -> "replaced " + c.previous().key() + " -> " + e.key() + " seq " + e.seq();
             case TranscriptChange.Removed c -> "removed";
+            case TranscriptChange.Evicted c -> "evicted (scrolled away)";
             case TranscriptChange.StatusChanged c -> "status " + c.previous() + " -> " + e.status();
         };
     }

@@ -34,6 +34,40 @@ class SeqIndexTest {
         }
     }
 
+    /** A sliding window: mostly appends, the lowest removed often (the head moves), gaps filled. */
+    @Test
+    void shouldAnswerLikeATreeMapWhileTheLowestIsRemovedFromTheHead() {
+        long seed = 20261204L;
+        Random random = new Random(seed);
+        SeqIndex<String> index = new SeqIndex<>();
+        TreeMap<Long, String> model = new TreeMap<>();
+        long next = 1;
+        for (int op = 0; op < 50_000; op++) {
+            int pick = random.nextInt(10);
+            if (pick < 5) {
+                long seq = next;
+                next += 1 + random.nextInt(2); // leaves gaps
+                assertThat(index.putIfAbsent(seq, "s" + seq)).isEqualTo(model.putIfAbsent(seq, "s" + seq));
+            } else if (pick < 9 && !model.isEmpty()) {
+                long lowest = model.firstKey();
+                index.remove(lowest);
+                model.remove(lowest);
+            } else if (!model.isEmpty()) {
+                long gap = model.firstKey() + random.nextInt((int) Math.min(50, next - model.firstKey()) + 1);
+                assertThat(index.putIfAbsent(gap, "g" + gap)).as("seed %d op %d gap %d", seed, op, gap)
+                        .isEqualTo(model.putIfAbsent(gap, "g" + gap));
+            }
+            long probe = model.isEmpty() ? next : model.firstKey() - 1 + random.nextInt(60);
+            assertThat(index.get(probe)).as("seed %d op %d get %d", seed, op, probe).isEqualTo(model.get(probe));
+            assertThat(index.higher(probe)).as("seed %d op %d higher %d", seed, op, probe)
+                    .isEqualTo(value(model.higherEntry(probe)));
+            assertThat(index.lower(probe)).as("seed %d op %d lower %d", seed, op, probe)
+                    .isEqualTo(value(model.lowerEntry(probe)));
+            assertThat(index.last()).isEqualTo(value(model.lastEntry()));
+            assertThat(index.size()).isEqualTo(model.size());
+        }
+    }
+
     @Test
     void shouldAppendInOrderAndFillAGapBetween() {
         SeqIndex<String> index = new SeqIndex<>();

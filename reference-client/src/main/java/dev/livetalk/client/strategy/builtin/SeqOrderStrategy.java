@@ -194,6 +194,7 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
                 transcript.remove(entry.key());
             }
         }
+        transcript.forgetFloor(); // the new epoch's seqs start again at 1
     }
 
     @Override

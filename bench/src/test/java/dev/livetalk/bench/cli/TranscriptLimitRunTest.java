@@ -1,0 +1,104 @@
+package dev.livetalk.bench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A simulated run whose clients keep 50 lines per room, where each room shows about 500: the
+ * transcripts evict, and every figure of reconcile and event-only equals the run without a
+ * limit except {@code silent-wait}, which ends when an own line scrolls away
+ * (docs/METRICS.md, "Transcript limit"); the ledger lists the evicted lines and the audit agrees.
+ */
+class TranscriptLimitRunTest extends CommandLineTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCENARIO = """
+            name: limit
+            seed: 11
+            duration: 60s
+            warmup: 1s
+            quiesce: 5s
+            users: {count: 8, prefix: user}
+            rooms: {count: 2, prefix: room}
+            load:
+              rate: 2
+              arrival: poisson
+              reply-share: 0.1
+            strategies: [event-only, reconcile]
+            faults:
+              - type: down
+                name: outage
+                at: 20s
+                for: 5s
+                target: {share: 0.5}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldMeasureTheSameFiguresWithAWindowSmallerThanTheRun() throws Exception {
+        JsonNode unlimited = play("unlimited", SCENARIO);
+        JsonNode limited = play("limited", SCENARIO + "clients: {transcript-limit: 50}\n");
+
+        assertThat(evictedLines("limited", "reconcile")).isGreaterThan(8 * 300);
+        assertThat(evictedLines("unlimited", "reconcile")).isZero();
+        assertThat(run("audit", dir.resolve("limited").toString())).as(out + err.toString()).isZero();
+        for (int i = 0; i < 2; i++) {
+            JsonNode with = withoutSilentWait(limited.get("strategies").get(i));
+            JsonNode without = withoutSilentWait(unlimited.get("strategies").get(i));
+            assertThat(with.get("correctness").get("lost").asLong()).isEqualTo(without.get("correctness").get("lost").asLong());
+            assertThat(with).as(with.get("strategy").asText()).isEqualTo(without);
+        }
+    }
+
+    private JsonNode play(String name, String yaml) throws IOException {
+        Path scenario = dir.resolve(name + ".yaml");
+        Files.writeString(scenario, yaml);
+        assertThat(run("run", scenario.toString(), "--network", "sim", "--out", dir.resolve(name).toString()))
+                .as(err.toString()).isZero();
+        return JSON.readTree(dir.resolve(name).resolve("limit/results.json").toFile());
+    }
+
+    /** The strategy's figures less every {@code silent-wait} entry, overall and per room. */
+    private static JsonNode withoutSilentWait(JsonNode strategy) {
+        ObjectNode copy = strategy.deepCopy();
+        strip(copy);
+        copy.get("rooms").forEach(room -> strip((ObjectNode) room));
+        return copy;
+    }
+
+    private static void strip(ObjectNode node) {
+        var latency = node.withArray("latency");
+        for (int i = latency.size() - 1; i >= 0; i--) {
+            if (latency.get(i).get("metric").asText().equals("silent-wait")) {
+                latency.remove(i);
+            }
+        }
+        node.remove("hlogs"); // file names
+    }
+
+    private long evictedLines(String run, String strategy) throws IOException {
+        Path file = dir.resolve(run).resolve("limit/ledger").resolve(strategy).resolve("transcripts.jsonl.gz");
+        long evicted = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                evicted += JSON.readTree(line).path("evicted_lines").asLong();
+            }
+        }
+        return evicted;
+    }
+}
