@@ -59,6 +59,7 @@ public final class TraceSpill implements AutoCloseable {
     private static final int REPLACED = 3;
     private static final int REMOVED = 4;
     private static final int STATUS_CHANGED = 5;
+    private static final int EVICTED = 6;
     private static final int SEND = 10;
     private static final int READ_MARK = 11;
     private static final int RECEIPT = 12;
@@ -182,6 +183,11 @@ public final class TraceSpill implements AutoCloseable {
                 f.entry(c.entry());
             });
             case TranscriptChange.Removed c -> write(c.room(), client, clientSeq, REMOVED, f -> {
+                f.time(c.at());
+                f.signed(c.entryNo());
+                f.entry(c.entry());
+            });
+            case TranscriptChange.Evicted c -> write(c.room(), client, clientSeq, EVICTED, f -> {
                 f.time(c.at());
                 f.signed(c.entryNo());
                 f.entry(c.entry());
@@ -345,6 +351,7 @@ public final class TraceSpill implements AutoCloseable {
             case MOVED -> new TranscriptChange.Moved(room, r.time(), r.signed(), r.entry(), r.signed());
             case REPLACED -> new TranscriptChange.Replaced(room, r.time(), r.signed(), r.entry(), r.entry());
             case REMOVED -> new TranscriptChange.Removed(room, r.time(), r.signed(), r.entry());
+            case EVICTED -> new TranscriptChange.Evicted(room, r.time(), r.signed(), r.entry());
             case STATUS_CHANGED -> new TranscriptChange.StatusChanged(room, r.time(), r.signed(), r.status(), r.entry());
             case SEND -> {
                 String clientMsgId = r.string();
@@ -473,7 +480,7 @@ public final class TraceSpill implements AutoCloseable {
             }
             ClientRecords records = client(client);
             List<Numbered> list = switch (tag) {
-                case INSERTED, MOVED, REPLACED, REMOVED, STATUS_CHANGED -> records.changes;
+                case INSERTED, MOVED, REPLACED, REMOVED, STATUS_CHANGED, EVICTED -> records.changes;
                 case SEND -> records.sends;
                 case READ_MARK -> records.readMarks;
                 case RECEIPT -> records.receipts;

@@ -41,6 +41,7 @@ class TraceSpillTest {
                 new TranscriptChange.StatusChanged("lobby", 12, 1, MessageStatus.SENT,
                         committed.withStatus(MessageStatus.READ)),
                 new TranscriptChange.StatusChanged("lobby", 12, 1, null, committed.withStatus(MessageStatus.FAILED)),
+                new TranscriptChange.Evicted("lobby", 13, 1, committed),
                 new TranscriptChange.Removed("lobby", Long.MAX_VALUE, 1, committed));
         SendRecord send = new SendRecord("lobby", "a1", -4, -2, "lobby:3.ab", "héllo ✓");
         SendRecord bare = new SendRecord("lobby", "a2", 1, 1, null, null);
