@@ -5,14 +5,15 @@ import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.latency.HlogWriter;
 import dev.livetalk.metrics.latency.LatencyReport;
 import dev.livetalk.metrics.ledger.Ledger;
+import dev.livetalk.metrics.ledger.LedgerBuilder;
 import dev.livetalk.metrics.ledger.LedgerFiles;
 import dev.livetalk.metrics.ledger.LedgerFolder;
 import dev.livetalk.metrics.otlp.OtlpTraceFile;
-import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ScenarioStop;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.metrics.trace.RoomSlices;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.fault.FaultScheduleJson;
@@ -207,15 +208,24 @@ public final class ScenarioRunner {
             StrategyPlay first = new StrategyPlay(backend, plan, strategy, settings, progress);
             RunTrace trace = first.play().trace();
             String note = first.summary();
-            // measured while the self-check's second play (if any) goes on beside it
-            ReplayedRun replayed = ReplayedRun.of(trace);
-            Measurement measurement = Measurement.of(replayed, LatencyReport.DEFAULT_INTERVAL_NANOS);
+            // measured room by room while the self-check's second play (if any) goes on beside it; the
+            // ledger takes its rows from the same replay of each room
+            RoomSlices slices = RoomSlices.of(trace);
+            LedgerBuilder ledger = writesLedger || otlp != null ? new LedgerBuilder(slices.run()) : null;
+            long[] ledgerNanos = {0};
+            Measurement measurement = Measurement.of(slices, LatencyReport.DEFAULT_INTERVAL_NANOS, room -> {
+                if (ledger != null) {
+                    long started = System.nanoTime();
+                    ledger.add(room);
+                    ledgerNanos[0] += System.nanoTime() - started;
+                }
+            });
             List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement);
             StrategyResult result = StrategyResult.of(measurement, verdicts,
                     List.of(folder.resolve(strategy + ".hlog").getFileName().toString()));
             check.finish(trace, note);
-            if (writesLedger || otlp != null) {
-                writeLedger(plan, strategy, replayed, folder);
+            if (ledger != null) {
+                writeLedger(plan, strategy, ledger, ledgerNanos[0], folder);
             }
             HlogWriter.write(folder.resolve(strategy + ".hlog"), strategy, measurement.latency(), startMillis);
             return result.examplesSince(trace.measuredFrom());
@@ -226,9 +236,10 @@ public final class ScenarioRunner {
      * Builds the run's ledger and writes it into {@code ledger/STRATEGY/} of the scenario's
      * folder (unless told not to), and appends it to the OTLP traces (when given).
      */
-    private void writeLedger(RunPlan plan, String strategy, ReplayedRun replayed, Path folder) throws IOException {
-        long started = System.nanoTime();
-        Ledger ledger = Ledger.of(replayed);
+    private void writeLedger(RunPlan plan, String strategy, LedgerBuilder rows, long addNanos, Path folder)
+            throws IOException {
+        long started = System.nanoTime() - addNanos; // the rows were added room by room during the measurement
+        Ledger ledger = rows.build();
         long built = System.nanoTime();
         LedgerFiles.Stamp stamp = new LedgerFiles.Stamp(plan.scenario().name(), strategy, plan.seed());
         if (writesLedger) {

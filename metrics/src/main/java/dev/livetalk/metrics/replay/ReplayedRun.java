@@ -3,6 +3,7 @@ package dev.livetalk.metrics.replay;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.metrics.trace.ClientTrace;
+import dev.livetalk.metrics.trace.RunContext;
 import dev.livetalk.metrics.trace.RunTrace;
 
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Map;
  * <p>Immutable once built; any thread.
  */
 public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<String, RoomReplay>> replays,
-                          SampleGrid grid) {
+                          SampleGrid grid, RunContext context) {
 
     /** Replays every client of {@code trace}, sampling correctness over time every second from the end of the warm-up. */
     public static ReplayedRun of(RunTrace trace) {
@@ -27,14 +28,21 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
 
     /** As {@link #of(RunTrace)}, sampling every {@code stepNanos}. */
     public static ReplayedRun of(RunTrace trace, long stepNanos) {
+        return of(trace, RunContext.of(trace), stepNanos);
+    }
+
+    /**
+     * Replays every client of {@code trace}, a whole trace or a part of one (one room's
+     * {@link RunTrace#slice}), with what only the whole run knows taken from {@code context}.
+     */
+    public static ReplayedRun of(RunTrace trace, RunContext context, long stepNanos) {
         MessageIndex index = MessageIndex.of(trace);
-        SampleGrid grid = SampleGrid.of(trace, stepNanos);
+        SampleGrid grid = SampleGrid.of(trace.measuredFrom(), context.lastEvent(), stepNanos);
         Map<String, Map<String, RoomReplay>> replays = new LinkedHashMap<>();
-        long finalEpochBegan = trace.finalEpochBegan();
         for (ClientTrace client : trace.clients()) {
-            replays.put(client.clientId(), replayClient(index, client, trace, grid, finalEpochBegan));
+            replays.put(client.clientId(), replayClient(index, client, trace, grid, context.finalEpochBegan()));
         }
-        return new ReplayedRun(trace, index, replays, grid);
+        return new ReplayedRun(trace, index, replays, grid, context);
     }
 
     /** The replay of {@code room} at client {@code clientId}, or {@code null} when it never joined nor showed it. */
@@ -64,9 +72,9 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
     private static Map<String, RoomReplay> replayClient(MessageIndex index, ClientTrace client, RunTrace trace,
                                                         SampleGrid grid, long finalEpochBegan) {
         Map<String, List<TranscriptChange>> byRoom = new LinkedHashMap<>();
-        client.joinedAt().keySet().forEach(room -> byRoom.put(room, new ArrayList<>()));
+        RunContext.roomsOf(client).forEach(room -> byRoom.put(room, new ArrayList<>()));
         for (TranscriptChange change : client.changes()) {
-            byRoom.computeIfAbsent(change.room(), r -> new ArrayList<>()).add(change);
+            byRoom.get(change.room()).add(change);
         }
         Map<String, RoomReplay> rooms = new LinkedHashMap<>();
         byRoom.forEach((room, changes) -> {
