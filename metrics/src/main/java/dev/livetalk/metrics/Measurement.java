@@ -54,12 +54,11 @@ public record Measurement(String strategy, CorrectnessReport correctness, Latenc
      */
     public static Measurement of(RoomSlices run, long intervalNanos, Consumer<ReplayedRun> eachRoom) {
         RunTrace trace = run.run();
-        SampleGrid grid = SampleGrid.of(trace.measuredFrom(), run.context().lastEvent(), SampleGrid.DEFAULT_STEP_NANOS);
-        CorrectnessChecker.Parts correctness = new CorrectnessChecker.Parts(trace, grid);
+        CorrectnessChecker.Parts correctness = new CorrectnessChecker.Parts(trace, SampleGrid.of(run));
         LatencyReport latency = LatencyCollector.empty(trace, intervalNanos);
         RecoveryCheck.Parts recovery = new RecoveryCheck.Parts(trace);
         for (String room : run.rooms()) {
-            ReplayedRun replayed = ReplayedRun.of(run.slice(room), run.context(), SampleGrid.DEFAULT_STEP_NANOS);
+            ReplayedRun replayed = ReplayedRun.of(run, room);
             correctness.add(replayed);
             LatencyCollector.collect(replayed, latency);
             recovery.add(replayed);

@@ -5,6 +5,7 @@ import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.replay.RoomReplay;
 import dev.livetalk.metrics.replay.SampleGrid;
 import dev.livetalk.metrics.trace.ClientTrace;
+import dev.livetalk.metrics.trace.RoomSlices;
 import dev.livetalk.metrics.trace.RunTrace;
 
 import java.util.ArrayList;
@@ -30,6 +31,15 @@ public final class CorrectnessChecker {
     public static CorrectnessReport check(ReplayedRun run) {
         Parts parts = new Parts(run.trace(), run.grid());
         parts.add(run);
+        return parts.report();
+    }
+
+    /** Checks every client of the run, one room at a time (as {@link dev.livetalk.metrics.Measurement} does). */
+    public static CorrectnessReport check(RoomSlices run) {
+        Parts parts = new Parts(run.run(), SampleGrid.of(run));
+        for (String room : run.rooms()) {
+            parts.add(ReplayedRun.of(run, room));
+        }
         return parts.report();
     }
 

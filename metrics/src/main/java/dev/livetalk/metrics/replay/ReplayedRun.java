@@ -3,6 +3,7 @@ package dev.livetalk.metrics.replay;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.metrics.trace.ClientTrace;
+import dev.livetalk.metrics.trace.RoomSlices;
 import dev.livetalk.metrics.trace.RunContext;
 import dev.livetalk.metrics.trace.RunTrace;
 
@@ -12,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trace with its {@link MessageIndex} and every client's rooms replayed once, shared by the
- * correctness checkers and the latency recorders. A recorded final transcript that differs
+ * A trace (a whole run, or one room's slice of it: {@link RunTrace#slice}) with its
+ * {@link MessageIndex} and every client's rooms replayed once, shared by the correctness
+ * checkers, the latency recorders and the ledger. A recorded final transcript that differs
  * from the replayed one is a broken trace and is refused.
  *
  * <p>Immutable once built; any thread.
@@ -29,6 +31,11 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
     /** As {@link #of(RunTrace)}, sampling every {@code stepNanos}. */
     public static ReplayedRun of(RunTrace trace, long stepNanos) {
         return of(trace, RunContext.of(trace), stepNanos);
+    }
+
+    /** The replay of the slice of {@code room} of {@code run}, sampling every second from the end of the warm-up. */
+    public static ReplayedRun of(RoomSlices run, String room) {
+        return of(run.slice(room), run.context(), SampleGrid.DEFAULT_STEP_NANOS);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.livetalk.metrics.replay;
 
+import dev.livetalk.metrics.trace.RoomSlices;
 import dev.livetalk.metrics.trace.RunContext;
 import dev.livetalk.metrics.trace.RunTrace;
 
@@ -32,6 +33,11 @@ public record SampleGrid(long from, long step, int count) {
     /** Intervals of {@code step} from the end of the warm-up up to and including the interval of the last event. */
     public static SampleGrid of(RunTrace trace, long step) {
         return of(trace.measuredFrom(), RunContext.lastEvent(trace), step);
+    }
+
+    /** The 1 s intervals of a run measured room by room: from the end of its warm-up up to its last event. */
+    public static SampleGrid of(RoomSlices run) {
+        return of(run.run().measuredFrom(), run.context().lastEvent(), DEFAULT_STEP_NANOS);
     }
 
     /** Intervals of {@code step} from {@code from} (the end of the warm-up) up to and including the interval of {@code last}. */
