@@ -7,12 +7,21 @@ import dev.livetalk.metrics.latency.LatencyReport;
 import dev.livetalk.metrics.recovery.RecoveryCheck;
 import dev.livetalk.metrics.recovery.RecoveryReport;
 import dev.livetalk.metrics.replay.ReplayedRun;
+import dev.livetalk.metrics.replay.SampleGrid;
+import dev.livetalk.metrics.trace.RoomSlices;
 import dev.livetalk.metrics.trace.RunTrace;
+
+import java.util.function.Consumer;
 
 /**
  * What one strategy's run measured: the correctness checkers' report, the latency series and
  * the recovery figures per fault window.
  * {@link #of(RunTrace)} is the entry point from a trace to the figures.
+ *
+ * <p>A run is measured one room at a time ({@link #of(RoomSlices, long, Consumer)}): each room's
+ * slice is replayed, checked and let go before the next, and only small per-(client, room)
+ * figures are kept across rooms, so the memory the measurement needs beyond the trace is that of
+ * its largest room.
  *
  * <p>Immutable apart from the histograms inside the latency report, which nobody writes after
  * {@link #of}; read it from any thread once built.
@@ -26,8 +35,8 @@ public record Measurement(String strategy, CorrectnessReport correctness, Latenc
     }
 
     /**
-     * Replays the trace once, then runs the correctness checkers and the latency collector over
-     * it; interval logs get 1 s intervals from the end of the warm-up.
+     * Replays the trace room by room, running the correctness checkers, the latency collector and
+     * the recovery figures over each room; interval logs get 1 s intervals from the end of the warm-up.
      */
     public static Measurement of(RunTrace trace) {
         return of(trace, LatencyReport.DEFAULT_INTERVAL_NANOS);
@@ -35,13 +44,27 @@ public record Measurement(String strategy, CorrectnessReport correctness, Latenc
 
     /** As {@link #of(RunTrace)}, with intervals of {@code intervalNanos} for the interval logs. */
     public static Measurement of(RunTrace trace, long intervalNanos) {
-        return of(ReplayedRun.of(trace), intervalNanos);
+        return of(RoomSlices.of(trace), intervalNanos, room -> { });
     }
 
-    /** Runs the correctness checkers and the latency collector over a run replayed once (shared with the ledger). */
-    public static Measurement of(ReplayedRun run, long intervalNanos) {
-        CorrectnessReport correctness = CorrectnessChecker.check(run);
-        return new Measurement(run.trace().strategy(), correctness, LatencyCollector.collect(run, intervalNanos),
-                RecoveryCheck.of(run, correctness.byClient()));
+    /**
+     * Measures a run one room at a time: replays each room's slice once, runs every checker's part
+     * of that room over it, hands the replay to {@code eachRoom} (the ledger builds its rows from
+     * the same replay), and lets it go before the next room.
+     */
+    public static Measurement of(RoomSlices run, long intervalNanos, Consumer<ReplayedRun> eachRoom) {
+        RunTrace trace = run.run();
+        CorrectnessChecker.Parts correctness = new CorrectnessChecker.Parts(trace, SampleGrid.of(run));
+        LatencyReport latency = LatencyCollector.empty(trace, intervalNanos);
+        RecoveryCheck.Parts recovery = new RecoveryCheck.Parts(trace);
+        for (String room : run.rooms()) {
+            ReplayedRun replayed = ReplayedRun.of(run, room);
+            correctness.add(replayed);
+            LatencyCollector.collect(replayed, latency);
+            recovery.add(replayed);
+            eachRoom.accept(replayed);
+        }
+        CorrectnessReport report = correctness.report();
+        return new Measurement(trace.strategy(), report, latency, recovery.report(report.byClient()));
     }
 }

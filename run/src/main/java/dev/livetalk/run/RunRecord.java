@@ -9,7 +9,8 @@ import java.util.Map;
  * What one strategy's run left behind: the trace the metrics are computed from, and what the
  * harness saw of the network, so that tests can check a fault really happened.
  *
- * @param trace           the trace; {@code null} when only its digest was asked for ({@link StrategyPlay#playDigest()})
+ * @param trace           the trace; {@code null} when it was read one room at a time
+ *                        ({@link StrategyPlay#play(StrategyPlay.RoomMeasure)}) or not at all ({@link StrategyPlay#playDigest()})
  * @param welcomes        per user, the welcomes its links received (more than its link count:
  *                        it reconnected)
  * @param faults          the fault windows as played
@@ -22,5 +23,10 @@ public record RunRecord(RunTrace trace, Map<String, Integer> welcomes, List<Play
     public RunRecord {
         welcomes = Map.copyOf(welcomes);
         faults = List.copyOf(faults);
+    }
+
+    /** This record with its trace. */
+    public RunRecord withTrace(RunTrace read) {
+        return new RunRecord(read, welcomes, faults, transportErrors, digest);
     }
 }

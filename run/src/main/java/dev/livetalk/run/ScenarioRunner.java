@@ -6,14 +6,15 @@ import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.latency.HlogWriter;
 import dev.livetalk.metrics.latency.LatencyReport;
 import dev.livetalk.metrics.ledger.Ledger;
+import dev.livetalk.metrics.ledger.LedgerBuilder;
 import dev.livetalk.metrics.ledger.LedgerFiles;
 import dev.livetalk.metrics.ledger.LedgerFolder;
 import dev.livetalk.metrics.otlp.OtlpTraceFile;
-import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ScenarioStop;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.metrics.trace.RoomSlices;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.fault.FaultScheduleJson;
@@ -238,28 +239,36 @@ public final class ScenarioRunner {
         long startMillis = backend.hlogStartMillis();
         try (SelfCheck check = SelfCheck.start(this, plan, strategy)) {
             StrategyPlay first = new StrategyPlay(backend, plan, strategy, settings, progress, guard);
-            RunRecord record = first.play();
-            RunTrace trace = record.trace();
-            String stoppedEarly = first.stoppedEarly().orElse(null);
-            if (stoppedEarly != null) {
-                check.cancel(); // a replay of a run cut short by the heap would not match it, and needs heap too
-            }
-            String note = first.summary();
-            // measured while the self-check's second play (if any) goes on beside it
-            ReplayedRun replayed = ReplayedRun.of(trace);
-            Measurement measurement = Measurement.of(replayed, LatencyReport.DEFAULT_INTERVAL_NANOS);
-            Drift drift = Drift.of(measurement, plan.scenario().duration());
-            List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement, drift);
-            StrategyResult result = StrategyResult.of(measurement, verdicts,
-                    List.of(folder.resolve(strategy + ".hlog").getFileName().toString()), drift);
-            if (stoppedEarly == null) {
-                check.finish(record, note);
-            }
-            if (writesLedger || otlp != null) {
-                writeLedger(plan, strategy, replayed, folder);
-            }
-            HlogWriter.write(folder.resolve(strategy + ".hlog"), strategy, measurement.latency(), startMillis);
-            return new Measured(result.examplesSince(trace.measuredFrom()), stoppedEarly);
+            // measured room by room from the trace on disk, while the self-check's second play (if any) goes on
+            // beside it; the ledger takes its rows from the same replay of each room
+            return first.play((record, slices) -> {
+                String stoppedEarly = first.stoppedEarly().orElse(null);
+                if (stoppedEarly != null) {
+                    check.cancel(); // a replay of a run cut short by the heap would not match it, and needs heap too
+                }
+                String note = first.summary();
+                LedgerBuilder ledger = writesLedger || otlp != null ? new LedgerBuilder(slices.run()) : null;
+                long[] ledgerNanos = {0};
+                Measurement measurement = Measurement.of(slices, LatencyReport.DEFAULT_INTERVAL_NANOS, room -> {
+                    if (ledger != null) {
+                        long started = System.nanoTime();
+                        ledger.add(room);
+                        ledgerNanos[0] += System.nanoTime() - started;
+                    }
+                });
+                Drift drift = Drift.of(measurement, plan.scenario().duration());
+                List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement, drift);
+                StrategyResult result = StrategyResult.of(measurement, verdicts,
+                        List.of(folder.resolve(strategy + ".hlog").getFileName().toString()), drift);
+                if (stoppedEarly == null) {
+                    check.finish(record, note);
+                }
+                if (ledger != null) {
+                    writeLedger(plan, strategy, ledger, ledgerNanos[0], folder);
+                }
+                HlogWriter.write(folder.resolve(strategy + ".hlog"), strategy, measurement.latency(), startMillis);
+                return new Measured(result.examplesSince(slices.run().measuredFrom()), stoppedEarly);
+            });
         }
     }
 
@@ -267,9 +276,10 @@ public final class ScenarioRunner {
      * Builds the run's ledger and writes it into {@code ledger/STRATEGY/} of the scenario's
      * folder (unless told not to), and appends it to the OTLP traces (when given).
      */
-    private void writeLedger(RunPlan plan, String strategy, ReplayedRun replayed, Path folder) throws IOException {
-        long started = System.nanoTime();
-        Ledger ledger = Ledger.of(replayed);
+    private void writeLedger(RunPlan plan, String strategy, LedgerBuilder rows, long addNanos, Path folder)
+            throws IOException {
+        long started = System.nanoTime() - addNanos; // the rows were added room by room during the measurement
+        Ledger ledger = rows.build();
         long built = System.nanoTime();
         LedgerFiles.Stamp stamp = new LedgerFiles.Stamp(plan.scenario().name(), strategy, plan.seed());
         if (writesLedger) {

@@ -3,7 +3,7 @@ package dev.livetalk.run;
 import dev.livetalk.client.ClientSession;
 import dev.livetalk.client.strategy.Strategies;
 import dev.livetalk.metrics.trace.InterimTap;
-import dev.livetalk.metrics.trace.RunTrace;
+import dev.livetalk.metrics.trace.RoomSlices;
 import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.metrics.trace.TraceWindow;
 import dev.livetalk.protocol.Message;
@@ -89,7 +89,7 @@ public final class StrategyPlay {
      * are closed; throws {@link RunFailure} when the harness failed.
      */
     public RunRecord play() throws IOException, InterruptedException {
-        return play(trace -> trace.build());
+        return finishing((record, trace) -> record.withTrace(trace.build()));
     }
 
     /**
@@ -97,11 +97,31 @@ public final class StrategyPlay {
      * reading the trace back: what a determinism self-check needs of its second play.
      */
     public String playDigest() throws IOException, InterruptedException {
-        return play(trace -> null).digest();
+        return finishing((record, trace) -> record.digest());
     }
 
-    private RunRecord play(java.util.function.Function<TraceRecorder, RunTrace> readBack)
-            throws IOException, InterruptedException {
+    /**
+     * Plays the run, then hands {@code measure} its record (without the trace) and the trace one
+     * room at a time, each room read from disk when asked for ({@link TraceRecorder#slices()}), so
+     * that no more than one room's trace is in memory; the trace on disk is deleted afterwards.
+     */
+    public <T> T play(RoomMeasure<T> measure) throws IOException, InterruptedException {
+        return finishing((record, trace) -> measure.apply(record, trace.slices()));
+    }
+
+    /** What is done with a played run's record and its trace, one room at a time. */
+    @FunctionalInterface
+    public interface RoomMeasure<T> {
+        T apply(RunRecord record, RoomSlices slices) throws IOException, InterruptedException;
+    }
+
+    /** Done with a played run while its trace is still on disk. */
+    @FunctionalInterface
+    private interface Finish<T> {
+        T apply(RunRecord record, TraceRecorder trace) throws IOException, InterruptedException;
+    }
+
+    private <T> T finishing(Finish<T> finish) throws IOException, InterruptedException {
         if (played) {
             throw new IllegalStateException("a strategy play runs once: " + plan.scenario().name() + " " + strategy);
         }
@@ -146,9 +166,9 @@ public final class StrategyPlay {
                 trace = new TraceRecorder(strategy, faultZero, tap);
                 played = record(opened, clients, loadStart, faultZero, trace, tap);
             }
-            // the clients and the server are closed and their memory free: the trace is read back now
-            return new RunRecord(readBack.apply(trace), played.welcomes(), played.faults(), played.transportErrors(),
-                    trace.digest());
+            // the clients and the server are closed and their memory free: the trace is read now
+            return finish.apply(new RunRecord(null, played.welcomes(), played.faults(), played.transportErrors(),
+                    trace.digest()), trace);
         } finally {
             if (trace != null) {
                 trace.close();

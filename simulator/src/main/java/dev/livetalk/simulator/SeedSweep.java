@@ -6,9 +6,9 @@ import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.drift.Drift;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.results.BudgetVerdict;
-import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.results.Invariant;
 import dev.livetalk.metrics.results.Shard;
+import dev.livetalk.metrics.trace.RoomSlices;
 import dev.livetalk.run.RunFailure;
 import dev.livetalk.run.RunPlan;
 import dev.livetalk.run.RunProgress;
@@ -217,7 +217,7 @@ public final class SeedSweep {
             } else { // the invariants need only the correctness figures: not the latency series and recovery
                 // figures of Measurement.of, which cost about three times the simulated run itself
                 budgets = List.of();
-                figures = CorrectnessChecker.check(ReplayedRun.of(result.trace())).figures();
+                figures = CorrectnessChecker.check(RoomSlices.of(result.trace())).figures();
             }
             List<String> invariants = brokenInvariants(figures);
             if (!budgets.isEmpty() || !invariants.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.livetalk.metrics.correctness;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.replay.RoomReplay;
 import dev.livetalk.metrics.trace.ClientTrace;
+import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.TraceWindow;
 
 import java.util.ArrayList;
@@ -34,24 +35,73 @@ final class ConvergenceCheck {
         return ConvergenceTimes.of(times, never);
     }
 
-    /** Windows in start order, then clients in trace order; window ends since the end of the warm-up. */
-    static List<ClientConvergence> byClient(ReplayedRun run) {
-        List<TraceWindow> windows = run.trace().windows();
-        long warmUpEnd = run.trace().measuredFrom();
-        List<ClientConvergence> samples = new ArrayList<>();
-        for (TraceWindow window : windows) {
-            long until = nextStartAfter(windows, window.end());
-            for (ClientTrace client : run.trace().clients()) {
-                Map<String, RoomReplay> rooms = run.replays().get(client.clientId());
-                if (!window.targets(client.user()) || rooms.isEmpty()) {
-                    continue;
-                }
-                OptionalLong at = convergedAt(rooms, window.end(), until);
-                samples.add(new ClientConvergence(client.clientId(), window.fault(), window.occurrence(),
-                        window.end() - warmUpEnd, at.isPresent() ? at.getAsLong() - window.end() : null));
+    /**
+     * Per fault window and client it targeted, when the client converged: when the last of its
+     * rooms did (never when one room never did), its rooms added part by part ({@link #add}).
+     * Windows in start order, then clients in trace order; window ends since the end of the warm-up.
+     *
+     * <p>Single use, single thread.
+     */
+    static final class ByClient {
+        private final List<TraceWindow> windows;
+        private final List<ClientTrace> clients;
+        private final long warmUpEnd;
+        /** Per window and client: the latest moment a room of it converged so far, and whether one never did. */
+        private final long[][] latest;
+        private final boolean[][] never;
+        /** Per client: whether it has a room. */
+        private final boolean[] member;
+
+        ByClient(RunTrace run) {
+            this.windows = run.windows();
+            this.clients = run.clients();
+            this.warmUpEnd = run.measuredFrom();
+            this.latest = new long[windows.size()][clients.size()];
+            this.never = new boolean[windows.size()][clients.size()];
+            this.member = new boolean[clients.size()];
+            for (int w = 0; w < windows.size(); w++) {
+                java.util.Arrays.fill(latest[w], windows.get(w).end());
             }
         }
-        return samples;
+
+        /** Takes in the rooms replayed in {@code part}. */
+        void add(ReplayedRun part) {
+            for (int c = 0; c < clients.size(); c++) {
+                member[c] |= !part.replays().get(clients.get(c).clientId()).isEmpty();
+            }
+            for (int w = 0; w < windows.size(); w++) {
+                TraceWindow window = windows.get(w);
+                long until = nextStartAfter(windows, window.end());
+                for (int c = 0; c < clients.size(); c++) {
+                    if (!window.targets(clients.get(c).user()) || never[w][c]) {
+                        continue;
+                    }
+                    for (RoomReplay room : part.replays().get(clients.get(c).clientId()).values()) {
+                        OptionalLong at = room.goodFrom(window.end(), until);
+                        if (at.isEmpty()) {
+                            never[w][c] = true;
+                            break;
+                        }
+                        latest[w][c] = Math.max(latest[w][c], at.getAsLong());
+                    }
+                }
+            }
+        }
+
+        List<ClientConvergence> samples() {
+            List<ClientConvergence> samples = new ArrayList<>();
+            for (int w = 0; w < windows.size(); w++) {
+                TraceWindow window = windows.get(w);
+                for (int c = 0; c < clients.size(); c++) {
+                    if (!window.targets(clients.get(c).user()) || !member[c]) {
+                        continue;
+                    }
+                    samples.add(new ClientConvergence(clients.get(c).clientId(), window.fault(), window.occurrence(),
+                            window.end() - warmUpEnd, never[w][c] ? null : latest[w][c] - window.end()));
+                }
+            }
+            return samples;
+        }
     }
 
     /**
@@ -82,19 +132,6 @@ final class ConvergenceCheck {
         times.forEach((room, t) -> byRoom.put(room, ConvergenceTimes.of(t, never.getOrDefault(room, 0L))));
         never.forEach((room, n) -> byRoom.putIfAbsent(room, ConvergenceTimes.of(List.of(), n)));
         return byRoom;
-    }
-
-    /** The latest of the rooms' moments; empty when one room never got there. */
-    private static OptionalLong convergedAt(Map<String, RoomReplay> rooms, long from, long until) {
-        long latest = from;
-        for (RoomReplay room : rooms.values()) {
-            OptionalLong at = room.goodFrom(from, until);
-            if (at.isEmpty()) {
-                return at;
-            }
-            latest = Math.max(latest, at.getAsLong());
-        }
-        return OptionalLong.of(latest);
     }
 
     private static long nextStartAfter(List<TraceWindow> windows, long end) {

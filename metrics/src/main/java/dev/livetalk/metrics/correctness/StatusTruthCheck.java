@@ -39,6 +39,10 @@ import java.util.TreeMap;
  * DELIVERED shown, at most one look per other member of the room (each of which displays the
  * message in an honest run, so the first look usually settles it).
  *
+ * <p>Every figure and example is of one room: a run checked room by room ({@link CorrectnessChecker.Parts})
+ * gets the same. Examples come in the order of the trace's clients, then of each client's markers
+ * (then sends) by time, then by room.
+ *
  * <p>Single use, single thread.
  */
 final class StatusTruthCheck {
@@ -66,11 +70,14 @@ final class StatusTruthCheck {
     private Map<String, StatusTruth> run() {
         run.replays().values().forEach(rooms -> rooms.values()
                 .forEach(r -> byRoom.computeIfAbsent(r.room(), k -> new ArrayList<>()).add(r)));
-        for (ClientTrace client : run.trace().clients()) {
-            markers(client);
+        List<ClientTrace> clients = run.trace().clients();
+        for (int c = 0; c < clients.size(); c++) {
+            markers(c, clients.get(c));
         }
-        for (ClientTrace client : run.trace().clients()) {
+        for (int c = 0; c < clients.size(); c++) {
+            ClientTrace client = clients.get(c);
             for (SendRecord send : client.sends()) {
+                examples.at(Examples.SENDS, c, send.actualAt(), run.context().roomIndex(client.clientId(), send.room()));
                 LogicalMessage message = run.index().byKey(MessageIndex.sendKey(client.clientId(), send.clientMsgId()));
                 RoomReplay replay = run.of(client.clientId(), send.room());
                 List<StatusStep> steps = replay == null ? List.of() : replay.statusOf(message.key());
@@ -86,13 +93,15 @@ final class StatusTruthCheck {
     }
 
     /** Judges every entitled message at the first marker of each kind that covers it; notes when read markers covered each. */
-    private void markers(ClientTrace client) {
+    private void markers(int clientIndex, ClientTrace client) {
         Map<String, Integer> next = new HashMap<>();
         Set<String> counted = new HashSet<>();
         for (MarkerSent marker : client.markers()) {
             if (!run.trace().inFinalEpochAt(client, marker.at())) {
                 continue;
             }
+            examples.at(Examples.MARKERS, clientIndex, marker.at(),
+                    run.context().roomIndex(client.clientId(), marker.room()));
             RoomLogIndex log = log(marker.room());
             String cursor = marker.kind() + "\u0000" + marker.room();
             int from = next.getOrDefault(cursor, 0);

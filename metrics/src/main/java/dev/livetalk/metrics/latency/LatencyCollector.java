@@ -3,10 +3,10 @@ package dev.livetalk.metrics.latency;
 import dev.livetalk.metrics.replay.LogicalMessage;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.replay.RoomReplay;
-import dev.livetalk.metrics.replay.SampleGrid;
 import dev.livetalk.metrics.trace.ClientTrace;
 import dev.livetalk.metrics.trace.CommittedMessage;
 import dev.livetalk.metrics.trace.ReadMark;
+import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.SendRecord;
 import dev.livetalk.scenarios.budget.Metric;
 
@@ -58,10 +58,24 @@ public final class LatencyCollector {
 
     /** Collects every latency of the run, in intervals of {@code intervalNanos} from the end of the warm-up. */
     public static LatencyReport collect(ReplayedRun run, long intervalNanos) {
-        LatencyReport report = new LatencyReport(new Phases(run.trace().windows()), run.trace().measuredFrom(),
-                intervalNanos);
+        LatencyReport report = empty(run.trace(), intervalNanos);
+        collect(run, report);
+        return report;
+    }
+
+    /** An empty report for the run of {@code trace} (the whole trace or any part of it: its windows and warm-up end). */
+    public static LatencyReport empty(RunTrace trace, long intervalNanos) {
+        return new LatencyReport(new Phases(trace.windows()), trace.measuredFrom(), intervalNanos);
+    }
+
+    /**
+     * Records the latencies of the messages and read marks of {@code run} (a whole run, or some of
+     * its rooms: {@link dev.livetalk.metrics.trace.RunTrace#slice}) into {@code report}; every sample
+     * is of one room, so a run collected room by room gets the same report.
+     */
+    public static void collect(ReplayedRun run, LatencyReport report) {
         Map<String, FinalPlacement> placements = new HashMap<>();
-        long end = SampleGrid.lastEvent(run.trace());
+        long end = run.context().lastEvent();
         // The clients that ever joined each room, in the trace's order: only they can be a
         // message's peers (isPeerOf), and looking at every client for every message made this
         // quadratic (1,000 clients times 350,000 messages in the 1,000-client scale scenario).
@@ -88,7 +102,6 @@ public final class LatencyCollector {
             }
         }
         readReceiptLags(run, report);
-        return report;
     }
 
     private static void senderLatencies(ReplayedRun run, LogicalMessage message, LatencyReport report) {

@@ -34,7 +34,7 @@ public record Ledger(List<MessageRow> messages, List<DeliveryRow> deliveries, Li
 
     /** The ledger of a replayed run; times count from the end of its warm-up. */
     public static Ledger of(ReplayedRun run) {
-        return new LedgerBuilder(run).build();
+        return new LedgerBuilder(run.trace()).add(run).build();
     }
 
     /** The rows of {@code table}. */

@@ -12,6 +12,7 @@ import dev.livetalk.metrics.trace.CommittedMessage;
 import dev.livetalk.metrics.trace.MarkerSent;
 import dev.livetalk.metrics.trace.ReadMark;
 import dev.livetalk.metrics.trace.ReceiptSeen;
+import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.SendRecord;
 import dev.livetalk.metrics.trace.TraceWindow;
 import dev.livetalk.metrics.trace.Transmission;
@@ -29,297 +30,64 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Derives a {@link Ledger} from a replayed run in one pass over each client's change log plus
- * one row per (message, recipient). Every lookup is a hash or a binary search, so the cost is
+ * Derives a {@link Ledger} from a replayed run, whole or part by part (one room at a time:
+ * {@link #add}), in one pass over each client's change log plus one row per (message, recipient). Every lookup is a hash or a binary search, so the cost is
  * linear in the trace and the rows.
  *
  * <p>Single use, one thread.
  */
-final class LedgerBuilder {
+public final class LedgerBuilder {
     private static final char SEP = '\u0000';
-    private final ReplayedRun run;
+    private final RunTrace run;
     private final long origin;
-    /** Per client id: its moves and (for its own messages) status steps, keyed room + key. */
-    private final Map<String, ClientPass> passes = new HashMap<>();
-    /** Per room: its members (clients that joined it), in client order. */
-    private final Map<String, List<ClientTrace>> members = new HashMap<>();
-    private final Map<String, ClientTrace> clients = new HashMap<>();
-    /** Per client + room: where each key's first final line is and how many lines it has. */
-    private final Map<String, Map<String, int[]>> finalLines = new HashMap<>();
-    private final Map<String, FinalPlacement> placements = new HashMap<>();
-    /** Per client + room + kind (markers the client sent) or client + room + reader + kind (receipts it got). */
-    private final Map<String, Watermarks> watermarks = new HashMap<>();
-    /** Per client id: its transmissions by room and client message id, and by room and body. */
-    private final Map<String, Map<String, List<Transmission>>> transmissions = new HashMap<>();
+    private final Map<String, Integer> clientIndex = new HashMap<>();
+    private final List<MessageRow> messages = new ArrayList<>();
+    private final List<DeliveryRow> deliveries = new ArrayList<>();
+    private final List<TranscriptRow> transcripts = new ArrayList<>();
+    /** Per transcript row: its client's place in the trace and the room's among the client's rooms. */
+    private final List<long[]> transcriptOrder = new ArrayList<>();
+    private final List<MarkerRow> markers = new ArrayList<>();
+    private final List<ReceiptRow> receipts = new ArrayList<>();
+    private final List<RefetchRow> refetches = new ArrayList<>();
 
-    LedgerBuilder(ReplayedRun run) {
+    /**
+     * @param run the run's clients (in order, with their welcomes), windows and warm-up end: the whole
+     *            trace, or a part of it that keeps these whole
+     */
+    public LedgerBuilder(RunTrace run) {
         this.run = run;
-        this.origin = run.trace().measuredFrom();
+        this.origin = run.measuredFrom();
+        for (int i = 0; i < run.clients().size(); i++) {
+            clientIndex.put(run.clients().get(i).clientId(), i);
+        }
     }
 
-    Ledger build() {
-        for (ClientTrace client : run.trace().clients()) {
-            clients.put(client.clientId(), client);
-            client.joinedAt().keySet().forEach(room -> members.computeIfAbsent(room, r -> new ArrayList<>()).add(client));
-            passes.put(client.clientId(), pass(client));
-            for (MarkerSent marker : client.markers()) {
-                if (!run.trace().inFinalEpochAt(client, marker.at())) {
-                    continue; // a seq of a lost epoch
-                }
-                watermark(client.clientId(), marker.room(), "", marker.kind()).add(marker.seq(), marker.at());
-            }
-            for (ReceiptSeen receipt : client.receipts()) {
-                if (!run.trace().inFinalEpochAt(client, receipt.at())) {
-                    continue;
-                }
-                watermark(client.clientId(), receipt.room(), receipt.reader(), receipt.kind())
-                        .add(receipt.seq(), receipt.at());
-            }
-        }
-        List<MessageRow> messages = new ArrayList<>();
-        List<DeliveryRow> deliveries = new ArrayList<>();
-        for (LogicalMessage message : run.index().all()) {
-            messages.add(messageRow(message));
-            for (ClientTrace member : members.getOrDefault(message.room(), List.of())) {
-                if (isRecipient(run, member, message)) {
-                    deliveries.add(deliveryRow(message, member));
-                }
-            }
-        }
-        return new Ledger(messages, deliveries, transcripts(), markers(), receipts(), faults(), welcomes(),
-                refetches());
+    /** Adds the rows of the rooms replayed in {@code part} (each room in one part only). */
+    public LedgerBuilder add(ReplayedRun part) {
+        new Part(part).rows();
+        return this;
     }
 
     /**
-     * A member other than the sender that joined before the message's seq in the final epoch
-     * (every member for one never committed there).
+     * The ledger of every part added: messages and deliveries part by part, transcripts in client
+     * then room order, markers, receipts, welcomes and refetches by time.
      */
-    private static boolean isRecipient(ReplayedRun run, ClientTrace member, LogicalMessage message) {
-        Long joined = run.trace().entitledAfter(member, message.room());
-        return !member.clientId().equals(message.senderClientId()) && joined != null
-                && (!message.isCommitted() || message.firstSeq() > joined);
-    }
-
-    private MessageRow messageRow(LogicalMessage message) {
-        SendRecord send = message.send();
-        String sender = message.senderClientId();
-        RoomReplay replay = sender == null ? null : run.of(sender, message.room());
-        List<Transmission> transmissions = sender == null ? List.of() : transmissionsOf(clients.get(sender), message);
-        Set<String> clientMsgIds = new LinkedHashSet<>();
-        if (send != null) {
-            clientMsgIds.add(send.clientMsgId());
+    public Ledger build() {
+        Integer[] order = new Integer[transcripts.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        transmissions.forEach(t -> clientMsgIds.add(t.clientMsgId()));
-        List<MessageRow.Commit> commits = new ArrayList<>();
-        for (CommittedMessage commit : message.commits()) {
-            clientMsgIds.add(commit.message().clientMsgId());
-            commits.add(commitRow(commit));
-        }
-        List<MessageRow.Commit> lostCommits = new ArrayList<>();
-        for (CommittedMessage commit : message.lostCommits()) {
-            clientMsgIds.add(commit.message().clientMsgId());
-            lostCommits.add(commitRow(commit));
-        }
-        CommittedMessage first = message.isCommitted() ? message.commits().get(0) : null;
-        ClientPass pass = sender == null ? null : passes.get(sender);
-        String roomKey = message.room() + SEP + message.key();
-        return new MessageRow(message.key(), message.room(), message.from(),
-                first == null ? null : first.id(), first == null ? null : first.seq(),
-                send != null ? send.replyTo() : first == null ? null : first.message().replyTo(),
-                send == null ? null : us(send.intendedAt()), send == null ? null : us(send.actualAt()),
-                transmissions.isEmpty() ? null : us(transmissions.get(0).at()), transmissions.size(),
-                transmissions.stream().map(t -> new MessageRow.Sent(t.clientMsgId(), us(t.at()))).toList(),
-                List.copyOf(clientMsgIds),
-                replay == null ? null : usOrNull(replay.firstShown().get(message.key())),
-                replay == null ? null : usOrNull(replay.acked().get(message.key())),
-                first == null ? null : us(first.committedAt()), commits,
-                pass == null ? List.of() : pass.statuses.getOrDefault(roomKey, List.of()),
-                sender == null ? null : finalStatus(sender, message),
-                pass == null ? 0 : pass.moves.getOrDefault(roomKey, 0), lostCommits, run.isAcknowledgedLost(message));
-    }
-
-    private MessageRow.Commit commitRow(CommittedMessage commit) {
-        return new MessageRow.Commit(commit.seq(), commit.id(), commit.message().clientMsgId(), us(commit.committedAt()),
-                commit.epoch());
-    }
-
-    /** The sender's transmissions of the message: under its client message ids, or with its body (a resend under a new id). */
-    private List<Transmission> transmissionsOf(ClientTrace sender, LogicalMessage message) {
-        Map<String, List<Transmission>> sent = transmissions.computeIfAbsent(sender.clientId(),
-                id -> transmissionIndex(sender));
-        Set<String> ids = new LinkedHashSet<>();
-        SendRecord send = message.send();
-        if (send != null) {
-            ids.add(send.clientMsgId());
-        }
-        message.commits().forEach(c -> ids.add(c.message().clientMsgId()));
-        message.lostCommits().forEach(c -> ids.add(c.message().clientMsgId()));
-        Set<Transmission> mine = Collections.newSetFromMap(new IdentityHashMap<>()); // one per attempt, even if equal
-        for (String id : ids) {
-            mine.addAll(sent.getOrDefault(message.room() + SEP + "id" + SEP + id, List.of()));
-        }
-        if (send != null && send.body() != null) {
-            mine.addAll(sent.getOrDefault(message.room() + SEP + "body" + SEP + send.body(), List.of()));
-        }
-        List<Transmission> inOrder = new ArrayList<>(mine);
-        inOrder.sort(Comparator.comparingLong(Transmission::at));
-        return inOrder;
-    }
-
-    /** A client's transmissions by room and client message id, and by room and body. */
-    private static Map<String, List<Transmission>> transmissionIndex(ClientTrace sender) {
-        Map<String, List<Transmission>> index = new HashMap<>();
-        for (Transmission t : sender.transmissions()) {
-            index.computeIfAbsent(t.room() + SEP + "id" + SEP + t.clientMsgId(), k -> new ArrayList<>()).add(t);
-            if (t.body() != null) {
-                index.computeIfAbsent(t.room() + SEP + "body" + SEP + t.body(), k -> new ArrayList<>()).add(t);
-            }
-        }
-        return index;
-    }
-
-    private String finalStatus(String clientId, LogicalMessage message) {
-        RoomReplay replay = run.of(clientId, message.room());
-        if (replay == null) {
-            return null;
-        }
-        int[] lines = finalLines.computeIfAbsent(clientId + SEP + message.room(), k -> finalLinesOf(replay, false))
-                .get(message.key());
-        return lines == null ? null : status(replay.finalEntries().get(lines[0]).entry());
-    }
-
-    private DeliveryRow deliveryRow(LogicalMessage message, ClientTrace recipient) {
-        String room = message.room();
-        RoomReplay replay = run.of(recipient.clientId(), room);
-        String clientRoom = recipient.clientId() + SEP + room;
-        int[] lines = replay == null ? null // a line of a lost epoch is a phantom, not a line of the message
-                : finalLines.computeIfAbsent(clientRoom + SEP + "final-epoch", k -> finalLinesOf(replay, true))
-                .get(message.key());
-        Long finalAt = null;
-        Long seq = message.isCommitted() ? message.firstSeq() : null;
-        if (replay != null && seq != null) {
-            finalAt = placements.computeIfAbsent(clientRoom, k -> new FinalPlacement(replay, run.index())).at(seq);
-        }
-        ClientPass pass = passes.get(recipient.clientId());
-        String sender = message.senderClientId();
-        return new DeliveryRow(message.key(), room, seq, message.from(), recipient.user(),
-                replay == null ? null : usOrNull(replay.firstShown().get(message.key())),
-                usOrNull(finalAt), lines == null ? null : lines[0], lines == null ? 0 : lines[1],
-                pass.moves.getOrDefault(room + SEP + message.key(), 0),
-                seq == null ? null : usOrNull(firstAt(recipient.clientId(), room, "", ReceiptKind.DELIVERED, seq)),
-                seq == null ? null : usOrNull(firstAt(recipient.clientId(), room, "", ReceiptKind.READ, seq)),
-                seq == null || sender == null ? null
-                        : usOrNull(firstAt(sender, room, recipient.user(), ReceiptKind.DELIVERED, seq)),
-                seq == null || sender == null ? null
-                        : usOrNull(firstAt(sender, room, recipient.user(), ReceiptKind.READ, seq)),
-                replay != null && seq != null && replay.isUnreachable(seq));
-    }
-
-    /** Per message, where its first final line is and how many it has; {@code finalEpochOnly}: lines of lost epochs skipped. */
-    private Map<String, int[]> finalLinesOf(RoomReplay replay, boolean finalEpochOnly) {
-        Map<String, int[]> byKey = new HashMap<>();
-        List<PlacedEntry> lines = replay.finalEntries();
-        for (int i = 0; i < lines.size(); i++) {
-            LogicalMessage shown = run.index().of(replay.room(), lines.get(i).entry());
-            if (shown != null && !(finalEpochOnly && run.index().isLostLine(replay.room(), lines.get(i).entry()))) {
-                int position = i;
-                byKey.computeIfAbsent(shown.key(), k -> new int[] {position, 0})[1]++;
-            }
-        }
-        return byKey;
-    }
-
-    private Long firstAt(String clientId, String room, String reader, ReceiptKind kind, long seq) {
-        Watermarks marks = watermarks.get(watermarkKey(clientId, room, reader, kind));
-        return marks == null ? null : marks.firstAtOrAbove(seq);
-    }
-
-    private Watermarks watermark(String clientId, String room, String reader, ReceiptKind kind) {
-        return watermarks.computeIfAbsent(watermarkKey(clientId, room, reader, kind), k -> new Watermarks());
-    }
-
-    private static String watermarkKey(String clientId, String room, String reader, ReceiptKind kind) {
-        return clientId + SEP + room + SEP + reader + SEP + kind;
-    }
-
-    /** One pass over a client's change log: the moves of each message and the status steps of its own. */
-    private ClientPass pass(ClientTrace client) {
-        ClientPass pass = new ClientPass();
-        for (TranscriptChange change : client.changes()) {
-            if (change instanceof TranscriptChange.Removed || change instanceof TranscriptChange.Evicted) {
-                continue; // no new place nor status: an evicted line keeps its last status
-            }
-            LogicalMessage message = run.index().of(change.room(), change.entry());
-            if (message == null) {
-                continue;
-            }
-            String roomKey = change.room() + SEP + message.key();
-            if (change instanceof TranscriptChange.Moved) {
-                pass.moves.merge(roomKey, 1, Integer::sum);
-            } else if (client.clientId().equals(message.senderClientId())) {
-                List<MessageRow.StatusStep> steps = pass.statuses.computeIfAbsent(roomKey, k -> new ArrayList<>());
-                String status = status(change.entry());
-                boolean lostEpoch = !run.trace().inFinalEpochAt(client, change.at());
-                MessageRow.StatusStep last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-                if (last == null || !last.status().equals(status) || last.lostEpoch() != lostEpoch) {
-                    steps.add(new MessageRow.StatusStep(status, us(change.at()), lostEpoch));
-                }
-            }
-        }
-        return pass;
-    }
-
-    private List<TranscriptRow> transcripts() {
-        List<TranscriptRow> rows = new ArrayList<>();
-        run.replays().forEach((clientId, rooms) -> rooms.forEach((room, replay) -> {
-            List<TranscriptRow.Line> lines = new ArrayList<>();
-            int evicted = 0;
-            for (PlacedEntry placed : replay.finalEntries()) {
-                evicted += placed.evicted() ? 1 : 0;
-                TranscriptEntry entry = placed.entry();
-                LogicalMessage shown = run.index().of(room, entry);
-                lines.add(new TranscriptRow.Line(shown == null ? null : shown.key(), entry.seq(), entry.id(),
-                        entry.clientMsgId(), entry.from(), status(entry)));
-            }
-            List<TranscriptRow.Transition> transitions = replay.transitions().stream()
-                    .map(t -> new TranscriptRow.Transition(us(t.at()), t.good())).toList();
-            rows.add(new TranscriptRow(clients.get(clientId).user(), room,
-                    run.trace().entitledAfter(clients.get(clientId), room), lines, transitions, evicted));
-        }));
-        return rows;
-    }
-
-    private List<MarkerRow> markers() {
-        List<MarkerRow> rows = new ArrayList<>();
-        for (ClientTrace client : run.trace().clients()) {
-            for (ReadMark mark : client.readMarks()) {
-                rows.add(new MarkerRow(client.user(), mark.room(), MarkerRow.READ_DECISION, kind(ReceiptKind.READ),
-                        mark.seq(), us(mark.at()), !run.trace().inFinalEpochAt(client, mark.at())));
-            }
-            for (MarkerSent marker : client.markers()) {
-                rows.add(new MarkerRow(client.user(), marker.room(), MarkerRow.SENT, kind(marker.kind()),
-                        marker.seq(), us(marker.at()), !run.trace().inFinalEpochAt(client, marker.at())));
-            }
-        }
-        rows.sort(Comparator.comparingLong(MarkerRow::atUs));
-        return rows;
-    }
-
-    private List<ReceiptRow> receipts() {
-        List<ReceiptRow> rows = new ArrayList<>();
-        for (ClientTrace client : run.trace().clients()) {
-            for (ReceiptSeen receipt : client.receipts()) {
-                rows.add(new ReceiptRow(client.user(), receipt.room(), receipt.reader(), kind(receipt.kind()),
-                        receipt.seq(), us(receipt.at()), !run.trace().inFinalEpochAt(client, receipt.at())));
-            }
-        }
-        rows.sort(Comparator.comparingLong(ReceiptRow::atUs));
-        return rows;
+        java.util.Arrays.sort(order, (a, b) -> java.util.Arrays.compare(transcriptOrder.get(a), transcriptOrder.get(b)));
+        List<TranscriptRow> transcriptRows = java.util.Arrays.stream(order).map(transcripts::get).toList();
+        markers.sort(Comparator.comparingLong(MarkerRow::atUs));
+        receipts.sort(Comparator.comparingLong(ReceiptRow::atUs));
+        refetches.sort(Comparator.comparingLong(RefetchRow::atUs));
+        return new Ledger(messages, deliveries, transcriptRows, markers, receipts, faults(), welcomes(), refetches);
     }
 
     private List<FaultRow> faults() {
         List<FaultRow> rows = new ArrayList<>();
-        for (TraceWindow window : run.trace().windows()) {
+        for (TraceWindow window : run.windows()) {
             rows.add(new FaultRow(window.fault(), window.occurrence(), us(window.start()), us(window.end()),
                     window.clients(), window.serverSide(), window.kind()));
         }
@@ -328,7 +96,7 @@ final class LedgerBuilder {
 
     private List<WelcomeRow> welcomes() {
         List<WelcomeRow> rows = new ArrayList<>();
-        for (ClientTrace client : run.trace().clients()) {
+        for (ClientTrace client : run.clients()) {
             client.welcomes().forEach(w -> rows.add(new WelcomeRow(client.user(), w.link(), us(w.at()), w.epoch(),
                     w.resume())));
         }
@@ -336,14 +104,290 @@ final class LedgerBuilder {
         return rows;
     }
 
-    private List<RefetchRow> refetches() {
-        List<RefetchRow> rows = new ArrayList<>();
-        for (ClientTrace client : run.trace().clients()) {
-            client.refetches().forEach(r -> rows.add(new RefetchRow(client.user(), r.room(), r.source(), r.messages(),
-                    r.bytes(), us(r.at()), r.firstSeq())));
+    /** The rows of one part: its replays, with the lookups built over them. */
+    private final class Part {
+        private final ReplayedRun run;
+        /** Per client id: its moves and (for its own messages) status steps, keyed room + key. */
+        private final Map<String, ClientPass> passes = new HashMap<>();
+        /** Per room: its members (clients that joined it), in client order. */
+        private final Map<String, List<ClientTrace>> members = new HashMap<>();
+        private final Map<String, ClientTrace> clients = new HashMap<>();
+        /** Per client + room: where each key's first final line is and how many lines it has. */
+        private final Map<String, Map<String, int[]>> finalLines = new HashMap<>();
+        private final Map<String, FinalPlacement> placements = new HashMap<>();
+        /** Per client + room + kind (markers the client sent) or client + room + reader + kind (receipts it got). */
+        private final Map<String, Watermarks> watermarks = new HashMap<>();
+        /** Per client id: its transmissions by room and client message id, and by room and body. */
+        private final Map<String, Map<String, List<Transmission>>> transmissions = new HashMap<>();
+
+        Part(ReplayedRun run) {
+            this.run = run;
         }
-        rows.sort(Comparator.comparingLong(RefetchRow::atUs));
-        return rows;
+
+        /** Appends the rows of the part's messages, transcripts, markers, receipts and refetches. */
+        void rows() {
+            for (ClientTrace client : run.trace().clients()) {
+                clients.put(client.clientId(), client);
+                client.joinedAt().keySet().forEach(room -> members.computeIfAbsent(room, r -> new ArrayList<>()).add(client));
+                passes.put(client.clientId(), pass(client));
+                for (MarkerSent marker : client.markers()) {
+                    if (!run.trace().inFinalEpochAt(client, marker.at())) {
+                        continue; // a seq of a lost epoch
+                    }
+                    watermark(client.clientId(), marker.room(), "", marker.kind()).add(marker.seq(), marker.at());
+                }
+                for (ReceiptSeen receipt : client.receipts()) {
+                    if (!run.trace().inFinalEpochAt(client, receipt.at())) {
+                        continue;
+                    }
+                    watermark(client.clientId(), receipt.room(), receipt.reader(), receipt.kind())
+                            .add(receipt.seq(), receipt.at());
+                }
+            }
+            for (LogicalMessage message : run.index().all()) {
+                messages.add(messageRow(message));
+                for (ClientTrace member : members.getOrDefault(message.room(), List.of())) {
+                    if (isRecipient(run, member, message)) {
+                        deliveries.add(deliveryRow(message, member));
+                    }
+                }
+            }
+            transcripts();
+            markers();
+            receipts();
+            refetches();
+        }
+
+        /**
+         * A member other than the sender that joined before the message's seq in the final epoch
+         * (every member for one never committed there).
+         */
+        private static boolean isRecipient(ReplayedRun run, ClientTrace member, LogicalMessage message) {
+            Long joined = run.trace().entitledAfter(member, message.room());
+            return !member.clientId().equals(message.senderClientId()) && joined != null
+                    && (!message.isCommitted() || message.firstSeq() > joined);
+        }
+
+        private MessageRow messageRow(LogicalMessage message) {
+            SendRecord send = message.send();
+            String sender = message.senderClientId();
+            RoomReplay replay = sender == null ? null : run.of(sender, message.room());
+            List<Transmission> transmissions = sender == null ? List.of() : transmissionsOf(clients.get(sender), message);
+            Set<String> clientMsgIds = new LinkedHashSet<>();
+            if (send != null) {
+                clientMsgIds.add(send.clientMsgId());
+            }
+            transmissions.forEach(t -> clientMsgIds.add(t.clientMsgId()));
+            List<MessageRow.Commit> commits = new ArrayList<>();
+            for (CommittedMessage commit : message.commits()) {
+                clientMsgIds.add(commit.message().clientMsgId());
+                commits.add(commitRow(commit));
+            }
+            List<MessageRow.Commit> lostCommits = new ArrayList<>();
+            for (CommittedMessage commit : message.lostCommits()) {
+                clientMsgIds.add(commit.message().clientMsgId());
+                lostCommits.add(commitRow(commit));
+            }
+            CommittedMessage first = message.isCommitted() ? message.commits().get(0) : null;
+            ClientPass pass = sender == null ? null : passes.get(sender);
+            String roomKey = message.room() + SEP + message.key();
+            return new MessageRow(message.key(), message.room(), message.from(),
+                    first == null ? null : first.id(), first == null ? null : first.seq(),
+                    send != null ? send.replyTo() : first == null ? null : first.message().replyTo(),
+                    send == null ? null : us(send.intendedAt()), send == null ? null : us(send.actualAt()),
+                    transmissions.isEmpty() ? null : us(transmissions.get(0).at()), transmissions.size(),
+                    transmissions.stream().map(t -> new MessageRow.Sent(t.clientMsgId(), us(t.at()))).toList(),
+                    List.copyOf(clientMsgIds),
+                    replay == null ? null : usOrNull(replay.firstShown().get(message.key())),
+                    replay == null ? null : usOrNull(replay.acked().get(message.key())),
+                    first == null ? null : us(first.committedAt()), commits,
+                    pass == null ? List.of() : pass.statuses.getOrDefault(roomKey, List.of()),
+                    sender == null ? null : finalStatus(sender, message),
+                    pass == null ? 0 : pass.moves.getOrDefault(roomKey, 0), lostCommits, run.isAcknowledgedLost(message));
+        }
+
+        private MessageRow.Commit commitRow(CommittedMessage commit) {
+            return new MessageRow.Commit(commit.seq(), commit.id(), commit.message().clientMsgId(), us(commit.committedAt()),
+                    commit.epoch());
+        }
+
+        /** The sender's transmissions of the message: under its client message ids, or with its body (a resend under a new id). */
+        private List<Transmission> transmissionsOf(ClientTrace sender, LogicalMessage message) {
+            Map<String, List<Transmission>> sent = transmissions.computeIfAbsent(sender.clientId(),
+                    id -> transmissionIndex(sender));
+            Set<String> ids = new LinkedHashSet<>();
+            SendRecord send = message.send();
+            if (send != null) {
+                ids.add(send.clientMsgId());
+            }
+            message.commits().forEach(c -> ids.add(c.message().clientMsgId()));
+            message.lostCommits().forEach(c -> ids.add(c.message().clientMsgId()));
+            Set<Transmission> mine = Collections.newSetFromMap(new IdentityHashMap<>()); // one per attempt, even if equal
+            for (String id : ids) {
+                mine.addAll(sent.getOrDefault(message.room() + SEP + "id" + SEP + id, List.of()));
+            }
+            if (send != null && send.body() != null) {
+                mine.addAll(sent.getOrDefault(message.room() + SEP + "body" + SEP + send.body(), List.of()));
+            }
+            List<Transmission> inOrder = new ArrayList<>(mine);
+            inOrder.sort(Comparator.comparingLong(Transmission::at));
+            return inOrder;
+        }
+
+        /** A client's transmissions by room and client message id, and by room and body. */
+        private static Map<String, List<Transmission>> transmissionIndex(ClientTrace sender) {
+            Map<String, List<Transmission>> index = new HashMap<>();
+            for (Transmission t : sender.transmissions()) {
+                index.computeIfAbsent(t.room() + SEP + "id" + SEP + t.clientMsgId(), k -> new ArrayList<>()).add(t);
+                if (t.body() != null) {
+                    index.computeIfAbsent(t.room() + SEP + "body" + SEP + t.body(), k -> new ArrayList<>()).add(t);
+                }
+            }
+            return index;
+        }
+
+        private String finalStatus(String clientId, LogicalMessage message) {
+            RoomReplay replay = run.of(clientId, message.room());
+            if (replay == null) {
+                return null;
+            }
+            int[] lines = finalLines.computeIfAbsent(clientId + SEP + message.room(), k -> finalLinesOf(replay, false))
+                    .get(message.key());
+            return lines == null ? null : status(replay.finalEntries().get(lines[0]).entry());
+        }
+
+        private DeliveryRow deliveryRow(LogicalMessage message, ClientTrace recipient) {
+            String room = message.room();
+            RoomReplay replay = run.of(recipient.clientId(), room);
+            String clientRoom = recipient.clientId() + SEP + room;
+            int[] lines = replay == null ? null // a line of a lost epoch is a phantom, not a line of the message
+                    : finalLines.computeIfAbsent(clientRoom + SEP + "final-epoch", k -> finalLinesOf(replay, true))
+                    .get(message.key());
+            Long finalAt = null;
+            Long seq = message.isCommitted() ? message.firstSeq() : null;
+            if (replay != null && seq != null) {
+                finalAt = placements.computeIfAbsent(clientRoom, k -> new FinalPlacement(replay, run.index())).at(seq);
+            }
+            ClientPass pass = passes.get(recipient.clientId());
+            String sender = message.senderClientId();
+            return new DeliveryRow(message.key(), room, seq, message.from(), recipient.user(),
+                    replay == null ? null : usOrNull(replay.firstShown().get(message.key())),
+                    usOrNull(finalAt), lines == null ? null : lines[0], lines == null ? 0 : lines[1],
+                    pass.moves.getOrDefault(room + SEP + message.key(), 0),
+                    seq == null ? null : usOrNull(firstAt(recipient.clientId(), room, "", ReceiptKind.DELIVERED, seq)),
+                    seq == null ? null : usOrNull(firstAt(recipient.clientId(), room, "", ReceiptKind.READ, seq)),
+                    seq == null || sender == null ? null
+                            : usOrNull(firstAt(sender, room, recipient.user(), ReceiptKind.DELIVERED, seq)),
+                    seq == null || sender == null ? null
+                            : usOrNull(firstAt(sender, room, recipient.user(), ReceiptKind.READ, seq)),
+                    replay != null && seq != null && replay.isUnreachable(seq));
+        }
+
+        /** Per message, where its first final line is and how many it has; {@code finalEpochOnly}: lines of lost epochs skipped. */
+        private Map<String, int[]> finalLinesOf(RoomReplay replay, boolean finalEpochOnly) {
+            Map<String, int[]> byKey = new HashMap<>();
+            List<PlacedEntry> lines = replay.finalEntries();
+            for (int i = 0; i < lines.size(); i++) {
+                LogicalMessage shown = run.index().of(replay.room(), lines.get(i).entry());
+                if (shown != null && !(finalEpochOnly && run.index().isLostLine(replay.room(), lines.get(i).entry()))) {
+                    int position = i;
+                    byKey.computeIfAbsent(shown.key(), k -> new int[] {position, 0})[1]++;
+                }
+            }
+            return byKey;
+        }
+
+        private Long firstAt(String clientId, String room, String reader, ReceiptKind kind, long seq) {
+            Watermarks marks = watermarks.get(watermarkKey(clientId, room, reader, kind));
+            return marks == null ? null : marks.firstAtOrAbove(seq);
+        }
+
+        private Watermarks watermark(String clientId, String room, String reader, ReceiptKind kind) {
+            return watermarks.computeIfAbsent(watermarkKey(clientId, room, reader, kind), k -> new Watermarks());
+        }
+
+        private static String watermarkKey(String clientId, String room, String reader, ReceiptKind kind) {
+            return clientId + SEP + room + SEP + reader + SEP + kind;
+        }
+
+        /** One pass over a client's change log: the moves of each message and the status steps of its own. */
+        private ClientPass pass(ClientTrace client) {
+            ClientPass pass = new ClientPass();
+            for (TranscriptChange change : client.changes()) {
+                if (change instanceof TranscriptChange.Removed || change instanceof TranscriptChange.Evicted) {
+                    continue; // no new place nor status: an evicted line keeps its last status
+                }
+                LogicalMessage message = run.index().of(change.room(), change.entry());
+                if (message == null) {
+                    continue;
+                }
+                String roomKey = change.room() + SEP + message.key();
+                if (change instanceof TranscriptChange.Moved) {
+                    pass.moves.merge(roomKey, 1, Integer::sum);
+                } else if (client.clientId().equals(message.senderClientId())) {
+                    List<MessageRow.StatusStep> steps = pass.statuses.computeIfAbsent(roomKey, k -> new ArrayList<>());
+                    String status = status(change.entry());
+                    boolean lostEpoch = !run.trace().inFinalEpochAt(client, change.at());
+                    MessageRow.StatusStep last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+                    if (last == null || !last.status().equals(status) || last.lostEpoch() != lostEpoch) {
+                        steps.add(new MessageRow.StatusStep(status, us(change.at()), lostEpoch));
+                    }
+                }
+            }
+            return pass;
+        }
+
+        private void transcripts() {
+            List<TranscriptRow> rows = transcripts;
+            run.replays().forEach((clientId, rooms) -> rooms.forEach((room, replay) -> {
+                List<TranscriptRow.Line> lines = new ArrayList<>();
+                int evicted = 0;
+                for (PlacedEntry placed : replay.finalEntries()) {
+                    evicted += placed.evicted() ? 1 : 0;
+                    TranscriptEntry entry = placed.entry();
+                    LogicalMessage shown = run.index().of(room, entry);
+                    lines.add(new TranscriptRow.Line(shown == null ? null : shown.key(), entry.seq(), entry.id(),
+                            entry.clientMsgId(), entry.from(), status(entry)));
+                }
+                List<TranscriptRow.Transition> transitions = replay.transitions().stream()
+                        .map(t -> new TranscriptRow.Transition(us(t.at()), t.good())).toList();
+                rows.add(new TranscriptRow(clients.get(clientId).user(), room,
+                        run.trace().entitledAfter(clients.get(clientId), room), lines, transitions, evicted));
+                transcriptOrder.add(new long[] {clientIndex.get(clientId), run.context().roomIndex(clientId, room)});
+            }));
+        }
+
+        private void markers() {
+            List<MarkerRow> rows = markers;
+            for (ClientTrace client : run.trace().clients()) {
+                for (ReadMark mark : client.readMarks()) {
+                    rows.add(new MarkerRow(client.user(), mark.room(), MarkerRow.READ_DECISION, kind(ReceiptKind.READ),
+                            mark.seq(), us(mark.at()), !run.trace().inFinalEpochAt(client, mark.at())));
+                }
+                for (MarkerSent marker : client.markers()) {
+                    rows.add(new MarkerRow(client.user(), marker.room(), MarkerRow.SENT, kind(marker.kind()),
+                            marker.seq(), us(marker.at()), !run.trace().inFinalEpochAt(client, marker.at())));
+                }
+            }
+        }
+
+        private void receipts() {
+            List<ReceiptRow> rows = receipts;
+            for (ClientTrace client : run.trace().clients()) {
+                for (ReceiptSeen receipt : client.receipts()) {
+                    rows.add(new ReceiptRow(client.user(), receipt.room(), receipt.reader(), kind(receipt.kind()),
+                            receipt.seq(), us(receipt.at()), !run.trace().inFinalEpochAt(client, receipt.at())));
+                }
+            }
+        }
+
+        private void refetches() {
+            List<RefetchRow> rows = refetches;
+            for (ClientTrace client : run.trace().clients()) {
+                client.refetches().forEach(r -> rows.add(new RefetchRow(client.user(), r.room(), r.source(), r.messages(),
+                        r.bytes(), us(r.at()), r.firstSeq())));
+            }
+        }
     }
 
     private long us(long traceNanos) {

@@ -19,6 +19,10 @@ import java.util.List;
  * <p>Stateless; any thread.
  */
 public final class AckedLosses {
+    /** The order of the losses: by ack time, then sender client, then client message id. */
+    static final Comparator<AckedLoss> ORDER = Comparator.comparingLong(AckedLoss::ackedAt)
+            .thenComparing(AckedLoss::clientId).thenComparing(AckedLoss::clientMsgId);
+
     private AckedLosses() {
     }
 
@@ -31,8 +35,7 @@ public final class AckedLosses {
             lost.add(new AckedLoss(message.senderClientId(), message.room(), last.message().clientMsgId(), last.id(),
                     sender.acked().get(message.key())));
         }
-        lost.sort(Comparator.comparingLong(AckedLoss::ackedAt).thenComparing(AckedLoss::clientId)
-                .thenComparing(AckedLoss::clientMsgId));
+        lost.sort(ORDER);
         return lost;
     }
 }

@@ -37,60 +37,118 @@ public final class RecoveryCheck {
 
     /** The figures of every window of {@code run}, given its convergence samples (any order). */
     public static RecoveryReport of(ReplayedRun run, List<ClientConvergence> convergence) {
-        RunTrace trace = run.trace();
-        Map<String, Long> converged = new HashMap<>();
-        java.util.Set<String> never = new java.util.HashSet<>();
-        for (ClientConvergence c : convergence) {
-            String key = sampleKey(c.fault(), c.occurrence(), c.clientId());
-            if (c.converged()) {
-                converged.put(key, c.windowEnd() + trace.measuredFrom() + c.convergedAfter());
-            } else {
-                never.add(key);
+        Parts parts = new Parts(run.trace());
+        parts.add(run);
+        return parts.report(convergence);
+    }
+
+    /**
+     * The recovery figures of a run whose rooms are replayed apart ({@link RunTrace#slice}): {@link #add}
+     * each part (each room in one part only), then {@link #report}. Keeps per window and targeted client
+     * what it refetched and resent, and the acknowledged losses: no replay.
+     *
+     * <p>Single use, single thread.
+     */
+    public static final class Parts {
+        private final RunTrace run;
+        /** Per window, the clients it targeted, in trace order. */
+        private final List<List<ClientTrace>> targeted = new ArrayList<>();
+        /** Per window and targeted client: messages and bytes refetched, resends, in the window's reach. */
+        private final List<long[]> messages = new ArrayList<>();
+        private final List<long[]> bytes = new ArrayList<>();
+        private final List<long[]> resends = new ArrayList<>();
+        private final List<AckedLoss> losses = new ArrayList<>();
+
+        /**
+         * @param run the run's clients (in order, each with its welcomes and requests), windows, warm-up end and
+         *            server requests: the whole trace, or a part of it that keeps these whole
+         */
+        public Parts(RunTrace run) {
+            this.run = run;
+            for (TraceWindow window : run.windows()) {
+                List<ClientTrace> clients = run.clients().stream().filter(c -> window.targets(c.user())).toList();
+                targeted.add(clients);
+                messages.add(new long[clients.size()]);
+                bytes.add(new long[clients.size()]);
+                resends.add(new long[clients.size()]);
             }
         }
-        List<AckedLoss> losses = AckedLosses.of(run);
-        long[] lostPerWindow = attribute(trace.windows(), losses);
-        List<WindowRecovery> windows = new ArrayList<>();
-        List<long[]> refetched = new ArrayList<>();
-        List<long[]> requested = new ArrayList<>();
-        Map<String, List<Long>> resends = new HashMap<>();
-        trace.clients().forEach(c -> resends.put(c.clientId(), resendTimes(c)));
-        for (int i = 0; i < trace.windows().size(); i++) {
-            TraceWindow window = trace.windows().get(i);
-            long until = nextStart(trace.windows(), i);
-            List<ClientTrace> targeted = trace.clients().stream().filter(c -> window.targets(c.user())).toList();
-            long recoveredAt = window.end();
-            boolean restart = FaultKind.RESTART.yamlName().equals(window.kind());
-            long reconnected = 0;
-            long neverConverged = 0;
-            for (ClientTrace client : targeted) {
-                String key = sampleKey(window.fault(), window.occurrence(), client.clientId());
-                long back = backAt(client, window, until);
-                reconnected += back > window.start() ? 1 : 0;
-                boolean lostForGood = restart && back <= window.start(); // a restart dropped it; never welcomed again
-                if (never.contains(key) || lostForGood) {
-                    neverConverged++;
+
+        /** Takes in the refetches, resends and acknowledged losses of the rooms replayed in {@code part}. */
+        public void add(ReplayedRun part) {
+            List<TraceWindow> windows = part.trace().windows();
+            Map<String, List<Long>> resendTimes = new HashMap<>();
+            part.trace().clients().forEach(c -> resendTimes.put(c.clientId(), resendTimes(c)));
+            for (int i = 0; i < windows.size(); i++) {
+                TraceWindow window = windows.get(i);
+                long until = nextStart(windows, i);
+                int j = 0;
+                for (ClientTrace client : part.trace().clients()) {
+                    if (!window.targets(client.user())) {
+                        continue;
+                    }
+                    messages.get(i)[j] += refetched(client, window.start(), until, false);
+                    bytes.get(i)[j] += refetched(client, window.start(), until, true);
+                    resends.get(i)[j] += resendTimes.get(client.clientId()).stream()
+                            .filter(at -> at >= window.start() && at < until).count();
+                    j++;
                 }
-                recoveredAt = Math.max(recoveredAt, Math.max(back, converged.getOrDefault(key, window.end())));
             }
-            long[] messages = targeted.stream().mapToLong(c -> refetched(c, window.start(), until, false)).toArray();
-            long[] bytes = targeted.stream().mapToLong(c -> refetched(c, window.start(), until, true)).toArray();
-            long[] requests = targeted.stream()
-                    .mapToLong(c -> requests(c, resends.get(c.clientId()), window.start(), until)).toArray();
-            long peakUntil = neverConverged == 0 ? recoveredAt : until;
-            long origin = trace.measuredFrom();
-            windows.add(new WindowRecovery(window.fault(), window.occurrence(), window.kind(), window.start() - origin,
-                    window.end() - origin, targeted.size(), reconnected,
-                    neverConverged == 0 ? recoveredAt - window.end() : null, neverConverged,
-                    RefetchFigures.of(messages), RefetchFigures.of(bytes),
-                    reconnectPeak(trace.clients(), window.start(), peakUntil), lostPerWindow[i],
-                    RefetchFigures.of(requests), serverPeak(trace.serverRequests(), window.start(), peakUntil)));
-            refetched.add(messages);
-            requested.add(requests);
+            losses.addAll(AckedLosses.of(part));
         }
-        return new RecoveryReport(windows, losses.size(), refetched, requested,
-                serverPeak(trace.serverRequests(), trace.measuredFrom(), Long.MIN_VALUE, Long.MAX_VALUE),
-                trace.serverRequests().size());
+
+        /** The figures of every window, given the run's convergence samples (any order). */
+        public RecoveryReport report(List<ClientConvergence> convergence) {
+            RunTrace trace = run;
+            Map<String, Long> converged = new HashMap<>();
+            java.util.Set<String> never = new java.util.HashSet<>();
+            for (ClientConvergence c : convergence) {
+                String key = sampleKey(c.fault(), c.occurrence(), c.clientId());
+                if (c.converged()) {
+                    converged.put(key, c.windowEnd() + trace.measuredFrom() + c.convergedAfter());
+                } else {
+                    never.add(key);
+                }
+            }
+            losses.sort(AckedLosses.ORDER);
+            long[] lostPerWindow = attribute(trace.windows(), losses);
+            List<WindowRecovery> windows = new ArrayList<>();
+            List<long[]> requested = new ArrayList<>();
+            for (int i = 0; i < trace.windows().size(); i++) {
+                TraceWindow window = trace.windows().get(i);
+                long until = nextStart(trace.windows(), i);
+                List<ClientTrace> targeted = this.targeted.get(i);
+                long recoveredAt = window.end();
+                boolean restart = FaultKind.RESTART.yamlName().equals(window.kind());
+                long reconnected = 0;
+                long neverConverged = 0;
+                long[] requests = new long[targeted.size()];
+                for (int j = 0; j < targeted.size(); j++) {
+                    ClientTrace client = targeted.get(j);
+                    String key = sampleKey(window.fault(), window.occurrence(), client.clientId());
+                    long back = backAt(client, window, until);
+                    reconnected += back > window.start() ? 1 : 0;
+                    boolean lostForGood = restart && back <= window.start(); // a restart dropped it; never welcomed again
+                    if (never.contains(key) || lostForGood) {
+                        neverConverged++;
+                    }
+                    recoveredAt = Math.max(recoveredAt, Math.max(back, converged.getOrDefault(key, window.end())));
+                    requests[j] = requests(client, window.start(), until) + resends.get(i)[j];
+                }
+                long peakUntil = neverConverged == 0 ? recoveredAt : until;
+                long origin = trace.measuredFrom();
+                windows.add(new WindowRecovery(window.fault(), window.occurrence(), window.kind(),
+                        window.start() - origin, window.end() - origin, targeted.size(), reconnected,
+                        neverConverged == 0 ? recoveredAt - window.end() : null, neverConverged,
+                        RefetchFigures.of(messages.get(i)), RefetchFigures.of(bytes.get(i)),
+                        reconnectPeak(trace.clients(), window.start(), peakUntil), lostPerWindow[i],
+                        RefetchFigures.of(requests), serverPeak(trace.serverRequests(), window.start(), peakUntil)));
+                requested.add(requests);
+            }
+            return new RecoveryReport(windows, losses.size(), messages, requested,
+                    serverPeak(trace.serverRequests(), trace.measuredFrom(), Long.MIN_VALUE, Long.MAX_VALUE),
+                    trace.serverRequests().size());
+        }
     }
 
     /**
@@ -119,13 +177,12 @@ public final class RecoveryCheck {
     }
 
     /**
-     * The requests the client sent in {@code [from, until)}: its hellos, joins, leaves and history requests
-     * ({@link ClientTrace#requests()}) and its resends ({@code resendTimes}); first transmissions of its sends and
-     * read markers are not counted.
+     * The requests the client sent in {@code [from, until)} other than sends: its hellos, joins, leaves and
+     * history requests ({@link ClientTrace#requests()}); a window's request count adds its resends
+     * ({@link #resendTimes}), while first transmissions of its sends and read markers are not counted.
      */
-    static long requests(ClientTrace client, List<Long> resendTimes, long from, long until) {
-        return client.requests().stream().filter(r -> r.at() >= from && r.at() < until).count()
-                + resendTimes.stream().filter(at -> at >= from && at < until).count();
+    static long requests(ClientTrace client, long from, long until) {
+        return client.requests().stream().filter(r -> r.at() >= from && r.at() < until).count();
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.livetalk.metrics.replay;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.metrics.trace.ClientTrace;
+import dev.livetalk.metrics.trace.RoomSlices;
+import dev.livetalk.metrics.trace.RunContext;
 import dev.livetalk.metrics.trace.RunTrace;
 
 import java.util.ArrayList;
@@ -11,15 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trace with its {@link MessageIndex} and every client's rooms replayed once, shared by the
- * correctness checkers and the latency recorders. A recorded final transcript that differs
+ * A trace (a whole run, or one room's slice of it: {@link RunTrace#slice}) with its
+ * {@link MessageIndex} and every client's rooms replayed once, shared by the correctness
+ * checkers, the latency recorders and the ledger. A recorded final transcript that differs
  * from the replayed one, less the lines the client evicted (they head the replayed lines), is
  * a broken trace and is refused.
  *
  * <p>Immutable once built; any thread.
  */
 public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<String, RoomReplay>> replays,
-                          SampleGrid grid) {
+                          SampleGrid grid, RunContext context) {
 
     /** Replays every client of {@code trace}, sampling correctness over time every second from the end of the warm-up. */
     public static ReplayedRun of(RunTrace trace) {
@@ -28,14 +31,26 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
 
     /** As {@link #of(RunTrace)}, sampling every {@code stepNanos}. */
     public static ReplayedRun of(RunTrace trace, long stepNanos) {
+        return of(trace, RunContext.of(trace), stepNanos);
+    }
+
+    /** The replay of the slice of {@code room} of {@code run}, sampling every second from the end of the warm-up. */
+    public static ReplayedRun of(RoomSlices run, String room) {
+        return of(run.slice(room), run.context(), SampleGrid.DEFAULT_STEP_NANOS);
+    }
+
+    /**
+     * Replays every client of {@code trace}, a whole trace or a part of one (one room's
+     * {@link RunTrace#slice}), with what only the whole run knows taken from {@code context}.
+     */
+    public static ReplayedRun of(RunTrace trace, RunContext context, long stepNanos) {
         MessageIndex index = MessageIndex.of(trace);
-        SampleGrid grid = SampleGrid.of(trace, stepNanos);
+        SampleGrid grid = SampleGrid.of(trace.measuredFrom(), context.lastEvent(), stepNanos);
         Map<String, Map<String, RoomReplay>> replays = new LinkedHashMap<>();
-        long finalEpochBegan = trace.finalEpochBegan();
         for (ClientTrace client : trace.clients()) {
-            replays.put(client.clientId(), replayClient(index, client, trace, grid, finalEpochBegan));
+            replays.put(client.clientId(), replayClient(index, client, trace, grid, context.finalEpochBegan()));
         }
-        return new ReplayedRun(trace, index, replays, grid);
+        return new ReplayedRun(trace, index, replays, grid, context);
     }
 
     /** The replay of {@code room} at client {@code clientId}, or {@code null} when it never joined nor showed it. */
@@ -65,9 +80,9 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
     private static Map<String, RoomReplay> replayClient(MessageIndex index, ClientTrace client, RunTrace trace,
                                                         SampleGrid grid, long finalEpochBegan) {
         Map<String, List<TranscriptChange>> byRoom = new LinkedHashMap<>();
-        client.joinedAt().keySet().forEach(room -> byRoom.put(room, new ArrayList<>()));
+        RunContext.roomsOf(client).forEach(room -> byRoom.put(room, new ArrayList<>()));
         for (TranscriptChange change : client.changes()) {
-            byRoom.computeIfAbsent(change.room(), r -> new ArrayList<>()).add(change);
+            byRoom.get(change.room()).add(change);
         }
         Map<String, RoomReplay> rooms = new LinkedHashMap<>();
         byRoom.forEach((room, changes) -> {

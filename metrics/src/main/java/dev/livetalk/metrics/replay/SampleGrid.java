@@ -1,9 +1,8 @@
 package dev.livetalk.metrics.replay;
 
-import dev.livetalk.metrics.trace.ClientTrace;
-import dev.livetalk.metrics.trace.RoomLog;
+import dev.livetalk.metrics.trace.RoomSlices;
+import dev.livetalk.metrics.trace.RunContext;
 import dev.livetalk.metrics.trace.RunTrace;
-import dev.livetalk.metrics.trace.TraceWindow;
 
 /**
  * When correctness over time is sampled: {@code count} intervals of {@code step} nanoseconds of
@@ -33,8 +32,16 @@ public record SampleGrid(long from, long step, int count) {
 
     /** Intervals of {@code step} from the end of the warm-up up to and including the interval of the last event. */
     public static SampleGrid of(RunTrace trace, long step) {
-        long last = lastEvent(trace);
-        long from = trace.measuredFrom();
+        return of(trace.measuredFrom(), RunContext.lastEvent(trace), step);
+    }
+
+    /** The 1 s intervals of a run measured room by room: from the end of its warm-up up to its last event. */
+    public static SampleGrid of(RoomSlices run) {
+        return of(run.run().measuredFrom(), run.context().lastEvent(), DEFAULT_STEP_NANOS);
+    }
+
+    /** Intervals of {@code step} from {@code from} (the end of the warm-up) up to and including the interval of {@code last}. */
+    public static SampleGrid of(long from, long last, long step) {
         int count = last < from ? 0 : Math.toIntExact((last - from) / step + 1);
         return new SampleGrid(from, step, count);
     }
@@ -44,25 +51,4 @@ public record SampleGrid(long from, long step, int count) {
         return from + (k + 1) * step;
     }
 
-    /**
-     * The trace time of the run's last event (a change of a transcript, a commit, the end of a
-     * fault window): where the trace ends; {@link Long#MIN_VALUE} for an empty trace.
-     */
-    public static long lastEvent(RunTrace trace) {
-        long last = Long.MIN_VALUE;
-        for (ClientTrace client : trace.clients()) {
-            if (!client.changes().isEmpty()) {
-                last = Math.max(last, client.changes().get(client.changes().size() - 1).at());
-            }
-        }
-        for (RoomLog log : trace.serverLog().values()) {
-            for (var commit : log.messages()) {
-                last = Math.max(last, commit.committedAt());
-            }
-        }
-        for (TraceWindow window : trace.windows()) {
-            last = Math.max(last, window.end());
-        }
-        return last;
-    }
 }

@@ -37,6 +37,7 @@ public final class ClientRecorder implements TranscriptListener {
     private final List<RequestSent> requests = new ArrayList<>();
     private long recorded;
     private long lastChangeAt = Long.MIN_VALUE;
+    private final Set<String> shownIn = new java.util.LinkedHashSet<>();
     private boolean sealed;
     /** The run's interim figures, or {@code null}; and this client's number there. */
     private final InterimTap tap;
@@ -95,6 +96,7 @@ public final class ClientRecorder implements TranscriptListener {
             return; // after the run's end
         }
         lastChangeAt = change.at();
+        shownIn.add(change.room());
         if (tap != null) {
             if (change instanceof TranscriptChange.Inserted inserted && inserted.entry().id() == null) {
                 lastPendingLine = inserted.entry().clientMsgId();
@@ -186,15 +188,29 @@ public final class ClientRecorder implements TranscriptListener {
         requests.forEach(r -> out.append(r).append('\n'));
     }
 
-    /** This client with what it did outside its rooms only (its joins, welcomes and requests). */
+    /** This client with what it did outside its rooms only: its welcomes and requests ({@link ClientTrace#withoutRooms}). */
     synchronized ClientTrace withoutRooms() {
-        return new ClientTrace(clientId, user, joinedAt, List.of(), List.of(), Map.of(), List.of(), List.of(), List.of(),
+        return new ClientTrace(clientId, user, Map.of(), List.of(), List.of(), Map.of(), List.of(), List.of(), List.of(),
                 List.of(), welcomes, List.of(), requests);
+    }
+
+    /**
+     * This client's rooms in the order they are replayed ({@link RunContext#roomsOf}): those it
+     * joined, then those it showed without joining, in the order of its first change there.
+     */
+    synchronized List<String> rooms() {
+        // in the order the client's trace will hold its joins (an immutable copy, as ClientTrace keeps them)
+        Set<String> rooms = new java.util.LinkedHashSet<>(Map.copyOf(joinedAt).keySet());
+        rooms.addAll(shownIn);
+        return List.copyOf(rooms);
     }
 
     /** This client's part of {@code room}: its records there read back ({@code records}), its join, welcomes and requests. */
     synchronized ClientTrace slice(String room, TraceSpill.ClientRecords records) {
         Long joined = joinedAt.get(room);
+        if (joined == null && records.isEmpty()) {
+            return withoutRooms();
+        }
         return new ClientTrace(clientId, user, joined == null ? Map.of() : Map.of(room, joined), records.sends(),
                 records.changes(), records.finalTranscripts(), records.readMarks(), records.receipts(),
                 records.transmissions(), records.markers(), welcomes, records.refetches(), requests);

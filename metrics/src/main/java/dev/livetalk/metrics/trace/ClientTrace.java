@@ -3,8 +3,15 @@ package dev.livetalk.metrics.trace;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * What one client did and showed during a run, on the trace clock.
@@ -67,6 +74,60 @@ public record ClientTrace(String clientId, String user, Map<String, Long> joined
                        List<ReadMark> readMarks, List<ReceiptSeen> receipts) {
         this(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts, List.of(), List.of(),
                 List.of(), List.of(), List.of());
+    }
+
+    /**
+     * This client's part of one room ({@link RunTrace#slice}): only {@code room}'s entries of
+     * joinedAt, sends, changes, final transcripts, read marks, receipts, transmissions, markers and
+     * refetches; its welcomes and requests (which have no room) whole.
+     */
+    public ClientTrace slice(String room) {
+        ClientTrace slice = slices().get(room);
+        return slice != null ? slice : withoutRooms();
+    }
+
+    /** This client without any room's entries: its welcomes and requests alone. */
+    public ClientTrace withoutRooms() {
+        return new ClientTrace(clientId, user, Map.of(), List.of(), List.of(), Map.of(), List.of(), List.of(),
+                List.of(), List.of(), welcomes, List.of(), requests);
+    }
+
+    /** Per room any of its entries names, in one pass: this client's part of it ({@link #slice}). */
+    public Map<String, ClientTrace> slices() {
+        Map<String, List<SendRecord>> sendsBy = byRoom(sends, SendRecord::room);
+        Map<String, List<TranscriptChange>> changesBy = byRoom(changes, TranscriptChange::room);
+        Map<String, List<ReadMark>> readMarksBy = byRoom(readMarks, ReadMark::room);
+        Map<String, List<ReceiptSeen>> receiptsBy = byRoom(receipts, ReceiptSeen::room);
+        Map<String, List<Transmission>> transmissionsBy = byRoom(transmissions, Transmission::room);
+        Map<String, List<MarkerSent>> markersBy = byRoom(markers, MarkerSent::room);
+        Map<String, List<Refetch>> refetchesBy = byRoom(refetches, Refetch::room);
+        Set<String> rooms = new TreeSet<>(joinedAt.keySet());
+        rooms.addAll(finalTranscripts.keySet());
+        Stream.of(sendsBy, changesBy, readMarksBy, receiptsBy, transmissionsBy, markersBy, refetchesBy)
+                .forEach(m -> rooms.addAll(m.keySet()));
+        Map<String, ClientTrace> slices = new LinkedHashMap<>();
+        for (String room : rooms) {
+            slices.put(room, new ClientTrace(clientId, user, only(joinedAt, room),
+                    sendsBy.getOrDefault(room, List.of()), changesBy.getOrDefault(room, List.of()),
+                    only(finalTranscripts, room), readMarksBy.getOrDefault(room, List.of()),
+                    receiptsBy.getOrDefault(room, List.of()), transmissionsBy.getOrDefault(room, List.of()),
+                    markersBy.getOrDefault(room, List.of()), welcomes, refetchesBy.getOrDefault(room, List.of()),
+                    requests));
+        }
+        return slices;
+    }
+
+    private static <T> Map<String, List<T>> byRoom(List<T> entries, Function<T, String> room) {
+        Map<String, List<T>> byRoom = new HashMap<>();
+        for (T entry : entries) {
+            byRoom.computeIfAbsent(room.apply(entry), r -> new ArrayList<>()).add(entry);
+        }
+        return byRoom;
+    }
+
+    private static <T> Map<String, T> only(Map<String, T> byRoom, String room) {
+        T value = byRoom.get(room);
+        return value == null ? Map.of() : Map.of(room, value);
     }
 
     /** Whether the client joined the room. */

@@ -79,6 +79,60 @@ public record RunTrace(String strategy, long measuredFrom, List<ClientTrace> cli
                 ServerEpochs.lost(serverLog, ServerEpochs.finalEpoch(clients, serverLog, starts)));
     }
 
+    /**
+     * The rooms of the run, sorted by name: every room any record of a client names (joins,
+     * sends, changes, final transcripts, read marks, receipts, transmissions, markers, refetches),
+     * or the server logged a commit in (final or lost epochs).
+     */
+    public List<String> rooms() {
+        return List.copyOf(slices().keySet());
+    }
+
+    /**
+     * The part of this trace one room's measurement reads: the same strategy, warm-up end,
+     * windows and final epoch; every client in the same order, each keeping only {@code room}'s
+     * entries and its welcomes and requests whole ({@link ClientTrace#slice}); the server log of
+     * {@code room} alone; the lost commits of {@code room}; no server requests. What only the
+     * whole run knows (when the final epoch began, the last event) is in {@link RunContext}, not
+     * recomputed from a slice.
+     */
+    public RunTrace slice(String room) {
+        return sliceOf(room, clients.stream().map(c -> c.slice(room)).toList());
+    }
+
+    /** Per room of the run ({@link #rooms}, in that order), its {@link #slice}: built in one pass over the trace. */
+    public Map<String, RunTrace> slices() {
+        List<Map<String, ClientTrace>> byClient = clients.stream().map(ClientTrace::slices).toList();
+        java.util.SortedSet<String> rooms = new java.util.TreeSet<>(serverLog.keySet());
+        byClient.forEach(m -> rooms.addAll(m.keySet()));
+        lostCommits.forEach(c -> rooms.add(c.message().room()));
+        List<ClientTrace> withoutRooms = clients.stream().map(ClientTrace::withoutRooms).toList();
+        Map<String, RunTrace> slices = new java.util.LinkedHashMap<>();
+        for (String room : rooms) {
+            List<ClientTrace> parts = new java.util.ArrayList<>(clients.size());
+            for (int i = 0; i < clients.size(); i++) {
+                parts.add(byClient.get(i).getOrDefault(room, withoutRooms.get(i)));
+            }
+            slices.put(room, sliceOf(room, parts));
+        }
+        return slices;
+    }
+
+    /**
+     * This trace without any room's entries: its clients with their welcomes and requests alone
+     * ({@link ClientTrace#withoutRooms}), no server log nor lost commits, the server requests whole.
+     */
+    public RunTrace withoutRooms() {
+        return new RunTrace(strategy, measuredFrom, clients.stream().map(ClientTrace::withoutRooms).toList(), Map.of(),
+                windows, finalEpoch, List.of(), serverRequests);
+    }
+
+    private RunTrace sliceOf(String room, List<ClientTrace> parts) {
+        RoomLog log = serverLog.get(room);
+        return new RunTrace(strategy, measuredFrom, parts, log == null ? Map.of() : Map.of(room, log), windows,
+                finalEpoch, lostCommits.stream().filter(c -> c.message().room().equals(room)).toList(), List.of());
+    }
+
     /** Whether the server lost a history during the run (a restart without durable history). */
     public boolean lostHistory() {
         return !lostCommits.isEmpty() || clients.stream().flatMap(c -> c.welcomes().stream())

@@ -128,16 +128,13 @@ public final class TraceRecorder implements AutoCloseable {
         return new RunTrace(strategy, measuredFrom, clientTraces, logs, windows, starts).withServerRequests(serverRequests);
     }
 
-    /** The rooms of the run: every room something was recorded in, in the order each was first written. */
-    public List<String> rooms() {
-        return spill.rooms();
-    }
-
     /**
-     * What of the run as a whole the measurement of one room needs, known without reading the
-     * trace back: kept up to date as the run is recorded.
+     * The trace as the measurement reads it, one room at a time, each room's part read from its
+     * spill file alone when asked for: the same parts as {@link RoomSlices#of} gives of the whole
+     * trace ({@link #build()}). The run-wide look-aheads ({@link RunContext}, the final epoch) are
+     * kept up to date as the run is recorded, so no room needs another's file.
      */
-    public synchronized RunLookahead lookahead() {
+    public synchronized RoomSlices slices() {
         List<ClientTrace> light = clients.values().stream().map(ClientRecorder::withoutRooms).toList();
         String finalEpoch = starts.isEmpty() ? latestEpoch(light) : ServerEpochs.finalEpoch(light, Map.of(), starts);
         boolean lostHistory = commitsSeen.anyOtherThan(finalEpoch) || light.stream()
@@ -154,13 +151,42 @@ public final class TraceRecorder implements AutoCloseable {
             }
         }
         long last = commitsSeen.lastOf(finalEpoch);
+        Map<String, List<String>> roomsByClient = new LinkedHashMap<>();
+        java.util.SortedSet<String> rooms = new java.util.TreeSet<>(spill.rooms());
         for (ClientRecorder client : clients.values()) {
             last = Math.max(last, client.lastChangeAt());
+            List<String> own = client.rooms();
+            roomsByClient.put(client.clientId(), own);
+            rooms.addAll(own);
         }
         for (TraceWindow window : windows) {
             last = Math.max(last, window.end());
         }
-        return new RunLookahead(finalEpoch, began, last);
+        RunContext context = new RunContext(began, last, roomsByClient);
+        RunTrace run = new RunTrace(strategy, measuredFrom, light, Map.of(), windows, finalEpoch, List.of(),
+                serverRequests);
+        List<String> order = List.copyOf(rooms);
+        return new RoomSlices() {
+            @Override
+            public RunTrace run() {
+                return run;
+            }
+
+            @Override
+            public RunContext context() {
+                return context;
+            }
+
+            @Override
+            public List<String> rooms() {
+                return order;
+            }
+
+            @Override
+            public RunTrace slice(String room) {
+                return TraceRecorder.this.slice(room, finalEpoch);
+            }
+        };
     }
 
     /** The final epoch by the latest record (no start recorded): the latest commit's, unless a welcome is as late. */
@@ -179,23 +205,19 @@ public final class TraceRecorder implements AutoCloseable {
     }
 
     /**
-     * The part of the trace that is about {@code room}, read back from the spill alone: every
-     * client, in order, with its records of that room (its joins, sends, changes, final
-     * transcript, read marks, receipts, transmissions, markers and refetches there) and its
-     * welcomes and requests (they belong to no room); the room's commits of the final epoch
-     * {@code lookahead} names, and of earlier epochs as lost commits; the fault windows; no
-     * server requests (they belong to the run).
+     * The part of the trace that is about {@code room} ({@link RunTrace#slice}), read back from its
+     * spill file alone: every client, in order, with its records of that room and its welcomes and
+     * requests; the room's commits of {@code finalEpoch}, and of earlier epochs as lost commits;
+     * the fault windows; no server requests.
      */
-    public synchronized RunTrace slice(String room, RunLookahead lookahead) {
+    private synchronized RunTrace slice(String room, String finalEpoch) {
         TraceSpill.Contents contents = spill.read(room);
         List<ClientTrace> clientTraces = clients.values().stream()
                 .map(c -> c.slice(room, contents.client(c.number()))).toList();
         List<CommittedMessage> commits = contents.commits().getOrDefault(room, List.of());
-        String finalEpoch = lookahead.finalEpoch();
         List<CommittedMessage> kept = commits.stream().filter(m -> ServerEpochs.isFinal(m.epoch(), finalEpoch)).toList();
-        List<CommittedMessage> lost = new ArrayList<>(commits.stream()
-                .filter(m -> !ServerEpochs.isFinal(m.epoch(), finalEpoch)).toList());
-        lost.sort(java.util.Comparator.comparingLong(CommittedMessage::committedAt));
+        List<CommittedMessage> lost = commits.stream().filter(m -> !ServerEpochs.isFinal(m.epoch(), finalEpoch))
+                .sorted(java.util.Comparator.comparingLong(CommittedMessage::committedAt)).toList();
         Map<String, RoomLog> log = kept.isEmpty() ? Map.of() : Map.of(room, new RoomLog(room, kept));
         return new RunTrace(strategy, measuredFrom, clientTraces, log, windows, finalEpoch, lost, List.of());
     }

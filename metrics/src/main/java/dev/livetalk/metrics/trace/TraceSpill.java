@@ -514,6 +514,12 @@ public final class TraceSpill implements AutoCloseable {
         private final List<Numbered> refetches = new ArrayList<>();
         private final List<Numbered> finalTranscripts = new ArrayList<>();
 
+        /** Whether nothing was read back for this client. */
+        boolean isEmpty() {
+            return changes.isEmpty() && sends.isEmpty() && readMarks.isEmpty() && receipts.isEmpty()
+                    && transmissions.isEmpty() && markers.isEmpty() && refetches.isEmpty() && finalTranscripts.isEmpty();
+        }
+
         private void sort() {
             // each room's records are in order already: a stable sort merges the rooms' runs
             for (List<Numbered> list : List.of(changes, sends, readMarks, receipts, transmissions, markers, refetches,

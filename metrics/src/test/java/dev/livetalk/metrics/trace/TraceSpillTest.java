@@ -176,22 +176,22 @@ class TraceSpillTest {
     }
 
     @Test
-    void shouldGiveEachRoomsSliceAndTheRunsLookaheadAsTheWholeTraceHasThem() {
+    void shouldGiveTheRoomsTheRunAndItsContextAsTheWholeTraceSlicedInMemory() {
         for (boolean withStarts : new boolean[] {true, false}) {
             TraceRecorder recorder = new TraceRecorder("reconcile", 2, tmp);
             recordTwoRoomsAcrossARestart(recorder, withStarts);
             RunTrace whole = recorder.build();
-            RunLookahead lookahead = recorder.lookahead();
+            RoomSlices expected = RoomSlices.of(whole);
+            RoomSlices spilled = recorder.slices();
 
-            assertThat(lookahead.finalEpoch()).isEqualTo(whole.finalEpoch()).isEqualTo("e2");
-            assertThat(lookahead.finalEpochBegan()).isEqualTo(whole.finalEpochBegan());
-            assertThat(lookahead.lastEvent()).isEqualTo(dev.livetalk.metrics.replay.SampleGrid.lastEvent(whole));
-            assertThat(recorder.rooms()).containsExactly("lobby", "hall");
-            for (String room : recorder.rooms()) {
-                RunTrace slice = recorder.slice(room, lookahead);
-                assertThat(slice).as(room).isEqualTo(sliceOf(whole, room));
+            assertThat(whole.finalEpoch()).isEqualTo("e2");
+            assertThat(spilled.context()).isEqualTo(expected.context());
+            assertThat(spilled.context().finalEpochBegan()).isNotEqualTo(Long.MIN_VALUE);
+            assertThat(spilled.run()).isEqualTo(expected.run());
+            assertThat(spilled.rooms()).isEqualTo(expected.rooms()).containsExactly("hall", "lobby", "patio");
+            for (String room : expected.rooms()) {
+                assertThat(spilled.slice(room)).as(room).isEqualTo(expected.slice(room));
             }
-            assertThat(recorder.serverRequests()).isEqualTo(whole.serverRequests());
             recorder.close();
         }
     }
@@ -207,6 +207,7 @@ class TraceSpillTest {
         alice.onJoined("lobby", 0);
         alice.onJoined("hall", 0);
         bob.onJoined("hall", 0);
+        bob.onJoined("patio", 0); // joined, and nothing happened there
         alice.onRequestSent(new RequestSent("hello", "main", 1));
         recorder.onServerRequest("hello", 1);
         Message lost = new Message("lobby", 1, "lobby:1.e1", "a1", "alice", "hi", null, 3);
@@ -249,22 +250,5 @@ class TraceSpillTest {
         recorder.seal();
         alice.onChange(new TranscriptChange.Inserted("lobby", 30, 2, hi, 1)); // after the run: not in the trace
         recorder.onServerRequest("hello", 30);
-    }
-
-    /** The slice of {@code room} as the contract says: {@link TraceRecorder#slice}. */
-    private static RunTrace sliceOf(RunTrace whole, String room) {
-        List<ClientTrace> clients = whole.clients().stream().map(c -> new ClientTrace(c.clientId(), c.user(),
-                c.joinedAt().containsKey(room) ? Map.of(room, c.joinedAt().get(room)) : Map.of(),
-                c.sends().stream().filter(x -> x.room().equals(room)).toList(),
-                c.changes().stream().filter(x -> x.room().equals(room)).toList(),
-                c.finalTranscripts().containsKey(room) ? Map.of(room, c.finalTranscripts().get(room)) : Map.of(),
-                c.readMarks().stream().filter(x -> x.room().equals(room)).toList(),
-                c.receipts().stream().filter(x -> x.room().equals(room)).toList(),
-                c.transmissions().stream().filter(x -> x.room().equals(room)).toList(),
-                c.markers().stream().filter(x -> x.room().equals(room)).toList(), c.welcomes(),
-                c.refetches().stream().filter(x -> x.room().equals(room)).toList(), c.requests())).toList();
-        Map<String, RoomLog> log = whole.serverLog().containsKey(room) ? Map.of(room, whole.log(room)) : Map.of();
-        return new RunTrace(whole.strategy(), whole.measuredFrom(), clients, log, whole.windows(), whole.finalEpoch(),
-                whole.lostCommits().stream().filter(m -> m.message().room().equals(room)).toList(), List.of());
     }
 }
