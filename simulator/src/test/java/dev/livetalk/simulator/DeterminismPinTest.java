@@ -43,23 +43,23 @@ class DeterminismPinTest {
     @ParameterizedTest(name = "{0} {1} seed {2} codec {3}")
     @CsvSource({
             "sweep-10, reconcile, 1, true, "
-                    + "3fa1f3ee67760ab36f87ce141e869ef789df401b73d2b338f305292fe9c6596e, 3b409ff949acdb2a88f3fcc8",
+                    + "2a7cf47673d164e8c799fa1514eea17fa1ad674f693a9a08e9f2bf86dac6d37e, 3b409ff949acdb2a88f3fcc8",
             "sweep-10, reconcile, 2, true, "
-                    + "1189e3d9bc3e65dbd4400954395615bbf03282f1324c0f3517116e381f8fcff4, 6a67d4f158150cc141894a18",
+                    + "b58506ef5933627a4a519f78b24b53ad90ba4bc9313039063b6f769ec5c64a0e, 6a67d4f158150cc141894a18",
             "sweep-10, reconcile, 3, false, "
-                    + "878033302793421ca984ab8e34b305170026b80abeafded5c11378abb720764a, 902cd88b4c41e8e1fa349926",
+                    + "765765890564b35fd159fa31127f0676772b7266c79ff27e3b0df526ad9828a7, 902cd88b4c41e8e1fa349926",
             "sweep-10, event-only, 4, true, "
-                    + "16aefdee7ac445dcb2f548bc4bc3a2f0bb9fe2e9590c4c51fd8b49bc1f868c22, f152be579ecaf4e3ea2aee8b",
+                    + "99e908cab29b535e933c06b1a69c0984fbade9e6fda5591be37d1bad477b9265, f152be579ecaf4e3ea2aee8b",
             "outage.yaml, reconcile, 4, true, "
-                    + "41b52c2f20c1f2bfe3ecbd51ad6fd10372629a4d42dab02695d8c5bd45c7cd9a, d20374f9b1106b4ab0c21f2c",
+                    + "1dc0e1867621a371e4e5bb3654e7abafc3fba141e20dd3a8a0f2057c5a3116eb, d20374f9b1106b4ab0c21f2c",
             "lost-ack.yaml, reconcile, 9, true, "
-                    + "5d6e3eb759a80dd2f05d316051c1f7684dde1556ae704cf0eb2b2e6661469237, 566245da2246a8394fa4e6a0",
+                    + "3fe0e170594526d8929b05711ddfffd68de00155d91a0afb6659bd088894f256, 566245da2246a8394fa4e6a0",
             "server-pause.yaml, reconcile, 5, true, "
-                    + "15fe0b3a9df19d9b771932d403546f0e0ece6672f2b50c151f39e3cb4ad13c0b, ff199c5a868cf93ad3beead2",
+                    + "3f82dd4bba817f8d50a07b1fb1935aae62eb85b2e6631e7016f24601817c800d, ff199c5a868cf93ad3beead2",
             "crash-durable.yaml, reconcile, 6, true, "
-                    + "a8f8168f09a7241c91d215ae85a3cc4ba263657d8dba1972967d7fb099e49513, d39d746390f43fad9e7b8de2",
+                    + "48af5211858caf593b0599062745d1e24ed8cf84e9767b055debcef72eda2a2b, d39d746390f43fad9e7b8de2",
             "scale/200-clients.yaml, reconcile, 200, true, "
-                    + "b547de2b2835c7fd92d7fe4602768d9414e6096e12c84b0bfc4816b3b47bba2e, e837d2f6986e3244cd791416",
+                    + "f0995c14f666e659c64cfe71b1534b629a375614682ed630632d69f324a027a2, e837d2f6986e3244cd791416",
     })
     void shouldGiveThePinnedTraceAndFigures(String scenario, String strategy, long seed, boolean codec,
                                             String trace, String figures) {

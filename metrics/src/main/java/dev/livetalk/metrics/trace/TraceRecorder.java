@@ -31,7 +31,6 @@ public final class TraceRecorder implements AutoCloseable {
     private final CommitsSeen commitsSeen = new CommitsSeen();
     private boolean sealed;
     private final List<ServerStart> starts = new ArrayList<>();
-    private final List<ServerRequest> serverRequests = new ArrayList<>();
     private final InterimTap tap;
 
     /**
@@ -110,7 +109,7 @@ public final class TraceRecorder implements AutoCloseable {
         if (sealed) {
             return;
         }
-        serverRequests.add(new ServerRequest(type, at));
+        spill.serverRequest(type, at);
     }
 
     /** A fault window on the trace clock. */
@@ -125,7 +124,8 @@ public final class TraceRecorder implements AutoCloseable {
                 .map(c -> c.build(contents.client(c.number()))).toList();
         Map<String, RoomLog> logs = new LinkedHashMap<>();
         contents.commits().forEach((room, messages) -> logs.put(room, new RoomLog(room, messages)));
-        return new RunTrace(strategy, measuredFrom, clientTraces, logs, windows, starts).withServerRequests(serverRequests);
+        return new RunTrace(strategy, measuredFrom, clientTraces, logs, windows, starts)
+                .withServerRequests(spill.serverRequests());
     }
 
     /**
@@ -164,7 +164,7 @@ public final class TraceRecorder implements AutoCloseable {
         }
         RunContext context = new RunContext(began, last, roomsByClient);
         RunTrace run = new RunTrace(strategy, measuredFrom, light, Map.of(), windows, finalEpoch, List.of(),
-                serverRequests);
+                spill.serverRequests());
         List<String> order = List.copyOf(rooms);
         return new RoomSlices() {
             @Override
@@ -222,11 +222,6 @@ public final class TraceRecorder implements AutoCloseable {
         return new RunTrace(strategy, measuredFrom, clientTraces, log, windows, finalEpoch, lost, List.of());
     }
 
-    /** The server's requests of the run, in arrival order (they belong to no room). */
-    public synchronized List<ServerRequest> serverRequests() {
-        return List.copyOf(serverRequests);
-    }
-
     /**
      * Stops recording where the run ends: what clients and the server report from now on (while
      * the harness closes them) is not part of the trace. {@link #build()} and {@link #digest()}
@@ -241,7 +236,7 @@ public final class TraceRecorder implements AutoCloseable {
     /**
      * A stable hash of everything recorded, as 64 hex digits: SHA-256 over the run's own records
      * (strategy, warm-up end, each client's id, user, joins in room order, welcomes and requests,
-     * the fault windows, the server's starts and requests) and every byte of the spill. Two
+     * the fault windows, the server's starts) and every byte of the spill (the server's requests included). Two
      * recordings of the same events in the same order have the same digest, in any process:
      * what the simulator's determinism self-check compares, without reading the trace back.
      */
@@ -259,7 +254,6 @@ public final class TraceRecorder implements AutoCloseable {
         }
         windows.forEach(w -> own.append(w).append('\n'));
         starts.forEach(s -> own.append(s).append('\n'));
-        serverRequests.forEach(r -> own.append(r.type()).append(' ').append(r.at()).append('\n'));
         sha.update(own.toString().getBytes(StandardCharsets.UTF_8));
         spill.digest(sha);
         return HexFormat.of().formatHex(sha.digest());

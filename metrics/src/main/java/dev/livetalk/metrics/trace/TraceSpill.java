@@ -68,6 +68,7 @@ public final class TraceSpill implements AutoCloseable {
     private static final int REFETCH = 15;
     private static final int FINAL_TRANSCRIPT = 16;
     private static final int COMMIT = 20;
+    private static final int SERVER_REQUEST = 30;
 
     private static final MessageStatus[] STATUSES = MessageStatus.values();
     private static final ReceiptKind[] KINDS = ReceiptKind.values();
@@ -75,6 +76,8 @@ public final class TraceSpill implements AutoCloseable {
     private final Path folder;
     private final Map<String, RoomFile> rooms = new ConcurrentHashMap<>();
     private final List<RoomFile> order = new ArrayList<>();
+    /** The server's requests: they belong to no room; created with the first one. */
+    private RoomFile serverFile;
     private volatile IOException failure;
     private volatile boolean closed;
     private boolean deleted;
@@ -277,6 +280,70 @@ public final class TraceSpill implements AutoCloseable {
         });
     }
 
+    /** The server received a request of wire type {@code type} at {@code at}. */
+    void serverRequest(String type, long at) {
+        if (closed || failure != null) {
+            return;
+        }
+        RoomFile file = serverFile();
+        if (file == null) {
+            return;
+        }
+        synchronized (file) {
+            if (file.closed) {
+                return;
+            }
+            try {
+                file.out.writeByte(SERVER_REQUEST);
+                file.string(type);
+                file.time(at);
+            } catch (IOException e) {
+                fail(e);
+            }
+        }
+    }
+
+    private synchronized RoomFile serverFile() {
+        if (serverFile == null && !closed) {
+            try {
+                serverFile = new RoomFile(null, folder.resolve("server.trace"));
+            } catch (IOException e) {
+                fail(e);
+            }
+        }
+        return serverFile;
+    }
+
+    /** The server's requests, read back in the order they were recorded. */
+    public synchronized List<ServerRequest> serverRequests() {
+        refuseIfFailed();
+        List<ServerRequest> requests = new ArrayList<>();
+        if (serverFile == null) {
+            return requests;
+        }
+        try {
+            long length;
+            synchronized (serverFile) {
+                serverFile.out.flush();
+                length = Files.size(serverFile.path);
+            }
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                    new Limited(Files.newInputStream(serverFile.path), length), BUFFER_BYTES))) {
+                Reader r = new Reader(in);
+                for (int tag = in.read(); tag >= 0; tag = in.read()) {
+                    if (tag != SERVER_REQUEST) {
+                        throw new IOException("unknown record " + tag + " in the server's requests");
+                    }
+                    requests.add(new ServerRequest(r.string(), r.time()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the server's requests back from " + serverFile.path + ": "
+                    + e.getMessage(), e);
+        }
+        return requests;
+    }
+
     /**
      * Everything written, read back: per client (by the number its records were written under),
      * its records of every room in the order it recorded them; per room, the server's commits in
@@ -403,14 +470,18 @@ public final class TraceSpill implements AutoCloseable {
     public synchronized void digest(MessageDigest digest) {
         refuseIfFailed();
         byte[] buffer = new byte[BUFFER_BYTES];
-        for (RoomFile file : order) {
+        List<RoomFile> files = new ArrayList<>(order);
+        if (serverFile != null) {
+            files.add(serverFile);
+        }
+        for (RoomFile file : files) {
             try {
                 long length;
                 synchronized (file) {
                     file.out.flush();
                     length = Files.size(file.path);
                 }
-                digest.update(file.room.getBytes(StandardCharsets.UTF_8));
+                digest.update(String.valueOf(file.room).getBytes(StandardCharsets.UTF_8));
                 try (InputStream in = new Limited(Files.newInputStream(file.path), length)) {
                     for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                         digest.update(buffer, 0, n);
@@ -431,7 +502,11 @@ public final class TraceSpill implements AutoCloseable {
         }
         deleted = true;
         closed = true;
-        for (RoomFile room : order) {
+        List<RoomFile> files = new ArrayList<>(order);
+        if (serverFile != null) {
+            files.add(serverFile);
+        }
+        for (RoomFile room : files) {
             synchronized (room) {
                 room.closed = true;
                 try {
@@ -441,8 +516,8 @@ public final class TraceSpill implements AutoCloseable {
                 }
             }
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
+        try (Stream<Path> listed = Files.list(folder)) {
+            for (Path file : listed.toList()) {
                 Files.deleteIfExists(file);
             }
             Files.deleteIfExists(folder);
