@@ -112,7 +112,7 @@ public final class ScenarioRunner {
         try (SelfCheck check = SelfCheck.start(this, plan, strategy)) {
             StrategyPlay first = new StrategyPlay(backend, plan, strategy, settings, progress);
             RunTrace trace = first.play().trace();
-            check.finish(trace, first.summary());
+            check.finish(first, first.summary());
             return trace;
         }
     }
@@ -131,7 +131,7 @@ public final class ScenarioRunner {
         private final long started = System.nanoTime();
         private final java.util.concurrent.FutureTask<Replayed> replay;
 
-        /** The second play's trace hash and how long it took (from the start of both plays). */
+        /** The second play's self-check hash ({@link StrategyPlay#selfCheckHash()}) and how long it took (from the start of both plays). */
         private record Replayed(String hash, long nanos) {
         }
 
@@ -144,9 +144,10 @@ public final class ScenarioRunner {
                 return;
             }
             replay = new java.util.concurrent.FutureTask<>(() -> {
-                RunTrace again = new StrategyPlay(runner.backend, plan, strategy, runner.settings, RunProgress.NONE)
-                        .play().trace();
-                return new Replayed(TraceHash.of(again), System.nanoTime() - started);
+                StrategyPlay again = new StrategyPlay(runner.backend, plan, strategy, runner.settings, RunProgress.NONE)
+                        .recordingHashOnly();
+                again.play();
+                return new Replayed(again.selfCheckHash(), System.nanoTime() - started);
             });
             Thread thread = new Thread(replay, "livetalk-self-check-" + strategy);
             thread.setDaemon(true);
@@ -158,9 +159,9 @@ public final class ScenarioRunner {
         }
 
         /** Waits for the second play, compares the hashes and tells the progress the plays' note. */
-        void finish(RunTrace trace, String note) throws IOException, InterruptedException {
+        void finish(StrategyPlay first, String note) throws IOException, InterruptedException {
             if (replay != null) {
-                String hash = TraceHash.of(trace);
+                String hash = first.selfCheckHash();
                 Replayed again;
                 try {
                     again = replay.get();
@@ -213,7 +214,7 @@ public final class ScenarioRunner {
             List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement);
             StrategyResult result = StrategyResult.of(measurement, verdicts,
                     List.of(folder.resolve(strategy + ".hlog").getFileName().toString()));
-            check.finish(trace, note);
+            check.finish(first, note);
             if (writesLedger || otlp != null) {
                 writeLedger(plan, strategy, replayed, folder);
             }

@@ -51,6 +51,8 @@ public final class StrategyPlay {
     private final AtomicReference<TraceRecorder> recorder = new AtomicReference<>();
     private final AtomicReference<Stage> stage = new AtomicReference<>();
     private boolean played;
+    /** Whether only the self-check hash is recorded ({@link #recordingHashOnly()}). */
+    private boolean hashOnly;
     /** The epoch of the server's latest start before the recording began; guarded by {@code this}. */
     private String startedBeforeLoad;
 
@@ -60,6 +62,25 @@ public final class StrategyPlay {
         this.strategy = strategy;
         this.settings = settings;
         this.progress = progress;
+    }
+
+    /**
+     * Records only what the determinism self-check's hash needs ({@link TraceRecorder#hashOnly}):
+     * the record {@link #play()} returns then has a trace without the clients' lists. Call before
+     * playing.
+     */
+    public StrategyPlay recordingHashOnly() {
+        hashOnly = true;
+        return this;
+    }
+
+    /** The hash the determinism self-check compares ({@link TraceRecorder#selfCheckHash()}); once played. */
+    public String selfCheckHash() {
+        TraceRecorder trace = recorder.get();
+        if (trace == null) {
+            throw new IllegalStateException("not played yet: " + plan.scenario().name() + " " + strategy);
+        }
+        return trace.selfCheckHash();
     }
 
     /** Plays the run and returns its record; throws {@link RunFailure} when the harness failed. */
@@ -100,7 +121,8 @@ public final class StrategyPlay {
             awaitJoined(opened, clients);
             long loadStart = opened.now();
             long faultZero = loadStart + scenario.warmup().toNanos();
-            TraceRecorder trace = new TraceRecorder(strategy, faultZero);
+            TraceRecorder trace = hashOnly ? TraceRecorder.hashOnly(strategy, faultZero)
+                    : new TraceRecorder(strategy, faultZero);
             synchronized (this) {
                 if (startedBeforeLoad != null) {
                     trace.onServerStarted(startedBeforeLoad, loadStart);

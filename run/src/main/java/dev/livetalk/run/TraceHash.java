@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * A stable hash of a {@link RunTrace}: SHA-256 over every recorded event in recorded order
  * (records print their values; maps are walked in key order, since the trace's immutable maps
  * iterate in an order that changes from one JVM to the next). Two runs with equal traces have
- * equal hashes, in any process: what the determinism self-check and a replay compare.
+ * equal hashes, in any process: what a replay compares (the determinism self-check within a run
+ * compares {@code TraceRecorder.selfCheckHash}, which a replay can compute without keeping its trace).
  *
  * <p>Stateless; any thread.
  */

@@ -34,10 +34,18 @@ public final class ClientRecorder implements TranscriptListener {
     private final List<WelcomeSeen> welcomes = new ArrayList<>();
     private final List<Refetch> refetches = new ArrayList<>();
     private final List<RequestSent> requests = new ArrayList<>();
+    /**
+     * Where only the self-check hash is wanted: the hashed lists are hashed as they grow instead
+     * of kept (final transcripts are kept empty, as the marks of the rooms that ended), and what
+     * is not hashed is not kept, but for the welcomes (which tell the server's final epoch);
+     * {@code null} where everything is kept.
+     */
+    private final SelfCheckHash.Client hashOnly;
 
-    ClientRecorder(String clientId, String user) {
+    ClientRecorder(String clientId, String user, boolean hashOnly) {
         this.clientId = clientId;
         this.user = user;
+        this.hashOnly = hashOnly ? new SelfCheckHash.Client() : null;
     }
 
     public String clientId() {
@@ -54,6 +62,10 @@ public final class ClientRecorder implements TranscriptListener {
 
     /** The load asked the client to send. */
     public synchronized void onSend(SendRecord send) {
+        if (hashOnly != null) {
+            hashOnly.sends.add(send);
+            return;
+        }
         sends.add(send);
     }
 
@@ -68,22 +80,36 @@ public final class ClientRecorder implements TranscriptListener {
         if (ended(change.room())) {
             return;
         }
+        if (hashOnly != null) {
+            hashOnly.changes.add(change);
+            return;
+        }
         changes.add(change);
     }
 
     /** The client sent a read marker. */
     public synchronized void onReadMarked(String room, long seq, long at) {
-        readMarks.add(new ReadMark(room, seq, at));
+        ReadMark mark = new ReadMark(room, seq, at);
+        if (hashOnly != null) {
+            hashOnly.readMarks.add(mark);
+            return;
+        }
+        readMarks.add(mark);
     }
 
     /** The client received a receipt. */
     public synchronized void onReceipt(String room, String reader, ReceiptKind kind, long seq, long at) {
-        receipts.add(new ReceiptSeen(room, reader, kind, seq, at));
+        ReceiptSeen receipt = new ReceiptSeen(room, reader, kind, seq, at);
+        if (hashOnly != null) {
+            hashOnly.receipts.add(receipt);
+            return;
+        }
+        receipts.add(receipt);
     }
 
     /** The client put a send on the wire; not kept after the room's final transcript, as changes. */
     public synchronized void onTransmitted(String room, String clientMsgId, String body, long at) {
-        if (ended(room)) {
+        if (hashOnly != null || ended(room)) {
             return;
         }
         transmissions.add(new Transmission(room, clientMsgId, body, at));
@@ -91,7 +117,7 @@ public final class ClientRecorder implements TranscriptListener {
 
     /** The client put a delivered or read marker on the wire; not kept after the room's final transcript, as changes. */
     public synchronized void onMarkerSent(String room, ReceiptKind kind, long seq, long at) {
-        if (ended(room)) {
+        if (hashOnly != null || ended(room)) {
             return;
         }
         markers.add(new MarkerSent(room, kind, seq, at));
@@ -117,7 +143,7 @@ public final class ClientRecorder implements TranscriptListener {
      * until the harness closes it).
      */
     public synchronized void onRequestSent(RequestSent request) {
-        if (!finalTranscripts.isEmpty()) {
+        if (hashOnly != null || !finalTranscripts.isEmpty()) {
             return;
         }
         requests.add(request);
@@ -125,15 +151,34 @@ public final class ClientRecorder implements TranscriptListener {
 
     /** The client received messages again from the history (a history reply, a resume replay). */
     public synchronized void onRefetch(Refetch refetch) {
+        if (hashOnly != null) {
+            return;
+        }
         refetches.add(refetch);
     }
 
     /** The lines displayed in {@code room} after quiescence; later changes to it are not recorded. */
     public synchronized void onFinalTranscript(String room, List<TranscriptEntry> entries) {
+        if (hashOnly != null) {
+            hashOnly.addFinal(room, entries);
+            finalTranscripts.put(room, List.of());
+            return;
+        }
         finalTranscripts.put(room, List.copyOf(entries));
     }
 
-    /** A snapshot of what was recorded. */
+    /** The self-check hash's part of this client's lists (hashed as they grew, or now). */
+    synchronized SelfCheckHash.Client selfCheckHash() {
+        return hashOnly != null ? hashOnly : SelfCheckHash.Client.of(sends, changes, finalTranscripts, readMarks, receipts);
+    }
+
+    /** What the self-check hash needs of this client besides its lists: its id, user, joins and welcomes. */
+    synchronized ClientTrace buildUnhashedParts() {
+        return new ClientTrace(clientId, user, joinedAt, List.of(), List.of(), Map.of(), List.of(), List.of(), List.of(),
+                List.of(), welcomes, List.of(), List.of());
+    }
+
+    /** A snapshot of what was recorded (where only the self-check hash was wanted, without the hashed lists). */
     public synchronized ClientTrace build() {
         return new ClientTrace(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts, transmissions,
                 markers, welcomes, refetches, requests);

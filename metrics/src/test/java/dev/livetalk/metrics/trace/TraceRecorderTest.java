@@ -52,6 +52,47 @@ class TraceRecorderTest {
     }
 
     @Test
+    void shouldGiveTheSameSelfCheckHashWhetherTheTraceWasKeptOrOnlyHashed() {
+        TraceRecorder full = new TraceRecorder("reconcile", 5);
+        TraceRecorder hashOnly = TraceRecorder.hashOnly("reconcile", 5);
+        TraceRecorder other = TraceRecorder.hashOnly("reconcile", 5);
+        playSmallRun(full, "hi");
+        playSmallRun(hashOnly, "hi");
+        playSmallRun(other, "hello");
+
+        assertThat(hashOnly.selfCheckHash()).matches("[0-9a-f]{64}").isEqualTo(full.selfCheckHash());
+        assertThat(other.selfCheckHash()).isNotEqualTo(full.selfCheckHash());
+        // the hash-only recorder keeps none of what it hashed, nor what the hash does not cover
+        ClientTrace kept = hashOnly.build().clients().get(0);
+        assertThat(kept.sends()).isEmpty();
+        assertThat(kept.changes()).isEmpty();
+        assertThat(kept.receipts()).isEmpty();
+        assertThat(kept.transmissions()).isEmpty();
+        assertThat(kept.finalTranscripts().get("lobby")).isEmpty();
+        assertThat(full.build().clients().get(0).changes()).hasSize(3);
+    }
+
+    /** One client sends {@code body}, sees it committed and read, and takes its final transcript; a late change follows. */
+    private static void playSmallRun(TraceRecorder recorder, String body) {
+        ClientRecorder alice = recorder.client("alice-1", "alice");
+        alice.onJoined("lobby", 3);
+        alice.onSend(new SendRecord("lobby", "a1", 10, 12, null));
+        alice.onTransmitted("lobby", "a1", body, 12);
+        Transcript transcript = new Transcript("lobby", alice);
+        transcript.setTime(13);
+        transcript.append(TranscriptEntry.pending("a1", "alice", body, null));
+        Message m = new Message("lobby", 4, "m4", "a1", "alice", body, null, 0);
+        recorder.onCommitted(m, 20);
+        transcript.setTime(25);
+        transcript.replaceBySeq("a1", TranscriptEntry.committed(m, MessageStatus.SENT));
+        alice.onReceipt("lobby", "bob", dev.livetalk.protocol.ReceiptKind.READ, 4, 30);
+        alice.onReadMarked("lobby", 4, 31);
+        alice.onFinalTranscript("lobby", transcript.entries());
+        transcript.setTime(40);
+        transcript.append(TranscriptEntry.pending("a2", "alice", "late", null));
+    }
+
+    @Test
     void shouldEndAClientsChangeLogWhereItsFinalTranscriptWasTaken() {
         TraceRecorder recorder = new TraceRecorder("reconcile", 0);
         ClientRecorder alice = recorder.client("alice-1", "alice");
