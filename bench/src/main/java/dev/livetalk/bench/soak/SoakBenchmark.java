@@ -125,6 +125,8 @@ public final class SoakBenchmark {
         private long playPeak;
         private long playOldPeak;
         private long endHeap;
+        /** Told by the self-check's thread. */
+        private volatile int replayMinute;
 
         Watch(Thread player) {
             this.player = player;
@@ -143,6 +145,7 @@ public final class SoakBenchmark {
         @Override
         public void onVirtualTime(long virtualNanos) {
             if (Thread.currentThread() != player) {
+                replayMinute = (int) (virtualNanos / MINUTE.toNanos());
                 return;
             }
             long wall = System.nanoTime();
@@ -150,7 +153,7 @@ public final class SoakBenchmark {
             long heap = collect();
             long gc = System.nanoTime() - wall;
             SoakSample sample = new SoakSample((int) (virtualNanos / MINUTE.toNanos()), heap, wall - lastWall,
-                    cpu - lastCpu, gc);
+                    cpu - lastCpu, gc, settings.selfCheck() ? replayMinute : SoakSample.NO_REPLAY);
             samples.add(sample);
             SoakResult.printSample(out, sample);
             out.flush();
@@ -162,7 +165,11 @@ public final class SoakBenchmark {
 
         @Override
         public void onClosed(long virtualNanos) {
-            if (Thread.currentThread() != player || closedWall != 0) {
+            if (Thread.currentThread() != player) {
+                replayMinute = SoakSample.REPLAY_ENDED;
+                return;
+            }
+            if (closedWall != 0) {
                 return;
             }
             long wall = System.nanoTime();

@@ -26,9 +26,9 @@ public record SoakResult(SoakSettings settings, List<SoakPlay> plays) {
     }
 
     static void printSample(PrintWriter out, SoakSample sample) {
-        out.printf("  minute %3d: heap after full GC %,8.1f MB   play wall %6.2f s  cpu %6.2f s   (forced GC %.2f s)%n",
-                sample.minute(), sample.heapAfterGc() / MB, sample.wallNanos() / 1e9, sample.cpuNanos() / 1e9,
-                sample.gcNanos() / 1e9);
+        out.printf("  minute %3d: heap after full GC %,8.1f MB   play wall %6.2f s  cpu %6.2f s   (forced GC %.2f s;"
+                        + " self-check play at minute %s)%n", sample.minute(), sample.heapAfterGc() / MB,
+                sample.wallNanos() / 1e9, sample.cpuNanos() / 1e9, sample.gcNanos() / 1e9, sample.replayText());
     }
 
     static void printPlay(PrintWriter out, SoakPlay play) {
@@ -160,6 +160,7 @@ public record SoakResult(SoakSettings settings, List<SoakPlay> plays) {
                 s.put("wallSeconds", round(sample.wallNanos() / 1e9));
                 s.put("cpuSeconds", round(sample.cpuNanos() / 1e9));
                 s.put("forcedGcSeconds", round(sample.gcNanos() / 1e9));
+                s.put("selfCheckPlayMinute", sample.replayText());
                 samples.add(s);
             }
             one.put("minutes", samples);
