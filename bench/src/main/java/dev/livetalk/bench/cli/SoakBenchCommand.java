@@ -50,10 +50,10 @@ final class SoakBenchCommand implements Callable<Integer> {
     @Option(names = "--strategy", defaultValue = "reconcile", description = "The clients' strategy (default ${DEFAULT-VALUE}).")
     String strategy;
 
-    @Option(names = "--self-check", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Play each run a second time beside the first and compare the traces, as run --network sim"
-                    + " does (default on; --no-self-check to leave it out).")
-    boolean selfCheck;
+    @Option(names = "--no-self-check",
+            description = "Leave out the self-check's second play (run --network sim plays each run twice, the second"
+                    + " beside the first, and compares the traces).")
+    boolean noSelfCheck;
 
     @picocli.CommandLine.Mixin(name = PluginOptions.NAME)
     PluginOptions plugins = new PluginOptions();
@@ -70,7 +70,7 @@ final class SoakBenchCommand implements Callable<Integer> {
         plugins.known("--strategy", strategy);
         SoakSettings settings;
         try {
-            settings = new SoakSettings(load(scenario), strategy, repeat, selfCheck, minutes);
+            settings = new SoakSettings(load(scenario), strategy, repeat, !noSelfCheck, minutes);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
