@@ -7,7 +7,7 @@
 # that measures milliseconds must not add G1's pauses to its own scheduling lag (scale scenario,
 # scheduling-lag p99 on 2 cores: G1 25 ms, ZGC 6-10 ms, ZGC with room to grow 5.5-5.8 ms: fewer
 # concurrent cycles competing for the cores); the parallel collector when `--network sim` is
-# given (and for `bench sim`), where only throughput counts and ZGC's barriers and stalls on
+# given (and for `bench sim` and `bench soak`), where only throughput counts and ZGC's barriers and stalls on
 # two cores made the 200-client simulation two to three times slower (simulator/README.md).
 # For the simulator, a small young generation whose survivors go straight to the old one: a
 # run's trace lives to its end, so each record is copied once, and a small reused eden was
@@ -50,7 +50,7 @@ livetalk_jvm_options() {
   fi
   sim_gc="-XX:+UseParallelGC $sim_heap -XX:MaxRAMPercentage=50 -Xmn256m -XX:MaxTenuringThreshold=0"
   sim_gc="$sim_gc -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch"
-  if [ "${1-}" = "bench" ] && [ "${2-}" = "sim" ]; then
+  if [ "${1-}" = "bench" ] && { [ "${2-}" = "sim" ] || [ "${2-}" = "soak" ]; }; then
     gc="$sim_gc"
   fi
   # The server exits when its heap runs out rather than limp on with threads dead (so a supervisor

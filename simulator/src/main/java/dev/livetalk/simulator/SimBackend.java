@@ -27,9 +27,19 @@ public final class SimBackend implements Backend {
     private final SimSettings settings;
     private final LongSupplier wallClock;
     private final Consumer<SimStage> onOpen;
+    private final long watchEvery;
+    private final VirtualClockWatch watch;
 
     public SimBackend(SimSettings settings) {
         this(settings, System::nanoTime, stage -> { });
+    }
+
+    /**
+     * A backend whose every stage tells {@code watch} each time {@code every} of its virtual
+     * time has passed, and when it closes (for benchmarks; the traces are the same as without).
+     */
+    public SimBackend(SimSettings settings, java.time.Duration every, VirtualClockWatch watch) {
+        this(settings, System::nanoTime, stage -> { }, positive(every), java.util.Objects.requireNonNull(watch, "watch"));
     }
 
     /**
@@ -38,9 +48,23 @@ public final class SimBackend implements Backend {
      * @param onOpen    told of every stage opened, before it plays (for the figures of the network)
      */
     SimBackend(SimSettings settings, LongSupplier wallClock, Consumer<SimStage> onOpen) {
+        this(settings, wallClock, onOpen, Long.MAX_VALUE, null);
+    }
+
+    private SimBackend(SimSettings settings, LongSupplier wallClock, Consumer<SimStage> onOpen, long watchEvery,
+                       VirtualClockWatch watch) {
         this.settings = settings;
         this.wallClock = wallClock;
         this.onOpen = onOpen;
+        this.watchEvery = watchEvery;
+        this.watch = watch;
+    }
+
+    private static long positive(java.time.Duration every) {
+        if (every == null || every.isNegative() || every.isZero()) {
+            throw new IllegalArgumentException("the watch's period must be > 0: " + every);
+        }
+        return every.toNanos();
     }
 
     @Override
@@ -77,7 +101,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public Stage open(RunPlan plan, String strategy, ServerConfig server, Consumer<Throwable> onFailure) {
-        SimStage stage = new SimStage(plan, strategy, settings, server, wallClock);
+        SimStage stage = new SimStage(plan, strategy, settings, server, wallClock, watchEvery, watch);
         onOpen.accept(stage);
         return stage;
     }

@@ -47,11 +47,23 @@ final class SimStage implements Stage {
     private final long openedAt;
     private long closedAt = -1;
     private long lastProgress;
+    private final long watchEvery;
+    private final VirtualClockWatch watch;
+    private long nextWatch;
 
     SimStage(RunPlan plan, String strategy, SimSettings settings, ServerConfig server, LongSupplier wallClock) {
+        this(plan, strategy, settings, server, wallClock, Long.MAX_VALUE, null);
+    }
+
+    /** With {@code watch} told every {@code watchEvery} ns of virtual time (none when {@code null}). */
+    SimStage(RunPlan plan, String strategy, SimSettings settings, ServerConfig server, LongSupplier wallClock,
+             long watchEvery, VirtualClockWatch watch) {
         this.plan = plan;
         this.strategy = strategy;
         this.wallClock = wallClock;
+        this.watchEvery = watchEvery;
+        this.watch = watch;
+        this.nextWatch = watchEvery;
         this.openedAt = wallClock.getAsLong();
         this.lastProgress = openedAt;
         long seed = plan.seed();
@@ -95,6 +107,7 @@ final class SimStage implements Stage {
                             + Duration.ofNanos(loop.now()));
                 }
                 progress(everySecond);
+                watch();
             }
             return true;
         } catch (RunFailure e) {
@@ -104,6 +117,14 @@ final class SimStage implements Stage {
                     + Duration.ofNanos(loop.now()) + " (seed " + plan.seed() + "): " + e);
             failure.initCause(e);
             throw failure;
+        }
+    }
+
+    private void watch() {
+        while (watch != null && loop.now() >= nextWatch) {
+            long at = nextWatch;
+            nextWatch += watchEvery;
+            watch.onVirtualTime(at);
         }
     }
 
@@ -145,6 +166,9 @@ final class SimStage implements Stage {
     public void close() {
         if (closedAt < 0) {
             closedAt = wallClock.getAsLong();
+            if (watch != null) {
+                watch.onClosed(loop.now());
+            }
         }
     }
 

@@ -10,8 +10,9 @@ import java.util.concurrent.Callable;
 
 /** {@code livetalk bench}: the harness's own loopback benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark the harness's own parts: fan-out over loopback, the simulator, one machine's ceiling.",
-        subcommands = {BenchCommand.FanoutCommand.class, SimBenchCommand.class, CeilingBenchCommand.class})
+        description = "Benchmark the harness's own parts: loopback fan-out, the simulator, one machine's ceiling, soak memory.",
+        subcommands = {BenchCommand.FanoutCommand.class, SimBenchCommand.class, CeilingBenchCommand.class,
+            SoakBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,76 @@
+package dev.livetalk.scenarios;
+
+import dev.livetalk.scenarios.fault.FaultSchedule;
+import dev.livetalk.scenarios.fault.FaultWindow;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scenario library (this module's folder: {@code *.yaml}, {@code sim/}, {@code scale/},
+ * {@code soak/}): every file valid, opening with its header comment; and the soak scenario's shape.
+ */
+class LibraryScenariosTest {
+    /** The library: the folder holding {@code outage.yaml}, this module's own (surefire runs in it) or below the root. */
+    static Path library() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("outage.yaml")) && Files.isDirectory(dir.resolve("soak"))) {
+                return dir;
+            }
+            if (Files.isRegularFile(dir.resolve("scenarios/outage.yaml"))) {
+                return dir.resolve("scenarios");
+            }
+        }
+        throw new IllegalStateException("no scenario library (scenarios/outage.yaml) above " + Path.of("").toAbsolutePath());
+    }
+
+    static List<Path> files() throws IOException {
+        Path library = library();
+        try (Stream<Path> paths = Files.walk(library)) {
+            return paths.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .filter(p -> !library.relativize(p).startsWith("src") && !library.relativize(p).startsWith("target"))
+                    .sorted().toList();
+        }
+    }
+
+    @Test
+    void shouldFindEveryLibraryFileValidWithItsHeaderComment() throws IOException {
+        List<Path> files = files();
+        assertThat(files).extracting(p -> library().relativize(p).toString().replace('\\', '/'))
+                .contains("outage.yaml", "sim/lossy-downlink.yaml", "scale/200-clients.yaml", "soak/soak-1h.yaml");
+        for (Path file : files) {
+            assertThat(ScenarioLoader.validate(file)).as(file.toString()).isEmpty();
+            String text = Files.readString(file);
+            assertThat(text).as(file + ": header comment").startsWith("# ")
+                    .contains("What it models").containsIgnoringCase("timeline").contains("What a good strategy should show");
+        }
+    }
+
+    @Test
+    void shouldPlayTheScaleLoadForAnHourWithRestartsAndResetsAndABoundedHistory() throws Exception {
+        Scenario soak = ScenarioLoader.load(library().resolve("soak/soak-1h.yaml"));
+
+        assertThat(soak.duration()).isEqualTo(Duration.ofHours(1));
+        assertThat(soak.users()).hasSize(200);
+        assertThat(soak.rooms()).hasSize(20);
+        assertThat(soak.load().ratePerSender()).isEqualTo(5.25);
+        assertThat(soak.strategies()).isEqualTo(new StrategySelection.Named(List.of("reconcile")));
+        assertThat(soak.server().historyLimit()).hasValue(5000);
+        List<FaultWindow> windows = FaultSchedule.resolve(soak).windows();
+        List<FaultWindow> deploys = windows.stream().filter(w -> w.fault().equals("deploy")).toList();
+        List<FaultWindow> flaps = windows.stream().filter(w -> w.fault().equals("flap")).toList();
+        assertThat(deploys).hasSize(12).allSatisfy(w -> assertThat(w.serverSide()).isTrue());
+        assertThat(deploys.getFirst().start()).isEqualTo(Duration.ofMinutes(4));
+        assertThat(deploys.get(1).start()).isEqualTo(Duration.ofMinutes(9));
+        assertThat(flaps).hasSize(20).allSatisfy(w -> assertThat(w.clients()).hasSize(50));
+        assertThat(flaps.getFirst().start()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(windows).allSatisfy(w -> assertThat(w.end()).isLessThanOrEqualTo(soak.duration()));
+    }
+}
