@@ -3,6 +3,8 @@ package dev.livetalk.run;
 import dev.livetalk.client.transcript.TranscriptChange;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The reading rule of a simulated user, for one room: the highest seq {@code n} such that
@@ -12,11 +14,27 @@ import java.util.Arrays;
  * from the transcript's changes in O(1) amortised per change (a count of displayed lines per
  * seq), so a read never scans the transcript.
  *
+ * <p>Memory follows what is not yet contiguous on screen, not the room's history: a count per
+ * seq only above {@code upTo} (from {@code upTo + 1} to the highest seq shown), and at or below
+ * {@code upTo} only the seqs shown more than once (every other seq there is shown exactly once,
+ * by definition of {@code upTo}). When the last line of a seq at or below {@code upTo}
+ * disappears, {@code upTo} drops below it and the seqs between are counted one by one again.
+ *
  * <p>Not thread-safe: used on the thread that hosts the client.
  */
 final class ReadWatermark {
-    /** {@code shown[s]}: how many displayed lines carry seq {@code s}. */
-    private int[] shown = new int[64];
+    private static final int MIN_SLOTS = 64;
+    private static final int MAX_SLOTS = Integer.MAX_VALUE - 8;
+
+    /**
+     * {@code slots[head + i]}: how many displayed lines carry seq {@code upTo + 1 + i}, for
+     * {@code i < span}; every other slot is 0, and so is every count above {@code upTo + span}.
+     */
+    private int[] slots = new int[MIN_SLOTS];
+    private int head;
+    private int span;
+    /** Seqs at or below {@code upTo} shown on more than one line, with their count (at least 2). */
+    private final Map<Long, Integer> duplicates = new HashMap<>();
     private long upTo;
 
     /** Follows one change of the room's transcript. */
@@ -45,33 +63,101 @@ final class ReadWatermark {
         return upTo;
     }
 
+    /** Counts held (slots of the window above {@code upTo} plus duplicates below it): what this costs in memory. */
+    int retainedSlots() {
+        return slots.length + duplicates.size();
+    }
+
     private void show(long seq) {
         if (seq <= 0) {
             return;
         }
-        int at = index(seq);
-        if (at >= shown.length) {
-            shown = Arrays.copyOf(shown, Math.max(at + 1, shown.length * 2));
+        if (seq >= MAX_SLOTS) {
+            throw new IllegalArgumentException("seq " + seq + " is beyond what a run can reach (rule: < 2^31 - 8)");
         }
-        shown[at]++;
-        while (upTo + 1 < shown.length && shown[(int) (upTo + 1)] > 0) {
-            upTo++;
+        if (seq <= upTo) {
+            duplicates.merge(seq, 2, (count, ignored) -> count + 1);
+            return;
+        }
+        int offset = (int) (seq - upTo - 1);
+        if (head + (long) offset >= slots.length) {
+            relocate(offset + 1L <= slots.length / 2 ? slots.length : capacityFor(Math.max(2L * slots.length, offset + 1L)));
+        }
+        slots[head + offset]++;
+        span = Math.max(span, offset + 1);
+        if (offset == 0) {
+            advance();
         }
     }
 
     private void hide(long seq) {
-        if (seq <= 0 || seq >= shown.length || shown[(int) seq] == 0) {
+        if (seq <= 0) {
             return;
         }
-        if (--shown[(int) seq] == 0 && seq <= upTo) {
-            upTo = seq - 1;
+        if (seq <= upTo) {
+            Integer count = duplicates.get(seq);
+            if (count == null) {
+                drop(seq);
+            } else if (count == 2) {
+                duplicates.remove(seq);
+            } else {
+                duplicates.put(seq, count - 1);
+            }
+            return;
+        }
+        long offset = seq - upTo - 1;
+        if (offset < span && slots[head + (int) offset] > 0) {
+            slots[head + (int) offset]--;
         }
     }
 
-    private static int index(long seq) {
-        if (seq >= Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("seq " + seq + " is beyond what a run can reach (rule: < 2^31 - 8)");
+    /** Moves {@code upTo} over every seq now on screen right above it. */
+    private void advance() {
+        while (span > 0 && slots[head] > 0) {
+            upTo++;
+            if (slots[head] != 1) {
+                duplicates.put(upTo, slots[head]);
+            }
+            slots[head++] = 0;
+            span--;
         }
-        return (int) seq;
+        if (span == 0) {
+            head = 0;
+        }
+        if (slots.length > MIN_SLOTS && span < slots.length / 4) {
+            relocate(capacityFor(Math.max(MIN_SLOTS, 2L * span)));
+        }
+    }
+
+    /** The last line of {@code seq <= upTo} disappeared: {@code upTo} drops below it, the seqs between are counted again. */
+    private void drop(long seq) {
+        int below = (int) (upTo - seq + 1);
+        long wanted = (long) below + span;
+        int[] next = new int[capacityFor(Math.max(MIN_SLOTS, wanted + wanted / 2))];
+        Arrays.fill(next, 1, below, 1);
+        duplicates.entrySet().removeIf(duplicate -> {
+            long at = duplicate.getKey();
+            if (at > seq && at <= upTo) {
+                next[(int) (at - seq)] = duplicate.getValue();
+                return true;
+            }
+            return false;
+        });
+        System.arraycopy(slots, head, next, below, span);
+        slots = next;
+        head = 0;
+        span = (int) wanted;
+        upTo = seq - 1;
+    }
+
+    private void relocate(int length) {
+        int[] next = new int[length];
+        System.arraycopy(slots, head, next, 0, span);
+        slots = next;
+        head = 0;
+    }
+
+    private static int capacityFor(long wanted) {
+        return (int) Math.min(MAX_SLOTS, wanted);
     }
 }
