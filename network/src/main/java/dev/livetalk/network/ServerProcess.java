@@ -89,8 +89,8 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts a server with {@code config}'s secret, history limit, rate limit and commit listener
-     * on a free loopback port, and waits until it listens.
+     * Starts a server with {@code config}'s secret, history limit, dedupe window, rate limit and
+     * commit listener on a free loopback port, and waits until it listens.
      *
      * @param durable   whether it keeps a durable history (in a temporary folder of its own)
      * @param onFailure told when the server exits or fails unasked while it should run
@@ -99,8 +99,7 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(ServerConfig config, boolean durable, Consumer<Throwable> onFailure)
             throws IOException {
         Path dataDir = durable ? Files.createTempDirectory("livetalk-server-") : null;
-        ServerArguments arguments = new ServerArguments(freeLoopbackPort(), config.secret(), config.historyLimit(),
-                config.ratePerSecond(), config.rateBurst(), dataDir, config.epoch());
+        ServerArguments arguments = arguments(config, freeLoopbackPort(), dataDir);
         ServerProcess server = new ServerProcess(arguments, dataDir, config.commitListener(), onFailure);
         try {
             server.start(true);
@@ -109,6 +108,15 @@ final class ServerProcess implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    /**
+     * The child's command line for {@code config} on {@code port}: its secret, history limit, dedupe
+     * window, rate limit and epoch, with {@code dataDir} (or {@code null} for a history in memory).
+     */
+    static ServerArguments arguments(ServerConfig config, int port, Path dataDir) {
+        return new ServerArguments(port, config.secret(), config.historyLimit(), config.dedupeWindow(),
+                config.ratePerSecond(), config.rateBurst(), dataDir, config.epoch());
     }
 
     int port() {

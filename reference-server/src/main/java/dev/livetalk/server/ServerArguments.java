@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The command line of {@link ServerMain}:
- * {@code --port P --secret S --history N --rate R --burst B [--data DIR] [--epoch E]}. Every
+ * {@code --port P --secret S --history N --dedupe W --rate R --burst B [--data DIR] [--epoch E]}. Every
  * option takes one value; {@code --port} must be above 0 (the parent picks a free port, since
  * Tyrus binds 8025 when asked for 0). Bad arguments are refused naming the value and the rule.
  *
@@ -17,18 +17,20 @@ import java.util.Set;
  * @param port    the loopback port to listen on, &gt; 0
  * @param secret  the HMAC key of user tokens
  * @param history messages kept per room
+ * @param dedupe  client message ids per user whose acks are remembered for resends
  * @param rate    events per second a connection may send on average
  * @param burst   events a connection may send at once
  * @param data    the durable history's folder, or {@code null} for a history in memory
  * @param epoch   the epoch to announce, or {@code null} for a fresh one (or the durable history's)
  */
-public record ServerArguments(int port, String secret, int history, double rate, int burst, Path data,
+public record ServerArguments(int port, String secret, int history, int dedupe, double rate, int burst, Path data,
                               String epoch) {
     /** How to call {@link ServerMain}, for error messages. */
     public static final String USAGE =
-            "usage: ServerMain --port P --secret S --history N --rate R --burst B [--data DIR] [--epoch E]";
-    private static final List<String> REQUIRED = List.of("--port", "--secret", "--history", "--rate", "--burst");
-    private static final Set<String> KNOWN = Set.of("--port", "--secret", "--history", "--rate", "--burst",
+            "usage: ServerMain --port P --secret S --history N --dedupe W --rate R --burst B [--data DIR] [--epoch E]";
+    private static final List<String> REQUIRED = List.of("--port", "--secret", "--history", "--dedupe", "--rate",
+            "--burst");
+    private static final Set<String> KNOWN = Set.of("--port", "--secret", "--history", "--dedupe", "--rate", "--burst",
             "--data", "--epoch");
 
     public ServerArguments {
@@ -66,8 +68,8 @@ public record ServerArguments(int port, String secret, int history, double rate,
         }
         String data = values.get("--data");
         return new ServerArguments(integer(values, "--port"), values.get("--secret"), integer(values, "--history"),
-                number(values, "--rate"), integer(values, "--burst"), data == null ? null : Path.of(data),
-                values.get("--epoch"));
+                integer(values, "--dedupe"), number(values, "--rate"), integer(values, "--burst"),
+                data == null ? null : Path.of(data), values.get("--epoch"));
     }
 
     /**
@@ -79,6 +81,7 @@ public record ServerArguments(int port, String secret, int history, double rate,
         return ServerConfig.builder(secret)
                 .port(port)
                 .historyLimit(history)
+                .dedupeWindow(dedupe)
                 .rateLimit(rate, burst)
                 .dataDir(data)
                 .epoch(epoch)
@@ -89,8 +92,8 @@ public record ServerArguments(int port, String secret, int history, double rate,
     /** This command line again, as {@link #parse} reads it. */
     public List<String> toArgs() {
         List<String> args = new java.util.ArrayList<>(List.of("--port", Integer.toString(port), "--secret", secret,
-                "--history", Integer.toString(history), "--rate", Double.toString(rate),
-                "--burst", Integer.toString(burst)));
+                "--history", Integer.toString(history), "--dedupe", Integer.toString(dedupe),
+                "--rate", Double.toString(rate), "--burst", Integer.toString(burst)));
         if (data != null) {
             args.addAll(List.of("--data", data.toString()));
         }

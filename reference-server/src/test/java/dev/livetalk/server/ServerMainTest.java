@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** The command line and the stdout/stdin lines of the server as its own process. */
 class ServerMainTest {
     private static final List<String> MINIMAL = List.of("--port", "4001", "--secret", "s", "--history", "50",
-            "--rate", "120.5", "--burst", "300");
+            "--rate", "120.5", "--burst", "300", "--dedupe", "20");
 
     @Test
     void shouldBuildTheConfigFromTheCommandLine() {
@@ -35,6 +35,7 @@ class ServerMainTest {
         assertThat(config.port()).isEqualTo(4001);
         assertThat(config.secret()).isEqualTo("s");
         assertThat(config.historyLimit()).isEqualTo(50);
+        assertThat(config.dedupeWindow()).isEqualTo(20);
         assertThat(config.ratePerSecond()).isEqualTo(120.5);
         assertThat(config.rateBurst()).isEqualTo(300);
         assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/d"));
@@ -56,6 +57,10 @@ class ServerMainTest {
                 .withMessage("--port must be 1..65535: 0");
         assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(with("--history", "many")))
                 .withMessage("--history must be a whole number: \"many\"");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(with("--dedupe", "1e4")))
+                .withMessage("--dedupe must be a whole number: \"1e4\"");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(MINIMAL.subList(0, 10)))
+                .withMessage("--dedupe is required");
         assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(with("--rate", "fast")))
                 .withMessage("--rate must be a number: \"fast\"");
         assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(MINIMAL.subList(2, 10)))
@@ -65,7 +70,7 @@ class ServerMainTest {
         assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(concat(MINIMAL, "--port", "5")))
                 .withMessage("--port may be given once: given again as \"5\"");
         assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(concat(MINIMAL, "--verbose", "1")))
-                .withMessageStartingWith("unknown option \"--verbose\": expected one of --burst, --data, --epoch");
+                .withMessageStartingWith("unknown option \"--verbose\": expected one of --burst, --data, --dedupe, --epoch");
     }
 
     @Test

@@ -26,14 +26,15 @@ public final class RunSetup {
 
     /**
      * The server of a run: the rate limit lifted well above the load (a harness must not
-     * measure its own abuse protection), the history retention the scenario's {@code server:}
-     * block asks for, the rest as the reference server ships.
+     * measure its own abuse protection), the history retention and dedupe window the scenario's
+     * {@code server:} block asks for, the rest as the reference server ships.
      */
     public static ServerConfig.Builder server(Scenario scenario) {
         double perConnection = Math.max(100, 20 * scenario.load().ratePerSender());
         ServerConfig.Builder server = ServerConfig.builder(SECRET)
                 .rateLimit(perConnection, (int) Math.max(1000, 4 * perConnection));
         scenario.server().historyLimit().ifPresent(server::historyLimit);
+        scenario.server().dedupeWindow().ifPresent(server::dedupeWindow);
         return server;
     }
 

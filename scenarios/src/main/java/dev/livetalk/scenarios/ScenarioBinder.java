@@ -20,7 +20,7 @@ final class ScenarioBinder {
     static final List<String> KEYS = List.of("name", "description", "seed", "network", "duration", "warmup",
             "quiesce", "client-shape", "users", "rooms", "load", "strategies", "faults", "budgets", "server",
             "clients");
-    private static final List<String> SERVER_KEYS = List.of("history-limit");
+    private static final List<String> SERVER_KEYS = List.of("history-limit", "dedupe-window");
     private static final List<String> CLIENT_KEYS = List.of("transcript-limit");
     private static final List<String> LOAD_KEYS = List.of("rate", "arrival", "reply-share");
     private static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
@@ -98,22 +98,32 @@ final class ScenarioBinder {
     private Optional<ServerSettings> server(YamlNode node) {
         return values.mapping(node, "server").flatMap(m -> {
             Fields f = new Fields(m, "server", SERVER_KEYS, diagnostics);
-            Optional<OptionalInt> historyLimit = f.optional("history-limit")
-                    .map(n -> values.integer(n, "server.history-limit").flatMap(v -> historyLimit(n, v))
-                            .map(OptionalInt::of))
-                    .orElse(Optional.of(OptionalInt.empty()));
-            return historyLimit.map(ServerSettings::new);
+            Optional<OptionalInt> historyLimit = serverCount(f, "history-limit", "messages kept per room");
+            Optional<OptionalInt> dedupeWindow = serverCount(f, "dedupe-window",
+                    "client message ids whose acks the server remembers per user");
+            if (historyLimit.isEmpty() || dedupeWindow.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ServerSettings(historyLimit.get(), dedupeWindow.get()));
         });
     }
 
-    private Optional<Integer> historyLimit(YamlNode node, long value) {
+    /** An optional whole number >= 1 of the {@code server:} block; empty when it is bad (reported). */
+    private Optional<OptionalInt> serverCount(Fields f, String key, String meaning) {
+        return f.optional(key)
+                .map(n -> values.integer(n, "server." + key).flatMap(v -> serverCount(n, key, meaning, v))
+                        .map(OptionalInt::of))
+                .orElse(Optional.of(OptionalInt.empty()));
+    }
+
+    private Optional<Integer> serverCount(YamlNode node, String key, String meaning, long value) {
         if (value < 1) {
-            values.error(node, "server.history-limit must be a whole number >= 1 (messages kept per room): " + value);
+            values.error(node, "server." + key + " must be a whole number >= 1 (" + meaning + "): " + value);
             return Optional.empty();
         }
         if (value > Integer.MAX_VALUE) {
-            values.error(node, "server.history-limit must be at most " + Integer.MAX_VALUE
-                    + " (messages kept per room): " + value);
+            values.error(node, "server." + key + " must be at most " + Integer.MAX_VALUE
+                    + " (" + meaning + "): " + value);
             return Optional.empty();
         }
         return Optional.of((int) value);

@@ -97,6 +97,9 @@ class ScenarioSchemaTest {
         assertThat(check(minimal("server: {history-limit: 0}\n"))).isNotEmpty();
         assertThat(check(minimal("server: {history-limit: 2.5}\n"))).isNotEmpty();
         assertThat(check(minimal("server: {history: 50}\n"))).isNotEmpty();
+        assertThat(check(minimal("server: {history-limit: 50, dedupe-window: 2000}\n"))).isEmpty();
+        assertThat(check(minimal("server: {dedupe-window: 0}\n"))).isNotEmpty();
+        assertThat(check(minimal("server: {dedupe-window: 2.5}\n"))).isNotEmpty();
     }
 
     private static String minimal(String extra) {

@@ -330,4 +330,45 @@ class ScenarioValidationTest {
 
         assertThat(ScenarioLoader.parse("t.yaml", text, LoaderOptions.DEFAULTS).server().historyLimit()).hasValue(1);
     }
+
+    @Test
+    void shouldBindTheDedupeWindowIntoTheScenarioAndLeaveTheServersDefaultWithoutOne() throws Exception {
+        String head = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n";
+
+        ServerSettings both = ScenarioLoader.parse("t.yaml", head + "server:\n  history-limit: 50\n  dedupe-window: 2000\n",
+                LoaderOptions.DEFAULTS).server();
+        assertThat(both.dedupeWindow()).hasValue(2000);
+        assertThat(both.historyLimit()).hasValue(50);
+        assertThat(ScenarioLoader.parse("t.yaml", head + "server: {history-limit: 50}\n", LoaderOptions.DEFAULTS)
+                .server().dedupeWindow()).isEmpty();
+    }
+
+    @Test
+    void shouldReportABadDedupeWindowWithTheValueAndTheRule() {
+        String head = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n";
+        String rule = " (client message ids whose acks the server remembers per user): ";
+
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", head + "server: {dedupe-window: 0}\n",
+                LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertError(error, 7, 25,
+                                "server.dedupe-window must be a whole number >= 1" + rule + "0")));
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", head + "server: {dedupe-window: 3000000000}\n",
+                LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertError(error, 7, 25,
+                                "server.dedupe-window must be at most 2147483647" + rule + "3000000000")));
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", head + "server: {dedupe-window: many}\n",
+                LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertError(error, 7, 25, "server.dedupe-window must be a whole number")));
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml",
+                head + "server: {history-limit: 0, dedupe-window: -1}\n", LoaderOptions.DEFAULTS))
+                .as("both bad values are reported, not only the first")
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).hasSize(2));
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", head + "server: {dedupe: 5}\n", LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertError(error, 7, 10, "unknown key 'dedupe' in server",
+                                "did you mean 'dedupe-window'?")));
+    }
 }

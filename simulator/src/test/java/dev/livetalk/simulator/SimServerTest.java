@@ -12,6 +12,8 @@ import dev.livetalk.protocol.ProtocolVersion;
 import dev.livetalk.protocol.Send;
 import dev.livetalk.protocol.UserToken;
 import dev.livetalk.protocol.Welcome;
+import dev.livetalk.run.RunSetup;
+import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.server.CommitListener;
 import dev.livetalk.server.ConnectionId;
 import dev.livetalk.server.ServerConfig;
@@ -47,7 +49,11 @@ class SimServerTest {
 
     @BeforeEach
     void startAndJoin() {
-        ServerConfig config = ServerConfig.builder(SECRET).commitListener(new CommitListener() {
+        startAndJoin(ServerConfig.builder(SECRET));
+    }
+
+    private void startAndJoin(ServerConfig.Builder builder) {
+        ServerConfig config = builder.commitListener(new CommitListener() {
             @Override
             public void onCommit(Message message) {
                 throw new AssertionError("commits are told with their epoch");
@@ -137,6 +143,43 @@ class SimServerTest {
         server.kill(false);
         server.restart();
         assertThat(server.epoch()).isEqualTo("sim-1-r2");
+    }
+
+    @Test
+    void shouldCommitAResendOlderThanTheScenariosDedupeWindowAgainAndAckANewerOneAsBefore() {
+        resendTheFirstOfThree();
+        assertThat(told).as("the default window remembers m1: its resends are acked, not committed")
+                .extracting(Told::seq).containsExactly(1L, 2L, 3L);
+
+        Scenario scenario = Scenarios.parse("dedupe", """
+                name: dedupe
+                seed: 1
+                duration: 1s
+                users: [alice]
+                rooms: [{name: lobby, members: [alice]}]
+                load: {rate: 1}
+                server: {dedupe-window: 2}
+                """);
+        ServerConfig.Builder builder = RunSetup.server(scenario);
+        assertThat(builder.build().dedupeWindow()).isEqualTo(2);
+        told.clear();
+        startAndJoin(builder.secret(SECRET));
+        resendTheFirstOfThree();
+
+        assertThat(told).as("m1 resent within the last 2 sends is acked; after m3 it is committed again")
+                .extracting(Told::seq).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(out).filteredOn(o -> o.event() instanceof Ack).extracting(o -> ((Ack) o.event()).seq())
+                .containsExactly(1L, 2L, 1L, 3L, 4L);
+    }
+
+    /** m1, m2, m1 again, m3, m1 again. */
+    private void resendTheFirstOfThree() {
+        frame(new Send("lobby", "m1", "one", null));
+        frame(new Send("lobby", "m2", "two", null));
+        frame(new Send("lobby", "m1", "one", null));
+        frame(new Send("lobby", "m3", "three", null));
+        frame(new Send("lobby", "m1", "one", null));
+        loop.runUntil(loop.now() + 1000 * MS);
     }
 
     private void frame(ClientEvent event) {
