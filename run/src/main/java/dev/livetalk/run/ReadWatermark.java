@@ -19,6 +19,11 @@ import java.util.Map;
  * {@code upTo} only the seqs shown more than once (every other seq there is shown exactly once,
  * by definition of {@code upTo}). When the last line of a seq at or below {@code upTo}
  * disappears, {@code upTo} drops below it and the seqs between are counted one by one again.
+ * A seq with an evicted line is <em>pinned</em>: that line counts as on screen and can never go,
+ * so the seq's count no longer matters and is not kept (after a restart without durable history
+ * the new epoch numbers its messages from 1 again, and every one of them would otherwise be a
+ * second line of its seq below {@code upTo}). Pinned seqs are those up to {@code pinnedUpTo} and
+ * the few above it in {@code pinnedAbove} (lines scroll away from the top, mostly in seq order).
  *
  * <p>Not thread-safe: used on the thread that hosts the client.
  */
@@ -36,6 +41,10 @@ final class ReadWatermark {
     /** Seqs at or below {@code upTo} shown on more than one line, with their count (at least 2). */
     private final Map<Long, Integer> duplicates = new HashMap<>();
     private long upTo;
+    /** Every seq from 1 to this one has an evicted line. */
+    private long pinnedUpTo;
+    /** Seqs above {@code pinnedUpTo} with an evicted line. */
+    private final java.util.Set<Long> pinnedAbove = new java.util.HashSet<>();
 
     /** Follows one change of the room's transcript. */
     void apply(TranscriptChange change) {
@@ -46,9 +55,7 @@ final class ReadWatermark {
                 show(replaced.entry().seq());
             }
             case TranscriptChange.Removed removed -> hide(removed.entry().seq());
-            case TranscriptChange.Evicted evicted -> {
-                // scrolled away over the top: the user saw it, it counts as on screen
-            }
+            case TranscriptChange.Evicted evicted -> pin(evicted.entry().seq()); // scrolled away: seen, for good
             case TranscriptChange.Moved moved -> {
                 // the line moved; what is on screen did not change
             }
@@ -65,7 +72,28 @@ final class ReadWatermark {
 
     /** Counts held (slots of the window above {@code upTo} plus duplicates below it): what this costs in memory. */
     int retainedSlots() {
-        return slots.length + duplicates.size();
+        return slots.length + duplicates.size() + pinnedAbove.size();
+    }
+
+    /** A line of {@code seq} scrolled away: it stays seen, so its seq can never leave the screen. */
+    private void pin(long seq) {
+        if (seq <= 0 || isPinned(seq)) {
+            return;
+        }
+        if (seq != pinnedUpTo + 1) {
+            pinnedAbove.add(seq);
+            return;
+        }
+        pinnedUpTo = seq;
+        duplicates.remove(seq);
+        while (pinnedAbove.remove(pinnedUpTo + 1)) {
+            pinnedUpTo++;
+            duplicates.remove(pinnedUpTo);
+        }
+    }
+
+    private boolean isPinned(long seq) {
+        return seq <= pinnedUpTo || (!pinnedAbove.isEmpty() && pinnedAbove.contains(seq));
     }
 
     private void show(long seq) {
@@ -76,7 +104,9 @@ final class ReadWatermark {
             throw new IllegalArgumentException("seq " + seq + " is beyond what a run can reach (rule: < 2^31 - 8)");
         }
         if (seq <= upTo) {
-            duplicates.merge(seq, 2, (count, ignored) -> count + 1);
+            if (!isPinned(seq)) {
+                duplicates.merge(seq, 2, (count, ignored) -> count + 1);
+            }
             return;
         }
         int offset = (int) (seq - upTo - 1);
@@ -91,8 +121,8 @@ final class ReadWatermark {
     }
 
     private void hide(long seq) {
-        if (seq <= 0) {
-            return;
+        if (seq <= 0 || isPinned(seq)) {
+            return; // a seq with a line scrolled away stays on screen
         }
         if (seq <= upTo) {
             Integer count = duplicates.get(seq);
@@ -115,7 +145,7 @@ final class ReadWatermark {
     private void advance() {
         while (span > 0 && slots[head] > 0) {
             upTo++;
-            if (slots[head] != 1) {
+            if (slots[head] != 1 && !isPinned(upTo)) {
                 duplicates.put(upTo, slots[head]);
             }
             slots[head++] = 0;

@@ -77,6 +77,33 @@ class ReadWatermarkPropertyTest {
     }
 
     @Test
+    void aNewEpochNumberingFromOneAgainBelowLinesThatScrolledAwayKeepsTheStateBounded() {
+        ReadWatermark watermark = new ReadWatermark();
+        ArrayReadWatermark oracle = new ArrayReadWatermark();
+        java.util.ArrayDeque<long[]> screen = new java.util.ArrayDeque<>(); // {line, seq}, oldest first
+        long line = 0;
+        int most = 0;
+        for (int epoch = 0; epoch < 3; epoch++) { // a restart without durable history: seqs from 1 again
+            for (long seq = 1; seq <= 200_000; seq++) {
+                TranscriptChange shown = inserted(++line, seq);
+                watermark.apply(shown);
+                oracle.apply(shown);
+                screen.addLast(new long[] {line, seq});
+                if (screen.size() > 1_000) { // a transcript limit of 1,000 lines
+                    long[] top = screen.removeFirst();
+                    TranscriptChange gone = new TranscriptChange.Evicted("r", line, top[0], entry(top[1]));
+                    watermark.apply(gone);
+                    oracle.apply(gone);
+                }
+                most = Math.max(most, watermark.retainedSlots());
+            }
+            assertThat(watermark.upTo()).isEqualTo(oracle.upTo()).isEqualTo(200_000);
+        }
+        // without pinning, every seq of the second and third epochs would be a duplicate below upTo
+        assertThat(most).isLessThanOrEqualTo(1_100);
+    }
+
+    @Test
     void aLongGapGrowsTheStateAndFillingItShrinksItBack() {
         ReadWatermark watermark = new ReadWatermark();
         for (long seq = 2; seq <= 100_001; seq++) {
@@ -105,6 +132,8 @@ class ReadWatermarkPropertyTest {
         private final ReadWatermark under = new ReadWatermark();
         private final ArrayReadWatermark oracle = new ArrayReadWatermark();
         private final Map<Long, Long> screen = new HashMap<>();
+        /** Seqs of the lines evicted so far. */
+        private final java.util.Set<Long> evicted = new java.util.HashSet<>();
         /** Displayed lines, oldest first, so eviction takes the top. */
         private final List<Long> lines = new ArrayList<>();
         private final int window;
@@ -125,7 +154,9 @@ class ReadWatermarkPropertyTest {
                 int action = random.nextInt(100);
                 if (action < 45 && lines.size() >= MAX_LINES || action >= 65 && action < 75 && !lines.isEmpty()) {
                     long line = lines.removeFirst();
-                    apply(new TranscriptChange.Evicted("r", step, line, entry(screen.remove(line))));
+                    long seq = screen.remove(line);
+                    evicted.add(seq);
+                    apply(new TranscriptChange.Evicted("r", step, line, entry(seq)));
                 } else if (lines.isEmpty() || action < 45) {
                     long line = nextLine++;
                     long seq = newSeq();
@@ -149,8 +180,14 @@ class ReadWatermarkPropertyTest {
                     long line = anyLine();
                     apply(new TranscriptChange.StatusChanged("r", step, line, MessageStatus.PENDING, entry(screen.get(line))));
                 } else if (action < 97) {
-                    // a removal of a line neither knows as displayed: any seq, shown or not, reachable or not
+                    // a removal of a line neither knows as displayed, of a seq no line shows: reachable or not
                     long seq = random.nextInt(10) == 0 ? Integer.MAX_VALUE - 8L + random.nextInt(8) : random.nextLong(frontier + 2L * window);
+                    if (evicted.contains(seq) || screen.containsValue(seq)) {
+                        // a seq some line shows or showed: a transcript removes only a line it displays, so a
+                        // removal of an unknown line of it cannot happen (the original class, which only counts
+                        // lines, would lower the count of a line that scrolled away and is kept as seen)
+                        continue;
+                    }
                     apply(new TranscriptChange.Removed("r", step, nextLine++, entry(seq)));
                 } else {
                     long seq = Integer.MAX_VALUE - 8L + random.nextLong(1L << 40);
