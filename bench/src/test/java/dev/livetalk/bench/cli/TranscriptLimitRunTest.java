@@ -64,6 +64,27 @@ class TranscriptLimitRunTest extends CommandLineTest {
         }
     }
 
+    /**
+     * Through a restart without durable history: the lines that scrolled away before it belong
+     * to the lost epoch, and the client can no longer remove them; they are history, not
+     * phantoms, and a client that refetched the new epoch has converged (the audit agrees).
+     */
+    @Test
+    void shouldNotHoldLinesThatScrolledAwayBeforeARestartAgainstTheFinalTranscript() throws Exception {
+        String restart = SCENARIO.replace("strategies: [event-only, reconcile]", "strategies: [reconcile]")
+                .replace("- type: down\n    name: outage\n    at: 20s\n    for: 5s\n    target: {share: 0.5}",
+                        "- type: restart\n    name: deploy\n    durable: false\n    at: 30s\n    for: 1s");
+        assertThat(restart).contains("type: restart");
+        JsonNode limited = play("restart", restart + "clients: {transcript-limit: 50}\n");
+
+        assertThat(evictedLines("restart", "reconcile")).isGreaterThan(8 * 100);
+        JsonNode correctness = limited.get("strategies").get(0).get("correctness");
+        assertThat(correctness.get("phantoms").asLong()).isZero();
+        assertThat(correctness.get("convergedClients").asLong()).as(correctness.toString())
+                .isEqualTo(correctness.get("clients").asLong());
+        assertThat(run("audit", dir.resolve("restart").toString())).as(out + err.toString()).isZero();
+    }
+
     private JsonNode play(String name, String yaml) throws IOException {
         Path scenario = dir.resolve(name + ".yaml");
         Files.writeString(scenario, yaml);

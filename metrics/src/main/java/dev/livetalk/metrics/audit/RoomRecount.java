@@ -32,13 +32,17 @@ record RoomRecount(long lost, long duplicates, long phantoms, long inversions, l
         List<Long> seqs = new ArrayList<>();
         List<String> shownIds = new ArrayList<>();
         long phantoms = 0;
-        for (TranscriptRow.Line line : transcript.lines()) {
+        for (int i = 0; i < transcript.lines().size(); i++) {
+            TranscriptRow.Line line = transcript.lines().get(i);
             boolean committedLine = line.id() != null && line.seq() > 0;
             if (line.status().equals("failed") && !committedLine) {
                 continue; // an honest failure: the client's own send, marked failed, never committed
             }
             MessageRow message = line.key() == null ? null : ledger.message(line.key());
             boolean lostLine = line.id() != null && ledger.messageOfCommit(transcript.room(), line.id()) == null;
+            if (lostLine && i < transcript.evictedLines()) {
+                continue; // scrolled away before its epoch was lost: not held against the final transcript
+            }
             if (message == null || message.seq() == null || lostLine) { // a lost epoch's line: the server no longer has it
                 phantoms++;
                 continue;

@@ -75,6 +75,9 @@ final class RoomCheck {
             if (entry.status() == MessageStatus.FAILED && !entry.isCommitted()) {
                 continue;
             }
+            if (placed.evicted() && index.isLostLine(replay.room(), entry)) {
+                continue; // scrolled away before its epoch was lost: history the client could no longer remove
+            }
             LogicalMessage message = index.of(replay.room(), entry);
             if (message == null || !message.isCommitted() || index.isLostLine(replay.room(), entry)) {
                 phantoms++;
