@@ -191,9 +191,9 @@ public final class TraceSpill implements AutoCloseable {
                 f.entry(c.entry());
             });
             case TranscriptChange.Evicted c -> write(c.room(), client, clientSeq, EVICTED, f -> {
+                f.evicts = true; // the line's entry is the last one its changes wrote: the reader keeps it
                 f.time(c.at());
                 f.signed(c.entryNo());
-                f.entry(c.entry());
             });
             case TranscriptChange.StatusChanged c -> write(c.room(), client, clientSeq, STATUS_CHANGED, f -> {
                 f.time(c.at());
@@ -396,6 +396,8 @@ public final class TraceSpill implements AutoCloseable {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(
                     new Limited(Files.newInputStream(file.path), length), BUFFER_BYTES))) {
                 Reader r = new Reader(in);
+                // with evictions: each client's displayed lines by number, so an eviction gets its line's entry
+                Map<Long, TranscriptEntry> lines = file.evicts ? new HashMap<>() : null;
                 while (true) {
                     int tag = in.read();
                     if (tag < 0) {
@@ -403,7 +405,16 @@ public final class TraceSpill implements AutoCloseable {
                     }
                     int client = (int) r.unsigned();
                     long clientSeq = r.unsigned();
-                    contents.add(tag, client, clientSeq, readRecord(tag, room, r));
+                    Object record = tag == EVICTED ? evicted(room, r, client, lines) : readRecord(tag, room, r);
+                    if (lines != null && record instanceof TranscriptChange change && tag != EVICTED) {
+                        long line = lineKey(client, change.entryNo());
+                        if (tag == REMOVED) {
+                            lines.remove(line);
+                        } else {
+                            lines.put(line, change.entry());
+                        }
+                    }
+                    contents.add(tag, client, clientSeq, record);
                 }
             }
         } catch (IOException e) {
@@ -412,13 +423,29 @@ public final class TraceSpill implements AutoCloseable {
         }
     }
 
+    /** An eviction, with the entry its line showed last (the spill writes only the line's number). */
+    private static TranscriptChange.Evicted evicted(String room, Reader r, int client, Map<Long, TranscriptEntry> lines)
+            throws IOException {
+        long at = r.time();
+        long no = r.signed();
+        TranscriptEntry entry = lines == null ? null : lines.remove(lineKey(client, no));
+        if (entry == null) {
+            throw new IOException("client #" + client + " evicts line #" + no + " of room " + room
+                    + ", which its trace never showed");
+        }
+        return new TranscriptChange.Evicted(room, at, no, entry);
+    }
+
+    private static long lineKey(int client, long entryNo) {
+        return ((long) client << 40) ^ entryNo;
+    }
+
     private static Object readRecord(int tag, String room, Reader r) throws IOException {
         return switch (tag) {
             case INSERTED -> new TranscriptChange.Inserted(room, r.time(), r.signed(), r.entry(), r.signed());
             case MOVED -> new TranscriptChange.Moved(room, r.time(), r.signed(), r.entry(), r.signed());
             case REPLACED -> new TranscriptChange.Replaced(room, r.time(), r.signed(), r.entry(), r.entry());
             case REMOVED -> new TranscriptChange.Removed(room, r.time(), r.signed(), r.entry());
-            case EVICTED -> new TranscriptChange.Evicted(room, r.time(), r.signed(), r.entry());
             case STATUS_CHANGED -> new TranscriptChange.StatusChanged(room, r.time(), r.signed(), r.status(), r.entry());
             case SEND -> {
                 String clientMsgId = r.string();
@@ -663,6 +690,8 @@ public final class TraceSpill implements AutoCloseable {
         final DataOutputStream out;
         final String[] strings = new String[STRING_SLOTS];
         boolean closed;
+        /** Whether an eviction was written: the reader then keeps each line's last entry. */
+        volatile boolean evicts;
 
         RoomFile(String room, Path path) throws IOException {
             this.room = room;

@@ -41,7 +41,8 @@ class TraceSpillTest {
                 new TranscriptChange.StatusChanged("lobby", 12, 1, MessageStatus.SENT,
                         committed.withStatus(MessageStatus.READ)),
                 new TranscriptChange.StatusChanged("lobby", 12, 1, null, committed.withStatus(MessageStatus.FAILED)),
-                new TranscriptChange.Evicted("lobby", 13, 1, committed),
+                // an eviction is written as its line's number: it reads back with the entry the line showed last
+                new TranscriptChange.Evicted("lobby", 13, 1, committed.withStatus(MessageStatus.FAILED)),
                 new TranscriptChange.Removed("lobby", Long.MAX_VALUE, 1, committed));
         SendRecord send = new SendRecord("lobby", "a1", -4, -2, "lobby:3.ab", "héllo ✓");
         SendRecord bare = new SendRecord("lobby", "a2", 1, 1, null, null);
@@ -75,6 +76,18 @@ class TraceSpillTest {
         assertThat(trace.log("lobby").messages()).containsExactly(new CommittedMessage(message, 9, "epoch-1"),
                 new CommittedMessage(new Message("lobby", 8, "lobby:8.ab", "b1", "bob", "", null, 0), 10, null));
         assertThat(trace.measuredFrom()).isEqualTo(-5);
+    }
+
+    @Test
+    void shouldRefuseAnEvictionOfALineTheTraceNeverShowed() {
+        TraceSpill spill = TraceSpill.in(tmp);
+        TranscriptEntry entry = TranscriptEntry.pending("a1", "alice", "hi", null);
+        spill.change(0, 0, new TranscriptChange.Inserted("hall", 1, 1, entry, -1));
+        spill.change(0, 1, new TranscriptChange.Evicted("hall", 2, 7, entry));
+
+        assertThatThrownBy(spill::read).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("evicts line #7 of room hall, which its trace never showed");
+        spill.close();
     }
 
     @Test
