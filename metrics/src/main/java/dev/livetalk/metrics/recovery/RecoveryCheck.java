@@ -57,7 +57,9 @@ public final class RecoveryCheck {
         private final List<long[]> messages = new ArrayList<>();
         private final List<long[]> bytes = new ArrayList<>();
         private final List<long[]> resends = new ArrayList<>();
-        private final List<AckedLoss> losses = new ArrayList<>();
+        /** Per window, the acknowledged losses put on it ({@link #attribute}), and all of them: counted as they come. */
+        private final long[] lostPerWindow;
+        private long lost;
 
         /**
          * @param run the run's clients (in order, each with its welcomes and requests), windows, warm-up end and
@@ -65,6 +67,7 @@ public final class RecoveryCheck {
          */
         public Parts(RunTrace run) {
             this.run = run;
+            this.lostPerWindow = new long[run.windows().size()];
             for (TraceWindow window : run.windows()) {
                 List<ClientTrace> clients = run.clients().stream().filter(c -> window.targets(c.user())).toList();
                 targeted.add(clients);
@@ -94,7 +97,12 @@ public final class RecoveryCheck {
                     j++;
                 }
             }
-            losses.addAll(AckedLosses.of(part));
+            List<AckedLoss> losses = AckedLosses.of(part);
+            long[] attributed = attribute(run.windows(), losses);
+            for (int i = 0; i < attributed.length; i++) {
+                lostPerWindow[i] += attributed[i];
+            }
+            lost += losses.size();
         }
 
         /** The figures of every window, given the run's convergence samples (any order). */
@@ -110,8 +118,6 @@ public final class RecoveryCheck {
                     never.add(key);
                 }
             }
-            losses.sort(AckedLosses.ORDER);
-            long[] lostPerWindow = attribute(trace.windows(), losses);
             List<WindowRecovery> windows = new ArrayList<>();
             List<long[]> requested = new ArrayList<>();
             for (int i = 0; i < trace.windows().size(); i++) {
@@ -145,7 +151,7 @@ public final class RecoveryCheck {
                         RefetchFigures.of(requests), serverPeak(trace.serverRequests(), window.start(), peakUntil)));
                 requested.add(requests);
             }
-            return new RecoveryReport(windows, losses.size(), messages, requested,
+            return new RecoveryReport(windows, lost, messages, requested,
                     serverPeak(trace.serverRequests(), trace.measuredFrom(), Long.MIN_VALUE, Long.MAX_VALUE),
                     trace.serverRequests().size());
         }
