@@ -73,7 +73,8 @@ public final class TraceSpill implements AutoCloseable {
     private static final MessageStatus[] STATUSES = MessageStatus.values();
     private static final ReceiptKind[] KINDS = ReceiptKind.values();
 
-    private final Path folder;
+    private final Path parent;
+    private Path folder;
     private final Map<String, RoomFile> rooms = new ConcurrentHashMap<>();
     private final List<RoomFile> order = new ArrayList<>();
     /** The server's requests: they belong to no room; created with the first one. */
@@ -82,19 +83,17 @@ public final class TraceSpill implements AutoCloseable {
     private volatile boolean closed;
     private boolean deleted;
 
-    private TraceSpill(Path folder) {
-        this.folder = folder;
+    private TraceSpill(Path parent) {
+        this.parent = parent;
     }
 
-    /** A spill in a new folder under {@code parent}. */
+    /**
+     * A spill in a new folder under {@code parent}, made when the first record is written (a
+     * recorder that records nothing leaves nothing behind). A spill not closed when the JVM exits
+     * normally, or on a signal that lets it shut down, is deleted then.
+     */
     public static TraceSpill in(Path parent) {
-        try {
-            Files.createDirectories(parent);
-            return new TraceSpill(Files.createTempDirectory(parent, "livetalk-trace-"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a folder for the run's trace under " + parent + ": "
-                    + e.getMessage(), e);
-        }
+        return new TraceSpill(parent);
     }
 
     /** A spill in a new folder under the JVM's temporary folder ({@code java.io.tmpdir}). */
@@ -102,9 +101,38 @@ public final class TraceSpill implements AutoCloseable {
         return in(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    /** The folder the room files are written in. */
-    public Path folder() {
+    /** The folder the room files are written in; {@code null} until the first record. */
+    public synchronized Path folder() {
         return folder;
+    }
+
+    /** The spill's folder, made on first use; {@code null} after a failure to make it (kept). */
+    private Path madeFolder() {
+        if (folder == null && failure == null) {
+            try {
+                Files.createDirectories(parent);
+                folder = Files.createTempDirectory(parent, "livetalk-trace-");
+                OPEN.add(this);
+            } catch (IOException e) {
+                fail(new IOException("cannot create a folder for the run's trace under " + parent + ": " + e, e));
+            }
+        }
+        return folder;
+    }
+
+    /** Spills not yet closed, deleted when the JVM shuts down. */
+    private static final java.util.Set<TraceSpill> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (TraceSpill spill : OPEN) {
+                try {
+                    spill.close();
+                } catch (RuntimeException e) {
+                    // the JVM is going away: nothing more to do
+                }
+            }
+        }, "livetalk-trace-spill-cleanup"));
     }
 
     private RoomFile room(String room) {
@@ -118,8 +146,12 @@ public final class TraceSpill implements AutoCloseable {
             if (closed) {
                 return null;
             }
+            Path made = madeFolder();
+            if (made == null) {
+                return null;
+            }
             try {
-                file = new RoomFile(room, folder.resolve("room-" + order.size() + ".trace"));
+                file = new RoomFile(room, made.resolve("room-" + order.size() + ".trace"));
             } catch (IOException e) {
                 fail(e);
                 return null;
@@ -304,7 +336,7 @@ public final class TraceSpill implements AutoCloseable {
     }
 
     private synchronized RoomFile serverFile() {
-        if (serverFile == null && !closed) {
+        if (serverFile == null && !closed && madeFolder() != null) {
             try {
                 serverFile = new RoomFile(null, folder.resolve("server.trace"));
             } catch (IOException e) {
@@ -379,8 +411,8 @@ public final class TraceSpill implements AutoCloseable {
     private void refuseIfFailed() {
         IOException failed = failure;
         if (failed != null) {
-            throw new UncheckedIOException("the run's trace could not be written to " + folder + " ("
-                    + failed + "); its figures would be incomplete. Free disk space there, or point"
+            throw new UncheckedIOException("the run's trace could not be written to " + (folder != null ? folder
+                    : parent) + " (" + failed + "); its figures would be incomplete. Free disk space there, or point"
                     + " java.io.tmpdir (LIVETALK_JAVA_OPTS=-Djava.io.tmpdir=DIR) at a disk with room", failed);
         }
     }
@@ -543,11 +575,17 @@ public final class TraceSpill implements AutoCloseable {
                 }
             }
         }
+        OPEN.remove(this);
+        if (folder == null) {
+            return;
+        }
         try (Stream<Path> listed = Files.list(folder)) {
             for (Path file : listed.toList()) {
                 Files.deleteIfExists(file);
             }
             Files.deleteIfExists(folder);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // already gone
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the run's trace in " + folder + ": " + e.getMessage(), e);
         }

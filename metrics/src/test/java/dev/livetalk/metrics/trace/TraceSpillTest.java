@@ -171,20 +171,27 @@ class TraceSpillTest {
 
     @Test
     void shouldRefuseToGiveATraceItCouldNotWriteWholeAndSayWhereAndWhatToDo() throws Exception {
-        TraceRecorder recorder = new TraceRecorder("reconcile", 0, tmp);
+        Path blocked = Files.writeString(tmp.resolve("blocked"), "a file where the folder should go");
+        TraceRecorder recorder = new TraceRecorder("reconcile", 0, blocked.resolve("traces"));
         ClientRecorder alice = recorder.client("alice-1", "alice");
-        Path folder = Files.list(tmp).findFirst().orElseThrow();
-        Files.delete(folder); // as a disk that went away would: the room's file cannot be created
-        // the client goes on, the failure is kept
+        // the spill's folder cannot be made: the client goes on, the failure is kept
         alice.onChange(new TranscriptChange.Inserted("lobby", 1, 1, TranscriptEntry.pending("a1", "alice", "hi",
                 null), -1));
         alice.onChange(new TranscriptChange.Inserted("lobby", 2, 2, TranscriptEntry.pending("a2", "alice", "hi",
                 null), 1));
 
         assertThatThrownBy(recorder::build).isInstanceOf(UncheckedIOException.class)
-                .hasMessageContaining(folder.toString())
+                .hasMessageContaining(blocked.resolve("traces").toString())
                 .hasMessageContaining("java.io.tmpdir");
-        Files.createDirectories(folder);
+        recorder.close();
+    }
+
+    @Test
+    void shouldLeaveNothingBehindWhenNothingWasRecorded() {
+        TraceRecorder recorder = new TraceRecorder("reconcile", 0, tmp);
+        recorder.client("alice-1", "alice").onJoined("lobby", 0);
+        assertThat(recorder.build().clients()).hasSize(1);
+        assertThat(tmp).isEmptyDirectory();
         recorder.close();
     }
 
