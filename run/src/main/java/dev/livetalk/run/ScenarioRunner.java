@@ -121,6 +121,14 @@ public final class ScenarioRunner {
                                     + " (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
                     break;
                 }
+            } catch (OutOfMemoryError e) {
+                // the heap guard watches the play; measuring a long run can still run out: what the strategy
+                // held is garbage once this is thrown, so the scenario's end is written as a heap stop
+                stopped = new ScenarioStop(ScenarioStop.Cause.HEAP_EXHAUSTED, strategy, "stopped: the harness ran"
+                        + " out of heap (" + e.getMessage() + ") while measuring " + strategy + "; a longer run needs"
+                        + " more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
+                LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " ran out of heap", e);
+                break;
             } catch (RuntimeException | LinkageError e) { // LinkageError: a plugged-in jar without a class it uses
                 stopped = new ScenarioStop(ScenarioStop.Cause.HARNESS_FAILURE, strategy, reason(e));
                 LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " stopped the run", e);

@@ -113,4 +113,25 @@ class InterimMinutesTest {
                 .containsExactly("reconcile");
         assertThat(folder.resolve("reconcile.hlog")).exists();
     }
+
+    /**
+     * A run that runs out of heap past the guard (measuring a long run, or a burst the guard's
+     * notification came too late for) ends as a heap stop with its reason, not as a crash: the
+     * report and its exit code follow.
+     */
+    @Test
+    void shouldStopAScenarioThatRanOutOfHeapAsAHeapStop(@TempDir Path folder) throws Exception {
+        SimBackend outOfHeap = new SimBackend(SimSettings.DEFAULTS.withSelfCheck(false), java.time.Duration.ofSeconds(30),
+                at -> {
+                    throw new OutOfMemoryError("Java heap space");
+                });
+        ResultsDocument results = new ScenarioRunner(outOfHeap, RunSettings.DEFAULTS, RunProgress.NONE, false)
+                .run(TWO_MINUTES, List.of("reconcile", "event-only"), 11, folder);
+
+        assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HEAP_EXHAUSTED);
+        assertThat(results.stopped().strategy()).isEqualTo("reconcile");
+        assertThat(results.stopped().reason()).startsWith("stopped: the harness ran out of heap (Java heap space)")
+                .endsWith("a longer run needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
+        assertThat(results.strategies()).as("nothing measured; no later strategy").isEmpty();
+    }
 }
