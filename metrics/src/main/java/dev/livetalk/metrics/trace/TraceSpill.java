@@ -11,6 +11,8 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -360,7 +362,7 @@ public final class TraceSpill implements AutoCloseable {
                 length = Files.size(serverFile.path);
             }
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                    new Limited(Files.newInputStream(serverFile.path), length), BUFFER_BYTES))) {
+                    new Limited(new FileInputStream(serverFile.path.toFile()), length), BUFFER_BYTES))) {
                 Reader r = new Reader(in);
                 for (int tag = in.read(); tag >= 0; tag = in.read()) {
                     if (tag != SERVER_REQUEST) {
@@ -426,7 +428,7 @@ public final class TraceSpill implements AutoCloseable {
                 length = Files.size(file.path);
             }
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                    new Limited(Files.newInputStream(file.path), length), BUFFER_BYTES))) {
+                    new Limited(new FileInputStream(file.path.toFile()), length), BUFFER_BYTES))) {
                 Reader r = new Reader(in);
                 // with evictions: each client's displayed lines by number, so an eviction gets its line's entry
                 Map<Long, TranscriptEntry> lines = file.evicts ? new HashMap<>() : null;
@@ -541,7 +543,7 @@ public final class TraceSpill implements AutoCloseable {
                     length = Files.size(file.path);
                 }
                 digest.update(String.valueOf(file.room).getBytes(StandardCharsets.UTF_8));
-                try (InputStream in = new Limited(Files.newInputStream(file.path), length)) {
+                try (InputStream in = new Limited(new FileInputStream(file.path.toFile()), length)) {
                     for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                         digest.update(buffer, 0, n);
                     }
@@ -734,7 +736,9 @@ public final class TraceSpill implements AutoCloseable {
         RoomFile(String room, Path path) throws IOException {
             this.room = room;
             this.path = path;
-            OutputStream file = Files.newOutputStream(path);
+            // java.io streams, not channels: an interrupt of the thread writing (a run stopped by a signal)
+            // must not close the file under the trace
+            OutputStream file = new FileOutputStream(path.toFile());
             this.out = new DataOutputStream(new BufferedOutputStream(file, BUFFER_BYTES));
         }
 
