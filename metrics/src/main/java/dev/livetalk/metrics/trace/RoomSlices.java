@@ -32,6 +32,18 @@ public interface RoomSlices {
         RunContext context = RunContext.of(trace);
         RunTrace run = trace.withoutRooms();
         List<String> rooms = List.copyOf(slices.keySet());
+        return of(run, context, rooms, room -> {
+            RunTrace slice = slices.remove(room);
+            if (slice == null) {
+                throw new IllegalArgumentException("no slice of room " + room + " left: each room's is handed out once");
+            }
+            return slice;
+        });
+    }
+
+    /** These parts, each room's slice made by {@code slice} when asked for. */
+    static RoomSlices of(RunTrace run, RunContext context, List<String> rooms,
+                         java.util.function.Function<String, RunTrace> slice) {
         return new RoomSlices() {
             @Override
             public RunTrace run() {
@@ -50,11 +62,7 @@ public interface RoomSlices {
 
             @Override
             public RunTrace slice(String room) {
-                RunTrace slice = slices.remove(room);
-                if (slice == null) {
-                    throw new IllegalArgumentException("no slice of room " + room + " left: each room's is handed out once");
-                }
-                return slice;
+                return slice.apply(room);
             }
         };
     }

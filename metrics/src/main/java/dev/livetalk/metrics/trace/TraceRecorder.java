@@ -165,28 +165,7 @@ public final class TraceRecorder implements AutoCloseable {
         RunContext context = new RunContext(began, last, roomsByClient);
         RunTrace run = new RunTrace(strategy, measuredFrom, light, Map.of(), windows, finalEpoch, List.of(),
                 spill.serverRequests());
-        List<String> order = List.copyOf(rooms);
-        return new RoomSlices() {
-            @Override
-            public RunTrace run() {
-                return run;
-            }
-
-            @Override
-            public RunContext context() {
-                return context;
-            }
-
-            @Override
-            public List<String> rooms() {
-                return order;
-            }
-
-            @Override
-            public RunTrace slice(String room) {
-                return TraceRecorder.this.slice(room, finalEpoch);
-            }
-        };
+        return RoomSlices.of(run, context, List.copyOf(rooms), room -> slice(room, finalEpoch));
     }
 
     /** The final epoch by the latest record (no start recorded): the latest commit's, unless a welcome is as late. */
