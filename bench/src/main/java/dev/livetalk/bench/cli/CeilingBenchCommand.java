@@ -9,10 +9,7 @@ import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.run.RunSettings;
 import dev.livetalk.scenarios.Backend;
-import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
-import dev.livetalk.scenarios.ScenarioException;
-import dev.livetalk.scenarios.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -128,17 +125,7 @@ final class CeilingBenchCommand implements Callable<Integer> {
     }
 
     private static Scenario load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("--scenario: no such scenario file: " + file);
-        }
-        try {
-            return ScenarioLoader.load(file, LoaderOptions.DEFAULTS.withNetwork(Backend.TOXIPROXY));
-        } catch (ScenarioException e) {
-            throw new UsageException("--scenario: invalid scenario " + file + ":\n"
-                    + String.join("\n", e.errors().stream().map(Object::toString).toList()));
-        } catch (IOException e) {
-            throw new UsageException("--scenario: cannot read " + file + ": " + e.getMessage());
-        }
+        return ScenarioFiles.loadOne("--scenario", file, Backend.TOXIPROXY);
     }
 
     private Map<String, Object> about(CeilingSettings settings, Instant started, String toxiproxy) {

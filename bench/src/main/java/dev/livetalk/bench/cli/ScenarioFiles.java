@@ -1,5 +1,11 @@
 package dev.livetalk.bench.cli;
 
+import dev.livetalk.scenarios.Backend;
+import dev.livetalk.scenarios.LoaderOptions;
+import dev.livetalk.scenarios.Scenario;
+import dev.livetalk.scenarios.ScenarioException;
+import dev.livetalk.scenarios.ScenarioLoader;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +17,25 @@ import java.util.stream.Stream;
 /** Expands the command line's files and folders into scenario files, in a stable order. */
 final class ScenarioFiles {
     private ScenarioFiles() {
+    }
+
+    /**
+     * The one scenario file a benchmark's {@code option} names, loaded for {@code network}.
+     *
+     * @throws UsageException naming the option and the file: missing, unreadable or invalid
+     */
+    static Scenario loadOne(String option, Path file, Backend network) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException(option + ": no such scenario file: " + file);
+        }
+        try {
+            return ScenarioLoader.load(file, LoaderOptions.DEFAULTS.withNetwork(network));
+        } catch (ScenarioException e) {
+            throw new UsageException(option + ": invalid scenario " + file + ":\n"
+                    + String.join("\n", e.errors().stream().map(Object::toString).toList()));
+        } catch (IOException e) {
+            throw new UsageException(option + ": cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     /**

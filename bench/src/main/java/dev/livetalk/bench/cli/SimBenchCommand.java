@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -84,17 +83,7 @@ final class SimBenchCommand implements Callable<Integer> {
     }
 
     private static Scenario load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("--scenario: no such scenario file: " + file);
-        }
-        try {
-            return ScenarioLoader.load(file, LoaderOptions.DEFAULTS.withNetwork(Backend.SIM));
-        } catch (ScenarioException e) {
-            throw new UsageException("--scenario: invalid scenario " + file + ":\n"
-                    + String.join("\n", e.errors().stream().map(Object::toString).toList()));
-        } catch (IOException e) {
-            throw new UsageException("--scenario: cannot read " + file + ": " + e.getMessage());
-        }
+        return ScenarioFiles.loadOne("--scenario", file, Backend.SIM);
     }
 
     private static Scenario sweepScenario() {

@@ -6,10 +6,7 @@ import dev.livetalk.bench.soak.SoakSettings;
 import dev.livetalk.run.RunFailure;
 import dev.livetalk.run.RunSettings;
 import dev.livetalk.scenarios.Backend;
-import dev.livetalk.scenarios.LoaderOptions;
 import dev.livetalk.scenarios.Scenario;
-import dev.livetalk.scenarios.ScenarioException;
-import dev.livetalk.scenarios.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -98,17 +95,7 @@ final class SoakBenchCommand implements Callable<Integer> {
     }
 
     private static Scenario load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("SCENARIO: no such scenario file: " + file);
-        }
-        try {
-            return ScenarioLoader.load(file, LoaderOptions.DEFAULTS.withNetwork(Backend.SIM));
-        } catch (ScenarioException e) {
-            throw new UsageException("SCENARIO: invalid scenario " + file + ":\n"
-                    + String.join("\n", e.errors().stream().map(Object::toString).toList()));
-        } catch (IOException e) {
-            throw new UsageException("SCENARIO: cannot read " + file + ": " + e.getMessage());
-        }
+        return ScenarioFiles.loadOne("SCENARIO", file, Backend.SIM);
     }
 
     private Map<String, Object> about(SoakSettings settings, Instant started) {
