@@ -28,6 +28,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -39,16 +41,19 @@ import java.util.stream.Stream;
  * outside a room (joins, welcomes, requests) is small and stays with its {@link ClientRecorder}.
  *
  * <p>The file format is private to this class (it is written and read in one run, never kept):
- * a tag byte per record, then its fields as variable-length integers and strings. Strings go
+ * a tag byte per record, then its fields as variable-length integers and strings (a final
+ * transcript as its differences from the room's previous one). Strings go
  * through a small cache of recent strings that the reader rebuilds in step (a message's id and
  * text recur in every delivery of it, within milliseconds), so a repeated string costs a byte or
  * two and the strings read back are shared. Each client record carries the client's own running
  * number, so a client's records of several rooms read back in the order they were recorded.
  *
- * <p>Writing: thread-safe; each room's file is locked while a record is appended, and a client's
- * records are appended under its recorder's lock, so they keep the client's order. A failure to
- * write (a full disk) does not stop the run: the first one is kept and reported by
- * {@link #read()}, which then refuses to give a trace it knows to be incomplete.
+ * <p>Writing: thread-safe; a record is handed to a thread of the spill's own that encodes and
+ * writes the records in the order they were handed over, and a client's records are handed over
+ * under its recorder's lock, so they keep the client's order. Reading first waits until what was
+ * handed over is written. A failure to write (a full disk) does not stop the run: the first one
+ * is kept and reported by {@link #read()}, which then refuses to give a trace it knows to be
+ * incomplete.
  *
  * <p>{@link #close()} deletes the folder.
  */
@@ -84,6 +89,7 @@ public final class TraceSpill implements AutoCloseable {
     private volatile IOException failure;
     private volatile boolean closed;
     private boolean deleted;
+    private final Writer writer = new Writer();
 
     private TraceSpill(Path parent) {
         this.parent = parent;
@@ -171,8 +177,8 @@ public final class TraceSpill implements AutoCloseable {
     }
 
     /**
-     * A record of a client in {@code room}, written whole or not at all (a failure is kept);
-     * whether it is part of the trace (not after {@link #seal()}).
+     * A record of a client in {@code room}, handed to the writer thread, which writes it whole or
+     * not at all (a failure is kept); whether it is part of the trace (not after {@link #seal()}).
      */
     private boolean write(String room, int client, long clientSeq, int tag, Fields fields) {
         if (closed || failure != null) {
@@ -182,20 +188,7 @@ public final class TraceSpill implements AutoCloseable {
         if (file == null) {
             return !closed;
         }
-        synchronized (file) {
-            if (file.closed) {
-                return false;
-            }
-            try {
-                file.out.writeByte(tag);
-                writeVar(file.out, client);
-                writeVar(file.out, clientSeq);
-                fields.write(file);
-            } catch (IOException e) {
-                fail(e);
-            }
-        }
-        return true;
+        return writer.enqueue(file, client, clientSeq, tag, fields);
     }
 
     /** Writes a change; whether it is part of the trace. */
@@ -291,12 +284,7 @@ public final class TraceSpill implements AutoCloseable {
     }
 
     void finalTranscript(int client, long clientSeq, String room, List<TranscriptEntry> entries) {
-        write(room, client, clientSeq, FINAL_TRANSCRIPT, f -> {
-            f.signed(entries.size());
-            for (TranscriptEntry entry : entries) {
-                f.entry(entry);
-            }
-        });
+        write(room, client, clientSeq, FINAL_TRANSCRIPT, f -> f.finalTranscript(entries));
     }
 
     /** The server committed {@code message} in history {@code epoch} at {@code at}. */
@@ -323,18 +311,10 @@ public final class TraceSpill implements AutoCloseable {
         if (file == null) {
             return;
         }
-        synchronized (file) {
-            if (file.closed) {
-                return;
-            }
-            try {
-                file.out.writeByte(SERVER_REQUEST);
-                file.string(type);
-                file.time(at);
-            } catch (IOException e) {
-                fail(e);
-            }
-        }
+        writer.enqueue(file, -1, 0, SERVER_REQUEST, f -> {
+            f.string(type);
+            f.time(at);
+        });
     }
 
     private synchronized RoomFile serverFile() {
@@ -350,17 +330,14 @@ public final class TraceSpill implements AutoCloseable {
 
     /** The server's requests, read back in the order they were recorded. */
     public synchronized List<ServerRequest> serverRequests() {
+        writer.drain();
         refuseIfFailed();
         List<ServerRequest> requests = new ArrayList<>();
         if (serverFile == null) {
             return requests;
         }
         try {
-            long length;
-            synchronized (serverFile) {
-                serverFile.out.flush();
-                length = Files.size(serverFile.path);
-            }
+            long length = serverFile.readable;
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(
                     new Limited(new FileInputStream(serverFile.path.toFile()), length), BUFFER_BYTES))) {
                 Reader r = new Reader(in);
@@ -384,6 +361,7 @@ public final class TraceSpill implements AutoCloseable {
      * the order they were recorded. Fails when a write failed (the trace would be incomplete).
      */
     public synchronized Contents read() {
+        writer.drain();
         refuseIfFailed();
         Contents contents = new Contents();
         for (RoomFile room : order) {
@@ -395,6 +373,7 @@ public final class TraceSpill implements AutoCloseable {
 
     /** As {@link #read()}, for one room only: the room's records of every client, and its commits. */
     public synchronized Contents read(String room) {
+        writer.drain();
         refuseIfFailed();
         Contents contents = new Contents();
         RoomFile file = rooms.get(room);
@@ -422,11 +401,7 @@ public final class TraceSpill implements AutoCloseable {
     private void readRoom(RoomFile file, Contents contents) {
         String room = file.room;
         try {
-            long length;
-            synchronized (file) { // what a client still appends while this reads is not part of the trace read
-                file.out.flush();
-                length = Files.size(file.path);
-            }
+            long length = file.readable; // what a client still appends while this reads is not part of the trace read
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(
                     new Limited(new FileInputStream(file.path.toFile()), length), BUFFER_BYTES))) {
                 Reader r = new Reader(in);
@@ -496,14 +471,7 @@ public final class TraceSpill implements AutoCloseable {
                 long at = r.time();
                 yield new Refetch(at, room, r.string(), (int) r.signed(), r.signed(), r.signed());
             }
-            case FINAL_TRANSCRIPT -> {
-                int size = (int) r.signed();
-                List<TranscriptEntry> entries = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    entries.add(r.entry());
-                }
-                yield new FinalTranscript(room, entries);
-            }
+            case FINAL_TRANSCRIPT -> new FinalTranscript(room, r.finalTranscript());
             case COMMIT -> {
                 String epoch = r.string();
                 long at = r.time();
@@ -529,6 +497,7 @@ public final class TraceSpill implements AutoCloseable {
      * records and their order), which is what a determinism check compares.
      */
     public synchronized void digest(MessageDigest digest) {
+        writer.drain();
         refuseIfFailed();
         byte[] buffer = new byte[BUFFER_BYTES];
         List<RoomFile> files = new ArrayList<>(order);
@@ -537,11 +506,7 @@ public final class TraceSpill implements AutoCloseable {
         }
         for (RoomFile file : files) {
             try {
-                long length;
-                synchronized (file) {
-                    file.out.flush();
-                    length = Files.size(file.path);
-                }
+                long length = file.readable;
                 digest.update(String.valueOf(file.room).getBytes(StandardCharsets.UTF_8));
                 try (InputStream in = new Limited(new FileInputStream(file.path.toFile()), length)) {
                     for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
@@ -567,14 +532,12 @@ public final class TraceSpill implements AutoCloseable {
         if (serverFile != null) {
             files.add(serverFile);
         }
+        writer.stop(); // what was handed to it is written first
         for (RoomFile room : files) {
-            synchronized (room) {
-                room.closed = true;
-                try {
-                    room.out.close();
-                } catch (IOException e) {
-                    // deleted below; nothing more to save
-                }
+            try {
+                room.out.close();
+            } catch (IOException e) {
+                // deleted below; nothing more to save
             }
         }
         OPEN.remove(this);
@@ -717,21 +680,216 @@ public final class TraceSpill implements AutoCloseable {
         }
     }
 
+    /**
+     * The thread that encodes the records and writes them: the threads that record (in the
+     * simulator, the one that plays the run) only hand each record over and go on. Encoding in
+     * line (each string through the cache, each number as a variable-length integer) took a third
+     * of the playing thread's time in a 1,000-client simulation. Records are handed over in
+     * batches and written in the order they were handed over, so each room's file holds the same
+     * bytes as when they were written in line. At most {@link #WAITING} full batches wait: a
+     * recorder faster than the disk waits for it, and what the queue holds is bounded.
+     */
+    private final class Writer {
+        private static final int BATCH = 4096;
+        private static final int WAITING = 16;
+
+        private final ArrayBlockingQueue<Batch> full = new ArrayBlockingQueue<>(WAITING);
+        /** Written batches, emptied, for the recorders to fill again (a batch is 128 KB of arrays). */
+        private final ArrayBlockingQueue<Batch> free = new ArrayBlockingQueue<>(WAITING + 2);
+        /** Guarded by this: the batch being filled, the thread (started with the first record), whether stopped. */
+        private Batch current = new Batch();
+        private Thread thread;
+        private boolean stopped;
+        /** The writer thread's own: the files it wrote to, flushed at each drain. */
+        private final List<RoomFile> written = new ArrayList<>();
+
+        /** Hands a record over; false once stopped (the spill closed). */
+        synchronized boolean enqueue(RoomFile file, int client, long clientSeq, int tag, Fields fields) {
+            if (stopped) {
+                return false;
+            }
+            if (thread == null) {
+                thread = new Thread(this::run, "livetalk-trace-writer");
+                thread.setDaemon(true);
+                thread.start();
+            }
+            current.add(file, client, clientSeq, tag, fields);
+            if (current.size == BATCH) {
+                hand(current);
+                current = fresh();
+            }
+            return true;
+        }
+
+        /**
+         * Returns once every record handed over so far is written and flushed, and each file's
+         * {@link RoomFile#readable} counts them (records handed over meanwhile may follow).
+         */
+        void drain() {
+            finish(false);
+        }
+
+        /** As {@link #drain()}, and ends the thread: records handed over later are dropped. */
+        void stop() {
+            finish(true);
+        }
+
+        private void finish(boolean stop) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            synchronized (this) {
+                if (stopped) {
+                    return;
+                }
+                stopped = stop;
+                if (thread == null) {
+                    return; // nothing was ever handed over
+                }
+                Batch last = current;
+                current = fresh();
+                last.drained = done;
+                last.stop = stop;
+                hand(last);
+            }
+            done.join(); // not interruptible: the trace is whole, or the run's figures are not
+        }
+
+        private Batch fresh() {
+            Batch batch = free.poll();
+            return batch != null ? batch : new Batch();
+        }
+
+        /** Puts a batch in the queue, waiting for room even when interrupted (the interrupt is kept). */
+        private void hand(Batch batch) {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        full.put(batch);
+                        return;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void run() {
+            while (true) {
+                Batch batch;
+                try {
+                    batch = full.take();
+                } catch (InterruptedException e) {
+                    continue; // nobody interrupts this thread but to stop the JVM, and then it is a daemon
+                }
+                for (int i = 0; i < batch.size; i++) {
+                    write(batch, i);
+                }
+                if (batch.drained != null) {
+                    flushWritten();
+                    batch.drained.complete(null);
+                }
+                if (batch.stop) {
+                    return;
+                }
+                if (batch.drained == null) {
+                    batch.clear();
+                    free.offer(batch);
+                }
+            }
+        }
+
+        private void write(Batch batch, int i) {
+            if (failure != null) {
+                return; // the trace is incomplete already: reading it is refused
+            }
+            RoomFile file = batch.files[i];
+            try {
+                if (!file.listed) {
+                    file.listed = true;
+                    written.add(file);
+                }
+                file.out.writeByte(batch.tags[i]);
+                if (batch.clients[i] >= 0) {
+                    writeVar(file.out, batch.clients[i]);
+                    writeVar(file.out, batch.seqs[i]);
+                }
+                batch.fields[i].write(file);
+            } catch (IOException e) {
+                fail(e);
+            } catch (RuntimeException | Error e) {
+                fail(new IOException("a record of the trace could not be written: " + e, e));
+            }
+        }
+
+        private void flushWritten() {
+            for (RoomFile file : written) {
+                try {
+                    file.out.flush();
+                    file.readable = Files.size(file.path);
+                } catch (IOException e) {
+                    fail(e);
+                }
+            }
+        }
+    }
+
+    /** Records handed over to the writer together, in order; a drain's or stop's last batch says so. */
+    private static final class Batch {
+        final RoomFile[] files = new RoomFile[Writer.BATCH];
+        final int[] clients = new int[Writer.BATCH];
+        final long[] seqs = new long[Writer.BATCH];
+        final int[] tags = new int[Writer.BATCH];
+        final Fields[] fields = new Fields[Writer.BATCH];
+        int size;
+        CompletableFuture<Void> drained;
+        boolean stop;
+
+        void add(RoomFile file, int client, long seq, int tag, Fields recordFields) {
+            files[size] = file;
+            clients[size] = client;
+            seqs[size] = seq;
+            tags[size] = tag;
+            fields[size] = recordFields;
+            size++;
+        }
+
+        /** Empty again, holding on to none of its records. */
+        void clear() {
+            java.util.Arrays.fill(files, 0, size, null);
+            java.util.Arrays.fill(fields, 0, size, null);
+            size = 0;
+        }
+    }
+
     /** Writes a record's fields. */
     @FunctionalInterface
     private interface Fields {
         void write(RoomFile file) throws IOException;
     }
 
-    /** One room's file, its output and the writer's side of its string cache. */
+    /**
+     * One room's file, its output and the writer's side of its string cache; written by the
+     * {@link Writer}'s thread only.
+     */
     private static final class RoomFile {
         final String room;
         final Path path;
         final DataOutputStream out;
         final String[] strings = new String[STRING_SLOTS];
-        boolean closed;
+        /** The hash of each slot's string: a slot that holds another string is told without reading it. */
+        final int[] hashes = new int[STRING_SLOTS];
+        /** The last final transcript written: the next one is written as its differences from it. */
+        List<TranscriptEntry> lastFinal = List.of();
+        /** The bytes written and flushed at the writer's last drain: whole records, what a reader reads. */
+        volatile long readable;
         /** Whether an eviction was written: the reader then keeps each line's last entry. */
         volatile boolean evicts;
+        /** Whether the writer lists it among the files it flushes. */
+        boolean listed;
 
         RoomFile(String room, Path path) throws IOException {
             this.room = room;
@@ -764,12 +922,15 @@ public final class TraceSpill implements AutoCloseable {
                 out.writeByte(0);
                 return;
             }
-            int slot = slot(s);
-            if (s.equals(strings[slot])) {
+            int h = s.hashCode();
+            int slot = slot(h);
+            String cached = strings[slot];
+            if (cached == s || (hashes[slot] == h && s.equals(cached))) {
                 writeVar(out, slot + 2L);
                 return;
             }
             strings[slot] = s;
+            hashes[slot] = h;
             out.writeByte(1);
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             writeVar(out, utf8.length);
@@ -785,12 +946,48 @@ public final class TraceSpill implements AutoCloseable {
             string(entry.replyTo());
             status(entry.status());
         }
+
+        /**
+         * A final transcript, as its differences from the room's previous one (the clients of a
+         * room that converged show the same lines): its size, then runs of a count of entries
+         * equal to the previous transcript's at the same place and a count of entries written
+         * out, until the size is reached.
+         */
+        void finalTranscript(List<TranscriptEntry> entries) throws IOException {
+            List<TranscriptEntry> previous = lastFinal;
+            int size = entries.size();
+            signed(size);
+            int i = 0;
+            while (i < size) {
+                int same = 0;
+                while (i + same < size && sameAt(entries, previous, i + same)) {
+                    same++;
+                }
+                int fresh = 0;
+                while (i + same + fresh < size && !sameAt(entries, previous, i + same + fresh)) {
+                    fresh++;
+                }
+                signed(same);
+                signed(fresh);
+                for (int k = i + same; k < i + same + fresh; k++) {
+                    entry(entries.get(k));
+                }
+                i += same + fresh;
+            }
+            lastFinal = entries;
+        }
+
+        private static boolean sameAt(List<TranscriptEntry> entries, List<TranscriptEntry> previous, int i) {
+            return i < previous.size() && entries.get(i).equals(previous.get(i));
+        }
     }
 
     /** The reader's side: the same cache, rebuilt as the file is read. */
     private static final class Reader {
         private final DataInputStream in;
         private final String[] strings = new String[STRING_SLOTS];
+        /** The room's last final transcript read: the next one is read as its differences from it. */
+        private List<TranscriptEntry> lastFinal = List.of();
 
         Reader(DataInputStream in) {
             this.in = in;
@@ -828,8 +1025,29 @@ public final class TraceSpill implements AutoCloseable {
             byte[] utf8 = new byte[(int) readVar(in)];
             in.readFully(utf8);
             String s = new String(utf8, StandardCharsets.UTF_8);
-            strings[slot(s)] = s;
+            strings[slot(s.hashCode())] = s;
             return s;
+        }
+
+        /** A final transcript as {@link RoomFile#finalTranscript} wrote it. */
+        List<TranscriptEntry> finalTranscript() throws IOException {
+            int size = (int) signed();
+            List<TranscriptEntry> entries = new ArrayList<>(size);
+            while (entries.size() < size) {
+                int same = (int) signed();
+                int fresh = (int) signed();
+                if (same < 0 || fresh < 0 || entries.size() + same + fresh > size
+                        || entries.size() + same > lastFinal.size() || same + fresh == 0) {
+                    throw new IOException("a final transcript's runs do not add up (" + same + " same, " + fresh
+                            + " new at entry " + entries.size() + " of " + size + ")");
+                }
+                entries.addAll(lastFinal.subList(entries.size(), entries.size() + same));
+                for (int k = 0; k < fresh; k++) {
+                    entries.add(entry());
+                }
+            }
+            lastFinal = entries;
+            return entries;
         }
 
         TranscriptEntry entry() throws IOException {
@@ -877,8 +1095,7 @@ public final class TraceSpill implements AutoCloseable {
         }
     }
 
-    private static int slot(String s) {
-        int h = s.hashCode();
+    private static int slot(int h) {
         return (h ^ (h >>> 16)) & (STRING_SLOTS - 1);
     }
 
