@@ -79,6 +79,80 @@ class TraceSpillTest {
     }
 
     @Test
+    void shouldReadBackFinalTranscriptsThatDifferFromTheRoomsPreviousOneAnywhere() {
+        TraceSpill spill = TraceSpill.in(tmp);
+        SplittableRandom random = new SplittableRandom(11); // seeded: 300 transcripts, each a variation of the last
+        List<TranscriptEntry> lines = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            lines.add(new TranscriptEntry(i, "hall:" + i, "c" + i, "user" + (i % 3), "text " + i, null,
+                    MessageStatus.DELIVERED));
+        }
+        List<List<TranscriptEntry>> written = new ArrayList<>();
+        List<TranscriptEntry> last = List.of();
+        written.add(List.of()); // an empty one first: the next is written whole
+        for (int client = 0; client < 300; client++) {
+            List<TranscriptEntry> next = new ArrayList<>(client % 7 == 0 ? lines : last);
+            switch (random.nextInt(5)) {
+                case 0 -> { } // the same lines
+                case 1 -> next.subList(0, random.nextInt(next.size() + 1)).clear(); // shorter at the top
+                case 2 -> next.subList(random.nextInt(next.size() + 1), next.size()).clear(); // shorter at the bottom
+                case 3 -> next.add(random.nextInt(next.size() + 1), lines.get(random.nextInt(lines.size()))); // longer
+                default -> { // one line's status differs
+                    if (!next.isEmpty()) {
+                        int at = random.nextInt(next.size());
+                        next.set(at, next.get(at).withStatus(MessageStatus.READ));
+                    }
+                }
+            }
+            written.add(next);
+            last = next;
+        }
+        for (int client = 0; client < written.size(); client++) {
+            spill.finalTranscript(client, 0, "hall", written.get(client));
+        }
+
+        TraceSpill.Contents contents = spill.read();
+        for (int client = 0; client < written.size(); client++) {
+            assertThat(contents.client(client).finalTranscripts()).as("client " + client)
+                    .isEqualTo(Map.of("hall", written.get(client)));
+        }
+        spill.close();
+    }
+
+    @Test
+    void shouldWriteEverythingARecorderHandedOverThoughItWasInterruptedAndKeepItsInterrupt() {
+        TraceSpill spill = TraceSpill.in(tmp);
+        TranscriptEntry entry = TranscriptEntry.pending("a1", "alice", "hi", null);
+        Thread.currentThread().interrupt(); // a run stopped by a signal: the thread that plays it is interrupted
+        try {
+            for (int i = 0; i < 200_000; i++) { // many more than the writer's queue holds
+                spill.change(0, i, new TranscriptChange.Inserted("hall", i, i + 1, entry, i));
+            }
+            List<TranscriptChange> read = spill.read().client(0).changes();
+
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            assertThat(read).hasSize(200_000);
+            assertThat(read.get(199_999).entryNo()).isEqualTo(200_000);
+        } finally {
+            Thread.interrupted();
+            spill.close();
+        }
+    }
+
+    @Test
+    void shouldRefuseATraceOneOfWhoseRecordsCouldNotBeWritten() {
+        TraceSpill spill = TraceSpill.in(tmp);
+        TranscriptEntry entry = TranscriptEntry.pending("a1", "alice", "hi", null);
+        spill.change(0, 0, new TranscriptChange.Inserted("hall", 1, 1, entry, -1));
+        spill.finalTranscript(0, 1, "hall", java.util.Arrays.asList(entry, null)); // a harness bug: no line
+
+        assertThatThrownBy(spill::read).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("a record of the trace could not be written");
+        spill.close();
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
     void shouldRefuseAnEvictionOfALineTheTraceNeverShowed() {
         TraceSpill spill = TraceSpill.in(tmp);
         TranscriptEntry entry = TranscriptEntry.pending("a1", "alice", "hi", null);
