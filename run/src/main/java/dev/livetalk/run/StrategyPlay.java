@@ -292,7 +292,7 @@ public final class StrategyPlay {
             Map<String, Hosted> hosted = new LinkedHashMap<>();
             lane.forEach(c -> hosted.put(c.user.user(), c));
             hostedByLane.add(hosted);
-            new LanePlayer(plan.load().sends().stream().filter(s -> hosted.containsKey(s.user())).toList(),
+            new LanePlayer(plan.load().stream().filter(s -> hosted.containsKey(s.user())).iterator(),
                     hosted, loadStart, lane.get(0).host).start();
         }
         scheduleReading(new ArrayList<>(clients.values()), loadStart, end);
@@ -441,28 +441,31 @@ public final class StrategyPlay {
      * harness's own scheduling lag, recorded with each send.
      */
     private final class LanePlayer {
-        private final List<PlannedSend> sends;
+        /** The lane's sends, made as they are due (an hour's plan is millions of sends). */
+        private final java.util.Iterator<PlannedSend> sends;
         private final Map<String, Hosted> clients;
         private final long loadStart;
         private final Host lane;
-        private int next;
+        private PlannedSend next;
 
-        LanePlayer(List<PlannedSend> sends, Map<String, Hosted> clients, long loadStart, Host lane) {
+        LanePlayer(java.util.Iterator<PlannedSend> sends, Map<String, Hosted> clients, long loadStart, Host lane) {
             this.sends = sends;
             this.clients = clients;
             this.loadStart = loadStart;
             this.lane = lane;
+            this.next = sends.hasNext() ? sends.next() : null;
         }
 
         void start() {
-            if (next < sends.size()) {
-                lane.at(loadStart + sends.get(next).at(), this::sendDue);
+            if (next != null) {
+                lane.at(loadStart + next.at(), this::sendDue);
             }
         }
 
         private void sendDue(long now) {
-            while (!cut && next < sends.size() && loadStart + sends.get(next).at() <= now) {
-                PlannedSend planned = sends.get(next++);
+            while (!cut && next != null && loadStart + next.at() <= now) {
+                PlannedSend planned = next;
+                next = sends.hasNext() ? sends.next() : null;
                 Hosted client = clients.get(planned.user());
                 client.host.act(session -> client.user.send(session, planned, loadStart + planned.at(), now));
                 sent.incrementAndGet();

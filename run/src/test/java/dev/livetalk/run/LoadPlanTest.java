@@ -99,4 +99,62 @@ class LoadPlanTest {
         double share = sends.stream().filter(PlannedSend::reply).count() / (double) sends.size();
         assertThat(share).isCloseTo(0.25, within(0.03));
     }
+
+    /**
+     * The plan is made as it is read; it must be, send for send, the plan as it was made at once
+     * before (every user's sends drawn from its split of the seed, then sorted stably by time and
+     * numbered): sweeps' seeds and replay lines rely on it.
+     */
+    @Test
+    void shouldMakeAsItIsReadThePlanThatWasMadeAtOnce() throws ScenarioException {
+        Scenario withoutRooms = ScenarioLoader.parse("load.yaml", """
+                name: load
+                seed: 7
+                duration: 20s
+                warmup: 2s
+                users: [alice, bob, carol, dave]
+                rooms:
+                  - name: one
+                    members: [alice, carol]
+                  - name: two
+                    members: [alice, dave]
+                load: {rate: 7, arrival: poisson, reply-share: 0.3}
+                """, LoaderOptions.DEFAULTS); // bob has no room: he sends nothing, and still takes his split
+        for (Scenario scenario : List.of(scenario("poisson", 5, 0.2), scenario("constant", 9, 0), withoutRooms,
+                scenario("constant", 3, 0.5))) {
+            for (long seed : new long[] {1, 42, -9}) {
+                assertThat(LoadPlan.resolve(scenario, seed).sends()).as(scenario.name() + " seed " + seed)
+                        .isNotEmpty().isEqualTo(madeAtOnce(scenario, seed));
+            }
+        }
+    }
+
+    /** The plan as {@code LoadPlan.resolve} made it before it was made as read. */
+    private static List<PlannedSend> madeAtOnce(Scenario scenario, long seed) {
+        dev.livetalk.scenarios.Load load = scenario.load();
+        long end = scenario.warmup().plus(scenario.duration()).toNanos();
+        double interval = 1e9 / load.ratePerSender();
+        java.util.SplittableRandom master = new java.util.SplittableRandom(seed ^ 0x4c4f_4144_5354_524dL);
+        java.util.List<PlannedSend> sends = new java.util.ArrayList<>();
+        boolean poisson = load.arrival() == dev.livetalk.scenarios.Arrival.POISSON;
+        for (String user : scenario.users()) {
+            java.util.SplittableRandom random = master.split();
+            List<String> rooms = RunSetup.roomsOf(scenario, user);
+            if (rooms.isEmpty()) {
+                continue;
+            }
+            double at = poisson ? -Math.log(1.0 - random.nextDouble()) * interval : random.nextDouble() * interval;
+            for (int n = 0; at < end; n++) {
+                boolean reply = load.replyShare() > 0 && random.nextDouble() < load.replyShare();
+                sends.add(new PlannedSend(0, (long) at, user, rooms.get(n % rooms.size()), reply));
+                at += poisson ? -Math.log(1.0 - random.nextDouble()) * interval : interval;
+            }
+        }
+        sends.sort(java.util.Comparator.comparingLong(PlannedSend::at));
+        java.util.List<PlannedSend> indexed = new java.util.ArrayList<>();
+        for (PlannedSend send : sends) {
+            indexed.add(new PlannedSend(indexed.size(), send.at(), send.user(), send.room(), send.reply()));
+        }
+        return indexed;
+    }
 }
