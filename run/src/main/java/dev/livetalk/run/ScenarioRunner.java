@@ -164,7 +164,8 @@ public final class ScenarioRunner {
         private final ScenarioRunner runner;
         private final RunPlan plan;
         private final String strategy;
-        private long started;
+        /** When the strategy's plays began, then when the second play began. */
+        private long started = System.nanoTime();
         private final java.util.concurrent.FutureTask<Replayed> replay;
         private boolean begun;
 

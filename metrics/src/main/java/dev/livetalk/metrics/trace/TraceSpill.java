@@ -86,7 +86,11 @@ public final class TraceSpill implements AutoCloseable {
     private final List<RoomFile> order = new ArrayList<>();
     /** The server's requests: they belong to no room; created with the first one. */
     private RoomFile serverFile;
-    private volatile IOException failure;
+    /** The first failure to write, kept: reading is then refused. */
+    private final java.util.concurrent.atomic.AtomicReference<IOException> failure =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /** An error of the JVM in the writer thread (out of memory), thrown to whoever reads. */
+    private volatile Error fatal;
     private volatile boolean closed;
     private boolean deleted;
     private final Writer writer = new Writer();
@@ -116,7 +120,7 @@ public final class TraceSpill implements AutoCloseable {
 
     /** The spill's folder, made on first use; {@code null} after a failure to make it (kept). */
     private Path madeFolder() {
-        if (folder == null && failure == null) {
+        if (folder == null && failure.get() == null) {
             try {
                 Files.createDirectories(parent);
                 folder = Files.createTempDirectory(parent, "livetalk-trace-");
@@ -171,9 +175,7 @@ public final class TraceSpill implements AutoCloseable {
     }
 
     private void fail(IOException e) {
-        if (failure == null) {
-            failure = e;
-        }
+        failure.compareAndSet(null, e);
     }
 
     /**
@@ -181,7 +183,7 @@ public final class TraceSpill implements AutoCloseable {
      * not at all (a failure is kept); whether it is part of the trace (not after {@link #seal()}).
      */
     private boolean write(String room, int client, long clientSeq, int tag, Fields fields) {
-        if (closed || failure != null) {
+        if (closed || failure.get() != null) {
             return !closed; // a client that runs on after the run ended: not part of the trace
         }
         RoomFile file = room(room);
@@ -304,7 +306,7 @@ public final class TraceSpill implements AutoCloseable {
 
     /** The server received a request of wire type {@code type} at {@code at}. */
     void serverRequest(String type, long at) {
-        if (closed || failure != null) {
+        if (closed || failure.get() != null) {
             return;
         }
         RoomFile file = serverFile();
@@ -390,7 +392,15 @@ public final class TraceSpill implements AutoCloseable {
     }
 
     private void refuseIfFailed() {
-        IOException failed = failure;
+        Error error = fatal;
+        if (error != null) {
+            throw error;
+        }
+        IOException failed = failure.get();
+        if (failed instanceof NotWritten) {
+            throw new UncheckedIOException("the run's trace is incomplete, its figures would be too: "
+                    + failed.getMessage() + " (a harness bug)", failed);
+        }
         if (failed != null) {
             throw new UncheckedIOException("the run's trace could not be written to " + (folder != null ? folder
                     : parent) + " (" + failed + "); its figures would be incomplete. Free disk space there, or point"
@@ -700,20 +710,27 @@ public final class TraceSpill implements AutoCloseable {
         private Batch current = new Batch();
         private Thread thread;
         private boolean stopped;
+        /** Records handed over, and how many of them the last drain covered: a drain with nothing new is free. */
+        private long handed;
+        private long drainedUpTo = -1;
+        private CompletableFuture<Void> lastDrain;
+        /** The writer thread's own: the batch it writes (released should the thread die). */
+        private Batch writing;
+        /** The thread ended without being stopped (a bug, the JVM out of memory): nothing is written any more. */
+        private volatile boolean dead;
         /** The writer thread's own: the files it wrote to, flushed at each drain. */
         private final List<RoomFile> written = new ArrayList<>();
 
         /** Hands a record over; false once stopped (the spill closed). */
         synchronized boolean enqueue(RoomFile file, int client, long clientSeq, int tag, Fields fields) {
-            if (stopped) {
-                return false;
+            if (stopped || dead) {
+                return !stopped; // after a death the failure is kept: the trace is refused
             }
-            if (thread == null) {
-                thread = new Thread(this::run, "livetalk-trace-writer");
-                thread.setDaemon(true);
-                thread.start();
+            if (thread == null && !startThread()) {
+                return true;
             }
             current.add(file, client, clientSeq, tag, fields);
+            handed++;
             if (current.size == BATCH) {
                 hand(current);
                 current = fresh();
@@ -734,6 +751,20 @@ public final class TraceSpill implements AutoCloseable {
             finish(true);
         }
 
+        private boolean startThread() {
+            Thread started = new Thread(this::run, "livetalk-trace-writer " + parent.getFileName());
+            started.setDaemon(true);
+            try {
+                started.start();
+            } catch (RuntimeException | OutOfMemoryError e) { // no native thread left
+                fail(new NotWritten("the trace's writer thread could not start: " + describe(e), e));
+                dead = true;
+                return false;
+            }
+            thread = started;
+            return true;
+        }
+
         private void finish(boolean stop) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             synchronized (this) {
@@ -741,16 +772,27 @@ public final class TraceSpill implements AutoCloseable {
                     return;
                 }
                 stopped = stop;
-                if (thread == null) {
-                    return; // nothing was ever handed over
+                if (thread == null || dead) {
+                    return; // nothing was ever handed over, or nothing will be written any more
                 }
-                Batch last = current;
-                current = fresh();
-                last.drained = done;
-                last.stop = stop;
-                hand(last);
+                if (!stop && handed == drainedUpTo) {
+                    done = lastDrain; // nothing new since the last drain: once it is done
+                } else {
+                    drainedUpTo = handed;
+                    lastDrain = done;
+                    handOver(done, stop);
+                }
             }
             done.join(); // not interruptible: the trace is whole, or the run's figures are not
+        }
+
+        /** Hands the batch being filled over with {@code done}, to complete once it is written. */
+        private void handOver(CompletableFuture<Void> done, boolean stop) {
+            Batch last = current;
+            current = fresh();
+            last.drained = done;
+            last.stop = stop;
+            hand(last);
         }
 
         private Batch fresh() {
@@ -758,17 +800,27 @@ public final class TraceSpill implements AutoCloseable {
             return batch != null ? batch : new Batch();
         }
 
-        /** Puts a batch in the queue, waiting for room even when interrupted (the interrupt is kept). */
+        /**
+         * Puts a batch in the queue, waiting for room even when interrupted (the interrupt is
+         * kept), unless the writer thread died: then what waits is released.
+         */
         private void hand(Batch batch) {
             boolean interrupted = false;
             try {
                 while (true) {
                     try {
-                        full.put(batch);
-                        return;
+                        if (full.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                            break;
+                        }
                     } catch (InterruptedException e) {
                         interrupted = true;
                     }
+                    if (dead) {
+                        break;
+                    }
+                }
+                if (dead) {
+                    releaseWaiting(batch);
                 }
             } finally {
                 if (interrupted) {
@@ -778,32 +830,57 @@ public final class TraceSpill implements AutoCloseable {
         }
 
         private void run() {
-            while (true) {
-                Batch batch;
-                try {
-                    batch = full.take();
-                } catch (InterruptedException e) {
-                    continue; // nobody interrupts this thread but to stop the JVM, and then it is a daemon
-                }
-                for (int i = 0; i < batch.size; i++) {
-                    write(batch, i);
-                }
-                if (batch.drained != null) {
-                    flushWritten();
-                    batch.drained.complete(null);
-                }
-                if (batch.stop) {
-                    return;
-                }
-                if (batch.drained == null) {
+            try {
+                while (true) {
+                    Batch batch;
+                    try {
+                        batch = full.take();
+                    } catch (InterruptedException e) {
+                        continue; // nobody interrupts this thread but to stop the JVM, and then it is a daemon
+                    }
+                    writing = batch;
+                    for (int i = 0; i < batch.size; i++) {
+                        write(batch, i);
+                    }
+                    if (batch.drained != null) {
+                        flushWritten();
+                        batch.drained.complete(null);
+                    }
+                    if (batch.stop) {
+                        written.forEach(file -> file.lastFinal = List.of()); // read back from the files from now on
+                        return;
+                    }
+                    writing = null;
                     batch.clear();
                     free.offer(batch);
+                }
+            } catch (VirtualMachineError e) {
+                fatal = e; // out of memory: the reader gets it, as a run out of heap while recording
+                fail(new NotWritten("the trace's writer ran out of memory", e));
+            } catch (Throwable e) {
+                fail(new NotWritten("the trace's writer stopped: " + describe(e), e));
+            } finally {
+                if (failure.get() != null || fatal != null) {
+                    dead = true;
+                    releaseWaiting(writing);
+                }
+            }
+        }
+
+        /** After the writer's death: every drain that waits, and {@code batch}'s, returns (the failure is kept). */
+        private void releaseWaiting(Batch batch) {
+            if (batch != null && batch.drained != null) {
+                batch.drained.complete(null);
+            }
+            for (Batch waiting = full.poll(); waiting != null; waiting = full.poll()) {
+                if (waiting.drained != null) {
+                    waiting.drained.complete(null);
                 }
             }
         }
 
         private void write(Batch batch, int i) {
-            if (failure != null) {
+            if (failure.get() != null) {
                 return; // the trace is incomplete already: reading it is refused
             }
             RoomFile file = batch.files[i];
@@ -820,8 +897,8 @@ public final class TraceSpill implements AutoCloseable {
                 batch.fields[i].write(file);
             } catch (IOException e) {
                 fail(e);
-            } catch (RuntimeException | Error e) {
-                fail(new IOException("a record of the trace could not be written: " + e, e));
+            } catch (RuntimeException e) {
+                fail(new NotWritten("a record of the trace could not be written: " + describe(e), e));
             }
         }
 
@@ -834,6 +911,24 @@ public final class TraceSpill implements AutoCloseable {
                     fail(e);
                 }
             }
+        }
+    }
+
+    /** A record the writer could not encode, or the writer's end: a harness bug, not the disk's. */
+    private static final class NotWritten extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotWritten(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** What went wrong, even from a throwable whose own description throws. */
+    private static String describe(Throwable e) {
+        try {
+            return String.valueOf(e);
+        } catch (RuntimeException unprintable) {
+            return e.getClass().getName();
         }
     }
 
