@@ -155,7 +155,7 @@ public final class ScenarioRunner {
      * a thread of its own from {@link #begin()}, which a measured run calls once the first play
      * is recorded, so that the second play goes on beside the first one's measurement (the
      * first play has the second core for its trace writer and the collector: a 1,000-client
-     * minute played in 9.5-9.8 s alone against 17-25 s beside its replay, and measuring takes
+     * minute played in 9.3-10.4 s alone against 17-25 s beside its replay, and measuring takes
      * about as long as the replay). The trace hashes are compared when both are done, and a
      * second play that fails fails the strategy as the first would. Where the backend does not
      * check replays, it only reports the first play.
