@@ -96,4 +96,70 @@ class EventLoopTest {
         assertThat(loop.now()).isEqualTo(75);
         assertThat(count[0]).isEqualTo(7);
     }
+
+    /**
+     * The queue against a reference ({@code PriorityQueue} by time, then scheduling order): actions
+     * scheduled from outside between slices of time (also before the last slice's end, so in the
+     * past), from inside actions (at the same time, soon, far off), spread over the whole range of
+     * a long run (nanoseconds up to days), with both kinds of {@code runUntil}.
+     */
+    @Test
+    void shouldRunInTheReferenceOrderWhateverTheMixOfTimes() {
+        for (long seed = 1; seed <= 20; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            EventLoop loop = new EventLoop();
+            java.util.PriorityQueue<long[]> reference = new java.util.PriorityQueue<>(
+                    java.util.Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1]));
+            List<Long> ran = new ArrayList<>();
+            List<Long> expected = new ArrayList<>();
+            long[] order = {0};
+            long[] referenceNow = {0};
+            java.util.function.LongConsumer schedule = new java.util.function.LongConsumer() {
+                @Override
+                public void accept(long time) {
+                    long id = order[0]++;
+                    reference.add(new long[] {Math.max(time, referenceNow[0]), id});
+                    loop.at(time, now -> {
+                        ran.add(id);
+                        assertThat(now).isEqualTo(loop.now());
+                        int children = random.nextInt(3);
+                        for (int c = 0; c < children && order[0] < 60_000; c++) {
+                            accept(now + spread(random));
+                        }
+                    });
+                }
+            };
+            for (int slice = 0; slice < 400; slice++) {
+                for (int i = random.nextInt(40); i > 0; i--) {
+                    schedule.accept(loop.now() - random.nextLong(1_000) + spread(random));
+                }
+                long end = loop.now() + spread(random);
+                if (random.nextBoolean()) {
+                    loop.runUntil(end);
+                } else {
+                    int stopAfter = ran.size() + random.nextInt(50);
+                    loop.runUntil(() -> ran.size() >= stopAfter, end);
+                }
+                // the reference runs what the loop ran, each child scheduled at its parent's time or later
+                while (expected.size() < ran.size()) {
+                    long[] next = reference.poll();
+                    referenceNow[0] = next[0];
+                    expected.add(next[1]);
+                }
+                referenceNow[0] = Math.max(referenceNow[0], loop.now());
+                assertThat(ran).as("seed %d, slice %d", seed, slice).isEqualTo(expected);
+                assertThat(loop.pending()).as("seed %d", seed).isEqualTo(reference.size());
+            }
+        }
+    }
+
+    /** A delay: often none (a tie), mostly short, now and then of any size up to about a day. */
+    private static long spread(SplittableRandom random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> random.nextLong(100);
+            case 2 -> random.nextLong(50_000_000);
+            default -> random.nextLong(1L << random.nextInt(47));
+        };
+    }
 }
