@@ -58,6 +58,9 @@ public final class SimulatedUser implements TranscriptListener {
     private final Map<String, Long> joinedAt = new ConcurrentHashMap<>();
     private final Set<String> joinedRooms = ConcurrentHashMap.newKeySet();
     private final Map<String, ReadWatermark> screens = new HashMap<>();
+    /** The screen of the last change's room: most changes are in the room of the one before (a lookup spared). */
+    private String lastScreenRoom;
+    private ReadWatermark lastScreen;
     private final Map<String, Long> readUpTo = new HashMap<>();
     private final AtomicInteger welcomes = new AtomicInteger();
     /** Welcomes before the recording began, handed to the recorder by {@link #recordInto}. */
@@ -249,7 +252,12 @@ public final class SimulatedUser implements TranscriptListener {
             throw new IllegalStateException(client.user() + "'s transcript changed before the load began: " + change);
         }
         current.onChange(change);
-        screens.get(change.room()).apply(change);
+        String room = change.room();
+        if (!room.equals(lastScreenRoom)) {
+            lastScreen = screens.get(room);
+            lastScreenRoom = room;
+        }
+        lastScreen.apply(change);
     }
 
     /** Sends {@code planned}, due at {@code intendedAt}, at {@code now}; records the send. */

@@ -38,6 +38,8 @@ public final class ClientRecorder implements TranscriptListener {
     private long recorded;
     private long lastChangeAt = Long.MIN_VALUE;
     private final Set<String> shownIn = new java.util.LinkedHashSet<>();
+    /** The room of the last change: most changes are in the room of the one before (a set lookup spared). */
+    private String lastShownIn;
     private boolean sealed;
     /** The run's interim figures, or {@code null}; and this client's number there. */
     private final InterimTap tap;
@@ -96,7 +98,11 @@ public final class ClientRecorder implements TranscriptListener {
             return; // after the run's end
         }
         lastChangeAt = change.at();
-        shownIn.add(change.room());
+        String room = change.room();
+        if (!room.equals(lastShownIn)) {
+            shownIn.add(room);
+            lastShownIn = room;
+        }
         if (tap != null) {
             if (change instanceof TranscriptChange.Inserted inserted && inserted.entry().id() == null) {
                 lastPendingLine = inserted.entry().clientMsgId();
