@@ -92,13 +92,38 @@ public final class LedgerFiles {
             }
             throw new IllegalStateException("writing the ledger into " + folder + " failed", e.getCause());
         }
+        writeSchema(folder);
+        return bytes;
+    }
+
+    /** Writes {@code ledger.schema.json} into {@code folder}. */
+    static void writeSchema(Path folder) throws IOException {
         try (InputStream schema = LedgerFiles.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (schema == null) {
                 throw new IllegalStateException("the ledger schema " + SCHEMA_RESOURCE + " is missing from the classpath");
             }
             Files.write(folder.resolve(SCHEMA_FILE), schema.readAllBytes());
         }
-        return bytes;
+    }
+
+    /** Writes a table's rows one at a time, each a line of JSON stamped with its run (as {@link #write} does). */
+    static final class RowWriter {
+        private final ObjectWriter writer = MAPPER.writerFor(Stamped.class);
+        private final Stamp stamp;
+
+        RowWriter(Stamp stamp) {
+            this.stamp = stamp;
+        }
+
+        /** The row's line, without its line end. */
+        byte[] line(Object row) throws IOException {
+            return writer.writeValueAsBytes(new Stamped(stamp, row));
+        }
+    }
+
+    /** A new table file, gzip at the speed {@link #write} uses. */
+    static OutputStream tableOutput(OutputStream file) throws IOException {
+        return new FastGzip(new BufferedOutputStream(file, 1 << 16));
     }
 
     /**
