@@ -38,7 +38,7 @@ class LedgerWriterTest {
      * reads, receipts and refetches at whole milliseconds from a short span, so that rows of
      * different rooms (and of one room) share their time and the merge's ties are tested.
      */
-    private static RunTrace run(long seed) {
+    static RunTrace run(long seed) {
         Random random = new Random(seed);
         TraceFixture run = new TraceFixture("test", 1_000);
         run.window("outage", 1_040, 1_050, "u1");
@@ -88,7 +88,7 @@ class LedgerWriterTest {
     }
 
     /** The ledger of every room, streamed through {@link LedgerWriter} into {@code folder}. */
-    private static LedgerWriter.Written stream(RunTrace trace, Path folder) throws IOException {
+    static LedgerWriter.Written stream(RunTrace trace, Path folder) throws IOException {
         RoomSlices slices = RoomSlices.of(trace);
         try (LedgerWriter writer = LedgerWriter.open(folder, STAMP, slices.run(), null)) {
             for (String room : slices.rooms()) {
