@@ -5,8 +5,7 @@ import dev.livetalk.metrics.drift.Drift;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.latency.HlogWriter;
 import dev.livetalk.metrics.latency.LatencyReport;
-import dev.livetalk.metrics.ledger.Ledger;
-import dev.livetalk.metrics.ledger.LedgerBuilder;
+import dev.livetalk.metrics.ledger.LedgerWriter;
 import dev.livetalk.metrics.ledger.LedgerFiles;
 import dev.livetalk.metrics.ledger.LedgerFolder;
 import dev.livetalk.metrics.otlp.OtlpTraceFile;
@@ -20,6 +19,7 @@ import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.fault.FaultScheduleJson;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -273,54 +273,69 @@ public final class ScenarioRunner {
                     check.begin();
                 } // else no replay: one of a run cut short by the heap would not match it, and needs heap too
                 String note = first.summary();
-                LedgerBuilder ledger = writesLedger || otlp != null ? new LedgerBuilder(slices.run()) : null;
-                long[] ledgerNanos = {0};
-                Measurement measurement = Measurement.of(slices, LatencyReport.DEFAULT_INTERVAL_NANOS, room -> {
-                    if (ledger != null) {
-                        long started = System.nanoTime();
-                        ledger.add(room);
-                        ledgerNanos[0] += System.nanoTime() - started;
+                LedgerFiles.Stamp stamp = new LedgerFiles.Stamp(plan.scenario().name(), strategy, plan.seed());
+                long[] otlpNanos = {0};
+                try (LedgerWriter ledger = writesLedger || otlp != null ? LedgerWriter.open(
+                        writesLedger ? ledgerFolder(folder, strategy) : null, stamp, slices.run(),
+                        otlp == null ? null : part -> {
+                            long started = System.nanoTime();
+                            otlp.append(stamp, plan.scenario().warmup(), part);
+                            otlpNanos[0] += System.nanoTime() - started;
+                        }) : null) {
+                    long[] ledgerNanos = {0};
+                    Measurement measurement;
+                    try {
+                        measurement = Measurement.of(slices, LatencyReport.DEFAULT_INTERVAL_NANOS, room -> {
+                            if (ledger != null) {
+                                long started = System.nanoTime();
+                                try {
+                                    ledger.add(room);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                                ledgerNanos[0] += System.nanoTime() - started;
+                            }
+                        });
+                    } catch (UncheckedIOException e) {
+                        throw e.getCause();
                     }
-                });
-                Drift drift = Drift.of(measurement, plan.scenario().duration());
-                List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement, drift);
-                StrategyResult result = StrategyResult.of(measurement, verdicts,
-                        List.of(folder.resolve(strategy + ".hlog").getFileName().toString()), drift);
-                if (stoppedEarly == null) {
-                    check.finish(record, note);
+                    Drift drift = Drift.of(measurement, plan.scenario().duration());
+                    List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement, drift);
+                    StrategyResult result = StrategyResult.of(measurement, verdicts,
+                            List.of(folder.resolve(strategy + ".hlog").getFileName().toString()), drift);
+                    if (stoppedEarly == null) {
+                        check.finish(record, note);
+                    }
+                    if (ledger != null) {
+                        finishLedger(plan, strategy, stamp, ledger, ledgerNanos[0], otlpNanos);
+                    }
+                    HlogWriter.write(folder.resolve(strategy + ".hlog"), strategy, measurement.latency(), startMillis);
+                    return new Measured(result.examplesSince(slices.run().measuredFrom()), stoppedEarly);
                 }
-                if (ledger != null) {
-                    writeLedger(plan, strategy, ledger, ledgerNanos[0], folder);
-                }
-                HlogWriter.write(folder.resolve(strategy + ".hlog"), strategy, measurement.latency(), startMillis);
-                return new Measured(result.examplesSince(slices.run().measuredFrom()), stoppedEarly);
             });
         }
     }
 
     /**
-     * Builds the run's ledger and writes it into {@code ledger/STRATEGY/} of the scenario's
-     * folder (unless told not to), and appends it to the OTLP traces (when given).
+     * Finishes the run's ledger, written room by room into {@code ledger/STRATEGY/} of the scenario's
+     * folder (unless told not to) and appended to the OTLP traces (when given), and notes its figures.
      */
-    private void writeLedger(RunPlan plan, String strategy, LedgerBuilder rows, long addNanos, Path folder)
-            throws IOException {
-        long started = System.nanoTime() - addNanos; // the rows were added room by room during the measurement
-        Ledger ledger = rows.build();
-        long built = System.nanoTime();
-        LedgerFiles.Stamp stamp = new LedgerFiles.Stamp(plan.scenario().name(), strategy, plan.seed());
+    private void finishLedger(RunPlan plan, String strategy, LedgerFiles.Stamp stamp, LedgerWriter rows,
+                              long addNanos, long[] otlpNanos) throws IOException {
+        long started = System.nanoTime();
+        LedgerWriter.Written ledger = rows.finish();
+        long finished = System.nanoTime();
         if (writesLedger) {
-            long bytes = LedgerFiles.write(ledgerFolder(folder, strategy), stamp, ledger);
             progress.onNote(String.format(java.util.Locale.ROOT,
-                    "%s %s: ledger of %,d (message, recipient) rows, %,.0f kB (%.0f B per row), built in %.2f s,"
-                            + " written in %.2f s", plan.scenario().name(), strategy, ledger.pairs(), bytes / 1e3,
-                    bytes / (double) Math.max(1, ledger.pairs()), (built - started) / 1e9,
-                    (System.nanoTime() - built) / 1e9));
+                    "%s %s: ledger of %,d (message, recipient) rows, %,.0f kB (%.0f B per row), built in %.2f s"
+                            + " (room by room, as measured), written in %.2f s (after; %,.0f kB spilled)",
+                    plan.scenario().name(), strategy, ledger.pairs(), ledger.bytes() / 1e3,
+                    ledger.bytes() / (double) Math.max(1, ledger.pairs()), addNanos / 1e9, (finished - started) / 1e9,
+                    ledger.spillBytes() / 1e3));
         }
         if (otlp != null) {
-            long otlpStarted = System.nanoTime();
-            otlp.append(stamp, plan.scenario().warmup(), ledger);
             progress.onNote(String.format(java.util.Locale.ROOT, "%s %s: %,d messages as OTLP traces in %.2f s",
-                    plan.scenario().name(), strategy, ledger.messages().size(), (System.nanoTime() - otlpStarted) / 1e9));
+                    plan.scenario().name(), strategy, ledger.messages(), otlpNanos[0] / 1e9));
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.livetalk.bench.cli;
 
-import dev.livetalk.metrics.ledger.Ledger;
-import dev.livetalk.metrics.ledger.LedgerFiles;
 import dev.livetalk.metrics.ledger.LedgerFolder;
 import dev.livetalk.metrics.ledger.LedgerIndex;
 import dev.livetalk.metrics.ledger.MessageRow;
@@ -80,7 +78,7 @@ final class ExplainCommand implements Callable<Integer> {
         List<Found> found = new ArrayList<>();
         Set<String> close = new LinkedHashSet<>();
         for (LedgerFolder folder : folders) {
-            LedgerIndex index = new LedgerIndex(read(folder));
+            LedgerIndex index = read(folder);
             for (MessageRow message : index.find(id)) {
                 found.add(new Found(folder, MessageStory.of(index, message)));
             }
@@ -137,9 +135,10 @@ final class ExplainCommand implements Callable<Integer> {
         return kept;
     }
 
-    private static Ledger read(LedgerFolder folder) {
+    /** The messages {@link #id} names, read streaming: an hour's ledger is never held whole. */
+    private LedgerIndex read(LedgerFolder folder) {
         try {
-            return LedgerFiles.read(folder.path());
+            return LedgerIndex.named(folder.path(), Set.of(id), id, SUGGESTIONS);
         } catch (IOException e) {
             throw new UsageException("cannot read the ledger in " + folder.path() + ": " + e.getMessage());
         }

@@ -85,7 +85,44 @@ public final class LedgerBuilder {
         return new Ledger(messages, deliveries, transcriptRows, markers, receipts, faults(), welcomes(), refetches);
     }
 
-    private List<FaultRow> faults() {
+    /**
+     * The rows added since the last take, the sorted tables sorted as {@link #build()} sorts them
+     * (ties in the order added), with the faults; forgets them here. What {@link LedgerWriter}
+     * writes of each room.
+     */
+    Taken take() {
+        int n = transcripts.size();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> java.util.Arrays.compare(transcriptOrder.get(a), transcriptOrder.get(b)));
+        List<TranscriptRow> transcriptRows = new ArrayList<>(n);
+        List<long[]> keys = new ArrayList<>(n);
+        for (Integer i : order) {
+            transcriptRows.add(transcripts.get(i));
+            keys.add(transcriptOrder.get(i));
+        }
+        markers.sort(Comparator.comparingLong(MarkerRow::atUs));
+        receipts.sort(Comparator.comparingLong(ReceiptRow::atUs));
+        refetches.sort(Comparator.comparingLong(RefetchRow::atUs));
+        Taken taken = new Taken(new Ledger(messages, deliveries, transcriptRows, markers, receipts, faults(), List.of(),
+                refetches), keys);
+        messages.clear();
+        deliveries.clear();
+        transcripts.clear();
+        transcriptOrder.clear();
+        markers.clear();
+        receipts.clear();
+        refetches.clear();
+        return taken;
+    }
+
+    /** Rows taken: a ledger without welcomes, and per transcript row its sort key (client, then room). */
+    record Taken(Ledger rows, List<long[]> transcriptKeys) {
+    }
+
+    List<FaultRow> faults() {
         List<FaultRow> rows = new ArrayList<>();
         for (TraceWindow window : run.windows()) {
             rows.add(new FaultRow(window.fault(), window.occurrence(), us(window.start()), us(window.end()),
@@ -94,7 +131,7 @@ public final class LedgerBuilder {
         return rows;
     }
 
-    private List<WelcomeRow> welcomes() {
+    List<WelcomeRow> welcomes() {
         List<WelcomeRow> rows = new ArrayList<>();
         for (ClientTrace client : run.clients()) {
             client.welcomes().forEach(w -> rows.add(new WelcomeRow(client.user(), w.link(), us(w.at()), w.epoch(),

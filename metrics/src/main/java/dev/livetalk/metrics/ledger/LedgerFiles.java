@@ -92,13 +92,38 @@ public final class LedgerFiles {
             }
             throw new IllegalStateException("writing the ledger into " + folder + " failed", e.getCause());
         }
+        writeSchema(folder);
+        return bytes;
+    }
+
+    /** Writes {@code ledger.schema.json} into {@code folder}. */
+    static void writeSchema(Path folder) throws IOException {
         try (InputStream schema = LedgerFiles.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (schema == null) {
                 throw new IllegalStateException("the ledger schema " + SCHEMA_RESOURCE + " is missing from the classpath");
             }
             Files.write(folder.resolve(SCHEMA_FILE), schema.readAllBytes());
         }
-        return bytes;
+    }
+
+    /** Writes a table's rows one at a time, each a line of JSON stamped with its run (as {@link #write} does). */
+    static final class RowWriter {
+        private final ObjectWriter writer = MAPPER.writerFor(Stamped.class);
+        private final Stamp stamp;
+
+        RowWriter(Stamp stamp) {
+            this.stamp = stamp;
+        }
+
+        /** The row's line, without its line end. */
+        byte[] line(Object row) throws IOException {
+            return writer.writeValueAsBytes(new Stamped(stamp, row));
+        }
+    }
+
+    /** A new table file, gzip at the speed {@link #write} uses. */
+    static OutputStream tableOutput(OutputStream file) throws IOException {
+        return new FastGzip(new BufferedOutputStream(file, 1 << 16));
     }
 
     /**
@@ -136,6 +161,7 @@ public final class LedgerFiles {
      * @throws IOException         when a row is not valid, naming the file and line
      */
     public static Ledger read(Path folder) throws IOException {
+        requireHeapFor(folder, Runtime.getRuntime().maxMemory());
         Map<LedgerTable, List<Object>> tables = new EnumMap<>(LedgerTable.class);
         for (LedgerTable table : LedgerTable.values()) {
             Path file = folder.resolve(table.fileName());
@@ -148,28 +174,86 @@ public final class LedgerFiles {
                 cast(tables.get(LedgerTable.WELCOMES)), cast(tables.get(LedgerTable.REFETCHES)));
     }
 
+    /**
+     * Heap a ledger read whole takes per byte of its compressed tables: the rows' objects took 25
+     * (a 9,360-row library ledger, the largest there) to 42 (ledgers of 500 rows) bytes per byte
+     * (docs/LEDGER.md, Reading a large ledger).
+     */
+    static final long HEAP_PER_COMPRESSED_BYTE = 40;
+
+    /**
+     * Refuses, before reading, a ledger whose rows would not fit in {@code maxHeap}: a clear
+     * message rather than an {@link OutOfMemoryError} halfway through an hour's ledger.
+     *
+     * @throws LedgerTooLargeException naming the folder, its size, the heap it needs and has
+     */
+    static void requireHeapFor(Path folder, long maxHeap) throws IOException {
+        long compressed = 0;
+        for (LedgerTable table : LedgerTable.values()) {
+            Path file = folder.resolve(table.fileName());
+            compressed += Files.isRegularFile(file) ? Files.size(file) : 0;
+        }
+        long needs = compressed * HEAP_PER_COMPRESSED_BYTE;
+        if (maxHeap != Long.MAX_VALUE && needs > maxHeap) {
+            throw new LedgerTooLargeException(String.format(java.util.Locale.ROOT,
+                    "the ledger in %s (%.0f MB of compressed tables) needs about %.1f GB of heap to be read whole,"
+                            + " more than this JVM's maximum of %.1f GB; give it more"
+                            + " (LIVETALK_JAVA_OPTS=-Xmx%dg) or read a shorter run's ledger",
+                    folder, compressed / 1e6, needs / 1e9, maxHeap / 1e9, Math.max(1, (needs + (1L << 30) - 1) >> 30) + 1));
+        }
+    }
+
+    /** A ledger too large for the heap to read whole. */
+    public static final class LedgerTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LedgerTooLargeException(String message) {
+            super(message);
+        }
+    }
+
     /** Whether {@code folder} holds a ledger (its messages table). */
     public static boolean isLedger(Path folder) {
         return Files.isRegularFile(folder.resolve(LedgerTable.MESSAGES.fileName()));
     }
 
     private static List<Object> readTable(Path file, Class<?> type) throws IOException {
+        List<Object> rows = new ArrayList<>();
+        eachRow(file, type, rows::add);
+        return rows;
+    }
+
+    /**
+     * Hands each row of the table in {@code folder} to {@code row}, in order, one at a time: what a
+     * reader that needs a few rows of a large ledger uses ({@link LedgerIndex#named}).
+     *
+     * @throws NoSuchFileException when the table is missing (the welcomes and refetches of an older ledger are empty)
+     * @throws IOException         when a row is not valid, naming the file and line
+     */
+    static <T> void eachRow(Path folder, LedgerTable table, Class<T> type, java.util.function.Consumer<T> row)
+            throws IOException {
+        Path file = folder.resolve(table.fileName());
+        if (table.addedLater() && !Files.exists(file)) {
+            return;
+        }
+        eachRow(file, type, row);
+    }
+
+    private static <T> void eachRow(Path file, Class<T> type, java.util.function.Consumer<T> row) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "a ledger table is missing");
         }
-        List<Object> rows = new ArrayList<>();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
              JsonParser parser = MAPPER.createParser(in);
-             MappingIterator<?> it = MAPPER.readerFor(type).readValues(parser)) {
+             MappingIterator<T> it = MAPPER.readerFor(type).readValues(parser)) {
             while (it.hasNextValue()) {
-                rows.add(it.nextValue());
+                row.accept(it.nextValue());
             }
         } catch (UncheckedIOException e) {
             throw new IOException(file + ": " + e.getCause().getMessage(), e.getCause());
         } catch (IOException e) {
             throw new IOException(file + ": not a ledger table: " + e.getMessage(), e);
         }
-        return rows;
     }
 
     @SuppressWarnings("unchecked")

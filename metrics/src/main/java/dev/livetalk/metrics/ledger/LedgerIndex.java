@@ -2,8 +2,11 @@ package dev.livetalk.metrics.ledger;
 
 import dev.livetalk.scenarios.ClosestName;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,8 +28,64 @@ public final class LedgerIndex {
     private final Map<String, List<DeliveryRow>> deliveries = new HashMap<>();
     private final Map<String, TranscriptRow> transcripts = new HashMap<>();
 
+    /** The names closest to the one the index was read for ({@link #named}); {@code null} for a whole ledger. */
+    private final List<String> close;
+
     public LedgerIndex(Ledger ledger) {
+        this(ledger, null);
+    }
+
+    /**
+     * The index of only the messages that a name in {@code names} names, with what their stories
+     * need (their deliveries, their senders' transcripts of their rooms, the fault windows), read
+     * from the ledger in {@code folder} one row at a time: what {@code explain} and the report's
+     * example stories need of an hour's ledger, without holding the rest. Its {@link #closeTo}
+     * gives the names of the whole ledger closest to {@code closeTo} (up to {@code limit}), as the
+     * whole ledger's index would.
+     *
+     * @param closeTo the name to find close ones to, or {@code null}
+     */
+    public static LedgerIndex named(Path folder, Set<String> names, String closeTo, int limit) throws IOException {
+        List<MessageRow> messages = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        Set<String> senderRooms = new HashSet<>();
+        List<String> close = new ArrayList<>();
+        LedgerFiles.eachRow(folder, LedgerTable.MESSAGES, MessageRow.class, m -> {
+            Set<String> its = names(m);
+            if (its.stream().anyMatch(names::contains)) {
+                messages.add(m);
+                keys.add(m.key());
+                senderRooms.add(m.sender() + '\u0000' + m.room());
+            }
+            if (closeTo != null) {
+                List<String> candidates = new ArrayList<>(close);
+                candidates.addAll(its);
+                List<String> kept = ClosestName.closest(closeTo, candidates, limit);
+                close.clear();
+                close.addAll(kept);
+            }
+        });
+        List<DeliveryRow> deliveries = new ArrayList<>();
+        LedgerFiles.eachRow(folder, LedgerTable.DELIVERIES, DeliveryRow.class, d -> {
+            if (keys.contains(d.key())) {
+                deliveries.add(d);
+            }
+        });
+        List<TranscriptRow> transcripts = new ArrayList<>();
+        LedgerFiles.eachRow(folder, LedgerTable.TRANSCRIPTS, TranscriptRow.class, t -> {
+            if (senderRooms.contains(t.client() + '\u0000' + t.room())) {
+                transcripts.add(t);
+            }
+        });
+        List<FaultRow> faults = new ArrayList<>();
+        LedgerFiles.eachRow(folder, LedgerTable.FAULTS, FaultRow.class, faults::add);
+        return new LedgerIndex(new Ledger(messages, deliveries, transcripts, List.of(), List.of(), faults),
+                List.copyOf(close));
+    }
+
+    private LedgerIndex(Ledger ledger, List<String> close) {
         this.ledger = ledger;
+        this.close = close;
         for (MessageRow m : ledger.messages()) {
             byKey.put(m.key(), m);
             for (String name : names(m)) {
@@ -75,6 +134,9 @@ public final class LedgerIndex {
 
     /** Up to {@code limit} known names close to {@code name}, closest first. */
     public List<String> closeTo(String name, int limit) {
+        if (close != null) {
+            return ClosestName.closest(name, close, limit); // the whole ledger's closest, read as it streamed by
+        }
         return ClosestName.closest(name, byName.keySet(), limit);
     }
 

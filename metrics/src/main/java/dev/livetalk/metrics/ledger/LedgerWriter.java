@@ -1,0 +1,517 @@
+package dev.livetalk.metrics.ledger;
+
+import dev.livetalk.metrics.replay.ReplayedRun;
+import dev.livetalk.metrics.trace.RunTrace;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes a ledger folder as the run is measured, one room at a time ({@link #add}), holding one
+ * room's rows (two while the previous room is still being written) whatever the run's length.
+ * The files are those {@link LedgerFiles#write} writes of {@link Ledger#of}: the same rows in
+ * the same order. Messages and deliveries go out room by room, as the ledger orders them; each
+ * room's transcripts, markers, receipts and refetches go sorted into a spill file per table
+ * ({@code .spill/} in the ledger folder), one segment per room, and {@link #finish} merges
+ * the segments into the table in the ledger's order (ties in room order, as the stable sort of
+ * the whole ledger keeps them), then removes the spill files. Welcomes and faults come from the
+ * run's clients and windows, which the run holds anyway.
+ *
+ * <p>Each room's rows are written on a writer thread while the next room is measured; a
+ * {@link PartSink} (the OTLP traces) gets them there too, room by room, after the files.
+ *
+ * <p>One thread adds, finishes and closes.
+ */
+public final class LedgerWriter implements AutoCloseable {
+    /** The folder of spill files in the ledger folder while the ledger is written. */
+    static final String SPILL_FOLDER = ".spill";
+    private static final List<LedgerTable> SPILLED = List.of(LedgerTable.TRANSCRIPTS, LedgerTable.MARKERS,
+            LedgerTable.RECEIPTS, LedgerTable.REFETCHES);
+    private static final int MERGE_BUFFER = 1 << 15;
+
+    /** Takes each room's rows as they are written. */
+    @FunctionalInterface
+    public interface PartSink {
+        /** A room's rows: its messages and deliveries in ledger order, with every fault window of the run. */
+        void accept(Ledger part) throws IOException;
+    }
+
+    /** Opens a file to write (a seam for the tests' failing disk). */
+    @FunctionalInterface
+    interface Opener {
+        OutputStream open(Path file) throws IOException;
+    }
+
+    /**
+     * What was written.
+     *
+     * @param pairs      the (message, recipient) rows
+     * @param messages   the message rows
+     * @param bytes      the bytes of the tables, schema excluded (0 when no folder)
+     * @param spillBytes the bytes the spill files held before the merge
+     */
+    public record Written(long pairs, long messages, long bytes, long spillBytes) {
+    }
+
+    private final Path folder;
+    private final RunTrace run;
+    private final LedgerBuilder builder;
+    private final LedgerFiles.RowWriter rows;
+    private final PartSink sink;
+    private final Opener opener;
+    private final ExecutorService writerThread;
+    private final Map<LedgerTable, Spill> spills = new EnumMap<>(LedgerTable.class);
+    private OutputStream messagesOut;
+    private OutputStream deliveriesOut;
+    private Future<?> pending;
+    private long pairs;
+    private long messages;
+    private boolean finished;
+    private boolean closed;
+
+    private LedgerWriter(Path folder, LedgerFiles.Stamp stamp, RunTrace run, PartSink sink, Opener opener) {
+        this.folder = folder;
+        this.run = run;
+        this.builder = new LedgerBuilder(run);
+        this.rows = new LedgerFiles.RowWriter(stamp);
+        this.sink = sink;
+        this.opener = opener;
+        this.writerThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("ledger-writer")
+                .factory());
+    }
+
+    /**
+     * Starts the ledger of {@code run} in {@code folder} (created if missing; {@code null}: no files,
+     * the rows only go to {@code sink}).
+     *
+     * @param run  the run's clients, windows and warm-up end (the parts added replay its rooms)
+     * @param sink takes each room's rows, or {@code null}
+     */
+    public static LedgerWriter open(Path folder, LedgerFiles.Stamp stamp, RunTrace run, PartSink sink)
+            throws IOException {
+        return open(folder, stamp, run, sink, file -> Files.newOutputStream(file));
+    }
+
+    static LedgerWriter open(Path folder, LedgerFiles.Stamp stamp, RunTrace run, PartSink sink, Opener opener)
+            throws IOException {
+        LedgerWriter writer = new LedgerWriter(folder, stamp, run, sink, opener);
+        try {
+            writer.start();
+        } catch (IOException | RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+        return writer;
+    }
+
+    private void start() throws IOException {
+        if (folder == null) {
+            return;
+        }
+        Files.createDirectories(folder.resolve(SPILL_FOLDER));
+        messagesOut = table(LedgerTable.MESSAGES);
+        deliveriesOut = table(LedgerTable.DELIVERIES);
+        for (LedgerTable table : SPILLED) {
+            Path file = spillFile(table);
+            spills.put(table, new Spill(file, openFile(file, "spill file")));
+        }
+    }
+
+    private OutputStream table(LedgerTable table) throws IOException {
+        return LedgerFiles.tableOutput(openFile(folder.resolve(table.fileName()), "table"));
+    }
+
+    private OutputStream openFile(Path file, String what) throws IOException {
+        try {
+            return opener.open(file);
+        } catch (IOException e) {
+            throw failed(what, file, e);
+        }
+    }
+
+    private Path spillFile(LedgerTable table) {
+        return folder.resolve(SPILL_FOLDER).resolve(table.tableName() + ".spill");
+    }
+
+    /**
+     * Adds the rows of the rooms replayed in {@code part} (each room in one part only) and hands them
+     * to the writer thread, once it has written the previous part.
+     *
+     * @throws IOException when writing an earlier part failed, naming the file
+     */
+    public void add(ReplayedRun part) throws IOException {
+        requireOpen();
+        builder.add(part);
+        LedgerBuilder.Taken taken = builder.take();
+        awaitPending();
+        pending = writerThread.submit(() -> {
+            write(taken);
+            return null;
+        });
+    }
+
+    /**
+     * Writes what is left (the merged tables, the faults, welcomes and schema) and removes the spill files.
+     *
+     * @throws IOException when a file cannot be written, naming it
+     */
+    public Written finish() throws IOException {
+        requireOpen();
+        awaitPending();
+        if (folder == null) {
+            shutdown();
+            finished = true;
+            return new Written(pairs, messages, 0, 0);
+        }
+        closeTable(messagesOut, LedgerTable.MESSAGES);
+        closeTable(deliveriesOut, LedgerTable.DELIVERIES);
+        long spillBytes = 0;
+        for (Spill spill : spills.values()) {
+            spill.close();
+            spillBytes += spill.position;
+        }
+        List<Callable<Void>> tables = new ArrayList<>();
+        for (LedgerTable table : SPILLED) {
+            tables.add(() -> {
+                merge(spills.get(table), table);
+                return null;
+            });
+        }
+        tables.add(() -> writeWhole(LedgerTable.FAULTS, builder.faults()));
+        tables.add(() -> writeWhole(LedgerTable.WELCOMES, builder.welcomes()));
+        int threads = Math.min(SPILLED.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon()
+                .name("ledger-merge-", 0).factory())) {
+            for (Future<Void> done : pool.invokeAll(tables)) {
+                done.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing the ledger into " + folder);
+        } catch (ExecutionException e) {
+            throw rethrown(e);
+        }
+        LedgerFiles.writeSchema(folder);
+        deleteSpill();
+        long bytes = 0;
+        for (LedgerTable table : LedgerTable.values()) {
+            bytes += Files.size(folder.resolve(table.fileName()));
+        }
+        shutdown();
+        finished = true;
+        return new Written(pairs, messages, bytes, spillBytes);
+    }
+
+    /**
+     * Stops the writer thread and removes the spill files; a ledger not finished is removed too
+     * (no half ledger is left for audit or explain to read). A second call does nothing.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (pending != null) {
+            pending.cancel(true);
+        }
+        shutdown();
+        if (folder == null) {
+            return;
+        }
+        for (Spill spill : spills.values()) {
+            spill.closeQuietly();
+        }
+        closeQuietly(messagesOut);
+        closeQuietly(deliveriesOut);
+        try {
+            deleteSpill();
+            if (!finished) {
+                for (LedgerTable table : LedgerTable.values()) {
+                    Files.deleteIfExists(folder.resolve(table.fileName()));
+                }
+                Files.deleteIfExists(folder.resolve(LedgerFiles.SCHEMA_FILE));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the unfinished ledger's files in " + folder, e);
+        }
+    }
+
+    private void shutdown() {
+        writerThread.shutdownNow();
+        try {
+            if (!writerThread.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the ledger writer thread did not stop within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed || finished) {
+            throw new IllegalStateException("the ledger writer is " + (closed ? "closed" : "finished"));
+        }
+    }
+
+    private void awaitPending() throws IOException {
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing the ledger");
+        } catch (CancellationException e) {
+            throw new IllegalStateException("the ledger's writing was cancelled", e);
+        } catch (ExecutionException e) {
+            throw rethrown(e);
+        }
+        pending = null;
+    }
+
+    private static IOException rethrown(ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException("writing the ledger failed", cause);
+    }
+
+    /** On the writer thread: a part's rows into the tables, the spill files and the sink. */
+    private void write(LedgerBuilder.Taken taken) throws IOException {
+        Ledger part = taken.rows();
+        if (folder != null) {
+            lines(messagesOut, LedgerTable.MESSAGES, part.messages());
+            lines(deliveriesOut, LedgerTable.DELIVERIES, part.deliveries());
+            List<long[]> keys = taken.transcriptKeys();
+            spill(LedgerTable.TRANSCRIPTS, part.transcripts(), i -> keys.get(i)[0], i -> keys.get(i)[1]);
+            spill(LedgerTable.MARKERS, part.markers(), i -> part.markers().get(i).atUs(), i -> 0);
+            spill(LedgerTable.RECEIPTS, part.receipts(), i -> part.receipts().get(i).atUs(), i -> 0);
+            spill(LedgerTable.REFETCHES, part.refetches(), i -> part.refetches().get(i).atUs(), i -> 0);
+        }
+        pairs += part.deliveries().size();
+        messages += part.messages().size();
+        if (sink != null) {
+            sink.accept(part);
+        }
+    }
+
+    private void lines(OutputStream out, LedgerTable table, List<?> tableRows) throws IOException {
+        try {
+            for (Object row : tableRows) {
+                out.write(rows.line(row));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw failed("table", folder.resolve(table.fileName()), e);
+        }
+    }
+
+    /** A part's rows (sorted) as one segment of the table's spill file: per row its sort key and its line. */
+    private void spill(LedgerTable table, List<?> tableRows, java.util.function.IntToLongFunction first,
+                       java.util.function.IntToLongFunction second) throws IOException {
+        if (tableRows.isEmpty()) {
+            return;
+        }
+        Spill spill = spills.get(table);
+        try {
+            spill.segments.add(spill.position);
+            for (int i = 0; i < tableRows.size(); i++) {
+                byte[] line = rows.line(tableRows.get(i));
+                spill.out.writeLong(first.applyAsLong(i));
+                spill.out.writeLong(second.applyAsLong(i));
+                spill.out.writeInt(line.length);
+                spill.out.write(line);
+                spill.position += 2L * Long.BYTES + Integer.BYTES + line.length;
+            }
+        } catch (IOException e) {
+            throw failed("spill file", spill.file, e);
+        }
+    }
+
+    /** The segments of a spill file merged into its table: by key, ties in segment (room) order. */
+    private void merge(Spill spill, LedgerTable table) throws IOException {
+        Path file = folder.resolve(table.fileName());
+        try (OutputStream out = table(table);
+             FileChannel channel = FileChannel.open(spill.file, StandardOpenOption.READ)) {
+            PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparingLong(Head::first)
+                    .thenComparingLong(Head::second).thenComparingInt(Head::segment));
+            List<Long> starts = spill.segments;
+            for (int s = 0; s < starts.size(); s++) {
+                long end = s + 1 < starts.size() ? starts.get(s + 1) : spill.position;
+                DataInputStream in = new DataInputStream(new BufferedInputStream(
+                        new Segment(channel, starts.get(s), end), MERGE_BUFFER));
+                Head head = Head.next(in, s);
+                if (head != null) {
+                    heads.add(head);
+                }
+            }
+            try {
+                while (!heads.isEmpty()) {
+                    Head head = heads.poll();
+                    out.write(head.line);
+                    out.write('\n');
+                    Head next = Head.next(head.in, head.segment);
+                    if (next != null) {
+                        heads.add(next);
+                    }
+                }
+            } catch (IOException e) {
+                throw failed("table", file, e);
+            }
+        } catch (IOException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith("cannot write the ledger") ? e
+                    : failed("table (merging " + spill.file + ")", file, e);
+        }
+    }
+
+    private Void writeWhole(LedgerTable table, List<?> tableRows) throws IOException {
+        try (OutputStream out = table(table)) {
+            lines(out, table, tableRows);
+        } catch (IOException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith("cannot write the ledger") ? e
+                    : failed("table", folder.resolve(table.fileName()), e);
+        }
+        return null;
+    }
+
+    private void closeTable(OutputStream out, LedgerTable table) throws IOException {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw failed("table", folder.resolve(table.fileName()), e);
+        }
+    }
+
+    private static IOException failed(String what, Path file, IOException cause) {
+        return new IOException("cannot write the ledger's " + what + " " + file + ": " + cause.getMessage()
+                + " (is the disk full?)", cause);
+    }
+
+    private void deleteSpill() throws IOException {
+        Path spillFolder = folder.resolve(SPILL_FOLDER);
+        for (LedgerTable table : SPILLED) {
+            Files.deleteIfExists(spillFile(table));
+        }
+        Files.deleteIfExists(spillFolder);
+    }
+
+    private static void closeQuietly(OutputStream out) {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.close();
+        } catch (IOException | RuntimeException e) {
+            // already failing or given up: the files are removed next
+        }
+    }
+
+    /** A table's spill file: its rows of every part, a segment per part. */
+    private static final class Spill {
+        final Path file;
+        final DataOutputStream out;
+        /** Where each segment starts. */
+        final List<Long> segments = new ArrayList<>();
+        long position;
+
+        Spill(Path file, OutputStream out) {
+            this.file = file;
+            this.out = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+        }
+
+        void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw failed("spill file", file, e);
+            }
+        }
+
+        void closeQuietly() {
+            LedgerWriter.closeQuietly(out);
+        }
+    }
+
+    /** The next row of a segment in the merge. */
+    private record Head(long first, long second, int segment, byte[] line, DataInputStream in) {
+        static Head next(DataInputStream in, int segment) throws IOException {
+            long first;
+            try {
+                first = in.readLong();
+            } catch (EOFException end) {
+                return null;
+            }
+            long second = in.readLong();
+            byte[] line = new byte[in.readInt()];
+            in.readFully(line);
+            return new Head(first, second, segment, line, in);
+        }
+    }
+
+    /** A segment of a file, read by position so that every segment shares the file's one channel. */
+    private static final class Segment extends InputStream {
+        private final FileChannel channel;
+        private long position;
+        private final long end;
+
+        Segment(FileChannel channel, long start, long end) {
+            this.channel = channel;
+            this.position = start;
+            this.end = end;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (position >= end) {
+                return -1;
+            }
+            int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - position)), position);
+            if (n < 0) {
+                throw new EOFException("the spill file ends before its segment does");
+            }
+            position += n;
+            return n;
+        }
+    }
+}
