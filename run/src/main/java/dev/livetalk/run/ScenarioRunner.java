@@ -292,7 +292,9 @@ public final class ScenarioRunner {
                 if (ledger != null) {
                     writeLedger(plan, strategy, ledger, ledgerNanos[0], folder);
                 }
-                HlogWriter.write(folder.resolve(strategy + ".hlog"), strategy, measurement.latency(), startMillis);
+                try (var latency = measurement.latency()) { // deletes the interval samples' file, if any
+                    HlogWriter.write(folder.resolve(strategy + ".hlog"), strategy, latency, startMillis);
+                }
                 return new Measured(result.examplesSince(slices.run().measuredFrom()), stoppedEarly);
             });
         }

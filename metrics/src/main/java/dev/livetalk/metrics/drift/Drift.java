@@ -13,7 +13,7 @@ import org.HdrHistogram.Histogram;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Drift over a long run, per full minute after the warm-up (docs/METRICS.md, "Drift"): per latency
@@ -23,7 +23,7 @@ import java.util.Map;
  * change from the first full minute to the last.
  *
  * <p>Built from the data the run already has: the latency report's 1 s interval histograms (the
- * ones written to the {@code .hlog}) and the 1 s correctness samples. A minute is 60 s of the
+ * ones written to the {@code .hlog}, built one window at a time: {@link LatencyReport#forEachInterval}) and the 1 s correctness samples. A minute is 60 s of the
  * load after the warm-up: minute m covers [60 m, 60 (m + 1)) s since the end of the warm-up,
  * and only minutes that end within the scenario's {@code duration} count (the quiet tail after
  * the load is no minute). A run gets a block when its duration holds at least
@@ -92,14 +92,34 @@ public record Drift(long minuteNanos, double alpha, double practicalPercent, lon
                     + " ns");
         }
         long perMinute = MINUTE_NANOS / latency.intervalNanos();
+        // the corrected samples per minute and metric, summed from the intervals as they come (in
+        // index order): one minute's sums held at a time
+        List<List<MinuteLatency>> figures = new ArrayList<>();
+        Histogram[] sums = new Histogram[LatencyReport.METRICS.size()];
+        latency.forEachInterval(Set.of(Phase.ALL), false, interval -> {
+            long m = Math.floorDiv(interval.index(), perMinute);
+            if (m < 0 || m >= count) {
+                return;
+            }
+            while (figures.size() < m) {
+                figures.add(minuteFigures(latency, figures.size(), perMinute, sums));
+            }
+            for (int i = 0; i < sums.length; i++) {
+                LatencySeries.Interval histograms = interval.of(LatencyReport.METRICS.get(i), Phase.ALL);
+                if (histograms != null) {
+                    if (sums[i] == null) {
+                        sums[i] = new Histogram(LatencySeries.SIGNIFICANT_DIGITS);
+                    }
+                    sums[i].add(histograms.corrected());
+                }
+            }
+        });
+        while (figures.size() < count) {
+            figures.add(minuteFigures(latency, figures.size(), perMinute, sums));
+        }
         List<DriftMinute> minutes = new ArrayList<>();
         for (int m = 0; m < count; m++) {
-            List<MinuteLatency> figures = new ArrayList<>();
-            for (Metric metric : LatencyReport.METRICS) {
-                figures.add(minute(latency.series(metric, Phase.ALL), m * perMinute, (m + 1) * perMinute,
-                        metric.expressionName()));
-            }
-            minutes.add(new DriftMinute(m, m * MINUTE_NANOS, figures, correctness(overTime, m)));
+            minutes.add(new DriftMinute(m, m * MINUTE_NANOS, figures.get(m), correctness(overTime, m)));
         }
         List<DriftTrend> trends = new ArrayList<>();
         for (Metric metric : LatencyReport.METRICS) {
@@ -108,11 +128,20 @@ public record Drift(long minuteNanos, double alpha, double practicalPercent, lon
         return new Drift(MINUTE_NANOS, ALPHA, PRACTICAL_PERCENT, PRACTICAL_FLOOR_NANOS, minutes, trends);
     }
 
-    private static MinuteLatency minute(LatencySeries series, long from, long to, String metric) {
-        Histogram sum = new Histogram(LatencySeries.SIGNIFICANT_DIGITS);
-        for (Map.Entry<Long, LatencySeries.Interval> e : series.intervals().subMap(from, to).entrySet()) {
-            sum.add(e.getValue().corrected());
+    /** Minute {@code m}'s figures per metric from the sums of its intervals, which it then clears. */
+    private static List<MinuteLatency> minuteFigures(LatencyReport latency, int m, long perMinute, Histogram[] sums) {
+        List<MinuteLatency> figures = new ArrayList<>();
+        for (int i = 0; i < sums.length; i++) {
+            Metric metric = LatencyReport.METRICS.get(i);
+            Histogram sum = sums[i] == null ? new Histogram(LatencySeries.SIGNIFICANT_DIGITS) : sums[i];
+            figures.add(minute(latency.series(metric, Phase.ALL), sum, m * perMinute, (m + 1) * perMinute,
+                    metric.expressionName()));
+            sums[i] = null;
         }
+        return figures;
+    }
+
+    private static MinuteLatency minute(LatencySeries series, Histogram sum, long from, long to, String metric) {
         long never = series.neverByInterval().subMap(from, to).values().stream().mapToLong(Long::longValue).sum();
         Percentiles p = Percentiles.of(sum);
         return new MinuteLatency(metric, p.count(), p.p50(), p.p99(), p.max(), never);
