@@ -13,7 +13,7 @@ import org.HdrHistogram.Histogram;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Drift over a long run, per full minute after the warm-up (docs/METRICS.md, "Drift"): per latency
@@ -22,8 +22,9 @@ import java.util.Set;
  * metric the trend of its p99 over the minutes: Theil-Sen slope, Mann-Kendall p-value and the
  * change from the first full minute to the last.
  *
- * <p>Built from the data the run already has: the latency report's 1 s interval histograms (the
- * ones written to the {@code .hlog}, built one window at a time: {@link LatencyReport#forEachInterval}) and the 1 s correctness samples. A minute is 60 s of the
+ * <p>Built from the data the run already has: the latency report's 1 s intervals (the ones
+ * written to the {@code .hlog}, their corrected samples read a window at a time:
+ * {@link LatencyReport#forEachCorrected}) and the 1 s correctness samples. A minute is 60 s of the
  * load after the warm-up: minute m covers [60 m, 60 (m + 1)) s since the end of the warm-up,
  * and only minutes that end within the scenario's {@code duration} count (the quiet tail after
  * the load is no minute). A run gets a block when its duration holds at least
@@ -92,30 +93,30 @@ public record Drift(long minuteNanos, double alpha, double practicalPercent, lon
                     + " ns");
         }
         long perMinute = MINUTE_NANOS / latency.intervalNanos();
-        // the corrected samples per minute and metric, summed from the intervals as they come (in
-        // index order): one minute's sums held at a time
+        // per minute and metric the corrected samples of its intervals, recorded as they come (a
+        // window of intervals after the other): the same counts, so the same figures, as the
+        // interval histograms summed; a minute's sums are let go once no window can reach it
         List<List<MinuteLatency>> figures = new ArrayList<>();
-        Histogram[] sums = new Histogram[LatencyReport.METRICS.size()];
-        latency.forEachInterval(Set.of(Phase.ALL), false, interval -> {
-            long m = Math.floorDiv(interval.index(), perMinute);
+        TreeMap<Long, Histogram[]> sums = new TreeMap<>();
+        latency.forEachCorrected(Phase.ALL, (metric, interval, corrected) -> {
+            long m = Math.floorDiv(interval, perMinute);
             if (m < 0 || m >= count) {
                 return;
             }
-            while (figures.size() < m) {
-                figures.add(minuteFigures(latency, figures.size(), perMinute, sums));
+            Histogram[] of = sums.computeIfAbsent(m, k -> new Histogram[LatencyReport.METRICS.size()]);
+            int i = LatencyReport.METRICS.indexOf(metric);
+            if (of[i] == null) {
+                of[i] = new Histogram(LatencySeries.SIGNIFICANT_DIGITS);
             }
-            for (int i = 0; i < sums.length; i++) {
-                LatencySeries.Interval histograms = interval.of(LatencyReport.METRICS.get(i), Phase.ALL);
-                if (histograms != null) {
-                    if (sums[i] == null) {
-                        sums[i] = new Histogram(LatencySeries.SIGNIFICANT_DIGITS);
-                    }
-                    sums[i].add(histograms.corrected());
-                }
+            of[i].recordValue(corrected);
+            // the windows come in order: a minute that ends by this sample's window start is complete
+            long windowStart = Math.floorDiv(interval, LatencyReport.WINDOW_INTERVALS) * LatencyReport.WINDOW_INTERVALS;
+            while ((figures.size() + 1) * perMinute <= windowStart) {
+                figures.add(minuteFigures(latency, figures.size(), perMinute, sums.remove((long) figures.size())));
             }
         });
         while (figures.size() < count) {
-            figures.add(minuteFigures(latency, figures.size(), perMinute, sums));
+            figures.add(minuteFigures(latency, figures.size(), perMinute, sums.remove((long) figures.size())));
         }
         List<DriftMinute> minutes = new ArrayList<>();
         for (int m = 0; m < count; m++) {
@@ -128,15 +129,14 @@ public record Drift(long minuteNanos, double alpha, double practicalPercent, lon
         return new Drift(MINUTE_NANOS, ALPHA, PRACTICAL_PERCENT, PRACTICAL_FLOOR_NANOS, minutes, trends);
     }
 
-    /** Minute {@code m}'s figures per metric from the sums of its intervals, which it then clears. */
+    /** Minute {@code m}'s figures per metric from its samples ({@code null}: none). */
     private static List<MinuteLatency> minuteFigures(LatencyReport latency, int m, long perMinute, Histogram[] sums) {
         List<MinuteLatency> figures = new ArrayList<>();
-        for (int i = 0; i < sums.length; i++) {
+        for (int i = 0; i < LatencyReport.METRICS.size(); i++) {
             Metric metric = LatencyReport.METRICS.get(i);
-            Histogram sum = sums[i] == null ? new Histogram(LatencySeries.SIGNIFICANT_DIGITS) : sums[i];
+            Histogram sum = sums == null || sums[i] == null ? new Histogram(LatencySeries.SIGNIFICANT_DIGITS) : sums[i];
             figures.add(minute(latency.series(metric, Phase.ALL), sum, m * perMinute, (m + 1) * perMinute,
                     metric.expressionName()));
-            sums[i] = null;
         }
         return figures;
     }

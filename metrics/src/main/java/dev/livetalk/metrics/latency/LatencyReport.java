@@ -40,6 +40,8 @@ public final class LatencyReport implements AutoCloseable {
 
     /** The default interval of interval logs: 1 s of trace time. */
     public static final long DEFAULT_INTERVAL_NANOS = 1_000_000_000L;
+    /** The intervals read at once: {@link #forEachInterval} and {@link #forEachCorrected} go window by window. */
+    public static final int WINDOW_INTERVALS = IntervalSpill.WINDOW;
     /** A sample's code in the interval samples: metric index times this plus phase index. */
     private static final int PHASE_CODES = 4;
 
@@ -209,6 +211,40 @@ public final class LatencyReport implements AutoCloseable {
                 }
             });
             held.forEach((index, slots) -> action.accept(new IntervalHistograms(index, slots)));
+        }
+    }
+
+    /** A corrected sample handed by {@link #forEachCorrected}. */
+    @FunctionalInterface
+    public interface CorrectedSample {
+        void accept(Metric metric, long interval, long correctedNanos);
+    }
+
+    /**
+     * Hands {@code action} every corrected sample of the series of {@code phase} with its
+     * interval index, without building interval histograms (what a sum over many intervals
+     * needs): a window of {@value IntervalSpill#WINDOW} intervals after the other, in index order,
+     * and within a window in recording order, so intervals of one window may come interleaved.
+     * Nothing for a room's report.
+     *
+     * @throws IllegalStateException after {@link #close}
+     */
+    public void forEachCorrected(Phase phase, CorrectedSample action) {
+        if (spill == null) {
+            return;
+        }
+        int wanted = PHASES.indexOf(phase);
+        int all = PHASES.indexOf(Phase.ALL);
+        for (long window : spill.windows()) {
+            spill.read(window, (code, interval, c, r) -> {
+                Metric metric = METRICS.get(code / PHASE_CODES);
+                if (wanted == all) {
+                    action.accept(metric, interval, c);
+                }
+                if (code % PHASE_CODES == wanted) {
+                    action.accept(metric, interval, c);
+                }
+            });
         }
     }
 

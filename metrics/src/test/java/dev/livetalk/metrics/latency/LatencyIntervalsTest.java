@@ -1,8 +1,13 @@
 package dev.livetalk.metrics.latency;
 
+import dev.livetalk.metrics.drift.Drift;
+import dev.livetalk.metrics.drift.DriftMinute;
+import dev.livetalk.metrics.drift.MinuteLatency;
+import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.trace.TraceWindow;
 import dev.livetalk.scenarios.budget.Metric;
 import dev.livetalk.scenarios.budget.Phase;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.PackedHistogram;
 import org.junit.jupiter.api.Test;
@@ -12,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,15 +57,19 @@ class LatencyIntervalsTest {
      * PER_SECOND} samples, several times the spill's buffer.
      */
     private void record(LatencyReport report) {
+        record(report, INTERVALS, PER_SECOND);
+    }
+
+    private void record(LatencyReport report, int seconds, int perSecond) {
         SplittableRandom random = new SplittableRandom(SEED);
         for (int room = 0; room < ROOMS; room++) {
-            for (int second = 0; second < INTERVALS; second++) {
-                for (int i = 0; i < PER_SECOND; i++) {
+            for (int second = 0; second < seconds; second++) {
+                for (int i = 0; i < perSecond; i++) {
                     Metric metric = LatencyReport.METRICS.get(random.nextInt(LatencyReport.METRICS.size()));
                     long intended = ms(second * 1_000 + random.nextInt(1_000));
                     long actual = intended + (random.nextInt(4) == 0 ? random.nextLong(ms(2)) : 0);
                     long latency = (long) Math.exp(random.nextDouble() * Math.log(ms(40_000)));
-                    long completed = Math.min(actual + latency, ms(INTERVALS * 1_000 - 1));
+                    long completed = Math.min(actual + latency, ms(seconds * 1_000 - 1));
                     report.record(metric, "room-" + room, intended, actual, completed);
                     long interval = completed / ms(1_000);
                     for (Phase phase : List.of(Phase.ALL, phases.of(intended))) {
@@ -145,6 +155,30 @@ class LatencyIntervalsTest {
 
             assertThat(lines).as("interval histograms, seed %d", SEED).isGreaterThan(INTERVALS * 20);
             assertThat(written.toString()).as("seed %d", SEED).isEqualTo(expected.toString());
+        }
+    }
+
+    /** The drift's minutes, summed from the samples, are those of the live interval histograms summed. */
+    @Test
+    void shouldGiveTheDriftOfTheLiveIntervalHistograms() {
+        int seconds = 200;
+        try (LatencyReport report = new LatencyReport(phases, 0, ms(1_000), 16L << 10, BUFFER)) {
+            record(report, seconds, 8);
+            Drift drift = Drift.of(report, List.of(), Duration.ofSeconds(seconds));
+
+            assertThat(drift.minutes()).hasSize(3);
+            for (DriftMinute minute : drift.minutes()) {
+                for (Metric metric : LatencyReport.METRICS) {
+                    Histogram sum = new Histogram(LatencySeries.SIGNIFICANT_DIGITS);
+                    live.getOrDefault(HlogWriter.tag("s", metric, Phase.ALL, true), new TreeMap<>())
+                            .subMap(60L * minute.minute(), 60L * (minute.minute() + 1)).values().forEach(sum::add);
+                    Percentiles p = Percentiles.of(sum);
+                    assertThat(p.count()).isPositive();
+                    assertThat(minute.latency(metric.expressionName())).as("minute %d %s, seed %d", minute.minute(),
+                            metric, SEED).isEqualTo(new MinuteLatency(metric.expressionName(), p.count(), p.p50(),
+                            p.p99(), p.max(), 0));
+                }
+            }
         }
     }
 
