@@ -299,18 +299,20 @@ public final class ScenarioRunner {
                     } catch (UncheckedIOException e) {
                         throw e.getCause();
                     }
-                    Drift drift = Drift.of(measurement, plan.scenario().duration());
-                    List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement, drift);
-                    StrategyResult result = StrategyResult.of(measurement, verdicts,
-                            List.of(folder.resolve(strategy + ".hlog").getFileName().toString()), drift);
-                    if (stoppedEarly == null) {
-                        check.finish(record, note);
+                    try (var latency = measurement.latency()) { // deletes the interval samples' file, if any
+                        Drift drift = Drift.of(measurement, plan.scenario().duration());
+                        List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement, drift);
+                        StrategyResult result = StrategyResult.of(measurement, verdicts,
+                                List.of(folder.resolve(strategy + ".hlog").getFileName().toString()), drift);
+                        if (stoppedEarly == null) {
+                            check.finish(record, note);
+                        }
+                        if (ledger != null) {
+                            finishLedger(plan, strategy, stamp, ledger, ledgerNanos[0], otlpNanos);
+                        }
+                        HlogWriter.write(folder.resolve(strategy + ".hlog"), strategy, latency, startMillis);
+                        return new Measured(result.examplesSince(slices.run().measuredFrom()), stoppedEarly);
                     }
-                    if (ledger != null) {
-                        finishLedger(plan, strategy, stamp, ledger, ledgerNanos[0], otlpNanos);
-                    }
-                    HlogWriter.write(folder.resolve(strategy + ".hlog"), strategy, measurement.latency(), startMillis);
-                    return new Measured(result.examplesSince(slices.run().measuredFrom()), stoppedEarly);
                 }
             });
         }

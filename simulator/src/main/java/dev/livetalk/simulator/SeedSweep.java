@@ -214,6 +214,7 @@ public final class SeedSweep {
                 budgets = BudgetEvaluator.evaluate(scenario.budgets(), measurement, drift).stream()
                         .filter(v -> !v.passed()).toList();
                 figures = measurement.correctness().figures();
+                measurement.latency().close(); // a long scenario's interval samples may be in a file
             } else { // the invariants need only the correctness figures: not the latency series and recovery
                 // figures of Measurement.of, which cost about three times the simulated run itself
                 budgets = List.of();

@@ -13,7 +13,7 @@ import org.HdrHistogram.Histogram;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Drift over a long run, per full minute after the warm-up (docs/METRICS.md, "Drift"): per latency
@@ -22,8 +22,9 @@ import java.util.Map;
  * metric the trend of its p99 over the minutes: Theil-Sen slope, Mann-Kendall p-value and the
  * change from the first full minute to the last.
  *
- * <p>Built from the data the run already has: the latency report's 1 s interval histograms (the
- * ones written to the {@code .hlog}) and the 1 s correctness samples. A minute is 60 s of the
+ * <p>Built from the data the run already has: the latency report's 1 s intervals (the ones
+ * written to the {@code .hlog}, their corrected samples read a window at a time:
+ * {@link LatencyReport#forEachCorrected}) and the 1 s correctness samples. A minute is 60 s of the
  * load after the warm-up: minute m covers [60 m, 60 (m + 1)) s since the end of the warm-up,
  * and only minutes that end within the scenario's {@code duration} count (the quiet tail after
  * the load is no minute). A run gets a block when its duration holds at least
@@ -92,14 +93,34 @@ public record Drift(long minuteNanos, double alpha, double practicalPercent, lon
                     + " ns");
         }
         long perMinute = MINUTE_NANOS / latency.intervalNanos();
+        // per minute and metric the corrected samples of its intervals, recorded as they come (a
+        // window of intervals after the other): the same counts, so the same figures, as the
+        // interval histograms summed; a minute's sums are let go once no window can reach it
+        List<List<MinuteLatency>> figures = new ArrayList<>();
+        TreeMap<Long, Histogram[]> sums = new TreeMap<>();
+        latency.forEachCorrected(Phase.ALL, (metric, interval, corrected) -> {
+            long m = Math.floorDiv(interval, perMinute);
+            if (m < 0 || m >= count) {
+                return;
+            }
+            Histogram[] of = sums.computeIfAbsent(m, k -> new Histogram[LatencyReport.METRICS.size()]);
+            int i = LatencyReport.METRICS.indexOf(metric);
+            if (of[i] == null) {
+                of[i] = new Histogram(LatencySeries.SIGNIFICANT_DIGITS);
+            }
+            of[i].recordValue(corrected);
+            // the windows come in order: a minute that ends by this sample's window start is complete
+            long windowStart = Math.floorDiv(interval, LatencyReport.WINDOW_INTERVALS) * LatencyReport.WINDOW_INTERVALS;
+            while ((figures.size() + 1) * perMinute <= windowStart) {
+                figures.add(minuteFigures(latency, figures.size(), perMinute, sums.remove((long) figures.size())));
+            }
+        });
+        while (figures.size() < count) {
+            figures.add(minuteFigures(latency, figures.size(), perMinute, sums.remove((long) figures.size())));
+        }
         List<DriftMinute> minutes = new ArrayList<>();
         for (int m = 0; m < count; m++) {
-            List<MinuteLatency> figures = new ArrayList<>();
-            for (Metric metric : LatencyReport.METRICS) {
-                figures.add(minute(latency.series(metric, Phase.ALL), m * perMinute, (m + 1) * perMinute,
-                        metric.expressionName()));
-            }
-            minutes.add(new DriftMinute(m, m * MINUTE_NANOS, figures, correctness(overTime, m)));
+            minutes.add(new DriftMinute(m, m * MINUTE_NANOS, figures.get(m), correctness(overTime, m)));
         }
         List<DriftTrend> trends = new ArrayList<>();
         for (Metric metric : LatencyReport.METRICS) {
@@ -108,11 +129,19 @@ public record Drift(long minuteNanos, double alpha, double practicalPercent, lon
         return new Drift(MINUTE_NANOS, ALPHA, PRACTICAL_PERCENT, PRACTICAL_FLOOR_NANOS, minutes, trends);
     }
 
-    private static MinuteLatency minute(LatencySeries series, long from, long to, String metric) {
-        Histogram sum = new Histogram(LatencySeries.SIGNIFICANT_DIGITS);
-        for (Map.Entry<Long, LatencySeries.Interval> e : series.intervals().subMap(from, to).entrySet()) {
-            sum.add(e.getValue().corrected());
+    /** Minute {@code m}'s figures per metric from its samples ({@code null}: none). */
+    private static List<MinuteLatency> minuteFigures(LatencyReport latency, int m, long perMinute, Histogram[] sums) {
+        List<MinuteLatency> figures = new ArrayList<>();
+        for (int i = 0; i < LatencyReport.METRICS.size(); i++) {
+            Metric metric = LatencyReport.METRICS.get(i);
+            Histogram sum = sums == null || sums[i] == null ? new Histogram(LatencySeries.SIGNIFICANT_DIGITS) : sums[i];
+            figures.add(minute(latency.series(metric, Phase.ALL), sum, m * perMinute, (m + 1) * perMinute,
+                    metric.expressionName()));
         }
+        return figures;
+    }
+
+    private static MinuteLatency minute(LatencySeries series, Histogram sum, long from, long to, String metric) {
         long never = series.neverByInterval().subMap(from, to).values().stream().mapToLong(Long::longValue).sum();
         Percentiles p = Percentiles.of(sum);
         return new MinuteLatency(metric, p.count(), p.p50(), p.p99(), p.max(), never);

@@ -9,10 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * Writes a strategy's latency series as an HdrHistogram interval log ({@code .hlog}) readable
@@ -22,8 +19,7 @@ import java.util.TreeMap;
  * comma, so the parts are joined with semicolons). Interval timestamps are seconds since the
  * report's origin; values are nanoseconds (the max column in ms).
  *
- * <p>Stateless; any thread, but not while another thread writes the same report (each interval
- * histogram carries the tag during its write).
+ * <p>Stateless; any thread, but not while another thread reads the same report.
  */
 public final class HlogWriter {
     private static final double NANOS_PER_MILLI = 1e6;
@@ -47,7 +43,9 @@ public final class HlogWriter {
 
     /**
      * Writes the log: a header with {@code startEpochMillis} (the wall-clock time of the
-     * report's origin), then interval by interval the non-empty histograms of every series.
+     * report's origin), then interval by interval the non-empty histograms of every series
+     * (metric, phase, corrected then raw). The interval histograms are built one window at a
+     * time ({@link LatencyReport#forEachInterval}) and let go once written.
      */
     public static void write(OutputStream out, String strategy, LatencyReport report, long startEpochMillis) {
         HistogramLogWriter writer = new HistogramLogWriter(out);
@@ -55,36 +53,26 @@ public final class HlogWriter {
         writer.outputLogFormatVersion();
         writer.outputStartTime(startEpochMillis);
         writer.outputLegend();
-        TreeMap<Long, List<Tagged>> intervals = new TreeMap<>();
-        for (Metric metric : LatencyReport.METRICS) {
-            for (Phase phase : LatencyReport.PHASES) {
-                for (Map.Entry<Long, LatencySeries.Interval> e : report.series(metric, phase).intervals().entrySet()) {
-                    List<Tagged> slot = intervals.computeIfAbsent(e.getKey(), i -> new ArrayList<>());
-                    slot.add(new Tagged(e.getValue().corrected(), tag(strategy, metric, phase, true)));
-                    slot.add(new Tagged(e.getValue().raw(), tag(strategy, metric, phase, false)));
+        double seconds = report.intervalNanos() / 1e9;
+        report.forEachInterval(Set.copyOf(LatencyReport.PHASES), true, interval -> {
+            for (Metric metric : LatencyReport.METRICS) {
+                for (Phase phase : LatencyReport.PHASES) {
+                    LatencySeries.Interval histograms = interval.of(metric, phase);
+                    if (histograms != null) {
+                        write(writer, histograms.corrected(), tag(strategy, metric, phase, true), interval.index(),
+                                seconds);
+                        write(writer, histograms.raw(), tag(strategy, metric, phase, false), interval.index(),
+                                seconds);
+                    }
                 }
             }
-        }
-        double seconds = report.intervalNanos() / 1e9;
-        intervals.forEach((index, histograms) -> histograms.forEach(h -> h.write(writer, index * seconds,
-                (index + 1) * seconds)));
+        });
         writer.close();
     }
 
-    /**
-     * A histogram and the tag it is written with. The tag is set for the write and put back
-     * after it, rather than written on a copy: copying every interval histogram took longer
-     * than encoding it.
-     */
-    private record Tagged(AbstractHistogram histogram, String tag) {
-        void write(HistogramLogWriter writer, double start, double end) {
-            String previous = histogram.getTag();
-            histogram.setTag(tag);
-            try {
-                writer.outputIntervalHistogram(start, end, histogram, NANOS_PER_MILLI);
-            } finally {
-                histogram.setTag(previous);
-            }
-        }
+    private static void write(HistogramLogWriter writer, AbstractHistogram histogram, String tag, long index,
+                              double seconds) {
+        histogram.setTag(tag);
+        writer.outputIntervalHistogram(index * seconds, (index + 1) * seconds, histogram, NANOS_PER_MILLI);
     }
 }

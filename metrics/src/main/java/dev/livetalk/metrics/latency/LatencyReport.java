@@ -3,12 +3,16 @@ package dev.livetalk.metrics.latency;
 import dev.livetalk.scenarios.budget.Metric;
 import dev.livetalk.scenarios.budget.Phase;
 
+import org.HdrHistogram.PackedHistogram;
+
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -17,9 +21,17 @@ import java.util.function.Supplier;
  * room also keep the sample in that room's own report ({@link #rooms()}), whose series have
  * no interval histograms (interval logs are per strategy).
  *
- * <p>Single writer (the collector); read after recording is done.
+ * <p>The strategy's per-interval histograms (1 s of trace time, for the interval log, the drift
+ * and the report) are not held: the samples are kept in recording order, compactly, in memory
+ * and past 32 MB in a temporary file ({@link IntervalSpill}), and {@link #forEachInterval}
+ * builds the histograms one interval at a time, each the same as if it had been recorded live.
+ * A run measured room by room thus holds one window of intervals at a time, whatever its
+ * length. {@link #close} deletes the temporary file (so does the report's collection, and the
+ * JVM's exit).
+ *
+ * <p>Single writer (the collector); read after recording is done, from one thread at a time.
  */
-public final class LatencyReport {
+public final class LatencyReport implements AutoCloseable {
     /** The latency metrics, in report order. */
     public static final List<Metric> METRICS = List.of(Metric.ECHO, Metric.ACK, Metric.PEER_FIRST, Metric.PEER_FINAL,
             Metric.READ_RECEIPT_LAG, Metric.SCHEDULING_LAG, Metric.SILENT_WAIT);
@@ -28,6 +40,10 @@ public final class LatencyReport {
 
     /** The default interval of interval logs: 1 s of trace time. */
     public static final long DEFAULT_INTERVAL_NANOS = 1_000_000_000L;
+    /** The intervals read at once: {@link #forEachInterval} and {@link #forEachCorrected} go window by window. */
+    public static final int WINDOW_INTERVALS = IntervalSpill.WINDOW;
+    /** A sample's code in the interval samples: metric index times this plus phase index. */
+    private static final int PHASE_CODES = 4;
 
     private final Phases phases;
     private final long origin;
@@ -35,6 +51,8 @@ public final class LatencyReport {
     private final Map<Metric, Map<Phase, LatencySeries>> series = new EnumMap<>(Metric.class);
     private final NavigableMap<String, LatencyReport> rooms = new TreeMap<>();
     private final boolean ofRoom;
+    /** The strategy's interval samples; {@code null} in a room's report. */
+    private final IntervalSpill spill;
 
     /** An empty report phased by {@code phases}, with 1 s intervals from trace time 0. */
     public LatencyReport(Phases phases) {
@@ -49,7 +67,19 @@ public final class LatencyReport {
         this(phases, origin, intervalNanos, false);
     }
 
+    /**
+     * As {@link #LatencyReport(Phases, long, long)}, the interval samples buffered {@code spillBuffer}
+     * at a time and moving to a file past {@code spillMemoryLimit} bytes (tests).
+     */
+    LatencyReport(Phases phases, long origin, long intervalNanos, long spillMemoryLimit, int spillBuffer) {
+        this(phases, origin, intervalNanos, false, new IntervalSpill(spillMemoryLimit, spillBuffer));
+    }
+
     private LatencyReport(Phases phases, long origin, long intervalNanos, boolean ofRoom) {
+        this(phases, origin, intervalNanos, ofRoom, ofRoom ? null : new IntervalSpill());
+    }
+
+    private LatencyReport(Phases phases, long origin, long intervalNanos, boolean ofRoom, IntervalSpill spill) {
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("interval must be > 0 ns: " + intervalNanos);
         }
@@ -57,6 +87,7 @@ public final class LatencyReport {
         this.origin = origin;
         this.intervalNanos = intervalNanos;
         this.ofRoom = ofRoom;
+        this.spill = spill;
         Supplier<LatencySeries> newSeries = ofRoom ? LatencySeries::ofRoom : LatencySeries::new;
         for (Metric metric : METRICS) {
             Map<Phase, LatencySeries> byPhase = new EnumMap<>(Phase.class);
@@ -70,9 +101,7 @@ public final class LatencyReport {
      * started at {@code actualAt}, completed at {@code completedAt}; phased by the intended time.
      */
     public void record(Metric metric, long intendedAt, long actualAt, long completedAt) {
-        long interval = Math.floorDiv(completedAt - origin, intervalNanos);
-        seriesOf(metric, Phase.ALL).record(interval, completedAt - intendedAt, completedAt - actualAt);
-        seriesOf(metric, phases.of(intendedAt)).record(interval, completedAt - intendedAt, completedAt - actualAt);
+        recordSpan(metric, intendedAt, completedAt, completedAt - intendedAt, completedAt - actualAt);
     }
 
     /** As {@link #record(Metric, long, long, long)}, and the same sample in {@code room}'s report. */
@@ -119,9 +148,130 @@ public final class LatencyReport {
 
     /** As {@link #recordSpan(Metric, String, long, long, long, long)}, in this report only. */
     public void recordSpan(Metric metric, long intendedAt, long endedAt, long corrected, long raw) {
-        long interval = Math.floorDiv(endedAt - origin, intervalNanos);
-        seriesOf(metric, Phase.ALL).record(interval, corrected, raw);
-        seriesOf(metric, phases.of(intendedAt)).record(interval, corrected, raw);
+        long c = Math.max(0, corrected);
+        long r = Math.max(0, raw);
+        Phase phase = phases.of(intendedAt);
+        seriesOf(metric, Phase.ALL).record(c, r);
+        seriesOf(metric, phase).record(c, r);
+        if (spill != null) {
+            spill.add(METRICS.indexOf(metric) * PHASE_CODES + PHASES.indexOf(phase),
+                    Math.floorDiv(endedAt - origin, intervalNanos), c, r);
+        }
+    }
+
+    /** The histograms of one interval: per metric and phase, those with samples in it. */
+    public static final class IntervalHistograms {
+        private final long index;
+        private final LatencySeries.Interval[] series;
+
+        private IntervalHistograms(long index, LatencySeries.Interval[] series) {
+            this.index = index;
+            this.series = series;
+        }
+
+        /** The interval's index: its start is {@code origin + index * intervalNanos}. */
+        public long index() {
+            return index;
+        }
+
+        /** The histograms of {@code metric} in {@code phase} in this interval, or {@code null} when it has no sample. */
+        public LatencySeries.Interval of(Metric metric, Phase phase) {
+            return series[METRICS.indexOf(metric) * PHASE_CODES + PHASES.indexOf(phase)];
+        }
+    }
+
+    /**
+     * Hands {@code action} every interval with samples, in index order, with the histograms of
+     * the series of {@code phases} that have samples in it ({@link LatencySeries.Interval}: packed,
+     * 3 digits; {@code raw} left {@code null} unless {@code withRaw}). The histograms are built
+     * for the call from the samples kept, a window of {@value IntervalSpill#WINDOW} intervals at
+     * a time, and are the same as if each had been recorded live; do not keep them beyond the
+     * call. Nothing for a room's report.
+     *
+     * @throws IllegalStateException after {@link #close}
+     */
+    public void forEachInterval(Set<Phase> phases, boolean withRaw, Consumer<IntervalHistograms> action) {
+        if (spill == null) {
+            return;
+        }
+        boolean[] wanted = new boolean[PHASE_CODES];
+        phases.forEach(p -> wanted[PHASES.indexOf(p)] = true);
+        int all = PHASES.indexOf(Phase.ALL);
+        for (long window : spill.windows()) {
+            TreeMap<Long, LatencySeries.Interval[]> held = new TreeMap<>();
+            spill.read(window, (code, interval, c, r) -> {
+                LatencySeries.Interval[] slots = held.computeIfAbsent(interval,
+                        i -> new LatencySeries.Interval[METRICS.size() * PHASE_CODES]);
+                int metricBase = code - code % PHASE_CODES;
+                if (wanted[all]) {
+                    record(slots, metricBase + all, withRaw, c, r);
+                }
+                if (wanted[code % PHASE_CODES]) {
+                    record(slots, code, withRaw, c, r);
+                }
+            });
+            held.forEach((index, slots) -> action.accept(new IntervalHistograms(index, slots)));
+        }
+    }
+
+    /** A corrected sample handed by {@link #forEachCorrected}. */
+    @FunctionalInterface
+    public interface CorrectedSample {
+        void accept(Metric metric, long interval, long correctedNanos);
+    }
+
+    /**
+     * Hands {@code action} every corrected sample of the series of {@code phase} with its
+     * interval index, without building interval histograms (what a sum over many intervals
+     * needs): a window of {@value IntervalSpill#WINDOW} intervals after the other, in index order,
+     * and within a window in recording order, so intervals of one window may come interleaved.
+     * Nothing for a room's report.
+     *
+     * @throws IllegalStateException after {@link #close}
+     */
+    public void forEachCorrected(Phase phase, CorrectedSample action) {
+        if (spill == null) {
+            return;
+        }
+        int wanted = PHASES.indexOf(phase);
+        int all = PHASES.indexOf(Phase.ALL);
+        for (long window : spill.windows()) {
+            spill.read(window, (code, interval, c, r) -> {
+                Metric metric = METRICS.get(code / PHASE_CODES);
+                if (wanted == all) {
+                    action.accept(metric, interval, c);
+                }
+                if (code % PHASE_CODES == wanted) {
+                    action.accept(metric, interval, c);
+                }
+            });
+        }
+    }
+
+    private static void record(LatencySeries.Interval[] slots, int slot, boolean withRaw, long c, long r) {
+        LatencySeries.Interval interval = slots[slot];
+        if (interval == null) {
+            interval = new LatencySeries.Interval(new PackedHistogram(LatencySeries.SIGNIFICANT_DIGITS),
+                    withRaw ? new PackedHistogram(LatencySeries.SIGNIFICANT_DIGITS) : null);
+            slots[slot] = interval;
+        }
+        interval.corrected().recordValue(c);
+        if (withRaw) {
+            interval.raw().recordValue(r);
+        }
+    }
+
+    /** Deletes the interval samples' temporary file, if any; {@link #forEachInterval} fails after it. Idempotent. */
+    @Override
+    public void close() {
+        if (spill != null) {
+            spill.close();
+        }
+    }
+
+    /** The interval samples (tests: where they went). */
+    IntervalSpill spill() {
+        return spill;
     }
 
     /** Trace time of the start of interval 0. */

@@ -11,18 +11,13 @@ import java.util.TreeMap;
 
 /**
  * The samples of one metric in one phase: two HdrHistograms (3 significant digits,
- * nanoseconds), corrected (from the intended start) and raw (from the actual start), the same
- * split per interval of trace time for interval logs, and the count of intended samples that
- * never came (messages never delivered: counted, not hidden; the histograms hold completed
- * samples only, {@code results.Percentiles} puts the two together).
+ * nanoseconds), corrected (from the intended start) and raw (from the actual start), and the
+ * count of intended samples that never came (messages never delivered: counted, not hidden;
+ * the histograms hold completed samples only, {@code results.Percentiles} puts the two
+ * together). The same samples per interval of trace time are kept by the strategy's
+ * {@link LatencyReport} ({@link LatencyReport#forEachInterval}), not here.
  *
- * <p>The interval histograms are packed: a run has a few thousand of them, and packed ones
- * take memory by the distinct values they hold, where plain ones with 3 digits take 70 to
- * 170 kB each. They keep the 3 digits, because the report's percentile chart sums them and
- * must show what {@code results.json} says; recording costs about 330 ns a sample (20 to 50
- * in int-count histograms, which were tried with 2 digits and read up to 1% off), which is
- * 0.8 s of post-processing for the 200-client scenario and nothing for the default suite.
- * Samples wait in a buffer until read (or until 1,024 wait), so that what no one reads (a
+ * <p>Samples wait in a buffer until read (or until 1,024 wait), so that what no one reads (a
  * seed sweep reads only its budgets' series) costs little.
  *
  * <p>Single writer (the collector); read after recording is done.
@@ -38,13 +33,11 @@ public final class LatencySeries {
     private Histogram corrected;
     private Histogram raw;
     private final boolean keepsIntervals;
-    private final TreeMap<Long, Interval> intervals = new TreeMap<>();
     private long never;
     /** Per interval of the intended time, the samples that never came (a strategy's series only). */
     private final TreeMap<Long, Long> neverByInterval = new TreeMap<>();
     /**
-     * The samples not yet in the histograms, in recording order: (corrected, raw) for a room's
-     * series, (interval, corrected, raw) for a strategy's. A packed histogram is costly to grow
+     * The samples not yet in the histograms, in recording order: (corrected, raw). A packed histogram is costly to grow
      * sample by sample (each new value may copy its storage), a plain one takes 70 to 170 kB
      * once it holds a few latencies, and a seed sweep reads few series (its budgets'): so the
      * samples go into the histograms when read, or when this many wait, in the order they came.
@@ -52,7 +45,7 @@ public final class LatencySeries {
     private long[] pending = new long[0];
     private int pendingSize;
 
-    /** A series with plain histograms and per-interval ones (a strategy's series, written to the hlogs). */
+    /** A series with plain histograms that counts its nevers per interval (a strategy's series). */
     LatencySeries() {
         this.packed = false;
         this.keepsIntervals = true;
@@ -60,7 +53,7 @@ public final class LatencySeries {
 
     /**
      * A series of one room: packed histograms (a run may have many rooms, few samples each)
-     * and no per-interval ones ({@link #intervals()} stays empty; hlogs are per strategy).
+     * and no nevers per interval ({@link #neverByInterval()} stays empty; hlogs are per strategy).
      */
     static LatencySeries ofRoom() {
         return new LatencySeries(true);
@@ -71,23 +64,18 @@ public final class LatencySeries {
         this.keepsIntervals = false;
     }
 
-    /** The corrected and raw histograms of one interval. */
+    /** The corrected and raw histograms of one interval ({@code raw} is {@code null} when not asked for). */
     public record Interval(AbstractHistogram corrected, AbstractHistogram raw) {
     }
 
-    void record(long interval, long correctedNanos, long rawNanos) {
-        long c = Math.max(0, correctedNanos);
-        long r = Math.max(0, rawNanos);
-        int width = keepsIntervals ? 3 : 2;
-        if (pendingSize + width > pending.length) {
-            if (pending.length >= PENDING_MAX * width) {
+    /** Records a sample; both latencies already clamped at 0. */
+    void record(long c, long r) {
+        if (pendingSize + 2 > pending.length) {
+            if (pending.length >= PENDING_MAX * 2) {
                 flush();
             } else {
-                pending = Arrays.copyOf(pending, Math.max(16 * width, pending.length * 2));
+                pending = Arrays.copyOf(pending, Math.max(32, pending.length * 2));
             }
-        }
-        if (keepsIntervals) {
-            pending[pendingSize++] = interval;
         }
         pending[pendingSize++] = c;
         pending[pendingSize++] = r;
@@ -102,20 +90,9 @@ public final class LatencySeries {
             corrected = packed ? new PackedHistogram(SIGNIFICANT_DIGITS) : new Histogram(SIGNIFICANT_DIGITS);
             raw = packed ? new PackedHistogram(SIGNIFICANT_DIGITS) : new Histogram(SIGNIFICANT_DIGITS);
         }
-        if (!keepsIntervals) {
-            for (int i = 0; i < pendingSize; i += 2) {
-                corrected.recordValue(pending[i]);
-                raw.recordValue(pending[i + 1]);
-            }
-        } else {
-            for (int i = 0; i < pendingSize; i += 3) {
-                corrected.recordValue(pending[i + 1]);
-                raw.recordValue(pending[i + 2]);
-                Interval bucket = intervals.computeIfAbsent(pending[i], k -> new Interval(
-                        new PackedHistogram(SIGNIFICANT_DIGITS), new PackedHistogram(SIGNIFICANT_DIGITS)));
-                bucket.corrected().recordValue(pending[i + 1]);
-                bucket.raw().recordValue(pending[i + 2]);
-            }
+        for (int i = 0; i < pendingSize; i += 2) {
+            corrected.recordValue(pending[i]);
+            raw.recordValue(pending[i + 1]);
         }
         pendingSize = 0;
     }
@@ -137,15 +114,6 @@ public final class LatencySeries {
     public Histogram raw() {
         flush();
         return raw;
-    }
-
-    /**
-     * Per interval index (trace time from the report's origin, divided by its interval), the
-     * histograms; empty for a room's series.
-     */
-    public NavigableMap<Long, Interval> intervals() {
-        flush();
-        return Collections.unmodifiableNavigableMap(intervals);
     }
 
     /**
