@@ -40,7 +40,7 @@ final class RecoveryChecks {
         for (FaultRow window : windows) {
             long until = Long.MAX_VALUE;
             for (FaultRow other : windows) {
-                if (other.startUs() > window.startUs()) {
+                if (other.startUs() >= window.endUs()) { // as TraceWindow.nextStart: one starting inside does not cut it
                     until = Math.min(until, other.startUs());
                 }
             }

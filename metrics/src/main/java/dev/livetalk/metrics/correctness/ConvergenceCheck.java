@@ -71,7 +71,7 @@ final class ConvergenceCheck {
             }
             for (int w = 0; w < windows.size(); w++) {
                 TraceWindow window = windows.get(w);
-                long until = nextStartAfter(windows, window.end());
+                long until = window.nextStart(windows);
                 for (int c = 0; c < clients.size(); c++) {
                     if (!window.targets(clients.get(c).user()) || never[w][c]) {
                         continue;
@@ -113,7 +113,7 @@ final class ConvergenceCheck {
         Map<String, List<Long>> times = new TreeMap<>();
         Map<String, Long> never = new TreeMap<>();
         for (TraceWindow window : windows) {
-            long until = nextStartAfter(windows, window.end());
+            long until = window.nextStart(windows);
             for (ClientTrace client : run.trace().clients()) {
                 if (!window.targets(client.user())) {
                     continue;
@@ -132,9 +132,5 @@ final class ConvergenceCheck {
         times.forEach((room, t) -> byRoom.put(room, ConvergenceTimes.of(t, never.getOrDefault(room, 0L))));
         never.forEach((room, n) -> byRoom.putIfAbsent(room, ConvergenceTimes.of(List.of(), n)));
         return byRoom;
-    }
-
-    private static long nextStartAfter(List<TraceWindow> windows, long end) {
-        return windows.stream().mapToLong(TraceWindow::start).filter(s -> s >= end).min().orElse(Long.MAX_VALUE);
     }
 }

@@ -84,7 +84,7 @@ public final class RecoveryCheck {
             part.trace().clients().forEach(c -> resendTimes.put(c.clientId(), resendTimes(c)));
             for (int i = 0; i < windows.size(); i++) {
                 TraceWindow window = windows.get(i);
-                long until = nextStart(windows, i);
+                long until = window.nextStart(windows);
                 int j = 0;
                 for (ClientTrace client : part.trace().clients()) {
                     if (!window.targets(client.user())) {
@@ -122,7 +122,7 @@ public final class RecoveryCheck {
             List<long[]> requested = new ArrayList<>();
             for (int i = 0; i < trace.windows().size(); i++) {
                 TraceWindow window = trace.windows().get(i);
-                long until = nextStart(trace.windows(), i);
+                long until = window.nextStart(trace.windows());
                 List<ClientTrace> targeted = this.targeted.get(i);
                 long recoveredAt = window.end();
                 boolean restart = FaultKind.RESTART.yamlName().equals(window.kind());
@@ -263,12 +263,6 @@ public final class RecoveryCheck {
             }
         }
         return -1;
-    }
-
-    /** The start of the first window that starts after window {@code i} does, else the end of time. */
-    private static long nextStart(List<TraceWindow> windows, int i) {
-        long start = windows.get(i).start();
-        return windows.stream().mapToLong(TraceWindow::start).filter(s -> s > start).min().orElse(Long.MAX_VALUE);
     }
 
     private static String sampleKey(String fault, int occurrence, String clientId) {

@@ -41,6 +41,22 @@ public record TraceWindow(String fault, int occurrence, long start, long end, Li
         return schedule.windows().stream().map(w -> of(w, loadStart)).toList();
     }
 
+    /**
+     * Until when what follows this window is its own ("until the next window" in docs/METRICS.md): the start of the
+     * first of {@code windows} that starts at or after this window's end, else {@link Long#MAX_VALUE}. A window
+     * that starts inside this one does not cut it short: two faults scheduled at the same moment are applied one
+     * after the other when played for real, a few milliseconds apart, and each then starts inside the other.
+     */
+    public long nextStart(List<TraceWindow> windows) {
+        long next = Long.MAX_VALUE;
+        for (TraceWindow other : windows) {
+            if (other.start >= end) {
+                next = Math.min(next, other.start);
+            }
+        }
+        return next;
+    }
+
     /** Whether the window acts at {@code time}: start inclusive, end exclusive. */
     public boolean activeAt(long time) {
         return time >= start && time < end;

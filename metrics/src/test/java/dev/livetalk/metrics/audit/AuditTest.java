@@ -69,6 +69,35 @@ class AuditTest {
                         org.assertj.core.groups.Tuple.tuple("recovery[outage/0].refetchedBytes.total", "400"));
     }
 
+    /**
+     * A restart and a reset scheduled at the same moment, applied 3 ms apart as when played for real: the reset
+     * starts inside the restart's window and does not cut it short, in the recount as in the checkers.
+     */
+    @Test
+    void shouldRecountARestartThatAnotherWindowStartsInside() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), strategy -> {
+            dev.livetalk.metrics.TraceFixture run = new dev.livetalk.metrics.TraceFixture(strategy);
+            run.serverWindow("deploy", "restart", 1_000, 3_000).window("flap", 1_003, 1_300, "alice");
+            var alice = run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
+            var bob = run.client("bob").join("lobby", 0).welcome("main", "e1", 0);
+            var m1 = run.commit("lobby", "bob", "b1", 500);
+            alice.place(m1, 600);
+            bob.place(m1, 550);
+            alice.welcome("main", "e1", 3_200);
+            bob.welcome("main", "e1", 3_400);
+            return run.build();
+        }, "reconcile");
+        var deploy = JSON.readTree(story.resolve("results.json").toFile()).path("strategies").get(0)
+                .path("recovery").get(0);
+        assertThat(deploy.path("fault").asText()).isEqualTo("deploy");
+        assertThat(deploy.path("reconnected").asLong()).isEqualTo(2);
+        assertThat(deploy.path("neverConverged").asLong()).isZero();
+        assertThat(deploy.path("recovery").asLong()).isEqualTo(400_000_000L); // bob back at 3.4 s
+        Audit.Result result = Audit.of(dir);
+        assertThat(result.differences()).isEmpty();
+        assertThat(result.unknownFigures()).isEmpty();
+    }
+
     /** The story's side room has status lies; the lobby has missing echoes: agreeing per room on them means something. */
     @Test
     void shouldAuditAStoryWhoseStatusTruthCountsAreNotZeroPerRoom() throws Exception {

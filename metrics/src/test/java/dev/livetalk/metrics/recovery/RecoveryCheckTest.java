@@ -51,6 +51,27 @@ class RecoveryCheckTest {
         assertThat(window.recovery()).isEqualTo(ms(1_200)); // alice converged at 4.2 s, after both were back
     }
 
+    /**
+     * The soak's deploy and flap scheduled at the same moment: played for real, the restart is applied first and
+     * the reset 3 ms later, inside the restart's window. The reset does not cut the restart's reach: the next
+     * window is the first that starts at or after a window's end, as for convergence.
+     */
+    @Test
+    void shouldRecoverFromARestartWhoseWindowAnotherWindowStartsInside() {
+        restart();
+        run.window("flap", 1_003, 1_300, "alice");
+        RecoveryReport report = recovery();
+        WindowRecovery deploy = report.windows().getFirst();
+        assertThat(deploy.fault()).isEqualTo("deploy");
+        assertThat(deploy.reconnected()).isEqualTo(2);
+        assertThat(deploy.neverConverged()).isZero();
+        assertThat(deploy.recovery()).isEqualTo(ms(1_200)); // alice converged at 4.2 s, as without the reset
+        assertThat(deploy.refetchedMessages()).isEqualTo(new RefetchFigures(1, 3, 4)); // alice 3, bob 1
+        WindowRecovery flap = report.windows().get(1);
+        assertThat(flap.fault()).isEqualTo("flap");
+        assertThat(flap.recovery()).isEqualTo(ms(2_900)); // from 1.3 s until alice converged at 4.2 s
+    }
+
     @Test
     void shouldRecoverWhenTheLastClientIsBackEvenIfItWasConvergedBefore() {
         run.serverWindow("deploy", "restart", 1_000, 3_000);
