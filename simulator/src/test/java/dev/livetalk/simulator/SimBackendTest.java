@@ -85,7 +85,7 @@ class SimBackendTest {
                         + "self-check replay [\\d.]+ s, same trace"));
         assertThat(notes).filteredOn(note -> note.contains("ledger")).hasSize(2).allSatisfy(note -> assertThat(note)
                 .matches("outage [a-z-]+: ledger of [\\d,]+ \\(message, recipient\\) rows, [\\d,]+ kB \\(\\d+ B per row\\), "
-                        + "built in [\\d.]+ s, written in [\\d.]+ s"));
+                        + "built in [\\d.]+ s \\(room by room, as measured\\), written in [\\d.]+ s \\(after; [\\d,]+ kB spilled\\)"));
         assertThat(LedgerFiles.read(ScenarioRunner.ledgerFolder(folder, "reconcile")).pairs()).isPositive();
         ResultsJson.write(results, folder.resolve("results.json"));
         assertThat(ResultsJson.read(folder.resolve("results.json")).strategy("reconcile").correctness())
