@@ -1,7 +1,6 @@
 package dev.livetalk.metrics.gate;
 
 import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.HistogramIterationValue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.SplittableRandom;
 
 /**
  * The confidence interval of the relative change of a latency percentile between two runs, by a
- * block bootstrap over their 1 s interval histograms: each resample draws as many intervals as
+ * block bootstrap over their 1 s intervals ({@link RecordedInterval}): each resample draws as many intervals as
  * the run has, with replacement, from each run independently, and takes the percentile of their
  * sum. Samples inside one interval are correlated (a fault delays them together), so the
  * interval, not the sample, is the unit that is resampled: a change carried by one bad second
@@ -32,33 +31,26 @@ final class BlockBootstrap {
     /**
      * One run's series.
      *
-     * @param intervals its non-empty interval histograms
+     * @param intervals its non-empty intervals
      * @param never     expected samples that never came
      */
-    record Sample(List<? extends AbstractHistogram> intervals, long never) {
+    record Sample(List<RecordedInterval> intervals, long never) {
         Sample {
             intervals = List.copyOf(intervals);
         }
 
-        /** Per interval, its recorded values (highest equivalent) and their counts: each histogram walked once. */
+        /** A sample of interval histograms, each walked once. */
+        static Sample of(List<? extends AbstractHistogram> intervals, long never) {
+            return new Sample(intervals.stream().map(RecordedInterval::of).toList(), never);
+        }
+
+        /** Per interval, its recorded values (highest equivalent) and their counts. */
         Recorded recorded() {
             long[][] values = new long[intervals.size()][];
             long[][] counts = new long[intervals.size()][];
             for (int i = 0; i < values.length; i++) {
-                AbstractHistogram h = intervals.get(i);
-                long[] v = new long[16];
-                long[] c = new long[16];
-                int n = 0;
-                for (HistogramIterationValue x : h.recordedValues()) {
-                    if (n == v.length) {
-                        v = Arrays.copyOf(v, 2 * n);
-                        c = Arrays.copyOf(c, 2 * n);
-                    }
-                    v[n] = h.highestEquivalentValue(x.getValueIteratedTo());
-                    c[n++] = x.getCountAtValueIteratedTo();
-                }
-                values[i] = Arrays.copyOf(v, n);
-                counts[i] = Arrays.copyOf(c, n);
+                values[i] = intervals.get(i).values();
+                counts[i] = intervals.get(i).counts();
             }
             return new Recorded(values, counts, never);
         }
