@@ -2,13 +2,12 @@ package dev.livetalk.reports;
 
 import dev.livetalk.metrics.gate.BaselineComparison;
 import dev.livetalk.metrics.gate.IntervalSource;
-import dev.livetalk.metrics.gate.RecordedInterval;
+import dev.livetalk.metrics.gate.IntervalSeries;
 import dev.livetalk.metrics.results.ResultsDocument;
 import org.HdrHistogram.AbstractHistogram;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +15,12 @@ import java.util.function.Predicate;
 
 /**
  * The gate's view of a run's {@code STRATEGY.hlog} files: the corrected series, health metrics
- * left out, each interval kept as its recorded values ({@link RecordedInterval}), empty
- * intervals left out. Not available when none of the files the results document names is there
+ * left out, each kept as an {@link IntervalSeries} (per interval its samples per bin, no
+ * histogram), empty intervals left out. Not available when none of the files the results document names is there
  * (a lone {@code results.json}).
  *
  * <p>The logs are streamed ({@link IntervalLog#forEach}): one interval histogram is decoded at a
- * time and only its recorded values are kept, not the histogram.
+ * time, folded into its series and let go.
  *
  * <p>Read once when built; any thread afterwards.
  */
@@ -30,9 +29,9 @@ public final class LoggedIntervals implements IntervalSource {
     static final Predicate<SeriesTag> WANTED =
             tag -> tag.corrected() && !BaselineComparison.HEALTH_METRICS.contains(tag.metric());
 
-    private final Map<SeriesTag, List<RecordedInterval>> series;
+    private final Map<SeriesTag, IntervalSeries> series;
 
-    private LoggedIntervals(Map<SeriesTag, List<RecordedInterval>> series) {
+    private LoggedIntervals(Map<SeriesTag, IntervalSeries> series) {
         this.series = series;
     }
 
@@ -49,20 +48,18 @@ public final class LoggedIntervals implements IntervalSource {
 
     /** Keeps the recorded values of each non-empty streamed interval, not its histogram. */
     static final class Collector implements IntervalLog.IntervalConsumer {
-        private final Map<SeriesTag, List<RecordedInterval>> series = new HashMap<>();
+        private final Map<SeriesTag, IntervalSeries.Builder> series = new HashMap<>();
 
         @Override
         public void accept(SeriesTag tag, double startSeconds, double endSeconds, AbstractHistogram histogram) {
-            if (histogram.getTotalCount() > 0) {
-                series.computeIfAbsent(tag, t -> new ArrayList<>()).add(RecordedInterval.of(histogram));
-            }
+            series.computeIfAbsent(tag, t -> new IntervalSeries.Builder()).add(histogram);
         }
 
         /** The source of the intervals accepted so far. */
         LoggedIntervals source() {
-            Map<SeriesTag, List<RecordedInterval>> copy = new HashMap<>();
-            series.forEach((tag, intervals) -> copy.put(tag, List.copyOf(intervals)));
-            return new LoggedIntervals(copy);
+            Map<SeriesTag, IntervalSeries> built = new HashMap<>();
+            series.forEach((tag, builder) -> built.put(tag, builder.build()));
+            return new LoggedIntervals(built);
         }
     }
 
@@ -82,7 +79,7 @@ public final class LoggedIntervals implements IntervalSource {
     }
 
     @Override
-    public List<RecordedInterval> corrected(String strategy, String metric, String phase) {
-        return series.getOrDefault(new SeriesTag(strategy, metric, phase, true), List.of());
+    public IntervalSeries corrected(String strategy, String metric, String phase) {
+        return series.getOrDefault(new SeriesTag(strategy, metric, phase, true), IntervalSeries.EMPTY);
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the gate finds the intervals (1 s of trace time each, as {@link RecordedInterval}s: the
+ * Where the gate finds the intervals (1 s of trace time each, as an {@link IntervalSeries}: the
  * gate keeps no histogram per interval) of a run's corrected latency series: the run's
  * {@code STRATEGY.hlog} files, or memory in tests.
  *
@@ -22,8 +22,8 @@ public interface IntervalSource {
         }
 
         @Override
-        public List<RecordedInterval> corrected(String strategy, String metric, String phase) {
-            return List.of();
+        public IntervalSeries corrected(String strategy, String metric, String phase) {
+            return IntervalSeries.EMPTY;
         }
     };
 
@@ -31,12 +31,12 @@ public interface IntervalSource {
     boolean available();
 
     /** The non-empty intervals of a strategy's metric ({@code peer-final}) in a phase ({@code all}), in time order. */
-    List<RecordedInterval> corrected(String strategy, String metric, String phase);
+    IntervalSeries corrected(String strategy, String metric, String phase);
 
     /** A source over the interval histograms {@code series}, keyed {@code strategy/metric/phase}. */
     static IntervalSource of(Map<String, List<? extends AbstractHistogram>> series) {
-        Map<String, List<RecordedInterval>> copy = new HashMap<>();
-        series.forEach((key, intervals) -> copy.put(key, intervals.stream().map(RecordedInterval::of).toList()));
+        Map<String, IntervalSeries> copy = new HashMap<>();
+        series.forEach((key, intervals) -> copy.put(key, IntervalSeries.of(intervals)));
         return new IntervalSource() {
             @Override
             public boolean available() {
@@ -44,8 +44,8 @@ public interface IntervalSource {
             }
 
             @Override
-            public List<RecordedInterval> corrected(String strategy, String metric, String phase) {
-                return copy.getOrDefault(key(strategy, metric, phase), List.of());
+            public IntervalSeries corrected(String strategy, String metric, String phase) {
+                return copy.getOrDefault(key(strategy, metric, phase), IntervalSeries.EMPTY);
             }
         };
     }

@@ -315,8 +315,8 @@ public record StrategyRanking(long seed, List<Entry> entries, Outcome correctnes
             Comparison c = latency(b, a, intervals, tolerance);
             return new Comparison(-c.sign(), c.relation(), c.criterion(), c.evidence(), c.low(), c.high(), c.pValue());
         }
-        List<RecordedInterval> before = intervals.corrected(a.strategy(), "peer-final", "all");
-        List<RecordedInterval> after = intervals.corrected(b.strategy(), "peer-final", "all");
+        IntervalSeries before = intervals.corrected(a.strategy(), "peer-final", "all");
+        IntervalSeries after = intervals.corrected(b.strategy(), "peer-final", "all");
         boolean logged = intervals.available() && before.size() >= tolerance.minIntervals()
                 && after.size() >= tolerance.minIntervals();
         Change change;
