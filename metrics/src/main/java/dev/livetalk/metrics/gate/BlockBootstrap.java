@@ -146,7 +146,7 @@ final class BlockBootstrap {
     /** The bins any sample of either run falls in, sorted. */
     private static long[] bins(Recorded before, Recorded now) {
         return Stream.of(before, now).flatMap(r -> r.series().intervals().stream())
-                .flatMapToLong(i -> Arrays.stream(i.bins())).sorted().distinct().toArray();
+                .flatMapToLong(i -> Arrays.stream(i.bins()).asLongStream()).sorted().distinct().toArray();
     }
 
     /** Per interval, the cumulative counts over the bins, the last bin being never. */

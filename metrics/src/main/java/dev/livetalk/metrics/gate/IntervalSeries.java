@@ -1,18 +1,17 @@
 package dev.livetalk.metrics.gate;
 
 import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What the gate keeps of the non-empty 1 s interval histograms of one corrected latency series:
  * per interval its samples counted per bin of the block bootstrap (0.5% of relative width, a few
- * hundred numbers at most), and for the whole series its recorded values (each a bucket's highest
+ * hundred small numbers), and for the whole series its recorded values (each a bucket's highest
  * equivalent value, ns) with their counts summed over the intervals, which the exact percentiles
  * and the rank test read. No histogram is kept: a series is built interval by interval
  * ({@link Builder}), each histogram walked once and let go.
@@ -37,7 +36,7 @@ public record IntervalSeries(List<Binned> intervals, long[] values, long[] count
      * @param bins   the bins with samples, ascending
      * @param counts their samples
      */
-    public record Binned(long[] bins, long[] counts) {
+    public record Binned(int[] bins, int[] counts) {
     }
 
     /** The number of intervals. */
@@ -57,38 +56,64 @@ public record IntervalSeries(List<Binned> intervals, long[] values, long[] count
         return builder.build();
     }
 
-    /** Builds a series interval by interval, in time order; one thread. */
+    /**
+     * Builds a series interval by interval, in time order, holding one summed histogram for the
+     * series' values (the intervals of a log share its precision, so a value's highest
+     * equivalent is the same in the sum); one thread.
+     */
     public static final class Builder {
         private final List<Binned> intervals = new ArrayList<>();
-        private final TreeMap<Long, Long> values = new TreeMap<>();
+        private Histogram sum;
 
         /** Adds the next interval; an empty one is left out. {@code h} is not kept. */
         public Builder add(AbstractHistogram h) {
             if (h.getTotalCount() == 0) {
                 return this;
             }
-            TreeMap<Long, Long> bins = new TreeMap<>();
-            for (HistogramIterationValue x : h.recordedValues()) {
-                long value = h.highestEquivalentValue(x.getValueIteratedTo());
-                long count = x.getCountAtValueIteratedTo();
-                values.merge(value, count, Long::sum);
-                bins.merge(BlockBootstrap.bin(value), count, Long::sum);
+            if (sum == null) {
+                sum = new Histogram(h.getLowestDiscernibleValue(), h.getHighestTrackableValue(),
+                        h.getNumberOfSignificantValueDigits());
+                sum.setAutoResize(true);
             }
-            intervals.add(new Binned(keys(bins), counts(bins)));
+            sum.add(h);
+            int[] bins = new int[16];
+            int[] counts = new int[16];
+            int n = 0;
+            for (HistogramIterationValue x : h.recordedValues()) {
+                int bin = Math.toIntExact(BlockBootstrap.bin(h.highestEquivalentValue(x.getValueIteratedTo())));
+                int count = Math.toIntExact(x.getCountAtValueIteratedTo());
+                if (n > 0 && bins[n - 1] == bin) {
+                    counts[n - 1] += count; // values ascend, so do their bins
+                    continue;
+                }
+                if (n == bins.length) {
+                    bins = Arrays.copyOf(bins, 2 * n);
+                    counts = Arrays.copyOf(counts, 2 * n);
+                }
+                bins[n] = bin;
+                counts[n++] = count;
+            }
+            intervals.add(new Binned(Arrays.copyOf(bins, n), Arrays.copyOf(counts, n)));
             return this;
         }
 
         /** The series of the intervals added. */
         public IntervalSeries build() {
-            return intervals.isEmpty() ? EMPTY : new IntervalSeries(intervals, keys(values), counts(values));
-        }
-
-        private static long[] keys(Map<Long, Long> map) {
-            return map.keySet().stream().mapToLong(Long::longValue).toArray();
-        }
-
-        private static long[] counts(Map<Long, Long> map) {
-            return map.values().stream().mapToLong(Long::longValue).toArray();
+            if (intervals.isEmpty()) {
+                return EMPTY;
+            }
+            long[] v = new long[64];
+            long[] c = new long[64];
+            int n = 0;
+            for (HistogramIterationValue x : sum.recordedValues()) {
+                if (n == v.length) {
+                    v = Arrays.copyOf(v, 2 * n);
+                    c = Arrays.copyOf(c, 2 * n);
+                }
+                v[n] = sum.highestEquivalentValue(x.getValueIteratedTo());
+                c[n++] = x.getCountAtValueIteratedTo();
+            }
+            return new IntervalSeries(intervals, Arrays.copyOf(v, n), Arrays.copyOf(c, n));
         }
     }
 
