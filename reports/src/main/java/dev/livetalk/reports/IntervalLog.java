@@ -22,9 +22,15 @@ import java.util.function.Predicate;
 import java.util.zip.DataFormatException;
 
 /**
- * The series of one or more HdrHistogram interval logs ({@code .hlog}, log format 1.3 as
- * {@code HistogramLogWriter} writes it), by tag. Interval times are seconds since the log's
- * {@code StartTime} (the end of the warm-up, the fault schedule's clock).
+ * What the charts need of the series of one or more HdrHistogram interval logs ({@code .hlog},
+ * log format 1.3 as {@code HistogramLogWriter} writes it), by tag: per interval its time and
+ * p99 (the latency-over-time chart), per series every interval summed into one histogram (the
+ * percentile chart). Interval times are seconds since the log's {@code StartTime} (the end of
+ * the warm-up, the fault schedule's clock).
+ *
+ * <p>The log is streamed ({@link #forEach}): one interval histogram is decoded at a time, folded
+ * into its series' sum and p99 and dropped, so reading holds one histogram per series plus a few
+ * numbers per interval, whatever the run's length (an hour's log decoded whole held gigabytes).
  *
  * <p>The lines are read here rather than with {@code HistogramLogReader}, which decodes every
  * interval of every series into a long-count {@code Histogram}: this class skips the series
@@ -38,13 +44,24 @@ import java.util.zip.DataFormatException;
 public final class IntervalLog {
     private static final double YEAR_SECONDS = 365 * 24 * 3600.0;
 
-    /** One interval of one series. */
-    public record Interval(double startSeconds, double endSeconds, AbstractHistogram histogram) {
+    /** One interval of one series, as the charts keep it: its time and its p99 (ns). */
+    public record Interval(double startSeconds, double endSeconds, long p99) {
     }
 
-    private final Map<SeriesTag, List<Interval>> series;
+    /** Receives the intervals of a log one at a time. */
+    @FunctionalInterface
+    interface IntervalConsumer {
+        /** One interval; {@code histogram} is valid during the call only (it is not kept). */
+        void accept(SeriesTag tag, double startSeconds, double endSeconds, AbstractHistogram histogram);
+    }
 
-    private IntervalLog(Map<SeriesTag, List<Interval>> series) {
+    /** One series: its intervals' times and p99s, and their sum. */
+    private record Series(List<Interval> intervals, Histogram total) {
+    }
+
+    private final Map<SeriesTag, Series> series;
+
+    private IntervalLog(Map<SeriesTag, Series> series) {
         this.series = series;
     }
 
@@ -60,30 +77,59 @@ public final class IntervalLog {
      * @throws IllegalArgumentException when a line is malformed or untagged (naming file and line)
      */
     public static IntervalLog read(List<Path> files, Predicate<SeriesTag> wanted) {
-        Map<SeriesTag, List<Interval>> series = new LinkedHashMap<>();
+        Summary summary = new Summary();
+        forEach(files, wanted, summary);
+        return summary.log();
+    }
+
+    /** Folds streamed intervals into their series' p99s and sums, keeping no interval histogram. */
+    static final class Summary implements IntervalConsumer {
+        private final Map<SeriesTag, Series> series = new LinkedHashMap<>();
+
+        @Override
+        public void accept(SeriesTag tag, double startSeconds, double endSeconds, AbstractHistogram histogram) {
+            Series s = series.computeIfAbsent(tag, t -> new Series(new ArrayList<>(), new Histogram(3)));
+            s.intervals().add(new Interval(startSeconds, endSeconds, histogram.getValueAtPercentile(99)));
+            s.total().add(histogram);
+        }
+
+        /** The log of the intervals accepted so far. */
+        IntervalLog log() {
+            series.values().forEach(s -> ((ArrayList<Interval>) s.intervals()).trimToSize());
+            return new IntervalLog(series);
+        }
+    }
+
+    /**
+     * Streams the intervals of {@code files} that {@code wanted} accepts to {@code consumer}, in
+     * log order, one decoded histogram at a time.
+     *
+     * @throws UncheckedIOException when a file cannot be read
+     * @throws IllegalArgumentException when a line is malformed or untagged (naming file and line)
+     */
+    static void forEach(List<Path> files, Predicate<SeriesTag> wanted, IntervalConsumer consumer) {
         for (Path file : files) {
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
-                new FileReading(file, wanted, series).readAll(reader);
+                new FileReading(file, wanted, consumer).readAll(reader);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read interval log " + file, e);
             }
         }
-        return new IntervalLog(series);
     }
 
     /** The reading of one file: its start time and which tags are wanted. */
     private static final class FileReading {
         private final Path file;
         private final Predicate<SeriesTag> wanted;
-        private final Map<SeriesTag, List<Interval>> series;
+        private final IntervalConsumer consumer;
         private final Map<String, SeriesTag> tags = new HashMap<>();
         private double startTime = Double.NaN;
         private int lineNumber;
 
-        FileReading(Path file, Predicate<SeriesTag> wanted, Map<SeriesTag, List<Interval>> series) {
+        FileReading(Path file, Predicate<SeriesTag> wanted, IntervalConsumer consumer) {
             this.file = file;
             this.wanted = wanted;
-            this.series = series;
+            this.consumer = consumer;
         }
 
         void readAll(BufferedReader reader) throws IOException {
@@ -113,7 +159,7 @@ public final class IntervalLog {
             }
             double start = relative(Double.parseDouble(parts[1]));
             double end = start + Double.parseDouble(parts[2]);
-            series.computeIfAbsent(tag, t -> new ArrayList<>()).add(new Interval(start, end, decode(parts[4])));
+            consumer.accept(tag, start, end, decode(parts[4]));
         }
 
         /** Seconds since the start time; timestamps written relative to it (as HlogWriter does) stay. */
@@ -138,7 +184,8 @@ public final class IntervalLog {
 
     /** The intervals of a series in log order; empty when the log has none. */
     public List<Interval> intervals(SeriesTag tag) {
-        return Collections.unmodifiableList(series.getOrDefault(tag, List.of()));
+        Series s = series.get(tag);
+        return s == null ? List.of() : Collections.unmodifiableList(s.intervals());
     }
 
     /** The corrected intervals of a strategy's metric in a phase. */
@@ -146,15 +193,15 @@ public final class IntervalLog {
         return intervals(new SeriesTag(strategy, metric, phase, true));
     }
 
-    /** Every interval of a series summed into one histogram (empty without intervals). */
+    /** Every interval of a series summed into one histogram (empty without intervals); read it, do not change it. */
     public Histogram total(SeriesTag tag) {
-        Histogram sum = new Histogram(3);
-        intervals(tag).forEach(i -> sum.add(i.histogram()));
-        return sum;
+        Series s = series.get(tag);
+        return s == null ? new Histogram(3) : s.total();
     }
 
     /** The end of the last interval of any series, in seconds; 0 without intervals. */
     public double endSeconds() {
-        return series.values().stream().flatMap(List::stream).mapToDouble(Interval::endSeconds).max().orElse(0);
+        return series.values().stream().flatMap(s -> s.intervals().stream()).mapToDouble(Interval::endSeconds).max()
+                .orElse(0);
     }
 }

@@ -104,7 +104,7 @@ final class LatencyTimelineChart {
             }
             XYSeries series = new XYSeries(s.strategy(), true);
             for (IntervalLog.Interval i : intervals) {
-                series.add((i.startSeconds() + i.endSeconds()) / 2, i.histogram().getValueAtPercentile(99) / 1e6);
+                series.add((i.startSeconds() + i.endSeconds()) / 2, i.p99() / 1e6);
             }
             data.addSeries(series);
         }

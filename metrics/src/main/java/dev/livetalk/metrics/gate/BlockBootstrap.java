@@ -1,15 +1,15 @@
 package dev.livetalk.metrics.gate;
 
 import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.HistogramIterationValue;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * The confidence interval of the relative change of a latency percentile between two runs, by a
- * block bootstrap over their 1 s interval histograms: each resample draws as many intervals as
+ * block bootstrap over their 1 s intervals ({@link IntervalSeries}): each resample draws as many intervals as
  * the run has, with replacement, from each run independently, and takes the percentile of their
  * sum. Samples inside one interval are correlated (a fault delays them together), so the
  * interval, not the sample, is the unit that is resampled: a change carried by one bad second
@@ -32,46 +32,26 @@ final class BlockBootstrap {
     /**
      * One run's series.
      *
-     * @param intervals its non-empty interval histograms
-     * @param never     expected samples that never came
+     * @param series its non-empty intervals
+     * @param never  expected samples that never came
      */
-    record Sample(List<? extends AbstractHistogram> intervals, long never) {
-        Sample {
-            intervals = List.copyOf(intervals);
+    record Sample(IntervalSeries series, long never) {
+        /** A sample of interval histograms, each walked once. */
+        static Sample of(List<? extends AbstractHistogram> intervals, long never) {
+            return new Sample(IntervalSeries.of(intervals), never);
         }
 
-        /** Per interval, its recorded values (highest equivalent) and their counts: each histogram walked once. */
         Recorded recorded() {
-            long[][] values = new long[intervals.size()][];
-            long[][] counts = new long[intervals.size()][];
-            for (int i = 0; i < values.length; i++) {
-                AbstractHistogram h = intervals.get(i);
-                long[] v = new long[16];
-                long[] c = new long[16];
-                int n = 0;
-                for (HistogramIterationValue x : h.recordedValues()) {
-                    if (n == v.length) {
-                        v = Arrays.copyOf(v, 2 * n);
-                        c = Arrays.copyOf(c, 2 * n);
-                    }
-                    v[n] = h.highestEquivalentValue(x.getValueIteratedTo());
-                    c[n++] = x.getCountAtValueIteratedTo();
-                }
-                values[i] = Arrays.copyOf(v, n);
-                counts[i] = Arrays.copyOf(c, n);
-            }
-            return new Recorded(values, counts, never);
+            return new Recorded(series, never);
         }
     }
 
-    /** A sample's intervals as arrays of values and counts. */
-    record Recorded(long[][] values, long[][] counts, long never) {
+    /** A sample's intervals per bin and its values over all of them. */
+    record Recorded(IntervalSeries series, long never) {
         long finite() {
             long sum = 0;
-            for (long[] c : counts) {
-                for (long x : c) {
-                    sum += x;
-                }
+            for (long x : series.counts()) {
+                sum += x;
             }
             return sum;
         }
@@ -143,17 +123,11 @@ final class BlockBootstrap {
         if (rank > finite) {
             return Double.POSITIVE_INFINITY;
         }
-        java.util.TreeMap<Long, Long> merged = new java.util.TreeMap<>();
-        for (int i = 0; i < sample.values().length; i++) {
-            for (int j = 0; j < sample.values()[i].length; j++) {
-                merged.merge(sample.values()[i][j], sample.counts()[i][j], Long::sum);
-            }
-        }
         long seen = 0;
-        for (var e : merged.entrySet()) {
-            seen += e.getValue();
+        for (int i = 0; i < sample.series().values().length; i++) {
+            seen += sample.series().counts()[i];
             if (seen >= rank) {
-                return e.getKey();
+                return sample.series().values()[i];
             }
         }
         throw new IllegalStateException("rank " + rank + " beyond " + finite + " samples");
@@ -164,28 +138,15 @@ final class BlockBootstrap {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
-    private static long bin(long value) {
+    /** The bin of {@code value}: 0.5% of relative width. */
+    static long bin(long value) {
         return (long) Math.floor(Math.log(Math.max(1, value)) / BIN_STEP);
     }
 
     /** The bins any sample of either run falls in, sorted. */
     private static long[] bins(Recorded before, Recorded now) {
-        int n = 0;
-        for (Recorded r : List.of(before, now)) {
-            for (long[] v : r.values()) {
-                n += v.length;
-            }
-        }
-        long[] all = new long[n];
-        int k = 0;
-        for (Recorded r : List.of(before, now)) {
-            for (long[] v : r.values()) {
-                for (long x : v) {
-                    all[k++] = bin(x);
-                }
-            }
-        }
-        return Arrays.stream(all).sorted().distinct().toArray();
+        return Stream.of(before, now).flatMap(r -> r.series().intervals().stream())
+                .flatMapToLong(i -> Arrays.stream(i.bins()).asLongStream()).sorted().distinct().toArray();
     }
 
     /** Per interval, the cumulative counts over the bins, the last bin being never. */
@@ -196,7 +157,7 @@ final class BlockBootstrap {
         private final int[] chosen;
 
         Cumulative(Recorded sample, long[] bins) {
-            int k = sample.values().length;
+            int k = sample.series().size();
             long finite = sample.finite();
             counts = new double[k][bins.length + 1];
             totals = new double[k];
@@ -205,9 +166,10 @@ final class BlockBootstrap {
             for (int i = 0; i < k; i++) {
                 double[] row = counts[i];
                 long intervalCount = 0;
-                for (int j = 0; j < sample.values()[i].length; j++) {
-                    row[Arrays.binarySearch(bins, bin(sample.values()[i][j]))] += sample.counts()[i][j];
-                    intervalCount += sample.counts()[i][j];
+                IntervalSeries.Binned interval = sample.series().intervals().get(i);
+                for (int j = 0; j < interval.bins().length; j++) {
+                    row[Arrays.binarySearch(bins, interval.bins()[j])] += interval.counts()[j];
+                    intervalCount += interval.counts()[j];
                 }
                 row[bins.length] = finite == 0 ? 0 : (double) sample.never() * intervalCount / finite;
                 for (int j = 1; j < row.length; j++) {

@@ -46,10 +46,8 @@ final class RankTest {
     }
 
     private static void add(TreeMap<Long, long[]> counts, BlockBootstrap.Recorded sample, int side) {
-        for (int i = 0; i < sample.values().length; i++) {
-            for (int j = 0; j < sample.values()[i].length; j++) {
-                counts.computeIfAbsent(sample.values()[i][j], k -> new long[2])[side] += sample.counts()[i][j];
-            }
+        for (int i = 0; i < sample.series().values().length; i++) {
+            counts.computeIfAbsent(sample.series().values()[i], k -> new long[2])[side] += sample.series().counts()[i];
         }
     }
 

@@ -6,7 +6,6 @@ import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.results.RegressionVerdict.Change;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
-import org.HdrHistogram.AbstractHistogram;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -316,8 +315,8 @@ public record StrategyRanking(long seed, List<Entry> entries, Outcome correctnes
             Comparison c = latency(b, a, intervals, tolerance);
             return new Comparison(-c.sign(), c.relation(), c.criterion(), c.evidence(), c.low(), c.high(), c.pValue());
         }
-        List<? extends AbstractHistogram> before = intervals.corrected(a.strategy(), "peer-final", "all");
-        List<? extends AbstractHistogram> after = intervals.corrected(b.strategy(), "peer-final", "all");
+        IntervalSeries before = intervals.corrected(a.strategy(), "peer-final", "all");
+        IntervalSeries after = intervals.corrected(b.strategy(), "peer-final", "all");
         boolean logged = intervals.available() && before.size() >= tolerance.minIntervals()
                 && after.size() >= tolerance.minIntervals();
         Change change;

@@ -212,8 +212,8 @@ class BaselineComparisonTest {
         Histogram c = new Histogram(3);
         c.recordValue(3);
         c.recordValue(4);
-        double z = RankTest.z(new BlockBootstrap.Sample(List.of(b), 0).recorded(),
-                new BlockBootstrap.Sample(List.of(c), 0).recorded());
+        double z = RankTest.z(BlockBootstrap.Sample.of(List.of(b), 0).recorded(),
+                BlockBootstrap.Sample.of(List.of(c), 0).recorded());
         assertThat(z).isCloseTo(2 / Math.sqrt(5.0 / 3), org.assertj.core.data.Offset.offset(1e-9));
     }
 
