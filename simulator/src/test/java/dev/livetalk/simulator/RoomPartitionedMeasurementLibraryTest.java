@@ -37,33 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RoomPartitionedMeasurementLibraryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * Every user in three rooms, through an outage and a restart without durable history: a client's
-     * convergence, its examples and its requests cross its rooms (in the library each client has one room).
-     */
-    private static final String ROOMS_PER_CLIENT = """
-            name: three-rooms-each
-            seed: 7
-            duration: 6s
-            warmup: 1s
-            quiesce: 3s
-            users: {count: 6, prefix: user}
-            rooms:
-              - {name: alpha, members: all}
-              - {name: beta, members: all}
-              - {name: gamma, members: all}
-            load: {rate: 3, arrival: poisson}
-            faults:
-              - {type: down, name: outage, at: 1s, for: 1s, target: {share: 0.5}}
-              - {type: restart, name: deploy, at: 3500ms, for: 500ms, durable: false}
-            """;
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"deploy-restart.yaml", "history-truncated.yaml", "outage.yaml", "flapping-link.yaml",
             "three-rooms-each"})
     void shouldMeasureARunRoomByRoomAsItsWholeReplay(String file) throws Exception {
         Scenario scenario = file.endsWith(".yaml") ? Scenarios.library(file)
-                : Scenarios.parse(file, ROOMS_PER_CLIENT);
+                : Scenarios.parse(file, Scenarios.THREE_ROOMS_EACH);
         for (String strategy : Strategies.BUILT_IN) {
             RunTrace trace = SimulatedRunTest.play(scenario, strategy, scenario.seed()).trace();
             assertThat(trace.rooms()).as("rooms of " + file).hasSizeGreaterThan(1);

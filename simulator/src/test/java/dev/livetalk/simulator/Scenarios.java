@@ -48,6 +48,27 @@ final class Scenarios {
     private Scenarios() {
     }
 
+    /**
+     * Every user in three rooms, through an outage and a restart without durable history: a client's
+     * convergence, its examples and its requests cross its rooms (in the library each client has one room).
+     */
+    static final String THREE_ROOMS_EACH = """
+            name: three-rooms-each
+            seed: 7
+            duration: 6s
+            warmup: 1s
+            quiesce: 3s
+            users: {count: 6, prefix: user}
+            rooms:
+              - {name: alpha, members: all}
+              - {name: beta, members: all}
+              - {name: gamma, members: all}
+            load: {rate: 3, arrival: poisson}
+            faults:
+              - {type: down, name: outage, at: 1s, for: 1s, target: {share: 0.5}}
+              - {type: restart, name: deploy, at: 3500ms, for: 500ms, durable: false}
+            """;
+
     /** {@link #OUTAGE}, loaded for the simulator. */
     static Scenario outage() {
         return parse("outage", OUTAGE);

@@ -33,27 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in several rooms: the merge's ties).
  */
 class StreamedLedgerLibraryTest {
-    private static final String THREE_ROOMS_EACH = """
-            name: three-rooms-each
-            seed: 7
-            duration: 6s
-            warmup: 1s
-            quiesce: 3s
-            users: {count: 6, prefix: user}
-            rooms:
-              - {name: alpha, members: all}
-              - {name: beta, members: all}
-              - {name: gamma, members: all}
-            load: {rate: 3, arrival: poisson}
-            faults:
-              - {type: down, name: outage, at: 1s, for: 1s, target: {share: 0.5}}
-              - {type: restart, name: deploy, at: 3500ms, for: 500ms, durable: false}
-            """;
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"deploy-restart.yaml", "history-truncated.yaml", "flapping-link.yaml", "three-rooms-each"})
     void shouldWriteTheRowsOfTheInMemoryLedgerInItsOrder(String file, @TempDir Path dir) throws IOException {
-        Scenario scenario = file.endsWith(".yaml") ? Scenarios.library(file) : Scenarios.parse(file, THREE_ROOMS_EACH);
+        Scenario scenario = file.endsWith(".yaml") ? Scenarios.library(file) : Scenarios.parse(file, Scenarios.THREE_ROOMS_EACH);
         for (String strategy : Strategies.BUILT_IN) {
             RunTrace trace = SimulatedRunTest.play(scenario, strategy, scenario.seed()).trace();
             LedgerFiles.Stamp stamp = new LedgerFiles.Stamp(scenario.name(), strategy, scenario.seed());
