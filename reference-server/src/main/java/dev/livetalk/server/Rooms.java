@@ -33,6 +33,8 @@ import java.util.Map;
 final class Rooms {
     private final ServerConfig config;
     private final String epoch;
+    /** The epoch's part of every message id ({@link ServerHistory#idTag}). */
+    private final String idTag;
     private final long wallClockOffsetMillis;
     private final DedupeIndex dedupe;
     private final Map<String, Room> byName = new HashMap<>();
@@ -44,6 +46,7 @@ final class Rooms {
     Rooms(ServerConfig config, String epoch, long wallClockOffsetMillis) {
         this.config = config;
         this.epoch = epoch;
+        this.idTag = ServerHistory.idTag(epoch);
         this.wallClockOffsetMillis = wallClockOffsetMillis;
         this.dedupe = new DedupeIndex(config.dedupeWindow());
     }
@@ -182,7 +185,7 @@ final class Rooms {
             return null;
         }
         long seq = room.log().nextSeq();
-        Message message = new Message(room.name(), seq, ServerHistory.messageId(epoch, room.name(), seq),
+        Message message = new Message(room.name(), seq, ServerHistory.messageIdTagged(idTag, room.name(), seq),
                 send.clientMsgId(),
                 connection.user(), send.body(), send.replyTo(), wallClockOffsetMillis + now / 1_000_000);
         retain(room, message, room.log().append(message));
