@@ -192,6 +192,7 @@ final class Rooms {
         config.commitListener().onCommit(epoch, message);
         Ack ack = new Ack(room.name(), send.clientMsgId(), seq, message.id());
         dedupe.remember(connection.user(), ack);
+        out.expect(1 + room.members().size());
         out.deliver(connection.id(), ack);
         for (ConnectionId member : room.members()) {
             out.deliver(member, message);
@@ -225,6 +226,7 @@ final class Rooms {
             return null;
         }
         Receipt receipt = new Receipt(room.name(), connection.user(), read.kind(), seq);
+        out.expect(room.members().size());
         for (ConnectionId member : room.members()) {
             if (!member.equals(connection.id())) {
                 out.deliver(member, receipt);

@@ -172,10 +172,10 @@ public final class ServerCore {
     /** A text frame arrived, decoded by the shell with {@code EventCodec.decodeClient}. */
     public List<ServerOutput> onFrame(ConnectionId id, Decoded<ClientEvent> frame, long now) {
         Connection connection = connections.get(id);
-        CallOutputs out = new CallOutputs();
         if (connection == null) {
             return List.of();
         }
+        CallOutputs out = new CallOutputs();
         connection.onActivity(now);
         if (frame instanceof Decoded.Ok<ClientEvent> ok && isRequest(ok.event())) {
             listener.onRequest(ok.event().type());
