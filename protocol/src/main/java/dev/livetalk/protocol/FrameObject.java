@@ -17,14 +17,15 @@ import java.util.Set;
  * {@link ObjectNode}: no map entry and no value node per field. Each field remembers whether
  * a reader asked for it, so the fields an event does not define can be named.
  *
- * <p>Not thread-safe; one per frame.
+ * <p>Not thread-safe; one per frame at a time (a {@link FrameStream} {@linkplain #clear clears}
+ * its one for the next frame).
  */
 final class FrameObject {
     /** The value of a JSON null (absent fields are not stored). */
     private static final Object NULL = new Object();
 
     /** Name and value of field i at 2i and 2i+1; a value is a String, Long, BigInteger, Boolean, NULL or JsonNode. */
-    private Object[] slots = new Object[20];
+    private Object[] slots = new Object[SLOTS];
     private int size;
     /**
      * Bit i: a reader asked for field i. Fields beyond the 64th are never marked: no event has
@@ -38,6 +39,26 @@ final class FrameObject {
 
     /** From this many fields on, a set of the names checks duplicates (the filter alone would scan). */
     private static final int INDEXED_FROM = 16;
+
+    /** The slots an object starts with: 10 fields, more than most events have. */
+    private static final int SLOTS = 20;
+
+    /**
+     * Empties this object for the next frame (a {@link FrameStream} reads every frame into one);
+     * returns it. Its values are let go, and slots grown for a frame of many fields.
+     */
+    FrameObject clear() {
+        if (slots.length > 4 * SLOTS) {
+            slots = new Object[SLOTS];
+        } else {
+            Arrays.fill(slots, 0, 2 * size, null);
+        }
+        size = 0;
+        asked = 0;
+        nameBits = 0;
+        names = null;
+        return this;
+    }
 
     /** The fields of a nested object (a history reply's message), the same way. */
     static FrameObject of(ObjectNode node) {
