@@ -23,9 +23,13 @@ import java.util.Set;
 final class FrameObject {
     /** The value of a JSON null (absent fields are not stored). */
     private static final Object NULL = new Object();
+    /** The value slot of an integer that fits a long, which is kept in {@link #longs} (no boxing). */
+    private static final Object LONG = new Object();
 
-    /** Name and value of field i at 2i and 2i+1; a value is a String, Long, BigInteger, Boolean, NULL or JsonNode. */
+    /** Name and value of field i at 2i and 2i+1; a value is a String, LONG, BigInteger, Boolean, NULL or JsonNode. */
     private Object[] slots = new Object[SLOTS];
+    /** At i, the value of field i when its slot holds LONG; made at the first such field. */
+    private long[] longs;
     private int size;
     /**
      * Bit i: a reader asked for field i. Fields beyond the 64th are never marked: no event has
@@ -89,7 +93,14 @@ final class FrameObject {
     }
 
     boolean addLong(String name, long value) {
-        return add(name, value);
+        if (!add(name, LONG)) {
+            return false;
+        }
+        if (longs == null || longs.length < size) {
+            longs = longs == null ? new long[slots.length / 2] : Arrays.copyOf(longs, slots.length / 2);
+        }
+        longs[size - 1] = value;
+        return true;
     }
 
     boolean addBig(String name, BigInteger value) {
@@ -214,7 +225,7 @@ final class FrameObject {
     }
 
     boolean isLong(int index) {
-        return value(index) instanceof Long;
+        return value(index) == LONG;
     }
 
     String string(int index) {
@@ -222,7 +233,10 @@ final class FrameObject {
     }
 
     long longValue(int index) {
-        return (Long) value(index);
+        if (value(index) != LONG) {
+            throw new ClassCastException("field " + index + " is not an integer");
+        }
+        return longs[index];
     }
 
     /** A nested object or array (or a float), or {@code null} when the field is not one. */
@@ -241,6 +255,9 @@ final class FrameObject {
         Object value = value(index);
         if (value == NULL) {
             return "null";
+        }
+        if (value == LONG) {
+            return Long.toString(longs[index]);
         }
         return value instanceof String text ? TextNode.valueOf(text).toString() : value.toString();
     }
