@@ -180,10 +180,18 @@ public final class EventCodec {
      * flat fields; returns {@code null}, having read one token, when it is not an object.
      */
     FrameObject readFields(JsonParser parser) throws IOException {
+        return readFields(parser, null);
+    }
+
+    /**
+     * As {@link #readFields(JsonParser)}, into {@code reused} (emptied first) when it is not
+     * {@code null}: a stream of frames reads each one into the same object.
+     */
+    FrameObject readFields(JsonParser parser, FrameObject reused) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
-        FrameObject fields = new FrameObject();
+        FrameObject fields = reused == null ? new FrameObject() : reused.clear();
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();

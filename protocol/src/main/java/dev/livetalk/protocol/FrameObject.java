@@ -17,14 +17,19 @@ import java.util.Set;
  * {@link ObjectNode}: no map entry and no value node per field. Each field remembers whether
  * a reader asked for it, so the fields an event does not define can be named.
  *
- * <p>Not thread-safe; one per frame.
+ * <p>Not thread-safe; one per frame at a time (a {@link FrameStream} {@linkplain #clear clears}
+ * its one for the next frame).
  */
 final class FrameObject {
     /** The value of a JSON null (absent fields are not stored). */
     private static final Object NULL = new Object();
+    /** The value slot of an integer that fits a long, which is kept in {@link #longs} (no boxing). */
+    private static final Object LONG = new Object();
 
-    /** Name and value of field i at 2i and 2i+1; a value is a String, Long, BigInteger, Boolean, NULL or JsonNode. */
-    private Object[] slots = new Object[20];
+    /** Name and value of field i at 2i and 2i+1; a value is a String, LONG, BigInteger, Boolean, NULL or JsonNode. */
+    private Object[] slots = new Object[SLOTS];
+    /** At i, the value of field i when its slot holds LONG; made at the first such field. */
+    private long[] longs;
     private int size;
     /**
      * Bit i: a reader asked for field i. Fields beyond the 64th are never marked: no event has
@@ -38,6 +43,26 @@ final class FrameObject {
 
     /** From this many fields on, a set of the names checks duplicates (the filter alone would scan). */
     private static final int INDEXED_FROM = 16;
+
+    /** The slots an object starts with: 10 fields, more than most events have. */
+    private static final int SLOTS = 20;
+
+    /**
+     * Empties this object for the next frame (a {@link FrameStream} reads every frame into one);
+     * returns it. Its values are let go, and slots grown for a frame of many fields.
+     */
+    FrameObject clear() {
+        if (slots.length > 4 * SLOTS) {
+            slots = new Object[SLOTS];
+        } else {
+            Arrays.fill(slots, 0, 2 * size, null);
+        }
+        size = 0;
+        asked = 0;
+        nameBits = 0;
+        names = null;
+        return this;
+    }
 
     /** The fields of a nested object (a history reply's message), the same way. */
     static FrameObject of(ObjectNode node) {
@@ -68,7 +93,14 @@ final class FrameObject {
     }
 
     boolean addLong(String name, long value) {
-        return add(name, value);
+        if (!add(name, LONG)) {
+            return false;
+        }
+        if (longs == null || longs.length < size) {
+            longs = longs == null ? new long[slots.length / 2] : Arrays.copyOf(longs, slots.length / 2);
+        }
+        longs[size - 1] = value;
+        return true;
     }
 
     boolean addBig(String name, BigInteger value) {
@@ -193,7 +225,7 @@ final class FrameObject {
     }
 
     boolean isLong(int index) {
-        return value(index) instanceof Long;
+        return value(index) == LONG;
     }
 
     String string(int index) {
@@ -201,7 +233,10 @@ final class FrameObject {
     }
 
     long longValue(int index) {
-        return (Long) value(index);
+        if (value(index) != LONG) {
+            throw new ClassCastException("field " + index + " is not an integer");
+        }
+        return longs[index];
     }
 
     /** A nested object or array (or a float), or {@code null} when the field is not one. */
@@ -220,6 +255,9 @@ final class FrameObject {
         Object value = value(index);
         if (value == NULL) {
             return "null";
+        }
+        if (value == LONG) {
+            return Long.toString(longs[index]);
         }
         return value instanceof String text ? TextNode.valueOf(text).toString() : value.toString();
     }

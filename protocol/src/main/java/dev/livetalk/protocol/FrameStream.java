@@ -29,6 +29,8 @@ public final class FrameStream {
     private final EventCodec codec;
     private final FrameReader in = new FrameReader();
     private final FrameWriter out = new FrameWriter();
+    /** Every frame's fields, one frame at a time: the event made of them holds none of it. */
+    private final FrameObject reused = new FrameObject();
     /** The reused parser, or {@code null} until the next frame makes one. */
     private JsonParser parser;
     private JsonGenerator generator;
@@ -93,7 +95,7 @@ public final class FrameStream {
                 parser = codec.factory().createParser(in);
                 parsersMade++;
             }
-            FrameObject fields = codec.readFields(parser);
+            FrameObject fields = codec.readFields(parser, reused);
             // The object must end the frame: nothing left in the parser's buffer or in the frame.
             whole = fields != null && in.drained() && parser.releaseBuffered(DISCARD) == 0;
             return whole ? fields : null;

@@ -35,15 +35,29 @@ final class Names {
         if (length == 0 || length > MAX_NAME_LENGTH) {
             return false;
         }
+        byte allowed = allowAt ? USER_CHAR : ROOM_CHAR;
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-' || (allowAt && c == '@');
-            if (!ok) {
+            if (c >= NAME_CHARS.length || (NAME_CHARS[c] & allowed) == 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** {@link #NAME_CHARS} bit of a character a room name may hold (a user id may too). */
+    private static final byte ROOM_CHAR = 1;
+    /** {@link #NAME_CHARS} bit of a character a user id may hold. */
+    private static final byte USER_CHAR = 2;
+    /** Per ASCII character, which names may hold it: [A-Za-z0-9._-] both, {@code @} user ids only. */
+    private static final byte[] NAME_CHARS = new byte[128];
+
+    static {
+        for (char c = 0; c < NAME_CHARS.length; c++) {
+            boolean room = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            NAME_CHARS[c] = room ? ROOM_CHAR | USER_CHAR : c == '@' ? USER_CHAR : 0;
+        }
     }
 
     static String id(String field, String value) {

@@ -79,6 +79,29 @@ class FrameStreamTest {
     }
 
     @Test
+    void shouldLeaveNoFieldOfAWideFrameToTheNext() {
+        EventCodec wide = new EventCodec(new CodecLimits(65_536, 100));
+        FrameStream wideStream = wide.stream();
+        String ping = "{\"type\":\"ping\",\"t\":5}";
+        StringBuilder many = new StringBuilder("{\"type\":\"ping\",\"t\":7");
+        for (int i = 0; i < 60; i++) {   // past the slots the reused object keeps, and past its name set's threshold
+            many.append(",\"f").append(i).append("\":").append(i % 2 == 0 ? String.valueOf(i) : "\"v" + i + "\"");
+        }
+        List<String> frames = List.of(
+                many + "}",                                         // unknown fields: rejected, naming the first
+                many + ",\"f59\":1}",                              // a duplicate among many fields
+                "{\"t\":6,\"type\":\"ping\"}",                     // the same names in another order
+                "{\"type\":\"ping\",\"t\":" + Long.MAX_VALUE + "}",
+                "{\"type\":\"ping\",\"t\":-1}");
+        for (String frame : frames) {
+            assertThat(wideStream.decodeClient(frame)).as(frame).isEqualTo(wide.decodeClient(frame));
+            assertThat(wideStream.decodeClient(ping)).as("a ping after " + frame).isEqualTo(new Decoded.Ok<>(new Ping(5)));
+        }
+        assertThat(wideStream.parsersMade()).as("a new parser only after the duplicate, which ends the one reading it")
+                .isEqualTo(2);
+    }
+
+    @Test
     void shouldKeepItsParserWhileFramesAreOneObjectEach() {
         String ping = "{\"type\":\"ping\",\"t\":5}";
         for (int i = 0; i < 100; i++) {

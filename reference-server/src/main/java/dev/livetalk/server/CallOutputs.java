@@ -4,6 +4,7 @@ import dev.livetalk.protocol.ErrorCode;
 import dev.livetalk.protocol.ServerEvent;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * by the thread that calls the core.
  */
 final class CallOutputs {
-    private final List<ServerOutput> outputs = new ArrayList<>();
+    private final ArrayList<ServerOutput> outputs = new ArrayList<>();
 
     void deliver(ConnectionId to, ServerEvent event) {
         outputs.add(new ServerOutput.Deliver(to, event));
@@ -21,7 +22,16 @@ final class CallOutputs {
         outputs.add(new ServerOutput.Close(connection, reason));
     }
 
+    /** Makes room for {@code more} outputs at once (a fan-out about to be delivered). */
+    void expect(int more) {
+        outputs.ensureCapacity(outputs.size() + more);
+    }
+
+    /**
+     * The outputs, unmodifiable. A view, not a copy (a fan-out's list is as long as its room):
+     * the call is over when the core returns them, so nothing adds to them any more.
+     */
     List<ServerOutput> outputs() {
-        return List.copyOf(outputs);
+        return outputs.isEmpty() ? List.of() : Collections.unmodifiableList(outputs);
     }
 }

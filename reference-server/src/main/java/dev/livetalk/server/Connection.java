@@ -14,6 +14,7 @@ final class Connection {
     private final long openedAt;
     private final Set<String> rooms = new LinkedHashSet<>();
     private String user;
+    private UserLimits limits;
     private long lastSeen;
     private int admitted;
 
@@ -32,8 +33,19 @@ final class Connection {
         return user;
     }
 
-    void authenticate(String authenticated) {
+    /**
+     * The hello passed for {@code authenticated}, whose {@code limits} these are: they stay
+     * the user's while this connection is open (it holds one of the user's connections, so
+     * {@link Users#sweep} keeps them).
+     */
+    void authenticate(String authenticated, UserLimits limits) {
         this.user = authenticated;
+        this.limits = limits;
+    }
+
+    /** The user's limits, once authenticated ({@link Users#of} would give the same). */
+    UserLimits limits() {
+        return limits;
     }
 
     boolean authenticated() {

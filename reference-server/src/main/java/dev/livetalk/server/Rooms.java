@@ -33,6 +33,8 @@ import java.util.Map;
 final class Rooms {
     private final ServerConfig config;
     private final String epoch;
+    /** The epoch's part of every message id ({@link ServerHistory#idTag}). */
+    private final String idTag;
     private final long wallClockOffsetMillis;
     private final DedupeIndex dedupe;
     private final Map<String, Room> byName = new HashMap<>();
@@ -44,6 +46,7 @@ final class Rooms {
     Rooms(ServerConfig config, String epoch, long wallClockOffsetMillis) {
         this.config = config;
         this.epoch = epoch;
+        this.idTag = ServerHistory.idTag(epoch);
         this.wallClockOffsetMillis = wallClockOffsetMillis;
         this.dedupe = new DedupeIndex(config.dedupeWindow());
     }
@@ -182,13 +185,14 @@ final class Rooms {
             return null;
         }
         long seq = room.log().nextSeq();
-        Message message = new Message(room.name(), seq, ServerHistory.messageId(epoch, room.name(), seq),
+        Message message = new Message(room.name(), seq, ServerHistory.messageIdTagged(idTag, room.name(), seq),
                 send.clientMsgId(),
                 connection.user(), send.body(), send.replyTo(), wallClockOffsetMillis + now / 1_000_000);
         retain(room, message, room.log().append(message));
         config.commitListener().onCommit(epoch, message);
         Ack ack = new Ack(room.name(), send.clientMsgId(), seq, message.id());
         dedupe.remember(connection.user(), ack);
+        out.expect(1 + room.members().size());
         out.deliver(connection.id(), ack);
         for (ConnectionId member : room.members()) {
             out.deliver(member, message);
@@ -222,6 +226,7 @@ final class Rooms {
             return null;
         }
         Receipt receipt = new Receipt(room.name(), connection.user(), read.kind(), seq);
+        out.expect(room.members().size());
         for (ConnectionId member : room.members()) {
             if (!member.equals(connection.id())) {
                 out.deliver(member, receipt);

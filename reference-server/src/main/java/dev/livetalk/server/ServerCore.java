@@ -158,7 +158,7 @@ public final class ServerCore {
         }
         connection.onActivity(now);
         if (connection.authenticated()) {
-            UserLimits limits = users.of(connection.user(), now);
+            UserLimits limits = connection.limits();
             if (!limits.events().tryTake(now) || !limits.bytes().tryTake(now, size)) {
                 CallOutputs out = new CallOutputs();
                 out.deliver(id, rateLimited(size + " bytes dropped before decoding", null));
@@ -172,16 +172,16 @@ public final class ServerCore {
     /** A text frame arrived, decoded by the shell with {@code EventCodec.decodeClient}. */
     public List<ServerOutput> onFrame(ConnectionId id, Decoded<ClientEvent> frame, long now) {
         Connection connection = connections.get(id);
-        CallOutputs out = new CallOutputs();
         if (connection == null) {
             return List.of();
         }
+        CallOutputs out = new CallOutputs();
         connection.onActivity(now);
         if (frame instanceof Decoded.Ok<ClientEvent> ok && isRequest(ok.event())) {
             listener.onRequest(ok.event().type());
         }
         if (!connection.takeAdmitted() && connection.authenticated()
-                && !users.of(connection.user(), now).events().tryTake(now)) {
+                && !connection.limits().events().tryTake(now)) {
             out.deliver(id, rateLimited("event dropped", refOf(frame)));
             return out.outputs();
         }
@@ -227,7 +227,7 @@ public final class ServerCore {
         if (connection != null) {
             rooms.removeEverywhere(connection);
             if (connection.authenticated()) {
-                users.of(connection.user(), now).onDisconnected();
+                connection.limits().onDisconnected();
             }
         }
         return List.of();
@@ -306,8 +306,9 @@ public final class ServerCore {
                     + hello.user() + "\" must stay within " + config.maxConnectionsPerUser() + ": "
                     + users.connections(hello.user()) + " open", "hello"), out);
         } else {
-            connection.authenticate(hello.user());
-            users.of(hello.user(), now).onConnected();
+            UserLimits limits = users.of(hello.user(), now);
+            connection.authenticate(hello.user(), limits);
+            limits.onConnected();
             new Resume(rooms, config, epoch).answer(connection, hello, out);
         }
     }
@@ -315,7 +316,7 @@ public final class ServerCore {
     /** Answers a rejected frame; closes the connection once rejections pile up. */
     private void reject(Connection connection, ErrorEvent error, long now, CallOutputs out) {
         out.deliver(connection.id(), error);
-        AbuseWindow abuse = users.of(connection.user(), now).abuse();
+        AbuseWindow abuse = connection.limits().abuse();
         if (abuse.onRejected(now)) {
             closeWith(connection, new ErrorEvent(ErrorCode.ABUSE, "rejected frames must stay below "
                     + config.abuseThreshold() + " per " + config.abuseWindow().toMillis() + " ms per user: "

@@ -54,6 +54,19 @@ public record ServerHistory(String epoch, Map<String, List<Message>> rooms) {
      * characters, within the protocol's 128.
      */
     public static String messageId(String epoch, String room, long seq) {
-        return room + ":" + seq + "." + String.format("%08x", epoch.hashCode());
+        return messageIdTagged(idTag(epoch), room, seq);
+    }
+
+    /**
+     * The part of {@link #messageId} that depends on the epoch only, {@code .tag}: a server
+     * works it out once for all its messages.
+     */
+    static String idTag(String epoch) {
+        return "." + String.format("%08x", epoch.hashCode());
+    }
+
+    /** {@link #messageId} with the epoch's {@link #idTag} worked out already. */
+    static String messageIdTagged(String tag, String room, long seq) {
+        return room + ":" + seq + tag;
     }
 }
