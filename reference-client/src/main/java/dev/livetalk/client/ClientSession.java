@@ -66,6 +66,12 @@ public final class ClientSession {
     private final Map<String, Transcript> transcripts = new LinkedHashMap<>();
     /** The transcripts again, as an array: every input stamps them all, so no iterator. */
     private final Transcript[] stamped;
+    /**
+     * The room last looked up and its transcript: nearly every frame names a room, mostly the
+     * one before, so it is compared first (a few bytes) before the map is hashed into.
+     */
+    private String lastRoom;
+    private Transcript lastTranscript;
     private final Links links;
     private final PendingSends outbox = new PendingSends();
     private final ReceiptTracker receipts = new ReceiptTracker();
@@ -120,9 +126,22 @@ public final class ClientSession {
 
     /** The transcript of a configured room. */
     public Transcript transcript(String room) {
-        Transcript transcript = transcripts.get(room);
+        Transcript transcript = lookup(room);
         if (transcript == null) {
             throw new IllegalArgumentException("room must be one of " + config.rooms() + ": " + room);
+        }
+        return transcript;
+    }
+
+    /** The transcript of {@code room}, or {@code null} when the room is not configured. */
+    private Transcript lookup(String room) {
+        if (lastRoom != null && lastRoom.equals(room)) {
+            return lastTranscript;
+        }
+        Transcript transcript = transcripts.get(room);
+        if (transcript != null) {
+            lastRoom = room;
+            lastTranscript = transcript;
         }
         return transcript;
     }
@@ -211,28 +230,28 @@ public final class ClientSession {
     }
 
     private void onMessage(Message message, long now) {
-        if (transcripts.containsKey(message.room())) {
+        if (lookup(message.room()) != null) {
             strategy.onMessage(ctx, message, now);
             deliveredChanged(now);
         }
     }
 
     private void onHistory(HistoryReply reply, long now) {
-        if (transcripts.containsKey(reply.room())) {
+        if (lookup(reply.room()) != null) {
             strategy.onHistory(ctx, reply, now);
             deliveredChanged(now);
         }
     }
 
     private void onReceipt(Receipt receipt, long now) {
-        if (transcripts.containsKey(receipt.room()) && !receipt.user().equals(config.user())) {
+        if (lookup(receipt.room()) != null && !receipt.user().equals(config.user())) {
             receipts.onReceipt(receipt.room(), receipt.kind(), receipt.seq(), transcript(receipt.room()));
             strategy.onHeadHint(ctx, receipt.room(), receipt.seq(), now);
         }
     }
 
     private void onAck(Ack ack, long now) {
-        if (!transcripts.containsKey(ack.room())) {
+        if (lookup(ack.room()) == null) {
             return;
         }
         PendingSends.Entry entry = outbox.remove(ack.clientMsgId());
@@ -266,7 +285,7 @@ public final class ClientSession {
     }
 
     private void onJoined(LinkState state, Joined joined, long now) {
-        if (state.phase == LinkState.Phase.READY && transcripts.containsKey(joined.room())) {
+        if (state.phase == LinkState.Phase.READY && lookup(joined.room()) != null) {
             roomJoined(state, joined.room(), joined.headSeq(), null, now);
             markers.flushRead(receiver(), outputs);
         }

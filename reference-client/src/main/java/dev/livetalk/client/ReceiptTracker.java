@@ -21,6 +21,9 @@ import java.util.Map;
  */
 final class ReceiptTracker {
     private final Map<String, RoomReceipts> rooms = new HashMap<>();
+    /** The room last looked up and its receipts, compared before the map is hashed into. */
+    private String lastRoom;
+    private RoomReceipts lastReceipts;
 
     /**
      * The server's history changed (a new epoch): the markers seen and the own messages waiting
@@ -29,6 +32,8 @@ final class ReceiptTracker {
      */
     void onEpochChanged() {
         rooms.clear();
+        lastRoom = null;
+        lastReceipts = null;
     }
 
     /** An own message was committed at {@code seq} with {@code id}. */
@@ -60,11 +65,16 @@ final class ReceiptTracker {
     }
 
     private RoomReceipts room(String room) {
+        if (lastRoom != null && lastRoom.equals(room)) {
+            return lastReceipts;
+        }
         RoomReceipts r = rooms.get(room);
         if (r == null) {
             r = new RoomReceipts();
             rooms.put(room, r);
         }
+        lastRoom = room;
+        lastReceipts = r;
         return r;
     }
 
