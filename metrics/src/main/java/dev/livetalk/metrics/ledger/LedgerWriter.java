@@ -55,9 +55,13 @@ public final class LedgerWriter implements AutoCloseable {
     static final String SPILL_FOLDER = ".spill";
     private static final List<LedgerTable> SPILLED = List.of(LedgerTable.TRANSCRIPTS, LedgerTable.MARKERS,
             LedgerTable.RECEIPTS, LedgerTable.REFETCHES);
+    /** The read buffer of each segment in a merge, at most; less when many segments share {@link #MERGE_BUFFERS}. */
     private static final int MERGE_BUFFER = 1 << 15;
+    private static final int MERGE_BUFFER_MIN = 1 << 12;
+    /** The read buffers of one table's merge together, at most (unless each has its minimum). */
+    private static final int MERGE_BUFFERS = 16 << 20;
     /** Rows per chunk handed to the writer thread. */
-    static final int CHUNK_ROWS = 4096;
+    static final int CHUNK_ROWS = 16384;
     /** Chunks handed to the writer thread and not yet written, at most. */
     static final int IN_FLIGHT = 4;
 
@@ -528,19 +532,21 @@ public final class LedgerWriter implements AutoCloseable {
             PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparingLong(Head::first)
                     .thenComparingLong(Head::second).thenComparingInt(Head::segment));
             List<Long> starts = spill.segments;
+            int buffer = Math.max(MERGE_BUFFER_MIN, Math.min(MERGE_BUFFER, MERGE_BUFFERS / Math.max(1, starts.size())));
             for (int s = 0; s < starts.size(); s++) {
                 long end = s + 1 < starts.size() ? starts.get(s + 1) : spill.position;
                 DataInputStream in = new DataInputStream(new BufferedInputStream(
-                        new Segment(channel, starts.get(s), end), MERGE_BUFFER));
+                        new Segment(channel, starts.get(s), end), buffer));
                 Head head = Head.next(in, s);
                 if (head != null) {
                     heads.add(head);
                 }
             }
             try {
+                byte[] copy = new byte[MERGE_BUFFER];
                 while (!heads.isEmpty()) {
                     Head head = heads.poll();
-                    out.write(head.line);
+                    head.copyLine(out, copy);
                     out.write('\n');
                     Head next = Head.next(head.in, head.segment);
                     if (next != null) {
@@ -624,8 +630,11 @@ public final class LedgerWriter implements AutoCloseable {
         }
     }
 
-    /** The next row of a segment in the merge. */
-    private record Head(long first, long second, int segment, byte[] line, DataInputStream in) {
+    /**
+     * The next row of a segment in the merge: its sort key, its line left unread in the segment
+     * until its turn comes (a transcript row is megabytes long, and every segment has a head).
+     */
+    private record Head(long first, long second, int segment, int length, DataInputStream in) {
         static Head next(DataInputStream in, int segment) throws IOException {
             long first;
             try {
@@ -634,9 +643,20 @@ public final class LedgerWriter implements AutoCloseable {
                 return null;
             }
             long second = in.readLong();
-            byte[] line = new byte[in.readInt()];
-            in.readFully(line);
-            return new Head(first, second, segment, line, in);
+            return new Head(first, second, segment, in.readInt(), in);
+        }
+
+        /** Copies the row's line to {@code out}, through {@code buffer}. */
+        void copyLine(OutputStream out, byte[] buffer) throws IOException {
+            int left = length;
+            while (left > 0) {
+                int n = in.read(buffer, 0, Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new EOFException("the spill file ends inside a row");
+                }
+                out.write(buffer, 0, n);
+                left -= n;
+            }
         }
     }
 
