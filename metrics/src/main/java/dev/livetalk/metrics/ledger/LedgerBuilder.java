@@ -41,6 +41,7 @@ public final class LedgerBuilder {
     private final RunTrace run;
     private final long origin;
     private final Map<String, Integer> clientIndex = new HashMap<>();
+    private final Rows sink;
     private final List<MessageRow> messages = new ArrayList<>();
     private final List<DeliveryRow> deliveries = new ArrayList<>();
     private final List<TranscriptRow> transcripts = new ArrayList<>();
@@ -55,7 +56,16 @@ public final class LedgerBuilder {
      *            trace, or a part of it that keeps these whole
      */
     public LedgerBuilder(RunTrace run) {
+        this(run, null);
+    }
+
+    /**
+     * A builder that hands each row to {@code sink} as it is made instead of keeping it
+     * ({@code null}: keeps them for {@link #build()}); what {@link LedgerWriter} streams.
+     */
+    LedgerBuilder(RunTrace run, Rows sink) {
         this.run = run;
+        this.sink = sink != null ? sink : new Kept();
         this.origin = run.measuredFrom();
         for (int i = 0; i < run.clients().size(); i++) {
             clientIndex.put(run.clients().get(i).clientId(), i);
@@ -86,40 +96,57 @@ public final class LedgerBuilder {
     }
 
     /**
-     * The rows added since the last take, the sorted tables sorted as {@link #build()} sorts them
-     * (ties in the order added), with the faults; forgets them here. What {@link LedgerWriter}
-     * writes of each room.
+     * Takes each row as it is made, in the order {@link #build()} keeps before it sorts: per part,
+     * its messages (each followed by its deliveries), then its transcripts, markers, receipts and
+     * refetches.
      */
-    Taken take() {
-        int n = transcripts.size();
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> java.util.Arrays.compare(transcriptOrder.get(a), transcriptOrder.get(b)));
-        List<TranscriptRow> transcriptRows = new ArrayList<>(n);
-        List<long[]> keys = new ArrayList<>(n);
-        for (Integer i : order) {
-            transcriptRows.add(transcripts.get(i));
-            keys.add(transcriptOrder.get(i));
-        }
-        markers.sort(Comparator.comparingLong(MarkerRow::atUs));
-        receipts.sort(Comparator.comparingLong(ReceiptRow::atUs));
-        refetches.sort(Comparator.comparingLong(RefetchRow::atUs));
-        Taken taken = new Taken(new Ledger(messages, deliveries, transcriptRows, markers, receipts, faults(), List.of(),
-                refetches), keys);
-        messages.clear();
-        deliveries.clear();
-        transcripts.clear();
-        transcriptOrder.clear();
-        markers.clear();
-        receipts.clear();
-        refetches.clear();
-        return taken;
+    interface Rows {
+        void message(MessageRow row);
+
+        void delivery(DeliveryRow row);
+
+        /** A transcript row and its sort key: its client's place in the trace, the room's among the client's rooms. */
+        void transcript(TranscriptRow row, long[] key);
+
+        void marker(MarkerRow row);
+
+        void receipt(ReceiptRow row);
+
+        void refetch(RefetchRow row);
     }
 
-    /** Rows taken: a ledger without welcomes, and per transcript row its sort key (client, then room). */
-    record Taken(Ledger rows, List<long[]> transcriptKeys) {
+    /** The rows kept for {@link #build()}. */
+    private final class Kept implements Rows {
+        @Override
+        public void message(MessageRow row) {
+            messages.add(row);
+        }
+
+        @Override
+        public void delivery(DeliveryRow row) {
+            deliveries.add(row);
+        }
+
+        @Override
+        public void transcript(TranscriptRow row, long[] key) {
+            transcripts.add(row);
+            transcriptOrder.add(key);
+        }
+
+        @Override
+        public void marker(MarkerRow row) {
+            markers.add(row);
+        }
+
+        @Override
+        public void receipt(ReceiptRow row) {
+            receipts.add(row);
+        }
+
+        @Override
+        public void refetch(RefetchRow row) {
+            refetches.add(row);
+        }
     }
 
     List<FaultRow> faults() {
@@ -144,13 +171,15 @@ public final class LedgerBuilder {
     /** The rows of one part: its replays, with the lookups built over them. */
     private final class Part {
         private final ReplayedRun run;
-        /** Per client id: its moves and (for its own messages) status steps, keyed room + key. */
+        /** Per client id: its moves and (for its own messages) status steps, keyed by message key. */
         private final Map<String, ClientPass> passes = new HashMap<>();
         /** Per room: its members (clients that joined it), in client order. */
         private final Map<String, List<ClientTrace>> members = new HashMap<>();
         private final Map<String, ClientTrace> clients = new HashMap<>();
         /** Per client + room: where each key's first final line is and how many lines it has. */
-        private final Map<String, Map<String, int[]>> finalLines = new HashMap<>();
+        private final Map<String, FinalLines> finalLines = new HashMap<>();
+        /** Per message key, its place in the part's messages ({@link FinalLines} are arrays by that place). */
+        private Map<String, Integer> ordinals;
         private final Map<String, FinalPlacement> placements = new HashMap<>();
         /** Per client + room + kind (markers the client sent) or client + room + reader + kind (receipts it got). */
         private final Map<String, Watermarks> watermarks = new HashMap<>();
@@ -182,10 +211,10 @@ public final class LedgerBuilder {
                 }
             }
             for (LogicalMessage message : run.index().all()) {
-                messages.add(messageRow(message));
+                sink.message(messageRow(message));
                 for (ClientTrace member : members.getOrDefault(message.room(), List.of())) {
                     if (isRecipient(run, member, message)) {
-                        deliveries.add(deliveryRow(message, member));
+                        sink.delivery(deliveryRow(message, member));
                     }
                 }
             }
@@ -227,7 +256,7 @@ public final class LedgerBuilder {
             }
             CommittedMessage first = message.isCommitted() ? message.commits().get(0) : null;
             ClientPass pass = sender == null ? null : passes.get(sender);
-            String roomKey = message.room() + SEP + message.key();
+            String roomKey = message.key(); // unique in the run: it names the room too
             return new MessageRow(message.key(), message.room(), message.from(),
                     first == null ? null : first.id(), first == null ? null : first.seq(),
                     send != null ? send.replyTo() : first == null ? null : first.message().replyTo(),
@@ -289,7 +318,7 @@ public final class LedgerBuilder {
                 return null;
             }
             int[] lines = finalLines.computeIfAbsent(clientId + SEP + message.room(), k -> finalLinesOf(replay, false))
-                    .get(message.key());
+                    .of(message.key());
             return lines == null ? null : status(replay.finalEntries().get(lines[0]).entry());
         }
 
@@ -299,7 +328,7 @@ public final class LedgerBuilder {
             String clientRoom = recipient.clientId() + SEP + room;
             int[] lines = replay == null ? null // a line of a lost epoch is a phantom, not a line of the message
                     : finalLines.computeIfAbsent(clientRoom + SEP + "final-epoch", k -> finalLinesOf(replay, true))
-                    .get(message.key());
+                    .of(message.key());
             Long finalAt = null;
             Long seq = message.isCommitted() ? message.firstSeq() : null;
             if (replay != null && seq != null) {
@@ -310,7 +339,7 @@ public final class LedgerBuilder {
             return new DeliveryRow(message.key(), room, seq, message.from(), recipient.user(),
                     replay == null ? null : usOrNull(replay.firstShown().get(message.key())),
                     usOrNull(finalAt), lines == null ? null : lines[0], lines == null ? 0 : lines[1],
-                    pass.moves.getOrDefault(room + SEP + message.key(), 0),
+                    pass.moves.getOrDefault(message.key(), 0),
                     seq == null ? null : usOrNull(firstAt(recipient.clientId(), room, "", ReceiptKind.DELIVERED, seq)),
                     seq == null ? null : usOrNull(firstAt(recipient.clientId(), room, "", ReceiptKind.READ, seq)),
                     seq == null || sender == null ? null
@@ -321,14 +350,19 @@ public final class LedgerBuilder {
         }
 
         /** Per message, where its first final line is and how many it has; {@code finalEpochOnly}: lines of lost epochs skipped. */
-        private Map<String, int[]> finalLinesOf(RoomReplay replay, boolean finalEpochOnly) {
-            Map<String, int[]> byKey = new HashMap<>();
+        private FinalLines finalLinesOf(RoomReplay replay, boolean finalEpochOnly) {
+            if (ordinals == null) {
+                ordinals = new HashMap<>();
+                for (LogicalMessage message : run.index().all()) {
+                    ordinals.put(message.key(), ordinals.size());
+                }
+            }
+            FinalLines byKey = new FinalLines(ordinals);
             List<PlacedEntry> lines = replay.finalEntries();
             for (int i = 0; i < lines.size(); i++) {
                 LogicalMessage shown = run.index().of(replay.room(), lines.get(i).entry());
                 if (shown != null && !(finalEpochOnly && run.index().isLostLine(replay.room(), lines.get(i).entry()))) {
-                    int position = i;
-                    byKey.computeIfAbsent(shown.key(), k -> new int[] {position, 0})[1]++;
+                    byKey.add(shown.key(), i);
                 }
             }
             return byKey;
@@ -358,7 +392,7 @@ public final class LedgerBuilder {
                 if (message == null) {
                     continue;
                 }
-                String roomKey = change.room() + SEP + message.key();
+                String roomKey = message.key(); // of change.room(): the index looks it up there
                 if (change instanceof TranscriptChange.Moved) {
                     pass.moves.merge(roomKey, 1, Integer::sum);
                 } else if (client.clientId().equals(message.senderClientId())) {
@@ -375,7 +409,6 @@ public final class LedgerBuilder {
         }
 
         private void transcripts() {
-            List<TranscriptRow> rows = transcripts;
             run.replays().forEach((clientId, rooms) -> rooms.forEach((room, replay) -> {
                 List<TranscriptRow.Line> lines = new ArrayList<>();
                 int evicted = 0;
@@ -388,40 +421,37 @@ public final class LedgerBuilder {
                 }
                 List<TranscriptRow.Transition> transitions = replay.transitions().stream()
                         .map(t -> new TranscriptRow.Transition(us(t.at()), t.good())).toList();
-                rows.add(new TranscriptRow(clients.get(clientId).user(), room,
-                        run.trace().entitledAfter(clients.get(clientId), room), lines, transitions, evicted));
-                transcriptOrder.add(new long[] {clientIndex.get(clientId), run.context().roomIndex(clientId, room)});
+                sink.transcript(new TranscriptRow(clients.get(clientId).user(), room,
+                        run.trace().entitledAfter(clients.get(clientId), room), lines, transitions, evicted),
+                        new long[] {clientIndex.get(clientId), run.context().roomIndex(clientId, room)});
             }));
         }
 
         private void markers() {
-            List<MarkerRow> rows = markers;
             for (ClientTrace client : run.trace().clients()) {
                 for (ReadMark mark : client.readMarks()) {
-                    rows.add(new MarkerRow(client.user(), mark.room(), MarkerRow.READ_DECISION, kind(ReceiptKind.READ),
+                    sink.marker(new MarkerRow(client.user(), mark.room(), MarkerRow.READ_DECISION, kind(ReceiptKind.READ),
                             mark.seq(), us(mark.at()), !run.trace().inFinalEpochAt(client, mark.at())));
                 }
                 for (MarkerSent marker : client.markers()) {
-                    rows.add(new MarkerRow(client.user(), marker.room(), MarkerRow.SENT, kind(marker.kind()),
+                    sink.marker(new MarkerRow(client.user(), marker.room(), MarkerRow.SENT, kind(marker.kind()),
                             marker.seq(), us(marker.at()), !run.trace().inFinalEpochAt(client, marker.at())));
                 }
             }
         }
 
         private void receipts() {
-            List<ReceiptRow> rows = receipts;
             for (ClientTrace client : run.trace().clients()) {
                 for (ReceiptSeen receipt : client.receipts()) {
-                    rows.add(new ReceiptRow(client.user(), receipt.room(), receipt.reader(), kind(receipt.kind()),
+                    sink.receipt(new ReceiptRow(client.user(), receipt.room(), receipt.reader(), kind(receipt.kind()),
                             receipt.seq(), us(receipt.at()), !run.trace().inFinalEpochAt(client, receipt.at())));
                 }
             }
         }
 
         private void refetches() {
-            List<RefetchRow> rows = refetches;
             for (ClientTrace client : run.trace().clients()) {
-                client.refetches().forEach(r -> rows.add(new RefetchRow(client.user(), r.room(), r.source(), r.messages(),
+                client.refetches().forEach(r -> sink.refetch(new RefetchRow(client.user(), r.room(), r.source(), r.messages(),
                         r.bytes(), us(r.at()), r.firstSeq())));
             }
         }
@@ -441,6 +471,35 @@ public final class LedgerBuilder {
 
     static String kind(ReceiptKind kind) {
         return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Per message of a part, where its first final line is and how many it has, in arrays by the
+     * message's place (8 bytes a message, where a map by key took about 60 a message shown).
+     */
+    private static final class FinalLines {
+        private final Map<String, Integer> ordinals;
+        private final int[] first;
+        private final int[] count;
+
+        FinalLines(Map<String, Integer> ordinals) {
+            this.ordinals = ordinals;
+            this.first = new int[ordinals.size()];
+            this.count = new int[ordinals.size()];
+        }
+
+        void add(String key, int position) {
+            int o = ordinals.get(key);
+            if (count[o]++ == 0) {
+                first[o] = position;
+            }
+        }
+
+        /** The first line's place and the count of lines, or {@code null} when none shows it. */
+        int[] of(String key) {
+            Integer o = ordinals.get(key);
+            return o == null || count[o] == 0 ? null : new int[] {first[o], count[o]};
+        }
     }
 
     private static final class ClientPass {

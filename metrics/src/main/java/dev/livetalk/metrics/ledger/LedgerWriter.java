@@ -33,18 +33,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes a ledger folder as the run is measured, one room at a time ({@link #add}), holding one
- * room's rows (two while the previous room is still being written) whatever the run's length.
- * The files are those {@link LedgerFiles#write} writes of {@link Ledger#of}: the same rows in
- * the same order. Messages and deliveries go out room by room, as the ledger orders them; each
- * room's transcripts, markers, receipts and refetches go sorted into a spill file per table
- * ({@code .spill/} in the ledger folder), one segment per room, and {@link #finish} merges
- * the segments into the table in the ledger's order (ties in room order, as the stable sort of
- * the whole ledger keeps them), then removes the spill files. Welcomes and faults come from the
- * run's clients and windows, which the run holds anyway.
+ * Writes a ledger folder as the run is measured, one room at a time ({@link #add}), holding a
+ * few thousand rows at a time whatever the run's length: each row goes to the writer as it is
+ * made, in chunks of {@link #CHUNK_ROWS} rows per table (a transcript row, one client's room,
+ * alone). The files are those {@link LedgerFiles#write} writes of {@link Ledger#of}: the same
+ * rows in the same order. Messages and deliveries go out as made, as the ledger orders them;
+ * transcripts, markers, receipts and refetches go into a spill file per table ({@code .spill/}
+ * in the ledger folder), each chunk sorted as one segment, and {@link #finish} merges the
+ * segments into the table in the ledger's order (ties in the order the rows were made, rooms in
+ * order, as the stable sort of the whole ledger keeps them), then removes the spill files.
+ * Welcomes and faults come from the run's clients and windows, which the run holds anyway.
  *
- * <p>Each room's rows are written on a writer thread while the next room is measured; a
- * {@link PartSink} (the OTLP traces) gets them there too, room by room, after the files.
+ * <p>The chunks are written on a writer thread while the rooms are measured (at most
+ * {@link #IN_FLIGHT} waiting); a {@link PartSink} (the OTLP traces) gets each room's messages
+ * and deliveries there too, after the files (only then are a room's rows held whole).
  *
  * <p>One thread adds, finishes and closes.
  */
@@ -53,7 +55,15 @@ public final class LedgerWriter implements AutoCloseable {
     static final String SPILL_FOLDER = ".spill";
     private static final List<LedgerTable> SPILLED = List.of(LedgerTable.TRANSCRIPTS, LedgerTable.MARKERS,
             LedgerTable.RECEIPTS, LedgerTable.REFETCHES);
+    /** The read buffer of each segment in a merge, at most; less when many segments share {@link #MERGE_BUFFERS}. */
     private static final int MERGE_BUFFER = 1 << 15;
+    private static final int MERGE_BUFFER_MIN = 1 << 12;
+    /** The read buffers of one table's merge together, at most (unless each has its minimum). */
+    private static final int MERGE_BUFFERS = 16 << 20;
+    /** Rows per chunk handed to the writer thread. */
+    static final int CHUNK_ROWS = 16384;
+    /** Chunks handed to the writer thread and not yet written, at most. */
+    static final int IN_FLIGHT = 4;
 
     /** Takes each room's rows as they are written. */
     @FunctionalInterface
@@ -89,16 +99,20 @@ public final class LedgerWriter implements AutoCloseable {
     private final Map<LedgerTable, Spill> spills = new EnumMap<>(LedgerTable.class);
     private OutputStream messagesOut;
     private OutputStream deliveriesOut;
-    private Future<?> pending;
+    private final int chunkRows;
+    private final java.util.ArrayDeque<Future<?>> pending = new java.util.ArrayDeque<>();
+    private final Chunks chunks = new Chunks();
     private long pairs;
     private long messages;
     private boolean finished;
     private boolean closed;
 
-    private LedgerWriter(Path folder, LedgerFiles.Stamp stamp, RunTrace run, PartSink sink, Opener opener) {
+    private LedgerWriter(Path folder, LedgerFiles.Stamp stamp, RunTrace run, PartSink sink, Opener opener,
+                         int chunkRows) {
         this.folder = folder;
         this.run = run;
-        this.builder = new LedgerBuilder(run);
+        this.chunkRows = chunkRows;
+        this.builder = new LedgerBuilder(run, chunks);
         this.rows = new LedgerFiles.RowWriter(stamp);
         this.sink = sink;
         this.opener = opener;
@@ -120,7 +134,13 @@ public final class LedgerWriter implements AutoCloseable {
 
     static LedgerWriter open(Path folder, LedgerFiles.Stamp stamp, RunTrace run, PartSink sink, Opener opener)
             throws IOException {
-        LedgerWriter writer = new LedgerWriter(folder, stamp, run, sink, opener);
+        return open(folder, stamp, run, sink, opener, CHUNK_ROWS);
+    }
+
+    /** As {@link #open(Path, LedgerFiles.Stamp, RunTrace, PartSink, Opener)}, in chunks of {@code chunkRows} rows. */
+    static LedgerWriter open(Path folder, LedgerFiles.Stamp stamp, RunTrace run, PartSink sink, Opener opener,
+                             int chunkRows) throws IOException {
+        LedgerWriter writer = new LedgerWriter(folder, stamp, run, sink, opener, chunkRows);
         try {
             writer.start();
         } catch (IOException | RuntimeException e) {
@@ -160,20 +180,178 @@ public final class LedgerWriter implements AutoCloseable {
     }
 
     /**
-     * Adds the rows of the rooms replayed in {@code part} (each room in one part only) and hands them
-     * to the writer thread, once it has written the previous part.
+     * Adds the rows of the rooms replayed in {@code part} (each room in one part only), handing them
+     * to the writer thread chunk by chunk as they are made.
      *
-     * @throws IOException when writing an earlier part failed, naming the file
+     * @throws IOException when writing an earlier chunk failed, naming the file
      */
     public void add(ReplayedRun part) throws IOException {
         requireOpen();
-        builder.add(part);
-        LedgerBuilder.Taken taken = builder.take();
-        awaitPending();
-        pending = writerThread.submit(() -> {
-            write(taken);
+        try {
+            builder.add(part);
+            chunks.flushAll();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (sink != null) {
+            Ledger rows = new Ledger(chunks.partMessages, chunks.partDeliveries, List.of(), List.of(), List.of(),
+                    builder.faults(), List.of(), List.of());
+            chunks.partMessages = new ArrayList<>();
+            chunks.partDeliveries = new ArrayList<>();
+            submit(() -> sink.accept(rows));
+        }
+    }
+
+    /** A task of the writer thread. */
+    @FunctionalInterface
+    private interface Task {
+        void run() throws IOException;
+    }
+
+    /** Hands {@code task} to the writer thread, once fewer than {@link #IN_FLIGHT} wait there. */
+    private void submit(Task task) throws IOException {
+        while (pending.size() >= IN_FLIGHT) {
+            await(pending.peekFirst());
+            pending.removeFirst();
+        }
+        pending.addLast(writerThread.submit(() -> {
+            task.run();
             return null;
-        });
+        }));
+    }
+
+    /** The rows as they are made, gathered into chunks for the writer thread. */
+    private final class Chunks implements LedgerBuilder.Rows {
+        List<MessageRow> messageRows = new ArrayList<>();
+        List<DeliveryRow> deliveryRows = new ArrayList<>();
+        List<MarkerRow> markerRows = new ArrayList<>();
+        List<ReceiptRow> receiptRows = new ArrayList<>();
+        List<RefetchRow> refetchRows = new ArrayList<>();
+        /** The room's messages and deliveries for the sink, when there is one. */
+        List<MessageRow> partMessages = new ArrayList<>();
+        List<DeliveryRow> partDeliveries = new ArrayList<>();
+
+        @Override
+        public void message(MessageRow row) {
+            messageRows.add(row);
+            if (sink != null) {
+                partMessages.add(row);
+            }
+            if (messageRows.size() >= chunkRows) {
+                flushMessages();
+            }
+        }
+
+        @Override
+        public void delivery(DeliveryRow row) {
+            deliveryRows.add(row);
+            if (sink != null) {
+                partDeliveries.add(row);
+            }
+            if (deliveryRows.size() >= chunkRows) {
+                flushDeliveries();
+            }
+        }
+
+        @Override
+        public void transcript(TranscriptRow row, long[] key) {
+            hand(() -> {
+                if (folder != null) {
+                    spill(LedgerTable.TRANSCRIPTS, List.of(row), i -> key[0], i -> key[1]);
+                }
+            });
+        }
+
+        @Override
+        public void marker(MarkerRow row) {
+            markerRows.add(row);
+            if (markerRows.size() >= chunkRows) {
+                flushMarkers();
+            }
+        }
+
+        @Override
+        public void receipt(ReceiptRow row) {
+            receiptRows.add(row);
+            if (receiptRows.size() >= chunkRows) {
+                flushReceipts();
+            }
+        }
+
+        @Override
+        public void refetch(RefetchRow row) {
+            refetchRows.add(row);
+            if (refetchRows.size() >= chunkRows) {
+                flushRefetches();
+            }
+        }
+
+        void flushAll() {
+            flushMessages();
+            flushDeliveries();
+            flushMarkers();
+            flushReceipts();
+            flushRefetches();
+        }
+
+        private void flushMessages() {
+            List<MessageRow> chunk = messageRows;
+            messageRows = new ArrayList<>();
+            messages += chunk.size();
+            hand(() -> {
+                if (folder != null) {
+                    lines(messagesOut, LedgerTable.MESSAGES, chunk);
+                }
+            });
+        }
+
+        private void flushDeliveries() {
+            List<DeliveryRow> chunk = deliveryRows;
+            deliveryRows = new ArrayList<>();
+            pairs += chunk.size();
+            hand(() -> {
+                if (folder != null) {
+                    lines(deliveriesOut, LedgerTable.DELIVERIES, chunk);
+                }
+            });
+        }
+
+        private void flushMarkers() {
+            List<MarkerRow> chunk = markerRows;
+            markerRows = new ArrayList<>();
+            chunk.sort(Comparator.comparingLong(MarkerRow::atUs));
+            hand(() -> spilled(LedgerTable.MARKERS, chunk, i -> chunk.get(i).atUs()));
+        }
+
+        private void flushReceipts() {
+            List<ReceiptRow> chunk = receiptRows;
+            receiptRows = new ArrayList<>();
+            chunk.sort(Comparator.comparingLong(ReceiptRow::atUs));
+            hand(() -> spilled(LedgerTable.RECEIPTS, chunk, i -> chunk.get(i).atUs()));
+        }
+
+        private void flushRefetches() {
+            List<RefetchRow> chunk = refetchRows;
+            refetchRows = new ArrayList<>();
+            chunk.sort(Comparator.comparingLong(RefetchRow::atUs));
+            hand(() -> spilled(LedgerTable.REFETCHES, chunk, i -> chunk.get(i).atUs()));
+        }
+
+        private void spilled(LedgerTable table, List<?> chunk, java.util.function.IntToLongFunction at)
+                throws IOException {
+            if (folder != null) {
+                spill(table, chunk, at, i -> 0);
+            }
+        }
+
+        /** A chunk to the writer thread (empty ones skipped); a failure to write surfaces unchecked, {@link #add} unwraps it. */
+        private void hand(Task task) {
+            try {
+                submit(task);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /**
@@ -238,9 +416,8 @@ public final class LedgerWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        if (pending != null) {
-            pending.cancel(true);
-        }
+        pending.forEach(task -> task.cancel(true));
+        pending.clear();
         shutdown();
         if (folder == null) {
             return;
@@ -281,11 +458,15 @@ public final class LedgerWriter implements AutoCloseable {
     }
 
     private void awaitPending() throws IOException {
-        if (pending == null) {
-            return;
+        while (!pending.isEmpty()) {
+            await(pending.peekFirst());
+            pending.removeFirst();
         }
+    }
+
+    private static void await(Future<?> task) throws IOException {
         try {
-            pending.get();
+            task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing the ledger");
@@ -294,7 +475,6 @@ public final class LedgerWriter implements AutoCloseable {
         } catch (ExecutionException e) {
             throw rethrown(e);
         }
-        pending = null;
     }
 
     private static IOException rethrown(ExecutionException e) {
@@ -309,25 +489,6 @@ public final class LedgerWriter implements AutoCloseable {
             throw error;
         }
         throw new IllegalStateException("writing the ledger failed", cause);
-    }
-
-    /** On the writer thread: a part's rows into the tables, the spill files and the sink. */
-    private void write(LedgerBuilder.Taken taken) throws IOException {
-        Ledger part = taken.rows();
-        if (folder != null) {
-            lines(messagesOut, LedgerTable.MESSAGES, part.messages());
-            lines(deliveriesOut, LedgerTable.DELIVERIES, part.deliveries());
-            List<long[]> keys = taken.transcriptKeys();
-            spill(LedgerTable.TRANSCRIPTS, part.transcripts(), i -> keys.get(i)[0], i -> keys.get(i)[1]);
-            spill(LedgerTable.MARKERS, part.markers(), i -> part.markers().get(i).atUs(), i -> 0);
-            spill(LedgerTable.RECEIPTS, part.receipts(), i -> part.receipts().get(i).atUs(), i -> 0);
-            spill(LedgerTable.REFETCHES, part.refetches(), i -> part.refetches().get(i).atUs(), i -> 0);
-        }
-        pairs += part.deliveries().size();
-        messages += part.messages().size();
-        if (sink != null) {
-            sink.accept(part);
-        }
     }
 
     private void lines(OutputStream out, LedgerTable table, List<?> tableRows) throws IOException {
@@ -371,19 +532,21 @@ public final class LedgerWriter implements AutoCloseable {
             PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparingLong(Head::first)
                     .thenComparingLong(Head::second).thenComparingInt(Head::segment));
             List<Long> starts = spill.segments;
+            int buffer = Math.max(MERGE_BUFFER_MIN, Math.min(MERGE_BUFFER, MERGE_BUFFERS / Math.max(1, starts.size())));
             for (int s = 0; s < starts.size(); s++) {
                 long end = s + 1 < starts.size() ? starts.get(s + 1) : spill.position;
                 DataInputStream in = new DataInputStream(new BufferedInputStream(
-                        new Segment(channel, starts.get(s), end), MERGE_BUFFER));
+                        new Segment(channel, starts.get(s), end), buffer));
                 Head head = Head.next(in, s);
                 if (head != null) {
                     heads.add(head);
                 }
             }
             try {
+                byte[] copy = new byte[MERGE_BUFFER];
                 while (!heads.isEmpty()) {
                     Head head = heads.poll();
-                    out.write(head.line);
+                    head.copyLine(out, copy);
                     out.write('\n');
                     Head next = Head.next(head.in, head.segment);
                     if (next != null) {
@@ -467,8 +630,11 @@ public final class LedgerWriter implements AutoCloseable {
         }
     }
 
-    /** The next row of a segment in the merge. */
-    private record Head(long first, long second, int segment, byte[] line, DataInputStream in) {
+    /**
+     * The next row of a segment in the merge: its sort key, its line left unread in the segment
+     * until its turn comes (a transcript row is megabytes long, and every segment has a head).
+     */
+    private record Head(long first, long second, int segment, int length, DataInputStream in) {
         static Head next(DataInputStream in, int segment) throws IOException {
             long first;
             try {
@@ -477,9 +643,20 @@ public final class LedgerWriter implements AutoCloseable {
                 return null;
             }
             long second = in.readLong();
-            byte[] line = new byte[in.readInt()];
-            in.readFully(line);
-            return new Head(first, second, segment, line, in);
+            return new Head(first, second, segment, in.readInt(), in);
+        }
+
+        /** Copies the row's line to {@code out}, through {@code buffer}. */
+        void copyLine(OutputStream out, byte[] buffer) throws IOException {
+            int left = length;
+            while (left > 0) {
+                int n = in.read(buffer, 0, Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new EOFException("the spill file ends inside a row");
+                }
+                out.write(buffer, 0, n);
+                left -= n;
+            }
         }
     }
 

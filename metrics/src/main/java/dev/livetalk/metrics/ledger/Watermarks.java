@@ -1,7 +1,6 @@
 package dev.livetalk.metrics.ledger;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * A watermark's history (a marker or receipt stream of one room, one kind, one reader), to
@@ -11,27 +10,36 @@ import java.util.List;
  * <p>Single writer while built ({@link #add} in time order), then read-only.
  */
 final class Watermarks {
-    private final List<long[]> steps = new ArrayList<>(); // {highest seq so far, at}
+    /** Per step, the highest seq so far and when it was reached (two arrays: 16 bytes a step). */
+    private long[] seqs = new long[8];
+    private long[] times = new long[8];
+    private int size;
 
     void add(long seq, long at) {
-        long highest = steps.isEmpty() ? Long.MIN_VALUE : steps.get(steps.size() - 1)[0];
+        long highest = size == 0 ? Long.MIN_VALUE : seqs[size - 1];
         if (seq > highest) {
-            steps.add(new long[] {seq, at});
+            if (size == seqs.length) {
+                seqs = Arrays.copyOf(seqs, size * 2);
+                times = Arrays.copyOf(times, size * 2);
+            }
+            seqs[size] = seq;
+            times[size] = at;
+            size++;
         }
     }
 
     /** When the watermark first reached {@code seq}, or {@code null} when it never did. */
     Long firstAtOrAbove(long seq) {
         int lo = 0;
-        int hi = steps.size();
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (steps.get(mid)[0] < seq) {
+            if (seqs[mid] < seq) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        return lo < steps.size() ? steps.get(lo)[1] : null;
+        return lo < size ? times[lo] : null;
     }
 }

@@ -28,7 +28,7 @@ public record RunTrace(String strategy, long measuredFrom, List<ClientTrace> cli
                        List<TraceWindow> windows, String finalEpoch, List<CommittedMessage> lostCommits,
                        List<ServerRequest> serverRequests) {
     public RunTrace {
-        serverRequests = List.copyOf(serverRequests);
+        serverRequests = serverRequests instanceof ServerRequests compact ? compact : List.copyOf(serverRequests);
         if (strategy == null || strategy.isBlank()) {
             throw new IllegalArgumentException("a trace needs the strategy's name: " + strategy);
         }

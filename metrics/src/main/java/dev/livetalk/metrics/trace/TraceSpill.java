@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  * transcript as its differences from the room's previous one). Strings go
  * through a small cache of recent strings that the reader rebuilds in step (a message's id and
  * text recur in every delivery of it, within milliseconds), so a repeated string costs a byte or
- * two and the strings read back are shared. Each client record carries the client's own running
+ * two and the strings read back are shared; so are equal transcript entries read back from one
+room's file (a message's line at every member). Each client record carries the client's own running
  * number, so a client's records of several rooms read back in the order they were recorded.
  *
  * <p>Writing: thread-safe; a record is handed to a thread of the spill's own that encodes and
@@ -334,9 +335,9 @@ public final class TraceSpill implements AutoCloseable {
     public synchronized List<ServerRequest> serverRequests() {
         writer.drain();
         refuseIfFailed();
-        List<ServerRequest> requests = new ArrayList<>();
+        ServerRequests.Builder requests = new ServerRequests.Builder();
         if (serverFile == null) {
-            return requests;
+            return requests.build();
         }
         try {
             long length = serverFile.readable;
@@ -347,14 +348,14 @@ public final class TraceSpill implements AutoCloseable {
                     if (tag != SERVER_REQUEST) {
                         throw new IOException("unknown record " + tag + " in the server's requests");
                     }
-                    requests.add(new ServerRequest(r.string(), r.time()));
+                    requests.add(r.string(), r.time());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the server's requests back from " + serverFile.path + ": "
                     + e.getMessage(), e);
         }
-        return requests;
+        return requests.build();
     }
 
     /**
@@ -1083,6 +1084,11 @@ public final class TraceSpill implements AutoCloseable {
         private final String[] strings = new String[STRING_SLOTS];
         /** The room's last final transcript read: the next one is read as its differences from it. */
         private List<TranscriptEntry> lastFinal = List.of();
+        /**
+         * The entries read so far, each once: a line of a message shows the same entry at every member
+         * (and again in each of its changes), so equal entries are read back as one object.
+         */
+        private final Map<TranscriptEntry, TranscriptEntry> entries = new HashMap<>();
 
         Reader(DataInputStream in) {
             this.in = in;
@@ -1152,7 +1158,9 @@ public final class TraceSpill implements AutoCloseable {
             String from = string();
             String body = string();
             String replyTo = string();
-            return new TranscriptEntry(seq, id, clientMsgId, from, body, replyTo, status());
+            TranscriptEntry entry = new TranscriptEntry(seq, id, clientMsgId, from, body, replyTo, status());
+            TranscriptEntry same = entries.putIfAbsent(entry, entry);
+            return same != null ? same : entry;
         }
     }
 

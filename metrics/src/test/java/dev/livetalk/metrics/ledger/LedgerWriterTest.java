@@ -129,6 +129,38 @@ class LedgerWriterTest {
     }
 
     @Test
+    void shouldWriteTheSameRowsInChunksOfAFewRows(@TempDir Path dir) throws IOException {
+        RunTrace trace = run(2);
+        RoomSlices memory = RoomSlices.of(trace);
+        LedgerBuilder inMemory = new LedgerBuilder(memory.run());
+        memory.rooms().forEach(room -> inMemory.add(ReplayedRun.of(memory, room)));
+        Ledger ledger = inMemory.build();
+        Path expected = dir.resolve("memory");
+        LedgerFiles.write(expected, STAMP, ledger);
+        for (int chunkRows : new int[] {1, 3, 7}) {
+            RoomSlices slices = RoomSlices.of(trace);
+            Path streamed = dir.resolve("chunks-" + chunkRows);
+            List<Ledger> parts = new ArrayList<>();
+            LedgerWriter.Written written;
+            try (LedgerWriter writer = LedgerWriter.open(streamed, STAMP, slices.run(), parts::add,
+                    Files::newOutputStream, chunkRows)) {
+                for (String room : slices.rooms()) {
+                    writer.add(ReplayedRun.of(slices, room));
+                }
+                written = writer.finish();
+            }
+            assertThat(ledger.receipts().size()).as("more rows than a chunk").isGreaterThan(10 * chunkRows);
+            for (LedgerTable table : LedgerTable.values()) {
+                assertThat(lines(streamed.resolve(table.fileName()))).as("chunks of " + chunkRows + " " + table)
+                        .containsExactlyElementsOf(lines(expected.resolve(table.fileName())));
+            }
+            assertThat(written.pairs()).isEqualTo(ledger.pairs());
+            assertThat(written.messages()).isEqualTo(ledger.messages().size());
+            assertThat(parts.stream().flatMap(p -> p.deliveries().stream()).toList()).isEqualTo(ledger.deliveries());
+        }
+    }
+
+    @Test
     void shouldHandEachRoomsRowsToTheSinkAsTheLedgerOrdersThem(@TempDir Path dir) throws IOException {
         RunTrace trace = run(3);
         RoomSlices slices = RoomSlices.of(trace);
