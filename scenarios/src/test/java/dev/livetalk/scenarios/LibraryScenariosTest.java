@@ -67,10 +67,13 @@ class LibraryScenariosTest {
         List<FaultWindow> deploys = windows.stream().filter(w -> w.fault().equals("deploy")).toList();
         List<FaultWindow> flaps = windows.stream().filter(w -> w.fault().equals("flap")).toList();
         assertThat(deploys).hasSize(12).allSatisfy(w -> assertThat(w.serverSide()).isTrue());
-        assertThat(deploys.getFirst().start()).isEqualTo(Duration.ofMinutes(4));
-        assertThat(deploys.get(1).start()).isEqualTo(Duration.ofMinutes(9));
+        assertThat(deploys.getFirst().start()).isEqualTo(Duration.ofSeconds(270));
+        assertThat(deploys.get(1).start()).isEqualTo(Duration.ofSeconds(570));
         assertThat(flaps).hasSize(20).allSatisfy(w -> assertThat(w.clients()).hasSize(50));
         assertThat(flaps.getFirst().start()).isEqualTo(Duration.ofMinutes(1));
+        // no restart within half a minute of a reset: each fault's recovery is its own
+        assertThat(deploys).allSatisfy(deploy -> assertThat(flaps).allSatisfy(flap ->
+                assertThat(flap.start().minus(deploy.start()).abs()).isGreaterThanOrEqualTo(Duration.ofSeconds(30))));
         assertThat(windows).allSatisfy(w -> assertThat(w.end()).isLessThanOrEqualTo(soak.duration()));
     }
 }
