@@ -17,9 +17,8 @@ import dev.livetalk.metrics.replay.RoomReplay;
  */
 public final class FinalPlacement {
     /** The seqs with a time, ascending (a run of the final lines), and their times: 16 bytes a seq, not a map's 70. */
-    private long[] seqs = new long[16];
-    private long[] times = new long[16];
-    private int size;
+    private final long[] seqs;
+    private final long[] times;
 
     public FinalPlacement(RoomReplay replay) {
         this(replay, null);
@@ -27,6 +26,9 @@ public final class FinalPlacement {
 
     /** As {@link #FinalPlacement(RoomReplay)}, skipping the lines of lost epochs ({@link MessageIndex#isLostLine}). */
     public FinalPlacement(RoomReplay replay, MessageIndex index) {
+        long[] seqs = new long[16];
+        long[] times = new long[16];
+        int size = 0;
         long expected = replay.joinedAt() + 1;
         long latest = Long.MIN_VALUE;
         for (PlacedEntry placed : replay.finalEntries()) {
@@ -51,13 +53,13 @@ public final class FinalPlacement {
             size++;
             expected++;
         }
-        seqs = java.util.Arrays.copyOf(seqs, size);
-        times = java.util.Arrays.copyOf(times, size);
+        this.seqs = java.util.Arrays.copyOf(seqs, size); // final: safely published to any thread
+        this.times = java.util.Arrays.copyOf(times, size);
     }
 
     /** When {@code seq} took its final place with every lower seq present, or {@code null}. */
     public Long at(long seq) {
-        int at = java.util.Arrays.binarySearch(seqs, 0, size, seq);
+        int at = java.util.Arrays.binarySearch(seqs, seq);
         return at < 0 ? null : times[at];
     }
 }

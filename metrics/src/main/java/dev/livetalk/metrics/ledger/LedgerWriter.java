@@ -295,6 +295,9 @@ public final class LedgerWriter implements AutoCloseable {
         }
 
         private void flushMessages() {
+            if (messageRows.isEmpty()) {
+                return;
+            }
             List<MessageRow> chunk = messageRows;
             messageRows = new ArrayList<>();
             messages += chunk.size();
@@ -306,6 +309,9 @@ public final class LedgerWriter implements AutoCloseable {
         }
 
         private void flushDeliveries() {
+            if (deliveryRows.isEmpty()) {
+                return;
+            }
             List<DeliveryRow> chunk = deliveryRows;
             deliveryRows = new ArrayList<>();
             pairs += chunk.size();
@@ -317,6 +323,9 @@ public final class LedgerWriter implements AutoCloseable {
         }
 
         private void flushMarkers() {
+            if (markerRows.isEmpty()) {
+                return;
+            }
             List<MarkerRow> chunk = markerRows;
             markerRows = new ArrayList<>();
             chunk.sort(Comparator.comparingLong(MarkerRow::atUs));
@@ -324,6 +333,9 @@ public final class LedgerWriter implements AutoCloseable {
         }
 
         private void flushReceipts() {
+            if (receiptRows.isEmpty()) {
+                return;
+            }
             List<ReceiptRow> chunk = receiptRows;
             receiptRows = new ArrayList<>();
             chunk.sort(Comparator.comparingLong(ReceiptRow::atUs));
@@ -331,6 +343,9 @@ public final class LedgerWriter implements AutoCloseable {
         }
 
         private void flushRefetches() {
+            if (refetchRows.isEmpty()) {
+                return;
+            }
             List<RefetchRow> chunk = refetchRows;
             refetchRows = new ArrayList<>();
             chunk.sort(Comparator.comparingLong(RefetchRow::atUs));
