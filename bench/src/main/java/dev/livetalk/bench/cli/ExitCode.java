@@ -70,11 +70,14 @@ public enum ExitCode {
         };
     }
 
-    /** {@code codes} and their meanings, in the order given, as picocli's exit code list shows them. */
+    /**
+     * {@code codes} and their meanings, in the order given, as picocli's exit code list shows them
+     * (picocli formats help text: a {@code %} is written {@code %%}).
+     */
     static Map<String, String> helpList(java.util.List<ExitCode> codes) {
         Map<String, String> list = new LinkedHashMap<>();
         for (ExitCode c : codes) {
-            list.put(String.format("%3d", c.code), c.meaning);
+            list.put(String.format("%3d", c.code), c.meaning.replace("%", "%%"));
         }
         return list;
     }

@@ -101,6 +101,21 @@ class HelpTest extends CommandLineTest {
         assertThat(out.toString()).containsPattern("(?m)^\\s*143\\s+stopped by SIGTERM");
     }
 
+    /**
+     * picocli formats help text as a format string: an exit code's meaning with a {@code %} (exit
+     * 4: "passed 90% of its maximum") must come out as written, without picocli's warning that it
+     * could not format it.
+     */
+    @Test
+    void shouldShowEveryExitCodesMeaningAsWritten() {
+        java.util.Map<String, String> list = ExitCode.helpList(List.of(ExitCode.values()));
+        for (ExitCode code : ExitCode.values()) {
+            assertThat(String.format(list.get(String.format("%3d", code.code())))).isEqualTo(code.meaning());
+        }
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("passed 90% of its maximum");
+    }
+
     /** The secret is required: no brackets in the synopsis, no default in the description. */
     @Test
     void shouldShowTheServerSecretAsRequired() {
