@@ -43,8 +43,8 @@ import java.util.function.Consumer;
  * messages. Once it said it listens, an exit that {@link #expectExit()} did not announce is
  * reported to {@code onFailure}, with the stderr's tail. A standby ({@link ServerArguments#standby()})
  * completes {@link #standingBy()} once warm, recovers its history on {@link #recover()} and listens
- * only after {@link #go()}; an exit before
- * it listened fails both futures instead of being reported.
+ * only after {@link #go()}; an exit before it listened fails both futures instead of being
+ * reported.
  *
  * <p>Threads: started, signalled and stopped by one controlling thread at a time; the readers
  * are its own.
