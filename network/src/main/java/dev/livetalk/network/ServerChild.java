@@ -35,12 +35,16 @@ import java.util.function.Consumer;
  * this JVM, a modest heap, exit on OutOfMemoryError, and, when the class path is jars only (as
  * {@code livetalk} runs), a class-data archive of its own in the temporary folder (one per java
  * binary and class path, written when a server exits normally and read by the next ones, which
- * then start faster: a restart's downtime is mostly the JVM's start). Its stdout is read by a thread named
+ * then start faster: a standby warms up sooner, and a start without one, whose downtime is mostly
+ * the JVM's start, is shorter). Its stdout is read by a thread named
  * {@code livetalk-server-stdout-PID}, which completes {@link #listening()} and turns each commit
  * line into a {@link CommitListener#onCommit(String, Message)} call (on that thread, in commit
  * order); its stderr's last lines are kept by {@code livetalk-server-stderr-PID} for error
  * messages. Once it said it listens, an exit that {@link #expectExit()} did not announce is
- * reported to {@code onFailure}, with the stderr's tail.
+ * reported to {@code onFailure}, with the stderr's tail. A standby ({@link ServerArguments#standby()})
+ * completes {@link #standingBy()} once warm, recovers its history on {@link #recover()} and listens
+ * only after {@link #go()}; an exit before it listened fails both futures instead of being
+ * reported.
  *
  * <p>Threads: started, signalled and stopped by one controlling thread at a time; the readers
  * are its own.
@@ -56,6 +60,7 @@ final class ServerChild {
 
     private final Process process;
     private final CompletableFuture<ServerLine.Listening> listening = new CompletableFuture<>();
+    private final CompletableFuture<Void> standingBy = new CompletableFuture<>();
     private final Deque<String> stderr = new ArrayDeque<>();
     private final Thread stdoutReader;
     private final Thread stderrReader;
@@ -70,7 +75,7 @@ final class ServerChild {
                 .start(this::readStderr);
     }
 
-    /** Launches {@code java ... ServerMain} with {@code arguments}; returns at once. */
+    /** Launches {@code java ... ServerMain} with {@code arguments} (a standby when they say so); returns at once. */
     static ServerChild launch(ServerArguments arguments, CommitListener listener, Consumer<Throwable> onFailure)
             throws IOException {
         List<String> command = new ArrayList<>();
@@ -109,6 +114,21 @@ final class ServerChild {
     /** Completes once the server is bound, or exceptionally when it exited before. */
     CompletableFuture<ServerLine.Listening> listening() {
         return listening;
+    }
+
+    /** A standby's: completes once it is warm and waits for {@link #go()}, or exceptionally when it exited before. */
+    CompletableFuture<Void> standingBy() {
+        return standingBy;
+    }
+
+    /** Tells a standby to open the history and recover it, not to listen yet. */
+    void recover() {
+        send(new ServerLine.Recover());
+    }
+
+    /** Tells a standby to listen (recovering first unless {@link #recover()} came); {@link #listening()} says when. */
+    void go() {
+        send(new ServerLine.Go());
     }
 
     /** The exit to come is wanted (a kill, a close): no failure is reported for it. */
@@ -265,13 +285,19 @@ final class ServerChild {
             }
             case ServerLine.Commit commit -> listener.onCommit(commit.epoch(), message(codec, commit));
             case ServerLine.Request request -> listener.onRequest(request.type());
+            case ServerLine.StandingBy ready -> standingBy.complete(null);
             case ServerLine.SlowCommit other -> throw new IllegalArgumentException(
+                    "the server wrote a control line on stdout: " + other.format());
+            case ServerLine.Recover other -> throw new IllegalArgumentException(
+                    "the server wrote a control line on stdout: " + other.format());
+            case ServerLine.Go other -> throw new IllegalArgumentException(
                     "the server wrote a control line on stdout: " + other.format());
         }
     }
 
     /** Before it listened: the start fails with {@code failure}; after: the run does, unless the exit was asked for. */
     private void fail(NetworkBackendException failure, Consumer<Throwable> onFailure) {
+        standingBy.completeExceptionally(failure);
         if (!listening.completeExceptionally(failure) && !exitExpected) {
             onFailure.accept(failure);
         }

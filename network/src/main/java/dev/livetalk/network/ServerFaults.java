@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * What a server fault does to the server process at its window's start and end, never a toxic:
- * {@code restart} kills it ({@code SIGKILL}) and starts it again (with its durable history or
+ * {@code restart} kills it ({@code SIGKILL}), has its standby recover the history (or start
+ * afresh) while the window lasts and, at the window's end, listen (with its durable history or
  * without); {@code pause} stops it ({@code SIGSTOP}) and lets it go on ({@code SIGCONT});
  * {@code slow-commit} sets the commit delay and lifts it. Stateless.
  */
@@ -24,6 +25,11 @@ final class ServerFaults {
         return windows.stream().anyMatch(window -> window.kind().onServer());
     }
 
+    /** Whether {@code windows} restart the server, so a standby server is kept ({@link ServerProcess}). */
+    static boolean restartIn(List<FaultWindow> windows) {
+        return windows.stream().anyMatch(window -> window.parameters() instanceof RestartFault);
+    }
+
     /** Whether a restart of {@code windows} keeps the durable history, so the server must keep one. */
     static boolean durableIn(List<FaultWindow> windows) {
         return windows.stream().anyMatch(window -> window.parameters() instanceof RestartFault restart
@@ -33,7 +39,10 @@ final class ServerFaults {
     /** The window's start. */
     static void begin(ServerProcess server, Fault fault) {
         switch (fault) {
-            case RestartFault restart -> server.kill();
+            case RestartFault restart -> {
+                server.kill();
+                server.recoverAhead(restart.durable());
+            }
             case PauseFault pause -> server.pause();
             case SlowCommitFault slow -> server.slowCommits(slow.delay());
             default -> throw notOnServer(fault);

@@ -32,11 +32,23 @@ import java.util.stream.Stream;
  * again (the same epoch); one that loses it empties the folder first (a fresh epoch). Without,
  * every start is a fresh epoch.
  *
- * <p>Threads: {@link #start(boolean)}, {@link #kill()}, {@link #pause()}, {@link #resume()},
- * {@link #slowCommits} and {@link #close()} are called by one thread at a time (the stage's,
- * then its fault player's); {@link #port()} and {@link #epoch()} from any thread. A
- * {@code livetalk-server-stopper} shutdown hook kills a process still running when the JVM
- * exits.
+ * <p>With {@code standby} (a plan with restarts) the next server is started ahead, as a standby
+ * ({@link ServerArguments#standby()}): a JVM of the same command line that has warmed up and
+ * waits, the port and the history untouched, so that a restart's downtime is what the scenario
+ * says and not a JVM's start. {@link #recoverAhead(boolean)}, right after the kill, empties the
+ * history when it is lost and tells the standby to recover (open the history, now free, and read
+ * it) while the window lasts; {@link #start(boolean)} at the window's end tells it to go and
+ * waits until it listens: what is left is the bind, and whatever of the recovery the window was
+ * too short for. The first standby is started with the server;
+ * the next by {@link #standBy()}, which the fault player calls a while after each restart, not
+ * while the clients reconnect. Without a standby (none asked, or none started yet) a start
+ * launches a JVM as before.
+ *
+ * <p>Threads: {@link #start(boolean)}, {@link #kill()}, {@link #standBy()}, {@link #pause()},
+ * {@link #resume()}, {@link #slowCommits} and {@link #close()} are called by one thread at a time
+ * (the stage's, then its fault player's); {@link #port()} and {@link #epoch()} from any thread. A
+ * {@code livetalk-server-stopper} shutdown hook kills the process still running and the standby
+ * when the JVM exits.
  */
 final class ServerProcess implements AutoCloseable {
     static final Duration START_DEADLINE = Duration.ofSeconds(30);
@@ -48,6 +60,8 @@ final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final CommitListener listener;
     private final Consumer<Throwable> onFailure;
+    /** Whether a standby is kept for the next start. */
+    private final boolean standbys;
     private final Thread shutdownHook = new Thread(this::killOnExit, "livetalk-server-stopper");
     /** Every commit heard of, by epoch and id, across restarts: a durable start repeats what it recovered. */
     private final java.util.Set<String> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -76,14 +90,19 @@ final class ServerProcess implements AutoCloseable {
         }
     };
     private volatile ServerChild child;
+    /** The next server, started ahead and waiting for go, or {@code null}. */
+    private volatile ServerChild standby;
     private volatile String epoch;
     private boolean paused;
+    /** What {@link #recoverAhead} prepared the next start for (keeping the history or not), or {@code null}. */
+    private Boolean prepared;
 
-    private ServerProcess(ServerArguments arguments, Path dataDir, CommitListener listener,
+    private ServerProcess(ServerArguments arguments, Path dataDir, CommitListener listener, boolean standbys,
                           Consumer<Throwable> onFailure) {
         this.arguments = arguments;
         this.dataDir = dataDir;
         this.listener = listener;
+        this.standbys = standbys;
         this.onFailure = onFailure;
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -93,16 +112,19 @@ final class ServerProcess implements AutoCloseable {
      * commit listener on a free loopback port, and waits until it listens.
      *
      * @param durable   whether it keeps a durable history (in a temporary folder of its own)
+     * @param standby   whether to keep the next server started ahead, as a standby (a plan with restarts);
+     *                  the first is started once this one listens
      * @param onFailure told when the server exits or fails unasked while it should run
      * @throws NetworkBackendException when it does not listen within {@link #START_DEADLINE}
      */
-    static ServerProcess start(ServerConfig config, boolean durable, Consumer<Throwable> onFailure)
+    static ServerProcess start(ServerConfig config, boolean durable, boolean standby, Consumer<Throwable> onFailure)
             throws IOException {
         Path dataDir = durable ? Files.createTempDirectory("livetalk-server-") : null;
         ServerArguments arguments = arguments(config, freeLoopbackPort(), dataDir);
-        ServerProcess server = new ServerProcess(arguments, dataDir, config.commitListener(), onFailure);
+        ServerProcess server = new ServerProcess(arguments, dataDir, config.commitListener(), standby, onFailure);
         try {
             server.start(true);
+            server.standBy();
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -133,26 +155,70 @@ final class ServerProcess implements AutoCloseable {
         return running().pid();
     }
 
+    /** The standby's process id, if one was started and not yet told to go. */
+    java.util.OptionalLong standbyPid() {
+        ServerChild next = standby;
+        return next == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(next.pid());
+    }
+
+    /**
+     * Starts the next standby, when standbys are kept and there is none; returns at once (it warms
+     * up on its own).
+     *
+     * @throws NetworkBackendException when the JVM cannot be started
+     */
+    void standBy() {
+        if (standbys && standby == null) {
+            standby = launch(arguments.asStandby());
+        }
+    }
+
+    /**
+     * Waits until the standby is warm (within {@link #START_DEADLINE}); for tests and measurements.
+     *
+     * @throws NetworkBackendException when there is none, or it exited or did not get warm in time
+     */
+    void awaitStandingBy() {
+        ServerChild next = standby;
+        if (next == null) {
+            throw new IllegalStateException("no standby was started");
+        }
+        try {
+            next.standingBy().get(START_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new NetworkBackendException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new NetworkBackendException("the standby server process " + next.pid() + " did not stand by within "
+                    + START_DEADLINE + next.stderrTail());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NetworkBackendException("interrupted while the standby server process warmed up");
+        }
+    }
+
     /**
      * Starts the server again on the same port, after {@link #kill()}, and waits until it listens
-     * (retrying for {@link #BIND_RETRY} while the port is still held).
+     * (retrying for {@link #BIND_RETRY} while the port is still held): the standby, told to go, when
+     * there is one, else a JVM launched now.
      *
      * @param keepHistory whether it comes back with its durable history (only with one); without, a fresh epoch
      * @throws NetworkBackendException when it does not listen in time
      */
     void start(boolean keepHistory) {
-        if (child != null && child.alive()) {
-            throw new IllegalStateException("the server process " + child.pid() + " runs already");
+        if (prepared == null) {
+            prepare(keepHistory);
+        } else if (prepared != keepHistory) {
+            throw new IllegalStateException("the history was made ready for a start that " + (prepared ? "keeps" : "loses")
+                    + " it, not one that " + (keepHistory ? "keeps" : "loses") + " it");
         }
-        if (keepHistory && dataDir == null && child != null) {
-            throw new IllegalStateException("a server without a durable history cannot keep it across a restart");
-        }
-        if (!keepHistory && dataDir != null) {
-            emptyDataDir();
-        }
+        prepared = null;
         long deadline = System.nanoTime() + BIND_RETRY.toNanos();
+        ServerChild next = standby;
+        standby = null;
         while (true) {
-            ServerChild launched = launch();
+            boolean ahead = next != null;
+            ServerChild launched = ahead ? goAhead(next) : launch(arguments);
+            next = null; // a retry launches anew
             child = launched;
             try {
                 epoch = launched.listening().get(START_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).epoch();
@@ -161,7 +227,8 @@ final class ServerProcess implements AutoCloseable {
             } catch (ExecutionException e) {
                 String why = e.getCause().getMessage();
                 if (!why.contains("cannot listen") || System.nanoTime() > deadline) {
-                    throw new NetworkBackendException(why, e.getCause());
+                    throw new NetworkBackendException(ahead ? "the standby server, told to go: " + why : why,
+                            e.getCause());
                 }
             } catch (TimeoutException e) {
                 launched.kill(STOP_DEADLINE);
@@ -172,6 +239,38 @@ final class ServerProcess implements AutoCloseable {
                 launched.kill(STOP_DEADLINE);
                 throw new NetworkBackendException("interrupted while the server process started");
             }
+        }
+    }
+
+    /**
+     * After {@link #kill()}, at the restart window's start: makes the history ready for the next
+     * start (empties it when it is lost) and tells the standby, if there is one, to recover it now;
+     * {@link #start(boolean)} with the same {@code keepHistory} then only tells it to go. Returns at
+     * once: a standby that fails to recover says so when it is told to go.
+     */
+    void recoverAhead(boolean keepHistory) {
+        prepare(keepHistory);
+        prepared = keepHistory;
+        ServerChild next = standby;
+        if (next != null && next.alive()) {
+            try {
+                next.recover();
+            } catch (NetworkBackendException e) {
+                // it died just now: start(...) says so
+            }
+        }
+    }
+
+    /** The checks of a start and the emptied history of one that loses it. */
+    private void prepare(boolean keepHistory) {
+        if (child != null && child.alive()) {
+            throw new IllegalStateException("the server process " + child.pid() + " runs already");
+        }
+        if (keepHistory && dataDir == null && child != null) {
+            throw new IllegalStateException("a server without a durable history cannot keep it across a restart");
+        }
+        if (!keepHistory && dataDir != null) {
+            emptyDataDir();
         }
     }
 
@@ -198,11 +297,20 @@ final class ServerProcess implements AutoCloseable {
         running().send(new ServerLine.SlowCommit(delay));
     }
 
-    /** Stops the server (its stdin closed, SIGKILL after {@link #STOP_DEADLINE}) and deletes its data folder. */
+    /**
+     * Stops the server (its stdin closed, SIGKILL after {@link #STOP_DEADLINE}), kills the standby
+     * (SIGKILL: it never served, so it leaves no class-data archive behind to race the server's) and
+     * deletes the data folder.
+     */
     @Override
     public void close() {
         ServerChild last = child;
+        ServerChild next = standby;
+        standby = null;
         try {
+            if (next != null && next.alive()) {
+                next.kill(STOP_DEADLINE);
+            }
             if (last != null && last.alive()) {
                 if (paused) {
                     last.signal("CONT", STOP_DEADLINE);
@@ -231,9 +339,26 @@ final class ServerProcess implements AutoCloseable {
         return current;
     }
 
-    private ServerChild launch() {
+    /** Tells the standby to go, or says clearly why it cannot: it died while it waited. */
+    private ServerChild goAhead(ServerChild next) {
+        if (!next.alive()) {
+            next.expectExit();
+            throw new NetworkBackendException("the standby server process " + next.pid() + ", started ahead for this"
+                    + " restart, " + next.exit() + " before it was told to go" + next.stderrTail());
+        }
         try {
-            return ServerChild.launch(arguments, once, onFailure);
+            next.go();
+        } catch (NetworkBackendException e) {
+            next.kill(STOP_DEADLINE);
+            throw new NetworkBackendException("the standby server process " + next.pid() + " cannot be told to go: "
+                    + e.getMessage(), e);
+        }
+        return next;
+    }
+
+    private ServerChild launch(ServerArguments launched) {
+        try {
+            return ServerChild.launch(launched, once, onFailure);
         } catch (IOException e) {
             throw new NetworkBackendException("cannot start the server process (" + ServerChild.javaBinary() + "): "
                     + e.getMessage(), e);
@@ -241,10 +366,11 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private void killOnExit() {
-        ServerChild current = child;
-        if (current != null && current.alive()) {
-            current.expectExit();
-            current.kill(STOP_DEADLINE);
+        for (ServerChild current : new ServerChild[] {standby, child}) {
+            if (current != null && current.alive()) {
+                current.expectExit();
+                current.kill(STOP_DEADLINE);
+            }
         }
     }
 

@@ -73,7 +73,7 @@ public final class ToxiproxyBackend implements Backend {
 
     /**
      * The run's server: in this JVM, or as its own process when the plan has a server fault (with
-     * a durable history when a restart keeps it). Its commits reach {@code server}'s listener either way.
+     * a durable history when a restart keeps it, and a standby for the next start when it has a restart). Its commits reach {@code server}'s listener either way.
      */
     private static StageServer server(RunPlan plan, ServerConfig server, Consumer<Throwable> onFailure)
             throws IOException {
@@ -81,7 +81,8 @@ public final class ToxiproxyBackend implements Backend {
         if (!ServerFaults.anyIn(windows)) {
             return new StageServer.InProcess(ReferenceServer.start(server));
         }
-        return new StageServer.OwnProcess(ServerProcess.start(server, ServerFaults.durableIn(windows), onFailure));
+        return new StageServer.OwnProcess(ServerProcess.start(server, ServerFaults.durableIn(windows),
+                ServerFaults.restartIn(windows), onFailure));
     }
 
     ToxiproxyServer toxiproxy() {

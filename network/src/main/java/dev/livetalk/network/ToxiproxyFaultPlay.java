@@ -7,7 +7,9 @@ import dev.livetalk.run.FaultPlay;
 import dev.livetalk.run.PlayedFault;
 import dev.livetalk.run.RunFailure;
 import dev.livetalk.scenarios.fault.FaultWindow;
+import dev.livetalk.scenarios.fault.RestartFault;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,11 +30,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * API deadline; the first that fails (refused, or no answer within the deadline) completes
  * {@link #failure()} and the player plays nothing more. Server faults are played on a thread of
  * their own, {@code server-control} (a restart waits for the new server to listen, which must not
- * hold up the toxics), which owns the server process while the faults play. {@link #start} and {@link #close} are
+ * hold up the toxics), which owns the server process while the faults play; after a restart it
+ * starts the server's next standby ({@link ServerProcess#standBy()}) {@link #STANDBY_SETTLE} later,
+ * not while the clients reconnect, or sooner when the next restart is nearer than twice that.
+ * {@link #start} and {@link #close} are
  * called by the runner's thread; {@link #played()}, {@link #active()} and {@link #failure()}
  * may be read from any thread.
  */
 final class ToxiproxyFaultPlay implements FaultPlay {
+    /**
+     * How long after a restart the server's next standby is started: its warm-up takes a core for
+     * a few seconds, which the reconnecting clients and the new server need more.
+     */
+    static final Duration STANDBY_SETTLE = Duration.ofSeconds(10);
     private final ToxiproxyNetwork network;
     private final List<FaultWindow> windows;
     private final ClientLayout layout;
@@ -46,6 +56,8 @@ final class ToxiproxyFaultPlay implements FaultPlay {
     private final CompletableFuture<RunFailure> failure = new CompletableFuture<>();
     /** Faults on now, per window; touched only by the control thread (and by close after it ended). */
     private final List<AppliedFault> applied = new ArrayList<>();
+    /** When the restart windows begin ({@link System#nanoTime()}), in order; set by {@link #start}. */
+    private volatile long[] restartStarts = new long[0];
 
     /** @param server the server process to play server faults on, or {@code null} when the plan has none */
     ToxiproxyFaultPlay(ToxiproxyNetwork network, List<FaultWindow> windows, ClientLayout layout, ServerProcess server) {
@@ -60,6 +72,8 @@ final class ToxiproxyFaultPlay implements FaultPlay {
 
     /** Schedules every window; window times count from {@code zeroNanos} ({@link System#nanoTime()}). */
     void start(long zeroNanos) {
+        restartStarts = windows.stream().filter(window -> window.parameters() instanceof RestartFault)
+                .mapToLong(window -> zeroNanos + window.start().toNanos()).sorted().toArray();
         for (FaultWindow window : windows) {
             long startAt = zeroNanos + window.start().toNanos();
             long endAt = zeroNanos + window.end().toNanos();
@@ -156,10 +170,37 @@ final class ToxiproxyFaultPlay implements FaultPlay {
         } catch (RuntimeException e) {
             error = e.getMessage();
         }
+        long endedAt = System.nanoTime();
         active.decrementAndGet();
-        played.add(new PlayedFault(window, startAt, endAt, appliedAt, System.nanoTime(), error));
+        played.add(new PlayedFault(window, startAt, endAt, appliedAt, endedAt, error));
         if (error != null) {
             fail("fault " + window.fault() + " could not be ended on the server: " + error);
+        } else if (window.parameters() instanceof RestartFault) {
+            serverThread.schedule(this::standBy, delay(standbyAt(endedAt)), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** When to start the next standby after a restart that ended at {@code endedAt}. */
+    private long standbyAt(long endedAt) {
+        long settle = STANDBY_SETTLE.toNanos();
+        long at = endedAt + settle;
+        for (long next : restartStarts) {
+            if (next > endedAt) {
+                at = Math.min(at, next - settle);
+                break;
+            }
+        }
+        return Math.max(endedAt, at);
+    }
+
+    private void standBy() {
+        if (failure.isDone()) {
+            return;
+        }
+        try {
+            server.standBy();
+        } catch (RuntimeException e) {
+            fail("the server's standby for the next restart could not be started: " + e.getMessage());
         }
     }
 

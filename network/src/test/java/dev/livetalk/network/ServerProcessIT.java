@@ -33,7 +33,7 @@ class ServerProcessIT {
     @Test
     void shouldComeBackOnTheSamePortUnderANewEpochAfterAKill() throws Exception {
         List<Throwable> failures = new CopyOnWriteArrayList<>();
-        try (ServerProcess server = ServerProcess.start(config(), false, failures::add)) {
+        try (ServerProcess server = ServerProcess.start(config(), false, false, failures::add)) {
             String first = server.epoch();
             long firstPid = server.pid();
             assertThat(first).matches("e[0-9a-f]{16}");
@@ -54,7 +54,7 @@ class ServerProcessIT {
     @Test
     void shouldKeepItsEpochAcrossADurableRestartAndLoseItOtherwise() throws Exception {
         List<Throwable> failures = new CopyOnWriteArrayList<>();
-        try (ServerProcess server = ServerProcess.start(config(), true, failures::add)) {
+        try (ServerProcess server = ServerProcess.start(config(), true, false, failures::add)) {
             String first = server.epoch();
 
             server.kill();
@@ -70,7 +70,7 @@ class ServerProcessIT {
 
     @Test
     void shouldStopAndContinueTheProcess() throws Exception {
-        try (ServerProcess server = ServerProcess.start(config(), false, failure -> { })) {
+        try (ServerProcess server = ServerProcess.start(config(), false, false, failure -> { })) {
             long pid = server.pid();
             server.pause();
             assertThat(awaitState(pid, "T")).as("stopped").isEqualTo("T");
@@ -82,7 +82,7 @@ class ServerProcessIT {
     @Test
     void shouldReportAnExitItDidNotAskFor() throws Exception {
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
-        try (ServerProcess server = ServerProcess.start(config(), false, failure::complete)) {
+        try (ServerProcess server = ServerProcess.start(config(), false, false, failure::complete)) {
             long pid = server.pid();
             ProcessHandle.of(pid).orElseThrow().destroyForcibly();
 
@@ -93,7 +93,7 @@ class ServerProcessIT {
 
     @Test
     void shouldRefuseToKeepAHistoryItNeverHad() throws Exception {
-        try (ServerProcess server = ServerProcess.start(config(), false, failure -> { })) {
+        try (ServerProcess server = ServerProcess.start(config(), false, false, failure -> { })) {
             server.kill();
             assertThatIllegalStateException().isThrownBy(() -> server.start(true))
                     .withMessage("a server without a durable history cannot keep it across a restart");
@@ -118,7 +118,7 @@ class ServerProcessIT {
                 requests.add(type);
             }
         }).build();
-        try (ServerProcess server = ServerProcess.start(config, false, failure -> { })) {
+        try (ServerProcess server = ServerProcess.start(config, false, false, failure -> { })) {
             hello(server.port(), "alice");
             awaitSize(requests, 1);
             server.kill();
@@ -160,7 +160,7 @@ class ServerProcessIT {
                 }
             }
         }).build();
-        try (ServerProcess server = ServerProcess.start(config, false, failure -> { })) {
+        try (ServerProcess server = ServerProcess.start(config, false, false, failure -> { })) {
             hello(server.port(), "alice");
             awaitSize(requests, 1);
             hello(server.port(), "bob"); // its line is written before bob's welcome and waits in the pipe

@@ -118,29 +118,61 @@ public final class ReferenceServer implements AutoCloseable {
      * @throws IOException           when the port cannot be bound or Tyrus refuses the endpoint
      */
     public static ReferenceServer start(ServerConfig config) throws IOException {
+        ReferenceServer server = open(config);
+        try {
+            server.listen();
+        } catch (IOException | RuntimeException e) {
+            server.close(); // closes the history too
+            throw e;
+        }
+        return server;
+    }
+
+    /** Starts a server over {@code store} ({@code null}: in memory); tests hand in their own store. */
+    static ReferenceServer start(ServerConfig config, HistoryStore store) throws IOException {
+        ReferenceServer server = open(config, store);
+        server.listen();
+        return server;
+    }
+
+    /**
+     * A server that has taken up its history (opened and recovered, or a fresh epoch in memory,
+     * as {@link #start(ServerConfig)} does) but does not listen yet: {@link #listen()} binds it,
+     * {@link #close()} closes it either way. For a standby, which recovers while the restart's
+     * window lasts and binds at its end ({@link ServerMain}).
+     *
+     * @throws HistoryStoreException as {@link #start(ServerConfig)}
+     */
+    static ReferenceServer open(ServerConfig config) throws IOException {
         if (config.dataDir() == null) {
-            return start(config, null);
+            return open(config, null);
         }
         HistoryStore store = SqliteHistoryStore.open(config.dataDir(), config.epoch(), ReferenceServer::freshEpoch);
         try {
-            return start(config, store);
+            return open(config, store);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
         }
     }
 
-    /** Starts a server over {@code store} ({@code null}: in memory); tests hand in their own store. */
-    static ReferenceServer start(ServerConfig config, HistoryStore store) throws IOException {
+    private static ReferenceServer open(ServerConfig config, HistoryStore store) throws IOException {
         TyrusLogging.configure(config.debugLogging());
         // the recovered tail covers the dedupe window too: a resend of an older message gets its original ack
         // (the room's log keeps only historyLimit of it)
         ServerHistory history = store != null ? store.recover(Math.max(config.historyLimit(), config.dedupeWindow()))
                 : ServerHistory.empty(config.epoch() != null ? config.epoch() : freshEpoch());
-        ReferenceServer server = new ReferenceServer(config, history, store);
-        server.bind();
-        server.listener.onStart(server.epoch());
-        return server;
+        return new ReferenceServer(config, history, store);
+    }
+
+    /**
+     * Binds the port of a server from {@link #open(ServerConfig)} and tells the listener of its start.
+     *
+     * @throws IOException when the port cannot be bound or Tyrus refuses the endpoint
+     */
+    void listen() throws IOException {
+        bind();
+        listener.onStart(epoch());
     }
 
     /**
@@ -230,7 +262,9 @@ public final class ReferenceServer implements AutoCloseable {
             lock.unlock();
         }
         awaitDrained(draining);
-        container.stop();
+        if (port > 0) {
+            container.stop(); // a bind that failed stopped it; a server never bound has none
+        }
     }
 
     boolean stopping() {

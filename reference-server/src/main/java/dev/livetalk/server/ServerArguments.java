@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The command line of {@link ServerMain}:
- * {@code --port P --secret S --history N --dedupe W --rate R --burst B [--data DIR] [--epoch E]}. Every
- * option takes one value; {@code --port} must be above 0 (the parent picks a free port, since
+ * {@code --port P --secret S --history N --dedupe W --rate R --burst B [--data DIR] [--epoch E] [--standby]}.
+ * Every option but {@code --standby} takes one value; {@code --port} must be above 0 (the parent picks a free port, since
  * Tyrus binds 8025 when asked for 0). Bad arguments are refused naming the value and the rule.
  *
  * <p>Immutable; any thread.
@@ -22,21 +22,35 @@ import java.util.Set;
  * @param burst   events a connection may send at once
  * @param data    the durable history's folder, or {@code null} for a history in memory
  * @param epoch   the epoch to announce, or {@code null} for a fresh one (or the durable history's)
+ * @param standby whether it starts as a standby: warms up, says so, and opens the history and binds the port
+ *                only once told {@code go} on stdin ({@link ServerMain})
  */
 public record ServerArguments(int port, String secret, int history, int dedupe, double rate, int burst, Path data,
-                              String epoch) {
+                              String epoch, boolean standby) {
     /** How to call {@link ServerMain}, for error messages. */
-    public static final String USAGE =
-            "usage: ServerMain --port P --secret S --history N --dedupe W --rate R --burst B [--data DIR] [--epoch E]";
+    public static final String USAGE = "usage: ServerMain --port P --secret S --history N --dedupe W --rate R"
+            + " --burst B [--data DIR] [--epoch E] [--standby]";
+    private static final String STANDBY = "--standby";
     private static final List<String> REQUIRED = List.of("--port", "--secret", "--history", "--dedupe", "--rate",
             "--burst");
     private static final Set<String> KNOWN = Set.of("--port", "--secret", "--history", "--dedupe", "--rate", "--burst",
-            "--data", "--epoch");
+            "--data", "--epoch", STANDBY);
 
     public ServerArguments {
         if (port <= 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be 1..65535: " + port);
         }
+    }
+
+    /** A server that starts at once ({@code standby} false). */
+    public ServerArguments(int port, String secret, int history, int dedupe, double rate, int burst, Path data,
+                           String epoch) {
+        this(port, secret, history, dedupe, rate, burst, data, epoch, false);
+    }
+
+    /** These arguments for a standby ({@link #standby()}). */
+    public ServerArguments asStandby() {
+        return new ServerArguments(port, secret, history, dedupe, rate, burst, data, epoch, true);
     }
 
     /**
@@ -47,8 +61,17 @@ public record ServerArguments(int port, String secret, int history, int dedupe, 
      */
     public static ServerArguments parse(List<String> args) {
         Map<String, String> values = new LinkedHashMap<>();
+        boolean standby = false;
         for (int i = 0; i < args.size(); i += 2) {
             String option = args.get(i);
+            if (option.equals(STANDBY)) {
+                if (standby) {
+                    throw new IllegalArgumentException(STANDBY + " may be given once");
+                }
+                standby = true;
+                i--; // it takes no value
+                continue;
+            }
             if (!KNOWN.contains(option)) {
                 throw new IllegalArgumentException("unknown option \"" + option + "\": expected one of "
                         + String.join(", ", KNOWN.stream().sorted().toList()));
@@ -69,7 +92,7 @@ public record ServerArguments(int port, String secret, int history, int dedupe, 
         String data = values.get("--data");
         return new ServerArguments(integer(values, "--port"), values.get("--secret"), integer(values, "--history"),
                 integer(values, "--dedupe"), number(values, "--rate"), integer(values, "--burst"),
-                data == null ? null : Path.of(data), values.get("--epoch"));
+                data == null ? null : Path.of(data), values.get("--epoch"), standby);
     }
 
     /**
@@ -99,6 +122,9 @@ public record ServerArguments(int port, String secret, int history, int dedupe, 
         }
         if (epoch != null) {
             args.addAll(List.of("--epoch", epoch));
+        }
+        if (standby) {
+            args.add(STANDBY);
         }
         return List.copyOf(args);
     }

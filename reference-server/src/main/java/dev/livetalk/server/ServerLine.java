@@ -6,8 +6,10 @@ import java.time.Duration;
  * The lines {@link ServerMain} exchanges with the process that started it, one per line:
  * on stdout {@code listening <port> <epoch>} once bound and {@code commit <epoch> <message JSON>}
  * per commit (the JSON as {@code EventCodec} encodes the message, which holds no line break),
- * {@code request <type>} per request received ({@link CommitListener#onRequest});
- * on stdin {@code slow-commit <nanos>} (0 lifts it). Both sides format and parse them here.
+ * {@code request <type>} per request received ({@link CommitListener#onRequest}), and from a standby
+ * ({@code --standby}) {@code standing-by} once it is warm and waits; on stdin {@code slow-commit <nanos>}
+ * (0 lifts it) and, to a standby, {@code recover} (optional) and {@code go}. Both sides format and
+ * parse them here.
  *
  * <p>Immutable; any thread.
  */
@@ -45,6 +47,33 @@ public sealed interface ServerLine {
         }
     }
 
+    /** A standby is warm and waits for {@link Go}: it has not opened the history nor bound the port. */
+    record StandingBy() implements ServerLine {
+        @Override
+        public String format() {
+            return "standing-by";
+        }
+    }
+
+    /**
+     * To a standby: open the history (or make a fresh epoch) and recover it now, without binding
+     * the port yet (the server before it is dead: its history is free).
+     */
+    record Recover() implements ServerLine {
+        @Override
+        public String format() {
+            return "recover";
+        }
+    }
+
+    /** To a standby: listen now (after recovering, when {@link Recover} did not come first). */
+    record Go() implements ServerLine {
+        @Override
+        public String format() {
+            return "go";
+        }
+    }
+
     /** Each commit takes {@code delay} more from now on; zero lifts it. */
     record SlowCommit(Duration delay) implements ServerLine {
         public SlowCommit {
@@ -62,7 +91,7 @@ public sealed interface ServerLine {
     /**
      * Reads one line.
      *
-     * @throws IllegalArgumentException naming the line and the rule when it is none of the four
+     * @throws IllegalArgumentException naming the line and the rule when it is none of the seven
      */
     static ServerLine parse(String line) {
         String[] parts = line.split(" ", 3);
@@ -83,6 +112,21 @@ public sealed interface ServerLine {
                         return new Request(parts[1]);
                     }
                 }
+                case "standing-by" -> {
+                    if (parts.length == 1) {
+                        return new StandingBy();
+                    }
+                }
+                case "recover" -> {
+                    if (parts.length == 1) {
+                        return new Recover();
+                    }
+                }
+                case "go" -> {
+                    if (parts.length == 1) {
+                        return new Go();
+                    }
+                }
                 case "slow-commit" -> {
                     if (parts.length == 2) {
                         return new SlowCommit(Duration.ofNanos(Long.parseLong(parts[1])));
@@ -95,6 +139,6 @@ public sealed interface ServerLine {
             // refused below with the rule
         }
         throw new IllegalArgumentException("unreadable line \"" + line + "\": expected \"listening <port> <epoch>\","
-                + " \"commit <epoch> <json>\", \"request <type>\" or \"slow-commit <nanos>\"");
+                + " \"commit <epoch> <json>\", \"request <type>\", \"standing-by\", \"recover\", \"go\" or \"slow-commit <nanos>\"");
     }
 }

@@ -24,7 +24,15 @@ import java.util.List;
  * 2 for bad arguments or a {@code --data} folder that holds no readable history (the message
  * names the value and the rule).
  *
- * <p>Threads: the main thread starts the server and then reads stdin; commit lines are written
+ * <p>With {@code --standby} it is the next server of a harness that restarts it, started ahead:
+ * it warms up ({@link StandbyWarmUp}: classes loaded, the server's paths run once on a throwaway
+ * server, neither the port nor the history touched), prints {@code standing-by} and waits on
+ * stdin for {@code recover}, upon which it opens the history (which the server before it held
+ * until it died) and recovers it, and then {@code go}, upon which it binds the port (recovering
+ * first when no {@code recover} came): together what a start without {@code --standby} does at
+ * once. Stdin ending before {@code go} ends it with 0; any other line before {@code go} with 1.
+ *
+ * <p>Threads: the main thread warms up, starts the server and then reads stdin; commit lines are written
  * by the server's threads through {@link CommitLines}.
  */
 public final class ServerMain {
@@ -53,13 +61,21 @@ public final class ServerMain {
             err.println(ServerArguments.USAGE);
             return EXIT_USAGE;
         }
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        if (arguments.standby()) {
+            StandbyWarmUp.run(config, err);
+            lines.print(new ServerLine.StandingBy());
+        }
         ReferenceServer server;
         try {
-            server = ReferenceServer.start(config);
+            server = arguments.standby() ? awaitGo(config, stdin) : ReferenceServer.start(config);
+            if (server == null) {
+                return EXIT_OK; // stdin ended before go: the parent has no use for this standby
+            }
         } catch (HistoryStoreException e) {
             err.println("ServerMain: " + e.getMessage());
             return EXIT_USAGE;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             err.println("ServerMain: " + e.getMessage());
             return EXIT_FAILED;
         }
@@ -69,13 +85,47 @@ public final class ServerMain {
             // A durable start tells again what it recovered: a message made durable just before a kill may have
             // died with its commit line; the reader passes on only the commits it has not heard of.
             recovered.rooms().values().forEach(messages -> messages.forEach(m -> lines.onCommit(recovered.epoch(), m)));
-            return control(server, in, err);
+            return control(server, stdin, err);
+        }
+    }
+
+    /**
+     * A standby's wait on stdin: {@code recover} opens and recovers the history, {@code go} then
+     * binds; returns the listening server, or {@code null} when stdin ended before {@code go}.
+     *
+     * @throws HistoryStoreException    when the history cannot be opened or read
+     * @throws IOException              when the port cannot be bound, or stdin not read
+     * @throws IllegalArgumentException for any other line, or {@code recover} twice
+     */
+    private static ReferenceServer awaitGo(ServerConfig config, BufferedReader stdin) throws IOException {
+        ReferenceServer recovered = null;
+        try {
+            for (String line = stdin.readLine(); line != null; line = stdin.readLine()) {
+                if (line.equals(new ServerLine.Recover().format()) && recovered == null) {
+                    recovered = ReferenceServer.open(config);
+                    continue;
+                }
+                if (!line.equals(new ServerLine.Go().format())) {
+                    throw new IllegalArgumentException("a standby takes \"recover\" and then \"go\" on stdin before"
+                            + " anything else: \"" + line + "\"");
+                }
+                ReferenceServer server = recovered != null ? recovered : ReferenceServer.open(config);
+                recovered = server;
+                server.listen();
+                recovered = null; // it listens: the caller closes it
+                return server;
+            }
+            return null;
+        } finally {
+            if (recovered != null) {
+                recovered.close();
+            }
         }
     }
 
     /** Reads control lines until stdin ends. */
-    private static int control(ReferenceServer server, InputStream in, PrintStream err) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    private static int control(ReferenceServer server, BufferedReader stdin, PrintStream err) {
+        try (BufferedReader reader = stdin) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!(ServerLine.parse(line) instanceof ServerLine.SlowCommit slow)) {
                     throw new IllegalArgumentException("stdin takes \"slow-commit <nanos>\" lines only: \"" + line + "\"");

@@ -15,6 +15,8 @@
  *
  * <p>{@link dev.livetalk.server.ServerMain} runs the server as a process of its own for a
  * harness that kills and restarts it: {@link dev.livetalk.server.ServerArguments} is its command
- * line, {@link dev.livetalk.server.ServerLine} the lines it exchanges on stdout and stdin.
+ * line, {@link dev.livetalk.server.ServerLine} the lines it exchanges on stdout and stdin. With
+ * {@code --standby} it is the next server, started ahead: warm, waiting for {@code go} before it
+ * opens the history and binds the port.
  */
 package dev.livetalk.server;

@@ -44,6 +44,18 @@ class ServerMainTest {
     }
 
     @Test
+    void shouldReadStandbyAsAFlagWithoutValue() {
+        ServerArguments standby = ServerArguments.parse(concat(List.of("--standby"), MINIMAL.toArray(String[]::new)));
+
+        assertThat(standby.standby()).isTrue();
+        assertThat(standby).isEqualTo(ServerArguments.parse(MINIMAL).asStandby());
+        assertThat(ServerArguments.parse(standby.toArgs())).isEqualTo(standby);
+        assertThat(ServerArguments.parse(MINIMAL).standby()).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(concat(MINIMAL, "--standby",
+                "--standby"))).withMessage("--standby may be given once");
+    }
+
+    @Test
     void shouldKeepTheHistoryInMemoryWithoutData() {
         ServerConfig config = ServerArguments.parse(MINIMAL).config(CommitListener.NONE);
 
@@ -90,10 +102,11 @@ class ServerMainTest {
         Message message = new Message("room1", 3, "room1:3.0a1b2c3d", "c-1", "user1", "hi \"there\"\n", null, 17);
         String json = new EventCodec().encode(message);
         List<ServerLine> lines = List.of(new ServerLine.Listening(4001, "e0123"), new ServerLine.Commit("e0123", json),
-                new ServerLine.SlowCommit(Duration.ofMillis(20)), new ServerLine.Request("history"));
+                new ServerLine.SlowCommit(Duration.ofMillis(20)), new ServerLine.Request("history"),
+                new ServerLine.StandingBy(), new ServerLine.Recover(), new ServerLine.Go());
 
         assertThat(lines).extracting(ServerLine::format).containsExactly("listening 4001 e0123",
-                "commit e0123 " + json, "slow-commit 20000000", "request history");
+                "commit e0123 " + json, "slow-commit 20000000", "request history", "standing-by", "recover", "go");
         assertThat(json).doesNotContain("\n");
         assertThat(lines).allSatisfy(line -> assertThat(ServerLine.parse(line.format())).isEqualTo(line));
         assertThatIllegalArgumentException().isThrownBy(() -> ServerLine.parse("slow-commit soon"))
@@ -102,6 +115,8 @@ class ServerMainTest {
                 .withMessageStartingWith("unreadable line \"listening 4001\"");
         assertThatIllegalArgumentException().isThrownBy(() -> ServerLine.parse("request"))
                 .withMessageStartingWith("unreadable line \"request\"");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerLine.parse("go now"))
+                .withMessageStartingWith("unreadable line \"go now\"");
     }
 
     @Test
@@ -160,6 +175,80 @@ class ServerMainTest {
                 "commit e-durable {")).anySatisfy(line -> assertThat(line).contains("\"seq\":2"));
     }
 
+    /**
+     * A standby warms up, says so, and neither opens its history nor binds its port before told:
+     * the history stays as it was (no file yet) and the port is free; recover opens the history,
+     * the port still free; after go it listens on the history's epoch.
+     */
+    @Test
+    void shouldStandByRecoverOnRecoverAndListenOnlyOnGo(@org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        int port = freePort();
+        PipedOutputStream stdin = new PipedOutputStream();
+        InputStream in = new PipedInputStream(stdin);
+        LineSink out = new LineSink();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> ServerMain.run(
+                concat(with("--port", Integer.toString(port)), "--data", data.toString(), "--epoch", "e-standby",
+                        "--standby"), in, out, new PrintStream(new ByteArrayOutputStream())));
+
+        assertThat(out.firstLine().get(60, TimeUnit.SECONDS)).isEqualTo("standing-by");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(data)) {
+            assertThat(files).as("the history is not opened before go").isEmpty();
+        }
+        assertThat(binds(port)).as("the port is free before go").isTrue();
+        assertThat(exit).isNotDone();
+
+        stdin.write("recover\n".getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!java.nio.file.Files.exists(data.resolve(SqliteHistoryStore.FILE_NAME)) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(data.resolve(SqliteHistoryStore.FILE_NAME)).as("recover opens the history").exists();
+        assertThat(binds(port)).as("the port is free after recover, before go").isTrue();
+        assertThat(out.lines()).containsExactly("standing-by");
+
+        stdin.write("go\n".getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        String listening = out.awaitLine(2).get(30, TimeUnit.SECONDS);
+        assertThat(listening).isEqualTo("listening " + port + " e-standby");
+        assertThat(binds(port)).as("bound after go").isFalse();
+        stdin.close();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(out.lines()).as("nothing of the warm-up on stdout").containsExactly("standing-by", listening);
+    }
+
+    @Test
+    void shouldEndAStandbyWhoseStdinEndsBeforeGo() throws Exception {
+        LineSink out = new LineSink();
+        int code = ServerMain.run(concat(with("--port", Integer.toString(freePort())), "--standby"),
+                InputStream.nullInputStream(), out, new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(code).isZero();
+        assertThat(out.lines()).containsExactly("standing-by");
+    }
+
+    @Test
+    void shouldRefuseAnythingButGoBeforeGo() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ServerMain.run(concat(with("--port", Integer.toString(freePort())), "--standby"),
+                new java.io.ByteArrayInputStream("slow-commit 5\n".getBytes(StandardCharsets.UTF_8)),
+                new LineSink(), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("ServerMain: a standby takes \"recover\" and then \"go\" on stdin before anything else:"
+                        + " \"slow-commit 5\"")
+                .doesNotContain("warm-up failed");
+    }
+
+    private static boolean binds(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return socket.isBound();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static List<String> with(String option, String value) {
         List<String> args = new java.util.ArrayList<>(MINIMAL);
         args.set(args.indexOf(option) + 1, value);
@@ -178,13 +267,20 @@ class ServerMainTest {
         }
     }
 
-    /** Completes with the first line written to it. */
+    /** Completes with the lines written to it, as they end. */
     private static final class LineSink extends java.io.OutputStream {
         private final StringBuilder text = new StringBuilder();
-        private final CompletableFuture<String> first = new CompletableFuture<>();
+        private final java.util.Map<Integer, CompletableFuture<String>> awaited = new java.util.HashMap<>();
+        private int ended;
+        private int lineStart;
 
         CompletableFuture<String> firstLine() {
-            return first;
+            return awaitLine(1);
+        }
+
+        /** Completes with the {@code n}th line (from 1) once it ended. */
+        synchronized CompletableFuture<String> awaitLine(int n) {
+            return awaited.computeIfAbsent(n, k -> new CompletableFuture<>());
         }
 
         synchronized List<String> lines() {
@@ -194,7 +290,9 @@ class ServerMainTest {
         @Override
         public synchronized void write(int b) {
             if (b == '\n') {
-                first.complete(text.toString());
+                ended++;
+                awaitLine(ended).complete(text.substring(lineStart));
+                lineStart = text.length() + 1;
             }
             text.append((char) b);
         }

@@ -1,0 +1,225 @@
+package dev.livetalk.network;
+
+import dev.livetalk.protocol.Ack;
+import dev.livetalk.protocol.Decoded;
+import dev.livetalk.protocol.EventCodec;
+import dev.livetalk.protocol.Hello;
+import dev.livetalk.protocol.Join;
+import dev.livetalk.protocol.Joined;
+import dev.livetalk.protocol.ProtocolVersion;
+import dev.livetalk.protocol.Send;
+import dev.livetalk.protocol.ServerEvent;
+import dev.livetalk.protocol.UserToken;
+import dev.livetalk.protocol.Welcome;
+import dev.livetalk.run.RunSetup;
+import dev.livetalk.server.CommitListener;
+import dev.livetalk.server.ServerConfig;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The server's standby: the next server JVM, started ahead and warm, which opens the history and
+ * listens only once told to go, so that a restart's downtime is not a JVM's start.
+ */
+class StandbyServerIT {
+    private static ServerConfig config(List<String> starts) {
+        return ServerConfig.builder(RunSetup.SECRET).commitListener(new CommitListener() {
+            @Override
+            public void onCommit(dev.livetalk.protocol.Message message) {
+            }
+
+            @Override
+            public void onCommit(String epoch, dev.livetalk.protocol.Message message) {
+            }
+
+            @Override
+            public void onStart(String epoch) {
+                starts.add(epoch);
+            }
+        }).build();
+    }
+
+    /** A restart as the fault player plays it: kill, recover ahead at once, go at the window's end. */
+    @Test
+    void shouldRecoverAheadWithoutListeningUntilGoThenListenWithTheDurableHistory() throws Exception {
+        List<String> starts = new CopyOnWriteArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        try (ServerProcess server = ServerProcess.start(config(starts), true, true, failures::add)) {
+            String epoch = server.epoch();
+            assertThat(say(server.port(), "hello")).as("head of lobby after one send").isEqualTo(1);
+            server.awaitStandingBy();
+            long standby = server.standbyPid().orElseThrow();
+            assertThat(standby).isNotEqualTo(server.pid());
+
+            server.kill();
+            assertThat(accepts(server.port())).as("refused while dead").isFalse();
+            server.recoverAhead(true);
+            assertThat(ProcessHandle.of(standby)).as("the standby waits").hasValueSatisfying(
+                    process -> assertThat(process.isAlive()).isTrue());
+            assertThat(accepts(server.port())).as("a standby does not listen before go").isFalse();
+            assertThat(starts).as("no start announced before go").containsExactly(epoch);
+            assertThatThrownBy(() -> server.start(false)).as("made ready to keep the history")
+                    .isInstanceOf(IllegalStateException.class);
+
+            server.start(true);
+            assertThat(server.pid()).as("the standby is the server now").isEqualTo(standby);
+            assertThat(server.standbyPid()).as("the next standby waits for standBy()").isEmpty();
+            assertThat(server.epoch()).as("the durable history's epoch").isEqualTo(epoch);
+            assertThat(starts).containsExactly(epoch, epoch);
+            assertThat(say(server.port(), "again")).as("the message before the restart was recovered").isEqualTo(2);
+        }
+        assertThat(failures).as("a wanted kill is no failure").isEmpty();
+    }
+
+    @Test
+    void shouldStartAFreshEpochFromTheStandbyWhenTheHistoryIsLost() throws Exception {
+        for (boolean durable : new boolean[] {true, false}) {
+            List<String> starts = new CopyOnWriteArrayList<>();
+            try (ServerProcess server = ServerProcess.start(config(starts), durable, true, failure -> { })) {
+                String epoch = server.epoch();
+                assertThat(say(server.port(), "hello")).isEqualTo(1);
+                long standby = server.standbyPid().orElseThrow();
+
+                server.kill();
+                server.start(false);
+                assertThat(server.pid()).isEqualTo(standby);
+                assertThat(server.epoch()).as("a fresh epoch, durable " + durable).isNotEqualTo(epoch);
+                assertThat(say(server.port(), "again")).as("nothing of the old epoch, durable " + durable)
+                        .isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void shouldLeaveNoJvmBehindAfterClose() throws Exception {
+        List<Long> pids = new ArrayList<>();
+        try (ServerProcess server = ServerProcess.start(config(new CopyOnWriteArrayList<>()), true, true,
+                failure -> { })) {
+            pids.add(server.pid());
+            server.kill();
+            server.start(true);
+            pids.add(server.pid());
+            server.standBy();
+            pids.add(server.standbyPid().orElseThrow());
+            server.standBy(); // one standby at a time
+            assertThat(server.standbyPid()).hasValue(pids.get(2));
+        }
+        assertThat(pids).doesNotHaveDuplicates().allSatisfy(pid -> assertThat(ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)).as("process " + pid + " after close").isEmpty());
+    }
+
+    @Test
+    void shouldStartNoStandbyUnlessAsked() throws Exception {
+        try (ServerProcess server = ServerProcess.start(config(new CopyOnWriteArrayList<>()), true, false,
+                failure -> { })) {
+            long first = server.pid();
+            server.standBy();
+            assertThat(server.standbyPid()).isEmpty();
+            assertThat(ProcessHandle.current().children().map(ProcessHandle::pid)).as("one server JVM")
+                    .containsExactly(first);
+
+            server.kill();
+            server.start(true);
+            assertThat(server.standbyPid()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldSayClearlyThatTheStandbyDiedBeforeItWasToldToGo() throws Exception {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Long> pids = new ArrayList<>();
+        try (ServerProcess server = ServerProcess.start(config(new CopyOnWriteArrayList<>()), true, true,
+                failures::add)) {
+            pids.add(server.pid());
+            long standby = server.standbyPid().orElseThrow();
+            pids.add(standby);
+            ProcessHandle process = ProcessHandle.of(standby).orElseThrow();
+            process.destroyForcibly();
+            process.onExit().get(30, TimeUnit.SECONDS);
+
+            server.kill();
+            assertThatThrownBy(() -> server.start(true)).isInstanceOf(NetworkBackendException.class)
+                    .hasMessageStartingWith("the standby server process " + standby + ", started ahead for this"
+                            + " restart, exited with code 137 before it was told to go");
+            assertThat(server.standbyPid()).isEmpty();
+        }
+        assertThat(failures).as("a standby's death is told by the restart that needs it, not before").isEmpty();
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+                .as("process " + pid).isEmpty());
+    }
+
+    /** Says hello as alice, joins lobby, sends {@code body} and waits for its ack; returns its seq. */
+    private static long say(int port, String body) throws Exception {
+        EventCodec codec = new EventCodec();
+        BlockingQueue<ServerEvent> events = new LinkedBlockingQueue<>();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port
+                    + "/livetalk/chat"), new WebSocket.Listener() {
+                        private final StringBuilder partial = new StringBuilder();
+
+                        @Override
+                        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                            partial.append(data);
+                            if (last) {
+                                if (codec.decodeServer(partial.toString())
+                                        instanceof Decoded.Ok<ServerEvent>(ServerEvent event)) {
+                                    events.add(event);
+                                }
+                                partial.setLength(0);
+                            }
+                            ws.request(1);
+                            return null;
+                        }
+                    }).get(10, TimeUnit.SECONDS);
+            try {
+                socket.sendText(codec.encode(new Hello("alice", UserToken.of(RunSetup.SECRET, "alice"),
+                        ProtocolVersion.CURRENT)), true).get(10, TimeUnit.SECONDS);
+                await(events, Welcome.class);
+                socket.sendText(codec.encode(new Join("lobby")), true).get(10, TimeUnit.SECONDS);
+                await(events, Joined.class);
+                socket.sendText(codec.encode(new Send("lobby", "c-" + body, body, null)), true)
+                        .get(10, TimeUnit.SECONDS);
+                return await(events, Ack.class).seq();
+            } finally {
+                socket.abort();
+            }
+        }
+    }
+
+    private static <T extends ServerEvent> T await(BlockingQueue<ServerEvent> events, Class<T> type)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            ServerEvent event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertThat(event).as("a " + type.getSimpleName() + " within 10 s").isNotNull();
+            if (type.isInstance(event)) {
+                return type.cast(event);
+            }
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
