@@ -39,6 +39,11 @@ final class PendingSends {
             this.ackDeadline = ackDeadline;
         }
 
+        /** Whether it was resent under another id than the one first sent. */
+        boolean renamed() {
+            return !clientMsgId.equals(echoClientMsgId);
+        }
+
         PendingSend view() {
             return new PendingSend(room, clientMsgId, echoClientMsgId, body, replyTo, sentAt, attempts,
                     ackDeadline, inDoubt);
@@ -46,6 +51,12 @@ final class PendingSends {
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    /**
+     * The entries resent under a new id: only they can be found by the id first sent, so
+     * without any {@link #find} looks no further than the map (it is asked on every echo of
+     * the user's own messages, mostly for a send already acknowledged).
+     */
+    private int renamed;
     private long earliestDeadline = NEVER;
     private int waitingForTransmit;
 
@@ -62,7 +73,7 @@ final class PendingSends {
     /** The entry with this current id, else the one first sent under it, or {@code null}. */
     Entry find(String clientMsgId) {
         Entry entry = entries.get(clientMsgId);
-        if (entry != null) {
+        if (entry != null || renamed == 0) {
             return entry;
         }
         for (Entry candidate : entries.values()) {
@@ -78,12 +89,17 @@ final class PendingSends {
         if (entry != null && entry.needsTransmit) {
             waitingForTransmit--;
         }
+        if (entry != null && entry.renamed()) {
+            renamed--;
+        }
         return entry;
     }
 
     void rename(Entry entry, String newClientMsgId) {
         entries.remove(entry.clientMsgId);
+        boolean wasRenamed = entry.renamed();
         entry.clientMsgId = newClientMsgId;
+        renamed += (entry.renamed() ? 1 : 0) - (wasRenamed ? 1 : 0);
         entries.put(newClientMsgId, entry);
     }
 
