@@ -123,9 +123,11 @@ final class LedgerRooms implements Closeable {
         Map<String, List<RefetchRow>> refetches = byRoom(ledger.refetches(), RefetchRow::room);
         Set<String> names = new LinkedHashSet<>(messages.keySet());
         Stream.of(deliveries, transcripts, markers, receipts, refetches).forEach(m -> names.addAll(m.keySet()));
+        RoomRows.Names words = new RoomRows.Names();
         Rooms rooms = consumer -> {
             for (String room : names) {
-                List<MessageRow> its = messages.getOrDefault(room, List.of()).stream().map(RoomRows::slim).toList();
+                List<MessageRow> its = messages.getOrDefault(room, List.of()).stream()
+                        .map(m -> RoomRows.slim(m, words)).toList();
                 RoomDeliveries.Builder rows = new RoomDeliveries.Builder(its, LedgerIndex.keys(its));
                 deliveries.getOrDefault(room, List.of()).forEach(rows::add);
                 List<TranscriptRow> lines = transcripts.getOrDefault(room, List.of());
@@ -181,7 +183,7 @@ final class LedgerRooms implements Closeable {
             try (split) {
                 if (splitMessages) {
                     LedgerFiles.eachRow(folder, LedgerTable.MESSAGES, MessageRow.class,
-                            m -> split.write(LedgerTable.MESSAGES, m.room(), RoomRows.slim(m)));
+                            m -> split.write(LedgerTable.MESSAGES, m.room(), m));
                     LedgerFiles.eachRow(folder, LedgerTable.DELIVERIES, DeliveryRow.class,
                             d -> split.write(LedgerTable.DELIVERIES, d.room(), d));
                 }
@@ -264,12 +266,6 @@ final class LedgerRooms implements Closeable {
             }
         }
 
-        <T> List<T> read(LedgerTable table, String room, Class<T> type) throws IOException {
-            List<T> rows = new ArrayList<>();
-            eachOf(table, room, type, rows::add);
-            return rows;
-        }
-
         <T> void eachOf(LedgerTable table, String room, Class<T> type, java.util.function.Consumer<T> row)
                 throws IOException {
             if (!rooms.containsKey(room) || !Files.exists(file(table, room))) {
@@ -317,6 +313,7 @@ final class LedgerRooms implements Closeable {
         private final List<FaultRow> faults;
         private final List<WelcomeRow> welcomes;
         private final Set<String> done = new HashSet<>();
+        private final RoomRows.Names names = new RoomRows.Names();
 
         RoomReader(Path folder, Split split, List<TranscriptRow> transcripts, Map<String, List<RefetchRow>> refetches,
                    List<FaultRow> faults, List<WelcomeRow> welcomes) {
@@ -341,7 +338,7 @@ final class LedgerRooms implements Closeable {
                     requireNew(room, LedgerTable.MESSAGES, messageRow);
                     List<MessageRow> its = new ArrayList<>();
                     while (nextMessage != null && nextMessage.room().equals(room)) {
-                        its.add(RoomRows.slim(nextMessage));
+                        its.add(RoomRows.slim(nextMessage, names));
                         nextMessage = messages.hasNext() ? messages.next() : null;
                         messageRow++;
                     }
@@ -376,7 +373,8 @@ final class LedgerRooms implements Closeable {
         /** Each room of the spill files, in order of its first message row (then of its first other row). */
         void eachSplit(RoomConsumer consumer) throws IOException {
             for (String room : List.copyOf(split.rooms.keySet())) {
-                List<MessageRow> its = split.read(LedgerTable.MESSAGES, room, MessageRow.class);
+                List<MessageRow> its = new ArrayList<>();
+                split.eachOf(LedgerTable.MESSAGES, room, MessageRow.class, m -> its.add(RoomRows.slim(m, names)));
                 RoomDeliveries.Builder rows = new RoomDeliveries.Builder(its, LedgerIndex.keys(its));
                 split.eachOf(LedgerTable.DELIVERIES, room, DeliveryRow.class, rows::add);
                 room(room, its, rows.build(), consumer);
@@ -393,11 +391,14 @@ final class LedgerRooms implements Closeable {
 
         private void room(String room, List<MessageRow> messages, RoomDeliveries deliveries, RoomConsumer consumer)
                 throws IOException {
+            List<MarkerRow> markers = new ArrayList<>();
+            split.eachOf(LedgerTable.MARKERS, room, MarkerRow.class, m -> markers.add(RoomRows.slim(m, names)));
+            List<ReceiptRow> receipts = new ArrayList<>();
+            split.eachOf(LedgerTable.RECEIPTS, room, ReceiptRow.class, r -> receipts.add(RoomRows.slim(r, names)));
             consumer.accept(new RoomRows(room, messages, deliveries,
                     transcripts.stream().filter(t -> t.room().equals(room)).toList(),
                     each -> split.eachOf(LedgerTable.TRANSCRIPTS, room, TranscriptRow.class, each),
-                    split.read(LedgerTable.MARKERS, room, MarkerRow.class),
-                    split.read(LedgerTable.RECEIPTS, room, ReceiptRow.class),
+                    markers, receipts,
                     refetches.getOrDefault(room, List.of()), faults, welcomes));
             split.remove(room);
         }

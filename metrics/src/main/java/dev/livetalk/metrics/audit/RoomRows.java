@@ -47,11 +47,46 @@ record RoomRows(String room, List<MessageRow> messages, RoomDeliveries deliverie
                 transcript.transitions(), 0);
     }
 
-    /** {@code message} without what no figure reads (its transmissions, client message ids and lost commits). */
-    static MessageRow slim(MessageRow m) {
-        return new MessageRow(m.key(), m.room(), m.sender(), m.id(), m.seq(), m.replyTo(), m.intendedUs(),
-                m.handedUs(), m.transmittedUs(), m.transmissions(), List.of(), List.of(), m.echoUs(), m.ackUs(),
-                m.committedUs(), m.commits(), m.statuses(), m.finalStatus(), m.senderMoves(), List.of(),
-                m.acknowledgedLost());
+    /**
+     * {@code message} without what no figure reads (its transmissions, client message ids, lost
+     * commits and its commits' client message ids), its repeated words (room, sender, statuses,
+     * epochs) shared through {@code names}: a message row of a room in memory takes a third of
+     * the heap it took as read.
+     */
+    static MessageRow slim(MessageRow m, Names names) {
+        return new MessageRow(m.key(), names.of(m.room()), names.of(m.sender()), m.id(), m.seq(), m.replyTo(),
+                m.intendedUs(), m.handedUs(), m.transmittedUs(), m.transmissions(), List.of(), List.of(), m.echoUs(),
+                m.ackUs(), m.committedUs(),
+                m.commits().stream().map(c -> new MessageRow.Commit(c.seq(), c.id(), null, c.atUs(), names.of(c.epoch())))
+                        .toList(),
+                m.statuses().stream().map(s -> new MessageRow.StatusStep(names.of(s.status()), s.atUs(), s.lostEpoch()))
+                        .toList(),
+                names.of(m.finalStatus()), m.senderMoves(), List.of(), m.acknowledgedLost());
+    }
+
+    /** {@code marker} with its words shared through {@code names}. */
+    static MarkerRow slim(MarkerRow marker, Names names) {
+        return new MarkerRow(names.of(marker.client()), names.of(marker.room()), names.of(marker.source()),
+                names.of(marker.kind()), marker.seq(), marker.atUs(), marker.lostEpoch());
+    }
+
+    /** {@code receipt} with its words shared through {@code names}. */
+    static ReceiptRow slim(ReceiptRow receipt, Names names) {
+        return new ReceiptRow(names.of(receipt.client()), names.of(receipt.room()), names.of(receipt.reader()),
+                names.of(receipt.kind()), receipt.seq(), receipt.atUs(), receipt.lostEpoch());
+    }
+
+    /**
+     * One instance of each of the few words rows repeat (users, rooms, statuses, kinds, epochs):
+     * a row read from JSON has a string of its own for each.
+     *
+     * <p>Not thread-safe.
+     */
+    static final class Names {
+        private final java.util.Map<String, String> names = new java.util.HashMap<>();
+
+        String of(String word) {
+            return word == null ? null : names.computeIfAbsent(word, w -> w);
+        }
     }
 }
