@@ -164,6 +164,11 @@ final class LedgerRooms implements Closeable {
      * threw {@link NotRoomByRoom}): one more pass over its largest tables.
      */
     static LedgerRooms read(Path folder, boolean splitMessages) throws IOException {
+        return read(folder, splitMessages, Runtime.getRuntime().maxMemory());
+    }
+
+    /** As {@link #read(Path, boolean)}, refusing a ledger whose largest room would not fit in {@code maxHeap}. */
+    static LedgerRooms read(Path folder, boolean splitMessages, long maxHeap) throws IOException {
         List<FaultRow> faults = new ArrayList<>();
         LedgerFiles.eachRow(folder, LedgerTable.FAULTS, FaultRow.class, faults::add);
         List<WelcomeRow> welcomes = new ArrayList<>();
@@ -198,6 +203,7 @@ final class LedgerRooms implements Closeable {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
+            requireHeapFor(folder, split, maxHeap);
             Map<String, List<RefetchRow>> refetchesByRoom = byRoom(refetches, RefetchRow::room);
             RoomReader reader = new RoomReader(folder, split, transcripts, refetchesByRoom, faults, welcomes);
             Rooms rooms = splitMessages ? reader::eachSplit : reader::each;
@@ -205,6 +211,56 @@ final class LedgerRooms implements Closeable {
         } catch (IOException | RuntimeException e) {
             delete(spill);
             throw e;
+        }
+    }
+
+    /**
+     * Heap a room's rows take while it is recounted, per byte of its compressed rows (its share of
+     * the messages and deliveries tables, its markers and receipts): 8.7 at the largest room of
+     * the 10-minute soak cut (13 MB of compressed rows, 111 MB of heap after a full collection at
+     * most), 5.8 at the hour's (78 MB, 458 MB).
+     */
+    static final long HEAP_PER_COMPRESSED_ROOM_BYTE = 10;
+
+    /**
+     * Refuses, before recounting, a ledger whose largest room's rows would not fit in
+     * {@code maxHeap}: the audit holds one room's messages, deliveries, markers and receipts at a
+     * time, which grow with the run's length. A room's share of the messages and deliveries is
+     * taken as its share of the rows split by room (transcripts, markers, receipts).
+     *
+     * @throws AuditInputException naming the room, its compressed rows, the heap it needs and has
+     */
+    private static void requireHeapFor(Path folder, Split split, long maxHeap) throws IOException {
+        long byRoom = 0;
+        for (LedgerTable table : List.of(LedgerTable.MESSAGES, LedgerTable.DELIVERIES)) {
+            byRoom += Files.size(folder.resolve(table.fileName()));
+        }
+        Map<String, long[]> spilled = new LinkedHashMap<>(); // per room: every spilled byte, its markers and receipts
+        long total = 0;
+        for (String room : split.rooms.keySet()) {
+            long[] bytes = new long[2];
+            for (LedgerTable table : List.of(LedgerTable.TRANSCRIPTS, LedgerTable.MARKERS, LedgerTable.RECEIPTS)) {
+                Path file = split.file(table, room);
+                long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+                bytes[0] += size;
+                bytes[1] += table == LedgerTable.TRANSCRIPTS ? 0 : size; // a transcript's lines: one at a time
+            }
+            spilled.put(room, bytes);
+            total += bytes[0];
+        }
+        for (Map.Entry<String, long[]> room : spilled.entrySet()) {
+            long rows = (total == 0 ? byRoom : Math.round((double) byRoom * room.getValue()[0] / total))
+                    + room.getValue()[1];
+            long needs = rows * HEAP_PER_COMPRESSED_ROOM_BYTE;
+            if (maxHeap != Long.MAX_VALUE && needs > maxHeap) {
+                throw new AuditInputException(String.format(java.util.Locale.ROOT,
+                        "the ledger in %s is recounted one room at a time, and its room %s (about %.0f MB of"
+                                + " compressed rows: messages, deliveries, markers and receipts, which grow with the"
+                                + " run) needs about %.1f GB of heap while it is recounted, more than this JVM's"
+                                + " maximum of %.1f GB; give it more (LIVETALK_JAVA_OPTS=-Xmx%dg)",
+                        folder, room.getKey(), rows / 1e6, needs / 1e9, maxHeap / 1e9,
+                        Math.max(1, (needs + (1L << 30) - 1) >> 30) + 1));
+            }
         }
     }
 

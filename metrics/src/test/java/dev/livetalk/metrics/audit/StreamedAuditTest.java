@@ -279,6 +279,33 @@ class StreamedAuditTest {
         assertThat(checks(mixed, true)).containsExactlyElementsOf(checks(folder, false));
     }
 
+    /** The largest room's rows, held while it is recounted, are what must fit: a heap too small is refused up front. */
+    @Test
+    void shouldRefuseALedgerWhoseLargestRoomWouldNotFitTheHeapNamingItAndTheHeapItNeeds() throws Exception {
+        Path folder = write(run(2)).resolve("ledger/reconcile");
+        long compressed = 0;
+        for (String table : List.of("messages", "deliveries", "markers", "receipts")) {
+            compressed += Files.size(folder.resolve(table + ".jsonl.gz"));
+        }
+        long tooSmall = compressed * LedgerRooms.HEAP_PER_COMPRESSED_ROOM_BYTE / ROOMS.length / 4;
+        Set<Path> before = spillFolders();
+        assertThatThrownBy(() -> LedgerRooms.read(folder, false, tooSmall)).isInstanceOf(AuditInputException.class)
+                .hasMessageContaining("recounted one room at a time").hasMessageContaining("its room ")
+                .hasMessageContaining("GB of heap").hasMessageContaining("LIVETALK_JAVA_OPTS=-Xmx");
+        long enough = compressed * LedgerRooms.HEAP_PER_COMPRESSED_ROOM_BYTE * 2;
+        try (LedgerRooms rooms = LedgerRooms.read(folder, false, enough)) {
+            assertThat(rooms.transcripts()).isNotEmpty();
+        }
+        assertThat(spillFolders()).as("the spill folders removed, when refused as when closed").isSubsetOf(before);
+    }
+
+    private static Set<Path> spillFolders() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("livetalk-audit-"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     private static List<String> checks(Path ledger, boolean split) throws IOException {
         List<Check> checks = new ArrayList<>();
         Map<String, List<Check>> rooms = new HashMap<>();
