@@ -253,15 +253,21 @@ final class LedgerRooms implements Closeable {
                     + room.getValue()[1];
             long needs = rows * HEAP_PER_COMPRESSED_ROOM_BYTE;
             if (maxHeap != Long.MAX_VALUE && needs > maxHeap) {
+                long give = (needs + needs / 2 + (1 << 20) - 1) >> 20; // half as much again, in MB
                 throw new AuditInputException(String.format(java.util.Locale.ROOT,
                         "the ledger in %s is recounted one room at a time, and its room %s (about %.0f MB of"
                                 + " compressed rows: messages, deliveries, markers and receipts, which grow with the"
-                                + " run) needs about %.1f GB of heap while it is recounted, more than this JVM's"
-                                + " maximum of %.1f GB; give it more (LIVETALK_JAVA_OPTS=-Xmx%dg)",
-                        folder, room.getKey(), rows / 1e6, needs / 1e9, maxHeap / 1e9,
-                        Math.max(1, (needs + (1L << 30) - 1) >> 30) + 1));
+                                + " run) needs about %s of heap while it is recounted, more than this JVM's"
+                                + " maximum of %s; give it more (LIVETALK_JAVA_OPTS=-Xmx%s)",
+                        folder, room.getKey(), rows / 1e6, size(needs), size(maxHeap),
+                        give < 1024 ? give + "m" : ((give + 1023) >> 10) + "g"));
             }
         }
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1e9 ? String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9)
+                : String.format(java.util.Locale.ROOT, "%.0f MB", bytes / 1e6);
     }
 
     @Override

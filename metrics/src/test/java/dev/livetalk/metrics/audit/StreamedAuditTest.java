@@ -291,7 +291,7 @@ class StreamedAuditTest {
         Set<Path> before = spillFolders();
         assertThatThrownBy(() -> LedgerRooms.read(folder, false, tooSmall)).isInstanceOf(AuditInputException.class)
                 .hasMessageContaining("recounted one room at a time").hasMessageContaining("its room ")
-                .hasMessageContaining("GB of heap").hasMessageContaining("LIVETALK_JAVA_OPTS=-Xmx");
+                .hasMessageContaining("B of heap while it is recounted").hasMessageContaining("LIVETALK_JAVA_OPTS=-Xmx");
         long enough = compressed * LedgerRooms.HEAP_PER_COMPRESSED_ROOM_BYTE * 2;
         try (LedgerRooms rooms = LedgerRooms.read(folder, false, enough)) {
             assertThat(rooms.transcripts()).isNotEmpty();
