@@ -2,7 +2,6 @@ package dev.livetalk.metrics.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.livetalk.metrics.ledger.Ledger;
 import dev.livetalk.metrics.ledger.LedgerFiles;
 import dev.livetalk.metrics.results.ResultsJson;
 
@@ -11,8 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -20,7 +22,8 @@ import java.util.stream.Stream;
  * {@code livetalk audit}: recounts every figure of each {@code results.json} under a folder (a
  * run folder with scenario folders, or one scenario folder) from the strategy's ledger beside it
  * ({@code ledger/STRATEGY/}), by the {@link FigureTable}, and lists each figure that differs
- * beyond its {@link Tolerance} and each figure the table does not know.
+ * beyond its {@link Tolerance} and each figure the table does not know. The ledger is read one
+ * room at a time ({@link LedgerRooms}), whatever its length.
  *
  * <p>Stateless; any thread.
  */
@@ -91,15 +94,14 @@ public final class Audit {
             String scenario = results.path("scenario").asText();
             for (JsonNode strategy : results.path("strategies")) {
                 String name = strategy.path("strategy").asText();
-                Ledger ledger = readLedger(document, name);
-                List<Check> checks = new ArrayList<>(FigureTable.checks(new Recount(ledger)));
+                List<String> roomNames = new ArrayList<>();
                 for (JsonNode room : strategy.path("rooms")) {
                     if (room.hasNonNull("room")) {
-                        String roomName = room.path("room").asText();
-                        checks.addAll(FigureTable.roomChecks(roomName, Recount.ofRoom(ledger, roomName)));
+                        roomNames.add(room.path("room").asText());
                     }
                 }
-                figures += compare(scenario, name, StrategyLeaves.of(strategy), checks, differences, unknown);
+                figures += compare(scenario, name, StrategyLeaves.of(strategy), recount(document, name, roomNames),
+                        differences, unknown);
             }
         }
         return new Result(figures, documents.size(), differences, List.copyOf(unknown));
@@ -180,16 +182,42 @@ public final class Audit {
         }
     }
 
-    private static Ledger readLedger(Path document, String strategy) {
+    /**
+     * The checks of every figure of {@code strategy} and of each of {@code rooms}, recounted from
+     * its ledger room by room ({@link LedgerRooms}): each room's checks are taken as soon as the
+     * room is recounted, so one room's rows are held at a time.
+     */
+    private static List<Check> recount(Path document, String strategy, List<String> rooms) {
         Path folder = document.resolveSibling("ledger").resolve(strategy);
         if (!LedgerFiles.isLedger(folder)) {
             throw new AuditInputException(document + ": strategy " + strategy + " has no ledger at " + folder
                     + ": every audited strategy needs its ledger; rerun without --no-ledger");
         }
         try {
-            return LedgerFiles.read(folder);
+            try (LedgerRooms ledger = LedgerRooms.read(folder)) {
+                return checks(ledger, rooms);
+            } catch (LedgerRooms.NotRoomByRoom e) {
+                try (LedgerRooms ledger = LedgerRooms.read(folder, true)) {
+                    return checks(ledger, rooms);
+                }
+            }
         } catch (IOException e) {
             throw new AuditInputException("cannot read the ledger of " + strategy + ": " + e.getMessage(), e);
         }
+    }
+
+    private static List<Check> checks(LedgerRooms ledger, List<String> rooms) throws IOException {
+        Map<String, List<Check>> roomChecks = new HashMap<>();
+        Set<String> wanted = new HashSet<>(rooms);
+        Recount recount = Recount.of(ledger, (room, its) -> {
+            if (wanted.contains(room)) {
+                roomChecks.put(room, FigureTable.roomChecks(room, its));
+            }
+        });
+        List<Check> checks = new ArrayList<>(FigureTable.checks(recount));
+        for (String room : rooms) {
+            checks.addAll(roomChecks.computeIfAbsent(room, r -> FigureTable.roomChecks(r, Recount.ofNoRows(ledger))));
+        }
+        return checks;
     }
 }

@@ -10,10 +10,23 @@ import java.util.function.ToLongFunction;
  *
  * <p>Immutable; any thread.
  *
- * @param name   the figure's name in {@code results.json}
- * @param checks the comparisons it makes for one strategy's recount
+ * @param name    the figure's name in {@code results.json}
+ * @param checks  the comparisons it makes for one strategy's recount
+ * @param samples for a latency metric, its samples in one room's rows (tallied room by room into
+ *                {@link Recount#latency}); else {@code null}
  */
-record AuditedFigure(String name, Function<Recount, List<Check>> checks) {
+record AuditedFigure(String name, Function<Recount, List<Check>> checks, Sampler samples) {
+
+    /** A figure that is no latency metric. */
+    AuditedFigure(String name, Function<Recount, List<Check>> checks) {
+        this(name, checks, null);
+    }
+
+    /** A latency metric's samples in one room's rows. */
+    @FunctionalInterface
+    interface Sampler {
+        void of(RoomPass room, java.util.function.Consumer<LatencySample> samples);
+    }
 
     /** A count, exact. */
     static AuditedFigure count(String path, ToLongFunction<Recount> recount) {
@@ -28,8 +41,8 @@ record AuditedFigure(String name, Function<Recount, List<Check>> checks) {
     }
 
     /** Every phase, kind and percentile of a latency metric, and its never counts. */
-    static AuditedFigure latency(String metric, Function<Recount, List<LatencySample>> samples) {
-        return new AuditedFigure("latency[" + metric + "/*]",
-                r -> LatencyChecks.of(metric, samples.apply(r), r::phaseOf));
+    static AuditedFigure latency(String metric, Sampler samples) {
+        String name = "latency[" + metric + "/*]";
+        return new AuditedFigure(name, r -> LatencyChecks.of(metric, r.latency(name)), samples);
     }
 }

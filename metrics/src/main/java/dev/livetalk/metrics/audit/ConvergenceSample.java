@@ -1,7 +1,6 @@
 package dev.livetalk.metrics.audit;
 
 import dev.livetalk.metrics.ledger.FaultRow;
-import dev.livetalk.metrics.ledger.Ledger;
 import dev.livetalk.metrics.ledger.TranscriptRow;
 
 import java.util.ArrayList;
@@ -19,14 +18,17 @@ import java.util.Map;
  */
 record ConvergenceSample(String client, String fault, int occurrence, long windowEndUs, Long convergedAfterUs) {
 
-    /** One sample per window (in the ledger's order) and client it targeted that shows a room. */
-    static List<ConvergenceSample> of(Ledger ledger) {
+    /**
+     * One sample per window (in the ledger's order) and client it targeted that shows a room, from
+     * {@code transcripts} (in ledger order; their transitions are read, not their lines).
+     */
+    static List<ConvergenceSample> of(List<TranscriptRow> transcripts, List<FaultRow> faults) {
         Map<String, List<TranscriptRow>> roomsByClient = new LinkedHashMap<>();
-        ledger.transcripts().forEach(t -> roomsByClient.computeIfAbsent(t.client(), c -> new ArrayList<>()).add(t));
+        transcripts.forEach(t -> roomsByClient.computeIfAbsent(t.client(), c -> new ArrayList<>()).add(t));
         List<ConvergenceSample> samples = new ArrayList<>();
-        for (FaultRow window : ledger.faults()) {
+        for (FaultRow window : faults) {
             long until = Long.MAX_VALUE;
-            for (FaultRow other : ledger.faults()) {
+            for (FaultRow other : faults) {
                 if (other.startUs() >= window.endUs()) {
                     until = Math.min(until, other.startUs());
                 }

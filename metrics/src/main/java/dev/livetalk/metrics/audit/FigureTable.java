@@ -47,12 +47,12 @@ final class FigureTable {
             AuditedFigure.count("correctness.statusAhead", r -> r.statusTruth().statusAhead()),
             AuditedFigure.count("correctness.missingEchoes", r -> r.statusTruth().missingEchoes()),
             new AuditedFigure("correctness.convergence", ConvergenceChecks::figures),
-            AuditedFigure.latency("echo", r -> r.atSender(MessageRow::echoUs)),
-            AuditedFigure.latency("ack", r -> r.atSender(MessageRow::ackUs)),
-            AuditedFigure.latency("peer-first", r -> r.atPeers(DeliveryRow::firstShownUs)),
-            AuditedFigure.latency("peer-final", r -> r.atPeers(DeliveryRow::finalAtUs)),
-            AuditedFigure.latency("read-receipt-lag", Recount::readReceiptLag),
-            AuditedFigure.latency("scheduling-lag", Recount::schedulingLag),
+            AuditedFigure.latency("echo", (room, samples) -> room.atSender(MessageRow::echoUs, samples)),
+            AuditedFigure.latency("ack", (room, samples) -> room.atSender(MessageRow::ackUs, samples)),
+            AuditedFigure.latency("peer-first", (room, samples) -> room.atPeers(DeliveryRow::firstShownUs, samples)),
+            AuditedFigure.latency("peer-final", (room, samples) -> room.atPeers(DeliveryRow::finalAtUs, samples)),
+            AuditedFigure.latency("read-receipt-lag", RoomPass::readReceiptLag),
+            AuditedFigure.latency("scheduling-lag", RoomPass::schedulingLag),
             new AuditedFigure("convergenceByClient", ConvergenceChecks::byClient),
             new AuditedFigure("recovery", RecoveryChecks::figures));
 

@@ -1,7 +1,6 @@
 package dev.livetalk.metrics.audit;
 
 import dev.livetalk.metrics.ledger.DeliveryRow;
-import dev.livetalk.metrics.ledger.Ledger;
 import dev.livetalk.metrics.ledger.MessageRow;
 
 import java.util.ArrayList;
@@ -9,46 +8,52 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * A ledger's rows looked up by what the recount asks: a message by key or by the id of one of
- * its commits, a room's commits in seq order, when a client first showed a message. Plain hash
- * maps filled in one pass over the rows.
+ * One room's rows looked up by what the recount asks: a message by key or by the id of one of
+ * its commits, the room's commits in seq order, when a client first showed a message. Plain hash
+ * maps filled in one pass over the room's message rows.
  *
  * <p>Immutable once built; any thread.
  */
 final class LedgerIndex {
     private static final char SEP = '\u0000';
-    private final Ledger ledger;
-    private final Map<String, MessageRow> byKey = new HashMap<>();
+    private final RoomRows rows;
+    private final Map<String, Integer> byKey;
     private final Map<String, MessageRow> byCommitId = new HashMap<>();
-    private final Map<String, List<MessageRow>> byRoom = new HashMap<>();
-    private final Map<String, List<MessageRow.Commit>> commitsByRoom = new HashMap<>();
-    private final Map<String, DeliveryRow> deliveries = new HashMap<>();
+    private final List<MessageRow.Commit> commits = new ArrayList<>();
 
-    LedgerIndex(Ledger ledger) {
-        this.ledger = ledger;
-        for (MessageRow message : ledger.messages()) {
-            byKey.put(message.key(), message);
-            byRoom.computeIfAbsent(message.room(), r -> new ArrayList<>()).add(message);
+    /** The index of {@code rows}; {@code byKey}: each message key's index in the room's message rows. */
+    LedgerIndex(RoomRows rows, Map<String, Integer> byKey) {
+        this.rows = rows;
+        this.byKey = byKey;
+        for (MessageRow message : rows.messages()) {
             for (MessageRow.Commit commit : message.commits()) {
                 byCommitId.put(message.room() + SEP + commit.id(), message);
-                commitsByRoom.computeIfAbsent(message.room(), r -> new ArrayList<>()).add(commit);
+                commits.add(commit);
             }
         }
-        commitsByRoom.values().forEach(commits -> commits.sort(Comparator.comparingLong(MessageRow.Commit::seq)));
-        for (DeliveryRow delivery : ledger.deliveries()) {
-            deliveries.put(delivery.key() + SEP + delivery.recipient(), delivery);
-        }
+        commits.sort(Comparator.comparingLong(MessageRow.Commit::seq));
     }
 
-    Ledger ledger() {
-        return ledger;
+    /** Each message key's index in {@code messages} (a later row of a key wins, as in a map filled in order). */
+    static Map<String, Integer> keys(List<MessageRow> messages) {
+        Map<String, Integer> byKey = new HashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            byKey.put(messages.get(i).key(), i);
+        }
+        return byKey;
+    }
+
+    RoomRows rows() {
+        return rows;
     }
 
     /** The message of {@code key}, or {@code null}. */
     MessageRow message(String key) {
-        return byKey.get(key);
+        Integer index = key == null ? null : byKey.get(key);
+        return index == null ? null : rows.messages().get(index);
     }
 
     /** The message one of whose commits in {@code room} has server id {@code id}, or {@code null}. */
@@ -58,17 +63,20 @@ final class LedgerIndex {
 
     /** Every message row of {@code room}. */
     List<MessageRow> messagesIn(String room) {
-        return byRoom.getOrDefault(room, List.of());
+        return room.equals(rows.room()) ? rows.messages() : List.of();
     }
 
     /** The commits of {@code room} with a seq above {@code seq}, in seq order: what a client that joined there is entitled to. */
     List<MessageRow.Commit> commitsAbove(String room, long seq) {
-        return commitsByRoom.getOrDefault(room, List.of()).stream().filter(c -> c.seq() > seq).toList();
+        return !room.equals(rows.room()) ? List.of() : commits.stream().filter(c -> c.seq() > seq).toList();
     }
 
-    /** The delivery row of {@code key} to {@code recipient}, or {@code null}. */
-    DeliveryRow delivery(String key, String recipient) {
-        return deliveries.get(key + SEP + recipient);
+    /** Each delivery row of {@code message} (the fields the recount reads). */
+    void deliveriesOf(MessageRow message, Consumer<DeliveryRow> row) {
+        Integer index = byKey.get(message.key());
+        if (index != null) {
+            rows.deliveries().eachOf(index, row);
+        }
     }
 
     /** When {@code client} first showed {@code message}: its echo at the sender, else its delivery row's first showing. */
@@ -76,7 +84,7 @@ final class LedgerIndex {
         if (client.equals(message.sender())) {
             return message.echoUs();
         }
-        DeliveryRow delivery = delivery(message.key(), client);
-        return delivery == null ? null : delivery.firstShownUs();
+        Integer index = byKey.get(message.key());
+        return index == null ? null : rows.deliveries().firstShown(index, client);
     }
 }

@@ -1,59 +1,114 @@
 package dev.livetalk.metrics.audit;
 
-import dev.livetalk.metrics.ledger.DeliveryRow;
 import dev.livetalk.metrics.ledger.FaultRow;
 import dev.livetalk.metrics.ledger.Ledger;
-import dev.livetalk.metrics.ledger.MarkerRow;
-import dev.livetalk.metrics.ledger.MessageRow;
-import dev.livetalk.metrics.ledger.ReceiptRow;
+import dev.livetalk.metrics.ledger.RefetchRow;
 import dev.livetalk.metrics.ledger.TranscriptRow;
+import dev.livetalk.metrics.ledger.WelcomeRow;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * One strategy's figures recounted from its ledger alone (docs/METRICS.md): the correctness
  * figures summed over every final transcript, the latency samples of each metric, the
  * convergence samples after each fault window. Times are microseconds, as the ledger has them.
  *
+ * <p>Recounted one room at a time ({@link RoomPass} over {@link LedgerRooms}) and added up: what
+ * it keeps of the rows is the sums, the tallies of the latencies ({@link LatencyTally}), each
+ * final transcript's counts, and the rows read whole (fault windows, welcomes, refetches,
+ * transcripts without their lines).
+ *
  * <p>Immutable once built; any thread.
  */
 final class Recount {
-    private final LedgerIndex index;
+    private final List<FaultRow> faults;
+    private final List<WelcomeRow> welcomes;
+    private final List<RefetchRow> refetches;
     private final List<RoomRecount> rooms = new ArrayList<>();
-    private final List<String> clients;
-    private final List<String> notConverged;
+    private final TreeSet<String> clients = new TreeSet<>();
+    private final TreeSet<String> notConverged = new TreeSet<>();
     private final List<ConvergenceSample> convergence;
-    private final StatusTruthRecount statusTruth;
-    private final UnreachableRecount unreachable;
+    private final Map<String, LatencyTally> latency = new HashMap<>();
+    private StatusTruthRecount statusTruth = new StatusTruthRecount(0, 0, 0, 0);
+    private long moves;
 
+    /** The recount of a ledger held in memory. */
     Recount(Ledger ledger) {
-        this.index = new LedgerIndex(ledger);
-        this.unreachable = new UnreachableRecount(index);
-        TreeSet<String> everyClient = new TreeSet<>();
-        TreeSet<String> broken = new TreeSet<>();
-        for (TranscriptRow transcript : ledger.transcripts()) {
-            RoomRecount room = RoomRecount.of(transcript, index, unreachable);
-            rooms.add(room);
-            everyClient.add(transcript.client());
-            if (!room.converged()) {
-                broken.add(transcript.client());
+        this(LedgerRooms.of(ledger), true);
+    }
+
+    private Recount(LedgerRooms ledger, boolean inMemory) {
+        this(ledger.faults(), ledger.welcomes(), ledger.refetches(), ledger.transcripts());
+        if (inMemory) {
+            try {
+                addRooms(ledger, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // rows in memory: nothing to read
             }
         }
-        ledger.messages().stream().filter(m -> m.sender() != null).forEach(m -> everyClient.add(m.sender()));
-        ledger.deliveries().forEach(d -> everyClient.add(d.recipient()));
-        ledger.markers().forEach(m -> everyClient.add(m.client()));
-        ledger.receipts().forEach(r -> everyClient.add(r.client()));
-        this.clients = List.copyOf(everyClient);
-        this.notConverged = List.copyOf(broken);
-        this.convergence = ConvergenceSample.of(ledger);
-        this.statusTruth = StatusTruthRecount.of(index, unreachable);
+    }
+
+    private Recount(List<FaultRow> faults, List<WelcomeRow> welcomes, List<RefetchRow> refetches,
+                    List<TranscriptRow> transcripts) {
+        this.faults = faults;
+        this.welcomes = welcomes;
+        this.refetches = refetches;
+        this.convergence = ConvergenceSample.of(transcripts, faults);
+        transcripts.forEach(t -> clients.add(t.client()));
+        for (AuditedFigure figure : FigureTable.FIGURES) {
+            if (figure.samples() != null) {
+                latency.put(figure.name(), new LatencyTally());
+            }
+        }
+    }
+
+    /**
+     * The recount of {@code ledger}, room by room; with {@code eachRoom}, also each room's own
+     * recount (every row of the room, every fault window and welcome), handed over as soon as the
+     * room is recounted.
+     */
+    static Recount of(LedgerRooms ledger, BiConsumer<String, Recount> eachRoom) throws IOException {
+        Recount all = new Recount(ledger, false);
+        all.addRooms(ledger, eachRoom);
+        return all;
+    }
+
+    /** The recount of a room of {@code ledger} without a row: every fault window and welcome, nothing else. */
+    static Recount ofNoRows(LedgerRooms ledger) {
+        return new Recount(ledger.faults(), ledger.welcomes(), List.of(), List.of());
+    }
+
+    private void addRooms(LedgerRooms ledger, BiConsumer<String, Recount> eachRoom) throws IOException {
+        String finalEpoch = ledger.finalEpoch();
+        ledger.each(rows -> {
+            RoomPass pass = new RoomPass(rows, finalEpoch);
+            add(pass);
+            if (eachRoom != null) {
+                // a room's own final epoch is its first commit's, as in a ledger of its rows alone
+                String roomEpoch = UnreachableRecount.finalEpoch(LedgerRooms.firstCommitEpoch(rows.messages()),
+                        rows.welcomes());
+                Recount room = new Recount(rows.faults(), rows.welcomes(), rows.refetches(), rows.transcripts());
+                room.add(Objects.equals(roomEpoch, finalEpoch) ? pass : new RoomPass(rows, roomEpoch));
+                eachRoom.accept(rows.room(), room);
+            }
+        });
+    }
+
+    private void add(RoomPass room) {
+        rooms.addAll(room.transcripts());
+        clients.addAll(room.clients());
+        notConverged.addAll(room.notConverged());
+        statusTruth = statusTruth.plus(room.statusTruth());
+        moves += room.moves();
+        room.latency().forEach((figure, tally) -> latency.get(figure).addAll(tally));
     }
 
     /** The recount of {@code room} alone: every row of the room, every fault window. */
@@ -68,14 +123,24 @@ final class Recount {
                 ledger.refetches().stream().filter(r -> r.room().equals(room)).toList()));
     }
 
-    /** The ledger recounted. */
-    Ledger ledger() {
-        return index.ledger();
+    /** Every fault window of the run. */
+    List<FaultRow> faults() {
+        return faults;
+    }
+
+    /** Every welcome of the run. */
+    List<WelcomeRow> welcomes() {
+        return welcomes;
+    }
+
+    /** The refetches recounted. */
+    List<RefetchRow> refetches() {
+        return refetches;
     }
 
     /** Every client (user) with a row in the ledger's messages, deliveries, transcripts, markers or receipts. */
     List<String> clientNames() {
-        return clients;
+        return List.copyOf(clients);
     }
 
     StatusTruthRecount statusTruth() {
@@ -110,13 +175,6 @@ final class Recount {
 
     /** Times a line of a message jumped, at its sender and at each recipient. */
     long moves() {
-        long moves = 0;
-        for (MessageRow message : index.ledger().messages()) {
-            moves += message.senderMoves();
-        }
-        for (DeliveryRow delivery : index.ledger().deliveries()) {
-            moves += delivery.moves();
-        }
         return moves;
     }
 
@@ -124,113 +182,25 @@ final class Recount {
         return convergence;
     }
 
+    /** The samples of the latency figure {@code figure} ({@link AuditedFigure#name}) over every room. */
+    LatencyTally latency(String figure) {
+        return latency.get(figure);
+    }
+
     /** The phase of a time against the ledger's fault windows (docs/METRICS.md, "Phase"). */
     String phaseOf(long us) {
+        return phaseOf(faults, us);
+    }
+
+    /** The phase of a time against {@code faults}. */
+    static String phaseOf(List<FaultRow> faults, long us) {
         boolean ended = false;
-        for (FaultRow window : index.ledger().faults()) {
+        for (FaultRow window : faults) {
             if (us >= window.startUs() && us < window.endUs()) {
                 return "during";
             }
             ended |= window.endUs() <= us;
         }
         return ended ? "after" : "before";
-    }
-
-    /** Messages the load meant to send after the warm-up. */
-    private List<MessageRow> measuredSends() {
-        List<MessageRow> sends = new ArrayList<>();
-        for (MessageRow message : index.ledger().messages()) {
-            if (message.intendedUs() != null && message.intendedUs() >= 0) {
-                sends.add(message);
-            }
-        }
-        return sends;
-    }
-
-    /** From the intended send to the sender's handing it to its client. */
-    List<LatencySample> schedulingLag() {
-        List<LatencySample> samples = new ArrayList<>();
-        for (MessageRow m : measuredSends()) {
-            samples.add(new LatencySample(m.intendedUs(), m.handedUs() - m.intendedUs(), m.handedUs() - m.intendedUs()));
-        }
-        return samples;
-    }
-
-    /** From the intended (and the handed) send to {@code at} of the sender's message row. */
-    List<LatencySample> atSender(java.util.function.Function<MessageRow, Long> at) {
-        List<LatencySample> samples = new ArrayList<>();
-        for (MessageRow m : measuredSends()) {
-            samples.add(LatencySample.between(m.intendedUs(), m.handedUs(), at.apply(m)));
-        }
-        return samples;
-    }
-
-    /**
-     * From the intended (and the handed) send to {@code at} of each delivery row of it; none for a
-     * message the server lost after its sender saw the ack ({@link MessageRow#acknowledgedLost()}),
-     * nor for a delivery unreachable for its recipient ({@link UnreachableRecount}).
-     */
-    List<LatencySample> atPeers(java.util.function.Function<DeliveryRow, Long> at) {
-        List<LatencySample> samples = new ArrayList<>();
-        for (DeliveryRow delivery : index.ledger().deliveries()) {
-            MessageRow m = index.message(delivery.key());
-            if (m != null && m.intendedUs() != null && m.intendedUs() >= 0 && !m.acknowledgedLost()
-                    && !unreachable.isUnreachable(delivery.recipient(), delivery.room(), delivery.seq())) {
-                samples.add(LatencySample.between(m.intendedUs(), m.handedUs(), at.apply(delivery)));
-            }
-        }
-        return samples;
-    }
-
-    /**
-     * From a reader's decision to read up to a committed seq to each member client of that
-     * message's author (not the reader) first receiving a read receipt of the reader at or above
-     * it, not before the decision.
-     */
-    List<LatencySample> readReceiptLag() {
-        Map<String, String> authorOfSeq = new LinkedHashMap<>();
-        for (MessageRow m : index.ledger().messages()) {
-            m.commits().forEach(c -> authorOfSeq.put(m.room() + '\u0000' + c.seq(), m.sender()));
-        }
-        Map<String, List<ReceiptRow>> readReceipts = new HashMap<>();
-        for (ReceiptRow receipt : index.ledger().receipts()) {
-            if (receipt.kind().equals("read") && !receipt.lostEpoch()) {
-                readReceipts.computeIfAbsent(receipt.client() + '\u0000' + receipt.room() + '\u0000' + receipt.reader(),
-                        k -> new ArrayList<>()).add(receipt);
-            }
-        }
-        Set<String> members = new HashSet<>();
-        for (TranscriptRow transcript : index.ledger().transcripts()) {
-            if (transcript.joinedAtSeq() != null) {
-                members.add(transcript.client() + '\u0000' + transcript.room());
-            }
-        }
-        List<LatencySample> samples = new ArrayList<>();
-        for (MarkerRow mark : index.ledger().markers()) {
-            if (!mark.source().equals(MarkerRow.READ_DECISION) || mark.atUs() < 0 || mark.lostEpoch()) {
-                continue;
-            }
-            String author = authorOfSeq.get(mark.room() + '\u0000' + mark.seq());
-            if (author == null || author.equals(mark.client()) || !members.contains(author + '\u0000' + mark.room())) {
-                continue;
-            }
-            Long seen = firstReceiptAtOrAbove(readReceipts.getOrDefault(
-                    author + '\u0000' + mark.room() + '\u0000' + mark.client(), List.of()), mark);
-            samples.add(new LatencySample(mark.atUs(), seen == null ? null : seen - mark.atUs(),
-                    seen == null ? null : seen - mark.atUs()));
-        }
-        return samples;
-    }
-
-    /** The earliest of {@code receipts} at or above the mark's seq, not before the mark. */
-    private static Long firstReceiptAtOrAbove(List<ReceiptRow> receipts, MarkerRow mark) {
-        Long first = null;
-        for (ReceiptRow receipt : receipts) {
-            if (receipt.seq() >= mark.seq() && receipt.atUs() >= mark.atUs()
-                    && (first == null || receipt.atUs() < first)) {
-                first = receipt.atUs();
-            }
-        }
-        return first;
     }
 }

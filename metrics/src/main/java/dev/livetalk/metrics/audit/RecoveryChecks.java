@@ -1,7 +1,6 @@
 package dev.livetalk.metrics.audit;
 
 import dev.livetalk.metrics.ledger.FaultRow;
-import dev.livetalk.metrics.ledger.Ledger;
 import dev.livetalk.metrics.ledger.RefetchRow;
 import dev.livetalk.metrics.ledger.WelcomeRow;
 
@@ -29,13 +28,12 @@ final class RecoveryChecks {
     }
 
     static List<Check> figures(Recount recount) {
-        Ledger ledger = recount.ledger();
         TreeSet<String> clients = new TreeSet<>(recount.clientNames());
-        ledger.welcomes().forEach(w -> clients.add(w.client()));
-        ledger.refetches().forEach(r -> clients.add(r.client()));
+        recount.welcomes().forEach(w -> clients.add(w.client()));
+        recount.refetches().forEach(r -> clients.add(r.client()));
         Map<String, ConvergenceSample> samples = new HashMap<>();
         recount.convergence().forEach(s -> samples.put(key(s.fault(), s.occurrence(), s.client()), s));
-        List<FaultRow> windows = ledger.faults();
+        List<FaultRow> windows = recount.faults();
         List<Check> checks = new ArrayList<>();
         for (FaultRow window : windows) {
             long until = Long.MAX_VALUE;
@@ -50,7 +48,7 @@ final class RecoveryChecks {
             long reconnected = 0;
             long never = 0;
             for (String client : targeted) {
-                long back = backAt(ledger.welcomes(), client, window, until);
+                long back = backAt(recount.welcomes(), client, window, until);
                 reconnected += back > window.startUs() ? 1 : 0;
                 ConvergenceSample sample = samples.get(key(window.fault(), window.occurrence(), client));
                 boolean droppedForGood = "restart".equals(window.type()) && back <= window.startUs();
@@ -69,8 +67,8 @@ final class RecoveryChecks {
             checks.add(Check.of(at + "neverConverged", new Reading.Whole(never), Tolerance.EXACT));
             checks.add(Check.of(at + "recovery", never > 0 ? new Reading.None()
                     : Reading.nanosOfMicros(recoveredAt - window.endUs()), Tolerance.MICROS));
-            refetched(checks, at, ledger.refetches(), targeted, window.startUs(), until);
-            checks.add(Check.of(at + "reconnectPeak", new Reading.Whole(peak(ledger.welcomes(), window.startUs(),
+            refetched(checks, at, recount.refetches(), targeted, window.startUs(), until);
+            checks.add(Check.of(at + "reconnectPeak", new Reading.Whole(peak(recount.welcomes(), window.startUs(),
                     never > 0 ? until : recoveredAt)), Tolerance.EXACT));
         }
         return checks;

@@ -1,7 +1,5 @@
 package dev.livetalk.metrics.audit;
 
-import dev.livetalk.metrics.ledger.DeliveryRow;
-import dev.livetalk.metrics.ledger.Ledger;
 import dev.livetalk.metrics.ledger.MarkerRow;
 import dev.livetalk.metrics.ledger.MessageRow;
 import dev.livetalk.metrics.ledger.TranscriptRow;
@@ -40,7 +38,7 @@ record StatusTruthRecount(long unfoundedDelivered, long unfoundedRead, long stat
 
 
     static StatusTruthRecount of(LedgerIndex index, UnreachableRecount unreachable) {
-        Ledger ledger = index.ledger();
+        RoomRows ledger = index.rows();
         Map<String, Long> joined = new HashMap<>();
         for (TranscriptRow transcript : ledger.transcripts()) {
             if (transcript.joinedAtSeq() != null) {
@@ -85,10 +83,6 @@ record StatusTruthRecount(long unfoundedDelivered, long unfoundedRead, long stat
                 }
             }
         }
-        Map<String, List<DeliveryRow>> deliveries = new HashMap<>();
-        for (DeliveryRow delivery : ledger.deliveries()) {
-            deliveries.computeIfAbsent(delivery.key(), k -> new ArrayList<>()).add(delivery);
-        }
         long ahead = 0;
         long missingEchoes = 0;
         for (MessageRow message : ledger.messages()) {
@@ -100,8 +94,7 @@ record StatusTruthRecount(long unfoundedDelivered, long unfoundedRead, long stat
             }
             for (MessageRow.StatusStep step : message.statuses()) {
                 boolean founded = switch (step.status()) {
-                    case "delivered" -> shownByAnother(deliveries.getOrDefault(message.key(), List.of()), message,
-                            step.atUs());
+                    case "delivered" -> shownByAnother(index, message, step.atUs());
                     case "read" -> step.lostEpoch() || message.seq() != null && readByAnother(
                             firstRead.getOrDefault(message.room() + SEP + message.seq(), Map.of()), message, step.atUs());
                     default -> true;
@@ -116,14 +109,17 @@ record StatusTruthRecount(long unfoundedDelivered, long unfoundedRead, long stat
     }
 
     /** Whether a member other than the sender showed the message by {@code at}. */
-    private static boolean shownByAnother(List<DeliveryRow> deliveries, MessageRow message, long at) {
-        for (DeliveryRow delivery : deliveries) {
-            if (!delivery.recipient().equals(message.sender()) && delivery.firstShownUs() != null
-                    && delivery.firstShownUs() <= at) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean shownByAnother(LedgerIndex index, MessageRow message, long at) {
+        boolean[] shown = {false};
+        index.deliveriesOf(message, delivery -> shown[0] |= !delivery.recipient().equals(message.sender())
+                && delivery.firstShownUs() != null && delivery.firstShownUs() <= at);
+        return shown[0];
+    }
+
+    /** The sum of this room's counts and {@code other}'s: the counts of both rooms' rows. */
+    StatusTruthRecount plus(StatusTruthRecount other) {
+        return new StatusTruthRecount(unfoundedDelivered + other.unfoundedDelivered, unfoundedRead + other.unfoundedRead,
+                statusAhead + other.statusAhead, missingEchoes + other.missingEchoes);
     }
 
     /** Whether a client other than the sender sent a read marker covering the message's first seq by {@code at}. */

@@ -1,6 +1,5 @@
 package dev.livetalk.metrics.audit;
 
-import dev.livetalk.metrics.ledger.Ledger;
 import dev.livetalk.metrics.ledger.MessageRow;
 import dev.livetalk.metrics.ledger.RefetchRow;
 import dev.livetalk.metrics.ledger.TranscriptRow;
@@ -8,6 +7,7 @@ import dev.livetalk.metrics.ledger.WelcomeRow;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,9 +29,12 @@ final class UnreachableRecount {
     private static final char SEP = '\u0000';
     private final Set<String> unreachable = new HashSet<>();
 
-    UnreachableRecount(LedgerIndex index) {
-        Ledger ledger = index.ledger();
-        String finalEpoch = finalEpoch(ledger);
+    /**
+     * The unreachable commits of the room of {@code index}; {@code finalEpoch} is the epoch of the
+     * final log ({@link #finalEpoch}).
+     */
+    UnreachableRecount(LedgerIndex index, String finalEpoch) {
+        RoomRows ledger = index.rows();
         Map<String, Long> joined = new HashMap<>();
         for (TranscriptRow transcript : ledger.transcripts()) {
             if (transcript.joinedAtSeq() != null) {
@@ -73,17 +76,17 @@ final class UnreachableRecount {
         return seq != null && unreachable.contains(client + SEP + room + SEP + seq);
     }
 
-    /** The epoch of the final log's commits; else of the latest welcome; {@code null}: none named (every epoch is final). */
-    private static String finalEpoch(Ledger ledger) {
-        for (MessageRow message : ledger.messages()) {
-            for (MessageRow.Commit commit : message.commits()) {
-                if (commit.epoch() != null) {
-                    return commit.epoch();
-                }
-            }
+    /**
+     * The epoch of the final log's commits, {@code firstCommitEpoch} (the epoch of the first commit
+     * naming one, in ledger order); else of the latest welcome; {@code null}: none named (every
+     * epoch is final).
+     */
+    static String finalEpoch(String firstCommitEpoch, List<WelcomeRow> welcomes) {
+        if (firstCommitEpoch != null) {
+            return firstCommitEpoch;
         }
         WelcomeRow latest = null;
-        for (WelcomeRow welcome : ledger.welcomes()) {
+        for (WelcomeRow welcome : welcomes) {
             if (latest == null || welcome.atUs() >= latest.atUs()) {
                 latest = welcome;
             }
@@ -91,8 +94,18 @@ final class UnreachableRecount {
         return latest == null ? null : latest.epoch();
     }
 
+    /** The epoch of the first commit of {@code message} naming one, or {@code null}. */
+    static String commitEpoch(MessageRow message) {
+        for (MessageRow.Commit commit : message.commits()) {
+            if (commit.epoch() != null) {
+                return commit.epoch();
+            }
+        }
+        return null;
+    }
+
     /** The first_seq of the client's earliest history refetch of the room at or after {@code atUs} naming one; 0: none. */
-    private static long firstSeqAfter(Ledger ledger, String client, String room, long atUs) {
+    private static long firstSeqAfter(RoomRows ledger, String client, String room, long atUs) {
         RefetchRow first = null;
         for (RefetchRow refetch : ledger.refetches()) {
             if (refetch.client().equals(client) && refetch.room().equals(room) && refetch.source().equals("history")

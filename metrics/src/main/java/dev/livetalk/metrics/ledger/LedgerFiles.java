@@ -230,13 +230,107 @@ public final class LedgerFiles {
      * @throws NoSuchFileException when the table is missing (the welcomes and refetches of an older ledger are empty)
      * @throws IOException         when a row is not valid, naming the file and line
      */
-    static <T> void eachRow(Path folder, LedgerTable table, Class<T> type, java.util.function.Consumer<T> row)
+    public static <T> void eachRow(Path folder, LedgerTable table, Class<T> type, java.util.function.Consumer<T> row)
             throws IOException {
         Path file = folder.resolve(table.fileName());
         if (table.addedLater() && !Files.exists(file)) {
             return;
         }
         eachRow(file, type, row);
+    }
+
+    /**
+     * The rows of the table in {@code folder}, read one at a time as they are asked for: what a
+     * reader that walks two tables side by side uses (the audit reads each room's messages, then
+     * its deliveries). Close it.
+     *
+     * @throws NoSuchFileException when the table is missing (the welcomes and refetches of an older ledger are empty)
+     */
+    public static <T> Rows<T> rows(Path folder, LedgerTable table, Class<T> type) throws IOException {
+        Path file = folder.resolve(table.fileName());
+        if (table.addedLater() && !Files.exists(file)) {
+            return new Rows<>(file, null, null);
+        }
+        return rowsOf(file, type);
+    }
+
+    /** The rows of the table file {@code file} (a ledger table, or a file {@link RowsOutput} wrote), one at a time. */
+    public static <T> Rows<T> rowsOf(Path file, Class<T> type) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "a ledger table is missing");
+        }
+        InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            JsonParser parser = MAPPER.createParser(in);
+            return new Rows<>(file, parser, MAPPER.readerFor(type).readValues(parser));
+        } catch (IOException e) {
+            in.close();
+            throw new IOException(file + ": not a ledger table: " + e.getMessage(), e);
+        }
+    }
+
+    /** A table's rows one at a time, in the file's order; {@link #next} throws {@link UncheckedIOException} naming the file. */
+    public static final class Rows<T> implements java.util.Iterator<T>, java.io.Closeable {
+        private final Path file;
+        private final JsonParser parser;
+        private final MappingIterator<T> rows;
+
+        private Rows(Path file, JsonParser parser, MappingIterator<T> rows) {
+            this.file = file;
+            this.parser = parser;
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                return rows != null && rows.hasNextValue();
+            } catch (IOException e) {
+                throw new UncheckedIOException(new IOException(file + ": not a ledger table: " + e.getMessage(), e));
+            }
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException("no more rows in " + file);
+            }
+            try {
+                return rows.nextValue();
+            } catch (IOException e) {
+                throw new UncheckedIOException(new IOException(file + ": not a ledger table: " + e.getMessage(), e));
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (rows != null) {
+                rows.close();
+                parser.close();
+            }
+        }
+    }
+
+    /** Rows written one at a time into a file {@link #rowsOf} reads back (gzip, JSON lines, no stamp): a spill file. */
+    public static final class RowsOutput implements java.io.Closeable {
+        private final OutputStream out;
+        private final SequenceWriter rows;
+
+        public RowsOutput(Path file) throws IOException {
+            this.out = tableOutput(Files.newOutputStream(file));
+            this.rows = MAPPER.writer().withRootValueSeparator("\n").writeValues(out);
+        }
+
+        /** Appends {@code row}. */
+        public void write(Object row) throws IOException {
+            rows.write(row);
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
+            out.close();
+        }
     }
 
     private static <T> void eachRow(Path file, Class<T> type, java.util.function.Consumer<T> row) throws IOException {

@@ -44,7 +44,13 @@ class RecountTest {
 
     @Test
     void shouldCountPeerSamplesOfEveryDeliveryRowAndNeverForWhatNeverCame() {
-        List<LatencySample> peerFirst = recount.atPeers(d -> d.firstShownUs());
+        List<LatencySample> peerFirst = new ArrayList<>();
+        LedgerRooms ledger = LedgerRooms.of(new HandMadeLedger().ledger());
+        try {
+            ledger.each(room -> new RoomPass(room, ledger.finalEpoch()).atPeers(d -> d.firstShownUs(), peerFirst::add));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(peerFirst).hasSize(6);
         assertThat(peerFirst.stream().filter(s -> s.correctedUs() == null)).hasSize(2);
         assertThat(peerFirst.get(0)).isEqualTo(new LatencySample(1_000, 2_000L, 1_990L));
