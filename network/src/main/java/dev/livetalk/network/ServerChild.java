@@ -65,6 +65,8 @@ final class ServerChild {
     private final Thread stdoutReader;
     private final Thread stderrReader;
     private volatile boolean exitExpected;
+    /** Whether {@link #recover()} was sent (a standby's). */
+    private volatile boolean recoverSent;
 
     private ServerChild(Process process, CommitListener listener, Consumer<Throwable> onFailure) {
         this.process = process;
@@ -124,6 +126,12 @@ final class ServerChild {
     /** Tells a standby to open the history and recover it, not to listen yet. */
     void recover() {
         send(new ServerLine.Recover());
+        recoverSent = true;
+    }
+
+    /** Whether {@link #recover()} was sent to this standby. */
+    boolean toldToRecover() {
+        return recoverSent;
     }
 
     /** Tells a standby to listen (recovering first unless {@link #recover()} came); {@link #listening()} says when. */

@@ -30,7 +30,9 @@ import java.util.stream.Stream;
  * <p>With a durable history ({@code durable}) the server keeps it in a temporary folder of its
  * own, deleted by {@link #close()}: a restart that keeps the history starts on that folder
  * again (the same epoch); one that loses it empties the folder first (a fresh epoch). Without,
- * every start is a fresh epoch.
+ * every start is a fresh epoch. A standby warms up on a scratch history of its own in another temporary
+ * folder, also deleted by {@link #close()} and at the JVM's exit: the standby is killed, so its own
+ * clean-up may never run.
  *
  * <p>With {@code standby} (a plan with restarts) the next server is started ahead, as a standby
  * ({@link ServerArguments#standby()}): a JVM of the same command line that has warmed up and
@@ -58,6 +60,8 @@ final class ServerProcess implements AutoCloseable {
 
     private final ServerArguments arguments;
     private final Path dataDir;
+    /** The folder of the standbys' warm-up histories ({@link ServerArguments#warmUp()}), or {@code null}. */
+    private final Path warmUpDir;
     private final CommitListener listener;
     private final Consumer<Throwable> onFailure;
     /** Whether a standby is kept for the next start. */
@@ -97,10 +101,11 @@ final class ServerProcess implements AutoCloseable {
     /** What {@link #recoverAhead} prepared the next start for (keeping the history or not), or {@code null}. */
     private Boolean prepared;
 
-    private ServerProcess(ServerArguments arguments, Path dataDir, CommitListener listener, boolean standbys,
-                          Consumer<Throwable> onFailure) {
+    private ServerProcess(ServerArguments arguments, Path dataDir, Path warmUpDir, CommitListener listener,
+                          boolean standbys, Consumer<Throwable> onFailure) {
         this.arguments = arguments;
         this.dataDir = dataDir;
+        this.warmUpDir = warmUpDir;
         this.listener = listener;
         this.standbys = standbys;
         this.onFailure = onFailure;
@@ -120,8 +125,10 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(ServerConfig config, boolean durable, boolean standby, Consumer<Throwable> onFailure)
             throws IOException {
         Path dataDir = durable ? Files.createTempDirectory("livetalk-server-") : null;
+        Path warmUpDir = durable && standby ? Files.createTempDirectory("livetalk-server-warm-up-") : null;
         ServerArguments arguments = arguments(config, freeLoopbackPort(), dataDir);
-        ServerProcess server = new ServerProcess(arguments, dataDir, config.commitListener(), standby, onFailure);
+        ServerProcess server = new ServerProcess(arguments, dataDir, warmUpDir, config.commitListener(), standby,
+                onFailure);
         try {
             server.start(true);
             server.standBy();
@@ -155,6 +162,11 @@ final class ServerProcess implements AutoCloseable {
         return running().pid();
     }
 
+    /** The folder in which the standbys warm up on a durable history, or {@code null}; for tests. */
+    Path warmUpDir() {
+        return warmUpDir;
+    }
+
     /** The standby's process id, if one was started and not yet told to go. */
     java.util.OptionalLong standbyPid() {
         ServerChild next = standby;
@@ -169,7 +181,7 @@ final class ServerProcess implements AutoCloseable {
      */
     void standBy() {
         if (standbys && standby == null) {
-            standby = launch(arguments.asStandby());
+            standby = launch(arguments.asStandby(warmUpDir));
         }
     }
 
@@ -300,30 +312,47 @@ final class ServerProcess implements AutoCloseable {
     /**
      * Stops the server (its stdin closed, SIGKILL after {@link #STOP_DEADLINE}), kills the standby
      * (SIGKILL: it never served, so it leaves no class-data archive behind to race the server's) and
-     * deletes the data folder.
+     * deletes the data and warm-up folders. Each step is tried even when one before failed; the
+     * first failure is thrown, the others suppressed by it.
      */
     @Override
     public void close() {
         ServerChild last = child;
         ServerChild next = standby;
         standby = null;
+        RuntimeException failure = null;
+        if (next != null && next.alive()) {
+            failure = attempt(failure, () -> next.kill(STOP_DEADLINE));
+        }
+        if (last != null && last.alive()) {
+            if (paused) {
+                failure = attempt(failure, () -> last.signal("CONT", STOP_DEADLINE));
+            }
+            failure = attempt(failure, () -> last.stop(STOP_DEADLINE));
+        }
+        failure = attempt(failure, () -> delete(dataDir, "data"));
+        failure = attempt(failure, () -> delete(warmUpDir, "warm-up"));
         try {
-            if (next != null && next.alive()) {
-                next.kill(STOP_DEADLINE);
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs or ran
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Runs {@code step}; returns {@code failure}, or the step's failure when first, the later ones suppressed. */
+    private static RuntimeException attempt(RuntimeException failure, Runnable step) {
+        try {
+            step.run();
+            return failure;
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                return e;
             }
-            if (last != null && last.alive()) {
-                if (paused) {
-                    last.signal("CONT", STOP_DEADLINE);
-                }
-                last.stop(STOP_DEADLINE);
-            }
-        } finally {
-            deleteDataDir();
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook runs or ran
-            }
+            failure.addSuppressed(e);
+            return failure;
         }
     }
 
@@ -344,7 +373,8 @@ final class ServerProcess implements AutoCloseable {
         if (!next.alive()) {
             next.expectExit();
             throw new NetworkBackendException("the standby server process " + next.pid() + ", started ahead for this"
-                    + " restart, " + next.exit() + " before it was told to go" + next.stderrTail());
+                    + " restart, " + next.exit() + (next.toldToRecover() ? " after it was told to recover the history"
+                    : " before it was told to go") + next.stderrTail());
         }
         try {
             next.go();
@@ -372,10 +402,15 @@ final class ServerProcess implements AutoCloseable {
                 current.kill(STOP_DEADLINE);
             }
         }
+        try {
+            delete(warmUpDir, "warm-up");
+        } catch (UncheckedIOException e) {
+            System.err.println("livetalk: " + e.getMessage() + ": " + e.getCause());
+        }
     }
 
     private void emptyDataDir() {
-        deleteDataDir();
+        delete(dataDir, "data");
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -383,16 +418,18 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private void deleteDataDir() {
-        if (dataDir == null || !Files.exists(dataDir)) {
+    /** Deletes {@code folder} (the server's {@code what} folder) and all in it, if there is one. */
+    private static void delete(Path folder, String what) {
+        if (folder == null || !Files.exists(folder)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(dataDir)) {
+        try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
+                Files.deleteIfExists(path);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the server's data folder " + dataDir, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException("cannot delete the server's " + what + " folder " + folder,
+                    e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e);
         }
     }
 

@@ -65,6 +65,9 @@ final class ToxiproxyFaultPlay implements FaultPlay {
         this.windows = List.copyOf(windows);
         this.layout = layout;
         this.server = server;
+        // close() clears the queues and shuts down: a task one of them schedules in between must not run then
+        serverThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         if (server == null && ServerFaults.anyIn(windows)) {
             throw new IllegalArgumentException("server faults need the server as its own process");
         }

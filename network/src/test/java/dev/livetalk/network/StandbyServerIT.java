@@ -22,6 +22,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -109,6 +110,7 @@ class StandbyServerIT {
     @Test
     void shouldLeaveNoJvmBehindAfterClose() throws Exception {
         List<Long> pids = new ArrayList<>();
+        Path warmUp;
         try (ServerProcess server = ServerProcess.start(config(new CopyOnWriteArrayList<>()), true, true,
                 failure -> { })) {
             pids.add(server.pid());
@@ -119,9 +121,55 @@ class StandbyServerIT {
             pids.add(server.standbyPid().orElseThrow());
             server.standBy(); // one standby at a time
             assertThat(server.standbyPid()).hasValue(pids.get(2));
+            warmUp = server.warmUpDir();
+            assertThat(warmUp).isDirectory();
         }
         assertThat(pids).doesNotHaveDuplicates().allSatisfy(pid -> assertThat(ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)).as("process " + pid + " after close").isEmpty());
+        assertThat(warmUp).as("the standbys' warm-up folder after close").doesNotExist();
+    }
+
+    /** A standby killed while it warms up (its scratch history open) leaves nothing behind either. */
+    @Test
+    void shouldLeaveNoWarmUpFolderBehindWhenClosedRightAfterTheStart() throws Exception {
+        Path warmUp;
+        long standby;
+        try (ServerProcess server = ServerProcess.start(config(new CopyOnWriteArrayList<>()), true, true,
+                failure -> { })) {
+            standby = server.standbyPid().orElseThrow();
+            warmUp = server.warmUpDir();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (isEmpty(warmUp) && System.nanoTime() < deadline) {
+                Thread.onSpinWait(); // until the standby's warm-up made its scratch history
+            }
+            assertThat(isEmpty(warmUp)).as("the standby warms up in " + warmUp).isFalse();
+        }
+        assertThat(ProcessHandle.of(standby).filter(ProcessHandle::isAlive)).as("the standby after close").isEmpty();
+        assertThat(warmUp).as("the standby's warm-up folder after close").doesNotExist();
+    }
+
+    private static boolean isEmpty(Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+            return files.findAny().isEmpty();
+        }
+    }
+
+    @Test
+    void shouldSayClearlyThatTheStandbyDiedAfterItWasToldToRecover() throws Exception {
+        try (ServerProcess server = ServerProcess.start(config(new CopyOnWriteArrayList<>()), true, true,
+                failure -> { })) {
+            long standby = server.standbyPid().orElseThrow();
+            server.awaitStandingBy();
+            server.kill();
+            server.recoverAhead(true);
+            ProcessHandle process = ProcessHandle.of(standby).orElseThrow();
+            process.destroyForcibly();
+            process.onExit().get(30, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> server.start(true)).isInstanceOf(NetworkBackendException.class)
+                    .hasMessageStartingWith("the standby server process " + standby + ", started ahead for this"
+                            + " restart, exited with code 137 after it was told to recover the history");
+        }
     }
 
     @Test

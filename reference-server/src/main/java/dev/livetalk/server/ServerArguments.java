@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * The command line of {@link ServerMain}:
- * {@code --port P --secret S --history N --dedupe W --rate R --burst B [--data DIR] [--epoch E] [--standby]}.
- * Every option but {@code --standby} takes one value; {@code --port} must be above 0 (the parent picks a free port, since
- * Tyrus binds 8025 when asked for 0). Bad arguments are refused naming the value and the rule.
+ * {@code --port P --secret S --history N --dedupe W --rate R --burst B [--data DIR] [--epoch E] [--standby
+ * [--warm-up DIR]]}. Every option but {@code --standby} takes one value; {@code --port} must be above 0 (the
+ * parent picks a free port, since Tyrus binds 8025 when asked for 0). Bad arguments are refused naming the value and the rule.
  *
  * <p>Immutable; any thread.
  *
@@ -24,33 +24,40 @@ import java.util.Set;
  * @param epoch   the epoch to announce, or {@code null} for a fresh one (or the durable history's)
  * @param standby whether it starts as a standby: warms up, says so, and opens the history and binds the port
  *                only once told {@code go} on stdin ({@link ServerMain})
+ * @param warmUp  a standby's folder for the scratch history of its warm-up (with {@code data}), which the parent
+ *                deletes (a standby is killed, so it cannot be trusted to), or {@code null} for a temporary folder of
+ *                its own; only with {@code standby}
  */
 public record ServerArguments(int port, String secret, int history, int dedupe, double rate, int burst, Path data,
-                              String epoch, boolean standby) {
+                              String epoch, boolean standby, Path warmUp) {
     /** How to call {@link ServerMain}, for error messages. */
     public static final String USAGE = "usage: ServerMain --port P --secret S --history N --dedupe W --rate R"
-            + " --burst B [--data DIR] [--epoch E] [--standby]";
+            + " --burst B [--data DIR] [--epoch E] [--standby [--warm-up DIR]]";
     private static final String STANDBY = "--standby";
+    private static final String WARM_UP = "--warm-up";
     private static final List<String> REQUIRED = List.of("--port", "--secret", "--history", "--dedupe", "--rate",
             "--burst");
     private static final Set<String> KNOWN = Set.of("--port", "--secret", "--history", "--dedupe", "--rate", "--burst",
-            "--data", "--epoch", STANDBY);
+            "--data", "--epoch", STANDBY, WARM_UP);
 
     public ServerArguments {
         if (port <= 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be 1..65535: " + port);
+        }
+        if (warmUp != null && !standby) {
+            throw new IllegalArgumentException(WARM_UP + " is for a " + STANDBY + " only: \"" + warmUp + "\"");
         }
     }
 
     /** A server that starts at once ({@code standby} false). */
     public ServerArguments(int port, String secret, int history, int dedupe, double rate, int burst, Path data,
                            String epoch) {
-        this(port, secret, history, dedupe, rate, burst, data, epoch, false);
+        this(port, secret, history, dedupe, rate, burst, data, epoch, false, null);
     }
 
-    /** These arguments for a standby ({@link #standby()}). */
-    public ServerArguments asStandby() {
-        return new ServerArguments(port, secret, history, dedupe, rate, burst, data, epoch, true);
+    /** These arguments for a standby ({@link #standby()}) that warms up in {@code warmUp} (or {@code null}). */
+    public ServerArguments asStandby(Path warmUp) {
+        return new ServerArguments(port, secret, history, dedupe, rate, burst, data, epoch, true, warmUp);
     }
 
     /**
@@ -90,9 +97,11 @@ public record ServerArguments(int port, String secret, int history, int dedupe, 
             }
         }
         String data = values.get("--data");
+        String warmUp = values.get(WARM_UP);
         return new ServerArguments(integer(values, "--port"), values.get("--secret"), integer(values, "--history"),
                 integer(values, "--dedupe"), number(values, "--rate"), integer(values, "--burst"),
-                data == null ? null : Path.of(data), values.get("--epoch"), standby);
+                data == null ? null : Path.of(data), values.get("--epoch"), standby,
+                warmUp == null ? null : Path.of(warmUp));
     }
 
     /**
@@ -125,6 +134,9 @@ public record ServerArguments(int port, String secret, int history, int dedupe, 
         }
         if (standby) {
             args.add(STANDBY);
+        }
+        if (warmUp != null) {
+            args.addAll(List.of(WARM_UP, warmUp.toString()));
         }
         return List.copyOf(args);
     }

@@ -30,7 +30,9 @@ import java.util.List;
  * stdin for {@code recover}, upon which it opens the history (which the server before it held
  * until it died) and recovers it, and then {@code go}, upon which it binds the port (recovering
  * first when no {@code recover} came): together what a start without {@code --standby} does at
- * once. Stdin ending before {@code go} ends it with 0; any other line before {@code go} with 1.
+ * once. Stdin ending before {@code go} ends it with 0; any other line before {@code go} with 1. With
+ * {@code --warm-up DIR} the warm-up's scratch history goes in a folder inside {@code DIR}, which the parent deletes
+ * (it kills a standby it has no use for, so the standby's own clean-up may never run).
  *
  * <p>Threads: the main thread warms up, starts the server and then reads stdin; commit lines are written
  * by the server's threads through {@link CommitLines}.
@@ -63,7 +65,7 @@ public final class ServerMain {
         }
         BufferedReader stdin = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         if (arguments.standby()) {
-            StandbyWarmUp.run(config, err);
+            StandbyWarmUp.run(config, arguments.warmUp(), err);
             lines.print(new ServerLine.StandingBy());
         }
         ReferenceServer server;

@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * and sends a message through it, so the upgrade, the codec and the commit path (SQLite's native
  * library and its writes) run; with a durable history a second server recovers that message from
  * the scratch folder. Nothing of it reaches stdout: the throwaway servers' listener is
- * {@link CommitListener#NONE}. The scratch folder is deleted after.
+ * {@link CommitListener#NONE}. The scratch folder is deleted after; it is made inside the folder the parent
+ * gave ({@code --warm-up}), when one was, so that the parent deletes it also when it kills the standby first.
  *
  * <p>A warm-up that fails is no failure of the standby: the start after {@code go} is only slower,
  * so the failure is written to stderr and the standby waits all the same.
@@ -49,15 +50,20 @@ final class StandbyWarmUp {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
     private static final String USER = "standby";
     private static final String ROOM = "warm-up";
+    static final String SCRATCH = "livetalk-standby-warm-up-";
 
     private StandbyWarmUp() {
     }
 
-    /** Warms up for a server of {@code config}; a failure is written to {@code err}, never thrown. */
-    static void run(ServerConfig config, PrintStream err) {
+    /**
+     * Warms up for a server of {@code config}, its scratch history (with a durable one) in {@code parent} (or the
+     * temporary folder when {@code null}); a failure is written to {@code err}, never thrown.
+     */
+    static void run(ServerConfig config, Path parent, PrintStream err) {
         Path scratch = null;
         try {
-            scratch = config.dataDir() == null ? null : Files.createTempDirectory("livetalk-standby-warm-up-");
+            scratch = config.dataDir() == null ? null : parent == null ? Files.createTempDirectory(SCRATCH)
+                    : Files.createTempDirectory(Files.createDirectories(parent), SCRATCH);
             ServerConfig warm = config.toBuilder().port(0).dataDir(scratch).epoch(null)
                     .commitListener(CommitListener.NONE).build();
             int rounds = scratch == null ? 1 : 2; // the second recovers what the first committed

@@ -48,11 +48,23 @@ class ServerMainTest {
         ServerArguments standby = ServerArguments.parse(concat(List.of("--standby"), MINIMAL.toArray(String[]::new)));
 
         assertThat(standby.standby()).isTrue();
-        assertThat(standby).isEqualTo(ServerArguments.parse(MINIMAL).asStandby());
+        assertThat(standby).isEqualTo(ServerArguments.parse(MINIMAL).asStandby(null));
+        assertThat(standby.warmUp()).isNull();
         assertThat(ServerArguments.parse(standby.toArgs())).isEqualTo(standby);
         assertThat(ServerArguments.parse(MINIMAL).standby()).isFalse();
         assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(concat(MINIMAL, "--standby",
                 "--standby"))).withMessage("--standby may be given once");
+    }
+
+    @Test
+    void shouldTakeTheWarmUpFolderOfAStandbyOnly() {
+        ServerArguments standby = ServerArguments.parse(concat(MINIMAL, "--standby", "--warm-up", "/tmp/w"));
+
+        assertThat(standby.warmUp()).isEqualTo(Path.of("/tmp/w"));
+        assertThat(standby).isEqualTo(ServerArguments.parse(MINIMAL).asStandby(Path.of("/tmp/w")));
+        assertThat(ServerArguments.parse(standby.toArgs())).isEqualTo(standby);
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(concat(MINIMAL, "--warm-up",
+                "/tmp/w"))).withMessage("--warm-up is for a --standby only: \"/tmp/w\"");
     }
 
     @Test
@@ -215,6 +227,30 @@ class ServerMainTest {
         stdin.close();
         assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
         assertThat(out.lines()).as("nothing of the warm-up on stdout").containsExactly("standing-by", listening);
+    }
+
+    /** With {@code --warm-up DIR} the scratch history of the warm-up is made in DIR (which the parent deletes). */
+    @Test
+    void shouldWarmUpInTheFolderTheParentGave(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        Path data = java.nio.file.Files.createDirectory(temp.resolve("data"));
+        Path warmUp = temp.resolve("warm-up");
+        int port = freePort();
+        PipedOutputStream stdin = new PipedOutputStream();
+        InputStream in = new PipedInputStream(stdin);
+        LineSink out = new LineSink();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> ServerMain.run(
+                concat(with("--port", Integer.toString(port)), "--data", data.toString(), "--standby",
+                        "--warm-up", warmUp.toString()), in, out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+
+        assertThat(out.firstLine().get(60, TimeUnit.SECONDS)).isEqualTo("standing-by");
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("the warm-up's stderr").isEmpty();
+        assertThat(warmUp).as("made by the warm-up").isDirectory().isEmptyDirectory();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(data)) {
+            assertThat(files).as("the history is not opened before go").isEmpty();
+        }
+        stdin.close();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
     }
 
     @Test
