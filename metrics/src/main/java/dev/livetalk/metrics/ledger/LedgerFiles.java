@@ -259,14 +259,33 @@ public final class LedgerFiles {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "a ledger table is missing");
         }
-        InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+        InputStream raw = Files.newInputStream(file);
         try {
-            JsonParser parser = MAPPER.createParser(in);
+            JsonParser parser = MAPPER.createParser(new GZIPInputStream(raw, 1 << 16));
             return new Rows<>(file, parser, MAPPER.readerFor(type).readValues(parser));
         } catch (IOException e) {
-            in.close();
-            throw new IOException(file + ": not a ledger table: " + e.getMessage(), e);
+            closeAfter(raw, e);
+            throw new IOException(file + ": not a ledger table: " + problem(e), e);
+        } catch (RuntimeException e) {
+            closeAfter(raw, e);
+            throw e;
         }
+    }
+
+    private static void closeAfter(InputStream in, Exception failure) {
+        try {
+            in.close();
+        } catch (IOException closing) {
+            failure.addSuppressed(closing);
+        }
+    }
+
+    /** What is wrong with a table file, as {@code e} says: an empty or cut file's end of file has no message. */
+    private static String problem(IOException e) {
+        if (e instanceof java.io.EOFException && e.getMessage() == null) {
+            return "it ends too early (empty or cut short): unexpected end of file";
+        }
+        return e.getMessage();
     }
 
     /** A table's rows one at a time, in the file's order; {@link #next} throws {@link UncheckedIOException} naming the file. */
@@ -286,7 +305,7 @@ public final class LedgerFiles {
             try {
                 return rows != null && rows.hasNextValue();
             } catch (IOException e) {
-                throw new UncheckedIOException(new IOException(file + ": not a ledger table: " + e.getMessage(), e));
+                throw new UncheckedIOException(new IOException(file + ": not a ledger table: " + problem(e), e));
             }
         }
 
@@ -298,7 +317,7 @@ public final class LedgerFiles {
             try {
                 return rows.nextValue();
             } catch (IOException e) {
-                throw new UncheckedIOException(new IOException(file + ": not a ledger table: " + e.getMessage(), e));
+                throw new UncheckedIOException(new IOException(file + ": not a ledger table: " + problem(e), e));
             }
         }
 
@@ -337,7 +356,8 @@ public final class LedgerFiles {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "a ledger table is missing");
         }
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = new GZIPInputStream(raw, 1 << 16);
              JsonParser parser = MAPPER.createParser(in);
              MappingIterator<T> it = MAPPER.readerFor(type).readValues(parser)) {
             while (it.hasNextValue()) {
@@ -346,7 +366,7 @@ public final class LedgerFiles {
         } catch (UncheckedIOException e) {
             throw new IOException(file + ": " + e.getCause().getMessage(), e.getCause());
         } catch (IOException e) {
-            throw new IOException(file + ": not a ledger table: " + e.getMessage(), e);
+            throw new IOException(file + ": not a ledger table: " + problem(e), e);
         }
     }
 

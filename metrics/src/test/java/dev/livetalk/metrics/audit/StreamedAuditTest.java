@@ -299,6 +299,28 @@ class StreamedAuditTest {
         assertThat(spillFolders()).as("the spill folders removed, when refused as when closed").isSubsetOf(before);
     }
 
+    /** An empty or cut table: the audit names the file and what is wrong with it, and leaves no spill folder. */
+    @Test
+    void shouldNameAnEmptyOrCutTableAndWhatIsWrongWithIt() throws Exception {
+        Path folder = write(run(4));
+        for (String table : List.of("messages", "markers")) {
+            Path file = folder.resolve("ledger/reconcile/" + table + ".jsonl.gz");
+            byte[] whole = Files.readAllBytes(file);
+            for (int length : List.of(0, 5, whole.length / 2)) {
+                Files.write(file, java.util.Arrays.copyOf(whole, length));
+                Set<Path> before = spillFolders();
+                assertThatThrownBy(() -> Audit.of(dir)).as(table + " cut to " + length + " bytes")
+                        .isInstanceOf(AuditInputException.class)
+                        .hasMessageStartingWith("cannot read the ledger of reconcile: " + file + ": not a ledger table: ")
+                        .hasMessageContaining(length < 10 ? "ends too early (empty or cut short)" : "end of")
+                        .hasMessageNotContaining("null");
+                assertThat(spillFolders()).as(table + " cut to " + length + " bytes").isSubsetOf(before);
+            }
+            Files.write(file, whole);
+        }
+        assertThat(Audit.of(dir).differences()).isEmpty();
+    }
+
     private static Set<Path> spillFolders() throws IOException {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(p -> p.getFileName().toString().startsWith("livetalk-audit-"))
@@ -307,12 +329,16 @@ class StreamedAuditTest {
     }
 
     private static List<String> checks(Path ledger, boolean split) throws IOException {
+        try (LedgerRooms read = LedgerRooms.read(ledger, split)) {
+            return checks(read);
+        }
+    }
+
+    private static List<String> checks(LedgerRooms read) throws IOException {
         List<Check> checks = new ArrayList<>();
         Map<String, List<Check>> rooms = new HashMap<>();
-        try (LedgerRooms read = LedgerRooms.read(ledger, split)) {
-            checks.addAll(FigureTable.checks(Recount.of(read, (room, its) -> rooms.put(room,
-                    FigureTable.roomChecks(room, its)))));
-        }
+        checks.addAll(FigureTable.checks(Recount.of(read, (room, its) -> rooms.put(room,
+                FigureTable.roomChecks(room, its)))));
         new LinkedHashSet<>(List.of(ROOMS)).forEach(room -> checks.addAll(rooms.get(room)));
         return checks.stream().map(StreamedAuditTest::text).toList();
     }
