@@ -334,21 +334,39 @@ public final class LedgerFiles {
     public static final class RowsOutput implements java.io.Closeable {
         private final OutputStream out;
         private final SequenceWriter rows;
+        private boolean written;
 
+        /** A new file, replacing one there. */
         public RowsOutput(Path file) throws IOException {
-            this.out = tableOutput(Files.newOutputStream(file));
+            this(file, false);
+        }
+
+        /**
+         * With {@code append}, the rows go after those in the file (a gzip member more, which
+         * {@link #rowsOf} reads on into), so that a writer of many such files keeps few open.
+         */
+        public RowsOutput(Path file, boolean append) throws IOException {
+            this.out = tableOutput(append
+                    ? Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND)
+                    : Files.newOutputStream(file));
             this.rows = MAPPER.writer().withRootValueSeparator("\n").writeValues(out);
         }
 
         /** Appends {@code row}. */
         public void write(Object row) throws IOException {
             rows.write(row);
+            written = true;
         }
 
         @Override
         public void close() throws IOException {
-            rows.close();
-            out.close();
+            try (out) {
+                rows.close();
+                if (written) {
+                    out.write('\n'); // the last row's line end: rows appended later start a line
+                }
+            }
         }
     }
 

@@ -299,6 +299,26 @@ class StreamedAuditTest {
         assertThat(spillFolders()).as("the spill folders removed, when refused as when closed").isSubsetOf(before);
     }
 
+    /**
+     * Split by room with fewer spill files open than it writes (five tables of four rooms): a file
+     * closed to open another is appended to when written again, and the recount is the same.
+     */
+    @Test
+    void shouldSplitTheSameWithAtMostTheBoundOfSpillFilesOpen() throws Exception {
+        Path folder = write(run(13)).resolve("ledger/reconcile");
+        List<String> streamed = checks(folder, false);
+        try (LedgerRooms read = LedgerRooms.read(folder, true, Long.MAX_VALUE)) {
+            assertThat(read.mostOpenSpillFiles()).as("under the default bound, every file open at once")
+                    .isEqualTo(5 * ROOMS.length).isLessThanOrEqualTo(LedgerRooms.MAX_OPEN_SPILL_FILES);
+        }
+        for (int bound : List.of(1, 2, 3)) {
+            try (LedgerRooms read = LedgerRooms.read(folder, true, Long.MAX_VALUE, bound)) {
+                assertThat(read.mostOpenSpillFiles()).as("bound " + bound).isEqualTo(bound);
+                assertThat(checks(read)).as("bound " + bound).containsExactlyElementsOf(streamed);
+            }
+        }
+    }
+
     /** An empty or cut table: the audit names the file and what is wrong with it, and leaves no spill folder. */
     @Test
     void shouldNameAnEmptyOrCutTableAndWhatIsWrongWithIt() throws Exception {
