@@ -319,6 +319,39 @@ class StreamedAuditTest {
         }
     }
 
+    /** A spill folder left open (a JVM that exits mid-audit, on an error or a signal) is deleted when the JVM exits. */
+    @Test
+    void shouldDeleteASpillFolderLeftOpenWhenTheJvmExits() throws Exception {
+        Path folder = write(run(6)).resolve("ledger/reconcile");
+        Path output = dir.resolve("left-open.txt");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LeftOpen.class.getName(), folder.toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            child.destroyForcibly();
+            throw new AssertionError("the JVM reading the ledger did not exit within 60 s: " + Files.readString(output));
+        }
+        String said = Files.readString(output);
+        assertThat(child.exitValue()).as(said).isZero();
+        assertThat(said).as("the spill folder, there before the JVM exits").contains("livetalk-audit-")
+                .contains(" there");
+        Path spill = Path.of(said.substring(0, said.indexOf(" there")).strip());
+        assertThat(spill).as(said).doesNotExist();
+    }
+
+    /** Reads a ledger split by room, prints its spill folder, and exits without closing it. */
+    static final class LeftOpen {
+        public static void main(String[] args) throws IOException {
+            Set<Path> before = spillFolders();
+            LedgerRooms.read(Path.of(args[0]), true); // never closed
+            Set<Path> made = new java.util.HashSet<>(spillFolders());
+            made.removeAll(before);
+            for (Path spill : made) {
+                System.out.println(spill + (Files.isDirectory(spill) ? " there" : " gone"));
+            }
+        }
+    }
+
     /** An empty or cut table: the audit names the file and what is wrong with it, and leaves no spill folder. */
     @Test
     void shouldNameAnEmptyOrCutTableAndWhatIsWrongWithIt() throws Exception {
