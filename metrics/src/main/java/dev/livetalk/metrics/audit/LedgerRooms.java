@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * {@code deliveries} tables come room by room (docs/LEDGER.md, "Rows"), so they are read side by
  * side, one room's rows at a time; the {@code transcripts}, {@code markers} and {@code receipts},
  * sorted by client or time, are first split by room into spill files (gzip JSON lines, in a
- * temporary folder removed on {@link #close}), each read back when its room is recounted. The
+ * temporary folder removed on {@link #close}, when the reading fails, or else when the JVM exits;
+ * at most {@link #MAX_OPEN_SPILL_FILES} open at once), each read back when its room is recounted. The
  * messages and deliveries of a ledger that do not come room by room (one written whole from a
  * replay of several rooms at once) are split likewise ({@link NotRoomByRoom}).
  *
@@ -51,6 +52,25 @@ final class LedgerRooms implements Closeable {
     private final String firstCommitEpoch;
     private final Rooms rooms;
     private final Path spill;
+    private final int mostOpenSpillFiles;
+
+    /** Spill files open at once while splitting, at most: each a gzip writer (a file, its buffers, a deflater). */
+    static final int MAX_OPEN_SPILL_FILES = 64;
+
+    /** Spill folders not yet deleted, deleted when the JVM shuts down (a read that an error ended, an audit interrupted). */
+    private static final Set<Path> SPILLS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path spill : SPILLS) {
+                try {
+                    delete(spill);
+                } catch (IOException | RuntimeException e) {
+                    // the JVM is going away: nothing more to do
+                }
+            }
+        }, "livetalk-audit-spill-cleanup"));
+    }
 
     /** Hands each room's rows to a consumer, rooms in ledger order. */
     @FunctionalInterface
@@ -65,7 +85,8 @@ final class LedgerRooms implements Closeable {
     }
 
     private LedgerRooms(List<FaultRow> faults, List<WelcomeRow> welcomes, List<RefetchRow> refetches,
-                        List<TranscriptRow> transcripts, String firstCommitEpoch, Rooms rooms, Path spill) {
+                        List<TranscriptRow> transcripts, String firstCommitEpoch, Rooms rooms, Path spill,
+                        int mostOpenSpillFiles) {
         this.faults = List.copyOf(faults);
         this.welcomes = List.copyOf(welcomes);
         this.refetches = List.copyOf(refetches);
@@ -73,6 +94,12 @@ final class LedgerRooms implements Closeable {
         this.firstCommitEpoch = firstCommitEpoch;
         this.rooms = rooms;
         this.spill = spill;
+        this.mostOpenSpillFiles = mostOpenSpillFiles;
+    }
+
+    /** The most spill files that were open at once while splitting. */
+    int mostOpenSpillFiles() {
+        return mostOpenSpillFiles;
     }
 
     List<FaultRow> faults() {
@@ -139,7 +166,7 @@ final class LedgerRooms implements Closeable {
         };
         return new LedgerRooms(ledger.faults(), ledger.welcomes(), ledger.refetches(),
                 ledger.transcripts().stream().map(RoomRows::withoutLines).toList(),
-                firstCommitEpoch(ledger.messages()), rooms, null);
+                firstCommitEpoch(ledger.messages()), rooms, null, 0);
     }
 
     private static <T> Map<String, List<T>> byRoom(List<T> rows, Function<T, String> room) {
@@ -169,6 +196,11 @@ final class LedgerRooms implements Closeable {
 
     /** As {@link #read(Path, boolean)}, refusing a ledger whose largest room would not fit in {@code maxHeap}. */
     static LedgerRooms read(Path folder, boolean splitMessages, long maxHeap) throws IOException {
+        return read(folder, splitMessages, maxHeap, MAX_OPEN_SPILL_FILES);
+    }
+
+    /** As {@link #read(Path, boolean, long)}, with at most {@code maxOpen} spill files open at once. */
+    static LedgerRooms read(Path folder, boolean splitMessages, long maxHeap, int maxOpen) throws IOException {
         List<FaultRow> faults = new ArrayList<>();
         LedgerFiles.eachRow(folder, LedgerTable.FAULTS, FaultRow.class, faults::add);
         List<WelcomeRow> welcomes = new ArrayList<>();
@@ -182,8 +214,9 @@ final class LedgerRooms implements Closeable {
             throw e.getCause();
         }
         Path spill = Files.createTempDirectory("livetalk-audit-");
+        SPILLS.add(spill);
         try {
-            Split split = new Split(spill);
+            Split split = new Split(spill, maxOpen);
             List<TranscriptRow> transcripts = new ArrayList<>();
             try (split) {
                 if (splitMessages) {
@@ -207,9 +240,13 @@ final class LedgerRooms implements Closeable {
             Map<String, List<RefetchRow>> refetchesByRoom = byRoom(refetches, RefetchRow::room);
             RoomReader reader = new RoomReader(folder, split, transcripts, refetchesByRoom, faults, welcomes);
             Rooms rooms = splitMessages ? reader::eachSplit : reader::each;
-            return new LedgerRooms(faults, welcomes, refetches, transcripts, epoch, rooms, spill);
-        } catch (IOException | RuntimeException e) {
-            delete(spill);
+            return new LedgerRooms(faults, welcomes, refetches, transcripts, epoch, rooms, spill, split.mostOpen);
+        } catch (Throwable e) { // an OutOfMemoryError too: the spill goes, the error stays the one thrown
+            try {
+                deleteSpill(spill);
+            } catch (IOException | RuntimeException | Error cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
     }
@@ -270,11 +307,25 @@ final class LedgerRooms implements Closeable {
                 : String.format(java.util.Locale.ROOT, "%.0f MB", bytes / 1e6);
     }
 
+    /**
+     * Deletes the spill folder. One that cannot be deleted is left to be deleted when the JVM
+     * exits, and not reported: it holds no result, and the recount read from it stands.
+     */
     @Override
-    public void close() throws IOException {
+    public void close() {
         if (spill != null) {
-            delete(spill);
+            try {
+                deleteSpill(spill);
+            } catch (IOException | RuntimeException e) {
+                // left in SPILLS: deleted at exit
+            }
         }
+    }
+
+    /** Deletes {@code spill}, no longer to be deleted at exit once gone. */
+    private static void deleteSpill(Path spill) throws IOException {
+        delete(spill);
+        SPILLS.remove(spill);
     }
 
     private static void delete(Path folder) throws IOException {
@@ -300,12 +351,22 @@ final class LedgerRooms implements Closeable {
     /** The spill files: per room and table, the table's rows of the room, in ledger order. */
     private static final class Split implements Closeable {
         private final Path folder;
-        private final Map<String, LedgerFiles.RowsOutput> open = new LinkedHashMap<>();
+        private final int maxOpen;
+        /** The open files, least recently written first; the least recently written is closed when one more is needed. */
+        private final Map<String, LedgerFiles.RowsOutput> open = new LinkedHashMap<>(16, 0.75f, true);
+        /** The files made, open or not: one closed is appended to when written again. */
+        private final Set<String> made = new HashSet<>();
         /** Every room with a spilled row, in order of its first row, with its place in that order. */
         final Map<String, Integer> rooms = new LinkedHashMap<>();
+        /** The most files open at once. */
+        int mostOpen;
 
-        Split(Path folder) {
+        Split(Path folder, int maxOpen) {
+            if (maxOpen < 1) {
+                throw new IllegalArgumentException("at least one spill file must be open: " + maxOpen);
+            }
             this.folder = folder;
+            this.maxOpen = maxOpen;
         }
 
         Path file(LedgerTable table, String room) {
@@ -319,8 +380,16 @@ final class LedgerRooms implements Closeable {
                 String key = table + "\u0000" + room;
                 LedgerFiles.RowsOutput out = open.get(key);
                 if (out == null) {
-                    out = new LedgerFiles.RowsOutput(file(table, room));
+                    if (open.size() >= maxOpen) {
+                        var eldest = open.entrySet().iterator();
+                        LedgerFiles.RowsOutput closing = eldest.next().getValue();
+                        eldest.remove();
+                        closing.close();
+                    }
+                    // a file written again is appended to: a gzip member more, which the reader reads on
+                    out = new LedgerFiles.RowsOutput(file(table, room), !made.add(key));
                     open.put(key, out);
+                    mostOpen = Math.max(mostOpen, open.size());
                 }
                 out.write(row);
             } catch (IOException e) {

@@ -259,14 +259,33 @@ public final class LedgerFiles {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "a ledger table is missing");
         }
-        InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+        InputStream raw = Files.newInputStream(file);
         try {
-            JsonParser parser = MAPPER.createParser(in);
+            JsonParser parser = MAPPER.createParser(new GZIPInputStream(raw, 1 << 16));
             return new Rows<>(file, parser, MAPPER.readerFor(type).readValues(parser));
         } catch (IOException e) {
-            in.close();
-            throw new IOException(file + ": not a ledger table: " + e.getMessage(), e);
+            closeAfter(raw, e);
+            throw new IOException(file + ": not a ledger table: " + problem(e), e);
+        } catch (RuntimeException e) {
+            closeAfter(raw, e);
+            throw e;
         }
+    }
+
+    private static void closeAfter(InputStream in, Exception failure) {
+        try {
+            in.close();
+        } catch (IOException closing) {
+            failure.addSuppressed(closing);
+        }
+    }
+
+    /** What is wrong with a table file, as {@code e} says: an empty or cut file's end of file has no message. */
+    private static String problem(IOException e) {
+        if (e instanceof java.io.EOFException && e.getMessage() == null) {
+            return "it ends too early (empty or cut short): unexpected end of file";
+        }
+        return e.getMessage();
     }
 
     /** A table's rows one at a time, in the file's order; {@link #next} throws {@link UncheckedIOException} naming the file. */
@@ -286,7 +305,7 @@ public final class LedgerFiles {
             try {
                 return rows != null && rows.hasNextValue();
             } catch (IOException e) {
-                throw new UncheckedIOException(new IOException(file + ": not a ledger table: " + e.getMessage(), e));
+                throw new UncheckedIOException(new IOException(file + ": not a ledger table: " + problem(e), e));
             }
         }
 
@@ -298,7 +317,7 @@ public final class LedgerFiles {
             try {
                 return rows.nextValue();
             } catch (IOException e) {
-                throw new UncheckedIOException(new IOException(file + ": not a ledger table: " + e.getMessage(), e));
+                throw new UncheckedIOException(new IOException(file + ": not a ledger table: " + problem(e), e));
             }
         }
 
@@ -315,21 +334,39 @@ public final class LedgerFiles {
     public static final class RowsOutput implements java.io.Closeable {
         private final OutputStream out;
         private final SequenceWriter rows;
+        private boolean written;
 
+        /** A new file, replacing one there. */
         public RowsOutput(Path file) throws IOException {
-            this.out = tableOutput(Files.newOutputStream(file));
+            this(file, false);
+        }
+
+        /**
+         * With {@code append}, the rows go after those in the file (a gzip member more, which
+         * {@link #rowsOf} reads on into), so that a writer of many such files keeps few open.
+         */
+        public RowsOutput(Path file, boolean append) throws IOException {
+            this.out = tableOutput(append
+                    ? Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND)
+                    : Files.newOutputStream(file));
             this.rows = MAPPER.writer().withRootValueSeparator("\n").writeValues(out);
         }
 
         /** Appends {@code row}. */
         public void write(Object row) throws IOException {
             rows.write(row);
+            written = true;
         }
 
         @Override
         public void close() throws IOException {
-            rows.close();
-            out.close();
+            try (out) {
+                rows.close();
+                if (written) {
+                    out.write('\n'); // the last row's line end: rows appended later start a line
+                }
+            }
         }
     }
 
@@ -337,7 +374,8 @@ public final class LedgerFiles {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "a ledger table is missing");
         }
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = new GZIPInputStream(raw, 1 << 16);
              JsonParser parser = MAPPER.createParser(in);
              MappingIterator<T> it = MAPPER.readerFor(type).readValues(parser)) {
             while (it.hasNextValue()) {
@@ -346,7 +384,7 @@ public final class LedgerFiles {
         } catch (UncheckedIOException e) {
             throw new IOException(file + ": " + e.getCause().getMessage(), e.getCause());
         } catch (IOException e) {
-            throw new IOException(file + ": not a ledger table: " + e.getMessage(), e);
+            throw new IOException(file + ": not a ledger table: " + problem(e), e);
         }
     }
 

@@ -299,6 +299,81 @@ class StreamedAuditTest {
         assertThat(spillFolders()).as("the spill folders removed, when refused as when closed").isSubsetOf(before);
     }
 
+    /**
+     * Split by room with fewer spill files open than it writes (five tables of four rooms): a file
+     * closed to open another is appended to when written again, and the recount is the same.
+     */
+    @Test
+    void shouldSplitTheSameWithAtMostTheBoundOfSpillFilesOpen() throws Exception {
+        Path folder = write(run(13)).resolve("ledger/reconcile");
+        List<String> streamed = checks(folder, false);
+        try (LedgerRooms read = LedgerRooms.read(folder, true, Long.MAX_VALUE)) {
+            assertThat(read.mostOpenSpillFiles()).as("under the default bound, every file open at once")
+                    .isEqualTo(5 * ROOMS.length).isLessThanOrEqualTo(LedgerRooms.MAX_OPEN_SPILL_FILES);
+        }
+        for (int bound : List.of(1, 2, 3)) {
+            try (LedgerRooms read = LedgerRooms.read(folder, true, Long.MAX_VALUE, bound)) {
+                assertThat(read.mostOpenSpillFiles()).as("bound " + bound).isEqualTo(bound);
+                assertThat(checks(read)).as("bound " + bound).containsExactlyElementsOf(streamed);
+            }
+        }
+    }
+
+    /** A spill folder left open (a JVM that exits mid-audit, on an error or a signal) is deleted when the JVM exits. */
+    @Test
+    void shouldDeleteASpillFolderLeftOpenWhenTheJvmExits() throws Exception {
+        Path folder = write(run(6)).resolve("ledger/reconcile");
+        Path output = dir.resolve("left-open.txt");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LeftOpen.class.getName(), folder.toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            child.destroyForcibly();
+            throw new AssertionError("the JVM reading the ledger did not exit within 60 s: " + Files.readString(output));
+        }
+        String said = Files.readString(output);
+        assertThat(child.exitValue()).as(said).isZero();
+        assertThat(said).as("the spill folder, there before the JVM exits").contains("livetalk-audit-")
+                .contains(" there");
+        Path spill = Path.of(said.substring(0, said.indexOf(" there")).strip());
+        assertThat(spill).as(said).doesNotExist();
+    }
+
+    /** Reads a ledger split by room, prints its spill folder, and exits without closing it. */
+    static final class LeftOpen {
+        public static void main(String[] args) throws IOException {
+            Set<Path> before = spillFolders();
+            LedgerRooms.read(Path.of(args[0]), true); // never closed
+            Set<Path> made = new java.util.HashSet<>(spillFolders());
+            made.removeAll(before);
+            for (Path spill : made) {
+                System.out.println(spill + (Files.isDirectory(spill) ? " there" : " gone"));
+            }
+        }
+    }
+
+    /** An empty or cut table: the audit names the file and what is wrong with it, and leaves no spill folder. */
+    @Test
+    void shouldNameAnEmptyOrCutTableAndWhatIsWrongWithIt() throws Exception {
+        Path folder = write(run(4));
+        for (String table : List.of("messages", "markers")) {
+            Path file = folder.resolve("ledger/reconcile/" + table + ".jsonl.gz");
+            byte[] whole = Files.readAllBytes(file);
+            for (int length : List.of(0, 5, whole.length / 2)) {
+                Files.write(file, java.util.Arrays.copyOf(whole, length));
+                Set<Path> before = spillFolders();
+                assertThatThrownBy(() -> Audit.of(dir)).as(table + " cut to " + length + " bytes")
+                        .isInstanceOf(AuditInputException.class)
+                        .hasMessageStartingWith("cannot read the ledger of reconcile: " + file + ": not a ledger table: ")
+                        .hasMessageContaining(length < 10 ? "ends too early (empty or cut short)" : "end of")
+                        .hasMessageNotContaining("null");
+                assertThat(spillFolders()).as(table + " cut to " + length + " bytes").isSubsetOf(before);
+            }
+            Files.write(file, whole);
+        }
+        assertThat(Audit.of(dir).differences()).isEmpty();
+    }
+
     private static Set<Path> spillFolders() throws IOException {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(p -> p.getFileName().toString().startsWith("livetalk-audit-"))
@@ -307,12 +382,16 @@ class StreamedAuditTest {
     }
 
     private static List<String> checks(Path ledger, boolean split) throws IOException {
+        try (LedgerRooms read = LedgerRooms.read(ledger, split)) {
+            return checks(read);
+        }
+    }
+
+    private static List<String> checks(LedgerRooms read) throws IOException {
         List<Check> checks = new ArrayList<>();
         Map<String, List<Check>> rooms = new HashMap<>();
-        try (LedgerRooms read = LedgerRooms.read(ledger, split)) {
-            checks.addAll(FigureTable.checks(Recount.of(read, (room, its) -> rooms.put(room,
-                    FigureTable.roomChecks(room, its)))));
-        }
+        checks.addAll(FigureTable.checks(Recount.of(read, (room, its) -> rooms.put(room,
+                FigureTable.roomChecks(room, its)))));
         new LinkedHashSet<>(List.of(ROOMS)).forEach(room -> checks.addAll(rooms.get(room)));
         return checks.stream().map(StreamedAuditTest::text).toList();
     }
