@@ -80,7 +80,11 @@ class RunCommandIT extends CommandLineTest {
                     for: 2s
                     target: all
                 """);
-        assertThat(run("run", scenario.toString(), "--out", baseline.toString())).as(err.toString()).isZero();
+        // Without calibration: on a loaded machine the calibrated noise floor (once 113 ms here) can
+        // exceed the 50 ms regression, and the noise-aware gate rightly calls it noise
+        // (StrategyRankingTest holds a floor that hides a change); this test is about the exit code.
+        assertThat(run("run", scenario.toString(), "--out", baseline.toString(), "--no-calibration"))
+                .as(err.toString()).isZero();
         // A baseline where peers saw every message within 1 ms: 50 ms now is far beyond 10 %.
         Path results = baseline.resolve("tiny/results.json");
         Files.writeString(results, Files.readString(results)
@@ -92,7 +96,7 @@ class RunCommandIT extends CommandLineTest {
             }
         }
         int code = run("run", scenario.toString(), "--out", dir.resolve("out").toString(), "--baseline",
-                baseline.toString(), "--count-tolerance", "0");
+                baseline.toString(), "--count-tolerance", "0", "--no-calibration");
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.BUDGET_FAILED.code());
         assertThat(dir.resolve("out/summary.md")).content().contains("baseline");
     }
