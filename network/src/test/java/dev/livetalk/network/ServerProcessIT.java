@@ -213,7 +213,8 @@ class ServerProcessIT {
         assertThat(list).as("requests told by the server process").hasSizeGreaterThanOrEqualTo(size);
     }
 
-    private static boolean accepts(int port) {
+    /** Whether something on loopback accepts a connection on {@code port} (within 2 s). */
+    static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
             return true;

@@ -17,8 +17,6 @@ import dev.livetalk.server.ServerConfig;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -69,11 +67,11 @@ class StandbyServerIT {
             assertThat(standby).isNotEqualTo(server.pid());
 
             server.kill();
-            assertThat(accepts(server.port())).as("refused while dead").isFalse();
+            assertThat(ServerProcessIT.accepts(server.port())).as("refused while dead").isFalse();
             server.recoverAhead(true);
             assertThat(ProcessHandle.of(standby)).as("the standby waits").hasValueSatisfying(
                     process -> assertThat(process.isAlive()).isTrue());
-            assertThat(accepts(server.port())).as("a standby does not listen before go").isFalse();
+            assertThat(ServerProcessIT.accepts(server.port())).as("a standby does not listen before go").isFalse();
             assertThat(starts).as("no start announced before go").containsExactly(epoch);
             assertThatThrownBy(() -> server.start(false)).as("made ready to keep the history")
                     .isInstanceOf(IllegalStateException.class);
@@ -259,15 +257,6 @@ class StandbyServerIT {
             if (type.isInstance(event)) {
                 return type.cast(event);
             }
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }
