@@ -68,7 +68,8 @@ final class ServerChild {
     /** Whether {@link #recover()} was sent (a standby's). */
     private volatile boolean recoverSent;
 
-    private ServerChild(Process process, CommitListener listener, Consumer<Throwable> onFailure) {
+    /** Reads {@code process}'s stdout and stderr from now on; {@link #launch} starts the process (tests pass one of theirs). */
+    ServerChild(Process process, CommitListener listener, Consumer<Throwable> onFailure) {
         this.process = process;
         EventCodec codec = new EventCodec();
         this.stdoutReader = Thread.ofPlatform().name("livetalk-server-stdout-" + process.pid()).daemon()

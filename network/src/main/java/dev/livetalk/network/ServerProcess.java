@@ -6,6 +6,7 @@ import dev.livetalk.server.ServerConfig;
 import dev.livetalk.server.ServerLine;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -50,7 +51,7 @@ import java.util.stream.Stream;
  * {@link #resume()}, {@link #slowCommits} and {@link #close()} are called by one thread at a time
  * (the stage's, then its fault player's); {@link #port()} and {@link #epoch()} from any thread. A
  * {@code livetalk-server-stopper} shutdown hook kills the process still running and the standby
- * when the JVM exits.
+ * when the JVM exits (each, whatever the other's kill did) and deletes the data and warm-up folders.
  */
 final class ServerProcess implements AutoCloseable {
     static final Duration START_DEADLINE = Duration.ofSeconds(30);
@@ -395,17 +396,32 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The {@code livetalk-server-stopper} shutdown hook's work. */
     private void killOnExit() {
-        for (ServerChild current : new ServerChild[] {standby, child}) {
-            if (current != null && current.alive()) {
-                current.expectExit();
-                current.kill(STOP_DEADLINE);
+        killOnExit(java.util.Arrays.asList(standby, child), java.util.Arrays.asList(dataDir, warmUpDir), System.err);
+    }
+
+    /**
+     * Kills every one of {@code children} still running ({@code SIGKILL}) and deletes {@code folders}
+     * ({@code null} entries skipped), each attempted whatever failed before it: a kill or a delete that
+     * fails is written to {@code err}, and the rest go on.
+     */
+    static void killOnExit(java.util.List<ServerChild> children, java.util.List<Path> folders, PrintStream err) {
+        for (ServerChild current : children) {
+            try {
+                if (current != null && current.alive()) {
+                    current.kill(STOP_DEADLINE);
+                }
+            } catch (RuntimeException e) {
+                err.println("livetalk: cannot kill the server process " + current.pid() + " at exit: " + e);
             }
         }
-        try {
-            delete(warmUpDir, "warm-up");
-        } catch (UncheckedIOException e) {
-            System.err.println("livetalk: " + e.getMessage() + ": " + e.getCause());
+        for (Path folder : folders) {
+            try {
+                delete(folder, "temporary");
+            } catch (RuntimeException e) {
+                err.println("livetalk: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
+            }
         }
     }
 
