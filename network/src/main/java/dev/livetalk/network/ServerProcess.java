@@ -28,12 +28,14 @@ import java.util.stream.Stream;
  * {@link CommitListener} with their epoch, also across restarts, each before the server's
  * next start is reported.
  *
- * <p>With a durable history ({@code durable}) the server keeps it in a temporary folder of its
- * own, deleted by {@link #close()}: a restart that keeps the history starts on that folder
- * again (the same epoch); one that loses it empties the folder first (a fresh epoch). Without,
- * every start is a fresh epoch. A standby warms up on a scratch history of its own in another temporary
- * folder, also deleted by {@link #close()} and at the JVM's exit: the standby is killed, so its own
- * clean-up may never run.
+ * <p>Everything the server JVMs write on disk is in one temporary folder of this object's
+ * ({@code livetalk-server-run-*}), deleted by {@link #close()} and at the JVM's exit, since a killed JVM's
+ * own clean-up never runs: {@code sqlite/}, where each JVM's sqlite-jdbc extracts its native library
+ * ({@code -Dorg.sqlite.tmpdir}; by default in {@code java.io.tmpdir}, about 1.1 MB and a lock file per
+ * JVM, never deleted after a {@code SIGKILL}); with a durable history ({@code durable}) {@code data/},
+ * the history: a restart that keeps it starts on that folder again (the same epoch); one that loses
+ * it empties the folder first (a fresh epoch). Without, every start is a fresh epoch. With a durable
+ * history and standbys, {@code warm-up/}, in which each standby warms up on a scratch history of its own.
  *
  * <p>With {@code standby} (a plan with restarts) the next server is started ahead, as a standby
  * ({@link ServerArguments#standby()}): a JVM of the same command line that has warmed up and
@@ -51,7 +53,7 @@ import java.util.stream.Stream;
  * {@link #resume()}, {@link #slowCommits} and {@link #close()} are called by one thread at a time
  * (the stage's, then its fault player's); {@link #port()} and {@link #epoch()} from any thread. A
  * {@code livetalk-server-stopper} shutdown hook kills the process still running and the standby
- * when the JVM exits (each, whatever the other's kill did) and deletes the data and warm-up folders.
+ * when the JVM exits (each, whatever the other's kill did) and deletes the folder of this object's.
  */
 final class ServerProcess implements AutoCloseable {
     static final Duration START_DEADLINE = Duration.ofSeconds(30);
@@ -60,9 +62,14 @@ final class ServerProcess implements AutoCloseable {
     static final Duration BIND_RETRY = Duration.ofSeconds(10);
 
     private final ServerArguments arguments;
+    /** The folder of this object's: {@link #dataDir}, {@link #warmUpDir}, {@link #sqliteDir}. */
+    private final Path folder;
+    /** The durable history's folder, or {@code null}. */
     private final Path dataDir;
     /** The folder of the standbys' warm-up histories ({@link ServerArguments#warmUp()}), or {@code null}. */
     private final Path warmUpDir;
+    /** Where the server JVMs' sqlite-jdbc extracts its native library ({@code org.sqlite.tmpdir}). */
+    private final Path sqliteDir;
     private final CommitListener listener;
     private final Consumer<Throwable> onFailure;
     /** Whether a standby is kept for the next start. */
@@ -102,11 +109,13 @@ final class ServerProcess implements AutoCloseable {
     /** What {@link #recoverAhead} prepared the next start for (keeping the history or not), or {@code null}. */
     private Boolean prepared;
 
-    private ServerProcess(ServerArguments arguments, Path dataDir, Path warmUpDir, CommitListener listener,
-                          boolean standbys, Consumer<Throwable> onFailure) {
+    private ServerProcess(ServerArguments arguments, Path folder, Path dataDir, Path warmUpDir, Path sqliteDir,
+                          CommitListener listener, boolean standbys, Consumer<Throwable> onFailure) {
         this.arguments = arguments;
+        this.folder = folder;
         this.dataDir = dataDir;
         this.warmUpDir = warmUpDir;
+        this.sqliteDir = sqliteDir;
         this.listener = listener;
         this.standbys = standbys;
         this.onFailure = onFailure;
@@ -117,7 +126,7 @@ final class ServerProcess implements AutoCloseable {
      * Starts a server with {@code config}'s secret, history limit, dedupe window, rate limit and
      * commit listener on a free loopback port, and waits until it listens.
      *
-     * @param durable   whether it keeps a durable history (in a temporary folder of its own)
+     * @param durable   whether it keeps a durable history (in the temporary folder of this object's)
      * @param standby   whether to keep the next server started ahead, as a standby (a plan with restarts);
      *                  the first is started once this one listens
      * @param onFailure told when the server exits or fails unasked while it should run
@@ -125,11 +134,23 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(ServerConfig config, boolean durable, boolean standby, Consumer<Throwable> onFailure)
             throws IOException {
-        Path dataDir = durable ? Files.createTempDirectory("livetalk-server-") : null;
-        Path warmUpDir = durable && standby ? Files.createTempDirectory("livetalk-server-warm-up-") : null;
-        ServerArguments arguments = arguments(config, freeLoopbackPort(), dataDir);
-        ServerProcess server = new ServerProcess(arguments, dataDir, warmUpDir, config.commitListener(), standby,
-                onFailure);
+        Path folder = Files.createTempDirectory("livetalk-server-run-");
+        ServerProcess server;
+        try {
+            Path dataDir = durable ? Files.createDirectory(folder.resolve("data")) : null;
+            Path warmUpDir = durable && standby ? Files.createDirectory(folder.resolve("warm-up")) : null;
+            Path sqliteDir = Files.createDirectory(folder.resolve("sqlite"));
+            ServerArguments arguments = arguments(config, freeLoopbackPort(), dataDir);
+            server = new ServerProcess(arguments, folder, dataDir, warmUpDir, sqliteDir, config.commitListener(),
+                    standby, onFailure);
+        } catch (IOException | RuntimeException e) {
+            try {
+                delete(folder);
+            } catch (UncheckedIOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         try {
             server.start(true);
             server.standBy();
@@ -166,6 +187,11 @@ final class ServerProcess implements AutoCloseable {
     /** The folder in which the standbys warm up on a durable history, or {@code null}; for tests. */
     Path warmUpDir() {
         return warmUpDir;
+    }
+
+    /** The folder of this object's, which holds everything its server JVMs write; for tests. */
+    Path folder() {
+        return folder;
     }
 
     /** The standby's process id, if one was started and not yet told to go. */
@@ -313,7 +339,7 @@ final class ServerProcess implements AutoCloseable {
     /**
      * Stops the server (its stdin closed, SIGKILL after {@link #STOP_DEADLINE}), kills the standby
      * (SIGKILL: it never served, so it leaves no class-data archive behind to race the server's) and
-     * deletes the data and warm-up folders. Each step is tried even when one before failed; the
+     * deletes the folder of this object's (the data, the warm-up histories, the native libraries). Each step is tried even when one before failed; the
      * first failure is thrown, the others suppressed by it.
      */
     @Override
@@ -331,8 +357,7 @@ final class ServerProcess implements AutoCloseable {
             }
             failure = attempt(failure, () -> last.stop(STOP_DEADLINE));
         }
-        failure = attempt(failure, () -> delete(dataDir, "data"));
-        failure = attempt(failure, () -> delete(warmUpDir, "warm-up"));
+        failure = attempt(failure, () -> delete(folder));
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
@@ -389,7 +414,7 @@ final class ServerProcess implements AutoCloseable {
 
     private ServerChild launch(ServerArguments launched) {
         try {
-            return ServerChild.launch(launched, once, onFailure);
+            return ServerChild.launch(launched, sqliteDir, once, onFailure);
         } catch (IOException e) {
             throw new NetworkBackendException("cannot start the server process (" + ServerChild.javaBinary() + "): "
                     + e.getMessage(), e);
@@ -398,7 +423,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** The {@code livetalk-server-stopper} shutdown hook's work. */
     private void killOnExit() {
-        killOnExit(java.util.Arrays.asList(standby, child), java.util.Arrays.asList(dataDir, warmUpDir), System.err);
+        killOnExit(java.util.Arrays.asList(standby, child), java.util.List.of(folder), System.err);
     }
 
     /**
@@ -418,7 +443,7 @@ final class ServerProcess implements AutoCloseable {
         }
         for (Path folder : folders) {
             try {
-                delete(folder, "temporary");
+                delete(folder);
             } catch (RuntimeException e) {
                 err.println("livetalk: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
             }
@@ -426,7 +451,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private void emptyDataDir() {
-        delete(dataDir, "data");
+        delete(dataDir);
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -434,8 +459,8 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Deletes {@code folder} (the server's {@code what} folder) and all in it, if there is one. */
-    private static void delete(Path folder, String what) {
+    /** Deletes {@code folder} and all in it, if there is one. */
+    private static void delete(Path folder) {
         if (folder == null || !Files.exists(folder)) {
             return;
         }
@@ -444,7 +469,7 @@ final class ServerProcess implements AutoCloseable {
                 Files.deleteIfExists(path);
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException("cannot delete the server's " + what + " folder " + folder,
+            throw new UncheckedIOException("cannot delete the server process's temporary folder " + folder,
                     e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e);
         }
     }

@@ -146,6 +146,42 @@ class StandbyServerIT {
         assertThat(warmUp).as("the standby's warm-up folder after close").doesNotExist();
     }
 
+    /**
+     * sqlite-jdbc extracts its native library (about 1.1 MB and a lock file) in every server JVM, by
+     * default into java.io.tmpdir, and a killed JVM never deletes it: the server JVMs extract it into
+     * the folder of the server process, which close deletes, also after a restart killed one of them.
+     */
+    @Test
+    void shouldLeaveNoNativeLibraryBehindAfterARestartAndClose() throws Exception {
+        Path folder;
+        java.util.Set<Path> libraries = new java.util.LinkedHashSet<>();
+        try (ServerProcess server = ServerProcess.start(config(new CopyOnWriteArrayList<>()), true, true,
+                failure -> { })) {
+            folder = server.folder();
+            libraries.add(sqliteLibrary(server.pid()));
+            server.awaitStandingBy();
+            libraries.add(sqliteLibrary(server.standbyPid().orElseThrow())); // its warm-up's durable history
+            server.kill();
+            server.start(true);
+            libraries.add(sqliteLibrary(server.pid()));
+            assertThat(libraries).as("one library per JVM").hasSize(2)
+                    .allSatisfy(library -> assertThat(library).as("a JVM's native library").exists()
+                            .startsWith(folder.resolve("sqlite")));
+        }
+        assertThat(folder).as("the server process's folder after close").doesNotExist();
+        assertThat(libraries).allSatisfy(library -> assertThat(library).as("after close").doesNotExist());
+    }
+
+    /** The sqlite-jdbc native library process {@code pid} mapped ({@code /proc/PID/maps}). */
+    private static Path sqliteLibrary(long pid) throws java.io.IOException {
+        try (java.util.stream.Stream<String> maps = java.nio.file.Files.lines(Path.of("/proc", Long.toString(pid),
+                "maps"))) {
+            return maps.filter(line -> line.contains("libsqlitejdbc")).map(line -> Path.of(line.substring(
+                    line.indexOf('/')))).findFirst().orElseThrow(() -> new AssertionError("process " + pid
+                    + " mapped no sqlite-jdbc library"));
+        }
+    }
+
     private static boolean isEmpty(Path folder) throws java.io.IOException {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
             return files.findAny().isEmpty();
