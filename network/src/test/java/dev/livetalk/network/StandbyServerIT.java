@@ -127,13 +127,37 @@ class StandbyServerIT {
         assertThat(warmUp).as("the standbys' warm-up folder after close").doesNotExist();
     }
 
+    /**
+     * The first standby's warm-up (a few CPU-seconds) is over when the start returns, before the
+     * clients connect, and the run says what it waited for; without a restart nothing is waited for.
+     */
+    @Test
+    void shouldReturnFromTheStartOnlyOnceTheFirstStandbyIsWarm() throws Exception {
+        for (boolean durable : new boolean[] {true, false}) {
+            try (ServerProcess server = ServerProcess.start(config(new CopyOnWriteArrayList<>()), durable, true,
+                    failure -> { })) {
+                assertThat(server.standingBy()).as("the first standby is warm, durable " + durable).isTrue();
+                assertThat(server.summary()).as("what the run waited for")
+                        .matches("the server's first standby warmed up in \\d+\\.\\d s before the clients connected");
+            }
+        }
+        try (ServerProcess server = ServerProcess.start(config(new CopyOnWriteArrayList<>()), true, false,
+                failure -> { })) {
+            assertThat(server.standbyPid()).as("no standby without a restart").isEmpty();
+            assertThat(server.summary()).as("nothing waited for").isNull();
+        }
+    }
+
     /** A standby killed while it warms up (its scratch history open) leaves nothing behind either. */
     @Test
-    void shouldLeaveNoWarmUpFolderBehindWhenClosedRightAfterTheStart() throws Exception {
+    void shouldLeaveNoWarmUpFolderBehindWhenClosedWhileAStandbyWarmsUp() throws Exception {
         Path warmUp;
         long standby;
         try (ServerProcess server = ServerProcess.start(config(new CopyOnWriteArrayList<>()), true, true,
                 failure -> { })) {
+            server.kill();
+            server.start(true); // the first standby goes; the next warms up on standBy(), as after a restart
+            server.standBy();
             standby = server.standbyPid().orElseThrow();
             warmUp = server.warmUpDir();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
