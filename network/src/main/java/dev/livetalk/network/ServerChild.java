@@ -73,6 +73,8 @@ final class ServerChild {
     private volatile boolean exitExpected;
     /** Whether {@link #recover()} was sent (a standby's). */
     private volatile boolean recoverSent;
+    /** What its durable start said it recovered, or {@code null} (not durable, or not said yet). */
+    private volatile ServerLine.Recovered recovered;
 
     /** Reads {@code process}'s stdout and stderr from now on; {@link #launch} starts the process (tests pass one of theirs). */
     ServerChild(Process process, CommitListener listener, Consumer<Throwable> onFailure) {
@@ -133,6 +135,11 @@ final class ServerChild {
     /** A standby's: completes once it is warm and waits for {@link #go()}, or exceptionally when it exited before. */
     CompletableFuture<Void> standingBy() {
         return standingBy;
+    }
+
+    /** What its durable start said it recovered ({@link ServerLine.Recovered}, after it listened), or {@code null}. */
+    ServerLine.Recovered recovered() {
+        return recovered;
     }
 
     /** Tells a standby to open the history and recover it, not to listen yet. */
@@ -306,6 +313,7 @@ final class ServerChild {
             case ServerLine.Commit commit -> listener.onCommit(commit.epoch(), message(codec, commit));
             case ServerLine.Request request -> listener.onRequest(request.type());
             case ServerLine.StandingBy ready -> standingBy.complete(null);
+            case ServerLine.Recovered summary -> recovered = summary;
             case ServerLine.SlowCommit other -> throw new IllegalArgumentException(
                     "the server wrote a control line on stdout: " + other.format());
             case ServerLine.Recover other -> throw new IllegalArgumentException(

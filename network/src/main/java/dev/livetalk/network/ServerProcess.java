@@ -1,6 +1,7 @@
 package dev.livetalk.network;
 
 import dev.livetalk.server.CommitListener;
+import dev.livetalk.server.HeardCommits;
 import dev.livetalk.server.ServerArguments;
 import dev.livetalk.server.ServerConfig;
 import dev.livetalk.server.ServerLine;
@@ -13,7 +14,13 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,7 +42,10 @@ import java.util.stream.Stream;
  * JVM, never deleted after a {@code SIGKILL}); with a durable history ({@code durable}) {@code data/},
  * the history: a restart that keeps it starts on that folder again (the same epoch); one that loses
  * it empties the folder first (a fresh epoch). Without, every start is a fresh epoch. With a durable
- * history and standbys, {@code warm-up/}, in which each standby warms up on a scratch history of its own.
+ * history and standbys, {@code warm-up/}, in which each standby warms up on a scratch history of its own;
+ * with a durable history, {@code heard}, what the run heard of the server's commits before each kill
+ * ({@link HeardCommits}), so that the next start tells again only the commits whose lines died with
+ * the killed server, not its whole recovered history.
  *
  * <p>With {@code standby} (a plan with restarts) the next server is started ahead, as a standby
  * ({@link ServerArguments#standby()}): a JVM of the same command line that has warmed up and
@@ -67,7 +77,7 @@ final class ServerProcess implements AutoCloseable {
     static final Duration BIND_RETRY = Duration.ofSeconds(10);
 
     private final ServerArguments arguments;
-    /** The folder of this object's: {@link #dataDir}, {@link #warmUpDir}, {@link #sqliteDir}. */
+    /** The folder of this object's: {@link #dataDir}, {@link #warmUpDir}, {@link #sqliteDir}, {@link #heardFile}. */
     private final Path folder;
     /** The durable history's folder, or {@code null}. */
     private final Path dataDir;
@@ -75,6 +85,8 @@ final class ServerProcess implements AutoCloseable {
     private final Path warmUpDir;
     /** Where the server JVMs' sqlite-jdbc extracts its native library ({@code org.sqlite.tmpdir}). */
     private final Path sqliteDir;
+    /** With a durable history, what the run heard of before the last kill ({@link ServerArguments#heard()}), or {@code null}. */
+    private final Path heardFile;
     private final CommitListener listener;
     private final Consumer<Throwable> onFailure;
     /** Whether a standby is kept for the next start. */
@@ -82,6 +94,13 @@ final class ServerProcess implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::killOnExit, "livetalk-server-stopper");
     /** Every commit heard of, by epoch and id, across restarts: a durable start repeats what it recovered. */
     private final java.util.Set<String> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Per epoch, per room, the highest seq heard of: written to {@link #heardFile} at each kill, so that
+     * the next durable start tells again only what the run had not heard of ({@link HeardCommits}).
+     */
+    private final Map<String, Map<String, Long>> heads = new ConcurrentHashMap<>();
+    /** The servers that listened, in order, for {@link #recoveries()}. */
+    private final List<ServerChild> served = new CopyOnWriteArrayList<>();
     /** The run's listener, told of each commit once (the stdout reader's thread). */
     private final CommitListener once = new CommitListener() {
         @Override
@@ -92,6 +111,8 @@ final class ServerProcess implements AutoCloseable {
         @Override
         public void onCommit(String epoch, dev.livetalk.protocol.Message message) {
             if (heard.add(epoch + '\n' + message.id())) {
+                heads.computeIfAbsent(epoch, e -> new ConcurrentHashMap<>()).merge(message.room(), message.seq(),
+                        Math::max);
                 listener.onCommit(epoch, message);
             }
         }
@@ -123,6 +144,7 @@ final class ServerProcess implements AutoCloseable {
         this.dataDir = dataDir;
         this.warmUpDir = warmUpDir;
         this.sqliteDir = sqliteDir;
+        this.heardFile = arguments.heard();
         this.listener = listener;
         this.standbys = standbys;
         this.onFailure = onFailure;
@@ -149,6 +171,9 @@ final class ServerProcess implements AutoCloseable {
             Path warmUpDir = durable && standby ? Files.createDirectory(folder.resolve("warm-up")) : null;
             Path sqliteDir = Files.createDirectory(folder.resolve("sqlite"));
             ServerArguments arguments = arguments(config, freeLoopbackPort(), dataDir);
+            if (durable) {
+                arguments = arguments.withHeard(folder.resolve("heard"));
+            }
             server = new ServerProcess(arguments, folder, dataDir, warmUpDir, sqliteDir, config.commitListener(),
                     standby, onFailure);
         } catch (IOException | RuntimeException e) {
@@ -241,14 +266,29 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * What the run waited for before its clients connected, for the run's output: {@code "the
-     * server's first standby warmed up in 3.2 s before the clients connected"}; {@code null} when
-     * it kept no standby.
+     * What the run waited for before its clients connected and what its durable restarts recovered,
+     * for the run's output: {@code "the server's first standby warmed up in 3.2 s before the clients
+     * connected; its durable restarts recovered 51,200, 100,000 messages in 0.62, 1.10 s (0 told
+     * again)"}; {@code null} when there is neither.
      */
     String summary() {
+        List<String> parts = new ArrayList<>();
         Duration waited = firstStandbyWait;
-        return waited == null ? null : String.format(java.util.Locale.ROOT,
-                "the server's first standby warmed up in %.1f s before the clients connected", waited.toNanos() / 1e9);
+        if (waited != null) {
+            parts.add(String.format(Locale.ROOT, "the server's first standby warmed up in %.1f s before the clients"
+                    + " connected", waited.toNanos() / 1e9));
+        }
+        List<ServerLine.Recovered> recoveries = recoveries();
+        if (recoveries.size() > 1) { // the first start's recovery is of an empty history
+            List<ServerLine.Recovered> restarts = recoveries.subList(1, recoveries.size());
+            parts.add(String.format(Locale.ROOT, "its durable restarts recovered %s messages in %s s (%,d told again)",
+                    String.join(", ", restarts.stream().map(r -> String.format(Locale.ROOT, "%,d", r.messages()))
+                            .toList()),
+                    String.join(", ", restarts.stream().map(r -> String.format(Locale.ROOT, "%.2f",
+                            r.took().toNanos() / 1e9)).toList()),
+                    restarts.stream().mapToLong(ServerLine.Recovered::toldAgain).sum()));
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     /** Whether there is a standby and it said it is warm; for tests. */
@@ -306,6 +346,7 @@ final class ServerProcess implements AutoCloseable {
             child = launched;
             try {
                 epoch = launched.listening().get(START_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).epoch();
+                served.add(launched);
                 paused = false;
                 return;
             } catch (ExecutionException e) {
@@ -358,10 +399,30 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** SIGKILL: the server dies at once, its connections dropped without close frames; returns once it is gone. */
+    /**
+     * SIGKILL: the server dies at once, its connections dropped without close frames; returns once it
+     * is gone and every line it wrote was read. With a durable history, what was heard of it is then
+     * written for the next start.
+     *
+     * @throws NetworkBackendException when it is not gone in time, or what was heard cannot be written
+     */
     void kill() {
         running().kill(STOP_DEADLINE);
         paused = false;
+        if (heardFile != null) {
+            HeardCommits heardOf = new HeardCommits(epoch, heads.getOrDefault(epoch, Map.of()));
+            try {
+                heardOf.write(heardFile);
+            } catch (IOException e) {
+                throw new NetworkBackendException("cannot write what the run heard of the killed server to "
+                        + heardFile + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** What each durable start that listened said it recovered so far ({@link ServerLine.Recovered}), in order. */
+    List<ServerLine.Recovered> recoveries() {
+        return served.stream().map(ServerChild::recovered).filter(java.util.Objects::nonNull).toList();
     }
 
     /** SIGSTOP: the server stops processing; connections stay open. */
@@ -468,7 +529,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** The {@code livetalk-server-stopper} shutdown hook's work. */
     private void killOnExit() {
-        killOnExit(java.util.Arrays.asList(standby, child), java.util.List.of(folder), System.err);
+        killOnExit(java.util.Arrays.asList(standby, child), List.of(folder), System.err);
     }
 
     /**
@@ -476,7 +537,7 @@ final class ServerProcess implements AutoCloseable {
      * ({@code null} entries skipped), each attempted whatever failed before it: a kill or a delete that
      * fails is written to {@code err}, and the rest go on.
      */
-    static void killOnExit(java.util.List<ServerChild> children, java.util.List<Path> folders, PrintStream err) {
+    static void killOnExit(List<ServerChild> children, List<Path> folders, PrintStream err) {
         for (ServerChild current : children) {
             try {
                 if (current != null && current.alive()) {

@@ -14,6 +14,7 @@ import dev.livetalk.protocol.Welcome;
 import dev.livetalk.run.RunSetup;
 import dev.livetalk.server.CommitListener;
 import dev.livetalk.server.ServerConfig;
+import dev.livetalk.server.ServerLine;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The server's standby: the next server JVM, started ahead and warm, which opens the history and
@@ -82,6 +84,11 @@ class StandbyServerIT {
             assertThat(server.epoch()).as("the durable history's epoch").isEqualTo(epoch);
             assertThat(starts).containsExactly(epoch, epoch);
             assertThat(say(server.port(), "again")).as("the message before the restart was recovered").isEqualTo(2);
+            // the run heard every commit line before the kill: the restart tells none again, it only sums up
+            assertThat(awaitRecoveries(server, 2)).as("what each start recovered and told again")
+                    .extracting(ServerLine.Recovered::messages, ServerLine.Recovered::toldAgain, ServerLine.Recovered::epoch)
+                    .containsExactly(tuple(0L, 0L, epoch), tuple(1L, 0L, epoch));
+            assertThat(server.summary()).contains("its durable restarts recovered 1 messages in ", " s (0 told again)");
         }
         assertThat(failures).as("a wanted kill is no failure").isEmpty();
     }
@@ -204,6 +211,15 @@ class StandbyServerIT {
                     line.indexOf('/')))).findFirst().orElseThrow(() -> new AssertionError("process " + pid
                     + " mapped no sqlite-jdbc library"));
         }
+    }
+
+    /** The server's recoveries once there are {@code count}, or after 10 s. */
+    private static List<ServerLine.Recovered> awaitRecoveries(ServerProcess server, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.recoveries().size() < count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return server.recoveries();
     }
 
     private static boolean isEmpty(Path folder) throws java.io.IOException {
