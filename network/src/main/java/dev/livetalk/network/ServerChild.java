@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  * {@code livetalk} runs), a class-data archive of its own in the temporary folder (one per java
  * binary and class path, written when a server exits normally and read by the next ones, which
  * then start faster: a standby warms up sooner, and a start without one, whose downtime is mostly
- * the JVM's start, is shorter). Its stdout is read by a thread named
+ * the JVM's start, is shorter), and sqlite-jdbc's native library extracted into a folder the parent
+ * gives ({@link #SQLITE_TMPDIR}). Its stdout is read by a thread named
  * {@code livetalk-server-stdout-PID}, which completes {@link #listening()} and turns each commit
  * line into a {@link CommitListener#onCommit(String, Message)} call (on that thread, in commit
  * order); its stderr's last lines are kept by {@code livetalk-server-stderr-PID} for error
@@ -56,6 +57,11 @@ final class ServerChild {
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
             "-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:aot*=off,cds*=off:stderr");
+    /**
+     * The sqlite-jdbc system property of the folder its native library is extracted to (a new file per
+     * JVM, deleted at a normal exit only), as its README documents.
+     */
+    static final String SQLITE_TMPDIR = "-Dorg.sqlite.tmpdir=";
     private static final int STDERR_LINES = 30;
 
     private final Process process;
@@ -67,8 +73,11 @@ final class ServerChild {
     private volatile boolean exitExpected;
     /** Whether {@link #recover()} was sent (a standby's). */
     private volatile boolean recoverSent;
+    /** What its durable start said it recovered, or {@code null} (not durable, or not said yet). */
+    private volatile ServerLine.Recovered recovered;
 
-    private ServerChild(Process process, CommitListener listener, Consumer<Throwable> onFailure) {
+    /** Reads {@code process}'s stdout and stderr from now on; {@link #launch} starts the process (tests pass one of theirs). */
+    ServerChild(Process process, CommitListener listener, Consumer<Throwable> onFailure) {
         this.process = process;
         EventCodec codec = new EventCodec();
         this.stdoutReader = Thread.ofPlatform().name("livetalk-server-stdout-" + process.pid()).daemon()
@@ -77,12 +86,17 @@ final class ServerChild {
                 .start(this::readStderr);
     }
 
-    /** Launches {@code java ... ServerMain} with {@code arguments} (a standby when they say so); returns at once. */
-    static ServerChild launch(ServerArguments arguments, CommitListener listener, Consumer<Throwable> onFailure)
-            throws IOException {
+    /**
+     * Launches {@code java ... ServerMain} with {@code arguments} (a standby when they say so), its
+     * sqlite-jdbc extracting its native library into {@code sqliteDir} (which the caller deletes: a
+     * killed JVM leaves it behind); returns at once.
+     */
+    static ServerChild launch(ServerArguments arguments, Path sqliteDir, CommitListener listener,
+                              Consumer<Throwable> onFailure) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(JVM_OPTIONS);
+        command.add(SQLITE_TMPDIR + sqliteDir.toAbsolutePath());
         if (onlyJars(System.getProperty("java.class.path"))) {
             command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + classDataArchive()));
         }
@@ -121,6 +135,11 @@ final class ServerChild {
     /** A standby's: completes once it is warm and waits for {@link #go()}, or exceptionally when it exited before. */
     CompletableFuture<Void> standingBy() {
         return standingBy;
+    }
+
+    /** What its durable start said it recovered ({@link ServerLine.Recovered}, after it listened), or {@code null}. */
+    ServerLine.Recovered recovered() {
+        return recovered;
     }
 
     /** Tells a standby to open the history and recover it, not to listen yet. */
@@ -294,6 +313,7 @@ final class ServerChild {
             case ServerLine.Commit commit -> listener.onCommit(commit.epoch(), message(codec, commit));
             case ServerLine.Request request -> listener.onRequest(request.type());
             case ServerLine.StandingBy ready -> standingBy.complete(null);
+            case ServerLine.Recovered summary -> recovered = summary;
             case ServerLine.SlowCommit other -> throw new IllegalArgumentException(
                     "the server wrote a control line on stdout: " + other.format());
             case ServerLine.Recover other -> throw new IllegalArgumentException(

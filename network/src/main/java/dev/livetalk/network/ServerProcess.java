@@ -1,18 +1,26 @@
 package dev.livetalk.network;
 
 import dev.livetalk.server.CommitListener;
+import dev.livetalk.server.HeardCommits;
 import dev.livetalk.server.ServerArguments;
 import dev.livetalk.server.ServerConfig;
 import dev.livetalk.server.ServerLine;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,12 +35,17 @@ import java.util.stream.Stream;
  * {@link CommitListener} with their epoch, also across restarts, each before the server's
  * next start is reported.
  *
- * <p>With a durable history ({@code durable}) the server keeps it in a temporary folder of its
- * own, deleted by {@link #close()}: a restart that keeps the history starts on that folder
- * again (the same epoch); one that loses it empties the folder first (a fresh epoch). Without,
- * every start is a fresh epoch. A standby warms up on a scratch history of its own in another temporary
- * folder, also deleted by {@link #close()} and at the JVM's exit: the standby is killed, so its own
- * clean-up may never run.
+ * <p>Everything the server JVMs write on disk is in one temporary folder of this object's
+ * ({@code livetalk-server-run-*}), deleted by {@link #close()} and at the JVM's exit, since a killed JVM's
+ * own clean-up never runs: {@code sqlite/}, where each JVM's sqlite-jdbc extracts its native library
+ * ({@code -Dorg.sqlite.tmpdir}; by default in {@code java.io.tmpdir}, about 1.1 MB and a lock file per
+ * JVM, never deleted after a {@code SIGKILL}); with a durable history ({@code durable}) {@code data/},
+ * the history: a restart that keeps it starts on that folder again (the same epoch); one that loses
+ * it empties the folder first (a fresh epoch). Without, every start is a fresh epoch. With a durable
+ * history and standbys, {@code warm-up/}, in which each standby warms up on a scratch history of its own;
+ * with a durable history, {@code heard}, what the run heard of the server's commits before each kill
+ * ({@link HeardCommits}), so that the next start tells again only the commits whose lines died with
+ * the killed server, not its whole recovered history.
  *
  * <p>With {@code standby} (a plan with restarts) the next server is started ahead, as a standby
  * ({@link ServerArguments#standby()}): a JVM of the same command line that has warmed up and
@@ -41,27 +54,39 @@ import java.util.stream.Stream;
  * history when it is lost and tells the standby to recover (open the history, now free, and read
  * it) while the window lasts; {@link #start(boolean)} at the window's end tells it to go and
  * waits until it listens: what is left is the bind, and whatever of the recovery the window was
- * too short for. The first standby is started with the server;
- * the next by {@link #standBy()}, which the fault player calls a while after each restart, not
- * while the clients reconnect. Without a standby (none asked, or none started yet) a start
+ * too short for. The first standby is started with the server, and {@link #start(ServerConfig, boolean,
+ * boolean, Consumer)} returns only once it is warm (within {@link #STANDBY_DEADLINE}): its warm-up takes
+ * a few CPU-seconds, which must not fall in the run's first minute, beside the clients' connects
+ * (the first minute's scheduling-lag p99 of the soak's 10-minute cut rose from 7.5 to 16.1 ms);
+ * {@link #summary()} says how long that took. The next standby is started by {@link #standBy()},
+ * which the fault player calls a while after each restart, not while the clients reconnect. Without a standby (none asked, or none started yet) a start
  * launches a JVM as before.
  *
  * <p>Threads: {@link #start(boolean)}, {@link #kill()}, {@link #standBy()}, {@link #pause()},
  * {@link #resume()}, {@link #slowCommits} and {@link #close()} are called by one thread at a time
  * (the stage's, then its fault player's); {@link #port()} and {@link #epoch()} from any thread. A
  * {@code livetalk-server-stopper} shutdown hook kills the process still running and the standby
- * when the JVM exits.
+ * when the JVM exits (each, whatever the other's kill did) and deletes the folder of this object's.
  */
 final class ServerProcess implements AutoCloseable {
     static final Duration START_DEADLINE = Duration.ofSeconds(30);
+    /** How long a standby may take to warm up (a few CPU-seconds; far longer on a loaded machine). */
+    static final Duration STANDBY_DEADLINE = Duration.ofSeconds(60);
     static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
     /** How long a start retries a port still held (as after a kill) before giving up. */
     static final Duration BIND_RETRY = Duration.ofSeconds(10);
 
     private final ServerArguments arguments;
+    /** The folder of this object's: {@link #dataDir}, {@link #warmUpDir}, {@link #sqliteDir}, {@link #heardFile}. */
+    private final Path folder;
+    /** The durable history's folder, or {@code null}. */
     private final Path dataDir;
     /** The folder of the standbys' warm-up histories ({@link ServerArguments#warmUp()}), or {@code null}. */
     private final Path warmUpDir;
+    /** Where the server JVMs' sqlite-jdbc extracts its native library ({@code org.sqlite.tmpdir}). */
+    private final Path sqliteDir;
+    /** With a durable history, what the run heard of before the last kill ({@link ServerArguments#heard()}), or {@code null}. */
+    private final Path heardFile;
     private final CommitListener listener;
     private final Consumer<Throwable> onFailure;
     /** Whether a standby is kept for the next start. */
@@ -69,6 +94,13 @@ final class ServerProcess implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::killOnExit, "livetalk-server-stopper");
     /** Every commit heard of, by epoch and id, across restarts: a durable start repeats what it recovered. */
     private final java.util.Set<String> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Per epoch, per room, the highest seq heard of: written to {@link #heardFile} at each kill, so that
+     * the next durable start tells again only what the run had not heard of ({@link HeardCommits}).
+     */
+    private final Map<String, Map<String, Long>> heads = new ConcurrentHashMap<>();
+    /** The servers that listened, in order, for {@link #recoveries()}. */
+    private final List<ServerChild> served = new CopyOnWriteArrayList<>();
     /** The run's listener, told of each commit once (the stdout reader's thread). */
     private final CommitListener once = new CommitListener() {
         @Override
@@ -79,6 +111,8 @@ final class ServerProcess implements AutoCloseable {
         @Override
         public void onCommit(String epoch, dev.livetalk.protocol.Message message) {
             if (heard.add(epoch + '\n' + message.id())) {
+                heads.computeIfAbsent(epoch, e -> new ConcurrentHashMap<>()).merge(message.room(), message.seq(),
+                        Math::max);
                 listener.onCommit(epoch, message);
             }
         }
@@ -100,12 +134,17 @@ final class ServerProcess implements AutoCloseable {
     private boolean paused;
     /** What {@link #recoverAhead} prepared the next start for (keeping the history or not), or {@code null}. */
     private Boolean prepared;
+    /** How long the start waited for the first standby to warm up, or {@code null} when it kept none. */
+    private volatile Duration firstStandbyWait;
 
-    private ServerProcess(ServerArguments arguments, Path dataDir, Path warmUpDir, CommitListener listener,
-                          boolean standbys, Consumer<Throwable> onFailure) {
+    private ServerProcess(ServerArguments arguments, Path folder, Path dataDir, Path warmUpDir, Path sqliteDir,
+                          CommitListener listener, boolean standbys, Consumer<Throwable> onFailure) {
         this.arguments = arguments;
+        this.folder = folder;
         this.dataDir = dataDir;
         this.warmUpDir = warmUpDir;
+        this.sqliteDir = sqliteDir;
+        this.heardFile = arguments.heard();
         this.listener = listener;
         this.standbys = standbys;
         this.onFailure = onFailure;
@@ -116,22 +155,40 @@ final class ServerProcess implements AutoCloseable {
      * Starts a server with {@code config}'s secret, history limit, dedupe window, rate limit and
      * commit listener on a free loopback port, and waits until it listens.
      *
-     * @param durable   whether it keeps a durable history (in a temporary folder of its own)
+     * @param durable   whether it keeps a durable history (in the temporary folder of this object's)
      * @param standby   whether to keep the next server started ahead, as a standby (a plan with restarts);
-     *                  the first is started once this one listens
+     *                  the first is started once this one listens, and waited for until it is warm
      * @param onFailure told when the server exits or fails unasked while it should run
-     * @throws NetworkBackendException when it does not listen within {@link #START_DEADLINE}
+     * @throws NetworkBackendException when it does not listen within {@link #START_DEADLINE}, or its first
+     *                                 standby is not warm within {@link #STANDBY_DEADLINE}
      */
     static ServerProcess start(ServerConfig config, boolean durable, boolean standby, Consumer<Throwable> onFailure)
             throws IOException {
-        Path dataDir = durable ? Files.createTempDirectory("livetalk-server-") : null;
-        Path warmUpDir = durable && standby ? Files.createTempDirectory("livetalk-server-warm-up-") : null;
-        ServerArguments arguments = arguments(config, freeLoopbackPort(), dataDir);
-        ServerProcess server = new ServerProcess(arguments, dataDir, warmUpDir, config.commitListener(), standby,
-                onFailure);
+        Path folder = Files.createTempDirectory("livetalk-server-run-");
+        ServerProcess server;
+        try {
+            Path dataDir = durable ? Files.createDirectory(folder.resolve("data")) : null;
+            Path warmUpDir = durable && standby ? Files.createDirectory(folder.resolve("warm-up")) : null;
+            Path sqliteDir = Files.createDirectory(folder.resolve("sqlite"));
+            ServerArguments arguments = arguments(config, freeLoopbackPort(), dataDir);
+            if (durable) {
+                arguments = arguments.withHeard(folder.resolve("heard"));
+            }
+            server = new ServerProcess(arguments, folder, dataDir, warmUpDir, sqliteDir, config.commitListener(),
+                    standby, onFailure);
+        } catch (IOException | RuntimeException e) {
+            try {
+                delete(folder);
+            } catch (UncheckedIOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         try {
             server.start(true);
-            server.standBy();
+            if (standby) {
+                server.awaitFirstStandby();
+            }
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -167,6 +224,11 @@ final class ServerProcess implements AutoCloseable {
         return warmUpDir;
     }
 
+    /** The folder of this object's, which holds everything its server JVMs write; for tests. */
+    Path folder() {
+        return folder;
+    }
+
     /** The standby's process id, if one was started and not yet told to go. */
     java.util.OptionalLong standbyPid() {
         ServerChild next = standby;
@@ -186,7 +248,57 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until the standby is warm (within {@link #START_DEADLINE}); for tests and measurements.
+     * Starts the first standby and waits until it is warm, so that its warm-up is over before the
+     * clients connect.
+     *
+     * @throws NetworkBackendException saying what the run waited for, when it is not warm in time
+     */
+    private void awaitFirstStandby() {
+        long began = System.nanoTime();
+        standBy();
+        try {
+            awaitStandingBy();
+        } catch (NetworkBackendException e) {
+            throw new NetworkBackendException("a run with restarts waits, before its clients connect, until the"
+                    + " server's first standby is warm, and it was not: " + e.getMessage(), e);
+        }
+        firstStandbyWait = Duration.ofNanos(System.nanoTime() - began);
+    }
+
+    /**
+     * What the run waited for before its clients connected and what its durable restarts recovered,
+     * for the run's output: {@code "the server's first standby warmed up in 3.2 s before the clients
+     * connected; its durable restarts recovered 51,200, 100,000 messages in 0.62, 1.10 s (0 told
+     * again)"}; {@code null} when there is neither.
+     */
+    String summary() {
+        List<String> parts = new ArrayList<>();
+        Duration waited = firstStandbyWait;
+        if (waited != null) {
+            parts.add(String.format(Locale.ROOT, "the server's first standby warmed up in %.1f s before the clients"
+                    + " connected", waited.toNanos() / 1e9));
+        }
+        List<ServerLine.Recovered> recoveries = recoveries();
+        if (recoveries.size() > 1) { // the first start's recovery is of an empty history
+            List<ServerLine.Recovered> restarts = recoveries.subList(1, recoveries.size());
+            parts.add(String.format(Locale.ROOT, "its durable restarts recovered %s messages in %s s (%,d told again)",
+                    String.join(", ", restarts.stream().map(r -> String.format(Locale.ROOT, "%,d", r.messages()))
+                            .toList()),
+                    String.join(", ", restarts.stream().map(r -> String.format(Locale.ROOT, "%.2f",
+                            r.took().toNanos() / 1e9)).toList()),
+                    restarts.stream().mapToLong(ServerLine.Recovered::toldAgain).sum()));
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    /** Whether there is a standby and it said it is warm; for tests. */
+    boolean standingBy() {
+        ServerChild next = standby;
+        return next != null && next.standingBy().isDone() && !next.standingBy().isCompletedExceptionally();
+    }
+
+    /**
+     * Waits until the standby is warm (within {@link #STANDBY_DEADLINE}); for tests and measurements.
      *
      * @throws NetworkBackendException when there is none, or it exited or did not get warm in time
      */
@@ -196,12 +308,12 @@ final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("no standby was started");
         }
         try {
-            next.standingBy().get(START_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            next.standingBy().get(STANDBY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new NetworkBackendException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new NetworkBackendException("the standby server process " + next.pid() + " did not stand by within "
-                    + START_DEADLINE + next.stderrTail());
+                    + STANDBY_DEADLINE + next.stderrTail());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NetworkBackendException("interrupted while the standby server process warmed up");
@@ -234,6 +346,7 @@ final class ServerProcess implements AutoCloseable {
             child = launched;
             try {
                 epoch = launched.listening().get(START_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).epoch();
+                served.add(launched);
                 paused = false;
                 return;
             } catch (ExecutionException e) {
@@ -286,10 +399,30 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** SIGKILL: the server dies at once, its connections dropped without close frames; returns once it is gone. */
+    /**
+     * SIGKILL: the server dies at once, its connections dropped without close frames; returns once it
+     * is gone and every line it wrote was read. With a durable history, what was heard of it is then
+     * written for the next start.
+     *
+     * @throws NetworkBackendException when it is not gone in time, or what was heard cannot be written
+     */
     void kill() {
         running().kill(STOP_DEADLINE);
         paused = false;
+        if (heardFile != null) {
+            HeardCommits heardOf = new HeardCommits(epoch, heads.getOrDefault(epoch, Map.of()));
+            try {
+                heardOf.write(heardFile);
+            } catch (IOException e) {
+                throw new NetworkBackendException("cannot write what the run heard of the killed server to "
+                        + heardFile + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** What each durable start that listened said it recovered so far ({@link ServerLine.Recovered}), in order. */
+    List<ServerLine.Recovered> recoveries() {
+        return served.stream().map(ServerChild::recovered).filter(java.util.Objects::nonNull).toList();
     }
 
     /** SIGSTOP: the server stops processing; connections stay open. */
@@ -312,7 +445,7 @@ final class ServerProcess implements AutoCloseable {
     /**
      * Stops the server (its stdin closed, SIGKILL after {@link #STOP_DEADLINE}), kills the standby
      * (SIGKILL: it never served, so it leaves no class-data archive behind to race the server's) and
-     * deletes the data and warm-up folders. Each step is tried even when one before failed; the
+     * deletes the folder of this object's (the data, the warm-up histories, the native libraries). Each step is tried even when one before failed; the
      * first failure is thrown, the others suppressed by it.
      */
     @Override
@@ -330,8 +463,7 @@ final class ServerProcess implements AutoCloseable {
             }
             failure = attempt(failure, () -> last.stop(STOP_DEADLINE));
         }
-        failure = attempt(failure, () -> delete(dataDir, "data"));
-        failure = attempt(failure, () -> delete(warmUpDir, "warm-up"));
+        failure = attempt(failure, () -> delete(folder));
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
@@ -388,29 +520,44 @@ final class ServerProcess implements AutoCloseable {
 
     private ServerChild launch(ServerArguments launched) {
         try {
-            return ServerChild.launch(launched, once, onFailure);
+            return ServerChild.launch(launched, sqliteDir, once, onFailure);
         } catch (IOException e) {
             throw new NetworkBackendException("cannot start the server process (" + ServerChild.javaBinary() + "): "
                     + e.getMessage(), e);
         }
     }
 
+    /** The {@code livetalk-server-stopper} shutdown hook's work. */
     private void killOnExit() {
-        for (ServerChild current : new ServerChild[] {standby, child}) {
-            if (current != null && current.alive()) {
-                current.expectExit();
-                current.kill(STOP_DEADLINE);
+        killOnExit(java.util.Arrays.asList(standby, child), List.of(folder), System.err);
+    }
+
+    /**
+     * Kills every one of {@code children} still running ({@code SIGKILL}) and deletes {@code folders}
+     * ({@code null} entries skipped), each attempted whatever failed before it: a kill or a delete that
+     * fails is written to {@code err}, and the rest go on.
+     */
+    static void killOnExit(List<ServerChild> children, List<Path> folders, PrintStream err) {
+        for (ServerChild current : children) {
+            try {
+                if (current != null && current.alive()) {
+                    current.kill(STOP_DEADLINE);
+                }
+            } catch (RuntimeException e) {
+                err.println("livetalk: cannot kill the server process " + current.pid() + " at exit: " + e);
             }
         }
-        try {
-            delete(warmUpDir, "warm-up");
-        } catch (UncheckedIOException e) {
-            System.err.println("livetalk: " + e.getMessage() + ": " + e.getCause());
+        for (Path folder : folders) {
+            try {
+                delete(folder);
+            } catch (RuntimeException e) {
+                err.println("livetalk: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
+            }
         }
     }
 
     private void emptyDataDir() {
-        delete(dataDir, "data");
+        delete(dataDir);
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -418,8 +565,8 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Deletes {@code folder} (the server's {@code what} folder) and all in it, if there is one. */
-    private static void delete(Path folder, String what) {
+    /** Deletes {@code folder} and all in it, if there is one. */
+    private static void delete(Path folder) {
         if (folder == null || !Files.exists(folder)) {
             return;
         }
@@ -428,7 +575,7 @@ final class ServerProcess implements AutoCloseable {
                 Files.deleteIfExists(path);
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException("cannot delete the server's " + what + " folder " + folder,
+            throw new UncheckedIOException("cannot delete the server process's temporary folder " + folder,
                     e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e);
         }
     }

@@ -15,6 +15,12 @@ sealed interface StageServer extends AutoCloseable {
     /** The process to play server faults on, or {@code null} for a server in this JVM. */
     ServerProcess process();
 
+    /** A line about what the run waited for ({@link ServerProcess#summary()}), or {@code null}. */
+    default String summary() {
+        ServerProcess process = process();
+        return process == null ? null : process.summary();
+    }
+
     @Override
     void close();
 

@@ -73,7 +73,8 @@ public final class ToxiproxyBackend implements Backend {
 
     /**
      * The run's server: in this JVM, or as its own process when the plan has a server fault (with
-     * a durable history when a restart keeps it, and a standby for the next start when it has a restart). Its commits reach {@code server}'s listener either way.
+     * a durable history when a restart keeps it, and a standby for the next start when it has a restart, warm
+     * before this returns, so before the clients connect). Its commits reach {@code server}'s listener either way.
      */
     private static StageServer server(RunPlan plan, ServerConfig server, Consumer<Throwable> onFailure)
             throws IOException {

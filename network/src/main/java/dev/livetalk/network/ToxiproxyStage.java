@@ -143,6 +143,12 @@ final class ToxiproxyStage implements Stage {
         return drivers.transportErrors();
     }
 
+    /** What the server said about the run ({@link StageServer#summary()}), or {@code null}. */
+    @Override
+    public String summary() {
+        return server.summary();
+    }
+
     /** Closes the clients' connections, then the proxies, then the server. */
     @Override
     public void close() throws IOException {

@@ -8,6 +8,18 @@ import dev.livetalk.server.CommitListener;
 import dev.livetalk.server.ServerArguments;
 import dev.livetalk.server.ServerConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,5 +55,86 @@ class ServerProcessTest {
 
         assertThat(child.historyLimit()).isEqualTo(10_000);
         assertThat(child.dedupeWindow()).isEqualTo(10_000);
+    }
+
+    /**
+     * The shutdown hook kills every server process whatever fails (a kill that throws stops none of
+     * the others) and deletes the data folder it made, with what is in it.
+     */
+    @Test
+    void shouldKillEveryServerAndDeleteTheFoldersAtExitWhateverFails(@TempDir Path temp) throws Exception {
+        Process sleeping = new ProcessBuilder("sleep", "60").start();
+        try {
+            ServerChild unkillable = new ServerChild(new Unsignallable(), CommitListener.NONE, failure -> { });
+            ServerChild server = new ServerChild(sleeping, CommitListener.NONE, failure -> { });
+            Path data = Files.createDirectories(temp.resolve("data"));
+            Files.writeString(data.resolve("history.db"), "kept by a killed server");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            ServerProcess.killOnExit(Arrays.asList(unkillable, null, server), List.of(data),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(sleeping.isAlive()).as("the server after the standby's kill failed").isFalse();
+            assertThat(data).as("the data folder").doesNotExist();
+            assertThat(err.toString(StandardCharsets.UTF_8)).as("what failed")
+                    .startsWith("livetalk: cannot kill the server process " + Unsignallable.PID + " at exit: ");
+        } finally {
+            sleeping.destroyForcibly();
+        }
+    }
+
+    /** A process that runs and cannot be signalled: its kill throws. */
+    private static final class Unsignallable extends Process {
+        static final long PID = 4_194_305; // above any Linux pid_max
+
+        @Override
+        public long pid() {
+            return PID;
+        }
+
+        @Override
+        public boolean isAlive() {
+            return true;
+        }
+
+        @Override
+        public ProcessHandle toHandle() {
+            throw new UnsupportedOperationException("no signals for process " + PID);
+        }
+
+        @Override
+        public CompletableFuture<Process> onExit() {
+            return new CompletableFuture<>(); // it never exits
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            return OutputStream.nullOutputStream();
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return InputStream.nullInputStream();
+        }
+
+        @Override
+        public InputStream getErrorStream() {
+            return InputStream.nullInputStream();
+        }
+
+        @Override
+        public int waitFor() {
+            throw new UnsupportedOperationException("it never exits");
+        }
+
+        @Override
+        public int exitValue() {
+            throw new IllegalThreadStateException("it runs");
+        }
+
+        @Override
+        public void destroy() {
+            throw new UnsupportedOperationException("no signals for process " + PID);
+        }
     }
 }

@@ -14,6 +14,7 @@ import dev.livetalk.protocol.Welcome;
 import dev.livetalk.run.RunSetup;
 import dev.livetalk.server.CommitListener;
 import dev.livetalk.server.ServerConfig;
+import dev.livetalk.server.ServerLine;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The server's standby: the next server JVM, started ahead and warm, which opens the history and
@@ -82,6 +84,11 @@ class StandbyServerIT {
             assertThat(server.epoch()).as("the durable history's epoch").isEqualTo(epoch);
             assertThat(starts).containsExactly(epoch, epoch);
             assertThat(say(server.port(), "again")).as("the message before the restart was recovered").isEqualTo(2);
+            // the run heard every commit line before the kill: the restart tells none again, it only sums up
+            assertThat(awaitRecoveries(server, 2)).as("what each start recovered and told again")
+                    .extracting(ServerLine.Recovered::messages, ServerLine.Recovered::toldAgain, ServerLine.Recovered::epoch)
+                    .containsExactly(tuple(0L, 0L, epoch), tuple(1L, 0L, epoch));
+            assertThat(server.summary()).contains("its durable restarts recovered 1 messages in ", " s (0 told again)");
         }
         assertThat(failures).as("a wanted kill is no failure").isEmpty();
     }
@@ -127,13 +134,37 @@ class StandbyServerIT {
         assertThat(warmUp).as("the standbys' warm-up folder after close").doesNotExist();
     }
 
+    /**
+     * The first standby's warm-up (a few CPU-seconds) is over when the start returns, before the
+     * clients connect, and the run says what it waited for; without a restart nothing is waited for.
+     */
+    @Test
+    void shouldReturnFromTheStartOnlyOnceTheFirstStandbyIsWarm() throws Exception {
+        for (boolean durable : new boolean[] {true, false}) {
+            try (ServerProcess server = ServerProcess.start(config(new CopyOnWriteArrayList<>()), durable, true,
+                    failure -> { })) {
+                assertThat(server.standingBy()).as("the first standby is warm, durable " + durable).isTrue();
+                assertThat(server.summary()).as("what the run waited for")
+                        .matches("the server's first standby warmed up in \\d+\\.\\d s before the clients connected");
+            }
+        }
+        try (ServerProcess server = ServerProcess.start(config(new CopyOnWriteArrayList<>()), true, false,
+                failure -> { })) {
+            assertThat(server.standbyPid()).as("no standby without a restart").isEmpty();
+            assertThat(server.summary()).as("nothing waited for").isNull();
+        }
+    }
+
     /** A standby killed while it warms up (its scratch history open) leaves nothing behind either. */
     @Test
-    void shouldLeaveNoWarmUpFolderBehindWhenClosedRightAfterTheStart() throws Exception {
+    void shouldLeaveNoWarmUpFolderBehindWhenClosedWhileAStandbyWarmsUp() throws Exception {
         Path warmUp;
         long standby;
         try (ServerProcess server = ServerProcess.start(config(new CopyOnWriteArrayList<>()), true, true,
                 failure -> { })) {
+            server.kill();
+            server.start(true); // the first standby goes; the next warms up on standBy(), as after a restart
+            server.standBy();
             standby = server.standbyPid().orElseThrow();
             warmUp = server.warmUpDir();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -144,6 +175,51 @@ class StandbyServerIT {
         }
         assertThat(ProcessHandle.of(standby).filter(ProcessHandle::isAlive)).as("the standby after close").isEmpty();
         assertThat(warmUp).as("the standby's warm-up folder after close").doesNotExist();
+    }
+
+    /**
+     * sqlite-jdbc extracts its native library (about 1.1 MB and a lock file) in every server JVM, by
+     * default into java.io.tmpdir, and a killed JVM never deletes it: the server JVMs extract it into
+     * the folder of the server process, which close deletes, also after a restart killed one of them.
+     */
+    @Test
+    void shouldLeaveNoNativeLibraryBehindAfterARestartAndClose() throws Exception {
+        Path folder;
+        java.util.Set<Path> libraries = new java.util.LinkedHashSet<>();
+        try (ServerProcess server = ServerProcess.start(config(new CopyOnWriteArrayList<>()), true, true,
+                failure -> { })) {
+            folder = server.folder();
+            libraries.add(sqliteLibrary(server.pid()));
+            server.awaitStandingBy();
+            libraries.add(sqliteLibrary(server.standbyPid().orElseThrow())); // its warm-up's durable history
+            server.kill();
+            server.start(true);
+            libraries.add(sqliteLibrary(server.pid()));
+            assertThat(libraries).as("one library per JVM").hasSize(2)
+                    .allSatisfy(library -> assertThat(library).as("a JVM's native library").exists()
+                            .startsWith(folder.resolve("sqlite")));
+        }
+        assertThat(folder).as("the server process's folder after close").doesNotExist();
+        assertThat(libraries).allSatisfy(library -> assertThat(library).as("after close").doesNotExist());
+    }
+
+    /** The sqlite-jdbc native library process {@code pid} mapped ({@code /proc/PID/maps}). */
+    private static Path sqliteLibrary(long pid) throws java.io.IOException {
+        try (java.util.stream.Stream<String> maps = java.nio.file.Files.lines(Path.of("/proc", Long.toString(pid),
+                "maps"))) {
+            return maps.filter(line -> line.contains("libsqlitejdbc")).map(line -> Path.of(line.substring(
+                    line.indexOf('/')))).findFirst().orElseThrow(() -> new AssertionError("process " + pid
+                    + " mapped no sqlite-jdbc library"));
+        }
+    }
+
+    /** The server's recoveries once there are {@code count}, or after 10 s. */
+    private static List<ServerLine.Recovered> awaitRecoveries(ServerProcess server, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.recoveries().size() < count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return server.recoveries();
     }
 
     private static boolean isEmpty(Path folder) throws java.io.IOException {

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The command line of {@link ServerMain}:
- * {@code --port P --secret S --history N --dedupe W --rate R --burst B [--data DIR] [--epoch E] [--standby
- * [--warm-up DIR]]}. Every option but {@code --standby} takes one value; {@code --port} must be above 0 (the
+ * {@code --port P --secret S --history N --dedupe W --rate R --burst B [--data DIR [--heard FILE]] [--epoch E]
+ * [--standby [--warm-up DIR]]}. Every option but {@code --standby} takes one value; {@code --port} must be above 0 (the
  * parent picks a free port, since Tyrus binds 8025 when asked for 0). Bad arguments are refused naming the value and the rule.
  *
  * <p>Immutable; any thread.
@@ -27,18 +27,21 @@ import java.util.Set;
  * @param warmUp  a standby's folder for the scratch history of its warm-up (with {@code data}), which the parent
  *                deletes (a standby is killed, so it cannot be trusted to), or {@code null} for a temporary folder of
  *                its own; only with {@code standby}
+ * @param heard   the parent's {@link HeardCommits} file, read when the server listens: what of the recovered history
+ *                is told again as commit lines (absent: all), or {@code null} for all; only with {@code data}
  */
 public record ServerArguments(int port, String secret, int history, int dedupe, double rate, int burst, Path data,
-                              String epoch, boolean standby, Path warmUp) {
+                              String epoch, boolean standby, Path warmUp, Path heard) {
     /** How to call {@link ServerMain}, for error messages. */
     public static final String USAGE = "usage: ServerMain --port P --secret S --history N --dedupe W --rate R"
-            + " --burst B [--data DIR] [--epoch E] [--standby [--warm-up DIR]]";
+            + " --burst B [--data DIR [--heard FILE]] [--epoch E] [--standby [--warm-up DIR]]";
     private static final String STANDBY = "--standby";
     private static final String WARM_UP = "--warm-up";
+    private static final String HEARD = "--heard";
     private static final List<String> REQUIRED = List.of("--port", "--secret", "--history", "--dedupe", "--rate",
             "--burst");
     private static final Set<String> KNOWN = Set.of("--port", "--secret", "--history", "--dedupe", "--rate", "--burst",
-            "--data", "--epoch", STANDBY, WARM_UP);
+            "--data", "--epoch", STANDBY, WARM_UP, HEARD);
 
     public ServerArguments {
         if (port <= 0 || port > 65_535) {
@@ -47,17 +50,25 @@ public record ServerArguments(int port, String secret, int history, int dedupe, 
         if (warmUp != null && !standby) {
             throw new IllegalArgumentException(WARM_UP + " is for a " + STANDBY + " only: \"" + warmUp + "\"");
         }
+        if (heard != null && data == null) {
+            throw new IllegalArgumentException(HEARD + " is for a durable server (--data) only: \"" + heard + "\"");
+        }
     }
 
     /** A server that starts at once ({@code standby} false). */
     public ServerArguments(int port, String secret, int history, int dedupe, double rate, int burst, Path data,
                            String epoch) {
-        this(port, secret, history, dedupe, rate, burst, data, epoch, false, null);
+        this(port, secret, history, dedupe, rate, burst, data, epoch, false, null, null);
     }
 
     /** These arguments for a standby ({@link #standby()}) that warms up in {@code warmUp} (or {@code null}). */
     public ServerArguments asStandby(Path warmUp) {
-        return new ServerArguments(port, secret, history, dedupe, rate, burst, data, epoch, true, warmUp);
+        return new ServerArguments(port, secret, history, dedupe, rate, burst, data, epoch, true, warmUp, heard);
+    }
+
+    /** These arguments with the parent's {@link HeardCommits} file {@code heard} (a durable server's only). */
+    public ServerArguments withHeard(Path heard) {
+        return new ServerArguments(port, secret, history, dedupe, rate, burst, data, epoch, standby, warmUp, heard);
     }
 
     /**
@@ -98,10 +109,11 @@ public record ServerArguments(int port, String secret, int history, int dedupe, 
         }
         String data = values.get("--data");
         String warmUp = values.get(WARM_UP);
+        String heard = values.get(HEARD);
         return new ServerArguments(integer(values, "--port"), values.get("--secret"), integer(values, "--history"),
                 integer(values, "--dedupe"), number(values, "--rate"), integer(values, "--burst"),
                 data == null ? null : Path.of(data), values.get("--epoch"), standby,
-                warmUp == null ? null : Path.of(warmUp));
+                warmUp == null ? null : Path.of(warmUp), heard == null ? null : Path.of(heard));
     }
 
     /**
@@ -137,6 +149,9 @@ public record ServerArguments(int port, String secret, int history, int dedupe, 
         }
         if (warmUp != null) {
             args.addAll(List.of(WARM_UP, warmUp.toString()));
+        }
+        if (heard != null) {
+            args.addAll(List.of(HEARD, heard.toString()));
         }
         return List.copyOf(args);
     }

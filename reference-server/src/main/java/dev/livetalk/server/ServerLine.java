@@ -6,7 +6,8 @@ import java.time.Duration;
  * The lines {@link ServerMain} exchanges with the process that started it, one per line:
  * on stdout {@code listening <port> <epoch>} once bound and {@code commit <epoch> <message JSON>}
  * per commit (the JSON as {@code EventCodec} encodes the message, which holds no line break),
- * {@code request <type>} per request received ({@link CommitListener#onRequest}), and from a standby
+ * {@code request <type>} per request received ({@link CommitListener#onRequest}), from a durable start
+ * {@code recovered <messages> <nanos> <told-again> <epoch>} once it listens, and from a standby
  * ({@code --standby}) {@code standing-by} once it is warm and waits; on stdin {@code slow-commit <nanos>}
  * (0 lifts it) and, to a standby, {@code recover} (optional) and {@code go}. Both sides format and
  * parse them here.
@@ -44,6 +45,25 @@ public sealed interface ServerLine {
         @Override
         public String format() {
             return "request " + type;
+        }
+    }
+
+    /**
+     * A durable start's recovery, once it listens: {@code messages} recovered of {@code epoch} in
+     * {@code took} (opening the history and reading it back), of which {@code toldAgain} were told
+     * again as commit lines (those the parent had not heard of: {@link HeardCommits}).
+     */
+    record Recovered(long messages, Duration took, long toldAgain, String epoch) implements ServerLine {
+        public Recovered {
+            if (messages < 0 || toldAgain < 0 || toldAgain > messages || took.isNegative()) {
+                throw new IllegalArgumentException("a recovery needs 0 <= told again <= messages and a time >= 0: "
+                        + toldAgain + " of " + messages + " in " + took);
+            }
+        }
+
+        @Override
+        public String format() {
+            return "recovered " + messages + " " + took.toNanos() + " " + toldAgain + " " + epoch;
         }
     }
 
@@ -91,12 +111,19 @@ public sealed interface ServerLine {
     /**
      * Reads one line.
      *
-     * @throws IllegalArgumentException naming the line and the rule when it is none of the seven
+     * @throws IllegalArgumentException naming the line and the rule when it is none of the eight
      */
     static ServerLine parse(String line) {
         String[] parts = line.split(" ", 3);
         try {
             switch (parts[0]) {
+                case "recovered" -> {
+                    String[] recovered = line.split(" ", 5);
+                    if (recovered.length == 5) {
+                        return new Recovered(Long.parseLong(recovered[1]), Duration.ofNanos(Long.parseLong(
+                                recovered[2])), Long.parseLong(recovered[3]), recovered[4]);
+                    }
+                }
                 case "listening" -> {
                     if (parts.length == 3) {
                         return new Listening(Integer.parseInt(parts[1]), parts[2]);
@@ -139,6 +166,7 @@ public sealed interface ServerLine {
             // refused below with the rule
         }
         throw new IllegalArgumentException("unreadable line \"" + line + "\": expected \"listening <port> <epoch>\","
-                + " \"commit <epoch> <json>\", \"request <type>\", \"standing-by\", \"recover\", \"go\" or \"slow-commit <nanos>\"");
+                + " \"commit <epoch> <json>\", \"request <type>\", \"recovered <messages> <nanos> <told-again> <epoch>\","
+                + " \"standing-by\", \"recover\", \"go\" or \"slow-commit <nanos>\"");
     }
 }

@@ -12,13 +12,17 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The reference server as a process of its own, for a harness that kills and restarts it:
  * {@code java dev.livetalk.server.ServerMain --port P --secret S --history N --rate R --burst B
- * [--data DIR] [--epoch E]}. It prints {@code listening <port> <epoch>} on stdout once bound and a
- * {@code commit <epoch> <message JSON>} line per commit ({@link ServerLine}), reads
+ * [--data DIR [--heard FILE]] [--epoch E]}. It prints {@code listening <port> <epoch>} on stdout once bound and a
+ * {@code commit <epoch> <message JSON>} line per commit ({@link ServerLine}); a durable start then tells
+ * again as commit lines the recovered messages the parent had not heard of ({@code --heard}: a message made
+ * durable just before a kill may have died with its commit line; without {@code --heard}, every one) and
+ * sums its recovery up in one line, {@code recovered <messages> <nanos> <told-again> <epoch>}. It reads
  * {@code slow-commit <nanos>} lines on stdin and exits when stdin ends (so it does not outlive
  * its parent). Exit codes: 0 after stdin ended, 1 when the server could not start or failed,
  * 2 for bad arguments or a {@code --data} folder that holds no readable history (the message
@@ -68,10 +72,10 @@ public final class ServerMain {
             StandbyWarmUp.run(config, arguments.warmUp(), err);
             lines.print(new ServerLine.StandingBy());
         }
-        ReferenceServer server;
+        Opened opened;
         try {
-            server = arguments.standby() ? awaitGo(config, stdin) : ReferenceServer.start(config);
-            if (server == null) {
+            opened = arguments.standby() ? awaitGo(config, stdin) : listening(open(config));
+            if (opened == null) {
                 return EXIT_OK; // stdin ended before go: the parent has no use for this standby
             }
         } catch (HistoryStoreException e) {
@@ -81,13 +85,75 @@ public final class ServerMain {
             err.println("ServerMain: " + e.getMessage());
             return EXIT_FAILED;
         }
-        try (server) {
-            ServerHistory recovered = server.retained();
+        try (ReferenceServer server = opened.server()) {
             lines.print(new ServerLine.Listening(server.port(), server.epoch()));
-            // A durable start tells again what it recovered: a message made durable just before a kill may have
-            // died with its commit line; the reader passes on only the commits it has not heard of.
-            recovered.rooms().values().forEach(messages -> messages.forEach(m -> lines.onCommit(recovered.epoch(), m)));
+            if (config.dataDir() != null) {
+                tellRecovered(opened, heard(arguments, err), lines);
+            }
             return control(server, stdin, err);
+        }
+    }
+
+    /** A server that has taken up its history, what it recovered, and how long that took. */
+    private record Opened(ReferenceServer server, ServerHistory recovered, long recoveryNanos) {
+    }
+
+    /** Opens the history and recovers it ({@link ReferenceServer#open}), timed. */
+    private static Opened open(ServerConfig config) throws IOException {
+        long began = System.nanoTime();
+        ReferenceServer server = ReferenceServer.open(config);
+        try {
+            return new Opened(server, server.retained(), System.nanoTime() - began);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Binds {@code opened}'s port; closes it when that fails. */
+    private static Opened listening(Opened opened) throws IOException {
+        try {
+            opened.server().listen();
+            return opened;
+        } catch (IOException | RuntimeException e) {
+            opened.server().close();
+            throw e;
+        }
+    }
+
+    /**
+     * A durable start's commit lines of the recovered messages {@code heard} does not hold, in each
+     * room's seq order (the reader passes on only the commits it has not heard of), then its
+     * {@link ServerLine.Recovered} line.
+     */
+    private static void tellRecovered(Opened opened, HeardCommits heard, CommitLines lines) {
+        ServerHistory recovered = opened.recovered();
+        long messages = 0;
+        long toldAgain = 0;
+        for (List<Message> room : recovered.rooms().values()) {
+            messages += room.size();
+            for (Message message : room) {
+                if (!heard.heard(recovered.epoch(), message)) {
+                    lines.onCommit(recovered.epoch(), message);
+                    toldAgain++;
+                }
+            }
+        }
+        lines.print(new ServerLine.Recovered(messages, Duration.ofNanos(opened.recoveryNanos()), toldAgain,
+                recovered.epoch()));
+    }
+
+    /** The parent's {@code --heard} file; {@link HeardCommits#NONE} (every message told again) when it cannot be read. */
+    private static HeardCommits heard(ServerArguments arguments, PrintStream err) {
+        if (arguments.heard() == null) {
+            return HeardCommits.NONE;
+        }
+        try {
+            return HeardCommits.read(arguments.heard());
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("ServerMain: cannot read --heard " + arguments.heard() + " (every recovered message is told"
+                    + " again): " + e.getMessage());
+            return HeardCommits.NONE;
         }
     }
 
@@ -99,28 +165,28 @@ public final class ServerMain {
      * @throws IOException              when the port cannot be bound, or stdin not read
      * @throws IllegalArgumentException for any other line, or {@code recover} twice
      */
-    private static ReferenceServer awaitGo(ServerConfig config, BufferedReader stdin) throws IOException {
-        ReferenceServer recovered = null;
+    private static Opened awaitGo(ServerConfig config, BufferedReader stdin) throws IOException {
+        Opened recovered = null;
         try {
             for (String line = stdin.readLine(); line != null; line = stdin.readLine()) {
                 if (line.equals(new ServerLine.Recover().format()) && recovered == null) {
-                    recovered = ReferenceServer.open(config);
+                    recovered = open(config);
                     continue;
                 }
                 if (!line.equals(new ServerLine.Go().format())) {
                     throw new IllegalArgumentException("a standby takes \"recover\" and then \"go\" on stdin before"
                             + " anything else: \"" + line + "\"");
                 }
-                ReferenceServer server = recovered != null ? recovered : ReferenceServer.open(config);
+                Opened server = recovered != null ? recovered : open(config);
                 recovered = server;
-                server.listen();
+                server.server().listen();
                 recovered = null; // it listens: the caller closes it
                 return server;
             }
             return null;
         } finally {
             if (recovered != null) {
-                recovered.close();
+                recovered.server().close();
             }
         }
     }

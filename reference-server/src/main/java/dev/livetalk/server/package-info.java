@@ -17,6 +17,8 @@
  * harness that kills and restarts it: {@link dev.livetalk.server.ServerArguments} is its command
  * line, {@link dev.livetalk.server.ServerLine} the lines it exchanges on stdout and stdin. With
  * {@code --standby} it is the next server, started ahead: warm, waiting for {@code go} before it
- * opens the history and binds the port.
+ * opens the history and binds the port. {@link dev.livetalk.server.HeardCommits} is what the
+ * harness heard of a durable server before it killed it, so that the next start tells again only
+ * the commits whose lines died with it.
  */
 package dev.livetalk.server;

@@ -46,6 +46,12 @@ class DurableKillIT {
 
     @TempDir
     Path dataDir;
+    /**
+     * Where the killed JVMs' sqlite-jdbc extracts its native library: by default java.io.tmpdir, where
+     * a killed JVM leaves it (1.1 MB and a lock file each).
+     */
+    @TempDir
+    Path sqliteDir;
 
     private Process child;
 
@@ -200,7 +206,8 @@ class DurableKillIT {
     private Listening startChild() throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        child = new ProcessBuilder(java, "-Xmx256m", "-cp", classPath, DurableServerChild.class.getName(),
+        child = new ProcessBuilder(java, "-Xmx256m", "-Dorg.sqlite.tmpdir=" + sqliteDir, "-cp", classPath,
+                DurableServerChild.class.getName(),
                 dataDir.toString(), SECRET)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();

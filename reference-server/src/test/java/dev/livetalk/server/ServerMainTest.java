@@ -68,6 +68,17 @@ class ServerMainTest {
     }
 
     @Test
+    void shouldTakeTheHeardFileOfADurableServerOnly() {
+        ServerArguments durable = ServerArguments.parse(concat(MINIMAL, "--data", "/tmp/d", "--heard", "/tmp/h"));
+
+        assertThat(durable.heard()).isEqualTo(Path.of("/tmp/h"));
+        assertThat(ServerArguments.parse(durable.toArgs())).isEqualTo(durable);
+        assertThat(durable.asStandby(null).heard()).as("a standby's too").isEqualTo(Path.of("/tmp/h"));
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerArguments.parse(concat(MINIMAL, "--heard",
+                "/tmp/h"))).withMessage("--heard is for a durable server (--data) only: \"/tmp/h\"");
+    }
+
+    @Test
     void shouldKeepTheHistoryInMemoryWithoutData() {
         ServerConfig config = ServerArguments.parse(MINIMAL).config(CommitListener.NONE);
 
@@ -115,10 +126,12 @@ class ServerMainTest {
         String json = new EventCodec().encode(message);
         List<ServerLine> lines = List.of(new ServerLine.Listening(4001, "e0123"), new ServerLine.Commit("e0123", json),
                 new ServerLine.SlowCommit(Duration.ofMillis(20)), new ServerLine.Request("history"),
-                new ServerLine.StandingBy(), new ServerLine.Recover(), new ServerLine.Go());
+                new ServerLine.StandingBy(), new ServerLine.Recover(), new ServerLine.Go(),
+                new ServerLine.Recovered(100_000, Duration.ofMillis(812), 3, "e0123"));
 
         assertThat(lines).extracting(ServerLine::format).containsExactly("listening 4001 e0123",
-                "commit e0123 " + json, "slow-commit 20000000", "request history", "standing-by", "recover", "go");
+                "commit e0123 " + json, "slow-commit 20000000", "request history", "standing-by", "recover", "go",
+                "recovered 100000 812000000 3 e0123");
         assertThat(json).doesNotContain("\n");
         assertThat(lines).allSatisfy(line -> assertThat(ServerLine.parse(line.format())).isEqualTo(line));
         assertThatIllegalArgumentException().isThrownBy(() -> ServerLine.parse("slow-commit soon"))
@@ -129,6 +142,8 @@ class ServerMainTest {
                 .withMessageStartingWith("unreadable line \"request\"");
         assertThatIllegalArgumentException().isThrownBy(() -> ServerLine.parse("go now"))
                 .withMessageStartingWith("unreadable line \"go now\"");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerLine.parse("recovered 5 12 e0123"))
+                .withMessageStartingWith("unreadable line \"recovered 5 12 e0123\"");
     }
 
     @Test
@@ -163,28 +178,77 @@ class ServerMainTest {
     @Test
     void shouldTellAgainWhatADurableStartRecoveredAfterItsListeningLine(@org.junit.jupiter.api.io.TempDir Path data)
             throws Exception {
-        String epoch;
+        storeLobby(data, 2);
+
+        List<String> lines = durableStart(data, 4);
+
+        assertThat(lines.get(0)).matches("listening \\d+ e-durable");
+        assertThat(lines.subList(1, 3)).allSatisfy(line -> assertThat(line).startsWith("commit e-durable {"))
+                .anySatisfy(line -> assertThat(line).contains("\"seq\":2"));
+        assertThat(lines.get(3)).as("the summary").matches("recovered 2 \\d+ 2 e-durable");
+        assertThat(lines).hasSize(4);
+    }
+
+    /**
+     * With the parent's {@code --heard} file a durable start tells again only the recovered messages
+     * the parent had not heard of (a message made durable just before the kill, whose commit line
+     * died with it), not its whole history (100,000 lines a restart in the soak), and sums the rest up
+     * in one line; a file of another epoch (a lost history) holds nothing of this one.
+     */
+    @Test
+    void shouldTellAgainOnlyWhatTheParentHadNotHeardOf(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        Path data = temp.resolve("data");
+        storeLobby(data, 1_000);
+        Path heard = temp.resolve("heard");
+        new HeardCommits("e-durable", java.util.Map.of("lobby", 998L, "gone", 7L)).write(heard);
+
+        List<String> lines = durableStart(data, 4, "--heard", heard.toString());
+
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).startsWith("commit e-durable {").contains("\"seq\":999");
+        assertThat(lines.get(2)).startsWith("commit e-durable {").contains("\"seq\":1000");
+        assertThat(lines.get(3)).as("the last 50 (--history) recovered").matches("recovered 50 \\d+ 2 e-durable");
+
+        new HeardCommits("e-lost", java.util.Map.of("lobby", 998L)).write(heard);
+        assertThat(durableStart(data, 52, "--heard", heard.toString())).as("heard of another epoch").hasSize(52)
+                .last().asString().matches("recovered 50 \\d+ 50 e-durable");
+    }
+
+    /** Commits {@code messages} messages of alice in lobby into a durable history of epoch e-durable in {@code data}. */
+    private static void storeLobby(Path data, int messages) throws Exception {
         try (SqliteHistoryStore store = SqliteHistoryStore.open(data, null, () -> "e-durable")) {
-            epoch = store.epoch();
-            store.append(List.of(new Message("lobby", 1, ServerHistory.messageId(epoch, "lobby", 1), "c1", "alice",
-                    "one", null, 0), new Message("lobby", 2, ServerHistory.messageId(epoch, "lobby", 2), "c2", "alice",
-                    "two", null, 0)));
+            String epoch = store.epoch();
+            List<Message> lobby = new java.util.ArrayList<>();
+            for (int seq = 1; seq <= messages; seq++) {
+                lobby.add(new Message("lobby", seq, ServerHistory.messageId(epoch, "lobby", seq), "c" + seq, "alice",
+                        "message " + seq, null, 0));
+            }
+            store.append(lobby);
         }
-        int port = freePort();
+    }
+
+    /**
+     * Starts a durable server on {@code data} with {@code more} arguments and stops it once it wrote
+     * {@code lines} lines (or 30 s passed): what it told the recovery, which comes before it reads stdin.
+     */
+    private static List<String> durableStart(Path data, int lines, String... more) throws Exception {
         PipedOutputStream stdin = new PipedOutputStream();
         InputStream in = new PipedInputStream(stdin);
         LineSink out = new LineSink();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> ServerMain.run(
-                concat(with("--port", Integer.toString(port)), "--data", data.toString()), in, out,
-                new PrintStream(new ByteArrayOutputStream())));
-        out.firstLine().get(30, TimeUnit.SECONDS);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> args = concat(concat(with("--port", Integer.toString(freePort())), "--data", data.toString()),
+                more);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> ServerMain.run(args, in, out,
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        try {
+            CompletableFuture.anyOf(out.awaitLine(lines), exit).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // stopped all the same: the assertions say what it wrote
+        }
         stdin.close();
-        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
-
-        List<String> lines = out.lines();
-        assertThat(lines.get(0)).isEqualTo("listening " + port + " e-durable");
-        assertThat(lines.subList(1, lines.size())).hasSize(2).allSatisfy(line -> assertThat(line).startsWith(
-                "commit e-durable {")).anySatisfy(line -> assertThat(line).contains("\"seq\":2"));
+        assertThat(exit.get(30, TimeUnit.SECONDS)).as("exit; stderr: " + err).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("stderr").isEmpty();
+        return out.lines();
     }
 
     /**
@@ -226,7 +290,8 @@ class ServerMainTest {
         assertThat(binds(port)).as("bound after go").isFalse();
         stdin.close();
         assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
-        assertThat(out.lines()).as("nothing of the warm-up on stdout").containsExactly("standing-by", listening);
+        assertThat(out.lines()).as("nothing of the warm-up on stdout").hasSize(3).startsWith("standing-by", listening);
+        assertThat(out.lines().get(2)).as("the recovery's summary").matches("recovered 0 \\d+ 0 e-standby");
     }
 
     /** With {@code --warm-up DIR} the scratch history of the warm-up is made in DIR (which the parent deletes). */
@@ -292,6 +357,9 @@ class ServerMainTest {
     }
 
     private static List<String> concat(List<String> first, String... more) {
+        if (more.length == 0) {
+            return first;
+        }
         List<String> args = new java.util.ArrayList<>(first);
         args.addAll(List.of(more));
         return args;
