@@ -126,6 +126,18 @@ class HeardSeqsTest {
         assertThat(firsts.get()).as("each heard once by two readers at once").isEqualTo(expected.size());
     }
 
+    /** A kill before any commit, or of a room with none yet: the next start tells again all it recovered. */
+    @Test
+    void shouldHoldNothingOfAnEpochOrARoomWithNoCommitHeard() {
+        HeardSeqs heard = new HeardSeqs();
+        heard.add("e", "r", 1);
+
+        HeardCommits none = heard.of("f");
+        assertThat(none).isEqualTo(new HeardCommits("f", Map.of()));
+        assertThat(heard.of("e").heads()).doesNotContainKey("s");
+        assertThat(heard.of(null)).isSameAs(HeardCommits.NONE);
+    }
+
     @Test
     void shouldRefuseASeqBelowOne() {
         assertThatIllegalArgumentException().isThrownBy(() -> new HeardSeqs().add("e", "r", 0))
