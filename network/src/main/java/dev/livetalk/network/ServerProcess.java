@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -92,13 +90,11 @@ final class ServerProcess implements AutoCloseable {
     /** Whether a standby is kept for the next start. */
     private final boolean standbys;
     private final Thread shutdownHook = new Thread(this::killOnExit, "livetalk-server-stopper");
-    /** Every commit heard of, by epoch and id, across restarts: a durable start repeats what it recovered. */
-    private final java.util.Set<String> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /**
-     * Per epoch, per room, the highest seq heard of: written to {@link #heardFile} at each kill, so that
-     * the next durable start tells again only what the run had not heard of ({@link HeardCommits}).
+     * Every commit heard of, across restarts: a durable start repeats what it recovered above what
+     * was heard of it, written to {@link #heardFile} at each kill ({@link HeardCommits}).
      */
-    private final Map<String, Map<String, Long>> heads = new ConcurrentHashMap<>();
+    private final HeardSeqs heard = new HeardSeqs();
     /** The servers that listened, in order, for {@link #recoveries()}. */
     private final List<ServerChild> served = new CopyOnWriteArrayList<>();
     /** The run's listener, told of each commit once (the stdout reader's thread). */
@@ -110,9 +106,7 @@ final class ServerProcess implements AutoCloseable {
 
         @Override
         public void onCommit(String epoch, dev.livetalk.protocol.Message message) {
-            if (heard.add(epoch + '\n' + message.id())) {
-                heads.computeIfAbsent(epoch, e -> new ConcurrentHashMap<>()).merge(message.room(), message.seq(),
-                        Math::max);
+            if (heard.add(epoch, message.room(), message.seq())) {
                 listener.onCommit(epoch, message);
             }
         }
@@ -410,7 +404,7 @@ final class ServerProcess implements AutoCloseable {
         running().kill(STOP_DEADLINE);
         paused = false;
         if (heardFile != null) {
-            HeardCommits heardOf = new HeardCommits(epoch, heads.getOrDefault(epoch, Map.of()));
+            HeardCommits heardOf = heard.of(epoch);
             try {
                 heardOf.write(heardFile);
             } catch (IOException e) {

@@ -214,6 +214,27 @@ class ServerMainTest {
                 .last().asString().matches("recovered 50 \\d+ 50 e-durable");
     }
 
+    /**
+     * What the parent heard above a gap (a durable start's new commit heard before the told-again one
+     * below it, then killed): the next start tells again the gap and what is above the rest, not
+     * what the parent heard above the gap.
+     */
+    @Test
+    void shouldTellAgainTheGapBelowASeqHeardAboveIt(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        Path data = temp.resolve("data");
+        storeLobby(data, 1_000);
+        Path heard = temp.resolve("heard");
+        new HeardCommits("e-durable", java.util.Map.of("lobby", 997L), java.util.Map.of("lobby",
+                java.util.Set.of(999L))).write(heard);
+
+        List<String> lines = durableStart(data, 4, "--heard", heard.toString());
+
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).startsWith("commit e-durable {").contains("\"seq\":998");
+        assertThat(lines.get(2)).startsWith("commit e-durable {").contains("\"seq\":1000");
+        assertThat(lines.get(3)).matches("recovered 50 \\d+ 2 e-durable");
+    }
+
     /** Commits {@code messages} messages of alice in lobby into a durable history of epoch e-durable in {@code data}. */
     private static void storeLobby(Path data, int messages) throws Exception {
         try (SqliteHistoryStore store = SqliteHistoryStore.open(data, null, () -> "e-durable")) {
