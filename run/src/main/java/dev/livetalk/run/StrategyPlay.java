@@ -61,7 +61,10 @@ public final class StrategyPlay {
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger committed = new AtomicInteger();
     private final AtomicReference<TraceRecorder> recorder = new AtomicReference<>();
+    /** The stage while the run plays; {@code null} before and once it is closed ({@link #summary} is kept). */
     private final AtomicReference<Stage> stage = new AtomicReference<>();
+    /** What the stage said about itself when it closed. */
+    private volatile String summary;
     private boolean played;
     /** The epoch of the server's latest start before the recording began; guarded by {@code this}. */
     private String startedBeforeLoad;
@@ -126,6 +129,22 @@ public final class StrategyPlay {
             throw new IllegalStateException("a strategy play runs once: " + plan.scenario().name() + " " + strategy);
         }
         played = true;
+        try {
+            // played in a frame of its own: once it returns, nothing of this method's reaches the clients, the
+            // server or the stage (a local of a running method stays a root), and the measurement does not hold
+            // a whole played run's clients and server beside the trace
+            RunRecord record = playRecorded();
+            return finish.apply(record, recorder.get());
+        } finally {
+            TraceRecorder trace = recorder.get();
+            if (trace != null) {
+                trace.close();
+            }
+        }
+    }
+
+    /** Plays the run into a new trace ({@link #recorder}) and closes the clients, the server and the stage. */
+    private RunRecord playRecorded() throws IOException, InterruptedException {
         Scenario scenario = plan.scenario();
         var server = RunSetup.server(scenario).commitListener(new CommitListener() {
             @Override
@@ -152,28 +171,26 @@ public final class StrategyPlay {
                 }
             }
         }).build();
-        TraceRecorder trace = null;
-        try {
-            Played played;
-            try (Stage opened = backend.open(plan, strategy, server, this::onFailure)) {
-                stage.set(opened);
-                Map<String, Hosted> clients = connect(opened);
-                awaitJoined(opened, clients);
-                long loadStart = opened.now();
-                long faultZero = loadStart + scenario.warmup().toNanos();
-                // the interim figures cost CPU on every delivery: only where someone listens (not a self-check replay)
-                InterimTap tap = progress == RunProgress.NONE ? null : new InterimTap();
-                trace = new TraceRecorder(strategy, faultZero, tap);
-                played = record(opened, clients, loadStart, faultZero, trace, tap);
-            }
-            // the clients and the server are closed and their memory free: the trace is read now
-            return finish.apply(new RunRecord(null, played.welcomes(), played.faults(), played.transportErrors(),
-                    trace.digest()), trace);
+        Played played;
+        Stage opened = backend.open(plan, strategy, server, this::onFailure);
+        try (opened) {
+            stage.set(opened);
+            Map<String, Hosted> clients = connect(opened);
+            awaitJoined(opened, clients);
+            long loadStart = opened.now();
+            long faultZero = loadStart + scenario.warmup().toNanos();
+            // the interim figures cost CPU on every delivery: only where someone listens (not a self-check replay)
+            InterimTap tap = progress == RunProgress.NONE ? null : new InterimTap();
+            TraceRecorder trace = new TraceRecorder(strategy, faultZero, tap); // record() hands it to the recorder
+            played = record(opened, clients, loadStart, faultZero, trace, tap);
         } finally {
-            if (trace != null) {
-                trace.close();
-            }
+            // the stage holds every client and the server: what is kept of it is what it said of itself
+            summary = opened.summary();
+            stage.set(null);
         }
+        // the clients and the server are closed and their memory free: the trace is read now
+        return new RunRecord(null, played.welcomes(), played.faults(), played.transportErrors(),
+                recorder.get().digest());
     }
 
     /** What the harness saw of a run besides its trace. */
@@ -229,7 +246,7 @@ public final class StrategyPlay {
     /** What the stage said about itself, once played (for progress), or {@code null}. */
     public String summary() {
         Stage current = stage.get();
-        return current == null ? null : current.summary();
+        return current == null ? summary : current.summary();
     }
 
     /** A client of the run: the simulated user and its host. */
@@ -402,9 +419,12 @@ public final class StrategyPlay {
         committed.incrementAndGet();
         TraceRecorder trace = recorder.get();
         Stage current = stage.get();
-        if (trace == null || current == null) {
+        if (trace == null) {
             failures.add(new RunFailure("a message was committed before the load began: " + message.id()));
             return;
+        }
+        if (current == null) {
+            return; // the stage is closed: the trace was sealed before
         }
         trace.onCommitted(epoch, message, current.now());
     }

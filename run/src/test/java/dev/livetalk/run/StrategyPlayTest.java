@@ -99,6 +99,25 @@ class StrategyPlayTest {
                 .hasMessage("reconcile: stopped at 2.5 s of 6.0 s: fault cut could not be applied: scripted");
     }
 
+    @Test
+    void letsGoOfTheStageItsClientsAndItsServerBeforeTheTraceIsMeasured() throws Exception {
+        Scripted backend = new Scripted(Behaviour.JOIN, -1);
+        StrategyPlay play = new StrategyPlay(backend, RunPlan.resolve(SCENARIO, 5), "reconcile", RunSettings.DEFAULTS,
+                RunProgress.NONE);
+        boolean released = play.play((record, slices) -> {
+            // a whole played run's clients and server must not sit in the heap beside the measurement
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (backend.opened.get() != null && System.nanoTime() < deadline) {
+                System.gc();
+                Thread.onSpinWait();
+            }
+            return backend.opened.get() == null;
+        });
+        assertThat(released).as("the closed stage is unreachable while the trace is measured").isTrue();
+        assertThat(backend.closed).isTrue();
+        assertThat(play.summary()).as("what it said of itself is kept").isEqualTo("scripted stage");
+    }
+
     private enum Behaviour { JOIN, FAIL, SILENT }
 
     /** A backend whose stage is a virtual clock and a queue of actions; nothing travels anywhere. */
@@ -106,6 +125,8 @@ class StrategyPlayTest {
         private final Behaviour behaviour;
         private final long faultFailsAt;
         private boolean closed;
+        /** The stage opened last, not held by the backend. */
+        private java.lang.ref.WeakReference<Stage> opened = new java.lang.ref.WeakReference<>(null);
 
         Scripted(Behaviour behaviour, long faultFailsAt) {
             this.behaviour = behaviour;
@@ -133,7 +154,9 @@ class StrategyPlayTest {
 
         @Override
         public Stage open(RunPlan plan, String strategy, ServerConfig server, Consumer<Throwable> onFailure) {
-            return new ScriptedStage(onFailure);
+            ScriptedStage stage = new ScriptedStage(onFailure);
+            opened = new java.lang.ref.WeakReference<>(stage);
+            return stage;
         }
 
         private record Due(long at, long order, LongConsumer action) {
@@ -243,6 +266,11 @@ class StrategyPlayTest {
             @Override
             public long transportErrors() {
                 return 0;
+            }
+
+            @Override
+            public String summary() {
+                return "scripted stage";
             }
 
             @Override

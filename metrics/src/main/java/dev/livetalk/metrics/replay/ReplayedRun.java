@@ -8,6 +8,7 @@ import dev.livetalk.metrics.trace.RunContext;
 import dev.livetalk.metrics.trace.RunTrace;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.Map;
 /**
  * A trace (a whole run, or one room's slice of it: {@link RunTrace#slice}) with its
  * {@link MessageIndex} and every client's rooms replayed once, shared by the correctness
- * checkers, the latency recorders and the ledger. A recorded final transcript that differs
+ * checkers, the latency recorders and the ledger. A room replayed from {@link RoomSlices}
+ * ({@link #of(RoomSlices, String)}) keeps of each client's change log only the changes the
+ * ledger reads ({@link #keptChanges}); the replays hold what else the figures need. A recorded final transcript that differs
  * from the replayed one, less the lines the client evicted (they head the replayed lines), is
  * a broken trace and is refused.
  *
@@ -34,9 +37,54 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         return of(trace, RunContext.of(trace), stepNanos);
     }
 
-    /** The replay of the slice of {@code room} of {@code run}, sampling every second from the end of the warm-up. */
+    /**
+     * The replay of the slice of {@code room} of {@code run}, sampling every second from the end of
+     * the warm-up: the same replays as {@code of(run.slice(room), run.context(), ...)}, the room's
+     * clients replayed one at a time from their changes read apart ({@link RoomSlices#part}), each
+     * client's change log let go once replayed. Of it, the replayed trace keeps for each client
+     * only what the ledger reads beyond the replays ({@link #keptChanges}).
+     */
     public static ReplayedRun of(RoomSlices run, String room) {
-        return of(run.slice(room), run.context(), SampleGrid.DEFAULT_STEP_NANOS);
+        RoomSlices.Part part = run.part(room);
+        RunTrace slice = part.slice();
+        RunContext context = run.context();
+        MessageIndex index = MessageIndex.of(slice);
+        SampleGrid grid = SampleGrid.of(slice.measuredFrom(), context.lastEvent(), SampleGrid.DEFAULT_STEP_NANOS);
+        Map<String, Map<String, RoomReplay>> replays = new LinkedHashMap<>();
+        List<ClientTrace> kept = new ArrayList<>(slice.clients().size());
+        // each member's change log is read on its own: its final lines are made one object per equal entry
+        // across members again, as reading the room's changes together did
+        Map<TranscriptEntry, TranscriptEntry> shared = new HashMap<>();
+        for (int place = 0; place < slice.clients().size(); place++) {
+            ClientTrace client = slice.clients().get(place).withChanges(part.changes().apply(place));
+            Map<String, RoomReplay> rooms = replayClient(index, client, slice, grid, context.finalEpochBegan());
+            rooms.replaceAll((name, replay) -> replay.withFinalEntries(replay.finalEntries().stream()
+                    .map(line -> line.withEntry(shared.computeIfAbsent(line.entry(), e -> e))).toList()));
+            replays.put(client.clientId(), rooms);
+            kept.add(client.withChanges(keptChanges(index, client)));
+        }
+        return new ReplayedRun(slice.withClients(kept), index, replays, grid, context);
+    }
+
+    /**
+     * Of {@code client}'s changes, those that moved a line of a known message or showed one of its
+     * own messages (every change but a removal or an eviction): what the ledger reads of a change
+     * log beyond the replays (each message's moves, and the statuses its sender's lines showed).
+     * About a member's share of a room's changes, where the whole log has a line of every message.
+     */
+    public static List<TranscriptChange> keptChanges(MessageIndex index, ClientTrace client) {
+        List<TranscriptChange> kept = new ArrayList<>();
+        for (TranscriptChange change : client.changes()) {
+            if (change instanceof TranscriptChange.Removed || change instanceof TranscriptChange.Evicted) {
+                continue;
+            }
+            LogicalMessage message = index.of(change.room(), change.entry());
+            if (message != null && (change instanceof TranscriptChange.Moved
+                    || client.clientId().equals(message.senderClientId()))) {
+                kept.add(change);
+            }
+        }
+        return kept;
     }
 
     /**

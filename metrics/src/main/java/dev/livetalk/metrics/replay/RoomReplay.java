@@ -21,7 +21,9 @@ import java.util.TreeSet;
  * @param transitions     when the transcript became, or stopped being, a correct prefix of the
  *                        entitled log (alternating, starting from a good empty transcript)
  * @param firstShown      per logical message key, when a line of it first appeared
- * @param acked           per logical message key, when a line of it first showed it committed
+ * @param acked           per logical message key of this client's own messages (it sent them), when a
+ *                        line of it first showed it committed: its acknowledgement (a peer's message shown
+ *                        committed is not kept: nothing reads it, and it was a map entry per message and member)
  * @param failed          the logical messages a line showed as failed at some point
  * @param missingWhileDue the logical messages that were missing at some point after being
  *                        due: a higher seq was shown first, or their last line was removed
@@ -69,6 +71,15 @@ public record RoomReplay(String clientId, String room, long joinedAt, List<Place
                       IntervalCounts overTime, Map<String, List<StatusStep>> ownStatus) {
         this(clientId, room, joinedAt, finalEntries, transitions, firstShown, acked, failed, missingWhileDue,
                 causalViolations, moves, overTime, ownStatus, Collections.emptyNavigableSet());
+    }
+
+    /** This replay with {@code lines} (equal to its own) for its final lines. */
+    RoomReplay withFinalEntries(List<PlacedEntry> lines) {
+        if (!lines.equals(finalEntries)) {
+            throw new IllegalArgumentException("the final lines of " + clientId + " in " + room + " are not these");
+        }
+        return new RoomReplay(clientId, room, joinedAt, lines, transitions, firstShown, acked, failed, missingWhileDue,
+                causalViolations, moves, overTime, ownStatus, unreachable);
     }
 
     /** Whether the commit {@code seq} of the room is unreachable for this client ({@link Unreachable}). */

@@ -254,8 +254,8 @@ public final class TranscriptReplayer {
         }
         if (entry.status() == MessageStatus.FAILED) {
             failed.add(message.key());
-        } else if (entry.isCommitted() || entry.status() != MessageStatus.PENDING) {
-            acked.putIfAbsent(message.key(), at);
+        } else if ((entry.isCommitted() || entry.status() != MessageStatus.PENDING) && isOwn(message)) {
+            acked.putIfAbsent(message.key(), at); // of its own messages only: a sender's acknowledgement
         }
     }
 

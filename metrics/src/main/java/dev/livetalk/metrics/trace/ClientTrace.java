@@ -130,6 +130,12 @@ public record ClientTrace(String clientId, String user, Map<String, Long> joined
         return value == null ? Map.of() : Map.of(room, value);
     }
 
+    /** This client with {@code changes} for its changes, everything else the same. */
+    public ClientTrace withChanges(List<TranscriptChange> changes) {
+        return new ClientTrace(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts,
+                transmissions, markers, welcomes, refetches, requests);
+    }
+
     /** Whether the client joined the room. */
     public boolean isMemberOf(String room) {
         return joinedAt.containsKey(room);

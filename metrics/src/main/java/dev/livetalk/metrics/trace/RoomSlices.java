@@ -1,14 +1,22 @@
 package dev.livetalk.metrics.trace;
 
+import dev.livetalk.client.transcript.TranscriptChange;
+
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * A run's trace as the measurement reads it, one room at a time: what has no room ({@link #run}),
  * what only the whole run knows ({@link #context}), and each room's {@link RunTrace#slice}. Built
  * from a trace in memory by {@link #of}; a trace spilled to disk gives the same parts.
  *
- * <p>One reader, one thread: each room's slice is asked for once, in the order of {@link #rooms}.
+ * <p>A room's slice is asked for whole ({@link #slice}) or as a {@link Part}, its clients' changes
+ * read one client at a time ({@link #part}): what the measurement does, so that only one member's
+ * change log of a room is in memory at a time, not every member's.
+ *
+ * <p>One reader, one thread: each room is asked for once (its slice or its part), in the order of {@link #rooms}.
  */
 public interface RoomSlices {
     /**
@@ -26,6 +34,26 @@ public interface RoomSlices {
     /** The slice of {@code room} ({@link RunTrace#slice}); asked once per room, in order. */
     RunTrace slice(String room);
 
+    /**
+     * The slice of {@code room} with its clients' changes to be read one client at a time
+     * ({@link Part}); asked once per room instead of {@link #slice}. By default, the slice's own.
+     */
+    default Part part(String room) {
+        RunTrace slice = slice(room);
+        return new Part(slice, place -> slice.clients().get(place).changes());
+    }
+
+    /**
+     * One room's slice, read one client's changes at a time.
+     *
+     * @param slice   the slice ({@link RunTrace#slice}); its clients' changes may be left out (a slice read
+     *                from a spill leaves them on disk): read them with {@code changes}
+     * @param changes a client's changes of the room, in its order, by the client's place in the slice's
+     *                clients; each asked for at most once, and let go by the reader before the next
+     */
+    record Part(RunTrace slice, IntFunction<List<TranscriptChange>> changes) {
+    }
+
     /** The rooms of a trace held in memory, sliced in one pass; each slice is let go once handed out. */
     static RoomSlices of(RunTrace trace) {
         Map<String, RunTrace> slices = trace.slices();
@@ -42,8 +70,19 @@ public interface RoomSlices {
     }
 
     /** These parts, each room's slice made by {@code slice} when asked for. */
-    static RoomSlices of(RunTrace run, RunContext context, List<String> rooms,
-                         java.util.function.Function<String, RunTrace> slice) {
+    static RoomSlices of(RunTrace run, RunContext context, List<String> rooms, Function<String, RunTrace> slice) {
+        return of(run, context, rooms, slice, room -> {
+            RunTrace whole = slice.apply(room);
+            return new Part(whole, place -> whole.clients().get(place).changes());
+        });
+    }
+
+    /**
+     * These parts, each room's slice made by {@code slice} when asked for whole, by {@code part}
+     * when asked for a client's changes at a time.
+     */
+    static RoomSlices of(RunTrace run, RunContext context, List<String> rooms, Function<String, RunTrace> slice,
+                         Function<String, Part> part) {
         return new RoomSlices() {
             @Override
             public RunTrace run() {
@@ -63,6 +102,11 @@ public interface RoomSlices {
             @Override
             public RunTrace slice(String room) {
                 return slice.apply(room);
+            }
+
+            @Override
+            public Part part(String room) {
+                return part.apply(room);
             }
         };
     }

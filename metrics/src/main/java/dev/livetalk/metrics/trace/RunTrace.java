@@ -52,6 +52,11 @@ public record RunTrace(String strategy, long measuredFrom, List<ClientTrace> cli
         this(strategy, measuredFrom, clients, serverLog, windows, finalEpoch, lostCommits, List.of());
     }
 
+    /** This trace with {@code clients} (the same clients, in the same order, with other records) for its clients. */
+    public RunTrace withClients(List<ClientTrace> clients) {
+        return new RunTrace(strategy, measuredFrom, clients, serverLog, windows, finalEpoch, lostCommits, serverRequests);
+    }
+
     /** This trace with the requests the server received. */
     public RunTrace withServerRequests(List<ServerRequest> requests) {
         return new RunTrace(strategy, measuredFrom, clients, serverLog, windows, finalEpoch, lostCommits, requests);

@@ -165,7 +165,8 @@ public final class TraceRecorder implements AutoCloseable {
         RunContext context = new RunContext(began, last, roomsByClient);
         RunTrace run = new RunTrace(strategy, measuredFrom, light, Map.of(), windows, finalEpoch, List.of(),
                 spill.serverRequests());
-        return RoomSlices.of(run, context, List.copyOf(rooms), room -> slice(room, finalEpoch));
+        return RoomSlices.of(run, context, List.copyOf(rooms), room -> slice(room, finalEpoch),
+                room -> part(room, finalEpoch));
     }
 
     /** The final epoch by the latest record (no start recorded): the latest commit's, unless a welcome is as late. */
@@ -190,7 +191,28 @@ public final class TraceRecorder implements AutoCloseable {
      * the fault windows; no server requests.
      */
     private synchronized RunTrace slice(String room, String finalEpoch) {
-        TraceSpill.Contents contents = spill.read(room);
+        return slice(room, finalEpoch, spill.read(room));
+    }
+
+    /**
+     * The slice of {@code room} without its clients' changes, each client's read from the room's
+     * spill file when asked for ({@link RoomSlices.Part}): one client's change log in memory at a
+     * time, where the slice holds every member's.
+     */
+    private synchronized RoomSlices.Part part(String room, String finalEpoch) {
+        TraceSpill.Contents contents = spill.readWithoutChanges(room);
+        RunTrace slice = slice(room, finalEpoch, contents);
+        List<ClientRecorder> recorders = List.copyOf(clients.values());
+        int[] numbers = new int[recorders.size()];
+        java.util.BitSet changed = new java.util.BitSet(recorders.size());
+        for (int place = 0; place < numbers.length; place++) {
+            numbers[place] = recorders.get(place).number();
+            changed.set(place, contents.client(numbers[place]).hasChanges());
+        }
+        return new RoomSlices.Part(slice, place -> changed.get(place) ? spill.changes(room, numbers[place]) : List.of());
+    }
+
+    private RunTrace slice(String room, String finalEpoch, TraceSpill.Contents contents) {
         List<ClientTrace> clientTraces = clients.values().stream()
                 .map(c -> c.slice(room, contents.client(c.number()))).toList();
         List<CommittedMessage> commits = contents.commits().getOrDefault(room, List.of());

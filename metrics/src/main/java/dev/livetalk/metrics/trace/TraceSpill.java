@@ -77,6 +77,9 @@ public final class TraceSpill implements AutoCloseable {
     private static final int FINAL_TRANSCRIPT = 16;
     private static final int COMMIT = 20;
     private static final int SERVER_REQUEST = 30;
+    /** What a reading of a room keeps of the changes: every client's, or none (else one client's, by its number). */
+    private static final int ALL_CHANGES = -2;
+    private static final int NO_CHANGES = -1;
 
     private static final MessageStatus[] STATUSES = MessageStatus.values();
     private static final ReceiptKind[] KINDS = ReceiptKind.values();
@@ -368,7 +371,7 @@ public final class TraceSpill implements AutoCloseable {
         refuseIfFailed();
         Contents contents = new Contents();
         for (RoomFile room : order) {
-            readRoom(room, contents);
+            readRoom(room, contents, ALL_CHANGES);
         }
         contents.sortByClientOrder();
         return contents;
@@ -376,12 +379,36 @@ public final class TraceSpill implements AutoCloseable {
 
     /** As {@link #read()}, for one room only: the room's records of every client, and its commits. */
     public synchronized Contents read(String room) {
+        return read(room, ALL_CHANGES);
+    }
+
+    /**
+     * As {@link #read(String)}, without any client's changes: a client that has some in the room
+     * says so ({@link ClientRecords#hasChanges}); {@link #changes} reads them, one client at a time.
+     */
+    public synchronized Contents readWithoutChanges(String room) {
+        return read(room, NO_CHANGES);
+    }
+
+    /**
+     * The changes client number {@code client} recorded in {@code room}, in its order: the room's
+     * file read again for them alone (every other record is decoded, to keep the string cache in
+     * step, and dropped). What is in memory is one client's change log, not the room's.
+     */
+    public synchronized List<TranscriptChange> changes(String room, int client) {
+        if (client < 0) {
+            throw new IllegalArgumentException("a client's number is >= 0: " + client);
+        }
+        return read(room, client).client(client).changes();
+    }
+
+    private Contents read(String room, int changesOf) {
         writer.drain();
         refuseIfFailed();
         Contents contents = new Contents();
         RoomFile file = rooms.get(room);
         if (file != null) {
-            readRoom(file, contents);
+            readRoom(file, contents, changesOf);
         }
         contents.sortByClientOrder();
         return contents;
@@ -409,7 +436,12 @@ public final class TraceSpill implements AutoCloseable {
         }
     }
 
-    private void readRoom(RoomFile file, Contents contents) {
+    /**
+     * Reads a room's file into {@code contents}: every record ({@link #ALL_CHANGES}); every record
+     * but the changes, noting who has some ({@link #NO_CHANGES}); or client number
+     * {@code changesOf}'s changes alone.
+     */
+    private void readRoom(RoomFile file, Contents contents, int changesOf) {
         String room = file.room;
         try {
             long length = file.readable; // what a client still appends while this reads is not part of the trace read
@@ -417,7 +449,7 @@ public final class TraceSpill implements AutoCloseable {
                     new Limited(new FileInputStream(file.path.toFile()), length), BUFFER_BYTES))) {
                 Reader r = new Reader(in);
                 // with evictions: each client's displayed lines by number, so an eviction gets its line's entry
-                Map<Long, TranscriptEntry> lines = file.evicts ? new HashMap<>() : null;
+                Map<Long, TranscriptEntry> lines = file.evicts && changesOf != NO_CHANGES ? new HashMap<>() : null;
                 while (true) {
                     int tag = in.read();
                     if (tag < 0) {
@@ -425,6 +457,18 @@ public final class TraceSpill implements AutoCloseable {
                     }
                     int client = (int) r.unsigned();
                     long clientSeq = r.unsigned();
+                    boolean isChange = tag >= INSERTED && tag <= EVICTED;
+                    if (isChange && changesOf != ALL_CHANGES && client != changesOf) {
+                        skipChange(tag, r);
+                        if (changesOf == NO_CHANGES) {
+                            contents.client(client).changed = true;
+                        }
+                        continue;
+                    }
+                    if (!isChange && changesOf >= 0) {
+                        readRecord(tag, room, r); // decoded for the string cache and the final transcripts' runs
+                        continue;
+                    }
                     Object record = tag == EVICTED ? evicted(room, r, client, lines) : readRecord(tag, room, r);
                     if (lines != null && record instanceof TranscriptChange change && tag != EVICTED) {
                         long line = lineKey(client, change.entryNo());
@@ -454,6 +498,31 @@ public final class TraceSpill implements AutoCloseable {
                     + ", which its trace never showed");
         }
         return new TranscriptChange.Evicted(room, at, no, entry);
+    }
+
+    /** Reads past a change's fields: its strings still go through the cache, its entries are not kept. */
+    private static void skipChange(int tag, Reader r) throws IOException {
+        r.time();
+        r.signed();
+        switch (tag) {
+            case INSERTED, MOVED -> {
+                r.skipEntry();
+                r.signed();
+            }
+            case REPLACED -> {
+                r.skipEntry();
+                r.skipEntry();
+            }
+            case REMOVED -> r.skipEntry();
+            case STATUS_CHANGED -> {
+                r.status();
+                r.skipEntry();
+            }
+            case EVICTED -> {
+                // its line's number alone
+            }
+            default -> throw new IOException("record " + tag + " is not a change");
+        }
     }
 
     private static long lineKey(int client, long entryNo) {
@@ -630,10 +699,18 @@ public final class TraceSpill implements AutoCloseable {
         private final List<Numbered> refetches = new ArrayList<>();
         private final List<Numbered> finalTranscripts = new ArrayList<>();
 
-        /** Whether nothing was read back for this client. */
+        /** Whether it has changes in what was read, read back or left out ({@link #readWithoutChanges}). */
+        private boolean changed;
+
+        /** Whether nothing was read back for this client (changes left out count as read). */
         boolean isEmpty() {
-            return changes.isEmpty() && sends.isEmpty() && readMarks.isEmpty() && receipts.isEmpty()
+            return !hasChanges() && sends.isEmpty() && readMarks.isEmpty() && receipts.isEmpty()
                     && transmissions.isEmpty() && markers.isEmpty() && refetches.isEmpty() && finalTranscripts.isEmpty();
+        }
+
+        /** Whether the client has changes in what was read: read back, or left out by {@link #readWithoutChanges}. */
+        boolean hasChanges() {
+            return changed || !changes.isEmpty();
         }
 
         private void sort() {
@@ -1149,6 +1226,15 @@ public final class TraceSpill implements AutoCloseable {
             }
             lastFinal = entries;
             return entries;
+        }
+
+        /** Reads past an entry: its strings go through the cache as {@link #entry()}'s do. */
+        void skipEntry() throws IOException {
+            signed();
+            for (int i = 0; i < 5; i++) {
+                string();
+            }
+            status();
         }
 
         TranscriptEntry entry() throws IOException {

@@ -69,4 +69,19 @@ class TranscriptReplayerTest {
         assertThat(replay.failed()).isEmpty();
         assertThat(replay.finalEntries().get(0).placedAt()).isEqualTo(ms(40));
     }
+
+    @Test
+    void shouldKeepTheAcknowledgementsOfTheClientsOwnMessagesOnly() {
+        Client alice = run.client("alice").join("lobby", 0);
+        Client bob = run.client("bob").join("lobby", 0);
+        alice.send("lobby", "a1", 0, 0, 3);
+        Message m1 = run.commit("lobby", "alice", "a1", 10);
+        alice.ackBySeq("a1", m1, 40);
+        bob.place(m1, 20);
+        String key = MessageIndex.sendKey(alice.id(), "a1");
+        RoomReplay peer = replayOf(bob);
+        assertThat(peer.firstShown()).containsEntry(key, ms(20));
+        assertThat(peer.acked()).as("a peer's line shown committed is no acknowledgement of its").isEmpty();
+        assertThat(replayOf(alice).acked()).containsEntry(key, ms(40));
+    }
 }

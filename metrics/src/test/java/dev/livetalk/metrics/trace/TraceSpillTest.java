@@ -286,8 +286,66 @@ class TraceSpillTest {
             for (String room : expected.rooms()) {
                 assertThat(spilled.slice(room)).as(room).isEqualTo(expected.slice(room));
             }
+            RoomSlices parts = recorder.slices();
+            for (String room : expected.rooms()) {
+                assertThat(withChangesRead(parts.part(room))).as(room).isEqualTo(whole.slice(room));
+            }
             recorder.close();
         }
+    }
+
+    @Test
+    void shouldReadARoomWithoutItsChangesThenEachClientsChangesAloneAsTheWholeRoomHoldsThem() {
+        TraceRecorder recorder = new TraceRecorder("gap-fill", 0, tmp);
+        List<ClientRecorder> clients = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            clients.add(recorder.client("c-" + c, "user" + c));
+            clients.get(c).onJoined("hall", 0);
+        }
+        ClientRecorder onlyChanges = recorder.client("lurker-1", "lurker"); // shows the hall without joining it
+        SplittableRandom random = new SplittableRandom(11); // seeded: who shows what, and when lines scroll away
+        for (int i = 0; i < 12_000; i++) {
+            int c = random.nextInt(4);
+            String room = random.nextInt(4) == 0 ? "lobby" : "hall";
+            // distinct texts overflow the 4,096-slot string cache: what a reading skips must keep it in step
+            TranscriptEntry entry = new TranscriptEntry(i + 1, room + ":" + (i + 1), "m" + i, "user" + c,
+                    "text " + random.nextInt(40_000), null, MessageStatus.DELIVERED);
+            ClientRecorder client = clients.get(c);
+            client.onChange(new TranscriptChange.Inserted(room, i, i + 1, entry, -1));
+            if (random.nextInt(3) == 0) {
+                entry = entry.withStatus(MessageStatus.READ);
+                client.onChange(new TranscriptChange.StatusChanged(room, i, i + 1, MessageStatus.DELIVERED, entry));
+            }
+            if (random.nextInt(3) == 0) {
+                // written as the line's number: read back with the entry the line showed last
+                client.onChange(new TranscriptChange.Evicted(room, i, i + 1, entry));
+            }
+            client.onSend(new SendRecord(room, "m" + i, i, i, null, "text " + i));
+        }
+        onlyChanges.onChange(new TranscriptChange.Inserted("hall", 5, 1, TranscriptEntry.pending("x", "lurker", "hi",
+                null), -1));
+        clients.get(0).onFinalTranscript("hall", List.of());
+        RunTrace whole = recorder.build();
+        RoomSlices parts = recorder.slices();
+
+        for (String room : List.of("hall", "lobby")) {
+            RoomSlices.Part part = parts.part(room);
+            assertThat(part.slice().clients()).as(room).allMatch(c -> c.changes().isEmpty());
+            assertThat(withChangesRead(part)).as(room).isEqualTo(whole.slice(room));
+        }
+        assertThat(whole.slice("hall").clients().get(4).changes()).hasSize(1);
+        assertThat(whole.slice("hall").clients().get(0).changes().stream()
+                .filter(ch -> ch instanceof TranscriptChange.Evicted)).isNotEmpty();
+        recorder.close();
+    }
+
+    /** The part's slice with each client's changes read, as the measurement reads them: one client at a time. */
+    private static RunTrace withChangesRead(RoomSlices.Part part) {
+        List<ClientTrace> clients = new ArrayList<>();
+        for (int place = 0; place < part.slice().clients().size(); place++) {
+            clients.add(part.slice().clients().get(place).withChanges(part.changes().apply(place)));
+        }
+        return part.slice().withClients(clients);
     }
 
     private static void recordTwoRoomsAcrossARestart(TraceRecorder recorder, boolean withStarts) {
