@@ -15,6 +15,7 @@ import dev.livetalk.metrics.ledger.LedgerTable;
 import dev.livetalk.metrics.recovery.RecoveryCheck;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.run.RunPlan;
 import dev.livetalk.run.RunProgress;
 import dev.livetalk.run.RunSettings;
@@ -83,13 +84,20 @@ class MemberByMemberMeasurementLibraryTest {
 
                 LedgerBuilder[] rows = new LedgerBuilder[1];
                 String[] digest = new String[1];
-                Measurement measured = new StrategyPlay(new SimBackend(SimSettings.DEFAULTS),
-                        RunPlan.resolve(scenario, seed), strategy, RunSettings.DEFAULTS, RunProgress.NONE)
-                        .play((record, slices) -> {
-                            digest[0] = record.digest();
-                            rows[0] = new LedgerBuilder(slices.run());
-                            return Measurement.of(slices, LatencyReport.DEFAULT_INTERVAL_NANOS, rows[0]::add);
-                        });
+                // every room read one member at a time, however small its spill file
+                System.setProperty(TraceRecorder.WHOLE_ROOM_BYTES_PROPERTY, "0");
+                Measurement measured;
+                try {
+                    measured = new StrategyPlay(new SimBackend(SimSettings.DEFAULTS),
+                            RunPlan.resolve(scenario, seed), strategy, RunSettings.DEFAULTS, RunProgress.NONE)
+                            .play((record, slices) -> {
+                                digest[0] = record.digest();
+                                rows[0] = new LedgerBuilder(slices.run());
+                                return Measurement.of(slices, LatencyReport.DEFAULT_INTERVAL_NANOS, rows[0]::add);
+                            });
+                } finally {
+                    System.clearProperty(TraceRecorder.WHOLE_ROOM_BYTES_PROPERTY);
+                }
 
                 assertThat(digest[0]).as(as + ": the same run played twice").isEqualTo(whole.traceHash());
                 assertThat(whole.trace().rooms()).as(as).hasSizeGreaterThan(1);

@@ -414,6 +414,13 @@ public final class TraceSpill implements AutoCloseable {
         return contents;
     }
 
+    /** The bytes of {@code room}'s spill file written so far (0 for a room without one). */
+    public synchronized long bytes(String room) {
+        writer.drain();
+        RoomFile file = rooms.get(room);
+        return file == null ? 0 : file.readable;
+    }
+
     /** The rooms records were written for, in the order each was first written. */
     public synchronized List<String> rooms() {
         return order.stream().map(f -> f.room).toList();

@@ -23,6 +23,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TraceRecorderTest {
+    @Test
+    void shouldRefuseAWholeRoomSizeThatIsNotABytesCountBeforeTheRunPlays() {
+        for (String bad : List.of("-1", "16MB", "")) {
+            System.setProperty(TraceRecorder.WHOLE_ROOM_BYTES_PROPERTY, bad);
+            try {
+                assertThatThrownBy(() -> new TraceRecorder("reconcile", 0L))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("-Dlivetalk.measure.wholeRoomBytes=" + bad)
+                        .hasMessageContaining("a whole number >= 0");
+            } finally {
+                System.clearProperty(TraceRecorder.WHOLE_ROOM_BYTES_PROPERTY);
+            }
+        }
+    }
+
 
     @Test
     void shouldRecordWhatAClientDidAndShowedInOrder() {

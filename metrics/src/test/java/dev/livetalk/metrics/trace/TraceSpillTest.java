@@ -7,6 +7,8 @@ import dev.livetalk.protocol.Message;
 import dev.livetalk.protocol.ReceiptKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -294,9 +296,23 @@ class TraceSpillTest {
         }
     }
 
-    @Test
-    void shouldReadARoomWithoutItsChangesThenEachClientsChangesAloneAsTheWholeRoomHoldsThem() {
-        TraceRecorder recorder = new TraceRecorder("gap-fill", 0, tmp);
+    /**
+     * A room whose spill file is larger than {@link TraceRecorder#WHOLE_ROOM_BYTES_PROPERTY} says (0
+     * here) is read without its changes, each client's read on its own; a smaller one (the default's
+     * 16 MiB) whole, once: the same slice either way.
+     */
+    @ParameterizedTest(name = "one member at a time: {0}")
+    @ValueSource(booleans = {true, false})
+    void shouldReadARoomWithoutItsChangesThenEachClientsChangesAloneAsTheWholeRoomHoldsThem(boolean memberByMember) {
+        if (memberByMember) {
+            System.setProperty(TraceRecorder.WHOLE_ROOM_BYTES_PROPERTY, "0");
+        }
+        TraceRecorder recorder;
+        try {
+            recorder = new TraceRecorder("gap-fill", 0, tmp);
+        } finally {
+            System.clearProperty(TraceRecorder.WHOLE_ROOM_BYTES_PROPERTY);
+        }
         List<ClientRecorder> clients = new ArrayList<>();
         for (int c = 0; c < 4; c++) {
             clients.add(recorder.client("c-" + c, "user" + c));
@@ -330,7 +346,11 @@ class TraceSpillTest {
 
         for (String room : List.of("hall", "lobby")) {
             RoomSlices.Part part = parts.part(room);
-            assertThat(part.slice().clients()).as(room).allMatch(c -> c.changes().isEmpty());
+            if (memberByMember) {
+                assertThat(part.slice().clients()).as(room).allMatch(c -> c.changes().isEmpty());
+            } else {
+                assertThat(part.slice()).as(room + ", read whole").isEqualTo(whole.slice(room));
+            }
             assertThat(withChangesRead(part)).as(room).isEqualTo(whole.slice(room));
         }
         assertThat(whole.slice("hall").clients().get(4).changes()).hasSize(1);
