@@ -1,12 +1,10 @@
 package dev.livetalk.simulator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.livetalk.client.strategy.Strategies;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.correctness.CorrectnessChecker;
 import dev.livetalk.metrics.correctness.CorrectnessReport;
-import dev.livetalk.metrics.latency.HlogWriter;
 import dev.livetalk.metrics.latency.LatencyCollector;
 import dev.livetalk.metrics.latency.LatencyReport;
 import dev.livetalk.metrics.ledger.Ledger;
@@ -14,7 +12,6 @@ import dev.livetalk.metrics.ledger.LedgerBuilder;
 import dev.livetalk.metrics.ledger.LedgerTable;
 import dev.livetalk.metrics.recovery.RecoveryCheck;
 import dev.livetalk.metrics.replay.ReplayedRun;
-import dev.livetalk.metrics.results.StrategyResult;
 import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.run.RunPlan;
 import dev.livetalk.run.RunProgress;
@@ -24,7 +21,6 @@ import dev.livetalk.scenarios.Scenario;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deterministic: the same trace digest), once measured from the spill, once replayed whole.
  */
 class MemberByMemberMeasurementLibraryTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SEEDS = 2;
 
     /** Busy rooms whose transcripts keep 12 lines on screen: lines scroll away all through, across a durable restart. */
@@ -104,8 +99,10 @@ class MemberByMemberMeasurementLibraryTest {
                 assertThat(measured.correctness()).as(as + " correctness").isEqualTo(oracle.correctness());
                 assertThat(measured.recovery()).as(as + " recovery").usingRecursiveComparison()
                         .isEqualTo(oracle.recovery());
-                assertThat(json(measured)).as(as + " result").isEqualTo(json(oracle));
-                assertThat(hlog(measured)).as(as + " interval log").isEqualTo(hlog(oracle));
+                assertThat(RoomPartitionedMeasurementLibraryTest.json(measured)).as(as + " result")
+                        .isEqualTo(RoomPartitionedMeasurementLibraryTest.json(oracle));
+                assertThat(RoomPartitionedMeasurementLibraryTest.hlog(measured)).as(as + " interval log")
+                        .isEqualTo(RoomPartitionedMeasurementLibraryTest.hlog(oracle));
                 Ledger ledger = rows[0].build();
                 for (LedgerTable table : LedgerTable.values()) {
                     assertThat(List.<Object>copyOf(ledger.rows(table))).as(as + " ledger " + table)
@@ -118,15 +115,5 @@ class MemberByMemberMeasurementLibraryTest {
                 }
             }
         }
-    }
-
-    private static String json(Measurement measurement) throws Exception {
-        return JSON.writeValueAsString(StrategyResult.of(measurement, List.of(), List.of()));
-    }
-
-    private static byte[] hlog(Measurement measurement) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        HlogWriter.write(out, measurement.strategy(), measurement.latency(), 0);
-        return out.toByteArray();
     }
 }

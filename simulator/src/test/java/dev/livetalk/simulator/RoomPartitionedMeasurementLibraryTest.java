@@ -101,11 +101,13 @@ class RoomPartitionedMeasurementLibraryTest {
                 .isEqualTo(trace.serverLog().size());
     }
 
-    private static String json(Measurement measurement) throws Exception {
+    /** The measurement's results as `results.json` writes them (also MemberByMemberMeasurementLibraryTest's). */
+    static String json(Measurement measurement) throws Exception {
         return JSON.writeValueAsString(StrategyResult.of(measurement, List.of(), List.of()));
     }
 
-    private static byte[] hlog(Measurement measurement) {
+    /** The measurement's interval log (also MemberByMemberMeasurementLibraryTest's). */
+    static byte[] hlog(Measurement measurement) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         HlogWriter.write(out, measurement.strategy(), measurement.latency(), 0);
         return out.toByteArray();
