@@ -11,6 +11,7 @@ import dev.livetalk.metrics.results.Words;
 import dev.livetalk.metrics.results.Calibration;
 import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.otlp.OtlpTraceFile;
+import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.metrics.results.JunitXmlWriter;
 import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
@@ -264,6 +265,11 @@ final class RunCommand implements Callable<Integer> {
     private Checked check(Instant started) {
         Tolerance tolerance = tolerances.tolerance();
         this.tolerance = tolerance;
+        try {
+            TraceRecorder.wholeRoomBytes(); // the measurement reads it once the run has played: refused now
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Shard part = Shard.WHOLE;
         if (shard != null) {
             try {

@@ -67,6 +67,7 @@ final class SoakBenchCommand implements Callable<Integer> {
         plugins.known("--strategy", strategy);
         SoakSettings settings;
         try {
+            dev.livetalk.metrics.trace.TraceRecorder.wholeRoomBytes(); // read once the play is measured: refused now
             settings = new SoakSettings(load(scenario), strategy, repeat, !noSelfCheck, minutes);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -110,6 +110,25 @@ class LivetalkCommandTest extends CommandLineTest {
         assertThat(err.toString()).contains("clients must be >= 1: 0");
     }
 
+    /** The measurement's threshold is read once a run has played; a wrong one is refused before anything plays. */
+    @Test
+    void shouldExitTwoNamingTheValueForABadWholeRoomThresholdBeforePlaying() {
+        String scenario = StrategyJars.projectRoot().resolve("scenarios/outage.yaml").toString();
+        System.setProperty(dev.livetalk.metrics.trace.TraceRecorder.WHOLE_ROOM_BYTES_PROPERTY, "-1");
+        try {
+            for (String[] args : java.util.List.of(new String[] {"run", scenario, "--network", "sim"},
+                    new String[] {"bench", "soak", scenario, "--minutes", "1"})) {
+                err.getBuffer().setLength(0);
+                assertThat(run(args)).as(err.toString()).isEqualTo(ExitCode.INVALID_INPUT.code());
+                assertThat(err.toString()).contains("-Dlivetalk.measure.wholeRoomBytes=-1", "a whole number >= 0")
+                        .doesNotContain("\tat ");
+                assertThat(out.toString()).doesNotContain("play");
+            }
+        } finally {
+            System.clearProperty(dev.livetalk.metrics.trace.TraceRecorder.WHOLE_ROOM_BYTES_PROPERTY);
+        }
+    }
+
     /** The --json file is checked before Toxiproxy is asked for (here one that does not answer) and 20 s are measured. */
     @Test
     void shouldRefuseACalibrationFileThatCannotBeWrittenBeforeMeasuring(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)

@@ -232,7 +232,12 @@ public final class TraceRecorder implements AutoCloseable {
         return new RoomSlices.Part(slice, place -> changed.get(place) ? spill.changes(room, numbers[place]) : List.of());
     }
 
-    private static long wholeRoomBytes() {
+    /**
+     * {@link #WHOLE_ROOM_BYTES_PROPERTY}'s value, or its default when it is not set.
+     *
+     * @throws IllegalArgumentException naming the value and the rule when it is not a whole number >= 0
+     */
+    public static long wholeRoomBytes() {
         String value = System.getProperty(WHOLE_ROOM_BYTES_PROPERTY);
         if (value == null) {
             return WHOLE_ROOM_BYTES_DEFAULT;
