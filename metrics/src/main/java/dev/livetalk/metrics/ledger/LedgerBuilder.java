@@ -1,5 +1,6 @@
 package dev.livetalk.metrics.ledger;
 
+import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.metrics.latency.FinalPlacement;
@@ -39,6 +40,11 @@ import java.util.Set;
  */
 public final class LedgerBuilder {
     private static final char SEP = '\u0000';
+    /** Each status's and receipt kind's name as the ledger writes it, by ordinal. */
+    private static final String[] STATUS_NAMES = java.util.Arrays.stream(MessageStatus.values())
+            .map(s -> s.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+    private static final String[] KIND_NAMES = java.util.Arrays.stream(ReceiptKind.values())
+            .map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
     private final RunTrace run;
     private final long origin;
     private final Map<String, Integer> clientIndex = new HashMap<>();
@@ -458,13 +464,20 @@ public final class LedgerBuilder {
         return traceNanos == null ? null : us(traceNanos);
     }
 
+    /**
+     * The status of a line as the ledger writes it ({@code "delivered"}): one string per status, not a
+     * new one per row (a room's measurement held a million of them: its sender's status steps and every
+     * member's transcript lines).
+     */
     static String status(TranscriptEntry entry) {
-        return entry.status().name().toLowerCase(Locale.ROOT);
+        return STATUS_NAMES[entry.status().ordinal()];
     }
 
+    /** A receipt's or marker's kind as the ledger writes it ({@code "read"}): one string per kind. */
     static String kind(ReceiptKind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
+        return KIND_NAMES[kind.ordinal()];
     }
+
 
     /**
      * Per message of a room, where its first final line is and how many it has, in arrays by the
