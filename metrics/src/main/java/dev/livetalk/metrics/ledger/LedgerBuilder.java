@@ -1,9 +1,11 @@
 package dev.livetalk.metrics.ledger;
 
+import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.metrics.latency.FinalPlacement;
 import dev.livetalk.metrics.replay.LogicalMessage;
+import dev.livetalk.metrics.replay.MessageIndex;
 import dev.livetalk.metrics.replay.PlacedEntry;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.replay.RoomReplay;
@@ -38,6 +40,11 @@ import java.util.Set;
  */
 public final class LedgerBuilder {
     private static final char SEP = '\u0000';
+    /** Each status's and receipt kind's name as the ledger writes it, by ordinal. */
+    private static final String[] STATUS_NAMES = java.util.Arrays.stream(MessageStatus.values())
+            .map(s -> s.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+    private static final String[] KIND_NAMES = java.util.Arrays.stream(ReceiptKind.values())
+            .map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
     private final RunTrace run;
     private final long origin;
     private final Map<String, Integer> clientIndex = new HashMap<>();
@@ -178,8 +185,6 @@ public final class LedgerBuilder {
         private final Map<String, ClientTrace> clients = new HashMap<>();
         /** Per client + room: where each key's first final line is and how many lines it has. */
         private final Map<String, FinalLines> finalLines = new HashMap<>();
-        /** Per message key, its place in the part's messages ({@link FinalLines} are arrays by that place). */
-        private Map<String, Integer> ordinals;
         private final Map<String, FinalPlacement> placements = new HashMap<>();
         /** Per client + room + kind (markers the client sent) or client + room + reader + kind (receipts it got). */
         private final Map<String, Watermarks> watermarks = new HashMap<>();
@@ -351,13 +356,7 @@ public final class LedgerBuilder {
 
         /** Per message, where its first final line is and how many it has; {@code finalEpochOnly}: lines of lost epochs skipped. */
         private FinalLines finalLinesOf(RoomReplay replay, boolean finalEpochOnly) {
-            if (ordinals == null) {
-                ordinals = new HashMap<>();
-                for (LogicalMessage message : run.index().all()) {
-                    ordinals.put(message.key(), ordinals.size());
-                }
-            }
-            FinalLines byKey = new FinalLines(ordinals);
+            FinalLines byKey = new FinalLines(run.index(), replay.room());
             List<PlacedEntry> lines = replay.finalEntries();
             for (int i = 0; i < lines.size(); i++) {
                 LogicalMessage shown = run.index().of(replay.room(), lines.get(i).entry());
@@ -465,31 +464,41 @@ public final class LedgerBuilder {
         return traceNanos == null ? null : us(traceNanos);
     }
 
+    /**
+     * The status of a line as the ledger writes it ({@code "delivered"}): one string per status, not a
+     * new one per row (a room's measurement held a million of them: its sender's status steps and every
+     * member's transcript lines).
+     */
     static String status(TranscriptEntry entry) {
-        return entry.status().name().toLowerCase(Locale.ROOT);
+        return STATUS_NAMES[entry.status().ordinal()];
     }
 
+    /** A receipt's or marker's kind as the ledger writes it ({@code "read"}): one string per kind. */
     static String kind(ReceiptKind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
+        return KIND_NAMES[kind.ordinal()];
     }
+
 
     /**
-     * Per message of a part, where its first final line is and how many it has, in arrays by the
-     * message's place (8 bytes a message, where a map by key took about 60 a message shown).
+     * Per message of a room, where its first final line is and how many it has, in arrays by the
+     * message's place in the room ({@link MessageIndex#placeInRoom}: 8 bytes a message, where a map
+     * by key took about 60 a message shown).
      */
     private static final class FinalLines {
-        private final Map<String, Integer> ordinals;
+        private final MessageIndex index;
+        private final String room;
         private final int[] first;
         private final int[] count;
 
-        FinalLines(Map<String, Integer> ordinals) {
-            this.ordinals = ordinals;
-            this.first = new int[ordinals.size()];
-            this.count = new int[ordinals.size()];
+        FinalLines(MessageIndex index, String room) {
+            this.index = index;
+            this.room = room;
+            this.first = new int[index.roomSize(room)];
+            this.count = new int[first.length];
         }
 
         void add(String key, int position) {
-            int o = ordinals.get(key);
+            int o = index.placeInRoom(room, key);
             if (count[o]++ == 0) {
                 first[o] = position;
             }
@@ -497,8 +506,8 @@ public final class LedgerBuilder {
 
         /** The first line's place and the count of lines, or {@code null} when none shows it. */
         int[] of(String key) {
-            Integer o = ordinals.get(key);
-            return o == null || count[o] == 0 ? null : new int[] {first[o], count[o]};
+            int o = index.placeInRoom(room, key);
+            return o < 0 || count[o] == 0 ? null : new int[] {first[o], count[o]};
         }
     }
 

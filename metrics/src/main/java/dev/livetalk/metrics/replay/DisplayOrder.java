@@ -3,10 +3,8 @@ package dev.livetalk.metrics.replay;
 import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.TranscriptEntry;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.function.Predicate;
@@ -174,12 +172,12 @@ final class DisplayOrder {
     }
 
     /** The lines in display order. */
-    List<PlacedEntry> lines() {
-        List<PlacedEntry> lines = new ArrayList<>();
+    PlacedLines lines() {
+        PlacedLines.Builder lines = new PlacedLines.Builder(nodes.size());
         for (Node n = sentinel.next; n != null; n = n.next) {
-            lines.add(new PlacedEntry(n.no, n.entry, n.placedAt, n.evicted));
+            lines.add(n.no, n.entry, n.placedAt, n.evicted);
         }
-        return lines;
+        return lines.build();
     }
 
     private void setEntry(Node node, TranscriptEntry entry) {

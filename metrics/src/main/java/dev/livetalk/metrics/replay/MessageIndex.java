@@ -8,7 +8,7 @@ import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.SendRecord;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,7 +32,14 @@ import java.util.Set;
  * <p>Immutable once built; any thread.
  */
 public final class MessageIndex {
-    private final Map<String, LogicalMessage> byKey = new LinkedHashMap<>();
+    /** Every logical message, in the order of {@link #all()}. */
+    private final List<LogicalMessage> messages = new ArrayList<>();
+    /** Per key, its message's place in {@link #messages}. */
+    private final Map<String, Integer> ordinalByKey = new HashMap<>();
+    /** Per message (by its place in {@link #messages}), its place among its room's messages. */
+    private int[] placeInRoom;
+    /** Per room, how many messages it has. */
+    private final Map<String, Integer> roomSizes = new HashMap<>();
     private final Map<String, String> keyById = new HashMap<>();
     private final Map<String, String> keyByClientMsgId = new HashMap<>();
     private final Set<String> lostIds = new HashSet<>();
@@ -75,7 +82,12 @@ public final class MessageIndex {
             index.keyByClientMsgId.putIfAbsent(cmKey(room, commit.message().from(), commit.message().clientMsgId()),
                     key);
         }
-        drafts.values().forEach(d -> index.byKey.put(d.key, d.build()));
+        index.placeInRoom = new int[drafts.size()];
+        for (Draft draft : drafts.values()) {
+            index.placeInRoom[index.messages.size()] = index.roomSizes.merge(draft.room, 1, Integer::sum) - 1;
+            index.ordinalByKey.put(draft.key, index.messages.size());
+            index.messages.add(draft.build());
+        }
         return index;
     }
 
@@ -93,7 +105,7 @@ public final class MessageIndex {
     public LogicalMessage of(String room, TranscriptEntry entry) {
         String key = entry.id() != null ? keyById.get(idKey(room, entry.id()))
                 : keyByClientMsgId.get(cmKey(room, entry.from(), entry.clientMsgId()));
-        return key == null ? null : byKey.get(key);
+        return key == null ? null : byKey(key);
     }
 
     /**
@@ -108,17 +120,33 @@ public final class MessageIndex {
     /** The logical message of a server id in {@code room}, or {@code null}. */
     public LogicalMessage byId(String room, String id) {
         String key = keyById.get(idKey(room, id));
-        return key == null ? null : byKey.get(key);
+        return key == null ? null : byKey(key);
     }
 
     /** The logical message with this key, or {@code null}. */
     public LogicalMessage byKey(String key) {
-        return byKey.get(key);
+        Integer ordinal = ordinalByKey.get(key);
+        return ordinal == null ? null : messages.get(ordinal);
+    }
+
+    /**
+     * The place of the message with key {@code key} among the messages of {@code room}, in the order
+     * of {@link #all()}, from 0 to {@link #roomSize} - 1; -1 when it is not one of them. What
+     * figures kept per message of a room are stored by ({@link ShownTimes}).
+     */
+    public int placeInRoom(String room, String key) {
+        Integer ordinal = ordinalByKey.get(key);
+        return ordinal == null || !messages.get(ordinal).room().equals(room) ? -1 : placeInRoom[ordinal];
+    }
+
+    /** How many logical messages {@code room} has. */
+    public int roomSize(String room) {
+        return roomSizes.getOrDefault(room, 0);
     }
 
     /** Every logical message, sends first in client order, then commits without a send. */
-    public Collection<LogicalMessage> all() {
-        return byKey.values();
+    public List<LogicalMessage> all() {
+        return Collections.unmodifiableList(messages);
     }
 
     /** The key of the logical message of a client's send. */

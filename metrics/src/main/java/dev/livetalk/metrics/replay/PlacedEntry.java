@@ -12,11 +12,6 @@ import dev.livetalk.client.transcript.TranscriptEntry;
  */
 public record PlacedEntry(long entryNo, TranscriptEntry entry, long placedAt, boolean evicted) {
 
-    /** This line showing {@code other}, an entry equal to its own (one object for a line shown at many members). */
-    PlacedEntry withEntry(TranscriptEntry other) {
-        return other == entry ? this : new PlacedEntry(entryNo, other, placedAt, evicted);
-    }
-
     /** A line still displayed at the end. */
     public PlacedEntry(long entryNo, TranscriptEntry entry, long placedAt) {
         this(entryNo, entry, placedAt, false);

@@ -58,8 +58,7 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         for (int place = 0; place < slice.clients().size(); place++) {
             ClientTrace client = slice.clients().get(place).withChanges(part.changes().apply(place));
             Map<String, RoomReplay> rooms = replayClient(index, client, slice, grid, context.finalEpochBegan());
-            rooms.replaceAll((name, replay) -> replay.withFinalEntries(replay.finalEntries().stream()
-                    .map(line -> line.withEntry(shared.computeIfAbsent(line.entry(), e -> e))).toList()));
+            rooms.replaceAll((name, replay) -> replay.withSharedEntries(shared));
             replays.put(client.clientId(), rooms);
             kept.add(client.withChanges(keptChanges(index, client)));
         }

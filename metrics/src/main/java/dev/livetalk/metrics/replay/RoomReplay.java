@@ -1,5 +1,7 @@
 package dev.livetalk.metrics.replay;
 
+import dev.livetalk.client.transcript.TranscriptEntry;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +19,12 @@ import java.util.TreeSet;
  * @param clientId        the client
  * @param room            the room
  * @param joinedAt        the head seq when it joined
- * @param finalEntries    the lines at the end, in display order
+ * @param finalEntries    the lines at the end, in display order (the evicted ones first: every line the
+ *                        client showed and did not remove; a replay's own are {@link PlacedLines}, arrays)
  * @param transitions     when the transcript became, or stopped being, a correct prefix of the
  *                        entitled log (alternating, starting from a good empty transcript)
- * @param firstShown      per logical message key, when a line of it first appeared
+ * @param firstShown      per logical message key, when a line of it first appeared (a replay's own is a
+ *                        {@link ShownTimes}: a time per message of the room, unboxed)
  * @param acked           per logical message key of this client's own messages (it sent them), when a
  *                        line of it first showed it committed: its acknowledgement (a peer's message shown
  *                        committed is not kept: nothing reads it, and it was a map entry per message and member)
@@ -43,9 +47,9 @@ public record RoomReplay(String clientId, String room, long joinedAt, List<Place
                          NavigableSet<Long> unreachable) {
     public RoomReplay {
         unreachable = Collections.unmodifiableNavigableSet(new TreeSet<>(unreachable));
-        finalEntries = List.copyOf(finalEntries);
+        finalEntries = finalEntries instanceof PlacedLines ? finalEntries : List.copyOf(finalEntries);
         transitions = List.copyOf(transitions);
-        firstShown = Map.copyOf(firstShown);
+        firstShown = firstShown instanceof ShownTimes ? firstShown : Map.copyOf(firstShown);
         acked = Map.copyOf(acked);
         failed = Set.copyOf(failed);
         missingWhileDue = Set.copyOf(missingWhileDue);
@@ -73,13 +77,14 @@ public record RoomReplay(String clientId, String room, long joinedAt, List<Place
                 causalViolations, moves, overTime, ownStatus, Collections.emptyNavigableSet());
     }
 
-    /** This replay with {@code lines} (equal to its own) for its final lines. */
-    RoomReplay withFinalEntries(List<PlacedEntry> lines) {
-        if (!lines.equals(finalEntries)) {
-            throw new IllegalArgumentException("the final lines of " + clientId + " in " + room + " are not these");
-        }
-        return new RoomReplay(clientId, room, joinedAt, lines, transitions, firstShown, acked, failed, missingWhileDue,
-                causalViolations, moves, overTime, ownStatus, unreachable);
+    /**
+     * This replay with each final line showing the entry {@code shared} holds equal to its own (put
+     * there when none is): one object for a line shown at many members.
+     */
+    RoomReplay withSharedEntries(Map<TranscriptEntry, TranscriptEntry> shared) {
+        PlacedLines lines = finalEntries instanceof PlacedLines placed ? placed : PlacedLines.of(finalEntries);
+        return new RoomReplay(clientId, room, joinedAt, lines.withSharedEntries(shared), transitions, firstShown,
+                acked, failed, missingWhileDue, causalViolations, moves, overTime, ownStatus, unreachable);
     }
 
     /** Whether the commit {@code seq} of the room is unreachable for this client ({@link Unreachable}). */

@@ -42,7 +42,7 @@ public final class TranscriptReplayer {
     private final DisplayOrder order;
     private final Map<String, Integer> shownCount = new HashMap<>();
     private final IntervalSampler sampler;
-    private final Map<String, Long> firstShown = new HashMap<>();
+    private final ShownTimes.Builder firstShown;
     private final Map<String, Long> acked = new HashMap<>();
     private final Set<String> failed = new HashSet<>();
     private final Set<String> missingWhileDue = new HashSet<>();
@@ -67,6 +67,7 @@ public final class TranscriptReplayer {
         this.finalEpochBegan = finalEpochBegan;
         this.finalBegun = finalEpochBegan == Long.MIN_VALUE;
         this.unreachable = unreachable;
+        this.firstShown = new ShownTimes.Builder(index, room);
         this.order = new DisplayOrder(joinedAt, "client " + clientId + " in room " + room,
                 entry -> index.isLostLine(room, entry), unreachable);
         this.sampler = new IntervalSampler(grid, order, shownCount, index, room, joinedAt,
@@ -119,7 +120,7 @@ public final class TranscriptReplayer {
         }
         replayer.beginFinalEpochBy(Long.MAX_VALUE);
         return new RoomReplay(clientId, room, joinedAt, replayer.order.lines(), replayer.transitions,
-                replayer.firstShown, replayer.acked, replayer.failed, replayer.missingWhileDue, replayer.causal,
+                replayer.firstShown.build(), replayer.acked, replayer.failed, replayer.missingWhileDue, replayer.causal,
                 replayer.moves, replayer.sampler.finish(), replayer.ownStatus, replayer.unreachable);
     }
 
@@ -212,7 +213,7 @@ public final class TranscriptReplayer {
         if (gone != null && gone < at) {
             missingWhileDue.add(key);
         }
-        boolean first = firstShown.putIfAbsent(key, at) == null;
+        boolean first = firstShown.putIfAbsent(message, at);
         if (first && entry.replyTo() != null && !parentShown(entry.replyTo())) {
             causal.add(key);
         }

@@ -220,7 +220,8 @@ public final class TraceRecorder implements AutoCloseable {
             RunTrace whole = slice(room, finalEpoch);
             return new RoomSlices.Part(whole, place -> whole.clients().get(place).changes());
         }
-        TraceSpill.Contents contents = spill.readWithoutChanges(room);
+        TraceSpill.Strings strings = new TraceSpill.Strings(); // one string per text of the room's readings
+        TraceSpill.Contents contents = spill.readWithoutChanges(room, strings);
         RunTrace slice = slice(room, finalEpoch, contents);
         List<ClientRecorder> recorders = List.copyOf(clients.values());
         int[] numbers = new int[recorders.size()];
@@ -229,7 +230,8 @@ public final class TraceRecorder implements AutoCloseable {
             numbers[place] = recorders.get(place).number();
             changed.set(place, contents.client(numbers[place]).hasChanges());
         }
-        return new RoomSlices.Part(slice, place -> changed.get(place) ? spill.changes(room, numbers[place]) : List.of());
+        return new RoomSlices.Part(slice, place -> changed.get(place) ? spill.changes(room, numbers[place], strings)
+                : List.of());
     }
 
     /**

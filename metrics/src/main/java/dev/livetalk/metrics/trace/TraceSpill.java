@@ -346,7 +346,7 @@ public final class TraceSpill implements AutoCloseable {
             long length = serverFile.readable;
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(
                     new Limited(new FileInputStream(serverFile.path.toFile()), length), BUFFER_BYTES))) {
-                Reader r = new Reader(in);
+                Reader r = new Reader(in, null);
                 for (int tag = in.read(); tag >= 0; tag = in.read()) {
                     if (tag != SERVER_REQUEST) {
                         throw new IOException("unknown record " + tag + " in the server's requests");
@@ -371,7 +371,7 @@ public final class TraceSpill implements AutoCloseable {
         refuseIfFailed();
         Contents contents = new Contents();
         for (RoomFile room : order) {
-            readRoom(room, contents, ALL_CHANGES);
+            readRoom(room, contents, ALL_CHANGES, null);
         }
         contents.sortByClientOrder();
         return contents;
@@ -379,7 +379,7 @@ public final class TraceSpill implements AutoCloseable {
 
     /** As {@link #read()}, for one room only: the room's records of every client, and its commits. */
     public synchronized Contents read(String room) {
-        return read(room, ALL_CHANGES);
+        return read(room, ALL_CHANGES, null);
     }
 
     /**
@@ -387,7 +387,15 @@ public final class TraceSpill implements AutoCloseable {
      * says so ({@link ClientRecords#hasChanges}); {@link #changes} reads them, one client at a time.
      */
     public synchronized Contents readWithoutChanges(String room) {
-        return read(room, NO_CHANGES);
+        return readWithoutChanges(room, null);
+    }
+
+    /**
+     * As {@link #readWithoutChanges(String)}, its strings shared with the other readings of the room
+     * given {@code strings} ({@code null}: none).
+     */
+    public synchronized Contents readWithoutChanges(String room, Strings strings) {
+        return read(room, NO_CHANGES, strings);
     }
 
     /**
@@ -396,19 +404,46 @@ public final class TraceSpill implements AutoCloseable {
      * step, and dropped). What is in memory is one client's change log, not the room's.
      */
     public synchronized List<TranscriptChange> changes(String room, int client) {
+        return changes(room, client, null);
+    }
+
+    /**
+     * As {@link #changes(String, int)}, its strings shared with the other readings of the room given
+     * {@code strings} ({@code null}: none).
+     */
+    public synchronized List<TranscriptChange> changes(String room, int client, Strings strings) {
         if (client < 0) {
             throw new IllegalArgumentException("a client's number is >= 0: " + client);
         }
-        return read(room, client).client(client).changes();
+        return read(room, client, strings).client(client).changes();
     }
 
-    private Contents read(String room, int changesOf) {
+    /**
+     * The texts read back by several readings of one room's file, each text one object: a message's id
+     * and body are read again by every reading (its slice's, each member's changes'), and each reading's
+     * cache shares them only within itself. What a room's measurement holds of them (the slice's sends
+     * and commits, the members' final lines, the kept changes of each sender) is then one string a
+     * text, not one per reading. Holds every text it was given; let it go with the readings.
+     *
+     * <p>Single thread (the reader's).
+     */
+    public static final class Strings {
+        private final Map<String, String> texts = new HashMap<>();
+
+        /** The string of {@code text} given first. */
+        String share(String text) {
+            String same = texts.putIfAbsent(text, text);
+            return same != null ? same : text;
+        }
+    }
+
+    private Contents read(String room, int changesOf, Strings strings) {
         writer.drain();
         refuseIfFailed();
         Contents contents = new Contents();
         RoomFile file = rooms.get(room);
         if (file != null) {
-            readRoom(file, contents, changesOf);
+            readRoom(file, contents, changesOf, strings);
         }
         contents.sortByClientOrder();
         return contents;
@@ -448,13 +483,13 @@ public final class TraceSpill implements AutoCloseable {
      * but the changes, noting who has some ({@link #NO_CHANGES}); or client number
      * {@code changesOf}'s changes alone.
      */
-    private void readRoom(RoomFile file, Contents contents, int changesOf) {
+    private void readRoom(RoomFile file, Contents contents, int changesOf, Strings strings) {
         String room = file.room;
         try {
             long length = file.readable; // what a client still appends while this reads is not part of the trace read
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(
                     new Limited(new FileInputStream(file.path.toFile()), length), BUFFER_BYTES))) {
-                Reader r = new Reader(in);
+                Reader r = new Reader(in, strings);
                 // with evictions: each client's displayed lines by number, so an eviction gets its line's entry
                 Map<Long, TranscriptEntry> lines = file.evicts && changesOf != NO_CHANGES ? new HashMap<>() : null;
                 while (true) {
@@ -1173,9 +1208,12 @@ public final class TraceSpill implements AutoCloseable {
          * (and again in each of its changes), so equal entries are read back as one object.
          */
         private final Map<TranscriptEntry, TranscriptEntry> entries = new HashMap<>();
+        /** The texts shared with the room's other readings, or {@code null}. */
+        private final Strings shared;
 
-        Reader(DataInputStream in) {
+        Reader(DataInputStream in, Strings shared) {
             this.in = in;
+            this.shared = shared;
         }
 
         long unsigned() throws IOException {
@@ -1210,6 +1248,9 @@ public final class TraceSpill implements AutoCloseable {
             byte[] utf8 = new byte[(int) readVar(in)];
             in.readFully(utf8);
             String s = new String(utf8, StandardCharsets.UTF_8);
+            if (shared != null) {
+                s = shared.share(s);
+            }
             strings[slot(s.hashCode())] = s;
             return s;
         }

@@ -197,6 +197,26 @@ class TraceSpillTest {
     }
 
     @Test
+    void shouldGiveTheReadingsOfARoomThatShareItsStringsOneStringPerText() {
+        TraceSpill spill = TraceSpill.in(tmp);
+        TranscriptEntry entry = TranscriptEntry.pending("a1", "alice", "hi", null);
+        spill.send(0, 0, new SendRecord("hall", "a1", 1, 1, null, "hi"));
+        spill.change(0, 1, new TranscriptChange.Inserted("hall", 1, 1, entry, -1));
+        spill.change(1, 0, new TranscriptChange.Inserted("hall", 2, 1, entry, -1));
+
+        TraceSpill.Strings strings = new TraceSpill.Strings();
+        SendRecord send = spill.readWithoutChanges("hall", strings).client(0).sends().get(0);
+        TranscriptEntry atAlice = spill.changes("hall", 0, strings).get(0).entry();
+        TranscriptEntry atBob = spill.changes("hall", 1, strings).get(0).entry();
+        assertThat(atAlice).isEqualTo(entry).isNotSameAs(atBob);
+        assertThat(atAlice.body()).isSameAs(send.body()).isSameAs(atBob.body());
+        assertThat(atAlice.clientMsgId()).isSameAs(send.clientMsgId()).isSameAs(atBob.clientMsgId());
+        assertThat(spill.changes("hall", 1).get(0).entry().body()).as("a reading that shares nothing")
+                .isEqualTo("hi").isNotSameAs(send.body());
+        spill.close();
+    }
+
+    @Test
     void shouldReadOneRoomAloneAndListTheRoomsInTheOrderTheyWereFirstWritten() {
         TraceSpill spill = TraceSpill.in(tmp);
         TranscriptEntry entry = TranscriptEntry.pending("a1", "alice", "hi", null);

@@ -1,0 +1,64 @@
+package dev.livetalk.metrics.replay;
+
+import dev.livetalk.metrics.TraceFixture;
+import dev.livetalk.metrics.TraceFixture.Client;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@link ShownTimes} against a {@link HashMap} fed the same first times. */
+class ShownTimesTest {
+    private static final long SEED = 20_261_205L;
+
+    @Test
+    void shouldReadAsAMapOfTheFirstTimeNotedPerMessageOfItsRoom() {
+        TraceFixture run = new TraceFixture("test");
+        Client alice = run.client("alice").join("lobby", 0).join("side", 0);
+        for (int i = 0; i < 40; i++) {
+            run.commit(i % 3 == 0 ? "side" : "lobby", "bob", "b" + i, i);
+            alice.send(i % 2 == 0 ? "side" : "lobby", "a" + i, i, i, i);
+        }
+        MessageIndex index = MessageIndex.of(run.build());
+        Random random = new Random(SEED);
+        for (String room : List.of("lobby", "side")) {
+            List<LogicalMessage> ofRoom = new ArrayList<>(index.all().stream().filter(m -> m.room().equals(room)).toList());
+            assertThat(index.roomSize(room)).isEqualTo(ofRoom.size());
+            ShownTimes.Builder built = new ShownTimes.Builder(index, room);
+            Map<String, Long> model = new HashMap<>();
+            for (int i = 0; i < 60; i++) {
+                LogicalMessage message = ofRoom.get(random.nextInt(ofRoom.size()));
+                long at = random.nextLong(1_000_000);
+                assertThat(built.putIfAbsent(message, at)).isEqualTo(model.putIfAbsent(message.key(), at) == null);
+            }
+            ShownTimes times = built.build();
+            assertThat(times).isEqualTo(model).hasSameHashCodeAs(model).hasSize(model.size());
+            for (LogicalMessage message : index.all()) {
+                assertThat(times.get(message.key())).as(message.key()).isEqualTo(model.get(message.key()));
+                assertThat(times.containsKey(message.key())).isEqualTo(model.containsKey(message.key()));
+            }
+            assertThat(times.get("no such key")).isNull();
+            assertThat(times.get(42)).isNull();
+            assertThat(times.keySet()).containsExactlyElementsOf(ofRoom.stream().map(LogicalMessage::key)
+                    .filter(model::containsKey).toList());
+        }
+    }
+
+    @Test
+    void shouldRefuseAMessageOfAnotherRoom() {
+        TraceFixture run = new TraceFixture("test");
+        run.client("alice").join("lobby", 0);
+        run.commit("lobby", "bob", "b1", 1);
+        run.commit("side", "bob", "b2", 2);
+        MessageIndex index = MessageIndex.of(run.build());
+        LogicalMessage side = index.all().stream().filter(m -> m.room().equals("side")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> new ShownTimes.Builder(index, "lobby").putIfAbsent(side, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("room lobby");
+    }
+}
