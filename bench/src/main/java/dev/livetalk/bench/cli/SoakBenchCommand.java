@@ -3,6 +3,7 @@ package dev.livetalk.bench.cli;
 import dev.livetalk.bench.soak.SoakBenchmark;
 import dev.livetalk.bench.soak.SoakResult;
 import dev.livetalk.bench.soak.SoakSettings;
+import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.run.RunFailure;
 import dev.livetalk.run.RunSettings;
 import dev.livetalk.scenarios.Backend;
@@ -67,7 +68,7 @@ final class SoakBenchCommand implements Callable<Integer> {
         plugins.known("--strategy", strategy);
         SoakSettings settings;
         try {
-            dev.livetalk.metrics.trace.TraceRecorder.wholeRoomBytes(); // read once the play is measured: refused now
+            TraceRecorder.wholeRoomBytes(); // read once the play is measured: refused now
             settings = new SoakSettings(load(scenario), strategy, repeat, !noSelfCheck, minutes);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

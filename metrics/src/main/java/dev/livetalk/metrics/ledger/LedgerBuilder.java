@@ -478,7 +478,6 @@ public final class LedgerBuilder {
         return KIND_NAMES[kind.ordinal()];
     }
 
-
     /**
      * Per message of a room, where its first final line is and how many it has, in arrays by the
      * message's place in the room ({@link MessageIndex#placeInRoom}: 8 bytes a message, where a map
