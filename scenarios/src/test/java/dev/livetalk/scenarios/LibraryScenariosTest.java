@@ -89,8 +89,9 @@ class LibraryScenariosTest {
             Duration lastMinute = soak.duration().minusMinutes(1);
             List<FaultWindow> windows = FaultSchedule.resolve(soak).windows();
             assertThat(windows).as(cut).isNotEmpty().allSatisfy(w -> {
-                assertThat(w.start()).as(cut + " " + w.fault() + " at " + w.start()).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
-                assertThat(w.end()).as(cut + " " + w.fault() + " at " + w.start()).isLessThanOrEqualTo(lastMinute);
+                String window = cut + " " + w.fault() + " at " + w.start();
+                assertThat(w.start()).as(window).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+                assertThat(w.end()).as(window).isLessThanOrEqualTo(lastMinute);
             });
         }
     }
