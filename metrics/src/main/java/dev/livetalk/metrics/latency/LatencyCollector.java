@@ -74,7 +74,7 @@ public final class LatencyCollector {
      * is of one room, so a run collected room by room gets the same report.
      */
     public static void collect(ReplayedRun run, LatencyReport report) {
-        Map<String, FinalPlacement> placements = new HashMap<>();
+        Map<PeerRoom, FinalPlacement> placements = new HashMap<>();
         long end = run.context().lastEvent();
         // The clients that ever joined each room, in the trace's order: only they can be a
         // message's peers (isPeerOf), and looking at every client for every message made this
@@ -119,13 +119,13 @@ public final class LatencyCollector {
     }
 
     private static void peerLatencies(ReplayedRun run, LogicalMessage message, ClientTrace peer,
-                                      LatencyReport report, Map<String, FinalPlacement> placements) {
+                                      LatencyReport report, Map<PeerRoom, FinalPlacement> placements) {
         RoomReplay replay = run.of(peer.clientId(), message.room());
         if (message.isCommitted() && replay.isUnreachable(message.firstSeq())) {
             return; // the server dropped it before the peer came back: no strategy could show it
         }
         sample(report, Metric.PEER_FIRST, message, replay.firstShown().get(message.key()));
-        FinalPlacement placement = placements.computeIfAbsent(peer.clientId() + '\u0000' + message.room(),
+        FinalPlacement placement = placements.computeIfAbsent(new PeerRoom(peer.clientId(), message.room()),
                 k -> new FinalPlacement(replay, run.index()));
         sample(report, Metric.PEER_FINAL, message, message.isCommitted() ? placement.at(message.firstSeq()) : null);
     }
@@ -171,5 +171,9 @@ public final class LatencyCollector {
                 report.recordNever(Metric.READ_RECEIPT_LAG, mark.room(), mark.at());
             }
         }
+    }
+
+    /** A peer's final placement in a room, looked up once per message it is a peer of: a record, not the two strings joined. */
+    private record PeerRoom(String clientId, String room) {
     }
 }

@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  * <p>Immutable once built; any thread.
  */
 final class ReceiptIndex {
-    private final Map<String, List<ReceiptSeen>> byRoomAndReader = new HashMap<>();
+    private final Map<RoomReader, List<ReceiptSeen>> byRoomAndReader = new HashMap<>();
 
     /** The read receipts {@code client} saw while its link was in the final epoch of {@code trace}. */
     ReceiptIndex(ClientTrace client, RunTrace trace) {
@@ -57,7 +57,11 @@ final class ReceiptIndex {
         return lo;
     }
 
-    private static String key(String room, String reader) {
-        return room + '\u0000' + reader;
+    private static RoomReader key(String room, String reader) {
+        return new RoomReader(room, reader);
+    }
+
+    /** A reader in a room: a record, not the two strings joined (a copy of their bytes at every look-up). */
+    private record RoomReader(String room, String reader) {
     }
 }
