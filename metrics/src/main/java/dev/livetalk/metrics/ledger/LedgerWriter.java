@@ -509,7 +509,8 @@ public final class LedgerWriter implements AutoCloseable {
     private void lines(OutputStream out, LedgerTable table, List<?> tableRows) throws IOException {
         try {
             for (Object row : tableRows) {
-                out.write(rows.line(row));
+                LedgerFiles.Line line = rows.line(row);
+                out.write(line.array(), 0, line.size());
                 out.write('\n');
             }
         } catch (IOException e) {
@@ -527,12 +528,12 @@ public final class LedgerWriter implements AutoCloseable {
         try {
             spill.segments.add(spill.position);
             for (int i = 0; i < tableRows.size(); i++) {
-                byte[] line = rows.line(tableRows.get(i));
+                LedgerFiles.Line line = rows.line(tableRows.get(i));
                 spill.out.writeLong(first.applyAsLong(i));
                 spill.out.writeLong(second.applyAsLong(i));
-                spill.out.writeInt(line.length);
-                spill.out.write(line);
-                spill.position += 2L * Long.BYTES + Integer.BYTES + line.length;
+                spill.out.writeInt(line.size());
+                spill.out.write(line.array(), 0, line.size());
+                spill.position += 2L * Long.BYTES + Integer.BYTES + line.size();
             }
         } catch (IOException e) {
             throw failed("spill file", spill.file, e);
