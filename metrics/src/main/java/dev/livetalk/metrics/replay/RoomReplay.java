@@ -89,7 +89,7 @@ public record RoomReplay(String clientId, String room, long joinedAt, List<Place
 
     /** Whether the commit {@code seq} of the room is unreachable for this client ({@link Unreachable}). */
     public boolean isUnreachable(long seq) {
-        return unreachable.contains(seq);
+        return !unreachable.isEmpty() && unreachable.contains(seq); // the usual empty set: no boxed seq
     }
 
     /** The status steps of this client's own message {@code key} in this room; empty when none showed. */
