@@ -39,7 +39,6 @@ import java.util.Set;
  * <p>Single use, one thread.
  */
 public final class LedgerBuilder {
-    private static final char SEP = '\u0000';
     /** Each status's and receipt kind's name as the ledger writes it, by ordinal. */
     private static final String[] STATUS_NAMES = java.util.Arrays.stream(MessageStatus.values())
             .map(s -> s.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
@@ -183,17 +182,18 @@ public final class LedgerBuilder {
         /** Per room: its members (clients that joined it), in client order. */
         private final Map<String, List<ClientTrace>> members = new HashMap<>();
         private final Map<String, ClientTrace> clients = new HashMap<>();
-        /*
-         * Keyed by records, not by the strings joined: every (message, recipient) row looks these
-         * up, and the joined keys were 1.1 GB of the 1,000-client minute's ledger's allocations.
+        /**
+         * Per client + room (+ whether of the final epoch only): where each key's first final line is
+         * and how many lines it has. This map and the ones below are keyed by records, not by the
+         * strings joined: every (message, recipient) row looks them up, and the joined keys were 1.1 GB
+         * of the 1,000-client minute's ledger's allocations.
          */
-        /** Per client + room (+ whether of the final epoch only): where each key's first final line is and how many lines it has. */
         private final Map<FinalLinesKey, FinalLines> finalLines = new HashMap<>();
         private final Map<ClientRoom, FinalPlacement> placements = new HashMap<>();
         /** Per client + room + kind (markers the client sent) or client + room + reader + kind (receipts it got). */
         private final Map<WatermarkKey, Watermarks> watermarks = new HashMap<>();
         /** Per client id: its transmissions by room and client message id, and by room and body. */
-        private final Map<String, Map<String, List<Transmission>>> transmissions = new HashMap<>();
+        private final Map<String, Map<SentKey, List<Transmission>>> transmissions = new HashMap<>();
 
         Part(ReplayedRun run) {
             this.run = run;
@@ -288,7 +288,7 @@ public final class LedgerBuilder {
 
         /** The sender's transmissions of the message: under its client message ids, or with its body (a resend under a new id). */
         private List<Transmission> transmissionsOf(ClientTrace sender, LogicalMessage message) {
-            Map<String, List<Transmission>> sent = transmissions.computeIfAbsent(sender.clientId(),
+            Map<SentKey, List<Transmission>> sent = transmissions.computeIfAbsent(sender.clientId(),
                     id -> transmissionIndex(sender));
             Set<String> ids = new LinkedHashSet<>();
             SendRecord send = message.send();
@@ -299,10 +299,10 @@ public final class LedgerBuilder {
             message.lostCommits().forEach(c -> ids.add(c.message().clientMsgId()));
             Set<Transmission> mine = Collections.newSetFromMap(new IdentityHashMap<>()); // one per attempt, even if equal
             for (String id : ids) {
-                mine.addAll(sent.getOrDefault(message.room() + SEP + "id" + SEP + id, List.of()));
+                mine.addAll(sent.getOrDefault(new SentKey(message.room(), false, id), List.of()));
             }
             if (send != null && send.body() != null) {
-                mine.addAll(sent.getOrDefault(message.room() + SEP + "body" + SEP + send.body(), List.of()));
+                mine.addAll(sent.getOrDefault(new SentKey(message.room(), true, send.body()), List.of()));
             }
             List<Transmission> inOrder = new ArrayList<>(mine);
             inOrder.sort(Comparator.comparingLong(Transmission::at));
@@ -310,12 +310,12 @@ public final class LedgerBuilder {
         }
 
         /** A client's transmissions by room and client message id, and by room and body. */
-        private static Map<String, List<Transmission>> transmissionIndex(ClientTrace sender) {
-            Map<String, List<Transmission>> index = new HashMap<>();
+        private static Map<SentKey, List<Transmission>> transmissionIndex(ClientTrace sender) {
+            Map<SentKey, List<Transmission>> index = new HashMap<>();
             for (Transmission t : sender.transmissions()) {
-                index.computeIfAbsent(t.room() + SEP + "id" + SEP + t.clientMsgId(), k -> new ArrayList<>()).add(t);
+                index.computeIfAbsent(new SentKey(t.room(), false, t.clientMsgId()), k -> new ArrayList<>()).add(t);
                 if (t.body() != null) {
-                    index.computeIfAbsent(t.room() + SEP + "body" + SEP + t.body(), k -> new ArrayList<>()).add(t);
+                    index.computeIfAbsent(new SentKey(t.room(), true, t.body()), k -> new ArrayList<>()).add(t);
                 }
             }
             return index;
@@ -531,5 +531,9 @@ public final class LedgerBuilder {
 
     /** A client in a room. */
     private record ClientRoom(String clientId, String room) {
+    }
+
+    /** A sender's transmissions in a room under a client message id, or ({@code byBody}) with a body. */
+    private record SentKey(String room, boolean byBody, String clientMsgIdOrBody) {
     }
 }
