@@ -1,9 +1,9 @@
 package dev.livetalk.metrics.ledger;
 
 import dev.livetalk.client.transcript.MessageStatus;
-import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.metrics.latency.FinalPlacement;
+import dev.livetalk.metrics.replay.ChangeTally;
 import dev.livetalk.metrics.replay.LogicalMessage;
 import dev.livetalk.metrics.replay.MessageIndex;
 import dev.livetalk.metrics.replay.PlacedEntry;
@@ -33,8 +33,9 @@ import java.util.Set;
 
 /**
  * Derives a {@link Ledger} from a replayed run, whole or part by part (one room at a time:
- * {@link #add}), in one pass over each client's change log plus one row per (message, recipient). Every lookup is a hash or a binary search, so the cost is
- * linear in the trace and the rows.
+ * {@link #add}), from each client's tally of its change log ({@link ChangeTally}: one pass over
+ * it) plus one row per (message, recipient). Every lookup is a hash or a binary search, so the
+ * cost is linear in the trace and the rows.
  *
  * <p>Single use, one thread.
  */
@@ -178,7 +179,7 @@ public final class LedgerBuilder {
     private final class Part {
         private final ReplayedRun run;
         /** Per client id: its moves and (for its own messages) status steps, keyed by message key. */
-        private final Map<String, ClientPass> passes = new HashMap<>();
+        private final Map<String, ChangeTally> tallies = new HashMap<>();
         /** Per room: its members (clients that joined it), in client order. */
         private final Map<String, List<ClientTrace>> members = new HashMap<>();
         private final Map<String, ClientTrace> clients = new HashMap<>();
@@ -204,7 +205,7 @@ public final class LedgerBuilder {
             for (ClientTrace client : run.trace().clients()) {
                 clients.put(client.clientId(), client);
                 client.joinedAt().keySet().forEach(room -> members.computeIfAbsent(room, r -> new ArrayList<>()).add(client));
-                passes.put(client.clientId(), pass(client));
+                tallies.put(client.clientId(), run.tally(client));
                 for (MarkerSent marker : client.markers()) {
                     if (!run.trace().inFinalEpochAt(client, marker.at())) {
                         continue; // a seq of a lost epoch
@@ -264,7 +265,7 @@ public final class LedgerBuilder {
                 lostCommits.add(commitRow(commit));
             }
             CommittedMessage first = message.isCommitted() ? message.commits().get(0) : null;
-            ClientPass pass = sender == null ? null : passes.get(sender);
+            ChangeTally tally = sender == null ? null : tallies.get(sender);
             String roomKey = message.key(); // unique in the run: it names the room too
             return new MessageRow(message.key(), message.room(), message.from(),
                     first == null ? null : first.id(), first == null ? null : first.seq(),
@@ -276,9 +277,9 @@ public final class LedgerBuilder {
                     replay == null ? null : usOrNull(replay.firstShown().get(message.key())),
                     replay == null ? null : usOrNull(replay.acked().get(message.key())),
                     first == null ? null : us(first.committedAt()), commits,
-                    pass == null ? List.of() : pass.statuses.getOrDefault(roomKey, List.of()),
+                    tally == null ? List.of() : statusSteps(tally.statusesOf(roomKey)),
                     sender == null ? null : finalStatus(sender, message),
-                    pass == null ? 0 : pass.moves.getOrDefault(roomKey, 0), lostCommits, run.isAcknowledgedLost(message));
+                    tally == null ? 0 : tally.movesOf(roomKey), lostCommits, run.isAcknowledgedLost(message));
         }
 
         private MessageRow.Commit commitRow(CommittedMessage commit) {
@@ -345,12 +346,12 @@ public final class LedgerBuilder {
                 finalAt = placements.computeIfAbsent(new ClientRoom(recipient.clientId(), room),
                         k -> new FinalPlacement(replay, run.index())).at(seq);
             }
-            ClientPass pass = passes.get(recipient.clientId());
+            ChangeTally tally = tallies.get(recipient.clientId());
             String sender = message.senderClientId();
             return new DeliveryRow(message.key(), room, seq, message.from(), recipient.user(),
                     replay == null ? null : usOrNull(replay.firstShown().get(message.key())),
                     usOrNull(finalAt), lines == null ? null : lines[0], lines == null ? 0 : lines[1],
-                    pass.moves.getOrDefault(message.key(), 0),
+                    tally.movesOf(message.key()),
                     seq == null ? null : usOrNull(firstAt(recipient.clientId(), room, "", ReceiptKind.DELIVERED, seq)),
                     seq == null ? null : usOrNull(firstAt(recipient.clientId(), room, "", ReceiptKind.READ, seq)),
                     seq == null || sender == null ? null
@@ -386,31 +387,12 @@ public final class LedgerBuilder {
             return new WatermarkKey(clientId, room, reader, kind);
         }
 
-        /** One pass over a client's change log: the moves of each message and the status steps of its own. */
-        private ClientPass pass(ClientTrace client) {
-            ClientPass pass = new ClientPass();
-            for (TranscriptChange change : client.changes()) {
-                if (change instanceof TranscriptChange.Removed || change instanceof TranscriptChange.Evicted) {
-                    continue; // no new place nor status: an evicted line keeps its last status
-                }
-                LogicalMessage message = run.index().of(change.room(), change.entry());
-                if (message == null) {
-                    continue;
-                }
-                String roomKey = message.key(); // of change.room(): the index looks it up there
-                if (change instanceof TranscriptChange.Moved) {
-                    pass.moves.merge(roomKey, 1, Integer::sum);
-                } else if (client.clientId().equals(message.senderClientId())) {
-                    List<MessageRow.StatusStep> steps = pass.statuses.computeIfAbsent(roomKey, k -> new ArrayList<>());
-                    String status = status(change.entry());
-                    boolean lostEpoch = !run.trace().inFinalEpochAt(client, change.at());
-                    MessageRow.StatusStep last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-                    if (last == null || !last.status().equals(status) || last.lostEpoch() != lostEpoch) {
-                        steps.add(new MessageRow.StatusStep(status, us(change.at()), lostEpoch));
-                    }
-                }
+        private List<MessageRow.StatusStep> statusSteps(List<ChangeTally.Step> steps) {
+            List<MessageRow.StatusStep> rows = new ArrayList<>(steps.size());
+            for (ChangeTally.Step step : steps) {
+                rows.add(new MessageRow.StatusStep(status(step.status()), us(step.at()), step.lostEpoch()));
             }
-            return pass;
+            return rows;
         }
 
         private void transcripts() {
@@ -476,7 +458,12 @@ public final class LedgerBuilder {
      * member's transcript lines).
      */
     static String status(TranscriptEntry entry) {
-        return STATUS_NAMES[entry.status().ordinal()];
+        return status(entry.status());
+    }
+
+    /** A status as the ledger writes it: one string per status. */
+    static String status(MessageStatus status) {
+        return STATUS_NAMES[status.ordinal()];
     }
 
     /** A receipt's or marker's kind as the ledger writes it ({@code "read"}): one string per kind. */
@@ -514,11 +501,6 @@ public final class LedgerBuilder {
             int o = index.placeInRoom(room, key);
             return o < 0 || count[o] == 0 ? null : new int[] {first[o], count[o]};
         }
-    }
-
-    private static final class ClientPass {
-        final Map<String, Integer> moves = new HashMap<>();
-        final Map<String, List<MessageRow.StatusStep>> statuses = new HashMap<>();
     }
 
     /** The marker or receipt stream of one reader in one room, as one client saw it, of one kind. */

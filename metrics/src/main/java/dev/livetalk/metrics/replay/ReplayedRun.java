@@ -17,15 +17,16 @@ import java.util.Map;
  * A trace (a whole run, or one room's slice of it: {@link RunTrace#slice}) with its
  * {@link MessageIndex} and every client's rooms replayed once, shared by the correctness
  * checkers, the latency recorders and the ledger. A room replayed from {@link RoomSlices}
- * ({@link #of(RoomSlices, String)}) keeps of each client's change log only the changes the
- * ledger reads ({@link #keptChanges}); the replays hold what else the figures need. A recorded final transcript that differs
+ * ({@link #of(RoomSlices, String)}) keeps none of its clients' change logs: of each, what the
+ * ledger reads beyond the replays, tallied ({@link ChangeTally}); the replays hold what else the
+ * figures need. A recorded final transcript that differs
  * from the replayed one, less the lines the client evicted (they head the replayed lines), is
  * a broken trace and is refused.
  *
  * <p>Immutable once built; any thread.
  */
 public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<String, RoomReplay>> replays,
-                          SampleGrid grid, RunContext context) {
+                          SampleGrid grid, RunContext context, Map<String, ChangeTally> tallies) {
 
     /** Replays every client of {@code trace}, sampling correctness over time every second from the end of the warm-up. */
     public static ReplayedRun of(RunTrace trace) {
@@ -41,8 +42,8 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
      * The replay of the slice of {@code room} of {@code run}, sampling every second from the end of
      * the warm-up: the same replays as {@code of(run.slice(room), run.context(), ...)}, the room's
      * clients replayed one at a time from their changes read apart ({@link RoomSlices#part}), each
-     * client's change log let go once replayed. Of it, the replayed trace keeps for each client
-     * only what the ledger reads beyond the replays ({@link #keptChanges}).
+     * client's change log let go once replayed and tallied ({@link #tally}): the replayed trace's
+     * clients have no changes.
      */
     public static ReplayedRun of(RoomSlices run, String room) {
         RoomSlices.Part part = run.part(room);
@@ -52,6 +53,7 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         SampleGrid grid = SampleGrid.of(slice.measuredFrom(), context.lastEvent(), SampleGrid.DEFAULT_STEP_NANOS);
         Map<String, Map<String, RoomReplay>> replays = new LinkedHashMap<>();
         List<ClientTrace> kept = new ArrayList<>(slice.clients().size());
+        Map<String, ChangeTally> tallies = new HashMap<>();
         // each member's change log is read on its own: its final lines are made one object per equal entry
         // across members again, as reading the room's changes together did
         Map<TranscriptEntry, TranscriptEntry> shared = new HashMap<>();
@@ -60,30 +62,10 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
             Map<String, RoomReplay> rooms = replayClient(index, client, slice, grid, context.finalEpochBegan());
             rooms.replaceAll((name, replay) -> replay.withSharedEntries(shared));
             replays.put(client.clientId(), rooms);
-            kept.add(client.withChanges(keptChanges(index, client)));
+            tallies.put(client.clientId(), ChangeTally.of(index, slice, client));
+            kept.add(client.withChanges(List.of()));
         }
-        return new ReplayedRun(slice.withClients(kept), index, replays, grid, context);
-    }
-
-    /**
-     * Of {@code client}'s changes, those that moved a line of a known message or showed one of its
-     * own messages (every change but a removal or an eviction): what the ledger reads of a change
-     * log beyond the replays (each message's moves, and the statuses its sender's lines showed).
-     * About a member's share of a room's changes, where the whole log has a line of every message.
-     */
-    public static List<TranscriptChange> keptChanges(MessageIndex index, ClientTrace client) {
-        List<TranscriptChange> kept = new ArrayList<>();
-        for (TranscriptChange change : client.changes()) {
-            if (change instanceof TranscriptChange.Removed || change instanceof TranscriptChange.Evicted) {
-                continue;
-            }
-            LogicalMessage message = index.of(change.room(), change.entry());
-            if (message != null && (change instanceof TranscriptChange.Moved
-                    || client.clientId().equals(message.senderClientId()))) {
-                kept.add(change);
-            }
-        }
-        return kept;
+        return new ReplayedRun(slice.withClients(kept), index, replays, grid, context, tallies);
     }
 
     /**
@@ -97,7 +79,16 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         for (ClientTrace client : trace.clients()) {
             replays.put(client.clientId(), replayClient(index, client, trace, grid, context.finalEpochBegan()));
         }
-        return new ReplayedRun(trace, index, replays, grid, context);
+        return new ReplayedRun(trace, index, replays, grid, context, Map.of());
+    }
+
+    /**
+     * What the ledger reads of {@code client}'s change log ({@link ChangeTally}): the tally kept
+     * when the room was replayed one member at a time, else tallied from the trace's changes.
+     */
+    public ChangeTally tally(ClientTrace client) {
+        ChangeTally kept = tallies.get(client.clientId());
+        return kept != null ? kept : ChangeTally.of(index, trace, client);
     }
 
     /** The replay of {@code room} at client {@code clientId}, or {@code null} when it never joined nor showed it. */

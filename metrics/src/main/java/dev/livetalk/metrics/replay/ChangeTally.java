@@ -1,0 +1,70 @@
+package dev.livetalk.metrics.replay;
+
+import dev.livetalk.client.transcript.MessageStatus;
+import dev.livetalk.client.transcript.TranscriptChange;
+import dev.livetalk.metrics.trace.ClientTrace;
+import dev.livetalk.metrics.trace.RunTrace;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the ledger reads of one client's change log beyond the replays, tallied in one pass while
+ * the log is in memory: per message (by {@link LogicalMessage#key()}) how many times a line of it
+ * moved at the client, and the statuses the client's lines of its own messages showed, in order,
+ * a step only where the status or the epoch (lost or final) changed. Removals and evictions give
+ * a line no new place nor status and are not tallied; nor are lines of no known message.
+ *
+ * <p>A room replayed one member at a time ({@link ReplayedRun#of(dev.livetalk.metrics.trace.RoomSlices, String)})
+ * keeps this of each member instead of its change log (which held a line of every message of
+ * the room, each with its entry before and after every change), so the log is let go once
+ * replayed and tallied.
+ *
+ * <p>Immutable once built; any thread.
+ */
+public record ChangeTally(Map<String, Integer> moves, Map<String, List<Step>> ownStatuses) {
+
+    /** A status a client's line of its own message showed from {@code at} (trace nanoseconds). */
+    public record Step(MessageStatus status, long at, boolean lostEpoch) {
+    }
+
+    /** Tallies {@code client}'s change log ({@link ClientTrace#changes()}) as seen in {@code trace}. */
+    public static ChangeTally of(MessageIndex index, RunTrace trace, ClientTrace client) {
+        Map<String, Integer> moves = new HashMap<>();
+        Map<String, List<Step>> statuses = new HashMap<>();
+        for (TranscriptChange change : client.changes()) {
+            if (change instanceof TranscriptChange.Removed || change instanceof TranscriptChange.Evicted) {
+                continue; // no new place nor status: an evicted line keeps its last status
+            }
+            LogicalMessage message = index.of(change.room(), change.entry());
+            if (message == null) {
+                continue;
+            }
+            String key = message.key(); // of change.room(): the index looks it up there
+            if (change instanceof TranscriptChange.Moved) {
+                moves.merge(key, 1, Integer::sum);
+            } else if (client.clientId().equals(message.senderClientId())) {
+                List<Step> steps = statuses.computeIfAbsent(key, k -> new ArrayList<>(4));
+                MessageStatus status = change.entry().status();
+                boolean lostEpoch = !trace.inFinalEpochAt(client, change.at());
+                Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+                if (last == null || last.status() != status || last.lostEpoch() != lostEpoch) {
+                    steps.add(new Step(status, change.at(), lostEpoch));
+                }
+            }
+        }
+        return new ChangeTally(moves, statuses);
+    }
+
+    /** How many times a line of the message with {@code key} moved at the client. */
+    public int movesOf(String key) {
+        return moves.getOrDefault(key, 0);
+    }
+
+    /** The statuses the client's lines of its own message {@code key} showed, in order; empty for another's. */
+    public List<Step> statusesOf(String key) {
+        return ownStatuses.getOrDefault(key, List.of());
+    }
+}
