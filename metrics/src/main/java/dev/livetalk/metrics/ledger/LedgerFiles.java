@@ -113,6 +113,8 @@ public final class LedgerFiles {
      * 6.3 GB the ledger's writer allocated for the 1,000-client minute (JFR allocation samples).
      */
     static final class RowWriter {
+        /** The largest buffer a thread keeps for its next row; a larger one, grown for one long row, goes. */
+        private static final int KEPT_BUFFER = 1 << 20;
         private final ObjectWriter writer = MAPPER.writerFor(Stamped.class).withRootValueSeparator("");
         private final Stamp stamp;
         private final ThreadLocal<Line> lines = ThreadLocal.withInitial(this::newLine);
@@ -124,6 +126,11 @@ public final class LedgerFiles {
         /** The row's line, without its line end; the buffer is this thread's, valid until its next call. */
         Line line(Object row) throws IOException {
             Line line = lines.get();
+            if (line.array().length > KEPT_BUFFER) {
+                // a long run's transcript row is tens of MB (every line a member showed): its buffer is not kept
+                line = newLine();
+                lines.set(line);
+            }
             line.reset();
             line.sequence.write(new Stamped(stamp, row));
             return line;
@@ -142,6 +149,7 @@ public final class LedgerFiles {
 
     /** One row's line of JSON: {@link #array()} from 0 to {@link #size()}. */
     static final class Line extends java.io.ByteArrayOutputStream {
+        private static final int SLICE = 8 << 10;
         private SequenceWriter sequence;
 
         Line() {
@@ -151,6 +159,17 @@ public final class LedgerFiles {
         /** The buffer; the line is its first {@link #size()} bytes. */
         byte[] array() {
             return buf;
+        }
+
+        /**
+         * Writes the line to {@code out} in slices of at most 8 KiB, which a buffered stream copies:
+         * no stream after it keeps the buffer (a channel's output stream keeps the last array it was
+         * given, and kept a long run's transcript row's tens of MB to the end of the run).
+         */
+        void writeSliced(OutputStream out) throws IOException {
+            for (int from = 0; from < count; from += SLICE) {
+                out.write(buf, from, Math.min(SLICE, count - from));
+            }
         }
     }
 

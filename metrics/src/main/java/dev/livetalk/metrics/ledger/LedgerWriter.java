@@ -509,8 +509,7 @@ public final class LedgerWriter implements AutoCloseable {
     private void lines(OutputStream out, LedgerTable table, List<?> tableRows) throws IOException {
         try {
             for (Object row : tableRows) {
-                LedgerFiles.Line line = rows.line(row);
-                out.write(line.array(), 0, line.size());
+                rows.line(row).writeSliced(out);
                 out.write('\n');
             }
         } catch (IOException e) {
@@ -532,7 +531,7 @@ public final class LedgerWriter implements AutoCloseable {
                 spill.out.writeLong(first.applyAsLong(i));
                 spill.out.writeLong(second.applyAsLong(i));
                 spill.out.writeInt(line.size());
-                spill.out.write(line.array(), 0, line.size());
+                line.writeSliced(spill.out);
                 spill.position += 2L * Long.BYTES + Integer.BYTES + line.size();
             }
         } catch (IOException e) {
