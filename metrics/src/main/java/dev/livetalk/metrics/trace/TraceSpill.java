@@ -422,8 +422,7 @@ public final class TraceSpill implements AutoCloseable {
      * The texts read back by several readings of one room's file, each text one object: a message's id
      * and body are read again by every reading (its slice's, each member's changes'), and each reading's
      * cache shares them only within itself. What a room's measurement holds of them (the slice's sends
-     * and commits, the members' final lines, the kept changes of each sender) is then one string a
-     * text, not one per reading. Holds every text it was given; let it go with the readings.
+     * and commits, the members' final lines) is then one string a text, not one per reading. Holds every text it was given; let it go with the readings.
      *
      * <p>Single thread (the reader's).
      */
