@@ -102,6 +102,7 @@ public final class LatencyCollector {
             }
         }
         readReceiptLags(run, report);
+        report.packRooms();
     }
 
     private static void senderLatencies(ReplayedRun run, LogicalMessage message, LatencyReport report) {

@@ -7,6 +7,7 @@ import org.HdrHistogram.PackedHistogram;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -50,6 +51,11 @@ public final class LatencyReport implements AutoCloseable {
     private final long intervalNanos;
     private final Map<Metric, Map<Phase, LatencySeries>> series = new EnumMap<>(Metric.class);
     private final NavigableMap<String, LatencyReport> rooms = new TreeMap<>();
+    /** The room reports recorded into since {@link #packRooms}. */
+    private final Set<LatencyReport> unpacked = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The room recorded into last, and its report: a room's samples come in long runs. */
+    private String lastRoom;
+    private LatencyReport lastRoomReport;
     private final boolean ofRoom;
     /** The strategy's interval samples; {@code null} in a room's report. */
     private final IntervalSpill spill;
@@ -133,7 +139,28 @@ public final class LatencyReport implements AutoCloseable {
         if (ofRoom) {
             throw new IllegalStateException("a room's report keeps no rooms: " + room);
         }
-        return rooms.computeIfAbsent(room, r -> new LatencyReport(phases, origin, intervalNanos, true));
+        if (room.equals(lastRoom)) {
+            return lastRoomReport;
+        }
+        LatencyReport report = rooms.computeIfAbsent(room, r -> new LatencyReport(phases, origin, intervalNanos, true));
+        unpacked.add(report);
+        lastRoom = room;
+        lastRoomReport = report;
+        return report;
+    }
+
+    /**
+     * Packs the series of the rooms recorded into since the last call ({@link LatencySeries#pack}):
+     * call it once a part of the run (a room) is collected. Their figures stay the same; a sample
+     * recorded into a packed room later unpacks its series.
+     */
+    public void packRooms() {
+        for (LatencyReport room : unpacked) {
+            room.series.values().forEach(byPhase -> byPhase.values().forEach(LatencySeries::pack));
+        }
+        unpacked.clear();
+        lastRoom = null;
+        lastRoomReport = null;
     }
 
     /**
