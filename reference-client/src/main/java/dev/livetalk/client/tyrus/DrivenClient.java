@@ -104,7 +104,13 @@ public final class DrivenClient implements SessionHost.Transport {
         private volatile boolean closed;
 
         Connection(Link link) {
+            this(link, null);
+        }
+
+        /** A connection over {@code socket}, open already, whose owner is not told (tests of sending). */
+        Connection(Link link, Session socket) {
             this.link = link;
+            this.socket = socket;
         }
 
         /** Connects; runs on a virtual thread, reports to the owner thread. */

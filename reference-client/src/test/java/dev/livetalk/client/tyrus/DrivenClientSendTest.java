@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
@@ -55,14 +54,10 @@ class DrivenClientSendTest {
                 });
     }
 
-    private DrivenClient.Connection connectionOver(Session session) throws ReflectiveOperationException {
+    private DrivenClient.Connection connectionOver(Session session) {
         DrivenClient client = driver.add(new ClientSession(SessionConfig.builder("ann", "secret").rooms("general").strategy("reconcile").build(),
                 TranscriptListener.NONE), Map.of(LinkRole.MAIN, URI.create("ws://127.0.0.1:9/chat")));
-        DrivenClient.Connection connection = client.new Connection(new Link(LinkRole.MAIN, 1));
-        Field socket = DrivenClient.Connection.class.getDeclaredField("socket");
-        socket.setAccessible(true);
-        socket.set(connection, session);
-        return connection;
+        return client.new Connection(new Link(LinkRole.MAIN, 1), session);
     }
 
     @ParameterizedTest(name = "{0}")
