@@ -3,8 +3,11 @@ package dev.livetalk.metrics.latency;
 import dev.livetalk.scenarios.budget.Metric;
 import dev.livetalk.scenarios.budget.Phase;
 
-import org.HdrHistogram.PackedHistogram;
+import org.HdrHistogram.Histogram;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -209,8 +212,8 @@ public final class LatencyReport implements AutoCloseable {
 
     /**
      * Hands {@code action} every interval with samples, in index order, with the histograms of
-     * the series of {@code phases} that have samples in it ({@link LatencySeries.Interval}: packed,
-     * 3 digits; {@code raw} left {@code null} unless {@code withRaw}). The histograms are built
+     * the series of {@code phases} that have samples in it ({@link LatencySeries.Interval}: plain
+     * histograms, 3 digits, reused from window to window; {@code raw} left {@code null} unless {@code withRaw}). The histograms are built
      * for the call from the samples kept, a window of {@value IntervalSpill#WINDOW} intervals at
      * a time, and are the same as if each had been recorded live; do not keep them beyond the
      * call. Nothing for a room's report.
@@ -224,20 +227,115 @@ public final class LatencyReport implements AutoCloseable {
         boolean[] wanted = new boolean[PHASE_CODES];
         phases.forEach(p -> wanted[PHASES.indexOf(p)] = true);
         int all = PHASES.indexOf(Phase.ALL);
+        int slots = METRICS.size() * PHASE_CODES;
+        IntervalPool pool = new IntervalPool();
         for (long window : spill.windows()) {
-            TreeMap<Long, LatencySeries.Interval[]> held = new TreeMap<>();
+            long base = window * WINDOW_INTERVALS;
+            // first the largest sample of every histogram of the window, then each histogram taken at the size
+            // that largest sample gives, and recorded into (the window's samples are read twice)
+            long[][] maxima = new long[WINDOW_INTERVALS][];
             spill.read(window, (code, interval, c, r) -> {
-                LatencySeries.Interval[] slots = held.computeIfAbsent(interval,
-                        i -> new LatencySeries.Interval[METRICS.size() * PHASE_CODES]);
+                int at = (int) (interval - base);
+                if (maxima[at] == null) {
+                    maxima[at] = new long[2 * slots];
+                    Arrays.fill(maxima[at], -1);
+                }
                 int metricBase = code - code % PHASE_CODES;
                 if (wanted[all]) {
-                    record(slots, metricBase + all, withRaw, c, r);
+                    widen(maxima[at], metricBase + all, slots, c, r);
                 }
                 if (wanted[code % PHASE_CODES]) {
-                    record(slots, code, withRaw, c, r);
+                    widen(maxima[at], code, slots, c, r);
                 }
             });
-            held.forEach((index, slots) -> action.accept(new IntervalHistograms(index, slots)));
+            LatencySeries.Interval[][] held = new LatencySeries.Interval[WINDOW_INTERVALS][];
+            for (int at = 0; at < WINDOW_INTERVALS; at++) {
+                long[] max = maxima[at];
+                if (max != null) {
+                    held[at] = new LatencySeries.Interval[slots];
+                    for (int slot = 0; slot < slots; slot++) {
+                        if (max[slot] >= 0) {
+                            held[at][slot] = new LatencySeries.Interval(pool.take(max[slot]),
+                                    withRaw ? pool.take(max[slots + slot]) : null);
+                        }
+                    }
+                }
+            }
+            spill.read(window, (code, interval, c, r) -> {
+                LatencySeries.Interval[] series = held[(int) (interval - base)];
+                int metricBase = code - code % PHASE_CODES;
+                if (wanted[all]) {
+                    record(series[metricBase + all], withRaw, c, r);
+                }
+                if (wanted[code % PHASE_CODES]) {
+                    record(series[code], withRaw, c, r);
+                }
+            });
+            for (int at = 0; at < WINDOW_INTERVALS; at++) {
+                if (held[at] != null) {
+                    action.accept(new IntervalHistograms(base + at, held[at]));
+                }
+            }
+            pool.giveBackAll();
+        }
+    }
+
+    private static void widen(long[] max, int slot, int slots, long c, long r) {
+        max[slot] = Math.max(max[slot], c);
+        max[slots + slot] = Math.max(max[slots + slot], r);
+    }
+
+    private static void record(LatencySeries.Interval interval, boolean withRaw, long c, long r) {
+        interval.corrected().recordValue(c);
+        if (withRaw) {
+            interval.raw().recordValue(r);
+        }
+    }
+
+    /**
+     * The histograms {@link #forEachInterval} hands out, plain (recording into HdrHistogram's
+     * packed ones took most of the time of writing an interval log) and reused from window to
+     * window (new ones for every interval of an hour-long run would allocate gigabytes). A reused
+     * histogram must still be the one a new histogram fed the same samples would be, in its
+     * encoding too: an auto-resizing histogram's highest trackable value, which the interval log
+     * writes, follows the largest value it was ever asked to hold. So the histograms are pooled by
+     * the bit length of the largest sample they are to hold, which fixes how far a new histogram
+     * would have grown: each is made by recording such a value into a new histogram, then reset.
+     */
+    private static final class IntervalPool {
+        /** At b, the free histograms made for a largest sample of b bits. */
+        private final List<ArrayDeque<Histogram>> free = new ArrayList<>();
+        /** The histograms taken since {@link #giveBackAll}, and their bit lengths. */
+        private final List<Histogram> lent = new ArrayList<>();
+        private final List<Integer> lentBits = new ArrayList<>();
+
+        /** A histogram, empty, as a new one would be after recording samples up to {@code max}. */
+        Histogram take(long max) {
+            int bits = 64 - Long.numberOfLeadingZeros(max);
+            while (free.size() <= bits) {
+                free.add(new ArrayDeque<>());
+            }
+            Histogram histogram = free.get(bits).poll();
+            if (histogram == null) {
+                histogram = new Histogram(LatencySeries.SIGNIFICANT_DIGITS);
+                histogram.recordValue(max);
+                histogram.reset();
+            }
+            lent.add(histogram);
+            lentBits.add(bits);
+            return histogram;
+        }
+
+        /** Empties every histogram taken and keeps it for the next window. */
+        void giveBackAll() {
+            for (int i = 0; i < lent.size(); i++) {
+                Histogram histogram = lent.get(i);
+                histogram.reset();
+                histogram.setTag(null);
+                free.get(lentBits.get(i)).add(histogram);
+            }
+            lent.clear();
+            lentBits.clear();
         }
     }
 
@@ -272,19 +370,6 @@ public final class LatencyReport implements AutoCloseable {
                     action.accept(metric, interval, c);
                 }
             });
-        }
-    }
-
-    private static void record(LatencySeries.Interval[] slots, int slot, boolean withRaw, long c, long r) {
-        LatencySeries.Interval interval = slots[slot];
-        if (interval == null) {
-            interval = new LatencySeries.Interval(new PackedHistogram(LatencySeries.SIGNIFICANT_DIGITS),
-                    withRaw ? new PackedHistogram(LatencySeries.SIGNIFICANT_DIGITS) : null);
-            slots[slot] = interval;
-        }
-        interval.corrected().recordValue(c);
-        if (withRaw) {
-            interval.raw().recordValue(r);
         }
     }
 
