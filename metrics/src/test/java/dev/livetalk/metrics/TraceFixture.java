@@ -111,7 +111,12 @@ public final class TraceFixture {
     }
 
     public Client client(String user) {
-        Client client = new Client(recorder.client(user + "-1", user), user);
+        return client(user, 1);
+    }
+
+    /** Another client of {@code user}, {@code device} > 1 (the first is {@link #client(String)}'s). */
+    public Client client(String user, int device) {
+        Client client = new Client(recorder.client(user + "-" + device, user), user);
         clients.add(client);
         return client;
     }

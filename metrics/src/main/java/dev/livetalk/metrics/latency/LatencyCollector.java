@@ -146,22 +146,28 @@ public final class LatencyCollector {
         run.trace().serverLog().forEach((room, log) -> log.messages()
                 .forEach(m -> bySeq.computeIfAbsent(room, r -> new HashMap<>()).put(m.seq(), m)));
         Map<String, ReceiptIndex> receipts = new HashMap<>();
+        // the clients of each user, in the trace's order: a read mark asks for those of its message's sender
+        Map<String, List<ClientTrace>> byUser = new HashMap<>();
+        run.trace().clients().forEach(c -> byUser.computeIfAbsent(c.user(), u -> new ArrayList<>()).add(c));
         for (ClientTrace reader : run.trace().clients()) {
             for (ReadMark mark : reader.readMarks()) {
                 CommittedMessage read = bySeq.getOrDefault(mark.room(), Map.of()).get(mark.seq());
                 if (mark.at() >= run.trace().measuredFrom() && read != null
                         && run.trace().inFinalEpochAt(reader, mark.at())) {
-                    lagToEverySender(run, reader.user(), mark, read.message().from(), receipts, report);
+                    String from = read.message().from();
+                    lagToEverySender(run, reader.user(), mark, from, byUser.getOrDefault(from, List.of()), receipts,
+                            report);
                 }
             }
         }
     }
 
-    /** One sample per client of the message's sender (not the reader) in the room. */
+    /** One sample per client of the message's sender (not the reader) in the room, among {@code senders}. */
     private static void lagToEverySender(ReplayedRun run, String reader, ReadMark mark, String from,
-                                         Map<String, ReceiptIndex> receipts, LatencyReport report) {
-        for (ClientTrace sender : run.trace().clients()) {
-            if (!sender.user().equals(from) || from.equals(reader) || !sender.isMemberOf(mark.room())) {
+                                         List<ClientTrace> senders, Map<String, ReceiptIndex> receipts,
+                                         LatencyReport report) {
+        for (ClientTrace sender : senders) {
+            if (from.equals(reader) || !sender.isMemberOf(mark.room())) {
                 continue;
             }
             OptionalLong seen = receipts.computeIfAbsent(sender.clientId(), id -> new ReceiptIndex(sender, run.trace()))

@@ -213,9 +213,10 @@ public final class LatencyReport implements AutoCloseable {
     /**
      * Hands {@code action} every interval with samples, in index order, with the histograms of
      * the series of {@code phases} that have samples in it ({@link LatencySeries.Interval}: plain
-     * histograms, 3 digits, reused from window to window; {@code raw} left {@code null} unless {@code withRaw}). The histograms are built
-     * for the call from the samples kept, a window of {@value IntervalSpill#WINDOW} intervals at
-     * a time, and are the same as if each had been recorded live; do not keep them beyond the
+     * histograms, 3 digits; {@code raw} left {@code null} unless {@code withRaw}). The histograms
+     * are built for the call from the samples kept, a window of {@value IntervalSpill#WINDOW}
+     * intervals at a time, and are the same as if each had been recorded live, encoding included
+     * ({@link IntervalPool}); they are reused for the next window, so do not keep them beyond the
      * call. Nothing for a room's report.
      *
      * @throws IllegalStateException after {@link #close}

@@ -134,6 +134,29 @@ class LatencyCollectorTest {
     }
 
     @Test
+    void shouldMeasureReadReceiptLagAtEveryClientOfTheSenderInTheRoomAndNoneAtTheReadersOwn() {
+        Client phone = run.client("alice").join("lobby", 0);
+        Client laptop = run.client("alice", 2).join("lobby", 0);
+        run.client("alice", 3).join("elsewhere", 0);        // not a member of the room: no sample
+        Client bob = run.client("bob").join("lobby", 0);
+        Client carol = run.client("carol").join("lobby", 0); // neither the reader nor the sender
+        Message m1 = run.commit("lobby", "alice", "a1", 10);
+        for (Client member : java.util.List.of(phone, laptop, bob, carol)) {
+            member.place(m1, 11);
+        }
+        bob.read("lobby", 1, 500);
+        phone.read("lobby", 1, 600);                          // alice reading her own message: no sample
+        phone.receipt("lobby", "bob", 1, 530);
+        laptop.receipt("lobby", "bob", 1, 570);
+        carol.receipt("lobby", "bob", 1, 505);
+        LatencySeries lag = collect().series(Metric.READ_RECEIPT_LAG, Phase.ALL);
+        assertThat(lag.corrected().getTotalCount()).as("alice's phone and laptop").isEqualTo(2);
+        assertNanos(lag.corrected().getMinValue(), ms(30));
+        assertNanos(lag.corrected().getMaxValue(), ms(70));
+        assertThat(lag.never()).isZero();
+    }
+
+    @Test
     void shouldNotMeasureSendsIntendedDuringTheWarmUp() {
         TraceFixture warm = new TraceFixture("test", 1_000);
         Client alice = warm.client("alice").join("lobby", 0);
