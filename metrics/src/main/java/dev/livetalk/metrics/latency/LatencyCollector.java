@@ -74,15 +74,15 @@ public final class LatencyCollector {
      * is of one room, so a run collected room by room gets the same report.
      */
     public static void collect(ReplayedRun run, LatencyReport report) {
-        Map<PeerRoom, FinalPlacement> placements = new HashMap<>();
         long end = run.context().lastEvent();
         // The clients that ever joined each room, in the trace's order: only they can be a
         // message's peers (isPeerOf), and looking at every client for every message made this
         // quadratic (1,000 clients times 350,000 messages in the 1,000-client scale scenario).
-        Map<String, List<ClientTrace>> joinedByRoom = new HashMap<>();
+        Map<String, List<Peer>> joinedByRoom = new HashMap<>();
         for (ClientTrace client : run.trace().clients()) {
             for (String room : client.joinedAt().keySet()) {
-                joinedByRoom.computeIfAbsent(room, r -> new ArrayList<>()).add(client);
+                joinedByRoom.computeIfAbsent(room, r -> new ArrayList<>())
+                        .add(new Peer(client, room, run.trace().entitledAfter(client, room)));
             }
         }
         for (LogicalMessage message : run.index().all()) {
@@ -95,9 +95,9 @@ public final class LatencyCollector {
             if (run.isAcknowledgedLost(message)) {
                 continue;
             }
-            for (ClientTrace peer : joinedByRoom.getOrDefault(message.room(), List.of())) {
-                if (isPeerOf(run, peer, message)) {
-                    peerLatencies(run, message, peer, report, placements);
+            for (Peer peer : joinedByRoom.getOrDefault(message.room(), List.of())) {
+                if (peer.isPeerOf(message)) {
+                    peerLatencies(run, message, peer, report);
                 }
             }
         }
@@ -113,22 +113,52 @@ public final class LatencyCollector {
         sample(report, Metric.ACK, message, replay == null ? null : replay.acked().get(message.key()));
     }
 
-    private static boolean isPeerOf(ReplayedRun run, ClientTrace client, LogicalMessage message) {
-        Long joined = run.trace().entitledAfter(client, message.room());
-        return !client.clientId().equals(message.senderClientId()) && joined != null
-                && (!message.isCommitted() || message.firstSeq() > joined);
+    /**
+     * A client that joined a room, with what each message of the room asks of it looked up once:
+     * since when it is entitled to the room's messages, its replay of the room and its final
+     * placements there (made at the first message it is a peer of).
+     */
+    private static final class Peer {
+        private final ClientTrace client;
+        private final String room;
+        private final Long joined;
+        private RoomReplay replay;
+        private FinalPlacement placement;
+
+        Peer(ClientTrace client, String room, Long joined) {
+            this.client = client;
+            this.room = room;
+            this.joined = joined;
+        }
+
+        boolean isPeerOf(LogicalMessage message) {
+            return !client.clientId().equals(message.senderClientId()) && joined != null
+                    && (!message.isCommitted() || message.firstSeq() > joined);
+        }
+
+        RoomReplay replay(ReplayedRun run) {
+            if (replay == null) {
+                replay = run.of(client.clientId(), room);
+            }
+            return replay;
+        }
+
+        FinalPlacement placement(ReplayedRun run) {
+            if (placement == null) {
+                placement = new FinalPlacement(replay(run), run.index());
+            }
+            return placement;
+        }
     }
 
-    private static void peerLatencies(ReplayedRun run, LogicalMessage message, ClientTrace peer,
-                                      LatencyReport report, Map<PeerRoom, FinalPlacement> placements) {
-        RoomReplay replay = run.of(peer.clientId(), message.room());
+    private static void peerLatencies(ReplayedRun run, LogicalMessage message, Peer peer, LatencyReport report) {
+        RoomReplay replay = peer.replay(run);
         if (message.isCommitted() && replay.isUnreachable(message.firstSeq())) {
             return; // the server dropped it before the peer came back: no strategy could show it
         }
         sample(report, Metric.PEER_FIRST, message, replay.firstShown().get(message.key()));
-        FinalPlacement placement = placements.computeIfAbsent(new PeerRoom(peer.clientId(), message.room()),
-                k -> new FinalPlacement(replay, run.index()));
-        sample(report, Metric.PEER_FINAL, message, message.isCommitted() ? placement.at(message.firstSeq()) : null);
+        sample(report, Metric.PEER_FINAL, message,
+                message.isCommitted() ? peer.placement(run).at(message.firstSeq()) : null);
     }
 
     /** A sample of the message's send, kept for the strategy and for the message's room. */
@@ -178,9 +208,5 @@ public final class LatencyCollector {
                 report.recordNever(Metric.READ_RECEIPT_LAG, mark.room(), mark.at());
             }
         }
-    }
-
-    /** A peer's final placement in a room, looked up once per message it is a peer of: a record, not the two strings joined. */
-    private record PeerRoom(String clientId, String room) {
     }
 }
