@@ -327,8 +327,12 @@ public final class LatencyReport implements AutoCloseable {
             return histogram;
         }
 
-        /** Empties every histogram taken and keeps it for the next window. */
+        /**
+         * Empties every histogram taken and keeps it for the next window; those the window did not
+         * take are let go, so the pool holds one window's histograms at most.
+         */
         void giveBackAll() {
+            free.forEach(ArrayDeque::clear);
             for (int i = 0; i < lent.size(); i++) {
                 Histogram histogram = lent.get(i);
                 histogram.reset();
