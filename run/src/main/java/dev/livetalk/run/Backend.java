@@ -37,6 +37,26 @@ public interface Backend {
     }
 
     /**
+     * The backend that a play whose trace a second play of the same seed checks (where
+     * {@link #checksReplay()}) opens its stage with; the second play opens its stage with this
+     * one. By default this one. A backend may make the checked play lighter as long as it gives
+     * the same trace, which the comparison then checks too: the simulator's checked play passes
+     * the event records as they are, and the second play puts every frame through the
+     * protocol's codec.
+     */
+    default Backend checkedPlay() {
+        return this;
+    }
+
+    /**
+     * What two plays of one seed that gave different traces say of this backend, after "the
+     * {@link #network()} backend ": by default that it is not deterministic.
+     */
+    default String replayDiffers() {
+        return "is not deterministic";
+    }
+
+    /**
      * Starts the world of one strategy's run: a server with {@code server}'s configuration and
      * the links of {@code plan}'s layout between it and the clients the runner will host.
      *

@@ -143,7 +143,7 @@ public final class ScenarioRunner {
     /** Plays one strategy of {@code plan} (twice where the backend checks replays) and returns its trace. */
     public RunTrace play(RunPlan plan, String strategy) throws IOException, InterruptedException {
         try (SelfCheck check = SelfCheck.start(this, plan, strategy)) {
-            StrategyPlay first = new StrategyPlay(backend, plan, strategy, settings, progress);
+            StrategyPlay first = new StrategyPlay(firstPlay(), plan, strategy, settings, progress);
             RunRecord record = first.play();
             check.finish(record, first.summary());
             return record.trace();
@@ -249,10 +249,16 @@ public final class ScenarioRunner {
         }
     }
 
+    /** The backend of a strategy's first play: the one of a checked play where a second play checks it. */
+    private Backend firstPlay() {
+        return backend.checksReplay() ? backend.checkedPlay() : backend;
+    }
+
     /** Fails with a harness error when two plays of one seed gave different traces. */
     void requireSameTrace(RunPlan plan, String strategy, String first, String second) {
         if (!first.equals(second)) {
-            throw new RunFailure("harness bug: the " + backend.network() + " backend is not deterministic: " + plan.scenario().name()
+            throw new RunFailure("harness bug: the " + backend.network() + " backend " + backend.replayDiffers() + ": "
+                    + plan.scenario().name()
                     + " with " + strategy + " and seed " + plan.seed() + " gave trace " + first + " then " + second);
         }
     }
@@ -264,7 +270,7 @@ public final class ScenarioRunner {
     private Measured measure(RunPlan plan, String strategy, Path folder) throws IOException, InterruptedException {
         long startMillis = backend.hlogStartMillis();
         try (SelfCheck check = SelfCheck.prepare(this, plan, strategy)) {
-            StrategyPlay first = new StrategyPlay(backend, plan, strategy, settings, progress, guard);
+            StrategyPlay first = new StrategyPlay(firstPlay(), plan, strategy, settings, progress, guard);
             // measured room by room from the trace on disk, while the self-check's second play (if any) goes on
             // beside it; the ledger takes its rows from the same replay of each room
             return first.play((record, slices) -> {

@@ -77,6 +77,11 @@ final class SimNetwork {
         this.plan = new FramePlan(random, stats);
     }
 
+    /** Whether the frames go through the protocol's codec on their way. */
+    boolean coded() {
+        return codec != null;
+    }
+
     /** Ticks the server core now and every {@code period} after. */
     void startTicking(long period) {
         loop.after(period, now -> {

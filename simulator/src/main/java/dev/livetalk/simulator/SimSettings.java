@@ -9,7 +9,10 @@ import java.time.Duration;
  *
  * @param latency    the one-way delay of every link, drawn per frame (fault latency adds to it)
  * @param codec      whether every frame is encoded and decoded with the protocol's codec on its
- *                   way (slower, but codec bugs show); otherwise event records travel as they are
+ *                   way (slower, but codec bugs show); otherwise event records travel as they are.
+ *                   Where the one runner checks a play by a second one ({@code selfCheck}), only the
+ *                   second does it: the first, whose trace is measured, passes the records, and the
+ *                   two traces must be the same ({@link SimBackend#checkedPlay()})
  * @param serverTick how often the server core is ticked (idle closes)
  * @param selfCheck  whether each strategy is played twice and the trace hashes compared (a
  *                   mismatch is a harness bug): {@link SimBackend#checksReplay()}

@@ -177,6 +177,11 @@ final class SimStage implements Stage {
         return stats;
     }
 
+    /** Whether the frames go through the protocol's codec on their way. */
+    boolean coded() {
+        return network.coded();
+    }
+
     /** Event-loop actions run so far. */
     long executed() {
         return loop.executed();

@@ -105,6 +105,36 @@ class SimBackendTest {
         assertThat(folder.resolve("ledger")).doesNotExist();
     }
 
+    /**
+     * The self-check's second play puts every frame through the codec, the first (measured) play
+     * passes the records: the same results and interval log as a play through the codec.
+     */
+    @Test
+    void shouldMeasureAPlayWithoutTheCodecCheckedByASecondPlayThroughIt() throws Exception {
+        Scenario outage = Scenarios.outage();
+        List<Boolean> coded = new ArrayList<>();
+        SimBackend checked = new SimBackend(SimSettings.DEFAULTS, () -> 0L, stage -> coded.add(stage.coded()));
+        SimBackend once = new SimBackend(SimSettings.DEFAULTS.withSelfCheck(false), () -> 0L,
+                stage -> coded.add(stage.coded()));
+
+        ResultsDocument twice = new ScenarioRunner(checked, RunSettings.DEFAULTS, RunProgress.NONE)
+                .run(outage, List.of("reconcile", "event-only"), 6, folder.resolve("checked"));
+        List<Boolean> checkedPlays = List.copyOf(coded);
+        coded.clear();
+        ResultsDocument single = new ScenarioRunner(once, RunSettings.DEFAULTS, RunProgress.NONE)
+                .run(outage, List.of("reconcile", "event-only"), 6, folder.resolve("once"));
+
+        // per strategy, the measured play opens first, then its check once it is recorded
+        assertThat(checkedPlays).containsExactly(false, true, false, true);
+        assertThat(coded).containsExactly(true, true);
+        assertThat(twice.stopped()).isNull();
+        assertThat(ResultsJson.toJson(twice)).isEqualTo(ResultsJson.toJson(single));
+        for (String hlog : List.of("reconcile.hlog", "event-only.hlog")) {
+            assertThat(Files.readAllBytes(folder.resolve("checked").resolve(hlog))).as(hlog)
+                    .isEqualTo(Files.readAllBytes(folder.resolve("once").resolve(hlog)));
+        }
+    }
+
     @Test
     void shouldWriteTheSameFilesWhenReplayed() throws Exception {
         Scenario outage = Scenarios.outage();
@@ -156,8 +186,9 @@ class SimBackendTest {
         assertThat(results.strategies()).isEmpty();
         assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HARNESS_FAILURE);
         assertThat(results.stopped().strategy()).isEqualTo("reconcile");
-        assertThat(results.stopped().reason()).matches("harness bug: the sim backend is not deterministic: outage "
-                + "with reconcile and seed 4 gave trace [0-9a-f]{64} then [0-9a-f]{64}");
+        assertThat(results.stopped().reason()).matches("harness bug: the sim backend is not deterministic, or the "
+                + "protocol's codec changed a frame \\(the second play put every frame through it, the first passed the "
+                + "event records as they are\\): outage with reconcile and seed 4 gave trace [0-9a-f]{64} then [0-9a-f]{64}");
     }
 
     /**
@@ -280,6 +311,11 @@ class SimBackendTest {
         @Override
         public boolean checksReplay() {
             return true;
+        }
+
+        @Override
+        public String replayDiffers() {
+            return simulator.replayDiffers();
         }
 
         @Override

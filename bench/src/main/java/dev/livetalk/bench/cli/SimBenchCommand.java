@@ -23,8 +23,9 @@ import java.util.concurrent.Callable;
 /** {@code livetalk bench sim}: the simulator's speed against its targets, codec off as the baseline. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = {"Measure the simulator's speed against its targets, the codec off as the baseline.",
-            "The 200-client scenario is played in rounds on one thread, frames through the codec (as run "
-            + "--network sim plays it), then with the codec off (the baseline), then a sweep of 1,000 seeds "
+            "The 200-client scenario is played in rounds on one thread, frames through the codec (as the "
+            + "self-check of run --network sim plays it), then with the codec off (the baseline, as its "
+            + "measured play does), then a sweep of 1,000 seeds "
             + "of a 10-client scenario on every core. Prints every round (wall, CPU of the simulating "
             + "thread, collector time), the medians, the ratio and the targets met or missed; exits 0 "
             + "either way (a shared machine's figures are read, not gated on)."})

@@ -10,8 +10,9 @@ import java.util.function.ToDoubleFunction;
  * What {@link SimBenchmark} measured, and the verdicts against the simulator's targets: at
  * least a million deliveries per second of one core, the 200-client minute in under two
  * seconds, a thousand seeds of a 10-client scenario in under a minute. The scale figures are
- * medians of the measured rounds with the codec on (as {@code livetalk run --network sim}
- * plays); the codec-off rounds are the baseline of the same run.
+ * medians of the measured rounds with the codec on (as the self-check's second play of
+ * {@code livetalk run --network sim} plays); the codec-off rounds, as its first, measured play
+ * plays, are the baseline of the same run.
  *
  * @param cold        the first warm-up round (JIT still compiling), or {@code null} without warm-up
  * @param codec       measured rounds with the codec on

@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * Measures the simulator against the targets of its issue, with a baseline from the same run:
  * one scenario (the library's 200 clients for 60 s) played on this thread in rounds with frames
- * through the protocol's codec, as {@code livetalk run --network sim} plays it, then in as many
- * rounds with the codec off (event records passed as they are): each mode in a row, so that
+ * through the protocol's codec, as the self-check's second play of {@code livetalk run --network
+ * sim} plays it, then in as many rounds with the codec off (event records passed as they are,
+ * as its first, measured play passes them): each mode in a row, so that
  * each pays for the collections of its own garbage (alternating rounds made one mode's garbage
  * trigger collections in the other's rounds); then a sweep of seeds over a small scenario on
  * every worker thread. Medians over the rounds absorb most machine noise.
