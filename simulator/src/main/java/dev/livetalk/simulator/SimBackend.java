@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
  * each strategy twice and compares the trace hashes. With {@link SimSettings#codec()} as well,
  * the first play ({@link #checkedPlay()}, the one measured) passes the event records as they are
  * and the second puts every frame through the protocol's codec: the comparison then also finds
- * a codec that loses or changes a field, and the measured play does not spend about a sixth of
+ * a codec that loses or changes a field, and the measured play does not spend about a fifth of
  * its time encoding and decoding frames.
  *
  * <p>Stateless but for its settings; each stage is confined to the thread that opened it.
