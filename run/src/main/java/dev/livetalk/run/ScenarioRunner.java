@@ -222,7 +222,9 @@ public final class ScenarioRunner {
                     again = replay.get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     switch (e.getCause()) {
-                        case RuntimeException failure -> throw failure;
+                        // the plays may differ (the simulator's second goes through the codec): say which failed
+                        case RuntimeException failure -> throw new RunFailure("the self-check's second play failed"
+                                + " where the first did not: " + reason(failure));
                         case Error error -> throw error;
                         case InterruptedException interrupted -> throw interrupted;
                         case IOException io -> throw io;

@@ -19,8 +19,9 @@ import java.util.function.LongSupplier;
  * each strategy twice and compares the trace hashes. With {@link SimSettings#codec()} as well,
  * the first play ({@link #checkedPlay()}, the one measured) passes the event records as they are
  * and the second puts every frame through the protocol's codec: the comparison then also finds
- * a codec that loses or changes a field, and the measured play does not spend about a fifth of
- * its time encoding and decoding frames.
+ * a codec that changes or refuses what a client or the server reads, and the measured play does
+ * not spend about a fifth of its time encoding and decoding frames. Where a run is stopped early
+ * by the heap guard, no second play follows, so its frames never went through the codec.
  *
  * <p>Stateless but for its settings; each stage is confined to the thread that opened it.
  */
@@ -112,8 +113,10 @@ public final class SimBackend implements Backend {
     @Override
     public String replayDiffers() {
         return settings.codec()
-                ? "is not deterministic, or the protocol's codec changed a frame (the second play put every frame "
-                        + "through it, the first passed the event records as they are)"
+                ? "is not deterministic, or the protocol's codec changed or refused a frame (the second play put "
+                        + "every frame through it, the first passed the event records as they are; it refuses a frame "
+                        + "beyond its limits, such as an object of more than 1,024 fields), or the strategy tells "
+                        + "events apart by identity"
                 : Backend.super.replayDiffers();
     }
 

@@ -187,8 +187,61 @@ class SimBackendTest {
         assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HARNESS_FAILURE);
         assertThat(results.stopped().strategy()).isEqualTo("reconcile");
         assertThat(results.stopped().reason()).matches("harness bug: the sim backend is not deterministic, or the "
-                + "protocol's codec changed a frame \\(the second play put every frame through it, the first passed the "
-                + "event records as they are\\): outage with reconcile and seed 4 gave trace [0-9a-f]{64} then [0-9a-f]{64}");
+                + "protocol's codec changed or refused a frame \\(the second play put every frame through it, the first "
+                + "passed the event records as they are; it refuses a frame beyond its limits, such as an object of more "
+                + "than 1,024 fields\\), or the strategy tells events apart by identity: outage with reconcile and seed 4 "
+                + "gave trace [0-9a-f]{64} then [0-9a-f]{64}");
+    }
+
+    /** The self-check's second play fails where the first played: the stop says it was the second. */
+    @Test
+    void shouldSayThatTheSelfChecksSecondPlayFailedWhereTheFirstDidNot() throws Exception {
+        SimBackend simulator = new SimBackend(SimSettings.DEFAULTS);
+        Backend failingSecond = new Backend() {
+            @Override
+            public String network() {
+                return simulator.network();
+            }
+
+            @Override
+            public Environment environment() {
+                return simulator.environment();
+            }
+
+            @Override
+            public void check(RunPlan plan) {
+                simulator.check(plan);
+            }
+
+            @Override
+            public long hlogStartMillis() {
+                return simulator.hlogStartMillis();
+            }
+
+            @Override
+            public boolean checksReplay() {
+                return true;
+            }
+
+            @Override
+            public Backend checkedPlay() {
+                return simulator.checkedPlay();
+            }
+
+            @Override
+            public Stage open(RunPlan plan, String strategy, ServerConfig server, Consumer<Throwable> onFailure) {
+                throw new IllegalStateException("the second stage cannot open");
+            }
+        };
+
+        ResultsDocument results = new ScenarioRunner(failingSecond, RunSettings.DEFAULTS, RunProgress.NONE)
+                .run(Scenarios.outage(), List.of("reconcile", "event-only"), 4, folder);
+
+        assertThat(results.strategies()).isEmpty();
+        assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HARNESS_FAILURE);
+        assertThat(results.stopped().strategy()).isEqualTo("reconcile");
+        assertThat(results.stopped().reason()).isEqualTo("the self-check's second play failed where the first did "
+                + "not: java.lang.IllegalStateException: the second stage cannot open");
     }
 
     /**
