@@ -50,7 +50,7 @@ final class SoakBenchCommand implements Callable<Integer> {
 
     @Option(names = "--no-self-check",
             description = "Leave out the self-check's second play (run --network sim plays each run twice, the second"
-                    + " beside the first and through the protocol's codec, and compares the traces); the sampled"
+                    + " beside the first one's measurement and through the protocol's codec, and compares the traces); the sampled"
                     + " play is the same either way.")
     boolean noSelfCheck;
 
