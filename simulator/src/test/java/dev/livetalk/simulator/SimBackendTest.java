@@ -197,32 +197,7 @@ class SimBackendTest {
     @Test
     void shouldSayThatTheSelfChecksSecondPlayFailedWhereTheFirstDidNot() throws Exception {
         SimBackend simulator = new SimBackend(SimSettings.DEFAULTS);
-        Backend failingSecond = new Backend() {
-            @Override
-            public String network() {
-                return simulator.network();
-            }
-
-            @Override
-            public Environment environment() {
-                return simulator.environment();
-            }
-
-            @Override
-            public void check(RunPlan plan) {
-                simulator.check(plan);
-            }
-
-            @Override
-            public long hlogStartMillis() {
-                return simulator.hlogStartMillis();
-            }
-
-            @Override
-            public boolean checksReplay() {
-                return true;
-            }
-
+        Backend failingSecond = new OnTheSimulator(simulator) {
             @Override
             public Backend checkedPlay() {
                 return simulator.checkedPlay();
@@ -335,10 +310,12 @@ class SimBackendTest {
         }
     }
 
-    /** Delegates to the simulator, but every second stage it opens plays the plan of the next seed. */
-    private record Drifting(SimBackend simulator, AtomicInteger opened) implements Backend {
-        Drifting(SimBackend simulator) {
-            this(simulator, new AtomicInteger());
+    /** A backend that checks replays and is the simulator but for the stages it opens and the play it checks. */
+    private abstract static class OnTheSimulator implements Backend {
+        final SimBackend simulator;
+
+        OnTheSimulator(SimBackend simulator) {
+            this.simulator = simulator;
         }
 
         @Override
@@ -369,6 +346,15 @@ class SimBackendTest {
         @Override
         public String replayDiffers() {
             return simulator.replayDiffers();
+        }
+    }
+
+    /** Delegates to the simulator, but every second stage it opens plays the plan of the next seed. */
+    private static final class Drifting extends OnTheSimulator {
+        private final AtomicInteger opened = new AtomicInteger();
+
+        Drifting(SimBackend simulator) {
+            super(simulator);
         }
 
         @Override
