@@ -180,13 +180,7 @@ class SimBackendTest {
     void shouldStopTheScenarioAsAHarnessBugWhenTwoPlaysOfOneSeedDiffer() throws Exception {
         Backend drifting = new Drifting(new SimBackend(SimSettings.DEFAULTS));
 
-        ResultsDocument results = new ScenarioRunner(drifting, RunSettings.DEFAULTS, RunProgress.NONE)
-                .run(Scenarios.outage(), List.of("reconcile", "event-only"), 4, folder);
-
-        assertThat(results.strategies()).isEmpty();
-        assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HARNESS_FAILURE);
-        assertThat(results.stopped().strategy()).isEqualTo("reconcile");
-        assertThat(results.stopped().reason()).matches("harness bug: the sim backend is not deterministic, or the "
+        assertThat(harnessStopAtTheFirstStrategy(drifting).reason()).matches("harness bug: the sim backend is not deterministic, or the "
                 + "protocol's codec changed or refused a frame \\(the second play put every frame through it, the first "
                 + "passed the event records as they are; it refuses a frame beyond its limits, such as an object of more "
                 + "than 1,024 fields\\), or the strategy tells events apart by identity: outage with reconcile and seed 4 "
@@ -209,13 +203,7 @@ class SimBackendTest {
             }
         };
 
-        ResultsDocument results = new ScenarioRunner(failingSecond, RunSettings.DEFAULTS, RunProgress.NONE)
-                .run(Scenarios.outage(), List.of("reconcile", "event-only"), 4, folder);
-
-        assertThat(results.strategies()).isEmpty();
-        assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HARNESS_FAILURE);
-        assertThat(results.stopped().strategy()).isEqualTo("reconcile");
-        assertThat(results.stopped().reason()).isEqualTo("the self-check's second play failed where the first did "
+        assertThat(harnessStopAtTheFirstStrategy(failingSecond).reason()).isEqualTo("the self-check's second play failed where the first did "
                 + "not: java.lang.IllegalStateException: the second stage cannot open");
     }
 
@@ -308,6 +296,20 @@ class SimBackendTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    /**
+     * Runs the outage sample with reconcile then event-only on {@code backend}, seed 4; the run
+     * must stop with a harness failure at reconcile, before any result: that stop.
+     */
+    private ScenarioStop harnessStopAtTheFirstStrategy(Backend backend) throws Exception {
+        ResultsDocument results = new ScenarioRunner(backend, RunSettings.DEFAULTS, RunProgress.NONE)
+                .run(Scenarios.outage(), List.of("reconcile", "event-only"), 4, folder);
+
+        assertThat(results.strategies()).isEmpty();
+        assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HARNESS_FAILURE);
+        assertThat(results.stopped().strategy()).isEqualTo("reconcile");
+        return results.stopped();
     }
 
     /** A backend that checks replays and is the simulator but for the stages it opens and the play it checks. */
