@@ -124,7 +124,11 @@ final class LedgerRooms implements Closeable {
         return UnreachableRecount.finalEpoch(firstCommitEpoch, welcomes);
     }
 
-    /** Hands each room's rows to {@code room}, rooms in ledger order (those with messages first); once. */
+    /**
+     * Hands each room's rows to {@code room}, rooms in ledger order (those with messages first); once.
+     * The rooms: every room a row of the messages, deliveries, transcripts, markers, receipts or
+     * refetches names.
+     */
     void each(RoomConsumer room) throws IOException {
         rooms.each(room);
     }
@@ -494,22 +498,35 @@ final class LedgerRooms implements Closeable {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            for (String room : split.rooms.keySet()) {
-                if (done.add(room)) {
-                    room(room, List.of(), new RoomDeliveries.Builder(List.of(), Map.of()).build(), consumer);
-                }
+            for (String room : remaining()) {
+                room(room, List.of(), new RoomDeliveries.Builder(List.of(), Map.of()).build(), consumer);
             }
         }
 
-        /** Each room of the spill files, in order of its first message row (then of its first other row). */
+        /** Each room, in order of its first message row (then of its first other row, then of its first refetch). */
         void eachSplit(RoomConsumer consumer) throws IOException {
-            for (String room : List.copyOf(split.rooms.keySet())) {
+            for (String room : remaining()) {
                 List<MessageRow> its = new ArrayList<>();
                 split.eachOf(LedgerTable.MESSAGES, room, MessageRow.class, m -> its.add(RoomRows.slim(m, names)));
                 RoomDeliveries.Builder rows = new RoomDeliveries.Builder(its, LedgerIndex.keys(its));
                 split.eachOf(LedgerTable.DELIVERIES, room, DeliveryRow.class, rows::add);
                 room(room, its, rows.build(), consumer);
             }
+        }
+
+        /**
+         * The rooms not handed over yet, marked handed: those of the spill files, then those only
+         * refetched (a history reply of a room its client never joined nor showed), each in order
+         * of its first row. A room only refetched is a room of the run, as the checkers measure it
+         * ({@code RunTrace#rooms}) and as a ledger in memory hands it ({@link LedgerRooms#of}):
+         * its refetches are its rows.
+         */
+        private List<String> remaining() {
+            Set<String> rooms = new LinkedHashSet<>(split.rooms.keySet());
+            rooms.addAll(refetches.keySet());
+            rooms.removeAll(done);
+            done.addAll(rooms);
+            return List.copyOf(rooms);
         }
 
         private void requireNew(String room, LedgerTable table, long row) throws IOException {

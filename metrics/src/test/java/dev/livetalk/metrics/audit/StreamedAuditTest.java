@@ -181,6 +181,50 @@ class StreamedAuditTest {
         assertThat(inMemory.stream().map(StreamedAuditTest::text).toList()).containsExactlyElementsOf(streamed);
     }
 
+    /**
+     * A room only refetched (u1's history reply of a room it never joined nor showed: no messages,
+     * deliveries, transcripts, markers or receipts of it) is a room of the run as the checkers
+     * measure it: its refetch counts in the outage's recovery figures, and results.json has no
+     * entry of it in {@code rooms}, as it has no member. Read from the folder, streamed or split,
+     * it is handed over with its refetches as when the ledger is held in memory, and the audit
+     * agrees.
+     */
+    @Test
+    void shouldHandARoomOnlyRefetchedOverFromTheFolderAsFromMemory() throws Exception {
+        TraceFixture run = new TraceFixture("reconcile", 1_000);
+        run.window("outage", 1_400, 1_600, "u1");
+        Client u0 = run.client("u0").join("alpha", 0).welcome("main", "e1", 900);
+        Client u1 = run.client("u1").join("alpha", 0).welcome("main", "e1", 900);
+        u0.send("alpha", "c0", 1_000, 1_001, 1_002);
+        Message m = run.commit("alpha", "u0", "c0", 1_010);
+        u0.ackBySeq("c0", m, 1_020);
+        u1.append(m, 1_015).welcome("main", "e1", 1_620).refetch("quiet", "history", 0, 90, 1_630);
+        Path folder = write(run.build());
+        var strategy = JSON.readTree(folder.resolve("results.json").toFile()).path("strategies").get(0);
+        assertThat(strategy.path("rooms")).extracting(r -> r.path("room").asText()).containsExactly("alpha");
+        assertThat(strategy.path("recovery").get(0).path("refetchedBytes").path("total").asLong()).isEqualTo(90);
+
+        Path ledger = folder.resolve("ledger/reconcile");
+        Ledger whole = LedgerFiles.read(ledger);
+        Map<String, List<String>> inMemory = roomChecks(LedgerRooms.of(whole));
+        assertThat(inMemory).containsOnlyKeys("alpha", "quiet");
+        assertThat(inMemory.get("quiet"))
+                .contains("rooms[quiet].recovery[outage/0].refetchedBytes.total"
+                        + " [rooms[quiet].recovery[outage/0].refetchedBytes.total] 90 EXACT")
+                .containsExactlyElementsOf(FigureTable.roomChecks("quiet", Recount.ofRoom(whole, "quiet")).stream()
+                        .map(StreamedAuditTest::text).toList());
+        for (boolean split : List.of(false, true)) {
+            try (LedgerRooms read = LedgerRooms.read(ledger, split)) {
+                Map<String, List<String>> handed = roomChecks(read);
+                assertThat(handed.keySet()).as(split ? "split" : "streamed").isEqualTo(inMemory.keySet());
+                assertThat(handed).as(split ? "split" : "streamed").isEqualTo(inMemory);
+            }
+        }
+        Audit.Result result = Audit.of(dir);
+        assertThat(result.differences()).isEmpty();
+        assertThat(result.unknownFigures()).isEmpty();
+    }
+
     /** Figures counted here from the rows with plain loops and a sort: the recount read room by room agrees. */
     @Test
     void shouldRecountFiguresAsCountedFromTheRowsHere() throws Exception {
@@ -394,6 +438,14 @@ class StreamedAuditTest {
                 FigureTable.roomChecks(room, its)))));
         new LinkedHashSet<>(List.of(ROOMS)).forEach(room -> checks.addAll(rooms.get(room)));
         return checks.stream().map(StreamedAuditTest::text).toList();
+    }
+
+    /** Each room's checks, by room, as the recount hands the rooms over. */
+    private static Map<String, List<String>> roomChecks(LedgerRooms read) throws IOException {
+        Map<String, List<String>> rooms = new HashMap<>();
+        Recount.of(read, (room, its) -> rooms.put(room,
+                FigureTable.roomChecks(room, its).stream().map(StreamedAuditTest::text).toList()));
+        return rooms;
     }
 
     private static String text(Check check) {
