@@ -15,10 +15,11 @@ import java.util.Set;
 
 /**
  * The status-truth counts (docs/METRICS.md, "Status truth") recounted from the ledger by plain
- * loops: for every marker a client put on the wire, every entitled commit it covered first is
- * compared with when the client first showed that message; every status a sender's line showed
- * is compared with the other members' first showings and read markers; every send's echo with
- * when it was handed to its client.
+ * loops: for every marker a client put on the wire, every commit it covered first of a message
+ * the client is entitled to (the message's first seq above its join head: where it has a
+ * delivery row) is compared with when the client first showed that message; every status a
+ * sender's line showed is compared with the other members' first showings and read markers;
+ * every send's echo with when it was handed to its client.
  *
  * <p>Markers of a lost epoch ({@link MarkerRow#lostEpoch()}) are not judged, nor a READ shown
  * while the sender's link was in one.
@@ -71,7 +72,8 @@ record StatusTruthRecount(long unfoundedDelivered, long unfoundedRead, long stat
                                 .merge(marker.client(), marker.atUs(), Math::min);
                     }
                     Long joinedAt = joined.get(marker.client() + SEP + marker.room());
-                    if (joinedAt == null || commit.seq() <= joinedAt
+                    // entitled by the message's first seq, as its delivery rows (a resend after the join is not)
+                    if (joinedAt == null || message.seq() <= joinedAt
                             || unreachable.isUnreachable(marker.client(), marker.room(), commit.seq())) {
                         continue;
                     }

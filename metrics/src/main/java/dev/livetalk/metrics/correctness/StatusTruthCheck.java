@@ -34,7 +34,9 @@ import java.util.TreeMap;
  * lost, shown later, is unfounded.
  *
  * <p>Markers only move forward, so each (client, message) is judged once, at the first marker
- * of its kind that covers it (a message committed twice, a naive resend, counts once). The
+ * of its kind that covers it (a message committed twice, a naive resend, counts once). A client
+ * is entitled to a message whose first seq is above its join head (a resend committed again
+ * after the join is not), as the ledger's deliveries and the audit have it. The
  * cost is linear in the trace: the markers, the messages each client is entitled to, and per
  * DELIVERED shown, at most one look per other member of the room (each of which displays the
  * message in an honest run, so the first look usually settles it).
@@ -120,14 +122,15 @@ final class StatusTruthCheck {
             log.readFirst(position).offer(client.clientId(), marker.at());
         }
         Long entitledAfter = run.trace().entitledAfter(client, marker.room());
-        if (entitledAfter == null || commit.seq() <= entitledAfter) {
-            return;
+        LogicalMessage message = log.messageAt(position, run.index(), marker.room());
+        if (entitledAfter == null || message.firstSeq() <= entitledAfter) {
+            return; // entitled by its first commit: a resend committed again after the join is not
         }
         RoomReplay replay = run.of(client.clientId(), marker.room());
         if (replay != null && replay.isUnreachable(commit.seq())) {
             return; // the server had dropped it before the client came back: not entitled
         }
-        String key = log.keyAt(position, run.index(), marker.room());
+        String key = message.key();
         Long shown = replay == null ? null : replay.firstShown().get(key);
         if ((shown == null || shown > marker.at()) && counted.add(marker.kind() + "\u0000" + key)) {
             boolean read = marker.kind() == ReceiptKind.READ;
@@ -208,26 +211,26 @@ final class StatusTruthCheck {
         return logs.computeIfAbsent(room, r -> new RoomLogIndex(run.trace().log(r).messages()));
     }
 
-    /** A room's log by position, with each message's logical key and when read markers first covered it. */
+    /** A room's log by position, with each commit's logical message and when read markers first covered it. */
     private static final class RoomLogIndex {
         final List<CommittedMessage> messages;
         private final long[] seqs;
-        private final String[] keys;
+        private final LogicalMessage[] logical;
         private final FirstTwo[] readFirst;
 
         RoomLogIndex(List<CommittedMessage> messages) {
             this.messages = messages;
             this.seqs = messages.stream().mapToLong(CommittedMessage::seq).toArray();
-            this.keys = new String[seqs.length];
+            this.logical = new LogicalMessage[seqs.length];
             this.readFirst = new FirstTwo[seqs.length];
         }
 
-        /** The logical key of the message at {@code position}, looked up once. */
-        String keyAt(int position, MessageIndex index, String room) {
-            if (keys[position] == null) {
-                keys[position] = index.byId(room, messages.get(position).id()).key();
+        /** The logical message of the commit at {@code position}, looked up once. */
+        LogicalMessage messageAt(int position, MessageIndex index, String room) {
+            if (logical[position] == null) {
+                logical[position] = index.byId(room, messages.get(position).id());
             }
-            return keys[position];
+            return logical[position];
         }
 
         /** The position of the first message with a seq above {@code seq}. */

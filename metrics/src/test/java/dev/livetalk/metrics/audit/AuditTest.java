@@ -131,6 +131,40 @@ class AuditTest {
         assertThat(differences).isEmpty();
     }
 
+    /**
+     * A naive resend committed before bob and dave joined (seq 1) and again after (seq 2): the ledger has no
+     * delivery row of it for them, so the audit cannot know bob showed it before his markers. Both sides judge
+     * it by its first seq, so neither counts it; judged by the commit a marker reached, results.json said 0
+     * unfounded delivered and 2 read, the audit 1 and 3 (bob's). dave's read marker before he showed c1 counts.
+     */
+    @Test
+    void shouldAgreeOnMarkersCoveringAResendFirstCommittedBeforeTheJoin() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), strategy -> {
+            dev.livetalk.metrics.TraceFixture run = new dev.livetalk.metrics.TraceFixture(strategy);
+            var alice = run.client("alice").join("lobby", 0);
+            var carol = run.client("carol").join("lobby", 0);
+            alice.send("lobby", "a1", 0, 0, 0);
+            var first = run.commit("lobby", "alice", "a1", 10);
+            var bob = run.client("bob").join("lobby", 1);
+            var dave = run.client("dave").join("lobby", 1);
+            var again = run.commit("lobby", "alice", "a1-again", "a1", null, 12); // the resend under a new id
+            var c1 = run.commit("lobby", "carol", "c1", 13);
+            alice.ackBySeq("a1", first, 20);
+            carol.place(first, 15).place(c1, 15);
+            bob.place(again, 25).place(c1, 25).marker("lobby", dev.livetalk.protocol.ReceiptKind.DELIVERED, 3, 30)
+                    .marker("lobby", dev.livetalk.protocol.ReceiptKind.READ, 3, 30);
+            dave.marker("lobby", dev.livetalk.protocol.ReceiptKind.READ, 3, 30).place(c1, 35);
+            return run.build();
+        }, "reconcile");
+        Audit.Result result = Audit.of(dir);
+        assertThat(result.differences()).isEmpty();
+        assertThat(result.unknownFigures()).isEmpty();
+        var correctness = JSON.readTree(story.resolve("results.json").toFile()).path("strategies").get(0)
+                .path("correctness");
+        assertThat(correctness.path("unfoundedDelivered").asLong()).isZero();
+        assertThat(correctness.path("unfoundedRead").asLong()).as("dave's of c1").isEqualTo(1);
+    }
+
     @Test
     void shouldReportAPlantedDifferenceInLostWithBothValues() throws Exception {
         Path story = StoryRun.write(dir.resolve("story"), "reconcile");

@@ -79,6 +79,30 @@ class StatusTruthCheckTest {
         assertThat(List.of(f.unfoundedRead(), f.unfoundedDelivered())).containsOnly(0L);
     }
 
+    /**
+     * A naive resend committed before bob joined (seq 1) and again after (seq 2) is not a message bob is
+     * entitled to: it is judged by its first seq, as the ledger's deliveries (no row of it for bob) and
+     * the audit judge it. Judged by the commit a marker reached, it counted unfounded here.
+     */
+    @Test
+    void shouldNotJudgeAResendFirstCommittedBeforeTheJoin() {
+        Client alice = alice();
+        alice.send("lobby", "a1", 0, 0, 0);
+        Message first = run.commit("lobby", "alice", "a1", 10);
+        Client bob = run.client("bob").join("lobby", 1);
+        Message again = run.commit("lobby", "alice", "a1-again", "a1", null, 12);
+        Message c1 = run.commit("lobby", "carol", "c1", 13);
+        alice.ackBySeq("a1", first, 20);
+        bob.marker("lobby", ReceiptKind.DELIVERED, 3, 30).marker("lobby", ReceiptKind.READ, 3, 30).place(c1, 40);
+
+        CorrectnessFigures f = check().figures();
+
+        assertThat(again.seq()).isEqualTo(2);
+        assertThat(f.unfoundedDelivered()).as("c1 only: a1 is not bob's, though its resend's seq 2 is above his join")
+                .isEqualTo(1);
+        assertThat(f.unfoundedRead()).isEqualTo(1);
+    }
+
     @Test
     void shouldCountASenderShownDeliveredBeforeAnyOtherMemberShowedTheMessage() {
         Client alice = alice();
