@@ -79,9 +79,13 @@ final class LedgerIndex {
         }
     }
 
-    /** When {@code client} first showed {@code message}: its echo at the sender, else its delivery row's first showing. */
+    /**
+     * When {@code client} first showed {@code message}: its echo at the sender of a recorded send,
+     * else its delivery row's first showing (a commit without a recorded send has no echo; its
+     * author's client, a member like any other, has a delivery row of it).
+     */
     Long firstShown(String client, MessageRow message) {
-        if (client.equals(message.sender())) {
+        if (client.equals(message.sender()) && message.handedUs() != null) {
             return message.echoUs();
         }
         Integer index = byKey.get(message.key());

@@ -165,6 +165,28 @@ class AuditTest {
         assertThat(correctness.path("unfoundedRead").asLong()).as("dave's of c1").isEqualTo(1);
     }
 
+    /**
+     * alice's client shows a1, a commit of hers without a recorded send (as a strategy sending on its own would
+     * make), then marks it delivered: the ledger has no echo of it but a delivery row for alice, whose first
+     * showing the audit reads, as the checkers read her change log (it read the missing echo: 2 unfounded against 1).
+     */
+    @Test
+    void shouldAgreeOnAMarkerCoveringACommitWithoutARecordedSendOfTheSameUser() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), strategy -> {
+            dev.livetalk.metrics.TraceFixture run = new dev.livetalk.metrics.TraceFixture(strategy);
+            var alice = run.client("alice").join("lobby", 0);
+            var bob = run.client("bob").join("lobby", 0);
+            var a1 = run.commit("lobby", "alice", "a1", 10);
+            alice.place(a1, 15).marker("lobby", dev.livetalk.protocol.ReceiptKind.DELIVERED, 1, 20);
+            bob.marker("lobby", dev.livetalk.protocol.ReceiptKind.DELIVERED, 1, 20).place(a1, 25);
+            return run.build();
+        }, "reconcile");
+        Audit.Result result = Audit.of(dir);
+        assertThat(result.differences()).isEmpty();
+        assertThat(JSON.readTree(story.resolve("results.json").toFile()).path("strategies").get(0)
+                .path("correctness").path("unfoundedDelivered").asLong()).as("bob's").isEqualTo(1);
+    }
+
     @Test
     void shouldReportAPlantedDifferenceInLostWithBothValues() throws Exception {
         Path story = StoryRun.write(dir.resolve("story"), "reconcile");
