@@ -178,7 +178,7 @@ public final class Audit {
         try {
             return ResultsJson.readTree(document);
         } catch (IllegalArgumentException e) {
-            throw new AuditInputException(document + ": " + e.getMessage(), e);
+            throw new AuditInputException(e.getMessage(), e); // names the file
         }
     }
 

@@ -57,10 +57,19 @@ public final class ResultsJson {
     public static ResultsDocument fromJson(String json) {
         try {
             JsonNode tree = MAPPER.readTree(json);
-            int version = tree.path("version").asInt(-1);
-            if (version == 1 && tree instanceof ObjectNode document) {
+            if (!(tree instanceof ObjectNode document)) {
+                throw new IllegalArgumentException("not a results document: a JSON object is expected, and the text is "
+                        + (tree == null || tree.isMissingNode() ? "empty" : "a JSON " + tree.getNodeType().name()
+                        .toLowerCase(java.util.Locale.ROOT)));
+            }
+            JsonNode version = document.get("version");
+            if (version == null) {
+                throw new IllegalArgumentException("not a results document: it has no \"version\" (1 or "
+                        + ResultsDocument.VERSION + ")");
+            }
+            if (version.isInt() && version.intValue() == 1) {
                 ResultsVersion1.upgrade(document);
-            } else if (version != ResultsDocument.VERSION) {
+            } else if (!version.isInt() || version.intValue() != ResultsDocument.VERSION) {
                 throw new IllegalArgumentException("results document version must be 1 or " + ResultsDocument.VERSION
                         + ": " + version);
             }
@@ -80,7 +89,7 @@ public final class ResultsJson {
     public static ObjectNode readTree(Path file) {
         ResultsDocument checked = read(file);
         try {
-            JsonNode tree = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode tree = MAPPER.readTree(text(file));
             if (tree.path("version").asInt(-1) == 1 && tree instanceof ObjectNode document) {
                 ResultsVersion1.upgrade(document);
             }
@@ -89,9 +98,7 @@ public final class ResultsJson {
             }
             return document;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a results document: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read results document " + file, e);
+            throw new IllegalArgumentException(file + ": not a results document: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -117,10 +124,28 @@ public final class ResultsJson {
         }
     }
 
-    /** Reads a document from {@code file}. */
+    /**
+     * Reads a document from {@code file}.
+     *
+     * @throws IllegalArgumentException naming the file, when it is not UTF-8 text or not a results
+     *                                  document of a version it reads
+     * @throws UncheckedIOException     when it cannot be read
+     */
     public static ResultsDocument read(Path file) {
+        String text = text(file);
         try {
-            return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+            return fromJson(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The text of {@code file}; a file that is not UTF-8 text is bad input, not a failure to read. */
+    private static String text(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not a results document: not UTF-8 text", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read results document " + file, e);
         }

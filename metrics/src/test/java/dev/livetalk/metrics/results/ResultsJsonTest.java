@@ -285,6 +285,29 @@ class ResultsJsonTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("results document version must be 1 or 2: 3");
     }
 
+    /** Text that is no results document says what it is and which file, never an invented version. */
+    @Test
+    void shouldNameTheFileAndWhatItHoldsWhenItIsNoResultsDocument(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("", "not a results document: a JSON object is expected, and the text is empty");
+        expected.put("null", "not a results document: a JSON object is expected, and the text is a JSON null");
+        expected.put("[]", "not a results document: a JSON object is expected, and the text is a JSON array");
+        expected.put("{\"scenario\": \"x\"}", "not a results document: it has no \"version\" (1 or 2)");
+        expected.put("{\"version\": \"2\"}", "results document version must be 1 or 2: \"2\"");
+        for (var entry : expected.entrySet()) {
+            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("results.json"), entry.getKey());
+            assertThatThrownBy(() -> ResultsJson.read(file)).as(entry.getKey())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage(file + ": " + entry.getValue());
+        }
+        java.nio.file.Path latin1 = java.nio.file.Files.write(dir.resolve("latin1.json"),
+                "{\"scenario\": \"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ResultsJson.read(latin1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(latin1 + ": not a results document: not UTF-8 text");
+        assertThatThrownBy(() -> ResultsJson.readTree(latin1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(latin1 + ": not a results document: not UTF-8 text");
+    }
+
     @Test
     void shouldWriteNeverAsAStringAndReadItBack() throws IOException {
         ResultsDocument document = SampleResults.document();
