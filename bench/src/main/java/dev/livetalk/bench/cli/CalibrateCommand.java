@@ -98,6 +98,7 @@ final class CalibrateCommand implements Callable<Integer> {
     /** The settings the options give; a bad one is a {@link UsageException} naming value and rule. */
     CalibrationSettings settings() {
         plugins.known("--strategy", strategy);
+        toxiproxyOptions.check();
         if (maxSeconds < 1 || maxSeconds > 86_400) {
             throw new UsageException("--max-seconds must be 1..86400 s: " + maxSeconds);
         }

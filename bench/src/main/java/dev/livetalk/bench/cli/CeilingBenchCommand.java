@@ -76,6 +76,7 @@ final class CeilingBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         plugins.known("--strategy", strategy);
+        toxiproxyOptions.check();
         CeilingSettings settings;
         try {
             settings = new CeilingSettings(new ScaleShape(load(scenario != null ? scenario

@@ -265,6 +265,7 @@ final class RunCommand implements Callable<Integer> {
     private Checked check(Instant started) {
         Tolerance tolerance = tolerances.tolerance();
         this.tolerance = tolerance;
+        toxiproxyOptions.check();
         try {
             TraceRecorder.wholeRoomBytes(); // the measurement reads it once the run has played: refused now
         } catch (IllegalArgumentException e) {

@@ -15,10 +15,10 @@ final class ToleranceOptions {
                     + " larger increase regresses only when it is also beyond the count's own noise.")
     long count;
 
-    /** The tolerance asked for; a negative one is a usage error naming the value. */
+    /** The tolerance asked for; a negative, infinite or NaN one is a usage error naming the value. */
     Tolerance tolerance() {
-        if (!(latencyPercent >= 0)) {
-            throw new UsageException("--latency-tolerance must be >= 0 percent: " + latencyPercent);
+        if (!(latencyPercent >= 0) || Double.isInfinite(latencyPercent)) {
+            throw new UsageException("--latency-tolerance must be a finite number of percent >= 0: " + latencyPercent);
         }
         if (count < 0) {
             throw new UsageException("--count-tolerance must be >= 0: " + count);

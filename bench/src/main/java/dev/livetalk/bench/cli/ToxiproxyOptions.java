@@ -1,6 +1,8 @@
 package dev.livetalk.bench.cli;
 
+import dev.livetalk.network.NetworkBackendException;
 import dev.livetalk.network.toxiproxy.ToxiproxyLauncher;
+import dev.livetalk.network.toxiproxy.ToxiproxyLocator;
 import dev.livetalk.server.TyrusLogging;
 import picocli.CommandLine.Option;
 
@@ -20,7 +22,22 @@ final class ToxiproxyOptions {
 
     /** {@code --toxiproxy}, for {@link ToxiproxyLauncher#launch}: empty means $TOXIPROXY_URL, else start one. */
     Optional<String> url() {
+        check();
         return Optional.ofNullable(url);
+    }
+
+    /**
+     * Checks {@code --toxiproxy} before anything starts, also where the run would not use it
+     * ({@code --network sim}): a malformed URL is a {@link UsageException} naming it (exit 2).
+     */
+    void check() {
+        if (url != null) {
+            try {
+                ToxiproxyLocator.checkUrl(url);
+            } catch (NetworkBackendException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
     }
 
     /** Sets the WebSocket stack's logging as {@code --debug} says. */

@@ -205,11 +205,26 @@ class RunArgumentsTest {
     /** Tolerances are checked also without --baseline, where they would do nothing. */
     @Test
     void shouldRefuseToleranceOutOfRange() {
-        assertRefusedBeforeAnythingStarted(run("--latency-tolerance", "-5"), "--latency-tolerance must be >= 0 percent: -5");
+        assertRefusedBeforeAnythingStarted(run("--latency-tolerance", "-5"), "--latency-tolerance must be a finite number of percent >= 0: -5");
         err.getBuffer().setLength(0);
         assertRefusedBeforeAnythingStarted(run("--count-tolerance", "-1"), "--count-tolerance must be >= 0: -1");
         err.getBuffer().setLength(0);
         assertRefusedBeforeAnythingStarted(run("--latency-tolerance", "lots"), "--latency-tolerance", "lots");
+        err.getBuffer().setLength(0);
+        assertRefusedBeforeAnythingStarted(run("--latency-tolerance", "Infinity"),
+                "--latency-tolerance must be a finite number of percent >= 0: Infinity");
+    }
+
+    /** A malformed --toxiproxy is refused before anything starts, also where the run would not use it. */
+    @Test
+    void shouldRefuseAMalformedToxiproxyUrl() {
+        assertRefusedBeforeAnythingStarted(run("--toxiproxy", "notaurl"),
+                "--toxiproxy must be an http URL with host and port, like http://127.0.0.1:8474: notaurl");
+        err.getBuffer().setLength(0);
+        assertRefusedBeforeAnythingStarted(run("--toxiproxy", "http://example.com:8474"),
+                "--toxiproxy must point to this machine");
+        err.getBuffer().setLength(0);
+        assertRefusedBeforeAnythingStarted(run("--network", "sim", "--toxiproxy", "notaurl"), "--toxiproxy", "notaurl");
     }
 
     @Test

@@ -122,6 +122,16 @@ public final class ToxiproxyLocator {
         return PathSearch.isExecutable(path);
     }
 
+    /**
+     * Checks a {@code --toxiproxy} URL as a run would take it, before anything starts.
+     *
+     * @throws NetworkBackendException naming the value and the rule, when it is not an http URL with
+     *                                 host and port on this machine
+     */
+    public static void checkUrl(String url) {
+        external(url, "--toxiproxy");
+    }
+
     static ToxiproxySource.External external(String url, String origin) {
         URI uri;
         try {
