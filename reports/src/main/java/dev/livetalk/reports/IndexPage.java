@@ -73,6 +73,7 @@ final class IndexPage {
         verdict.stop().ifPresent(stop -> h.append("<p class=\"verdict fail\" id=\"stopped\">The run stopped early: ")
                 .append(Markup.escape(stop.sentence())).append(". The figures below are those of the finished "
                         + "scenarios.</p>\n"));
+        HealthText.html(verdict, h);
         h.append("<p class=\"note\">Latency is measured from the intended send time of an "
                 + "open-model schedule (no coordinated omission). Times are seconds since the end of the warm-up. "
                 + "Click a chart for its SVG.</p></header>\n");

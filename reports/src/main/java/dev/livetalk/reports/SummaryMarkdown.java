@@ -54,6 +54,7 @@ public final class SummaryMarkdown {
                 .append(Words.count(verdict.failedBudgets().size(), "budget failure"));
         md.append(withBaseline ? ", " + Words.count(verdict.regressions().size(), "regression")
                 + " against the baseline.\n\n" : ".\n\n");
+        HealthText.markdown(verdict, md);
         if (!verdict.failures().isEmpty()) {
             failures(sections, verdict, md);
         }

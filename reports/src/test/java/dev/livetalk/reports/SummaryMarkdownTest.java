@@ -82,6 +82,27 @@ class SummaryMarkdownTest {
                         + " compare.");
     }
 
+    /** The runs the harness was too late in are named under the verdict, in summary.md and in the report; none: nothing. */
+    @Test
+    void shouldNameTheStrategyRunsWhoseLatencyTheHarnessWasTooLateToTrust() {
+        List<ComparedSection> sections = Merge.sections(Fixtures.runs()).stream()
+                .map(s -> ComparedSection.of(s, null)).toList();
+        Verdict verdict = verdictOf(sections);
+        assertThat(SummaryMarkdown.of(sections, verdict, false))
+                .contains("**Harness health: the harness's own scheduling-lag p99 was over 10 ms in 3 of 6 strategy runs")
+                .contains("- outage (seed 4) / event-only: scheduling-lag p99 197.0 ms\n");
+        StringBuilder html = new StringBuilder();
+        HealthText.html(verdict, html);
+        assertThat(html.toString()).startsWith("<div class=\"missing\" id=\"health\"><p>Harness health:")
+                .contains("<li>flapping-link (seed 3) / naive-retry: scheduling-lag p99 26.2 ms</li>");
+
+        List<ComparedSection> trusted = sections.stream().filter(s -> s.section().scenario().equals("baseline")).toList();
+        assertThat(SummaryMarkdown.of(trusted, verdictOf(trusted), false)).doesNotContain("Harness health");
+        StringBuilder none = new StringBuilder();
+        HealthText.html(verdictOf(trusted), none);
+        assertThat(none).isEmpty();
+    }
+
     private static Verdict verdictOf(List<ComparedSection> sections) {
         return Verdict.of(sections.stream().flatMap(s -> s.checkedRuns().stream()).toList());
     }
