@@ -52,6 +52,22 @@ final class LinkSlot {
         return false;
     }
 
+    /**
+     * When the timeout faults acting now close a connection opened at {@code now}: the earliest of
+     * each one's timeout after {@code now} (none when 0) and its end (Toxiproxy's timeout toxic
+     * closes its connections when it is removed); {@code Long.MAX_VALUE} when none acts.
+     */
+    long timeoutCloses(long now) {
+        long closes = Long.MAX_VALUE;
+        for (ActiveFault fault : faults) {
+            if (fault.fault instanceof TimeoutFault timeout) {
+                long at = timeout.timeout().isZero() ? fault.end : Math.min(fault.end, now + timeout.timeout().toNanos());
+                closes = Math.min(closes, at);
+            }
+        }
+        return closes;
+    }
+
     /** The end of the latest stall acting now, or {@code Long.MIN_VALUE} when none is on. */
     long stalledUntil() {
         long until = Long.MIN_VALUE;

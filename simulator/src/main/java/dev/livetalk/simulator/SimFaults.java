@@ -23,7 +23,8 @@ import java.util.function.Function;
  * start and comes off at its end. Frame-level faults act in {@link SimNetwork#send}; the
  * connection-level ones act here: down cuts the open connections at once, reset-peer and
  * timeout cut them after their timeout (and every connection opened while they act, that long
- * after it opened), limit-data starts counting. A fault on the server process ({@code restart},
+ * after it opened), timeout also cuts those still open at its end (as Toxiproxy's timeout toxic
+ * closes its connections when it is removed), limit-data starts counting. A fault on the server process ({@code restart},
  * {@code pause}, {@code slow-commit}) goes on no link: it acts on the server
  * ({@link SimNetwork#beginOnServer}) from its start to its end. Nothing can fail to apply, so
  * {@link #failure()} never completes, and a window is played exactly as planned.
@@ -106,6 +107,16 @@ final class SimFaults implements FaultPlay {
             return;
         }
         slots.forEach(slot -> slot.faults.remove(fault));
+        if (fault.fault instanceof TimeoutFault) {
+            // Toxiproxy's timeout toxic closes every connection it stood on when it is removed (its Cleanup
+            // closes the stub): one opened during the window, its frames swallowed, does not live on silent
+            for (LinkSlot slot : slots) {
+                SimConnection current = slot.current;
+                if (current != null && (current.clientOpen || current.serverOpen)) {
+                    network.cut(current);
+                }
+            }
+        }
         active--;
         if (fault.window.kind().onServer()) {
             network.endOnServer(fault);

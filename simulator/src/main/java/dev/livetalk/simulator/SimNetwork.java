@@ -146,6 +146,16 @@ final class SimNetwork {
             return;
         }
         if (slot.blackholed(Direction.UPSTREAM) || slot.blackholed(Direction.DOWNSTREAM)) {
+            // the handshake vanishes; a timeout toxic closes the connection after its timeout or when it
+            // is removed, so the attempt fails then (a partition closes nothing: the session gives up on it)
+            long closes = slot.timeoutCloses(loop.now());
+            if (closes != Long.MAX_VALUE) {
+                loop.at(closes, now -> {
+                    if (!link.equals(slot.abandoned)) {
+                        slot.client.onDisconnected(link, now);
+                    }
+                });
+            }
             return;
         }
         long depart = Math.max(loop.now(), slot.stalledUntil());

@@ -95,6 +95,47 @@ class ConnectionFaultTest {
         assertClean(result);
     }
 
+    /**
+     * Toxiproxy's timeout toxic closes the connections it stood on when it is removed: a client whose
+     * frames were swallowed for the whole window (the timeout longer than it) is cut at its end and
+     * welcomed back at once, not left on a silent connection until it gives up on it.
+     */
+    @Test
+    void shouldCloseTheConnectionsATimeoutStoodOnAtItsEnd() {
+        Scenario scenario = MessageFaultTest.withFault("{type: timeout, timeout: 10s, at: 2s, for: 1s, target: {client: user02}}");
+
+        SimulationResult result = SimulatedRunTest.play(scenario, "reconcile", SEED);
+
+        assertThat(result.network().cuts()).as("the connection, cut at the window's end").isEqualTo(1);
+        assertWelcomedBackWithin(result, "user02", 500_000_000L);
+        assertClean(result);
+    }
+
+    /**
+     * A client cut by a timeout that connects again while it acts gets no handshake back; Toxiproxy
+     * closes that connection too (after the timeout, or when the toxic is removed), so the attempt
+     * fails and the next one, after the window, is welcomed at once (it waited for its dead-link
+     * detection, 3 s, when the attempt just vanished).
+     */
+    @Test
+    void shouldFailAConnectAttemptATimeoutSwallowsByItsEnd() {
+        Scenario scenario = MessageFaultTest.withFault("{type: timeout, timeout: 400ms, at: 2s, for: 600ms, target: {client: user02}}");
+
+        SimulationResult result = SimulatedRunTest.play(scenario, "reconcile", SEED);
+
+        assertWelcomedBackWithin(result, "user02", 500_000_000L);
+        assertClean(result);
+    }
+
+    private static void assertWelcomedBackWithin(SimulationResult result, String user, long nanos) {
+        TraceWindow window = result.trace().windows().get(0);
+        ClientTrace client = result.trace().clients().stream().filter(c -> c.clientId().equals(user)).findFirst()
+                .orElseThrow();
+        assertThat(client.welcomes()).filteredOn(w -> w.at() >= window.end())
+                .as("welcomed back within %d ms of the end", nanos / 1_000_000).isNotEmpty()
+                .anySatisfy(w -> assertThat(w.at()).isLessThan(window.end() + nanos));
+    }
+
     @Test
     void shouldCloseAConnectionOnceTheDataLimitIsPassed() {
         Scenario scenario = MessageFaultTest.withFault(
