@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
  */
 final class Values {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    /** A whole number in plain decimal digits (YAML also reads 0x10, 0b101 and 1_000 as integers). */
+    private static final Pattern PLAIN_INTEGER = Pattern.compile("[-+]?[0-9]+");
+    /** A decimal number in plain digits, optionally with an exponent (not .nan, .inf, 0x10 or 1_000). */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
 
     private final Diagnostics diagnostics;
 
@@ -46,6 +50,11 @@ final class Values {
 
     Optional<Long> integer(YamlNode node, String path) {
         if (node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.INTEGER) {
+            if (!PLAIN_INTEGER.matcher(s.text()).matches()) {
+                error(node, path + " must be a whole number in plain decimal digits, such as 1000"
+                        + " (not hexadecimal, octal, binary or with '_'): " + s.text());
+                return Optional.empty();
+            }
             try {
                 return Optional.of(Long.parseLong(s.text()));
             } catch (NumberFormatException e) {
@@ -66,7 +75,13 @@ final class Values {
     Optional<Double> number(YamlNode node, String path) {
         if (node instanceof YamlNode.Scalar s
                 && (s.type() == YamlNode.ScalarType.INTEGER || s.type() == YamlNode.ScalarType.DECIMAL)) {
-            return Optional.of(Double.parseDouble(s.text()));
+            double value = PLAIN_DECIMAL.matcher(s.text()).matches() ? Double.parseDouble(s.text()) : Double.NaN;
+            if (!Double.isFinite(value)) {
+                error(node, path + " must be a finite decimal number, such as 2, 0.5 or 1e3"
+                        + " (not .nan, .inf, hexadecimal, binary or with '_'): " + s.text());
+                return Optional.empty();
+            }
+            return Optional.of(value);
         }
         return wrongType(node, path, "a number");
     }

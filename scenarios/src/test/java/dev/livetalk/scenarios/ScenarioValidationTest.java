@@ -371,4 +371,39 @@ class ScenarioValidationTest {
                         .satisfies(error -> assertError(error, 7, 10, "unknown key 'dedupe' in server",
                                 "did you mean 'dedupe-window'?")));
     }
+
+    @Test
+    void shouldReportYamlSpecialFloatsAndOtherNumberSpellingsInDecimalFieldsWithTheValueAndTheRule() {
+        String head = "name: t\nseed: 1\nduration: 10s\nnetwork: sim\nusers: [a, b]\nrooms: [{name: r, members: all}]\n";
+        String rule = " must be a finite decimal number, such as 2, 0.5 or 1e3"
+                + " (not .nan, .inf, hexadecimal, binary or with '_'): ";
+        for (String value : List.of(".nan", ".NaN", ".inf", ".Inf", "-.inf", "0x10", "1_000", "0b101", "1e400")) {
+            assertSingleParseError(head + "load: {rate: " + value + "}\n", 7, 14, "load.rate" + rule + value);
+            assertSingleParseError(head + "load: {rate: 1, reply-share: " + value + "}\n", 7, 30,
+                    "load.reply-share" + rule + value);
+            assertSingleParseError(head + "load: {rate: 1}\nfaults:\n  - {type: down, at: 1s, for: 1s, target: {share: "
+                    + value + "}}\n", 9, 51, "faults[0].target.share" + rule + value);
+            assertSingleParseError(head + "load: {rate: 1}\nfaults:\n  - {type: message-loss, probability: " + value
+                    + ", at: 1s, for: 1s}\n", 9, 39, "faults[0].probability" + rule + value);
+        }
+    }
+
+    @Test
+    void shouldSayAWholeNumberIsNotWrittenInPlainDecimalDigitsWhenThatIsTheProblem() {
+        String tail = "duration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n";
+        for (String value : List.of("0x10", "1_000", "0b101")) {
+            assertSingleParseError("name: t\nseed: " + value + "\n" + tail, 2, 7,
+                    "seed must be a whole number in plain decimal digits, such as 1000"
+                            + " (not hexadecimal, octal, binary or with '_'): " + value);
+        }
+        assertSingleParseError("name: t\nseed: 99999999999999999999\n" + tail, 2, 7,
+                "seed must be a whole number within 64 bits: 99999999999999999999");
+    }
+
+    private static void assertSingleParseError(String text, int line, int column, String message) {
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", text, LoaderOptions.DEFAULTS))
+                .as(text)
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertError(error, line, column, message)));
+    }
 }
