@@ -1,8 +1,11 @@
 package dev.livetalk.scenarios;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -405,5 +408,30 @@ class ScenarioValidationTest {
                 .as(text)
                 .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
                         .satisfies(error -> assertError(error, line, column, message)));
+    }
+
+    @Test
+    void shouldReportAFileThatIsNotUtf8TextAtItsFirstBadByte(@TempDir Path dir) throws IOException {
+        String text = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n"
+                + "description: caf\u00e9\n";
+        Path latin1 = Files.write(dir.resolve("latin1.yaml"), text.getBytes(StandardCharsets.ISO_8859_1));
+        Path utf16 = Files.write(dir.resolve("utf16.yaml"), ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE));
+        Path utf16NoMark = Files.write(dir.resolve("utf16-no-mark.yaml"), text.getBytes(StandardCharsets.UTF_16LE));
+        String rule = " (a scenario is a YAML file saved as UTF-8)";
+
+        assertThat(ScenarioLoader.validate(latin1)).singleElement().hasToString(latin1
+                + ":7:17: the file is not UTF-8 text: byte 0xE9 at offset 106 is not valid UTF-8" + rule);
+        assertThat(ScenarioLoader.validate(utf16)).singleElement().hasToString(utf16
+                + ":1:1: the file is not UTF-8 text: byte 0xFF at offset 0 is not valid UTF-8" + rule);
+        assertThat(ScenarioLoader.validate(utf16NoMark)).singleElement().hasToString(utf16NoMark
+                + ":1:2: the file is not UTF-8 text: a NUL byte at offset 1 (UTF-16 text or a binary file?)" + rule);
+        assertThatThrownBy(() -> ScenarioLoader.load(latin1)).isInstanceOf(ScenarioException.class);
+        assertThat(ScenarioLoader.validate(Files.writeString(dir.resolve("utf8.yaml"), text))).isEmpty();
+    }
+
+    @Test
+    void shouldReportAPathThatIsNotARegularFile(@TempDir Path dir) throws IOException {
+        assertThat(ScenarioLoader.validate(dir)).singleElement().hasToString(dir + ":1:1: not a regular file"
+                + " (a scenario is a YAML text file): " + dir);
     }
 }

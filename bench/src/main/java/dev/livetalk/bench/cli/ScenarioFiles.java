@@ -26,7 +26,8 @@ final class ScenarioFiles {
      */
     static Scenario loadOne(String option, Path file, Backend network) {
         if (!Files.isRegularFile(file)) {
-            throw new UsageException(option + ": no such scenario file: " + file);
+            throw new UsageException(option + ": " + (Files.exists(file)
+                    ? "not a regular file (a scenario is a YAML text file): " : "no such scenario file: ") + file);
         }
         try {
             return ScenarioLoader.load(file, LoaderOptions.DEFAULTS.withNetwork(network));
@@ -42,7 +43,8 @@ final class ScenarioFiles {
      * The YAML files named, and the {@code *.yaml} / {@code *.yml} files directly inside the
      * folders named (not their sub-folders), sorted by name per folder.
      *
-     * @throws UsageException for a path that does not exist or a folder without scenarios
+     * @throws UsageException for a path that does not exist, is neither a regular file nor a folder
+     *     (a FIFO, a device), or is a folder without scenarios
      */
     static List<Path> expand(List<Path> paths) {
         List<Path> files = new ArrayList<>();
@@ -55,6 +57,8 @@ final class ScenarioFiles {
                 files.addAll(inFolder);
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
+            } else if (Files.exists(path)) {
+                throw new UsageException("not a regular file or folder (a scenario is a YAML text file): " + path);
             } else {
                 throw new UsageException("no such scenario file or folder: " + path);
             }

@@ -1,0 +1,45 @@
+package dev.livetalk.bench.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code livetalk validate} answers bad input with exit 2 and a message naming the value and
+ * the rule, never a stack trace.
+ */
+class ValidateCommandTest extends CommandLineTest {
+    private static final String SCENARIO =
+            "name: s\nseed: 1\nduration: 10s\nnetwork: sim\nusers: [a, b]\nrooms: [{name: r, members: all}]\n";
+
+    @TempDir
+    Path dir;
+
+    private void assertInvalid(int code, String... message) {
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains(message).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void shouldRefuseAFileThatIsNotUtf8Text() throws Exception {
+        Path latin1 = Files.write(dir.resolve("latin1.yaml"),
+                (SCENARIO + "load: {rate: 1}\ndescription: caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
+
+        assertInvalid(run("validate", latin1.toString()), latin1 + ":8:17: the file is not UTF-8 text: byte 0xE9");
+    }
+
+    @Test
+    void shouldSayAPathThatExistsButIsNotARegularFileIsNotOne() {
+        Path device = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device), "a device file to name");
+
+        assertInvalid(run("validate", device.toString()),
+                "not a regular file or folder (a scenario is a YAML text file): /dev/null");
+        assertThat(err.toString()).doesNotContain("no such");
+    }
+}
