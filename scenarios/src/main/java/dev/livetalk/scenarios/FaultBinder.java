@@ -89,7 +89,8 @@ final class FaultBinder {
         Optional<Fault> fault = new FaultParameters(values, fields).read(kind.get());
         Optional<String> name = fields.optional("name").flatMap(n -> values.name(n, fields.path("name")))
                 .or(() -> Optional.of(kind.get().yamlName() + "#" + (index + 1)));
-        Optional<Timing> timing = new TimingBinder(values, context.duration()).timing(fields);
+        Optional<Timing> timing = new TimingBinder(values, context.duration())
+                .timing(fields, name.orElse(kind.get().yamlName()));
         Optional<DirectionSelector> direction = direction(fields, kind.get());
         Optional<Target> target = fields.optional("target").map(t -> targets.target(t, fields.path("target")))
                 .orElse(Optional.of(kind.get().onServer() ? new Target.ServerSide()

@@ -9,8 +9,9 @@ import java.util.OptionalInt;
 /**
  * Reads a fault's timing: {@code at} + {@code for} once, or {@code every} + {@code for}
  * from {@code at} (default 0s), {@code count} times or until the end of the run, with
- * {@code arrival: constant | poisson}. Every window must end by the end of the run, and
- * {@code every} must be longer than {@code for}.
+ * {@code arrival: constant | poisson}. Every window must end by the end of the run,
+ * {@code every} must be longer than {@code for}, and a fault makes at most
+ * {@link Timing#MAX_WINDOWS} windows (without {@code count}: periods within the run).
  *
  * <p>Not thread-safe: one validation on one thread.
  */
@@ -24,14 +25,15 @@ final class TimingBinder {
         this.runEnd = runEnd;
     }
 
-    Optional<Timing> timing(Fields fields) {
+    /** {@code faultName} names the fault in errors that are about the whole fault. */
+    Optional<Timing> timing(Fields fields, String faultName) {
         Optional<Duration> length = fields.required("for", "how long the fault lasts, such as 5s")
                 .flatMap(n -> values.duration(n, fields.path("for")));
         length.filter(Duration::isZero).ifPresent(zero ->
                 values.error(fields.optional("for").orElseThrow(), fields.path("for") + " must be a duration > 0: 0s"));
         length = length.filter(l -> !l.isZero());
         if (fields.has("every")) {
-            return every(fields, length);
+            return every(fields, faultName, length);
         }
         for (String key : new String[] {"count", "arrival"}) {
             fields.optional(key).ifPresent(n -> values.error(n, fields.path(key) + " applies only with every"));
@@ -47,7 +49,7 @@ final class TimingBinder {
         return Optional.of(new Timing.Once(at.get(), length.get()));
     }
 
-    private Optional<Timing> every(Fields fields, Optional<Duration> length) {
+    private Optional<Timing> every(Fields fields, String faultName, Optional<Duration> length) {
         YamlNode everyNode = fields.optional("every").orElseThrow();
         Optional<Duration> period = values.duration(everyNode, fields.path("every"));
         Optional<Duration> first = fields.optional("at").map(n -> values.duration(n, fields.path("at")))
@@ -71,6 +73,17 @@ final class TimingBinder {
         if (!endsInRun(fields, lastEnd, count.get().isPresent() ? "the last window" : "the first window")) {
             return Optional.empty();
         }
+        if (count.get().isEmpty() && runEnd != null) {
+            long windows = runEnd.minus(first.get()).minus(length.get()).dividedBy(period.get()) + 1;
+            if (windows > Timing.MAX_WINDOWS) {
+                values.error(everyNode, fields.path("every") + ": fault '" + faultName + "' repeats every "
+                        + Durations.format(period.get()) + " from " + Durations.format(first.get())
+                        + " until the run ends at " + Durations.format(runEnd) + ": " + windows
+                        + " windows, more than the limit of " + Timing.MAX_WINDOWS
+                        + " windows per fault (make every longer, or give a count)");
+                return Optional.empty();
+            }
+        }
         return Optional.of(new Timing.Every(first.get(), period.get(), length.get(), count.get(), arrival.get()));
     }
 
@@ -80,8 +93,8 @@ final class TimingBinder {
             return Optional.of(OptionalInt.empty());
         }
         Optional<Long> count = values.integer(node.get(), fields.path("count"));
-        if (count.isPresent() && (count.get() < 1 || count.get() > 1_000_000)) {
-            values.error(node.get(), fields.path("count") + " must be within 1..1000000: " + count.get());
+        if (count.isPresent() && (count.get() < 1 || count.get() > Timing.MAX_WINDOWS)) {
+            values.error(node.get(), fields.path("count") + " must be within 1.." + Timing.MAX_WINDOWS + ": " + count.get());
             return Optional.empty();
         }
         return count.map(c -> OptionalInt.of(Math.toIntExact(c)));

@@ -102,6 +102,12 @@ class ScenarioSchemaTest {
         assertThat(check(minimal("server: {dedupe-window: 2.5}\n"))).isNotEmpty();
     }
 
+    @Test
+    void shouldKnowTheLimitOfCount() throws IOException {
+        assertThat(check(minimal("faults:\n  - {type: down, every: 2ns, for: 1ns, count: 1000000}\n"))).isEmpty();
+        assertThat(check(minimal("faults:\n  - {type: down, every: 2ns, for: 1ns, count: 1000001}\n"))).isNotEmpty();
+    }
+
     private static String minimal(String extra) {
         return "name: t\nseed: 1\nduration: 10s\nusers: [a, b]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n"
                 + extra;

@@ -434,4 +434,20 @@ class ScenarioValidationTest {
         assertThat(ScenarioLoader.validate(dir)).singleElement().hasToString(dir + ":1:1: not a regular file"
                 + " (a scenario is a YAML text file): " + dir);
     }
+
+    @Test
+    void shouldRefuseARepeatingFaultWithoutCountThatMakesMoreWindowsThanTheLimit() throws Exception {
+        String head = "name: t\nseed: 1\nduration: 10s\nusers: [a, b]\nrooms: [{name: r, members: all}]\n"
+                + "load: {rate: 1}\nfaults:\n";
+        String limit = " windows, more than the limit of 1000000 windows per fault (make every longer, or give a count)";
+
+        assertSingleParseError(head + "  - {type: reset-peer, every: 2ns, for: 1ns}\n", 8, 31, "faults[0].every: fault"
+                + " 'reset-peer#1' repeats every 2ns from 0s until the run ends at 10s: 5000000000" + limit);
+        assertSingleParseError(head + "  - {type: down, name: flap, every: 8us, for: 1us, at: 1s, arrival: poisson}\n",
+                8, 37, "faults[0].every: fault 'flap' repeats every 8us from 1s until the run ends at 10s: 1125000"
+                        + limit);
+        Scenario atTheLimit = ScenarioLoader.parse("t.yaml",
+                head + "  - {type: down, every: 9us, for: 1us, at: 1s}\n", LoaderOptions.DEFAULTS);
+        assertThat(dev.livetalk.scenarios.fault.FaultSchedule.resolve(atTheLimit).windows()).hasSize(1_000_000);
+    }
 }

@@ -118,7 +118,7 @@ public record FaultSchedule(long seed, List<FaultWindow> windows) {
 
     private static List<Duration> constantStarts(Timing.Every every, Duration runEnd) {
         List<Duration> starts = new ArrayList<>();
-        int limit = every.count().orElse(Integer.MAX_VALUE);
+        int limit = every.count().orElse(Timing.MAX_WINDOWS);
         for (Duration s = every.first(); starts.size() < limit && s.plus(every.length()).compareTo(runEnd) <= 0;
                 s = s.plus(every.period())) {
             starts.add(s);
@@ -129,7 +129,7 @@ public record FaultSchedule(long seed, List<FaultWindow> windows) {
     /** Exponential gaps of mean {@code period} between starts, never closer than {@code length}. */
     private static List<Duration> poissonStarts(Timing.Every every, Duration runEnd, SplittableRandom random) {
         List<Duration> starts = new ArrayList<>();
-        int limit = every.count().orElse(Integer.MAX_VALUE);
+        int limit = every.count().orElse(Timing.MAX_WINDOWS);
         double meanNanos = every.period().toNanos();
         Duration s = every.first();
         while (starts.size() < limit && s.plus(every.length()).compareTo(runEnd) <= 0) {

@@ -15,6 +15,12 @@ import java.util.OptionalInt;
  */
 public sealed interface Timing permits Timing.Once, Timing.Every {
 
+    /**
+     * The most windows one repeating fault makes over a run: the limit of {@code count}, and of
+     * the windows a fault without {@code count} makes until the end of the run.
+     */
+    int MAX_WINDOWS = 1_000_000;
+
     /** How long each window lasts. */
     Duration length();
 
@@ -30,8 +36,10 @@ public sealed interface Timing permits Timing.Once, Timing.Every {
      * Windows of {@code length} starting at {@code first}, then every {@code period}
      * ({@link Arrival#CONSTANT}) or after exponential gaps of mean {@code period} that never
      * overlap ({@link Arrival#POISSON}); {@code count} windows, or as many as end within the run
-     * when empty. Validation checks that {@code count} constant windows end within the run;
-     * Poisson windows that would end after it are not played.
+     * when empty (at most {@link #MAX_WINDOWS}). Validation checks that {@code count} constant
+     * windows end within the run, and that without {@code count} the run holds at most
+     * {@link #MAX_WINDOWS} periods; Poisson windows that would end after the run, or beyond
+     * {@link #MAX_WINDOWS}, are not played.
      */
     record Every(Duration first, Duration period, Duration length, OptionalInt count, Arrival arrival)
             implements Timing {

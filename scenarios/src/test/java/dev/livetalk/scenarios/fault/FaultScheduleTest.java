@@ -94,6 +94,20 @@ class FaultScheduleTest {
         }
     }
 
+    /** A scenario built without validation (a library caller's) still gets at most the limit of windows. */
+    @Test
+    void shouldStopAPoissonFaultWithoutCountAtTheWindowLimit() throws Exception {
+        Scenario s = scenario("");
+        FaultSpec tiny = new FaultSpec("tiny", new DownFault(), new Timing.Every(Duration.ZERO, Duration.ofNanos(2),
+                Duration.ofNanos(1), java.util.OptionalInt.empty(), dev.livetalk.scenarios.Arrival.POISSON),
+                DirectionSelector.BOTH, new Target.AllClients(LinkSelector.BOTH));
+        Scenario unchecked = new Scenario(s.name(), s.description(), s.seed(), s.network(), s.duration(), s.warmup(),
+                s.quiesce(), s.users(), s.rooms(), s.clientShape(), s.load(), s.strategies(), List.of(tiny), s.budgets(),
+                s.server(), s.clients());
+
+        assertThat(FaultSchedule.resolve(unchecked).windows()).hasSize(Timing.MAX_WINDOWS);
+    }
+
     @Test
     void shouldResolveRoomClientAndServerTargets() throws Exception {
         Scenario s = scenario("faults:\n"
