@@ -3,14 +3,23 @@ package dev.livetalk.scenarios;
 /**
  * The open-model load: every user sends {@code ratePerSender} messages per second to each of
  * its rooms in turn, spaced by {@code arrival}, and a {@code replyShare} of the messages reply
- * to an earlier one.
+ * to an earlier one. The rate is at most {@link #MAX_RATE_PER_SENDER}.
  *
  * <p>Immutable; any thread.
  */
 public record Load(double ratePerSender, Arrival arrival, double replyShare) {
+    /**
+     * The most messages per second one sender sends: one a millisecond, over a hundred times the
+     * library's busiest sender (8/s). Far above it the plan's spacing falls below what its
+     * nanosecond clock can tell apart (at 1e300/s a send never advances the time) and the
+     * harness does nothing but send.
+     */
+    public static final double MAX_RATE_PER_SENDER = 1000;
+
     public Load {
-        if (!(ratePerSender > 0) || Double.isInfinite(ratePerSender)) {
-            throw new IllegalArgumentException("rate must be > 0 messages/s per sender: " + ratePerSender);
+        if (!(ratePerSender > 0) || !(ratePerSender <= MAX_RATE_PER_SENDER)) {
+            throw new IllegalArgumentException("rate must be > 0 and at most " + (long) MAX_RATE_PER_SENDER
+                    + " messages/s per sender: " + ratePerSender);
         }
         if (!(replyShare >= 0.0 && replyShare <= 1.0)) {
             throw new IllegalArgumentException("reply-share must be within 0..1: " + replyShare);

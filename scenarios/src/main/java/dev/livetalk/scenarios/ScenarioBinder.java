@@ -163,7 +163,8 @@ final class ScenarioBinder {
         return values.mapping(node, "load").flatMap(m -> {
             Fields f = new Fields(m, "load", LOAD_KEYS, diagnostics);
             Optional<Double> rate = f.required("rate", "messages per second per sender")
-                    .flatMap(n -> values.positive(n, "load.rate", "messages/s per sender"));
+                    .flatMap(n -> values.positive(n, "load.rate", "messages/s per sender")
+                            .filter(r -> rateWithinLimit(n, r)));
             Optional<Arrival> arrival = f.optional("arrival")
                     .map(n -> values.choice(n, "load.arrival", Arrival.values(), Arrival::yamlName))
                     .orElse(Optional.of(Arrival.CONSTANT));
@@ -172,6 +173,15 @@ final class ScenarioBinder {
             return rate.isPresent() && arrival.isPresent() && replyShare.isPresent()
                     ? Optional.of(new Load(rate.get(), arrival.get(), replyShare.get())) : Optional.empty();
         });
+    }
+
+    private boolean rateWithinLimit(YamlNode node, double rate) {
+        if (rate <= Load.MAX_RATE_PER_SENDER) {
+            return true;
+        }
+        values.error(node, "load.rate must be at most " + (long) Load.MAX_RATE_PER_SENDER
+                + " messages/s per sender (one send a millisecond): " + Values.text(node));
+        return false;
     }
 
     private Optional<StrategySelection> strategies(YamlNode node) {

@@ -108,6 +108,12 @@ class ScenarioSchemaTest {
         assertThat(check(minimal("faults:\n  - {type: down, every: 2ns, for: 1ns, count: 1000001}\n"))).isNotEmpty();
     }
 
+    @Test
+    void shouldKnowTheLimitOfTheRate() throws IOException {
+        assertThat(check(minimal("").replace("rate: 1", "rate: 1000"))).isEmpty();
+        assertThat(check(minimal("").replace("rate: 1", "rate: 1e10"))).isNotEmpty();
+    }
+
     private static String minimal(String extra) {
         return "name: t\nseed: 1\nduration: 10s\nusers: [a, b]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n"
                 + extra;

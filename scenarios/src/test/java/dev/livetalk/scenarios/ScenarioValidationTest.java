@@ -450,4 +450,19 @@ class ScenarioValidationTest {
                 head + "  - {type: down, every: 9us, for: 1us, at: 1s}\n", LoaderOptions.DEFAULTS);
         assertThat(dev.livetalk.scenarios.fault.FaultSchedule.resolve(atTheLimit).windows()).hasSize(1_000_000);
     }
+
+    @Test
+    void shouldRefuseARatePerSenderAboveTheLimitWithTheValueAndTheRule() throws Exception {
+        String head = "name: t\nseed: 1\nduration: 10s\nusers: [a, b]\nrooms: [{name: r, members: all}]\n";
+        for (String value : List.of("1e10", "1e300", "1000.5", "1001")) {
+            assertSingleParseError(head + "load: {rate: " + value + "}\n", 6, 14,
+                    "load.rate must be at most 1000 messages/s per sender (one send a millisecond): " + value);
+        }
+        assertThat(ScenarioLoader.parse("t.yaml", head + "load: {rate: 1000}\n", LoaderOptions.DEFAULTS)
+                .load().ratePerSender()).isEqualTo(1000.0);
+        assertThat(ScenarioLoader.parse("t.yaml", head + "load: {rate: 1e-300}\n", LoaderOptions.DEFAULTS)
+                .load().ratePerSender()).as("a rate too small to send anything is allowed").isEqualTo(1e-300);
+        assertThatThrownBy(() -> new Load(1e10, Arrival.CONSTANT, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 1000 messages/s per sender");
+    }
 }
