@@ -35,6 +35,13 @@ public record Scenario(
         ServerSettings server,
         ClientSettings clients) {
 
+    /**
+     * The longest scenario name a file may give (checked by validation): the name is the run's
+     * output folder and starts its chart files' names ({@code NN-NAME-percentiles-METRIC.png}),
+     * which must fit a file system's 255-byte names with room to spare; names are ASCII.
+     */
+    public static final int MAX_NAME_LENGTH = 100;
+
     public Scenario {
         users = List.copyOf(users);
         rooms = List.copyOf(rooms);

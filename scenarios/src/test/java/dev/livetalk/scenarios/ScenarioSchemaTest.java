@@ -114,6 +114,12 @@ class ScenarioSchemaTest {
         assertThat(check(minimal("").replace("rate: 1", "rate: 1e10"))).isNotEmpty();
     }
 
+    @Test
+    void shouldKnowTheLimitOfTheScenarioName() throws IOException {
+        assertThat(check(minimal("").replace("name: t", "name: " + "n".repeat(100)))).isEmpty();
+        assertThat(check(minimal("").replace("name: t", "name: " + "n".repeat(101)))).isNotEmpty();
+    }
+
     private static String minimal(String extra) {
         return "name: t\nseed: 1\nduration: 10s\nusers: [a, b]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n"
                 + extra;

@@ -465,4 +465,17 @@ class ScenarioValidationTest {
         assertThatThrownBy(() -> new Load(1e10, Arrival.CONSTANT, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at most 1000 messages/s per sender");
     }
+
+    @Test
+    void shouldRefuseAScenarioNameLongerThanAFolderNameShouldBe() throws Exception {
+        String tail = "\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n";
+        String rule = "name must be at most 100 characters (it names the run's output folder and chart files): ";
+        for (int length : new int[] {101, 300, 100_000}) {
+            assertSingleParseError("name: " + "n".repeat(length) + tail, 1, 7,
+                    rule + length + " characters, '" + "n".repeat(20) + "...'");
+        }
+        assertThat(ScenarioLoader.parse("t.yaml", "name: " + "n".repeat(100) + tail, LoaderOptions.DEFAULTS).name())
+                .hasSize(100);
+        assertSingleParseError("name: ../up" + tail, 1, 7, "name must be a name of letters, digits, '_', '.' and '-'");
+    }
 }
