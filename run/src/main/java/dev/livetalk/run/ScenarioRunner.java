@@ -1,5 +1,6 @@
 package dev.livetalk.run;
 
+import dev.livetalk.client.Throwables;
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.drift.Drift;
 import dev.livetalk.metrics.gate.BudgetEvaluator;
@@ -129,7 +130,12 @@ public final class ScenarioRunner {
                         + " more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
                 LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " ran out of heap", e);
                 break;
-            } catch (RuntimeException | LinkageError e) { // LinkageError: a plugged-in jar without a class it uses
+            } catch (RuntimeException | Error e) {
+                // an Error too, of a strategy's making: a plugged-in jar without a class it uses (LinkageError), a
+                // StackOverflowError, an AssertionError; not one that puts the JVM in doubt (Throwables)
+                if (!Throwables.recoverable(e)) {
+                    throw e;
+                }
                 stopped = new ScenarioStop(ScenarioStop.Cause.HARNESS_FAILURE, strategy, reason(e));
                 LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " stopped the run", e);
                 break;
@@ -225,6 +231,8 @@ public final class ScenarioRunner {
                         // the plays may differ (the simulator's second goes through the codec): say which failed
                         case RuntimeException failure -> throw new RunFailure("the self-check's second play failed"
                                 + " where the first did not: " + reason(failure));
+                        case Error error when Throwables.recoverable(error) -> throw new RunFailure("the self-check's"
+                                + " second play failed where the first did not: " + reason(error));
                         case Error error -> throw error;
                         case InterruptedException interrupted -> throw interrupted;
                         case IOException io -> throw io;

@@ -1,6 +1,7 @@
 package dev.livetalk.simulator;
 
 import dev.livetalk.client.ClientSession;
+import dev.livetalk.client.Throwables;
 import dev.livetalk.run.FaultPlay;
 import dev.livetalk.run.Host;
 import dev.livetalk.run.RunFailure;
@@ -112,7 +113,12 @@ final class SimStage implements Stage {
             return true;
         } catch (RunFailure e) {
             throw e;
-        } catch (RuntimeException | LinkageError e) { // LinkageError: a plugged-in jar without a class it uses
+        } catch (RuntimeException | Error e) {
+            // an Error too, of a strategy's making: a plugged-in jar without a class it uses (LinkageError), a
+            // StackOverflowError, an AssertionError; an OutOfMemoryError goes on to the runner's heap stop
+            if (!Throwables.recoverable(e)) {
+                throw e;
+            }
             RunFailure failure = new RunFailure(strategy + ": the simulation failed at virtual time "
                     + Duration.ofNanos(loop.now()) + " (seed " + plan.seed() + "): " + e);
             failure.initCause(e);

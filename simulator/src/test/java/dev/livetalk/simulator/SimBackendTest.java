@@ -232,8 +232,49 @@ class SimBackendTest {
                 + " time PT.*S \\(seed 4\\): java.lang.NoClassDefFoundError: com/example/Missing");
     }
 
+    /**
+     * A strategy's own Error, not only a missing class, thrown by a callback or by its provider's
+     * create: a StackOverflowError of a runaway recursion, an AssertionError, an Error of its own
+     * (a LinkageError such as ExceptionInInitializerError is the missing class's case). The scenario stops as for an exception of the strategy, naming it, and the
+     * strategy played before it keeps its results (rather than the Error escaping the run).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"StackOverflowError", "AssertionError", "Error"})
+    void shouldStopTheScenarioNamingTheStrategyThatThrewAnError(String error) throws Exception {
+        java.util.function.Supplier<Error> thrown = switch (error) {
+            case "StackOverflowError" -> () -> new StackOverflowError("boom");
+            case "AssertionError" -> () -> new AssertionError("boom");
+            default -> () -> new Error("boom");
+        };
+        Strategies strategies = Strategies.load()
+                .with(failing("test-error-at-create", true, thrown))
+                .with(failing("test-error-in-callback", false, thrown));
+        ScenarioRunner runner = new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS),
+                RunSettings.DEFAULTS.withStrategies(strategies), RunProgress.NONE);
+
+        ResultsDocument atCreate = runner.run(Scenarios.outage(), List.of("event-only", "test-error-at-create"), 4,
+                folder);
+        ResultsDocument inCallback = runner.run(Scenarios.outage(), List.of("event-only", "test-error-in-callback"), 4,
+                folder.resolve("callback"));
+
+        assertThat(atCreate.strategies()).extracting(StrategyResult::strategy).containsExactly("event-only");
+        assertThat(atCreate.stopped().cause()).isEqualTo(ScenarioStop.Cause.HARNESS_FAILURE);
+        assertThat(atCreate.stopped().strategy()).isEqualTo("test-error-at-create");
+        assertThat(atCreate.stopped().reason()).isEqualTo("java.lang." + error + ": boom");
+        assertThat(inCallback.strategies()).extracting(StrategyResult::strategy).containsExactly("event-only");
+        assertThat(inCallback.stopped().cause()).isEqualTo(ScenarioStop.Cause.HARNESS_FAILURE);
+        assertThat(inCallback.stopped().strategy()).isEqualTo("test-error-in-callback");
+        assertThat(inCallback.stopped().reason()).matches("test-error-in-callback: the simulation failed at virtual"
+                + " time PT.*S \\(seed 4\\): java.lang." + error + ": boom");
+    }
+
     /** event-only under {@code name}, failing as a missing class would when made or on its first message. */
     private static StrategyProvider missing(String name, boolean atCreate) {
+        return failing(name, atCreate, () -> new NoClassDefFoundError("com/example/Missing"));
+    }
+
+    /** event-only under {@code name}, throwing {@code thrown} when made or on its first message. */
+    private static StrategyProvider failing(String name, boolean atCreate, java.util.function.Supplier<Error> thrown) {
         return new StrategyProvider() {
             @Override
             public String name() {
@@ -248,7 +289,7 @@ class SimBackendTest {
             @Override
             public ReconciliationStrategy create(StrategySettings settings) {
                 if (atCreate) {
-                    throw new NoClassDefFoundError("com/example/Missing");
+                    throw thrown.get();
                 }
                 ReconciliationStrategy eventOnly = new EventOnlyStrategy(settings);
                 return new ReconciliationStrategy() {
@@ -264,7 +305,7 @@ class SimBackendTest {
 
                     @Override
                     public void onMessage(StrategyContext ctx, Message message, long now) {
-                        throw new NoClassDefFoundError("com/example/Missing");
+                        throw thrown.get();
                     }
 
                     @Override

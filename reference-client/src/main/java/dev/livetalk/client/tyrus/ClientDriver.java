@@ -1,6 +1,7 @@
 package dev.livetalk.client.tyrus;
 
 import dev.livetalk.client.ClientSession;
+import dev.livetalk.client.Throwables;
 import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.protocol.CodecLimits;
 import dev.livetalk.protocol.EventCodec;
@@ -47,8 +48,9 @@ public final class ClientDriver implements AutoCloseable {
 
     /**
      * @param connectTimeout how long a WebSocket handshake may take before the attempt fails
-     * @param onFailure      told, on the owner thread, of an exception a task threw; the
-     *                       driver keeps running
+     * @param onFailure      told, on the owner thread, of an exception or Error a task threw;
+     *                       the driver keeps running (but after an Error that puts the JVM in
+     *                       doubt, {@link Throwables#recoverable})
      */
     public ClientDriver(Duration connectTimeout, Consumer<Throwable> onFailure) {
         this.onFailure = onFailure;
@@ -95,8 +97,11 @@ public final class ClientDriver implements AutoCloseable {
         execute(() -> {
             try {
                 result.complete(task.get());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an Error too: the caller waits on the result
                 result.completeExceptionally(e);
+                if (!Throwables.recoverable(e)) {
+                    throw e;
+                }
             }
         });
         return result;
@@ -188,8 +193,14 @@ public final class ClientDriver implements AutoCloseable {
     private void run(Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: a strategy's StackOverflowError or AssertionError, a plugged-in jar without a class it
+            // uses; told like an exception, the owner thread going on. One that puts the JVM in doubt (an
+            // OutOfMemoryError: Throwables) is told too, so the run fails saying so, and ends the thread.
             onFailure.accept(e);
+            if (!Throwables.recoverable(e)) {
+                throw e;
+            }
         }
     }
 
