@@ -225,6 +225,7 @@ public final class StrategyPlay {
             }
         }
         if (!failures.isEmpty()) {
+            rethrowOutOfMemory();
             RunFailure failure = new RunFailure(strategy + ": the harness failed during the run: " + failures.get(0));
             failures.stream().skip(1).forEach(failure::addSuppressed);
             throw failure;
@@ -277,6 +278,7 @@ public final class StrategyPlay {
         Duration timeout = settings.startupTimeout();
         boolean joined = opened.runUntil(allJoined, opened.now() + timeout.toNanos(), () -> { });
         if (allJoined.isCompletedExceptionally()) {
+            rethrowOutOfMemory();
             throw new RunFailure(strategy + ": a client failed while connecting: " + failures.get(0));
         }
         if (!joined) {
@@ -339,6 +341,7 @@ public final class StrategyPlay {
                     + seconds(end - loadStart) + ": " + failed.getMessage());
         }
         if (!done) {
+            rethrowOutOfMemory();
             throw new RunFailure(strategy + ": the clients did not finish within " + FINISH_SLACK.toSeconds()
                     + " s of the run's end" + (failures.isEmpty() ? "" : "; first failure: " + failures.get(0)));
         }
@@ -438,6 +441,19 @@ public final class StrategyPlay {
             return;
         }
         trace.onServerStarted(epoch, current.now());
+    }
+
+    /**
+     * Throws the first {@link OutOfMemoryError} a client's thread told of (a real network's driver
+     * thread ran out of heap): the run stops there as a heap stop, as where the play's own thread
+     * runs out, rather than as a failure of the harness that hides it.
+     */
+    private void rethrowOutOfMemory() {
+        for (Throwable failure : failures) {
+            if (failure instanceof OutOfMemoryError outOfMemory) {
+                throw outOfMemory;
+            }
+        }
     }
 
     private void onFailure(Throwable failure) {

@@ -86,6 +86,14 @@ class StrategyPlayTest {
         assertThat(backend.closed).isTrue();
     }
 
+    /** A client's thread that ran out of heap (a driver's, on a real network): the heap's stop, not a harness failure. */
+    @Test
+    void throwsTheOutOfMemoryErrorAClientsThreadToldOf() {
+        Scripted backend = new Scripted(Behaviour.OUT_OF_MEMORY, -1);
+        assertThatThrownBy(() -> play(backend)).isInstanceOf(OutOfMemoryError.class).hasMessage("scripted heap");
+        assertThat(backend.closed).isTrue();
+    }
+
     @Test
     void failsNamingHowManyClientsHadNotJoinedAfterTheStartupTimeout() {
         assertThatThrownBy(() -> play(new Scripted(Behaviour.SILENT, -1))).isInstanceOf(RunFailure.class)
@@ -118,7 +126,7 @@ class StrategyPlayTest {
         assertThat(play.summary()).as("what it said of itself is kept").isEqualTo("scripted stage");
     }
 
-    private enum Behaviour { JOIN, FAIL, SILENT }
+    private enum Behaviour { JOIN, FAIL, OUT_OF_MEMORY, SILENT }
 
     /** A backend whose stage is a virtual clock and a queue of actions; nothing travels anywhere. */
     private static final class Scripted implements Backend {
@@ -196,6 +204,7 @@ class StrategyPlayTest {
                             case JOIN -> ScriptedStage.this.at(now + 1_000_000, t -> user.rooms().forEach(room ->
                                     user.onFrame(new Link(LinkRole.MAIN, 1), new Joined(room, 0), t)));
                             case FAIL -> onFailure.accept(new IOException("connection refused by the script"));
+                            case OUT_OF_MEMORY -> onFailure.accept(new OutOfMemoryError("scripted heap"));
                             case SILENT -> {
                             }
                         }
