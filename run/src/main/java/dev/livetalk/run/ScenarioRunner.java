@@ -351,7 +351,10 @@ public final class ScenarioRunner {
                     ledger.bytes() / (double) Math.max(1, ledger.pairs()), addNanos / 1e9, (finished - started) / 1e9,
                     ledger.spillBytes() / 1e3));
         }
-        if (otlp != null) {
+        if (otlp != null && otlp.failure().isPresent()) {
+            progress.onNote(plan.scenario().name() + " " + strategy + ": no OTLP traces: cannot write "
+                    + otlp.path() + ": " + otlp.failure().get().getMessage());
+        } else if (otlp != null) {
             progress.onNote(String.format(java.util.Locale.ROOT, "%s %s: %,d messages as OTLP traces in %.2f s",
                     plan.scenario().name(), strategy, ledger.messages(), otlpNanos[0] / 1e9));
         }

@@ -15,7 +15,7 @@ public enum ExitCode {
     OK(0, "pass: every budget holds and nothing regressed against --baseline"),
     /** The harness itself failed: no Toxiproxy, a crash. */
     HARNESS_FAILURE(1, "the harness itself failed (no Toxiproxy, a crash), or with --strict its own scheduling lag "
-            + "made a run untrustworthy"),
+            + "made a run untrustworthy, or the --otlp file could not be written (everything else is)"),
     /** Invalid input: arguments, a scenario file. */
     INVALID_INPUT(2, "invalid input (arguments, a scenario file)"),
     /** {@code livetalk audit}: a figure of results.json differs from its recount from the ledger. */

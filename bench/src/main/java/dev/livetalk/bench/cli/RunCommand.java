@@ -246,11 +246,30 @@ final class RunCommand implements Callable<Integer> {
         try (traces) {
             code = run();
         }
+        if (traces != null && traces.failure().isPresent()) {
+            return otlpFailed(traces, code);
+        }
         if (traces != null && !quiet) {
             spec.commandLine().getErr().printf("OTLP traces: %s (%,d traces, %,d bytes)%n",
                     traces.path().toAbsolutePath().normalize(), traces.traces(), Files.size(traces.path()));
         }
         return code;
+    }
+
+    /**
+     * {@code --otlp}'s file could not be written (a full disk): the run went on without it and
+     * wrote everything else (results, ledger, report); says so, and exits 1, the harness having
+     * failed to write an output it was asked for, unless the run already ends with a code of its
+     * own stop (interrupted, the heap, a harness failure).
+     */
+    private int otlpFailed(OtlpTraceFile traces, int code) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("livetalk: the harness failed: --otlp " + otlpPath + ": cannot write the traces: "
+                + OutputFolder.reason(traces.failure().get()) + " (the file is incomplete; the results and the"
+                + " report are written, their verdict is the measured one's)");
+        err.flush();
+        return code == ExitCode.OK.code() || code == ExitCode.BUDGET_FAILED.code() ? ExitCode.HARNESS_FAILURE.code()
+                : code;
     }
 
     /** Where the human text goes: standard output, or standard error with {@code --json}. */

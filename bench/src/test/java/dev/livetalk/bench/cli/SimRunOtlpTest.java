@@ -59,6 +59,27 @@ class SimRunOtlpTest extends CommandLineTest {
         return spans;
     }
 
+    /**
+     * {@code --otlp} on a full disk (Linux's /dev/full fails every write with ENOSPC): the run is
+     * measured and written all the same (results, ledger, report), and exits 1 naming the file.
+     */
+    @Test
+    void shouldWriteTheMeasuredResultsAndExitOneNamingTheOtlpFileThatCouldNotBeWritten() throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full here");
+
+        int code = runWithOtlp(full, "out");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.HARNESS_FAILURE.code());
+        assertThat(err.toString()).contains("livetalk: the harness failed: --otlp /dev/full: cannot write the traces:"
+                + " No space left on device").doesNotContain("\tat ");
+        Path scenarioFolder = dir.resolve("out/sim-outage");
+        assertThat(scenarioFolder.resolve("results.json")).isRegularFile();
+        assertThat(ScenarioRunner.ledgerFolder(scenarioFolder, "reconcile")).isDirectory();
+        assertThat(dir.resolve("out/index.html")).isRegularFile();
+        assertThat(dir.resolve("out/junit.xml")).isRegularFile();
+    }
+
     @Test
     void shouldWriteEveryMessageOfEveryStrategyAsATraceWithAWellFormedTree() throws Exception {
         Path otlp = dir.resolve("traces.jsonl");

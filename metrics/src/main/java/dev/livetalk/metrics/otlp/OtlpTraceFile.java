@@ -34,6 +34,10 @@ import java.util.Map;
  * {@code epoch} as the start of the warm-up, the same epoch for every run appended, so that
  * the strategies and scenarios of one file line up.
  *
+ * <p>The file is an extra output of a run: a write that fails (a full disk) does not fail the
+ * run that measured what it would have held. The first failure is kept ({@link #failure()}),
+ * nothing more is written, and the caller says so once the run's other outputs are written.
+ *
  * <p>Not thread-safe: one thread appends and closes.
  */
 public final class OtlpTraceFile implements AutoCloseable {
@@ -42,14 +46,19 @@ public final class OtlpTraceFile implements AutoCloseable {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private final Path path;
     private final long epochNanos;
+    private final OutputStream out;
     private final JsonGenerator json;
     private final TraceIds ids = new TraceIds();
     private long traces;
     private boolean closed;
+    /** The first write that failed; {@code null} while none did. */
+    private IOException failure;
 
-    private OtlpTraceFile(Path path, long epochNanos, OutputStream out) throws IOException {
+    /** A file of traces at {@code path} written into {@code out} (a test hands in a stream that fails). */
+    OtlpTraceFile(Path path, long epochNanos, OutputStream out) throws IOException {
         this.path = path;
         this.epochNanos = epochNanos;
+        this.out = out;
         this.json = JSON.createGenerator(out, JsonEncoding.UTF8);
         this.json.setRootValueSeparator(null); // each request ends its own line
     }
@@ -72,16 +81,36 @@ public final class OtlpTraceFile implements AutoCloseable {
         return path;
     }
 
-    /** How many traces (messages) were written so far. */
+    /** How many traces (messages) were written so far (the last ones may be lost to a {@link #failure()}). */
     public long traces() {
         return traces;
     }
 
     /**
-     * Writes a trace per message of {@code ledger}, the run of {@code stamp} whose warm-up
-     * lasted {@code warmup}.
+     * The first write (or the closing flush) that failed, if one did: the file then holds the
+     * traces written before it, the last of them maybe cut short, and nothing after.
      */
-    public void append(LedgerFiles.Stamp stamp, Duration warmup, Ledger ledger) throws IOException {
+    public java.util.Optional<IOException> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
+    /**
+     * Writes a trace per message of {@code ledger}, the run of {@code stamp} whose warm-up
+     * lasted {@code warmup}; after a failed write ({@link #failure()}) it writes nothing, and a
+     * write that fails is kept there rather than thrown.
+     */
+    public void append(LedgerFiles.Stamp stamp, Duration warmup, Ledger ledger) {
+        if (failure != null || closed) {
+            return;
+        }
+        try {
+            write(stamp, warmup, ledger);
+        } catch (IOException e) {
+            failure = e;
+        }
+    }
+
+    private void write(LedgerFiles.Stamp stamp, Duration warmup, Ledger ledger) throws IOException {
         long zeroNanos = Math.addExact(epochNanos, warmup.toNanos());
         Phases phases = new Phases(ledger.faults().stream().map(OtlpTraceFile::window).toList());
         Map<String, List<DeliveryRow>> deliveries = new HashMap<>();
@@ -209,13 +238,30 @@ public final class OtlpTraceFile implements AutoCloseable {
         return Long.toString(Math.addExact(zeroNanos, Math.multiplyExact(us, 1_000L)));
     }
 
-    /** Flushes and closes the file; a second call does nothing. */
+    /**
+     * Flushes and closes the file; a second call does nothing. A flush that fails is kept as the
+     * {@link #failure()} (unless one came before), the file closed all the same.
+     */
     @Override
-    public void close() throws IOException {
+    public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        json.close();
+        try {
+            if (failure == null) {
+                json.close();
+            }
+        } catch (IOException e) {
+            failure = e;
+        } finally {
+            try {
+                out.close(); // where the generator failed before closing it; a second close does nothing
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
     }
 }

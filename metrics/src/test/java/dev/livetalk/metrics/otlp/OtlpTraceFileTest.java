@@ -221,6 +221,41 @@ class OtlpTraceFileTest {
         assertThat(firstLine).contains("\"traceId\":\"" + traceA + "\"");
     }
 
+    /**
+     * A write that fails part-way (a full disk) is kept, not thrown: the run that appends goes on
+     * and writes its other outputs; nothing more is written, and closing does not throw either.
+     */
+    @Test
+    void shouldKeepTheFirstFailedWriteAndWriteNothingAfterIt() throws IOException {
+        int[] writes = {0};
+        java.io.OutputStream fillsUp = new java.io.OutputStream() {
+            private int room = 1_000;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                writes[0]++;
+                if (len > room) {
+                    throw new IOException("No space left on device");
+                }
+                room -= len;
+            }
+        };
+        OtlpTraceFile otlp = new OtlpTraceFile(dir.resolve("full.jsonl"), EPOCH_NANOS, fillsUp);
+
+        otlp.append(STAMP, WARMUP, handMade());
+        int writesWhenItFailed = writes[0];
+        otlp.append(STAMP, WARMUP, handMade());
+        otlp.close();
+
+        assertThat(otlp.failure()).hasValueSatisfying(e -> assertThat(e).hasMessage("No space left on device"));
+        assertThat(writes[0]).as("nothing written after the failure").isEqualTo(writesWhenItFailed);
+    }
+
     @Test
     void shouldRefuseAFolderNamingIt() {
         assertThatThrownBy(() -> OtlpTraceFile.create(dir, EPOCH)).isInstanceOf(IOException.class)
