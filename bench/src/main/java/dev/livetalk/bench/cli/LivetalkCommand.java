@@ -46,6 +46,7 @@ public final class LivetalkCommand implements Runnable {
     /** A configured command line: exit-code mapping and error handlers installed. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LivetalkCommand());
+        commandLine.registerConverter(java.nio.file.Path.class, new PathConverter()); // every command's: no empty path
         documentExitCodes(commandLine);
         commandLine.setExitCodeExceptionMapper(LivetalkCommand::exitCodeOf);
         commandLine.setParameterExceptionHandler((e, args) -> {

@@ -66,6 +66,31 @@ class RunArgumentsTest {
         assertThat(out.toString()).doesNotContain("verdict");
     }
 
+    /** {@code livetalk ARGS} (no --out added) with the counting launcher; returns the exit code. */
+    private int runExactly(String... args) {
+        CommandLine commandLine = LivetalkCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        RunCommand run = commandLine.getSubcommands().get("run").getCommand();
+        run.toxiproxyLauncher = url -> {
+            launches.incrementAndGet();
+            throw new HarnessFailure("test launcher: Toxiproxy was asked for", null);
+        };
+        return commandLine.execute(args);
+    }
+
+    /** An empty path is no folder: {@code --out ""} would write the report into the current folder. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", " "})
+    void shouldRefuseAnEmptyOut(String empty) {
+        int code = runExactly("run", scenario.toString(), "--out", empty);
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("--out", "'" + empty + "' is empty: a path must name a file or folder")
+                .doesNotContain("\tat ");
+        assertThat(launches).as("Toxiproxy launches").hasValue(0);
+    }
+
     /** The seam works: with valid arguments the run does ask for Toxiproxy (and the test launcher stops it). */
     @Test
     void shouldAskForToxiproxyWhenEveryArgumentIsValid() {
