@@ -84,7 +84,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed instead of each scenario's own (load, fault schedule, clients).")
     Long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder, created if missing (default: the project's reports/latest/).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder, created if missing (default: the project's reports/latest/); the run holds it"
+                    + " (a lock on DIR/.livetalk.lock): another run into it meanwhile is refused with exit 2.")
     Path outOption;
 
     @Option(names = "--baseline", paramLabel = "RESULTS",
@@ -238,13 +239,15 @@ final class RunCommand implements Callable<Integer> {
         invocation = InvocationOf.of(spec, started);
         checked = check(started);
         if (checked.seeds().isPresent()) {
-            return sweep(checked.seeds().get());
+            try (OutputLock held = OutputLock.take("--out", checked.outDir())) { // another run's: refused (exit 2)
+                return sweep(checked.seeds().get(), held);
+            }
         }
-        OtlpTraceFile traces = openOtlp(checked.otlpEpoch());
+        OtlpTraceFile traces = openOtlp(checked.otlpEpoch()); // refused (exit 2) before the folder is made
         otlp = traces;
         int code;
-        try (traces) {
-            code = run();
+        try (traces; OutputLock held = OutputLock.take("--out", checked.outDir())) {
+            code = run(held);
         }
         if (traces != null && traces.failure().isPresent()) {
             return otlpFailed(traces, code);
@@ -396,8 +399,9 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int run() throws IOException, InterruptedException {
-        Path outDir = checked.outDir();
+    /** Plays the run into its output folder, which {@code held} keeps this run's. */
+    private int run(OutputLock held) throws IOException, InterruptedException {
+        Path outDir = held.folder();
         Optional<Baseline> baseline = checked.baseline();
         if (!quiet) {
             baseline.ifPresent(b -> human().println(b.describe()));
@@ -744,7 +748,7 @@ final class RunCommand implements Callable<Integer> {
      * (unless {@code --quiet}), then every failed budget, the sweep report's path and the verdict
      * line; writes {@code sweep.md}, {@code sweep.json} and {@code shard.json}.
      */
-    private int sweep(SeedRange range) throws IOException {
+    private int sweep(SeedRange range, OutputLock held) throws IOException {
         PrintWriter human = human();
         Shard part = checked.shard();
         long units = 0;
@@ -760,7 +764,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<ShardManifest.Origin> origins = origins();
         String plan = ShardManifest.fingerprint(sweepPlan(range), origins);
-        Path outDir = Files.createDirectories(checked.outDir());
+        Path outDir = held.folder();
         Files.deleteIfExists(outDir.resolve(SweepResults.JSON)); // an earlier sweep's, never merged with this one's
         Files.deleteIfExists(outDir.resolve(ShardManifest.FILE)); // nor an earlier shard's, if this sweep stops early
         if (!part.whole() && !quiet) {

@@ -23,6 +23,9 @@ class RunArgumentsTest {
     private static final String TOXIPROXY_SCENARIO =
             "name: s\nseed: 1\nduration: 1s\nusers: [a, b]\nrooms:\n  - name: r\n    members: all\nload:\n  rate: 1\n";
 
+    /** The lock file a run holds in its output folder (README, --out). */
+    private static final String LOCK = ".livetalk.lock";
+
     @TempDir
     Path dir;
 
@@ -89,6 +92,47 @@ class RunArgumentsTest {
         assertThat(err.toString()).contains("--out", "'" + empty + "' is empty: a path must name a file or folder")
                 .doesNotContain("\tat ");
         assertThat(launches).as("Toxiproxy launches").hasValue(0);
+    }
+
+    /** Two runs into one folder at once would lose one's results: the second is refused while the first holds it. */
+    @Test
+    void shouldRefuseAnOutputFolderAnotherRunHolds() throws Exception {
+        Files.createDirectories(outDir);
+        java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(outDir.resolve(LOCK),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        try {
+            assertThat(held.tryLock()).as("locked here, as a run holds its folder").isNotNull();
+            int code = run();
+
+            assertThat(code).as(err.toString()).isEqualTo(ExitCode.INVALID_INPUT.code());
+            assertThat(err.toString()).contains("--out " + outDir + " is in use: another livetalk run is writing"
+                    + " into it").doesNotContain("\tat ");
+            assertThat(launches).as("Toxiproxy launches").hasValue(0);
+        } finally {
+            held.close();
+        }
+        assertThat(run()).as("once the folder is let go, a run takes it: " + err)
+                .isEqualTo(ExitCode.HARNESS_FAILURE.code());
+        assertThat(launches).hasValue(1);
+    }
+
+    /** The same, the folder held by another process (a lock of the operating system's). */
+    @Test
+    void shouldRefuseAnOutputFolderAnotherProcessHolds() throws Exception {
+        Files.createDirectories(outDir);
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(),
+                outDir.resolve(LOCK).toString()).redirectErrorStream(true).start();
+        try (var said = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream()))) {
+            assertThat(said.readLine()).isEqualTo("locked");
+
+            assertThat(run()).as(err.toString()).isEqualTo(ExitCode.INVALID_INPUT.code());
+            assertThat(err.toString()).contains("is in use: another livetalk run is writing into it");
+            assertThat(launches).hasValue(0);
+        } finally {
+            holder.getOutputStream().close(); // the holder ends at the end of its input
+            holder.waitFor();
+        }
     }
 
     /** The seam works: with valid arguments the run does ask for Toxiproxy (and the test launcher stops it). */
