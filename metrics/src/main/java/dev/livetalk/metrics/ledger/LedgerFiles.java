@@ -337,6 +337,11 @@ public final class LedgerFiles {
         if (e instanceof java.io.EOFException && e.getMessage() == null) {
             return "it ends too early (empty or cut short): unexpected end of file";
         }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json) { // not Jackson's source note
+            com.fasterxml.jackson.core.JsonLocation at = json.getLocation();
+            return json.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")");
+        }
         return e.getMessage();
     }
 

@@ -119,7 +119,9 @@ public final class ResultsJson {
     public static Calibration calibrationFromJson(String json) {
         try {
             return MAPPER.readValue(json, Calibration.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a calibration: " + e.getOriginalMessage(), e); // not Jackson's source note
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a calibration: " + e.getMessage(), e);
         }
     }

@@ -410,11 +410,20 @@ class StreamedAuditTest {
                         .isInstanceOf(AuditInputException.class)
                         .hasMessageStartingWith("cannot read the ledger of reconcile: " + file + ": not a ledger table: ")
                         .hasMessageContaining(length < 10 ? "ends too early (empty or cut short)" : "end of")
-                        .hasMessageNotContaining("null");
+                        .hasMessageNotContaining("null").hasMessageNotContaining("REDACTED");
                 assertThat(spillFolders()).as(table + " cut to " + length + " bytes").isSubsetOf(before);
             }
             Files.write(file, whole);
         }
+        Path messages = folder.resolve("ledger/reconcile/messages.jsonl.gz");
+        byte[] whole = Files.readAllBytes(messages);
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(messages))) {
+            out.write("{\"scenario\": tru\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThatThrownBy(() -> Audit.of(dir)).as("a row that is not JSON").isInstanceOf(AuditInputException.class)
+                .hasMessageContaining(messages + ": not a ledger table: ").hasMessageContaining("(line 1, column")
+                .hasMessageNotContaining("REDACTED");
+        Files.write(messages, whole);
         assertThat(Audit.of(dir).differences()).isEmpty();
     }
 

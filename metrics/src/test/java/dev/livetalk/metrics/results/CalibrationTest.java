@@ -105,6 +105,9 @@ class CalibrationTest {
         assertThat(ResultsJson.calibrationFromJson(json)).isEqualTo(SampleResults.calibration());
         assertThatThrownBy(() -> ResultsJson.calibrationFromJson("{\"kind\": \"guessed\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a calibration: ");
+        assertThatThrownBy(() -> ResultsJson.calibrationFromJson("root:x:0:0:root:/root:/bin/bash"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a calibration: ")
+                .as("Jackson's note on the source it does not quote").hasMessageNotContaining("REDACTED");
     }
 
     @Test
