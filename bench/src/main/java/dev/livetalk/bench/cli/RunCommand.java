@@ -145,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"},
             description = "Print only the failed budgets and regressions, harness warnings, the report's path and the"
-                    + " verdict line: no progress lines, no table, no calibration lines.")
+                    + " verdict line: no progress lines, no Toxiproxy start line, no table, no calibration lines.")
     boolean quiet;
 
     @Option(names = "--json",
@@ -410,7 +410,7 @@ final class RunCommand implements Callable<Integer> {
                         + VersionComparison.SUFFIX + ")");
             }
         }
-        toxiproxyOptions.configureLogging();
+        toxiproxyOptions.configureLogging(quiet);
         Files.createDirectories(outDir);
         Files.deleteIfExists(outDir.resolve(RunStop.FILE));
         ShardManifest manifest = manifest();

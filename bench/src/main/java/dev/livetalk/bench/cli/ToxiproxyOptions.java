@@ -40,8 +40,25 @@ final class ToxiproxyOptions {
         }
     }
 
+    /**
+     * The loggers of the Toxiproxy launcher, whose notes (started, using, installing Toxiproxy)
+     * are INFO records; held strongly here, because JUL holds loggers weakly and a collected
+     * logger forgets its level.
+     */
+    private static final java.util.logging.Logger LAUNCHER_NOTES =
+            java.util.logging.Logger.getLogger(ToxiproxyLauncher.class.getPackageName());
+
     /** Sets the WebSocket stack's logging as {@code --debug} says. */
     void configureLogging() {
+        configureLogging(false);
+    }
+
+    /**
+     * As {@link #configureLogging()}; when {@code quiet} ({@code run --quiet}), also hides the
+     * launcher's notes ("started Toxiproxy ... at ...", "using Toxiproxy ..."), keeping its warnings.
+     */
+    void configureLogging(boolean quiet) {
         TyrusLogging.configure(debug);
+        LAUNCHER_NOTES.setLevel(quiet ? java.util.logging.Level.WARNING : null);
     }
 }
