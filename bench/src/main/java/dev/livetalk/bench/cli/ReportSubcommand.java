@@ -1,5 +1,6 @@
 package dev.livetalk.bench.cli;
 
+import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.gate.Tolerance;
 import dev.livetalk.metrics.results.MergedShards;
 import dev.livetalk.metrics.results.ShardManifest;
@@ -39,7 +40,9 @@ final class ReportSubcommand implements Callable<Integer> {
             description = "results.json files or run folders, or the folders of a sweep's shards.")
     List<Path> inputs;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder, of its own: not one of RESULTS or inside one, not a"
+            + " scenario's folder (results.json) or a run's (refused, exit 2); a folder an earlier report was written"
+            + " into takes the report again.")
     Path out;
 
     @Option(names = "--baseline", paramLabel = "RESULTS", description = "Show the change against this earlier run.")
@@ -75,8 +78,8 @@ final class ReportSubcommand implements Callable<Integer> {
         if (baseline != null && !Files.exists(baseline)) {
             throw new UsageException("--baseline: no such file or folder: " + baseline);
         }
-        notIntoAShard();
-        OutputFolder.writable("--out", out);
+        OutputFolder.writable("--out", out); // a file is refused as such, before what it is inside
+        notOverResults();
         if (SweepMerge.areSweeps(inputs)) {
             return mergeSweeps();
         }
@@ -130,17 +133,25 @@ final class ReportSubcommand implements Callable<Integer> {
     }
 
     /**
-     * Refuses, before anything is written, an {@code --out} that is one of the input shards'
-     * folders or inside one: the merge would overwrite that shard's report (and a sweep's
-     * {@code sweep.json} and {@code shard.json}), and the shard could not be merged again.
+     * Refuses, before anything is written, an {@code --out} whose files hold results a report
+     * would overwrite or mix with: one of the input folders or inside one (a shard's: the merge
+     * would overwrite that shard's report, and a sweep's {@code sweep.json} and {@code shard.json},
+     * and the shard could not be merged again), a scenario's folder or inside one (it holds
+     * {@code results.json}: the report's {@code junit.xml} would replace the scenario's while its
+     * {@code results.json} still tells of the scenario), or a run's output folder (a scenario
+     * folder's {@code results.json} below it, {@link RunStop#FILE} or {@link ShardManifest#FILE}).
+     * A folder a report was written into before holds none of these, and takes the report again;
+     * so does a merged sweep's folder, whose {@code shard.json} is of the sweep merged again.
      */
-    private void notIntoAShard() {
+    private void notOverResults() {
         Path target = real(out);
         for (Path input : inputs) {
-            boolean shard = Files.isDirectory(input) && (Files.isRegularFile(input.resolve(ShardManifest.FILE))
-                    || SweepResults.isSweep(input));
-            if (shard && target.startsWith(real(input))) {
-                boolean same = target.equals(real(input));
+            if (!Files.isDirectory(input) || !target.startsWith(real(input))) {
+                continue;
+            }
+            boolean same = target.equals(real(input));
+            boolean shard = Files.isRegularFile(input.resolve(ShardManifest.FILE)) || SweepResults.isSweep(input);
+            if (shard) {
                 throw new UsageException("--out " + out + " is " + (same ? "" : "inside ") + "the shard folder " + input
                         + ", one of the folders merged: a merge writes into a folder of its own, outside every shard's"
                         + " folder (" + (same ? "into it, the merge would overwrite the shard's "
@@ -148,6 +159,73 @@ final class ReportSubcommand implements Callable<Integer> {
                         : "index.html, summary.md and junit.xml") : "inside it, the merge would mix with the shard's"
                         + " results") + "); give another --out (merged, say)");
             }
+            throw new UsageException("--out " + out + " is " + (same ? "" : "inside ") + "the folder " + input
+                    + ", one of the folders reported: a report writes into a folder of its own, outside every folder"
+                    + " it reads (" + (same ? "into it, the report would overwrite the results' index.html, summary.md"
+                    + " and junit.xml" : "inside it, the report would mix with the results it reads") + "); give"
+                    + " another --out (report, say)");
+        }
+        for (Path folder = target; folder != null; folder = folder.getParent()) {
+            if (Files.isRegularFile(folder.resolve("results.json"))) {
+                boolean same = folder.equals(target);
+                throw new UsageException("--out " + out + " is " + (same ? "" : "inside ") + "a scenario's folder"
+                        + (same ? "" : ", " + folder) + " (it holds results.json): " + (same
+                        ? "the report would replace its junit.xml, and its results.json would no longer agree with it"
+                        : "the report would mix with the scenario's results") + "; a report writes into a folder of"
+                        + " its own: give another --out (report, say)");
+            }
+        }
+        runsResults(target).ifPresent(held -> {
+            throw new UsageException("--out " + out + " holds a run's results (" + held + "): the report would"
+                    + " overwrite the run's index.html, summary.md and junit.xml; a report writes into a folder of its"
+                    + " own: give another --out (report, say)");
+        });
+    }
+
+    /**
+     * What in {@code folder} shows it holds a run's output, which a report must not overwrite: a
+     * scenario folder's {@code results.json} (relative to {@code folder}), the run's stop marker,
+     * or a {@code shard.json} of a shard or a sweep; empty for a report's folder, and for a merged
+     * sweep's when the inputs are the shards of that same sweep (their merge writes it again).
+     */
+    private java.util.Optional<String> runsResults(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return java.util.Optional.empty();
+        }
+        try (java.util.stream.Stream<Path> children = Files.list(folder)) {
+            java.util.Optional<String> scenario = children.filter(c -> Files.isRegularFile(c.resolve("results.json")))
+                    .map(c -> folder.relativize(c.resolve("results.json")).toString()).sorted().findFirst();
+            if (scenario.isPresent()) {
+                return scenario;
+            }
+        } catch (IOException e) {
+            throw new UsageException("--out " + out + ": cannot list it (" + OutputFolder.reason(e) + ")");
+        }
+        if (Files.isRegularFile(folder.resolve(RunStop.FILE))) {
+            return java.util.Optional.of(RunStop.FILE);
+        }
+        if (Files.isRegularFile(folder.resolve(ShardManifest.FILE)) && !sameSweep(folder)) {
+            return java.util.Optional.of(ShardManifest.FILE);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** {@code folder}'s {@code shard.json} is a whole sweep of the plan of the sweep shards merged. */
+    private boolean sameSweep(Path folder) {
+        try {
+            java.util.Optional<ShardManifest> held = ShardManifest.read(folder);
+            if (held.isEmpty() || !held.get().kind().equals("sweep") || !SweepMerge.areSweeps(inputs)) {
+                return false;
+            }
+            for (Path input : inputs) {
+                java.util.Optional<ShardManifest> shard = ShardManifest.read(input);
+                if (shard.isEmpty() || !shard.get().plan().equals(held.get().plan())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
