@@ -3,19 +3,18 @@ package dev.livetalk.bench.cli;
 import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.gate.Verdict;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The exit codes of the {@code livetalk} command line, the contract CI pipelines rely on; each
- * with the line {@code --help} shows for it. A run's code follows its {@link Verdict}.
+ * with what it means for a run (README's table, {@code livetalk --help} and {@code run --help}).
+ * A run's code follows its {@link Verdict}. What each command's help lists, in what a code means
+ * for that command: {@link ExitCodeLists}.
  */
 public enum ExitCode {
     /** Every budget holds and nothing regressed. */
     OK(0, "pass: every budget holds and nothing regressed against --baseline"),
     /** The harness itself failed: no Toxiproxy, a crash. */
-    HARNESS_FAILURE(1, "the harness itself failed (no Toxiproxy, a crash), or with --strict its own scheduling lag "
-            + "made a run untrustworthy, or the --otlp file could not be written (everything else is)"),
+    HARNESS_FAILURE(1, "the harness itself failed (no Toxiproxy, a crash, a strategy that threw), or with --strict its"
+            + " own scheduling lag made a run untrustworthy, or the --otlp file could not be written (everything else is)"),
     /** Invalid input: arguments, a scenario file. */
     INVALID_INPUT(2, "invalid input (arguments, a scenario file)"),
     /** {@code livetalk audit}: a figure of results.json differs from its recount from the ledger. */
@@ -24,8 +23,8 @@ public enum ExitCode {
     HEAP_EXHAUSTED(4, "stopped early: the harness's heap passed 90% of its maximum after a collection; what ran is"
             + " measured and reported (a longer soak needs more heap, LIVETALK_JAVA_OPTS=-Xmx..., or fewer clients)"),
     /** A budget failed or a figure regressed against the baseline (k6's code); invariants do not gate. */
-    BUDGET_FAILED(99, "a budget failed or a figure regressed against --baseline (correctness invariants are "
-            + "reported, not gated: write one as a budget to gate it)"),
+    BUDGET_FAILED(99, "a budget failed or a figure regressed against --baseline, or a strategy against its @baseline"
+            + " version (correctness invariants are reported, not gated: write one as a budget to gate it)"),
     /** Interrupted by SIGINT (Ctrl-C): 128 + 2, as shells report it. */
     INTERRUPTED_SIGINT(130, "interrupted by SIGINT (Ctrl-C), or report of a run that was; the finished scenarios'"
             + " results are written"),
@@ -68,17 +67,5 @@ public enum ExitCode {
             case HARNESS_FAILURE -> HARNESS_FAILURE;
             case HEAP_EXHAUSTED -> HEAP_EXHAUSTED;
         };
-    }
-
-    /**
-     * {@code codes} and their meanings, in the order given, as picocli's exit code list shows them
-     * (picocli formats help text: a {@code %} is written {@code %%}).
-     */
-    static Map<String, String> helpList(java.util.List<ExitCode> codes) {
-        Map<String, String> list = new LinkedHashMap<>();
-        for (ExitCode c : codes) {
-            list.put(String.format("%3d", c.code), c.meaning.replace("%", "%%"));
-        }
-        return list;
     }
 }

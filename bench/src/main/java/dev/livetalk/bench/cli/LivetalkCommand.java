@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /**
  * The top-level {@code livetalk} command. Maps failures to {@link ExitCode}s: argument and
  * input errors exit 2 with their message, anything unexpected exits 1 with a stack trace. Every
- * command's help lists the exit codes it can end with, from {@link ExitCode} ({@link #EXIT_CODES});
- * {@code explain} and {@code server} carry their own list, in their words.
+ * command's help lists the exit codes it can end with, each in what it means there
+ * ({@link ExitCodeLists}); {@code explain} and {@code server} carry their own list, in their words.
  */
 @Command(name = "livetalk",
         mixinStandardHelpOptions = true,
@@ -24,24 +24,6 @@ public final class LivetalkCommand implements Runnable {
     /** {@code livetalk --plugins X run}: the subcommands that name strategies add these. */
     @CommandLine.Mixin(name = PluginOptions.NAME)
     PluginOptions plugins = new PluginOptions();
-
-    /**
-     * The exit codes each command can end with, by its qualified name, as its help lists them:
-     * {@code run} and {@code report} follow a run's verdict, {@code audit} adds its own.
-     */
-    static final java.util.Map<String, java.util.List<ExitCode>> EXIT_CODES = java.util.Map.of(
-            "livetalk", java.util.List.of(ExitCode.values()),
-            "livetalk run", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT,
-                    ExitCode.HEAP_EXHAUSTED, ExitCode.BUDGET_FAILED, ExitCode.INTERRUPTED_SIGINT, ExitCode.INTERRUPTED_SIGTERM),
-            "livetalk report", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT,
-                    ExitCode.HEAP_EXHAUSTED, ExitCode.BUDGET_FAILED, ExitCode.INTERRUPTED_SIGINT, ExitCode.INTERRUPTED_SIGTERM),
-            "livetalk audit", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT,
-                    ExitCode.AUDIT_DIFFERS),
-            "livetalk validate", java.util.List.of(ExitCode.OK, ExitCode.INVALID_INPUT),
-            "livetalk calibrate", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT),
-            "livetalk bench fanout", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT),
-            "livetalk bench sim", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT),
-            "livetalk bench ceiling", java.util.List.of(ExitCode.OK, ExitCode.HARNESS_FAILURE, ExitCode.INVALID_INPUT));
 
     /** A configured command line: exit-code mapping and error handlers installed. */
     public static CommandLine commandLine() {
@@ -76,10 +58,10 @@ public final class LivetalkCommand implements Runnable {
     }
 
     private static void documentExitCodes(CommandLine command) {
-        java.util.List<ExitCode> codes = EXIT_CODES.get(command.getCommandSpec().qualifiedName());
+        java.util.List<ExitCodeLists.Line> codes = ExitCodeLists.BY_COMMAND.get(command.getCommandSpec().qualifiedName());
         if (codes != null) {
             command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                    .exitCodeList(ExitCode.helpList(codes));
+                    .exitCodeList(ExitCodeLists.helpList(codes));
         }
         command.getSubcommands().values().forEach(LivetalkCommand::documentExitCodes);
     }

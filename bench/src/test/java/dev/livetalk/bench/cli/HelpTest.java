@@ -102,13 +102,57 @@ class HelpTest extends CommandLineTest {
     }
 
     /**
+     * Every command's help lists the exit codes it really ends with, and only those: the run's
+     * verdict codes (pass against --baseline, --strict, 99, 4) only where a verdict decides the
+     * code (livetalk, run, report); a measuring command's 0 says it exits 0 whatever it measured.
+     */
+    @Test
+    void shouldListEveryCommandsOwnExitCodes() {
+        java.util.Map<String, List<Integer>> expected = new java.util.LinkedHashMap<>();
+        expected.put("livetalk", List.of(0, 1, 2, 3, 4, 99, 130, 143));
+        expected.put("livetalk run", List.of(0, 1, 2, 4, 99, 130, 143));
+        expected.put("livetalk report", List.of(0, 1, 2, 4, 99, 130, 143));
+        expected.put("livetalk audit", List.of(0, 1, 2, 3));
+        expected.put("livetalk validate", List.of(0, 1, 2));
+        expected.put("livetalk strategies", List.of(0, 1, 2));
+        expected.put("livetalk explain", List.of(0, 2));
+        expected.put("livetalk server", List.of(1, 2, 130, 143));
+        expected.put("livetalk calibrate", List.of(0, 1, 2, 130, 143));
+        expected.put("livetalk bench", List.of(0, 2));
+        expected.put("livetalk bench fanout", List.of(0, 1, 2, 130, 143));
+        expected.put("livetalk bench sim", List.of(0, 1, 2, 130, 143));
+        expected.put("livetalk bench ceiling", List.of(0, 1, 2, 130, 143));
+        expected.put("livetalk bench soak", List.of(0, 1, 2, 130, 143));
+        expected.put("livetalk help", List.of(0, 2));
+        java.util.Set<String> verdicts = java.util.Set.of("livetalk", "livetalk run", "livetalk report");
+        List<String> seen = new ArrayList<>();
+        for (CommandLine command : commands()) {
+            String name = command.getCommandSpec().qualifiedName();
+            seen.add(name);
+            String usage = command.getUsageMessage();
+            assertThat(usage).as(name).contains("Exit codes:");
+            String codes = usage.substring(usage.indexOf("Exit codes:"));
+            List<Integer> listed = codes.lines().map(l -> java.util.regex.Pattern.compile("^\\s*(\\d+)\\s").matcher(l))
+                    .filter(java.util.regex.Matcher::find).map(m -> Integer.parseInt(m.group(1))).toList();
+            assertThat(listed).as("exit codes of " + name).isEqualTo(expected.get(name));
+            if (!verdicts.contains(name)) {
+                assertThat(codes).as("exit codes of " + name).doesNotContain("--baseline", "--strict", "budget");
+            }
+            if (name.startsWith("livetalk bench ") || name.equals("livetalk calibrate")) {
+                assertThat(codes).as(name).containsPattern("(?m)^\\s+130\\s+interrupted by SIGINT");
+            }
+        }
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    }
+
+    /**
      * picocli formats help text as a format string: an exit code's meaning with a {@code %} (exit
      * 4: "passed 90% of its maximum") must come out as written, without picocli's warning that it
      * could not format it.
      */
     @Test
     void shouldShowEveryExitCodesMeaningAsWritten() {
-        java.util.Map<String, String> list = ExitCode.helpList(List.of(ExitCode.values()));
+        java.util.Map<String, String> list = ExitCodeLists.helpList(ExitCodeLists.BY_COMMAND.get("livetalk"));
         for (ExitCode code : ExitCode.values()) {
             assertThat(String.format(list.get(String.format("%3d", code.code())))).isEqualTo(code.meaning());
         }

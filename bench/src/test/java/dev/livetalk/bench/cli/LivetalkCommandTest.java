@@ -17,9 +17,10 @@ class LivetalkCommandTest extends CommandLineTest {
         assertThat(run("run", "--help")).isZero();
         String help = out.toString();
         assertThat(help).contains("Exit codes:").doesNotContainPattern("(?m)^\\s+3\\s+audit");
-        for (ExitCode code : LivetalkCommand.EXIT_CODES.get("livetalk run")) {
-            assertThat(help).as(code.name()).containsPattern("(?m)^\\s+" + code.code() + "\\s+" + java.util.regex.Pattern
-                    .quote(code.meaning().substring(0, 30)));
+        for (ExitCodeLists.Line line : ExitCodeLists.BY_COMMAND.get("livetalk run")) {
+            assertThat(line.meaning()).isEqualTo(line.code().meaning());
+            assertThat(help).as(line.code().name()).containsPattern("(?m)^\\s+" + line.code().code() + "\\s+"
+                    + java.util.regex.Pattern.quote(line.meaning().substring(0, 30)));
         }
         assertThat(help).contains("130", "143", "99   a budget failed or a figure regressed against --baseline");
         assertThat(java.util.Arrays.stream(ExitCode.values()).map(ExitCode::code))
