@@ -150,6 +150,9 @@ final class ReportSubcommand implements Callable<Integer> {
                 continue;
             }
             boolean same = target.equals(real(input));
+            if (!same && Files.isRegularFile(target.resolve("results.json"))) {
+                continue; // a scenario's folder inside the input: said as such below
+            }
             boolean shard = Files.isRegularFile(input.resolve(ShardManifest.FILE)) || SweepResults.isSweep(input);
             if (shard) {
                 throw new UsageException("--out " + out + " is " + (same ? "" : "inside ") + "the shard folder " + input

@@ -72,8 +72,11 @@ class ReportOutFolderTest extends CommandLineTest {
         String junit = Files.readString(outage.resolve("junit.xml"));
         String runJunit = Files.readString(latest.resolve("junit.xml"));
         assertThat(refused("report", latest.toString(), "--out", outage.toString()))
-                .contains("--out " + outage + " is inside the folder " + latest + ", one of the folders reported",
-                        "a report writes into a folder of its own, outside every folder it reads");
+                .contains("--out " + outage + " is a scenario's folder (it holds results.json)");
+        assertThat(refused("report", latest.toString(), "--out", latest.resolve("rendered").toString()))
+                .contains("--out " + latest.resolve("rendered") + " is inside the folder " + latest
+                        + ", one of the folders reported", "a report writes into a folder of its own, outside every"
+                        + " folder it reads");
         assertThat(refused("report", latest.toString(), "--out", latest.toString()))
                 .contains("--out " + latest + " is the folder " + latest + ", one of the folders reported");
         assertThat(refused("report", outage.toString(), "--out", latest.toString()))
