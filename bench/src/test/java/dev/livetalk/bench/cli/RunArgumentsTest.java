@@ -56,7 +56,7 @@ class RunArgumentsTest {
         return commandLine.execute(all.toArray(String[]::new));
     }
 
-    /** Exit 2, the message, no stack trace, no Toxiproxy, no scenario played. */
+    /** Exit 2, the message, no stack trace, no Toxiproxy, no scenario played; standard error is then emptied for the next run. */
     private void assertRefusedBeforeAnythingStarted(int code, String... message) {
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(err.toString()).contains(message).doesNotContain("\tat ").doesNotContain("calibrating")
@@ -67,6 +67,7 @@ class RunArgumentsTest {
             assertThat(outDir).as("the output folder is made only once the run starts").doesNotExist();
         }
         assertThat(out.toString()).doesNotContain("verdict");
+        err.getBuffer().setLength(0);
     }
 
     /** {@code livetalk ARGS} (no --out added) with the counting launcher; returns the exit code. */
@@ -241,7 +242,6 @@ class RunArgumentsTest {
     void shouldRefuseABadSeedRange() {
         assertRefusedBeforeAnythingStarted(run("--network", "sim", "--seeds", "9..3"),
                 "--seeds: a seed range must not be empty: 9..3");
-        err.getBuffer().setLength(0);
         assertRefusedBeforeAnythingStarted(run("--network", "sim", "--seeds", "one..ten"),
                 "--seeds: seeds must be FIRST..LAST with whole numbers, like 1..1000: 'one..ten'");
     }
@@ -250,10 +250,8 @@ class RunArgumentsTest {
     void shouldRefuseASweepOutsideTheSimulatorOrWithABaselineOrTraces() {
         assertRefusedBeforeAnythingStarted(run("--seeds", "1..5"),
                 "--seeds sweeps in the simulator: add --network sim (scenario s is on toxiproxy)");
-        err.getBuffer().setLength(0);
         assertRefusedBeforeAnythingStarted(run("--network", "sim", "--seeds", "1..5", "--baseline", dir.toString()),
                 "--baseline " + dir + " compares one run, not a --seeds sweep");
-        err.getBuffer().setLength(0);
         assertRefusedBeforeAnythingStarted(run("--network", "sim", "--seeds", "1..5", "--otlp", "t.jsonl"),
                 "--otlp t.jsonl writes the traces of one run, not of a --seeds sweep");
     }
@@ -263,10 +261,8 @@ class RunArgumentsTest {
         Path file = Files.writeString(dir.resolve("plain"), "a file");
         assertRefusedBeforeAnythingStarted(run("--otlp", file.resolve("traces.jsonl").toString()),
                 "--otlp " + file.resolve("traces.jsonl") + ": cannot write the traces there");
-        err.getBuffer().setLength(0);
         assertRefusedBeforeAnythingStarted(run("--otlp-epoch", "2026-01-01T00:00:00Z"),
                 "--otlp-epoch 2026-01-01T00:00:00Z needs --otlp FILE");
-        err.getBuffer().setLength(0);
         assertRefusedBeforeAnythingStarted(run("--otlp", dir.resolve("t.jsonl").toString(), "--otlp-epoch", "noon"),
                 "--otlp-epoch: 'noon' is not an instant such as 2026-01-01T00:00:00Z");
     }
@@ -275,11 +271,8 @@ class RunArgumentsTest {
     @Test
     void shouldRefuseToleranceOutOfRange() {
         assertRefusedBeforeAnythingStarted(run("--latency-tolerance", "-5"), "--latency-tolerance must be a finite number of percent >= 0: -5");
-        err.getBuffer().setLength(0);
         assertRefusedBeforeAnythingStarted(run("--count-tolerance", "-1"), "--count-tolerance must be >= 0: -1");
-        err.getBuffer().setLength(0);
         assertRefusedBeforeAnythingStarted(run("--latency-tolerance", "lots"), "--latency-tolerance", "lots");
-        err.getBuffer().setLength(0);
         assertRefusedBeforeAnythingStarted(run("--latency-tolerance", "Infinity"),
                 "--latency-tolerance must be a finite number of percent >= 0: Infinity");
     }
@@ -289,10 +282,8 @@ class RunArgumentsTest {
     void shouldRefuseAMalformedToxiproxyUrl() {
         assertRefusedBeforeAnythingStarted(run("--toxiproxy", "notaurl"),
                 "--toxiproxy must be an http URL with host and port, like http://127.0.0.1:8474: notaurl");
-        err.getBuffer().setLength(0);
         assertRefusedBeforeAnythingStarted(run("--toxiproxy", "http://example.com:8474"),
                 "--toxiproxy must point to this machine");
-        err.getBuffer().setLength(0);
         assertRefusedBeforeAnythingStarted(run("--network", "sim", "--toxiproxy", "notaurl"), "--toxiproxy", "notaurl");
     }
 
