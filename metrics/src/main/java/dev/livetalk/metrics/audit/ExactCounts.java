@@ -49,6 +49,16 @@ final class ExactCounts {
         return distinct;
     }
 
+    /** How many values are above {@code value}. */
+    long countAbove(long value) {
+        flush();
+        long above = 0;
+        for (int i = distinct - 1; i >= 0 && values[i] > value; i--) {
+            above += counts[i];
+        }
+        return above;
+    }
+
     /** The value at 1-based {@code rank} in ascending order. */
     long valueAt(long rank) {
         if (rank < 1 || rank > size) {

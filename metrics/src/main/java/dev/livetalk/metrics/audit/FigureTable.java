@@ -2,6 +2,7 @@ package dev.livetalk.metrics.audit;
 
 import dev.livetalk.metrics.ledger.DeliveryRow;
 import dev.livetalk.metrics.ledger.MessageRow;
+import dev.livetalk.metrics.results.Health;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,20 @@ final class FigureTable {
             AuditedFigure.latency("read-receipt-lag", RoomPass::readReceiptLag),
             AuditedFigure.latency("scheduling-lag", RoomPass::schedulingLag),
             new AuditedFigure("convergenceByClient", ConvergenceChecks::byClient),
+            new AuditedFigure("lateSends", r -> List.of(lateSends(r.latency("latency[scheduling-lag/*]")))),
             new AuditedFigure("recovery", RecoveryChecks::figures));
+
+    /**
+     * The sends later than the harness-health limit: those surely over it (by more than the ledger's
+     * 1 µs) to those that may show over it (within 1 µs and a histogram bucket of it), and every never.
+     */
+    static Check lateSends(LatencyTally lag) {
+        LatencyTally.Phase all = lag.phase("all");
+        long limit = Health.SCHEDULING_LAG_LIMIT_NANOS;
+        long surely = all.corrected.countAbove(limit + 999);
+        long maybe = all.corrected.countAbove(limit - 1_000 - (limit + 1_023) / 1_024);
+        return Check.of("lateSends", new Reading.Span(all.never + surely, all.never + maybe), Tolerance.BRACKETED);
+    }
 
     /** Why the acknowledged losses are not recounted. */
     static final String ACKED_LOST = "the ledger's messages.acknowledged_lost flag is written from the same replay "

@@ -25,6 +25,17 @@ sealed interface Reading {
         }
     }
 
+    /**
+     * A count the ledger cannot place exactly, between {@code low} and {@code high}: the samples
+     * surely over a limit, and those that may be as the document shows them.
+     */
+    record Span(long low, long high) implements Reading {
+        @Override
+        public String toString() {
+            return low + ".." + high;
+        }
+    }
+
     /** A latency that never came: above every value. */
     record Never() implements Reading {
         @Override

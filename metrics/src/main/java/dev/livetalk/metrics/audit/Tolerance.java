@@ -22,7 +22,13 @@ enum Tolerance {
      * exact sample at the same rank of microsecond differences (within 1 µs of the nanosecond one),
      * so |a-b| <= ceil((b + 1 µs)/1024) + 1 µs, b the ledger's value.
      */
-    HISTOGRAM("|a-b| <= ceil((b+1us)/1024) + 1us");
+    HISTOGRAM("|a-b| <= ceil((b+1us)/1024) + 1us"),
+    /**
+     * A count of samples over a limit ({@code lateSends}): the document's counts a sample by its
+     * HdrHistogram value (at most v/1024 above it), the ledger has it within 1 µs, so the ledger
+     * brackets it between the samples surely over the limit and those that may be ({@link Reading.Span}).
+     */
+    BRACKETED("low <= a <= high");
 
     private final String rule;
 
@@ -41,11 +47,14 @@ enum Tolerance {
             return reported instanceof Reading.Fraction || reported instanceof Reading.Whole
                     ? Math.abs(number(reported) - number(recounted)) <= 1e-9 : false;
         }
+        if (recounted instanceof Reading.Span span) {
+            return reported instanceof Reading.Whole a && span.low() <= a.value() && a.value() <= span.high();
+        }
         if (!(reported instanceof Reading.Whole a) || !(recounted instanceof Reading.Whole b)) {
             return reported.equals(recounted);
         }
         long slack = switch (this) {
-            case EXACT, FRACTION -> 0;
+            case EXACT, FRACTION, BRACKETED -> 0;
             case MICROS -> 1_000;
             case HISTOGRAM -> (Math.max(0, b.value()) + 1_000 + 1_023) / 1_024 + 1_000;
         };

@@ -115,6 +115,25 @@ public record Percentiles(long count,
         return Math.max(1, exact.longValueExact());
     }
 
+    /**
+     * The samples whose figure is above {@code limit}: those of {@code completed} whose highest
+     * equivalent value (the value this record shows) is above it, plus the {@code never} that never
+     * came. So a percentile's figure is above {@code limit} exactly when more samples than the
+     * share above its rank are: p99 is over it exactly when more than 1% of the samples are.
+     */
+    public static long countAbove(Histogram completed, long never, long limit) {
+        if (never < 0) {
+            throw new IllegalArgumentException("samples that never came must be >= 0: " + never);
+        }
+        long above = never;
+        for (HistogramIterationValue v : completed.recordedValues()) {
+            if (completed.highestEquivalentValue(v.getValueIteratedTo()) > limit) {
+                above += v.getCountAtValueIteratedTo();
+            }
+        }
+        return above;
+    }
+
     /** Whether a figure is {@link #NEVER}. */
     public static boolean isNever(long nanos) {
         return nanos == NEVER;

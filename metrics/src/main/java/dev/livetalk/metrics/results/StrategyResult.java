@@ -13,6 +13,8 @@ import dev.livetalk.metrics.latency.LatencyReport;
 import dev.livetalk.metrics.latency.LatencySeries;
 import dev.livetalk.metrics.recovery.CostFigures;
 import dev.livetalk.metrics.recovery.WindowRecovery;
+import dev.livetalk.scenarios.budget.Metric;
+import dev.livetalk.scenarios.budget.Phase;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +48,18 @@ import java.util.List;
  *                    the trend (docs/METRICS.md, "Drift"); {@code null} (and absent from the document) for a
  *                    run under {@value Drift#MIN_MINUTES} full minutes and in documents written before it was
  *                    recorded
+ * @param lateSends   the sends the load generator made later than the harness-health limit (scheduling lag
+ *                    over {@link Health#SCHEDULING_LAG_LIMIT_NANOS}, counted from the scheduling-lag histogram as
+ *                    its percentiles show it, {@link Percentiles#countAbove}); {@code null} (and absent from the
+ *                    document) in documents written before it was recorded
  */
 public record StrategyResult(String strategy, CorrectnessFigures correctness, List<LatencyFigures> latency,
                              List<BudgetVerdict> budgets, List<Example> examples, List<String> hlogs,
                              List<ClientConvergence> convergenceByClient,
                              List<CorrectnessInterval> correctnessOverTime, List<RoomResult> rooms,
                              List<WindowRecovery> recovery, Long ackedLost, CostFigures cost,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) Drift drift) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Drift drift,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Long lateSends) {
     @JsonCreator
     public StrategyResult {
         recovery = recovery == null ? List.of() : List.copyOf(recovery);
@@ -63,6 +70,19 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
         hlogs = List.copyOf(hlogs);
         convergenceByClient = convergenceByClient == null ? List.of() : List.copyOf(convergenceByClient);
         correctnessOverTime = correctnessOverTime == null ? List.of() : List.copyOf(correctnessOverTime);
+        if (lateSends != null && lateSends < 0) {
+            throw new IllegalArgumentException("late sends must be >= 0: " + lateSends);
+        }
+    }
+
+    /** A result without the count of late sends (as older documents hold). */
+    public StrategyResult(String strategy, CorrectnessFigures correctness, List<LatencyFigures> latency,
+                          List<BudgetVerdict> budgets, List<Example> examples, List<String> hlogs,
+                          List<ClientConvergence> convergenceByClient, List<CorrectnessInterval> correctnessOverTime,
+                          List<RoomResult> rooms, List<WindowRecovery> recovery, Long ackedLost, CostFigures cost,
+                          Drift drift) {
+        this(strategy, correctness, latency, budgets, examples, hlogs, convergenceByClient, correctnessOverTime,
+                rooms, recovery, ackedLost, cost, drift, null);
     }
 
     /** A result without a drift block (a run under {@value Drift#MIN_MINUTES} full minutes, older documents). */
@@ -71,7 +91,7 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
                           List<ClientConvergence> convergenceByClient, List<CorrectnessInterval> correctnessOverTime,
                           List<RoomResult> rooms, List<WindowRecovery> recovery, Long ackedLost, CostFigures cost) {
         this(strategy, correctness, latency, budgets, examples, hlogs, convergenceByClient, correctnessOverTime,
-                rooms, recovery, ackedLost, cost, null);
+                rooms, recovery, ackedLost, cost, (Drift) null);
     }
 
     /** A result without cost figures (as older documents hold). */
@@ -121,7 +141,13 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
                 latencyOf(measurement.latency()), budgets, measurement.correctness().examples(), hlogs,
                 measurement.correctness().byClient(), measurement.correctness().overTime(), roomsOf(measurement),
                 measurement.recovery().windows(), measurement.recovery().ackedLost(), measurement.recovery().cost(),
-                drift);
+                drift, lateSends(measurement.latency()));
+    }
+
+    /** The sends whose scheduling lag is over the harness-health limit, over the whole run. */
+    private static long lateSends(LatencyReport report) {
+        LatencySeries lag = report.series(Metric.SCHEDULING_LAG, Phase.ALL);
+        return Percentiles.countAbove(lag.corrected(), lag.never(), Health.SCHEDULING_LAG_LIMIT_NANOS);
     }
 
     /** Every room with a member client, with its latency figures (all 0 for a room without samples). */
@@ -156,7 +182,7 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
                 .map(e -> new Example(e.kind(), e.clientId(), e.room(), e.seq(), e.messageId(), e.at() - origin))
                 .toList();
         return new StrategyResult(strategy, correctness, latency, budgets, shifted, hlogs, convergenceByClient,
-                correctnessOverTime, rooms, recovery, ackedLost, cost, drift);
+                correctnessOverTime, rooms, recovery, ackedLost, cost, drift, lateSends);
     }
 
     /** The figures of a metric in a phase (expression names), or {@code null}. */

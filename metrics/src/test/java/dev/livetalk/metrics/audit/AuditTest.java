@@ -201,6 +201,20 @@ class AuditTest {
     }
 
     @Test
+    void shouldReportAPlantedDifferenceInTheLateSendsWithTheLedgersBracket() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), "reconcile");
+        ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
+        ObjectNode strategy = (ObjectNode) results.path("strategies").get(0);
+        long late = strategy.path("lateSends").asLong(-1);
+        strategy.put("lateSends", late + 2);
+        JSON.writeValue(story.resolve("results.json").toFile(), results);
+        Audit.Result result = Audit.of(dir);
+        assertThat(late).isNotNegative();
+        assertThat(result.differences()).containsExactly(new Audit.Difference("story", "reconcile", "lateSends",
+                Long.toString(late + 2), late + ".." + late, "low <= a <= high"));
+    }
+
+    @Test
     void shouldReportAPlantedDifferenceInOneLatencyPercentileWithBothValues() throws Exception {
         Path story = StoryRun.write(dir.resolve("story"), "reconcile");
         ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());

@@ -65,4 +65,20 @@ class LatencyChecksTest {
     private static Reading value(List<Check> checks, String figure) {
         return checks.stream().filter(c -> c.figure().equals(figure)).findFirst().orElseThrow().recounted();
     }
+
+    /** A send within 1 µs and a histogram bucket of 10 ms may show either way; one beyond that shows one way. */
+    @Test
+    void shouldBracketTheLateSendsBetweenThoseSurelyOverTheLimitAndThoseThatMayShowOverIt() {
+        long limitUs = 10_000;
+        List<LatencySample> samples = List.of(new LatencySample(1, 5L, 5L), new LatencySample(2, limitUs - 11, 0L),
+                new LatencySample(3, limitUs - 10, 0L), new LatencySample(4, limitUs, 0L),
+                new LatencySample(5, limitUs + 1, 0L), new LatencySample(6, null, null),
+                new LatencySample(7, 3 * limitUs, 0L));
+        Check check = FigureTable.lateSends(LatencyTally.of(samples, us -> "during"));
+        assertThat(check.recounted()).isEqualTo(new Reading.Span(3, 5));
+        assertThat(check.tolerance().agrees(new Reading.Whole(3), check.recounted())).isTrue();
+        assertThat(check.tolerance().agrees(new Reading.Whole(5), check.recounted())).isTrue();
+        assertThat(check.tolerance().agrees(new Reading.Whole(2), check.recounted())).isFalse();
+        assertThat(check.tolerance().agrees(new Reading.Whole(6), check.recounted())).isFalse();
+    }
 }
