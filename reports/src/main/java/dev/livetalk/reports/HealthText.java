@@ -24,8 +24,9 @@ final class HealthText {
     }
 
     /**
-     * Per strategy run the harness was too late in: {@code "outage (seed 1) / event-only: scheduling-lag
-     * p99 197.0 ms"}, in the order of the runs; empty when every run was trusted.
+     * Per strategy run the harness was too late in: {@code "outage (seed 1) / event-only: 9 of 80 sends (11.3%)
+     * over 10 ms late, scheduling-lag p99 197.0 ms"} ({@link Health#lateness}), in the order of the runs; empty
+     * when every run was trusted.
      */
     static List<String> untrusted(Verdict verdict) {
         List<String> lines = new ArrayList<>();
@@ -33,20 +34,27 @@ final class HealthText {
             ResultsDocument document = run.document();
             for (Health.StrategyHealth strategy : document.health().strategies()) {
                 if (!strategy.trusted()) {
-                    lines.add(String.format(Locale.ROOT, "%s (seed %d) / %s: scheduling-lag p99 %.1f ms",
-                            document.scenario(), document.seed(), strategy.strategy(), strategy.schedulingLagP99() / 1e6));
+                    lines.add(String.format(Locale.ROOT, "%s (seed %d) / %s: %s", document.scenario(), document.seed(),
+                            strategy.strategy(), Health.lateness(strategy)));
                 }
             }
         }
         return lines;
     }
 
-    /** The paragraph: how many runs are untrusted on latency, why, and what {@code --strict} does. */
+    /**
+     * The paragraph: how many runs are untrusted on latency, by which rule (and the older one, for a
+     * results.json written before the count of late sends), and what {@code --strict} does.
+     */
     static String sentence(Verdict verdict, int untrusted) {
-        return String.format(Locale.ROOT, "Harness health: the harness's own scheduling-lag p99 was over %.0f ms in %d of"
+        boolean older = verdict.runs().stream().flatMap(r -> r.document().health().strategies().stream())
+                .anyMatch(s -> !s.trusted() && s.lateSends() == null);
+        return String.format(Locale.ROOT, "Harness health: the harness sent %s (its own scheduling lag)%s in %d of"
                         + " %s: it was late itself, so their latency figures, and any ranking on latency, are not to be"
                         + " trusted (rerun on a quieter machine; --strict makes such a run UNTRUSTED, exit 1).",
-                Health.SCHEDULING_LAG_LIMIT_NANOS / 1e6, untrusted, Words.count(verdict.strategyRuns(), "strategy run"));
+                Health.rule(), older ? String.format(Locale.ROOT, ", or, in an older results.json without that count,"
+                        + " its scheduling-lag p99 was over %.0f ms,", Health.SCHEDULING_LAG_LIMIT_NANOS / 1e6) : "",
+                untrusted, Words.count(verdict.strategyRuns(), "strategy run"));
     }
 
     /** The report's paragraph and list under the verdict; nothing when every run was trusted. */

@@ -4,6 +4,7 @@ import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.gate.Tolerance;
 import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.StrategyResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,25 +83,52 @@ class SummaryMarkdownTest {
                         + " compare.");
     }
 
-    /** The runs the harness was too late in are named under the verdict, in summary.md and in the report; none: nothing. */
+    /**
+     * The runs the harness was too late in are named under the verdict, in summary.md and in the report;
+     * none: nothing. The recorded suite predates the count of late sends: its runs are judged by their p99.
+     */
     @Test
     void shouldNameTheStrategyRunsWhoseLatencyTheHarnessWasTooLateToTrust() {
         List<ComparedSection> sections = Merge.sections(Fixtures.runs()).stream()
                 .map(s -> ComparedSection.of(s, null)).toList();
         Verdict verdict = verdictOf(sections);
         assertThat(SummaryMarkdown.of(sections, verdict, false))
-                .contains("**Harness health: the harness's own scheduling-lag p99 was over 10 ms in 3 of 6 strategy runs")
-                .contains("- outage (seed 4) / event-only: scheduling-lag p99 197.0 ms\n");
+                .contains("**Harness health: the harness sent more than 1% of the sends, and at least 3, over 10 ms"
+                        + " late (its own scheduling lag), or, in an older results.json without that count, its"
+                        + " scheduling-lag p99 was over 10 ms, in 3 of 6 strategy runs")
+                .contains("- outage (seed 4) / event-only: scheduling-lag p99 197.0 ms over 10 ms (no count of late"
+                        + " sends in this older results.json)\n");
         StringBuilder html = new StringBuilder();
         HealthText.html(verdict, html);
         assertThat(html.toString()).startsWith("<div class=\"missing\" id=\"health\"><p>Harness health:")
-                .contains("<li>flapping-link (seed 3) / naive-retry: scheduling-lag p99 26.2 ms</li>");
+                .contains("<li>flapping-link (seed 3) / naive-retry: scheduling-lag p99 26.2 ms over 10 ms");
 
         List<ComparedSection> trusted = sections.stream().filter(s -> s.section().scenario().equals("baseline")).toList();
         assertThat(SummaryMarkdown.of(trusted, verdictOf(trusted), false)).doesNotContain("Harness health");
         StringBuilder none = new StringBuilder();
         HealthText.html(verdictOf(trusted), none);
         assertThat(none).isEmpty();
+    }
+
+    /** With the count: 2 late sends of 80 leave a run trusted whatever its p99, 3 do not, and the line says how many. */
+    @Test
+    void shouldNameTheRunsByTheirLateSendsUnderTheRule() {
+        ResultsDocument outage = Fixtures.runs().get(2).document();
+        ResultsDocument counted = Fixtures.with(outage, 4, s -> withLateSends(s, s.strategy().equals("reconcile") ? 2 : 3));
+        Verdict verdict = Verdict.of(List.of(new Verdict.CheckedRun(counted, List.of())));
+        assertThat(HealthText.untrusted(verdict)).containsExactly("outage (seed 4) / event-only: 3 of 80 sends (3.8%)"
+                + " over 10 ms late, scheduling-lag p99 197.0 ms");
+        assertThat(HealthText.sentence(verdict, 1)).isEqualTo("Harness health: the harness sent more than 1% of the"
+                + " sends, and at least 3, over 10 ms late (its own scheduling lag) in 1 of 2 strategy runs: it was late"
+                + " itself, so their latency figures, and any ranking on latency, are not to be trusted (rerun on a"
+                + " quieter machine; --strict makes such a run UNTRUSTED, exit 1).");
+    }
+
+    private static StrategyResult withLateSends(StrategyResult s,
+                                                                            long late) {
+        return new StrategyResult(s.strategy(), s.correctness(), s.latency(), s.budgets(),
+                s.examples(), s.hlogs(), s.convergenceByClient(), s.correctnessOverTime(), s.rooms(), s.recovery(),
+                s.ackedLost(), s.cost(), s.drift(), late);
     }
 
     private static Verdict verdictOf(List<ComparedSection> sections) {
