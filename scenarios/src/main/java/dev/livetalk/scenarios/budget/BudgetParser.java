@@ -74,6 +74,7 @@ public final class BudgetParser {
         checkAggregation(metric, aggregation, aggregationAt);
         int driftAt = skipSpaces();
         boolean drift = drift(metric, aggregation, driftAt);
+        int comparisonAt = skipSpaces();
         Comparison comparison = comparison();
         int thresholdAt = skipSpaces();
         Threshold threshold = threshold();
@@ -81,6 +82,7 @@ public final class BudgetParser {
             checkDriftThreshold(threshold, thresholdAt);
         } else {
             checkThreshold(metric, threshold, thresholdAt);
+            checkDecides(metric, comparison, threshold, comparisonAt);
         }
         int phaseAt = skipSpaces();
         Phase phase = phase(metric);
@@ -243,6 +245,28 @@ public final class BudgetParser {
         }
         if (metric.kind() == Metric.Kind.CONVERGED_SHARE) {
             checkConverged(threshold, at, whole);
+        }
+    }
+
+    /**
+     * A budget that no figure can keep, or none can fail, judges nothing: every figure is 0 or more
+     * ({@code echo min < 0ns} always fails, {@code echo p(99) >= 0ns} always holds), and the converged
+     * share at most 100% ({@code converged > 100%}, {@code converged <= 100%}). A drift may fall below 0.
+     */
+    private void checkDecides(Metric metric, Comparison comparison, Threshold threshold, int at) {
+        boolean zero = threshold.amount() == 0.0;
+        boolean fullShare = metric.kind() == Metric.Kind.CONVERGED_SHARE && threshold.unit() == Threshold.Unit.PERCENT
+                && threshold.amount() == 100.0;
+        String rule = switch (comparison) {
+            case LESS -> zero ? "can never hold: every figure is 0 or more" : null;
+            case GREATER_OR_EQUAL -> zero ? "always holds: every figure is 0 or more" : null;
+            case GREATER -> fullShare ? "can never hold: converged is at most 100%" : null;
+            case LESS_OR_EQUAL -> fullShare ? "always holds: converged is at most 100%" : null;
+            case EQUAL, NOT_EQUAL -> null;
+        };
+        if (rule != null) {
+            throw new BudgetSyntaxException(at, "'" + text.substring(0, pos).strip() + "' " + rule + ", so it would"
+                    + (rule.startsWith("always") ? " pass" : " fail") + " whatever was measured");
         }
     }
 

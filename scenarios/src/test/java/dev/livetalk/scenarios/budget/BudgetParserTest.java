@@ -136,7 +136,9 @@ class BudgetParserTest {
                 "inversions != 1", "converged >= 9", "silent-wait p(99) < 2s", "unfounded-delivered == 0",
                 "unfounded-read == 0", "status-ahead == 0", "status-backwards == 0", "missing-echoes == 0",
                 "recovery max < 5s for reconcile", "acked-lost == 0", "refetched p(50) < 100", "refetched max <= 500",
-                "reconnect-peak <= 200", "requests p(50) < 20", "requests max <= 50", "server-peak <= 500")) {
+                "reconnect-peak <= 200", "requests p(50) < 20", "requests max <= 50", "server-peak <= 500",
+                "lost <= 0", "echo max > 0ns", "converged < 100%", "converged >= 100%", "converged != 0%",
+                "converged > 100", "scheduling-lag p(99) drift < 0%", "scheduling-lag p(99) drift >= 0%")) {
             assertThat(BudgetParser.parse(name).expression()).isEqualTo(name);
         }
     }
@@ -190,6 +192,12 @@ class BudgetParserTest {
         "scheduling-lag p(99) drift < 20% during | 33 | a drift budget looks at the minutes of the whole run: it takes no phase ('during')",
         "scheduling-lag p(99) drift < 20% in lobby | 33 | a drift budget looks at the strategy's minutes summed over rooms: it takes no 'in'",
         "scheduling-lag drift < 20% | 15 | name an aggregation before the comparator",
+        "echo min < 0ns | 9 | 'echo min < 0ns' can never hold: every figure is 0 or more, so it would fail whatever was measured",
+        "lost < 0 for reconcile | 5 | 'lost < 0' can never hold: every figure is 0 or more",
+        "echo p(99) >= 0ns during | 11 | 'echo p(99) >= 0ns' always holds: every figure is 0 or more, so it would pass whatever was measured",
+        "converged >= 0% | 10 | 'converged >= 0%' always holds: every figure is 0 or more",
+        "converged > 100% | 10 | 'converged > 100%' can never hold: converged is at most 100%",
+        "converged <= 100% | 10 | 'converged <= 100%' always holds: converged is at most 100%",
     })
     void shouldRejectAnInvalidExpressionAtTheOffendingToken(String expression, int offset, String message) {
         assertThatThrownBy(() -> BudgetParser.parse(expression))
