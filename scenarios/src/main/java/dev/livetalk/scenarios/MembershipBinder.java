@@ -53,7 +53,7 @@ final class MembershipBinder {
     List<Room> rooms(YamlNode node, List<String> users, Diagnostics diagnostics) {
         if (node instanceof YamlNode.Mapping m) {
             List<String> names = generated(new Fields(m, "rooms", GENERATOR_KEYS, diagnostics), "room");
-            if (names.size() > users.size()) {
+            if (names.size() > users.size() && !users.isEmpty()) { // no users: their error is already reported
                 values.error(m, "rooms.count must be <= the number of users (" + users.size()
                         + ") so that every room has a member: " + names.size());
                 return List.of();
@@ -117,7 +117,7 @@ final class MembershipBinder {
         if (name.isEmpty()) {
             return false;
         }
-        if (!users.contains(name.get())) {
+        if (!users.contains(name.get()) && !users.isEmpty()) { // no users: their error is already reported
             values.error(item, path + ": '" + name.get() + "' is not a declared user"
                     + ClosestName.hint(name.get(), users) + " (members must be listed under users)");
             return false;
@@ -133,9 +133,13 @@ final class MembershipBinder {
     private List<String> generated(Fields fields, String defaultPrefix) {
         String prefix = fields.optional("prefix").flatMap(p -> values.name(p, fields.path("prefix")))
                 .orElse(defaultPrefix);
-        long count = fields.required("count", "how many to generate").flatMap(c -> values.integer(c, fields.path("count")))
-                .orElse(0L);
-        if (fields.has("count") && (count < 1 || count > MAX_GENERATED)) {
+        Optional<Long> given = fields.required("count", "how many to generate")
+                .flatMap(c -> values.integer(c, fields.path("count")));
+        if (given.isEmpty()) {
+            return List.of(); // reported: missing or not a whole number
+        }
+        long count = given.get();
+        if (count < 1 || count > MAX_GENERATED) {
             values.error(fields.optional("count").orElseThrow(),
                     fields.path("count") + " must be within 1.." + MAX_GENERATED + ": " + count);
             return List.of();

@@ -84,7 +84,7 @@ final class TargetBinder {
 
     private Optional<String> named(YamlNode node, String path, List<String> declared, String what) {
         Optional<String> name = values.name(node, path);
-        if (name.isPresent() && !declared.contains(name.get())) {
+        if (name.isPresent() && !declared.contains(name.get()) && !declared.isEmpty()) { // none: their error is reported
             values.error(node, path + ": no " + what + " '" + name.get() + "' is declared"
                     + ClosestName.hint(name.get(), declared));
             return Optional.empty();
