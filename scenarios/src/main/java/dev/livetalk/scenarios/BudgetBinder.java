@@ -34,9 +34,10 @@ final class BudgetBinder {
      * and a drift budget needs {@code duration} (unchecked when {@code null}: duration invalid) to hold
      * {@value Budget#DRIFT_MIN_MINUTES} full minutes.
      */
-    List<Budget> budgets(YamlNode node, StrategySelection strategies, Set<String> knownStrategies,
+    List<Budget> budgets(YamlNode node, StrategySelection strategies, LoaderOptions options,
                          List<String> rooms, java.time.Duration duration) {
         List<Budget> budgets = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
         List<YamlNode> items = values.list(node, "budgets").orElse(List.of());
         for (int i = 0; i < items.size(); i++) {
             YamlNode item = items.get(i);
@@ -44,9 +45,12 @@ final class BudgetBinder {
             values.text(item, path).ifPresent(expression -> {
                 try {
                     Budget budget = BudgetParser.parse(expression);
+                    boolean once = notRepeated(budget, item, path, parsed);
+                    parsed.add(new Parsed(budget, item, path));
                     boolean roomKnown = roomDeclared(budget, item, path, rooms);
                     boolean longEnough = longEnoughForDrift(budget, item, path, duration);
-                    if (strategiesRun(budget, item, path, strategies, knownStrategies) && roomKnown && longEnough) {
+                    if (strategiesRun(budget, item, path, strategies, options) && roomKnown && longEnough
+                            && once) {
                         budgets.add(budget);
                     }
                 } catch (BudgetSyntaxException e) {
@@ -58,17 +62,44 @@ final class BudgetBinder {
         return budgets;
     }
 
+    /** A budget parsed, where it is. */
+    private record Parsed(Budget budget, YamlNode item, String path) {
+    }
+
+    /**
+     * A budget that judges what an earlier one judges ({@link Budget#sameAs}) would be judged, listed
+     * and counted twice: refused, naming the earlier one and its line.
+     */
+    private boolean notRepeated(Budget budget, YamlNode item, String path, List<Parsed> earlier) {
+        for (Parsed first : earlier) {
+            if (first.budget().sameAs(budget)) {
+                diagnostics.error(item.mark(), path + ": '" + budget.expression() + "' repeats " + first.path()
+                        + " at line " + first.item().mark().line() + " ('" + first.budget().expression()
+                        + "'): a budget is judged once; remove one");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every strategy a budget is for is one the scenario runs; one found nowhere (not built in, not
+     * plugged in) is said to be so, with where strategies were looked for.
+     */
     private boolean strategiesRun(Budget budget, YamlNode item, String path, StrategySelection strategies,
-            Set<String> knownStrategies) {
+            LoaderOptions options) {
+        Set<String> known = options.knownStrategies();
         List<String> available = strategies instanceof StrategySelection.Named named
-                ? named.names() : List.copyOf(knownStrategies);
+                ? named.names() : known.stream().sorted().toList();
         boolean ok = true;
         for (String name : budget.strategies()) {
             if (!available.isEmpty() && !available.contains(name)) {
                 int offset = budget.expression().indexOf(name, budget.expression().lastIndexOf(" for "));
+                String why = !known.isEmpty() && !known.contains(name) ? options.notFound(name)
+                        : "strategy '" + name + "' is not run by this scenario" + ClosestName.hint(name, available)
+                                + " (strategies: " + String.join(", ", available) + ")";
                 diagnostics.error(positionOf(item.mark(), budget.expression(), Math.max(0, offset)),
-                        path + ": strategy '" + name + "' is not run by this scenario"
-                        + ClosestName.hint(name, available) + " (strategies: " + String.join(", ", available) + ")");
+                        path + ": " + why + " (in '" + budget.expression() + "')");
                 ok = false;
             }
         }

@@ -28,6 +28,16 @@ public record LoaderOptions(Optional<Backend> network, Set<String> knownStrategi
     }
 
     /**
+     * The error of a strategy name that is not among those found: the closest name, those found,
+     * and where they were looked for.
+     */
+    public String notFound(String name) {
+        java.util.List<String> known = knownStrategies.stream().sorted().toList();
+        return "no strategy '" + name + "' is found" + ClosestName.hint(name, known) + " (found: "
+                + String.join(", ", known) + ")" + (strategiesLookedFor.isEmpty() ? "" : "; " + strategiesLookedFor);
+    }
+
+    /**
      * The strategy names found and a sentence saying where they were looked for and how to add
      * one, appended to the error of a name that is not among them.
      */

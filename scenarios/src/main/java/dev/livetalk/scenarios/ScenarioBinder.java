@@ -150,7 +150,7 @@ final class ScenarioBinder {
         List<String> roomNames = rooms.stream().map(Room::name).toList();
         return f.optional("budgets")
                 .map(n -> new BudgetBinder(values, diagnostics, source)
-                        .budgets(n, strategies, options.knownStrategies(), roomNames, duration))
+                        .budgets(n, strategies, options, roomNames, duration))
                 .orElse(List.of());
     }
 
@@ -222,11 +222,8 @@ final class ScenarioBinder {
             values.error(item, path + ": strategy '" + name + "' is listed twice");
             return false;
         }
-        List<String> known = options.knownStrategies().stream().sorted().toList();
-        if (!known.isEmpty() && !known.contains(name)) {
-            values.error(item, path + ": no strategy '" + name + "' is found" + ClosestName.hint(name, known)
-                    + " (found: " + String.join(", ", known) + ")"
-                    + (options.strategiesLookedFor().isEmpty() ? "" : "; " + options.strategiesLookedFor()));
+        if (!options.knownStrategies().isEmpty() && !options.knownStrategies().contains(name)) {
+            values.error(item, path + ": " + options.notFound(name));
             return false;
         }
         return true;

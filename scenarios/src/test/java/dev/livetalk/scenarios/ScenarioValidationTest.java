@@ -206,6 +206,41 @@ class ScenarioValidationTest {
                 });
     }
 
+    /** A budget for a strategy found nowhere is not a scoping slip: said as an unknown strategy, with those found. */
+    @Test
+    void shouldReportABudgetForAStrategyFoundNowhereWithTheStrategiesFound() throws Exception {
+        String text = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\n"
+                + "load: {rate: 1}\nbudgets:\n  - lost == 0 for reconcil\n";
+        LoaderOptions options = LoaderOptions.DEFAULTS.withKnownStrategies(Set.of("reconcile", "event-only"),
+                "strategies were looked for built in");
+
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", text, options))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> {
+                    assertThat(e.errors()).hasSize(1);
+                    assertError(e.errors().get(0), 8, 19, "budgets[0]: no strategy 'reconcil' is found; did you mean"
+                            + " 'reconcile'? (found: event-only, reconcile); strategies were looked for built in (in"
+                            + " 'lost == 0 for reconcil')");
+                });
+    }
+
+    /** The same budget twice (however spelt, for the same strategies) would be judged and counted twice. */
+    @Test
+    void shouldRefuseABudgetRepeatedNamingBothLines() throws Exception {
+        String text = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\n"
+                + "load: {rate: 1}\nstrategies: [event-only, reconcile]\nbudgets:\n"
+                + "  - echo p(99) < 800ms for reconcile,event-only\n  - lost == 0\n  - lost == 0 for reconcile\n"
+                + "  - echo p(99)<0.8s for event-only, reconcile\n  - lost==0 for all\n";
+
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", text, LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> {
+                    assertThat(e.errors()).hasSize(2);
+                    assertError(e.errors().get(0), 12, 5, "budgets[3]: 'echo p(99)<0.8s for event-only, reconcile'"
+                            + " repeats budgets[0] at line 9 ('echo p(99) < 800ms for reconcile,event-only'): a budget"
+                            + " is judged once; remove one");
+                    assertError(e.errors().get(1), 13, 5, "budgets[4]: 'lost==0 for all' repeats budgets[1] at line 10");
+                });
+    }
+
     @Test
     void shouldReportABudgetForARoomTheScenarioDoesNotDeclareWithTheKnownRooms() throws Exception {
         String text = "name: t\nseed: 1\nduration: 10s\nusers: [a, b]\n"
@@ -401,6 +436,25 @@ class ScenarioValidationTest {
         }
         assertSingleParseError("name: t\nseed: 99999999999999999999\n" + tail, 2, 7,
                 "seed must be a whole number within 64 bits: 99999999999999999999");
+    }
+
+    /**
+     * A bad users.count is the one error: not also a second range error, nor rooms, room members or
+     * fault targets that name users it would have made.
+     */
+    @Test
+    void shouldReportOnlyTheFirstCauseOfABadUsersCount() {
+        String rooms = "rooms: {count: 2, prefix: room}\n";
+        String members = "rooms: [{name: lobby, members: [user1, user2]}]\n";
+        String tail = "load: {rate: 1}\nfaults:\n  - {type: down, at: 1s, for: 1s, target: {client: user1}}\n";
+        for (String rest : List.of(rooms + tail, members + tail)) {
+            assertSingleParseError("name: t\nseed: 1\nduration: 4s\nusers: {count: abc}\n" + rest, 4, 16,
+                    "users.count must be a whole number, not the text 'abc'");
+            assertSingleParseError("name: t\nseed: 1\nduration: 4s\nusers: {count: -1}\n" + rest, 4, 16,
+                    "users.count must be within 1..100000: -1");
+            assertSingleParseError("name: t\nseed: 1\nduration: 4s\nusers: {prefix: u}\n" + rest, 4, 8,
+                    "missing key 'count' in users (how many to generate)");
+        }
     }
 
     private static void assertSingleParseError(String text, int line, int column, String message) {

@@ -58,6 +58,27 @@ public record Budget(
     }
 
     /**
+     * Whether this budget applies to one of the strategies {@code played}: a run that plays none of
+     * them leaves it unjudged.
+     */
+    public boolean appliesToAny(java.util.Collection<String> played) {
+        return played.stream().anyMatch(this::appliesTo);
+    }
+
+    /**
+     * Whether {@code other} judges what this budget judges, however written: the same metric,
+     * aggregation, drift, comparator, threshold ({@code 800ms} is {@code 0.8s}), phase and room, for
+     * the same strategies in any order ({@code for all} is every strategy).
+     */
+    public boolean sameAs(Budget other) {
+        return metric == other.metric && aggregation.equals(other.aggregation) && drift == other.drift
+                && comparison == other.comparison && threshold.inMeasuredUnit() == other.threshold.inMeasuredUnit()
+                && (threshold.unit() == Threshold.Unit.PERCENT) == (other.threshold.unit() == Threshold.Unit.PERCENT)
+                && phase == other.phase && room.equals(other.room)
+                && java.util.Set.copyOf(strategies).equals(java.util.Set.copyOf(other.strategies));
+    }
+
+    /**
      * Whether the observed figure keeps this budget: nanoseconds for times, percent when the
      * threshold is a percentage (the converged share), the count otherwise.
      */
