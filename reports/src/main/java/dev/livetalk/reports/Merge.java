@@ -90,7 +90,7 @@ public final class Merge {
         }
         ResultsDocument doc = first.document();
         ResultsDocument merged = ResultsDocument.of(doc.scenario(), doc.seed(), doc.network(), doc.environment(),
-                doc.faultSchedule(), strategies);
+                doc.faultSchedule(), strategies).withNotJudged(doc.notJudged()); // of the whole run: each shard's same
         return new ScenarioSection.SeedRun(shards.stream().map(s -> s.document().stopped()).filter(Objects::nonNull)
                 .findFirst().map(merged::stoppedBy).orElse(merged), folders);
     }

@@ -156,7 +156,8 @@ public final class ReportCommand {
     private static RunFolder piece(RunFolder run, List<dev.livetalk.metrics.results.StrategyResult> strategies) {
         dev.livetalk.metrics.results.ResultsDocument d = run.document();
         dev.livetalk.metrics.results.ResultsDocument piece = dev.livetalk.metrics.results.ResultsDocument.of(
-                d.scenario(), d.seed(), d.network(), d.environment(), d.faultSchedule(), strategies);
+                d.scenario(), d.seed(), d.network(), d.environment(), d.faultSchedule(), strategies)
+                .withNotJudged(d.notJudged());
         return new RunFolder(d.stopped() == null ? piece : piece.stoppedBy(d.stopped()), run.folder());
     }
 

@@ -58,6 +58,7 @@ public final class SummaryMarkdown {
         if (!verdict.failures().isEmpty()) {
             failures(sections, verdict, md);
         }
+        notJudged(verdict, md);
         md.append("| scenario | strategy | budgets | lost | duplicates | phantoms | inversions | converged"
                 + " | peer-final p99 |").append(withBaseline ? " vs baseline |\n" : "\n");
         md.append("|---|---|---|---:|---:|---:|---:|---:|---:|").append(withBaseline ? "---:|\n" : "\n");
@@ -76,6 +77,18 @@ public final class SummaryMarkdown {
         DriftTable.markdown(sections, md);
         return md.append(shards.isEmpty() ? InvocationText.markdown(sections) : ShardsText.markdown(shards))
                 .append(environment(sections)).toString();
+    }
+
+    /** The budgets no strategy played applied to, one line each, and whether a scenario judged none; nothing without. */
+    static void notJudged(Verdict verdict, StringBuilder md) {
+        if (verdict.notJudged().isEmpty()) {
+            return;
+        }
+        md.append(verdict.outcome() == Verdict.Outcome.NOT_JUDGED
+                ? "**Not judged: a scenario's budgets all apply to strategies the run did not play.**\n\n"
+                : "Not judged (" + Words.count(verdict.notJudged().size(), "budget") + "):\n\n");
+        verdict.notJudged().forEach(b -> md.append("- ").append(b.line()).append('\n'));
+        md.append('\n');
     }
 
     /**

@@ -22,6 +22,9 @@ public enum ExitCode {
     /** The harness's heap was nearly full: the run stopped early, measured what it had and wrote the report. */
     HEAP_EXHAUSTED(4, "stopped early: the harness's heap passed 90% of its maximum after a collection; what ran is"
             + " measured and reported (a longer soak needs more heap, LIVETALK_JAVA_OPTS=-Xmx..., or fewer clients)"),
+    /** A scenario has budgets and none applies to a strategy the run played: nothing of it was judged. */
+    NOT_JUDGED(5, "not judged: a scenario has budgets and none applies to a strategy the run played (--strategies"
+            + " named others); what ran is measured and reported, the budgets listed as not judged"),
     /** A budget failed or a figure regressed against the baseline (k6's code); invariants do not gate. */
     BUDGET_FAILED(99, "a budget failed or a figure regressed against --baseline, or a strategy against its @baseline"
             + " version (correctness invariants are reported, not gated: write one as a budget to gate it)"),
@@ -49,13 +52,14 @@ public enum ExitCode {
         return meaning;
     }
 
-    /** The code of a verdict: 0 pass, 99 fail, and for a stopped run the code of why it stopped. */
+    /** The code of a verdict: 0 pass, 99 fail, 5 not judged, and for a stopped run the code of why it stopped. */
     public static ExitCode of(Verdict verdict) {
         return switch (verdict.outcome()) {
             case PASS -> OK;
             case FAIL -> BUDGET_FAILED;
             case STOPPED -> of(verdict.stop().orElseThrow().cause());
             case UNTRUSTED -> HARNESS_FAILURE;
+            case NOT_JUDGED -> NOT_JUDGED;
         };
     }
 

@@ -11,6 +11,7 @@ import static dev.livetalk.bench.cli.ExitCode.HEAP_EXHAUSTED;
 import static dev.livetalk.bench.cli.ExitCode.INTERRUPTED_SIGINT;
 import static dev.livetalk.bench.cli.ExitCode.INTERRUPTED_SIGTERM;
 import static dev.livetalk.bench.cli.ExitCode.INVALID_INPUT;
+import static dev.livetalk.bench.cli.ExitCode.NOT_JUDGED;
 import static dev.livetalk.bench.cli.ExitCode.OK;
 
 /**
@@ -77,15 +78,15 @@ final class ExitCodeLists {
     /** Every command's list, by its qualified name. */
     static final Map<String, List<Line>> BY_COMMAND = Map.ofEntries(
             Map.entry("livetalk", lines(List.of(ExitCode.values()).stream().map(ExitCodeLists::asRun).toList())),
-            Map.entry("livetalk run", lines(OK, HARNESS_FAILURE, INVALID_INPUT, HEAP_EXHAUSTED, BUDGET_FAILED,
-                    INTERRUPTED_SIGINT, INTERRUPTED_SIGTERM)),
+            Map.entry("livetalk run", lines(OK, HARNESS_FAILURE, INVALID_INPUT, HEAP_EXHAUSTED, NOT_JUDGED,
+                    BUDGET_FAILED, INTERRUPTED_SIGINT, INTERRUPTED_SIGTERM)),
             // report exits with the code of the verdict it renders: a stopped run's folder keeps its 1, 4, 130 or 143
             Map.entry("livetalk report", lines(OK,
                     harnessFailed("the report cannot be written, a crash", ", the reported run stopped on a harness"
                             + " failure, or with --strict its scheduling lag made it untrustworthy"),
                     invalid("arguments, a results file or folder that cannot be read, shards that do not make one"
                             + " run, an --out that would overwrite results"),
-                    HEAP_EXHAUSTED, BUDGET_FAILED, INTERRUPTED_SIGINT, INTERRUPTED_SIGTERM)),
+                    HEAP_EXHAUSTED, NOT_JUDGED, BUDGET_FAILED, INTERRUPTED_SIGINT, INTERRUPTED_SIGTERM)),
             Map.entry("livetalk audit", lines(
                     new Line(OK, "every figure of results.json agrees with its recount from the ledger"),
                     harnessFailed("results.json has a figure the audit does not recount, a crash"),

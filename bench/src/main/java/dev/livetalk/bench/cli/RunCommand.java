@@ -465,7 +465,7 @@ final class RunCommand implements Callable<Integer> {
                 ResultsDocument results;
                 try {
                     results = play(scenario, entry.getValue(), folder, toxiproxy, progress, calibration)
-                            .withInvocation(invocation);
+                            .withInvocation(invocation).withNotJudged(notJudged(scenario));
                 } catch (InterruptedException | RuntimeException | IOException e) {
                     if (!interruption.stopped()) {
                         throw e;
@@ -819,6 +819,16 @@ final class RunCommand implements Callable<Integer> {
     /** {@code --out}, else {@code reports/latest/} of the project. */
     private Path outputFolder() {
         return outOption != null ? outOption : Home.resolve("reports/latest");
+    }
+
+    /**
+     * The budgets of {@code scenario} that apply to none of the strategies the whole run plays (not
+     * only this shard's part: another shard judges those), in budget order.
+     */
+    private List<dev.livetalk.metrics.results.UnjudgedBudget> notJudged(Scenario scenario) {
+        List<String> played = checked.strategies().get(scenario.name());
+        return scenario.budgets().stream().filter(b -> !b.appliesToAny(played))
+                .map(b -> new dev.livetalk.metrics.results.UnjudgedBudget(b.expression(), b.strategies())).toList();
     }
 
     private List<String> strategiesOf(Scenario scenario) {

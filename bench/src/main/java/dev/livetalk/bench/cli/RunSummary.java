@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * What {@code livetalk run} prints at the end and its run-level {@code junit.xml}, both
  * following the run's {@link Verdict}: the table, every failed budget and every regression
- * (scenario, seed, strategy, observed and allowed), harness health, why the run stopped, the
+ * (scenario, seed, strategy, observed and allowed), every budget not judged, harness health, why the run stopped, the
  * report's path, then the verdict line. Deterministic text: no times, no host names.
  */
 final class RunSummary {
@@ -31,16 +31,18 @@ final class RunSummary {
      * is where the page is, or null when none was written.
      */
     String text(Path report) {
-        return table() + (verdict.failures().isEmpty() ? "" : "\n") + quietText(report);
+        return table() + (verdict.failures().isEmpty() && verdict.notJudged().isEmpty() ? "" : "\n")
+                + quietText(report);
     }
 
     /**
      * What {@code --quiet} prints: every failed budget and regression (scenario, strategy, seed,
-     * observed and allowed), the harness's health warnings, why the run stopped, the report's path
+     * observed and allowed), every budget not judged, the harness's health warnings, why the run stopped, the report's path
      * and the verdict line; for a passing run only the last two.
      */
     String quietText(Path report) {
         StringBuilder out = new StringBuilder(failedList(verdict.failures()));
+        out.append(notJudgedList(verdict.notJudged()));
         verdict.health().forEach(h -> out.append(h).append('\n'));
         verdict.stop().ifPresent(s -> out.append("stopped: ").append(s.sentence()).append('\n'));
         if (report != null) {
@@ -59,17 +61,35 @@ final class RunSummary {
         return out.toString();
     }
 
+    /** {@code not judged (N):} and one {@link Verdict.NotJudged#line()} per budget; empty when every budget applied. */
+    static String notJudgedList(List<Verdict.NotJudged> budgets) {
+        if (budgets.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "not judged (%d):%n", budgets.size()));
+        budgets.forEach(b -> out.append("  ").append(b.line()).append('\n'));
+        return out.toString();
+    }
+
     /** The last line: {@code verdict: PASS (...)}. */
     String verdictLine() {
         return switch (verdict.outcome()) {
-            case PASS -> "verdict: PASS (every budget holds" + (hasBaseline() ? " and nothing regressed" : "") + ": "
-                    + played() + ")";
+            case PASS -> "verdict: PASS (every " + (verdict.notJudged().isEmpty() ? "" : "judged ") + "budget holds"
+                    + (hasBaseline() ? " and nothing regressed" : "") + ": " + played() + notJudgedCount() + ")";
+            case NOT_JUDGED -> "verdict: NOT JUDGED (a scenario's budgets all apply to strategies the run did not"
+                    + " play: " + played() + notJudgedCount() + ")";
             case FAIL -> "verdict: FAIL (" + Words.count(verdict.failedBudgets().size(), "failed budget") + ", "
                     + Words.count(verdict.regressions().size(), "regression") + ", listed above)";
             case STOPPED -> "verdict: " + verdict.word() + " (" + verdict.stop().orElseThrow().detail() + ")";
             case UNTRUSTED -> "verdict: UNTRUSTED (--strict: the harness's own scheduling lag was too high to trust"
                     + " its figures, listed above)";
         };
+    }
+
+    /** {@code ; 2 budgets not judged, listed above}, or empty. */
+    private String notJudgedCount() {
+        int n = verdict.notJudged().size();
+        return n == 0 ? "" : "; " + Words.count(n, "budget") + " not judged, listed above";
     }
 
     /** {@code 6 strategy runs in 3 scenarios}. */

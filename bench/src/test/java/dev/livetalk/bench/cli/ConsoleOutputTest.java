@@ -59,8 +59,11 @@ class ConsoleOutputTest extends CommandLineTest {
                 "--strategies", "reconcile");
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(placeholders(out.toString())).isEqualTo("report: $DIR/out/index.html\n"
-                + "verdict: PASS (every budget holds: 1 strategy run in 1 scenario)\n");
+        assertThat(placeholders(out.toString())).isEqualTo("not judged (1):\n  sim-outage (seed 4): budget"
+                + " `lost == 0 for event-only`: not judged: it is for event-only, which the run did not play\n"
+                + "report: $DIR/out/index.html\n"
+                + "verdict: PASS (every judged budget holds: 1 strategy run in 1 scenario; 1 budget not judged, listed"
+                + " above)\n");
     }
 
     @Test

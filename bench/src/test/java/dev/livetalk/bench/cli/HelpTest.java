@@ -109,9 +109,9 @@ class HelpTest extends CommandLineTest {
     @Test
     void shouldListEveryCommandsOwnExitCodes() {
         java.util.Map<String, List<Integer>> expected = new java.util.LinkedHashMap<>();
-        expected.put("livetalk", List.of(0, 1, 2, 3, 4, 99, 130, 143));
-        expected.put("livetalk run", List.of(0, 1, 2, 4, 99, 130, 143));
-        expected.put("livetalk report", List.of(0, 1, 2, 4, 99, 130, 143));
+        expected.put("livetalk", List.of(0, 1, 2, 3, 4, 5, 99, 130, 143));
+        expected.put("livetalk run", List.of(0, 1, 2, 4, 5, 99, 130, 143));
+        expected.put("livetalk report", List.of(0, 1, 2, 4, 5, 99, 130, 143));
         expected.put("livetalk audit", List.of(0, 1, 2, 3));
         expected.put("livetalk validate", List.of(0, 1, 2));
         expected.put("livetalk strategies", List.of(0, 1, 2));

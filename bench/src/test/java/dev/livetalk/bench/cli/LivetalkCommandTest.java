@@ -24,7 +24,7 @@ class LivetalkCommandTest extends CommandLineTest {
         }
         assertThat(help).contains("130", "143", "99   a budget failed or a figure regressed against --baseline");
         assertThat(java.util.Arrays.stream(ExitCode.values()).map(ExitCode::code))
-                .containsExactly(0, 1, 2, 3, 4, 99, 130, 143);
+                .containsExactly(0, 1, 2, 3, 4, 5, 99, 130, 143);
     }
 
     @Test

@@ -35,6 +35,40 @@ class SimRunCommandTest extends CommandLineTest {
         assertThat(out.toString()).contains("event-only", "reconcile", "verdict: PASS");
     }
 
+    /**
+     * Budgets all for a strategy --strategies leaves out judge nothing: the run is NOT JUDGED, exit 5,
+     * not a PASS; each budget is listed as not judged on the console, in results.json, summary.md and
+     * junit.xml (skipped, with a failed case saying nothing was judged). Re-rendered, it says the same.
+     */
+    @Test
+    void shouldSayNotJudgedAndNotPassWhenNoBudgetAppliesToAStrategyPlayed() throws Exception {
+        Path outDir = dir.resolve("out");
+        int code = run("run", scenario().toString(), "--network", "sim", "--strategies", "event-only", "--out",
+                outDir.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.NOT_JUDGED.code()).isEqualTo(5);
+        assertThat(out.toString()).contains("not judged (2):\n  sim-outage (seed 4): budget `lost == 0 for reconcile`:"
+                        + " not judged: it is for reconcile, which the run did not play\n",
+                "verdict: NOT JUDGED (a scenario's budgets all apply to strategies the run did not play: 1 strategy run"
+                        + " in 1 scenario; 2 budgets not judged, listed above)").doesNotContain("PASS");
+        assertThat(outDir.resolve("sim-outage/results.json")).content().contains("\"notJudged\" : [",
+                "\"budget\" : \"converged == 100% for reconcile\"");
+        assertThat(outDir.resolve("summary.md")).content().startsWith("## LiveTalk Chaos Bench: NOT JUDGED")
+                .contains("- sim-outage (seed 4): budget `converged == 100% for reconcile`: not judged");
+        assertThat(outDir.resolve("junit.xml")).content()
+                .contains("<testcase classname=\"sim-outage.not-judged\" name=\"budget: lost == 0 for reconcile\">\n"
+                        + "      <skipped message=\"not judged: it is for reconcile, which the run did not play\"/>")
+                .contains("<testsuite name=\"livetalk.budgets\" tests=\"1\" failures=\"1\"");
+        assertThat(run("report", outDir.toString(), "--out", dir.resolve("again").toString(), "-q"))
+                .isEqualTo(ExitCode.NOT_JUDGED.code());
+
+        out.getBuffer().setLength(0);
+        assertThat(run("run", scenario().toString(), "--network", "sim", "--strategies", "event-only,reconcile",
+                "--out", dir.resolve("both").toString(), "-q")).as("every budget judged").isZero();
+        assertThat(out.toString()).doesNotContain("not judged").contains("verdict: PASS (every budget holds");
+        assertThat(dir.resolve("both/sim-outage/results.json")).content().doesNotContain("notJudged");
+    }
+
     /** Without --out the run goes to reports/latest/ of the project (livetalk.home, as the launcher sets it). */
     @Test
     void shouldWriteIntoReportsLatestOfTheProjectWithoutOut() throws Exception {

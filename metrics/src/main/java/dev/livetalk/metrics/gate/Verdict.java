@@ -4,6 +4,7 @@ import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.metrics.results.UnjudgedBudget;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.Optional;
  * outcome, unless the run asked for them to ({@code run --strict}): then a run with one is
  * {@link Outcome#UNTRUSTED}. A run that stopped early ({@link RunStop}, or a results document
  * marked stopped by a harness failure) is {@link Outcome#STOPPED} whatever it measured before.
+ * Budgets that apply to no strategy the run played ({@code --strategies} named others) are listed
+ * as not judged ({@link #notJudged()}); a run without failures in which a scenario has budgets and
+ * none was judged is {@link Outcome#NOT_JUDGED}, not a pass.
  *
  * <p>Immutable; any thread.
  *
@@ -97,7 +101,32 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
          * Under {@code --strict}: the harness's own scheduling lag was too high to trust the
          * figures ({@link #health()}), whatever the budgets say.
          */
-        UNTRUSTED
+        UNTRUSTED,
+        /**
+         * Nothing failed, but a scenario has budgets and none of them applies to a strategy the run
+         * played ({@link #notJudged()}): the gate judged nothing of it.
+         */
+        NOT_JUDGED
+    }
+
+    /** A budget of a scenario the run did not judge: it applies to no strategy the run played. */
+    public record NotJudged(String scenario, long seed, UnjudgedBudget budget) {
+        /** The one line the outputs list it by: {@code scenario (seed N): budget `...`: not judged: ...}. */
+        public String line() {
+            return scenario + " (seed " + seed + "): budget `" + budget.budget() + "`: " + budget.message();
+        }
+    }
+
+    /** Every budget the run did not judge, run by run, in budget order. */
+    public List<NotJudged> notJudged() {
+        return runs.stream().flatMap(r -> r.document().notJudged().stream()
+                .map(b -> new NotJudged(r.document().scenario(), r.document().seed(), b))).toList();
+    }
+
+    /** The runs whose scenario has budgets of which none was judged (each one not judged). */
+    public List<CheckedRun> judgedNothing() {
+        return runs.stream().filter(r -> !r.document().notJudged().isEmpty()
+                && r.document().strategies().stream().allMatch(s -> s.budgets().isEmpty())).toList();
     }
 
     /**
@@ -204,7 +233,10 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
         return failures().contains(new Regression(document.scenario(), document.seed(), comparison));
     }
 
-    /** What the run amounts to: stopped, else failed when anything gated failed, else passed. */
+    /**
+     * What the run amounts to: stopped, else untrusted (under {@code --strict}), else failed when
+     * anything gated failed, else not judged when a scenario's budgets were all left unjudged, else passed.
+     */
     public Outcome outcome() {
         if (stop.isPresent()) {
             return Outcome.STOPPED;
@@ -212,7 +244,10 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
         if (strict && !health.isEmpty()) {
             return Outcome.UNTRUSTED;
         }
-        return failures().isEmpty() ? Outcome.PASS : Outcome.FAIL;
+        if (!failures().isEmpty()) {
+            return Outcome.FAIL;
+        }
+        return judgedNothing().isEmpty() ? Outcome.PASS : Outcome.NOT_JUDGED;
     }
 
     /** Whether the run passed. */
@@ -232,6 +267,7 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
             case FAIL -> "FAIL";
             case STOPPED -> stop.orElseThrow().cause().word();
             case UNTRUSTED -> "UNTRUSTED";
+            case NOT_JUDGED -> "NOT JUDGED";
         };
     }
 }

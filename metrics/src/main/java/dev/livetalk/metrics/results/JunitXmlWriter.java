@@ -11,7 +11,10 @@ import java.util.Locale;
  * case per budget, per correctness {@link Invariant} and per baseline comparison. It follows
  * the {@link Verdict}: a case fails exactly when the verdict counts it as a failure, so a run
  * that passes has no failure here. A broken invariant is not gated: its case is
- * {@code <skipped>} with the observed figure and the budget that would gate it. A run that
+ * {@code <skipped>} with the observed figure and the budget that would gate it; so is a budget
+ * that applies to no strategy the run played, in a suite {@code SCENARIO.not-judged}, and a run
+ * that judged nothing of a scenario with budgets gets a suite {@code livetalk.budgets} whose case
+ * fails saying so (a CI page shows red, as the exit code is not 0). A run that
  * stopped early gets one more suite, {@code livetalk.run}, whose case is an {@code <error>}
  * saying why. Deterministic text (no timestamps, no host), pinned by a golden file and
  * validated against a JUnit XML schema in the tests.
@@ -53,6 +56,23 @@ public final class JunitXmlWriter {
                 failures += count(cases, Kind.FAILURE);
                 suite(suites, run.document().scenario() + "." + strategy.strategy(), cases);
             }
+        }
+        for (Verdict.CheckedRun run : verdict.runs()) {
+            if (!run.document().notJudged().isEmpty()) {
+                List<Case> unjudged = run.document().notJudged().stream()
+                        .map(b -> new Case("budget: " + b.budget(), Kind.SKIPPED, b.message())).toList();
+                tests += unjudged.size();
+                suite(suites, run.document().scenario() + ".not-judged", unjudged);
+            }
+        }
+        if (verdict.outcome() == Verdict.Outcome.NOT_JUDGED) {
+            List<Case> nothing = verdict.judgedNothing().stream().map(r -> new Case("budgets judged: "
+                    + r.document().scenario(), Kind.FAILURE, "scenario " + r.document().scenario() + " (seed "
+                    + r.document().seed() + ") has " + Words.count(r.document().notJudged().size(), "budget")
+                    + " and none applies to a strategy the run played: nothing of it was judged")).toList();
+            tests += nothing.size();
+            failures += nothing.size();
+            suite(suites, "livetalk.budgets", nothing);
         }
         if (verdict.outcome() == Verdict.Outcome.UNTRUSTED) {
             List<Case> untrusted = List.of(new Case("harness health (--strict)", Kind.ERROR,

@@ -26,12 +26,16 @@ import java.util.List;
  * @param strategies    per strategy, in run order: for a stopped run, those that finished
  * @param stopped       why the run stopped before every strategy finished, or {@code null}
  *                      (then absent from the JSON) for a run that finished
+ * @param notJudged     the scenario's budgets that apply to none of the strategies the run played
+ *                      ({@code --strategies} named others), in budget order; empty (and absent from
+ *                      the JSON) when every budget applied to one
  */
 public record ResultsDocument(int version, String scenario, long seed, String network, Environment environment,
                               @JsonSerialize(using = ScheduleJson.Writer.class)
                               @JsonDeserialize(using = ScheduleJson.Reader.class) FaultSchedule faultSchedule,
                               List<StrategyResult> strategies,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) ScenarioStop stopped) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) ScenarioStop stopped,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnjudgedBudget> notJudged) {
     /**
      * The format version this code writes and reads. Version 2: latency figures over every
      * intended delivery (a percentile may be {@code "never"}), the completed-only ones beside
@@ -39,6 +43,7 @@ public record ResultsDocument(int version, String scenario, long seed, String ne
      */
     public static final int VERSION = 2;
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public ResultsDocument {
         if (version != VERSION) {
             throw new IllegalArgumentException("results document version must be " + VERSION + ": " + version);
@@ -47,6 +52,13 @@ public record ResultsDocument(int version, String scenario, long seed, String ne
             faultSchedule = new FaultSchedule(seed, List.of());
         }
         strategies = List.copyOf(strategies);
+        notJudged = notJudged == null ? List.of() : List.copyOf(notJudged);
+    }
+
+    /** A document of which every budget applied to a strategy played. */
+    public ResultsDocument(int version, String scenario, long seed, String network, Environment environment,
+                           FaultSchedule faultSchedule, List<StrategyResult> strategies, ScenarioStop stopped) {
+        this(version, scenario, seed, network, environment, faultSchedule, strategies, stopped, List.of());
     }
 
     /** A document of the current version. */
@@ -58,14 +70,20 @@ public record ResultsDocument(int version, String scenario, long seed, String ne
     /** This document marked as stopped by {@code why}. */
     public ResultsDocument stoppedBy(ScenarioStop why) {
         return new ResultsDocument(version, scenario, seed, network, environment, faultSchedule, strategies,
-                java.util.Objects.requireNonNull(why, "why"));
+                java.util.Objects.requireNonNull(why, "why"), notJudged);
     }
 
     /** This document with {@code how} as the way its run was started (in its environment). */
     public ResultsDocument withInvocation(Invocation how) {
         Environment where = environment == null ? new Environment(null, null, 0) : environment;
         return new ResultsDocument(version, scenario, seed, network, where.withInvocation(how), faultSchedule,
-                strategies, stopped);
+                strategies, stopped, notJudged);
+    }
+
+    /** This document with {@code budgets} as the scenario's budgets no strategy played applied to. */
+    public ResultsDocument withNotJudged(List<UnjudgedBudget> budgets) {
+        return new ResultsDocument(version, scenario, seed, network, environment, faultSchedule, strategies, stopped,
+                budgets);
     }
 
     /** Whether the harness kept time well enough in this run to trust it; derived from the figures, written, not read. */

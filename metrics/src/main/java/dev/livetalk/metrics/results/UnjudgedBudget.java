@@ -1,0 +1,24 @@
+package dev.livetalk.metrics.results;
+
+import java.util.List;
+
+/**
+ * A budget of the scenario that applies to none of the strategies the run played
+ * ({@code --strategies} named others): listed with why, never counted as kept.
+ *
+ * <p>Immutable; any thread.
+ *
+ * @param budget     the expression as written
+ * @param strategies the strategies it is for
+ */
+public record UnjudgedBudget(String budget, List<String> strategies) {
+    public UnjudgedBudget {
+        java.util.Objects.requireNonNull(budget, "budget");
+        strategies = List.copyOf(strategies);
+    }
+
+    /** For a human: {@code not judged: it is for reconcile, which the run did not play}. */
+    public String message() {
+        return "not judged: it is for " + String.join(", ", strategies) + ", which the run did not play";
+    }
+}
