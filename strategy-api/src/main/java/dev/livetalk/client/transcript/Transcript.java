@@ -2,6 +2,7 @@ package dev.livetalk.client.transcript;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The view model of one room: the lines a UI renders, in display order, and a
@@ -27,13 +28,18 @@ import java.util.List;
  * {@link #entries} no longer know it, and it never changes again.
  *
  * <p><b>The window's rule</b> for messages a server delivers again (resume replays, snapshots,
- * history replies): the transcript remembers the highest seq of an evicted anchored line, the
- * {@linkplain #floor() floor}. Anchored lines are in seq order, so everything at or below the
- * floor either scrolled away or was never shown before the lines above it scrolled away;
- * {@link #insertBySeq} of a key that is not displayed, at a seq at or below the floor, shows
- * nothing, instead of showing an old message again as a new line
- * at the top. A message that fills a gap only after the lines above it scrolled away is
- * therefore never shown: a limit must be large against the lines a gap stays open for. Lines
+ * history replies, the broadcast of the user's own message): the transcript remembers the
+ * highest seq of an evicted anchored line, the {@linkplain #floor() floor}. Anchored lines are
+ * in seq order, so everything at or below the floor either scrolled away or was never shown
+ * before the lines above it scrolled away; {@link #insertBySeq} of a key that is not
+ * displayed, at a seq at or below the floor, shows nothing, instead of showing an old message
+ * again as a new line at the top. A message that fills a gap only after the lines above it
+ * scrolled away is therefore never shown: a limit must be large against the lines a gap stays
+ * open for. A committed line that scrolls away unanchored (the sender's acked line, left
+ * where it was put until its broadcast places it by seq) says nothing of the seqs below it,
+ * so it leaves the floor as it is; the transcript remembers its seq instead, while the floor
+ * is below it (the highest {@code limit} such seqs), and {@link #insertBySeq} of that seq
+ * with a key not displayed shows nothing either: the user saw that message already. Lines
  * appended in arrival order ({@link #append}) have no such rule: arrival order has no place
  * to tell an old message from a new one, so an append is always shown, and an arrival-order
  * strategy that dedupes with {@link #contains} sees an evicted key as absent (the built-in
@@ -44,8 +50,9 @@ import java.util.List;
  * <p>Cost: append, status change and in-place replace are O(1), and so is removing a line
  * not placed by seq; seq placement is O(1) for the usual in-order arrival, and placing or
  * removing an anchored line otherwise costs a binary search plus a shift of the anchored
- * lines after it (see {@link SeqIndex}). Evicting the top line is O(1) amortized (it is the
- * lowest anchored seq, which {@link SeqIndex} removes without a shift).
+ * lines after it (see {@link SeqIndex}). Evicting the top line is O(1) amortized when it is
+ * anchored (it is the lowest anchored seq, which {@link SeqIndex} removes without a shift),
+ * and O(log limit) when it is not (its seq joins a sorted set of at most {@code limit}).
  *
  * <p>Not thread-safe: touched only by the session's owner thread (the strategy runs there).
  */
@@ -65,6 +72,8 @@ public final class Transcript {
     private long now;
     private final int limit;
     private long floor;
+    /** Seqs above the floor of committed lines that scrolled away unanchored; at most {@code limit}. */
+    private final TreeSet<Long> scrolledAway = new TreeSet<>();
     private long evicted;
 
     /** An empty transcript of {@code room} that keeps every line and tells {@code listener} of every change. */
@@ -136,12 +145,13 @@ public final class Transcript {
     }
 
     /**
-     * Forgets the floor: the server's seq space changed (a new epoch starts again at seq 1),
-     * so what scrolled away says nothing about the new seqs. A strategy that removes the old
-     * epoch's lines calls it.
+     * Forgets the floor and the seqs of the unanchored lines that scrolled away: the server's
+     * seq space changed (a new epoch starts again at seq 1), so what scrolled away says
+     * nothing about the new seqs. A strategy that removes the old epoch's lines calls it.
      */
     public void forgetFloor() {
         floor = 0;
+        scrolledAway.clear();
     }
 
     /** The displayed lines (the window, when lines were evicted) in order; a copy, O(n). */
@@ -195,12 +205,13 @@ public final class Transcript {
 
     /**
      * Inserts a committed line at its seq place among the anchored lines; shows nothing (no
-     * change) when its seq is at or below the {@linkplain #floor() floor} and its key is not
-     * displayed: it scrolled away already ({@link #contains} tells afterwards).
+     * change) when its key is not displayed and its seq is at or below the {@linkplain #floor()
+     * floor} or is the seq of an unanchored line that scrolled away: it scrolled away already
+     * ({@link #contains} tells afterwards).
      */
     public void insertBySeq(TranscriptEntry entry) {
         long seq = requireSeq(entry);
-        if (seq <= floor && !byKey.containsKey(entry.key())) {
+        if ((seq <= floor || scrolledAway.contains(seq)) && !byKey.containsKey(entry.key())) {
             return;
         }
         requireFree(seq, null);
@@ -298,9 +309,10 @@ public final class Transcript {
     }
 
     /**
-     * Evicts from the top while over the limit and the top line is committed. Each eviction
-     * is O(1) amortized: the top line is unlinked, its key unmapped, and when anchored it holds
-     * the lowest anchored seq, which {@link SeqIndex} removes without a shift.
+     * Evicts from the top while over the limit and the top line is committed. The top line is
+     * unlinked and its key unmapped; when anchored it holds the lowest anchored seq, which
+     * {@link SeqIndex} removes without a shift (O(1) amortized) and which raises the floor;
+     * otherwise its seq is remembered (O(log limit)).
      */
     private void evictOverLimit() {
         if (limit == NO_LIMIT) {
@@ -313,13 +325,37 @@ public final class Transcript {
                 byKey.remove(entry.key());
             }
             if (line.anchored) {
-                floor = Math.max(floor, entry.seq());
+                raiseFloor(entry.seq());
                 unanchor(line);
+            } else {
+                rememberScrolledAway(entry.seq());
             }
             unlink(line);
             evicted++;
             listener.onChange(new TranscriptChange.Evicted(room, now, line.no, entry));
         }
+    }
+
+    private void raiseFloor(long seq) {
+        if (seq > floor) {
+            floor = seq;
+            scrolledAway.headSet(seq, true).clear();
+        }
+    }
+
+    /**
+     * Remembers the seq of a committed line that scrolled away without being placed by seq,
+     * when the floor does not cover it; keeps the highest {@code limit} of them.
+     */
+    private void rememberScrolledAway(long seq) {
+        if (seq > floor && scrolledAway.add(seq) && scrolledAway.size() > limit) {
+            scrolledAway.pollFirst();
+        }
+    }
+
+    /** The seqs remembered of lines that scrolled away above the floor, for tests. */
+    int scrolledAwayRemembered() {
+        return scrolledAway.size();
     }
 
     /** Array slots {@link SeqIndex} copied so far: a count of its work, for tests. */

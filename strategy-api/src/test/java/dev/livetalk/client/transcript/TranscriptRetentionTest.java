@@ -25,6 +25,11 @@ class TranscriptRetentionTest {
                 .map(c -> (TranscriptChange.Evicted) c).toList();
     }
 
+    private List<String> inserted() {
+        return changes.stream().filter(c -> c instanceof TranscriptChange.Inserted)
+                .map(c -> ((TranscriptChange.Inserted) c).entry().key()).toList();
+    }
+
     @Test
     void shouldEvictFromTheTopInDisplayOrderOnceOverTheLimit() {
         Transcript transcript = new Transcript("r", changes::add, 3);
@@ -98,6 +103,77 @@ class TranscriptRetentionTest {
         assertThat(seqs(transcript)).containsExactly(4L, 5L);
         transcript.insertBySeq(committed(6));
         assertThat(seqs(transcript)).containsExactly(5L, 6L);
+    }
+
+    /** The sender's line, acked (committed, left where it was put), before its broadcast. */
+    private static void sendAndAck(Transcript transcript, long seq) {
+        transcript.append(TranscriptEntry.pending("c" + seq, "bob", "m" + seq, null));
+        transcript.replace("c" + seq, transcript.find("c" + seq).withCommit(seq, "r:" + seq, MessageStatus.SENT));
+    }
+
+    @Test
+    void shouldNotShowAgainAnOwnMessageWhoseLineScrolledAwayBeforeItsBroadcast() {
+        Transcript transcript = new Transcript("r", changes::add, 1);
+        transcript.insertBySeq(committed(1));
+        sendAndAck(transcript, 2);
+        transcript.append(TranscriptEntry.pending("c3", "bob", "m3", null)); // scrolls the acked line away
+        assertThat(evictions()).extracting(c -> c.entry().key()).containsExactly("r:1", "r:2");
+        int before = changes.size();
+
+        transcript.insertBySeq(committed(2)); // its broadcast arrives
+
+        assertThat(changes).hasSize(before);
+        assertThat(transcript.contains("r:2")).isFalse();
+        assertThat(transcript.entries()).extracting(TranscriptEntry::key).containsExactly("c3");
+    }
+
+    @Test
+    void shouldStillShowAMessageBelowAnOwnLineThatScrolledAwayWhenItWasNeverShown() {
+        Transcript transcript = new Transcript("r", changes::add, 1);
+        transcript.insertBySeq(committed(1));
+        sendAndAck(transcript, 5);
+        transcript.append(TranscriptEntry.pending("c6", "bob", "m6", null));
+
+        transcript.insertBySeq(committed(3)); // a gap below it is filled
+
+        assertThat(inserted()).contains("r:3"); // shown, then scrolled away over the pending line
+    }
+
+    @Test
+    void shouldForgetTheOwnLinesThatScrolledAwayOnceTheFloorCoversThem() {
+        Transcript transcript = new Transcript("r", changes::add, 1);
+        sendAndAck(transcript, 1);
+        sendAndAck(transcript, 2);
+        assertThat(transcript.scrolledAwayRemembered()).isEqualTo(1);
+
+        transcript.insertBySeq(committed(3));
+        transcript.insertBySeq(committed(4));
+
+        assertThat(transcript.floor()).isGreaterThanOrEqualTo(2);
+        assertThat(transcript.scrolledAwayRemembered()).isZero();
+    }
+
+    @Test
+    void shouldRememberAtMostTheLimitOfLinesThatScrolledAwayWithoutASeqPlace() {
+        Transcript transcript = new Transcript("r", changes::add, 3);
+        for (long seq = 1; seq <= 1_000; seq++) {
+            transcript.append(committed(seq));
+        }
+
+        assertThat(transcript.evicted()).isEqualTo(997);
+        assertThat(transcript.scrolledAwayRemembered()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldShowAnOwnMessageAgainInANewSeqSpace() {
+        Transcript transcript = new Transcript("r", changes::add, 1);
+        sendAndAck(transcript, 1);
+        transcript.append(TranscriptEntry.pending("c2", "bob", "m2", null));
+
+        transcript.forgetFloor(); // the server's epoch changed: seq 1 is another message
+        transcript.insertBySeq(committed(1));
+
+        assertThat(inserted()).containsExactly("c1", "c2", "r:1");
     }
 
     @Test
