@@ -85,6 +85,45 @@ class TranscriptLimitRunTest extends CommandLineTest {
         assertThat(run("audit", dir.resolve("restart").toString())).as(out + err.toString()).isZero();
     }
 
+    /**
+     * Every client's link is down for 2 s and the window keeps one line: a sender's line, acked
+     * and left where it was put (gap-fill and snapshot place it by seq only when its broadcast
+     * comes), scrolls away under the next line before that broadcast arrives. The broadcast
+     * must not show the message a second time: the figures equal the run without a limit.
+     */
+    @Test
+    void shouldNotShowAnOwnMessageAgainWhenItsLineScrolledAwayBeforeItsBroadcast() throws Exception {
+        String outage = """
+                name: limit
+                seed: 4
+                duration: 5s
+                warmup: 1s
+                quiesce: 3s
+                users: {count: 8, prefix: user}
+                rooms: {count: 2, prefix: room}
+                load:
+                  rate: 2
+                  arrival: constant
+                strategies: [gap-fill, snapshot]
+                faults:
+                  - type: down
+                    name: outage
+                    at: 1s
+                    for: 2s
+                    target: all
+                """;
+        JsonNode unlimited = play("outage", outage);
+        JsonNode limited = play("outage-1", outage + "clients: {transcript-limit: 1}\n");
+
+        assertThat(evictedLines("outage-1", "gap-fill")).isGreaterThan(8 * 20);
+        for (int i = 0; i < 2; i++) {
+            JsonNode with = withoutSilentWait(limited.get("strategies").get(i));
+            JsonNode without = withoutSilentWait(unlimited.get("strategies").get(i));
+            assertThat(with.get("correctness").get("duplicates").asLong()).as(with.get("strategy").asText()).isZero();
+            assertThat(with).as(with.get("strategy").asText()).isEqualTo(without);
+        }
+    }
+
     private JsonNode play(String name, String yaml) throws IOException {
         Path scenario = dir.resolve(name + ".yaml");
         Files.writeString(scenario, yaml);
