@@ -13,13 +13,14 @@ import java.util.concurrent.Callable;
         description = "Benchmark the harness's own parts: loopback fan-out, the simulator, one machine's ceiling, soak memory.",
         subcommands = {BenchCommand.FanoutCommand.class, SimBenchCommand.class, CeilingBenchCommand.class,
             SoakBenchCommand.class})
-final class BenchCommand implements Runnable {
+final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** {@code livetalk bench} alone names no benchmark: a usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return LivetalkCommand.missingCommand(spec);
     }
 
     /** {@code livetalk bench fanout}: reference server against a bare Tyrus broadcast. */

@@ -107,8 +107,8 @@ final class ExitCodeLists {
                     invalid("an option, a --json file that cannot be written"),
                     KILLED)),
             Map.entry("livetalk bench", lines(
-                    new Line(OK, "the usage printed; each benchmark's --help lists its own exit codes"),
-                    invalid("an unknown benchmark or option"))),
+                    new Line(OK, "the usage printed (--help); each benchmark's --help lists its own exit codes"),
+                    invalid("no benchmark named, an unknown benchmark or option"))),
             Map.entry("livetalk bench fanout", lines(
                     new Line(OK, "measured and printed, whatever the figures"),
                     harnessFailed("a crash"),

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ValidateCommand.class, ReportSubcommand.class, AuditCommand.class,
             ExplainCommand.class, StrategiesCommand.class, ServerCommand.class, BenchCommand.class,
             CalibrateCommand.class, CommandLine.HelpCommand.class})
-public final class LivetalkCommand implements Runnable {
+public final class LivetalkCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -79,8 +79,21 @@ public final class LivetalkCommand implements Runnable {
         return ExitCode.HARNESS_FAILURE.code();
     }
 
+    /** {@code livetalk} alone names no command: a usage error ({@code livetalk --help} prints the usage and exits 0). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return missingCommand(spec);
+    }
+
+    /**
+     * A command of subcommands called without one: says so and prints the usage on standard
+     * error, and returns {@link ExitCode#INVALID_INPUT}.
+     */
+    static int missingCommand(CommandLine.Model.CommandSpec spec) {
+        CommandLine command = spec.commandLine();
+        command.getErr().println("livetalk: '" + spec.qualifiedName() + "' needs a command: one of "
+                + String.join(", ", command.getSubcommands().keySet()));
+        command.usage(command.getErr());
+        return ExitCode.INVALID_INPUT.code();
     }
 }

@@ -11,6 +11,23 @@ class LivetalkCommandTest extends CommandLineTest {
         assertThat(out.toString()).contains("server", "bench", "Exit codes:", "99");
     }
 
+    @Test
+    void shouldExitTwoWithTheUsageOnStandardErrorWhenNoCommandIsNamed() {
+        assertThat(run()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).startsWith("livetalk: 'livetalk' needs a command: one of run, validate, report")
+                .contains("Usage: livetalk", "Exit codes:").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldExitTwoWithTheUsageOnStandardErrorWhenNoBenchmarkIsNamed() {
+        assertThat(run("bench")).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).startsWith("livetalk: 'livetalk bench' needs a command: one of fanout, sim")
+                .contains("Usage: livetalk bench").doesNotContain("\tat ");
+        assertThat(run("bench", "--help")).isZero();
+    }
+
     /** The footer of run --help lists every exit code run can end with, with its meaning, from the one enum. */
     @Test
     void shouldDocumentEveryExitCodeInRunHelp() {
