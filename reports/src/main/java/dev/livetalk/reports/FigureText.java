@@ -1,6 +1,7 @@
 package dev.livetalk.reports;
 
 import dev.livetalk.metrics.results.Percentiles;
+import dev.livetalk.metrics.results.Words;
 
 import java.util.Locale;
 
@@ -48,10 +49,9 @@ final class FigureText {
                 : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    /** A share in percent, without decimals unless it needs one: {@code 75%}, {@code 12.5%}. */
+    /** A share in percent, as the console and budget verdicts write it: {@code 75%}, {@code 12.5%} ({@link Words#percent}). */
     static String percent(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f%%", value)
-                : String.format(Locale.ROOT, "%.1f%%", value);
+        return Words.percent(value);
     }
 
     /** Seconds on the fault schedule's clock, or a duration after a fault window: {@code 2.500 s}. */

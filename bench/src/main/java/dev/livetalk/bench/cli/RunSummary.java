@@ -112,9 +112,9 @@ final class RunSummary {
         for (Verdict.CheckedRun run : verdict.runs()) {
             for (StrategyResult s : run.document().strategies()) {
                 CorrectnessFigures c = s.correctness();
-                out.append(String.format(Locale.ROOT, "%-20s %-" + width + "s %-9s %6d %6d %6d %6d %8.0f%% %14s%n",
+                out.append(String.format(Locale.ROOT, "%-20s %-" + width + "s %-9s %6d %6d %6d %6d %9s %14s%n",
                         run.document().scenario(), s.strategy(), budgets(s), c.lost(), c.duplicates(),
-                        c.phantoms(), c.inversions(), c.convergedShare(), peerFinalP99(s)));
+                        c.phantoms(), c.inversions(), Words.percent(c.convergedShare()), peerFinalP99(s)));
             }
         }
         return out.toString();

@@ -35,4 +35,16 @@ class RunSummaryLatencyTest {
         assertThat(table).containsPattern("event-only .* never\\n");
         assertThat(table).containsPattern("reconcile .* 5\\.0 ms\\n");
     }
+
+    /** The console's converged column reads as the report and the budget verdicts write the same share. */
+    @Test
+    void shouldPrintTheConvergedShareAsTheReportsDo() {
+        CorrectnessFigures fiveOfEight = new CorrectnessFigures(8, 5, 62.5, 0, 0, 0, 0, 1, 0, 0, 0, 0, Map.of(),
+                new ConvergenceFigures(0, 0, 0, null, null, null));
+        StrategyResult s = new StrategyResult("event-only", fiveOfEight, List.of(), List.of(), List.of(), List.of());
+        ResultsDocument document = ResultsDocument.of("asymmetric-latency", 6, "sim", new Environment(null, null, 2),
+                null, List.of(s));
+        String table = new RunSummary(Verdict.of(document, List.of())).table();
+        assertThat(table).containsPattern("event-only .* 62\\.5% +-\\n").doesNotContain("63%");
+    }
 }

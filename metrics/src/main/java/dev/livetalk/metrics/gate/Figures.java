@@ -8,7 +8,7 @@ import java.math.MathContext;
 
 /**
  * Formats figures for verdict messages in the unit the budget was written in:
- * {@code 912ms}, {@code 1.25s}, {@code 97.5%}, {@code 3}.
+ * {@code 912ms}, {@code 1.25s}, {@code 97.5%} (a share as everywhere else), {@code 3}.
  *
  * <p>Stateless; any thread.
  */
@@ -20,7 +20,7 @@ final class Figures {
     static String format(double value, Threshold.Unit unit) {
         return switch (unit) {
             case NONE -> number(value);
-            case PERCENT -> number(value) + "%";
+            case PERCENT -> dev.livetalk.metrics.results.Words.percent(value);
             default -> number(value / nanosOf(unit)) + unit.symbol();
         };
     }

@@ -2,7 +2,6 @@ package dev.livetalk.metrics.results;
 
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 
-import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -49,11 +48,7 @@ public enum Invariant {
         if (this != CONVERGED) {
             return Long.toString(Math.round(value));
         }
-        double shown = value == Math.rint(value) ? value
-                : Math.max(0.1, Math.min(99.9, Math.round(value * 10) / 10.0)); // 99.96 is no 100%, 0.04 no 0%
-        String percent = shown == Math.rint(shown) ? String.format(Locale.ROOT, "%.0f%%", shown)
-                : String.format(Locale.ROOT, "%.1f%%", shown);
-        return percent + " (" + Words.number(figures.convergedClients()) + " of " + Words.count(figures.clients(), "client") + ")";
+        return Words.percent(value) + " (" + Words.number(figures.convergedClients()) + " of " + Words.count(figures.clients(), "client") + ")";
     }
 
     /** Whether the figures keep the invariant. */

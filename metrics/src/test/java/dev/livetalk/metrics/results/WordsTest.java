@@ -25,4 +25,22 @@ class WordsTest {
         assertThat(Words.number(-12_345)).isEqualTo("-12,345");
         assertThat(Words.number(0)).isEqualTo("0");
     }
+
+    @Test
+    void shouldWriteAShareWithoutDecimalsUnlessItNeedsOne() {
+        assertThat(Words.percent(62.5)).isEqualTo("62.5%");
+        assertThat(Words.percent(100.0 * 1 / 6)).isEqualTo("16.7%");
+        assertThat(Words.percent(75)).isEqualTo("75%");
+        assertThat(Words.percent(100)).isEqualTo("100%");
+        assertThat(Words.percent(0)).isEqualTo("0%");
+        assertThat(Words.percent(12.04)).isEqualTo("12%");
+        assertThat(Words.percent(150)).as("not a share: above 100 as it is").isEqualTo("150%");
+    }
+
+    @Test
+    void shouldNeverWriteAShareBetweenNoneAndAllAsNoneOrAll() {
+        assertThat(Words.percent(99.96)).isEqualTo("99.9%");
+        assertThat(Words.percent(100.0 * 1999 / 2000)).isEqualTo("99.9%");
+        assertThat(Words.percent(0.04)).isEqualTo("0.1%");
+    }
 }
