@@ -344,12 +344,8 @@ public final class ScenarioRunner {
         LedgerWriter.Written ledger = rows.finish();
         long finished = System.nanoTime();
         if (writesLedger) {
-            progress.onNote(String.format(java.util.Locale.ROOT,
-                    "%s %s: ledger of %,d (message, recipient) rows, %,.0f kB (%.0f B per row), built in %.2f s"
-                            + " (room by room, as measured), written in %.2f s (after; %,.0f kB spilled)",
-                    plan.scenario().name(), strategy, ledger.pairs(), ledger.bytes() / 1e3,
-                    ledger.bytes() / (double) Math.max(1, ledger.pairs()), addNanos / 1e9, (finished - started) / 1e9,
-                    ledger.spillBytes() / 1e3));
+            progress.onNote(plan.scenario().name() + " " + strategy + ": "
+                    + ledgerNote(ledger, addNanos, finished - started));
         }
         if (otlp != null && otlp.failure().isPresent()) {
             progress.onNote(plan.scenario().name() + " " + strategy + ": no OTLP traces: cannot write "
@@ -358,6 +354,20 @@ public final class ScenarioRunner {
             progress.onNote(String.format(java.util.Locale.ROOT, "%s %s: %,d messages as OTLP traces in %.2f s",
                     plan.scenario().name(), strategy, ledger.messages(), otlpNanos[0] / 1e9));
         }
+    }
+
+    /**
+     * The ledger's figures for the console: {@code ledger of 819 (message, recipient) rows, 62 kB
+     * (76 B per row), built in ...}; without a row, no bytes per row (the bytes are the other tables').
+     */
+    static String ledgerNote(LedgerWriter.Written ledger, long builtNanos, long writtenNanos) {
+        String size = ledger.pairs() == 0
+                ? String.format(java.util.Locale.ROOT, "%,.0f kB (its other tables alone)", ledger.bytes() / 1e3)
+                : String.format(java.util.Locale.ROOT, "%,.0f kB (%.0f B per row)", ledger.bytes() / 1e3,
+                        ledger.bytes() / (double) ledger.pairs());
+        return String.format(java.util.Locale.ROOT, "ledger of %,d (message, recipient) rows, %s, built in %.2f s"
+                        + " (room by room, as measured), written in %.2f s (after; %,.0f kB spilled)",
+                ledger.pairs(), size, builtNanos / 1e9, writtenNanos / 1e9, ledger.spillBytes() / 1e3);
     }
 
     /**
