@@ -160,7 +160,8 @@ final class BaselinePlugins {
     private record Version(String name, StrategyProvider of) implements StrategyProvider {
         @Override
         public String description() {
-            return of.description() + " (the baseline's version, " + OPTION + ")";
+            return StrategiesCommand.description(of).map(line -> line + " (the baseline's version, " + OPTION + ")")
+                    .orElse("the baseline's version (" + OPTION + ")");
         }
 
         @Override

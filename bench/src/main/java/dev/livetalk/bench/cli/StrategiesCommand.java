@@ -5,6 +5,7 @@ import dev.livetalk.client.strategy.StrategyProvider;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,11 +34,16 @@ final class StrategiesCommand implements Callable<Integer> {
                     .map(jar -> "  (" + jar.path().toAbsolutePath().normalize() + ", from " + jar.source().label() + ")")
                     .orElse(Strategies.isBuiltIn(name) ? "" : "  (livetalk's class path)");
             out.printf("%-14s %-10s %s%s%n", name, Strategies.isBuiltIn(name) ? "built-in" : "plugged-in",
-                    provider.description(), origin);
+                    description(provider).orElse("(no description)"), origin);
         }
         out.println();
         out.println(found.lookedFor() + ".");
         out.flush();
         return ExitCode.OK.code();
+    }
+
+    /** The provider's one line, if it gives one: a plugin's may be null or blank. */
+    static Optional<String> description(StrategyProvider provider) {
+        return Optional.ofNullable(provider.description()).filter(line -> !line.isBlank());
     }
 }

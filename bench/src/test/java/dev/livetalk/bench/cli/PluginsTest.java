@@ -285,6 +285,22 @@ class PluginsTest extends CommandLineTest {
                 StrategyJars.TEMPLATE.resolve("src/main/java/com/example/chat/MyStrategy.java")));
     }
 
+    /** A plugin may answer description() with null or a blank: it is listed without one, never as "null". */
+    @Test
+    void shouldListAPluginWithoutADescriptionAsSuch() throws IOException {
+        Path nameless = described(dir.resolve("nothing.jar"), "np", "NullDescription", "no-words", "null");
+        Path blank = described(dir.resolve("blank.jar"), "bp", "BlankDescription", "blank-words", "\" \"");
+
+        assertThat(run("strategies", "--plugins", nameless + "," + blank)).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("(?m)^no-words +plugged-in \\(no description\\)  \\(")
+                .containsPattern("(?m)^blank-words +plugged-in \\(no description\\)  \\(")
+                .doesNotContainPattern("(?m)^(no|blank)-words .*\\bnull\\b");
+
+        Strategies versions = BaselinePlugins.load(List.of(nameless.toString())).addTo(Strategies.load());
+        assertThat(versions.provider("no-words@baseline").description())
+                .isEqualTo("the baseline's version (--baseline-plugins)");
+    }
+
     private static void assertRefused(List<String> option, String env, String... parts) {
         assertThatThrownBy(() -> Plugins.load(option, env, Path.of("no-such-plugins-folder")))
                 .isInstanceOf(UsageException.class).hasMessageContainingAll(parts);
@@ -292,16 +308,27 @@ class PluginsTest extends CommandLineTest {
 
     /** A jar of one provider class {@code pkg.cls} named {@code strategy}, with {@code body} besides. */
     private static Path provider(Path jar, String pkg, String cls, String strategy, String body) throws IOException {
+        return provider(jar, pkg, cls, strategy, body, "\"a test's\"");
+    }
+
+    /** A jar of one provider class {@code pkg.cls} named {@code strategy} whose description() returns {@code description} (Java). */
+    private static Path described(Path jar, String pkg, String cls, String strategy, String description)
+            throws IOException {
+        return provider(jar, pkg, cls, strategy, "", description);
+    }
+
+    private static Path provider(Path jar, String pkg, String cls, String strategy, String body, String description)
+            throws IOException {
         String source = """
                 package %s;
                 import dev.livetalk.client.strategy.*;
                 public final class %s implements StrategyProvider {
                     %s
                     public String name() { return "%s"; }
-                    public String description() { return "a test's"; }
+                    public String description() { return %s; }
                     public ReconciliationStrategy create(StrategySettings settings) { throw new UnsupportedOperationException(); }
                 }
-                """.formatted(pkg, cls, body, strategy);
+                """.formatted(pkg, cls, body, strategy, description);
         return StrategyJars.jar(jar, Map.of(pkg + "." + cls, source), Map.of(Plugins.SERVICE, pkg + "." + cls + "\n"));
     }
 }

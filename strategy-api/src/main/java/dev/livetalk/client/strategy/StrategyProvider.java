@@ -11,7 +11,7 @@ public interface StrategyProvider {
     /** The unique name scenarios select it by: lowercase words joined by hyphens. */
     String name();
 
-    /** One line for {@code livetalk strategies}. */
+    /** One line for {@code livetalk strategies}; null or blank lists the strategy as {@code (no description)}. */
     String description();
 
     /** A new strategy for one session. */
