@@ -38,7 +38,11 @@ class AuditCommandTest extends CommandLineTest {
     }
 
     private Path copyOfRun() throws IOException {
-        Path copy = dir.resolve("run");
+        return copyOfRun("run");
+    }
+
+    private Path copyOfRun(String name) throws IOException {
+        Path copy = dir.resolve(name);
         try (Stream<Path> files = Files.walk(played)) {
             for (Path from : files.sorted(Comparator.naturalOrder()).toList()) {
                 Path to = copy.resolve(played.relativize(from).toString());
@@ -85,6 +89,48 @@ class AuditCommandTest extends CommandLineTest {
         assertThat(run("audit", run.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(err.toString()).contains("strategy reconcile has no ledger", "rerun without --no-ledger")
                 .doesNotContain("\tat ");
+    }
+
+    /** A folder assembled from two runs: no figure of the ledger is the run's, so none is listed as differing. */
+    @Test
+    void shouldExitTwoForAResultsFileBesideTheLedgerOfAnotherRunNamingBoth() throws Exception {
+        Path seeded = copyOfRun("seed");
+        long seed = rewrite(seeded, "seed", null);
+        assertThat(run("audit", seeded.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("the ledger at " + seeded.resolve("sim-outage/ledger/event-only")
+                + " is of another run than " + seeded.resolve("sim-outage/results.json") + ": the ledger is of scenario"
+                + " sim-outage, strategy event-only, seed " + seed + ", results.json of scenario sim-outage, strategy"
+                + " event-only, seed " + (seed + 1)).doesNotContain("\tat ");
+        assertThat(out.toString()).doesNotContain("differs:");
+
+        Path named = copyOfRun("scenario");
+        rewrite(named, "scenario", "lost-ack");
+        assertThat(run("audit", named.resolve("sim-outage").toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("the ledger is of scenario sim-outage, strategy event-only, seed " + seed
+                + ", results.json of scenario lost-ack, strategy event-only");
+
+        Path swapped = copyOfRun("strategy");
+        Path ledgers = swapped.resolve("sim-outage/ledger");
+        Files.move(ledgers.resolve("event-only"), ledgers.resolve("aside"));
+        Files.move(ledgers.resolve("reconcile"), ledgers.resolve("event-only"));
+        Files.move(ledgers.resolve("aside"), ledgers.resolve("reconcile"));
+        assertThat(run("audit", swapped.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("the ledger is of scenario sim-outage, strategy reconcile, seed " + seed
+                + ", results.json of scenario sim-outage, strategy event-only, seed " + seed);
+    }
+
+    /** Sets {@code field} of the run's results.json to {@code value}, or its seed to the next one; returns the seed it had. */
+    private static long rewrite(Path run, String field, String value) throws IOException {
+        Path results = run.resolve("sim-outage/results.json");
+        ObjectNode document = (ObjectNode) JSON.readTree(results.toFile());
+        long seed = document.path("seed").asLong();
+        if (value == null) {
+            document.put(field, seed + 1);
+        } else {
+            document.put(field, value);
+        }
+        JSON.writeValue(results.toFile(), document);
+        return seed;
     }
 
     @Test

@@ -92,6 +92,7 @@ public final class Audit {
         for (Path document : documents) {
             ObjectNode results = readResults(document);
             String scenario = results.path("scenario").asText();
+            long seed = results.path("seed").asLong();
             for (JsonNode strategy : results.path("strategies")) {
                 String name = strategy.path("strategy").asText();
                 List<String> roomNames = new ArrayList<>();
@@ -100,7 +101,8 @@ public final class Audit {
                         roomNames.add(room.path("room").asText());
                     }
                 }
-                figures += compare(scenario, name, StrategyLeaves.of(strategy), recount(document, name, roomNames),
+                LedgerFiles.Stamp stamp = new LedgerFiles.Stamp(scenario, name, seed);
+                figures += compare(scenario, name, StrategyLeaves.of(strategy), recount(document, stamp, roomNames),
                         differences, unknown);
             }
         }
@@ -187,13 +189,15 @@ public final class Audit {
      * its ledger room by room ({@link LedgerRooms}): each room's checks are taken as soon as the
      * room is recounted, so one room's rows are held at a time.
      */
-    private static List<Check> recount(Path document, String strategy, List<String> rooms) {
+    private static List<Check> recount(Path document, LedgerFiles.Stamp of, List<String> rooms) {
+        String strategy = of.strategy();
         Path folder = document.resolveSibling("ledger").resolve(strategy);
         if (!LedgerFiles.isLedger(folder)) {
             throw new AuditInputException(document + ": strategy " + strategy + " has no ledger at " + folder
                     + ": every audited strategy needs its ledger; rerun without --no-ledger");
         }
         try {
+            requireSameRun(document, of, folder);
             try (LedgerRooms ledger = LedgerRooms.read(folder)) {
                 return checks(ledger, rooms);
             } catch (LedgerRooms.NotRoomByRoom e) {
@@ -204,6 +208,24 @@ public final class Audit {
         } catch (IOException e) {
             throw new AuditInputException("cannot read the ledger of " + strategy + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses a ledger whose rows are of another scenario, strategy or seed than {@code document}
+     * says (a folder assembled from two runs): its figures would all differ, and none of them
+     * would be the run's.
+     */
+    private static void requireSameRun(Path document, LedgerFiles.Stamp of, Path folder) throws IOException {
+        java.util.Optional<LedgerFiles.Stamp> ledger = LedgerFiles.stampOf(folder);
+        if (ledger.isPresent() && !ledger.get().equals(of)) {
+            throw new AuditInputException("the ledger at " + folder + " is of another run than " + document
+                    + ": the ledger is of " + runOf(ledger.get()) + ", results.json of " + runOf(of)
+                    + "; audit a run's folder as the run wrote it (results.json with its own ledger/ beside it)");
+        }
+    }
+
+    private static String runOf(LedgerFiles.Stamp stamp) {
+        return "scenario " + stamp.scenario() + ", strategy " + stamp.strategy() + ", seed " + stamp.seed();
     }
 
     private static List<Check> checks(LedgerRooms ledger, List<String> rooms) throws IOException {

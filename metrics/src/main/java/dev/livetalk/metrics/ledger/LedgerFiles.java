@@ -264,6 +264,29 @@ public final class LedgerFiles {
         }
     }
 
+    /**
+     * Which run the ledger in {@code folder} is of: the stamp of the first row of its tables, in
+     * their order; empty for a ledger without a row.
+     *
+     * @throws IOException when a table cannot be read, naming the file
+     */
+    public static java.util.Optional<Stamp> stampOf(Path folder) throws IOException {
+        for (LedgerTable table : LedgerTable.values()) {
+            Path file = folder.resolve(table.fileName());
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try (Rows<Stamp> rows = rowsOf(file, Stamp.class)) {
+                if (rows.hasNext()) {
+                    return java.util.Optional.of(rows.next());
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether {@code folder} holds a ledger (its messages table). */
     public static boolean isLedger(Path folder) {
         return Files.isRegularFile(folder.resolve(LedgerTable.MESSAGES.fileName()));
