@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -118,8 +120,32 @@ final class ServerCommand implements java.util.concurrent.Callable<Integer> {
                     .dataDir(data)
                     .build();
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(asTyped(e.getMessage()));
         }
+    }
+
+    /** The option that sets each field of {@link ServerConfig} this command gives, by the field's name. */
+    private static final Map<String, String> OPTION_OF_FIELD = Map.of("port", "--port", "historyLimit", "--history",
+            "ratePerSecond", "--rate", "rateBurst", "--burst", "idleTimeout", "--idle-timeout");
+
+    /**
+     * A configuration error ({@code historyLimit must be >= 1: 0}, {@code idleTimeout must be > 0: PT0S})
+     * in the user's words: the option for the field and the value as typed
+     * ({@code --history must be >= 1: 0}, {@code --idle-timeout must be > 0: 0s}).
+     */
+    String asTyped(String message) {
+        int space = message.indexOf(' ');
+        String option = space < 0 ? null : OPTION_OF_FIELD.get(message.substring(0, space));
+        if (option == null) {
+            return message;
+        }
+        String rule = message.substring(space);
+        int value = rule.lastIndexOf(": ");
+        List<String> typed = spec.findOption(option).originalStringValues();
+        if (value >= 0 && !typed.isEmpty()) {
+            rule = rule.substring(0, value + 2) + typed.getLast();
+        }
+        return option + rule;
     }
 
     /** {@code --data} must name a writable directory, or one that can be created. */

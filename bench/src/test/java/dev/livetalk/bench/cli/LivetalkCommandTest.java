@@ -68,6 +68,22 @@ class LivetalkCommandTest extends CommandLineTest {
         assertThat(err.toString()).contains("port must be 0..65535").contains("70000");
     }
 
+    /** The server's configuration names its fields (historyLimit, PT0S): the errors name the options as typed. */
+    @Test
+    void shouldNameTheOptionAndTheValueAsTypedWhenTheServerRefusesIt() {
+        String[][] cases = {
+            {"--history", "0", "--history must be >= 1: 0"},
+            {"--rate", "0", "--rate must be > 0 events/s: 0"},
+            {"--burst", "-1", "--burst must be >= 1: -1"},
+            {"--idle-timeout", "0s", "--idle-timeout must be > 0: 0s"},
+            {"--port", "-1", "--port must be 0..65535 (0 for a free port): -1"}};
+        for (String[] c : cases) {
+            err.getBuffer().setLength(0);
+            assertThat(run("server", "--secret", "s", c[0], c[1])).as(c[0]).isEqualTo(ExitCode.INVALID_INPUT.code());
+            assertThat(err.toString()).as(c[0]).isEqualTo("livetalk: " + c[2] + System.lineSeparator());
+        }
+    }
+
     @Test
     void shouldExitTwoForMalformedDuration() {
         assertThat(run("server", "--secret", "s", "--idle-timeout", "5 minutes")).isEqualTo(2);
