@@ -89,9 +89,9 @@ final class ExampleStories {
 
     /**
      * The same stories, whose commands name the scenario's folder relative to the folder
-     * {@code commandsFrom} (a merged report's, which holds no ledger: the shards' folders are
-     * beside it), so the report stays true when copied elsewhere with them; as before when
-     * {@code null}.
+     * {@code commandsFrom} (the report's: a run's holds the scenario folders, a merged report's
+     * has the shards' folders beside it), so the report stays true when copied elsewhere with
+     * them (a CI artifact); as before when {@code null}.
      */
     ExampleStories from(Path commandsFrom) {
         return commandsFrom == null ? this : new ExampleStories(scenarioFolder,

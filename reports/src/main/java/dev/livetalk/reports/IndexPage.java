@@ -36,8 +36,8 @@ final class IndexPage {
 
     /**
      * As {@link #html(List, Verdict, List, boolean, List)}, of a run merged from {@code shards}
-     * (none: not merged) into the folder {@code commandsFrom}, from which the page's commands name
-     * the shards' folders ({@code null}: by their absolute paths).
+     * (none: not merged) into the folder {@code commandsFrom}, the report's, from which the page's
+     * commands name the run's folders ({@code null}: by their absolute paths).
      */
     static String html(List<ComparedSection> verdicts, Verdict verdict, List<ScenarioCharts> charts,
                        boolean withBaseline, List<JmhResults.Row> jmh, List<ShardOrigin> shards,

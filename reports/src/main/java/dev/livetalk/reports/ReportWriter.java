@@ -131,7 +131,7 @@ public final class ReportWriter {
         List<ScenarioCharts> charts = render(sections, outDir);
         Path index = outDir.resolve("index.html");
         Files.writeString(index, IndexPage.html(sections, verdict, charts, baseline.isPresent(),
-                JmhResults.read(outDir), shards, shards.isEmpty() ? null : outDir), StandardCharsets.UTF_8);
+                JmhResults.read(outDir), shards, outDir), StandardCharsets.UTF_8);
         Path summary = outDir.resolve("summary.md");
         Files.writeString(summary, SummaryMarkdown.of(sections, verdict, baseline.isPresent(), shards),
                 StandardCharsets.UTF_8);

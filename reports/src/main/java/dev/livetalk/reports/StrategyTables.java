@@ -180,8 +180,9 @@ final class StrategyTables {
 
     /**
      * The first examples of errors of {@code run}, each with its story and the command that prints
-     * it; the command names the scenario's folder relative to {@code commandsFrom} (a merged
-     * report's folder: the shards' folders beside it), or absolute when it is {@code null}.
+     * it; the command names the scenario's folder relative to {@code commandsFrom} (the report's
+     * folder: it holds for a copy of the report with the run's folders in the same places beside
+     * it, a CI artifact), or absolute when it is {@code null}.
      */
     static void examples(ScenarioSection.SeedRun run, java.nio.file.Path commandsFrom, StringBuilder h) {
         boolean any = run.document().strategies().stream().anyMatch(r -> !r.examples().isEmpty());
@@ -205,8 +206,8 @@ final class StrategyTables {
         }
         h.append("</tbody></table>\n");
         if (commandsFrom != null) {
-            h.append("<p class=\"note\">The commands name the shards' folders relative to this report's folder:"
-                    + " run them there.</p>\n");
+            h.append("<p class=\"note\">The commands name the run's folders relative to this report's folder:"
+                    + " run them there (<code>cd</code> into the folder of this page first).</p>\n");
         }
     }
 

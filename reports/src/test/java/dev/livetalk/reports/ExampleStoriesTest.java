@@ -45,7 +45,7 @@ class ExampleStoriesTest {
         String html = Files.readString(ReportWriter.write(List.of(results), temp.resolve("out"), Optional.empty()).index());
 
         assertThat(html).contains("<tr class=\"story\"><td colspan=\"7\"><details><summary>story of "
-                        + example.messageId() + "</summary>\n<p><code>livetalk explain " + temp.resolve("in") + " "
+                        + example.messageId() + "</summary>\n<p><code>livetalk explain ../in "
                         + example.messageId() + " --strategy event-only</code></p>\n<pre>message send:ann&amp;co-1:x1 in "
                         + example.room() + " from ann&amp;co\n")
                 .contains("  +0.100s  ann&amp;co  intended\n", example.clientId() + ": LOST (no line in its final"

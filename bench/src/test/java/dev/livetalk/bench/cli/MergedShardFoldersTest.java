@@ -156,7 +156,7 @@ class MergedShardFoldersTest extends CommandLineTest {
         String index = Files.readString(merged.resolve("index.html"));
         assertThat(index).doesNotContain("livetalk explain " + dir, "<td>" + one + "</td>") // the shards' command lines name them
                 .contains("<code>livetalk explain ../../shards/1/sim-outage ",
-                        "The commands name the shards' folders relative to this report's folder");
+                        "The commands name the run's folders relative to this report's folder: run them there");
         assertThat(merged.resolve("summary.md")).content().doesNotContain("| " + one + " |")
                 .contains("| 1/2 | ../../shards/1 |", "| 2/2 | ../../shards/2 |");
 
