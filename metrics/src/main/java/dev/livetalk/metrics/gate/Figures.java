@@ -1,6 +1,7 @@
 package dev.livetalk.metrics.gate;
 
 import dev.livetalk.metrics.results.Percentiles;
+import dev.livetalk.metrics.results.Words;
 import dev.livetalk.scenarios.budget.Threshold;
 
 import java.math.BigDecimal;
@@ -20,7 +21,7 @@ final class Figures {
     static String format(double value, Threshold.Unit unit) {
         return switch (unit) {
             case NONE -> number(value);
-            case PERCENT -> dev.livetalk.metrics.results.Words.percent(value);
+            case PERCENT -> Words.percent(value);
             default -> number(value / nanosOf(unit)) + unit.symbol();
         };
     }
