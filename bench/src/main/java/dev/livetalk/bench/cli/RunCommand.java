@@ -123,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
     ToxiproxyOptions toxiproxyOptions = new ToxiproxyOptions();
 
     @Option(names = "--strict", description = "Exit 1 when the harness's own scheduling lag made a run untrustworthy"
-            + " (on a real network, more than 1% of a strategy run's sends, and at least 3, over 10 ms late; see"
+            + " (on a real network, more than 1%% of a strategy run's sends, and at least 3, over 10 ms late; see"
             + " results.json health).")
     boolean strict;
 

@@ -72,6 +72,25 @@ class HelpTest extends CommandLineTest {
         assertThat(out.toString()).startsWith("Usage: livetalk ").contains("  help ");
     }
 
+    /**
+     * picocli reads a description as a format string: a lone {@code %} ("1% of") makes it warn on
+     * standard error and print the text unformatted, so every command's help renders without a warning.
+     */
+    @Test
+    void shouldRenderEveryCommandsHelpWithoutAPicocliWarning() {
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (CommandLine command : commands()) {
+                assertThat(command.getUsageMessage()).as(command.getCommandSpec().qualifiedName()).isNotBlank();
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    }
+
     @Test
     void shouldRefuseHelpOfAnUnknownCommand() {
         assertThat(run("help", "rnu")).isEqualTo(ExitCode.INVALID_INPUT.code());
