@@ -19,7 +19,7 @@ import java.util.Locale;
 /**
  * {@code summary.md}: a compact Markdown verdict for a pull-request comment. The verdict is on
  * top (the run's {@link Verdict}: PASS, FAIL, or INTERRUPTED with where), then the failed budgets and
- * regressions, then one row per scenario and strategy (several seeds of a scenario show as
+ * regressions, the budgets not judged ({@link NotJudgedText}), then one row per scenario and strategy (several seeds of a scenario show as
  * {@code min..max (median m)}), then per scenario the best strategy on correctness and on latency
  * ({@link RankingText}) and the trade-offs ({@link TradeOffMatrix}), then the worst conversations (rooms) of each scenario and strategy
  * (first seed, folded), the drift of long runs ({@link DriftTable}), then how the run was started ({@link InvocationText}) and the harness's
@@ -58,7 +58,7 @@ public final class SummaryMarkdown {
         if (!verdict.failures().isEmpty()) {
             failures(sections, verdict, md);
         }
-        notJudged(verdict, md);
+        NotJudgedText.markdown(verdict, md);
         md.append("| scenario | strategy | budgets | lost | duplicates | phantoms | inversions | converged"
                 + " | peer-final p99 |").append(withBaseline ? " vs baseline |\n" : "\n");
         md.append("|---|---|---|---:|---:|---:|---:|---:|---:|").append(withBaseline ? "---:|\n" : "\n");
@@ -77,18 +77,6 @@ public final class SummaryMarkdown {
         DriftTable.markdown(sections, md);
         return md.append(shards.isEmpty() ? InvocationText.markdown(sections) : ShardsText.markdown(shards))
                 .append(environment(sections)).toString();
-    }
-
-    /** The budgets no strategy played applied to, one line each, and whether a scenario judged none; nothing without. */
-    static void notJudged(Verdict verdict, StringBuilder md) {
-        if (verdict.notJudged().isEmpty()) {
-            return;
-        }
-        md.append(verdict.outcome() == Verdict.Outcome.NOT_JUDGED
-                ? "**Not judged: a scenario's budgets all apply to strategies the run did not play.**\n\n"
-                : "Not judged (" + Words.count(verdict.notJudged().size(), "budget") + "):\n\n");
-        verdict.notJudged().forEach(b -> md.append("- ").append(b.line()).append('\n'));
-        md.append('\n');
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.livetalk.metrics.gate.BudgetEvaluator;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.Invariant;
 import dev.livetalk.metrics.results.Shard;
+import dev.livetalk.metrics.results.UnjudgedBudget;
 import dev.livetalk.metrics.trace.RoomSlices;
 import dev.livetalk.run.RunFailure;
 import dev.livetalk.run.RunPlan;
@@ -34,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * run against the scenario's budgets (which gate, as in {@code dev.livetalk.metrics.gate.Verdict})
  * and the correctness invariants (lost, duplicates, phantoms, inversions, causal violations,
  * stuck pending, converged; reported, not gated), and reports the seeds that broke one, each
- * with the command that replays it exactly.
+ * with the command that replays it exactly, and the budgets that apply to none of the
+ * strategies swept (not judged).
  *
  * <p>Threads: {@link #run} waits on the caller's thread while {@code threads} workers named
  * {@code livetalk-sweep-N} play whole runs, one seed each at a time; every run is confined to
@@ -126,7 +128,9 @@ public final class SeedSweep {
                 failures.addAll(await(inFlight.poll()));
             }
             // awaited in seed order, each seed's strategies in order: already by seed then strategy
-            return new SweepReport(scenario.name(), file, seeds, strategies, shard, runs, failures);
+            List<UnjudgedBudget> notJudged = UnjudgedBudget.of(scenario.budgets(), strategies);
+            return new SweepReport(scenario.name(), file, seeds, strategies, shard, runs, failures,
+                    scenario.budgets().size() - notJudged.size(), notJudged);
         } finally {
             workers.shutdownNow();
         }

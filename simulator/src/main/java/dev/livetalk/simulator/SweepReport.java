@@ -2,6 +2,7 @@ package dev.livetalk.simulator;
 
 import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.Shard;
+import dev.livetalk.metrics.results.UnjudgedBudget;
 import dev.livetalk.metrics.results.Words;
 
 import java.util.ArrayList;
@@ -25,12 +26,22 @@ import java.util.Map;
  * @param shard      which part of the sweep's (seed, strategy) units was played ({@link Shard#WHOLE}: all)
  * @param runs       simulated runs played (seeds times strategies, or the shard's share of them)
  * @param failures   the failing (seed, strategy) pairs, by seed then strategy order
+ * @param judged     how many of the scenario's budgets apply to a strategy of the sweep (judged on every seed)
+ * @param notJudged  the scenario's budgets that apply to none of the sweep's strategies, in budget order
+ *                   (the whole sweep's, also in each shard: another shard judges the others)
  */
 public record SweepReport(String scenario, String file, SeedRange seeds, List<String> strategies, Shard shard,
-                          long runs, List<SeedFailure> failures) {
+                          long runs, List<SeedFailure> failures, int judged, List<UnjudgedBudget> notJudged) {
     public SweepReport {
         strategies = List.copyOf(strategies);
         failures = List.copyOf(failures);
+        notJudged = List.copyOf(notJudged);
+    }
+
+    /** The sweep of a scenario whose every budget applies to a strategy of it (or that has none). */
+    public SweepReport(String scenario, String file, SeedRange seeds, List<String> strategies, Shard shard,
+                       long runs, List<SeedFailure> failures) {
+        this(scenario, file, seeds, strategies, shard, runs, failures, 0, List.of());
     }
 
     /**
@@ -58,7 +69,8 @@ public record SweepReport(String scenario, String file, SeedRange seeds, List<St
         }
         failures.sort(Comparator.comparingLong(SeedFailure::seed)
                 .thenComparing(f -> order.getOrDefault(f.strategy(), Integer.MAX_VALUE)));
-        return new SweepReport(first.scenario, first.file, first.seeds, first.strategies, Shard.WHOLE, runs, failures);
+        return new SweepReport(first.scenario, first.file, first.seeds, first.strategies, Shard.WHOLE, runs, failures,
+                first.judged, first.notJudged); // of the whole sweep: each shard's same
     }
 
     private String describe() {
@@ -73,6 +85,16 @@ public record SweepReport(String scenario, String file, SeedRange seeds, List<St
     /** Whether every budget held for every seed; broken invariants are reported, not gated. */
     public boolean passed() {
         return gatedFailures().isEmpty();
+    }
+
+    /** Whether the scenario has budgets and none applies to a strategy of the sweep ({@link Verdict#judgedNothing}). */
+    public boolean judgedNothing() {
+        return Verdict.judgedNothing(notJudged, judged > 0);
+    }
+
+    /** The budgets not judged, each as every output lists it ({@link Verdict.NotJudged#line()}). */
+    public List<Verdict.NotJudged> notJudgedBudgets() {
+        return notJudged.stream().map(b -> new Verdict.NotJudged(scenario, "seeds " + seeds, b)).toList();
     }
 
     /** The distinct failing seeds, ascending. */
@@ -110,7 +132,7 @@ public record SweepReport(String scenario, String file, SeedRange seeds, List<St
 
     /**
      * A human summary: per failing seed, once, each failing strategy with its checks and one
-     * replay command, or that all held.
+     * replay command, or that all held; and how many budgets were not judged.
      */
     public String summary() {
         StringBuilder out = new StringBuilder();
@@ -119,13 +141,17 @@ public record SweepReport(String scenario, String file, SeedRange seeds, List<St
             out.append(", shard ").append(shard);
         }
         out.append(", ").append(Words.count(runs, "run")).append(", ");
+        String unjudged = notJudged.isEmpty() ? "" : "; " + Words.count(notJudged.size(), "budget") + " not judged";
         if (failures.isEmpty()) {
-            return out.append("every budget and invariant held\n").toString();
+            return out.append(notJudged.isEmpty() ? "every budget and invariant held"
+                    : judgedNothing() ? "every invariant held" : "every judged budget and invariant held")
+                    .append(unjudged).append('\n').toString();
         }
         long gated = gatedFailures().stream().map(Verdict.Failure::seed).distinct().count();
         List<FailedSeed> failed = bySeed();
         out.append(Words.count(gated, "seed")).append(" failed a budget, ").append(Words.number(failed.size()))
-                .append(" failed a budget or broke an invariant (invariants are reported, not gated)\n");
+                .append(" failed a budget or broke an invariant (invariants are reported, not gated)").append(unjudged)
+                .append('\n');
         for (FailedSeed seed : failed) {
             out.append("  seed ").append(seed.seed()).append('\n');
             for (SeedFailure failure : seed.failures()) {

@@ -54,10 +54,19 @@ public enum ExitCode {
 
     /** The code of a verdict: 0 pass, 99 fail, 5 not judged, and for a stopped run the code of why it stopped. */
     public static ExitCode of(Verdict verdict) {
-        return switch (verdict.outcome()) {
+        return verdict.outcome() == Verdict.Outcome.STOPPED ? of(verdict.stop().orElseThrow().cause())
+                : of(verdict.outcome());
+    }
+
+    /**
+     * The code of an outcome but {@code STOPPED} (whose code is that of its cause): 0 pass, 99 fail,
+     * 5 not judged, 1 untrusted; a seed sweep's as a run's.
+     */
+    public static ExitCode of(Verdict.Outcome outcome) {
+        return switch (outcome) {
             case PASS -> OK;
             case FAIL -> BUDGET_FAILED;
-            case STOPPED -> of(verdict.stop().orElseThrow().cause());
+            case STOPPED -> throw new IllegalArgumentException("a stopped run's code is that of its cause");
             case UNTRUSTED -> HARNESS_FAILURE;
             case NOT_JUDGED -> NOT_JUDGED;
         };

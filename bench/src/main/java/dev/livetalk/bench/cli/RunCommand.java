@@ -826,9 +826,8 @@ final class RunCommand implements Callable<Integer> {
      * only this shard's part: another shard judges those), in budget order.
      */
     private List<dev.livetalk.metrics.results.UnjudgedBudget> notJudged(Scenario scenario) {
-        List<String> played = checked.strategies().get(scenario.name());
-        return scenario.budgets().stream().filter(b -> !b.appliesToAny(played))
-                .map(b -> new dev.livetalk.metrics.results.UnjudgedBudget(b.expression(), b.strategies())).toList();
+        return dev.livetalk.metrics.results.UnjudgedBudget.of(scenario.budgets(),
+                checked.strategies().get(scenario.name()));
     }
 
     private List<String> strategiesOf(Scenario scenario) {

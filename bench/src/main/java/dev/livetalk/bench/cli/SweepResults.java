@@ -1,12 +1,15 @@
 package dev.livetalk.bench.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.Shard;
+import dev.livetalk.metrics.results.UnjudgedBudget;
 import dev.livetalk.metrics.results.Words;
+import dev.livetalk.reports.NotJudgedText;
 import dev.livetalk.simulator.SeedFailure;
 import dev.livetalk.simulator.SeedRange;
 import dev.livetalk.simulator.SweepReport;
@@ -23,8 +26,10 @@ import java.util.List;
  * output folder and prints at its end, in one place for {@code livetalk run --seeds} and
  * {@code livetalk report} of sweep shards: {@code sweep.md} (the human summaries),
  * {@code sweep.json} (the machine-readable result, {@link Document}, docs/SHARDING.md), the list
- * of failed budgets, the report's path and the verdict line, and the exit code: 99 when a
- * budget failed for some seed ({@link Verdict#failuresOf}, the one rule), else 0.
+ * of failed budgets and of budgets not judged, the report's path and the verdict line, and the
+ * exit code of the one rule ({@link Verdict#outcomeOf}): 99 when a budget failed for some seed
+ * ({@link Verdict#failuresOf}), else 5 when a scenario has budgets and none applies to a strategy
+ * swept (NOT JUDGED), else 0.
  *
  * <p>Stateless apart from a thread-safe Jackson mapper; any thread.
  */
@@ -66,17 +71,21 @@ final class SweepResults {
      * @param shard      {@code K/N}
      * @param runs       the simulated runs played
      * @param failures   per (seed, strategy) that failed a budget or broke an invariant, by seed then strategy
+     * @param judged     how many of the scenario's budgets apply to a strategy swept (0 in an older file)
+     * @param notJudged  the scenario's budgets that apply to none of the strategies swept, as in
+     *                   {@code results.json}; absent when none
      */
     record ScenarioSweep(String scenario, String file, String seeds, List<String> strategies, String shard, long runs,
-                         List<SeedFailure> failures) {
+                         List<SeedFailure> failures, int judged,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnjudgedBudget> notJudged) {
         static ScenarioSweep of(SweepReport sweep) {
             return new ScenarioSweep(sweep.scenario(), sweep.file(), sweep.seeds().toString(), sweep.strategies(),
-                    sweep.shard().toString(), sweep.runs(), sweep.failures());
+                    sweep.shard().toString(), sweep.runs(), sweep.failures(), sweep.judged(), sweep.notJudged());
         }
 
         SweepReport report() {
             return new SweepReport(scenario, file, SeedRange.parse(seeds), strategies, Shard.parse(shard), runs,
-                    failures == null ? List.of() : failures);
+                    failures == null ? List.of() : failures, judged, notJudged == null ? List.of() : notJudged);
         }
     }
 
@@ -85,13 +94,17 @@ final class SweepResults {
         return Files.isRegularFile(folder.resolve(JSON));
     }
 
-    /** Writes {@code sweep.md} and {@code sweep.json} of these scenarios' sweeps into {@code outDir}. */
+    /**
+     * Writes {@code sweep.md} (each scenario's summary, then the budgets not judged as
+     * {@code summary.md} lists them) and {@code sweep.json} of these scenarios' sweeps into {@code outDir}.
+     */
     static void write(Path outDir, SeedRange seeds, Shard shard, List<SweepReport> sweeps) throws IOException {
         StringBuilder markdown = new StringBuilder("# Seed sweep " + seeds + (shard.whole() ? "" : ", shard " + shard)
                 + "\n\n");
         for (SweepReport sweep : sweeps) {
             markdown.append("```\n").append(sweep.summary()).append("\n```\n\n");
         }
+        NotJudgedText.markdown(notJudged(sweeps), outcome(sweeps) == Verdict.Outcome.NOT_JUDGED, markdown);
         Files.writeString(outDir.resolve(MARKDOWN), markdown.toString());
         Document document = new Document(VERSION, "sweep", seeds.toString(), shard.toString(), runs(sweeps),
                 sweeps.stream().map(ScenarioSweep::of).toList());
@@ -128,19 +141,41 @@ final class SweepResults {
      */
     static String ending(List<SweepReport> sweeps, SeedRange seeds, Shard shard, Path outDir) {
         List<Verdict.Failure> failures = failures(sweeps);
+        List<Verdict.NotJudged> notJudged = notJudged(sweeps);
         StringBuilder out = new StringBuilder(RunSummary.failedList(failures));
+        out.append(RunSummary.notJudgedList(notJudged));
         out.append("sweep report: ").append(outDir.resolve(MARKDOWN).toAbsolutePath().normalize()).append('\n');
         String of = shard.whole() ? "" : " of shard " + shard;
-        out.append(failures.isEmpty()
-                ? "verdict: PASS (every budget holds for every seed" + of + ": " + Words.count(runs(sweeps), "simulated run")
-                        + ", " + Words.count(seeds.count(), "seed") + " of " + Words.count(sweeps.size(), "scenario") + ")"
-                : "verdict: FAIL (" + Words.count(failures.size(), "failed budget") + of + ", listed above)");
+        String played = Words.count(runs(sweeps), "simulated run") + ", " + Words.count(seeds.count(), "seed")
+                + " of " + Words.count(sweeps.size(), "scenario");
+        String unjudged = notJudged.isEmpty() ? ""
+                : "; " + Words.count(notJudged.size(), "budget") + " not judged, listed above";
+        out.append(switch (outcome(sweeps)) {
+            case PASS -> "verdict: PASS (every " + (notJudged.isEmpty() ? "" : "judged ") + "budget holds for every seed"
+                    + of + ": " + played + unjudged + ")";
+            case NOT_JUDGED -> "verdict: NOT JUDGED (a scenario's budgets all apply to strategies the run did not"
+                    + " play: " + (shard.whole() ? "" : "shard " + shard + ", ") + played + unjudged + ")";
+            case FAIL -> "verdict: FAIL (" + Words.count(failures.size(), "failed budget") + of + ", listed above)";
+            case STOPPED, UNTRUSTED -> throw new IllegalStateException("a sweep's outcome: " + outcome(sweeps));
+        });
         return out.append('\n').toString();
     }
 
-    /** 99 when a budget failed for some seed, else 0: invariants are reported, not gated. */
+    /**
+     * The exit code of the sweep's outcome: 99 when a budget failed for some seed, else 5 when a
+     * scenario's budgets all apply to strategies not swept, else 0; invariants are reported, not gated.
+     */
     static int exitCode(List<SweepReport> sweeps) {
-        return failures(sweeps).isEmpty() ? ExitCode.OK.code() : ExitCode.BUDGET_FAILED.code();
+        return ExitCode.of(outcome(sweeps)).code();
+    }
+
+    /** The one rule ({@link Verdict#outcomeOf}) over every scenario's sweep. */
+    static Verdict.Outcome outcome(List<SweepReport> sweeps) {
+        return Verdict.outcomeOf(!failures(sweeps).isEmpty(), sweeps.stream().anyMatch(SweepReport::judgedNothing));
+    }
+
+    private static List<Verdict.NotJudged> notJudged(List<SweepReport> sweeps) {
+        return sweeps.stream().flatMap(s -> s.notJudgedBudgets().stream()).toList();
     }
 
     private static List<Verdict.Failure> failures(List<SweepReport> sweeps) {

@@ -119,8 +119,12 @@ class ConsoleOutputTest extends CommandLineTest {
         out.getBuffer().setLength(0);
         assertThat(run("run", scenario().toString(), "--network", "sim", "--seeds", "1", "--strategies", "reconcile",
                 "--out", dir.resolve("out").toString())).isZero();
-        assertThat(out.toString()).contains("sim-outage: seeds 1..1, 1 run, every budget and invariant held")
-                .endsWith("verdict: PASS (every budget holds for every seed: 1 simulated run, 1 seed of 1 scenario)\n");
+        assertThat(out.toString()).contains("sim-outage: seeds 1..1, 1 run, every judged budget and invariant held;"
+                        + " 1 budget not judged\n")
+                .endsWith("not judged (1):\n  sim-outage (seeds 1..1): budget `lost == 0 for event-only`: not judged: it"
+                        + " is for event-only, which the run did not play\nsweep report: " + dir.resolve("out/sweep.md")
+                        + "\nverdict: PASS (every judged budget holds for every seed: 1 simulated run, 1 seed of 1"
+                        + " scenario; 1 budget not judged, listed above)\n");
     }
 
     /** livetalk report prints what run prints at its end: the table, the failures, the report, the verdict. */

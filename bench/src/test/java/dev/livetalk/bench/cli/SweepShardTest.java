@@ -141,6 +141,55 @@ class SweepShardTest extends CommandLineTest {
         assertThat(out.toString()).isEqualTo(wholeJson).contains("\"kind\":\"seed\"");
     }
 
+    /**
+     * A sweep whose scenario's budgets are all for a strategy it does not play (event-only) judged
+     * nothing: NOT JUDGED, exit 5, as a run; its shards and their merge say the same, and its
+     * outputs list the budget as not judged.
+     */
+    @Test
+    void shouldSayNotJudgedAndExitFiveWhenNoBudgetAppliesToAStrategySwept() throws Exception {
+        String seeds = "1..3";
+        String strategies = "naive-retry,reconcile";
+        int whole = run("run", scenario.toString(), "--network", "sim", "--seeds", seeds, "--strategies", strategies,
+                "--out", dir.resolve("whole").toString(), "--quiet");
+        String wholeOut = out.toString();
+
+        assertThat(whole).as(err.toString()).isEqualTo(ExitCode.NOT_JUDGED.code()).isEqualTo(5);
+        assertThat(withoutPaths(wholeOut)).isEqualTo("not judged (1):\n  sweep-10-clients (seeds 1..3): budget"
+                + " `lost <= 40 for event-only`: not judged: it is for event-only, which the run did not play\n"
+                + "verdict: NOT JUDGED (a scenario's budgets all apply to strategies the run did not play: 6 simulated"
+                + " runs, 3 seeds of 1 scenario; 1 budget not judged, listed above)\n");
+        assertThat(dir.resolve("whole/sweep.json")).content().contains("\"judged\" : 0", "\"notJudged\" : [ {\n"
+                + "      \"budget\" : \"lost <= 40 for event-only\",\n      \"strategies\" : [ \"event-only\" ]");
+        assertThat(dir.resolve("whole/sweep.md")).content().contains("; 1 budget not judged\n",
+                "**Not judged: a scenario's budgets all apply to strategies the run did not play.**\n\n"
+                        + "- sweep-10-clients (seeds 1..3): budget `lost <= 40 for event-only`: not judged");
+
+        List<String> args = new ArrayList<>(List.of("report"));
+        for (int k = 1; k <= 2; k++) {
+            out.getBuffer().setLength(0);
+            assertThat(run("run", scenario.toString(), "--network", "sim", "--seeds", seeds, "--strategies", strategies,
+                    "--shard", k + "/2", "--out", dir.resolve("shard-" + k).toString(), "--quiet"))
+                    .as("shard %d/2", k).isEqualTo(ExitCode.NOT_JUDGED.code());
+            assertThat(out.toString()).contains("verdict: NOT JUDGED (a scenario's budgets all apply to strategies the"
+                    + " run did not play: shard " + k + "/2, 3 simulated runs, 3 seeds of 1 scenario;");
+            args.add(dir.resolve("shard-" + k).toString());
+        }
+        out.getBuffer().setLength(0);
+        args.addAll(List.of("--out", dir.resolve("merged").toString(), "--quiet"));
+        assertThat(run(args.toArray(String[]::new))).as(err.toString()).isEqualTo(whole);
+        assertThat(withoutPaths(out.toString())).isEqualTo(withoutPaths(wholeOut));
+        assertThat(dir.resolve("merged/sweep.json")).hasSameTextualContentAs(dir.resolve("whole/sweep.json"));
+        assertThat(dir.resolve("merged/sweep.md")).hasSameTextualContentAs(dir.resolve("whole/sweep.md"));
+
+        out.getBuffer().setLength(0);
+        assertThat(run("run", scenario.toString(), "--network", "sim", "--seeds", seeds, "--strategies",
+                "event-only," + strategies, "--out", dir.resolve("judged").toString(), "--quiet"))
+                .as("the budget judged").isIn(0, ExitCode.BUDGET_FAILED.code());
+        assertThat(out.toString()).doesNotContain("not judged", "NOT JUDGED");
+        assertThat(dir.resolve("judged/sweep.json")).content().contains("\"judged\" : 1").doesNotContain("notJudged");
+    }
+
     @Test
     void shouldRefuseAMissingShardAnotherSweepsShardAndARunFolder() throws Exception {
         assertThat(sweep(dir.resolve("a1"), "1..2", "--shard", "1/3")).as(err.toString()).isIn(0, 99);

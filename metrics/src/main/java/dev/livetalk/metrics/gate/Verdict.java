@@ -5,6 +5,7 @@ import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
 import dev.livetalk.metrics.results.UnjudgedBudget;
+import dev.livetalk.metrics.results.Words;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -92,41 +93,80 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
     /** What the run amounts to. */
     public enum Outcome {
         /** Every budget holds and nothing regressed. */
-        PASS,
+        PASS("PASS"),
         /** A budget failed or a figure regressed. */
-        FAIL,
+        FAIL("FAIL"),
         /** The run stopped before its end (a signal, a harness failure); {@link #stop()} says why. */
-        STOPPED,
+        STOPPED("STOPPED"),
         /**
          * Under {@code --strict}: the harness's own scheduling lag was too high to trust the
          * figures ({@link #health()}), whatever the budgets say.
          */
-        UNTRUSTED,
+        UNTRUSTED("UNTRUSTED"),
         /**
          * Nothing failed, but a scenario has budgets and none of them applies to a strategy the run
          * played ({@link #notJudged()}): the gate judged nothing of it.
          */
-        NOT_JUDGED
+        NOT_JUDGED("NOT JUDGED");
+
+        private final String word;
+
+        Outcome(String word) {
+            this.word = word;
+        }
+
+        /**
+         * The word for it, as every output shows it ({@code NOT JUDGED}); a stopped run's verdict
+         * says why it stopped instead ({@link Verdict#word()}).
+         */
+        public String word() {
+            return word;
+        }
     }
 
-    /** A budget of a scenario the run did not judge: it applies to no strategy the run played. */
-    public record NotJudged(String scenario, long seed, UnjudgedBudget budget) {
+    /**
+     * A budget of a scenario the run did not judge: it applies to no strategy the run played.
+     *
+     * @param scenario the scenario
+     * @param seeds    which of its runs: {@code seed 4}, or {@code seeds 1..6} of a seed sweep
+     * @param budget   the budget
+     */
+    public record NotJudged(String scenario, String seeds, UnjudgedBudget budget) {
         /** The one line the outputs list it by: {@code scenario (seed N): budget `...`: not judged: ...}. */
         public String line() {
-            return scenario + " (seed " + seed + "): budget `" + budget.budget() + "`: " + budget.message();
+            return scenario + " (" + seeds + "): budget `" + budget.budget() + "`: " + budget.message();
         }
     }
 
     /** Every budget the run did not judge, run by run, in budget order. */
     public List<NotJudged> notJudged() {
         return runs.stream().flatMap(r -> r.document().notJudged().stream()
-                .map(b -> new NotJudged(r.document().scenario(), r.document().seed(), b))).toList();
+                .map(b -> new NotJudged(r.document().scenario(), "seed " + r.document().seed(), b))).toList();
     }
 
     /** The runs whose scenario has budgets of which none was judged (each one not judged). */
     public List<CheckedRun> judgedNothing() {
-        return runs.stream().filter(r -> !r.document().notJudged().isEmpty()
-                && r.document().strategies().stream().allMatch(s -> s.budgets().isEmpty())).toList();
+        return runs.stream().filter(r -> judgedNothing(r.document().notJudged(),
+                r.document().strategies().stream().anyMatch(s -> !s.budgets().isEmpty()))).toList();
+    }
+
+    /**
+     * Whether a scenario judged nothing: it has budgets, {@code notJudged} are those no strategy
+     * played applies to, and {@code anyJudged} says whether one was judged. The one rule of
+     * {@link Outcome#NOT_JUDGED}, for runs and seed sweeps.
+     */
+    public static boolean judgedNothing(List<UnjudgedBudget> notJudged, boolean anyJudged) {
+        return !notJudged.isEmpty() && !anyJudged;
+    }
+
+    /**
+     * Why a scenario that judged nothing is not a pass, as {@code junit.xml} and a JUnit test say it:
+     * {@code scenario outage (seed 4) has 2 budgets and none applies to a strategy the run played:
+     * nothing of it was judged}; {@code seeds} as in {@link NotJudged}.
+     */
+    public static String nothingJudged(String scenario, String seeds, int budgets) {
+        return "scenario " + scenario + " (" + seeds + ") has " + Words.count(budgets, "budget")
+                + " and none applies to a strategy the run played: nothing of it was judged";
     }
 
     /**
@@ -244,10 +284,20 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
         if (strict && !health.isEmpty()) {
             return Outcome.UNTRUSTED;
         }
-        if (!failures().isEmpty()) {
+        return outcomeOf(!failures().isEmpty(), !judgedNothing().isEmpty());
+    }
+
+    /**
+     * The outcome of checks that ran to their end and are trusted: {@link Outcome#FAIL} when
+     * anything gated failed, else {@link Outcome#NOT_JUDGED} when a scenario judged nothing
+     * ({@link #judgedNothing(List, boolean)}), else {@link Outcome#PASS}. Runs ({@link #outcome()})
+     * and seed sweeps share it.
+     */
+    public static Outcome outcomeOf(boolean failed, boolean judgedNothing) {
+        if (failed) {
             return Outcome.FAIL;
         }
-        return judgedNothing().isEmpty() ? Outcome.PASS : Outcome.NOT_JUDGED;
+        return judgedNothing ? Outcome.NOT_JUDGED : Outcome.PASS;
     }
 
     /** Whether the run passed. */
@@ -262,12 +312,7 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
 
     /** The word for the outcome, as the console, the summary and the page show it. */
     public String word() {
-        return switch (outcome()) {
-            case PASS -> "PASS";
-            case FAIL -> "FAIL";
-            case STOPPED -> stop.orElseThrow().cause().word();
-            case UNTRUSTED -> "UNTRUSTED";
-            case NOT_JUDGED -> "NOT JUDGED";
-        };
+        Outcome outcome = outcome();
+        return outcome == Outcome.STOPPED ? stop.orElseThrow().cause().word() : outcome.word();
     }
 }

@@ -67,9 +67,8 @@ public final class JunitXmlWriter {
         }
         if (verdict.outcome() == Verdict.Outcome.NOT_JUDGED) {
             List<Case> nothing = verdict.judgedNothing().stream().map(r -> new Case("budgets judged: "
-                    + r.document().scenario(), Kind.FAILURE, "scenario " + r.document().scenario() + " (seed "
-                    + r.document().seed() + ") has " + Words.count(r.document().notJudged().size(), "budget")
-                    + " and none applies to a strategy the run played: nothing of it was judged")).toList();
+                    + r.document().scenario(), Kind.FAILURE, Verdict.nothingJudged(r.document().scenario(),
+                    "seed " + r.document().seed(), r.document().notJudged().size()))).toList();
             tests += nothing.size();
             failures += nothing.size();
             suite(suites, "livetalk.budgets", nothing);

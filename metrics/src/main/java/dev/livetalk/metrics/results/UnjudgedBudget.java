@@ -1,5 +1,8 @@
 package dev.livetalk.metrics.results;
 
+import dev.livetalk.scenarios.budget.Budget;
+
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -15,6 +18,15 @@ public record UnjudgedBudget(String budget, List<String> strategies) {
     public UnjudgedBudget {
         java.util.Objects.requireNonNull(budget, "budget");
         strategies = List.copyOf(strategies);
+    }
+
+    /**
+     * The budgets of {@code budgets} that apply to none of the strategies {@code played} (the whole
+     * run's, not one shard's: another shard judges those), in budget order.
+     */
+    public static List<UnjudgedBudget> of(List<Budget> budgets, Collection<String> played) {
+        return budgets.stream().filter(b -> !b.appliesToAny(played))
+                .map(b -> new UnjudgedBudget(b.expression(), b.strategies())).toList();
     }
 
     /** For a human: {@code not judged: it is for reconcile, which the run did not play}. */
