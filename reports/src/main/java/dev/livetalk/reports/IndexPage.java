@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * {@code index.html}: one self-contained page (inline styles and script, images from the
- * local {@code charts/} folder, nothing from the network). The verdict on top, an overview of
+ * local {@code charts/} folder, nothing from the network). The verdict on top (with the harness's
+ * health, {@link HealthText}, and the budgets not judged, {@link NotJudgedText}), an overview of
  * scenarios x strategies, the trade-offs ({@link TradeOffMatrix}), the environment (with how the run was started: {@link InvocationText}), then
  * one section per scenario ({@link ScenarioHtml}, opening with its verdict paragraph: {@link RankingText}).
  * A small script checks that every image loaded and records the result in {@code #report-check}.
@@ -74,6 +75,7 @@ final class IndexPage {
                 .append(Markup.escape(stop.sentence())).append(". The figures below are those of the finished "
                         + "scenarios.</p>\n"));
         HealthText.html(verdict, h);
+        NotJudgedText.html(verdict, h);
         h.append("<p class=\"note\">Latency is measured from the intended send time of an "
                 + "open-model schedule (no coordinated omission). Times are seconds since the end of the warm-up. "
                 + "Click a chart for its SVG.</p></header>\n");

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Opens the generated page of the recorded suite (its outage run given correctness over time
- * and convergence per client, plus a second seed of one scenario and a baseline) in headless Chromium: every image loads, no script or console error, every
+ * and convergence per client, plus a second seed of one scenario with a budget not judged, and a
+ * baseline) in headless Chromium: every image loads, no script or console error, every
  * scenario section is there; at a 1400 px window nothing reaches past the window or its
  * container and no text is clipped ({@code layout-check.js}, injected into a copy of the page);
  * writes {@code target/report-it/screenshot.png} (1400 px wide, the whole page up to 16000 px)
@@ -43,7 +44,9 @@ class IndexPageIT {
         runs.set(2, RunFolder.read(Fixtures.copy("outage", OUT.resolve("input/outage"), // as newer documents hold
                 d -> Fixtures.with(d, d.seed(), s -> Fixtures.withCorrectnessOverTime(s, 8)))));
         runs.add(RunFolder.read(Fixtures.copy("outage", OUT.resolve("input/outage-seed7"),
-                d -> Fixtures.with(d, 7, s -> Fixtures.withLost(s, 2, false)))));
+                d -> Fixtures.with(d, 7, s -> Fixtures.withLost(s, 2, false)).withNotJudged(List.of(
+                        new dev.livetalk.metrics.results.UnjudgedBudget("peer-final p(99) < 800ms during in every room"
+                                + " for gap-fill, snapshot", List.of("gap-fill", "snapshot")))))));
         Baseline baseline = new Baseline(List.of(Fixtures.runs().get(2).document()), Tolerance.DEFAULT);
         report = ReportWriter.writeRuns(runs, OUT.resolve("report"), Optional.of(baseline));
         try {
@@ -74,7 +77,9 @@ class IndexPageIT {
         }
         assertThat(dom.stdout()).contains("Spread across seeds", "Against the baseline")
                 .contains("charts/03-outage-correctness.png", "<td class=\"num bad\">never</td>")
-                .contains("This results document holds no per-interval correctness counts"); // the older fixtures
+                .contains("This results document holds no per-interval correctness counts") // the older fixtures
+                .contains("<li>outage (seed 7): budget `peer-final p(99) &lt; 800ms during in every room for gap-fill,"
+                        + " snapshot`: not judged: it is for gap-fill, snapshot, which the run did not play</li>");
         assertThat(dom.stderr().lines().filter(l -> l.contains(":CONSOLE")).toList()).as("console messages").isEmpty();
     }
 

@@ -2,6 +2,7 @@ package dev.livetalk.reports;
 
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.metrics.results.UnjudgedBudget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +63,37 @@ class ReportWriterTest {
 
         assertThat(overview).contains("68..71<br>(median 69.5)").contains("ms<br>(median ")
                 .doesNotContain(" (median ").contains("✓ lost == 0</span>").doesNotContain("for reconcile");
+    }
+
+    /**
+     * The page lists the budgets no strategy played applied to under the verdict, with their reason,
+     * as summary.md does: how many beside a pass, and that nothing was judged under NOT JUDGED.
+     */
+    @Test
+    void shouldListTheBudgetsNotJudgedUnderTheVerdictAsTheSummaryDoes() throws IOException {
+        UnjudgedBudget forGapFill = new UnjudgedBudget("lost == 0 for gap-fill", List.of("gap-fill"));
+        Path outage = Fixtures.copy("outage", temp.resolve("in/outage"), d -> d.withNotJudged(List.of(forGapFill)));
+
+        ReportWriter.Report report = ReportWriter.write(List.of(outage), temp.resolve("out"), Optional.empty());
+
+        String line = "outage (seed 4): budget `lost == 0 for gap-fill`: not judged: it is for gap-fill, which the run"
+                + " did not play";
+        String html = Files.readString(report.index());
+        assertThat(report.passed()).isTrue();
+        assertThat(html).contains("<div class=\"missing\" id=\"not-judged\"><p>Not judged (1 budget):</p>\n<ul>\n<li>"
+                + line + "</li>\n</ul></div>\n");
+        assertThat(html.indexOf("id=\"not-judged\"")).isGreaterThan(html.indexOf("id=\"verdict\""))
+                .isLessThan(html.indexOf("<section id=\"overview\""));
+        assertThat(Files.readString(report.summary())).contains("Not judged (1 budget):\n\n- " + line + "\n");
+
+        Path judgedNothing = Fixtures.copy("outage", temp.resolve("in/nothing"), d -> Fixtures.with(d, d.seed(),
+                s -> new StrategyResult(s.strategy(), s.correctness(), s.latency(), List.of(), s.examples(), s.hlogs(),
+                        s.convergenceByClient(), s.correctnessOverTime())).withNotJudged(List.of(forGapFill)));
+        ReportWriter.Report nothing = ReportWriter.write(List.of(judgedNothing), temp.resolve("nothing"),
+                Optional.empty());
+        assertThat(Files.readString(nothing.index())).contains("id=\"verdict\">NOT JUDGED: ", "<div class=\"missing\""
+                + " id=\"not-judged\"><p>Not judged: a scenario's budgets all apply to strategies the run did not"
+                + " play.</p>");
     }
 
     @Test
