@@ -12,6 +12,7 @@ import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.metrics.results.UnjudgedBudget;
 import dev.livetalk.scenarios.budget.Budget;
 import dev.livetalk.scenarios.budget.BudgetParser;
 import dev.livetalk.scenarios.budget.Threshold;
@@ -52,11 +53,13 @@ final class JsonLines {
      * @param strategy    the strategy
      * @param seed        the seed played
      * @param network     {@code toxiproxy} or {@code sim}
-     * @param verdict     {@code PASS} or {@code FAIL}: whether a budget of this strategy run failed or a figure
-     *                    regressed (the run's verdict as a whole is the exit code)
+     * @param verdict     {@code FAIL} when a budget of this strategy run failed or a figure regressed, else
+     *                    {@code NOT JUDGED} when its scenario has budgets and none applies to a strategy the run
+     *                    played, else {@code PASS} (the run's verdict as a whole is the exit code)
      * @param passed      {@code verdict == PASS}
      * @param budgets     every budget that applies to the strategy, passed or not
      * @param regressions the figures that regressed against {@code --baseline} (empty without one)
+     * @param notJudged   the scenario's budgets that apply to no strategy the run played (empty when none)
      * @param correctness the correctness counts, summed over rooms and clients
      * @param latency     per latency metric, its percentiles over every intended delivery (phase {@code all};
      *                    nanoseconds, or {@code "never"} as in results.json)
@@ -65,7 +68,7 @@ final class JsonLines {
      */
     record RunLine(String kind, int version, String scenario, String strategy, long seed, String network,
                    String verdict, boolean passed, List<BudgetLine> budgets, List<RegressionLine> regressions,
-                   Counts correctness, Map<String, Percentiles> latency, String folder, String results) {
+                   List<NotJudgedLine> notJudged, Counts correctness, Map<String, Percentiles> latency, String folder, String results) {
     }
 
     /**
@@ -77,15 +80,18 @@ final class JsonLines {
      * @param strategy   the strategy
      * @param seed       the seed
      * @param network    {@code sim}
-     * @param verdict    {@code FAIL} when a budget failed, else {@code PASS} (invariants are reported, not gated)
+     * @param verdict    {@code FAIL} when a budget failed, else {@code NOT JUDGED} when the scenario has budgets
+     *                   and none applies to a strategy swept, else {@code PASS} (invariants are reported, not gated)
      * @param passed     {@code verdict == PASS}
      * @param budgets    the budgets that failed
+     * @param notJudged  the scenario's budgets that apply to no strategy swept (empty when none)
      * @param invariants the invariants broken, each with its observed figure
      * @param traceHash  the run's trace hash: a replay with this seed gives it again
      * @param repro      the command line that replays it
      */
     record SeedLine(String kind, int version, String scenario, String strategy, long seed, String network,
-                    String verdict, boolean passed, List<BudgetLine> budgets, List<String> invariants,
+                    String verdict, boolean passed, List<BudgetLine> budgets, List<NotJudgedLine> notJudged,
+                    List<String> invariants,
                     String traceHash, String repro) {
     }
 
@@ -102,6 +108,19 @@ final class JsonLines {
      */
     record BudgetLine(String expression, Double observed, String unit, Allowed allowed, boolean passed, String message,
                       @JsonInclude(JsonInclude.Include.NON_NULL) String room) {
+    }
+
+    /**
+     * A budget not judged: it applies to no strategy the run played.
+     *
+     * @param expression the budget as written
+     * @param strategies the strategies it is for
+     * @param message    for a human: {@code not judged: it is for reconcile, which the run did not play}
+     */
+    record NotJudgedLine(String expression, List<String> strategies, String message) {
+        static NotJudgedLine of(UnjudgedBudget b) {
+            return new NotJudgedLine(b.budget(), b.strategies(), b.message());
+        }
     }
 
     /**
@@ -148,12 +167,14 @@ final class JsonLines {
     static String ofRun(Verdict verdict, FolderOf folders) {
         StringBuilder out = new StringBuilder();
         List<Verdict.Failure> failures = verdict.failures();
+        List<Verdict.CheckedRun> judgedNothing = verdict.judgedNothing();
         for (Verdict.CheckedRun run : verdict.runs()) {
             ResultsDocument d = run.document();
+            List<NotJudgedLine> notJudged = d.notJudged().stream().map(NotJudgedLine::of).toList();
             for (StrategyResult s : d.strategies()) {
                 Path folder = folders.folder(d.scenario(), d.seed(), s.strategy());
-                boolean passed = failures.stream().noneMatch(f -> f.scenario().equals(d.scenario())
-                        && f.seed() == d.seed() && f.strategy().equals(s.strategy()));
+                String word = word(failures.stream().anyMatch(f -> f.scenario().equals(d.scenario())
+                        && f.seed() == d.seed() && f.strategy().equals(s.strategy())), judgedNothing.contains(run));
                 List<RegressionLine> regressions = run.comparisons().stream()
                         .filter(r -> r.strategy().equals(s.strategy()) && !r.passed())
                         .map(JsonLines::regression).toList();
@@ -164,8 +185,8 @@ final class JsonLines {
                     }
                 }
                 out.append(line(new RunLine("run", VERSION, d.scenario(), s.strategy(), d.seed(), d.network(),
-                        passed ? "PASS" : "FAIL", passed, s.budgets().stream().map(JsonLines::budget).toList(),
-                        regressions, Counts.of(s.correctness()), latency,
+                        word, word.equals(Verdict.Outcome.PASS.word()), s.budgets().stream().map(JsonLines::budget).toList(),
+                        regressions, notJudged, Counts.of(s.correctness()), latency,
                         folder == null ? null : folder.toAbsolutePath().normalize().toString(),
                         folder == null ? null : folder.resolve("results.json").toAbsolutePath().normalize().toString())));
             }
@@ -176,13 +197,22 @@ final class JsonLines {
     /** The lines of a sweep: one per failing (seed, strategy), by seed then strategy. */
     static String ofSweep(SweepReport sweep) {
         StringBuilder out = new StringBuilder();
+        List<NotJudgedLine> notJudged = sweep.notJudged().stream().map(NotJudgedLine::of).toList();
         for (SeedFailure f : sweep.failures()) {
-            boolean passed = f.budgets().isEmpty();
+            String word = word(!f.budgets().isEmpty(), sweep.judgedNothing());
             out.append(line(new SeedLine("seed", VERSION, sweep.scenario(), f.strategy(), f.seed(), "sim",
-                    passed ? "PASS" : "FAIL", passed, f.budgets().stream().map(JsonLines::budget).toList(),
+                    word, word.equals(Verdict.Outcome.PASS.word()), f.budgets().stream().map(JsonLines::budget).toList(), notJudged,
                     f.invariants(), f.traceHash(), f.repro())));
         }
         return out.toString();
+    }
+
+    /**
+     * A line's {@code verdict}, by the one rule ({@link Verdict#outcomeOf}) over what the line
+     * covers: {@code FAIL}, {@code NOT JUDGED} or {@code PASS}, as the verdict line says it.
+     */
+    private static String word(boolean failed, boolean judgedNothing) {
+        return Verdict.outcomeOf(failed, judgedNothing).word();
     }
 
     private static BudgetLine budget(BudgetVerdict b) {

@@ -127,6 +127,36 @@ class ConsoleOutputTest extends CommandLineTest {
                         + " scenario; 1 budget not judged, listed above)\n");
     }
 
+    /**
+     * A run and a sweep of strategies none of the scenario's budgets is for: each JSON line says NOT
+     * JUDGED, as the verdict line, not PASS, and carries the budgets not judged; the exit code is 5.
+     */
+    @Test
+    void shouldSayNotJudgedInEveryJsonLineWhenNoBudgetAppliesToAStrategyPlayed() throws Exception {
+        int code = run("run", scenario().toString(), "--network", "sim", "--out", dir.resolve("out").toString(),
+                "--json", "--strategies", "naive-retry");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.NOT_JUDGED.code());
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode line = mapper.readTree(out.toString().lines().findFirst().orElseThrow());
+        assertThat(line.get("verdict").asText()).isEqualTo("NOT JUDGED");
+        assertThat(line.get("passed").asBoolean()).isFalse();
+        assertThat(line.get("notJudged")).hasSize(4);
+        assertThat(line.get("notJudged").get(2).toString()).isEqualTo("{\"expression\":\"lost == 0 for event-only\","
+                + "\"strategies\":[\"event-only\"],\"message\":\"not judged: it is for event-only, which the run did"
+                + " not play\"}");
+        assertThat(err.toString()).contains("verdict: NOT JUDGED (");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("run", scenario().toString(), "--network", "sim", "--seeds", "1..2", "--out",
+                dir.resolve("sweep").toString(), "--json", "--strategies", "naive-retry"))
+                .as(err.toString()).isEqualTo(ExitCode.NOT_JUDGED.code());
+        List<String> seeds = out.toString().lines().toList();
+        assertThat(seeds).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{\"kind\":\"seed\"")
+                .contains("\"verdict\":\"NOT JUDGED\",\"passed\":false,\"budgets\":[],\"notJudged\":[{\"expression\":"
+                        + "\"lost == 0 for reconcile\""));
+    }
+
     /** livetalk report prints what run prints at its end: the table, the failures, the report, the verdict. */
     @Test
     void shouldPrintTheRunsSummaryFromReport() throws Exception {
