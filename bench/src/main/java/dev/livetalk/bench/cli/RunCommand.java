@@ -78,7 +78,9 @@ final class RunCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--strategies", split = ",", paramLabel = "NAME",
-            description = "Strategies to run instead of each scenario's own list; 'all' for every one found.")
+            description = "Strategies to run instead of each scenario's own list; 'all' for every one found. A budget"
+                    + " for none of them is listed as not judged; a scenario whose budgets are all for others is NOT"
+                    + " JUDGED (exit 5).")
     List<String> strategies;
 
     @Option(names = "--seed", description = "Seed instead of each scenario's own (load, fault schedule, clients).")

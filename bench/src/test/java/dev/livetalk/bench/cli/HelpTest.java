@@ -47,6 +47,16 @@ class HelpTest extends CommandLineTest {
                 "livetalk bench fanout", "livetalk bench sim", "livetalk bench ceiling", "livetalk help");
     }
 
+    /** run --help's --strategies says what becomes of budgets for strategies it leaves out: not judged, exit 5. */
+    @Test
+    void shouldSayWhatStrategiesDoesToBudgetsOfStrategiesNotPlayed() {
+        assertThat(run("run", "--help")).isZero();
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertThat(help).contains("--strategies=NAME[,NAME...] Strategies to run instead of each scenario's own list;"
+                + " 'all' for every one found. A budget for none of them is listed as not judged; a scenario whose"
+                + " budgets are all for others is NOT JUDGED (exit 5).");
+    }
+
     /** The command list of livetalk --help shows each summary whole, wrapped but not cut. */
     @Test
     void shouldShowEverySummaryWholeInTheCommandList() {
