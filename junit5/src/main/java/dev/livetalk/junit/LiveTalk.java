@@ -21,6 +21,7 @@ import java.lang.annotation.Target;
  *     void survivesAnOutage(LiveTalkRunner livetalk) {
  *         LiveTalkResults results = livetalk.play(ScenarioSource.file("scenarios/outage.yaml"))
  *                 .strategy(MyStrategy::new)
+ *                 .strategies("reconcile") // outage.yaml's budgets are for reconcile: none judged, the test fails
  *                 .run();
  *         assertEquals(0, results.strategy("my-strategy").duplicates());
  *     }

@@ -64,7 +64,7 @@ public record LiveTalkResults(ResultsDocument document, Verdict verdict, Path fo
         return new StrategyFigures(result);
     }
 
-    /** Whether every budget holds (the verdict is PASS). */
+    /** Whether every budget judged holds and one was (the verdict is PASS). */
     public boolean passed() {
         return verdict.passed();
     }
@@ -78,15 +78,37 @@ public record LiveTalkResults(ResultsDocument document, Verdict verdict, Path fo
     }
 
     /**
-     * The command line's block for the failures, and where the report is: what a test that fails
-     * on its budgets says.
+     * Every budget no strategy played applies to, as the command line lists it
+     * ({@link Verdict.NotJudged#line()}): {@code scenario (seed N): budget `...`: not judged: it is
+     * for reconcile, which the run did not play}. When the scenario has budgets and every one is
+     * here, nothing was judged: the verdict is NOT JUDGED, not a pass.
+     */
+    public List<String> notJudged() {
+        return verdict.notJudged().stream().map(Verdict.NotJudged::line).toList();
+    }
+
+    /**
+     * The command line's blocks for the failures and the budgets not judged, why a run that judged
+     * nothing is not a pass, and where the report is: what a test that fails on its budgets says.
      */
     public String failureMessage() {
         StringBuilder out = new StringBuilder();
         List<String> lines = failures();
-        out.append("failed (").append(lines.size()).append("):\n");
-        lines.forEach(line -> out.append("  ").append(line).append('\n'));
+        if (!lines.isEmpty() || verdict.notJudged().isEmpty()) {
+            block("failed", lines, out);
+        }
+        if (!verdict.notJudged().isEmpty()) {
+            block("not judged", notJudged(), out);
+        }
+        verdict.judgedNothing().forEach(r -> out.append(Verdict.nothingJudged(r.document().scenario(),
+                "seed " + r.document().seed(), r.document().notJudged().size())).append('\n'));
         out.append("report: ").append(report.orElse(folder.resolve("results.json")).toAbsolutePath().normalize());
         return out.toString();
+    }
+
+    /** {@code name (N):} and the lines, indented: the command line's block. */
+    private static void block(String name, List<String> lines, StringBuilder out) {
+        out.append(name).append(" (").append(lines.size()).append("):\n");
+        lines.forEach(line -> out.append("  ").append(line).append('\n'));
     }
 }

@@ -8,6 +8,7 @@ import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.JunitXmlWriter;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ResultsJson;
+import dev.livetalk.metrics.results.UnjudgedBudget;
 import dev.livetalk.network.ToxiproxyBackend;
 import dev.livetalk.reports.ReportWriter;
 import dev.livetalk.reports.RunFolder;
@@ -130,9 +131,10 @@ public final class Play {
     }
 
     /**
-     * Returns the results even when a budget fails, for a test that asserts on failing budgets
-     * itself ({@link LiveTalkResults#passed()}, {@link LiveTalkResults#failures()}); by default a
-     * failed budget fails the test.
+     * Returns the results even when a budget fails, or when none was judged (the scenario's budgets
+     * are all for strategies not played), for a test that asserts on them itself
+     * ({@link LiveTalkResults#passed()}, {@link LiveTalkResults#failures()},
+     * {@link LiveTalkResults#notJudged()}); by default either fails the test.
      */
     public Play allowFailedBudgets() {
         this.failOnBudgets = false;
@@ -160,9 +162,11 @@ public final class Play {
     /**
      * Plays the scenario once per strategy, writes the folder, and returns what was measured.
      *
-     * @throws AssertionFailedError     when a budget fails (unless {@link #allowFailedBudgets()}):
-     *                                  its message lists each failure as the command line does and
-     *                                  where the report is
+     * @throws AssertionFailedError     when a budget fails, or when the scenario has budgets and none
+     *                                  applies to a strategy played, NOT JUDGED (unless
+     *                                  {@link #allowFailedBudgets()}): its message lists each failure
+     *                                  and each budget not judged as the command line does, and where
+     *                                  the report is
      * @throws IllegalArgumentException for an invalid scenario, an unknown strategy or a clash of names
      * @throws IllegalStateException    when the harness failed (the partial results are written)
      * @throws dev.livetalk.network.NetworkBackendException when no Toxiproxy is found; it says how to get one
@@ -183,7 +187,7 @@ public final class Play {
                             .run(scenario, played, runSeed, out)
                     : runner.toxiproxy().exclusively(server -> new ScenarioRunner(new ToxiproxyBackend(server), settings,
                             RunProgress.NONE, ledger).run(scenario, played, runSeed, out));
-            return judge(document, out);
+            return judge(document.withNotJudged(UnjudgedBudget.of(scenario.budgets(), played)), out);
         } catch (IOException e) {
             throw new UncheckedIOException("scenario " + scenario.name() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -196,7 +200,10 @@ public final class Play {
         }
     }
 
-    /** Writes the folder and judges it; throws when the harness failed or (by default) a budget failed. */
+    /**
+     * Writes the folder and judges it; throws when the harness failed or (by default) when the
+     * verdict is not a pass: a budget failed, or none was judged.
+     */
     private LiveTalkResults judge(ResultsDocument document, Path out) throws IOException {
         ResultsJson.write(document, out.resolve("results.json"));
         Files.writeString(out.resolve("junit.xml"), JunitXmlWriter.toXml(document, List.of()));

@@ -129,6 +129,59 @@ class LiveTalkExtensionTest {
         assertThat(results.strategy("reconcile").failedBudgets()).isEmpty();
     }
 
+    // ---- budgets for none of the strategies played
+
+    @LiveTalk
+    static class NothingJudged {
+        @org.junit.jupiter.api.Test
+        void eventOnlyAgainstBudgetsForReconcile(LiveTalkRunner livetalk) {
+            livetalk.play(Fixtures.scenarioFile("outage")).strategies("event-only").withoutLedger().run();
+        }
+    }
+
+    /**
+     * outage.yaml's budgets are all for reconcile: a test that plays only event-only judged none of
+     * them, and fails saying so (NOT JUDGED, as {@code livetalk run} exits 5), never passes silently.
+     */
+    @Test
+    void aRunThatJudgesNoneOfItsBudgetsFailsTheTestListingThem() throws IOException {
+        Throwable failure = failureOf(execute(NothingJudged.class));
+
+        assertThat(failure).isInstanceOf(AssertionFailedError.class);
+        Path folder = Path.of("target", "livetalk", NothingJudged.class.getName(), "eventOnlyAgainstBudgetsForReconcile",
+                "outage").toAbsolutePath().normalize();
+        assertThat(failure.getMessage()).startsWith("not judged (5):\n  outage (seed 4): budget `lost == 0 for"
+                        + " reconcile`: not judged: it is for reconcile, which the run did not play\n")
+                .endsWith("\nscenario outage (seed 4) has 5 budgets and none applies to a strategy the run played:"
+                        + " nothing of it was judged\nreport: " + folder.resolve("index.html"))
+                .doesNotContain("failed (");
+        assertThat(folder.resolve("results.json")).content().contains("\"notJudged\"");
+        assertThat(folder.resolve("junit.xml")).content().contains("<testcase classname=\"outage.not-judged\"",
+                "<testsuite name=\"livetalk.budgets\" tests=\"1\" failures=\"1\"");
+    }
+
+    @LiveTalk
+    static class NothingJudgedAllowed {
+        static volatile LiveTalkResults results;
+
+        @org.junit.jupiter.api.Test
+        void assertsOnItsOwn(LiveTalkRunner livetalk) {
+            results = livetalk.play(Fixtures.scenarioFile("outage")).strategies("event-only").allowFailedBudgets()
+                    .withoutReport().withoutLedger().run();
+        }
+    }
+
+    @Test
+    void aTestThatAllowsFailedBudgetsGetsTheBudgetsNotJudgedAndNoPass() {
+        execute(NothingJudgedAllowed.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        LiveTalkResults results = NothingJudgedAllowed.results;
+        assertThat(results.passed()).isFalse();
+        assertThat(results.verdict().word()).isEqualTo("NOT JUDGED");
+        assertThat(results.failures()).isEmpty();
+        assertThat(results.notJudged()).hasSize(5).first().isEqualTo("outage (seed 4): budget `lost == 0 for reconcile`:"
+                + " not judged: it is for reconcile, which the run did not play");
+    }
+
     // ---- the test's own strategy
 
     @LiveTalk
