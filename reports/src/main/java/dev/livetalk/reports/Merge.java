@@ -90,7 +90,8 @@ public final class Merge {
         }
         ResultsDocument doc = first.document();
         ResultsDocument merged = ResultsDocument.of(doc.scenario(), doc.seed(), doc.network(), doc.environment(),
-                doc.faultSchedule(), strategies).withNotJudged(doc.notJudged()); // of the whole run: each shard's same
+                doc.faultSchedule(), strategies).withNotJudged(doc.notJudged(), // of the whole run: each shard's same
+                shards.stream().anyMatch(s -> s.document().judgedInOtherShards())); // a fact of the whole run too
         return new ScenarioSection.SeedRun(shards.stream().map(s -> s.document().stopped()).filter(Objects::nonNull)
                 .findFirst().map(merged::stoppedBy).orElse(merged), folders);
     }

@@ -157,7 +157,7 @@ public final class ReportCommand {
         dev.livetalk.metrics.results.ResultsDocument d = run.document();
         dev.livetalk.metrics.results.ResultsDocument piece = dev.livetalk.metrics.results.ResultsDocument.of(
                 d.scenario(), d.seed(), d.network(), d.environment(), d.faultSchedule(), strategies)
-                .withNotJudged(d.notJudged());
+                .withNotJudged(d.notJudged(), d.judgedInOtherShards());
         return new RunFolder(d.stopped() == null ? piece : piece.stoppedBy(d.stopped()), run.folder());
     }
 

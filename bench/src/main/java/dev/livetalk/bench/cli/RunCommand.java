@@ -467,7 +467,9 @@ final class RunCommand implements Callable<Integer> {
                 ResultsDocument results;
                 try {
                     results = play(scenario, entry.getValue(), folder, toxiproxy, progress, calibration)
-                            .withInvocation(invocation).withNotJudged(notJudged(scenario));
+                            .withInvocation(invocation);
+                    results = results.withNotJudged(notJudged(scenario),
+                            judgedInOtherShards(scenario, entry.getValue(), results));
                 } catch (InterruptedException | RuntimeException | IOException e) {
                     if (!interruption.stopped()) {
                         throw e;
@@ -623,8 +625,27 @@ final class RunCommand implements Callable<Integer> {
 
     /** Whether some scenario plays a strategy beside its baseline's version ({@code mine,mine@baseline}). */
     private boolean playsVersions() {
-        return checked.strategies().values().stream().anyMatch(names -> names.stream()
-                .anyMatch(n -> VersionComparison.isBaseline(n) && names.contains(VersionComparison.currentOf(n))));
+        return checked.strategies().values().stream().anyMatch(RunCommand::playsVersions);
+    }
+
+    /** Whether {@code names} hold a strategy and its baseline's version ({@code mine,mine@baseline}). */
+    private static boolean playsVersions(List<String> names) {
+        return names.stream()
+                .anyMatch(n -> VersionComparison.isBaseline(n) && names.contains(VersionComparison.currentOf(n)));
+    }
+
+    /**
+     * Whether {@code results}, this shard's part ({@code played}) of {@code scenario}, judged nothing
+     * itself while the whole run judges the scenario in other shards: a budget applies to a strategy
+     * of the whole run, or the whole run plays a strategy beside its baseline's version. The shard is
+     * then not NOT JUDGED, as the whole run is not.
+     */
+    private boolean judgedInOtherShards(Scenario scenario, List<String> played, ResultsDocument results) {
+        List<String> whole = checked.strategies().get(scenario.name());
+        if (played.containsAll(whole) || results.strategies().stream().anyMatch(s -> !s.budgets().isEmpty())) {
+            return false;
+        }
+        return scenario.budgets().stream().anyMatch(b -> b.appliesToAny(whole)) || playsVersions(whole);
     }
 
     /**

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +69,42 @@ class SimRunCommandTest extends CommandLineTest {
                 "--out", dir.resolve("both").toString(), "-q")).as("every budget judged").isZero();
         assertThat(out.toString()).doesNotContain("not judged").contains("verdict: PASS (every budget holds");
         assertThat(dir.resolve("both/sim-outage/results.json")).content().doesNotContain("notJudged");
+    }
+
+    /**
+     * A shard is NOT JUDGED exactly when its whole run is: the shard that plays only event-only judges
+     * nothing itself, but reconcile's budget is judged in the other shard, so it passes (listing the
+     * gap-fill budget no strategy of the run applies to), as does the merge.
+     */
+    @Test
+    void shouldNotCallAShardNotJudgedWhenAnotherShardJudgesItsScenario() throws Exception {
+        Path file = dir.resolve("sim-outage.yaml");
+        Files.writeString(file, SimOutage.YAML.replace("strategies: [event-only, reconcile]",
+                "strategies: [event-only, reconcile, gap-fill]") + """
+                budgets:
+                  - lost == 0 for reconcile
+                  - lost == 0 for gap-fill
+                """);
+        List<String> eventOnlyAlone = new ArrayList<>();
+        for (int k = 1; k <= 2; k++) {
+            Path shard = dir.resolve("shard" + k);
+            out.getBuffer().setLength(0);
+            assertThat(run("run", file.toString(), "--network", "sim", "--strategies", "event-only,reconcile",
+                    "--shard", k + "/2", "--out", shard.toString(), "-q")).as(out + "\n" + err).isZero();
+            String results = Files.readString(shard.resolve("sim-outage/results.json"));
+            assertThat(results).containsPattern("\"notJudged\" : \\[\\s*\\{\\s*\"budget\" : \"lost == 0 for gap-fill\",");
+            if (!results.contains("\"strategy\" : \"reconcile\"")) {
+                eventOnlyAlone.add("shard" + k);
+                assertThat(results).contains("\"judgedInOtherShards\" : true");
+                assertThat(out.toString()).contains("verdict: PASS").doesNotContain("NOT JUDGED");
+            } else {
+                assertThat(results).doesNotContain("judgedInOtherShards");
+            }
+        }
+        assertThat(eventOnlyAlone).hasSize(1);
+        assertThat(run("report", dir.resolve("shard1").toString(), dir.resolve("shard2").toString(), "--out",
+                dir.resolve("merged").toString(), "-q")).as(out + "\n" + err).isZero();
+        assertThat(dir.resolve("merged/summary.md")).content().contains("budget `lost == 0 for gap-fill`: not judged");
     }
 
     /** Without --out the run goes to reports/latest/ of the project (livetalk.home, as the launcher sets it). */

@@ -144,10 +144,16 @@ public record Verdict(List<CheckedRun> runs, List<String> health, Optional<RunSt
                 .map(b -> new NotJudged(r.document().scenario(), "seed " + r.document().seed(), b))).toList();
     }
 
-    /** The runs whose scenario has budgets of which none was judged (each one not judged). */
+    /**
+     * The runs whose scenario has budgets of which none was judged (each one not judged) and that
+     * compared nothing against a baseline either: a strategy played beside its {@code @baseline}
+     * version, or a {@code --baseline} document, is judged by that comparison. A shard's part is
+     * judged as its whole run is ({@link ResultsDocument#judgedInOtherShards}).
+     */
     public List<CheckedRun> judgedNothing() {
-        return runs.stream().filter(r -> judgedNothing(r.document().notJudged(),
-                r.document().strategies().stream().anyMatch(s -> !s.budgets().isEmpty()))).toList();
+        return runs.stream().filter(r -> judgedNothing(r.document().notJudged(), r.document().judgedInOtherShards()
+                || !r.comparisons().isEmpty()
+                || r.document().strategies().stream().anyMatch(s -> !s.budgets().isEmpty()))).toList();
     }
 
     /**

@@ -29,13 +29,18 @@ import java.util.List;
  * @param notJudged     the scenario's budgets that apply to none of the strategies the run played
  *                      ({@code --strategies} named others), in budget order; empty (and absent from
  *                      the JSON) when every budget applied to one
+ * @param judgedInOtherShards true for one shard's document ({@code run --shard}) that judged nothing
+ *                      itself while the whole run judges budgets or versions of its scenario in other
+ *                      shards: the shard is then not NOT JUDGED (the whole run is not); a merge of
+ *                      shards keeps it (a fact of the whole run); false (and absent from the JSON) otherwise
  */
 public record ResultsDocument(int version, String scenario, long seed, String network, Environment environment,
                               @JsonSerialize(using = ScheduleJson.Writer.class)
                               @JsonDeserialize(using = ScheduleJson.Reader.class) FaultSchedule faultSchedule,
                               List<StrategyResult> strategies,
                               @JsonInclude(JsonInclude.Include.NON_NULL) ScenarioStop stopped,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnjudgedBudget> notJudged) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnjudgedBudget> notJudged,
+                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean judgedInOtherShards) {
     /**
      * The format version this code writes and reads. Version 2: latency figures over every
      * intended delivery (a percentile may be {@code "never"}), the completed-only ones beside
@@ -58,7 +63,7 @@ public record ResultsDocument(int version, String scenario, long seed, String ne
     /** A document of which every budget applied to a strategy played. */
     public ResultsDocument(int version, String scenario, long seed, String network, Environment environment,
                            FaultSchedule faultSchedule, List<StrategyResult> strategies, ScenarioStop stopped) {
-        this(version, scenario, seed, network, environment, faultSchedule, strategies, stopped, List.of());
+        this(version, scenario, seed, network, environment, faultSchedule, strategies, stopped, List.of(), false);
     }
 
     /** A document of the current version. */
@@ -70,20 +75,30 @@ public record ResultsDocument(int version, String scenario, long seed, String ne
     /** This document marked as stopped by {@code why}. */
     public ResultsDocument stoppedBy(ScenarioStop why) {
         return new ResultsDocument(version, scenario, seed, network, environment, faultSchedule, strategies,
-                java.util.Objects.requireNonNull(why, "why"), notJudged);
+                java.util.Objects.requireNonNull(why, "why"), notJudged, judgedInOtherShards);
     }
 
     /** This document with {@code how} as the way its run was started (in its environment). */
     public ResultsDocument withInvocation(Invocation how) {
         Environment where = environment == null ? new Environment(null, null, 0) : environment;
         return new ResultsDocument(version, scenario, seed, network, where.withInvocation(how), faultSchedule,
-                strategies, stopped, notJudged);
+                strategies, stopped, notJudged, judgedInOtherShards);
     }
 
     /** This document with {@code budgets} as the scenario's budgets no strategy played applied to. */
     public ResultsDocument withNotJudged(List<UnjudgedBudget> budgets) {
         return new ResultsDocument(version, scenario, seed, network, environment, faultSchedule, strategies, stopped,
-                budgets);
+                budgets, false);
+    }
+
+    /**
+     * This shard's document with {@code budgets} as the scenario's budgets no strategy of the whole
+     * run applies to, and whether the whole run judges its scenario in other shards
+     * ({@link #judgedInOtherShards}).
+     */
+    public ResultsDocument withNotJudged(List<UnjudgedBudget> budgets, boolean inOtherShards) {
+        return new ResultsDocument(version, scenario, seed, network, environment, faultSchedule, strategies, stopped,
+                budgets, inOtherShards);
     }
 
     /** Whether the harness kept time well enough in this run to trust it; derived from the figures, written, not read. */
