@@ -4,7 +4,9 @@ import dev.livetalk.scenarios.budget.Budget;
 import dev.livetalk.scenarios.fault.FaultSpec;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A validated scenario file. The run is {@code warmup} (load, no faults, not measured), then
@@ -52,6 +54,21 @@ public record Scenario(
         Durations.requirePositive("duration", duration);
         Durations.requireNonNegative("warmup", warmup);
         Durations.requireNonNegative("quiesce", quiesce);
+        int senders = senders(rooms);
+        if (load != null && !(load.totalRate(senders) <= Load.MAX_TOTAL_RATE)) {
+            throw new IllegalArgumentException("the load must be at most " + (long) Load.MAX_TOTAL_RATE
+                    + " messages/s in all (the rate times the users in a room): " + load.ratePerSender()
+                    + " messages/s from each of " + senders + " users");
+        }
+    }
+
+    /** How many users send: those that are members of at least one of {@code rooms}. */
+    static int senders(List<Room> rooms) {
+        Set<String> members = new HashSet<>();
+        for (Room room : rooms) {
+            members.addAll(room.members());
+        }
+        return members.size();
     }
 
     /** A scenario whose clients keep every line. */

@@ -6,6 +6,7 @@ import dev.livetalk.scenarios.fault.FaultSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -58,7 +59,7 @@ final class ScenarioBinder {
         List<Room> rooms = f.required("rooms", "a list of {name, members}, or {count, prefix}")
                 .map(n -> membership.rooms(n, users, diagnostics)).orElse(List.of());
         Optional<Load> load = f.required("load", "rate, arrival and reply-share of the open-model load")
-                .flatMap(this::load);
+                .flatMap(n -> load(n, Scenario.senders(rooms)));
         StrategySelection strategies = f.optional("strategies").flatMap(this::strategies).orElse(new StrategySelection.All());
         List<FaultSpec> faults = faults(f, new FaultBinder.Context(users, rooms, duration.orElse(null), shape, network));
         List<Budget> budgets = budgets(f, strategies, rooms, duration.orElse(null));
@@ -171,12 +172,13 @@ final class ScenarioBinder {
         return f.optional(key).flatMap(n -> values.duration(n, key)).orElse(fallback);
     }
 
-    private Optional<Load> load(YamlNode node) {
+    /** The {@code load:} block; {@code senders}, the users in a room, bound its total rate. */
+    private Optional<Load> load(YamlNode node, int senders) {
         return values.mapping(node, "load").flatMap(m -> {
             Fields f = new Fields(m, "load", LOAD_KEYS, diagnostics);
             Optional<Double> rate = f.required("rate", "messages per second per sender")
                     .flatMap(n -> values.positive(n, "load.rate", "messages/s per sender")
-                            .filter(r -> rateWithinLimit(n, r)));
+                            .filter(r -> rateWithinLimit(n, r) && totalRateWithinLimit(n, r, senders)));
             Optional<Arrival> arrival = f.optional("arrival")
                     .map(n -> values.choice(n, "load.arrival", Arrival.values(), Arrival::yamlName))
                     .orElse(Optional.of(Arrival.CONSTANT));
@@ -193,6 +195,18 @@ final class ScenarioBinder {
         }
         values.error(node, "load.rate must be at most " + (long) Load.MAX_RATE_PER_SENDER
                 + " messages/s per sender (one send a millisecond): " + Values.text(node));
+        return false;
+    }
+
+    private boolean totalRateWithinLimit(YamlNode node, double rate, int senders) {
+        double total = rate * senders;
+        if (total <= Load.MAX_TOTAL_RATE) {
+            return true;
+        }
+        values.error(node, "load.rate times the users that send (those in a room) must be at most "
+                + (long) Load.MAX_TOTAL_RATE + " messages/s in all (more does not play in reasonable time, even in"
+                + " the simulator): " + Values.text(node) + " messages/s from each of " + senders + " users = "
+                + String.format(Locale.ROOT, "%.0f", total) + " messages/s");
         return false;
     }
 

@@ -521,6 +521,29 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void shouldRefuseALoadWhoseUsersTogetherSendMoreThanTheHarnessPlays() throws Exception {
+        String head = "name: t\nseed: 1\nduration: 10s\nusers: {count: 100000}\nrooms: {count: 10000}\n";
+        String rule = "load.rate times the users that send (those in a room) must be at most 100000 messages/s in all"
+                + " (more does not play in reasonable time, even in the simulator): ";
+        assertSingleParseError(head + "load: {rate: 1000}\n", 6, 14,
+                rule + "1000 messages/s from each of 100000 users = 100000000 messages/s");
+        assertSingleParseError(head + "load: {rate: 1.5}\n", 6, 14,
+                rule + "1.5 messages/s from each of 100000 users = 150000 messages/s");
+        assertThat(ScenarioLoader.parse("t.yaml", head + "load: {rate: 1}\n", LoaderOptions.DEFAULTS).load()
+                .totalRate(100_000)).as("the bound itself").isEqualTo(100_000.0);
+        String fewSend = "name: t\nseed: 1\nduration: 10s\nusers: {count: 1000}\nrooms: [{name: r, members: [user0001]}]\n";
+        assertThat(ScenarioLoader.parse("t.yaml", fewSend + "load: {rate: 1000}\n", LoaderOptions.DEFAULTS).users())
+                .as("users in no room send nothing").hasSize(1000);
+        Scenario one = ScenarioLoader.parse("t.yaml", head + "load: {rate: 1}\n", LoaderOptions.DEFAULTS);
+        assertThatThrownBy(() -> new Scenario(one.name(), "", 1, one.network(), one.duration(), one.warmup(),
+                one.quiesce(), one.users(), one.rooms(), one.clientShape(), new Load(2, Arrival.CONSTANT, 0),
+                one.strategies(), one.faults(), one.budgets(), one.server()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the load must be at most 100000 messages/s in all (the rate times the users in a room):"
+                        + " 2.0 messages/s from each of 100000 users");
+    }
+
+    @Test
     void shouldRefuseAScenarioNameLongerThanAFolderNameShouldBe() throws Exception {
         String tail = "\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n";
         String rule = "name must be at most 100 characters (it names the run's output folder and chart files): ";
