@@ -1,9 +1,12 @@
 package dev.livetalk.protocol;
 
-/** Rules shared by the records for names and identifiers; a rule breach names value and rule. */
-final class Names {
+/**
+ * Rules shared by the records for names and identifiers; a rule breach names value and rule. Its
+ * {@link #MAX_NAME_LENGTH} is public: scenario validation refuses user and room names longer.
+ */
+public final class Names {
     /** Longest room name or user id, in characters. */
-    static final int MAX_NAME_LENGTH = 64;
+    public static final int MAX_NAME_LENGTH = 64;
     /** Longest client message id, session id, message id, token or epoch, in characters. */
     static final int MAX_ID_LENGTH = 128;
 

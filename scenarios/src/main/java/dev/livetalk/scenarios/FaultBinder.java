@@ -87,7 +87,8 @@ final class FaultBinder {
         }
         boolean playable = playable(kind.get(), typeNode.orElseThrow(), path);
         Optional<Fault> fault = new FaultParameters(values, fields).read(kind.get());
-        Optional<String> name = fields.optional("name").flatMap(n -> values.name(n, fields.path("name")))
+        Optional<String> name = fields.optional("name")
+                .flatMap(n -> values.name(n, fields.path("name"), Scenario.MAX_NAME_LENGTH, Scenario.FAULT_NAME_LIMIT))
                 .or(() -> Optional.of(kind.get().yamlName() + "#" + (index + 1)));
         Optional<Timing> timing = new TimingBinder(values, context.duration())
                 .timing(fields, name.orElse(kind.get().yamlName()));

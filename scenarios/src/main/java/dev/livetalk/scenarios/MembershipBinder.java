@@ -1,5 +1,7 @@
 package dev.livetalk.scenarios;
 
+import dev.livetalk.protocol.Names;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +36,7 @@ final class MembershipBinder {
         List<YamlNode> items = values.list(node, "users").orElse(List.of());
         for (int i = 0; i < items.size(); i++) {
             YamlNode item = items.get(i);
-            values.name(item, "users[" + i + "]").ifPresent(name -> {
+            values.name(item, "users[" + i + "]", Names.MAX_NAME_LENGTH, Scenario.MEMBER_NAME_LIMIT).ifPresent(name -> {
                 YamlNode first = seen.putIfAbsent(name, item);
                 if (first != null) {
                     values.error(item, "duplicate user '" + name + "' (first at " + first.mark().line() + ":" + first.mark().column()
@@ -85,7 +87,7 @@ final class MembershipBinder {
 
     private Optional<Room> room(Fields fields, String path, List<String> users) {
         Optional<String> name = fields.required("name", "every room has a name")
-                .flatMap(n -> values.name(n, fields.path("name")));
+                .flatMap(n -> values.name(n, fields.path("name"), Names.MAX_NAME_LENGTH, Scenario.MEMBER_NAME_LIMIT));
         Optional<List<String>> members = fields.required("members", "a list of user names, or all")
                 .flatMap(m -> members(m, fields.path("members"), users));
         return name.isPresent() && members.isPresent()
@@ -131,23 +133,26 @@ final class MembershipBinder {
     }
 
     private List<String> generated(Fields fields, String defaultPrefix) {
-        String prefix = fields.optional("prefix").flatMap(p -> values.name(p, fields.path("prefix")))
-                .orElse(defaultPrefix);
         Optional<Long> given = fields.required("count", "how many to generate")
                 .flatMap(c -> values.integer(c, fields.path("count")));
-        if (given.isEmpty()) {
-            return List.of(); // reported: missing or not a whole number
+        if (given.isPresent() && (given.get() < 1 || given.get() > MAX_GENERATED)) {
+            values.error(fields.optional("count").orElseThrow(),
+                    fields.path("count") + " must be within 1.." + MAX_GENERATED + ": " + given.get());
+            given = Optional.empty();
+        }
+        int width = given.map(c -> Long.toString(c).length()).orElse(1);
+        Optional<String> prefix = fields.optional("prefix")
+                .map(p -> values.name(p, fields.path("prefix"), Names.MAX_NAME_LENGTH - width,
+                        "with the " + width + " digits of count after it, a name of at most " + Names.MAX_NAME_LENGTH
+                                + ": " + Scenario.MEMBER_NAME_LIMIT))
+                .orElse(Optional.of(defaultPrefix));
+        if (given.isEmpty() || prefix.isEmpty()) {
+            return List.of(); // reported
         }
         long count = given.get();
-        if (count < 1 || count > MAX_GENERATED) {
-            values.error(fields.optional("count").orElseThrow(),
-                    fields.path("count") + " must be within 1.." + MAX_GENERATED + ": " + count);
-            return List.of();
-        }
-        int width = Long.toString(count).length();
         List<String> names = new ArrayList<>();
         for (long i = 1; i <= count; i++) {
-            names.add(prefix + String.format(Locale.ROOT, "%0" + width + "d", i));
+            names.add(prefix.get() + String.format(Locale.ROOT, "%0" + width + "d", i));
         }
         return names;
     }

@@ -1,5 +1,6 @@
 package dev.livetalk.scenarios;
 
+import dev.livetalk.protocol.Names;
 import dev.livetalk.scenarios.budget.Budget;
 import dev.livetalk.scenarios.fault.FaultSpec;
 
@@ -43,6 +44,17 @@ public record Scenario(
      * which must fit a file system's 255-byte names with room to spare; names are ASCII.
      */
     public static final int MAX_NAME_LENGTH = 100;
+    /** What limits a scenario's name, as validation says it. */
+    static final String NAME_LIMIT = "it names the run's output folder and chart files";
+    /** What limits a fault's name to {@link #MAX_NAME_LENGTH} too, as validation says it. */
+    static final String FAULT_NAME_LIMIT = "it is written with each of its windows into the schedule, the results,"
+            + " the ledger and the report";
+    /**
+     * What limits a user's or a room's name to the protocol's {@link Names#MAX_NAME_LENGTH}, as
+     * validation says it: the name is a user id or a room of the wire protocol, whose records refuse
+     * a longer one (the run would fail at its first frame).
+     */
+    static final String MEMBER_NAME_LIMIT = "the wire protocol's limit on user ids and room names";
 
     public Scenario {
         users = List.copyOf(users);

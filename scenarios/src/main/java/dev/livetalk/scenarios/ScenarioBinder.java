@@ -45,7 +45,8 @@ final class ScenarioBinder {
     }
 
     private Optional<Scenario> scenario(Fields f) {
-        Optional<String> name = f.required("name", "the scenario's name").flatMap(this::scenarioName);
+        Optional<String> name = f.required("name", "the scenario's name")
+                .flatMap(n -> values.name(n, "name", Scenario.MAX_NAME_LENGTH, Scenario.NAME_LIMIT));
         String description = f.optional("description").flatMap(n -> values.text(n, "description")).orElse("");
         Optional<Long> seed = f.required("seed", "the seed of every random choice").flatMap(n -> values.integer(n, "seed"));
         Backend network = options.network().orElseGet(() -> choice(f, "network", Backend.values(), Backend::yamlName,
@@ -74,18 +75,6 @@ final class ScenarioBinder {
                 duration.orElseThrow(), optionalDuration(f, "warmup", DEFAULT_WARMUP),
                 optionalDuration(f, "quiesce", DEFAULT_QUIESCE), users, rooms, shape, load.orElseThrow(), strategies,
                 faults, budgets, server.orElseThrow(), clients.orElseThrow()));
-    }
-
-    /** A name of at most {@link Scenario#MAX_NAME_LENGTH} characters: it names the run's folder and files. */
-    private Optional<String> scenarioName(YamlNode node) {
-        Optional<String> name = values.name(node, "name");
-        if (name.isPresent() && name.get().length() > Scenario.MAX_NAME_LENGTH) {
-            values.error(node, "name must be at most " + Scenario.MAX_NAME_LENGTH + " characters (it names the run's"
-                    + " output folder and chart files): " + name.get().length() + " characters, '"
-                    + name.get().substring(0, 20) + "...'");
-            return Optional.empty();
-        }
-        return name;
     }
 
     private Optional<ClientSettings> clients(YamlNode node) {

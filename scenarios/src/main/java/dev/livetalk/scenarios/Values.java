@@ -48,6 +48,20 @@ final class Values {
         return text;
     }
 
+    /**
+     * A name of at most {@code maxLength} characters, {@code why} saying what limits it; longer, it
+     * is refused with its length and only its first 20 characters quoted.
+     */
+    Optional<String> name(YamlNode node, String path, int maxLength, String why) {
+        Optional<String> name = name(node, path);
+        if (name.isPresent() && name.get().length() > maxLength) {
+            error(node, path + " must be at most " + maxLength + " characters (" + why + "): " + name.get().length()
+                    + " characters, '" + name.get().substring(0, Math.min(20, maxLength)) + "...'");
+            return Optional.empty();
+        }
+        return name;
+    }
+
     Optional<Long> integer(YamlNode node, String path) {
         if (node instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.INTEGER) {
             if (!PLAIN_INTEGER.matcher(s.text()).matches()) {

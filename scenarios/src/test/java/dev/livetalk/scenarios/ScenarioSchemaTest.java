@@ -120,6 +120,18 @@ class ScenarioSchemaTest {
         assertThat(check(minimal("").replace("name: t", "name: " + "n".repeat(101)))).isNotEmpty();
     }
 
+    @Test
+    void shouldKnowTheLimitsOfUserRoomAndFaultNames() throws IOException {
+        String users = minimal("").replace("users: [a, b]", "users: [a, NAME]").replace("members: all", "members: [a]");
+        assertThat(check(users.replace("NAME", "u".repeat(64)))).isEmpty();
+        assertThat(check(users.replace("NAME", "u".repeat(65)))).isNotEmpty();
+        assertThat(check(minimal("").replace("name: r", "name: " + "r".repeat(64)))).isEmpty();
+        assertThat(check(minimal("").replace("name: r", "name: " + "r".repeat(65)))).isNotEmpty();
+        String fault = "faults:\n  - {type: down, at: 1s, for: 1s, name: NAME}\n";
+        assertThat(check(minimal(fault.replace("NAME", "f".repeat(100))))).isEmpty();
+        assertThat(check(minimal(fault.replace("NAME", "f".repeat(101))))).isNotEmpty();
+    }
+
     private static String minimal(String extra) {
         return "name: t\nseed: 1\nduration: 10s\nusers: [a, b]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n"
                 + extra;

@@ -544,6 +544,40 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void shouldRefuseUserRoomAndFaultNamesLongerThanWhereTheyGo() throws Exception {
+        String protocol = " characters (the wire protocol's limit on user ids and room names): ";
+        String user = "u".repeat(65);
+        assertSingleParseError("name: t\nseed: 1\nduration: 10s\nusers: [a, " + user + "]\n"
+                        + "rooms: [{name: r, members: all}]\nload: {rate: 1}\n", 4, 12,
+                "users[1] must be at most 64" + protocol + "65 characters, '" + "u".repeat(20) + "...'");
+        String room = "r".repeat(1_000_000);
+        assertSingleParseError("name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: " + room
+                        + ", members: all}]\nload: {rate: 1}\n", 5, 16,
+                "rooms[0].name must be at most 64" + protocol + "1000000 characters, '" + "r".repeat(20) + "...'");
+        assertSingleParseError("name: t\nseed: 1\nduration: 10s\nusers: {count: 1000, prefix: " + "p".repeat(61)
+                        + "}\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n", 4, 30,
+                "users.prefix must be at most 60 characters (with the 4 digits of count after it, a name of at most 64:"
+                        + " the wire protocol's limit on user ids and room names): 61 characters, '" + "p".repeat(20)
+                        + "...'");
+        String head = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\n"
+                + "load: {rate: 1}\nfaults:\n  - {type: down, at: 1s, for: 1s, name: ";
+        assertSingleParseError(head + "f".repeat(101) + "}\n", 8, 41, "faults[0].name must be at most 100 characters"
+                + " (it is written with each of its windows into the schedule, the results, the ledger and the report):"
+                + " 101 characters, '" + "f".repeat(20) + "...'");
+
+        Scenario longest = ScenarioLoader.parse("t.yaml", "name: t\nseed: 1\nduration: 10s\nusers: ["
+                + "u".repeat(64) + "]\nrooms: [{name: " + "r".repeat(64) + ", members: all}]\nload: {rate: 1}\n",
+                LoaderOptions.DEFAULTS);
+        assertThat(longest.users()).containsExactly("u".repeat(64));
+        assertThat(longest.rooms()).extracting(Room::name).containsExactly("r".repeat(64));
+        assertThat(ScenarioLoader.parse("t.yaml", head + "f".repeat(100) + "}\n", LoaderOptions.DEFAULTS).faults())
+                .singleElement().satisfies(f -> assertThat(f.name()).hasSize(100));
+        assertThat(ScenarioLoader.parse("t.yaml", "name: t\nseed: 1\nduration: 10s\nusers: {count: 1000, prefix: "
+                + "p".repeat(60) + "}\nrooms: {count: 10, prefix: " + "q".repeat(62) + "}\nload: {rate: 1}\n",
+                LoaderOptions.DEFAULTS).rooms()).extracting(Room::name).contains("q".repeat(62) + "10");
+    }
+
+    @Test
     void shouldRefuseAScenarioNameLongerThanAFolderNameShouldBe() throws Exception {
         String tail = "\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\nload: {rate: 1}\n";
         String rule = "name must be at most 100 characters (it names the run's output folder and chart files): ";
