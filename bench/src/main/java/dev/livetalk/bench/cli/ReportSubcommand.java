@@ -42,7 +42,8 @@ final class ReportSubcommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder, of its own: not one of RESULTS or inside one, not a"
             + " scenario's folder (results.json) or a run's (refused, exit 2); a folder an earlier report was written"
-            + " into takes the report again.")
+            + " into takes the report again. The report holds it (a lock on DIR/.livetalk.lock): another report or a"
+            + " run into it meanwhile is refused with exit 2.")
     Path out;
 
     @Option(names = "--baseline", paramLabel = "RESULTS", description = "Show the change against this earlier run.")
@@ -80,23 +81,32 @@ final class ReportSubcommand implements Callable<Integer> {
         }
         OutputFolder.writable("--out", out); // a file is refused as such, before what it is inside
         notOverResults();
-        if (SweepMerge.areSweeps(inputs)) {
-            return mergeSweeps();
+        if (baseline != null && SweepMerge.areSweeps(inputs)) {
+            throw new UsageException("--baseline " + baseline + " compares runs, not --seeds sweeps");
         }
+        try (OutputLock held = OutputLock.take("--out", out)) { // another report's or run's: refused (exit 2)
+            return SweepMerge.areSweeps(inputs) ? mergeSweeps(held.folder()) : report(tolerance, held.folder());
+        } catch (IOException e) {
+            throw new HarnessFailure("cannot write the report into " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Renders or merges the inputs into {@code into}, the {@code --out} this report holds. */
+    private int report(Tolerance tolerance, Path into) {
         java.io.PrintWriter none = new java.io.PrintWriter(java.io.Writer.nullWriter());
         try {
             List<ShardManifest> shards = ReportCommand.shardManifests(inputs);
             ReportWriter.Report report;
             if (shards.isEmpty()) {
-                report = ReportCommand.run(inputs, out, baseline, tolerance, strict, none);
-                Files.deleteIfExists(out.resolve(MergedShards.FILE)); // an earlier merge's into this folder
+                report = ReportCommand.run(inputs, into, baseline, tolerance, strict, none);
+                Files.deleteIfExists(into.resolve(MergedShards.FILE)); // an earlier merge's into this folder
             } else {
                 ShardManifest.checkComplete(shards, inputs);
-                report = ReportCommand.runShards(inputs, shards, out, baseline, tolerance, strict, none);
-                MergedShards.of(shards, inputs, out).write(out);
+                report = ReportCommand.runShards(inputs, shards, into, baseline, tolerance, strict, none);
+                MergedShards.of(shards, inputs, into).write(into);
             }
             RunSummary summary = new RunSummary(report.verdict());
-            Files.writeString(out.resolve("junit.xml"), summary.junitXml());
+            Files.writeString(into.resolve("junit.xml"), summary.junitXml());
             java.io.PrintWriter console = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
             if (!shards.isEmpty() && !quiet) {
                 console.println("merged from " + Words.count(shards.size(), "shard") + " of "
@@ -128,7 +138,7 @@ final class ReportSubcommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } catch (IOException | UncheckedIOException e) {
-            throw new HarnessFailure("cannot write the report into " + out + ": " + e.getMessage(), e);
+            throw new HarnessFailure("cannot write the report into " + into + ": " + e.getMessage(), e);
         }
     }
 
@@ -270,15 +280,12 @@ final class ReportSubcommand implements Callable<Integer> {
     }
 
     /** The inputs are the output folders of a --seeds sweep's shards: {@link SweepMerge}, not a run's report. */
-    private int mergeSweeps() {
-        if (baseline != null) {
-            throw new UsageException("--baseline " + baseline + " compares runs, not --seeds sweeps");
-        }
+    private int mergeSweeps(Path into) {
         java.io.PrintWriter human = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         try {
-            return SweepMerge.merge(inputs, out, human, json ? spec.commandLine().getOut() : null, quiet);
+            return SweepMerge.merge(inputs, into, human, json ? spec.commandLine().getOut() : null, quiet);
         } catch (IOException | UncheckedIOException e) {
-            throw new HarnessFailure("cannot merge the sweep into " + out + ": " + e.getMessage(), e);
+            throw new HarnessFailure("cannot merge the sweep into " + into + ": " + e.getMessage(), e);
         }
     }
 }

@@ -87,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder, created if missing (default: the project's reports/latest/); the run holds it"
-                    + " (a lock on DIR/.livetalk.lock): another run into it meanwhile is refused with exit 2.")
+                    + " (a lock on DIR/.livetalk.lock): another run or a report into it meanwhile is refused with exit 2.")
     Path outOption;
 
     @Option(names = "--baseline", paramLabel = "RESULTS",

@@ -4,8 +4,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code livetalk report} writes into a folder of its own: an {@code --out} that is one of its
  * input folders or inside one, a scenario's folder (it holds results.json) or inside one, or a
  * run's output folder is refused (exit 2, naming the folder and why) before anything is written;
- * a folder a report was written into before takes the report again.
+ * a folder a report was written into before takes the report again. While a report writes, it
+ * holds its folder as a run does: a second report or a run into it meanwhile is refused.
  */
 class ReportOutFolderTest extends CommandLineTest {
     @TempDir
@@ -94,6 +100,45 @@ class ReportOutFolderTest extends CommandLineTest {
         assertThat(out.toString()).contains("verdict: PASS");
         assertThat(rendered("report", outage.toString(), "--out", report.toString(), "-q")).as(err.toString()).isZero();
         assertThat(report.resolve("junit.xml")).content().contains("sim-outage").doesNotContain("sim-calm");
+    }
+
+    /** Two reports into one folder at once would mix their files: the second is refused while the first holds it. */
+    @Test
+    void aReportIntoAFolderAnotherReportHoldsIsRefusedUntilItIsLetGo() throws Exception {
+        Path report = dir.resolve("report");
+        Files.createDirectories(report);
+        try (FileChannel held = FileChannel.open(report.resolve(OutputLock.FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            assertThat(held.tryLock()).as("locked here, as a report holds its folder").isNotNull();
+
+            assertThat(refused("report", latest.toString(), "--out", report.toString(), "-q"))
+                    .contains("--out " + report + " is in use: another livetalk run or report is writing into it");
+            assertThat(report.resolve("index.html")).doesNotExist();
+            assertThat(report.resolve("junit.xml")).doesNotExist();
+        }
+        assertThat(rendered("report", latest.toString(), "--out", report.toString(), "-q")).as(err.toString())
+                .isZero();
+        assertThat(report.resolve("index.html")).exists();
+    }
+
+    /** A report into the folder a run (another process) is writing waits for nothing: it is refused. */
+    @Test
+    void aReportIntoAFolderARunHoldsIsRefused() throws Exception {
+        Path running = dir.resolve("running");
+        Files.createDirectories(running);
+        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(),
+                running.resolve(OutputLock.FILE).toString()).redirectErrorStream(true).start();
+        try (var said = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(said.readLine()).isEqualTo("locked");
+
+            assertThat(refused("report", latest.toString(), "--out", running.toString()))
+                    .contains("--out " + running + " is in use: another livetalk run or report is writing into it");
+            assertThat(running.resolve("index.html")).doesNotExist();
+        } finally {
+            run.getOutputStream().close(); // the holder ends at the end of its input
+            run.waitFor();
+        }
     }
 
     @Test

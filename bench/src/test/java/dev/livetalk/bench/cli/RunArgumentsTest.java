@@ -106,8 +106,8 @@ class RunArgumentsTest {
             int code = run();
 
             assertThat(code).as(err.toString()).isEqualTo(ExitCode.INVALID_INPUT.code());
-            assertThat(err.toString()).contains("--out " + outDir + " is in use: another livetalk run is writing"
-                    + " into it").doesNotContain("\tat ");
+            assertThat(err.toString()).contains("--out " + outDir + " is in use: another livetalk run or report is"
+                    + " writing into it").doesNotContain("\tat ");
             assertThat(launches).as("Toxiproxy launches").hasValue(0);
         } finally {
             held.close();
@@ -128,7 +128,7 @@ class RunArgumentsTest {
             assertThat(said.readLine()).isEqualTo("locked");
 
             assertThat(run()).as(err.toString()).isEqualTo(ExitCode.INVALID_INPUT.code());
-            assertThat(err.toString()).contains("is in use: another livetalk run is writing into it");
+            assertThat(err.toString()).contains("is in use: another livetalk run or report is writing into it");
             assertThat(launches).hasValue(0);
         } finally {
             holder.getOutputStream().close(); // the holder ends at the end of its input
