@@ -89,6 +89,8 @@ final class ServerProcess implements AutoCloseable {
     private final Consumer<Throwable> onFailure;
     /** Whether a standby is kept for the next start. */
     private final boolean standbys;
+    /** How long a standby may take to warm up: {@link #STANDBY_DEADLINE} but in tests. */
+    private final Duration standbyDeadline;
     private final Thread shutdownHook = new Thread(this::killOnExit, "livetalk-server-stopper");
     /**
      * Every commit heard of, across restarts: a durable start repeats what it recovered above what
@@ -132,7 +134,8 @@ final class ServerProcess implements AutoCloseable {
     private volatile Duration firstStandbyWait;
 
     private ServerProcess(ServerArguments arguments, Path folder, Path dataDir, Path warmUpDir, Path sqliteDir,
-                          CommitListener listener, boolean standbys, Consumer<Throwable> onFailure) {
+                          CommitListener listener, boolean standbys, Duration standbyDeadline,
+                          Consumer<Throwable> onFailure) {
         this.arguments = arguments;
         this.folder = folder;
         this.dataDir = dataDir;
@@ -141,6 +144,7 @@ final class ServerProcess implements AutoCloseable {
         this.heardFile = arguments.heard();
         this.listener = listener;
         this.standbys = standbys;
+        this.standbyDeadline = standbyDeadline;
         this.onFailure = onFailure;
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -158,6 +162,12 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(ServerConfig config, boolean durable, boolean standby, Consumer<Throwable> onFailure)
             throws IOException {
+        return start(config, durable, standby, onFailure, STANDBY_DEADLINE);
+    }
+
+    /** {@link #start(ServerConfig, boolean, boolean, Consumer)} with another standby deadline; for tests. */
+    static ServerProcess start(ServerConfig config, boolean durable, boolean standby, Consumer<Throwable> onFailure,
+                               Duration standbyDeadline) throws IOException {
         Path folder = Files.createTempDirectory("livetalk-server-run-");
         ServerProcess server;
         try {
@@ -169,7 +179,7 @@ final class ServerProcess implements AutoCloseable {
                 arguments = arguments.withHeard(folder.resolve("heard"));
             }
             server = new ServerProcess(arguments, folder, dataDir, warmUpDir, sqliteDir, config.commitListener(),
-                    standby, onFailure);
+                    standby, standbyDeadline, onFailure);
         } catch (IOException | RuntimeException e) {
             try {
                 delete(folder);
@@ -292,7 +302,8 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until the standby is warm (within {@link #STANDBY_DEADLINE}); for tests and measurements.
+     * Waits until the standby is warm (within {@link #STANDBY_DEADLINE}, or the deadline the start was
+     * given); for tests and measurements.
      *
      * @throws NetworkBackendException when there is none, or it exited or did not get warm in time
      */
@@ -301,13 +312,22 @@ final class ServerProcess implements AutoCloseable {
         if (next == null) {
             throw new IllegalStateException("no standby was started");
         }
+        awaitStandingBy(next, standbyDeadline);
+    }
+
+    /**
+     * Waits until {@code next}, a standby, is warm, for at most {@code deadline}.
+     *
+     * @throws NetworkBackendException when it exited first, or was not warm within {@code deadline}
+     */
+    static void awaitStandingBy(ServerChild next, Duration deadline) {
         try {
-            next.standingBy().get(STANDBY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            next.standingBy().get(deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             throw new NetworkBackendException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new NetworkBackendException("the standby server process " + next.pid() + " did not stand by within "
-                    + STANDBY_DEADLINE + next.stderrTail());
+                    + deadline + next.stderrTail());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NetworkBackendException("interrupted while the standby server process warmed up");

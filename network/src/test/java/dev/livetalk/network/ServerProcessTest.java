@@ -17,13 +17,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** The child server's command line, as a run on Toxiproxy builds it from a scenario. */
+/**
+ * The child server's command line, as a run on Toxiproxy builds it from a scenario; the exit hook;
+ * the wait for a standby, with processes that never get warm, get warm or exit.
+ */
 class ServerProcessTest {
     private static final String HEAD = """
             name: t
@@ -80,6 +86,50 @@ class ServerProcessTest {
                     .startsWith("livetalk: cannot kill the server process " + Unsignallable.PID + " at exit: ");
         } finally {
             sleeping.destroyForcibly();
+        }
+    }
+
+    /**
+     * A standby that never gets warm is given up at the deadline, with its process and the deadline
+     * named, rather than waited for without end (the run would hang before its clients connect).
+     */
+    @Test
+    void shouldGiveUpAStandbyThatIsNotWarmByTheDeadline() throws Exception {
+        Process never = new ProcessBuilder("sh", "-c", "exec sleep 60").start();
+        try {
+            ServerChild standby = new ServerChild(never, CommitListener.NONE, failure -> { });
+            Duration deadline = Duration.ofMillis(200);
+            long began = System.nanoTime();
+
+            Throwable given = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> catchThrowable(() -> ServerProcess.awaitStandingBy(standby, deadline)),
+                    "the wait for a standby that never gets warm ends at its deadline");
+
+            assertThat(given).isInstanceOf(NetworkBackendException.class)
+                    .hasMessageStartingWith("the standby server process " + never.pid() + " did not stand by within PT0.2S");
+            assertThat(System.nanoTime() - began).as("waited until the deadline").isGreaterThanOrEqualTo(deadline.toNanos());
+        } finally {
+            never.destroyForcibly();
+        }
+    }
+
+    /** One that says it is warm ends the wait then; one that exits first ends it with why. */
+    @Test
+    void shouldEndTheWaitForAStandbyWhenItIsWarmOrHasExited() throws Exception {
+        Process warm = new ProcessBuilder("sh", "-c", "echo standing-by; exec sleep 60").start();
+        Process gone = new ProcessBuilder("sh", "-c", "exit 3").start();
+        try {
+            ServerChild ready = new ServerChild(warm, CommitListener.NONE, failure -> { });
+            ServerChild exited = new ServerChild(gone, CommitListener.NONE, failure -> { });
+
+            assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> ServerProcess.awaitStandingBy(ready, Duration.ofSeconds(30)));
+            Throwable given = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> catchThrowable(() -> ServerProcess.awaitStandingBy(exited, Duration.ofSeconds(30))));
+            assertThat(given).isInstanceOf(NetworkBackendException.class)
+                    .hasMessageStartingWith("the server process " + gone.pid() + " ");
+        } finally {
+            warm.destroyForcibly();
         }
     }
 

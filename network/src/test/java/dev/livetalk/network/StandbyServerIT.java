@@ -22,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -54,6 +55,27 @@ class StandbyServerIT {
                 starts.add(epoch);
             }
         }).build();
+    }
+
+    /**
+     * A first standby not warm by its deadline (here 1 ns: none is) stops the start with what was
+     * waited for, and leaves no server process behind: not the server, not the standby.
+     */
+    @Test
+    void shouldStopTheStartWhenTheFirstStandbyIsNotWarmByItsDeadline() {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid).toList();
+
+        assertThatThrownBy(() -> ServerProcess.start(config(new ArrayList<>()), false, true, failures::add,
+                Duration.ofNanos(1)))
+                .isInstanceOf(NetworkBackendException.class)
+                .hasMessageStartingWith("a run with restarts waits, before its clients connect, until the server's first"
+                        + " standby is warm, and it was not: the standby server process ")
+                .hasMessageContaining(" did not stand by within PT0.000000001S");
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> !before.contains(p.pid())).map(ProcessHandle::pid))
+                .as("server processes left running").isEmpty();
+        assertThat(failures).as("told as failures of a running server").isEmpty();
     }
 
     /** A restart as the fault player plays it: kill, recover ahead at once, go at the window's end. */
