@@ -1,9 +1,12 @@
 package dev.livetalk.bench.ceiling;
 
+import dev.livetalk.scenarios.Load;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -12,7 +15,8 @@ import java.util.Set;
  * round, smallest first).
  *
  * @param shape    the scale scenario's shape
- * @param clients  the client counts, each at least {@link #MIN_CLIENTS} and at most {@link #MAX_CLIENTS}, none twice; kept ascending
+ * @param clients  the client counts, each at least {@link #MIN_CLIENTS} and at most {@link #MAX_CLIENTS}, none twice, none
+ *                 whose load at the shape's rate is over {@link Load#MAX_TOTAL_RATE}; kept ascending
  * @param duration the measured load of each play, at least {@link #MIN_DURATION}, at most {@link #MAX_DURATION}
  * @param repeat   rounds, at least 1
  * @param strategy the strategy of every client
@@ -51,6 +55,12 @@ public record CeilingSettings(ScaleShape shape, List<Integer> clients, Duration 
             }
             if (!seen.add(count)) {
                 throw new IllegalArgumentException("--clients: " + count + " is named twice");
+            }
+            if (!(shape.shape().load().totalRate(count) <= Load.MAX_TOTAL_RATE)) {
+                throw new IllegalArgumentException("--clients: " + count + " clients at the shape's "
+                        + shape.shape().load().ratePerSender() + " messages/s each would send " + String.format(
+                        Locale.ROOT, "%.0f", shape.shape().load().totalRate(count)) + " messages/s in all; a scenario's"
+                        + " load is at most " + (long) Load.MAX_TOTAL_RATE + " messages/s");
             }
         }
         List<Integer> sorted = new ArrayList<>(clients);

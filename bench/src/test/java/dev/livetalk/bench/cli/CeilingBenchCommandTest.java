@@ -48,6 +48,19 @@ class CeilingBenchCommandTest extends CommandLineTest {
         assertThat(err.toString()).doesNotContain("Exception", "\tat ");
     }
 
+    /** A count whose load, at the shape's rate per client, is more than a scenario's may be. */
+    @Test
+    void shouldRefuseAClientCountWhoseLoadIsOverAScenariosLimit(@TempDir Path dir) throws Exception {
+        Path busy = java.nio.file.Files.writeString(dir.resolve("busy.yaml"), "name: busy\nseed: 1\nduration: 60s\n"
+                + "users: {count: 20}\nrooms: {count: 2}\nload: {rate: 100}\n");
+
+        assertThat(run("bench", "ceiling", "--scenario", busy.toString(), "--clients", "50,1001"))
+                .isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("--clients: 1001 clients at the shape's 100.0 messages/s each would send"
+                + " 100100 messages/s in all; a scenario's load is at most 100000 messages/s")
+                .doesNotContain("Exception", "\tat ");
+    }
+
     @Test
     void shouldRefuseADurationTooShortForTheFaultAndBadRepeats() {
         assertThat(ceiling("--duration", "5s")).isEqualTo(2);
