@@ -45,7 +45,7 @@ final class BudgetBinder {
             values.text(item, path).ifPresent(expression -> {
                 try {
                     Budget budget = BudgetParser.parse(expression);
-                    boolean once = notRepeated(budget, item, path, parsed);
+                    boolean once = notRepeated(budget, item, path, parsed, every(strategies, options));
                     parsed.add(new Parsed(budget, item, path));
                     boolean roomKnown = roomDeclared(budget, item, path, rooms);
                     boolean longEnough = longEnoughForDrift(budget, item, path, duration);
@@ -70,9 +70,9 @@ final class BudgetBinder {
      * A budget that judges what an earlier one judges ({@link Budget#sameAs}) would be judged, listed
      * and counted twice: refused, naming the earlier one and its line.
      */
-    private boolean notRepeated(Budget budget, YamlNode item, String path, List<Parsed> earlier) {
+    private boolean notRepeated(Budget budget, YamlNode item, String path, List<Parsed> earlier, List<String> every) {
         for (Parsed first : earlier) {
-            if (first.budget().sameAs(budget)) {
+            if (first.budget().sameAs(budget, every)) {
                 diagnostics.error(item.mark(), path + ": '" + budget.expression() + "' repeats " + first.path()
                         + " at line " + first.item().mark().line() + " ('" + first.budget().expression()
                         + "'): a budget is judged once; remove one");
@@ -89,8 +89,7 @@ final class BudgetBinder {
     private boolean strategiesRun(Budget budget, YamlNode item, String path, StrategySelection strategies,
             LoaderOptions options) {
         Set<String> known = options.knownStrategies();
-        List<String> available = strategies instanceof StrategySelection.Named named
-                ? named.names() : known.stream().sorted().toList();
+        List<String> available = every(strategies, options);
         boolean ok = true;
         for (String name : budget.strategies()) {
             if (!available.isEmpty() && !available.contains(name)) {
@@ -104,6 +103,12 @@ final class BudgetBinder {
             }
         }
         return ok;
+    }
+
+    /** The strategies the scenario runs: those it names, or every one found (sorted; none when unknown). */
+    private static List<String> every(StrategySelection strategies, LoaderOptions options) {
+        return strategies instanceof StrategySelection.Named named
+                ? named.names() : options.knownStrategies().stream().sorted().toList();
     }
 
     private boolean longEnoughForDrift(Budget budget, YamlNode item, String path, java.time.Duration duration) {

@@ -241,6 +241,33 @@ class ScenarioValidationTest {
                 });
     }
 
+    /**
+     * Thresholds are compared exactly, not as products of doubles (1001ms * 1e6 and 1.001s * 1e9
+     * differ in the last bit), and 'for all' is every strategy the scenario runs, listed or found.
+     */
+    @Test
+    void shouldRefuseARepeatedBudgetWhateverItsUnitOrHowItNamesEveryStrategy() throws Exception {
+        String text = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\n"
+                + "load: {rate: 1}\nstrategies: [event-only, reconcile]\nbudgets:\n"
+                + "  - echo p(99) < 1001ms\n  - echo p(99) < 1.001s\n  - ack p(50) < 67ms\n  - ack p(50) < 0.067s\n"
+                + "  - lost == 0 for all\n  - lost == 0 for reconcile, event-only\n";
+        String found = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\n"
+                + "load: {rate: 1}\nstrategies: all\nbudgets:\n  - lost == 0 for event-only, reconcile\n  - lost == 0\n";
+
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", text, LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> {
+                    assertThat(e.errors()).hasSize(3);
+                    assertError(e.errors().get(0), 10, 5, "budgets[1]: 'echo p(99) < 1.001s' repeats budgets[0] at line 9");
+                    assertError(e.errors().get(1), 12, 5, "budgets[3]: 'ack p(50) < 0.067s' repeats budgets[2] at line 11");
+                    assertError(e.errors().get(2), 14, 5, "budgets[5]: 'lost == 0 for reconcile, event-only' repeats"
+                            + " budgets[4] at line 13 ('lost == 0 for all')");
+                });
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", found,
+                LoaderOptions.DEFAULTS.withKnownStrategies(Set.of("reconcile", "event-only"))))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertError(error, 10, 5, "budgets[1]: 'lost == 0' repeats budgets[0]")));
+    }
+
     @Test
     void shouldReportABudgetForARoomTheScenarioDoesNotDeclareWithTheKnownRooms() throws Exception {
         String text = "name: t\nseed: 1\nduration: 10s\nusers: [a, b]\n"

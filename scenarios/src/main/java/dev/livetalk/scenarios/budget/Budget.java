@@ -67,15 +67,21 @@ public record Budget(
 
     /**
      * Whether {@code other} judges what this budget judges, however written: the same metric,
-     * aggregation, drift, comparator, threshold ({@code 800ms} is {@code 0.8s}), phase and room, for
-     * the same strategies in any order ({@code for all} is every strategy).
+     * aggregation, drift, comparator, threshold compared exactly ({@code 800ms} is {@code 0.8s},
+     * {@code 1001ms} is {@code 1.001s}), phase and room, for the same strategies in any order, where
+     * {@code for all} is every strategy in {@code every} (the scenario's).
      */
-    public boolean sameAs(Budget other) {
+    public boolean sameAs(Budget other, java.util.Collection<String> every) {
         return metric == other.metric && aggregation.equals(other.aggregation) && drift == other.drift
-                && comparison == other.comparison && threshold.inMeasuredUnit() == other.threshold.inMeasuredUnit()
+                && comparison == other.comparison && threshold.exact().compareTo(other.threshold.exact()) == 0
                 && (threshold.unit() == Threshold.Unit.PERCENT) == (other.threshold.unit() == Threshold.Unit.PERCENT)
                 && phase == other.phase && room.equals(other.room)
-                && java.util.Set.copyOf(strategies).equals(java.util.Set.copyOf(other.strategies));
+                && judged(every).equals(other.judged(every));
+    }
+
+    /** The strategies this budget judges of {@code every}: all of them for {@code for all}. */
+    private java.util.Set<String> judged(java.util.Collection<String> every) {
+        return java.util.Set.copyOf(strategies.isEmpty() ? every : strategies);
     }
 
     /**

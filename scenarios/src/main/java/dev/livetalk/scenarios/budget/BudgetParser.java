@@ -333,6 +333,9 @@ public final class BudgetParser {
                 throw new BudgetSyntaxException(nameAt, "'for' names strategies (for reconcile,gap-fill) or 'all': "
                         + rest(at));
             }
+            if (names.contains(name)) {
+                throw new BudgetSyntaxException(nameAt, "'for' names each strategy once: " + name + " is named twice");
+            }
             names.add(name);
             skipSpaces();
         } while (matchLiteral(","));

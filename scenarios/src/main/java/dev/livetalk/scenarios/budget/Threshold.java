@@ -39,7 +39,15 @@ public record Threshold(double amount, Unit unit) {
      * {@link Unit#PERCENT}, the number itself otherwise.
      */
     public double inMeasuredUnit() {
-        return amount * unit.nanos;
+        return exact().doubleValue();
+    }
+
+    /**
+     * {@link #inMeasuredUnit()} as the decimal written times the unit, exactly: {@code 0.067s} is
+     * 67000000 ns, where the product of doubles is 67000000.00000001.
+     */
+    public java.math.BigDecimal exact() {
+        return java.math.BigDecimal.valueOf(amount).multiply(java.math.BigDecimal.valueOf(unit.nanos));
     }
 
     @Override

@@ -124,6 +124,14 @@ class BudgetParserTest {
         assertThat(BudgetParser.parse("scheduling-lag p(99) < 20ms").drift()).isFalse();
     }
 
+    /** A threshold is the decimal written times its unit: 0.067s is 67000000 ns, not the doubles' 67000000.00000001. */
+    @Test
+    void shouldJudgeAgainstTheThresholdAsWritten() {
+        assertThat(BudgetParser.parse("echo p(99) < 0.067s").threshold().inMeasuredUnit()).isEqualTo(67_000_000.0);
+        assertThat(BudgetParser.parse("echo p(99) < 0.067s").holds(67_000_000.0)).isFalse();
+        assertThat(BudgetParser.parse("echo p(99) <= 1.001s").threshold().inMeasuredUnit()).isEqualTo(1_001_000_000.0);
+    }
+
     @Test
     void shouldKnowEveryMetricOfTheDesign() {
         assertThat(Metric.names()).containsExactlyInAnyOrder("echo", "ack", "peer-first", "peer-final",
@@ -174,6 +182,7 @@ class BudgetParserTest {
         "lost == 0 during | 10 | only latency metrics are kept per phase",
         "convergence max < 5s after | 21 | only latency metrics are kept per phase",
         "lost == 0 for | 13 | 'for' names strategies",
+        "lost == 0 for reconcile, reconcile | 25 | 'for' names each strategy once: reconcile is named twice",
         "lost == 0 forever | 10 | unexpected 'forever'",
         "lost == 0 0 | 10 | unexpected '0'",
         "lost == 0 in | 12 | 'in' names a room (in room-3) or 'every room'",
