@@ -73,9 +73,46 @@ public final class ResultsJson {
                 throw new IllegalArgumentException("results document version must be 1 or " + ResultsDocument.VERSION
                         + ": " + version);
             }
+            checkNotJudged(document.get("notJudged"));
             return MAPPER.treeToValue(tree, ResultsDocument.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a results document: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * {@code notJudged}, when present, is a list of budgets each with its expression and the
+     * strategies it is for (results.schema.json): what is not is named by its path and rule.
+     */
+    private static void checkNotJudged(JsonNode list) {
+        if (list == null || list.isNull()) {
+            return;
+        }
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("not a results document: notJudged must be an array of budgets: " + list);
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String path = "notJudged[" + i + "]";
+            JsonNode item = list.get(i);
+            if (!item.isObject()) {
+                throw new IllegalArgumentException("not a results document: " + path
+                        + " must be an object with budget and strategies: " + item);
+            }
+            JsonNode budget = item.get("budget");
+            if (budget == null || !budget.isTextual() || budget.asText().isBlank()) {
+                throw new IllegalArgumentException("not a results document: " + path + ".budget is required: the"
+                        + " expression as written, a non-empty string" + (budget == null ? "" : ": " + budget));
+            }
+            JsonNode strategies = item.get("strategies");
+            boolean names = strategies != null && strategies.isArray() && !strategies.isEmpty();
+            for (int k = 0; names && k < strategies.size(); k++) {
+                names = strategies.get(k).isTextual() && !strategies.get(k).asText().isBlank();
+            }
+            if (!names) {
+                throw new IllegalArgumentException("not a results document: " + path + ".strategies is required: the"
+                        + " strategies the budget is for, an array of one name or more"
+                        + (strategies == null ? "" : ": " + strategies));
+            }
         }
     }
 

@@ -267,6 +267,38 @@ class ResultsJsonTest {
                         + " of strings");
     }
 
+    /** A malformed notJudged is named by its path and rule, not by the record's constructor ('coll is null'). */
+    @Test
+    void shouldRefuseAMalformedNotJudgedNamingTheFieldAndTheRule() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(SampleResults.document()));
+        ObjectNode budget = tree.putArray("notJudged").addObject().put("budget", "lost == 0 for reconcile");
+
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a results document: notJudged[0].strategies is required: the strategies the budget is"
+                        + " for, an array of one name or more");
+        budget.remove("budget");
+        budget.putArray("strategies").add("reconcile");
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a results document: notJudged[0].budget is required: the expression as written, a"
+                        + " non-empty string");
+        budget.put("budget", "lost == 0 for reconcile").putArray("strategies");
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("notJudged[0].strategies is required: the strategies the budget is for, an array"
+                        + " of one name or more: []");
+        tree.put("notJudged", "lost == 0");
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a results document: notJudged must be an array of budgets: \"lost == 0\"");
+        budget.putArray("strategies").add("reconcile");
+        tree.putArray("notJudged").add(budget);
+        assertThat(ResultsJson.fromJson(mapper.writeValueAsString(tree)).notJudged())
+                .containsExactly(new UnjudgedBudget("lost == 0 for reconcile", List.of("reconcile")));
+    }
+
     @Test
     void shouldReadADocumentWithoutAScheduleAsAnEmptyScheduleOfItsSeed() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
