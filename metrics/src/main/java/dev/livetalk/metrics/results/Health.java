@@ -101,11 +101,22 @@ public record Health(long schedulingLagLimit, long lateSendsMin, boolean checked
                 s.lateSends(), s.sends(), s.latePercent(), SCHEDULING_LAG_LIMIT_NANOS / 1e6, s.schedulingLagP99() / 1e6);
     }
 
-    /** For the console: one line per untrusted strategy run, none when all are trusted. */
+    /**
+     * The rule a run of an older document, without the count of late sends, was judged by, in a
+     * phrase: {@code "its scheduling-lag p99 is over 10 ms"}.
+     */
+    public static String olderRule() {
+        return String.format(Locale.ROOT, "its scheduling-lag p99 is over %.0f ms", SCHEDULING_LAG_LIMIT_NANOS / 1e6);
+    }
+
+    /**
+     * For the console: one line per untrusted strategy run, none when all are trusted, each with the
+     * rule it was judged by ({@link #olderRule()} for a run of an older document).
+     */
     public List<String> warnings(String scenario) {
         return strategies.stream().filter(s -> !s.trusted()).map(s -> String.format(Locale.ROOT,
                 "harness health: %s / %s: %s: the harness was late itself, its latency figures are not to be"
-                        + " trusted (untrusted when %s; --strict exits 1)", scenario, s.strategy(), lateness(s),
-                rule())).toList();
+                        + " trusted (untrusted %s; --strict exits 1)", scenario, s.strategy(), lateness(s),
+                s.lateSends() == null ? "without that count when " + olderRule() : "when " + rule())).toList();
     }
 }
