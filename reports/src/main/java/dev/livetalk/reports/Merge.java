@@ -2,6 +2,7 @@ package dev.livetalk.reports;
 
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.StrategyResult;
+import dev.livetalk.metrics.results.UnjudgedBudget;
 import dev.livetalk.scenarios.Durations;
 import dev.livetalk.scenarios.fault.FaultSchedule;
 import dev.livetalk.scenarios.fault.FaultWindow;
@@ -41,6 +42,18 @@ public final class Merge {
         byScenario.forEach((scenario, bySeed) -> sections.add(new ScenarioSection(scenario,
                 bySeed.values().stream().map(Merge::shards).toList())));
         return sections;
+    }
+
+    /**
+     * The budgets none of {@code shards} judged: those a document lists as not judged that apply to
+     * none of the strategies the documents played together (two runs of one scenario and seed, one
+     * of which played only strategies another's budgets are not for), once each, in the order
+     * found. Shards of one run list the same, those the whole run left unjudged.
+     */
+    private static List<UnjudgedBudget> notJudged(List<RunFolder> shards, List<StrategyResult> strategies) {
+        List<String> played = strategies.stream().map(StrategyResult::strategy).toList();
+        return shards.stream().flatMap(s -> s.document().notJudged().stream()).distinct()
+                .filter(b -> !b.appliesToAny(played)).toList();
     }
 
     /** Where two different schedules first differ: the seed, the first window that differs, or the count of windows. */
@@ -90,8 +103,8 @@ public final class Merge {
         }
         ResultsDocument doc = first.document();
         ResultsDocument merged = ResultsDocument.of(doc.scenario(), doc.seed(), doc.network(), doc.environment(),
-                doc.faultSchedule(), strategies).withNotJudged(doc.notJudged(), // of the whole run: each shard's same
-                shards.stream().anyMatch(s -> s.document().judgedInOtherShards())); // a fact of the whole run too
+                doc.faultSchedule(), strategies).withNotJudged(notJudged(shards, strategies),
+                shards.stream().anyMatch(s -> s.document().judgedInOtherShards())); // a fact of the whole run
         return new ScenarioSection.SeedRun(shards.stream().map(s -> s.document().stopped()).filter(Objects::nonNull)
                 .findFirst().map(merged::stoppedBy).orElse(merged), folders);
     }

@@ -107,6 +107,30 @@ class SimRunCommandTest extends CommandLineTest {
         assertThat(dir.resolve("merged/summary.md")).content().contains("budget `lost == 0 for gap-fill`: not judged");
     }
 
+    /**
+     * A report of two runs of one scenario and seed, one NOT JUDGED (event-only) and one that played
+     * the strategy its budgets are for, judged every budget: none is listed as not judged beside
+     * its kept verdict, on the console, in summary.md or junit.xml.
+     */
+    @Test
+    void shouldNotListABudgetAsNotJudgedWhenAnotherRunOfTheReportJudgedIt() throws Exception {
+        Path eventOnly = dir.resolve("event-only");
+        Path reconcile = dir.resolve("reconcile");
+        assertThat(run("run", scenario().toString(), "--network", "sim", "--strategies", "event-only", "--out",
+                eventOnly.toString(), "-q")).isEqualTo(ExitCode.NOT_JUDGED.code());
+        assertThat(run("run", scenario().toString(), "--network", "sim", "--strategies", "reconcile", "--out",
+                reconcile.toString(), "-q")).isZero();
+        out.getBuffer().setLength(0);
+
+        Path both = dir.resolve("both");
+        assertThat(run("report", eventOnly.toString(), reconcile.toString(), "--out", both.toString()))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("verdict: PASS (every budget holds").doesNotContain("not judged");
+        assertThat(both.resolve("summary.md")).content().doesNotContainIgnoringCase("not judged");
+        assertThat(both.resolve("junit.xml")).content().doesNotContain("not-judged", "not judged")
+                .contains("name=\"budget: lost == 0 for reconcile\"");
+    }
+
     /** Without --out the run goes to reports/latest/ of the project (livetalk.home, as the launcher sets it). */
     @Test
     void shouldWriteIntoReportsLatestOfTheProjectWithoutOut() throws Exception {

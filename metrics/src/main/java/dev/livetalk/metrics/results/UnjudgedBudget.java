@@ -29,6 +29,14 @@ public record UnjudgedBudget(String budget, List<String> strategies) {
                 .map(b -> new UnjudgedBudget(b.expression(), b.strategies())).toList();
     }
 
+    /**
+     * Whether it applies to one of the strategies {@code played}: a report that puts runs of its
+     * scenario and seed together, one of which played such a strategy, judged it.
+     */
+    public boolean appliesToAny(java.util.Collection<String> played) {
+        return played.stream().anyMatch(strategies::contains);
+    }
+
     /** For a human: {@code not judged: it is for reconcile, which the run did not play}. */
     public String message() {
         return "not judged: it is for " + String.join(", ", strategies) + ", which the run did not play";
