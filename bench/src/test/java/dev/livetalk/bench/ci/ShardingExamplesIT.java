@@ -243,8 +243,37 @@ class ShardingExamplesIT {
         assertThat(JSON.readTree(whole.resolve("sweep.json").toFile()).path("runs").asInt()).isEqualTo(12);
     }
 
-    /** The suite played unsharded (a sweep when {@code seeds} is not empty) by ./livetalk in a checkout: its report folder. */
+    /**
+     * A run that judges nothing of its scenario (its budget is for a strategy {@code --strategies}
+     * leaves out) is NOT JUDGED, exit 5, and so is each shard: on both engines the shards finish
+     * (a 5 is no harness failure: the GitHub step and the pod exit 0), and the merge and the
+     * verdict step give the whole run's 5, its junit.xml and summary.md.
+     */
+    @Test
+    void notJudgedShardsFinishAndTheMergeGivesTheWholeRunsNotJudged() throws Exception {
+        List<String> suite = List.of(Files.copy(fixture("sharding/not-judged.yaml"), work.resolve("not-judged.yaml"))
+                .toString(), "--strategies", "event-only,naive-retry,ordered");
+
+        Path whole = wholeRun(suite, "", 5);
+        Merged github = github(suite, "", 5);
+        Merged kubernetes = kubernetes(suite, "", 5);
+
+        assertThat(summary(whole)).startsWith("## LiveTalk Chaos Bench: NOT JUDGED");
+        for (Merged merged : List.of(github, kubernetes)) {
+            assertThat(merged.merged().resolve("junit.xml")).hasSameTextualContentAs(whole.resolve("junit.xml"));
+            assertThat(summary(merged.merged())).as("summary.md of " + merged.merged()).isEqualTo(summary(whole));
+        }
+    }
+
     private Path wholeRun(List<String> suite, String seeds) throws IOException, InterruptedException {
+        return wholeRun(suite, seeds, 99);
+    }
+
+    /**
+     * The suite played unsharded (a sweep when {@code seeds} is not empty) by ./livetalk in a
+     * checkout, which exits {@code code}: its report folder.
+     */
+    private Path wholeRun(List<String> suite, String seeds, int code) throws IOException, InterruptedException {
         Path whole = checkout("whole");
         List<String> command = new ArrayList<>(List.of("./livetalk", "run"));
         command.addAll(suite);
@@ -253,7 +282,7 @@ class ShardingExamplesIT {
             command.addAll(List.of("--seeds", seeds));
         }
         CiTools.Result result = await(start(command, whole, baseEnvironment(), "whole"));
-        assertThat(result.exitCode()).as(result.output()).isEqualTo(99);
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(code);
         return whole.resolve("report");
     }
 
