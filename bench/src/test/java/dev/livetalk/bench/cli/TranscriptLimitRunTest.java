@@ -124,6 +124,50 @@ class TranscriptLimitRunTest extends CommandLineTest {
         }
     }
 
+    /**
+     * Split send and receive paths, half the receive paths 200 ms slow, one line a window: a
+     * sender's acks come back before the broadcasts, and several of its acked lines scroll
+     * away before the first broadcast places one by seq. None of them is shown twice (when
+     * the transcript remembered only as many of their seqs as its limit, 6 were), and nothing
+     * is lost that the run without a limit has.
+     */
+    @Test
+    void shouldNotShowAgainOwnMessagesWhenMoreThanTheLimitScrolledAwayBeforeTheirBroadcasts() throws Exception {
+        String split = """
+                name: limit
+                seed: 8
+                duration: 5s
+                warmup: 1s
+                quiesce: 1s
+                client-shape: split
+                users: {count: 8, prefix: user}
+                rooms: {count: 2, prefix: room}
+                load:
+                  rate: 3
+                  arrival: poisson
+                strategies: [ordered, gap-fill, snapshot]
+                faults:
+                  - type: latency
+                    name: slow-receive
+                    latency: 200ms
+                    direction: downstream
+                    at: 1s
+                    for: 3s
+                    target: {share: 0.5, link: receive}
+                """;
+        JsonNode unlimited = play("split", split);
+        JsonNode limited = play("split-1", split + "clients: {transcript-limit: 1}\n");
+
+        for (int i = 0; i < 3; i++) {
+            JsonNode with = limited.get("strategies").get(i).get("correctness");
+            JsonNode without = unlimited.get("strategies").get(i).get("correctness");
+            String strategy = limited.get("strategies").get(i).get("strategy").asText();
+            assertThat(without.get("duplicates").asLong()).as(strategy).isZero();
+            assertThat(with.get("duplicates").asLong()).as(strategy).isZero();
+            assertThat(with.get("lost").asLong()).as(strategy).isEqualTo(without.get("lost").asLong());
+        }
+    }
+
     private JsonNode play(String name, String yaml) throws IOException {
         Path scenario = dir.resolve(name + ".yaml");
         Files.writeString(scenario, yaml);

@@ -79,6 +79,31 @@ final class SeqIndex<L> {
         lines[end - 1] = null;
     }
 
+    /**
+     * Removes every line at or below {@code seq}: they are the lowest, so only the start of
+     * the live range moves (no shift).
+     */
+    void removeThrough(long seq) {
+        while (size > 0 && seqs[head] <= seq) {
+            lines[head] = null;
+            head++;
+            size--;
+        }
+        if (size == 0) {
+            head = 0;
+        }
+    }
+
+    /** Removes every line. */
+    void clear() {
+        removeThrough(Long.MAX_VALUE);
+    }
+
+    /** The lowest seq, or 0 when empty. */
+    long lowestSeq() {
+        return size == 0 ? 0 : seqs[head];
+    }
+
     /** The line with the lowest seq above {@code seq}, or {@code null}. */
     L higher(long seq) {
         int i = find(seq);

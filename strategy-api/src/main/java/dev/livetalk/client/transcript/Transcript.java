@@ -2,7 +2,6 @@ package dev.livetalk.client.transcript;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The view model of one room: the lines a UI renders, in display order, and a
@@ -35,11 +34,14 @@ import java.util.TreeSet;
  * displayed, at a seq at or below the floor, shows nothing, instead of showing an old message
  * again as a new line at the top. A message that fills a gap only after the lines above it
  * scrolled away is therefore never shown: a limit must be large against the lines a gap stays
- * open for. A committed line that scrolls away unanchored (the sender's acked line, left
- * where it was put until its broadcast places it by seq) says nothing of the seqs below it,
- * so it leaves the floor as it is; the transcript remembers its seq instead, while the floor
- * is below it (the highest {@code limit} such seqs), and {@link #insertBySeq} of that seq
- * with a key not displayed shows nothing either: the user saw that message already. Lines
+ * open for. The user's own line that scrolls away committed in place (put there pending, then
+ * acked, and not yet placed by seq by its broadcast) says nothing of the seqs below it, so it
+ * leaves the floor as it is; the transcript remembers its seq instead, while the floor is
+ * below it, and {@link #insertBySeq} of that seq with a key not displayed shows nothing
+ * either: the user saw that message already. It remembers at most 1,024 such seqs (the
+ * highest) whatever the limit: a room whose floor does not rise past more of them than that
+ * (its broadcasts held back for that many of the user's own sends) shows the oldest again. A
+ * line appended committed (an arrival-order broadcast) is not remembered. Lines
  * appended in arrival order ({@link #append}) have no such rule: arrival order has no place
  * to tell an old message from a new one, so an append is always shown, and an arrival-order
  * strategy that dedupes with {@link #contains} sees an evicted key as absent (the built-in
@@ -52,13 +54,21 @@ import java.util.TreeSet;
  * removing an anchored line otherwise costs a binary search plus a shift of the anchored
  * lines after it (see {@link SeqIndex}). Evicting the top line is O(1) amortized when it is
  * anchored (it is the lowest anchored seq, which {@link SeqIndex} removes without a shift),
- * and O(log limit) when it is not (its seq joins a sorted set of at most {@code limit}).
+ * and O(1) amortized for the usual in-order seqs when it is not (its seq joins a sorted array
+ * of at most 1,024, which the floor trims from its low end).
  *
  * <p>Not thread-safe: touched only by the session's owner thread (the strategy runs there).
  */
 public final class Transcript {
     /** The limit of a transcript that keeps every line. */
     public static final int NO_LIMIT = 0;
+    /**
+     * The most seqs of the user's own lines that scrolled away before being placed by seq a
+     * transcript remembers (the highest), whatever its limit: the library scenarios need at
+     * most 87 (gap-fill through busy-room-deploy's deploy at limit 1), and an arrival-order
+     * strategy, which never places by seq, fills them and stays there (about 24 KB a room).
+     */
+    static final int SCROLLED_AWAY_REMEMBERED = 1_024;
 
     private final String room;
     private final TranscriptListener listener;
@@ -72,8 +82,11 @@ public final class Transcript {
     private long now;
     private final int limit;
     private long floor;
-    /** Seqs above the floor of committed lines that scrolled away unanchored; at most {@code limit}. */
-    private final TreeSet<Long> scrolledAway = new TreeSet<>();
+    /**
+     * Seqs above the floor of the user's own lines that scrolled away committed in place; at
+     * most {@link #SCROLLED_AWAY_REMEMBERED}, the highest.
+     */
+    private final SeqIndex<Boolean> scrolledAway = new SeqIndex<>();
     private long evicted;
 
     /** An empty transcript of {@code room} that keeps every line and tells {@code listener} of every change. */
@@ -100,6 +113,8 @@ public final class Transcript {
 
     private static final class Line {
         final long no;
+        /** Put there before it was committed: the user's own line, committed in place by its ack. */
+        final boolean echo;
         TranscriptEntry entry;
         Line prev;
         Line next;
@@ -107,6 +122,7 @@ public final class Transcript {
 
         Line(long no, TranscriptEntry entry) {
             this.no = no;
+            this.echo = !entry.isCommitted();
             this.entry = entry;
         }
     }
@@ -211,7 +227,7 @@ public final class Transcript {
      */
     public void insertBySeq(TranscriptEntry entry) {
         long seq = requireSeq(entry);
-        if ((seq <= floor || scrolledAway.contains(seq)) && !byKey.containsKey(entry.key())) {
+        if ((seq <= floor || scrolledAway.get(seq) != null) && !byKey.containsKey(entry.key())) {
             return;
         }
         requireFree(seq, null);
@@ -312,7 +328,7 @@ public final class Transcript {
      * Evicts from the top while over the limit and the top line is committed. The top line is
      * unlinked and its key unmapped; when anchored it holds the lowest anchored seq, which
      * {@link SeqIndex} removes without a shift (O(1) amortized) and which raises the floor;
-     * otherwise its seq is remembered (O(log limit)).
+     * otherwise, when it is the user's own line committed in place, its seq is remembered.
      */
     private void evictOverLimit() {
         if (limit == NO_LIMIT) {
@@ -327,7 +343,7 @@ public final class Transcript {
             if (line.anchored) {
                 raiseFloor(entry.seq());
                 unanchor(line);
-            } else {
+            } else if (line.echo) {
                 rememberScrolledAway(entry.seq());
             }
             unlink(line);
@@ -339,17 +355,18 @@ public final class Transcript {
     private void raiseFloor(long seq) {
         if (seq > floor) {
             floor = seq;
-            scrolledAway.headSet(seq, true).clear();
+            scrolledAway.removeThrough(seq);
         }
     }
 
     /**
-     * Remembers the seq of a committed line that scrolled away without being placed by seq,
-     * when the floor does not cover it; keeps the highest {@code limit} of them.
+     * Remembers the seq of the user's own line that scrolled away committed in place, when the
+     * floor does not cover it; keeps the highest {@link #SCROLLED_AWAY_REMEMBERED} of them.
      */
     private void rememberScrolledAway(long seq) {
-        if (seq > floor && scrolledAway.add(seq) && scrolledAway.size() > limit) {
-            scrolledAway.pollFirst();
+        if (seq > floor && scrolledAway.putIfAbsent(seq, Boolean.TRUE) == null
+                && scrolledAway.size() > SCROLLED_AWAY_REMEMBERED) {
+            scrolledAway.remove(scrolledAway.lowestSeq());
         }
     }
 

@@ -34,6 +34,28 @@ class SeqIndexTest {
         }
     }
 
+    @Test
+    void shouldRemoveEverySeqAtOrBelowAGivenOneFromTheLowEnd() {
+        SeqIndex<String> index = new SeqIndex<>();
+        for (long seq : new long[] {3, 5, 8, 9}) {
+            index.putIfAbsent(seq, "s" + seq);
+        }
+
+        index.removeThrough(5);
+
+        assertThat(index.size()).isEqualTo(2);
+        assertThat(index.lowestSeq()).isEqualTo(8);
+        assertThat(index.get(5)).isNull();
+        assertThat(index.lower(8)).isNull();
+        index.removeThrough(7);
+        assertThat(index.size()).isEqualTo(2);
+        index.clear();
+        assertThat(index.size()).isZero();
+        assertThat(index.lowestSeq()).isZero();
+        assertThat(index.putIfAbsent(1, "s1")).isNull();
+        assertThat(index.last()).isEqualTo("s1");
+    }
+
     /** A sliding window: mostly appends, the lowest removed often (the head moves), gaps filled. */
     @Test
     void shouldAnswerLikeATreeMapWhileTheLowestIsRemovedFromTheHead() {

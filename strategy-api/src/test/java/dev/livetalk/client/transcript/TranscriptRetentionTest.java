@@ -153,15 +153,63 @@ class TranscriptRetentionTest {
         assertThat(transcript.scrolledAwayRemembered()).isZero();
     }
 
+    /**
+     * Many more own lines than the window scroll away before the first broadcast comes (a busy
+     * room whose broadcasts are held back): none of them is shown again, nor when a snapshot
+     * delivers them once more, where keeping only the limit's number of seqs showed all but one.
+     */
     @Test
-    void shouldRememberAtMostTheLimitOfLinesThatScrolledAwayWithoutASeqPlace() {
+    void shouldNotShowAgainOwnMessagesThatScrolledAwayPastTheLimitBeforeTheirBroadcasts() {
+        Transcript transcript = new Transcript("r", changes::add, 1);
+        for (long seq = 1; seq <= 50; seq++) {
+            sendAndAck(transcript, seq);
+        }
+        transcript.append(TranscriptEntry.pending("c51", "bob", "m51", null));
+        assertThat(transcript.evicted()).isEqualTo(50);
+        int before = changes.size();
+
+        for (int delivery = 0; delivery < 2; delivery++) { // the broadcasts, then a snapshot
+            for (long seq = 1; seq <= 50; seq++) {
+                transcript.insertBySeq(committed(seq));
+            }
+        }
+
+        assertThat(changes).hasSize(before);
+        assertThat(transcript.entries()).extracting(TranscriptEntry::key).containsExactly("c51");
+    }
+
+    /** An arrival-order client's broadcasts, appended committed: no seq place will come for them. */
+    @Test
+    void shouldNotRememberLinesAppendedCommitted() {
         Transcript transcript = new Transcript("r", changes::add, 3);
         for (long seq = 1; seq <= 1_000; seq++) {
             transcript.append(committed(seq));
         }
 
         assertThat(transcript.evicted()).isEqualTo(997);
-        assertThat(transcript.scrolledAwayRemembered()).isEqualTo(3);
+        assertThat(transcript.scrolledAwayRemembered()).isZero();
+    }
+
+    /**
+     * An arrival-order client's own lines, acked in place, are never placed by seq and the floor
+     * never rises: the transcript remembers the highest of them up to its bound, not one a line
+     * for the whole run; the oldest forgotten one shows again if a placement by seq comes.
+     */
+    @Test
+    void shouldRememberAtMostItsBoundOfOwnLinesWhateverTheLimit() {
+        Transcript transcript = new Transcript("r", changes::add, 1);
+        long sends = 3L * Transcript.SCROLLED_AWAY_REMEMBERED;
+        for (long seq = 1; seq <= sends; seq++) {
+            sendAndAck(transcript, seq);
+        }
+        transcript.append(TranscriptEntry.pending("last", "bob", "m", null));
+
+        assertThat(transcript.evicted()).isEqualTo(sends);
+        assertThat(transcript.scrolledAwayRemembered()).isEqualTo(Transcript.SCROLLED_AWAY_REMEMBERED);
+        transcript.insertBySeq(committed(sends - Transcript.SCROLLED_AWAY_REMEMBERED + 1));
+        assertThat(inserted()).doesNotContain("r:" + (sends - Transcript.SCROLLED_AWAY_REMEMBERED + 1));
+        transcript.insertBySeq(committed(sends - Transcript.SCROLLED_AWAY_REMEMBERED));
+        assertThat(inserted()).contains("r:" + (sends - Transcript.SCROLLED_AWAY_REMEMBERED));
     }
 
     @Test
