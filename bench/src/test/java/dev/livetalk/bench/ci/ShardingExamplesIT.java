@@ -2,8 +2,8 @@ package dev.livetalk.bench.ci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.livetalk.bench.cli.ShardedRuns;
 import dev.livetalk.network.toxiproxy.ProjectRoot;
 import dev.livetalk.network.toxiproxy.ToxiproxyLocator;
 import org.junit.jupiter.api.Test;
@@ -499,34 +499,9 @@ class ShardingExamplesIT {
         assertThat(merged.resolve("junit.xml")).hasSameTextualContentAs(whole.resolve("junit.xml"));
         assertThat(summary(merged)).as("summary.md of " + merged).isEqualTo(summary(whole));
         assertThat(summary(whole)).startsWith("## LiveTalk Chaos Bench: FAIL");
-        Map<String, JsonNode> wholeFigures = figures(List.of(whole));
+        Map<String, JsonNode> wholeFigures = ShardedRuns.figures(List.of(whole));
         assertThat(wholeFigures).containsKeys("baseline/reconcile", "outage/event-only", "budget-fails/event-only");
-        assertThat(figures(shards)).as("the figures of " + shards).isEqualTo(wholeFigures);
-    }
-
-    /**
-     * Per {@code scenario/strategy} its entry of results.json, and per scenario the rest of the
-     * document but its environment and health (which depend on where and with which strategies
-     * it ran); a strategy run found twice fails.
-     */
-    private static Map<String, JsonNode> figures(List<Path> folders) throws IOException {
-        Map<String, JsonNode> figures = new HashMap<>();
-        for (Path folder : folders) {
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path results : files.map(f -> f.resolve("results.json")).filter(Files::isRegularFile).toList()) {
-                    ObjectNode doc = (ObjectNode) JSON.readTree(results.toFile());
-                    String scenario = doc.path("scenario").asText();
-                    for (JsonNode strategy : doc.path("strategies")) {
-                        assertThat(figures.put(scenario + "/" + strategy.path("strategy").asText(), strategy))
-                                .as(scenario + "/" + strategy.path("strategy").asText() + " again in " + results).isNull();
-                    }
-                    doc.remove(List.of("environment", "strategies", "health"));
-                    JsonNode before = figures.put(scenario, doc);
-                    assertThat(before == null || before.equals(doc)).as(scenario + " differs between shards: " + results).isTrue();
-                }
-            }
-        }
-        return figures;
+        assertThat(ShardedRuns.figures(shards)).as("the figures of " + shards).isEqualTo(wholeFigures);
     }
 
     private static String summary(Path report) throws IOException {

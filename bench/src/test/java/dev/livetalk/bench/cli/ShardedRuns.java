@@ -17,7 +17,7 @@ import java.util.Map;
  * What the sharded-run tests compare: per scenario and strategy the figures of
  * {@code results.json} (without where and when it ran), the console's table and verdict line.
  */
-final class ShardedRuns {
+public final class ShardedRuns {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ShardedRuns() {
@@ -28,7 +28,7 @@ final class ShardedRuns {
      * per scenario {@code scenario} its document without environment, strategies and health
      * (which depends on which strategies a document holds), so a run and its shards compare.
      */
-    static Map<String, JsonNode> figures(List<Path> folders) throws IOException {
+    public static Map<String, JsonNode> figures(List<Path> folders) throws IOException {
         Map<String, JsonNode> figures = new LinkedHashMap<>();
         for (Path folder : folders) {
             try (var files = Files.list(folder)) {
