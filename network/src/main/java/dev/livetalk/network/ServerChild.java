@@ -80,10 +80,14 @@ final class ServerChild {
     ServerChild(Process process, CommitListener listener, Consumer<Throwable> onFailure) {
         this.process = process;
         EventCodec codec = new EventCodec();
+        // both assigned before either starts: the stdout reader of a process that exited at once
+        // reads the stderr reader's field (for the failure's stderr tail) right away
         this.stdoutReader = Thread.ofPlatform().name("livetalk-server-stdout-" + process.pid()).daemon()
-                .start(() -> readStdout(codec, listener, onFailure));
+                .unstarted(() -> readStdout(codec, listener, onFailure));
         this.stderrReader = Thread.ofPlatform().name("livetalk-server-stderr-" + process.pid()).daemon()
-                .start(this::readStderr);
+                .unstarted(this::readStderr);
+        stderrReader.start();
+        stdoutReader.start();
     }
 
     /**

@@ -133,6 +133,75 @@ class ServerProcessTest {
         }
     }
 
+    /**
+     * A process that has exited before its reader threads start ends the wait with why, every time:
+     * the stdout reader, at the end of the pipe at once, reads the stderr reader to say why, and
+     * once in about ten runs it did so before the constructor had assigned that field, so the wait
+     * never ended (a NullPointerException on the reader thread). Repeated, as the race was.
+     */
+    @Test
+    void shouldEndTheWaitForAProcessThatExitedBeforeItsReadersStarted() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            ServerChild exited = new ServerChild(new Exited(), CommitListener.NONE, failure -> { });
+
+            Throwable given = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> catchThrowable(() -> ServerProcess.awaitStandingBy(exited, Duration.ofSeconds(30))),
+                    "attempt " + attempt);
+            assertThat(given).as("attempt %d", attempt).isInstanceOf(NetworkBackendException.class)
+                    .hasMessageStartingWith("the server process " + Exited.PID + " exited with code 3");
+        }
+    }
+
+    /** A process that exited with code 3 and wrote nothing. */
+    private static final class Exited extends Process {
+        static final long PID = 4_194_306; // above any Linux pid_max
+
+        @Override
+        public long pid() {
+            return PID;
+        }
+
+        @Override
+        public boolean isAlive() {
+            return false;
+        }
+
+        @Override
+        public CompletableFuture<Process> onExit() {
+            return CompletableFuture.completedFuture(this);
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            return OutputStream.nullOutputStream();
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return InputStream.nullInputStream();
+        }
+
+        @Override
+        public InputStream getErrorStream() {
+            return InputStream.nullInputStream();
+        }
+
+        @Override
+        public int waitFor() {
+            return 3;
+        }
+
+        @Override
+        public int exitValue() {
+            return 3;
+        }
+
+        @Override
+        public void destroy() {
+            // it is gone
+        }
+    }
+
     /** A process that runs and cannot be signalled: its kill throws. */
     private static final class Unsignallable extends Process {
         static final long PID = 4_194_305; // above any Linux pid_max
