@@ -9,13 +9,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * How {@code livetalk run} stops on SIGINT or SIGTERM: the first signal is noted, said on the
  * console, and interrupts the run's thread, which stops the strategy run in progress, writes
  * what it has and returns 130 or 143. A watchdog bounds that: if the run has not {@link #close
  * closed} within the grace period, or on a second signal, the process halts with the code at
- * once.
+ * once. A signal within {@link #REPEAT} of the first is not a second one: {@code timeout}, and any
+ * supervisor that signals the command and then its process group, sends its signal twice,
+ * microseconds apart; unless the two reached the JVM as one, halting on the copy lost the report.
  *
  * <p>Threads: created and closed by the run's thread; {@link #onSignal} is called by the JVM's
  * signal thread (or a test); the state is an atomic reference and a latch.
@@ -23,12 +26,15 @@ import java.util.function.IntConsumer;
 final class RunInterruption implements AutoCloseable {
     /** How long the run may take to stop and write its results after a signal. */
     static final Duration GRACE = Duration.ofSeconds(20);
+    /** How soon after the first a signal is taken as a copy of it rather than a second request. */
+    static final Duration REPEAT = Duration.ofSeconds(1);
 
     private final Thread runThread;
     private final PrintWriter err;
     private final IntConsumer halt;
     private final Duration grace;
-    private final AtomicReference<RunStop.Cause> cause = new AtomicReference<>();
+    private final LongSupplier nanoTime;
+    private final AtomicReference<First> first = new AtomicReference<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean interrupting = true; // guarded by this
 
@@ -39,10 +45,22 @@ final class RunInterruption implements AutoCloseable {
      * @param grace     how long the run may take to stop
      */
     RunInterruption(Thread runThread, PrintWriter err, IntConsumer halt, Duration grace) {
+        this(runThread, err, halt, grace, System::nanoTime);
+    }
+
+    /**
+     * @param runThread the thread to interrupt
+     * @param err       where to say so
+     * @param halt      ends the process with a code when the run does not stop in time
+     * @param grace     how long the run may take to stop
+     * @param nanoTime  the clock that tells a copy of the first signal from a second one
+     */
+    RunInterruption(Thread runThread, PrintWriter err, IntConsumer halt, Duration grace, LongSupplier nanoTime) {
         this.runThread = runThread;
         this.err = err;
         this.halt = halt;
         this.grace = grace;
+        this.nanoTime = nanoTime;
     }
 
     /** Traps SIGINT and SIGTERM for {@code interruption}; returns what restores the previous handlers. */
@@ -59,14 +77,21 @@ final class RunInterruption implements AutoCloseable {
 
     /** The process received {@code signal}. */
     void onSignal(RunStop.Cause signal) {
+        long now = nanoTime.getAsLong();
         int code = ExitCode.of(signal).code();
-        if (!cause.compareAndSet(null, signal)) {
+        if (!first.compareAndSet(null, new First(signal, now))) {
+            if (now - first.get().nanos() < REPEAT.toNanos()) {
+                say("livetalk: " + signal + " again within " + REPEAT.toSeconds() + " s: taken as a copy of the "
+                        + "first (timeout signals the process group too), still stopping");
+                return;
+            }
             say("livetalk: " + signal + " again: exiting now with " + code + ", without the report");
             halt.accept(code);
             return;
         }
         say("livetalk: interrupted by " + signal + ": stopping the run, writing the results of the finished "
-                + "scenarios (at most " + grace.toSeconds() + " s; a second signal exits at once)");
+                + "scenarios (at most " + grace.toSeconds() + " s; a second signal, " + REPEAT.toSeconds()
+                + " s or more later, exits at once)");
         synchronized (this) {
             if (interrupting) {
                 runThread.interrupt();
@@ -91,12 +116,12 @@ final class RunInterruption implements AutoCloseable {
 
     /** The signal that stopped the run, if one came. */
     Optional<RunStop.Cause> cause() {
-        return Optional.ofNullable(cause.get());
+        return Optional.ofNullable(first.get()).map(First::cause);
     }
 
     /** Whether a signal came. */
     boolean stopped() {
-        return cause.get() != null;
+        return first.get() != null;
     }
 
     /**
@@ -117,6 +142,10 @@ final class RunInterruption implements AutoCloseable {
     @Override
     public void close() {
         closed.countDown();
+    }
+
+    /** The first signal and when it came ({@link #nanoTime}). */
+    private record First(RunStop.Cause cause, long nanos) {
     }
 
     private void say(String line) {
