@@ -153,7 +153,7 @@ public final class LoadPlan {
     private final class Merge implements Iterator<PlannedSend> {
         private final PriorityQueue<UserSends> queue = new PriorityQueue<>((a, b) -> a.nextAt != b.nextAt
                 ? Long.compare(a.nextAt, b.nextAt) : Integer.compare(a.order, b.order));
-        private int index;
+        private long index;
 
         Merge() {
             double interval = NANOS_PER_SECOND / load.ratePerSender();
