@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.livetalk.metrics.correctness.CorrectnessFigures;
 import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.BudgetVerdict;
+import dev.livetalk.metrics.results.Health;
 import dev.livetalk.metrics.results.LatencyFigures;
 import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.metrics.results.RegressionVerdict;
@@ -63,12 +64,15 @@ final class JsonLines {
      * @param correctness the correctness counts, summed over rooms and clients
      * @param latency     per latency metric, its percentiles over every intended delivery (phase {@code all};
      *                    nanoseconds, or {@code "never"} as in results.json)
+     * @param health      whether the harness kept time well enough to trust the figures: results.json's
+     *                    {@code health} of this strategy
      * @param folder      the scenario's folder (absolute)
      * @param results     its {@code results.json} (absolute)
      */
     record RunLine(String kind, int version, String scenario, String strategy, long seed, String network,
                    String verdict, boolean passed, List<BudgetLine> budgets, List<RegressionLine> regressions,
-                   List<NotJudgedLine> notJudged, Counts correctness, Map<String, Percentiles> latency, String folder, String results) {
+                   List<NotJudgedLine> notJudged, Counts correctness, Map<String, Percentiles> latency, HealthLine health,
+                   String folder, String results) {
     }
 
     /**
@@ -152,6 +156,27 @@ final class JsonLines {
         }
     }
 
+    /**
+     * A strategy run's harness health, as results.json's {@code health} decides it ({@link Health}):
+     * the line carries its decision, not a second one.
+     *
+     * @param checked          false in the simulator (virtual time has no lag: always trusted)
+     * @param trusted          false when the harness was late itself ({@link Health#rule()}); {@code --strict}
+     *                         then exits 1
+     * @param sends            the sends (the scheduling-lag count)
+     * @param lateSends        those over the limit; {@code null} in a results.json written before they were
+     *                         recorded (judged by its p99)
+     * @param schedulingLagP99 the scheduling-lag p99, ns
+     */
+    record HealthLine(boolean checked, boolean trusted, long sends, Long lateSends, long schedulingLagP99) {
+        /** The health of {@code strategy} in {@code health}. */
+        static HealthLine of(Health health, String strategy) {
+            Health.StrategyHealth s = health.strategies().stream().filter(h -> h.strategy().equals(strategy))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no health of " + strategy));
+            return new HealthLine(health.checked(), s.trusted(), s.sends(), s.lateSends(), s.schedulingLagP99());
+        }
+    }
+
     /** Where a run's results of one scenario, seed and strategy are (a merged run's come from several shards). */
     interface FolderOf {
         /** The scenario folder holding them, or {@code null} when unknown. */
@@ -171,6 +196,7 @@ final class JsonLines {
         for (Verdict.CheckedRun run : verdict.runs()) {
             ResultsDocument d = run.document();
             List<NotJudgedLine> notJudged = d.notJudged().stream().map(NotJudgedLine::of).toList();
+            Health health = d.health();
             for (StrategyResult s : d.strategies()) {
                 Path folder = folders.folder(d.scenario(), d.seed(), s.strategy());
                 String word = word(failures.stream().anyMatch(f -> f.scenario().equals(d.scenario())
@@ -187,6 +213,7 @@ final class JsonLines {
                 out.append(line(new RunLine("run", VERSION, d.scenario(), s.strategy(), d.seed(), d.network(),
                         word, word.equals(Verdict.Outcome.PASS.word()), s.budgets().stream().map(JsonLines::budget).toList(),
                         regressions, notJudged, Counts.of(s.correctness()), latency,
+                        HealthLine.of(health, s.strategy()),
                         folder == null ? null : folder.toAbsolutePath().normalize().toString(),
                         folder == null ? null : folder.resolve("results.json").toAbsolutePath().normalize().toString())));
             }

@@ -2,6 +2,7 @@ package dev.livetalk.bench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,6 +156,50 @@ class ConsoleOutputTest extends CommandLineTest {
         assertThat(seeds).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{\"kind\":\"seed\"")
                 .contains("\"verdict\":\"NOT JUDGED\",\"passed\":false,\"budgets\":[],\"notJudged\":[{\"expression\":"
                         + "\"lost == 0 for reconcile\""));
+    }
+
+    /**
+     * Each run line carries its strategy's harness health as results.json decides it: trusted in the
+     * simulator (not checked); a run whose results.json says 5 of 64 sends were over 10 ms late on a
+     * real network re-renders untrusted, as the console's warning says.
+     */
+    @Test
+    void shouldCarryEachStrategyRunsHarnessHealthInItsJsonLine() throws Exception {
+        Path outDir = dir.resolve("out");
+        run("run", scenario().toString(), "--network", "sim", "--out", outDir.toString(), "--json");
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode simulated = mapper.readTree(out.toString().lines().findFirst().orElseThrow());
+        assertThat(simulated.get("health").toString()).isEqualTo("{\"checked\":false,\"trusted\":true,\"sends\":64,"
+                + "\"lateSends\":0,\"schedulingLagP99\":0}");
+
+        Path results = outDir.resolve("sim-outage/results.json");
+        ObjectNode doc = (ObjectNode) mapper.readTree(results.toFile());
+        doc.put("network", "toxiproxy");
+        for (JsonNode strategy : doc.get("strategies")) {
+            if (strategy.get("strategy").asText().equals("reconcile")) {
+                ((ObjectNode) strategy).put("lateSends", 5);
+            }
+        }
+        mapper.writerWithDefaultPrettyPrinter().writeValue(results.toFile(), doc);
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+
+        run("report", outDir.toString(), "--out", dir.resolve("again").toString(), "--json");
+
+        List<JsonNode> lines = out.toString().lines().filter(l -> l.startsWith("{")).map(l -> {
+            try {
+                return mapper.readTree(l);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        assertThat(lines).extracting(l -> l.get("strategy").asText()).containsExactly("event-only", "reconcile");
+        assertThat(lines.get(0).get("health").toString()).isEqualTo("{\"checked\":true,\"trusted\":true,\"sends\":64,"
+                + "\"lateSends\":0,\"schedulingLagP99\":0}");
+        assertThat(lines.get(1).get("health").toString()).isEqualTo("{\"checked\":true,\"trusted\":false,\"sends\":64,"
+                + "\"lateSends\":5,\"schedulingLagP99\":0}");
+        assertThat(out.toString() + err).contains("harness health: sim-outage / reconcile: 5 of 64 sends (7.8%) over 10 ms"
+                + " late").doesNotContain("sim-outage / event-only: ");
     }
 
     /** livetalk report prints what run prints at its end: the table, the failures, the report, the verdict. */
