@@ -62,6 +62,6 @@ public interface RunProgress {
      * @param committed    messages the server committed so far
      */
     record Status(String scenario, String strategy, long elapsedNanos, long totalNanos, int activeFaults,
-                  int sent, int committed) {
+                  long sent, long committed) {
     }
 }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -58,8 +59,8 @@ public final class StrategyPlay {
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final AtomicInteger joining = new AtomicInteger();
     private final CompletableFuture<Void> allJoined = new CompletableFuture<>();
-    private final AtomicInteger sent = new AtomicInteger();
-    private final AtomicInteger committed = new AtomicInteger();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong committed = new AtomicLong();
     private final AtomicReference<TraceRecorder> recorder = new AtomicReference<>();
     /** The stage while the run plays; {@code null} before and once it is closed ({@link #summary} is kept). */
     private final AtomicReference<Stage> stage = new AtomicReference<>();

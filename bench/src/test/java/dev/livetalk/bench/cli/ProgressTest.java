@@ -52,4 +52,12 @@ class ProgressTest {
                         "soak-1h reconcile 21.0s / 3600.0s", "soak-1h reconcile 3600.0s / 3600.0s",
                         "short reconcile 1.0s / 9.0s", "short reconcile 2.0s / 9.0s");
     }
+
+    @Test
+    void aStatusCountsSendsAndCommitsPastTheIntRange() {
+        // a valid 7-hour soak at the most load (100,000 messages/s) sends 2,520,000,000: past 2^31 after 21,475 s
+        new Progress(new PrintWriter(err), false).onStatus(new RunProgress.Status("soak-7h", "reconcile", 25_200 * S,
+                25_200 * S, 0, 2_520_000_000L, 2_519_999_998L));
+        assertThat(err.toString()).contains("sent 2520000000  committed 2519999998");
+    }
 }
