@@ -498,9 +498,8 @@ final class RunCommand implements Callable<Integer> {
                 throw e;
             }
         }
-        interruption.stopInterrupting();
         String at = during;
-        Optional<RunStop> stop = interruption.cause()
+        Optional<RunStop> stop = interruption.playEnded() // a signal from now on lets the report finish
                 .map(cause -> new RunStop(cause, "interrupted by " + cause, at, finished));
         if (stop.isEmpty()) {
             stop = harnessStop;

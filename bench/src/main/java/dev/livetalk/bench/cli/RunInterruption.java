@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
@@ -19,9 +18,11 @@ import java.util.function.LongSupplier;
  * once. A signal within {@link #REPEAT} of the first is not a second one: {@code timeout}, and any
  * supervisor that signals the command and then its process group, sends its signal twice,
  * microseconds apart; unless the two reached the JVM as one, halting on the copy lost the report.
+ * A first signal once every scenario has finished ({@link #playEnded}) stops nothing: the run's
+ * report is being written, and it is finished, within the same grace, with the run's own verdict.
  *
  * <p>Threads: created and closed by the run's thread; {@link #onSignal} is called by the JVM's
- * signal thread (or a test); the state is an atomic reference and a latch.
+ * signal thread (or a test); the state is guarded by this, and a latch.
  */
 final class RunInterruption implements AutoCloseable {
     /** How long the run may take to stop and write its results after a signal. */
@@ -34,9 +35,10 @@ final class RunInterruption implements AutoCloseable {
     private final IntConsumer halt;
     private final Duration grace;
     private final LongSupplier nanoTime;
-    private final AtomicReference<First> first = new AtomicReference<>();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private First first; // guarded by this
     private boolean interrupting = true; // guarded by this
+    private boolean playEnded; // guarded by this
 
     /**
      * @param runThread the thread to interrupt
@@ -79,22 +81,32 @@ final class RunInterruption implements AutoCloseable {
     void onSignal(RunStop.Cause signal) {
         long now = nanoTime.getAsLong();
         int code = ExitCode.of(signal).code();
-        if (!first.compareAndSet(null, new First(signal, now))) {
-            if (now - first.get().nanos() < REPEAT.toNanos()) {
-                say("livetalk: " + signal + " again within " + REPEAT.toSeconds() + " s: taken as a copy of the "
-                        + "first (timeout signals the process group too), still stopping");
+        boolean late;
+        synchronized (this) {
+            if (first != null) {
+                if (now - first.nanos() < REPEAT.toNanos()) {
+                    say("livetalk: " + signal + " again within " + REPEAT.toSeconds() + " s: taken as a copy of the "
+                            + "first (timeout signals the process group too), still " + (first.late() ? "writing the"
+                            + " report" : "stopping"));
+                    return;
+                }
+                say("livetalk: " + signal + " again: exiting now with " + code + ", without the report");
+                halt.accept(code);
                 return;
             }
-            say("livetalk: " + signal + " again: exiting now with " + code + ", without the report");
-            halt.accept(code);
-            return;
-        }
-        say("livetalk: interrupted by " + signal + ": stopping the run, writing the results of the finished "
-                + "scenarios (at most " + grace.toSeconds() + " s; a second signal, " + REPEAT.toSeconds()
-                + " s or more later, exits at once)");
-        synchronized (this) {
-            if (interrupting) {
-                runThread.interrupt();
+            late = playEnded;
+            first = new First(signal, now, late);
+            if (late) {
+                say("livetalk: " + signal + " once every scenario had finished: writing the report of the whole run"
+                        + " (at most " + grace.toSeconds() + " s), which exits with its verdict; a second signal, "
+                        + REPEAT.toSeconds() + " s or more later, exits at once with " + code + " without it");
+            } else {
+                say("livetalk: interrupted by " + signal + ": stopping the run, writing the results of the finished "
+                        + "scenarios (at most " + grace.toSeconds() + " s; a second signal, " + REPEAT.toSeconds()
+                        + " s or more later, exits at once)");
+                if (interrupting) {
+                    runThread.interrupt();
+                }
             }
         }
         Thread watchdog = new Thread(() -> watch(code), "livetalk-stop-watchdog");
@@ -114,14 +126,26 @@ final class RunInterruption implements AutoCloseable {
         }
     }
 
-    /** The signal that stopped the run, if one came. */
-    Optional<RunStop.Cause> cause() {
-        return Optional.ofNullable(first.get()).map(First::cause);
+    /** The signal that stopped the run, if one came before the play ended. */
+    synchronized Optional<RunStop.Cause> cause() {
+        return Optional.ofNullable(first).filter(signal -> !signal.late()).map(First::cause);
     }
 
-    /** Whether a signal came. */
-    boolean stopped() {
-        return first.get() != null;
+    /** Whether a signal came before the play ended. */
+    synchronized boolean stopped() {
+        return cause().isPresent();
+    }
+
+    /**
+     * Every scenario was played (or the run stopped): returns the signal that stopped the run, if
+     * one came, and from now on a first signal lets the report of the run be written (within the
+     * grace) and the run exit with its verdict, as the console then says; no signal interrupts the
+     * run's thread any more ({@link #stopInterrupting}).
+     */
+    synchronized Optional<RunStop.Cause> playEnded() {
+        stopInterrupting();
+        playEnded = true;
+        return cause();
     }
 
     /**
@@ -144,8 +168,8 @@ final class RunInterruption implements AutoCloseable {
         closed.countDown();
     }
 
-    /** The first signal and when it came ({@link #nanoTime}). */
-    private record First(RunStop.Cause cause, long nanos) {
+    /** The first signal, when it came ({@link #nanoTime}) and whether after the play ({@link #playEnded}). */
+    private record First(RunStop.Cause cause, long nanos, boolean late) {
     }
 
     private void say(String line) {

@@ -57,6 +57,32 @@ class RunInterruptionTest {
         run.join();
     }
 
+    /**
+     * A signal once every scenario has finished, while the report is written: the report is
+     * finished and the run keeps its verdict, as the console says (it said "stopping the run",
+     * and a run that had played everything exited 0 with PASS); a second signal still halts.
+     */
+    @Test
+    void shouldLetTheReportOfAFinishedRunBeWrittenOnASignalAfterThePlay() {
+        try (RunInterruption interruption = interruption(Thread.currentThread())) {
+            assertThat(interruption.playEnded()).isEmpty();
+
+            interruption.onSignal(RunStop.Cause.SIGTERM);
+
+            assertThat(Thread.interrupted()).as("the run's thread interrupted").isFalse();
+            assertThat(interruption.cause()).isEmpty();
+            assertThat(interruption.stopped()).isFalse();
+            assertThat(halted).isEmpty();
+            assertThat(err.toString()).contains("livetalk: SIGTERM once every scenario had finished: writing the"
+                    + " report of the whole run (at most 20 s), which exits with its verdict").doesNotContain("stopping");
+
+            now.addAndGet(RunInterruption.REPEAT.toNanos());
+            interruption.onSignal(RunStop.Cause.SIGTERM);
+
+            assertThat(halted).containsExactly(ExitCode.INTERRUPTED_SIGTERM.code());
+        }
+    }
+
     private RunInterruption interruption(Thread run) {
         return new RunInterruption(run, new PrintWriter(err, true), halted::add, RunInterruption.GRACE, now::get);
     }
