@@ -119,7 +119,8 @@ public final class LoadPlan {
         final SplittableRandom random;
         final double interval;
         double at;
-        int n;
+        /** The user's sends so far, which pick its rooms in turn: a long, as the plan's send numbers are. */
+        long n;
         /** The next send's intended time (truncated, as in the plan) and whether it replies. */
         long nextAt;
         boolean nextReply;
@@ -145,7 +146,7 @@ public final class LoadPlan {
         }
 
         String room() {
-            return userRooms.get(n++ % userRooms.size());
+            return userRooms.get((int) (n++ % userRooms.size()));
         }
     }
 
