@@ -10,7 +10,6 @@ import dev.livetalk.metrics.results.Invariant;
 import dev.livetalk.metrics.results.Shard;
 import dev.livetalk.metrics.results.UnjudgedBudget;
 import dev.livetalk.metrics.trace.RoomSlices;
-import dev.livetalk.run.RunFailure;
 import dev.livetalk.run.RunPlan;
 import dev.livetalk.run.RunProgress;
 import dev.livetalk.run.RunSettings;
@@ -41,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Threads: {@link #run} waits on the caller's thread while {@code threads} workers named
  * {@code livetalk-sweep-N} play whole runs, one seed each at a time; every run is confined to
  * its worker (its own event loop, cores and random source), so the results do not depend on
- * the number of threads.
+ * the number of threads. Interrupting the calling thread stops the sweep at once
+ * ({@link SweepInterrupted}, with the seeds that finished).
  */
 public final class SeedSweep {
     private final SimSettings settings;
@@ -99,11 +99,16 @@ public final class SeedSweep {
      * whole run's order (the units of the scenarios before it). With the settings' self-check
      * on, the shard's first seed is played twice, with the strategies the shard plays on it,
      * and must give the same trace.
+     *
+     * @throws SweepInterrupted when the calling thread is interrupted: the seeds in progress are
+     *                          abandoned, and it holds the sweep of those that finished
      */
     public SweepReport run(Scenario scenario, String file, List<String> strategies, SeedRange seeds, Shard shard,
                            long firstUnit) {
         Units units = new Units(seeds, strategies, shard, firstUnit);
         long runs = units.owned();
+        List<UnjudgedBudget> notJudged = UnjudgedBudget.of(scenario.budgets(), strategies);
+        int judged = scenario.budgets().size() - notJudged.size();
         Units.Seed first = units.next();
         if (first != null && settings.selfCheck()) {
             selfCheck(scenario, first.strategies(), first.seed());
@@ -111,29 +116,46 @@ public final class SeedSweep {
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(threads,
                 r -> new Thread(r, "livetalk-sweep-" + threadNo.incrementAndGet()));
+        // A few seeds per worker in flight, awaited in order: memory stays bounded however long the
+        // range (submitting every seed first held a future per seed) and a failure ends the sweep soon.
+        int window = threads * 4;
+        Deque<InFlight> inFlight = new ArrayDeque<>();
+        List<SeedFailure> failures = new ArrayList<>();
+        long played = 0;
+        long lastSeed = 0;
         try {
-            // A few seeds per worker in flight, awaited in order: memory stays bounded however long the
-            // range (submitting every seed first held a future per seed) and a failure ends the sweep soon.
-            int window = threads * 4;
-            Deque<Future<List<SeedFailure>>> inFlight = new ArrayDeque<>();
-            List<SeedFailure> failures = new ArrayList<>();
             for (Units.Seed next = first; next != null; next = units.next()) {
+                if (Thread.interrupted()) { // at a seed boundary, should no await have seen it
+                    throw new InterruptedException();
+                }
                 Units.Seed task = next;
-                inFlight.add(workers.submit(() -> check(scenario, file, task.strategies(), task.seed())));
+                inFlight.add(new InFlight(task, workers.submit(() -> check(scenario, file, task.strategies(),
+                        task.seed()))));
                 if (inFlight.size() >= window) {
-                    failures.addAll(await(inFlight.poll()));
+                    InFlight done = inFlight.poll();
+                    failures.addAll(await(done.future()));
+                    played += done.seed().strategies().size();
+                    lastSeed = done.seed().seed();
                 }
             }
             while (!inFlight.isEmpty()) {
-                failures.addAll(await(inFlight.poll()));
+                InFlight done = inFlight.poll();
+                failures.addAll(await(done.future()));
+                played += done.seed().strategies().size();
+                lastSeed = done.seed().seed();
             }
-            // awaited in seed order, each seed's strategies in order: already by seed then strategy
-            List<UnjudgedBudget> notJudged = UnjudgedBudget.of(scenario.budgets(), strategies);
-            return new SweepReport(scenario.name(), file, seeds, strategies, shard, runs, failures,
-                    scenario.budgets().size() - notJudged.size(), notJudged);
+        } catch (InterruptedException e) { // the seeds in flight are abandoned: shutdownNow interrupts them
+            throw new SweepInterrupted(scenario.name(), played == 0 ? null : new SweepReport(scenario.name(), file,
+                    new SeedRange(seeds.first(), lastSeed), strategies, shard, played, failures, judged, notJudged));
         } finally {
             workers.shutdownNow();
         }
+        // awaited in seed order, each seed's strategies in order: already by seed then strategy
+        return new SweepReport(scenario.name(), file, seeds, strategies, shard, runs, failures, judged, notJudged);
+    }
+
+    /** A seed submitted to the workers, and what it will find. */
+    private record InFlight(Units.Seed seed, Future<List<SeedFailure>> future) {
     }
 
     /**
@@ -197,8 +219,7 @@ public final class SeedSweep {
                 runner.play(plan, strategy);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("the seed sweep was interrupted");
+            throw new SweepInterrupted(scenario.name(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -254,12 +275,9 @@ public final class SeedSweep {
     }
 
 
-    private static List<SeedFailure> await(Future<List<SeedFailure>> future) {
+    private static List<SeedFailure> await(Future<List<SeedFailure>> future) throws InterruptedException {
         try {
             return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunFailure("the seed sweep was interrupted");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;

@@ -38,6 +38,7 @@ import dev.livetalk.simulator.SeedRange;
 import dev.livetalk.simulator.SeedSweep;
 import dev.livetalk.simulator.SimBackend;
 import dev.livetalk.simulator.SimSettings;
+import dev.livetalk.simulator.SweepInterrupted;
 import dev.livetalk.simulator.SweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,8 +65,9 @@ import java.util.function.IntConsumer;
 /**
  * {@code livetalk run}: plays scenarios once per strategy through a real Toxiproxy, measures
  * each run, writes the results and exits with the code of the run's {@link Verdict}. On SIGINT
- * or SIGTERM it stops ({@link RunInterruption}), keeps the scenarios it finished, marks the run
- * as stopped ({@link RunStop#FILE}) and exits 130 or 143.
+ * or SIGTERM it stops ({@link RunInterruption}), keeps the scenarios it finished (a
+ * {@code --seeds} sweep: the seeds), marks the run as stopped ({@link RunStop#FILE}) and exits
+ * 130 or 143.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Play scenarios through Toxiproxy or the simulator, once per strategy, and judge them.",
@@ -426,13 +428,31 @@ final class RunCommand implements Callable<Integer> {
                 return noWork(outDir, manifest);
             }
         }
+        return interruptible(interruption -> {
+            try (MemoryGuard guard = memoryGuards.get()) {
+                memoryGuard = guard;
+                return play(owned(manifest), outDir, baseline, progress, interruption);
+            }
+        });
+    }
+
+    /** What plays while SIGINT and SIGTERM stop it ({@link #interruptible}). */
+    @FunctionalInterface
+    private interface Interruptible {
+        /** Plays, stopping when {@code interruption} says so; returns the exit code. */
+        int play(RunInterruption interruption) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Plays {@code body} (a run's scenarios or a sweep's seeds) on this thread with SIGINT and
+     * SIGTERM trapped for one {@link RunInterruption}, whose watchdog stands down when it returns.
+     */
+    private int interruptible(Interruptible body) throws IOException, InterruptedException {
         try (RunInterruption interruption = new RunInterruption(Thread.currentThread(), spec.commandLine().getErr(),
-                halt, RunInterruption.GRACE);
-             MemoryGuard guard = memoryGuards.get()) {
-            memoryGuard = guard;
+                halt, RunInterruption.GRACE)) {
             Runnable restoreSignals = signals.apply(interruption);
             try {
-                return play(owned(manifest), outDir, baseline, progress, interruption);
+                return body.play(interruption);
             } finally {
                 restoreSignals.run();
             }
@@ -769,9 +789,12 @@ final class RunCommand implements Callable<Integer> {
      * budget failed for a seed ({@link dev.livetalk.metrics.gate.Verdict#failuresOf}, the one
      * rule); broken invariants are listed, not gated. Prints per scenario the seeds that failed
      * (unless {@code --quiet}), then every failed budget, the sweep report's path and the verdict
-     * line; writes {@code sweep.md}, {@code sweep.json} and {@code shard.json}.
+     * line; writes {@code sweep.md}, {@code sweep.json} and {@code shard.json}. On SIGINT or
+     * SIGTERM ({@link RunInterruption}, as a run) it abandons the seeds in progress, keeps those
+     * that finished (of the scenario in progress, its first ones: {@link SweepInterrupted}),
+     * writes {@link RunStop#FILE} beside them and returns 130 or 143.
      */
-    private int sweep(SeedRange range, OutputLock held) throws IOException {
+    private int sweep(SeedRange range, OutputLock held) throws IOException, InterruptedException {
         PrintWriter human = human();
         Shard part = checked.shard();
         long units = 0;
@@ -790,34 +813,73 @@ final class RunCommand implements Callable<Integer> {
         Path outDir = held.folder();
         Files.deleteIfExists(outDir.resolve(SweepResults.JSON)); // an earlier sweep's, never merged with this one's
         Files.deleteIfExists(outDir.resolve(ShardManifest.FILE)); // nor an earlier shard's, if this sweep stops early
+        Files.deleteIfExists(outDir.resolve(RunStop.FILE)); // an earlier stopped run's or sweep's
         if (!part.whole() && !quiet) {
             human.println("shard " + part + ": " + Words.count(part.share(units), "simulated run") + " of the sweep's "
                     + String.format(java.util.Locale.ROOT, "%,d", units));
             human.flush();
         }
-        List<SweepReport> sweeps = new ArrayList<>();
-        int index = 0;
-        for (Map.Entry<Path, Scenario> entry : checked.scenarios().entrySet()) {
-            Scenario scenario = entry.getValue();
-            SweepReport sweep = new SeedSweep(SimSettings.DEFAULTS, runSettings(), Runtime.getRuntime().availableProcessors())
-                    .run(scenario, entry.getKey().toString(), checked.strategies().get(scenario.name()), range, part,
-                            firstUnits.get(index++));
-            if (!quiet) {
-                human.println(sweep.summary());
-                human.flush();
+        long all = units;
+        return interruptible(interruption -> {
+            List<SweepReport> sweeps = new ArrayList<>();
+            List<String> finished = new ArrayList<>();
+            String during = "";
+            int index = 0;
+            for (Map.Entry<Path, Scenario> entry : checked.scenarios().entrySet()) {
+                Scenario scenario = entry.getValue();
+                if (interruption.stopped()) {
+                    during = "scenario " + scenario.name() + " (not started)";
+                    break;
+                }
+                SweepReport sweep;
+                try {
+                    sweep = new SeedSweep(SimSettings.DEFAULTS, runSettings(), Runtime.getRuntime().availableProcessors())
+                            .run(scenario, entry.getKey().toString(), checked.strategies().get(scenario.name()), range,
+                                    part, firstUnits.get(index++));
+                } catch (SweepInterrupted e) {
+                    if (!interruption.stopped()) {
+                        throw e;
+                    }
+                    interruption.stopInterrupting(); // the seeds that finished are written below
+                    during = "scenario " + scenario.name() + e.finished()
+                            .map(f -> " (seeds " + f.seeds() + " of " + range + " finished)").orElse(" (no seed finished)");
+                    e.finished().ifPresent(f -> sweeps.add(said(f)));
+                    break;
+                }
+                interruption.stopInterrupting();
+                sweeps.add(said(sweep)); // whole even when a signal came as it ended: the next scenario stops
+                finished.add(scenario.name());
+                interruption.resumeInterrupting();
             }
-            if (json) {
-                spec.commandLine().getOut().print(JsonLines.ofSweep(sweep));
-                spec.commandLine().getOut().flush();
+            String at = during;
+            Optional<RunStop> stop = interruption.playEnded() // a signal from now on lets the results be written
+                    .map(cause -> new RunStop(cause, "interrupted by " + cause, at, finished));
+            if (stop.isPresent()) {
+                stop.get().write(outDir);
             }
-            sweeps.add(sweep);
+            SweepResults.write(outDir, range, part, sweeps, stop);
+            new ShardManifest(ShardManifest.VERSION, "sweep", part.toString(), plan, all, part.share(all), List.of())
+                    .withOrigins(origins).write(outDir);
+            human.print(SweepResults.ending(sweeps, range, part, outDir, stop));
+            human.flush();
+            return SweepResults.exitCode(sweeps, stop);
+        });
+    }
+
+    /**
+     * Prints a scenario's sweep as it ends: its summary (unless {@code --quiet}) and, with
+     * {@code --json}, the lines of its failing seeds; returns it.
+     */
+    private SweepReport said(SweepReport sweep) {
+        if (!quiet) {
+            human().println(sweep.summary());
+            human().flush();
         }
-        SweepResults.write(outDir, range, part, sweeps);
-        new ShardManifest(ShardManifest.VERSION, "sweep", part.toString(), plan, units, part.share(units), List.of())
-                .withOrigins(origins).write(outDir);
-        human.print(SweepResults.ending(sweeps, range, part, outDir));
-        human.flush();
-        return SweepResults.exitCode(sweeps);
+        if (json) {
+            spec.commandLine().getOut().print(JsonLines.ofSweep(sweep));
+            spec.commandLine().getOut().flush();
+        }
+        return sweep;
     }
 
     /**

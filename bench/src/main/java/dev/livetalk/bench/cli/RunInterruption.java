@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
 
 /**
  * How {@code livetalk run} stops on SIGINT or SIGTERM: the first signal is noted, said on the
- * console, and interrupts the run's thread, which stops the strategy run in progress, writes
- * what it has and returns 130 or 143. A watchdog bounds that: if the run has not {@link #close
+ * console, and interrupts the run's thread, which stops the strategy run in progress (of a
+ * {@code --seeds} sweep: the seeds in progress), writes what it has and returns 130 or 143. A watchdog bounds that: if the run has not {@link #close
  * closed} within the grace period, or on a second signal, the process halts with the code at
  * once. A signal within {@link #REPEAT} of the first is not a second one: {@code timeout}, and any
  * supervisor that signals the command and then its process group, sends its signal twice,

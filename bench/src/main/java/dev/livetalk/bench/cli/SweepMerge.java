@@ -1,5 +1,6 @@
 package dev.livetalk.bench.cli;
 
+import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.results.Shard;
 import dev.livetalk.metrics.results.ShardManifest;
 import dev.livetalk.simulator.SeedRange;
@@ -11,13 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code livetalk report} over the output folders of a {@code --seeds} sweep's shards: checks
  * that they are every shard of one sweep ({@link ShardManifest#checkComplete}), merges each
  * scenario's shards ({@link SweepReport#merge}: every failing seed once, with every strategy
  * that failed on it, in whichever shard) and writes and prints what the unsharded sweep would
- * have ({@link SweepResults}), with its exit code.
+ * have ({@link SweepResults}), with its exit code. The folder of a sweep stopped by a signal
+ * ({@link RunStop#FILE}) is rendered as that sweep ended, with its code (130, 143); it merges
+ * with no other folder, as its scenarios hold fewer seeds than the others'.
  *
  * <p>Single-threaded: the command's thread.
  */
@@ -46,10 +50,12 @@ final class SweepMerge {
      * summary (unless {@code quiet}) and the ending to {@code human}, the JSON lines to
      * {@code jsonOut} when not {@code null}; returns the sweep's exit code.
      *
-     * @throws UsageException when a folder is no sweep shard or the shards are not one whole sweep
+     * @throws UsageException when a folder is no sweep shard or the shards are not one whole sweep,
+     *                        or a stopped sweep's folder is given with others
      */
     static int merge(List<Path> folders, Path out, PrintWriter human, PrintWriter jsonOut, boolean quiet)
             throws IOException {
+        Optional<RunStop> stop = stop(folders);
         List<ShardManifest> manifests = new ArrayList<>();
         List<List<SweepReport>> shards = new ArrayList<>();
         for (Path folder : folders) {
@@ -90,10 +96,15 @@ final class SweepMerge {
                 throw new UsageException(e.getMessage());
             }
         }
-        if (merged.isEmpty()) {
+        if (merged.isEmpty() && stop.isEmpty()) {
             throw new UsageException(folders.get(0).resolve(SweepResults.JSON) + " holds no scenario's sweep");
         }
-        SeedRange seeds = merged.get(0).seeds();
+        SeedRange seeds;
+        try {
+            seeds = SweepResults.seeds(folders.get(0));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Files.createDirectories(out);
         for (SweepReport sweep : merged) {
             if (!quiet) {
@@ -104,16 +115,43 @@ final class SweepMerge {
             }
         }
         ShardManifest first = manifests.get(0);
-        SweepResults.write(out, seeds, Shard.WHOLE, merged);
+        SweepResults.write(out, seeds, Shard.WHOLE, merged, stop);
         ShardManifest whole = new ShardManifest(ShardManifest.VERSION, "sweep", Shard.WHOLE.toString(), first.plan(),
                 first.units(), first.units(), List.of());
         (first.withoutOrigins() ? whole : whole.withOrigins(first.origins())).write(out);
         ReportSubcommand.noteWithoutOrigins(manifests, folders, human);
-        human.print(SweepResults.ending(merged, seeds, Shard.WHOLE, out));
+        human.print(SweepResults.ending(merged, seeds, Shard.WHOLE, out, stop));
         human.flush();
         if (jsonOut != null) {
             jsonOut.flush();
         }
-        return SweepResults.exitCode(merged);
+        return SweepResults.exitCode(merged, stop);
+    }
+
+    /**
+     * Why the sweep of the one folder given stopped ({@link RunStop#FILE}), if it did.
+     *
+     * @throws UsageException when a stopped sweep's folder is given with others
+     */
+    private static Optional<RunStop> stop(List<Path> folders) {
+        for (Path folder : folders) {
+            Path file = folder.resolve(RunStop.FILE);
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            RunStop stop;
+            try {
+                stop = RunStop.read(file);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            if (folders.size() > 1) {
+                throw new UsageException(folder + " holds a stopped sweep (" + RunStop.FILE + ": " + stop.sentence()
+                        + "): its shard did not sweep all its seeds, so the shards cannot be merged; sweep it again"
+                        + " into an empty folder, or report it alone");
+            }
+            return Optional.of(stop);
+        }
+        return Optional.empty();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.Shard;
 import dev.livetalk.metrics.results.UnjudgedBudget;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a {@code --seeds} sweep (or one shard of it, or the merge of its shards) leaves in its
@@ -29,7 +31,8 @@ import java.util.List;
  * of failed budgets and of budgets not judged, the report's path and the verdict line, and the
  * exit code of the one rule ({@link Verdict#outcomeOf}): 99 when a budget failed for some seed
  * ({@link Verdict#failuresOf}), else 5 when a scenario has budgets and none applies to a strategy
- * swept (NOT JUDGED), else 0.
+ * swept (NOT JUDGED), else 0. A sweep stopped by a signal ({@link RunStop}) holds the seeds it
+ * finished, says why it stopped and exits with the code of its cause, as a stopped run does.
  *
  * <p>Stateless apart from a thread-safe Jackson mapper; any thread.
  */
@@ -95,12 +98,16 @@ final class SweepResults {
     }
 
     /**
-     * Writes {@code sweep.md} (each scenario's summary, then the budgets not judged as
-     * {@code summary.md} lists them) and {@code sweep.json} of these scenarios' sweeps into {@code outDir}.
+     * Writes {@code sweep.md} (why the sweep stopped, if it did; each scenario's summary, then the
+     * budgets not judged as {@code summary.md} lists them) and {@code sweep.json} of these
+     * scenarios' sweeps into {@code outDir}.
      */
-    static void write(Path outDir, SeedRange seeds, Shard shard, List<SweepReport> sweeps) throws IOException {
+    static void write(Path outDir, SeedRange seeds, Shard shard, List<SweepReport> sweeps, Optional<RunStop> stop)
+            throws IOException {
         StringBuilder markdown = new StringBuilder("# Seed sweep " + seeds + (shard.whole() ? "" : ", shard " + shard)
                 + "\n\n");
+        stop.ifPresent(s -> markdown.append("**").append(s.cause().word()).append("**: ").append(s.sentence())
+                .append(".\n\n"));
         for (SweepReport sweep : sweeps) {
             markdown.append("```\n").append(sweep.summary()).append("\n```\n\n");
         }
@@ -117,6 +124,29 @@ final class SweepResults {
      * @throws IllegalArgumentException when it is not a sweep result of this version
      */
     static List<SweepReport> read(Path folder) throws IOException {
+        List<SweepReport> sweeps = new ArrayList<>();
+        for (ScenarioSweep scenario : document(folder).scenarios()) {
+            sweeps.add(scenario.report());
+        }
+        return sweeps;
+    }
+
+    /**
+     * The seeds {@code folder}'s {@code sweep.json} was to sweep ({@code FIRST..LAST}: of a
+     * stopped sweep, more than its scenarios hold).
+     *
+     * @throws IllegalArgumentException when it is not a sweep result of this version
+     */
+    static SeedRange seeds(Path folder) throws IOException {
+        String seeds = document(folder).seeds();
+        try {
+            return SeedRange.parse(seeds);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(folder.resolve(JSON) + " is not a sweep result: " + e.getMessage(), e);
+        }
+    }
+
+    private static Document document(Path folder) throws IOException {
         Path file = folder.resolve(JSON);
         Document document;
         try {
@@ -128,23 +158,25 @@ final class SweepResults {
             throw new IllegalArgumentException(file + " is not a sweep result of version " + VERSION + " (version "
                     + document.version() + ", kind " + document.kind() + ")");
         }
-        List<SweepReport> sweeps = new ArrayList<>();
-        for (ScenarioSweep scenario : document.scenarios()) {
-            sweeps.add(scenario.report());
-        }
-        return sweeps;
+        return document;
     }
 
     /**
-     * What the console prints after the scenarios' summaries: every failed budget, the report's
-     * path and the verdict line.
+     * What the console prints after the scenarios' summaries: every failed budget, why the sweep
+     * stopped (if it did), the report's path and the verdict line (of a stopped sweep, as a
+     * stopped run's: {@code verdict: INTERRUPTED (interrupted by SIGTERM)}).
      */
-    static String ending(List<SweepReport> sweeps, SeedRange seeds, Shard shard, Path outDir) {
+    static String ending(List<SweepReport> sweeps, SeedRange seeds, Shard shard, Path outDir, Optional<RunStop> stop) {
         List<Verdict.Failure> failures = failures(sweeps);
         List<Verdict.NotJudged> notJudged = notJudged(sweeps);
         StringBuilder out = new StringBuilder(RunSummary.failedList(failures));
         out.append(RunSummary.notJudgedList(notJudged));
+        stop.ifPresent(s -> out.append("stopped: ").append(s.sentence()).append('\n'));
         out.append("sweep report: ").append(outDir.resolve(MARKDOWN).toAbsolutePath().normalize()).append('\n');
+        if (stop.isPresent()) {
+            return out.append(new RunSummary(new Verdict(List.of(), List.of(), stop)).verdictLine()).append('\n')
+                    .toString();
+        }
         String of = shard.whole() ? "" : " of shard " + shard;
         String played = Words.count(runs(sweeps), "simulated run") + ", " + Words.count(seeds.count(), "seed")
                 + " of " + Words.count(sweeps.size(), "scenario");
@@ -162,11 +194,12 @@ final class SweepResults {
     }
 
     /**
-     * The exit code of the sweep's outcome: 99 when a budget failed for some seed, else 5 when a
-     * scenario's budgets all apply to strategies not swept, else 0; invariants are reported, not gated.
+     * The exit code of the sweep's outcome: that of the cause when it stopped (130, 143), else 99
+     * when a budget failed for some seed, else 5 when a scenario's budgets all apply to strategies
+     * not swept, else 0; invariants are reported, not gated.
      */
-    static int exitCode(List<SweepReport> sweeps) {
-        return ExitCode.of(outcome(sweeps)).code();
+    static int exitCode(List<SweepReport> sweeps, Optional<RunStop> stop) {
+        return stop.map(s -> ExitCode.of(s.cause())).orElseGet(() -> ExitCode.of(outcome(sweeps))).code();
     }
 
     /** The one rule ({@link Verdict#outcomeOf}) over every scenario's sweep. */

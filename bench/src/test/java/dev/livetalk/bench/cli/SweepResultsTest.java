@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +28,13 @@ class SweepResultsTest {
         List<SweepReport> sweeps = List.of(new SweepReport("s", "s.yaml", seeds, List.of("gap-fill", "reconcile"),
                 Shard.WHOLE, 200_000, failures));
 
-        SweepResults.write(dir, seeds, Shard.WHOLE, sweeps);
+        SweepResults.write(dir, seeds, Shard.WHOLE, sweeps, Optional.empty());
 
         assertThat(dir.resolve(SweepResults.MARKDOWN)).content().contains("s: seeds 1..100000, 200,000 runs, 0 seeds"
                 + " failed a budget, 1,500 failed a budget or broke an invariant");
         assertThat(dir.resolve(SweepResults.JSON)).content().contains("\"runs\" : 200000", "\"seeds\" : \"1..100000\"")
                 .doesNotContain("200,000");
-        assertThat(SweepResults.ending(sweeps, seeds, Shard.WHOLE, dir)).contains("verdict: PASS (every budget holds"
+        assertThat(SweepResults.ending(sweeps, seeds, Shard.WHOLE, dir, Optional.empty())).contains("verdict: PASS (every budget holds"
                 + " for every seed: 200,000 simulated runs, 100,000 seeds of 1 scenario)");
     }
 }

@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param detail   for a human: the signal, the harness failure's message
  * @param during   what was running when it stopped ({@code scenario outage, strategy reconcile}),
  *                 or empty between scenarios
- * @param finished the scenarios whose results were written, in run order
+ * @param finished the scenarios whose results were written, in run order (of a seed sweep:
+ *                 those swept whole)
  */
 public record RunStop(Cause cause, String detail, String during, List<String> finished) {
     /** The marker's file name, in the run's output folder. */
