@@ -36,7 +36,7 @@ import java.util.TreeSet;
  * @param overTime        correctness sampled per interval of the replay's {@link SampleGrid}
  *                        (mutable counts: nobody changes them after the replay)
  * @param ownStatus       per logical message this client sent, every status its lines showed, in
- *                        order (see {@link StatusStep})
+ *                        order (see {@link StatusStep}; a replay's own are {@link StatusSteps}, arrays)
  * @param unreachable     the seqs of the room's final log this client could not be shown
  *                        ({@link Unreachable}): not entitled, neither lost nor due
  */
@@ -54,9 +54,11 @@ public record RoomReplay(String clientId, String room, long joinedAt, List<Place
         failed = Set.copyOf(failed);
         missingWhileDue = Set.copyOf(missingWhileDue);
         causalViolations = Set.copyOf(causalViolations);
-        Map<String, List<StatusStep>> steps = new LinkedHashMap<>();
-        ownStatus.forEach((key, list) -> steps.put(key, List.copyOf(list)));
-        ownStatus = Collections.unmodifiableMap(steps);
+        if (!(ownStatus instanceof StatusSteps)) {
+            Map<String, List<StatusStep>> steps = new LinkedHashMap<>();
+            ownStatus.forEach((key, list) -> steps.put(key, List.copyOf(list)));
+            ownStatus = Collections.unmodifiableMap(steps);
+        }
     }
 
     /** A replay without the status of own messages (replays built by hand). */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -49,7 +48,7 @@ public final class TranscriptReplayer {
     private final Map<String, Long> hiddenAt = new HashMap<>();
     private final Set<String> causal = new HashSet<>();
     private final List<Transition> transitions = new ArrayList<>();
-    private final Map<String, List<StatusStep>> ownStatus = new LinkedHashMap<>();
+    private final StatusSteps.Builder ownStatus;
     private final long finalEpochBegan;
     private boolean finalBegun;
     private long maxShownSeq;
@@ -68,6 +67,7 @@ public final class TranscriptReplayer {
         this.finalBegun = finalEpochBegan == Long.MIN_VALUE;
         this.unreachable = unreachable;
         this.firstShown = new ShownTimes.Builder(index, room);
+        this.ownStatus = new StatusSteps.Builder(index, room);
         this.order = new DisplayOrder(joinedAt, "client " + clientId + " in room " + room,
                 entry -> index.isLostLine(room, entry), unreachable);
         this.sampler = new IntervalSampler(grid, order, shownCount, index, room, joinedAt,
@@ -121,7 +121,7 @@ public final class TranscriptReplayer {
         replayer.beginFinalEpochBy(Long.MAX_VALUE);
         return new RoomReplay(clientId, room, joinedAt, replayer.order.lines(), replayer.transitions,
                 replayer.firstShown.build(), replayer.acked, replayer.failed, replayer.missingWhileDue, replayer.causal,
-                replayer.moves, replayer.sampler.finish(), replayer.ownStatus, replayer.unreachable);
+                replayer.moves, replayer.sampler.finish(), replayer.ownStatus.build(), replayer.unreachable);
     }
 
     private void apply(TranscriptChange change) {
@@ -144,8 +144,8 @@ public final class TranscriptReplayer {
                 order.evict(c.entryNo());
                 LogicalMessage message = index.of(room, c.entry());
                 if (message != null && isOwn(message)) {
-                    ownStatus.computeIfAbsent(message.key(), k -> new ArrayList<>()).add(new StatusStep(c.at(),
-                            c.entryNo(), c.entry().status(), c.entry().status(), c.entry().seq(), true));
+                    ownStatus.add(message, new StatusStep(c.at(), c.entryNo(), c.entry().status(), c.entry().status(),
+                            c.entry().seq(), true));
                 }
             }
             case TranscriptChange.StatusChanged c -> {
@@ -180,10 +180,8 @@ public final class TranscriptReplayer {
         boolean alone = message == null || shownCount.getOrDefault(message.key(), 0) == 0;
         onShown(entry, at);
         if (message != null && isOwn(message)) {
-            List<StatusStep> steps = ownStatus.get(message.key());
-            MessageStatus before = alone && steps != null ? steps.get(steps.size() - 1).status() : null;
-            ownStatus.computeIfAbsent(message.key(), k -> new ArrayList<>())
-                    .add(new StatusStep(at, entryNo, before, entry.status(), entry.seq()));
+            MessageStatus before = alone ? ownStatus.lastStatus(message) : null;
+            ownStatus.add(message, new StatusStep(at, entryNo, before, entry.status(), entry.seq()));
         }
     }
 
@@ -191,8 +189,7 @@ public final class TranscriptReplayer {
     private void noteOwnStatus(LogicalMessage message, long entryNo, MessageStatus previous, TranscriptEntry entry,
                                long at) {
         if (message != null && isOwn(message) && previous != entry.status()) {
-            ownStatus.computeIfAbsent(message.key(), k -> new ArrayList<>())
-                    .add(new StatusStep(at, entryNo, previous, entry.status(), entry.seq()));
+            ownStatus.add(message, new StatusStep(at, entryNo, previous, entry.status(), entry.seq()));
         }
     }
 

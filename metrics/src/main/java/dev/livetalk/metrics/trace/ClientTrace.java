@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * @param finalTranscripts  per room, the lines displayed at the end (after quiescence); checked
  *                          against the change log, which is the source of truth
  * @param readMarks         the read markers it sent
- * @param receipts          the receipts it received
+ * @param receipts          the receipts it received (read back from a spill, a {@link ReceiptsSeen}: arrays,
+ *                          the most numerous record of a room)
  * @param transmissions     every send it put on the wire, in order (retries included)
  * @param markers           every delivered and read marker it put on the wire, in order
  * @param welcomes          every welcome it received, in order, with the server epoch of each
@@ -51,7 +52,7 @@ public record ClientTrace(String clientId, String user, Map<String, Long> joined
         changes = List.copyOf(changes);
         finalTranscripts = Map.copyOf(finalTranscripts);
         readMarks = List.copyOf(readMarks);
-        receipts = List.copyOf(receipts);
+        receipts = receipts instanceof ReceiptsSeen ? receipts : List.copyOf(receipts);
         transmissions = List.copyOf(transmissions);
         markers = List.copyOf(markers);
         welcomes = List.copyOf(welcomes);

@@ -775,7 +775,7 @@ public final class TraceSpill implements AutoCloseable {
         }
 
         List<ReceiptSeen> receipts() {
-            return records(receipts);
+            return ReceiptsSeen.of(records(receipts));
         }
 
         List<Transmission> transmissions() {

@@ -1,0 +1,82 @@
+package dev.livetalk.metrics.replay;
+
+import dev.livetalk.client.transcript.MessageStatus;
+import dev.livetalk.metrics.TraceFixture;
+import dev.livetalk.metrics.TraceFixture.Client;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@link StatusSteps} against a {@link LinkedHashMap} of lists fed the same steps. */
+class StatusStepsTest {
+    private static final long SEED = 20_261_206L;
+
+    @Test
+    void shouldReadAsAMapOfEachMessagesStepsInOrderOfItsFirstStep() {
+        TraceFixture run = new TraceFixture("test");
+        Client alice = run.client("alice").join("lobby", 0).join("side", 0);
+        for (int i = 0; i < 40; i++) {
+            run.commit(i % 3 == 0 ? "side" : "lobby", "bob", "b" + i, i);
+            alice.send(i % 2 == 0 ? "side" : "lobby", "a" + i, i, i, i);
+        }
+        MessageIndex index = MessageIndex.of(run.build());
+        Random random = new Random(SEED);
+        MessageStatus[] statuses = MessageStatus.values();
+        for (String room : List.of("lobby", "side")) {
+            List<LogicalMessage> ofRoom = new ArrayList<>(index.all().stream().filter(m -> m.room().equals(room)).toList());
+            StatusSteps.Builder built = new StatusSteps.Builder(index, room);
+            Map<String, List<StatusStep>> model = new LinkedHashMap<>();
+            for (int i = 0; i < 120; i++) {
+                LogicalMessage message = ofRoom.get(random.nextInt(ofRoom.size()));
+                List<StatusStep> before = model.get(message.key());
+                assertThat(built.lastStatus(message))
+                        .isEqualTo(before == null ? null : before.get(before.size() - 1).status());
+                StatusStep step = new StatusStep(random.nextLong(1_000_000), random.nextLong(100),
+                        random.nextInt(4) == 0 ? null : statuses[random.nextInt(statuses.length)],
+                        statuses[random.nextInt(statuses.length)], random.nextLong(50), random.nextInt(5) == 0);
+                built.add(message, step);
+                model.computeIfAbsent(message.key(), k -> new ArrayList<>()).add(step);
+            }
+            StatusSteps steps = built.build();
+            assertThat(steps).isEqualTo(model).hasSameHashCodeAs(model).hasSize(model.size());
+            assertThat(steps.keySet()).containsExactlyElementsOf(model.keySet());
+            assertThat(List.copyOf(steps.values())).containsExactlyElementsOf(model.values());
+            for (LogicalMessage message : index.all()) {
+                assertThat(steps.get(message.key())).as(message.key()).isEqualTo(model.get(message.key()));
+                assertThat(steps.containsKey(message.key())).isEqualTo(model.containsKey(message.key()));
+            }
+            assertThat(steps.get("no such key")).isNull();
+            assertThat(steps.get(42)).isNull();
+        }
+    }
+
+    @Test
+    void shouldBeWhatAReplayKeepsOfItsOwnMessages() {
+        TraceFixture run = new TraceFixture("test");
+        Client alice = run.client("alice").join("lobby", 0).send("lobby", "a1", 1, 1, 2);
+        RoomReplay replay = ReplayedRun.of(run.build()).of(alice.id(), "lobby");
+        assertThat(replay.ownStatus()).isInstanceOf(StatusSteps.class).hasSize(1);
+        assertThat(replay.statusOf(MessageIndex.sendKey(alice.id(), "a1")))
+                .extracting(StatusStep::status).containsExactly(MessageStatus.PENDING);
+    }
+
+    @Test
+    void shouldRefuseAMessageOfAnotherRoom() {
+        TraceFixture run = new TraceFixture("test");
+        run.client("alice").join("lobby", 0);
+        run.commit("lobby", "bob", "b1", 1);
+        run.commit("side", "bob", "b2", 2);
+        MessageIndex index = MessageIndex.of(run.build());
+        LogicalMessage side = index.all().stream().filter(m -> m.room().equals("side")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> new StatusSteps.Builder(index, "lobby")
+                .add(side, new StatusStep(1, 1, null, MessageStatus.PENDING, 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("room lobby");
+    }
+}
