@@ -71,7 +71,7 @@ class ServerProcessTest {
     void shouldKillEveryServerAndDeleteTheFoldersAtExitWhateverFails(@TempDir Path temp) throws Exception {
         Process sleeping = new ProcessBuilder("sleep", "60").start();
         try {
-            ServerChild unkillable = new ServerChild(new Unsignallable(), CommitListener.NONE, failure -> { });
+            ServerChild unkillable = new ServerChild(FakeProcess.running(), CommitListener.NONE, failure -> { });
             ServerChild server = new ServerChild(sleeping, CommitListener.NONE, failure -> { });
             Path data = Files.createDirectories(temp.resolve("data"));
             Files.writeString(data.resolve("history.db"), "kept by a killed server");
@@ -83,7 +83,7 @@ class ServerProcessTest {
             assertThat(sleeping.isAlive()).as("the server after the standby's kill failed").isFalse();
             assertThat(data).as("the data folder").doesNotExist();
             assertThat(err.toString(StandardCharsets.UTF_8)).as("what failed")
-                    .startsWith("livetalk: cannot kill the server process " + Unsignallable.PID + " at exit: ");
+                    .startsWith("livetalk: cannot kill the server process " + FakeProcess.PID + " at exit: ");
         } finally {
             sleeping.destroyForcibly();
         }
@@ -142,70 +142,38 @@ class ServerProcessTest {
     @Test
     void shouldEndTheWaitForAProcessThatExitedBeforeItsReadersStarted() {
         for (int attempt = 0; attempt < 200; attempt++) {
-            ServerChild exited = new ServerChild(new Exited(), CommitListener.NONE, failure -> { });
+            ServerChild exited = new ServerChild(FakeProcess.exited(3), CommitListener.NONE, failure -> { });
 
             Throwable given = assertTimeoutPreemptively(Duration.ofSeconds(30),
                     () -> catchThrowable(() -> ServerProcess.awaitStandingBy(exited, Duration.ofSeconds(30))),
                     "attempt " + attempt);
             assertThat(given).as("attempt %d", attempt).isInstanceOf(NetworkBackendException.class)
-                    .hasMessageStartingWith("the server process " + Exited.PID + " exited with code 3");
+                    .hasMessageStartingWith("the server process " + FakeProcess.PID + " exited with code 3");
         }
     }
 
-    /** A process that exited with code 3 and wrote nothing. */
-    private static final class Exited extends Process {
-        static final long PID = 4_194_306; // above any Linux pid_max
-
-        @Override
-        public long pid() {
-            return PID;
-        }
-
-        @Override
-        public boolean isAlive() {
-            return false;
-        }
-
-        @Override
-        public CompletableFuture<Process> onExit() {
-            return CompletableFuture.completedFuture(this);
-        }
-
-        @Override
-        public OutputStream getOutputStream() {
-            return OutputStream.nullOutputStream();
-        }
-
-        @Override
-        public InputStream getInputStream() {
-            return InputStream.nullInputStream();
-        }
-
-        @Override
-        public InputStream getErrorStream() {
-            return InputStream.nullInputStream();
-        }
-
-        @Override
-        public int waitFor() {
-            return 3;
-        }
-
-        @Override
-        public int exitValue() {
-            return 3;
-        }
-
-        @Override
-        public void destroy() {
-            // it is gone
-        }
-    }
-
-    /** A process that runs and cannot be signalled: its kill throws. */
-    private static final class Unsignallable extends Process {
+    /**
+     * A process of no real pid that wrote nothing: one that runs and cannot be signalled (its kill
+     * throws; {@link #running}), or one that exited with a code ({@link #exited}).
+     */
+    private static final class FakeProcess extends Process {
         static final long PID = 4_194_305; // above any Linux pid_max
 
+        /** Its exit code; {@code null} while it runs. */
+        private final Integer exitCode;
+
+        private FakeProcess(Integer exitCode) {
+            this.exitCode = exitCode;
+        }
+
+        static FakeProcess running() {
+            return new FakeProcess(null);
+        }
+
+        static FakeProcess exited(int code) {
+            return new FakeProcess(code);
+        }
+
         @Override
         public long pid() {
             return PID;
@@ -213,7 +181,7 @@ class ServerProcessTest {
 
         @Override
         public boolean isAlive() {
-            return true;
+            return exitCode == null;
         }
 
         @Override
@@ -223,7 +191,7 @@ class ServerProcessTest {
 
         @Override
         public CompletableFuture<Process> onExit() {
-            return new CompletableFuture<>(); // it never exits
+            return exitCode == null ? new CompletableFuture<>() : CompletableFuture.completedFuture(this);
         }
 
         @Override
@@ -243,17 +211,25 @@ class ServerProcessTest {
 
         @Override
         public int waitFor() {
-            throw new UnsupportedOperationException("it never exits");
+            if (exitCode == null) {
+                throw new UnsupportedOperationException("it never exits");
+            }
+            return exitCode;
         }
 
         @Override
         public int exitValue() {
-            throw new IllegalThreadStateException("it runs");
+            if (exitCode == null) {
+                throw new IllegalThreadStateException("it runs");
+            }
+            return exitCode;
         }
 
         @Override
         public void destroy() {
-            throw new UnsupportedOperationException("no signals for process " + PID);
+            if (exitCode == null) {
+                throw new UnsupportedOperationException("no signals for process " + PID);
+            }
         }
     }
 }
