@@ -428,7 +428,7 @@ final class RunCommand implements Callable<Integer> {
                 return noWork(outDir, manifest);
             }
         }
-        return interruptible(interruption -> {
+        return interruptible("run", "scenario", interruption -> {
             try (MemoryGuard guard = memoryGuards.get()) {
                 memoryGuard = guard;
                 return play(owned(manifest), outDir, baseline, progress, interruption);
@@ -447,9 +447,9 @@ final class RunCommand implements Callable<Integer> {
      * Plays {@code body} (a run's scenarios or a sweep's seeds) on this thread with SIGINT and
      * SIGTERM trapped for one {@link RunInterruption}, whose watchdog stands down when it returns.
      */
-    private int interruptible(Interruptible body) throws IOException, InterruptedException {
+    private int interruptible(String noun, String unit, Interruptible body) throws IOException, InterruptedException {
         try (RunInterruption interruption = new RunInterruption(Thread.currentThread(), spec.commandLine().getErr(),
-                halt, RunInterruption.GRACE)) {
+                halt, RunInterruption.GRACE, noun, unit)) {
             Runnable restoreSignals = signals.apply(interruption);
             try {
                 return body.play(interruption);
@@ -820,7 +820,7 @@ final class RunCommand implements Callable<Integer> {
             human.flush();
         }
         long all = units;
-        return interruptible(interruption -> {
+        return interruptible("sweep", "seed", interruption -> {
             List<SweepReport> sweeps = new ArrayList<>();
             List<String> finished = new ArrayList<>();
             String during = "";

@@ -35,6 +35,9 @@ final class RunInterruption implements AutoCloseable {
     private final IntConsumer halt;
     private final Duration grace;
     private final LongSupplier nanoTime;
+    /** What is stopped ({@code run}, {@code sweep}) and what it is made of ({@code scenario}, {@code seed}), for the console. */
+    private final String noun;
+    private final String unit;
     private final CountDownLatch closed = new CountDownLatch(1);
     private First first; // guarded by this
     private boolean interrupting = true; // guarded by this
@@ -45,9 +48,11 @@ final class RunInterruption implements AutoCloseable {
      * @param err       where to say so
      * @param halt      ends the process with a code when the run does not stop in time
      * @param grace     how long the run may take to stop
+     * @param noun      what is stopped, as the console names it: {@code run}, {@code sweep}
+     * @param unit      what it is made of and keeps when finished: {@code scenario}, {@code seed}
      */
-    RunInterruption(Thread runThread, PrintWriter err, IntConsumer halt, Duration grace) {
-        this(runThread, err, halt, grace, System::nanoTime);
+    RunInterruption(Thread runThread, PrintWriter err, IntConsumer halt, Duration grace, String noun, String unit) {
+        this(runThread, err, halt, grace, System::nanoTime, noun, unit);
     }
 
     /**
@@ -56,13 +61,18 @@ final class RunInterruption implements AutoCloseable {
      * @param halt      ends the process with a code when the run does not stop in time
      * @param grace     how long the run may take to stop
      * @param nanoTime  the clock that tells a copy of the first signal from a second one
+     * @param noun      what is stopped, as the console names it: {@code run}, {@code sweep}
+     * @param unit      what it is made of and keeps when finished: {@code scenario}, {@code seed}
      */
-    RunInterruption(Thread runThread, PrintWriter err, IntConsumer halt, Duration grace, LongSupplier nanoTime) {
+    RunInterruption(Thread runThread, PrintWriter err, IntConsumer halt, Duration grace, LongSupplier nanoTime,
+                    String noun, String unit) {
         this.runThread = runThread;
         this.err = err;
         this.halt = halt;
         this.grace = grace;
         this.nanoTime = nanoTime;
+        this.noun = noun;
+        this.unit = unit;
     }
 
     /** Traps SIGINT and SIGTERM for {@code interruption}; returns what restores the previous handlers. */
@@ -97,12 +107,12 @@ final class RunInterruption implements AutoCloseable {
             late = playEnded;
             first = new First(signal, now, late);
             if (late) {
-                say("livetalk: " + signal + " once every scenario had finished: writing the report of the whole run"
+                say("livetalk: " + signal + " once every " + unit + " had finished: writing the report of the whole " + noun
                         + " (at most " + grace.toSeconds() + " s), which exits with its verdict; a second signal, "
                         + REPEAT.toSeconds() + " s or more later, exits at once with " + code + " without it");
             } else {
-                say("livetalk: interrupted by " + signal + ": stopping the run, writing the results of the finished "
-                        + "scenarios (at most " + grace.toSeconds() + " s; a second signal, " + REPEAT.toSeconds()
+                say("livetalk: interrupted by " + signal + ": stopping the " + noun + ", writing the results of the"
+                        + " finished " + unit + "s (at most " + grace.toSeconds() + " s; a second signal, " + REPEAT.toSeconds()
                         + " s or more later, exits at once)");
                 if (interrupting) {
                     runThread.interrupt();

@@ -84,7 +84,8 @@ class RunInterruptionTest {
     }
 
     private RunInterruption interruption(Thread run) {
-        return new RunInterruption(run, new PrintWriter(err, true), halted::add, RunInterruption.GRACE, now::get);
+        return new RunInterruption(run, new PrintWriter(err, true), halted::add, RunInterruption.GRACE, now::get, "run",
+                "scenario");
     }
 
     /** A started thread that counts {@code interrupted} down when it is interrupted. */

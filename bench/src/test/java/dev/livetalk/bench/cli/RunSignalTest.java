@@ -146,8 +146,8 @@ class RunSignalTest {
         } finally {
             child.destroyForcibly();
         }
-        assertThat(rest.toString()).contains("livetalk: interrupted by SIGTERM: stopping the run",
-                "stopped: interrupted by SIGTERM during scenario b-second")
+        assertThat(rest.toString()).contains("livetalk: interrupted by SIGTERM: stopping the sweep, writing the results"
+                + " of the finished seeds", "stopped: interrupted by SIGTERM during scenario b-second")
                 .endsWith("verdict: INTERRUPTED (interrupted by SIGTERM)\n");
         RunStop stop = RunStop.read(outDir.resolve(RunStop.FILE));
         assertThat(stop.cause()).isEqualTo(RunStop.Cause.SIGTERM);
