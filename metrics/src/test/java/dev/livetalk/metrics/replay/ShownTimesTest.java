@@ -1,10 +1,8 @@
 package dev.livetalk.metrics.replay;
 
 import dev.livetalk.metrics.TraceFixture;
-import dev.livetalk.metrics.TraceFixture.Client;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +17,10 @@ class ShownTimesTest {
 
     @Test
     void shouldReadAsAMapOfTheFirstTimeNotedPerMessageOfItsRoom() {
-        TraceFixture run = new TraceFixture("test");
-        Client alice = run.client("alice").join("lobby", 0).join("side", 0);
-        for (int i = 0; i < 40; i++) {
-            run.commit(i % 3 == 0 ? "side" : "lobby", "bob", "b" + i, i);
-            alice.send(i % 2 == 0 ? "side" : "lobby", "a" + i, i, i, i);
-        }
-        MessageIndex index = MessageIndex.of(run.build());
+        MessageIndex index = TwoRooms.index();
         Random random = new Random(SEED);
-        for (String room : List.of("lobby", "side")) {
-            List<LogicalMessage> ofRoom = new ArrayList<>(index.all().stream().filter(m -> m.room().equals(room)).toList());
+        for (String room : TwoRooms.ROOMS) {
+            List<LogicalMessage> ofRoom = TwoRooms.ofRoom(index, room);
             assertThat(index.roomSize(room)).isEqualTo(ofRoom.size());
             ShownTimes.Builder built = new ShownTimes.Builder(index, room);
             Map<String, Long> model = new HashMap<>();

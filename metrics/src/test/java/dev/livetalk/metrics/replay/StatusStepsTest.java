@@ -20,17 +20,11 @@ class StatusStepsTest {
 
     @Test
     void shouldReadAsAMapOfEachMessagesStepsInOrderOfItsFirstStep() {
-        TraceFixture run = new TraceFixture("test");
-        Client alice = run.client("alice").join("lobby", 0).join("side", 0);
-        for (int i = 0; i < 40; i++) {
-            run.commit(i % 3 == 0 ? "side" : "lobby", "bob", "b" + i, i);
-            alice.send(i % 2 == 0 ? "side" : "lobby", "a" + i, i, i, i);
-        }
-        MessageIndex index = MessageIndex.of(run.build());
+        MessageIndex index = TwoRooms.index();
         Random random = new Random(SEED);
         MessageStatus[] statuses = MessageStatus.values();
-        for (String room : List.of("lobby", "side")) {
-            List<LogicalMessage> ofRoom = new ArrayList<>(index.all().stream().filter(m -> m.room().equals(room)).toList());
+        for (String room : TwoRooms.ROOMS) {
+            List<LogicalMessage> ofRoom = TwoRooms.ofRoom(index, room);
             StatusSteps.Builder built = new StatusSteps.Builder(index, room);
             Map<String, List<StatusStep>> model = new LinkedHashMap<>();
             for (int i = 0; i < 120; i++) {
