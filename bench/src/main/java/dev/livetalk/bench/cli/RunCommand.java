@@ -349,12 +349,15 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code --strategies}: every name found, each once, or {@code all} alone; a baseline's
+     * {@code --strategies}: at least one name, every name found, each once, or {@code all} alone; a baseline's
      * version ({@code mine@baseline}) only from {@code --baseline-plugins}, which then must be
      * played.
      */
     private void checkStrategiesOption() {
         boolean baselineVersions = false;
+        if (strategies != null && strategies.isEmpty()) { // `--strategies ,`: it played nothing and passed, exit 0
+            throw new UsageException("--strategies names no strategy: give NAME[,NAME...] or all");
+        }
         if (strategies != null && !strategies.equals(List.of("all"))) {
             Set<String> named = new HashSet<>();
             for (String name : strategies) {

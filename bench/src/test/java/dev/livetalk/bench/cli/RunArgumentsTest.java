@@ -171,6 +171,13 @@ class RunArgumentsTest {
                 "--strategies: 'all' stands alone, not in a list: all,reconcile");
     }
 
+    /** A list of no names ({@code ,} splits into none) played no scenario and passed with exit 0. */
+    @Test
+    void shouldRefuseAListOfNoStrategies() {
+        assertRefusedBeforeAnythingStarted(run("--strategies", ","),
+                "--strategies names no strategy: give NAME[,NAME...] or all");
+    }
+
     /** A strategy named twice would play twice into one folder and fail at the report, after the whole run. */
     @Test
     void shouldRefuseAStrategyNamedTwice() {
