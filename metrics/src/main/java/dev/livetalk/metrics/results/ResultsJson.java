@@ -74,6 +74,7 @@ public final class ResultsJson {
                         + ": " + version);
             }
             checkNotJudged(document.get("notJudged"));
+            checkStrategies(document.get("strategies"));
             return MAPPER.treeToValue(tree, ResultsDocument.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a results document: " + e.getOriginalMessage(), e);
@@ -114,6 +115,44 @@ public final class ResultsJson {
                         + (strategies == null ? "" : ": " + strategies));
             }
         }
+    }
+
+    /**
+     * {@code strategies} is a list of results whose correctness and cost figures are 0 or more
+     * (results.schema.json: counts, shares, per-client costs; Kendall's tau alone runs from -1 to
+     * 1), with no more converged clients than clients: the gate takes them as counts of events, and
+     * a count of -5 in a {@code --baseline} failed the run after its whole play with an exception of
+     * the statistics library, its results unwritten. What is not is named by its path and rule.
+     */
+    private static void checkStrategies(JsonNode strategies) {
+        if (strategies == null || !strategies.isArray()) {
+            throw new IllegalArgumentException("not a results document: strategies is required: an array of the"
+                    + " strategies' results" + (strategies == null ? "" : ": " + strategies));
+        }
+        for (int i = 0; i < strategies.size(); i++) {
+            String path = "strategies[" + i + "]";
+            JsonNode correctness = strategies.get(i).path("correctness");
+            checkNotNegative(path + ".correctness", correctness);
+            checkNotNegative(path + ".cost", strategies.get(i).path("cost"));
+            if (correctness.path("convergedClients").asLong() > correctness.path("clients").asLong()) {
+                throw new IllegalArgumentException("not a results document: " + path + ".correctness.convergedClients"
+                        + " must be at most its clients (" + correctness.path("clients") + "): "
+                        + correctness.path("convergedClients"));
+            }
+        }
+    }
+
+    /** Every number under {@code node}, but Kendall's tau, is 0 or more. */
+    private static void checkNotNegative(String path, JsonNode node) {
+        if (node.isNumber() && node.asDouble() < 0) {
+            throw new IllegalArgumentException("not a results document: " + path + " must be 0 or more (a count,"
+                    + " share or cost): " + node);
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("kendallTau")) {
+                checkNotNegative(path + "." + name, node.get(name));
+            }
+        });
     }
 
     /**

@@ -299,6 +299,37 @@ class ResultsJsonTest {
                 .containsExactly(new UnjudgedBudget("lost == 0 for reconcile", List.of("reconcile")));
     }
 
+    /**
+     * A negative count (a hand-edited baseline) is named by its path and rule: the gate's count test
+     * threw "must have n >= k for binomial coefficient" at the end of a whole run.
+     */
+    @Test
+    void shouldRefuseANegativeCountOrMoreConvergedThanClientsNamingTheFieldAndTheRule() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(SampleResults.document()));
+        ObjectNode correctness = (ObjectNode) tree.get("strategies").get(0).get("correctness");
+        correctness.put("lost", -5);
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a results document: strategies[0].correctness.lost must be 0 or more (a count,"
+                        + " share or cost): -5");
+        correctness.put("lost", 0);
+        ((ObjectNode) correctness.get("outcomes")).put("ok", -1);
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .hasMessageEndingWith("strategies[0].correctness.outcomes.ok must be 0 or more (a count, share or"
+                        + " cost): -1");
+        ((ObjectNode) correctness.get("outcomes")).put("ok", 1);
+        correctness.put("convergedClients", correctness.get("clients").asLong() + 1);
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .hasMessageContaining("strategies[0].correctness.convergedClients must be at most its clients");
+        correctness.put("convergedClients", 0).put("kendallTau", -0.5);
+        assertThat(ResultsJson.fromJson(mapper.writeValueAsString(tree)).strategies().get(0).correctness()
+                .kendallTau()).isEqualTo(-0.5);
+        tree.remove("strategies");
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .hasMessage("not a results document: strategies is required: an array of the strategies' results");
+    }
+
     @Test
     void shouldReadADocumentWithoutAScheduleAsAnEmptyScheduleOfItsSeed() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
