@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +117,19 @@ public final class Baseline {
     /** The scenarios of the baseline that have no interval logs (their latency is compared by the fallback rule). */
     public synchronized List<String> withoutIntervalLogs() {
         return byScenario.keySet().stream().filter(s -> !intervalsOf(s).available()).toList();
+    }
+
+    /**
+     * What the console says of the comparison for a run of {@code scenarios}: {@link #describe()},
+     * and which of them the baseline has no results of. Those are not compared, and without this
+     * line a baseline of other scenarios (a folder of another run) passed a run as if nothing had
+     * regressed.
+     */
+    public String describe(Collection<String> scenarios) {
+        List<String> uncovered = scenarios.stream().filter(s -> !covers(s)).toList();
+        return describe() + (uncovered.isEmpty() ? ""
+                : "\ngate: the baseline has no results of " + String.join(", ", uncovered)
+                        + ": not compared, only their budgets judge them");
     }
 
     /** What the console says of the comparison: the method and its seed, and which baselines lack interval logs. */

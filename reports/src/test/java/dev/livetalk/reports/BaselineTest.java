@@ -34,6 +34,18 @@ class BaselineTest {
                 .noneMatch(m -> m.contains("no interval logs"));
     }
 
+    /** A run's scenario the baseline has no results of is not compared: the console says so. */
+    @Test
+    void shouldSayWhichScenariosOfTheRunTheBaselineHasNoResultsOf() throws IOException {
+        Fixtures.copy("outage", temp.resolve("outage"), d -> d);
+        Baseline baseline = Baseline.load(temp, Tolerance.DEFAULT);
+
+        assertThat(baseline.describe(List.of("outage"))).isEqualTo(baseline.describe());
+        assertThat(baseline.describe(List.of("baseline", "outage", "lost-ack"))).startsWith(baseline.describe())
+                .endsWith("\ngate: the baseline has no results of baseline, lost-ack: not compared, only their"
+                        + " budgets judge them");
+    }
+
     @Test
     void shouldSayWhichBaselineScenariosHaveNoIntervalLogsAndFallBackForThem() throws IOException {
         Path copy = Fixtures.copy("outage", temp.resolve("outage"), d -> d);

@@ -412,7 +412,7 @@ final class RunCommand implements Callable<Integer> {
         Path outDir = held.folder();
         Optional<Baseline> baseline = checked.baseline();
         if (!quiet) {
-            baseline.ifPresent(b -> human().println(b.describe()));
+            baseline.ifPresent(b -> human().println(b.describe(checked.strategies().keySet())));
             if (baseline.isEmpty() && playsVersions()) {
                 human().println(BaselineComparison.method(tolerance) + " (each strategy S against S"
                         + VersionComparison.SUFFIX + ")");
