@@ -44,7 +44,8 @@ final class ScenarioFiles {
      * folders named (not their sub-folders), sorted by name per folder.
      *
      * @throws UsageException for a path that does not exist, is neither a regular file nor a folder
-     *     (a FIFO, a device), or is a folder without scenarios
+     *     (a FIFO, a device), or is a folder without scenarios; also for a {@code *.yaml} in a
+     *     folder that is no regular file (a link to nothing, a FIFO), which was left out in silence
      */
     static List<Path> expand(List<Path> paths) {
         List<Path> files = new ArrayList<>();
@@ -55,23 +56,32 @@ final class ScenarioFiles {
                     throw new UsageException("no scenario files (*.yaml) in folder " + path);
                 }
                 files.addAll(inFolder);
-            } else if (Files.isRegularFile(path)) {
-                files.add(path);
-            } else if (Files.exists(path)) {
-                throw new UsageException("not a regular file or folder (a scenario is a YAML text file): " + path);
             } else {
-                throw new UsageException("no such scenario file or folder: " + path);
+                files.add(regularFile(path));
             }
         }
         return files;
     }
 
+    /** {@code path}, a regular file (through links). */
+    private static Path regularFile(Path path) {
+        if (Files.isRegularFile(path)) {
+            return path;
+        }
+        if (Files.exists(path)) {
+            throw new UsageException("not a regular file or folder (a scenario is a YAML text file): " + path);
+        }
+        throw new UsageException("no such scenario file or folder: " + path
+                + (Files.isSymbolicLink(path) ? " (a link to a path that does not exist)" : ""));
+    }
+
     private static List<Path> yamlFilesIn(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".yaml")
+            return entries.filter(p -> p.getFileName().toString().endsWith(".yaml")
                             || p.getFileName().toString().endsWith(".yml"))
+                    .filter(p -> !Files.isDirectory(p))
                     .sorted()
+                    .map(ScenarioFiles::regularFile)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);

@@ -42,4 +42,16 @@ class ValidateCommandTest extends CommandLineTest {
                 "not a regular file or folder (a scenario is a YAML text file): /dev/null");
         assertThat(err.toString()).doesNotContain("no such");
     }
+
+    /** A folder's scenario that is a link to nothing was left out in silence: the folder validated, exit 0. */
+    @Test
+    void shouldRefuseAScenarioInAFolderThatIsALinkToNothing() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("scenarios"));
+        Files.writeString(folder.resolve("a.yaml"), SCENARIO + "load: {rate: 1}\n");
+        Path dangling = Files.createSymbolicLink(folder.resolve("b.yaml"), dir.resolve("moved-away.yaml"));
+
+        assertInvalid(run("validate", folder.toString()),
+                "no such scenario file or folder: " + dangling + " (a link to a path that does not exist)");
+        assertThat(out.toString()).doesNotContain("ok ");
+    }
 }
