@@ -345,6 +345,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Optional<Baseline> baseline = baseline(tolerance);
         Path outDir = OutputFolder.writable("--out", outputFolder());
+        checkOtlpIsNoFileOfTheRun(outDir, plays.keySet());
         return new Checked(scenarios, plays, range, baseline, calibration, outDir, epoch, part);
     }
 
@@ -385,6 +386,32 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException(BaselinePlugins.OPTION + " " + baselinePlugins().jarList() + ": no strategy of"
                     + " --strategies is the baseline's version: name one as NAME" + VersionComparison.SUFFIX
                     + " beside NAME (the jars provide: " + String.join(", ", baselinePlugins().names()) + ")");
+        }
+    }
+
+    /**
+     * {@code --otlp} names no file the run writes into {@code outDir} itself: its report, summary,
+     * JUnit XML, stop and shard manifests, lock, charts and its scenarios' folders. There the run
+     * replaced the traces at its end (with {@code --otlp OUT/summary.md}, the summary; the console
+     * still counted the traces as written), and exited 0.
+     */
+    private void checkOtlpIsNoFileOfTheRun(Path outDir, Set<String> scenarios) {
+        if (otlpPath == null) {
+            return;
+        }
+        Path out = outDir.toAbsolutePath().normalize();
+        Path file = otlpPath.toAbsolutePath().normalize();
+        if (!file.startsWith(out) || file.equals(out)) {
+            return;
+        }
+        String first = out.relativize(file).getName(0).toString();
+        Set<String> runs = new HashSet<>(scenarios);
+        runs.addAll(List.of("index.html", "summary.md", "junit.xml", "charts", RunStop.FILE, ShardManifest.FILE,
+                OutputLock.FILE));
+        if (runs.contains(first)) {
+            throw new UsageException("--otlp " + otlpPath + ": the run writes its own " + first + " there, in --out "
+                    + outDir + ", and would replace the traces: give a file of its own (" + out.resolve("traces.jsonl")
+                    + ", say)");
         }
     }
 

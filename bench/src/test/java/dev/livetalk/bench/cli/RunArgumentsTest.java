@@ -274,6 +274,22 @@ class RunArgumentsTest {
                 "--otlp-epoch: 'noon' is not an instant such as 2026-01-01T00:00:00Z");
     }
 
+    /** An --otlp file the run writes itself was replaced at its end, the traces gone, with exit 0. */
+    @Test
+    void shouldRefuseAnOtlpFileThatTheRunWritesItself() {
+        assertRefusedBeforeAnythingStarted(run("--otlp", outDir.resolve("summary.md").toString()),
+                "--otlp " + outDir.resolve("summary.md") + ": the run writes its own summary.md there, in --out "
+                        + outDir + ", and would replace the traces: give a file of its own ("
+                        + outDir.toAbsolutePath().normalize().resolve("traces.jsonl") + ", say)");
+        assertRefusedBeforeAnythingStarted(run("--otlp", outDir.resolve("s/results.json").toString()),
+                "--otlp " + outDir.resolve("s/results.json") + ": the run writes its own s there");
+        assertRefusedBeforeAnythingStarted(run("--otlp", outDir.resolve("x/../charts/t.jsonl").toString()),
+                "the run writes its own charts there");
+
+        run("--otlp", outDir.resolve("traces.jsonl").toString());
+        assertThat(err.toString()).doesNotContain("writes its own").contains("test launcher");
+    }
+
     /** Tolerances are checked also without --baseline, where they would do nothing. */
     @Test
     void shouldRefuseToleranceOutOfRange() {
