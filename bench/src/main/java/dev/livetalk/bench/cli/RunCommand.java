@@ -343,6 +343,7 @@ final class RunCommand implements Callable<Integer> {
             }
             plays.put(scenario.name(), strategiesOf(scenario));
         }
+        checkBaselineOutside(outputFolder());
         Optional<Baseline> baseline = baseline(tolerance);
         Path outDir = OutputFolder.writable("--out", outputFolder());
         checkOtlpIsNoFileOfTheRun(outDir, plays.keySet());
@@ -956,6 +957,33 @@ final class RunCommand implements Callable<Integer> {
             return known;
         }
         return List.copyOf(strategies); // names checked by checkStrategiesOption
+    }
+
+    /**
+     * {@code --baseline} is not in {@code outDir}: the run replaces its scenarios' results and
+     * interval logs there before the gate reads the baseline's logs, so a latency was compared
+     * with itself (with {@code --baseline} and {@code --out} the same folder, +0.0% and a pass
+     * where a copy of the baseline gave two regressions and exit 99).
+     */
+    private void checkBaselineOutside(Path outDir) {
+        if (this.baseline == null) {
+            return;
+        }
+        Path out = realOrAbsolute(outDir);
+        if (realOrAbsolute(this.baseline).startsWith(out)) {
+            throw new UsageException("--baseline " + this.baseline + " is in --out " + outDir + ", which this run"
+                    + " writes its results and interval logs into before it compares them with the baseline's: copy"
+                    + " the baseline to a folder of its own first, or give another --out");
+        }
+    }
+
+    /** {@code path} with its links resolved when it exists, else absolute and normalised. */
+    private static Path realOrAbsolute(Path path) {
+        try {
+            return Files.exists(path) ? path.toRealPath() : path.toAbsolutePath().normalize();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
     }
 
     private Optional<Baseline> baseline(Tolerance tolerance) {

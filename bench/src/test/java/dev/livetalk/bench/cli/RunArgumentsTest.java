@@ -274,6 +274,28 @@ class RunArgumentsTest {
                 "--otlp-epoch: 'noon' is not an instant such as 2026-01-01T00:00:00Z");
     }
 
+    /**
+     * A baseline in --out had its interval logs replaced by the run's before the gate read them: a
+     * latency compared with itself passed.
+     */
+    @Test
+    void shouldRefuseABaselineInTheOutputFolder() throws Exception {
+        Path sim = Files.writeString(dir.resolve("sim.yaml"), "network: sim\n" + SimOutage.YAML);
+        assertThat(runExactly("run", sim.toString(), "--out", outDir.toString(), "-q")).as(err.toString()).isZero();
+        Path earlier = outDir.resolve("sim-outage/results.json");
+        String before = Files.readString(earlier);
+
+        int code = run("--baseline", outDir.toString());
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("--baseline " + outDir + " is in --out " + outDir + ", which this run"
+                + " writes its results and interval logs into before it compares them with the baseline's");
+        assertThat(launches).hasValue(0);
+        assertThat(earlier).content().isEqualTo(before);
+        err.getBuffer().setLength(0);
+        assertThat(run("--baseline", earlier.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("--baseline " + earlier + " is in --out");
+    }
+
     /** An --otlp file the run writes itself was replaced at its end, the traces gone, with exit 0. */
     @Test
     void shouldRefuseAnOtlpFileThatTheRunWritesItself() {
