@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,14 +34,15 @@ public final class MessageIndex {
     /** Every logical message, in the order of {@link #all()}. */
     private final List<LogicalMessage> messages = new ArrayList<>();
     /** Per key, its message's place in {@link #messages}. */
-    private final Map<String, Integer> ordinalByKey = new HashMap<>();
+    private final OrdinalTable ordinalByKey = new OrdinalTable(1);
     /** Per message (by its place in {@link #messages}), its place among its room's messages. */
     private int[] placeInRoom;
     /** Per room, how many messages it has. */
     private final Map<String, Integer> roomSizes = new HashMap<>();
-    /** Per room, per server id, the message's key. */
-    private final Map<String, Map<String, String>> keyById = new HashMap<>();
-    private final Map<BySender, String> keyByClientMsgId = new HashMap<>();
+    /** Per room and server id, the message's place in {@link #messages}. */
+    private final OrdinalTable ordinalById = new OrdinalTable(2);
+    /** Per room, sender and client message id, the message's place in {@link #messages}. */
+    private final OrdinalTable ordinalByClientMsgId = new OrdinalTable(3);
     /** Per room, the server ids of lost epochs' commits. */
     private final Map<String, Set<String>> lostIds = new HashMap<>();
 
@@ -52,62 +52,83 @@ public final class MessageIndex {
     /** The index of a trace. */
     public static MessageIndex of(RunTrace trace) {
         MessageIndex index = new MessageIndex();
-        Map<String, Draft> drafts = new LinkedHashMap<>();
-        Map<BySender, String> keyByBody = new HashMap<>();
+        List<Draft> drafts = new ArrayList<>();
+        OrdinalTable ordinalByBody = new OrdinalTable(3);
         for (ClientTrace client : trace.clients()) {
             for (SendRecord send : client.sends()) {
                 String key = sendKey(client.clientId(), send.clientMsgId());
-                drafts.put(key, new Draft(key, send.room(), client.user(), client.clientId(), send));
-                index.keyByClientMsgId.putIfAbsent(cmKey(send.room(), client.user(), send.clientMsgId()), key);
+                int ordinal = index.draft(drafts, new Draft(key, send.room(), client.user(), client.clientId(), send),
+                        true);
+                index.ordinalByClientMsgId.put(send.room(), client.user(), send.clientMsgId(), ordinal, false);
                 if (send.body() != null) {
-                    keyByBody.putIfAbsent(cmKey(send.room(), client.user(), send.body()), key);
+                    ordinalByBody.put(send.room(), client.user(), send.body(), ordinal, false);
                 }
             }
         }
         for (RoomLog log : trace.serverLog().values()) {
             for (CommittedMessage commit : log.messages()) {
-                String key = index.keyOfCommit(commit, keyByBody);
-                drafts.computeIfAbsent(key, k -> new Draft(k, log.room(), commit.message().from(), null, null))
-                        .commits.add(commit);
-                index.ids(log.room()).put(commit.id(), key);
-                index.keyByClientMsgId.putIfAbsent(cmKey(log.room(), commit.message().from(),
-                        commit.message().clientMsgId()), key);
+                int ordinal = index.ordinalOfCommit(commit, ordinalByBody, drafts, log.room());
+                drafts.get(ordinal).commits.add(commit);
+                index.ordinalById.put(log.room(), commit.id(), null, ordinal, true);
+                index.ordinalByClientMsgId.put(log.room(), commit.message().from(), commit.message().clientMsgId(),
+                        ordinal, false);
             }
         }
         for (CommittedMessage commit : trace.lostCommits()) {
             String room = commit.message().room();
-            String key = index.keyOfCommit(commit, keyByBody);
-            drafts.computeIfAbsent(key, k -> new Draft(k, room, commit.message().from(), null, null))
-                    .lostCommits.add(commit);
-            index.ids(room).putIfAbsent(commit.id(), key);
+            int ordinal = index.ordinalOfCommit(commit, ordinalByBody, drafts, room);
+            drafts.get(ordinal).lostCommits.add(commit);
+            index.ordinalById.put(room, commit.id(), null, ordinal, false);
             index.lostIds.computeIfAbsent(room, r -> new HashSet<>()).add(commit.id());
-            index.keyByClientMsgId.putIfAbsent(cmKey(room, commit.message().from(), commit.message().clientMsgId()),
-                    key);
+            index.ordinalByClientMsgId.put(room, commit.message().from(), commit.message().clientMsgId(), ordinal,
+                    false);
         }
         index.placeInRoom = new int[drafts.size()];
-        for (Draft draft : drafts.values()) {
+        for (Draft draft : drafts) {
             index.placeInRoom[index.messages.size()] = index.roomSizes.merge(draft.room, 1, Integer::sum) - 1;
-            index.ordinalByKey.put(draft.key, index.messages.size());
             index.messages.add(draft.build());
         }
         return index;
     }
 
-    private String keyOfCommit(CommittedMessage commit, Map<BySender, String> keyByBody) {
-        String room = commit.message().room();
-        String from = commit.message().from();
-        String key = keyByClientMsgId.get(cmKey(room, from, commit.message().clientMsgId()));
-        if (key == null) {
-            key = keyByBody.get(cmKey(room, from, commit.message().body()));
+    /**
+     * The place of {@code draft}'s key among {@code drafts}: a new key's draft is added at the end; a
+     * key drafted before keeps its place, its draft replaced by {@code draft} when {@code replace}
+     * (as a map's put keeps a key's place in its insertion order).
+     */
+    private int draft(List<Draft> drafts, Draft draft, boolean replace) {
+        int ordinal = ordinalByKey.put(draft.key, null, null, drafts.size(), false);
+        if (ordinal == OrdinalTable.NONE) {
+            drafts.add(draft);
+            return drafts.size() - 1;
         }
-        return key != null ? key : "msg:" + room + ":" + commit.id();
+        if (replace) {
+            drafts.set(ordinal, draft);
+        }
+        return ordinal;
+    }
+
+    /**
+     * The place of {@code commit}'s message among {@code drafts}: its send's by its client message id,
+     * else by its body, else the message of its own id in {@code room} (drafted when new).
+     */
+    private int ordinalOfCommit(CommittedMessage commit, OrdinalTable ordinalByBody, List<Draft> drafts,
+                                String room) {
+        String in = commit.message().room();
+        String from = commit.message().from();
+        int ordinal = ordinalByClientMsgId.get(in, from, commit.message().clientMsgId());
+        if (ordinal == OrdinalTable.NONE) {
+            ordinal = ordinalByBody.get(in, from, commit.message().body());
+        }
+        return ordinal != OrdinalTable.NONE ? ordinal
+                : draft(drafts, new Draft("msg:" + in + ":" + commit.id(), room, from, null, null), false);
     }
 
     /** The logical message of a displayed entry in {@code room}, or {@code null} when the server never heard of it. */
     public LogicalMessage of(String room, TranscriptEntry entry) {
-        String key = entry.id() != null ? keyById(room, entry.id())
-                : keyByClientMsgId.get(cmKey(room, entry.from(), entry.clientMsgId()));
-        return key == null ? null : byKey(key);
+        int ordinal = entry.id() != null ? ordinalById.get(room, entry.id(), null)
+                : ordinalByClientMsgId.get(room, entry.from(), entry.clientMsgId());
+        return ordinal == OrdinalTable.NONE ? null : messages.get(ordinal);
     }
 
     /**
@@ -121,14 +142,14 @@ public final class MessageIndex {
 
     /** The logical message of a server id in {@code room}, or {@code null}. */
     public LogicalMessage byId(String room, String id) {
-        String key = keyById(room, id);
-        return key == null ? null : byKey(key);
+        int ordinal = ordinalById.get(room, id, null);
+        return ordinal == OrdinalTable.NONE ? null : messages.get(ordinal);
     }
 
     /** The logical message with this key, or {@code null}. */
     public LogicalMessage byKey(String key) {
-        Integer ordinal = ordinalByKey.get(key);
-        return ordinal == null ? null : messages.get(ordinal);
+        int ordinal = ordinalByKey.get(key);
+        return ordinal == OrdinalTable.NONE ? null : messages.get(ordinal);
     }
 
     /**
@@ -137,8 +158,8 @@ public final class MessageIndex {
      * figures kept per message of a room are stored by ({@link ShownTimes}).
      */
     public int placeInRoom(String room, String key) {
-        Integer ordinal = ordinalByKey.get(key);
-        return ordinal == null || !messages.get(ordinal).room().equals(room) ? -1 : placeInRoom[ordinal];
+        int ordinal = ordinalByKey.get(key);
+        return ordinal == OrdinalTable.NONE || !messages.get(ordinal).room().equals(room) ? -1 : placeInRoom[ordinal];
     }
 
     /** How many logical messages {@code room} has. */
@@ -157,29 +178,12 @@ public final class MessageIndex {
     }
 
     /*
-     * Keys of two or three strings are maps by room, or records, not the strings joined: a joined
-     * key copied the strings' bytes at every look-up (the replays look a line's message up at
-     * every change: 44 million joined ids, 3.9 GB with their bytes, in the 1,000-client minute's
-     * measurement and self-check), and the index kept a joined copy of every message's id and
-     * client message id.
+     * Keys of two or three strings are tables of the strings themselves ({@link OrdinalTable}), not
+     * the strings joined: a joined key copied the strings' bytes at every look-up (the replays look
+     * a line's message up at every change: 44 million joined ids, 3.9 GB with their bytes, in the
+     * 1,000-client minute's measurement and self-check), and the index kept a joined copy of every
+     * message's id and client message id.
      */
-
-    private Map<String, String> ids(String room) {
-        return keyById.computeIfAbsent(room, r -> new HashMap<>());
-    }
-
-    private String keyById(String room, String id) {
-        Map<String, String> ids = keyById.get(room);
-        return ids == null ? null : ids.get(id);
-    }
-
-    private static BySender cmKey(String room, String from, String clientMsgIdOrBody) {
-        return new BySender(room, from, clientMsgIdOrBody);
-    }
-
-    /** A sender's client message id, or the body of its send, in a room. */
-    private record BySender(String room, String from, String clientMsgIdOrBody) {
-    }
 
     private static final class Draft {
         final String key;
