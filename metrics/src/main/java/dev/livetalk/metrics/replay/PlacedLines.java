@@ -1,11 +1,11 @@
 package dev.livetalk.metrics.replay;
 
 import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.metrics.trace.SameObjects;
 
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Map;
 import java.util.RandomAccess;
 
 /**
@@ -51,11 +51,11 @@ final class PlacedLines extends AbstractList<PlacedEntry> implements RandomAcces
      * These lines, each showing the entry {@code shared} holds equal to its own (put there when
      * none is): one object for a line shown at many members.
      */
-    PlacedLines withSharedEntries(Map<TranscriptEntry, TranscriptEntry> shared) {
+    PlacedLines withSharedEntries(SameObjects<TranscriptEntry> shared) {
         TranscriptEntry[] same = new TranscriptEntry[entries.length];
         for (int i = 0; i < same.length; i++) {
             TranscriptEntry entry = entries[i];
-            same[i] = shared.computeIfAbsent(entry, e -> e);
+            same[i] = shared.same(entry);
         }
         return new PlacedLines(entryNos, same, placedAts, evicted);
     }

@@ -6,6 +6,7 @@ import dev.livetalk.metrics.trace.ClientTrace;
 import dev.livetalk.metrics.trace.RoomSlices;
 import dev.livetalk.metrics.trace.RunContext;
 import dev.livetalk.metrics.trace.RunTrace;
+import dev.livetalk.metrics.trace.SameObjects;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,7 +57,7 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         Map<String, ChangeTally> tallies = new HashMap<>();
         // each member's change log is read on its own: its final lines are made one object per equal entry
         // across members again, as reading the room's changes together did
-        Map<TranscriptEntry, TranscriptEntry> shared = new HashMap<>();
+        SameObjects<TranscriptEntry> shared = new SameObjects<>();
         for (int place = 0; place < slice.clients().size(); place++) {
             ClientTrace client = slice.clients().get(place).withChanges(part.changes().apply(place));
             Map<String, RoomReplay> rooms = replayClient(index, client, slice, grid, context.finalEpochBegan());

@@ -1,6 +1,7 @@
 package dev.livetalk.metrics.replay;
 
 import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.metrics.trace.SameObjects;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -83,7 +84,7 @@ public record RoomReplay(String clientId, String room, long joinedAt, List<Place
      * This replay with each final line showing the entry {@code shared} holds equal to its own (put
      * there when none is): one object for a line shown at many members.
      */
-    RoomReplay withSharedEntries(Map<TranscriptEntry, TranscriptEntry> shared) {
+    RoomReplay withSharedEntries(SameObjects<TranscriptEntry> shared) {
         PlacedLines lines = finalEntries instanceof PlacedLines placed ? placed : PlacedLines.of(finalEntries);
         return new RoomReplay(clientId, room, joinedAt, lines.withSharedEntries(shared), transitions, firstShown,
                 acked, failed, missingWhileDue, causalViolations, moves, overTime, ownStatus, unreachable);

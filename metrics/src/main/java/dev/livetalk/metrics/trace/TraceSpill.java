@@ -427,12 +427,11 @@ public final class TraceSpill implements AutoCloseable {
      * <p>Single thread (the reader's).
      */
     public static final class Strings {
-        private final Map<String, String> texts = new HashMap<>();
+        private final SameObjects<String> texts = new SameObjects<>();
 
         /** The string of {@code text} given first. */
         String share(String text) {
-            String same = texts.putIfAbsent(text, text);
-            return same != null ? same : text;
+            return texts.same(text);
         }
     }
 
@@ -1206,7 +1205,7 @@ public final class TraceSpill implements AutoCloseable {
          * The entries read so far, each once: a line of a message shows the same entry at every member
          * (and again in each of its changes), so equal entries are read back as one object.
          */
-        private final Map<TranscriptEntry, TranscriptEntry> entries = new HashMap<>();
+        private final SameObjects<TranscriptEntry> entries = new SameObjects<>();
         /** The texts shared with the room's other readings, or {@code null}. */
         private final Strings shared;
 
@@ -1292,8 +1291,7 @@ public final class TraceSpill implements AutoCloseable {
             String body = string();
             String replyTo = string();
             TranscriptEntry entry = new TranscriptEntry(seq, id, clientMsgId, from, body, replyTo, status());
-            TranscriptEntry same = entries.putIfAbsent(entry, entry);
-            return same != null ? same : entry;
+            return entries.same(entry);
         }
     }
 

@@ -2,12 +2,11 @@ package dev.livetalk.metrics.replay;
 
 import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.metrics.trace.SameObjects;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +36,7 @@ class PlacedLinesTest {
 
     @Test
     void shouldShowOneEntryObjectPerEqualEntryOnceShared() {
-        Map<TranscriptEntry, TranscriptEntry> shared = new HashMap<>();
+        SameObjects<TranscriptEntry> shared = new SameObjects<>();
         PlacedLines.Builder first = new PlacedLines.Builder(2);
         first.add(1, entry(1), 10, true);
         first.add(2, entry(2), 20, false);
