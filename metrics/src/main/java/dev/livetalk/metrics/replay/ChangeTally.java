@@ -5,7 +5,6 @@ import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.metrics.trace.ClientTrace;
 import dev.livetalk.metrics.trace.RunTrace;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import java.util.Map;
  * <p>A room replayed one member at a time ({@link ReplayedRun#of(dev.livetalk.metrics.trace.RoomSlices, String)})
  * keeps this of each member instead of its change log (which held a line of every message of
  * the room, each with its entry before and after every change), so the log is let go once
- * replayed and tallied.
+ * replayed and tallied. Its statuses are arrays ({@link OwnSteps}).
  *
  * <p>Immutable once built; any thread.
  */
@@ -33,7 +32,7 @@ public record ChangeTally(Map<String, Integer> moves, Map<String, List<Step>> ow
     /** Tallies {@code client}'s change log ({@link ClientTrace#changes()}) as seen in {@code trace}. */
     public static ChangeTally of(MessageIndex index, RunTrace trace, ClientTrace client) {
         Map<String, Integer> moves = new HashMap<>();
-        Map<String, List<Step>> statuses = new HashMap<>();
+        OwnSteps.Builder statuses = new OwnSteps.Builder(index);
         for (TranscriptChange change : client.changes()) {
             if (change instanceof TranscriptChange.Removed || change instanceof TranscriptChange.Evicted) {
                 continue; // no new place nor status: an evicted line keeps its last status
@@ -42,20 +41,14 @@ public record ChangeTally(Map<String, Integer> moves, Map<String, List<Step>> ow
             if (message == null) {
                 continue;
             }
-            String key = message.key(); // of change.room(): the index looks it up there
             if (change instanceof TranscriptChange.Moved) {
-                moves.merge(key, 1, Integer::sum);
+                moves.merge(message.key(), 1, Integer::sum); // of change.room(): the index looks it up there
             } else if (client.clientId().equals(message.senderClientId())) {
-                List<Step> steps = statuses.computeIfAbsent(key, k -> new ArrayList<>(4));
-                MessageStatus status = change.entry().status();
-                boolean lostEpoch = !trace.inFinalEpochAt(client, change.at());
-                Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-                if (last == null || last.status() != status || last.lostEpoch() != lostEpoch) {
-                    steps.add(new Step(status, change.at(), lostEpoch));
-                }
+                statuses.note(message, change.entry().status(), change.at(),
+                        !trace.inFinalEpochAt(client, change.at()));
             }
         }
-        return new ChangeTally(moves, statuses);
+        return new ChangeTally(moves, statuses.build());
     }
 
     /** How many times a line of the message with {@code key} moved at the client. */

@@ -153,6 +153,15 @@ public final class MessageIndex {
     }
 
     /**
+     * The place of the message with key {@code key} in {@link #all()}, from 0 to its size - 1; -1
+     * when it is not one of them. What figures kept per message of a client or a check are stored
+     * by ({@link OwnSteps}, the correctness check of a member's final lines).
+     */
+    public int ordinalOf(String key) {
+        return ordinalByKey.get(key);
+    }
+
+    /**
      * The place of the message with key {@code key} among the messages of {@code room}, in the order
      * of {@link #all()}, from 0 to {@link #roomSize} - 1; -1 when it is not one of them. What
      * figures kept per message of a room are stored by ({@link ShownTimes}).
