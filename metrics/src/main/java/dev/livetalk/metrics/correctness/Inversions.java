@@ -1,7 +1,5 @@
 package dev.livetalk.metrics.correctness;
 
-import java.util.List;
-
 /**
  * Order measures of a sequence of seqs in display order: inversions (pairs shown in the
  * opposite order to their seq) by merge sort in O(n log n), Kendall tau, and n - LIS (the
@@ -83,9 +81,5 @@ public final class Inversions {
         }
         System.arraycopy(buffer, from, a, from, to - from);
         return found;
-    }
-
-    static long[] of(List<Long> seqs) {
-        return seqs.stream().mapToLong(Long::longValue).toArray();
     }
 }

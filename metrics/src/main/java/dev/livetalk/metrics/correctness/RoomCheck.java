@@ -11,9 +11,9 @@ import dev.livetalk.metrics.trace.CommittedMessage;
 import dev.livetalk.metrics.trace.SendRecord;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +34,21 @@ final class RoomCheck {
     private final RoomReplay replay;
     private final List<CommittedMessage> entitled;
     private final Examples examples;
-    private final Map<String, Integer> shown = new LinkedHashMap<>();
-    private final Map<String, Integer> firstPosition = new LinkedHashMap<>();
-    private final List<Long> seqs = new ArrayList<>();
+    /**
+     * Per message, by its place in the index ({@link MessageIndex#ordinalOf}), how many counted lines
+     * show it. What the final lines show is kept by place, a few bytes a message of the room, where
+     * maps by key and a list of boxed seqs took about 120 bytes a line (a member's final lines hold
+     * about every message of the room).
+     */
+    private final int[] shownCount;
+    /** Per message shown, the place among {@link #seqs} of its first line. */
+    private final int[] firstPosition;
+    /** The messages shown, in the order of their first line. */
+    private LogicalMessage[] shown = new LogicalMessage[16];
+    private int shownSize;
+    /** The seqs of the counted lines, in display order. */
+    private long[] seqs = new long[16];
+    private int seqsSize;
     private final List<String> shownIds = new ArrayList<>();
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
     private long phantoms;
@@ -48,6 +60,8 @@ final class RoomCheck {
         this.replay = replay;
         this.entitled = entitled;
         this.examples = examples;
+        this.shownCount = new int[index.all().size()];
+        this.firstPosition = new int[index.all().size()];
     }
 
     static RoomFigures check(MessageIndex index, ClientTrace client, RoomReplay replay,
@@ -59,7 +73,7 @@ final class RoomCheck {
         scanFinal();
         long duplicates = duplicates();
         long lost = lostAndOutcomes();
-        long[] order = Inversions.of(seqs);
+        long[] order = Arrays.copyOf(seqs, seqsSize);
         long inversions = Inversions.count(order);
         noteMisordered();
         boolean converged = phantoms == 0 && shownIds.equals(entitled.stream()
@@ -85,10 +99,19 @@ final class RoomCheck {
                 offer(ExampleKind.PHANTOM, entry.seq(), entry.key(), placed.placedAt());
                 continue;
             }
-            firstPosition.putIfAbsent(message.key(), seqs.size());
-            shown.merge(message.key(), 1, Integer::sum);
+            int ordinal = ordinalOf(message);
+            if (shownCount[ordinal]++ == 0) {
+                firstPosition[ordinal] = seqsSize;
+                if (shownSize == shown.length) {
+                    shown = Arrays.copyOf(shown, shownSize * 2);
+                }
+                shown[shownSize++] = message;
+            }
             long seq = entry.seq() > 0 ? entry.seq() : message.firstSeq();
-            seqs.add(seq);
+            if (seqsSize == seqs.length) {
+                seqs = Arrays.copyOf(seqs, seqsSize * 2);
+            }
+            seqs[seqsSize++] = seq;
             if ((entry.seq() == 0 || entry.seq() > replay.joinedAt()) && !replay.isUnreachable(entry.seq())) {
                 shownIds.add(entry.id());
             }
@@ -97,12 +120,13 @@ final class RoomCheck {
 
     private long duplicates() {
         long duplicates = 0;
-        for (Map.Entry<String, Integer> e : shown.entrySet()) {
-            if (e.getValue() > 1) {
-                duplicates += e.getValue() - 1;
-                LogicalMessage message = index.byKey(e.getKey());
+        for (int i = 0; i < shownSize; i++) {
+            LogicalMessage message = shown[i];
+            int count = shownCount[ordinalOf(message)];
+            if (count > 1) {
+                duplicates += count - 1;
                 offer(ExampleKind.DUPLICATED, message.firstSeq(), message.commits().get(0).id(),
-                        replay.firstShown().getOrDefault(e.getKey(), 0L));
+                        replay.firstShown().getOrDefault(message.key(), 0L));
             }
         }
         return duplicates;
@@ -114,17 +138,19 @@ final class RoomCheck {
      */
     private long lostAndOutcomes() {
         long lost = 0;
-        Map<String, Boolean> seen = new HashMap<>();
+        BitSet seen = new BitSet(shownCount.length);
         for (CommittedMessage commit : entitled) {
             LogicalMessage message = index.byId(replay.room(), commit.id());
-            if (seen.putIfAbsent(message.key(), true) != null) {
+            int ordinal = ordinalOf(message);
+            if (seen.get(ordinal)) {
                 continue;
             }
+            seen.set(ordinal);
             if (replay.isUnreachable(commit.seq())) {
                 outcomes.merge(Outcome.UNREACHABLE, 1L, Long::sum);
                 continue;
             }
-            int count = shown.getOrDefault(message.key(), 0);
+            int count = shownCount[ordinal];
             Outcome outcome = count == 0 ? Outcome.LOST : count > 1 ? Outcome.DUPLICATED
                     : replay.missingWhileDue().contains(message.key()) ? Outcome.RECOVERED : Outcome.OK;
             outcomes.merge(outcome, 1L, Long::sum);
@@ -145,7 +171,7 @@ final class RoomCheck {
                     || index.isLostLine(replay.room(), placed.entry())) {
                 continue;
             }
-            long seq = seqs.get(i++);
+            long seq = seqs[i++];
             if (seq < highest) {
                 offer(ExampleKind.MISORDERED, seq, message.commits().get(0).id(), placed.placedAt());
             }
@@ -164,15 +190,17 @@ final class RoomCheck {
             LogicalMessage reply = index.byKey(key);
             offer(ExampleKind.CAUSAL_VIOLATION, reply.firstSeq(), idOf(reply), replay.firstShown().get(key));
         }
-        for (Map.Entry<String, Integer> e : firstPosition.entrySet()) {
-            LogicalMessage reply = index.byKey(e.getKey());
+        for (int i = 0; i < shownSize; i++) {
+            LogicalMessage reply = shown[i];
             String parentId = reply.commits().get(0).message().replyTo();
             LogicalMessage parent = parentId == null ? null : index.byId(replay.room(), parentId);
-            Integer parentAt = parent == null ? null : firstPosition.get(parent.key());
-            if (parentAt != null && parentAt > e.getValue() && !replay.causalViolations().contains(e.getKey())) {
+            int parentOrdinal = parent == null ? -1 : ordinalOf(parent);
+            if (parentOrdinal >= 0 && shownCount[parentOrdinal] > 0
+                    && firstPosition[parentOrdinal] > firstPosition[ordinalOf(reply)]
+                    && !replay.causalViolations().contains(reply.key())) {
                 violations++;
                 offer(ExampleKind.CAUSAL_VIOLATION, reply.firstSeq(), idOf(reply),
-                        replay.firstShown().getOrDefault(e.getKey(), 0L));
+                        replay.firstShown().getOrDefault(reply.key(), 0L));
             }
         }
         return violations;
@@ -191,6 +219,11 @@ final class RoomCheck {
             }
         }
         return stuck;
+    }
+
+    /** {@code message}'s place in the index: every message a line or a commit is looked up to is one of it. */
+    private int ordinalOf(LogicalMessage message) {
+        return index.ordinalOf(message.key());
     }
 
     private static String idOf(LogicalMessage message) {
