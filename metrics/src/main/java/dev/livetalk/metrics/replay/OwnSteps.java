@@ -2,16 +2,8 @@ package dev.livetalk.metrics.replay;
 
 import dev.livetalk.client.transcript.MessageStatus;
 
-import java.util.AbstractList;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Iterator;
-import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.RandomAccess;
-import java.util.Set;
 
 /**
  * The statuses a client's lines of its own messages showed ({@link ChangeTally#ownStatuses()}),
@@ -21,144 +13,58 @@ import java.util.Set;
  * steps for every message of the room (at its sender: pending, sent, delivered), kept until the
  * room's ledger rows are made.
  *
- * <p>The steps of a message are stored together, the messages in the order of their place in
- * the index ({@link MessageIndex#ordinalOf}), which also orders the map's entries. Each
- * {@link List#get} makes the {@link ChangeTally.Step} of its place. Read as any
- * {@link java.util.Map}; it cannot be changed. Immutable once built; any thread.
+ * <p>The steps of a message are stored together ({@link StepRuns}), the messages in the order of
+ * their place in the index ({@link MessageIndex#ordinalOf}), which also orders the map's entries.
+ * Immutable once built; any thread.
  */
-final class OwnSteps extends AbstractMap<String, List<ChangeTally.Step>> {
+final class OwnSteps extends StepRuns<ChangeTally.Step> {
     private static final MessageStatus[] STATUSES = MessageStatus.values();
 
     private final MessageIndex index;
     /** The messages' places in the index, ascending. */
     private final int[] ordinals;
-    /** Per message, where its steps begin; one more, the number of steps. */
-    private final int[] starts;
     private final long[] ats;
     /** Each step's status's ordinal plus one (0: none). */
     private final byte[] statuses;
     private final BitSet lostEpochs;
 
-    private OwnSteps(Builder built) {
-        int messages = built.messages;
+    /**
+     * The steps {@code built} noted, put together as {@code grouped} says ({@link #group}: the
+     * messages numbered in the order of their place in the index, {@code ordinals}).
+     */
+    private OwnSteps(Builder built, int[] ordinals, int[][] grouped) {
+        super(grouped[0]);
         int steps = built.steps;
         this.index = built.index;
-        // the messages in the order of their place in the index, each one's steps together in the order noted
-        int[] numberAt = new int[messages];
-        this.ordinals = new int[messages];
-        int found = 0;
-        for (int ordinal = 0; ordinal < built.messageAt.length; ordinal++) {
-            if (built.messageAt[ordinal] > 0) {
-                numberAt[built.messageAt[ordinal] - 1] = found;
-                ordinals[found++] = ordinal;
-            }
-        }
-        int[] counts = new int[messages];
-        for (int i = 0; i < steps; i++) {
-            counts[numberAt[built.messageOf[i]]]++;
-        }
-        this.starts = new int[messages + 1];
-        for (int m = 0; m < messages; m++) {
-            starts[m + 1] = starts[m] + counts[m];
-        }
-        int[] next = Arrays.copyOf(starts, messages);
+        this.ordinals = ordinals;
+        int[] placeOf = grouped[1];
         this.ats = new long[steps];
         this.statuses = new byte[steps];
         this.lostEpochs = new BitSet(steps);
         for (int i = 0; i < steps; i++) {
-            int to = next[numberAt[built.messageOf[i]]]++;
+            int to = placeOf[i];
             ats[to] = built.ats[i];
             statuses[to] = built.statuses[i];
             lostEpochs.set(to, built.lostEpochs.get(i));
         }
     }
 
-    /** The steps of the message with key {@code key}, or {@code null} when it has none. */
     @Override
-    public List<ChangeTally.Step> get(Object key) {
-        int message = messageOf(key);
-        return message < 0 ? null : steps(message);
+    String keyOf(int message) {
+        return index.all().get(ordinals[message]).key();
     }
 
     @Override
-    public boolean containsKey(Object key) {
-        return messageOf(key) >= 0;
-    }
-
-    @Override
-    public int size() {
-        return ordinals.length;
-    }
-
-    @Override
-    public Set<Entry<String, List<ChangeTally.Step>>> entrySet() {
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<Entry<String, List<ChangeTally.Step>>> iterator() {
-                return new Iterator<>() {
-                    private int message;
-
-                    @Override
-                    public boolean hasNext() {
-                        return message < ordinals.length;
-                    }
-
-                    @Override
-                    public Entry<String, List<ChangeTally.Step>> next() {
-                        if (message >= ordinals.length) {
-                            throw new NoSuchElementException();
-                        }
-                        int m = message++;
-                        return new SimpleImmutableEntry<>(index.all().get(ordinals[m]).key(), steps(m));
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return ordinals.length;
-            }
-        };
-    }
-
-    private int messageOf(Object key) {
-        if (!(key instanceof String k)) {
-            return -1;
-        }
-        int ordinal = index.ordinalOf(k);
+    int messageOf(String key) {
+        int ordinal = index.ordinalOf(key);
         int found = ordinal < 0 ? -1 : Arrays.binarySearch(ordinals, ordinal);
         return Math.max(found, -1);
     }
 
-    /** The steps of message number {@code message}, a view made a step at a time. */
-    private List<ChangeTally.Step> steps(int message) {
-        return new Steps(starts[message], starts[message + 1] - starts[message]);
-    }
-
-    /** Steps {@code from} to {@code from + size} of the arrays. */
-    private final class Steps extends AbstractList<ChangeTally.Step> implements RandomAccess {
-        private final int from;
-        private final int size;
-
-        Steps(int from, int size) {
-            this.from = from;
-            this.size = size;
-        }
-
-        @Override
-        public ChangeTally.Step get(int i) {
-            if (i < 0 || i >= size) {
-                throw new IndexOutOfBoundsException("step " + i + " of " + size);
-            }
-            int at = from + i;
-            return new ChangeTally.Step(statuses[at] == 0 ? null : STATUSES[statuses[at] - 1], ats[at],
-                    lostEpochs.get(at));
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
+    @Override
+    ChangeTally.Step step(int at) {
+        return new ChangeTally.Step(statuses[at] == 0 ? null : STATUSES[statuses[at] - 1], ats[at],
+                lostEpochs.get(at));
     }
 
     /**
@@ -223,7 +129,21 @@ final class OwnSteps extends AbstractMap<String, List<ChangeTally.Step>> {
 
         /** The steps noted; the builder is not used after. */
         OwnSteps build() {
-            return new OwnSteps(this);
+            // the messages in the order of their place in the index, each one's steps together in the order noted
+            int[] numberAt = new int[messages];
+            int[] ordinals = new int[messages];
+            int found = 0;
+            for (int ordinal = 0; ordinal < messageAt.length; ordinal++) {
+                if (messageAt[ordinal] > 0) {
+                    numberAt[messageAt[ordinal] - 1] = found;
+                    ordinals[found++] = ordinal;
+                }
+            }
+            int[] renumbered = new int[steps];
+            for (int i = 0; i < steps; i++) {
+                renumbered[i] = numberAt[messageOf[i]];
+            }
+            return new OwnSteps(this, ordinals, group(messages, renumbered, steps));
         }
 
         private static byte code(MessageStatus status) {

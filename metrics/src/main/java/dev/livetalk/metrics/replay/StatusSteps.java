@@ -2,16 +2,8 @@ package dev.livetalk.metrics.replay;
 
 import dev.livetalk.client.transcript.MessageStatus;
 
-import java.util.AbstractList;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Iterator;
-import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.RandomAccess;
-import java.util.Set;
 
 /**
  * The status steps of a client's own messages in one room ({@link RoomReplay#ownStatus()}), held
@@ -20,12 +12,11 @@ import java.util.Set;
  * 120 a message. A room's replay keeps one per member, together about five steps for every message
  * of the room (at its sender: pending, sent, delivered, read, evicted).
  *
- * <p>The steps of a message are stored together, the messages in the order of their first step
- * (the order of the map's entries); a message is found by its place in its room
- * ({@link MessageIndex#placeInRoom}). Each {@link List#get} makes the {@link StatusStep} of its
- * place. Read as any {@link java.util.Map}; it cannot be changed. Immutable once built; any thread.
+ * <p>The steps of a message are stored together ({@link StepRuns}), the messages in the order of
+ * their first step (the order of the map's entries); a message is found by its place in its room
+ * ({@link MessageIndex#placeInRoom}). Immutable once built; any thread.
  */
-final class StatusSteps extends AbstractMap<String, List<StatusStep>> {
+final class StatusSteps extends StepRuns<StatusStep> {
     private static final MessageStatus[] STATUSES = MessageStatus.values();
 
     private final MessageIndex index;
@@ -35,8 +26,6 @@ final class StatusSteps extends AbstractMap<String, List<StatusStep>> {
     /** The messages' places in the room ({@link MessageIndex#placeInRoom}), ascending, and each one's number. */
     private final int[] places;
     private final int[] messageAt;
-    /** Per message, where its steps begin; one more, the number of steps. */
-    private final int[] starts;
     private final long[] ats;
     private final long[] entryNos;
     private final long[] seqs;
@@ -45,22 +34,16 @@ final class StatusSteps extends AbstractMap<String, List<StatusStep>> {
     private final byte[] statuses;
     private final BitSet evicted;
 
-    private StatusSteps(Builder built) {
+    /** The steps {@code built} noted, put together by message as {@code grouped} says ({@link #group}). */
+    private StatusSteps(Builder built, int[][] grouped) {
+        super(grouped[0]);
         int messages = built.messages;
         int steps = built.steps;
         this.index = built.index;
         this.room = built.room;
         this.keys = Arrays.copyOf(built.keys, messages);
-        this.starts = new int[messages + 1];
         // the steps were noted in time order, the messages' interleaved: each message's are put together
-        int[] counts = new int[messages];
-        for (int i = 0; i < steps; i++) {
-            counts[built.messageOf[i]]++;
-        }
-        for (int m = 0; m < messages; m++) {
-            starts[m + 1] = starts[m] + counts[m];
-        }
-        int[] next = Arrays.copyOf(starts, messages);
+        int[] placeOf = grouped[1];
         this.ats = new long[steps];
         this.entryNos = new long[steps];
         this.seqs = new long[steps];
@@ -68,7 +51,7 @@ final class StatusSteps extends AbstractMap<String, List<StatusStep>> {
         this.statuses = new byte[steps];
         this.evicted = new BitSet(steps);
         for (int i = 0; i < steps; i++) {
-            int to = next[built.messageOf[i]]++;
+            int to = placeOf[i];
             ats[to] = built.ats[i];
             entryNos[to] = built.entryNos[i];
             seqs[to] = built.seqs[i];
@@ -87,94 +70,22 @@ final class StatusSteps extends AbstractMap<String, List<StatusStep>> {
         }
     }
 
-    /** The steps of the message with key {@code key}, or {@code null} when it has none. */
     @Override
-    public List<StatusStep> get(Object key) {
-        int message = messageOf(key);
-        return message < 0 ? null : steps(message);
+    String keyOf(int message) {
+        return keys[message];
     }
 
     @Override
-    public boolean containsKey(Object key) {
-        return messageOf(key) >= 0;
-    }
-
-    @Override
-    public int size() {
-        return keys.length;
-    }
-
-    @Override
-    public Set<Entry<String, List<StatusStep>>> entrySet() {
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<Entry<String, List<StatusStep>>> iterator() {
-                return new Iterator<>() {
-                    private int message;
-
-                    @Override
-                    public boolean hasNext() {
-                        return message < keys.length;
-                    }
-
-                    @Override
-                    public Entry<String, List<StatusStep>> next() {
-                        if (message >= keys.length) {
-                            throw new NoSuchElementException();
-                        }
-                        int m = message++;
-                        return new SimpleImmutableEntry<>(keys[m], steps(m));
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return keys.length;
-            }
-        };
-    }
-
-    private int messageOf(Object key) {
-        if (!(key instanceof String k)) {
-            return -1;
-        }
-        int place = index.placeInRoom(room, k);
+    int messageOf(String key) {
+        int place = index.placeInRoom(room, key);
         int found = place < 0 ? -1 : Arrays.binarySearch(places, place);
         return found < 0 ? -1 : messageAt[found];
     }
 
-    /** The steps of message number {@code message}, a view made a step at a time. */
-    private List<StatusStep> steps(int message) {
-        int from = starts[message];
-        int size = starts[message + 1] - from;
-        return new Steps(from, size);
-    }
-
-    /** Steps {@code from} to {@code from + size} of the arrays. */
-    private final class Steps extends AbstractList<StatusStep> implements RandomAccess {
-        private final int from;
-        private final int size;
-
-        Steps(int from, int size) {
-            this.from = from;
-            this.size = size;
-        }
-
-        @Override
-        public StatusStep get(int i) {
-            if (i < 0 || i >= size) {
-                throw new IndexOutOfBoundsException("step " + i + " of " + size);
-            }
-            int at = from + i;
-            return new StatusStep(ats[at], entryNos[at], previous[at] == 0 ? null : STATUSES[previous[at] - 1],
-                    STATUSES[statuses[at]], seqs[at], evicted.get(at));
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
+    @Override
+    StatusStep step(int at) {
+        return new StatusStep(ats[at], entryNos[at], previous[at] == 0 ? null : STATUSES[previous[at] - 1],
+                STATUSES[statuses[at]], seqs[at], evicted.get(at));
     }
 
     /**
@@ -252,7 +163,7 @@ final class StatusSteps extends AbstractMap<String, List<StatusStep>> {
 
         /** The steps noted; the builder is not used after. */
         StatusSteps build() {
-            return new StatusSteps(this);
+            return new StatusSteps(this, group(messages, messageOf, steps));
         }
     }
 }
