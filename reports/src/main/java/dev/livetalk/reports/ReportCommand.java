@@ -60,7 +60,8 @@ public final class ReportCommand {
 
     /**
      * The {@code shard.json} of every input ({@code run --shard}), in the inputs' order; empty
-     * when no input is a shard's folder.
+     * when no input is a shard's folder (a whole run's {@code shard.json} is none: its folder is
+     * reported as a run's, {@link ShardManifest#wholeRun}).
      *
      * @throws IllegalArgumentException when some inputs are shards' folders and others are not
      *                                  (naming both), or a {@code shard.json} cannot be read
@@ -70,7 +71,8 @@ public final class ReportCommand {
         List<Path> shards = new ArrayList<>();
         List<Path> others = new ArrayList<>();
         for (Path input : inputs) {
-            Optional<ShardManifest> manifest = Files.isDirectory(input) ? ShardManifest.read(input) : Optional.empty();
+            Optional<ShardManifest> manifest = (Files.isDirectory(input) ? ShardManifest.read(input)
+                    : Optional.<ShardManifest>empty()).filter(m -> !m.wholeRun()); // a whole run's is no shard
             manifest.ifPresent(manifests::add);
             (manifest.isPresent() ? shards : others).add(input);
         }
@@ -198,8 +200,24 @@ public final class ReportCommand {
     }
 
     /**
+     * The lines that say, for each input folder, which of its scenario folders the report leaves
+     * out, as the run into it did not play them ({@link ShardManifest#notPlayedNote}); empty when
+     * it leaves out none.
+     */
+    public static List<String> notPlayedNotes(List<Path> inputs) throws IOException {
+        List<String> notes = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                ShardManifest.notPlayedNote(input).ifPresent(notes::add);
+            }
+        }
+        return notes;
+    }
+
+    /**
      * The results files of {@code inputs}: files as given, folders expanded to their
-     * {@code results.json} and those one level below, sorted.
+     * {@code results.json} and those one level below, sorted; of a run's folder whose
+     * {@code shard.json} lists its scenarios, only theirs ({@link ShardManifest#notPlayed}).
      */
     static List<Path> resultsFiles(List<Path> inputs) {
         if (inputs.isEmpty()) {
@@ -224,7 +242,10 @@ public final class ReportCommand {
 
     private static List<Path> folder(Path folder) {
         try (Stream<Path> walk = Files.walk(folder, 2)) {
+            List<String> notPlayed = ShardManifest.notPlayed(folder);
             return walk.filter(f -> f.getFileName().toString().equals("results.json") && Files.isRegularFile(f))
+                    .filter(f -> f.getParent().equals(folder)
+                            || !notPlayed.contains(f.getParent().getFileName().toString()))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);

@@ -2,11 +2,15 @@ package dev.livetalk.bench.cli;
 
 import dev.livetalk.metrics.audit.Audit;
 import dev.livetalk.metrics.audit.AuditInputException;
+import dev.livetalk.metrics.results.ShardManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,13 +33,23 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         Audit.Result result;
         try {
-            result = Audit.of(folder);
+            List<String> notPlayed = List.of();
+            if (Files.isDirectory(folder)) { // the scenario folders an earlier run into it left: not this run's
+                notPlayed = ShardManifest.notPlayed(folder);
+                ShardManifest.notPlayedNote(folder).ifPresent(out::println);
+            }
+            result = Audit.of(folder, notPlayed);
         } catch (AuditInputException e) {
             throw LedgerElsewhere.of(folder, "audit", null, null, null).orElseGet(() -> new UsageException(e.getMessage()));
+        } catch (IllegalArgumentException e) { // its shard.json cannot be read
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("the folder to audit must be readable: cannot list " + folder + " ("
+                    + OutputFolder.reason(e) + ")");
         }
-        PrintWriter out = spec.commandLine().getOut();
         result.differences().forEach(d -> out.println("differs: " + d));
         out.println(result.summary());
         out.flush();

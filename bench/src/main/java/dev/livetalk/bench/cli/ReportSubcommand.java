@@ -114,6 +114,7 @@ final class ReportSubcommand implements Callable<Integer> {
                         + shards.get(0).plan().substring(0, Math.min(19, shards.get(0).plan().length())) + ")");
             }
             noteWithoutOrigins(shards, inputs, console);
+            ReportCommand.notPlayedNotes(inputs).forEach(console::println);
             if (!quiet) { // as run says them: what each strategy's change bought and cost against its @baseline
                 dev.livetalk.reports.VersionComparison.lines(report.sections())
                         .forEach(l -> console.println("versions: " + l));
@@ -163,7 +164,7 @@ final class ReportSubcommand implements Callable<Integer> {
             if (!same && Files.isRegularFile(target.resolve("results.json"))) {
                 continue; // a scenario's folder inside the input: said as such below
             }
-            boolean shard = Files.isRegularFile(input.resolve(ShardManifest.FILE)) || SweepResults.isSweep(input);
+            boolean shard = isShard(input) || SweepResults.isSweep(input);
             if (shard) {
                 throw new UsageException("--out " + out + " is " + (same ? "" : "inside ") + "the shard folder " + input
                         + ", one of the folders merged: a merge writes into a folder of its own, outside every shard's"
@@ -239,6 +240,15 @@ final class ReportSubcommand implements Callable<Integer> {
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /** Whether {@code folder} holds the {@code shard.json} of a shard, not of a whole run ({@link ShardManifest#wholeRun}). */
+    private static boolean isShard(Path folder) {
+        try {
+            return ShardManifest.read(folder).filter(m -> !m.wholeRun()).isPresent();
+        } catch (IOException | RuntimeException e) {
+            return Files.isRegularFile(folder.resolve(ShardManifest.FILE)); // unreadable: as before, by its name
         }
     }
 

@@ -643,7 +643,9 @@ final class RunCommand implements Callable<Integer> {
      * earlier unsharded run's would otherwise be merged as this shard's), and the
      * {@code shard.json} an earlier shard left, and an earlier sweep's {@code sweep.json} and
      * {@code sweep.md} (with them {@code livetalk report} would take the folder for a sweep's);
-     * then writes this shard's {@code shard.json}.
+     * then writes this shard's {@code shard.json}, or the whole run's (shard {@code 1/1}): it lists
+     * the scenarios played, so that a report or audit of the folder leaves out the scenario folders
+     * of other scenarios an earlier run left there ({@link ShardManifest#notPlayed}).
      */
     private void forgetEarlierResults(Path outDir, ShardManifest manifest) throws IOException {
         Files.deleteIfExists(outDir.resolve(ShardManifest.FILE));
@@ -652,9 +654,7 @@ final class RunCommand implements Callable<Integer> {
         for (Scenario scenario : checked.scenarios().values()) {
             Files.deleteIfExists(outDir.resolve(scenario.name()).resolve("results.json"));
         }
-        if (!manifest.part().whole()) {
-            manifest.write(outDir);
-        }
+        manifest.write(outDir);
     }
 
     /**

@@ -52,7 +52,10 @@ class ShardedRunTest extends CommandLineTest {
         wholeCode = test.run(args("--out", whole.toString()));
         wholeConsole = test.out.toString();
         assertThat(wholeConsole).as(test.err.toString()).contains("verdict: ");
-        assertThat(whole.resolve(ShardManifest.FILE)).as("an unsharded run writes no shard.json").doesNotExist();
+        ShardManifest manifest = ShardManifest.read(whole).orElseThrow(); // the scenarios it played, for report and audit
+        assertThat(manifest.wholeRun()).as("an unsharded run's shard.json is of the whole run, 1/1").isTrue();
+        assertThat(manifest.owned()).isEqualTo(manifest.units());
+        assertThat(manifest.scenarios()).containsExactly("outage", "baseline", "lost-ack");
     }
 
     private static String[] args(String... more) {

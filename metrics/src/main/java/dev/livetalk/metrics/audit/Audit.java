@@ -85,7 +85,19 @@ public final class Audit {
      *                             strategy's ledger is missing or unreadable
      */
     public static Result of(Path folder) {
-        List<Path> documents = documentsIn(folder);
+        return of(folder, List.of());
+    }
+
+    /**
+     * Audits every {@code results.json} in {@code folder} or its scenario folders but those named
+     * in {@code leftOut} (scenario folders an earlier run left in a run's folder, which the run
+     * did not play).
+     *
+     * @throws AuditInputException when the folder is missing, holds no results document, or a
+     *                             strategy's ledger is missing or unreadable
+     */
+    public static Result of(Path folder, java.util.Collection<String> leftOut) {
+        List<Path> documents = documentsIn(folder, leftOut);
         long figures = 0;
         List<Difference> differences = new ArrayList<>();
         TreeSet<String> unknown = new TreeSet<>();
@@ -155,7 +167,7 @@ public final class Audit {
         return path.replaceAll("\\[[^]]*]", "[*]");
     }
 
-    private static List<Path> documentsIn(Path folder) {
+    private static List<Path> documentsIn(Path folder, java.util.Collection<String> leftOut) {
         if (!Files.isDirectory(folder)) {
             throw new AuditInputException("the folder to audit must exist: " + folder);
         }
@@ -163,8 +175,8 @@ public final class Audit {
             return List.of(folder.resolve("results.json"));
         }
         try (Stream<Path> children = Files.list(folder)) {
-            List<Path> documents = children.map(c -> c.resolve("results.json")).filter(Files::isRegularFile).sorted()
-                    .toList();
+            List<Path> documents = children.filter(c -> !leftOut.contains(c.getFileName().toString()))
+                    .map(c -> c.resolve("results.json")).filter(Files::isRegularFile).sorted().toList();
             if (documents.isEmpty()) {
                 throw new AuditInputException("the folder to audit must hold results.json or scenario folders with "
                         + "one: " + folder);

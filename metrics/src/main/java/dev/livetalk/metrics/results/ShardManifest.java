@@ -23,6 +23,9 @@ import java.util.TreeMap;
  * {@code shard.json}: what one shard of a run was ({@code --shard K/N}), written at the root of
  * its output folder, also when the shard had no work. {@code livetalk report} reads it to refuse
  * a merge that would judge part of the work as if it were the whole ({@link #checkComplete}).
+ * A whole run writes one too (shard {@code 1/1}, {@link #wholeRun}): it records the scenarios
+ * the run played, so that a report or audit of the folder leaves out the scenario folders an
+ * earlier run into it left ({@link #notPlayed}).
  *
  * <p>{@code plan} fingerprints the whole run's work, the same for every shard of one
  * invocation: SHA-256 over the lines of {@link #fingerprint} (per scenario its name, the
@@ -177,6 +180,62 @@ public record ShardManifest(int version, String kind, String shard, String plan,
     public long unitNumber(int i) {
         Shard part = part();
         return (part.index() - 1) + (long) i * part.count();
+    }
+
+    /**
+     * Whether this is the {@code shard.json} of a whole run (kind {@code run}, shard {@code 1/1}):
+     * it records which scenarios the run played ({@link #scenarios}), not a part of a run to
+     * merge with others; its folder is reported as a run's.
+     */
+    @JsonIgnore
+    public boolean wholeRun() {
+        return kind.equals("run") && part().whole();
+    }
+
+    /** The scenarios of this manifest's work, in its order, each once: the scenario folders its run wrote. */
+    @JsonIgnore
+    public java.util.Set<String> scenarios() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        work.forEach(u -> names.add(u.scenario()));
+        return names;
+    }
+
+    /**
+     * The scenario folders of {@code folder} (sub-folders holding a {@code results.json}) that
+     * the run whose {@code shard.json} it holds did not play: left there by an earlier run into
+     * the same {@code --out}, they are no part of this run, and {@code livetalk report} and
+     * {@code livetalk audit} leave them out. Sorted by name; empty when {@code folder} holds no
+     * {@code shard.json} of a run (an earlier livetalk's run, whose every scenario folder is read)
+     * or no such folder.
+     *
+     * @throws IllegalArgumentException when its {@code shard.json} cannot be read
+     */
+    public static List<String> notPlayed(Path folder) throws IOException {
+        Optional<ShardManifest> manifest = read(folder);
+        if (manifest.isEmpty() || !manifest.get().kind().equals("run")) {
+            return List.of();
+        }
+        java.util.Set<String> played = manifest.get().scenarios();
+        try (java.util.stream.Stream<Path> children = Files.list(folder)) {
+            return children.filter(c -> Files.isRegularFile(c.resolve("results.json")))
+                    .map(c -> c.getFileName().toString()).filter(name -> !played.contains(name)).sorted().toList();
+        }
+    }
+
+    /**
+     * The one line that says which scenario folders of {@code folder} were left out
+     * ({@link #notPlayed}) and why; empty when none were.
+     */
+    public static Optional<String> notPlayedNote(Path folder) throws IOException {
+        List<String> left = notPlayed(folder);
+        if (left.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Set<String> played = read(folder).orElseThrow().scenarios();
+        return Optional.of("note: left out " + String.join(", ", left.stream().map(n -> folder.resolve(n).toString())
+                .toList()) + ": not played by the run into " + folder + " (its " + FILE + " lists "
+                + (played.isEmpty() ? "no scenario" : String.join(", ", played)) + "); an earlier run into that folder"
+                + " left " + (left.size() == 1 ? "it" : "them"));
     }
 
     /** The shard as a {@link Shard}. */
