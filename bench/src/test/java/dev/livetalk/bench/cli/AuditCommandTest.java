@@ -91,6 +91,25 @@ class AuditCommandTest extends CommandLineTest {
                 .doesNotContain("\tat ");
     }
 
+    /**
+     * A ledger row without a required field (a deliveries row without its room) and a ledger
+     * without one of its tables are invalid input, exit 2, naming the table's file, the line and
+     * the field, or that a table is missing; not a harness failure with a NullPointerException.
+     */
+    @Test
+    void shouldExitTwoNamingTheTableTheLineAndTheFieldOfARowWithoutARequiredField() throws Exception {
+        Path run = copyOfRun();
+        Path deliveries = run.resolve("sim-outage/ledger/reconcile/deliveries.jsonl.gz");
+        LedgerRowEdit.removeField(deliveries, 3, "room");
+        assertThat(run("audit", run.toString())).as(err.toString()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains(deliveries + ": not a ledger table: line 3 has no room, a field every row"
+                + " of the table has (docs/LEDGER.md)").doesNotContain("\tat ", "NullPointerException");
+
+        Files.delete(deliveries);
+        assertThat(run("audit", run.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains(deliveries + ": a ledger table is missing");
+    }
+
     /** A folder assembled from two runs: no figure of the ledger is the run's, so none is listed as differing. */
     @Test
     void shouldExitTwoForAResultsFileBesideTheLedgerOfAnotherRunNamingBoth() throws Exception {

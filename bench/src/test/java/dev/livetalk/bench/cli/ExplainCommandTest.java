@@ -56,6 +56,17 @@ class ExplainCommandTest extends CommandLineTest {
         return run;
     }
 
+    /** A deliveries row without its room: exit 2 naming the table, the line and the field, as audit says it. */
+    @Test
+    void shouldExitTwoNamingTheTableTheLineAndTheFieldOfARowWithoutARequiredField() throws IOException {
+        Path run = runFolder("reconcile");
+        Path deliveries = LedgerFolder.of(run.resolve("lobby-test"), "reconcile").resolve("deliveries.jsonl.gz");
+        LedgerRowEdit.removeField(deliveries, 2, "room");
+        assertThat(run("explain", run.toString(), KEY)).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString()).contains(deliveries + ": not a ledger table: line 2 has no room, a field every row"
+                + " of the table has (docs/LEDGER.md)").doesNotContain("\tat ");
+    }
+
     @Test
     void shouldTellTheStoryFoundByServerIdKeyOrClientMessageId() throws IOException {
         Path run = runFolder("reconcile");

@@ -274,7 +274,7 @@ final class LedgerRooms implements Closeable {
     private static void requireHeapFor(Path folder, Split split, long maxHeap) throws IOException {
         long byRoom = 0;
         for (LedgerTable table : List.of(LedgerTable.MESSAGES, LedgerTable.DELIVERIES)) {
-            byRoom += Files.size(folder.resolve(table.fileName()));
+            byRoom += Files.size(LedgerFiles.table(folder, table)); // a missing table said as such
         }
         Map<String, long[]> spilled = new LinkedHashMap<>(); // per room: every spilled byte, its markers and receipts
         long total = 0;

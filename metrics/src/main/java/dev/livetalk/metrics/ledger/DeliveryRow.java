@@ -28,7 +28,7 @@ package dev.livetalk.metrics.ledger;
  */
 public record DeliveryRow(String key, String room, Long seq, String sender, String recipient, Long firstShownUs,
                           Long finalAtUs, Integer finalPosition, int lines, int moves, Long deliveredMarkerUs,
-                          Long readMarkerUs, Long senderSawDeliveredUs, Long senderSawReadUs, boolean unreachable) {
+                          Long readMarkerUs, Long senderSawDeliveredUs, Long senderSawReadUs, @AddedLater boolean unreachable) {
 
     /** A reachable delivery (and the rows of a ledger written before unreachable ones were marked). */
     public DeliveryRow(String key, String room, Long seq, String sender, String recipient, Long firstShownUs,

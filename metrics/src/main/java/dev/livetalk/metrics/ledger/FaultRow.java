@@ -10,7 +10,7 @@ import java.util.List;
  * <p>Immutable; any thread.
  */
 public record FaultRow(String fault, int occurrence, long startUs, long endUs, List<String> clients,
-                       boolean serverSide, String type) {
+                       boolean serverSide, @AddedLater String type) {
     public FaultRow {
         clients = List.copyOf(clients);
     }

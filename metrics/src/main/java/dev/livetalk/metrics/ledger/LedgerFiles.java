@@ -50,7 +50,30 @@ public final class LedgerFiles {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .annotationIntrospector(new RequiredRowFields())
             .build();
+
+    /**
+     * The one place that says which fields of a ledger row are required: every field of a row
+     * record of this package (and of the records in its lists) but those marked
+     * {@link AddedLater}. A row that lacks one is refused as it is read, with the table's file,
+     * the line and the field (Jackson's missing required creator property), where it would have
+     * been read as {@code null} or 0 and failed far from the row, or been counted as such.
+     */
+    private static final class RequiredRowFields extends com.fasterxml.jackson.databind.introspect
+            .JacksonAnnotationIntrospector {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Boolean hasRequiredMarker(com.fasterxml.jackson.databind.introspect.AnnotatedMember member) {
+            Boolean marked = super.hasRequiredMarker(member);
+            Class<?> type = member.getDeclaringClass();
+            if (marked != null || !type.isRecord() || !type.getPackageName().equals(LedgerFiles.class.getPackageName())) {
+                return marked;
+            }
+            return !member.hasAnnotation(AddedLater.class);
+        }
+    }
 
     private LedgerFiles() {
     }
@@ -329,11 +352,27 @@ public final class LedgerFiles {
         return rowsOf(file, type);
     }
 
-    /** The rows of the table file {@code file} (a ledger table, or a file {@link RowsOutput} wrote), one at a time. */
-    public static <T> Rows<T> rowsOf(Path file, Class<T> type) throws IOException {
+    /**
+     * The file of {@code table} in {@code folder}, which must be there (of any table: one added
+     * later too).
+     *
+     * @throws NoSuchFileException naming the file, and that a ledger table is missing
+     */
+    public static Path table(Path folder, LedgerTable table) throws NoSuchFileException {
+        Path file = folder.resolve(table.fileName());
+        requireTable(file);
+        return file;
+    }
+
+    private static void requireTable(Path file) throws NoSuchFileException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "a ledger table is missing");
         }
+    }
+
+    /** The rows of the table file {@code file} (a ledger table, or a file {@link RowsOutput} wrote), one at a time. */
+    public static <T> Rows<T> rowsOf(Path file, Class<T> type) throws IOException {
+        requireTable(file);
         InputStream raw = Files.newInputStream(file);
         try {
             JsonParser parser = MAPPER.createParser(new GZIPInputStream(raw, 1 << 16));
@@ -355,10 +394,31 @@ public final class LedgerFiles {
         }
     }
 
+    /** Jackson's words for a required field ({@link RequiredRowFields}) a row lacks, with the field's name. */
+    private static final java.util.regex.Pattern MISSING =
+            java.util.regex.Pattern.compile("Missing required creator property '([^']*)'");
+
     /** What is wrong with a table file, as {@code e} says: an empty or cut file's end of file has no message. */
     private static String problem(IOException e) {
         if (e instanceof java.io.EOFException && e.getMessage() == null) {
             return "it ends too early (empty or cut short): unexpected end of file";
+        }
+        java.util.regex.Matcher missing = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+                ? MISSING.matcher(m.getOriginalMessage()) : null;
+        if (missing != null && missing.lookingAt()) { // a required field ({@link RequiredRowFields}) absent
+            com.fasterxml.jackson.databind.exc.MismatchedInputException m =
+                    (com.fasterxml.jackson.databind.exc.MismatchedInputException) e;
+            StringBuilder field = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+                field.append(r.getFieldName() != null ? (field.isEmpty() ? "" : ".") + r.getFieldName()
+                        : "[" + r.getIndex() + "]");
+            }
+            if (field.isEmpty()) {
+                field.append(missing.group(1));
+            }
+            com.fasterxml.jackson.core.JsonLocation at = m.getLocation();
+            return (at == null ? "a row" : "line " + at.getLineNr()) + " has no " + field + ", a field every row of"
+                    + " the table has (docs/LEDGER.md)";
         }
         if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json) { // not Jackson's source note
             com.fasterxml.jackson.core.JsonLocation at = json.getLocation();
@@ -451,9 +511,7 @@ public final class LedgerFiles {
     }
 
     private static <T> void eachRow(Path file, Class<T> type, java.util.function.Consumer<T> row) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "a ledger table is missing");
-        }
+        requireTable(file);
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = new GZIPInputStream(raw, 1 << 16);
              JsonParser parser = MAPPER.createParser(in);

@@ -11,7 +11,7 @@ package dev.livetalk.metrics.ledger;
  * <p>Immutable; any thread.
  */
 public record MarkerRow(String client, String room, String source, String kind, long seq, long atUs,
-                        boolean lostEpoch) {
+                        @AddedLater boolean lostEpoch) {
     /** A marker of a run with one history. */
     public MarkerRow(String client, String room, String source, String kind, long seq, long atUs) {
         this(client, room, source, kind, seq, atUs, false);

@@ -39,9 +39,9 @@ import java.util.List;
  */
 public record MessageRow(String key, String room, String sender, String id, Long seq, String replyTo,
                          Long intendedUs, Long handedUs, Long transmittedUs, int transmissions,
-                         List<Sent> transmitted, List<String> clientMsgIds, Long echoUs, Long ackUs, Long committedUs,
+                         @AddedLater List<Sent> transmitted, List<String> clientMsgIds, Long echoUs, Long ackUs, Long committedUs,
                          List<Commit> commits, List<StatusStep> statuses, String finalStatus,
-                         int senderMoves, List<Commit> lostCommits, boolean acknowledgedLost) {
+                         int senderMoves, @AddedLater List<Commit> lostCommits, @AddedLater boolean acknowledgedLost) {
     public MessageRow {
         transmitted = transmitted == null ? List.of() : List.copyOf(transmitted);
         clientMsgIds = List.copyOf(clientMsgIds);
@@ -67,7 +67,7 @@ public record MessageRow(String key, String room, String sender, String id, Long
      * One commit: the server gave {@code clientMsgId} the seq {@code seq} and id {@code id} at
      * {@code atUs}, in history {@code epoch} ({@code null}: not recorded).
      */
-    public record Commit(long seq, String id, String clientMsgId, long atUs, String epoch) {
+    public record Commit(long seq, String id, String clientMsgId, long atUs, @AddedLater String epoch) {
         /** A commit whose epoch was not recorded. */
         public Commit(long seq, String id, String clientMsgId, long atUs) {
             this(seq, id, clientMsgId, atUs, null);
@@ -78,7 +78,7 @@ public record MessageRow(String key, String room, String sender, String id, Long
      * The sender's line showed {@code status} from {@code atUs}; {@code lostEpoch}: while the
      * sender's link was in an epoch the server lost (a READ then is not judged).
      */
-    public record StatusStep(String status, long atUs, boolean lostEpoch) {
+    public record StatusStep(String status, long atUs, @AddedLater boolean lostEpoch) {
         /** A step of a run with one history. */
         public StatusStep(String status, long atUs) {
             this(status, atUs, false);

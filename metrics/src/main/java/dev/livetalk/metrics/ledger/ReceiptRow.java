@@ -10,7 +10,7 @@ package dev.livetalk.metrics.ledger;
  * <p>Immutable; any thread.
  */
 public record ReceiptRow(String client, String room, String reader, String kind, long seq, long atUs,
-                         boolean lostEpoch) {
+                         @AddedLater boolean lostEpoch) {
     /** A receipt of a run with one history. */
     public ReceiptRow(String client, String room, String reader, String kind, long seq, long atUs) {
         this(client, room, reader, kind, seq, atUs, false);

@@ -20,7 +20,7 @@ import java.util.List;
  *                    (scrolled away over the top of its window, a transcript limit); 0 without one
  */
 public record TranscriptRow(String client, String room, Long joinedAtSeq, List<Line> lines,
-                            List<Transition> transitions, int evictedLines) {
+                            List<Transition> transitions, @AddedLater int evictedLines) {
     public TranscriptRow {
         lines = List.copyOf(lines);
         transitions = List.copyOf(transitions);

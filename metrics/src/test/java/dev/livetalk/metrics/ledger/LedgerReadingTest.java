@@ -64,4 +64,44 @@ class LedgerReadingTest {
                 .hasMessageContaining("of heap to be read whole, more than this JVM's maximum of")
                 .hasMessageContaining("LIVETALK_JAVA_OPTS=-Xmx");
     }
+
+    /**
+     * A row without a required field is refused when read, naming the table's file, the line and
+     * the field (nested ones by their path); a field {@link AddedLater} may be absent, as in the
+     * ledger of an earlier livetalk, and reads as its absent value.
+     */
+    @Test
+    void shouldRefuseARowWithoutARequiredFieldNamingTheFileTheLineAndTheField(@TempDir Path folder)
+            throws IOException {
+        LedgerWriterTest.stream(LedgerWriterTest.run(1), folder);
+        Path deliveries = folder.resolve(LedgerTable.DELIVERIES.fileName());
+        edit(deliveries, 2, ",\"unreachable\":false", ""); // an earlier livetalk's row: read as reachable
+        assertThat(LedgerFiles.read(folder).deliveries()).noneMatch(DeliveryRow::unreachable);
+
+        edit(deliveries, 2, "\"room\":\"[^\"]*\",", "");
+        assertThatThrownBy(() -> LedgerFiles.read(folder)).isInstanceOf(IOException.class)
+                .hasMessage(deliveries + ": not a ledger table: line 2 has no room, a field every row of the table has"
+                        + " (docs/LEDGER.md)");
+
+        LedgerWriterTest.stream(LedgerWriterTest.run(1), folder);
+        Path messages = folder.resolve(LedgerTable.MESSAGES.fileName());
+        edit(messages, 1, "\"status\":\"[a-z]*\",", "");
+        assertThatThrownBy(() -> LedgerFiles.read(folder)).hasMessage(messages + ": not a ledger table: line 1 has no"
+                + " statuses[0].status, a field every row of the table has (docs/LEDGER.md)");
+    }
+
+    /** Replaces the first match of {@code regex} on line {@code line} (from 1) of the gzip table {@code file}. */
+    private static void edit(Path file, int line, String regex, String replacement) throws IOException {
+        List<String> lines;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))) {
+            lines = new ArrayList<>(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .toList());
+        }
+        String edited = lines.get(line - 1).replaceFirst(regex, replacement);
+        assertThat(edited).as("line %d of %s has %s", line, file, regex).isNotEqualTo(lines.get(line - 1));
+        lines.set(line - 1, edited);
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            out.write((String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
 }
