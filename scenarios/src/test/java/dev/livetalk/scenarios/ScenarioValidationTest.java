@@ -206,6 +206,22 @@ class ScenarioValidationTest {
                 });
     }
 
+    /** A count or time threshold beyond 64 bits was judged as 2^63-1 and shown so: refused at its line and column. */
+    @Test
+    void shouldRefuseAThresholdBeyond64BitsAtItsLineAndColumn() throws Exception {
+        String text = "name: t\nseed: 1\nduration: 10s\nusers: [a]\nrooms: [{name: r, members: all}]\n"
+                + "load: {rate: 1}\nbudgets:\n  - lost == 99999999999999999999\n  - echo p(99) < 99999999999999m\n";
+
+        assertThatThrownBy(() -> ScenarioLoader.parse("t.yaml", text, LoaderOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> {
+                    assertThat(e.errors()).hasSize(2);
+                    assertError(e.errors().get(0), 8, 13, "a count is a whole number within 64 bits, at most"
+                            + " 9223372036854775807: 99999999999999999999");
+                    assertError(e.errors().get(1), 9, 18, "a time threshold must be at most 292 years (2^63-1 ns),"
+                            + " as a duration: 99999999999999m");
+                });
+    }
+
     /** A budget for a strategy found nowhere is not a scoping slip: said as an unknown strategy, with those found. */
     @Test
     void shouldReportABudgetForAStrategyFoundNowhereWithTheStrategiesFound() throws Exception {

@@ -219,14 +219,34 @@ public final class BudgetParser {
         String unit = match(UNIT);
         double amount = Double.parseDouble(number);
         if (unit == null) {
-            return new Threshold(amount, Threshold.Unit.NONE);
+            return within64Bits(new Threshold(amount, Threshold.Unit.NONE), number, at);
         }
         for (Threshold.Unit u : Threshold.Unit.values()) {
             if (u != Threshold.Unit.NONE && u.symbol().equals(unit)) {
-                return new Threshold(amount, u);
+                return within64Bits(new Threshold(amount, u), number, at);
             }
         }
         throw new BudgetSyntaxException(at + number.length(), "unknown unit '" + unit + "' (ns, us, ms, s, m, %)");
+    }
+
+    /**
+     * A count (a threshold without a unit) or a time beyond 64 bits, as figures are kept, is refused:
+     * it was judged as 9223372036854775807 (or that many nanoseconds) and shown so, not as written.
+     * {@code number} is the threshold's digits as written, {@code at} where they start.
+     */
+    private static Threshold within64Bits(Threshold threshold, String number, int at) {
+        java.math.BigDecimal max = java.math.BigDecimal.valueOf(Long.MAX_VALUE);
+        java.math.BigDecimal written = new java.math.BigDecimal(number);
+        if (threshold.unit() == Threshold.Unit.NONE && written.compareTo(max) > 0) {
+            throw new BudgetSyntaxException(at, "a count is a whole number within 64 bits, at most " + Long.MAX_VALUE
+                    + ": " + number);
+        }
+        if (threshold.unit().isTime()
+                && written.multiply(java.math.BigDecimal.valueOf(threshold.unit().nanos())).compareTo(max) > 0) {
+            throw new BudgetSyntaxException(at, "a time threshold must be at most 292 years (2^63-1 ns), as a duration:"
+                    + " " + number + threshold.unit().symbol());
+        }
+        return threshold;
     }
 
     private static void checkThreshold(Metric metric, Threshold threshold, int at) {

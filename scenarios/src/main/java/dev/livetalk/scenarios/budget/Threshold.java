@@ -29,6 +29,11 @@ public record Threshold(double amount, Unit unit) {
             return symbol;
         }
 
+        /** The nanoseconds of one of this unit; 1 for {@link #NONE} and {@link #PERCENT}. */
+        public long nanos() {
+            return nanos;
+        }
+
         public boolean isTime() {
             return this != NONE && this != PERCENT;
         }

@@ -126,6 +126,13 @@ class BudgetParserTest {
 
     /** A threshold is the decimal written times its unit: 0.067s is 67000000 ns, not the doubles' 67000000.00000001. */
     @Test
+    void shouldTakeTheLargestCountAndTimeWithin64Bits() {
+        assertThat(BudgetParser.parse("lost <= 9223372036854775807").expression()).isEqualTo("lost <= 9223372036854775807");
+        assertThat(BudgetParser.parse("echo p(99) < 153722867m").threshold().exact()) // 292 years
+                .isEqualByComparingTo("9223372020000000000");
+    }
+
+    @Test
     void shouldJudgeAgainstTheThresholdAsWritten() {
         assertThat(BudgetParser.parse("echo p(99) < 0.067s").threshold().inMeasuredUnit()).isEqualTo(67_000_000.0);
         assertThat(BudgetParser.parse("echo p(99) < 0.067s").holds(67_000_000.0)).isFalse();
@@ -207,6 +214,11 @@ class BudgetParserTest {
         "converged >= 0% | 10 | 'converged >= 0%' always holds: every figure is 0 or more",
         "converged > 100% | 10 | 'converged > 100%' can never hold: converged is at most 100%",
         "converged <= 100% | 10 | 'converged <= 100%' always holds: converged is at most 100%",
+        "lost == 99999999999999999999 | 8 | a count is a whole number within 64 bits, at most 9223372036854775807: 99999999999999999999",
+        "lost <= 9223372036854775808 | 8 | a count is a whole number within 64 bits",
+        "converged >= 99999999999999999999 | 13 | a count is a whole number within 64 bits",
+        "echo p(99) < 99999999999999m | 13 | a time threshold must be at most 292 years (2^63-1 ns), as a duration: 99999999999999m",
+        "echo p(99) < 9223372036854775808ns | 13 | a time threshold must be at most 292 years",
     })
     void shouldRejectAnInvalidExpressionAtTheOffendingToken(String expression, int offset, String message) {
         assertThatThrownBy(() -> BudgetParser.parse(expression))
