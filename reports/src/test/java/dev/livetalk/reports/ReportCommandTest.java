@@ -78,7 +78,8 @@ class ReportCommandTest {
         Fixtures.copy("outage", run.resolve("outage"), d -> d);
         Fixtures.copy("flapping-link", run.resolve("flapping-link"), d -> new dev.livetalk.metrics.results
                 .ResultsDocument(d.version(), d.scenario(), d.seed(), d.network(), d.environment(), d.faultSchedule(),
-                List.of(), d.stopped()));
+                List.of(), new dev.livetalk.metrics.results.ScenarioStop( // a document of no strategy is a stopped one
+                        dev.livetalk.metrics.results.ScenarioStop.Cause.HARNESS_FAILURE, "reconcile", "a strategy broke")));
         new RunStop(RunStop.Cause.HARNESS_FAILURE, "the harness failed: a strategy broke", "scenario flapping-link,"
                 + " strategy reconcile", List.of("outage")).write(run);
 

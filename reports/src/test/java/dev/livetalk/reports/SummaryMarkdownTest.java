@@ -70,7 +70,9 @@ class SummaryMarkdownTest {
     void shouldSayAScenarioStoppedBeforeAnyStrategyFinishedRanksAndComparesNothing() {
         List<RunFolder> runs = new ArrayList<>(Fixtures.runs());
         Path stopped = Fixtures.copy("outage", temp.resolve("stopped"), d -> new ResultsDocument(d.version(),
-                "stopped-early", d.seed(), d.network(), d.environment(), d.faultSchedule(), List.of(), d.stopped()));
+                "stopped-early", d.seed(), d.network(), d.environment(), d.faultSchedule(), List.of(),
+                new dev.livetalk.metrics.results.ScenarioStop(dev.livetalk.metrics.results.ScenarioStop.Cause
+                        .HARNESS_FAILURE, "reconcile", "a strategy broke"))); // a document of no strategy is a stopped one
         runs.add(RunFolder.read(stopped));
         List<ComparedSection> sections = Merge.sections(runs).stream().map(s -> ComparedSection.of(s, null)).toList();
 

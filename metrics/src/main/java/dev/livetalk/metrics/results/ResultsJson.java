@@ -74,7 +74,7 @@ public final class ResultsJson {
                         + ": " + version);
             }
             checkNotJudged(document.get("notJudged"));
-            checkStrategies(document.get("strategies"));
+            checkStrategies(document.get("strategies"), document.hasNonNull("stopped"));
             return MAPPER.treeToValue(tree, ResultsDocument.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a results document: " + e.getOriginalMessage(), e);
@@ -118,39 +118,72 @@ public final class ResultsJson {
     }
 
     /**
-     * {@code strategies} is a list of results whose correctness and cost figures are 0 or more
-     * (results.schema.json: counts, shares, per-client costs; Kendall's tau alone runs from -1 to
-     * 1), with no more converged clients than clients: the gate takes them as counts of events, and
-     * a count of -5 in a {@code --baseline} failed the run after its whole play with an exception of
-     * the statistics library, its results unwritten. What is not is named by its path and rule.
+     * {@code strategies} is a list of results whose correctness, cost and latency figures are 0 or
+     * more (results.schema.json: counts, shares, per-client costs, nanoseconds; Kendall's tau alone
+     * runs from -1 to 1), with no more converged clients than clients and a converged share of at
+     * most 100%, of each strategy and of each of its rooms: the gate takes them as counts of
+     * events, and a count of -5 in a {@code --baseline} failed the run after its whole play with an
+     * exception of the statistics library, its results unwritten. The list holds one strategy or
+     * more, but in a scenario the harness stopped ({@code stopped}) before its first strategy
+     * finished: a report of none rendered "PASS" of 0 strategy runs. What is not is named by its
+     * path and rule.
      */
-    private static void checkStrategies(JsonNode strategies) {
+    private static void checkStrategies(JsonNode strategies, boolean stopped) {
         if (strategies == null || !strategies.isArray()) {
             throw new IllegalArgumentException("not a results document: strategies is required: an array of the"
                     + " strategies' results" + (strategies == null ? "" : ": " + strategies));
         }
+        if (strategies.isEmpty() && !stopped) {
+            throw new IllegalArgumentException("not a results document: strategies must hold the results of one"
+                    + " strategy or more (none only in a scenario that stopped before its first strategy finished):"
+                    + " []");
+        }
         for (int i = 0; i < strategies.size(); i++) {
             String path = "strategies[" + i + "]";
-            JsonNode correctness = strategies.get(i).path("correctness");
-            checkNotNegative(path + ".correctness", correctness);
-            checkNotNegative(path + ".cost", strategies.get(i).path("cost"));
-            if (correctness.path("convergedClients").asLong() > correctness.path("clients").asLong()) {
-                throw new IllegalArgumentException("not a results document: " + path + ".correctness.convergedClients"
-                        + " must be at most its clients (" + correctness.path("clients") + "): "
-                        + correctness.path("convergedClients"));
+            checkFigures(path, strategies.get(i));
+            checkNotNegative(path + ".cost", strategies.get(i).path("cost"), FIGURE);
+            JsonNode rooms = strategies.get(i).path("rooms");
+            for (int k = 0; k < rooms.size(); k++) {
+                checkFigures(path + ".rooms[" + k + "]", rooms.get(k));
             }
         }
     }
 
-    /** Every number under {@code node}, but Kendall's tau, is 0 or more. */
-    private static void checkNotNegative(String path, JsonNode node) {
+    /** The correctness and latency figures of a strategy or a room at {@code path}: 0 or more, the converged within the clients. */
+    private static void checkFigures(String path, JsonNode figures) {
+        JsonNode correctness = figures.path("correctness");
+        checkNotNegative(path + ".correctness", correctness, FIGURE);
+        checkNotNegative(path + ".latency", figures.path("latency"), LATENCY);
+        if (correctness.path("convergedClients").asLong() > correctness.path("clients").asLong()) {
+            throw new IllegalArgumentException("not a results document: " + path + ".correctness.convergedClients"
+                    + " must be at most its clients (" + correctness.path("clients") + "): "
+                    + correctness.path("convergedClients"));
+        }
+        if (correctness.path("convergedShare").asDouble() > 100) {
+            throw new IllegalArgumentException("not a results document: " + path + ".correctness.convergedShare"
+                    + " must be at most 100 (a percentage of the clients): " + correctness.path("convergedShare"));
+        }
+    }
+
+    /** What a correctness or cost figure is, in the rule of {@link #checkNotNegative}. */
+    private static final String FIGURE = "a count, share or cost";
+    /** What a latency figure is, in the rule of {@link #checkNotNegative}. */
+    private static final String LATENCY = "a count or nanoseconds";
+
+    /** Every number under {@code node} (in its objects and lists), but Kendall's tau, is 0 or more: {@code what}. */
+    private static void checkNotNegative(String path, JsonNode node, String what) {
         if (node.isNumber() && node.asDouble() < 0) {
-            throw new IllegalArgumentException("not a results document: " + path + " must be 0 or more (a count,"
-                    + " share or cost): " + node);
+            throw new IllegalArgumentException("not a results document: " + path + " must be 0 or more (" + what
+                    + "): " + node);
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkNotNegative(path + "[" + i + "]", node.get(i), what);
+            }
         }
         node.fieldNames().forEachRemaining(name -> {
             if (!name.equals("kendallTau")) {
-                checkNotNegative(path + "." + name, node.get(name));
+                checkNotNegative(path + "." + name, node.get(name), what);
             }
         });
     }

@@ -330,6 +330,48 @@ class ResultsJsonTest {
                 .hasMessage("not a results document: strategies is required: an array of the strategies' results");
     }
 
+    /**
+     * A converged share above 100%, a negative latency (of a strategy or a room) and an empty list
+     * of strategies (rendered "PASS" of 0 strategy runs) are named by their path and rule; no
+     * strategy is taken only in a scenario that stopped before its first strategy finished.
+     */
+    @Test
+    void shouldRefuseAShareAbove100ANegativeLatencyAndNoStrategyNamingTheFieldAndTheRule() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(SampleResults.document()));
+        ObjectNode strategy = (ObjectNode) tree.get("strategies").get(0);
+        ObjectNode correctness = (ObjectNode) strategy.get("correctness");
+        double share = correctness.get("convergedShare").asDouble();
+        correctness.put("convergedShare", 250);
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a results document: strategies[0].correctness.convergedShare must be at most 100 (a"
+                        + " percentage of the clients): 250");
+        correctness.put("convergedShare", share);
+
+        ObjectNode corrected = (ObjectNode) strategy.get("latency").get(1).get("corrected");
+        long p99 = corrected.get("p99").asLong();
+        corrected.put("p99", -3);
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .hasMessage("not a results document: strategies[0].latency[1].corrected.p99 must be 0 or more (a count"
+                        + " or nanoseconds): -3");
+        corrected.put("p99", p99);
+        ObjectNode room = (ObjectNode) strategy.get("rooms").get(0).get("latency").get(0).get("raw");
+        room.put("max", -1);
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .hasMessageContaining("strategies[0].rooms[0].latency[0].raw.max must be 0 or more");
+        room.put("max", 0);
+        assertThat(ResultsJson.fromJson(mapper.writeValueAsString(tree)).strategies()).isNotEmpty();
+
+        tree.putArray("strategies");
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .hasMessage("not a results document: strategies must hold the results of one strategy or more (none"
+                        + " only in a scenario that stopped before its first strategy finished): []");
+        tree.set("stopped", mapper.readTree(ResultsJson.toJson(SampleResults.document().stoppedBy(
+                new ScenarioStop(ScenarioStop.Cause.HARNESS_FAILURE, "reconcile", "the harness failed")))).get("stopped"));
+        assertThat(ResultsJson.fromJson(mapper.writeValueAsString(tree)).strategies()).isEmpty();
+    }
+
     @Test
     void shouldReadADocumentWithoutAScheduleAsAnEmptyScheduleOfItsSeed() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
