@@ -99,8 +99,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     private List<LedgerFolder> ledgers() throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new UsageException("no such folder: " + dir + " (DIR is the folder of a run, its --out, or of one"
-                    + " scenario in it)");
+            throw new UsageException((Files.exists(dir) ? dir + " is a file, not a folder" : "no such folder: " + dir)
+                    + " (DIR is the folder of a run, its --out, or of one scenario in it)");
         }
         List<LedgerFolder> all;
         try {

@@ -53,7 +53,7 @@ final class ScenarioFiles {
             if (Files.isDirectory(path)) {
                 List<Path> inFolder = yamlFilesIn(path);
                 if (inFolder.isEmpty()) {
-                    throw new UsageException("no scenario files (*.yaml) in folder " + path);
+                    throw new UsageException("no scenario files (*.yaml or *.yml) in folder " + path);
                 }
                 files.addAll(inFolder);
             } else {

@@ -158,6 +158,10 @@ class AuditCommandTest extends CommandLineTest {
         assertThat(err.toString()).contains("must exist", "nowhere");
         assertThat(run("audit", dir.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(err.toString()).contains("must hold results.json").doesNotContain("\tat ");
+        Path file = played.resolve("sim-outage/results.json"); // it exists: a file, not a folder
+        assertThat(run("audit", file.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("the folder to audit must be a folder: " + file + " is a file (give the"
+                + " folder of a run, its --out, or of one scenario, the one holding results.json)");
     }
 
     @Test

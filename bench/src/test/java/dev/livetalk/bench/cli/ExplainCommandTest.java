@@ -101,6 +101,16 @@ class ExplainCommandTest extends CommandLineTest {
         assertThat(out.toString()).isEmpty();
     }
 
+    /** A file given as DIR is said to be a file, not a folder that does not exist. */
+    @Test
+    void shouldExitTwoSayingAFileIsNoFolder() throws IOException {
+        Path file = Files.writeString(dir.resolve("results.json"), "{}");
+
+        assertThat(run("explain", file.toString(), "lobby:1")).isEqualTo(2);
+        assertThat(err.toString()).contains(file + " is a file, not a folder (DIR is the folder of a run, its --out,"
+                + " or of one scenario in it)").doesNotContain("no such folder");
+    }
+
     @Test
     void shouldExitTwoNamingAnUnknownIdAndUpToThreeCloseOnes() throws IOException {
         Path run = runFolder("reconcile");

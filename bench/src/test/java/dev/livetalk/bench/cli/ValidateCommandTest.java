@@ -54,4 +54,13 @@ class ValidateCommandTest extends CommandLineTest {
                 "no such scenario file or folder: " + dangling + " (a link to a path that does not exist)");
         assertThat(out.toString()).doesNotContain("ok ");
     }
+
+    /** A folder without scenarios is named with both extensions a folder's scenarios may have. */
+    @Test
+    void shouldNameBothExtensionsForAFolderWithoutScenarios() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(folder.resolve("notes.txt"), "not a scenario\n");
+
+        assertInvalid(run("validate", folder.toString()), "no scenario files (*.yaml or *.yml) in folder " + folder);
+    }
 }

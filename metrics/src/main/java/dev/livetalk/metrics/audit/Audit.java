@@ -168,6 +168,10 @@ public final class Audit {
     }
 
     private static List<Path> documentsIn(Path folder, java.util.Collection<String> leftOut) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new AuditInputException("the folder to audit must be a folder: " + folder + " is a file (give the"
+                    + " folder of a run, its --out, or of one scenario, the one holding results.json)");
+        }
         if (!Files.isDirectory(folder)) {
             throw new AuditInputException("the folder to audit must exist: " + folder);
         }
