@@ -5,6 +5,7 @@ import dev.livetalk.metrics.gate.IntervalSource;
 import dev.livetalk.metrics.gate.Tolerance;
 import dev.livetalk.metrics.results.RegressionVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
+import dev.livetalk.metrics.results.ShardManifest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,8 @@ public final class Baseline {
     private final Map<String, RunFolder> folders = new HashMap<>();
     private final Map<String, IntervalSource> intervals = new HashMap<>();
     private final Tolerance tolerance;
+    /** Which scenario folders of the baseline's folder an earlier run left there, said in one line; empty when none. */
+    private String leftOut = "";
 
     /** A baseline of {@code documents} without interval logs (one per scenario; a later one of a scenario wins). */
     public Baseline(List<ResultsDocument> documents, Tolerance tolerance) {
@@ -47,28 +50,60 @@ public final class Baseline {
 
     /**
      * Loads a baseline from a {@code results.json}, or from the output folder of an earlier run
-     * (its {@code results.json} and those of its sub-folders).
+     * (its {@code results.json} and those of its sub-folders, but the scenario folders an earlier
+     * run into the same folder left there: {@link ShardManifest#notPlayed}).
      *
      * @throws IllegalArgumentException when nothing there is a results document
      */
     public static Baseline load(Path fileOrFolder, Tolerance tolerance) {
+        List<String> leftOut = leftOut(fileOrFolder);
         List<RunFolder> runs = new ArrayList<>();
-        for (Path file : resultsFiles(fileOrFolder)) {
+        for (Path file : resultsFiles(fileOrFolder, leftOut)) {
             runs.add(RunFolder.read(file));
         }
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("baseline must be a results.json or a folder holding some: "
                     + fileOrFolder);
         }
-        return ofRuns(runs, tolerance);
+        Baseline baseline = ofRuns(runs, tolerance);
+        if (!leftOut.isEmpty()) {
+            baseline.leftOut = "\n" + notPlayedNote(fileOrFolder);
+        }
+        return baseline;
     }
 
-    private static List<Path> resultsFiles(Path fileOrFolder) {
+    /**
+     * The scenario folders of a run's folder that an earlier run into it left there
+     * ({@link ShardManifest#notPlayed}): no part of the run the baseline is, so not compared with.
+     */
+    private static List<String> leftOut(Path fileOrFolder) {
+        if (!Files.isDirectory(fileOrFolder)) {
+            return List.of();
+        }
+        try {
+            return ShardManifest.notPlayed(fileOrFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list baseline folder " + fileOrFolder, e);
+        }
+    }
+
+    private static String notPlayedNote(Path folder) {
+        try {
+            return ShardManifest.notPlayedNote(folder).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list baseline folder " + folder, e);
+        }
+    }
+
+    private static List<Path> resultsFiles(Path fileOrFolder, List<String> leftOut) {
         if (!Files.isDirectory(fileOrFolder)) {
             return List.of(fileOrFolder);
         }
         try (Stream<Path> files = Files.walk(fileOrFolder, 2)) {
-            return files.filter(f -> f.getFileName().toString().equals("results.json")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().equals("results.json"))
+                    .filter(f -> !(fileOrFolder.equals(f.getParent().getParent())
+                            && leftOut.contains(f.getParent().getFileName().toString())))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list baseline folder " + fileOrFolder, e);
         }
@@ -132,10 +167,13 @@ public final class Baseline {
                         + ": not compared, only their budgets judge them");
     }
 
-    /** What the console says of the comparison: the method and its seed, and which baselines lack interval logs. */
+    /**
+     * What the console says of the comparison: the method and its seed, which scenario folders of the
+     * baseline's folder were left out (an earlier run's), and which baselines lack interval logs.
+     */
     public String describe() {
         List<String> without = withoutIntervalLogs();
-        return BaselineComparison.method(tolerance) + (without.isEmpty() ? ""
+        return BaselineComparison.method(tolerance) + leftOut + (without.isEmpty() ? ""
                 : "\ngate: the baseline has no interval logs (.hlog) of " + String.join(", ", without)
                         + ": their latency p50 is compared by threshold and floor only, p99 not gated");
     }

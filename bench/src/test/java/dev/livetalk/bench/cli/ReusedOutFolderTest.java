@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A run into an {@code --out} that an earlier run of more scenarios wrote leaves the earlier
  * scenario folders there; its {@code shard.json} lists what it played, so that {@code livetalk
  * report} and {@code livetalk audit} of the folder read only the run's own scenarios and say in
- * one line which folders they left out. A folder without {@code shard.json} (an earlier
+ * one line which folders they left out; nor does a {@code --baseline} of that folder compare
+ * with them. A folder without {@code shard.json} (an earlier
  * livetalk's run) is read whole, as before.
  */
 class ReusedOutFolderTest extends CommandLineTest {
@@ -52,6 +53,12 @@ class ReusedOutFolderTest extends CommandLineTest {
         ReusedOutFolderTest audit = new ReusedOutFolderTest();
         assertThat(audit.run("audit", out.toString())).as(audit.err.toString()).isZero();
         assertThat(audit.out.toString()).contains(note).contains("checked in 1 scenario, all agree");
+
+        ReusedOutFolderTest gated = new ReusedOutFolderTest(); // nor is it a baseline of two
+        assertThat(gated.run("run", two.toString(), "--network", "sim", "--strategies", "reconcile",
+                "--out", dir.resolve("gated").toString(), "--baseline", out.toString())).as(gated.err.toString()).isZero();
+        assertThat(gated.out.toString() + gated.err).contains(note)
+                .contains("gate: the baseline has no results of two: not compared");
 
         Files.delete(out.resolve(ShardManifest.FILE)); // a folder of an earlier livetalk: every scenario, as before
         ReusedOutFolderTest old = new ReusedOutFolderTest();
