@@ -2,6 +2,7 @@ package dev.livetalk.metrics.replay;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +56,40 @@ class OrdinalTableTest {
         assertThat(table.get("room-1", "user-2", "c-1")).isEqualTo(OrdinalTable.NONE);
         assertThat(table.get("room-1", "user-1", "c-2")).isEqualTo(OrdinalTable.NONE);
         assertThat(new OrdinalTable(1).get("room-1")).isEqualTo(OrdinalTable.NONE);
+    }
+
+    @Test
+    void shouldTellApartKeysOfOneHashCodeThroughManyGrowths() {
+        List<String> same = sameHashCode(10); // 1,024 strings of one hash code
+        for (int arity = 1; arity <= 3; arity++) {
+            OrdinalTable table = new OrdinalTable(arity);
+            Map<List<String>, Integer> model = new HashMap<>();
+            for (int i = 0; i < same.size(); i++) {
+                // the other strings also of that hash code, or null: every key lands on one chain of slots
+                String[] key = {same.get(i), arity > 1 ? same.get(i % 7) : null,
+                        arity > 2 ? (i % 5 == 0 ? null : same.get(i % 3)) : null};
+                assertThat(table.put(key[0], key[1], key[2], i, false)).isEqualTo(OrdinalTable.NONE);
+                model.put(Arrays.asList(key), i);
+            }
+            assertThat(table.size()).isEqualTo(same.size());
+            model.forEach((key, ordinal) -> assertThat(table.get(key.get(0), key.get(1), key.get(2)))
+                    .isEqualTo(ordinal));
+            String[] other = {"x" + same.get(0), arity > 1 ? same.get(0) : null, null};
+            assertThat(table.get(other[0], other[1], other[2])).isEqualTo(OrdinalTable.NONE);
+        }
+    }
+
+    /** The {@code 2^blocks} strings of {@code blocks} blocks, each "Aa" or "BB" (two of one hash code): all of one hash code. */
+    private static List<String> sameHashCode(int blocks) {
+        List<String> strings = new ArrayList<>();
+        for (int m = 0; m < 1 << blocks; m++) {
+            StringBuilder s = new StringBuilder();
+            for (int b = 0; b < blocks; b++) {
+                s.append((m >> b & 1) == 0 ? "Aa" : "BB");
+            }
+            strings.add(s.toString());
+        }
+        return strings;
     }
 
     @Test

@@ -2,7 +2,10 @@ package dev.livetalk.metrics.trace;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -25,6 +28,22 @@ class SameObjectsTest {
         }
         assertThat(same.size()).isEqualTo(model.size());
         model.values().forEach(first -> assertThat(same.same(new String(first))).isSameAs(first));
+    }
+
+    @Test
+    void shouldKeepTheFirstOfEachValueWhenEveryValueHasOneHashCode() {
+        SameObjects<String> same = new SameObjects<>();
+        List<String> firsts = new ArrayList<>();
+        for (int m = 0; m < 1 << 10; m++) { // 1,024 strings of blocks "Aa" or "BB": one hash code
+            StringBuilder s = new StringBuilder();
+            for (int b = 0; b < 10; b++) {
+                s.append((m >> b & 1) == 0 ? "Aa" : "BB");
+            }
+            firsts.add(same.same(s.toString()));
+        }
+        assertThat(new HashSet<>(firsts.stream().map(String::hashCode).toList())).hasSize(1);
+        assertThat(same.size()).isEqualTo(firsts.size());
+        firsts.forEach(first -> assertThat(same.same(new String(first))).isSameAs(first));
     }
 
     @Test
