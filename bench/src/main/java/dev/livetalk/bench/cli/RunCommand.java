@@ -394,14 +394,15 @@ final class RunCommand implements Callable<Integer> {
      * {@code --otlp} names no file the run writes into {@code outDir} itself: its report, summary,
      * JUnit XML, stop and shard manifests, lock, charts and its scenarios' folders. There the run
      * replaced the traces at its end (with {@code --otlp OUT/summary.md}, the summary; the console
-     * still counted the traces as written), and exited 0.
+     * still counted the traces as written), and exited 0. Compared with the links of both
+     * resolved: a name through a link was taken as another file.
      */
     private void checkOtlpIsNoFileOfTheRun(Path outDir, Set<String> scenarios) {
         if (otlpPath == null) {
             return;
         }
-        Path out = outDir.toAbsolutePath().normalize();
-        Path file = otlpPath.toAbsolutePath().normalize();
+        Path out = realOrAbsolute(outDir);
+        Path file = realOrAbsolute(otlpPath);
         if (!file.startsWith(out) || file.equals(out)) {
             return;
         }
@@ -411,8 +412,8 @@ final class RunCommand implements Callable<Integer> {
                 OutputLock.FILE));
         if (runs.contains(first)) {
             throw new UsageException("--otlp " + otlpPath + ": the run writes its own " + first + " there, in --out "
-                    + outDir + ", and would replace the traces: give a file of its own (" + out.resolve("traces.jsonl")
-                    + ", say)");
+                    + outDir + ", and would replace the traces: give a file of its own ("
+                    + outDir.toAbsolutePath().normalize().resolve("traces.jsonl") + ", say)");
         }
     }
 
@@ -977,12 +978,24 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code path} with its links resolved when it exists, else absolute and normalised. */
+    /**
+     * {@code path} absolute and normalised, the links of its longest part that exists resolved: two
+     * names of one file or folder, also of one not made yet (an {@code --otlp} file, an
+     * {@code --out} folder), are then equal.
+     */
     private static Path realOrAbsolute(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
         try {
-            return Files.exists(path) ? path.toRealPath() : path.toAbsolutePath().normalize();
+            if (Files.exists(path)) {
+                return path.toRealPath();
+            }
+            Path existing = absolute.getParent();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            return existing == null ? absolute : existing.toRealPath().resolve(existing.relativize(absolute));
         } catch (IOException e) {
-            return path.toAbsolutePath().normalize();
+            return absolute;
         }
     }
 

@@ -312,6 +312,18 @@ class RunArgumentsTest {
         assertThat(err.toString()).doesNotContain("writes its own").contains("test launcher");
     }
 
+    /**
+     * An --otlp file the run writes itself, named through a link (here to --out's parent), was
+     * taken: the names differed, so the summary replaced the traces.
+     */
+    @Test
+    void shouldRefuseAnOtlpFileThatTheRunWritesItselfNamedThroughALink() throws Exception {
+        Path alias = Files.createSymbolicLink(dir.resolve("alias"), dir);
+        Path summary = alias.resolve("out/summary.md");
+        assertRefusedBeforeAnythingStarted(run("--otlp", summary.toString()),
+                "--otlp " + summary + ": the run writes its own summary.md there, in --out " + outDir);
+    }
+
     /** Tolerances are checked also without --baseline, where they would do nothing. */
     @Test
     void shouldRefuseToleranceOutOfRange() {
