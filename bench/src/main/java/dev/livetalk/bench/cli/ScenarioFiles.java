@@ -39,13 +39,17 @@ final class ScenarioFiles {
         }
     }
 
+    /** How the name of an editor's lock file begins (Emacs: {@code .#NAME}, a link to nothing): not a scenario. */
+    private static final String EDITOR_LOCK = ".#";
+
     /**
      * The YAML files named, and the {@code *.yaml} / {@code *.yml} files directly inside the
      * folders named (not their sub-folders), sorted by name per folder.
      *
      * @throws UsageException for a path that does not exist, is neither a regular file nor a folder
      *     (a FIFO, a device), or is a folder without scenarios; also for a {@code *.yaml} in a
-     *     folder that is no regular file (a link to nothing, a FIFO), which was left out in silence
+     *     folder that is no regular file (a link to nothing, a FIFO), which was left out in silence;
+     *     an editor's lock ({@code .#NAME.yaml}, a link to nothing while Emacs edits NAME.yaml) is no scenario
      */
     static List<Path> expand(List<Path> paths) {
         List<Path> files = new ArrayList<>();
@@ -79,6 +83,7 @@ final class ScenarioFiles {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.filter(p -> p.getFileName().toString().endsWith(".yaml")
                             || p.getFileName().toString().endsWith(".yml"))
+                    .filter(p -> !p.getFileName().toString().startsWith(EDITOR_LOCK))
                     .filter(p -> !Files.isDirectory(p))
                     .sorted()
                     .map(ScenarioFiles::regularFile)

@@ -55,6 +55,17 @@ class ValidateCommandTest extends CommandLineTest {
         assertThat(out.toString()).doesNotContain("ok ");
     }
 
+    /** Emacs's lock of a scenario being edited ({@code .#NAME.yaml}, a link to nothing) is no scenario of the folder. */
+    @Test
+    void shouldPassOverAnEditorsLockInAFolder() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("editing"));
+        Files.writeString(folder.resolve("a.yaml"), SCENARIO + "load: {rate: 1}\n");
+        Files.createSymbolicLink(folder.resolve(".#a.yaml"), Path.of("user@host.4242:1765000000"));
+
+        assertThat(run("validate", folder.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("ok " + folder.resolve("a.yaml"));
+    }
+
     /** A folder without scenarios is named with both extensions a folder's scenarios may have. */
     @Test
     void shouldNameBothExtensionsForAFolderWithoutScenarios() throws Exception {
