@@ -1,6 +1,5 @@
 package dev.livetalk.metrics.replay;
 
-import dev.livetalk.metrics.TraceFixture;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -44,12 +43,8 @@ class ShownTimesTest {
 
     @Test
     void shouldRefuseAMessageOfAnotherRoom() {
-        TraceFixture run = new TraceFixture("test");
-        run.client("alice").join("lobby", 0);
-        run.commit("lobby", "bob", "b1", 1);
-        run.commit("side", "bob", "b2", 2);
-        MessageIndex index = MessageIndex.of(run.build());
-        LogicalMessage side = index.all().stream().filter(m -> m.room().equals("side")).findFirst().orElseThrow();
+        MessageIndex index = TwoRooms.index();
+        LogicalMessage side = TwoRooms.ofRoom(index, "side").get(0);
         assertThatThrownBy(() -> new ShownTimes.Builder(index, "lobby").putIfAbsent(side, 5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("room lobby");
     }

@@ -63,12 +63,8 @@ class StatusStepsTest {
 
     @Test
     void shouldRefuseAMessageOfAnotherRoom() {
-        TraceFixture run = new TraceFixture("test");
-        run.client("alice").join("lobby", 0);
-        run.commit("lobby", "bob", "b1", 1);
-        run.commit("side", "bob", "b2", 2);
-        MessageIndex index = MessageIndex.of(run.build());
-        LogicalMessage side = index.all().stream().filter(m -> m.room().equals("side")).findFirst().orElseThrow();
+        MessageIndex index = TwoRooms.index();
+        LogicalMessage side = TwoRooms.ofRoom(index, "side").get(0);
         assertThatThrownBy(() -> new StatusSteps.Builder(index, "lobby")
                 .add(side, new StatusStep(1, 1, null, MessageStatus.PENDING, 0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("room lobby");

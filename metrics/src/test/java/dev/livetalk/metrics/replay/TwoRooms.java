@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The index the tests of a room's array-backed maps ({@link ShownTimes}, {@link StatusSteps})
  * read: rooms {@code lobby} and {@code side}, 40 messages of bob committed and 40 sent by alice,
- * interleaved between the two rooms.
+ * interleaved between the two rooms (also what their refusal of a message of another room is tried with).
  */
 final class TwoRooms {
     static final List<String> ROOMS = List.of("lobby", "side");
