@@ -36,7 +36,7 @@ final class DriftTable {
         return String.format(Locale.ROOT, "p99 per full minute after the warm-up (%d minutes; corrected samples by "
                         + "the minute they completed in). slope: Theil-Sen, the median of the slopes between every "
                         + "two minutes. p-value: Mann-Kendall, two-sided. marked: p-value below %s and the p99 moved "
-                        + "from the first full minute to the last by at least %s%% and %s", drift.minutes().size(),
+                        + "from the first full minute to the last, the way the test says, by at least %s%% and %s", drift.minutes().size(),
                 plain(drift.alpha()), plain(drift.practicalPercent()), FigureText.duration(drift.practicalFloorNanos()));
     }
 
@@ -59,7 +59,9 @@ final class DriftTable {
     }
 
     static String sentence(String strategy, Drift drift, DriftTrend t) {
-        boolean rose = t.slopeNanosPerMinute() != null && t.slopeNanosPerMinute() > 0;
+        // the direction of the figures the sentence gives, not of the fitted slope: the median of the
+        // pairwise slopes is 0 for a step up after many equal minutes
+        boolean rose = t.lastP99() > t.firstP99();
         return strategy + ": " + t.metric() + " p99 " + (rose ? "rose" : "fell") + " from "
                 + FigureText.duration(t.firstP99()) + " in the first full minute to " + FigureText.duration(t.lastP99())
                 + " in minute " + drift.minutes().size() + " (" + change(t) + ", " + slope(t) + " per minute, p = "

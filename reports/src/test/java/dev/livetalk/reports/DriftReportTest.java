@@ -71,6 +71,24 @@ class DriftReportTest {
     }
 
     @Test
+    void shouldSayARiseRoseWhenItsTheilSenSlopeIsZero() {
+        // 10 ms for 8 minutes, then 20 ms for 4 (DriftTest.shouldMarkAStepUpWhoseTheilSenSlopeIsZero):
+        // marked, its median pairwise slope 0
+        List<DriftMinute> minutes = new ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            long p99 = (m < 8 ? 10 : 20) * MS;
+            minutes.add(new DriftMinute(m, m * Drift.MINUTE_NANOS,
+                    List.of(new MinuteLatency("peer-final", 1200, p99, p99, p99, 0)), new MinuteCorrectness(0, 0, 0, 0, 0, 0, 0)));
+        }
+        DriftTrend step = new DriftTrend("peer-final", 12, 10 * MS, 20 * MS, 100.0, 0.0, 10.0 * MS, 32L, 0.0085, true);
+        Drift drift = new Drift(Drift.MINUTE_NANOS, Drift.ALPHA, Drift.PRACTICAL_PERCENT, Drift.PRACTICAL_FLOOR_NANOS,
+                minutes, List.of(step));
+
+        assertThat(DriftTable.sentence("reconcile", drift, step)).startsWith(
+                "reconcile: peer-final p99 rose from 10.0 ms in the first full minute to 20.0 ms in minute 12 (+100.0%,");
+    }
+
+    @Test
     void shouldRenderTheDriftSectionOfARunWithADriftBlock() throws IOException {
         Path results = Fixtures.copy("outage", temp.resolve("in/outage"),
                 doc -> Fixtures.with(doc, doc.seed(), DriftReportTest::withDrift));
@@ -102,8 +120,8 @@ class DriftReportTest {
                 .contains("| peer-final | 10.0 ms | 18.0 ms | +80.0% | +2.00 ms | 0.017 | **marked** |\n")
                 .contains("**outage** / event-only")
                 .contains("| peer-final | 10.0 ms | 10.0 ms | +0.0% | +0.00 ms | 1.000 | - |\n")
-                .contains("marked: p-value below 0.05 and the p99 moved from the first full minute to the last by at "
-                        + "least 20% and 1.0 ms");
+                .contains("marked: p-value below 0.05 and the p99 moved from the first full minute to the last, the way "
+                        + "the test says, by at least 20% and 1.0 ms");
     }
 
     @Test

@@ -31,8 +31,9 @@ import java.util.TreeMap;
  * {@value #MIN_MINUTES} full minutes.
  *
  * <p>A trend is marked when the Mann-Kendall p-value is below {@link #ALPHA} and the p99 moved,
- * first full minute to last, by at least {@link #PRACTICAL_PERCENT} percent and at least
- * {@link #PRACTICAL_FLOOR_NANOS} (a 0 first minute: the floor alone).
+ * first full minute to last, the way the test's S says (up for S above 0) by at least
+ * {@link #PRACTICAL_PERCENT} percent and at least {@link #PRACTICAL_FLOOR_NANOS} (a 0 first minute:
+ * the floor alone).
  *
  * <p>Immutable; any thread.
  *
@@ -193,8 +194,10 @@ public record Drift(long minuteNanos, double alpha, double practicalPercent, lon
         double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
         TheilSen line = TheilSen.fit(x, y);
         MannKendall test = MannKendall.test(y);
+        // the test's direction and the first-to-last move must agree: a warm-up minute high above a
+        // steady rise after it is no rise from the first minute to the last, nor a fall
         boolean marked = test.significantAt(ALPHA) && firstP99 != null && lastP99 != null
-                && beyondPractical(firstP99, lastP99);
+                && Long.signum(test.s()) == Long.signum(lastP99 - firstP99) && beyondPractical(firstP99, lastP99);
         return new DriftTrend(metric, points.size(), firstP99, lastP99, change, line.slope(), line.intercept(),
                 test.s(), test.pValue(), marked);
     }

@@ -99,6 +99,42 @@ public class DriftTest {
     }
 
     @Test
+    void shouldNotMarkARiseWhoseLastMinuteIsBelowTheFirst() {
+        // a warm-up minute of 50 ms (JIT, connections), then 5 ms rising 1 ms a minute to 13 ms in
+        // minute 9: Mann-Kendall sees a steady rise (S = 36 - 9 = 27 of 45), the first to last minute fell
+        // by 74%; neither alone is a drift, and "rose from 50 ms to 13 ms" is no sentence
+        Drift drift = Drift.of(report(0, 10, s -> s < 60 ? 50 * MS : (4 + s / 60) * MS), List.of(),
+                Duration.ofMinutes(10));
+        DriftTrend peerFinal = drift.trend("peer-final");
+        assertThat(peerFinal.pValue()).isLessThan(Drift.ALPHA);
+        assertThat(peerFinal.mannKendallS()).isPositive();
+        assertThat(peerFinal.changePercent()).isLessThan(-Drift.PRACTICAL_PERCENT);
+        assertThat(peerFinal.marked()).isFalse();
+    }
+
+    @Test
+    void shouldMarkAFallThatIsSteady() {
+        // 40 ms falling 3 ms a minute to 13 ms in minute 9: a steady fall is marked as a rise is
+        Drift drift = Drift.of(report(0, 10, s -> (40 - 3 * (s / 60)) * MS), List.of(), Duration.ofMinutes(10));
+        DriftTrend peerFinal = drift.trend("peer-final");
+        assertThat(peerFinal.mannKendallS()).isEqualTo(-45);
+        assertThat(peerFinal.changePercent()).isLessThan(-Drift.PRACTICAL_PERCENT);
+        assertThat(peerFinal.marked()).isTrue();
+    }
+
+    @Test
+    void shouldMarkAStepUpWhoseTheilSenSlopeIsZero() {
+        // 10 ms for 8 minutes, then 20 ms for 4: 34 of the 66 pairwise slopes are 0, so the median
+        // is 0, while Mann-Kendall finds the rise (S = 32); the report must say it rose (DriftReportTest)
+        Drift drift = Drift.of(report(0, 12, s -> s < 480 ? 10 * MS : 20 * MS), List.of(), Duration.ofMinutes(12));
+        DriftTrend peerFinal = drift.trend("peer-final");
+        assertThat(peerFinal.slopeNanosPerMinute()).isZero();
+        assertThat(peerFinal.mannKendallS()).isEqualTo(32);
+        assertThat(peerFinal.pValue()).isLessThan(Drift.ALPHA);
+        assertThat(peerFinal.marked()).isTrue();
+    }
+
+    @Test
     void shouldCountOnlyFullMinutesOfTheLoadAndNeedThree() {
         LatencyReport report = report(0, 4, s -> 10 * MS);
         assertThat(Drift.of(report, List.of(), Duration.ofSeconds(179))).isNull();
