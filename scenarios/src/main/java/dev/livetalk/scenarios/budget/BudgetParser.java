@@ -77,7 +77,7 @@ public final class BudgetParser {
         int comparisonAt = skipSpaces();
         Comparison comparison = comparison();
         int thresholdAt = skipSpaces();
-        Threshold threshold = threshold();
+        Threshold threshold = threshold(drift);
         if (drift) {
             checkDriftThreshold(threshold, thresholdAt);
         } else {
@@ -206,8 +206,18 @@ public final class BudgetParser {
                 "unknown comparator '" + symbol + "' (<, <=, >, >=, ==, !=)"));
     }
 
-    private Threshold threshold() {
+    /**
+     * The threshold: a number and its unit; negative only for a drift ({@code signed}), a change
+     * that falls below 0 when the last full minute is below the first ({@code drift > -20%}: the
+     * p99 fell by less than 20%).
+     */
+    private Threshold threshold(boolean signed) {
         int at = pos;
+        if (signed && text.startsWith("-", at) && matchAt(at + 1, NUMBER) != null) {
+            pos++;
+            Threshold magnitude = threshold(false);
+            return new Threshold(-magnitude.amount(), magnitude.unit());
+        }
         String number = match(NUMBER);
         if (number == null) {
             if (text.startsWith("-", at)) {

@@ -124,6 +124,20 @@ class BudgetParserTest {
         assertThat(BudgetParser.parse("scheduling-lag p(99) < 20ms").drift()).isFalse();
     }
 
+    /** A drift is signed (a fall is negative), so its threshold may be: the p99 fell by less than 20%. */
+    @Test
+    void shouldParseANegativeDriftThreshold() {
+        Budget budget = BudgetParser.parse("peer-final p(99) drift > -20%");
+
+        assertThat(budget.expression()).isEqualTo("peer-final p(99) drift > -20%");
+        assertThat(budget.threshold()).isEqualTo(new Threshold(-20, Threshold.Unit.PERCENT));
+        assertThat(budget.holds(-19.9)).isTrue();
+        assertThat(budget.holds(35)).isTrue();
+        assertThat(budget.holds(-20)).isFalse();
+        assertThat(BudgetParser.parse("echo max drift <= -2.5% for reconcile").threshold())
+                .isEqualTo(new Threshold(-2.5, Threshold.Unit.PERCENT));
+    }
+
     /** A threshold is the decimal written times its unit: 0.067s is 67000000 ns, not the doubles' 67000000.00000001. */
     @Test
     void shouldTakeTheLargestCountAndTimeWithin64Bits() {
@@ -205,6 +219,8 @@ class BudgetParserTest {
         "scheduling-lag min drift < 20% | 19 | drift is kept per minute as p(50), p(99) and max",
         "scheduling-lag p(99) drift < 20ms | 29 | a drift is a change in percent of the first full minute: the threshold needs % (such as 20%): 20ms",
         "scheduling-lag p(99) drift < 20 | 29 | the threshold needs % (such as 20%): 20",
+        "scheduling-lag p(99) drift > -20ms | 29 | a drift is a change in percent of the first full minute: the threshold needs % (such as 20%): -20ms",
+        "scheduling-lag p(99) drift > -fast | 29 | a threshold is not negative",
         "scheduling-lag p(99) drift < 20% during | 33 | a drift budget looks at the minutes of the whole run: it takes no phase ('during')",
         "scheduling-lag p(99) drift < 20% in lobby | 33 | a drift budget looks at the strategy's minutes summed over rooms: it takes no 'in'",
         "scheduling-lag drift < 20% | 15 | name an aggregation before the comparator",
