@@ -129,8 +129,8 @@ public final class SoakBenchmark {
         private long playPeak;
         private long playOldPeak;
         private long endHeap;
-        /** Told by the self-check's thread. */
-        private volatile int replayMinute;
+        /** Told by the self-check's thread, which begins once the first play is recorded. */
+        private volatile int replayMinute = SoakSample.REPLAY_NOT_STARTED;
 
         Watch(Thread player) {
             this.player = player;

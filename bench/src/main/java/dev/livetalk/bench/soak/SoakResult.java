@@ -27,8 +27,10 @@ public record SoakResult(SoakSettings settings, List<SoakPlay> plays) {
 
     static void printSample(PrintWriter out, SoakSample sample) {
         out.printf("  minute %3d: heap after full GC %,8.1f MB   play wall %6.2f s  cpu %6.2f s   (forced GC %.2f s;"
-                        + " self-check play at minute %s)%n", sample.minute(), sample.heapAfterGc() / MB,
-                sample.wallNanos() / 1e9, sample.cpuNanos() / 1e9, sample.gcNanos() / 1e9, sample.replayText());
+                        + " self-check play %s)%n", sample.minute(), sample.heapAfterGc() / MB,
+                sample.wallNanos() / 1e9, sample.cpuNanos() / 1e9, sample.gcNanos() / 1e9,
+                sample.replayMinute() == SoakSample.REPLAY_NOT_STARTED ? "not started"
+                        : "at minute " + sample.replayText());
     }
 
     static void printPlay(PrintWriter out, SoakPlay play) {

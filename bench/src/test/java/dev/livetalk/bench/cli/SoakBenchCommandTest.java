@@ -41,6 +41,9 @@ class SoakBenchCommandTest extends CommandLineTest {
                 .containsPattern("\njvm .+, \\d+ cores, max heap [\\d,]+ MB; options: ")
                 .containsPattern("minute +1: heap after full GC +[\\d,.]+ MB +play wall +[\\d.]+ s +cpu +[\\d.]+ s")
                 .containsPattern("minute +2: heap after full GC")
+                // the self-check's second play begins once the first is recorded: never beside a sample of it
+                .containsPattern("minute +1: .*; self-check play not started\\)\n")
+                .doesNotContain("self-check play at minute 0")
                 .contains("budgets met 1/1", "slope, MB per simulated minute", "peak heap in the play, MB",
                         "peak heap after the play, MB");
         JsonNode root = new ObjectMapper().readTree(json.toFile());
@@ -52,6 +55,7 @@ class SoakBenchCommandTest extends CommandLineTest {
             assertThat(play.get("minutes").get(0).get("minute").asInt()).isEqualTo(1);
             assertThat(play.get("minutes").get(1).get("minute").asInt()).isEqualTo(2);
             assertThat(play.get("minutes").get(0).get("heapAfterGcMb").asDouble()).isPositive();
+            assertThat(play.get("minutes").get(0).get("selfCheckPlayMinute").asText()).isEqualTo("not started");
             assertThat(play.get("playPeakMb").asDouble()).isGreaterThanOrEqualTo(play.get("minutes").get(0).get("heapAfterGcMb").asDouble());
             assertThat(play.get("afterPeakMb").asDouble()).isPositive();
             assertThat(play.get("slopeMbPerMinute").isNumber()).isTrue();
