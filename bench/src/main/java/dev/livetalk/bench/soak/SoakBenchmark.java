@@ -81,6 +81,9 @@ public final class SoakBenchmark {
 
     private SoakPlay play() throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory("livetalk-bench-soak");
+        // SIGINT or SIGTERM ends the JVM at once (the command's help), past the finally below: the hook deletes it then
+        Thread cleanup = new Thread(() -> deleteQuietly(folder), "livetalk-bench-soak-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             Watch watch = new Watch(Thread.currentThread());
             // without the second play, the first still passes the records as they are, as run --network sim's
@@ -108,6 +111,11 @@ public final class SoakBenchmark {
                     watch.playOldPeak, afterWall, afterCpu, heapPeak(), oldPeak(), process,
                     (int) verdicts.stream().filter(BudgetVerdict::passed).count(), verdicts.size());
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook deletes it
+            }
             delete(folder);
         }
     }
@@ -218,6 +226,14 @@ public final class SoakBenchmark {
             return os.getProcessCpuTime();
         }
         return -1;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            delete(folder);
+        } catch (UncheckedIOException e) {
+            // the JVM is going away: nothing more to do
+        }
     }
 
     private static void delete(Path folder) {
