@@ -3,10 +3,13 @@ package dev.livetalk.metrics.replay;
 import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.TranscriptEntry;
 
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -30,6 +33,13 @@ import java.util.function.Predicate;
  * {@link #lostLines()} (the client could not remove it when the epoch was lost: it is history
  * the user scrolled past, not a line still on screen).
  *
+ * <p>Since an evicted line never changes again, it is settled when evicted: it leaves the list
+ * and the look-up by line number for the arrays of the final lines ({@link PlacedLines.Builder},
+ * about 20 bytes a line), and of the evicted lines the list keeps only what the window's pairs
+ * need, the seq of the last counted one (the sentinel takes it). So the live part of a replay is
+ * its window, not every line its member ever showed (a node and a map entry, about 100 bytes a
+ * line, where a soak's transcript of 1,000 lines evicts about one line per message of the room).
+ *
  * <p>Single thread.
  */
 final class DisplayOrder {
@@ -42,8 +52,13 @@ final class DisplayOrder {
     private int lostLines;
     private final Predicate<TranscriptEntry> lost;
     private final NavigableSet<Long> unreachable;
-    /** The lowest evicted line (the evicted lines are the top of the list), or {@code null}. */
-    private Node lastEvicted;
+    /** The head when the member joined: lines of a higher seq are counted. */
+    private final long joinedAt;
+    /** The evicted lines, in display order (the order they were evicted in): settled. */
+    private final PlacedLines.Builder evicted = new PlacedLines.Builder(16);
+    /** The numbers of the evicted lines (below 2^31, the transcript's counter; any other number in {@code evictedOther}). */
+    private final BitSet evictedNos = new BitSet();
+    private final Set<Long> evictedOther = new HashSet<>();
 
     private static final class Node {
         final long no;
@@ -51,7 +66,6 @@ final class DisplayOrder {
         Node prev;
         Node next;
         boolean counted;
-        boolean evicted;
         long seq;
         long placedAt;
 
@@ -79,6 +93,7 @@ final class DisplayOrder {
         this.where = where;
         this.lost = lost;
         this.unreachable = unreachable;
+        this.joinedAt = joinedAt;
         this.sentinel = new Node(-1, null);
         sentinel.counted = true;
         sentinel.seq = joinedAt;
@@ -109,7 +124,7 @@ final class DisplayOrder {
     }
 
     void insert(long no, TranscriptEntry entry, long afterNo, long at) {
-        if (nodes.containsKey(no)) {
+        if (nodes.containsKey(no) || wasEvicted(no)) {
             throw new IllegalArgumentException("line #" + no + " inserted twice in " + where);
         }
         Node node = new Node(no, entry);
@@ -157,9 +172,23 @@ final class DisplayOrder {
             throw new IllegalArgumentException("the change log of " + where + " evicts line #" + no
                     + ", which is not the top line of its window");
         }
-        node.evicted = true;
-        lastEvicted = node;
         lostLines -= isLost(node.entry);
+        // settled: its pairs never change again, and the window's top pairs with the last counted evicted line
+        if (node.counted) {
+            sentinel.seq = node.seq;
+        }
+        unlink(node);
+        nodes.remove(no);
+        evicted.add(node.no, node.entry, node.placedAt, true);
+        if (no >= 0 && no <= Integer.MAX_VALUE) {
+            evictedNos.set((int) no);
+        } else {
+            evictedOther.add(no);
+        }
+    }
+
+    private boolean wasEvicted(long no) {
+        return no >= 0 && no <= Integer.MAX_VALUE ? evictedNos.get((int) no) : evictedOther.contains(no);
     }
 
     void remove(long no) {
@@ -171,13 +200,12 @@ final class DisplayOrder {
         nodes.remove(no);
     }
 
-    /** The lines in display order. */
+    /** The lines in display order: the evicted ones, then the window's. Called once, at the end of the replay. */
     PlacedLines lines() {
-        PlacedLines.Builder lines = new PlacedLines.Builder(nodes.size());
         for (Node n = sentinel.next; n != null; n = n.next) {
-            lines.add(n.no, n.entry, n.placedAt, n.evicted);
+            evicted.add(n.no, n.entry, n.placedAt, false);
         }
-        return lines.build();
+        return evicted.build();
     }
 
     private void setEntry(Node node, TranscriptEntry entry) {
@@ -195,7 +223,7 @@ final class DisplayOrder {
     }
 
     private boolean counts(TranscriptEntry entry) {
-        return entry.seq() > 0 && entry.seq() > sentinel.seq && !lost.test(entry)
+        return entry.seq() > 0 && entry.seq() > joinedAt && !lost.test(entry)
                 && !unreachable.contains(entry.seq());
     }
 
@@ -271,20 +299,20 @@ final class DisplayOrder {
         return afterNo == -1 ? top() : require(afterNo);
     }
 
-    /** What the window's top line follows: the last evicted line, else the sentinel. */
+    /** What the window's top line follows: the sentinel (the evicted lines have left the list). */
     private Node top() {
-        return lastEvicted != null ? lastEvicted : sentinel;
+        return sentinel;
     }
 
     private Node require(long no) {
         Node node = nodes.get(no);
+        if (node == null && wasEvicted(no)) {
+            throw new IllegalArgumentException("the change log of " + where + " names line #" + no
+                    + ", which was evicted (an evicted line never changes again)");
+        }
         if (node == null) {
             throw new IllegalArgumentException("the change log of " + where + " names line #" + no
                     + ", which is not displayed");
-        }
-        if (node.evicted) {
-            throw new IllegalArgumentException("the change log of " + where + " names line #" + no
-                    + ", which was evicted (an evicted line never changes again)");
         }
         return node;
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,7 +23,7 @@ final class IntervalSampler {
 
     private final SampleGrid grid;
     private final DisplayOrder order;
-    private final Map<String, Integer> shownCount;
+    private final ShownCounts shownCount;
     private final long joinedAt;
     private final List<Due> due = new ArrayList<>();
     private final IntervalCounts counts;
@@ -33,10 +32,10 @@ final class IntervalSampler {
     private long dueShown;
     private long dueThrough = Long.MIN_VALUE;
 
-    private record Due(long committedAt, String key) {
+    private record Due(long committedAt, LogicalMessage message) {
     }
 
-    IntervalSampler(SampleGrid grid, DisplayOrder order, Map<String, Integer> shownCount, MessageIndex index,
+    IntervalSampler(SampleGrid grid, DisplayOrder order, ShownCounts shownCount, MessageIndex index,
                     String room, long joinedAt, List<CommittedMessage> log) {
         this.grid = grid;
         this.order = order;
@@ -47,7 +46,7 @@ final class IntervalSampler {
         for (CommittedMessage commit : log) {
             LogicalMessage message = index.byId(room, commit.id());
             if (commit.seq() > joinedAt && message != null && seen.add(message.key())) {
-                due.add(new Due(entitledCommitAt(message), message.key()));
+                due.add(new Due(entitledCommitAt(message), message));
             }
         }
         due.sort(Comparator.comparingLong(Due::committedAt));
@@ -80,7 +79,7 @@ final class IntervalSampler {
         long end = grid.end(k);
         dueThrough = end - DUE_AFTER_NANOS;
         while (duePassed < due.size() && due.get(duePassed).committedAt() <= dueThrough) {
-            if (shownCount.getOrDefault(due.get(duePassed).key(), 0) > 0) {
+            if (shownCount.of(due.get(duePassed).message()) > 0) {
                 dueShown++;
             }
             duePassed++;

@@ -39,7 +39,7 @@ public final class TranscriptReplayer {
     private final String room;
     private final long joinedAt;
     private final DisplayOrder order;
-    private final Map<String, Integer> shownCount = new HashMap<>();
+    private final ShownCounts shownCount;
     private final IntervalSampler sampler;
     private final ShownTimes.Builder firstShown;
     private final Map<String, Long> acked = new HashMap<>();
@@ -67,6 +67,7 @@ public final class TranscriptReplayer {
         this.finalBegun = finalEpochBegan == Long.MIN_VALUE;
         this.unreachable = unreachable;
         this.firstShown = new ShownTimes.Builder(index, room);
+        this.shownCount = new ShownCounts(index, room);
         this.ownStatus = new StatusSteps.Builder(index, room);
         this.order = new DisplayOrder(joinedAt, "client " + clientId + " in room " + room,
                 entry -> index.isLostLine(room, entry), unreachable);
@@ -177,7 +178,7 @@ public final class TranscriptReplayer {
     /** A line of a message appeared (inserted, or replacing another message's line). */
     private void onNewLine(long entryNo, TranscriptEntry entry, long at) {
         LogicalMessage message = index.of(room, entry);
-        boolean alone = message == null || shownCount.getOrDefault(message.key(), 0) == 0;
+        boolean alone = message == null || shownCount.of(message) == 0;
         onShown(entry, at);
         if (message != null && isOwn(message)) {
             MessageStatus before = alone ? ownStatus.lastStatus(message) : null;
@@ -203,7 +204,7 @@ public final class TranscriptReplayer {
             return;
         }
         String key = message.key();
-        if (shownCount.merge(key, 1, Integer::sum) == 1) {
+        if (shownCount.add(message, 1) == 1) {
             sampler.onVisibility(message, 1);
         }
         Long gone = hiddenAt.remove(key);
@@ -233,13 +234,13 @@ public final class TranscriptReplayer {
         if (parent == null || parent.firstSeq() <= joinedAt) {
             return true; // unknown or not entitled: cannot be expected on screen
         }
-        return shownCount.getOrDefault(parent.key(), 0) > 0;
+        return shownCount.of(parent) > 0;
     }
 
     /** A line went away; its message is missing from {@code at} unless it shows again at that same time. */
     private void onHidden(TranscriptEntry entry, long at) {
         LogicalMessage message = index.of(room, entry);
-        if (message != null && shownCount.merge(message.key(), -1, Integer::sum) == 0) {
+        if (message != null && shownCount.add(message, -1) == 0) {
             sampler.onVisibility(message, -1);
             hiddenAt.put(message.key(), at);
         }

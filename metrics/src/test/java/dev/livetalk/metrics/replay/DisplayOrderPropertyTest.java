@@ -2,7 +2,9 @@ package dev.livetalk.metrics.replay;
 
 import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.Transcript;
+import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
+import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.TraceFixture;
 import dev.livetalk.metrics.TraceFixture.Client;
 import dev.livetalk.protocol.Message;
@@ -10,9 +12,12 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import static dev.livetalk.metrics.TraceFixture.ms;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +61,67 @@ class DisplayOrderPropertyTest {
         }
         RoomReplay replay = ReplayedRun.of(run.build()).of(bob.id(), "lobby");
         assertThat(replay.transitions()).as("seed %d", seed).isEqualTo(expected);
+    }
+
+    /**
+     * The same seeded operations into a transcript of 3 lines, which evicts a line whenever a fourth
+     * comes: the replay keeps only the window live (an evicted line is settled) and still agrees, step
+     * by step, with a brute-force check of the evicted lines followed by the window; its final lines
+     * are the evicted ones in the order they went, then the window.
+     */
+    @Test
+    void shouldAgreeWithABruteForceCheckOfTheEvictedLinesAndTheWindowAfterEveryStep() {
+        long evictions = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            TraceFixture run = new TraceFixture("property");
+            Client bob = run.client("bob").join("lobby", JOIN_HEAD, 3);
+            List<Message> log = new ArrayList<>();
+            for (int i = 1; i <= 12; i++) {
+                String from = i % 3 == 0 ? "bob" : "alice";
+                log.add(run.commit("lobby", from, (from.equals("bob") ? "b" : "a") + i, -1_000 + 10 * i));
+            }
+            Set<Long> anchored = new HashSet<>();
+            Map<Integer, List<TranscriptEntry>> windows = new TreeMap<>();
+            for (int step = 1; step <= 150; step++) {
+                Transcript t = bob.at("lobby", step);
+                apply(random.nextInt(6), t, log.get(random.nextInt(log.size())), bob, anchored, step);
+                windows.put(step, List.copyOf(t.entries()));
+            }
+            RunTrace trace = run.build();
+            List<TranscriptChange.Evicted> evicted = trace.clients().get(0).changes().stream()
+                    .filter(c -> c instanceof TranscriptChange.Evicted).map(c -> (TranscriptChange.Evicted) c).toList();
+            evictions += evicted.size();
+            List<Transition> expected = new ArrayList<>();
+            List<List<Long>> sampled = new ArrayList<>();
+            sampled.add(List.of(0L, 0L, missing(List.of(), log, 1)));
+            boolean good = true;
+            List<TranscriptEntry> shown = List.of();
+            for (int step = 1; step <= 150; step++) {
+                long at = ms(step);
+                shown = new ArrayList<>(evicted.stream().filter(c -> c.at() <= at).map(TranscriptChange.Evicted::entry)
+                        .toList());
+                shown.addAll(windows.get(step));
+                boolean now = isPrefix(shown);
+                if (now != good) {
+                    expected.add(new Transition(at, now));
+                    good = now;
+                }
+                sampled.add(List.of(descents(shown), pending(shown), missing(shown, log, step + 1)));
+            }
+            RoomReplay replay = ReplayedRun.of(trace, ms(1)).of(bob.id(), "lobby");
+            assertThat(replay.transitions()).as("seed %d", seed).isEqualTo(expected);
+            assertThat(replay.finalEntries()).as("seed %d", seed).extracting(PlacedEntry::entry).isEqualTo(shown);
+            int settled = evicted.size();
+            assertThat(replay.finalEntries()).as("seed %d", seed).extracting(PlacedEntry::evicted)
+                    .containsExactlyElementsOf(IntStream.range(0, shown.size()).mapToObj(i -> i < settled).toList());
+            IntervalCounts counts = replay.overTime();
+            for (int k = 0; k < counts.size(); k++) {
+                assertThat(List.of(counts.inversions(k), counts.pending(k), counts.missing(k)))
+                        .as("seed %d, interval %d", seed, k).isEqualTo(sampled.get(k));
+            }
+        }
+        assertThat(evictions).as("lines evicted over the 40 seeds").isGreaterThan(200);
     }
 
     /**
