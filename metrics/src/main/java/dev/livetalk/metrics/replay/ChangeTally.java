@@ -31,15 +31,40 @@ public record ChangeTally(Map<String, Integer> moves, Map<String, List<Step>> ow
 
     /** Tallies {@code client}'s change log ({@link ClientTrace#changes()}) as seen in {@code trace}. */
     public static ChangeTally of(MessageIndex index, RunTrace trace, ClientTrace client) {
-        Map<String, Integer> moves = new HashMap<>();
-        OwnSteps.Builder statuses = new OwnSteps.Builder(index);
-        for (TranscriptChange change : client.changes()) {
+        Builder tally = new Builder(index, trace, client);
+        client.changes().forEach(tally::accept);
+        return tally.build();
+    }
+
+    /**
+     * Tallies a client's changes handed over one at a time, in its order: the same tally as {@link #of}
+     * of the same changes, for a reader that does not hold them.
+     *
+     * <p>Single use, single thread.
+     */
+    public static final class Builder {
+        private final MessageIndex index;
+        private final RunTrace trace;
+        private final ClientTrace client;
+        private final Map<String, Integer> moves = new HashMap<>();
+        private final OwnSteps.Builder statuses;
+
+        /** A tally of {@code client}'s changes as seen in {@code trace} (its changes need not be in it). */
+        public Builder(MessageIndex index, RunTrace trace, ClientTrace client) {
+            this.index = index;
+            this.trace = trace;
+            this.client = client;
+            this.statuses = new OwnSteps.Builder(index);
+        }
+
+        /** Tallies the client's next change. */
+        public void accept(TranscriptChange change) {
             if (change instanceof TranscriptChange.Removed || change instanceof TranscriptChange.Evicted) {
-                continue; // no new place nor status: an evicted line keeps its last status
+                return; // no new place nor status: an evicted line keeps its last status
             }
             LogicalMessage message = index.of(change.room(), change.entry());
             if (message == null) {
-                continue;
+                return;
             }
             if (change instanceof TranscriptChange.Moved) {
                 moves.merge(message.key(), 1, Integer::sum); // of change.room(): the index looks it up there
@@ -48,7 +73,11 @@ public record ChangeTally(Map<String, Integer> moves, Map<String, List<Step>> ow
                         !trace.inFinalEpochAt(client, change.at()));
             }
         }
-        return new ChangeTally(moves, statuses.build());
+
+        /** The tally; the builder is not used after. */
+        public ChangeTally build() {
+            return new ChangeTally(moves, statuses.build());
+        }
     }
 
     /** How many times a line of the message with {@code key} moved at the client. */

@@ -9,10 +9,12 @@ import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.SameObjects;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A trace (a whole run, or one room's slice of it: {@link RunTrace#slice}) with its
@@ -59,14 +61,59 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         // across members again, as reading the room's changes together did
         SameObjects<TranscriptEntry> shared = new SameObjects<>();
         for (int place = 0; place < slice.clients().size(); place++) {
-            ClientTrace client = slice.clients().get(place).withChanges(part.changes().apply(place));
-            Map<String, RoomReplay> rooms = replayClient(index, client, slice, grid, context.finalEpochBegan());
+            ClientTrace client = slice.clients().get(place);
+            Map<String, RoomReplay> rooms;
+            ChangeTally tally;
+            // only a room it joined can have messages unreachable for it (entitledAfter)
+            if (client.joinedAt().keySet().stream().anyMatch(r -> Unreachable.readsChanges(slice, client, r))) {
+                // what it could not be shown depends on what it showed before it came back: the log is read whole
+                ClientTrace withChanges = client.withChanges(part.changes().list(place));
+                rooms = replayClient(index, withChanges, slice, grid, context.finalEpochBegan());
+                tally = ChangeTally.of(index, slice, withChanges);
+            } else {
+                ChangeTally.Builder tallied = new ChangeTally.Builder(index, slice, client);
+                rooms = replayClient(index, client, slice, grid, context.finalEpochBegan(), part.changes(), place,
+                        tallied);
+                tally = tallied.build();
+            }
             rooms.replaceAll((name, replay) -> replay.withSharedEntries(shared));
             replays.put(client.clientId(), rooms);
-            tallies.put(client.clientId(), ChangeTally.of(index, slice, client));
+            tallies.put(client.clientId(), tally);
             kept.add(client.withChanges(List.of()));
         }
         return new ReplayedRun(slice.withClients(kept), index, replays, grid, context, tallies);
+    }
+
+    /**
+     * Replays {@code client}'s rooms of {@code trace} from its changes handed over one at a time by
+     * {@code changes} (nothing of them is kept: a member's change log of a long room is as long as the
+     * room), each also tallied into {@code tally}; for a client to whom no message of its rooms is
+     * unreachable ({@link Unreachable#readsChanges}), the same replays as {@link #replayClient(MessageIndex,
+     * ClientTrace, RunTrace, SampleGrid, long)} of the same changes.
+     */
+    private static Map<String, RoomReplay> replayClient(MessageIndex index, ClientTrace client, RunTrace trace,
+                                                        SampleGrid grid, long finalEpochBegan,
+                                                        RoomSlices.Changes changes, int place,
+                                                        ChangeTally.Builder tally) {
+        // its rooms as RunContext.roomsOf has them: those it joined, then those it showed, in the order they come
+        Map<String, TranscriptReplayer> replayers = new LinkedHashMap<>();
+        Function<String, TranscriptReplayer> start = room -> {
+            Long entitledAfter = trace.entitledAfter(client, room);
+            return TranscriptReplayer.of(index, client.clientId(), room, entitledAfter == null ? 0L : entitledAfter,
+                    grid, trace.log(room).messages(), finalEpochBegan, Collections.emptyNavigableSet());
+        };
+        client.joinedAt().keySet().forEach(room -> replayers.put(room, start.apply(room)));
+        changes.read(place, change -> {
+            replayers.computeIfAbsent(change.room(), start).accept(change);
+            tally.accept(change);
+        });
+        Map<String, RoomReplay> rooms = new LinkedHashMap<>();
+        replayers.forEach((room, replayer) -> {
+            RoomReplay replay = replayer.finish();
+            checkFinal(client, room, replay);
+            rooms.put(room, replay);
+        });
+        return rooms;
     }
 
     /**

@@ -31,6 +31,9 @@ import java.util.Set;
  * its window) stays shown in the replay, above the window ({@link DisplayOrder}), so every
  * figure reads as if nothing had been evicted.
  *
+ * <p>A replay takes the changes as a list ({@link #replay}) or one at a time ({@link #of}, {@link #accept},
+ * {@link #finish}), with the same result.
+ *
  * <p>Single use, single thread.
  */
 public final class TranscriptReplayer {
@@ -54,6 +57,9 @@ public final class TranscriptReplayer {
     private long maxShownSeq;
     private boolean good = true;
     private long moves;
+    /** Whether a change was replayed, and the time of the last one. */
+    private boolean changed;
+    private long lastAt;
 
     private final NavigableSet<Long> unreachable;
 
@@ -108,21 +114,42 @@ public final class TranscriptReplayer {
     public static RoomReplay replay(MessageIndex index, String clientId, String room, long joinedAt,
                                     List<TranscriptChange> changes, SampleGrid grid, List<CommittedMessage> log,
                                     long finalEpochBegan, NavigableSet<Long> unreachable) {
-        TranscriptReplayer replayer = new TranscriptReplayer(index, clientId, room, joinedAt, grid, log,
-                finalEpochBegan, unreachable);
-        for (int i = 0; i < changes.size(); i++) {
-            TranscriptChange change = changes.get(i);
-            replayer.sampler.sampleBefore(change.at());
-            replayer.beginFinalEpochBy(change.at());
-            replayer.apply(change);
-            if (i == changes.size() - 1 || changes.get(i + 1).at() != change.at()) {
-                replayer.observe(change.at());
-            }
+        TranscriptReplayer replayer = of(index, clientId, room, joinedAt, grid, log, finalEpochBegan, unreachable);
+        changes.forEach(replayer::accept);
+        return replayer.finish();
+    }
+
+    /**
+     * A replay of the changes of {@code room} handed over one at a time ({@link #accept}, in order), then
+     * {@link #finish}ed: the same replay as {@link #replay(MessageIndex, String, String, long, List, SampleGrid,
+     * List, long, NavigableSet)} of the same changes, for a reader that does not hold them.
+     */
+    public static TranscriptReplayer of(MessageIndex index, String clientId, String room, long joinedAt,
+                                        SampleGrid grid, List<CommittedMessage> log, long finalEpochBegan,
+                                        NavigableSet<Long> unreachable) {
+        return new TranscriptReplayer(index, clientId, room, joinedAt, grid, log, finalEpochBegan, unreachable);
+    }
+
+    /** Replays the next change of the room (the prefix state is observed once a change of a later time comes, or at the end). */
+    public void accept(TranscriptChange change) {
+        if (changed && change.at() != lastAt) {
+            observe(lastAt);
         }
-        replayer.beginFinalEpochBy(Long.MAX_VALUE);
-        return new RoomReplay(clientId, room, joinedAt, replayer.order.lines(), replayer.transitions,
-                replayer.firstShown.build(), replayer.acked, replayer.failed, replayer.missingWhileDue, replayer.causal,
-                replayer.moves, replayer.sampler.finish(), replayer.ownStatus.build(), replayer.unreachable);
+        sampler.sampleBefore(change.at());
+        beginFinalEpochBy(change.at());
+        apply(change);
+        lastAt = change.at();
+        changed = true;
+    }
+
+    /** What the replay found; the replayer is not used after. */
+    public RoomReplay finish() {
+        if (changed) {
+            observe(lastAt);
+        }
+        beginFinalEpochBy(Long.MAX_VALUE);
+        return new RoomReplay(clientId, room, joinedAt, order.lines(), transitions, firstShown.build(), acked, failed,
+                missingWhileDue, causal, moves, sampler.finish(), ownStatus.build(), unreachable);
     }
 
     private void apply(TranscriptChange change) {

@@ -8,10 +8,12 @@ import dev.livetalk.metrics.trace.Refetch;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.WelcomeSeen;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,19 +52,9 @@ public final class Unreachable {
             return Collections.emptyNavigableSet();
         }
         NavigableSet<Long> unreachable = new TreeSet<>();
-        Set<String> links = new HashSet<>();
-        for (WelcomeSeen welcome : client.welcomes()) {
-            String link = welcome.link().toLowerCase(Locale.ROOT);
-            boolean reconnection = !links.add(link);
-            if (!(link.equals("main") || link.equals("receive")) || !trace.isFinalEpoch(welcome.epoch())
-                    || !cameBackWithoutHistory(welcome, room, reconnection)) {
-                continue;
-            }
-            long firstSeq = firstSeqAfter(client, room, welcome.at());
-            if (firstSeq <= 0) {
-                continue;
-            }
-            Set<String> shown = shownBy(index, room, changes, welcome.at());
+        for (Map.Entry<WelcomeSeen, Long> back : cameBackWithoutHistory(trace, client, room)) {
+            long firstSeq = back.getValue();
+            Set<String> shown = shownBy(index, room, changes, back.getKey().at());
             for (CommittedMessage commit : trace.log(room).messages()) {
                 if (commit.seq() <= entitledAfter || commit.seq() >= firstSeq) {
                     continue;
@@ -74,6 +66,35 @@ public final class Unreachable {
             }
         }
         return unreachable;
+    }
+
+    /**
+     * Whether {@link #seqs} reads the client's changes of {@code room}: it came back to the room without
+     * history (and is entitled to it); when not, no message of the room is unreachable for it, whatever its
+     * changes, and they can be replayed one at a time, never held.
+     */
+    public static boolean readsChanges(RunTrace trace, ClientTrace client, String room) {
+        return trace.entitledAfter(client, room) != null && !cameBackWithoutHistory(trace, client, room).isEmpty();
+    }
+
+    /** The client's welcomes that brought it back to {@code room} without history, each with the firstSeq it then refetched from (above 0). */
+    private static List<Map.Entry<WelcomeSeen, Long>> cameBackWithoutHistory(RunTrace trace, ClientTrace client,
+                                                                           String room) {
+        List<Map.Entry<WelcomeSeen, Long>> back = new ArrayList<>();
+        Set<String> links = new HashSet<>();
+        for (WelcomeSeen welcome : client.welcomes()) {
+            String link = welcome.link().toLowerCase(Locale.ROOT);
+            boolean reconnection = !links.add(link);
+            if (!(link.equals("main") || link.equals("receive")) || !trace.isFinalEpoch(welcome.epoch())
+                    || !cameBackWithoutHistory(welcome, room, reconnection)) {
+                continue;
+            }
+            long firstSeq = firstSeqAfter(client, room, welcome.at());
+            if (firstSeq > 0) {
+                back.add(Map.entry(welcome, firstSeq));
+            }
+        }
+        return back;
     }
 
     /**

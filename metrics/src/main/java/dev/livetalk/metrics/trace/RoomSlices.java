@@ -2,10 +2,11 @@ package dev.livetalk.metrics.trace;
 
 import dev.livetalk.client.transcript.TranscriptChange;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.IntFunction;
+import java.util.function.Consumer;
 
 /**
  * A run's trace as the measurement reads it, one room at a time: what has no room ({@link #run}),
@@ -40,7 +41,7 @@ public interface RoomSlices {
      */
     default Part part(String room) {
         RunTrace slice = slice(room);
-        return new Part(slice, place -> slice.clients().get(place).changes());
+        return new Part(slice, Changes.of(slice));
     }
 
     /**
@@ -49,9 +50,32 @@ public interface RoomSlices {
      * @param slice   the slice ({@link RunTrace#slice}); its clients' changes may be left out (a slice read
      *                from a spill leaves them on disk): read them with {@code changes}
      * @param changes a client's changes of the room, in its order, by the client's place in the slice's
-     *                clients; each asked for at most once, and let go by the reader before the next
+     *                clients; each client's read at most twice
      */
-    record Part(RunTrace slice, IntFunction<List<TranscriptChange>> changes) {
+    record Part(RunTrace slice, Changes changes) {
+    }
+
+    /** A client's changes of a room, handed over one at a time. */
+    @FunctionalInterface
+    interface Changes {
+        /**
+         * Hands the changes of the client at {@code place} among the slice's clients to {@code each}, in the
+         * client's order; a change read from disk is not kept (a reader that folds each into what it keeps
+         * never holds the client's change log).
+         */
+        void read(int place, Consumer<TranscriptChange> each);
+
+        /** The changes of the client at {@code place}, as a list. */
+        default List<TranscriptChange> list(int place) {
+            List<TranscriptChange> changes = new ArrayList<>();
+            read(place, changes::add);
+            return changes;
+        }
+
+        /** The changes the clients of {@code slice} hold. */
+        static Changes of(RunTrace slice) {
+            return (place, each) -> slice.clients().get(place).changes().forEach(each);
+        }
     }
 
     /** The rooms of a trace held in memory, sliced in one pass; each slice is let go once handed out. */
@@ -73,7 +97,7 @@ public interface RoomSlices {
     static RoomSlices of(RunTrace run, RunContext context, List<String> rooms, Function<String, RunTrace> slice) {
         return of(run, context, rooms, slice, room -> {
             RunTrace whole = slice.apply(room);
-            return new Part(whole, place -> whole.clients().get(place).changes());
+            return new Part(whole, Changes.of(whole));
         });
     }
 

@@ -218,7 +218,7 @@ public final class TraceRecorder implements AutoCloseable {
     private synchronized RoomSlices.Part part(String room, String finalEpoch) {
         if (spill.bytes(room) <= wholeRoomBytes) {
             RunTrace whole = slice(room, finalEpoch);
-            return new RoomSlices.Part(whole, place -> whole.clients().get(place).changes());
+            return new RoomSlices.Part(whole, RoomSlices.Changes.of(whole));
         }
         TraceSpill.Strings strings = new TraceSpill.Strings(); // one string per text of the room's readings
         TraceSpill.Contents contents = spill.readWithoutChanges(room, strings);
@@ -230,8 +230,11 @@ public final class TraceRecorder implements AutoCloseable {
             numbers[place] = recorders.get(place).number();
             changed.set(place, contents.client(numbers[place]).hasChanges());
         }
-        return new RoomSlices.Part(slice, place -> changed.get(place) ? spill.changes(room, numbers[place], strings)
-                : List.of());
+        return new RoomSlices.Part(slice, (place, each) -> {
+            if (changed.get(place)) {
+                spill.changes(room, numbers[place], strings, each);
+            }
+        });
     }
 
     /**

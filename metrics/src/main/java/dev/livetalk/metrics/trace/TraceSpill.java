@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -371,7 +372,7 @@ public final class TraceSpill implements AutoCloseable {
         refuseIfFailed();
         Contents contents = new Contents();
         for (RoomFile room : order) {
-            readRoom(room, contents, ALL_CHANGES, null);
+            readRoom(room, contents.sink(), ALL_CHANGES, null);
         }
         contents.sortByClientOrder();
         return contents;
@@ -412,10 +413,52 @@ public final class TraceSpill implements AutoCloseable {
      * {@code strings} ({@code null}: none).
      */
     public synchronized List<TranscriptChange> changes(String room, int client, Strings strings) {
+        List<TranscriptChange> changes = new ArrayList<>();
+        changes(room, client, strings, changes::add);
+        return changes;
+    }
+
+    /**
+     * As {@link #changes(String, int, Strings)}, each change handed to {@code each} as it is read,
+     * in the client's order (a client's records of one room are written in it): nothing of the
+     * change log is kept here, so a reader that folds each change into what it keeps (the
+     * measurement's replay) never holds the log.
+     */
+    public synchronized void changes(String room, int client, Strings strings, Consumer<TranscriptChange> each) {
         if (client < 0) {
             throw new IllegalArgumentException("a client's number is >= 0: " + client);
         }
-        return read(room, client, strings).client(client).changes();
+        writer.drain();
+        refuseIfFailed();
+        RoomFile file = rooms.get(room);
+        if (file == null) {
+            return;
+        }
+        long[] last = {-1};
+        readRoom(file, new Sink() {
+            @Override
+            public void add(int tag, int of, long clientSeq, Object record) {
+                if (clientSeq <= last[0]) {
+                    throw new IllegalStateException("client #" + of + "'s changes of room " + room + " in " + file.path
+                            + " are out of its order (#" + clientSeq + " after #" + last[0] + ")");
+                }
+                last[0] = clientSeq;
+                each.accept((TranscriptChange) record);
+            }
+
+            @Override
+            public void changed(int of) {
+            }
+        }, client, strings);
+    }
+
+    /** Where {@link #readRoom} puts what it reads. */
+    private interface Sink {
+        /** A record of client number {@code client}, written under its running number {@code clientSeq}. */
+        void add(int tag, int client, long clientSeq, Object record);
+
+        /** Client number {@code client} has changes that were left out. */
+        void changed(int client);
     }
 
     /**
@@ -441,7 +484,7 @@ public final class TraceSpill implements AutoCloseable {
         Contents contents = new Contents();
         RoomFile file = rooms.get(room);
         if (file != null) {
-            readRoom(file, contents, changesOf, strings);
+            readRoom(file, contents.sink(), changesOf, strings);
         }
         contents.sortByClientOrder();
         return contents;
@@ -481,7 +524,7 @@ public final class TraceSpill implements AutoCloseable {
      * but the changes, noting who has some ({@link #NO_CHANGES}); or client number
      * {@code changesOf}'s changes alone.
      */
-    private void readRoom(RoomFile file, Contents contents, int changesOf, Strings strings) {
+    private void readRoom(RoomFile file, Sink contents, int changesOf, Strings strings) {
         String room = file.room;
         try {
             long length = file.readable; // what a client still appends while this reads is not part of the trace read
@@ -501,7 +544,7 @@ public final class TraceSpill implements AutoCloseable {
                     if (isChange && changesOf != ALL_CHANGES && client != changesOf) {
                         skipChange(tag, r);
                         if (changesOf == NO_CHANGES) {
-                            contents.client(client).changed = true;
+                            contents.changed(client);
                         }
                         continue;
                     }
@@ -696,6 +739,21 @@ public final class TraceSpill implements AutoCloseable {
         /** Per room, the commits in the order they were recorded. */
         public Map<String, List<CommittedMessage>> commits() {
             return commits;
+        }
+
+        /** What {@link #readRoom} reads, put here. */
+        private Sink sink() {
+            return new Sink() {
+                @Override
+                public void add(int tag, int client, long clientSeq, Object record) {
+                    Contents.this.add(tag, client, clientSeq, record);
+                }
+
+                @Override
+                public void changed(int client) {
+                    client(client).changed = true;
+                }
+            };
         }
 
         private void add(int tag, int client, long clientSeq, Object record) {

@@ -383,7 +383,7 @@ class TraceSpillTest {
     private static RunTrace withChangesRead(RoomSlices.Part part) {
         List<ClientTrace> clients = new ArrayList<>();
         for (int place = 0; place < part.slice().clients().size(); place++) {
-            clients.add(part.slice().clients().get(place).withChanges(part.changes().apply(place)));
+            clients.add(part.slice().clients().get(place).withChanges(part.changes().list(place)));
         }
         return part.slice().withClients(clients);
     }
