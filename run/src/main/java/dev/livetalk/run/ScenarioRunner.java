@@ -118,14 +118,14 @@ public final class ScenarioRunner {
                 results.add(measured.result());
                 if (measured.stoppedEarly() != null) {
                     stopped = new ScenarioStop(ScenarioStop.Cause.HEAP_EXHAUSTED, strategy,
-                            "stopped early: " + measured.stoppedEarly() + "; a longer soak needs more heap"
+                            measured.stoppedEarly() + "; a longer soak needs more heap"
                                     + " (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
                     break;
                 }
             } catch (OutOfMemoryError e) {
                 // the heap guard watches the play; measuring a long run can still run out: what the strategy
                 // held is garbage once this is thrown, so the scenario's end is written as a heap stop
-                stopped = new ScenarioStop(ScenarioStop.Cause.HEAP_EXHAUSTED, strategy, "stopped: the harness ran"
+                stopped = new ScenarioStop(ScenarioStop.Cause.HEAP_EXHAUSTED, strategy, "the harness ran"
                         + " out of heap (" + e.getMessage() + ") while measuring " + strategy + "; a longer run needs"
                         + " more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
                 LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " ran out of heap", e);

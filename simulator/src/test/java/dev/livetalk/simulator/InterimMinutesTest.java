@@ -107,7 +107,7 @@ class InterimMinutesTest {
         assertThat(minutes.told).extracting(RunProgress.MinuteFigures::minute).containsExactly(1);
         assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HEAP_EXHAUSTED);
         assertThat(results.stopped().strategy()).isEqualTo("reconcile");
-        assertThat(results.stopped().reason()).isEqualTo("stopped early: heap used 92% of max 12.0 GB after minute 1;"
+        assertThat(results.stopped().reason()).isEqualTo("heap used 92% of max 12.0 GB after minute 1;"
                 + " a longer soak needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
         assertThat(results.strategies()).extracting(r -> r.strategy()).as("measured as far as it went; no later strategy")
                 .containsExactly("reconcile");
@@ -130,7 +130,7 @@ class InterimMinutesTest {
 
         assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HEAP_EXHAUSTED);
         assertThat(results.stopped().strategy()).isEqualTo("reconcile");
-        assertThat(results.stopped().reason()).startsWith("stopped: the harness ran out of heap (Java heap space)")
+        assertThat(results.stopped().reason()).startsWith("the harness ran out of heap (Java heap space)")
                 .endsWith("a longer run needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
         assertThat(results.strategies()).as("nothing measured; no later strategy").isEmpty();
     }
