@@ -138,6 +138,9 @@ final class DisplayOrder {
 
     void move(long no, TranscriptEntry entry, long afterNo, long at) {
         Node node = require(no);
+        if (afterNo == no) { // it would be linked to itself, out of the list
+            throw new IllegalArgumentException("the change log of " + where + " moves line #" + no + " after itself");
+        }
         uncount(node);
         unlink(node);
         setEntry(node, entry);
