@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the ledger reads of one client's change log beyond the replays, tallied in one pass while
- * the log is in memory: per message (by {@link LogicalMessage#key()}) how many times a line of it
+ * What the ledger reads of one client's change log beyond the replays, tallied in one pass as the
+ * changes go by ({@link Builder}: a change log read from the spill is never held whole): per message (by {@link LogicalMessage#key()}) how many times a line of it
  * moved at the client, and the statuses the client's lines of its own messages showed, in order,
  * a step only where the status or the epoch (lost or final) changed. Removals and evictions give
  * a line no new place nor status and are not tallied; nor are lines of no known message.
  *
  * <p>A room replayed one member at a time ({@link ReplayedRun#of(dev.livetalk.metrics.trace.RoomSlices, String)})
  * keeps this of each member instead of its change log (which held a line of every message of
- * the room, each with its entry before and after every change), so the log is let go once
+ * the room, each with its entry before and after every change): each change is let go once
  * replayed and tallied. Its statuses are arrays ({@link OwnSteps}).
  *
  * <p>Immutable once built; any thread.

@@ -166,8 +166,9 @@ final class DisplayOrder {
     }
 
     /**
-     * The line at the top of the window scrolled away: it stays displayed here, above the
-     * window, and never changes again.
+     * The line at the top of the window scrolled away: it still counts as displayed, above the
+     * window, and never changes again; it is settled here (it leaves the list for the final lines,
+     * the sentinel taking its seq when it is counted).
      */
     void evict(long no) {
         Node node = require(no);
