@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * Stops a run before the harness runs out of heap: when the heap in use after a garbage
  * collection passes a share of its maximum ({@link #DEFAULT_SHARE}), the guard trips once and
  * tells its listeners; the run in progress then ends early, is measured as far as it went, and
- * the run stops with its report ({@code "stopped early: heap used 92% of max 12 GB ..."}) rather
+ * the run stops with its report ({@code "heap used 92% of max 12 GB ..."}) rather
  * than dying of an {@link OutOfMemoryError} with nothing written.
  *
  * <p>The JVM's own facility watches ({@link #ofJvm}): the collection-usage threshold of each

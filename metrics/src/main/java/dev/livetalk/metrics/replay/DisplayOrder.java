@@ -56,8 +56,13 @@ final class DisplayOrder {
     private final long joinedAt;
     /** The evicted lines, in display order (the order they were evicted in): settled. */
     private final PlacedLines.Builder evicted = new PlacedLines.Builder(16);
-    /** The numbers of the evicted lines (below 2^31, the transcript's counter; any other number in {@code evictedOther}). */
+    /**
+     * The numbers of the evicted lines: below {@link #DENSE_NOS} (a transcript numbers its lines from 1, one
+     * by one) a bit each; any other number in {@code evictedOther}, so that a far number costs an entry, not
+     * a bit for every number below it.
+     */
     private final BitSet evictedNos = new BitSet();
+    static final long DENSE_NOS = 1L << 24;
     private final Set<Long> evictedOther = new HashSet<>();
 
     private static final class Node {
@@ -184,7 +189,7 @@ final class DisplayOrder {
         unlink(node);
         nodes.remove(no);
         evicted.add(node.no, node.entry, node.placedAt, true);
-        if (no >= 0 && no <= Integer.MAX_VALUE) {
+        if (no >= 0 && no < DENSE_NOS) {
             evictedNos.set((int) no);
         } else {
             evictedOther.add(no);
@@ -192,7 +197,7 @@ final class DisplayOrder {
     }
 
     private boolean wasEvicted(long no) {
-        return no >= 0 && no <= Integer.MAX_VALUE ? evictedNos.get((int) no) : evictedOther.contains(no);
+        return no >= 0 && no < DENSE_NOS ? evictedNos.get((int) no) : evictedOther.contains(no);
     }
 
     void remove(long no) {

@@ -60,6 +60,7 @@ public final class TranscriptReplayer {
     /** Whether a change was replayed, and the time of the last one. */
     private boolean changed;
     private long lastAt;
+    private boolean finished;
 
     private final NavigableSet<Long> unreachable;
 
@@ -132,6 +133,7 @@ public final class TranscriptReplayer {
 
     /** Replays the next change of the room (the prefix state is observed once a change of a later time comes, or at the end). */
     public void accept(TranscriptChange change) {
+        refuseIfFinished();
         if (changed && change.at() != lastAt) {
             observe(lastAt);
         }
@@ -144,12 +146,21 @@ public final class TranscriptReplayer {
 
     /** What the replay found; the replayer is not used after. */
     public RoomReplay finish() {
+        refuseIfFinished();
+        finished = true;
         if (changed) {
             observe(lastAt);
         }
         beginFinalEpochBy(Long.MAX_VALUE);
         return new RoomReplay(clientId, room, joinedAt, order.lines(), transitions, firstShown.build(), acked, failed,
                 missingWhileDue, causal, moves, sampler.finish(), ownStatus.build(), unreachable);
+    }
+
+    private void refuseIfFinished() {
+        if (finished) {
+            throw new IllegalStateException("the replay of client " + clientId + " in room " + room
+                    + " is finished: it takes no more changes and is not finished twice");
+        }
     }
 
     private void apply(TranscriptChange change) {

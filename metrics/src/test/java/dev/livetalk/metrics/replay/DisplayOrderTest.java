@@ -40,4 +40,33 @@ class DisplayOrderTest {
             assertThat(order.lines().stream().map(PlacedEntry::entryNo).toList()).containsExactly(1L, 2L, 3L);
         });
     }
+
+    /**
+     * Evicted lines of far numbers (a change log not of the reference transcript, which numbers from 1) are
+     * still told from lines never shown, each at the cost of an entry: a bit per number up to 2^31 took 256 MiB
+     * for one line numbered near it.
+     */
+    @Test
+    void shouldTellEvictedLinesOfFarNumbersWithoutABitForEveryNumberBelow() {
+        DisplayOrder order = new DisplayOrder(0, "client x in room r");
+        long[] far = {Integer.MAX_VALUE - 1L, DisplayOrder.DENSE_NOS, 1L << 40, -7};
+        long after = -1;
+        for (int i = 0; i < far.length; i++) {
+            order.insert(far[i], committed(i + 1), after, 0);
+            after = far[i];
+        }
+        for (long no : far) {
+            order.evict(no);
+        }
+        order.insert(5, committed(5), -1, 0);
+        order.evict(5);
+
+        for (long no : new long[] {Integer.MAX_VALUE - 1L, DisplayOrder.DENSE_NOS, 1L << 40, -7, 5}) {
+            assertThatThrownBy(() -> order.entry(no)).as("line #%d", no).hasMessageContaining("was evicted");
+            assertThatThrownBy(() -> order.insert(no, committed(9), -1, 1)).hasMessageContaining("inserted twice");
+        }
+        assertThatThrownBy(() -> order.entry(Integer.MAX_VALUE)).hasMessageContaining("is not displayed");
+        assertThat(order.lines().stream().map(PlacedEntry::entryNo).toList())
+                .containsExactly(Integer.MAX_VALUE - 1L, DisplayOrder.DENSE_NOS, 1L << 40, -7L, 5L);
+    }
 }

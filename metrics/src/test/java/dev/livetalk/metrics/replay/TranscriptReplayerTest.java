@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.livetalk.metrics.TraceFixture.ms;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TranscriptReplayerTest {
     private final TraceFixture run = new TraceFixture("test");
@@ -83,5 +84,32 @@ class TranscriptReplayerTest {
         assertThat(peer.firstShown()).containsEntry(key, ms(20));
         assertThat(peer.acked()).as("a peer's line shown committed is no acknowledgement of its").isEmpty();
         assertThat(replayOf(alice).acked()).containsEntry(key, ms(40));
+    }
+
+    /**
+     * A replay taken one change at a time gives what the list's replay gives, and once finished takes no
+     * more changes nor a second finish (which would add the window's lines to the final lines again).
+     */
+    @Test
+    void shouldReplayChangesOneAtATimeAsTheListAndRefuseToGoOnOnceFinished() {
+        Client bob = run.client("bob").join("lobby", 0);
+        Message m1 = run.commit("lobby", "alice", "a1", 1);
+        Message m2 = run.commit("lobby", "alice", "a2", 2);
+        Message m3 = run.commit("lobby", "alice", "a3", 3);
+        bob.place(m2, 10).place(m1, 10).place(m3, 20);
+        var trace = run.build();
+        var changes = trace.clients().get(0).changes();
+        MessageIndex index = MessageIndex.of(trace);
+
+        TranscriptReplayer replayer = TranscriptReplayer.of(index, bob.id(), "lobby", 0, SampleGrid.NONE,
+                java.util.List.of(), Long.MIN_VALUE, java.util.Collections.emptyNavigableSet());
+        changes.forEach(replayer::accept);
+        RoomReplay one = replayer.finish();
+        RoomReplay list = TranscriptReplayer.replay(index, bob.id(), "lobby", 0, changes);
+
+        assertThat(one.finalEntries()).isEqualTo(list.finalEntries()).hasSize(3);
+        assertThat(one.transitions()).isEqualTo(list.transitions());
+        assertThatThrownBy(replayer::finish).isInstanceOf(IllegalStateException.class).hasMessageContaining("finished");
+        assertThatThrownBy(() -> replayer.accept(changes.get(0))).isInstanceOf(IllegalStateException.class);
     }
 }
