@@ -422,7 +422,9 @@ public final class TraceSpill implements AutoCloseable {
      * As {@link #changes(String, int, Strings)}, each change handed to {@code each} as it is read,
      * in the client's order (a client's records of one room are written in it): nothing of the
      * change log is kept here, so a reader that folds each change into what it keeps (the
-     * measurement's replay) never holds the log.
+     * measurement's replay) never holds the log. {@code each} runs while this spill is locked: what it
+     * does delays the spill's other readers and its {@link #close} (the measurement reads one member at a
+     * time, one room after another).
      */
     public synchronized void changes(String room, int client, Strings strings, Consumer<TranscriptChange> each) {
         if (client < 0) {
