@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -72,8 +74,9 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
                 tally = ChangeTally.of(index, slice, withChanges);
             } else {
                 ChangeTally.Builder tallied = new ChangeTally.Builder(index, slice, client);
-                rooms = replayClient(index, client, slice, grid, context.finalEpochBegan(), part.changes(), place,
-                        tallied);
+                int at = place;
+                rooms = replayClient(index, client, slice, grid, context.finalEpochBegan(),
+                        each -> part.changes().read(at, each), r -> Collections.emptyNavigableSet(), tallied::accept);
                 tally = tallied.build();
             }
             rooms.replaceAll((name, replay) -> replay.withSharedEntries(shared));
@@ -85,27 +88,26 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
     }
 
     /**
-     * Replays {@code client}'s rooms of {@code trace} from its changes handed over one at a time by
-     * {@code changes} (nothing of them is kept: a member's change log of a long room is as long as the
-     * room), each also tallied into {@code tally}; for a client to whom no message of its rooms is
-     * unreachable ({@link Unreachable#readsChanges}), the same replays as {@link #replayClient(MessageIndex,
-     * ClientTrace, RunTrace, SampleGrid, long)} of the same changes.
+     * Replays {@code client}'s rooms of {@code trace} (those it joined, then those it showed, in the order
+     * they come: as {@link RunContext#roomsOf}) from its changes handed over one at a time by {@code changes}
+     * (nothing of them is kept here: a member's change log of a long room is as long as the room), the seqs
+     * of each room {@code unreachable} for it, each change also handed to {@code alsoEach}.
      */
     private static Map<String, RoomReplay> replayClient(MessageIndex index, ClientTrace client, RunTrace trace,
                                                         SampleGrid grid, long finalEpochBegan,
-                                                        RoomSlices.Changes changes, int place,
-                                                        ChangeTally.Builder tally) {
-        // its rooms as RunContext.roomsOf has them: those it joined, then those it showed, in the order they come
+                                                        Consumer<Consumer<TranscriptChange>> changes,
+                                                        Function<String, NavigableSet<Long>> unreachable,
+                                                        Consumer<TranscriptChange> alsoEach) {
         Map<String, TranscriptReplayer> replayers = new LinkedHashMap<>();
         Function<String, TranscriptReplayer> start = room -> {
             Long entitledAfter = trace.entitledAfter(client, room);
             return TranscriptReplayer.of(index, client.clientId(), room, entitledAfter == null ? 0L : entitledAfter,
-                    grid, trace.log(room).messages(), finalEpochBegan, Collections.emptyNavigableSet());
+                    grid, trace.log(room).messages(), finalEpochBegan, unreachable.apply(room));
         };
         client.joinedAt().keySet().forEach(room -> replayers.put(room, start.apply(room)));
-        changes.read(place, change -> {
+        changes.accept(change -> {
             replayers.computeIfAbsent(change.room(), start).accept(change);
-            tally.accept(change);
+            alsoEach.accept(change);
         });
         Map<String, RoomReplay> rooms = new LinkedHashMap<>();
         replayers.forEach((room, replayer) -> {
@@ -165,21 +167,11 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
 
     private static Map<String, RoomReplay> replayClient(MessageIndex index, ClientTrace client, RunTrace trace,
                                                         SampleGrid grid, long finalEpochBegan) {
-        Map<String, List<TranscriptChange>> byRoom = new LinkedHashMap<>();
-        RunContext.roomsOf(client).forEach(room -> byRoom.put(room, new ArrayList<>()));
-        for (TranscriptChange change : client.changes()) {
-            byRoom.get(change.room()).add(change);
-        }
-        Map<String, RoomReplay> rooms = new LinkedHashMap<>();
-        byRoom.forEach((room, changes) -> {
-            Long entitledAfter = trace.entitledAfter(client, room);
-            RoomReplay replay = TranscriptReplayer.replay(index, client.clientId(), room,
-                    entitledAfter == null ? 0L : entitledAfter, changes, grid, trace.log(room).messages(),
-                    finalEpochBegan, Unreachable.seqs(trace, index, client, room, changes));
-            checkFinal(client, room, replay);
-            rooms.put(room, replay);
-        });
-        return rooms;
+        // what is unreachable for the client in a room depends on its changes there before it came back
+        Map<String, List<TranscriptChange>> byRoom = new HashMap<>();
+        client.changes().forEach(change -> byRoom.computeIfAbsent(change.room(), r -> new ArrayList<>()).add(change));
+        return replayClient(index, client, trace, grid, finalEpochBegan, client.changes()::forEach,
+                room -> Unreachable.seqs(trace, index, client, room, byRoom.getOrDefault(room, List.of())), change -> { });
     }
 
     private static void checkFinal(ClientTrace client, String room, RoomReplay replay) {
