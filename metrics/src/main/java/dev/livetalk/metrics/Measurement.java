@@ -21,9 +21,10 @@ import java.util.function.Consumer;
  * <p>A run is measured one room at a time ({@link #of(RoomSlices, long, Consumer)}): each room's
  * slice is replayed, checked and let go before the next, and only small per-(client, room)
  * figures are kept across rooms, so the memory the measurement needs beyond the trace is that of
- * its largest room. Within a room the members' change logs are read and replayed one member at a
- * time ({@link ReplayedRun#of(RoomSlices, String)}), so a room's replay holds its messages, what
- * each member ended up showing and one member's change log, not every member's. The latency report's per-interval histograms are not held across rooms
+ * its largest room. Within a room the members' change logs are read in one pass, each change
+ * handed to its member's replay as it comes ({@link ReplayedRun#of(RoomSlices, String)}), so a
+ * room's replay holds its messages and what each member ended up showing, not the members' change
+ * logs. The latency report's per-interval histograms are not held across rooms
  * either: it keeps the samples compactly (past 32 MB in a temporary file, deleted by
  * {@link LatencyReport#close}) and builds the histograms one window of intervals at a time when
  * read, merged across rooms interval by interval.

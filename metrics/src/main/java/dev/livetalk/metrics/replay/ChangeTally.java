@@ -16,7 +16,7 @@ import java.util.Map;
  * a step only where the status or the epoch (lost or final) changed. Removals and evictions give
  * a line no new place nor status and are not tallied; nor are lines of no known message.
  *
- * <p>A room replayed one member at a time ({@link ReplayedRun#of(dev.livetalk.metrics.trace.RoomSlices, String)})
+ * <p>A room replayed from its parts ({@link ReplayedRun#of(dev.livetalk.metrics.trace.RoomSlices, String)})
  * keeps this of each member instead of its change log (which held a line of every message of
  * the room, each with its entry before and after every change): each change is let go once
  * replayed and tallied. Its statuses are arrays ({@link OwnSteps}).

@@ -46,9 +46,11 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
     /**
      * The replay of the slice of {@code room} of {@code run}, sampling every second from the end of
      * the warm-up: the same replays as {@code of(run.slice(room), run.context(), ...)}, the room's
-     * clients replayed one at a time from their changes read apart ({@link RoomSlices#part}), each
-     * client's change log let go once replayed and tallied ({@link #tally}): the replayed trace's
-     * clients have no changes.
+     * clients' changes read apart ({@link RoomSlices#part}) in one pass, every member's replay fed
+     * each change as it is read ({@link RoomSlices.Changes#readAll}) and tallied ({@link #tally}):
+     * no member's change log is held, and the replayed trace's clients have no changes. A member
+     * whose unreachable messages depend on what it showed before it came back
+     * ({@link Unreachable#readsChanges}) has its log read whole, on its own, after the pass.
      */
     public static ReplayedRun of(RoomSlices run, String room) {
         RoomSlices.Part part = run.part(room);
@@ -56,28 +58,42 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         RunContext context = run.context();
         MessageIndex index = MessageIndex.of(slice);
         SampleGrid grid = SampleGrid.of(slice.measuredFrom(), context.lastEvent(), SampleGrid.DEFAULT_STEP_NANOS);
+        int count = slice.clients().size();
+        MemberReplay[] streamed = new MemberReplay[count];
+        ChangeTally.Builder[] tallied = new ChangeTally.Builder[count];
+        for (int place = 0; place < count; place++) {
+            ClientTrace client = slice.clients().get(place);
+            // only a room it joined can have messages unreachable for it (entitledAfter)
+            if (client.joinedAt().keySet().stream().noneMatch(r -> Unreachable.readsChanges(slice, client, r))) {
+                tallied[place] = new ChangeTally.Builder(index, slice, client);
+                streamed[place] = new MemberReplay(index, client, slice, grid, context.finalEpochBegan(),
+                        r -> Collections.emptyNavigableSet(), tallied[place]::accept);
+            }
+        }
+        part.changes().readAll(count, (change, place) -> {
+            if (streamed[place] != null) {
+                streamed[place].accept(change);
+            }
+        });
         Map<String, Map<String, RoomReplay>> replays = new LinkedHashMap<>();
-        List<ClientTrace> kept = new ArrayList<>(slice.clients().size());
+        List<ClientTrace> kept = new ArrayList<>(count);
         Map<String, ChangeTally> tallies = new HashMap<>();
-        // each member's change log is read on its own: its final lines are made one object per equal entry
-        // across members again, as reading the room's changes together did
+        // each member's final lines are made one object per equal entry across members
         SameObjects<TranscriptEntry> shared = new SameObjects<>();
-        for (int place = 0; place < slice.clients().size(); place++) {
+        for (int place = 0; place < count; place++) {
             ClientTrace client = slice.clients().get(place);
             Map<String, RoomReplay> rooms;
             ChangeTally tally;
-            // only a room it joined can have messages unreachable for it (entitledAfter)
-            if (client.joinedAt().keySet().stream().anyMatch(r -> Unreachable.readsChanges(slice, client, r))) {
+            if (streamed[place] == null) {
                 // what it could not be shown depends on what it showed before it came back: the log is read whole
                 ClientTrace withChanges = client.withChanges(part.changes().list(place));
                 rooms = replayClient(index, withChanges, slice, grid, context.finalEpochBegan());
                 tally = ChangeTally.of(index, slice, withChanges);
             } else {
-                ChangeTally.Builder tallied = new ChangeTally.Builder(index, slice, client);
-                int at = place;
-                rooms = replayClient(index, client, slice, grid, context.finalEpochBegan(),
-                        each -> part.changes().read(at, each), r -> Collections.emptyNavigableSet(), tallied::accept);
-                tally = tallied.build();
+                rooms = streamed[place].finish();
+                tally = tallied[place].build();
+                streamed[place] = null;
+                tallied[place] = null;
             }
             rooms.replaceAll((name, replay) -> replay.withSharedEntries(shared));
             replays.put(client.clientId(), rooms);
@@ -88,34 +104,46 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
     }
 
     /**
-     * Replays {@code client}'s rooms of {@code trace} (those it joined, then those it showed, in the order
-     * they come: as {@link RunContext#roomsOf}) from its changes handed over one at a time by {@code changes}
-     * (nothing of them is kept here: a member's change log of a long room is as long as the room), the seqs
-     * of each room {@code unreachable} for it, each change also handed to {@code alsoEach}.
+     * One client's rooms of a trace being replayed (those it joined, then those it showed, in the order
+     * they come: as {@link RunContext#roomsOf}) from its changes handed over one at a time
+     * ({@link #accept}; nothing of them is kept here: a member's change log of a long room is as long
+     * as the room), with the seqs of each room {@code unreachable} for it, each change also handed to
+     * {@code alsoEach}.
      */
-    private static Map<String, RoomReplay> replayClient(MessageIndex index, ClientTrace client, RunTrace trace,
-                                                        SampleGrid grid, long finalEpochBegan,
-                                                        Consumer<Consumer<TranscriptChange>> changes,
-                                                        Function<String, NavigableSet<Long>> unreachable,
-                                                        Consumer<TranscriptChange> alsoEach) {
-        Map<String, TranscriptReplayer> replayers = new LinkedHashMap<>();
-        Function<String, TranscriptReplayer> start = room -> {
-            Long entitledAfter = trace.entitledAfter(client, room);
-            return TranscriptReplayer.of(index, client.clientId(), room, entitledAfter == null ? 0L : entitledAfter,
-                    grid, trace.log(room).messages(), finalEpochBegan, unreachable.apply(room));
-        };
-        client.joinedAt().keySet().forEach(room -> replayers.put(room, start.apply(room)));
-        changes.accept(change -> {
+    private static final class MemberReplay {
+        private final ClientTrace client;
+        private final Function<String, TranscriptReplayer> start;
+        private final Consumer<TranscriptChange> alsoEach;
+        private final Map<String, TranscriptReplayer> replayers = new LinkedHashMap<>();
+
+        MemberReplay(MessageIndex index, ClientTrace client, RunTrace trace, SampleGrid grid, long finalEpochBegan,
+                     Function<String, NavigableSet<Long>> unreachable, Consumer<TranscriptChange> alsoEach) {
+            this.client = client;
+            this.alsoEach = alsoEach;
+            this.start = room -> {
+                Long entitledAfter = trace.entitledAfter(client, room);
+                return TranscriptReplayer.of(index, client.clientId(), room, entitledAfter == null ? 0L : entitledAfter,
+                        grid, trace.log(room).messages(), finalEpochBegan, unreachable.apply(room));
+            };
+            client.joinedAt().keySet().forEach(room -> replayers.put(room, start.apply(room)));
+        }
+
+        /** The client's next change. */
+        void accept(TranscriptChange change) {
             replayers.computeIfAbsent(change.room(), start).accept(change);
             alsoEach.accept(change);
-        });
-        Map<String, RoomReplay> rooms = new LinkedHashMap<>();
-        replayers.forEach((room, replayer) -> {
-            RoomReplay replay = replayer.finish();
-            checkFinal(client, room, replay);
-            rooms.put(room, replay);
-        });
-        return rooms;
+        }
+
+        /** Each room's replay, its final lines checked against the recorded ones. */
+        Map<String, RoomReplay> finish() {
+            Map<String, RoomReplay> rooms = new LinkedHashMap<>();
+            replayers.forEach((room, replayer) -> {
+                RoomReplay replay = replayer.finish();
+                checkFinal(client, room, replay);
+                rooms.put(room, replay);
+            });
+            return rooms;
+        }
     }
 
     /**
@@ -134,7 +162,7 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
 
     /**
      * What the ledger reads of {@code client}'s change log ({@link ChangeTally}): the tally kept
-     * when the room was replayed one member at a time, else tallied from the trace's changes.
+     * when the room was replayed from its parts, else tallied from the trace's changes.
      */
     public ChangeTally tally(ClientTrace client) {
         ChangeTally kept = tallies.get(client.clientId());
@@ -170,8 +198,10 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         // what is unreachable for the client in a room depends on its changes there before it came back
         Map<String, List<TranscriptChange>> byRoom = new HashMap<>();
         client.changes().forEach(change -> byRoom.computeIfAbsent(change.room(), r -> new ArrayList<>()).add(change));
-        return replayClient(index, client, trace, grid, finalEpochBegan, client.changes()::forEach,
+        MemberReplay replay = new MemberReplay(index, client, trace, grid, finalEpochBegan,
                 room -> Unreachable.seqs(trace, index, client, room, byRoom.getOrDefault(room, List.of())), change -> { });
+        client.changes().forEach(replay::accept);
+        return replay.finish();
     }
 
     private static void checkFinal(ClientTrace client, String room, RoomReplay replay) {

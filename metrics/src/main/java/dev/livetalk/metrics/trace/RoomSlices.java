@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * A run's trace as the measurement reads it, one room at a time: what has no room ({@link #run}),
@@ -14,8 +15,9 @@ import java.util.function.Consumer;
  * from a trace in memory by {@link #of}; a trace spilled to disk gives the same parts.
  *
  * <p>A room's slice is asked for whole ({@link #slice}) or as a {@link Part}, its clients' changes
- * read one client at a time ({@link #part}): what the measurement does, so that only one member's
- * change log of a room is in memory at a time, not every member's.
+ * read apart ({@link #part}), every client's in one reading or one client's at a time: what the
+ * measurement does, feeding each change to its member's replay as it is read, so that no member's
+ * change log of a room need be in memory.
  *
  * <p>One reader, one thread: each room is asked for once (its slice or its part), in the order of {@link #rooms}.
  */
@@ -64,6 +66,18 @@ public interface RoomSlices {
          * never holds the client's change log).
          */
         void read(int place, Consumer<TranscriptChange> each);
+
+        /**
+         * Hands every change of the first {@code clients} clients of the slice to {@code each}, with the
+         * client's place: each client's in its order; the clients' interleaved in some order (a spill's
+         * reading hands them over as they were written, in one pass). By default, client after client.
+         */
+        default void readAll(int clients, ObjIntConsumer<TranscriptChange> each) {
+            for (int place = 0; place < clients; place++) {
+                int at = place;
+                read(place, change -> each.accept(change, at));
+            }
+        }
 
         /** The changes of the client at {@code place}, as a list. */
         default List<TranscriptChange> list(int place) {

@@ -78,9 +78,14 @@ public final class TraceSpill implements AutoCloseable {
     private static final int FINAL_TRANSCRIPT = 16;
     private static final int COMMIT = 20;
     private static final int SERVER_REQUEST = 30;
-    /** What a reading of a room keeps of the changes: every client's, or none (else one client's, by its number). */
+    /**
+     * What a reading of a room keeps: every record ({@code ALL_CHANGES}); every record but the changes
+     * ({@code NO_CHANGES}); every client's changes alone ({@code CHANGES_ONLY}); else one client's changes
+     * alone, by its number.
+     */
     private static final int ALL_CHANGES = -2;
     private static final int NO_CHANGES = -1;
+    private static final int CHANGES_ONLY = -3;
 
     private static final MessageStatus[] STATUSES = MessageStatus.values();
     private static final ReceiptKind[] KINDS = ReceiptKind.values();
@@ -454,6 +459,47 @@ public final class TraceSpill implements AutoCloseable {
         }, client, strings);
     }
 
+    /** Where {@link #changes(String, Strings, ClientChanges)} hands each change. */
+    @FunctionalInterface
+    public interface ClientChanges {
+        /** A change client number {@code client} recorded, after the client's earlier ones. */
+        void accept(int client, TranscriptChange change);
+    }
+
+    /**
+     * Every client's changes of {@code room}, handed to {@code each} as they are read in one pass over
+     * the room's file: each client's in its order, the clients' interleaved as they were written
+     * (every other record is decoded, to keep the string cache in step, and dropped). Nothing of the
+     * change logs is kept here: a reader that folds each change into what it keeps holds no member's
+     * log, and the file is decoded once for every member, not once per member. {@code each} runs
+     * while this spill is locked, as for {@link #changes(String, int, Strings, Consumer)}.
+     */
+    public synchronized void changes(String room, Strings strings, ClientChanges each) {
+        writer.drain();
+        refuseIfFailed();
+        RoomFile file = rooms.get(room);
+        if (file == null) {
+            return;
+        }
+        Map<Integer, long[]> last = new HashMap<>();
+        readRoom(file, new Sink() {
+            @Override
+            public void add(int tag, int of, long clientSeq, Object record) {
+                long[] before = last.computeIfAbsent(of, c -> new long[] {-1});
+                if (clientSeq <= before[0]) {
+                    throw new IllegalStateException("client #" + of + "'s changes of room " + room + " in " + file.path
+                            + " are out of its order (#" + clientSeq + " after #" + before[0] + ")");
+                }
+                before[0] = clientSeq;
+                each.accept(of, (TranscriptChange) record);
+            }
+
+            @Override
+            public void changed(int of) {
+            }
+        }, CHANGES_ONLY, strings);
+    }
+
     /** Where {@link #readRoom} puts what it reads. */
     private interface Sink {
         /** A record of client number {@code client}, written under its running number {@code clientSeq}. */
@@ -523,8 +569,8 @@ public final class TraceSpill implements AutoCloseable {
 
     /**
      * Reads a room's file into {@code contents}: every record ({@link #ALL_CHANGES}); every record
-     * but the changes, noting who has some ({@link #NO_CHANGES}); or client number
-     * {@code changesOf}'s changes alone.
+     * but the changes, noting who has some ({@link #NO_CHANGES}); every client's changes alone
+     * ({@link #CHANGES_ONLY}); or client number {@code changesOf}'s changes alone.
      */
     private void readRoom(RoomFile file, Sink contents, int changesOf, Strings strings) {
         String room = file.room;
@@ -543,14 +589,14 @@ public final class TraceSpill implements AutoCloseable {
                     int client = (int) r.unsigned();
                     long clientSeq = r.unsigned();
                     boolean isChange = tag >= INSERTED && tag <= EVICTED;
-                    if (isChange && changesOf != ALL_CHANGES && client != changesOf) {
+                    if (isChange && changesOf != ALL_CHANGES && changesOf != CHANGES_ONLY && client != changesOf) {
                         skipChange(tag, r);
                         if (changesOf == NO_CHANGES) {
                             contents.changed(client);
                         }
                         continue;
                     }
-                    if (!isChange && changesOf >= 0) {
+                    if (!isChange && changesOf != ALL_CHANGES && changesOf != NO_CHANGES) {
                         readRecord(tag, room, r); // decoded for the string cache and the final transcripts' runs
                         continue;
                     }

@@ -217,6 +217,42 @@ class TraceSpillTest {
     }
 
     @Test
+    void shouldHandEveryClientsChangesOfARoomInOnePassInTheOrderTheyWereWritten() {
+        TraceSpill spill = TraceSpill.in(tmp);
+        TranscriptEntry hi = TranscriptEntry.pending("a1", "alice", "hi", null);
+        TranscriptEntry yo = TranscriptEntry.pending("b1", "bob", "yo", null);
+        spill.change(0, 0, new TranscriptChange.Inserted("hall", 1, 1, hi, -1));
+        spill.send(0, 1, new SendRecord("hall", "a1", 1, 1, null, "hi"));
+        spill.change(2, 0, new TranscriptChange.Inserted("hall", 2, 1, yo, -1));
+        spill.change(0, 2, new TranscriptChange.Inserted("lobby", 3, 1, yo, -1));
+        spill.change(2, 1, new TranscriptChange.Evicted("hall", 4, 1, yo));
+        spill.change(0, 3, new TranscriptChange.Evicted("hall", 5, 1, hi));
+
+        List<String> read = new ArrayList<>();
+        spill.changes("hall", new TraceSpill.Strings(), (client, change) ->
+                read.add(client + ":" + change.getClass().getSimpleName() + "@" + change.at() + "=" + change.entry().body()));
+        assertThat(read).as("client 1 has none, the lobby's and the send are not changes of the hall")
+                .containsExactly("0:Inserted@1=hi", "2:Inserted@2=yo", "2:Evicted@4=yo", "0:Evicted@5=hi");
+        List<TranscriptChange> none = new ArrayList<>();
+        spill.changes("nowhere", null, (client, change) -> none.add(change));
+        assertThat(none).isEmpty();
+        spill.close();
+    }
+
+    @Test
+    void shouldRefuseAClientsChangesReadBackOutOfItsOrderNamingTheClientAndRoom() {
+        TraceSpill spill = TraceSpill.in(tmp);
+        TranscriptEntry hi = TranscriptEntry.pending("a1", "alice", "hi", null);
+        spill.change(0, 5, new TranscriptChange.Inserted("hall", 1, 1, hi, -1));
+        spill.change(0, 5, new TranscriptChange.Inserted("hall", 2, 2, hi, -1)); // the same running number again
+
+        assertThatThrownBy(() -> spill.changes("hall", null, (client, change) -> { }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("client #0's changes of room hall").hasMessageContaining("out of its order");
+        spill.close();
+    }
+
+    @Test
     void shouldReadOneRoomAloneAndListTheRoomsInTheOrderTheyWereFirstWritten() {
         TraceSpill spill = TraceSpill.in(tmp);
         TranscriptEntry entry = TranscriptEntry.pending("a1", "alice", "hi", null);
@@ -372,6 +408,34 @@ class TraceSpillTest {
                 assertThat(part.slice()).as(room + ", read whole").isEqualTo(whole.slice(room));
             }
             assertThat(withChangesRead(part)).as(room).isEqualTo(whole.slice(room));
+            // every member's changes in one reading: each member's in its order, as the whole room holds them
+            int count = part.slice().clients().size();
+            List<List<TranscriptChange>> byPlace = new ArrayList<>();
+            List<Long> times = new ArrayList<>();
+            for (int place = 0; place < count; place++) {
+                byPlace.add(new ArrayList<>());
+            }
+            part.changes().readAll(count, (change, place) -> {
+                byPlace.get(place).add(change);
+                if (place < 4) { // the lurker's one change was written after the others, at an earlier time
+                    times.add(change.at());
+                }
+            });
+            for (int place = 0; place < count; place++) {
+                assertThat(byPlace.get(place)).as(room + " place " + place)
+                        .isEqualTo(whole.slice(room).clients().get(place).changes());
+            }
+            if (memberByMember) {
+                // read from the file in one pass: the members' changes interleaved as they were written
+                assertThat(times).as(room).isSorted();
+                assertThat(byPlace.stream().filter(list -> !list.isEmpty()).count()).as(room).isGreaterThan(1);
+            }
+            // a reader of fewer places than the slice's clients is handed theirs alone
+            List<Integer> placesOfTwo = new ArrayList<>();
+            part.changes().readAll(2, (change, place) -> placesOfTwo.add(place));
+            assertThat(placesOfTwo).as(room).containsOnly(0, 1)
+                    .hasSize(whole.slice(room).clients().get(0).changes().size()
+                            + whole.slice(room).clients().get(1).changes().size());
         }
         assertThat(whole.slice("hall").clients().get(4).changes()).hasSize(1);
         assertThat(whole.slice("hall").clients().get(0).changes().stream()
