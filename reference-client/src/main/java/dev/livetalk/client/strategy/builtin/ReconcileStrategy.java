@@ -6,8 +6,10 @@ import dev.livetalk.client.strategy.NamedStrategyProvider;
 /**
  * {@code reconcile}: the local echo shows pending and moves to its seq place on ack; gaps are
  * fetched as in {@code gap-fill}; the hello resumes every room from its watermark with the
- * epoch seen last, and when the server refuses (epoch changed, history truncated) it falls
- * back to a snapshot; a timed-out send is resent with the same client message id after a
+ * epoch seen last; when the server answers {@code history-truncated} (it dropped some of what
+ * followed, or the replay would have gone beyond its bound) it pages through the history from
+ * the watermark, skipping only what the server no longer holds, and when the epoch changed it
+ * falls back to a snapshot; a timed-out send is resent with the same client message id after a
  * doubling backoff and marked failed after {@link StrategySettings#maxSendAttempts()}.
  *
  * <p>Single-threaded: called by the session's owner thread only.

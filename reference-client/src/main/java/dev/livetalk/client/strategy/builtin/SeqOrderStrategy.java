@@ -219,6 +219,15 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
         room.knownHead = Math.max(room.knownHead, headSeq);
         if (resume == ResumeStatus.RESUMED) {
             watchGap(ctx, room, false, now);
+        } else if (resume == ResumeStatus.HISTORY_TRUNCATED && policy.onRejoin() == SeqPolicy.Rejoin.FETCH
+                && !room.snapshotting) {
+            // Nothing was replayed, but the seqs after the watermark are this epoch's: the server
+            // either dropped some of them (bounded history) or would have replayed more than its
+            // bound for one hello while still holding them all (docs/PROTOCOL.md, "Resume replay
+            // bound"). Page through history from the watermark: a reply whose firstSeq is above it
+            // skips only what is gone (onHistory), and everything still held is shown. A snapshot
+            // here would skip what lies below its newest fetchLimit though the server holds it.
+            fetchGap(ctx, room, now);
         } else if (resume == ResumeStatus.EPOCH_CHANGED || resume == ResumeStatus.HISTORY_TRUNCATED
                 || policy.onRejoin() == SeqPolicy.Rejoin.SNAPSHOT || room.snapshotting) {
             snapshots.start(ctx, room, headSeq, transcriptOf(ctx, room));
