@@ -25,31 +25,54 @@ final class IntervalSampler {
     private final DisplayOrder order;
     private final ShownCounts shownCount;
     private final long joinedAt;
-    private final List<Due> due = new ArrayList<>();
+    private final DueOrder due;
     private final IntervalCounts counts;
     private int next;
     private int duePassed;
     private long dueShown;
     private long dueThrough = Long.MIN_VALUE;
 
-    private record Due(long committedAt, LogicalMessage message) {
+    /**
+     * The messages of a room's log a member that joined at head {@code joinedAt} becomes due for, in
+     * the order they do: each once, by the commit time of its first entitled commit (ties in the log's
+     * order). What it depends on is the room's log and the member's head, so the members of a room
+     * replayed side by side share it ({@link MessageIndex#dueOrder}): it was a list of a record per
+     * message of the room per member.
+     */
+    record DueOrder(long[] committedAt, LogicalMessage[] messages) {
+        static DueOrder of(MessageIndex index, String room, long joinedAt, List<CommittedMessage> log) {
+            record Due(long committedAt, LogicalMessage message) {
+            }
+            List<Due> due = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (CommittedMessage commit : log) {
+                LogicalMessage message = index.byId(room, commit.id());
+                if (commit.seq() > joinedAt && message != null && seen.add(message.key())) {
+                    due.add(new Due(entitledCommitAt(message, joinedAt), message));
+                }
+            }
+            due.sort(Comparator.comparingLong(Due::committedAt));
+            long[] at = new long[due.size()];
+            LogicalMessage[] messages = new LogicalMessage[due.size()];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = due.get(i).committedAt();
+                messages[i] = due.get(i).message();
+            }
+            return new DueOrder(at, messages);
+        }
+
+        int size() {
+            return messages.length;
+        }
     }
 
-    IntervalSampler(SampleGrid grid, DisplayOrder order, ShownCounts shownCount, MessageIndex index,
-                    String room, long joinedAt, List<CommittedMessage> log) {
+    IntervalSampler(SampleGrid grid, DisplayOrder order, ShownCounts shownCount, DueOrder due, long joinedAt) {
         this.grid = grid;
         this.order = order;
         this.shownCount = shownCount;
         this.joinedAt = joinedAt;
         this.counts = new IntervalCounts(grid.count());
-        Set<String> seen = new HashSet<>();
-        for (CommittedMessage commit : log) {
-            LogicalMessage message = index.byId(room, commit.id());
-            if (commit.seq() > joinedAt && message != null && seen.add(message.key())) {
-                due.add(new Due(entitledCommitAt(message), message));
-            }
-        }
-        due.sort(Comparator.comparingLong(Due::committedAt));
+        this.due = due;
     }
 
     /** Takes every sample whose instant is not after {@code at}: before a change at {@code at} is applied. */
@@ -68,7 +91,7 @@ final class IntervalSampler {
     /** {@code message} got its first line ({@code +1}) or lost its last one ({@code -1}). */
     void onVisibility(LogicalMessage message, int delta) {
         if (dueThrough != Long.MIN_VALUE) {
-            long committedAt = entitledCommitAt(message);
+            long committedAt = entitledCommitAt(message, joinedAt);
             if (committedAt != Long.MAX_VALUE && committedAt <= dueThrough) {
                 dueShown += delta;
             }
@@ -78,8 +101,8 @@ final class IntervalSampler {
     private void take(int k) {
         long end = grid.end(k);
         dueThrough = end - DUE_AFTER_NANOS;
-        while (duePassed < due.size() && due.get(duePassed).committedAt() <= dueThrough) {
-            if (shownCount.of(due.get(duePassed).message()) > 0) {
+        while (duePassed < due.size() && due.committedAt()[duePassed] <= dueThrough) {
+            if (shownCount.of(due.messages()[duePassed]) > 0) {
                 dueShown++;
             }
             duePassed++;
@@ -87,8 +110,11 @@ final class IntervalSampler {
         counts.set(k, order.descents(), order.pending(), duePassed - dueShown);
     }
 
-    /** The commit time of the message's first entitled commit, or {@code Long.MAX_VALUE} when not entitled. */
-    private long entitledCommitAt(LogicalMessage message) {
+    /**
+     * The commit time of the message's first commit entitled to a member that joined at head
+     * {@code joinedAt}, or {@code Long.MAX_VALUE} when none is.
+     */
+    private static long entitledCommitAt(LogicalMessage message, long joinedAt) {
         for (CommittedMessage commit : message.commits()) {
             if (commit.seq() > joinedAt) {
                 return commit.committedAt();

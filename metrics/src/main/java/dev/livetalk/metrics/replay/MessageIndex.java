@@ -45,6 +45,8 @@ public final class MessageIndex {
     private final OrdinalTable ordinalByClientMsgId = new OrdinalTable(3);
     /** Per room, the server ids of lost epochs' commits. */
     private final Map<String, Set<String>> lostIds = new HashMap<>();
+    /** {@link #dueOrder}'s, by room and head. */
+    private final Map<DueHead, KeptDue> dueOrders = new java.util.concurrent.ConcurrentHashMap<>();
 
     private MessageIndex() {
     }
@@ -174,6 +176,25 @@ public final class MessageIndex {
     /** How many logical messages {@code room} has. */
     public int roomSize(String room) {
         return roomSizes.getOrDefault(room, 0);
+    }
+
+    /**
+     * The messages of {@code log} (the server log of {@code room}) a member that joined at head
+     * {@code joinedAt} becomes due for, in the order it does ({@link IntervalSampler}): made once per
+     * room and head for the same log and shared by the members that ask for it (one per member was a
+     * record per message of the room). Another log of the room (one a member's unreachable seqs were
+     * taken out of) is ordered anew and not kept.
+     */
+    IntervalSampler.DueOrder dueOrder(String room, long joinedAt, List<CommittedMessage> log) {
+        KeptDue kept = dueOrders.computeIfAbsent(new DueHead(room, joinedAt),
+                head -> new KeptDue(log, IntervalSampler.DueOrder.of(this, room, joinedAt, log)));
+        return kept.log() == log ? kept.order() : IntervalSampler.DueOrder.of(this, room, joinedAt, log);
+    }
+
+    private record DueHead(String room, long joinedAt) {
+    }
+
+    private record KeptDue(List<CommittedMessage> log, IntervalSampler.DueOrder order) {
     }
 
     /** Every logical message, sends first in client order, then commits without a send. */

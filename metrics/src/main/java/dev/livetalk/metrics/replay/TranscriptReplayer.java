@@ -78,8 +78,10 @@ public final class TranscriptReplayer {
         this.ownStatus = new StatusSteps.Builder(index, room);
         this.order = new DisplayOrder(joinedAt, "client " + clientId + " in room " + room,
                 entry -> index.isLostLine(room, entry), unreachable);
-        this.sampler = new IntervalSampler(grid, order, shownCount, index, room, joinedAt,
-                unreachable.isEmpty() ? log : log.stream().filter(c -> !unreachable.contains(c.seq())).toList());
+        this.sampler = new IntervalSampler(grid, order, shownCount, unreachable.isEmpty()
+                ? index.dueOrder(room, joinedAt, log)
+                : IntervalSampler.DueOrder.of(index, room, joinedAt,
+                        log.stream().filter(c -> !unreachable.contains(c.seq())).toList()), joinedAt);
     }
 
     /** Replays {@code changes} (those of {@code room}, in order) of a client that joined at head {@code joinedAt}. */

@@ -61,6 +61,39 @@ class ReplayedRunTest {
         }
     }
 
+    /**
+     * What a member becomes due for is made once per room and head and shared by the members
+     * replayed side by side; a log with seqs taken out (a member's unreachable ones) is ordered anew.
+     */
+    @Test
+    void shouldShareTheOrderInWhichMembersOfARoomBecomeDueAndOrderAnotherLogAnew() {
+        TraceFixture run = new TraceFixture("reconcile");
+        Client alice = run.client("alice").join("lobby", 0);
+        for (int i = 0; i < 6; i++) {
+            alice.send("lobby", "a" + i, 10 * i, 10 * i, -1);
+            // committed out of their sending order: the due order is by commit time
+            run.commit("lobby", "alice", "a" + i, 100 - 10 * i);
+        }
+        RunTrace trace = run.build();
+        MessageIndex index = MessageIndex.of(trace);
+        List<dev.livetalk.metrics.trace.CommittedMessage> log = trace.log("lobby").messages();
+
+        IntervalSampler.DueOrder shared = index.dueOrder("lobby", 0, log);
+        assertThat(index.dueOrder("lobby", 0, log)).isSameAs(shared);
+        assertThat(java.util.Arrays.stream(shared.messages()).map(LogicalMessage::key))
+                .containsExactly("send:alice-1:a5", "send:alice-1:a4", "send:alice-1:a3", "send:alice-1:a2",
+                        "send:alice-1:a1", "send:alice-1:a0");
+        assertThat(shared.committedAt()).isSorted();
+        IntervalSampler.DueOrder later = index.dueOrder("lobby", 3, log);
+        assertThat(later.size()).as("joined at head 3: seqs 4-6 are due").isEqualTo(3);
+
+        List<dev.livetalk.metrics.trace.CommittedMessage> without = log.subList(1, log.size());
+        IntervalSampler.DueOrder apart = index.dueOrder("lobby", 0, without);
+        assertThat(apart).isNotSameAs(shared);
+        assertThat(apart.size()).isEqualTo(5);
+        assertThat(index.dueOrder("lobby", 0, log)).as("the shared one is kept").isSameAs(shared);
+    }
+
     /** {@code slices} with each room's part noting how its changes are read into {@code readings}. */
     private static RoomSlices counting(RoomSlices slices, List<String> readings) {
         return RoomSlices.of(slices.run(), slices.context(), slices.rooms(), slices::slice, room -> {
