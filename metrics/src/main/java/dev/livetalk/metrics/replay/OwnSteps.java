@@ -74,8 +74,12 @@ final class OwnSteps extends StepRuns<ChangeTally.Step> {
      */
     static final class Builder {
         private final MessageIndex index;
-        /** Per place in the index, its message's number plus one (0: no step yet). */
-        private final int[] messageAt;
+        /**
+         * Per place in the index, its message's number plus one (0: no step yet); made at the first
+         * step: a room's every client has a builder while the room's members are replayed side by side,
+         * and most never note one there (a room of the 200-client soak: 200 builders, 10 members).
+         */
+        private int[] messageAt;
         /** Per message, in the order of its first step: its last step. */
         private int[] lastStep = new int[16];
         private int messages;
@@ -88,7 +92,6 @@ final class OwnSteps extends StepRuns<ChangeTally.Step> {
 
         Builder(MessageIndex index) {
             this.index = index;
-            this.messageAt = new int[index.all().size()];
         }
 
         /**
@@ -99,6 +102,9 @@ final class OwnSteps extends StepRuns<ChangeTally.Step> {
             int ordinal = index.ordinalOf(message.key());
             if (ordinal < 0) {
                 throw new IllegalArgumentException("message " + message.key() + " is not one of the index");
+            }
+            if (messageAt == null) {
+                messageAt = new int[index.all().size()];
             }
             int m = messageAt[ordinal] - 1;
             if (m >= 0) {
@@ -133,7 +139,7 @@ final class OwnSteps extends StepRuns<ChangeTally.Step> {
             int[] numberAt = new int[messages];
             int[] ordinals = new int[messages];
             int found = 0;
-            for (int ordinal = 0; ordinal < messageAt.length; ordinal++) {
+            for (int ordinal = 0; messageAt != null && ordinal < messageAt.length; ordinal++) {
                 if (messageAt[ordinal] > 0) {
                     numberAt[messageAt[ordinal] - 1] = found;
                     ordinals[found++] = ordinal;

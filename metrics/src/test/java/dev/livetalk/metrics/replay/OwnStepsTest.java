@@ -47,6 +47,14 @@ class OwnStepsTest {
     }
 
     @Test
+    void shouldBuildNoStepsForAClientThatNotedNone() {
+        MessageIndex index = TwoRooms.index();
+        OwnSteps none = new OwnSteps.Builder(index).build();
+        assertThat(none).isEmpty();
+        assertThat(none.get(index.all().get(0).key())).isNull();
+    }
+
+    @Test
     void shouldRefuseAMessageOfAnotherIndex() {
         OwnSteps.Builder built = new OwnSteps.Builder(TwoRooms.index());
         LogicalMessage stranger = new LogicalMessage("send:nobody:x", "lobby", "nobody", "nobody", null, List.of());
