@@ -229,11 +229,12 @@ public final class TraceRecorder implements AutoCloseable {
         RunTrace slice = slice(room, finalEpoch, contents);
         List<ClientRecorder> recorders = List.copyOf(clients.values());
         int[] numbers = new int[recorders.size()];
-        Map<Integer, Integer> places = new java.util.HashMap<>();
+        int[] places = new int[recorders.stream().mapToInt(ClientRecorder::number).max().orElse(-1) + 1];
+        java.util.Arrays.fill(places, -1);
         java.util.BitSet changed = new java.util.BitSet(recorders.size());
         for (int place = 0; place < numbers.length; place++) {
             numbers[place] = recorders.get(place).number();
-            places.put(numbers[place], place);
+            places[numbers[place]] = place;
             changed.set(place, contents.client(numbers[place]).hasChanges());
         }
         return new RoomSlices.Part(slice, new RoomSlices.Changes() {
@@ -248,8 +249,8 @@ public final class TraceRecorder implements AutoCloseable {
             public void readAll(int count, ObjIntConsumer<TranscriptChange> each) {
                 if (!changed.isEmpty()) {
                     spill.changes(room, strings, (number, change) -> {
-                        Integer place = places.get(number);
-                        if (place == null) {
+                        int place = number < places.length ? places[number] : -1;
+                        if (place < 0) {
                             throw new IllegalStateException("room " + room + "'s trace has changes of client #" + number
                                     + ", which this run never had (a harness bug)");
                         }

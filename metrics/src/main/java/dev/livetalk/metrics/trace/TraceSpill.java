@@ -481,16 +481,22 @@ public final class TraceSpill implements AutoCloseable {
         if (file == null) {
             return;
         }
-        Map<Integer, long[]> last = new HashMap<>();
         readRoom(file, new Sink() {
+            /** Per client number, the running number of its last change read, or -1. */
+            private long[] last = new long[0];
+
             @Override
             public void add(int tag, int of, long clientSeq, Object record) {
-                long[] before = last.computeIfAbsent(of, c -> new long[] {-1});
-                if (clientSeq <= before[0]) {
-                    throw new IllegalStateException("client #" + of + "'s changes of room " + room + " in " + file.path
-                            + " are out of its order (#" + clientSeq + " after #" + before[0] + ")");
+                if (of >= last.length) {
+                    int had = last.length;
+                    last = java.util.Arrays.copyOf(last, Math.max(of + 1, had * 2));
+                    java.util.Arrays.fill(last, had, last.length, -1);
                 }
-                before[0] = clientSeq;
+                if (clientSeq <= last[of]) {
+                    throw new IllegalStateException("client #" + of + "'s changes of room " + room + " in " + file.path
+                            + " are out of its order (#" + clientSeq + " after #" + last[of] + ")");
+                }
+                last[of] = clientSeq;
                 each.accept(of, (TranscriptChange) record);
             }
 
