@@ -27,7 +27,7 @@ class LibraryScheduleTest {
     @ParameterizedTest
     @ValueSource(strings = {"baseline.yaml", "mobile-jitter.yaml", "flapping-link.yaml", "outage.yaml",
         "slow-link.yaml", "asymmetric-latency.yaml", "split-paths.yaml", "thundering-herd.yaml", "lost-ack.yaml",
-        "scale/200-clients.yaml"})
+        "resume-bound.yaml", "scale/200-clients.yaml"})
     void shouldResolveTheSameScheduleAndLoadTwiceWithOneSeed(String file) throws Exception {
         Scenario scenario = load(file);
         assertThat(FaultScheduleJson.toJson(FaultSchedule.resolve(scenario, scenario.seed())))

@@ -20,7 +20,7 @@ class LibraryReplayTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"asymmetric-latency.yaml", "baseline.yaml", "flapping-link.yaml", "lost-ack.yaml",
             "mobile-jitter.yaml", "outage.yaml", "split-paths.yaml", "thundering-herd.yaml", "deploy-restart.yaml",
-            "crash-durable.yaml", "server-pause.yaml", "history-truncated.yaml"})
+            "crash-durable.yaml", "server-pause.yaml", "history-truncated.yaml", "resume-bound.yaml"})
     void shouldReplayEachStrategyOfALibraryScenarioToTheSameTrace(String file) throws Exception {
         Scenario scenario = Scenarios.library(file);
         ScenarioRunner runner = new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), RunSettings.DEFAULTS,
