@@ -3,12 +3,15 @@ package dev.livetalk.metrics.latency;
 import dev.livetalk.scenarios.budget.Metric;
 import dev.livetalk.scenarios.budget.Phase;
 import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,15 +57,16 @@ public final class HlogWriter {
         writer.outputStartTime(startEpochMillis);
         writer.outputLegend();
         double seconds = report.intervalNanos() / 1e9;
+        Map<Long, Histogram> encoders = new HashMap<>();
         report.forEachInterval(Set.copyOf(LatencyReport.PHASES), true, interval -> {
             for (Metric metric : LatencyReport.METRICS) {
                 for (Phase phase : LatencyReport.PHASES) {
                     LatencySeries.Interval histograms = interval.of(metric, phase);
                     if (histograms != null) {
-                        write(writer, histograms.corrected(), tag(strategy, metric, phase, true), interval.index(),
-                                seconds);
-                        write(writer, histograms.raw(), tag(strategy, metric, phase, false), interval.index(),
-                                seconds);
+                        write(writer, encoders, histograms.corrected(), tag(strategy, metric, phase, true),
+                                interval.index(), seconds);
+                        write(writer, encoders, histograms.raw(), tag(strategy, metric, phase, false),
+                                interval.index(), seconds);
                     }
                 }
             }
@@ -70,9 +74,20 @@ public final class HlogWriter {
         writer.close();
     }
 
-    private static void write(HistogramLogWriter writer, AbstractHistogram histogram, String tag, long index,
-                              double seconds) {
-        histogram.setTag(tag);
-        writer.outputIntervalHistogram(index * seconds, (index + 1) * seconds, histogram, NANOS_PER_MILLI);
+    /**
+     * Writes {@code histogram} through a copy: encoding a histogram leaves on it a buffer of 9
+     * bytes per count (HdrHistogram keeps it for the next encoding), more than its counts take,
+     * and the window's histograms are all held while it is written and then kept for the next
+     * window; so each is copied into the one histogram of its size ({@code encoders}, by highest
+     * trackable value: the same counts array and the same encoding) and that one is encoded.
+     * The log holds the same bytes, and the buffers are one per size, not one per histogram.
+     */
+    private static void write(HistogramLogWriter writer, Map<Long, Histogram> encoders, AbstractHistogram histogram,
+                              String tag, long index, double seconds) {
+        Histogram encoded = encoders.computeIfAbsent(histogram.getHighestTrackableValue(),
+                v -> new Histogram(histogram));
+        histogram.copyInto(encoded);
+        encoded.setTag(tag);
+        writer.outputIntervalHistogram(index * seconds, (index + 1) * seconds, encoded, NANOS_PER_MILLI);
     }
 }

@@ -249,6 +249,7 @@ public final class LatencyReport implements AutoCloseable {
                     widen(maxima[at], code, slots, c, r);
                 }
             });
+            pool.keepOnlyWhatIsTaken(maxima, slots, withRaw);
             LatencySeries.Interval[][] held = new LatencySeries.Interval[WINDOW_INTERVALS][];
             for (int at = 0; at < WINDOW_INTERVALS; at++) {
                 long[] max = maxima[at];
@@ -302,6 +303,9 @@ public final class LatencyReport implements AutoCloseable {
      * writes, follows the largest value it was ever asked to hold. So the histograms are pooled by
      * the bit length of the largest sample they are to hold, which fixes how far a new histogram
      * would have grown: each is made by recording such a value into a new histogram, then reset.
+     * Before a window takes any, the pool lets go of the free ones it will not take
+     * ({@link #keepOnlyWhatIsTaken}), so that it never holds one window's histograms beside new
+     * ones of the next.
      */
     private static final class IntervalPool {
         /** At b, the free histograms made for a largest sample of b bits. */
@@ -310,9 +314,51 @@ public final class LatencyReport implements AutoCloseable {
         private final List<Histogram> lent = new ArrayList<>();
         private final List<Integer> lentBits = new ArrayList<>();
 
+        /**
+         * Lets go of the free histograms the window whose largest samples are {@code maxima} will
+         * not take (as {@link #forEachInterval} takes them: per interval and slot, the corrected
+         * largest sample at {@code slot}, the raw one at {@code slots + slot} when {@code withRaw};
+         * a negative one is a slot without samples), before it takes any: the pool then never
+         * holds the last window's histograms beside new ones of this window, only as many as this
+         * window takes.
+         */
+        void keepOnlyWhatIsTaken(long[][] maxima, int slots, boolean withRaw) {
+            int[] wanted = new int[free.size()];
+            for (long[] max : maxima) {
+                if (max == null) {
+                    continue;
+                }
+                for (int slot = 0; slot < slots; slot++) {
+                    if (max[slot] >= 0) {
+                        count(wanted, max[slot]);
+                        if (withRaw) {
+                            count(wanted, max[slots + slot]);
+                        }
+                    }
+                }
+            }
+            for (int bits = 0; bits < free.size(); bits++) {
+                ArrayDeque<Histogram> kept = free.get(bits);
+                while (kept.size() > wanted[bits]) {
+                    kept.poll();
+                }
+            }
+        }
+
+        private static void count(int[] wanted, long max) {
+            int bits = bits(max);
+            if (bits < wanted.length) {
+                wanted[bits]++;
+            }
+        }
+
+        private static int bits(long max) {
+            return 64 - Long.numberOfLeadingZeros(max);
+        }
+
         /** A histogram, empty, as a new one would be after recording samples up to {@code max}. */
         Histogram take(long max) {
-            int bits = 64 - Long.numberOfLeadingZeros(max);
+            int bits = bits(max);
             while (free.size() <= bits) {
                 free.add(new ArrayDeque<>());
             }
