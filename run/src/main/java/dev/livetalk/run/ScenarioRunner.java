@@ -44,7 +44,11 @@ import java.util.List;
  * playing or measuring it) stops the scenario: the document then holds the strategies that
  * finished and {@link ResultsDocument#stopped()} says which one failed and why; no later
  * strategy is played. An interrupt of the calling thread stops it before the next strategy
- * ({@link InterruptedIOException}) or, inside one, as the backend notices.
+ * ({@link InterruptedIOException}) or, inside one, as the backend notices. A strategy whose
+ * interval log runs out of heap while it is written (its figures are complete by then) is kept
+ * in the document without the log, and the scenario stops there as a heap stop naming the log
+ * ({@link ScenarioStop.Cause#HEAP_EXHAUSTED}); one that runs out of heap before its figures are
+ * complete stops it so too, without its result.
  *
  * <p>Runs on the caller's thread, one strategy after the other (a self-check's second play on
  * a thread of its own, which the strategy waits for).
@@ -57,6 +61,16 @@ public final class ScenarioRunner {
     private final boolean writesLedger;
     private final OtlpTraceFile otlp;
     private final MemoryGuard guard;
+    private final IntervalLogWriter intervalLogs;
+
+    /**
+     * Writes a strategy's interval log ({@link HlogWriter#write(Path, String, LatencyReport, long)}
+     * by default; a seam for the tests' heap that runs out while the log is written).
+     */
+    @FunctionalInterface
+    public interface IntervalLogWriter {
+        void write(Path file, String strategy, LatencyReport report, long startEpochMillis) throws IOException;
+    }
 
     /** A runner that writes each strategy's ledger. */
     public ScenarioRunner(Backend backend, RunSettings settings, RunProgress progress) {
@@ -74,12 +88,13 @@ public final class ScenarioRunner {
      */
     public ScenarioRunner(Backend backend, RunSettings settings, RunProgress progress, boolean writesLedger,
                           OtlpTraceFile otlp) {
-        this(backend, settings, progress, writesLedger, otlp, MemoryGuard.NONE);
+        this(backend, settings, progress, writesLedger, otlp, MemoryGuard.NONE, HlogWriter::write);
     }
 
     private ScenarioRunner(Backend backend, RunSettings settings, RunProgress progress, boolean writesLedger,
-                           OtlpTraceFile otlp, MemoryGuard guard) {
+                           OtlpTraceFile otlp, MemoryGuard guard, IntervalLogWriter intervalLogs) {
         this.guard = guard;
+        this.intervalLogs = intervalLogs;
         this.backend = backend;
         this.settings = settings;
         this.progress = progress;
@@ -93,7 +108,12 @@ public final class ScenarioRunner {
      * ({@link ScenarioStop.Cause#HEAP_EXHAUSTED}).
      */
     public ScenarioRunner guardedBy(MemoryGuard guard) {
-        return new ScenarioRunner(backend, settings, progress, writesLedger, otlp, guard);
+        return new ScenarioRunner(backend, settings, progress, writesLedger, otlp, guard, intervalLogs);
+    }
+
+    /** This runner, writing each strategy's interval log with {@code writer} (tests). */
+    public ScenarioRunner writingIntervalLogsWith(IntervalLogWriter writer) {
+        return new ScenarioRunner(backend, settings, progress, writesLedger, otlp, guard, writer);
     }
 
     /**
@@ -318,19 +338,48 @@ public final class ScenarioRunner {
                     try (var latency = measurement.latency()) { // deletes the interval samples' file, if any
                         Drift drift = Drift.of(measurement, plan.scenario().duration());
                         List<BudgetVerdict> verdicts = BudgetEvaluator.evaluate(plan.scenario().budgets(), measurement, drift);
+                        Path hlog = folder.resolve(strategy + ".hlog");
                         StrategyResult result = StrategyResult.of(measurement, verdicts,
-                                List.of(folder.resolve(strategy + ".hlog").getFileName().toString()), drift);
+                                List.of(hlog.getFileName().toString()), drift)
+                                .examplesSince(slices.run().measuredFrom());
                         if (stoppedEarly == null) {
                             check.finish(record, note);
                         }
                         if (ledger != null) {
                             finishLedger(plan, strategy, stamp, ledger, ledgerNanos[0], otlpNanos);
                         }
-                        HlogWriter.write(folder.resolve(strategy + ".hlog"), strategy, latency, startMillis);
-                        return new Measured(result.examplesSince(slices.run().measuredFrom()), stoppedEarly);
+                        String unwritten = writeIntervalLog(hlog, strategy, latency, startMillis);
+                        if (unwritten == null) {
+                            return new Measured(result, stoppedEarly);
+                        }
+                        return new Measured(result.withHlogs(List.of()),
+                                stoppedEarly == null ? unwritten : stoppedEarly + "; " + unwritten);
                     }
                 }
             });
+        }
+    }
+
+    /**
+     * Writes the strategy's interval log; {@code null} once written. The strategy's figures are
+     * complete by then: a log that runs out of heap is removed (no half log is read as the run's)
+     * and left out, and what is returned says so, for the heap stop that keeps the figures.
+     */
+    private String writeIntervalLog(Path file, String strategy, LatencyReport latency, long startMillis)
+            throws IOException {
+        try {
+            intervalLogs.write(file, strategy, latency, startMillis);
+            return null;
+        } catch (OutOfMemoryError e) {
+            LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " ran out of heap writing " + file, e);
+            String reason = "the harness ran out of heap (" + e.getMessage() + ") writing " + file.getFileName()
+                    + ", the interval log of " + strategy + ": its figures are kept, the log is not written";
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException notRemoved) {
+                reason += " (a partial " + file.getFileName() + " is left: " + notRemoved.getMessage() + ")";
+            }
+            return reason;
         }
     }
 

@@ -134,4 +134,34 @@ class InterimMinutesTest {
                 .endsWith("a longer run needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
         assertThat(results.strategies()).as("nothing measured; no later strategy").isEmpty();
     }
+
+    /**
+     * A strategy whose interval log runs out of heap while it is written has its figures already:
+     * they are kept (results.json has them, the same as a run that wrote its log, without the log),
+     * the half-written log is removed, and the scenario stops there as a heap stop naming the log.
+     */
+    @Test
+    void shouldKeepTheFiguresOfAStrategyWhoseIntervalLogRanOutOfHeap(@TempDir Path folder) throws Exception {
+        SimBackend backend = new SimBackend(SimSettings.DEFAULTS.withSelfCheck(false));
+        ResultsDocument whole = new ScenarioRunner(backend, RunSettings.DEFAULTS, RunProgress.NONE, false)
+                .run(TWO_MINUTES, List.of("reconcile"), 11, folder.resolve("whole"));
+
+        ResultsDocument results = new ScenarioRunner(backend, RunSettings.DEFAULTS, RunProgress.NONE, false)
+                .writingIntervalLogsWith((file, strategy, report, startMillis) -> {
+                    java.nio.file.Files.writeString(file, "#[Histogram log format version 1.3]\n"); // a first line
+                    throw new OutOfMemoryError("Java heap space");
+                })
+                .run(TWO_MINUTES, List.of("reconcile", "event-only"), 11, folder.resolve("stopped"));
+
+        assertThat(whole.strategies()).singleElement().satisfies(r -> assertThat(r.hlogs())
+                .containsExactly("reconcile.hlog"));
+        assertThat(results.strategies()).as("the measured figures, every one; no later strategy")
+                .containsExactly(whole.strategies().get(0).withHlogs(List.of()));
+        assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HEAP_EXHAUSTED);
+        assertThat(results.stopped().strategy()).isEqualTo("reconcile");
+        assertThat(results.stopped().reason()).isEqualTo("the harness ran out of heap (Java heap space) writing"
+                + " reconcile.hlog, the interval log of reconcile: its figures are kept, the log is not written;"
+                + " a longer soak needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
+        assertThat(folder.resolve("stopped/reconcile.hlog")).as("no half log").doesNotExist();
+    }
 }

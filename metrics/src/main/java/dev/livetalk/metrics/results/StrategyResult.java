@@ -185,6 +185,12 @@ public record StrategyResult(String strategy, CorrectnessFigures correctness, Li
                 correctnessOverTime, rooms, recovery, ackedLost, cost, drift, lateSends);
     }
 
+    /** This result naming {@code hlogs} as its interval logs (none: the log was not written). */
+    public StrategyResult withHlogs(List<String> hlogs) {
+        return new StrategyResult(strategy, correctness, latency, budgets, examples, hlogs, convergenceByClient,
+                correctnessOverTime, rooms, recovery, ackedLost, cost, drift, lateSends);
+    }
+
     /** The figures of a metric in a phase (expression names), or {@code null}. */
     public LatencyFigures latency(String metric, String phase) {
         return latency.stream().filter(f -> f.metric().equals(metric) && f.phase().equals(phase))
