@@ -90,8 +90,9 @@ final class ExitCodeLists {
             Map.entry("livetalk audit", lines(
                     new Line(OK, "every figure of results.json agrees with its recount from the ledger"),
                     harnessFailed("results.json has a figure the audit does not recount, a crash"),
-                    invalid("no such folder, no results.json or no ledger in it, a results.json that cannot be read, a"
-                            + " ledger of another run (scenario, strategy or seed)"),
+                    invalid("no such folder, no results.json or no ledger in it (of a run stopped before it wrote"
+                            + " results.json, the message names stopped.json and what it says), a results.json that"
+                            + " cannot be read, a ledger of another run (scenario, strategy or seed)"),
                     AUDIT_DIFFERS)),
             Map.entry("livetalk validate", lines(
                     new Line(OK, "every scenario file is valid"),

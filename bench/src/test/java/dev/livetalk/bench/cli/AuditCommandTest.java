@@ -2,6 +2,7 @@ package dev.livetalk.bench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.livetalk.metrics.gate.RunStop;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -180,5 +182,43 @@ class AuditCommandTest extends CommandLineTest {
     void shouldListItsExitCodesInItsHelp() {
         assertThat(run("audit", "--help")).isZero();
         assertThat(out.toString()).contains("Exit codes:", "  3 ", "differs from its recount");
+    }
+
+    /**
+     * A run stopped before it wrote any results.json (killed during its first scenario) leaves
+     * stopped.json: exit 2 naming it and what it says, not a folder without results; of a run
+     * that finished a scenario, that scenario is audited, with a note that the run stopped.
+     */
+    @Test
+    void shouldExitTwoNamingStoppedJsonWhenTheRunStoppedBeforeItWroteResults() throws Exception {
+        Path only = Files.createDirectories(dir.resolve("only"));
+        new RunStop(RunStop.Cause.SIGTERM, "interrupted by SIGTERM", "scenario sim-outage, strategy event-only",
+                List.of()).write(only);
+        assertThat(run("audit", only.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains(only + " holds no results.json to audit: the run was stopped before it"
+                        + " wrote any (" + only.resolve("stopped.json") + ": interrupted by SIGTERM during scenario"
+                        + " sim-outage, strategy event-only; finished scenarios: none)")
+                .doesNotContain("\tat ");
+
+        Path run = copyOfRun();
+        Files.delete(run.resolve("sim-outage/results.json"));
+        new RunStop(RunStop.Cause.SIGINT, "interrupted by SIGINT", "scenario sim-outage, strategy reconcile",
+                List.of()).write(run);
+        err.getBuffer().setLength(0);
+        assertThat(run("audit", run.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("the run was stopped before it wrote any (" + run.resolve("stopped.json")
+                + ": interrupted by SIGINT during scenario sim-outage, strategy reconcile");
+        err.getBuffer().setLength(0);
+        assertThat(run("audit", run.resolve("sim-outage").toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains(run.resolve("sim-outage") + " holds no results.json to audit: the run was"
+                + " stopped before it wrote this scenario's (" + run.resolve("stopped.json"));
+
+        Path finished = copyOfRun("finished");
+        new RunStop(RunStop.Cause.SIGINT, "interrupted by SIGINT", "scenario lost-ack, strategy reconcile",
+                List.of("sim-outage")).write(finished);
+        assertThat(run("audit", finished.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("note: the run was stopped before its end ("
+                + finished.resolve("stopped.json") + ": interrupted by SIGINT during scenario lost-ack, strategy"
+                + " reconcile; finished scenarios: sim-outage)", "all agree");
     }
 }
