@@ -1,6 +1,7 @@
 package dev.livetalk.bench.cli;
 
 import dev.livetalk.metrics.correctness.Example;
+import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.ledger.DeliveryRow;
 import dev.livetalk.metrics.ledger.FaultRow;
 import dev.livetalk.metrics.ledger.Ledger;
@@ -10,6 +11,7 @@ import dev.livetalk.metrics.ledger.MessageRow;
 import dev.livetalk.metrics.ledger.TranscriptRow;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ResultsJson;
+import dev.livetalk.metrics.results.ShardManifest;
 import dev.livetalk.metrics.results.StrategyResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,5 +166,88 @@ class ExplainCommandTest extends CommandLineTest {
                 .as(err.toString()).isZero();
         assertThat(out.toString()).startsWith("== sim-outage / event-only ==\nmessage ")
                 .contains(example.messageId(), "intended", "committed", "at the end:", "never:");
+    }
+
+    /**
+     * A run stopped by SIGTERM during lobby-test's second strategy: the first one's ledger is
+     * there, the scenario has no results.json. Its story is told, but after a note naming
+     * stopped.json and what it says, and headed as of a scenario the run did not finish.
+     */
+    @Test
+    void shouldSayTheRunWasStoppedAndHeadTheStoryOfAScenarioItDidNotFinish() throws IOException {
+        Path run = runFolder("naive-retry");
+        new RunStop(RunStop.Cause.SIGTERM, "interrupted by SIGTERM", "scenario lobby-test, strategy reconcile",
+                List.of()).write(run);
+
+        assertThat(run("explain", run.toString(), "lobby:1")).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("note: the run was stopped before its end (" + run.resolve("stopped.json")
+                        + ": interrupted by SIGTERM during scenario lobby-test, strategy reconcile; finished scenarios:"
+                        + " none); lobby-test did not finish: it has no results.json, the ledgers only of the"
+                        + " strategies that ended before the stop")
+                .contains("== lobby-test / naive-retry (scenario not finished: the run was stopped during it) ==\n"
+                        + "message " + KEY);
+
+        out.getBuffer().setLength(0); // one scenario's folder of the run: the run's marker above it
+        assertThat(run("explain", run.resolve("lobby-test").toString(), "lobby:1")).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("note: the run was stopped before its end (" + run.resolve("stopped.json"))
+                .contains("== lobby-test / naive-retry (scenario not finished");
+    }
+
+    /** A scenario whose results.json says a strategy stopped early (the heap): named, with why, and its story headed so. */
+    @Test
+    void shouldSayWhichStrategyAScenarioStoppedDuringAndWhy() throws IOException {
+        Path run = runFolder("naive-retry", "reconcile");
+        Files.writeString(run.resolve("lobby-test/results.json"), "{\"scenario\":\"lobby-test\",\"stopped\":{\"cause\":"
+                + "\"heap-exhausted\",\"strategy\":\"reconcile\",\"reason\":\"the heap passed 90%\"}}");
+        new RunStop(RunStop.Cause.HEAP_EXHAUSTED, "the heap passed 90%", "scenario lobby-test, strategy reconcile",
+                List.of()).write(run);
+
+        assertThat(run("explain", run.toString(), "lobby:1")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("note: the run was stopped before its end (" + run.resolve("stopped.json"),
+                        "note: scenario lobby-test stopped early during strategy reconcile ("
+                        + run.resolve("lobby-test/results.json") + ": heap-exhausted, the heap passed 90%): its ledger, if any,"
+                        + " holds that strategy's run only as far as it went",
+                        "== lobby-test / naive-retry ==\n", "== lobby-test / reconcile (stopped early: the ledger of its"
+                        + " run as far as it went) ==\n")
+                .doesNotContain("scenario not finished");
+    }
+
+    /** A run stopped before it wrote a ledger: exit 2 naming stopped.json and what it says, not --no-ledger. */
+    @Test
+    void shouldExitTwoNamingTheStopWhenTheRunStoppedBeforeItWroteALedger() throws IOException {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run.resolve("lobby-test/ledger/naive-retry"));
+        new RunStop(RunStop.Cause.SIGINT, "interrupted by SIGINT", "scenario lobby-test, strategy naive-retry",
+                List.of()).write(run);
+
+        assertThat(run("explain", run.toString(), "lobby:1")).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains(run + " holds no ledger", "the run was stopped before it wrote one ("
+                        + run.resolve("stopped.json") + ": interrupted by SIGINT during scenario lobby-test, strategy"
+                        + " naive-retry; finished scenarios: none)")
+                .doesNotContain("--no-ledger", "\tat ");
+    }
+
+    /**
+     * A run of lobby-test into a folder an earlier run of old-test left: shard.json lists
+     * lobby-test alone, so old-test's ledger is named as left out and not searched; asked for by
+     * --scenario, it is refused as an earlier run's.
+     */
+    @Test
+    void shouldLeaveOutTheScenarioFoldersAnEarlierRunLeftNamingThem() throws IOException {
+        Path run = runFolder("reconcile");
+        LedgerFiles.write(LedgerFolder.of(run.resolve("old-test"), "reconcile"),
+                new LedgerFiles.Stamp("old-test", "reconcile", 1), ledger());
+        new ShardManifest(ShardManifest.VERSION, "run", "1/1", "sha256:0", 1, 1,
+                List.of(new ShardManifest.Unit("lobby-test", "reconcile", 1))).write(run);
+
+        assertThat(run("explain", run.toString(), "lobby:1")).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("note: left out " + run.resolve("old-test") + ": not played by the run"
+                        + " into " + run + " (its shard.json lists lobby-test); an earlier run into that folder left it\n")
+                .contains("== lobby-test / reconcile ==").doesNotContain("== old-test");
+
+        assertThat(run("explain", run.toString(), "lobby:1", "--scenario", "old-test"))
+                .isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains("scenario 'old-test' in " + run + " is not of the run into it (its shard.json"
+                + " lists lobby-test): " + run.resolve("old-test") + " was left by an earlier run");
     }
 }
