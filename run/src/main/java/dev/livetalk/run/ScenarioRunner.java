@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs one scenario once per strategy on a backend, on the same resolved plan, and measures
@@ -45,10 +46,11 @@ import java.util.List;
  * finished and {@link ResultsDocument#stopped()} says which one failed and why; no later
  * strategy is played. An interrupt of the calling thread stops it before the next strategy
  * ({@link InterruptedIOException}) or, inside one, as the backend notices. A strategy whose
- * interval log runs out of heap while it is written (its figures are complete by then) is kept
- * in the document without the log, and the scenario stops there as a heap stop naming the log
- * ({@link ScenarioStop.Cause#HEAP_EXHAUSTED}); one that runs out of heap before its figures are
- * complete stops it so too, without its result.
+ * ledger or interval log runs out of heap while it is written (its figures are complete by then)
+ * is kept in the document without what was not written (an unfinished ledger is removed; a
+ * ledger that failed still leaves the heap for the log), and the scenario stops there as a heap
+ * stop naming it ({@link ScenarioStop.Cause#HEAP_EXHAUSTED}); one that runs out of heap before
+ * its figures are complete stops it so too, without its result.
  *
  * <p>Runs on the caller's thread, one strategy after the other (a self-check's second play on
  * a thread of its own, which the strategy waits for).
@@ -62,6 +64,7 @@ public final class ScenarioRunner {
     private final OtlpTraceFile otlp;
     private final MemoryGuard guard;
     private final IntervalLogWriter intervalLogs;
+    private final LedgerFinisher ledgers;
 
     /**
      * Writes a strategy's interval log ({@link HlogWriter#write(Path, String, LatencyReport, long)}
@@ -70,6 +73,15 @@ public final class ScenarioRunner {
     @FunctionalInterface
     public interface IntervalLogWriter {
         void write(Path file, String strategy, LatencyReport report, long startEpochMillis) throws IOException;
+    }
+
+    /**
+     * Finishes a strategy's ledger ({@link LedgerWriter#finish()} by default: the merges of its spill
+     * files; a seam for the tests' heap that runs out while the ledger is finished).
+     */
+    @FunctionalInterface
+    public interface LedgerFinisher {
+        LedgerWriter.Written finish(LedgerWriter ledger) throws IOException;
     }
 
     /** A runner that writes each strategy's ledger. */
@@ -88,13 +100,16 @@ public final class ScenarioRunner {
      */
     public ScenarioRunner(Backend backend, RunSettings settings, RunProgress progress, boolean writesLedger,
                           OtlpTraceFile otlp) {
-        this(backend, settings, progress, writesLedger, otlp, MemoryGuard.NONE, HlogWriter::write);
+        this(backend, settings, progress, writesLedger, otlp, MemoryGuard.NONE, HlogWriter::write,
+                LedgerWriter::finish);
     }
 
     private ScenarioRunner(Backend backend, RunSettings settings, RunProgress progress, boolean writesLedger,
-                           OtlpTraceFile otlp, MemoryGuard guard, IntervalLogWriter intervalLogs) {
+                           OtlpTraceFile otlp, MemoryGuard guard, IntervalLogWriter intervalLogs,
+                           LedgerFinisher ledgers) {
         this.guard = guard;
         this.intervalLogs = intervalLogs;
+        this.ledgers = ledgers;
         this.backend = backend;
         this.settings = settings;
         this.progress = progress;
@@ -108,12 +123,17 @@ public final class ScenarioRunner {
      * ({@link ScenarioStop.Cause#HEAP_EXHAUSTED}).
      */
     public ScenarioRunner guardedBy(MemoryGuard guard) {
-        return new ScenarioRunner(backend, settings, progress, writesLedger, otlp, guard, intervalLogs);
+        return new ScenarioRunner(backend, settings, progress, writesLedger, otlp, guard, intervalLogs, ledgers);
     }
 
     /** This runner, writing each strategy's interval log with {@code writer} (tests). */
     public ScenarioRunner writingIntervalLogsWith(IntervalLogWriter writer) {
-        return new ScenarioRunner(backend, settings, progress, writesLedger, otlp, guard, writer);
+        return new ScenarioRunner(backend, settings, progress, writesLedger, otlp, guard, writer, ledgers);
+    }
+
+    /** This runner, finishing each strategy's ledger with {@code finisher} (tests). */
+    public ScenarioRunner finishingLedgersWith(LedgerFinisher finisher) {
+        return new ScenarioRunner(backend, settings, progress, writesLedger, otlp, guard, intervalLogs, finisher);
     }
 
     /**
@@ -345,52 +365,91 @@ public final class ScenarioRunner {
                         if (stoppedEarly == null) {
                             check.finish(record, note);
                         }
+                        // the figures are complete: what runs out of heap from here on is left out, not them
+                        List<String> unwritten = new ArrayList<>();
                         if (ledger != null) {
-                            finishLedger(plan, strategy, stamp, ledger, ledgerNanos[0], otlpNanos);
+                            finishLedger(plan, strategy, folder, stamp, ledger, ledgerNanos[0], otlpNanos)
+                                    .ifPresent(unwritten::add);
                         }
-                        String unwritten = writeIntervalLog(hlog, strategy, latency, startMillis);
-                        if (unwritten == null) {
-                            return new Measured(result, stoppedEarly);
+                        // written after a ledger that ran out of heap too: the ledger's merges are over by then
+                        Optional<String> log = afterFigures(strategy, hlog.getFileName().toString(),
+                                "the interval log of " + strategy, "the log is not written",
+                                () -> intervalLogs.write(hlog, strategy, latency, startMillis),
+                                () -> Files.deleteIfExists(hlog));
+                        if (log.isPresent()) {
+                            unwritten.add(log.get());
+                            result = result.withHlogs(List.of());
                         }
-                        return new Measured(result.withHlogs(List.of()),
-                                stoppedEarly == null ? unwritten : stoppedEarly + "; " + unwritten);
+                        if (stoppedEarly != null) {
+                            unwritten.addFirst(stoppedEarly);
+                        }
+                        return new Measured(result, unwritten.isEmpty() ? null : String.join("; ", unwritten));
                     }
                 }
             });
         }
     }
 
+    /** A late step of a strategy whose figures are complete, or its undoing. */
+    @FunctionalInterface
+    private interface LateStep {
+        void run() throws IOException;
+    }
+
     /**
-     * Writes the strategy's interval log; {@code null} once written. The strategy's figures are
-     * complete by then: a log that runs out of heap is removed (no half log is read as the run's)
-     * and left out, and what is returned says so, for the heap stop that keeps the figures.
+     * Runs {@code step}, a late step of a strategy whose figures are complete by then (finishing its
+     * ledger, writing its interval log): empty once done. One that runs out of heap is undone by
+     * {@code undo} (no half file is read as the run's) and left out, and what is returned says so,
+     * for the heap stop that keeps the figures: "the harness ran out of heap (...) writing FILE,
+     * WHAT: its figures are kept, LOST".
      */
-    private String writeIntervalLog(Path file, String strategy, LatencyReport latency, long startMillis)
-            throws IOException {
+    private static Optional<String> afterFigures(String strategy, String file, String what, String lost,
+                                                 LateStep step, LateStep undo) throws IOException {
         try {
-            intervalLogs.write(file, strategy, latency, startMillis);
-            return null;
+            step.run();
+            return Optional.empty();
         } catch (OutOfMemoryError e) {
             LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " ran out of heap writing " + file, e);
-            String reason = "the harness ran out of heap (" + e.getMessage() + ") writing " + file.getFileName()
-                    + ", the interval log of " + strategy + ": its figures are kept, the log is not written";
+            String reason = "the harness ran out of heap (" + e.getMessage() + ") writing " + file + ", " + what
+                    + ": its figures are kept, " + lost;
             try {
-                Files.deleteIfExists(file);
-            } catch (IOException notRemoved) {
-                reason += " (a partial " + file.getFileName() + " is left: " + notRemoved.getMessage() + ")";
+                undo.run();
+            } catch (IOException | UncheckedIOException notRemoved) {
+                reason += " (a partial " + file + " is left: " + notRemoved.getMessage() + ")";
             }
-            return reason;
+            return Optional.of(reason);
         }
     }
 
     /**
      * Finishes the run's ledger, written room by room into {@code ledger/STRATEGY/} of the scenario's
-     * folder (unless told not to) and appended to the OTLP traces (when given), and notes its figures.
+     * folder (unless told not to) and appended to the OTLP traces (when given), and notes its figures;
+     * empty then. One that runs out of heap is removed (its files and its folder) and what is
+     * returned says so ({@link #afterFigures}).
      */
-    private void finishLedger(RunPlan plan, String strategy, LedgerFiles.Stamp stamp, LedgerWriter rows,
-                              long addNanos, long[] otlpNanos) throws IOException {
+    private Optional<String> finishLedger(RunPlan plan, String strategy, Path folder, LedgerFiles.Stamp stamp,
+                                          LedgerWriter rows, long addNanos, long[] otlpNanos) throws IOException {
         long started = System.nanoTime();
-        LedgerWriter.Written ledger = rows.finish();
+        LedgerWriter.Written[] written = {null};
+        Path ledgerFolder = ledgerFolder(folder, strategy);
+        // the OTLP traces take each room's rows as the ledger is written: those of rooms not yet written are lost
+        String partialTraces = "its OTLP traces may lack some messages";
+        Optional<String> unwritten = afterFigures(strategy,
+                writesLedger ? folder.relativize(ledgerFolder) + "/" : otlp.path().getFileName().toString(),
+                writesLedger ? "the ledger of " + strategy : "the OTLP traces of " + strategy,
+                !writesLedger ? partialTraces
+                        : "the ledger is not written" + (otlp == null ? "" : " (" + partialTraces + ")"),
+                () -> written[0] = ledgers.finish(rows),
+                () -> {
+                    rows.close(); // removes the unfinished ledger's files and lets go of what the merges held
+                    if (writesLedger) {
+                        Files.deleteIfExists(ledgerFolder); // empty by then
+                    }
+                });
+        if (unwritten.isPresent()) {
+            return unwritten;
+        }
+        LedgerWriter.Written ledger = written[0];
         long finished = System.nanoTime();
         if (writesLedger) {
             progress.onNote(plan.scenario().name() + " " + strategy + ": "
@@ -403,6 +462,7 @@ public final class ScenarioRunner {
             progress.onNote(String.format(java.util.Locale.ROOT, "%s %s: %,d messages as OTLP traces in %.2f s",
                     plan.scenario().name(), strategy, ledger.messages(), otlpNanos[0] / 1e9));
         }
+        return Optional.empty();
     }
 
     /**

@@ -164,4 +164,64 @@ class InterimMinutesTest {
                 + " a longer soak needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
         assertThat(folder.resolve("stopped/reconcile.hlog")).as("no half log").doesNotExist();
     }
+
+    /**
+     * A strategy whose ledger runs out of heap while it is finished (the merges of its spill files)
+     * has its figures already: they are kept (results.json has them, the same as a run that wrote
+     * its ledger), the unfinished ledger is removed with its folder (audit and explain find none),
+     * the interval log is still written (the merges' buffers are let go by then), and the scenario
+     * stops there as a heap stop naming the ledger.
+     */
+    @Test
+    void shouldKeepTheFiguresOfAStrategyWhoseLedgerRanOutOfHeap(@TempDir Path folder) throws Exception {
+        SimBackend backend = new SimBackend(SimSettings.DEFAULTS.withSelfCheck(false));
+        ResultsDocument whole = new ScenarioRunner(backend, RunSettings.DEFAULTS, RunProgress.NONE, true)
+                .run(TWO_MINUTES, List.of("reconcile"), 11, folder.resolve("whole"));
+        java.util.concurrent.atomic.AtomicBoolean begun = new java.util.concurrent.atomic.AtomicBoolean();
+
+        ResultsDocument results = new ScenarioRunner(backend, RunSettings.DEFAULTS, RunProgress.NONE, true)
+                .finishingLedgersWith(ledger -> {
+                    begun.set(dev.livetalk.metrics.ledger.LedgerFiles.isLedger(folder.resolve("stopped/ledger/reconcile")));
+                    throw new OutOfMemoryError("Java heap space");
+                })
+                .run(TWO_MINUTES, List.of("reconcile", "event-only"), 11, folder.resolve("stopped"));
+
+        assertThat(dev.livetalk.metrics.ledger.LedgerFiles.isLedger(folder.resolve("whole/ledger/reconcile"))).isTrue();
+        assertThat(begun).as("its messages were written as measured").isTrue();
+        assertThat(results.strategies()).as("the measured figures, every one, and its interval log; no later strategy")
+                .containsExactly(whole.strategies().get(0));
+        assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HEAP_EXHAUSTED);
+        assertThat(results.stopped().strategy()).isEqualTo("reconcile");
+        assertThat(results.stopped().reason()).isEqualTo("the harness ran out of heap (Java heap space) writing"
+                + " ledger/reconcile/, the ledger of reconcile: its figures are kept, the ledger is not written;"
+                + " a longer soak needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
+        assertThat(folder.resolve("stopped/ledger/reconcile")).as("no half ledger, no empty folder").doesNotExist();
+        assertThat(folder.resolve("stopped/reconcile.hlog")).hasSameBinaryContentAs(folder.resolve("whole/reconcile.hlog"));
+    }
+
+    /** A ledger and then an interval log that both run out of heap: the stop names both, the figures are kept. */
+    @Test
+    void shouldNameTheLedgerAndTheIntervalLogWhenBothRanOutOfHeap(@TempDir Path folder) throws Exception {
+        SimBackend backend = new SimBackend(SimSettings.DEFAULTS.withSelfCheck(false));
+        ResultsDocument whole = new ScenarioRunner(backend, RunSettings.DEFAULTS, RunProgress.NONE, false)
+                .run(TWO_MINUTES, List.of("reconcile"), 11, folder.resolve("whole"));
+
+        ResultsDocument results = new ScenarioRunner(backend, RunSettings.DEFAULTS, RunProgress.NONE, true)
+                .finishingLedgersWith(ledger -> {
+                    throw new OutOfMemoryError("Java heap space");
+                })
+                .writingIntervalLogsWith((file, strategy, report, startMillis) -> {
+                    throw new OutOfMemoryError("Java heap space");
+                })
+                .run(TWO_MINUTES, List.of("reconcile"), 11, folder.resolve("stopped"));
+
+        assertThat(results.strategies()).containsExactly(whole.strategies().get(0).withHlogs(List.of()));
+        assertThat(results.stopped().reason()).isEqualTo("the harness ran out of heap (Java heap space) writing"
+                + " ledger/reconcile/, the ledger of reconcile: its figures are kept, the ledger is not written;"
+                + " the harness ran out of heap (Java heap space) writing reconcile.hlog, the interval log of"
+                + " reconcile: its figures are kept, the log is not written;"
+                + " a longer soak needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
+        assertThat(folder.resolve("stopped/ledger/reconcile")).doesNotExist();
+        assertThat(folder.resolve("stopped/reconcile.hlog")).doesNotExist();
+    }
 }

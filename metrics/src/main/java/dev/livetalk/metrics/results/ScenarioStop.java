@@ -22,7 +22,10 @@ public record ScenarioStop(Cause cause, String strategy, String reason) {
         HARNESS_FAILURE("harness-failure"),
         /**
          * The harness's heap passed its guard's share after a collection: the strategy's run
-         * ended early and was measured as far as it went (README, exit code 4).
+         * ended early and was measured as far as it went (README, exit code 4). Also the harness
+         * ran out of heap: measuring the strategy (no result kept), or writing its ledger or
+         * interval log once its figures were complete (the result kept without it; the reason
+         * names what was not written).
          */
         HEAP_EXHAUSTED("heap-exhausted");
 
