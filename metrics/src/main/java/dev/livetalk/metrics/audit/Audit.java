@@ -114,8 +114,11 @@ public final class Audit {
                     }
                 }
                 LedgerFiles.Stamp stamp = new LedgerFiles.Stamp(scenario, name, seed);
-                figures += compare(scenario, name, StrategyLeaves.of(strategy), recount(document, stamp, roomNames),
-                        differences, unknown);
+                JsonNode stopped = results.path("stopped");
+                String stoppedHere = name.equals(stopped.path("strategy").asText(null))
+                        ? stopped.path("cause").asText() + ": " + stopped.path("reason").asText() : null;
+                figures += compare(scenario, name, StrategyLeaves.of(strategy),
+                        recount(document, stamp, roomNames, stoppedHere), differences, unknown);
             }
         }
         return new Result(figures, documents.size(), differences, List.copyOf(unknown));
@@ -205,12 +208,15 @@ public final class Audit {
      * its ledger room by room ({@link LedgerRooms}): each room's checks are taken as soon as the
      * room is recounted, so one room's rows are held at a time.
      */
-    private static List<Check> recount(Path document, LedgerFiles.Stamp of, List<String> rooms) {
+    private static List<Check> recount(Path document, LedgerFiles.Stamp of, List<String> rooms, String stoppedHere) {
         String strategy = of.strategy();
         Path folder = document.resolveSibling("ledger").resolve(strategy);
         if (!LedgerFiles.isLedger(folder)) {
+            // a strategy kept by a heap stop after its figures were complete may have lost its ledger: the stop says so
             throw new AuditInputException(document + ": strategy " + strategy + " has no ledger at " + folder
-                    + ": every audited strategy needs its ledger; rerun without --no-ledger");
+                    + (stoppedHere == null ? ": every audited strategy needs its ledger; rerun without --no-ledger"
+                    : ": the run stopped at " + strategy + " (" + stoppedHere + "); every audited strategy needs"
+                    + " its ledger"));
         }
         try {
             requireSameRun(document, of, folder);

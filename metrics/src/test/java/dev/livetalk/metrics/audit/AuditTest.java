@@ -283,6 +283,33 @@ class AuditTest {
                 .hasMessageContaining("strategy reconcile has no ledger").hasMessageContaining("rerun without --no-ledger");
     }
 
+    /**
+     * A strategy kept by a heap stop whose ledger could not be finished (its figures were complete):
+     * the audit names the missing ledger and the stop, not --no-ledger.
+     */
+    @Test
+    void shouldRefuseAStrategyWhoseLedgerAHeapStopLeftOutNamingTheStop() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), "reconcile");
+        try (var files = Files.list(story.resolve("ledger/reconcile"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(story.resolve("ledger/reconcile"));
+        ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
+        results.putObject("stopped").put("cause", "heap-exhausted").put("strategy", "reconcile")
+                .put("reason", "the harness ran out of heap (Java heap space) writing ledger/reconcile/, the ledger"
+                        + " of reconcile: its figures are kept, the ledger is not written");
+        JSON.writeValue(story.resolve("results.json").toFile(), results);
+
+        assertThatThrownBy(() -> Audit.of(dir)).isInstanceOf(AuditInputException.class)
+                .hasMessageContaining("strategy reconcile has no ledger")
+                .hasMessageEndingWith(": the run stopped at reconcile (heap-exhausted: the harness ran out of heap"
+                        + " (Java heap space) writing ledger/reconcile/, the ledger of reconcile: its figures are kept,"
+                        + " the ledger is not written); every audited strategy needs its ledger")
+                .message().doesNotContain("--no-ledger");
+    }
+
     @Test
     void shouldRefuseAMissingFolderAndOneWithoutResults() throws Exception {
         assertThatThrownBy(() -> Audit.of(dir.resolve("nowhere"))).isInstanceOf(AuditInputException.class)
