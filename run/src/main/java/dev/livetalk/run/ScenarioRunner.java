@@ -46,11 +46,12 @@ import java.util.Optional;
  * finished and {@link ResultsDocument#stopped()} says which one failed and why; no later
  * strategy is played. An interrupt of the calling thread stops it before the next strategy
  * ({@link InterruptedIOException}) or, inside one, as the backend notices. A strategy whose
- * ledger or interval log runs out of heap while it is written (its figures are complete by then)
- * is kept in the document without what was not written (an unfinished ledger is removed; a
- * ledger that failed still leaves the heap for the log), and the scenario stops there as a heap
- * stop naming it ({@link ScenarioStop.Cause#HEAP_EXHAUSTED}); one that runs out of heap before
- * its figures are complete stops it so too, without its result.
+ * self-check's second play runs out of heap, or whose ledger or interval log runs out of heap
+ * while it is written (its figures are complete by then), is kept in the document without what
+ * was not done (its figures unconfirmed by a replay; an unfinished ledger is removed; a ledger
+ * that failed still leaves the heap for the log), and the scenario stops there as a heap stop
+ * naming it ({@link ScenarioStop.Cause#HEAP_EXHAUSTED}); one that runs out of heap before its
+ * figures are complete stops it so too, without its result.
  *
  * <p>Runs on the caller's thread, one strategy after the other (a self-check's second play on
  * a thread of its own, which the strategy waits for).
@@ -362,18 +363,22 @@ public final class ScenarioRunner {
                         StrategyResult result = StrategyResult.of(measurement, verdicts,
                                 List.of(hlog.getFileName().toString()), drift)
                                 .examplesSince(slices.run().measuredFrom());
-                        if (stoppedEarly == null) {
-                            check.finish(record, note);
-                        }
                         // the figures are complete: what runs out of heap from here on is left out, not them
                         List<String> unwritten = new ArrayList<>();
+                        if (stoppedEarly == null) {
+                            // the second play goes on beside the measurement, the heap's fullest time: one that ran
+                            // out of heap leaves the first play's figures unconfirmed, not wrong
+                            afterFigures(strategy, "in the self-check's second play of " + strategy,
+                                    "not confirmed by a replay", () -> check.finish(record, note), () -> { })
+                                    .ifPresent(unwritten::add);
+                        }
                         if (ledger != null) {
                             finishLedger(plan, strategy, folder, stamp, ledger, ledgerNanos[0], otlpNanos)
                                     .ifPresent(unwritten::add);
                         }
                         // written after a ledger that ran out of heap too: the ledger's merges are over by then
-                        Optional<String> log = afterFigures(strategy, hlog.getFileName().toString(),
-                                "the interval log of " + strategy, "the log is not written",
+                        Optional<String> log = afterFigures(strategy, "writing " + hlog.getFileName()
+                                        + ", the interval log of " + strategy, "the log is not written",
                                 () -> intervalLogs.write(hlog, strategy, latency, startMillis),
                                 () -> Files.deleteIfExists(hlog));
                         if (log.isPresent()) {
@@ -393,29 +398,29 @@ public final class ScenarioRunner {
     /** A late step of a strategy whose figures are complete, or its undoing. */
     @FunctionalInterface
     private interface LateStep {
-        void run() throws IOException;
+        void run() throws IOException, InterruptedException;
     }
 
     /**
-     * Runs {@code step}, a late step of a strategy whose figures are complete by then (finishing its
-     * ledger, writing its interval log): empty once done. One that runs out of heap is undone by
-     * {@code undo} (no half file is read as the run's) and left out, and what is returned says so,
-     * for the heap stop that keeps the figures: "the harness ran out of heap (...) writing FILE,
-     * WHAT: its figures are kept, LOST".
+     * Runs {@code step}, a late step of a strategy whose figures are complete by then (waiting for
+     * its self-check's second play, finishing its ledger, writing its interval log): empty once
+     * done. One that runs out of heap is undone by {@code undo} (no half file is read as the run's)
+     * and left out, and what is returned says so, for the heap stop that keeps the figures: "the
+     * harness ran out of heap (...) DOING: its figures are kept, LOST".
      */
-    private static Optional<String> afterFigures(String strategy, String file, String what, String lost,
-                                                 LateStep step, LateStep undo) throws IOException {
+    private static Optional<String> afterFigures(String strategy, String doing, String lost, LateStep step,
+                                                 LateStep undo) throws IOException, InterruptedException {
         try {
             step.run();
             return Optional.empty();
         } catch (OutOfMemoryError e) {
-            LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " ran out of heap writing " + file, e);
-            String reason = "the harness ran out of heap (" + e.getMessage() + ") writing " + file + ", " + what
-                    + ": its figures are kept, " + lost;
+            LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " ran out of heap " + doing, e);
+            String reason = "the harness ran out of heap (" + e.getMessage() + ") " + doing + ": its figures are kept, "
+                    + lost;
             try {
                 undo.run();
             } catch (IOException | UncheckedIOException notRemoved) {
-                reason += " (a partial " + file + " is left: " + notRemoved.getMessage() + ")";
+                reason += " (a partial output is left: " + notRemoved.getMessage() + ")";
             }
             return Optional.of(reason);
         }
@@ -428,15 +433,16 @@ public final class ScenarioRunner {
      * returned says so ({@link #afterFigures}).
      */
     private Optional<String> finishLedger(RunPlan plan, String strategy, Path folder, LedgerFiles.Stamp stamp,
-                                          LedgerWriter rows, long addNanos, long[] otlpNanos) throws IOException {
+                                          LedgerWriter rows, long addNanos, long[] otlpNanos)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
         LedgerWriter.Written[] written = {null};
         Path ledgerFolder = ledgerFolder(folder, strategy);
         // the OTLP traces take each room's rows as the ledger is written: those of rooms not yet written are lost
         String partialTraces = "its OTLP traces may lack some messages";
-        Optional<String> unwritten = afterFigures(strategy,
-                writesLedger ? folder.relativize(ledgerFolder) + "/" : otlp.path().getFileName().toString(),
-                writesLedger ? "the ledger of " + strategy : "the OTLP traces of " + strategy,
+        Optional<String> unwritten = afterFigures(strategy, "writing " + (writesLedger
+                        ? folder.relativize(ledgerFolder) + "/, the ledger of " + strategy
+                        : otlp.path().getFileName() + ", the OTLP traces of " + strategy),
                 !writesLedger ? partialTraces
                         : "the ledger is not written" + (otlp == null ? "" : " (" + partialTraces + ")"),
                 () -> written[0] = ledgers.finish(rows),

@@ -136,6 +136,37 @@ class InterimMinutesTest {
     }
 
     /**
+     * A strategy whose self-check's second play runs out of heap (it goes on beside the measurement,
+     * when the heap is fullest) has its figures from the first play: they are kept, the same as a
+     * run whose self-check agreed, its interval log written, and the scenario stops there as a heap
+     * stop that says they are not confirmed by a replay.
+     */
+    @Test
+    void shouldKeepTheFiguresOfAStrategyWhoseSelfCheckRanOutOfHeap(@TempDir Path folder) throws Exception {
+        ResultsDocument whole = new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), RunSettings.DEFAULTS,
+                RunProgress.NONE, false).run(TWO_MINUTES, List.of("reconcile"), 11, folder.resolve("whole"));
+        java.util.concurrent.atomic.AtomicInteger stages = new java.util.concurrent.atomic.AtomicInteger();
+        SimBackend secondPlayOutOfHeap = new SimBackend(SimSettings.DEFAULTS, System::nanoTime, stage -> {
+            if (stages.incrementAndGet() == 2) { // the first play's stage opens first, the second's once it is recorded
+                throw new OutOfMemoryError("Java heap space");
+            }
+        });
+
+        ResultsDocument results = new ScenarioRunner(secondPlayOutOfHeap, RunSettings.DEFAULTS, RunProgress.NONE, false)
+                .run(TWO_MINUTES, List.of("reconcile", "event-only"), 11, folder.resolve("stopped"));
+
+        assertThat(stages).hasValue(2);
+        assertThat(results.strategies()).as("the first play's figures, every one, and its log; no later strategy")
+                .containsExactly(whole.strategies().get(0));
+        assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HEAP_EXHAUSTED);
+        assertThat(results.stopped().strategy()).isEqualTo("reconcile");
+        assertThat(results.stopped().reason()).isEqualTo("the harness ran out of heap (Java heap space) in the"
+                + " self-check's second play of reconcile: its figures are kept, not confirmed by a replay;"
+                + " a longer soak needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
+        assertThat(folder.resolve("stopped/reconcile.hlog")).hasSameBinaryContentAs(folder.resolve("whole/reconcile.hlog"));
+    }
+
+    /**
      * A strategy whose interval log runs out of heap while it is written has its figures already:
      * they are kept (results.json has them, the same as a run that wrote its log, without the log),
      * the half-written log is removed, and the scenario stops there as a heap stop naming the log.
