@@ -415,11 +415,11 @@ public final class ScenarioRunner {
             return Optional.empty();
         } catch (OutOfMemoryError e) {
             LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " ran out of heap " + doing, e);
-            String reason = "the harness ran out of heap (" + e.getMessage() + ") " + doing + ": its figures are kept, "
-                    + lost;
+            String reason = "the harness ran out of heap (" + e.getMessage() + ") " + doing + ": "
+                    + ScenarioStop.FIGURES_KEPT + ", " + lost;
             try {
                 undo.run();
-            } catch (IOException | UncheckedIOException notRemoved) {
+            } catch (IOException | RuntimeException notRemoved) { // a writer thread that does not stop, too
                 reason += " (a partial output is left: " + notRemoved.getMessage() + ")";
             }
             return Optional.of(reason);

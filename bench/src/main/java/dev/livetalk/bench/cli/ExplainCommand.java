@@ -6,6 +6,7 @@ import dev.livetalk.metrics.ledger.LedgerFolder;
 import dev.livetalk.metrics.ledger.LedgerIndex;
 import dev.livetalk.metrics.ledger.MessageRow;
 import dev.livetalk.metrics.ledger.MessageStory;
+import dev.livetalk.metrics.results.ScenarioStop;
 import dev.livetalk.metrics.results.ShardManifest;
 import dev.livetalk.scenarios.ClosestName;
 import picocli.CommandLine.Command;
@@ -95,6 +96,8 @@ final class ExplainCommand implements Callable<Integer> {
     private Optional<StoppedRun> stopped = Optional.empty();
     /** Per scenario folder (its path from DIR) whose results.json says a strategy stopped: that strategy. */
     private final Map<String, String> stoppedStrategy = new TreeMap<>();
+    /** Per such scenario, whether its stop came once the strategy's figures were complete ({@link ScenarioStop#keptFigures}). */
+    private final Map<String, Boolean> keptAtStop = new TreeMap<>();
 
     @Override
     public Integer call() throws IOException {
@@ -226,11 +229,16 @@ final class ExplainCommand implements Callable<Integer> {
             }
             JsonNode stop = stopOf(scenarioFolder.resolve("results.json"));
             if (stop != null) {
+                String reason = stop.path("reason").asText();
+                boolean kept = ScenarioStop.keptFigures(reason);
                 stoppedStrategy.put(folder.scenario(), stop.path("strategy").asText());
-                notes.add("note: scenario " + folder.scenario() + " stopped early during strategy "
-                        + stop.path("strategy").asText() + " (" + scenarioFolder.resolve("results.json") + ": "
-                        + stop.path("cause").asText() + ", " + stop.path("reason").asText() + "): its ledger, if any, holds"
-                        + " that strategy's run only as far as it went, and the strategies after it were not played");
+                keptAtStop.put(folder.scenario(), kept);
+                notes.add("note: scenario " + folder.scenario() + " stopped " + (kept ? "after" : "early during")
+                        + " strategy " + stop.path("strategy").asText() + " (" + scenarioFolder.resolve("results.json")
+                        + ": " + stop.path("cause").asText() + ", " + reason + "): "
+                        + (kept ? "its figures and its ledger, if written, are whole"
+                        : "its ledger, if any, holds that strategy's run only as far as it went")
+                        + ", and the strategies after it were not played");
             } else if (stopped.isPresent() && !finishedScenario(folder)) {
                 unfinished.add(folder.scenario());
             }
@@ -244,10 +252,11 @@ final class ExplainCommand implements Callable<Integer> {
                 + " after it")));
     }
 
-    /** Whether the scenario of {@code folder} finished before the run stopped. */
+    /** Whether the scenario of {@code folder} finished before the run stopped: a scenario that wrote its results.json did. */
     private boolean finishedScenario(LedgerFolder folder) {
         String name = folder.scenarioFolder().toAbsolutePath().normalize().getFileName().toString();
-        return stopped.map(s -> s.finished(name)).orElse(true);
+        return stopped.map(s -> s.finished(name)).orElse(true)
+                || Files.isRegularFile(folder.scenarioFolder().resolve("results.json"));
     }
 
     /** The {@code stopped} object of a results.json, or null when it has none or cannot be read (explain reads ledgers). */
@@ -267,8 +276,8 @@ final class ExplainCommand implements Callable<Integer> {
     private String status(LedgerFolder folder) {
         String strategyStopped = stoppedStrategy.get(folder.scenario());
         if (strategyStopped != null) {
-            return strategyStopped.equals(folder.strategy()) ? " (stopped early: the ledger of its run as far as it"
-                    + " went)" : "";
+            return !strategyStopped.equals(folder.strategy()) || keptAtStop.getOrDefault(folder.scenario(), false) ? ""
+                    : " (stopped early: the ledger of its run as far as it went)";
         }
         return finishedScenario(folder) ? "" : " (scenario not finished: the run was stopped during it)";
     }

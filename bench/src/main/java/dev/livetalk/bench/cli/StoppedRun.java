@@ -3,6 +3,7 @@ package dev.livetalk.bench.cli;
 import dev.livetalk.metrics.gate.RunStop;
 import dev.livetalk.metrics.results.ShardManifest;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +25,29 @@ record StoppedRun(Path folder, RunStop stop) {
 
     /**
      * The stopped run {@code dir} is the folder of, or a scenario folder of; empty when it did
-     * not stop (no marker).
+     * not stop (no marker), and for a scenario folder the stopped run did not play (one an earlier
+     * run into the same folder left: the run's {@code shard.json} does not list it).
      *
-     * @throws UsageException when the marker cannot be read as one
+     * @throws UsageException when the marker or the run's {@code shard.json} cannot be read
      */
     static Optional<StoppedRun> of(Path dir) {
         Optional<StoppedRun> own = at(dir);
         if (own.isPresent() || Files.isRegularFile(dir.resolve(ShardManifest.FILE))) {
             return own;
         }
-        Path parent = dir.getParent() != null ? dir.getParent() : dir.toAbsolutePath().normalize().getParent();
-        return parent == null ? Optional.empty() : at(parent);
+        Path absolute = dir.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        if (parent == null || absolute.getFileName() == null) {
+            return Optional.empty();
+        }
+        try {
+            if (ShardManifest.notPlayed(parent).contains(absolute.getFileName().toString())) {
+                return Optional.empty();
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException(parent.resolve(ShardManifest.FILE) + " cannot be read: " + e.getMessage());
+        }
+        return at(parent);
     }
 
     private static Optional<StoppedRun> at(Path folder) {

@@ -212,6 +212,48 @@ class ExplainCommandTest extends CommandLineTest {
                 .doesNotContain("scenario not finished");
     }
 
+    /**
+     * A scenario whose results.json says the heap ran out once reconcile's figures were complete
+     * (its interval log not written): its ledger is whole, so the note says so and its story is
+     * not headed as a run cut short.
+     */
+    @Test
+    void shouldNotCallALedgerPartialWhenTheStopCameAfterTheFigures() throws IOException {
+        Path run = runFolder("naive-retry", "reconcile");
+        Files.writeString(run.resolve("lobby-test/results.json"), "{\"scenario\":\"lobby-test\",\"stopped\":{\"cause\":"
+                + "\"heap-exhausted\",\"strategy\":\"reconcile\",\"reason\":\"the harness ran out of heap (Java heap"
+                + " space) writing reconcile.hlog, the interval log of reconcile: its figures are kept, the log is not"
+                + " written\"}}");
+
+        assertThat(run("explain", run.toString(), "lobby:1")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("note: scenario lobby-test stopped after strategy reconcile (",
+                        "its figures are kept, the log is not written): its figures and its ledger, if written, are"
+                        + " whole, and the strategies after it were not played",
+                        "== lobby-test / reconcile ==\n")
+                .doesNotContain("as far as it went", "stopped early");
+    }
+
+    /**
+     * A scenario folder an earlier run left, explained on its own, in the folder of a later run
+     * that was stopped: the stop is the later run's, not this scenario's, which finished (its
+     * results.json is there), so no note and no "not finished" heading.
+     */
+    @Test
+    void shouldNotApplyALaterRunsStopToAScenarioFolderAnEarlierRunLeft() throws IOException {
+        Path run = runFolder("reconcile");
+        LedgerFiles.write(LedgerFolder.of(run.resolve("old-test"), "reconcile"),
+                new LedgerFiles.Stamp("old-test", "reconcile", 1), ledger());
+        Files.writeString(run.resolve("old-test/results.json"), "{\"scenario\":\"old-test\"}");
+        new ShardManifest(ShardManifest.VERSION, "run", "1/1", "sha256:0", 1, 1,
+                List.of(new ShardManifest.Unit("lobby-test", "reconcile", 1))).write(run);
+        new RunStop(RunStop.Cause.SIGTERM, "interrupted by SIGTERM", "scenario lobby-test, strategy reconcile",
+                List.of()).write(run);
+
+        assertThat(run("explain", run.resolve("old-test").toString(), "lobby:1")).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("== old-test / reconcile ==\n")
+                .doesNotContain("stopped", "not finished");
+    }
+
     /** A run stopped before it wrote a ledger: exit 2 naming stopped.json and what it says, not --no-ledger. */
     @Test
     void shouldExitTwoNamingTheStopWhenTheRunStoppedBeforeItWroteALedger() throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.livetalk.metrics.ledger.LedgerFiles;
 import dev.livetalk.metrics.results.ResultsJson;
+import dev.livetalk.metrics.results.ScenarioStop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -212,11 +213,13 @@ public final class Audit {
         String strategy = of.strategy();
         Path folder = document.resolveSibling("ledger").resolve(strategy);
         if (!LedgerFiles.isLedger(folder)) {
-            // a strategy kept by a heap stop after its figures were complete may have lost its ledger: the stop says so
+            // a strategy kept by a heap stop once its figures were complete may have lost its ledger: its stop says
+            // whether; any other stop leaves --no-ledger the likely cause
+            boolean keptByStop = stoppedHere != null && ScenarioStop.keptFigures(stoppedHere);
             throw new AuditInputException(document + ": strategy " + strategy + " has no ledger at " + folder
-                    + (stoppedHere == null ? ": every audited strategy needs its ledger; rerun without --no-ledger"
-                    : ": the run stopped at " + strategy + " (" + stoppedHere + "); every audited strategy needs"
-                    + " its ledger"));
+                    + (keptByStop ? ": the run stopped at " + strategy + " (" + stoppedHere + ")"
+                    : stoppedHere == null ? "" : " (the run stopped at " + strategy + ": " + stoppedHere + ")")
+                    + "; every audited strategy needs its ledger" + (keptByStop ? "" : "; rerun without --no-ledger"));
         }
         try {
             requireSameRun(document, of, folder);

@@ -48,7 +48,9 @@ public record RunStop(Cause cause, String detail, String during, List<String> fi
         HARNESS_FAILURE,
         /**
          * The harness's heap passed its guard's share after a collection: the strategy's run was
-         * ended early and measured as far as it went, rather than die of an OutOfMemoryError.
+         * ended early and measured as far as it went, rather than die of an OutOfMemoryError; or
+         * the harness ran out of heap measuring it, or once its figures were complete (kept then:
+         * {@link dev.livetalk.metrics.results.ScenarioStop#keptFigures}).
          */
         HEAP_EXHAUSTED;
 

@@ -23,9 +23,10 @@ public record ScenarioStop(Cause cause, String strategy, String reason) {
         /**
          * The harness's heap passed its guard's share after a collection: the strategy's run
          * ended early and was measured as far as it went (README, exit code 4). Also the harness
-         * ran out of heap: measuring the strategy (no result kept), or writing its ledger or
-         * interval log once its figures were complete (the result kept without it; the reason
-         * names what was not written).
+         * ran out of heap: measuring the strategy (no result kept), or once its figures were
+         * complete, in its self-check's second play or writing its ledger or interval log (the
+         * result kept, unconfirmed or without what was not written; the reason names it and says
+         * {@link #FIGURES_KEPT}).
          */
         HEAP_EXHAUSTED("heap-exhausted");
 
@@ -40,6 +41,18 @@ public record ScenarioStop(Cause cause, String strategy, String reason) {
         public String json() {
             return json;
         }
+    }
+
+    /**
+     * What the reason of a heap stop that came once the strategy's figures were complete says:
+     * they are kept, whole (its ledger, if written, is whole too), where a stop of the guard ends
+     * the strategy's run early and measures it as far as it went.
+     */
+    public static final String FIGURES_KEPT = "its figures are kept";
+
+    /** Whether a stop with {@code reason} came once the strategy's figures were complete ({@link #FIGURES_KEPT}). */
+    public static boolean keptFigures(String reason) {
+        return reason != null && reason.contains(": " + FIGURES_KEPT);
     }
 
     public ScenarioStop {

@@ -310,6 +310,31 @@ class AuditTest {
                 .message().doesNotContain("--no-ledger");
     }
 
+    /**
+     * A strategy the heap guard ended early, of a run made with --no-ledger: the stop did not take
+     * its ledger (it never had one), so the refusal names the stop beside it and still says to
+     * rerun without --no-ledger.
+     */
+    @Test
+    void shouldStillSayRerunWithoutNoLedgerWhenTheStopDidNotTakeTheLedger() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), "reconcile");
+        try (var files = Files.list(story.resolve("ledger/reconcile"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(story.resolve("ledger/reconcile"));
+        ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
+        results.putObject("stopped").put("cause", "heap-exhausted").put("strategy", "reconcile")
+                .put("reason", "heap used 92% of max 1.0 GB after minute 3; a longer soak needs more heap");
+        JSON.writeValue(story.resolve("results.json").toFile(), results);
+
+        assertThatThrownBy(() -> Audit.of(dir)).isInstanceOf(AuditInputException.class)
+                .hasMessageContaining("strategy reconcile has no ledger")
+                .hasMessageContaining("(the run stopped at reconcile: heap-exhausted: heap used 92% of max 1.0 GB")
+                .hasMessageEndingWith("; every audited strategy needs its ledger; rerun without --no-ledger");
+    }
+
     @Test
     void shouldRefuseAMissingFolderAndOneWithoutResults() throws Exception {
         assertThatThrownBy(() -> Audit.of(dir.resolve("nowhere"))).isInstanceOf(AuditInputException.class)
