@@ -289,18 +289,8 @@ class AuditTest {
      */
     @Test
     void shouldRefuseAStrategyWhoseLedgerAHeapStopLeftOutNamingTheStop() throws Exception {
-        Path story = StoryRun.write(dir.resolve("story"), "reconcile");
-        try (var files = Files.list(story.resolve("ledger/reconcile"))) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(story.resolve("ledger/reconcile"));
-        ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
-        results.putObject("stopped").put("cause", "heap-exhausted").put("strategy", "reconcile")
-                .put("reason", "the harness ran out of heap (Java heap space) writing ledger/reconcile/, the ledger"
-                        + " of reconcile: its figures are kept, the ledger is not written");
-        JSON.writeValue(story.resolve("results.json").toFile(), results);
+        storyWithoutLedgerStoppedBy("the harness ran out of heap (Java heap space) writing ledger/reconcile/, the"
+                + " ledger of reconcile: its figures are kept, the ledger is not written");
 
         assertThatThrownBy(() -> Audit.of(dir)).isInstanceOf(AuditInputException.class)
                 .hasMessageContaining("strategy reconcile has no ledger")
@@ -317,6 +307,16 @@ class AuditTest {
      */
     @Test
     void shouldStillSayRerunWithoutNoLedgerWhenTheStopDidNotTakeTheLedger() throws Exception {
+        storyWithoutLedgerStoppedBy("heap used 92% of max 1.0 GB after minute 3; a longer soak needs more heap");
+
+        assertThatThrownBy(() -> Audit.of(dir)).isInstanceOf(AuditInputException.class)
+                .hasMessageContaining("strategy reconcile has no ledger")
+                .hasMessageContaining("(the run stopped at reconcile: heap-exhausted: heap used 92% of max 1.0 GB")
+                .hasMessageEndingWith("; every audited strategy needs its ledger; rerun without --no-ledger");
+    }
+
+    /** The story run of reconcile without its ledger, its results.json saying a heap stop at reconcile with {@code reason}. */
+    private void storyWithoutLedgerStoppedBy(String reason) throws Exception {
         Path story = StoryRun.write(dir.resolve("story"), "reconcile");
         try (var files = Files.list(story.resolve("ledger/reconcile"))) {
             for (Path file : files.toList()) {
@@ -325,14 +325,8 @@ class AuditTest {
         }
         Files.delete(story.resolve("ledger/reconcile"));
         ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
-        results.putObject("stopped").put("cause", "heap-exhausted").put("strategy", "reconcile")
-                .put("reason", "heap used 92% of max 1.0 GB after minute 3; a longer soak needs more heap");
+        results.putObject("stopped").put("cause", "heap-exhausted").put("strategy", "reconcile").put("reason", reason);
         JSON.writeValue(story.resolve("results.json").toFile(), results);
-
-        assertThatThrownBy(() -> Audit.of(dir)).isInstanceOf(AuditInputException.class)
-                .hasMessageContaining("strategy reconcile has no ledger")
-                .hasMessageContaining("(the run stopped at reconcile: heap-exhausted: heap used 92% of max 1.0 GB")
-                .hasMessageEndingWith("; every audited strategy needs its ledger; rerun without --no-ledger");
     }
 
     @Test
