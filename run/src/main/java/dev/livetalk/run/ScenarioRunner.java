@@ -160,7 +160,7 @@ public final class ScenarioRunner {
                 if (measured.stoppedEarly() != null) {
                     stopped = new ScenarioStop(ScenarioStop.Cause.HEAP_EXHAUSTED, strategy,
                             measured.stoppedEarly() + "; a longer soak needs more heap"
-                                    + " (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
+                                    + " (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients", measured.figuresKept());
                     break;
                 }
             } catch (OutOfMemoryError e) {
@@ -314,8 +314,11 @@ public final class ScenarioRunner {
         }
     }
 
-    /** A strategy's result, and why its run ended early ({@code null} when it did not). */
-    private record Measured(StrategyResult result, String stoppedEarly) {
+    /**
+     * A strategy's result, and why its run ended early or what of it was not done ({@code null}
+     * when neither), whether the result is whole then ({@code figuresKept}: only late steps failed).
+     */
+    private record Measured(StrategyResult result, String stoppedEarly, boolean figuresKept) {
     }
 
     private Measured measure(RunPlan plan, String strategy, Path folder) throws IOException, InterruptedException {
@@ -385,10 +388,12 @@ public final class ScenarioRunner {
                             unwritten.add(log.get());
                             result = result.withHlogs(List.of());
                         }
+                        boolean figuresKept = stoppedEarly == null && !unwritten.isEmpty();
                         if (stoppedEarly != null) {
                             unwritten.addFirst(stoppedEarly);
                         }
-                        return new Measured(result, unwritten.isEmpty() ? null : String.join("; ", unwritten));
+                        return new Measured(result, unwritten.isEmpty() ? null : String.join("; ", unwritten),
+                                figuresKept);
                     }
                 }
             });
@@ -415,8 +420,8 @@ public final class ScenarioRunner {
             return Optional.empty();
         } catch (OutOfMemoryError e) {
             LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " ran out of heap " + doing, e);
-            String reason = "the harness ran out of heap (" + e.getMessage() + ") " + doing + ": "
-                    + ScenarioStop.FIGURES_KEPT + ", " + lost;
+            String reason = "the harness ran out of heap (" + e.getMessage() + ") " + doing + ": its figures are kept, "
+                    + lost;
             try {
                 undo.run();
             } catch (IOException | RuntimeException notRemoved) { // a writer thread that does not stop, too

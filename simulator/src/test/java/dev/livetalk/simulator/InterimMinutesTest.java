@@ -106,6 +106,7 @@ class InterimMinutesTest {
 
         assertThat(minutes.told).extracting(RunProgress.MinuteFigures::minute).containsExactly(1);
         assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HEAP_EXHAUSTED);
+        assertThat(results.stopped().figuresKept()).as("measured as far as it went, or not at all").isFalse();
         assertThat(results.stopped().strategy()).isEqualTo("reconcile");
         assertThat(results.stopped().reason()).isEqualTo("heap used 92% of max 12.0 GB after minute 1;"
                 + " a longer soak needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
@@ -129,6 +130,7 @@ class InterimMinutesTest {
                 .run(TWO_MINUTES, List.of("reconcile", "event-only"), 11, folder);
 
         assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HEAP_EXHAUSTED);
+        assertThat(results.stopped().figuresKept()).as("measured as far as it went, or not at all").isFalse();
         assertThat(results.stopped().strategy()).isEqualTo("reconcile");
         assertThat(results.stopped().reason()).startsWith("the harness ran out of heap (Java heap space)")
                 .endsWith("a longer run needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
@@ -159,6 +161,7 @@ class InterimMinutesTest {
         assertThat(results.strategies()).as("the first play's figures, every one, and its log; no later strategy")
                 .containsExactly(whole.strategies().get(0));
         assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HEAP_EXHAUSTED);
+        assertThat(results.stopped().figuresKept()).as("the stop came once the figures were complete").isTrue();
         assertThat(results.stopped().strategy()).isEqualTo("reconcile");
         assertThat(results.stopped().reason()).isEqualTo("the harness ran out of heap (Java heap space) in the"
                 + " self-check's second play of reconcile: its figures are kept, not confirmed by a replay;"
@@ -189,6 +192,7 @@ class InterimMinutesTest {
         assertThat(results.strategies()).as("the measured figures, every one; no later strategy")
                 .containsExactly(whole.strategies().get(0).withHlogs(List.of()));
         assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HEAP_EXHAUSTED);
+        assertThat(results.stopped().figuresKept()).as("the stop came once the figures were complete").isTrue();
         assertThat(results.stopped().strategy()).isEqualTo("reconcile");
         assertThat(results.stopped().reason()).isEqualTo("the harness ran out of heap (Java heap space) writing"
                 + " reconcile.hlog, the interval log of reconcile: its figures are kept, the log is not written;"
@@ -222,6 +226,7 @@ class InterimMinutesTest {
         assertThat(results.strategies()).as("the measured figures, every one, and its interval log; no later strategy")
                 .containsExactly(whole.strategies().get(0));
         assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HEAP_EXHAUSTED);
+        assertThat(results.stopped().figuresKept()).as("the stop came once the figures were complete").isTrue();
         assertThat(results.stopped().strategy()).isEqualTo("reconcile");
         assertThat(results.stopped().reason()).isEqualTo("the harness ran out of heap (Java heap space) writing"
                 + " ledger/reconcile/, the ledger of reconcile: its figures are kept, the ledger is not written;"
@@ -247,6 +252,7 @@ class InterimMinutesTest {
                 .run(TWO_MINUTES, List.of("reconcile"), 11, folder.resolve("stopped"));
 
         assertThat(results.strategies()).containsExactly(whole.strategies().get(0).withHlogs(List.of()));
+        assertThat(results.stopped().figuresKept()).isTrue();
         assertThat(results.stopped().reason()).isEqualTo("the harness ran out of heap (Java heap space) writing"
                 + " ledger/reconcile/, the ledger of reconcile: its figures are kept, the ledger is not written;"
                 + " the harness ran out of heap (Java heap space) writing reconcile.hlog, the interval log of"

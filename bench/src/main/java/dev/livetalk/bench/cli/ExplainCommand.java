@@ -96,7 +96,7 @@ final class ExplainCommand implements Callable<Integer> {
     private Optional<StoppedRun> stopped = Optional.empty();
     /** Per scenario folder (its path from DIR) whose results.json says a strategy stopped: that strategy. */
     private final Map<String, String> stoppedStrategy = new TreeMap<>();
-    /** Per such scenario, whether its stop came once the strategy's figures were complete ({@link ScenarioStop#keptFigures}). */
+    /** Per such scenario, whether its stop came once the strategy's figures were complete ({@link ScenarioStop#figuresKept}). */
     private final Map<String, Boolean> keptAtStop = new TreeMap<>();
 
     @Override
@@ -230,7 +230,7 @@ final class ExplainCommand implements Callable<Integer> {
             JsonNode stop = stopOf(scenarioFolder.resolve("results.json"));
             if (stop != null) {
                 String reason = stop.path("reason").asText();
-                boolean kept = ScenarioStop.keptFigures(reason);
+                boolean kept = stop.path("figuresKept").asBoolean(false);
                 stoppedStrategy.put(folder.scenario(), stop.path("strategy").asText());
                 keptAtStop.put(folder.scenario(), kept);
                 notes.add("note: scenario " + folder.scenario() + " stopped " + (kept ? "after" : "early during")

@@ -223,7 +223,7 @@ class ExplainCommandTest extends CommandLineTest {
         Files.writeString(run.resolve("lobby-test/results.json"), "{\"scenario\":\"lobby-test\",\"stopped\":{\"cause\":"
                 + "\"heap-exhausted\",\"strategy\":\"reconcile\",\"reason\":\"the harness ran out of heap (Java heap"
                 + " space) writing reconcile.hlog, the interval log of reconcile: its figures are kept, the log is not"
-                + " written\"}}");
+                + " written\",\"figuresKept\":true}}");
 
         assertThat(run("explain", run.toString(), "lobby:1")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("note: scenario lobby-test stopped after strategy reconcile (",

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.livetalk.metrics.ledger.LedgerFiles;
 import dev.livetalk.metrics.results.ResultsJson;
-import dev.livetalk.metrics.results.ScenarioStop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -116,10 +115,11 @@ public final class Audit {
                 }
                 LedgerFiles.Stamp stamp = new LedgerFiles.Stamp(scenario, name, seed);
                 JsonNode stopped = results.path("stopped");
-                String stoppedHere = name.equals(stopped.path("strategy").asText(null))
-                        ? stopped.path("cause").asText() + ": " + stopped.path("reason").asText() : null;
-                figures += compare(scenario, name, StrategyLeaves.of(strategy),
-                        recount(document, stamp, roomNames, stoppedHere), differences, unknown);
+                boolean stoppedAt = name.equals(stopped.path("strategy").asText(null));
+                String stoppedHere = stoppedAt ? stopped.path("cause").asText() + ": " + stopped.path("reason").asText()
+                        : null;
+                figures += compare(scenario, name, StrategyLeaves.of(strategy), recount(document, stamp, roomNames,
+                        stoppedHere, stoppedAt && stopped.path("figuresKept").asBoolean(false)), differences, unknown);
             }
         }
         return new Result(figures, documents.size(), differences, List.copyOf(unknown));
@@ -209,13 +209,13 @@ public final class Audit {
      * its ledger room by room ({@link LedgerRooms}): each room's checks are taken as soon as the
      * room is recounted, so one room's rows are held at a time.
      */
-    private static List<Check> recount(Path document, LedgerFiles.Stamp of, List<String> rooms, String stoppedHere) {
+    private static List<Check> recount(Path document, LedgerFiles.Stamp of, List<String> rooms, String stoppedHere,
+                                       boolean keptByStop) {
         String strategy = of.strategy();
         Path folder = document.resolveSibling("ledger").resolve(strategy);
         if (!LedgerFiles.isLedger(folder)) {
             // a strategy kept by a heap stop once its figures were complete may have lost its ledger: its stop says
             // whether; any other stop leaves --no-ledger the likely cause
-            boolean keptByStop = stoppedHere != null && ScenarioStop.keptFigures(stoppedHere);
             throw new AuditInputException(document + ": strategy " + strategy + " has no ledger at " + folder
                     + (keptByStop ? ": the run stopped at " + strategy + " (" + stoppedHere + ")"
                     : stoppedHere == null ? "" : " (the run stopped at " + strategy + ": " + stoppedHere + ")")

@@ -50,7 +50,7 @@ public record RunStop(Cause cause, String detail, String during, List<String> fi
          * The harness's heap passed its guard's share after a collection: the strategy's run was
          * ended early and measured as far as it went, rather than die of an OutOfMemoryError; or
          * the harness ran out of heap measuring it, or once its figures were complete (kept then:
-         * {@link dev.livetalk.metrics.results.ScenarioStop#keptFigures}).
+         * {@link dev.livetalk.metrics.results.ScenarioStop#figuresKept}).
          */
         HEAP_EXHAUSTED;
 

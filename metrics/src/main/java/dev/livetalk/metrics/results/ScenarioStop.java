@@ -1,5 +1,6 @@
 package dev.livetalk.metrics.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Objects;
@@ -11,11 +12,18 @@ import java.util.Objects;
  *
  * <p>Immutable; any thread.
  *
- * @param cause    what kind of stop
- * @param strategy the strategy that was running when the run stopped
- * @param reason   what happened, for people ({@code "Toxiproxy at 127.0.0.1:8474 did not answer ..."})
+ * @param cause       what kind of stop
+ * @param strategy    the strategy that was running when the run stopped
+ * @param reason      what happened, for people ({@code "Toxiproxy at 127.0.0.1:8474 did not answer ..."})
+ * @param figuresKept whether the stop came once the strategy's figures were complete (a heap
+ *                    stop in its self-check's second play or while its ledger or interval log was
+ *                    written): its result is then in the document, whole, and so is its ledger
+ *                    if it was written; {@code false} for a stop of the guard, whose strategy was
+ *                    measured as far as it went, and for any other ({@code "figuresKept"} in
+ *                    {@code results.json}, absent when false)
  */
-public record ScenarioStop(Cause cause, String strategy, String reason) {
+public record ScenarioStop(Cause cause, String strategy, String reason,
+                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean figuresKept) {
     /** The kinds of stop. */
     public enum Cause {
         /** The harness failed (not the system under test): Toxiproxy refused or stopped answering, a bug. */
@@ -25,8 +33,8 @@ public record ScenarioStop(Cause cause, String strategy, String reason) {
          * ended early and was measured as far as it went (README, exit code 4). Also the harness
          * ran out of heap: measuring the strategy (no result kept), or once its figures were
          * complete, in its self-check's second play or writing its ledger or interval log (the
-         * result kept, unconfirmed or without what was not written; the reason names it and says
-         * {@link #FIGURES_KEPT}).
+         * result kept, unconfirmed or without what was not written; the reason names it, and
+         * {@link #figuresKept} is set).
          */
         HEAP_EXHAUSTED("heap-exhausted");
 
@@ -43,16 +51,9 @@ public record ScenarioStop(Cause cause, String strategy, String reason) {
         }
     }
 
-    /**
-     * What the reason of a heap stop that came once the strategy's figures were complete says:
-     * they are kept, whole (its ledger, if written, is whole too), where a stop of the guard ends
-     * the strategy's run early and measures it as far as it went.
-     */
-    public static final String FIGURES_KEPT = "its figures are kept";
-
-    /** Whether a stop with {@code reason} came once the strategy's figures were complete ({@link #FIGURES_KEPT}). */
-    public static boolean keptFigures(String reason) {
-        return reason != null && reason.contains(": " + FIGURES_KEPT);
+    /** A stop that came before the strategy's figures were complete, or of no strategy's figures. */
+    public ScenarioStop(Cause cause, String strategy, String reason) {
+        this(cause, strategy, reason, false);
     }
 
     public ScenarioStop {

@@ -290,7 +290,7 @@ class AuditTest {
     @Test
     void shouldRefuseAStrategyWhoseLedgerAHeapStopLeftOutNamingTheStop() throws Exception {
         storyWithoutLedgerStoppedBy("the harness ran out of heap (Java heap space) writing ledger/reconcile/, the"
-                + " ledger of reconcile: its figures are kept, the ledger is not written");
+                + " ledger of reconcile: its figures are kept, the ledger is not written", true);
 
         assertThatThrownBy(() -> Audit.of(dir)).isInstanceOf(AuditInputException.class)
                 .hasMessageContaining("strategy reconcile has no ledger")
@@ -307,7 +307,7 @@ class AuditTest {
      */
     @Test
     void shouldStillSayRerunWithoutNoLedgerWhenTheStopDidNotTakeTheLedger() throws Exception {
-        storyWithoutLedgerStoppedBy("heap used 92% of max 1.0 GB after minute 3; a longer soak needs more heap");
+        storyWithoutLedgerStoppedBy("heap used 92% of max 1.0 GB after minute 3; a longer soak needs more heap", false);
 
         assertThatThrownBy(() -> Audit.of(dir)).isInstanceOf(AuditInputException.class)
                 .hasMessageContaining("strategy reconcile has no ledger")
@@ -315,8 +315,11 @@ class AuditTest {
                 .hasMessageEndingWith("; every audited strategy needs its ledger; rerun without --no-ledger");
     }
 
-    /** The story run of reconcile without its ledger, its results.json saying a heap stop at reconcile with {@code reason}. */
-    private void storyWithoutLedgerStoppedBy(String reason) throws Exception {
+    /**
+     * The story run of reconcile without its ledger, its results.json saying a heap stop at
+     * reconcile with {@code reason}, which came once its figures were complete when {@code figuresKept}.
+     */
+    private void storyWithoutLedgerStoppedBy(String reason, boolean figuresKept) throws Exception {
         Path story = StoryRun.write(dir.resolve("story"), "reconcile");
         try (var files = Files.list(story.resolve("ledger/reconcile"))) {
             for (Path file : files.toList()) {
@@ -325,7 +328,11 @@ class AuditTest {
         }
         Files.delete(story.resolve("ledger/reconcile"));
         ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
-        results.putObject("stopped").put("cause", "heap-exhausted").put("strategy", "reconcile").put("reason", reason);
+        ObjectNode stopped = results.putObject("stopped").put("cause", "heap-exhausted").put("strategy", "reconcile")
+                .put("reason", reason);
+        if (figuresKept) {
+            stopped.put("figuresKept", true);
+        }
         JSON.writeValue(story.resolve("results.json").toFile(), results);
     }
 

@@ -224,6 +224,14 @@ class ResultsJsonTest {
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
         }
         assertThat(schema.validate(new ObjectMapper().readTree(json))).isEmpty();
+        assertThat(json).as("absent when false").doesNotContain("figuresKept");
+
+        ResultsDocument kept = SampleResults.document().stoppedBy(new ScenarioStop(ScenarioStop.Cause.HEAP_EXHAUSTED,
+                "reconcile", "the harness ran out of heap (Java heap space) writing reconcile.hlog, ...", true));
+        String keptJson = ResultsJson.toJson(kept);
+        assertThat(keptJson).contains("\"figuresKept\" : true");
+        assertThat(ResultsJson.fromJson(keptJson).stopped()).isEqualTo(kept.stopped());
+        assertThat(schema.validate(new ObjectMapper().readTree(keptJson))).isEmpty();
     }
 
     @Test
