@@ -157,9 +157,9 @@ public final class ScenarioRunner {
             try {
                 Measured measured = measure(plan, strategy, folder);
                 results.add(measured.result());
-                if (measured.stoppedEarly() != null) {
+                if (measured.heapStop() != null) {
                     stopped = new ScenarioStop(ScenarioStop.Cause.HEAP_EXHAUSTED, strategy,
-                            measured.stoppedEarly() + "; a longer soak needs more heap"
+                            measured.heapStop() + "; a longer soak needs more heap"
                                     + " (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients", measured.figuresKept());
                     break;
                 }
@@ -315,10 +315,11 @@ public final class ScenarioRunner {
     }
 
     /**
-     * A strategy's result, and why its run ended early or what of it was not done ({@code null}
-     * when neither), whether the result is whole then ({@code figuresKept}: only late steps failed).
+     * A strategy's result, and why the heap stopped it ({@code heapStop}: its run ended early, or steps
+     * after its figures were not done; {@code null} when neither), whether the result is whole then
+     * ({@code figuresKept}: only late steps failed).
      */
-    private record Measured(StrategyResult result, String stoppedEarly, boolean figuresKept) {
+    private record Measured(StrategyResult result, String heapStop, boolean figuresKept) {
     }
 
     private Measured measure(RunPlan plan, String strategy, Path folder) throws IOException, InterruptedException {
