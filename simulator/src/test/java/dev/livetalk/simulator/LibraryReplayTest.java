@@ -8,7 +8,7 @@ import dev.livetalk.scenarios.Scenario;
 import dev.livetalk.scenarios.StrategySelection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 
@@ -18,9 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Every library scenario the simulator can play gives one trace per seed: the self-check holds for each of its strategies. */
 class LibraryReplayTest {
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"asymmetric-latency.yaml", "baseline.yaml", "flapping-link.yaml", "lost-ack.yaml",
-            "mobile-jitter.yaml", "outage.yaml", "split-paths.yaml", "thundering-herd.yaml", "deploy-restart.yaml",
-            "crash-durable.yaml", "server-pause.yaml", "history-truncated.yaml", "resume-bound.yaml"})
+    @MethodSource("dev.livetalk.simulator.Scenarios#simulated")
     void shouldReplayEachStrategyOfALibraryScenarioToTheSameTrace(String file) throws Exception {
         Scenario scenario = Scenarios.library(file);
         ScenarioRunner runner = new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS), RunSettings.DEFAULTS,
@@ -36,6 +34,10 @@ class LibraryReplayTest {
     void shouldRefuseTheLibraryScenarioWithAFaultOnlyToxiproxyPlays() {
         assertThatThrownBy(() -> Scenarios.library("slow-link.yaml"))
                 .hasMessageContaining("bandwidth");
+        assertThat(Scenarios.NOT_SIMULATED).as("the only library scenarios left out of the simulated list")
+                .containsExactly("slow-link.yaml");
+        assertThat(Scenarios.simulated()).as("the library read from its folder").contains("outage.yaml",
+                "busy-room-deploy.yaml", "resume-bound.yaml").doesNotContain("slow-link.yaml").hasSizeGreaterThan(13);
     }
 
     private static List<String> strategies(Scenario scenario) {

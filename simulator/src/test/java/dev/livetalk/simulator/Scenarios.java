@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** Scenario files for tests: the library's, and ones written inline; loaded for the simulator. */
 final class Scenarios {
@@ -88,6 +91,23 @@ final class Scenarios {
             throw new IllegalStateException(e.errors().toString(), e);
         }
     }
+
+    /**
+     * The library's scenarios (the files directly in {@code scenarios/}) that the simulator plays, by
+     * name, sorted: every one but those {@link #NOT_SIMULATED}. Read from the folder, so that a
+     * scenario added to the library is checked by every test that reads this list.
+     */
+    static List<String> simulated() {
+        try (Stream<Path> files = Files.list(libraryFolder())) {
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".yaml"))
+                    .filter(name -> !NOT_SIMULATED.contains(name)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The library's scenarios the simulator refuses: a fault only Toxiproxy plays (bandwidth). */
+    static final Set<String> NOT_SIMULATED = Set.of("slow-link.yaml");
 
     static Path libraryFolder() {
         String property = System.getProperty("livetalk.scenarios");
