@@ -240,12 +240,8 @@ class ExplainCommandTest extends CommandLineTest {
      */
     @Test
     void shouldNotApplyALaterRunsStopToAScenarioFolderAnEarlierRunLeft() throws IOException {
-        Path run = runFolder("reconcile");
-        LedgerFiles.write(LedgerFolder.of(run.resolve("old-test"), "reconcile"),
-                new LedgerFiles.Stamp("old-test", "reconcile", 1), ledger());
+        Path run = runOfLobbyTestBesideAnEarlierRunsOldTest();
         Files.writeString(run.resolve("old-test/results.json"), "{\"scenario\":\"old-test\"}");
-        new ShardManifest(ShardManifest.VERSION, "run", "1/1", "sha256:0", 1, 1,
-                List.of(new ShardManifest.Unit("lobby-test", "reconcile", 1))).write(run);
         new RunStop(RunStop.Cause.SIGTERM, "interrupted by SIGTERM", "scenario lobby-test, strategy reconcile",
                 List.of()).write(run);
 
@@ -276,11 +272,7 @@ class ExplainCommandTest extends CommandLineTest {
      */
     @Test
     void shouldLeaveOutTheScenarioFoldersAnEarlierRunLeftNamingThem() throws IOException {
-        Path run = runFolder("reconcile");
-        LedgerFiles.write(LedgerFolder.of(run.resolve("old-test"), "reconcile"),
-                new LedgerFiles.Stamp("old-test", "reconcile", 1), ledger());
-        new ShardManifest(ShardManifest.VERSION, "run", "1/1", "sha256:0", 1, 1,
-                List.of(new ShardManifest.Unit("lobby-test", "reconcile", 1))).write(run);
+        Path run = runOfLobbyTestBesideAnEarlierRunsOldTest();
 
         assertThat(run("explain", run.toString(), "lobby:1")).as(err.toString()).isZero();
         assertThat(out.toString()).startsWith("note: left out " + run.resolve("old-test") + ": not played by the run"
@@ -291,5 +283,18 @@ class ExplainCommandTest extends CommandLineTest {
                 .isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(err.toString()).contains("scenario 'old-test' in " + run + " is not of the run into it (its shard.json"
                 + " lists lobby-test): " + run.resolve("old-test") + " was left by an earlier run");
+    }
+
+    /**
+     * A run folder of lobby-test (reconcile) holding old-test's ledger, which an earlier run left:
+     * its shard.json lists lobby-test alone.
+     */
+    private Path runOfLobbyTestBesideAnEarlierRunsOldTest() throws IOException {
+        Path run = runFolder("reconcile");
+        LedgerFiles.write(LedgerFolder.of(run.resolve("old-test"), "reconcile"),
+                new LedgerFiles.Stamp("old-test", "reconcile", 1), ledger());
+        new ShardManifest(ShardManifest.VERSION, "run", "1/1", "sha256:0", 1, 1,
+                List.of(new ShardManifest.Unit("lobby-test", "reconcile", 1))).write(run);
+        return run;
     }
 }
