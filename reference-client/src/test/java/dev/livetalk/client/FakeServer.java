@@ -51,6 +51,9 @@ final class FakeServer {
     boolean answerSends = true;
     /** When false, sends vanish: neither committed nor answered. */
     boolean commitSends = true;
+    /** When true, history requests wait unanswered (a server too busy to answer) until {@link #answerHistory}. */
+    boolean holdHistory;
+    private final List<Map.Entry<Conn, HistoryRequest>> heldHistory = new ArrayList<>();
 
     Conn open() {
         Conn conn = new Conn();
@@ -121,7 +124,13 @@ final class FakeServer {
                 deliver(conn, new Joined(join.room(), head(join.room())));
             }
             case Send send -> send(conn, send);
-            case HistoryRequest request -> deliver(conn, history(request));
+            case HistoryRequest request -> {
+                if (holdHistory) {
+                    heldHistory.add(Map.entry(conn, request));
+                } else {
+                    deliver(conn, history(request));
+                }
+            }
             case Read read -> {
                 for (Conn other : conns) {
                     if (other != conn && other.rooms.contains(read.room())) {
@@ -174,6 +183,19 @@ final class FakeServer {
             deliver(conn, ack);
         }
         commit(send.room(), conn.user, send.clientMsgId(), send.body(), send.replyTo());
+    }
+
+    /** Answers the history requests held so far, oldest first, from the history as it is now; stops holding. */
+    void answerHistory() {
+        holdHistory = false;
+        heldHistory.forEach(held -> deliver(held.getKey(), history(held.getValue())));
+        heldHistory.clear();
+    }
+
+    /** Answers the oldest history request held, from the history as it is now; holding goes on. */
+    void answerOldestHistory() {
+        Map.Entry<Conn, HistoryRequest> held = heldHistory.remove(0);
+        deliver(held.getKey(), history(held.getValue()));
     }
 
     private HistoryReply history(HistoryRequest request) {

@@ -80,4 +80,85 @@ class ReconnectRecoveryTest {
         assertThat(alice.bodies()).containsExactly("during the stall");
         assertThat(alice.journal.changes().get(0).at() - stalledAt).isGreaterThanOrEqualTo(3_000_000_000L);
     }
+
+    /**
+     * A client with a gap at seq 2 (its frame lost, seq 3 shown) whose link stays alive (pings
+     * answered) while the server does not answer history requests.
+     */
+    private TestClient clientWithAGapTheServerIsSlowToFill(String strategy) {
+        TestClient alice = new TestClient(server, TestClient.config("alice", strategy).build()).start();
+        server.post("r", "bob", "m1");
+        alice.pump();
+        alice.holdFrames = true;
+        server.post("r", "bob", "m2");
+        alice.dropWaitingFrames(LinkRole.MAIN);
+        alice.holdFrames = false;
+        server.holdHistory = true;
+        server.post("r", "bob", "m3");
+        alice.pump();
+        return alice;
+    }
+
+    /**
+     * A fetch the server does not answer is asked again after the gap timeout (200 ms), then after
+     * waits doubled each time up to 6.4 s: 8 requests in 20 s, where one every 200 ms was 100 (under
+     * a reconnect storm each was another request for the busy server to answer late, and it never
+     * caught up). Once the replies come, the gap is filled and the waits start again from 200 ms.
+     */
+    @Test
+    void shouldDoubleTheWaitForAHistoryReplyThatDoesNotComeThenStartAgainOnceAnswered() {
+        TestClient alice = clientWithAGapTheServerIsSlowToFill("reconcile");
+
+        alice.advance(Duration.ofSeconds(20));
+
+        // at 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 12.8 and 19.2 s
+        assertThat(alice.sent(HistoryRequest.class)).hasSize(8).containsOnly(HistoryRequest.range("r", 2, 2));
+        assertThat(alice.session.isReady(LinkRole.MAIN)).as("the link stayed up: pings answered").isTrue();
+        assertThat(alice.links.get(LinkRole.MAIN).generation()).isEqualTo(1);
+
+        server.answerHistory();
+        alice.pump();
+        assertThat(alice.bodies()).containsExactly("m1", "m2", "m3");
+
+        alice.holdFrames = true;
+        server.post("r", "bob", "m4");
+        alice.dropWaitingFrames(LinkRole.MAIN);
+        alice.holdFrames = false;
+        server.post("r", "bob", "m5");
+        alice.pump();
+        alice.advance(Duration.ofMillis(250));
+        assertThat(alice.sent(HistoryRequest.class)).hasSize(9).last().isEqualTo(HistoryRequest.range("r", 4, 4));
+        assertThat(alice.bodies()).containsExactly("m1", "m2", "m3", "m4", "m5");
+    }
+
+    /**
+     * A late reply to an earlier request does not end the wait for a later one: the gap behind it
+     * is asked for again when the later request's wait runs out, not at the next gap timeout.
+     */
+    @Test
+    void shouldKeepWaitingForTheNewerRequestWhenAnOlderOneIsAnsweredLate() {
+        TestClient alice = clientWithAGapTheServerIsSlowToFill("gap-fill");
+        alice.advance(Duration.ofMillis(500)); // asked at 0.2 s, again at 0.4 s (awaited until 0.8 s)
+        assertThat(alice.sent(HistoryRequest.class)).hasSize(2);
+        alice.holdFrames = true;
+        server.post("r", "bob", "m4");
+        alice.dropWaitingFrames(LinkRole.MAIN);
+        alice.holdFrames = false;
+        server.post("r", "bob", "m5"); // a second gap: m4
+        alice.pump();
+
+        server.answerOldestHistory(); // m2: the first gap filled, m4 asked for at once
+        alice.pump();
+        assertThat(alice.sent(HistoryRequest.class)).hasSize(3).last().isEqualTo(HistoryRequest.range("r", 4, 4));
+        server.answerOldestHistory(); // m2 again: the second request's reply, nothing new
+        alice.pump();
+        alice.advance(Duration.ofMillis(300));
+        assertThat(alice.sent(HistoryRequest.class)).as("m4's request still awaited until 0.9 s").hasSize(3);
+
+        alice.advance(Duration.ofMillis(200));
+        assertThat(alice.sent(HistoryRequest.class)).hasSize(4).last().isEqualTo(HistoryRequest.range("r", 4, 4));
+        server.answerHistory();
+        alice.pump();
+        assertThat(alice.bodies()).containsExactly("m1", "m2", "m3", "m4", "m5");
+    }
 }

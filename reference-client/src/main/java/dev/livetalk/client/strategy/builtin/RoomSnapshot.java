@@ -17,30 +17,34 @@ import dev.livetalk.protocol.Message;
  */
 final class RoomSnapshot {
     private final int limit;
+    /** How long a chunk's reply is awaited before it is asked again ({@link SeqRoom#fetch}). */
+    private final long wait;
 
-    RoomSnapshot(int limit) {
+    RoomSnapshot(int limit, long wait) {
         this.limit = limit;
+        this.wait = wait;
     }
 
     /** Starts loading up to {@code headSeq}; finishes at once when there is nothing to load. */
-    void start(StrategyContext ctx, SeqRoom room, long headSeq, Transcript transcript) {
+    void start(StrategyContext ctx, SeqRoom room, long headSeq, Transcript transcript, long now) {
         room.snapshotting = true;
         room.snapshotTo = headSeq;
         room.snapshotNext = Math.max(room.origin + 1, headSeq - limit + 1);
         if (room.snapshotNext > headSeq) {
             finish(room, transcript, ctx.user(), false);
         } else {
-            retry(ctx, room);
+            retry(ctx, room, now);
         }
     }
 
-    /** Asks (again) for the next chunk. */
-    void retry(StrategyContext ctx, SeqRoom room) {
-        ctx.fetch(room.name, room.snapshotNext, Math.min(room.snapshotTo, room.snapshotNext + limit - 1));
+    /** Asks (again) for the next chunk at {@code now}. */
+    void retry(StrategyContext ctx, SeqRoom room, long now) {
+        room.fetch(ctx, room.snapshotNext, Math.min(room.snapshotTo, room.snapshotNext + limit - 1), now, wait);
     }
 
     /** Applies a chunk; asks for the next one or finishes. */
-    void onReply(StrategyContext ctx, SeqRoom room, HistoryReply reply, Transcript transcript, boolean showAtOnce) {
+    void onReply(StrategyContext ctx, SeqRoom room, HistoryReply reply, Transcript transcript, boolean showAtOnce,
+                 long now) {
         long last = room.snapshotNext - 1;
         for (Message message : reply.messages()) {
             if (message.seq() >= room.snapshotNext && message.seq() <= room.snapshotTo) {
@@ -51,10 +55,9 @@ final class RoomSnapshot {
         boolean more = last < room.snapshotTo && last >= room.snapshotNext && last < reply.headSeq();
         if (more) {
             room.snapshotNext = last + 1;
-            retry(ctx, room);
+            retry(ctx, room, now);
         } else {
             finish(room, transcript, ctx.user(), showAtOnce);
-            room.fetchDeadline = -1;
         }
     }
 

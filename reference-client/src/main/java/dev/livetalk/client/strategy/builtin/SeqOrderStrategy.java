@@ -43,7 +43,7 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
         this.name = name;
         this.policy = policy;
         this.settings = settings;
-        this.snapshots = new RoomSnapshot(settings.fetchLimit());
+        this.snapshots = new RoomSnapshot(settings.fetchLimit(), settings.gapTimeout());
     }
 
     @Override
@@ -91,15 +91,11 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
         if (!room.joined) {
             return;
         }
-        room.fetchDeadline = -1;
+        room.fetchAnswered();
         room.knownHead = Math.max(room.knownHead, reply.headSeq());
         Transcript transcript = ctx.transcript(room.name);
         if (room.snapshotting) {
-            snapshots.onReply(ctx, room, reply, transcript, policy.showAtOnce());
-            if (room.snapshotting) {
-                room.fetchDeadline = now + settings.gapTimeout();
-                ctx.wakeAt(room.fetchDeadline);
-            }
+            snapshots.onReply(ctx, room, reply, transcript, policy.showAtOnce(), now);
             watchGap(ctx, room, true, now);
             return;
         }
@@ -168,7 +164,7 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
     @Override
     public void onReceiveLinkDown(StrategyContext ctx, long now) {
         for (SeqRoom room : rooms.values()) {
-            room.fetchDeadline = -1;
+            room.fetchesLost();
         }
     }
 
@@ -230,12 +226,8 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
             fetchGap(ctx, room, now);
         } else if (resume == ResumeStatus.EPOCH_CHANGED || resume == ResumeStatus.HISTORY_TRUNCATED
                 || policy.onRejoin() == SeqPolicy.Rejoin.SNAPSHOT || room.snapshotting) {
-            snapshots.start(ctx, room, headSeq, transcriptOf(ctx, room));
+            snapshots.start(ctx, room, headSeq, transcriptOf(ctx, room), now);
             watchGap(ctx, room, true, now);
-            if (room.snapshotting) {
-                room.fetchDeadline = now + settings.gapTimeout();
-                ctx.wakeAt(room.fetchDeadline);
-            }
         } else if (policy.onRejoin() == SeqPolicy.Rejoin.FETCH && room.hasGap()) {
             fetchGap(ctx, room, now);
         }
@@ -249,11 +241,11 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
     public void onTimer(StrategyContext ctx, long now) {
         for (SeqRoom room : rooms.values()) {
             if (room.snapshotting && !room.fetchInFlight(now)) {
-                snapshots.retry(ctx, room);
-                room.fetchDeadline = now + settings.gapTimeout();
-                ctx.wakeAt(room.fetchDeadline);
+                room.fetchTimedOut();
+                snapshots.retry(ctx, room, now);
             } else if (policy.fetchGaps() && room.gapSince >= 0 && !room.fetchInFlight(now)
                     && now - room.gapSince >= settings.gapTimeout()) {
+                room.fetchTimedOut();
                 fetchGap(ctx, room, now);
             }
         }
@@ -286,12 +278,10 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
         if (to < from) {
             return;
         }
-        ctx.fetch(room.name, from, to);
+        room.fetch(ctx, from, to, now, settings.gapTimeout());
         if (room.gapSince < 0) {
             room.gapSince = now;
         }
-        room.fetchDeadline = now + settings.gapTimeout();
-        ctx.wakeAt(room.fetchDeadline);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.livetalk.client.strategy.builtin;
 
+import dev.livetalk.client.strategy.StrategyContext;
 import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.Transcript;
 import dev.livetalk.client.transcript.TranscriptEntry;
@@ -9,8 +10,14 @@ import java.util.TreeMap;
 
 /**
  * One room as a seq-ordering strategy tracks it: the watermark (every seq up to it has been
- * applied), messages that arrived beyond a gap, the gap timer, a fetch in flight, and a
+ * applied), messages that arrived beyond a gap, the gap timer, the fetches in flight, and a
  * snapshot being loaded. Places committed lines by seq and dedupes them by id.
+ *
+ * <p>A fetch not answered within its wait is asked again, and each wait that runs out doubles the
+ * next one ({@link #fetch}), up to {@value #MAX_FETCH_BACKOFF_SHIFT} doublings: a server slow to
+ * answer under a reconnect storm gets a few requests more, not one more every gap timeout (which
+ * kept it slow: every reply it sent late was asked for again, and again). A reply of an earlier
+ * request does not end the wait of a later one.
  *
  * <p>Single-threaded: owned by one strategy, on the session's owner thread.
  */
@@ -23,7 +30,12 @@ final class SeqRoom {
     long knownHead;
     long maxSeen;
     long gapSince = -1;
+    /** Until when the newest fetch's reply is awaited; -1 when none is. */
     long fetchDeadline = -1;
+    /** History requests sent on the current receiving link and not answered yet. */
+    int fetchesOut;
+    /** Fetch waits in a row that ran out with a request unanswered: each doubles the next wait. */
+    int fetchTimeouts;
     boolean snapshotting;
     long snapshotNext;
     long snapshotTo;
@@ -53,8 +65,8 @@ final class SeqRoom {
         maxSeen = 0;
         beyond.clear();
         gapSince = -1;
-        fetchDeadline = -1;
         snapshotting = false;
+        fetchesLost();
     }
 
     /** Whether a seq above the watermark is known to exist. */
@@ -64,6 +76,49 @@ final class SeqRoom {
 
     boolean fetchInFlight(long now) {
         return fetchDeadline >= 0 && now < fetchDeadline;
+    }
+
+    /** The most doublings of a fetch's wait: with a 200 ms gap timeout, 6.4 s. */
+    static final int MAX_FETCH_BACKOFF_SHIFT = 5;
+
+    /**
+     * Asks for {@code from..to} of this room at {@code now} and awaits the reply for {@code wait},
+     * doubled for each wait in a row that ran out ({@link #fetchTimedOut}), waking then.
+     */
+    void fetch(StrategyContext ctx, long from, long to, long now, long wait) {
+        ctx.fetch(name, from, to);
+        fetchesOut++;
+        fetchDeadline = now + (wait << Math.min(fetchTimeouts, MAX_FETCH_BACKOFF_SHIFT));
+        ctx.wakeAt(fetchDeadline);
+    }
+
+    /** The wait ran out ({@link #fetchInFlight} false) with a request unanswered: the next wait doubles. */
+    void fetchTimedOut() {
+        if (fetchDeadline >= 0 && fetchesOut > 0) {
+            fetchTimeouts++;
+        }
+    }
+
+    /**
+     * A history reply came: one request fewer is out. When none is, nothing is awaited and the
+     * waits start again from the gap timeout; a reply to an earlier request (the server answering
+     * late) leaves the newer request's wait running.
+     */
+    void fetchAnswered() {
+        if (fetchesOut > 0) {
+            fetchesOut--;
+        }
+        if (fetchesOut == 0) {
+            fetchDeadline = -1;
+            fetchTimeouts = 0;
+        }
+    }
+
+    /** The receiving link went down: no reply of the requests sent on it will come. */
+    void fetchesLost() {
+        fetchesOut = 0;
+        fetchDeadline = -1;
+        fetchTimeouts = 0;
     }
 
     /**
