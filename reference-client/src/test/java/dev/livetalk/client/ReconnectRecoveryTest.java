@@ -86,6 +86,13 @@ class ReconnectRecoveryTest {
      * answered) while the server does not answer history requests.
      */
     private TestClient clientWithAGapTheServerIsSlowToFill(String strategy) {
+        TestClient alice = clientWithAGap(strategy);
+        server.holdHistory = true;
+        return alice;
+    }
+
+    /** A client with a gap at seq 2: its frame lost, seq 3 shown. */
+    private TestClient clientWithAGap(String strategy) {
         TestClient alice = new TestClient(server, TestClient.config("alice", strategy).build()).start();
         server.post("r", "bob", "m1");
         alice.pump();
@@ -93,10 +100,15 @@ class ReconnectRecoveryTest {
         server.post("r", "bob", "m2");
         alice.dropWaitingFrames(LinkRole.MAIN);
         alice.holdFrames = false;
-        server.holdHistory = true;
         server.post("r", "bob", "m3");
         alice.pump();
         return alice;
+    }
+
+    private static void reconnect(TestClient alice) {
+        while (!alice.session.isReady(LinkRole.MAIN)) {
+            alice.advance(Duration.ofMillis(1));
+        }
     }
 
     /**
@@ -160,5 +172,32 @@ class ReconnectRecoveryTest {
         server.answerHistory();
         alice.pump();
         assertThat(alice.bodies()).containsExactly("m1", "m2", "m3", "m4", "m5");
+    }
+
+    /**
+     * The fetches a room asked for while its link was down were never sent (the session drops a
+     * request of a room not joined on a ready link), so no reply of theirs will come: on the new
+     * link the waits start again from the gap timeout. They were counted as requests out, kept
+     * doubling the wait for 10 s (to 6.4 s) and were never answered, so the first request on the
+     * new link was awaited 6.4 s and no reply could end a wait again until the next disconnect.
+     */
+    @Test
+    void shouldStartTheWaitsAgainOnANewLinkWhateverWasAskedForWhileTheLinkWasDown() {
+        TestClient alice = clientWithAGap("gap-fill");
+        alice.serverReachable = false;
+        alice.cut(LinkRole.MAIN);
+        alice.advance(Duration.ofSeconds(10)); // the gap outlives its timer again and again, nothing can be sent
+        assertThat(alice.sent(HistoryRequest.class)).isEmpty();
+
+        server.holdHistory = true; // back, and slow to answer
+        alice.serverReachable = true;
+        reconnect(alice);
+        assertThat(alice.sent(HistoryRequest.class)).containsExactly(HistoryRequest.range("r", 2, 2));
+
+        alice.advance(Duration.ofMillis(250));
+        assertThat(alice.sent(HistoryRequest.class)).as("asked again once the gap timeout ran out").hasSize(2);
+        server.answerHistory();
+        alice.pump();
+        assertThat(alice.bodies()).containsExactly("m1", "m2", "m3");
     }
 }

@@ -212,6 +212,10 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
             room.start(headSeq);
             return;
         }
+        // A rejoin is on a new receiving link: nothing of this room was asked on it yet. The
+        // fetches counted since the old link went down were asked while the room was not
+        // joined, never sent, and would keep the waits doubled and never ended by a reply.
+        room.fetchesLost();
         room.knownHead = Math.max(room.knownHead, headSeq);
         if (resume == ResumeStatus.RESUMED) {
             watchGap(ctx, room, false, now);

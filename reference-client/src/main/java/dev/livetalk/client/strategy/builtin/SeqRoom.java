@@ -114,7 +114,11 @@ final class SeqRoom {
         }
     }
 
-    /** The receiving link went down: no reply of the requests sent on it will come. */
+    /**
+     * The receiving link went down, or the room was joined again on a new one: no reply of
+     * the requests counted before will come (those sent went with the old link; those asked
+     * while the room was not joined on a ready link were never sent, see ClientSession.fetch).
+     */
     void fetchesLost() {
         fetchesOut = 0;
         fetchDeadline = -1;
