@@ -54,6 +54,11 @@ final class FakeServer {
     /** When true, history requests wait unanswered (a server too busy to answer) until {@link #answerHistory}. */
     boolean holdHistory;
     private final List<Map.Entry<Conn, HistoryRequest>> heldHistory = new ArrayList<>();
+    /**
+     * How many of the next history requests vanish unanswered (a server over its rate limit
+     * drops the frame, answering a {@code rate-limited} error the client does not tie to it).
+     */
+    int dropHistory;
 
     Conn open() {
         Conn conn = new Conn();
@@ -125,7 +130,9 @@ final class FakeServer {
             }
             case Send send -> send(conn, send);
             case HistoryRequest request -> {
-                if (holdHistory) {
+                if (dropHistory > 0) {
+                    dropHistory--;
+                } else if (holdHistory) {
                     heldHistory.add(Map.entry(conn, request));
                 } else {
                     deliver(conn, history(request));

@@ -200,4 +200,32 @@ class ReconnectRecoveryTest {
         alice.pump();
         assertThat(alice.bodies()).containsExactly("m1", "m2", "m3");
     }
+
+    /**
+     * A request the server dropped (over its rate limit: a rate-limited error, no reply) is
+     * never answered on a link that stays up. Once nothing is missing, the waits start again
+     * from the gap timeout: a new gap is fetched when its timer runs out, not when the doubled
+     * wait of the request that filled the first gap runs out (a reply no longer ended it, as
+     * one request was still counted out, and the doubling never started again from 200 ms).
+     */
+    @Test
+    void shouldStartTheWaitsAgainOnceNothingIsMissingThoughTheServerDroppedARequest() {
+        TestClient alice = clientWithAGap("gap-fill");
+        server.dropHistory = 3;
+        alice.advance(Duration.ofMillis(1700)); // asked at 0.2, 0.4, 0.8 s (dropped), 1.6 s (answered)
+        assertThat(alice.sent(HistoryRequest.class)).hasSize(4).containsOnly(HistoryRequest.range("r", 2, 2));
+        assertThat(alice.bodies()).containsExactly("m1", "m2", "m3");
+
+        alice.holdFrames = true;
+        server.post("r", "bob", "m4");
+        alice.dropWaitingFrames(LinkRole.MAIN);
+        alice.holdFrames = false;
+        server.post("r", "bob", "m5"); // a new gap: m4
+        alice.pump();
+        alice.advance(Duration.ofMillis(250));
+
+        assertThat(alice.sent(HistoryRequest.class)).as("m4 asked for when its gap timer ran out, at 1.9 s, not 3.2 s")
+                .hasSize(5).last().isEqualTo(HistoryRequest.range("r", 4, 4));
+        assertThat(alice.bodies()).containsExactly("m1", "m2", "m3", "m4", "m5");
+    }
 }

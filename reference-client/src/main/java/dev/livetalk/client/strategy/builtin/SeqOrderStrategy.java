@@ -267,6 +267,9 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
     private void watchGap(StrategyContext ctx, SeqRoom room, boolean advanced, long now) {
         if (!room.hasGap()) {
             room.gapSince = -1;
+            if (!room.snapshotting) {
+                room.nothingMissing();
+            }
         } else if (room.gapSince < 0 || advanced) {
             room.gapSince = now;
             if (policy.fetchGaps()) {

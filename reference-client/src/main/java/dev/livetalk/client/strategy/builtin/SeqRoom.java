@@ -32,7 +32,10 @@ final class SeqRoom {
     long gapSince = -1;
     /** Until when the newest fetch's reply is awaited; -1 when none is. */
     long fetchDeadline = -1;
-    /** History requests sent on the current receiving link and not answered yet. */
+    /**
+     * History requests sent on the current receiving link and not answered yet (one the server
+     * dropped unanswered stays counted: see {@link #nothingMissing}).
+     */
     int fetchesOut;
     /** Fetch waits in a row that ran out with a request unanswered: each doubles the next wait. */
     int fetchTimeouts;
@@ -112,6 +115,19 @@ final class SeqRoom {
             fetchDeadline = -1;
             fetchTimeouts = 0;
         }
+    }
+
+    /**
+     * Nothing of the room is missing any more (no gap, no snapshot loading): no reply is awaited,
+     * and the next fetch waits the gap timeout again. {@link #fetchesOut} is kept, so a late
+     * reply still does not end the wait of a later request; but it may count a request that
+     * will never be answered on this link (the server drops a frame over its rate limit, with
+     * a {@code rate-limited} error the session does not tie to the request), and without this
+     * the wait would then never be ended by a reply nor start again from the gap timeout.
+     */
+    void nothingMissing() {
+        fetchDeadline = -1;
+        fetchTimeouts = 0;
     }
 
     /**
