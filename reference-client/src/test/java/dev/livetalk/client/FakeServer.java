@@ -59,6 +59,8 @@ final class FakeServer {
      * drops the frame, answering a {@code rate-limited} error the client does not tie to it).
      */
     int dropHistory;
+    /** The most messages in one history reply (the server's {@code maxHistoryReply}). */
+    int maxHistoryReply = Integer.MAX_VALUE;
 
     Conn open() {
         Conn conn = new Conn();
@@ -208,7 +210,7 @@ final class FakeServer {
     private HistoryReply history(HistoryRequest request) {
         long to = request.toSeq() != null ? request.toSeq() : request.fromSeq() + request.limit() - 1;
         List<Message> messages = log(request.room()).stream()
-                .filter(m -> m.seq() >= request.fromSeq() && m.seq() <= to).toList();
+                .filter(m -> m.seq() >= request.fromSeq() && m.seq() <= to).limit(maxHistoryReply).toList();
         return new HistoryReply(request.room(), messages, head(request.room()),
                 firstSeq.getOrDefault(request.room(), 1L));
     }

@@ -228,4 +228,33 @@ class ReconnectRecoveryTest {
                 .hasSize(5).last().isEqualTo(HistoryRequest.range("r", 4, 4));
         assertThat(alice.bodies()).containsExactly("m1", "m2", "m3", "m4", "m5");
     }
+
+    /**
+     * A snapshot loaded in chunks (the server caps a reply at 2 messages) whose first chunk was
+     * asked twice: the late reply to the second ask, which only holds seqs below the chunk now
+     * awaited, does not end the snapshot. It did: the snapshot finished at seq 5 with 3 to 5
+     * never shown, and their chunk's reply, coming next, was dropped as below the watermark.
+     */
+    @Test
+    void shouldNotEndASnapshotOnALateReplyToAnEarlierChunk() {
+        TestClient alice = clientWithOneMessageThenCut("snapshot");
+        server.post("r", "bob", "m4");
+        server.post("r", "bob", "m5");
+        server.maxHistoryReply = 2;
+        server.holdHistory = true;
+        reconnect(alice);
+        alice.advance(Duration.ofMillis(250)); // the first chunk asked again at 0.2 s
+        server.answerOldestHistory(); // m1, m2: the next chunk asked for
+        alice.pump();
+        assertThat(alice.sent(HistoryRequest.class)).containsExactly(
+                HistoryRequest.range("r", 1, 5), HistoryRequest.range("r", 1, 5), HistoryRequest.range("r", 3, 5));
+
+        server.answerOldestHistory(); // m1, m2 again: the reply to the second ask
+        alice.pump();
+        server.answerHistory(); // m3, m4, then m5 asked for and answered
+        alice.pump();
+
+        assertThat(alice.sent(HistoryRequest.class)).last().isEqualTo(HistoryRequest.range("r", 5, 5));
+        assertThat(alice.bodies()).containsExactly("m1", "m2", "m3", "m4", "m5");
+    }
 }

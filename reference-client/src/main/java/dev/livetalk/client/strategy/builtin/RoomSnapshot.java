@@ -4,6 +4,7 @@ import dev.livetalk.client.strategy.StrategyContext;
 import dev.livetalk.client.transcript.Transcript;
 import dev.livetalk.protocol.HistoryReply;
 import dev.livetalk.protocol.Message;
+import java.util.List;
 
 /**
  * Loads a fresh snapshot of a room: the newest {@code limit} committed messages up to the
@@ -45,6 +46,13 @@ final class RoomSnapshot {
     /** Applies a chunk; asks for the next one or finishes. */
     void onReply(StrategyContext ctx, SeqRoom room, HistoryReply reply, Transcript transcript, boolean showAtOnce,
                  long now) {
+        List<Message> messages = reply.messages();
+        if (!messages.isEmpty() && messages.get(messages.size() - 1).seq() < room.snapshotNext) {
+            // Only seqs below the chunk asked for: a late reply to an earlier chunk's request
+            // (asked again when its wait ran out). It says nothing of the chunk awaited, whose
+            // request's wake-up is still due: finishing here would skip that chunk and the rest.
+            return;
+        }
         long last = room.snapshotNext - 1;
         for (Message message : reply.messages()) {
             if (message.seq() >= room.snapshotNext && message.seq() <= room.snapshotTo) {
