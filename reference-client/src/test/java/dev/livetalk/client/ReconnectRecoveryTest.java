@@ -105,10 +105,12 @@ class ReconnectRecoveryTest {
         return alice;
     }
 
+    /** Lets time pass until the main link is ready again: at most a minute (reconnects back off to 5 s). */
     private static void reconnect(TestClient alice) {
-        while (!alice.session.isReady(LinkRole.MAIN)) {
+        for (int ms = 0; ms < 60_000 && !alice.session.isReady(LinkRole.MAIN); ms++) {
             alice.advance(Duration.ofMillis(1));
         }
+        assertThat(alice.session.isReady(LinkRole.MAIN)).as("the main link is ready again within a minute").isTrue();
     }
 
     /**
