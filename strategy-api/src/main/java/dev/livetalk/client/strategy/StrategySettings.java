@@ -7,7 +7,7 @@ package dev.livetalk.client.strategy;
  * @param gapTimeout      how long a gap may stay open before a fetch ({@code gap-fill},
  *                        {@code reconcile}); also how long to wait for a fetch's reply before
  *                        asking again, a wait doubled each time it runs out unanswered (at most
- *                        32 times this), back to this once every request sent is answered,
+ *                        32 times this), back to this once a reply brings what was missing,
  *                        nothing is missing any more, or the room is joined on a new link
  * @param fetchLimit      the most messages asked for in one history request
  * @param maxSendAttempts transmissions before {@code reconcile} marks a send failed

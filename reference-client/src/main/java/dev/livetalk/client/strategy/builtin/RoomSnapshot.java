@@ -53,6 +53,7 @@ final class RoomSnapshot {
             // request's wake-up is still due: finishing here would skip that chunk and the rest.
             return;
         }
+        room.fetchSettled(); // the chunk awaited came: the next one waits the gap timeout again
         long last = room.snapshotNext - 1;
         for (Message message : reply.messages()) {
             if (message.seq() >= room.snapshotNext && message.seq() <= room.snapshotTo) {

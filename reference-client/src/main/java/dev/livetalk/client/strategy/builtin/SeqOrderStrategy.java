@@ -91,7 +91,6 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
         if (!room.joined) {
             return;
         }
-        room.fetchAnswered();
         room.knownHead = Math.max(room.knownHead, reply.headSeq());
         Transcript transcript = ctx.transcript(room.name);
         if (room.snapshotting) {
@@ -109,6 +108,9 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
         }
         room.advance(transcript, ctx.user());
         boolean advanced = room.watermark > before;
+        if (advanced) {
+            room.fetchSettled(); // progress; a reply that brought nothing new leaves the wait running
+        }
         if (advanced && room.hasGap() && policy.fetchGaps()) {
             fetchGap(ctx, room, now);
         }
@@ -164,7 +166,7 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
     @Override
     public void onReceiveLinkDown(StrategyContext ctx, long now) {
         for (SeqRoom room : rooms.values()) {
-            room.fetchesLost();
+            room.fetchSettled();
         }
     }
 
@@ -213,9 +215,9 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
             return;
         }
         // A rejoin is on a new receiving link: nothing of this room was asked on it yet. The
-        // fetches counted since the old link went down were asked while the room was not
-        // joined, never sent, and would keep the waits doubled and never ended by a reply.
-        room.fetchesLost();
+        // fetches made since the old link went down were never sent (the room was not joined),
+        // and their doubled waits would hold up the first request on the new link.
+        room.fetchSettled();
         room.knownHead = Math.max(room.knownHead, headSeq);
         if (resume == ResumeStatus.RESUMED) {
             watchGap(ctx, room, false, now);
@@ -268,7 +270,7 @@ abstract class SeqOrderStrategy implements ReconciliationStrategy {
         if (!room.hasGap()) {
             room.gapSince = -1;
             if (!room.snapshotting) {
-                room.nothingMissing();
+                room.fetchSettled();
             }
         } else if (room.gapSince < 0 || advanced) {
             room.gapSince = now;

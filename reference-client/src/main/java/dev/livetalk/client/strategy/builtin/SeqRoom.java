@@ -15,9 +15,12 @@ import java.util.TreeMap;
  *
  * <p>A fetch not answered within its wait is asked again, and each wait that runs out doubles the
  * next one ({@link #fetch}), up to {@value #MAX_FETCH_BACKOFF_SHIFT} doublings: a server slow to
- * answer under a reconnect storm gets a few requests more, not one more every gap timeout (which
- * kept it slow: every reply it sent late was asked for again, and again). A reply of an earlier
- * request does not end the wait of a later one.
+ * answer gets a few requests more, not one more every gap timeout. Only progress ends a wait and
+ * starts the waits again from the gap timeout ({@link #fetchSettled}): a reply that moved the
+ * watermark or the snapshot on, nothing missing any more, or a new link. A reply that brings
+ * nothing new (a late answer to an earlier request) leaves the wait running, and a request lost
+ * on the way (the simulator's message loss, a frame the server drops over its rate limit) holds
+ * nothing up once another reply makes progress.
  *
  * <p>Single-threaded: owned by one strategy, on the session's owner thread.
  */
@@ -32,12 +35,7 @@ final class SeqRoom {
     long gapSince = -1;
     /** Until when the newest fetch's reply is awaited; -1 when none is. */
     long fetchDeadline = -1;
-    /**
-     * History requests sent on the current receiving link and not answered yet (one the server
-     * dropped unanswered stays counted: see {@link #nothingMissing}).
-     */
-    int fetchesOut;
-    /** Fetch waits in a row that ran out with a request unanswered: each doubles the next wait. */
+    /** Fetch waits in a row that ran out with no progress: each doubles the next wait. */
     int fetchTimeouts;
     boolean snapshotting;
     long snapshotNext;
@@ -69,7 +67,7 @@ final class SeqRoom {
         beyond.clear();
         gapSince = -1;
         snapshotting = false;
-        fetchesLost();
+        fetchSettled();
     }
 
     /** Whether a seq above the watermark is known to exist. */
@@ -90,53 +88,25 @@ final class SeqRoom {
      */
     void fetch(StrategyContext ctx, long from, long to, long now, long wait) {
         ctx.fetch(name, from, to);
-        fetchesOut++;
         fetchDeadline = now + (wait << Math.min(fetchTimeouts, MAX_FETCH_BACKOFF_SHIFT));
         ctx.wakeAt(fetchDeadline);
     }
 
-    /** The wait ran out ({@link #fetchInFlight} false) with a request unanswered: the next wait doubles. */
+    /** The wait ran out ({@link #fetchInFlight} false) with no progress: the next wait doubles. */
     void fetchTimedOut() {
-        if (fetchDeadline >= 0 && fetchesOut > 0) {
+        if (fetchDeadline >= 0) {
             fetchTimeouts++;
         }
     }
 
     /**
-     * A history reply came: one request fewer is out. When none is, nothing is awaited and the
-     * waits start again from the gap timeout; a reply to an earlier request (the server answering
-     * late) leaves the newer request's wait running.
+     * Nothing is awaited any more, and the next fetch waits the gap timeout again: a reply moved
+     * the watermark or the snapshot on, nothing is missing, or the receiving link went down or the
+     * room was joined again on a new one (no reply of what was asked before will come on it; what
+     * was asked while the room was not joined on a ready link was never sent, see
+     * ClientSession.fetch).
      */
-    void fetchAnswered() {
-        if (fetchesOut > 0) {
-            fetchesOut--;
-        }
-        if (fetchesOut == 0) {
-            fetchDeadline = -1;
-            fetchTimeouts = 0;
-        }
-    }
-
-    /**
-     * Nothing of the room is missing any more (no gap, no snapshot loading): no reply is awaited,
-     * and the next fetch waits the gap timeout again. {@link #fetchesOut} is kept, so a late
-     * reply still does not end the wait of a later request; but it may count a request that
-     * will never be answered on this link (the server drops a frame over its rate limit, with
-     * a {@code rate-limited} error the session does not tie to the request), and without this
-     * the wait would then never be ended by a reply nor start again from the gap timeout.
-     */
-    void nothingMissing() {
-        fetchDeadline = -1;
-        fetchTimeouts = 0;
-    }
-
-    /**
-     * The receiving link went down, or the room was joined again on a new one: no reply of
-     * the requests counted before will come (those sent went with the old link; those asked
-     * while the room was not joined on a ready link were never sent, see ClientSession.fetch).
-     */
-    void fetchesLost() {
-        fetchesOut = 0;
+    void fetchSettled() {
         fetchDeadline = -1;
         fetchTimeouts = 0;
     }
