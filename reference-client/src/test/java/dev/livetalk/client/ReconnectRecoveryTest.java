@@ -96,13 +96,18 @@ class ReconnectRecoveryTest {
         TestClient alice = new TestClient(server, TestClient.config("alice", strategy).build()).start();
         server.post("r", "bob", "m1");
         alice.pump();
+        loseOneThenShowNext(alice, "m2", "m3");
+        return alice;
+    }
+
+    /** bob posts {@code lost}, whose frame to alice is lost, then {@code next}, shown: a gap at {@code lost}. */
+    private void loseOneThenShowNext(TestClient alice, String lost, String next) {
         alice.holdFrames = true;
-        server.post("r", "bob", "m2");
+        server.post("r", "bob", lost);
         alice.dropWaitingFrames(LinkRole.MAIN);
         alice.holdFrames = false;
-        server.post("r", "bob", "m3");
+        server.post("r", "bob", next);
         alice.pump();
-        return alice;
     }
 
     /** Lets time pass until the main link is ready again: at most a minute (reconnects back off to 5 s). */
@@ -134,12 +139,7 @@ class ReconnectRecoveryTest {
         alice.pump();
         assertThat(alice.bodies()).containsExactly("m1", "m2", "m3");
 
-        alice.holdFrames = true;
-        server.post("r", "bob", "m4");
-        alice.dropWaitingFrames(LinkRole.MAIN);
-        alice.holdFrames = false;
-        server.post("r", "bob", "m5");
-        alice.pump();
+        loseOneThenShowNext(alice, "m4", "m5");
         alice.advance(Duration.ofMillis(250));
         assertThat(alice.sent(HistoryRequest.class)).hasSize(9).last().isEqualTo(HistoryRequest.range("r", 4, 4));
         assertThat(alice.bodies()).containsExactly("m1", "m2", "m3", "m4", "m5");
@@ -160,12 +160,7 @@ class ReconnectRecoveryTest {
         server.holdHistory = true;
         alice.advance(Duration.ofMillis(500)); // asked at 0.2 s (lost), again at 0.4 s (held)
         assertThat(alice.sent(HistoryRequest.class)).hasSize(2);
-        alice.holdFrames = true;
-        server.post("r", "bob", "m4");
-        alice.dropWaitingFrames(LinkRole.MAIN);
-        alice.holdFrames = false;
-        server.post("r", "bob", "m5"); // a second gap: m4
-        alice.pump();
+        loseOneThenShowNext(alice, "m4", "m5"); // a second gap: m4
 
         server.answerOldestHistory(); // m2: progress, m4 asked for at once
         alice.pump();
@@ -221,12 +216,7 @@ class ReconnectRecoveryTest {
         assertThat(alice.sent(HistoryRequest.class)).hasSize(4).containsOnly(HistoryRequest.range("r", 2, 2));
         assertThat(alice.bodies()).containsExactly("m1", "m2", "m3");
 
-        alice.holdFrames = true;
-        server.post("r", "bob", "m4");
-        alice.dropWaitingFrames(LinkRole.MAIN);
-        alice.holdFrames = false;
-        server.post("r", "bob", "m5"); // a new gap: m4
-        alice.pump();
+        loseOneThenShowNext(alice, "m4", "m5"); // a new gap: m4
         alice.advance(Duration.ofMillis(250));
 
         assertThat(alice.sent(HistoryRequest.class)).as("m4 asked for when its gap timer ran out, at 1.9 s, not 3.2 s")
