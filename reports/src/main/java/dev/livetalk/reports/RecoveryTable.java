@@ -22,7 +22,9 @@ import java.util.List;
 final class RecoveryTable {
     static final String NOTE = "recovery: from the window's end until every client it targeted (every client for a "
             + "server fault) was welcomed again, if it reconnected, and converged; never: a client did not converge "
-            + "before the next window or the end. back: clients welcomed again after the window's start, of those "
+            + "before the next window or the end. held back by: the client that set the recovery, and whether it was "
+            + "late to be welcomed again (back after: a reconnect) or to converge (converged after: catching up); of "
+            + "a window that never recovered, the first client that never converged. back: clients welcomed again after the window's start, of those "
             + "targeted. refetched: messages (bytes) received again from history per targeted client until the next "
             + "window, median / largest / sum. peak: the most welcomes of every client in one second, as the clients "
             + "saw them, until the recovery ended. requests: requests sent per targeted client until the next window "
@@ -40,7 +42,7 @@ final class RecoveryTable {
     }
 
     static void of(ScenarioSection.SeedRun run, StringBuilder h) {
-        StrategyTables.head(h, "strategy", "window", "type", "from", "to", "recovery", "back", "never converged",
+        StrategyTables.head(h, "strategy", "window", "type", "from", "to", "recovery", "held back by", "back", "never converged",
                 "refetched messages", "refetched bytes", "peak reconnects/s", "requests", "server peak requests/s",
                 "acked lost");
         for (StrategyResult s : run.document().strategies()) {
@@ -56,6 +58,7 @@ final class RecoveryTable {
                 Markup.escape(w.fault() + " #" + w.occurrence()), Markup.escape(w.type() == null ? "-" : w.type()),
                 num(FigureText.seconds(w.start())), num(FigureText.seconds(w.end()))));
         cells.add(w.recovered() ? num(FigureText.seconds(w.recovery())) : "<td class=\"num bad\">never</td>");
+        cells.add("<td>" + Markup.escape(heldBackBy(w)) + "</td>");
         cells.add(num(w.reconnected() + " / " + w.clients()));
         cells.add(w.neverConverged() > 0 ? "<td class=\"num bad\">" + w.neverConverged() + "</td>" : num("0"));
         cells.add(num(spread(w.refetchedMessages())));
@@ -74,6 +77,7 @@ final class RecoveryTable {
             md.append("| ").append(scenario).append(" | ").append(s.strategy()).append(" | ").append(w.fault())
                     .append(" #").append(w.occurrence()).append(" | ").append(w.type() == null ? "-" : w.type())
                     .append(" | ").append(w.recovered() ? FigureText.seconds(w.recovery()) : "**never**")
+                    .append(" | ").append(heldBackBy(w))
                     .append(" | ").append(w.reconnected()).append(" / ").append(w.clients())
                     .append(" | ").append(spread(w.refetchedMessages()))
                     .append(" | ").append(spread(w.refetchedBytes()))
@@ -86,9 +90,14 @@ final class RecoveryTable {
     }
 
     /** The heading of the Markdown table. */
-    static final String MARKDOWN_HEAD = "| scenario | strategy | window | type | recovery | back | refetched messages"
+    static final String MARKDOWN_HEAD = "| scenario | strategy | window | type | recovery | held back by | back | refetched messages"
             + " | refetched bytes | peak reconnects/s | requests | server peak requests/s | acked lost |\n"
-            + "|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+            + "|---|---|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n";
+
+    /** "user023 back after 10.700 s"; "-" when the results do not say (written before it was recorded). */
+    private static String heldBackBy(WindowRecovery w) {
+        return w.heldBackBy(FigureText::seconds).orElse("-");
+    }
 
     private static String spread(RefetchFigures f) {
         return f.p50() + " / " + f.max() + " / " + f.total();

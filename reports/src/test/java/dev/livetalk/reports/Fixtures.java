@@ -10,6 +10,7 @@ import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ResultsJson;
 import dev.livetalk.metrics.results.RoomResult;
 import dev.livetalk.metrics.recovery.RefetchFigures;
+import dev.livetalk.metrics.recovery.SlowestClient;
 import dev.livetalk.metrics.recovery.WindowRecovery;
 import dev.livetalk.metrics.results.StrategyResult;
 
@@ -107,7 +108,8 @@ final class Fixtures {
 
     /**
      * {@code s} with the recovery figures of the outage window (2 s to 3 s): reconcile recovered
-     * 412 ms after it, 3 of 4 clients back, 12 messages (1,530 bytes) refetched by the busiest;
+     * 412 ms after it, 3 of 4 clients back (c3 the last, 412 ms after it), 12 messages (1,530 bytes) refetched
+     * by the busiest;
      * event-only never (1 client never converged), with 2 acknowledged messages lost.
      */
     static StrategyResult withRecovery(StrategyResult s) {
@@ -115,7 +117,8 @@ final class Fixtures {
         WindowRecovery w = new WindowRecovery("outage", 0, "down", 2_000_000_000L, 3_000_000_000L, 4, 3,
                 never ? null : 412_000_000L, never ? 1 : 0, new RefetchFigures(5, 12, 25),
                 new RefetchFigures(640, 1_530, 3_200), 3, never ? 2 : 0,
-                never ? null : new RefetchFigures(1, 2, 5), never ? null : 17L); // event-only's as an older document
+                never ? null : new RefetchFigures(1, 2, 5), never ? null : 17L, // event-only's as an older document
+                never ? null : new SlowestClient("c3", 412_000_000L, 380_000_000L));
         return new StrategyResult(s.strategy(), s.correctness(), s.latency(), s.budgets(), s.examples(), s.hlogs(),
                 s.convergenceByClient(), s.correctnessOverTime(), s.rooms(), List.of(w), never ? 2L : 0L);
     }

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * The recovery figures of each fault window (docs/METRICS.md, Recovery) recounted from the
  * ledger's faults, welcomes, refetches and the convergence samples of its transcripts
  * ({@link ConvergenceSample}), in microseconds: when each targeted client was back and converged,
- * what it refetched, and the peak of welcomes per second. The acknowledged losses are not
+ * what it refetched, the peak of welcomes per second, and when the client that held the recovery
+ * back was back and converged (which client it is names it, and is not a figure). The acknowledged losses are not
  * recounted ({@link FigureTable#NOT_AUDITED} says why).
  *
  * <p>Stateless; any thread.
@@ -47,17 +48,32 @@ final class RecoveryChecks {
             long recoveredAt = window.endUs();
             long reconnected = 0;
             long never = 0;
+            // the slowest client (RecoveryCheck): the latest to recover, the first client id on a tie (clients is
+            // sorted); of a window that never recovered, the first that never converged
+            Long[] slowest = null;
+            long slowestAt = Long.MIN_VALUE;
+            Long[] firstNever = null;
             for (String client : targeted) {
                 long back = backAt(recount.welcomes(), client, window, until);
-                reconnected += back > window.startUs() ? 1 : 0;
+                boolean welcomed = back > window.startUs();
+                reconnected += welcomed ? 1 : 0;
                 ConvergenceSample sample = samples.get(key(window.fault(), window.occurrence(), client));
-                boolean droppedForGood = "restart".equals(window.type()) && back <= window.startUs();
-                if (sample != null && sample.convergedAfterUs() == null || droppedForGood) {
-                    never++;
-                }
-                long converged = sample == null || sample.convergedAfterUs() == null ? window.endUs()
+                boolean droppedForGood = "restart".equals(window.type()) && !welcomed;
+                boolean neverConverged = sample != null && sample.convergedAfterUs() == null;
+                long converged = sample == null || neverConverged ? window.endUs()
                         : sample.windowEndUs() + sample.convergedAfterUs();
-                recoveredAt = Math.max(recoveredAt, Math.max(back, converged));
+                Long[] figures = {welcomed ? Math.max(0, back - window.endUs()) : null,
+                        neverConverged ? null : converged - window.endUs()};
+                if (neverConverged || droppedForGood) {
+                    never++;
+                    firstNever = firstNever == null ? figures : firstNever;
+                }
+                long clientRecovered = Math.max(back, converged);
+                if (clientRecovered > slowestAt) {
+                    slowest = figures;
+                    slowestAt = clientRecovered;
+                }
+                recoveredAt = Math.max(recoveredAt, clientRecovered);
             }
             String at = "recovery[" + window.fault() + "/" + window.occurrence() + "].";
             checks.add(Check.of(at + "start", Reading.nanosOfMicros(window.startUs()), Tolerance.MICROS));
@@ -67,6 +83,13 @@ final class RecoveryChecks {
             checks.add(Check.of(at + "neverConverged", new Reading.Whole(never), Tolerance.EXACT));
             checks.add(Check.of(at + "recovery", never > 0 ? new Reading.None()
                     : Reading.nanosOfMicros(recoveredAt - window.endUs()), Tolerance.MICROS));
+            Long[] held = never > 0 ? firstNever : slowest;
+            if (held != null) {
+                checks.add(Check.of(at + "slowest.back", held[0] == null ? new Reading.None()
+                        : Reading.nanosOfMicros(held[0]), Tolerance.MICROS));
+                checks.add(Check.of(at + "slowest.converged", held[1] == null ? new Reading.None()
+                        : Reading.nanosOfMicros(held[1]), Tolerance.MICROS));
+            }
             refetched(checks, at, recount.refetches(), targeted, window.startUs(), until);
             checks.add(Check.of(at + "reconnectPeak", new Reading.Whole(peak(recount.welcomes(), window.startUs(),
                     never > 0 ? until : recoveredAt)), Tolerance.EXACT));

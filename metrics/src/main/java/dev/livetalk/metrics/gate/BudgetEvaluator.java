@@ -7,6 +7,7 @@ import dev.livetalk.metrics.drift.Drift;
 import dev.livetalk.metrics.drift.DriftMinute;
 import dev.livetalk.metrics.drift.MinuteLatency;
 import dev.livetalk.metrics.recovery.RecoveryReport;
+import dev.livetalk.metrics.recovery.WindowRecovery;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.Percentiles;
 import dev.livetalk.scenarios.budget.Aggregation;
@@ -19,7 +20,10 @@ import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongFunction;
 
 /**
  * Evaluates a scenario's budgets against one strategy's measurement. Latency budgets look at
@@ -106,7 +110,7 @@ public final class BudgetEvaluator {
                     + budget.expression());
         }
         return switch (budget.metric()) {
-            case RECOVERY -> recoveryTime(budget, subject.strategy(), recovery.recoveryTimes());
+            case RECOVERY -> recoveryTime(budget, subject.strategy(), recovery);
             case ACKED_LOST -> figure(budget, subject.strategy(), recovery.ackedLost());
             case RECONNECT_PEAK -> figure(budget, subject.strategy(), recovery.reconnectPeak());
             case SERVER_PEAK -> figure(budget, subject.strategy(), recovery.serverPeak());
@@ -133,9 +137,26 @@ public final class BudgetEvaluator {
                 + (recovery.windows().size() == 1 ? " window)" : " windows)");
     }
 
-    private static BudgetVerdict recoveryTime(Budget budget, String strategy, ConvergenceTimes times) {
-        return timeOverWindows(budget, strategy, times, "recovery",
-                windows -> (windows == 1 ? " window" : " windows") + " never recovered: a client never converged), budget ");
+    /**
+     * A budget on the windows' recovery times; its message names the window whose time is the figure (the
+     * first that never recovered, for never) and the client that held it back ({@link WindowRecovery#heldBackBy}).
+     */
+    private static BudgetVerdict recoveryTime(Budget budget, String strategy, RecoveryReport recovery) {
+        return timeOverWindows(budget, strategy, recovery.recoveryTimes(), "recovery",
+                windows -> (windows == 1 ? " window" : " windows") + " never recovered: a client never converged"
+                        + heldBackBy(budget, recovery, null).map(why -> "; " + why).orElse("") + "), budget ",
+                observed -> heldBackBy(budget, recovery, observed).map(why -> " (" + why + ")").orElse(""));
+    }
+
+    /**
+     * "deploy #5: user023 back after 10.7s": the first window whose recovery is {@code observed} (never:
+     * {@code null}) and what held it back, its times in the budget's unit; empty when that window does not say.
+     */
+    private static Optional<String> heldBackBy(Budget budget, RecoveryReport recovery, Long observed) {
+        return recovery.windows().stream()
+                .filter(w -> Objects.equals(w.recovery(), observed))
+                .findFirst()
+                .flatMap(w -> w.heldBackBy(nanos -> Figures.format(nanos, budget.threshold().unit())).map(why -> w.fault() + " #" + w.occurrence() + ": " + why));
     }
 
     private static BudgetVerdict latency(Budget budget, Subject measurement) {
@@ -208,12 +229,17 @@ public final class BudgetEvaluator {
     }
 
     private static BudgetVerdict convergence(Budget budget, String strategy, ConvergenceTimes times) {
-        return timeOverWindows(budget, strategy, times, "convergence", samples -> " never converged), budget ");
+        return timeOverWindows(budget, strategy, times, "convergence", samples -> " never converged), budget ",
+                observed -> "");
     }
 
-    /** A time per fault window (convergence, recovery): holds without windows, never when one never ended. */
+    /**
+     * A time per fault window (convergence, recovery): holds without windows, never when one never ended;
+     * {@code note} of the figure follows it in the message.
+     */
     private static BudgetVerdict timeOverWindows(Budget budget, String strategy, ConvergenceTimes times, String metric,
-                                                 java.util.function.LongFunction<String> neverTail) {
+                                                 LongFunction<String> neverTail,
+                                                 LongFunction<String> note) {
         if (times.samples() == 0) {
             return new BudgetVerdict(budget.expression(), strategy, null, "ns", true,
                     subject(budget) + ": no fault windows, budget " + rule(budget) + " holds");
@@ -230,7 +256,7 @@ public final class BudgetEvaluator {
                     + " = never (" + times.neverConverged() + " of " + times.samples() + neverTail.apply(times.samples())
                     + rule(budget));
         }
-        return figure(budget, strategy, observed.getAsLong());
+        return figure(budget, strategy, observed.getAsLong(), note.apply(observed.getAsLong()));
     }
 
     private static BudgetVerdict figure(Budget budget, String strategy, double observed) {

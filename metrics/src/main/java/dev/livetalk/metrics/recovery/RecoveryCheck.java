@@ -129,16 +129,34 @@ public final class RecoveryCheck {
                 long reconnected = 0;
                 long neverConverged = 0;
                 long[] requests = new long[targeted.size()];
+                SlowestClient slowest = null; // the latest to recover, the first client id on a tie
+                long slowestAt = Long.MIN_VALUE;
+                SlowestClient firstNever = null; // the first client id that never converged
                 for (int j = 0; j < targeted.size(); j++) {
                     ClientTrace client = targeted.get(j);
                     String key = sampleKey(window.fault(), window.occurrence(), client.clientId());
                     long back = backAt(client, window, until);
-                    reconnected += back > window.start() ? 1 : 0;
-                    boolean lostForGood = restart && back <= window.start(); // a restart dropped it; never welcomed again
-                    if (never.contains(key) || lostForGood) {
+                    boolean welcomed = back > window.start();
+                    reconnected += welcomed ? 1 : 0;
+                    boolean lostForGood = restart && !welcomed; // a restart dropped it; never welcomed again
+                    boolean neverHere = never.contains(key) || lostForGood;
+                    long convergedAt = converged.getOrDefault(key, window.end());
+                    SlowestClient figures = new SlowestClient(client.clientId(),
+                            welcomed ? Math.max(0, back - window.end()) : null,
+                            never.contains(key) ? null : convergedAt - window.end());
+                    if (neverHere) {
                         neverConverged++;
+                        if (firstNever == null || figures.client().compareTo(firstNever.client()) < 0) {
+                            firstNever = figures;
+                        }
                     }
-                    recoveredAt = Math.max(recoveredAt, Math.max(back, converged.getOrDefault(key, window.end())));
+                    long clientRecovered = Math.max(back, convergedAt);
+                    if (slowest == null || clientRecovered > slowestAt
+                            || clientRecovered == slowestAt && figures.client().compareTo(slowest.client()) < 0) {
+                        slowest = figures;
+                        slowestAt = clientRecovered;
+                    }
+                    recoveredAt = Math.max(recoveredAt, clientRecovered);
                     requests[j] = requests(client, window.start(), until) + resends.get(i)[j];
                 }
                 long peakUntil = neverConverged == 0 ? recoveredAt : until;
@@ -148,7 +166,8 @@ public final class RecoveryCheck {
                         neverConverged == 0 ? recoveredAt - window.end() : null, neverConverged,
                         RefetchFigures.of(messages.get(i)), RefetchFigures.of(bytes.get(i)),
                         reconnectPeak(trace.clients(), window.start(), peakUntil), lostPerWindow[i],
-                        RefetchFigures.of(requests), serverPeak(trace.serverRequests(), window.start(), peakUntil)));
+                        RefetchFigures.of(requests), serverPeak(trace.serverRequests(), window.start(), peakUntil),
+                        neverConverged == 0 ? slowest : firstNever));
                 requested.add(requests);
             }
             return new RecoveryReport(windows, lost, messages, requested,

@@ -2,6 +2,9 @@ package dev.livetalk.metrics.recovery;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
+import java.util.Optional;
+import java.util.function.LongFunction;
+
 /**
  * The recovery figures of one fault window (docs/METRICS.md, Recovery). Times are nanoseconds;
  * {@code start} and {@code end} count from the end of the warm-up (the fault schedule's clock).
@@ -35,7 +38,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 public record WindowRecovery(String fault, int occurrence, String type, long start, long end, long clients,
                              long reconnected, Long recovery, long neverConverged, RefetchFigures refetchedMessages,
                              RefetchFigures refetchedBytes, long reconnectPeak, long ackedLost,
-                             RefetchFigures requests, Long serverPeak) {
+                             RefetchFigures requests, Long serverPeak, SlowestClient slowest) {
     @JsonCreator
     public WindowRecovery {
         if (fault == null || refetchedMessages == null || refetchedBytes == null) {
@@ -51,6 +54,10 @@ public record WindowRecovery(String fault, int occurrence, String type, long sta
             throw new IllegalArgumentException("recovery is never exactly when a client never converged: " + recovery
                     + ", " + neverConverged + " never converged");
         }
+        if (slowest != null && recovery != null && Math.max(slowest.back() == null ? 0 : slowest.back(),
+                slowest.converged() == null ? 0 : slowest.converged()) != recovery) {
+            throw new IllegalArgumentException("the slowest client sets the recovery: " + slowest + " for " + recovery);
+        }
         if (reconnected < 0 || reconnected > clients || neverConverged < 0 || neverConverged > clients
                 || reconnectPeak < 0 || ackedLost < 0 || (serverPeak != null && serverPeak < 0)) {
             throw new IllegalArgumentException("window counts must be >= 0 and reconnected, neverConverged <= clients: "
@@ -64,6 +71,24 @@ public record WindowRecovery(String fault, int occurrence, String type, long sta
                           RefetchFigures refetchedBytes, long reconnectPeak, long ackedLost) {
         this(fault, occurrence, type, start, end, clients, reconnected, recovery, neverConverged, refetchedMessages,
                 refetchedBytes, reconnectPeak, ackedLost, null, null);
+    }
+
+    /** A window's figures without the slowest client (as documents written before it was recorded hold). */
+    public WindowRecovery(String fault, int occurrence, String type, long start, long end, long clients,
+                          long reconnected, Long recovery, long neverConverged, RefetchFigures refetchedMessages,
+                          RefetchFigures refetchedBytes, long reconnectPeak, long ackedLost, RefetchFigures requests,
+                          Long serverPeak) {
+        this(fault, occurrence, type, start, end, clients, reconnected, recovery, neverConverged, refetchedMessages,
+                refetchedBytes, reconnectPeak, ackedLost, requests, serverPeak, null);
+    }
+
+    /**
+     * What held this window's recovery back ({@link SlowestClient#describe}), times written by
+     * {@code duration}; empty when the window does not say (no targeted client, an older document).
+     */
+    public Optional<String> heldBackBy(LongFunction<String> duration) {
+        return slowest == null ? Optional.empty()
+                : Optional.of(slowest.describe("restart".equals(type), duration));
     }
 
     /** Whether every targeted client was back and converged. */

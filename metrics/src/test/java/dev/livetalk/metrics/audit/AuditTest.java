@@ -94,9 +94,19 @@ class AuditTest {
         assertThat(deploy.path("reconnected").asLong()).isEqualTo(2);
         assertThat(deploy.path("neverConverged").asLong()).isZero();
         assertThat(deploy.path("recovery").asLong()).isEqualTo(400_000_000L); // bob back at 3.4 s
+        assertThat(deploy.path("slowest").path("client").asText()).isEqualTo("bob-1");
+        assertThat(deploy.path("slowest").path("back").asLong()).isEqualTo(400_000_000L);
         Audit.Result result = Audit.of(dir);
         assertThat(result.differences()).isEmpty();
         assertThat(result.unknownFigures()).isEmpty();
+        // the same recovery told the other way round: bob caught up late rather than came back late
+        ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
+        ObjectNode slowest = (ObjectNode) results.path("strategies").get(0).path("recovery").get(0).path("slowest");
+        slowest.put("back", 0).put("converged", 400_000_000L);
+        JSON.writeValue(story.resolve("results.json").toFile(), results);
+        assertThat(Audit.of(dir).differences()).extracting(Audit.Difference::figure, Audit.Difference::recounted)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("recovery[deploy/0].slowest.back", "400000000"),
+                        org.assertj.core.groups.Tuple.tuple("recovery[deploy/0].slowest.converged", "0"));
     }
 
     /** The story's side room has status lies; the lobby has missing echoes: agreeing per room on them means something. */

@@ -4,6 +4,7 @@ import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.TraceFixture;
 import dev.livetalk.metrics.recovery.RecoveryReport;
 import dev.livetalk.metrics.recovery.RefetchFigures;
+import dev.livetalk.metrics.recovery.SlowestClient;
 import dev.livetalk.metrics.recovery.WindowRecovery;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.scenarios.budget.BudgetParser;
@@ -18,12 +19,20 @@ class RecoveryBudgetTest {
 
     /** A restart that recovered in 1.2 s and a link fault after which one client never converged. */
     private static Measurement measured(boolean secondRecovered) {
-        WindowRecovery restart = new WindowRecovery("deploy", 0, "restart", 10 * S, 12 * S, 4, 4, 1_200_000_000L, 0,
+        return measured(secondRecovered, false);
+    }
+
+    /** As {@link #measured(boolean)}; {@code named}: each window names the client that held it back. */
+    private static Measurement measured(boolean secondRecovered, boolean named) {
+        WindowRecovery restart = new WindowRecovery("deploy", 5, "restart", 10 * S, 12 * S, 4, 4, 1_200_000_000L, 0,
                 new RefetchFigures(30, 90, 180), new RefetchFigures(3_000, 9_000, 18_000), 4, 2,
-                new RefetchFigures(2, 6, 14), 40L);
+                new RefetchFigures(2, 6, 14), 40L, named ? new SlowestClient("user023", 1_200_000_000L, 400_000_000L)
+                : null);
         WindowRecovery outage = new WindowRecovery("outage", 0, "down", 20 * S, 21 * S, 1, 1,
                 secondRecovered ? 300_000_000L : null, secondRecovered ? 0 : 1, new RefetchFigures(5, 5, 5),
-                new RefetchFigures(500, 500, 500), 1, 0, new RefetchFigures(9, 9, 9), 55L);
+                new RefetchFigures(500, 500, 500), 1, 0, new RefetchFigures(9, 9, 9), 55L,
+                !named ? null : secondRecovered ? new SlowestClient("bob", 100_000_000L, 300_000_000L)
+                        : new SlowestClient("bob", 100_000_000L, null));
         RecoveryReport report = new RecoveryReport(List.of(restart, outage), 3,
                 List.of(new long[] {10, 30, 50, 90}, new long[] {5}), List.of(new long[] {2, 2, 4, 6}, new long[] {9}),
                 120, 900);
@@ -43,6 +52,18 @@ class RecoveryBudgetTest {
         assertThat(held.message()).isEqualTo("recovery max = 1.2s, budget < 5s");
         assertThat(verdict("recovery max < 1s", true).passed()).isFalse();
         assertThat(verdict("recovery min < 1s", true).observed()).isEqualTo(3e8);
+    }
+
+    @Test
+    void shouldNameTheWindowAndTheClientThatHeldTheRecoveryBack() {
+        BudgetVerdict late = BudgetEvaluator.evaluate(BudgetParser.parse("recovery max < 1s"), measured(true, true));
+        assertThat(late.passed()).isFalse();
+        assertThat(late.message()).isEqualTo("recovery max = 1.2s (deploy #5: user023 back after 1.2s), budget < 1s");
+        assertThat(BudgetEvaluator.evaluate(BudgetParser.parse("recovery min < 1s"), measured(true, true)).message())
+                .isEqualTo("recovery min = 0.3s (outage #0: bob converged after 0.3s (back after 0.1s)), budget < 1s");
+        assertThat(BudgetEvaluator.evaluate(BudgetParser.parse("recovery max < 5s"), measured(false, true)).message())
+                .isEqualTo("recovery max = never (1 of 2 windows never recovered: a client never converged; outage #0: "
+                        + "bob never converged (back after 0.1s)), budget < 5s");
     }
 
     @Test

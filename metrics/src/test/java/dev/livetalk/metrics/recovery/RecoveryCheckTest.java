@@ -51,6 +51,51 @@ class RecoveryCheckTest {
         assertThat(window.recovery()).isEqualTo(ms(1_200)); // alice converged at 4.2 s, after both were back
     }
 
+    @Test
+    void shouldNameTheClientThatHeldTheRecoveryBackAndWhetherItWasLateToComeBackOrToConverge() {
+        restart();
+        WindowRecovery window = recovery().windows().getFirst();
+        // alice was back at 3.2 s and converged at 4.2 s; bob was back at 3.4 s (his last link) and converged then
+        assertThat(window.slowest()).isEqualTo(new SlowestClient("alice-1", ms(200), ms(1_200)));
+        assertThat(window.heldBackBy(n -> n / 1_000_000 + " ms")).contains("alice-1 converged after 1200 ms (back after 200 ms)");
+    }
+
+    @Test
+    void shouldNameALateReconnectAsWhatHeldTheRecoveryBack() {
+        run.serverWindow("deploy", "restart", 1_000, 3_000);
+        Client alice = run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
+        Client bob = run.client("bob").join("lobby", 0).welcome("main", "e1", 0);
+        Message m1 = run.commit("lobby", "alice", "a1", 500);
+        alice.place(m1, 510).welcome("main", "e2", 3_100);
+        bob.place(m1, 520).welcome("main", "e2", 8_000); // its screen was right all along: only its reconnect was late
+        WindowRecovery window = recovery().windows().getFirst();
+        assertThat(window.recovery()).isEqualTo(ms(5_000));
+        assertThat(window.slowest()).isEqualTo(new SlowestClient("bob-1", ms(5_000), 0L));
+        assertThat(window.heldBackBy(n -> n / 1_000_000 + " ms")).contains("bob-1 back after 5000 ms");
+    }
+
+    @Test
+    void shouldNameTheFirstClientIdOnATieAndNoReconnectForALinkThatHeld() {
+        run.window("slow", 1_000, 2_000);
+        run.client("carol").join("lobby", 0).welcome("main", "e1", 0);
+        run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
+        WindowRecovery window = recovery().windows().getFirst();
+        assertThat(window.recovery()).isZero();
+        assertThat(window.slowest()).isEqualTo(new SlowestClient("alice-1", null, 0L));
+        assertThat(window.heldBackBy(n -> n / 1_000_000 + " ms")).contains("alice-1 converged after 0 ms");
+    }
+
+    @Test
+    void shouldNameAClientARestartDroppedForGood() {
+        run.serverWindow("deploy", "restart", 1_000, 3_000);
+        run.client("alice").join("lobby", 0).welcome("main", "e1", 0).welcome("main", "e2", 3_100);
+        run.client("bob").join("lobby", 0).welcome("main", "e1", 0); // never welcomed again
+        WindowRecovery window = recovery().windows().getFirst();
+        assertThat(window.recovery()).isNull();
+        assertThat(window.slowest()).extracting(SlowestClient::client, SlowestClient::back).containsExactly("bob-1", null);
+        assertThat(window.heldBackBy(n -> n / 1_000_000 + " ms")).contains("bob-1 never welcomed again");
+    }
+
     /**
      * The soak's deploy and flap scheduled at the same moment: played for real, the restart is applied first and
      * the reset 3 ms later, inside the restart's window. The reset does not cut the restart's reach: the next
@@ -207,6 +252,8 @@ class RecoveryCheckTest {
         assertThat(window.neverConverged()).isEqualTo(1);
         assertThat(window.reconnectPeak()).isEqualTo(2); // until the end of the run
         assertThat(report.recoveryTimes().max()).isEmpty();
+        assertThat(window.slowest()).isEqualTo(new SlowestClient("bob-1", ms(100), null)); // back at 2.1 s on its one link
+        assertThat(window.heldBackBy(n -> n / 1_000_000 + " ms")).contains("bob-1 never converged (back after 100 ms)");
     }
 
     @Test
