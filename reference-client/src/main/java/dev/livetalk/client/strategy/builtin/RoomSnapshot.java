@@ -55,7 +55,7 @@ final class RoomSnapshot {
         }
         room.fetchSettled(); // the chunk awaited came: the next one waits the gap timeout again
         long last = room.snapshotNext - 1;
-        for (Message message : reply.messages()) {
+        for (Message message : messages) {
             if (message.seq() >= room.snapshotNext && message.seq() <= room.snapshotTo) {
                 SeqRoom.show(message, transcript, ctx.user());
                 last = Math.max(last, message.seq());

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * One room as a seq-ordering strategy tracks it: the watermark (every seq up to it has been
- * applied), messages that arrived beyond a gap, the gap timer, the fetches in flight, and a
+ * applied), messages that arrived beyond a gap, the gap timer, the wait of the last fetch, and a
  * snapshot being loaded. Places committed lines by seq and dedupes them by id.
  *
  * <p>A fetch not answered within its wait is asked again, and each wait that runs out doubles the
