@@ -118,7 +118,7 @@ final class Fixtures {
                 never ? null : 412_000_000L, never ? 1 : 0, new RefetchFigures(5, 12, 25),
                 new RefetchFigures(640, 1_530, 3_200), 3, never ? 2 : 0,
                 never ? null : new RefetchFigures(1, 2, 5), never ? null : 17L, // event-only's as an older document
-                never ? null : new SlowestClient("c3", 412_000_000L, 380_000_000L));
+                never ? null : new SlowestClient("c3", 412_000_000L, 400_000_000L, 380_000_000L));
         return new StrategyResult(s.strategy(), s.correctness(), s.latency(), s.budgets(), s.examples(), s.hlogs(),
                 s.convergenceByClient(), s.correctnessOverTime(), s.rooms(), List.of(w), never ? 2L : 0L);
     }

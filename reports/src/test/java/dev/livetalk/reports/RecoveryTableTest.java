@@ -26,7 +26,7 @@ class RecoveryTableTest {
         assertThat(h.toString())
                 .contains("<th>recovery</th><th>held back by</th><th>back</th><th>never converged</th><th>refetched messages</th>")
                 .contains("<tr><td>reconcile</td><td>outage #0</td><td>down</td><td class=\"num\">2.000 s</td>"
-                        + "<td class=\"num\">3.000 s</td><td class=\"num\">0.412 s</td><td>c3 back after 0.412 s</td>"
+                        + "<td class=\"num\">3.000 s</td><td class=\"num\">0.412 s</td><td>c3 back after 0.412 s (connected after 0.400 s)</td>"
                         + "<td class=\"num\">3 / 4</td>"
                         + "<td class=\"num\">0</td><td class=\"num\">5 / 12 / 25</td>"
                         + "<td class=\"num\">640 / 1530 / 3200</td><td class=\"num\">3</td><td class=\"num\">1 / 2 / 5</td>"
@@ -55,7 +55,7 @@ class RecoveryTableTest {
                 .isEqualTo("| outage | event-only | outage #0 | down | **never** | - | 3 / 4 | 5 / 12 / 25 | 640 / 1530 / 3200"
                         + " | 3 | - | - | 2 |\n");
         assertThat(RecoveryTable.markdownRows("outage", run.document().strategy("reconcile")))
-                .isEqualTo("| outage | reconcile | outage #0 | down | 0.412 s | c3 back after 0.412 s | 3 / 4 | 5 / 12 / 25 | 640 / 1530 / 3200"
+                .isEqualTo("| outage | reconcile | outage #0 | down | 0.412 s | c3 back after 0.412 s (connected after 0.400 s) | 3 / 4 | 5 / 12 / 25 | 640 / 1530 / 3200"
                         + " | 3 | 1 / 2 / 5 | 17 | 0 |\n");
     }
 }

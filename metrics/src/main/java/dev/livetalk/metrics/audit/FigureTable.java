@@ -102,6 +102,7 @@ final class FigureTable {
             Map.entry("recovery[*].ackedLost", ACKED_LOST),
             Map.entry("recovery[*].slowest.client", "which client held the window's recovery back, a name: its back "
                     + "and converged are recounted for the client the recount finds"),
+            Map.entry("recovery[*].slowest.connected", REQUESTS),
             Map.entry("recovery[*].slowest", "null: a window without targeted clients, or a document written before "
                     + "the slowest client was recorded"),
             Map.entry("ackedLost", ACKED_LOST),

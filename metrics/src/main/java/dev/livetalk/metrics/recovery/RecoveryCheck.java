@@ -3,6 +3,7 @@ package dev.livetalk.metrics.recovery;
 import dev.livetalk.metrics.correctness.ClientConvergence;
 import dev.livetalk.metrics.trace.ClientTrace;
 import dev.livetalk.metrics.replay.ReplayedRun;
+import dev.livetalk.metrics.trace.RequestSent;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.ServerRequest;
 import dev.livetalk.metrics.trace.Transmission;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -141,8 +143,10 @@ public final class RecoveryCheck {
                     boolean lostForGood = restart && !welcomed; // a restart dropped it; never welcomed again
                     boolean neverHere = never.contains(key) || lostForGood;
                     long convergedAt = converged.getOrDefault(key, window.end());
+                    OptionalLong connected = welcomed ? connectedAt(client, window, until) : OptionalLong.empty();
                     SlowestClient figures = new SlowestClient(client.clientId(),
                             welcomed ? Math.max(0, back - window.end()) : null,
+                            connected.isPresent() ? Math.max(0, connected.getAsLong() - window.end()) : null,
                             never.contains(key) ? null : convergedAt - window.end());
                     if (neverHere) {
                         neverConverged++;
@@ -181,6 +185,12 @@ public final class RecoveryCheck {
      * window's start (see the class comment); the window's start when none was.
      */
     static long backAt(ClientTrace client, TraceWindow window, long until) {
+        return backLinks(client, window, until).values().stream().mapToLong(Long::longValue).max()
+                .orElse(window.start());
+    }
+
+    /** Per link welcomed after the window's start, when it was back ({@link #backAt}: the latest of these). */
+    private static Map<String, Long> backLinks(ClientTrace client, TraceWindow window, long until) {
         Map<String, Long> firstAfterEnd = new TreeMap<>();
         Map<String, Long> lastDuring = new TreeMap<>();
         for (WelcomeSeen welcome : client.welcomes()) {
@@ -192,7 +202,31 @@ public final class RecoveryCheck {
             }
         }
         lastDuring.putAll(firstAfterEnd);
-        return lastDuring.values().stream().mapToLong(Long::longValue).max().orElse(window.start());
+        return lastDuring;
+    }
+
+    /**
+     * When the connection that brought the client back opened: the hello it sent on the link welcomed last
+     * ({@link #backAt}), the latest at or before that welcome after the window's start; empty when it was not
+     * welcomed again or its trace holds no such hello (recorded before requests were).
+     */
+    static OptionalLong connectedAt(ClientTrace client, TraceWindow window, long until) {
+        String link = null;
+        long back = Long.MIN_VALUE;
+        for (Map.Entry<String, Long> entry : backLinks(client, window, until).entrySet()) {
+            if (entry.getValue() > back) {
+                link = entry.getKey();
+                back = entry.getValue();
+            }
+        }
+        OptionalLong hello = OptionalLong.empty();
+        for (RequestSent request : client.requests()) {
+            if (request.type().equals("hello") && request.link().equals(link) && request.at() > window.start()
+                    && request.at() <= back && (hello.isEmpty() || request.at() > hello.getAsLong())) {
+                hello = OptionalLong.of(request.at());
+            }
+        }
+        return hello;
     }
 
     /** Messages (or bytes) the client refetched in {@code [from, until)}. */

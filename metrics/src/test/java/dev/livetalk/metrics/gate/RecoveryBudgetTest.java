@@ -26,13 +26,14 @@ class RecoveryBudgetTest {
     private static Measurement measured(boolean secondRecovered, boolean named) {
         WindowRecovery restart = new WindowRecovery("deploy", 5, "restart", 10 * S, 12 * S, 4, 4, 1_200_000_000L, 0,
                 new RefetchFigures(30, 90, 180), new RefetchFigures(3_000, 9_000, 18_000), 4, 2,
-                new RefetchFigures(2, 6, 14), 40L, named ? new SlowestClient("user023", 1_200_000_000L, 400_000_000L)
+                new RefetchFigures(2, 6, 14), 40L, named ? new SlowestClient("user023", 1_200_000_000L, 1_100_000_000L,
+                400_000_000L)
                 : null);
         WindowRecovery outage = new WindowRecovery("outage", 0, "down", 20 * S, 21 * S, 1, 1,
                 secondRecovered ? 300_000_000L : null, secondRecovered ? 0 : 1, new RefetchFigures(5, 5, 5),
                 new RefetchFigures(500, 500, 500), 1, 0, new RefetchFigures(9, 9, 9), 55L,
-                !named ? null : secondRecovered ? new SlowestClient("bob", 100_000_000L, 300_000_000L)
-                        : new SlowestClient("bob", 100_000_000L, null));
+                !named ? null : secondRecovered ? new SlowestClient("bob", 100_000_000L, null, 300_000_000L)
+                        : new SlowestClient("bob", 100_000_000L, null, null));
         RecoveryReport report = new RecoveryReport(List.of(restart, outage), 3,
                 List.of(new long[] {10, 30, 50, 90}, new long[] {5}), List.of(new long[] {2, 2, 4, 6}, new long[] {9}),
                 120, 900);
@@ -58,7 +59,8 @@ class RecoveryBudgetTest {
     void shouldNameTheWindowAndTheClientThatHeldTheRecoveryBack() {
         BudgetVerdict late = BudgetEvaluator.evaluate(BudgetParser.parse("recovery max < 1s"), measured(true, true));
         assertThat(late.passed()).isFalse();
-        assertThat(late.message()).isEqualTo("recovery max = 1.2s (deploy #5: user023 back after 1.2s), budget < 1s");
+        assertThat(late.message()).isEqualTo("recovery max = 1.2s (deploy #5: user023 back after 1.2s (connected after 1.1s)), "
+                + "budget < 1s");
         assertThat(BudgetEvaluator.evaluate(BudgetParser.parse("recovery min < 1s"), measured(true, true)).message())
                 .isEqualTo("recovery min = 0.3s (outage #0: bob converged after 0.3s (back after 0.1s)), budget < 1s");
         assertThat(BudgetEvaluator.evaluate(BudgetParser.parse("recovery max < 5s"), measured(false, true)).message())

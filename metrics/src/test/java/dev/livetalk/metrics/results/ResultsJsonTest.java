@@ -72,7 +72,7 @@ class ResultsJsonTest {
         WindowRecovery clean = document.strategy("reconcile").recovery().getFirst();
         assertThat(clean).isEqualTo(new WindowRecovery("outage", 0, "down", 2_000_000_000L, 3_000_000_000L, 1, 1,
                 300_000_000L, 0, new RefetchFigures(1, 1, 1), new RefetchFigures(120, 120, 120), 1, 0,
-                new RefetchFigures(0, 0, 0), 0L, new SlowestClient("bob-1", 20_000_000L, 300_000_000L)));
+                new RefetchFigures(0, 0, 0), 0L, new SlowestClient("bob-1", 20_000_000L, null, 300_000_000L)));
         assertThat(clean.heldBackBy(n -> n / 1_000_000 + " ms")).contains("bob-1 converged after 300 ms (back after 20 ms)");
         WindowRecovery flawed = document.strategy("event-only").recovery().getFirst();
         assertThat(flawed.recovery()).isNull();
