@@ -36,6 +36,21 @@ sealed interface Reading {
         }
     }
 
+    /**
+     * Any of {@code readings}: the ledger cannot tell which one the document took (the slowest client of a window
+     * among clients tied within the microsecond the ledger keeps, whose nanoseconds the document compared).
+     */
+    record AnyOf(java.util.List<Reading> readings) implements Reading {
+        public AnyOf {
+            readings = java.util.List.copyOf(readings);
+        }
+
+        @Override
+        public String toString() {
+            return readings.size() == 1 ? readings.getFirst().toString() : "one of " + readings;
+        }
+    }
+
     /** A latency that never came: above every value. */
     record Never() implements Reading {
         @Override

@@ -48,9 +48,11 @@ final class RecoveryChecks {
             long recoveredAt = window.endUs();
             long reconnected = 0;
             long never = 0;
-            // the slowest client (RecoveryCheck): the latest to recover, the first client id on a tie (clients is
-            // sorted); of a window that never recovered, the first that never converged
-            Long[] slowest = null;
+            // the slowest client (RecoveryCheck): the latest to recover, the first client id on a tie; of a window that
+            // never recovered, the first that never converged (clients is sorted). The checkers compare nanoseconds,
+            // the ledger floors each time to a microsecond: the checkers' slowest is one of those tied on the latest
+            // microsecond here (flooring keeps the order), but which one the ledger cannot tell, so every one is kept
+            List<Long[]> slowest = new ArrayList<>();
             long slowestAt = Long.MIN_VALUE;
             Long[] firstNever = null;
             for (String client : targeted) {
@@ -70,8 +72,11 @@ final class RecoveryChecks {
                 }
                 long clientRecovered = Math.max(back, converged);
                 if (clientRecovered > slowestAt) {
-                    slowest = figures;
+                    slowest.clear();
                     slowestAt = clientRecovered;
+                }
+                if (clientRecovered == slowestAt) {
+                    slowest.add(figures);
                 }
                 recoveredAt = Math.max(recoveredAt, clientRecovered);
             }
@@ -83,18 +88,22 @@ final class RecoveryChecks {
             checks.add(Check.of(at + "neverConverged", new Reading.Whole(never), Tolerance.EXACT));
             checks.add(Check.of(at + "recovery", never > 0 ? new Reading.None()
                     : Reading.nanosOfMicros(recoveredAt - window.endUs()), Tolerance.MICROS));
-            Long[] held = never > 0 ? firstNever : slowest;
-            if (held != null) {
-                checks.add(Check.of(at + "slowest.back", held[0] == null ? new Reading.None()
-                        : Reading.nanosOfMicros(held[0]), Tolerance.MICROS));
-                checks.add(Check.of(at + "slowest.converged", held[1] == null ? new Reading.None()
-                        : Reading.nanosOfMicros(held[1]), Tolerance.MICROS));
+            List<Long[]> held = never > 0 ? List.<Long[]>of(firstNever) : slowest;
+            if (!held.isEmpty()) {
+                checks.add(Check.of(at + "slowest.back", anyOf(held, 0), Tolerance.MICROS));
+                checks.add(Check.of(at + "slowest.converged", anyOf(held, 1), Tolerance.MICROS));
             }
             refetched(checks, at, recount.refetches(), targeted, window.startUs(), until);
             checks.add(Check.of(at + "reconnectPeak", new Reading.Whole(peak(recount.welcomes(), window.startUs(),
                     never > 0 ? until : recoveredAt)), Tolerance.EXACT));
         }
         return checks;
+    }
+
+    /** The {@code figure}th time (0 back, 1 converged) of the clients {@code held}: any one of them, in microseconds. */
+    private static Reading anyOf(List<Long[]> held, int figure) {
+        List<Reading> readings = held.stream().map(h -> Reading.nanosOfMicros(h[figure])).distinct().toList();
+        return readings.size() == 1 ? readings.getFirst() : new Reading.AnyOf(readings);
     }
 
     /** Per link, the first welcome from the window's end until {@code until}, else the last during it; the latest. */

@@ -43,6 +43,9 @@ enum Tolerance {
 
     /** Whether the document's {@code reported} agrees with the ledger's {@code recounted}. */
     boolean agrees(Reading reported, Reading recounted) {
+        if (recounted instanceof Reading.AnyOf any) {
+            return any.readings().stream().anyMatch(r -> agrees(reported, r));
+        }
         if (reported instanceof Reading.Fraction || recounted instanceof Reading.Fraction) {
             return reported instanceof Reading.Fraction || reported instanceof Reading.Whole
                     ? Math.abs(number(reported) - number(recounted)) <= 1e-9 : false;

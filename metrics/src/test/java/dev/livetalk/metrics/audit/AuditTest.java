@@ -109,6 +109,48 @@ class AuditTest {
                         org.assertj.core.groups.Tuple.tuple("recovery[deploy/0].slowest.converged", "0"));
     }
 
+    /**
+     * alice catches up at 3.4000003 s and bob is welcomed again at 3.4000006 s: the checkers name bob (the later
+     * by 300 ns), while the ledger floors both to the same microsecond and cannot tell which was later. The
+     * audit must not report bob's back and converged as differences for being bob's rather than alice's.
+     */
+    @Test
+    void shouldAgreeOnTheSlowestClientOfATieWithinAMicrosecond() throws Exception {
+        Path story = StoryRun.write(dir.resolve("story"), strategy -> {
+            dev.livetalk.metrics.TraceFixture run = new dev.livetalk.metrics.TraceFixture(strategy);
+            run.serverWindow("deploy", "restart", 1_000, 3_000);
+            var alice = run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
+            var bob = run.client("bob").join("lobby", 0).welcome("main", "e1", 0);
+            var m1 = run.commit("lobby", "bob", "b1", 500);
+            alice.place(m1, 600);
+            bob.place(m1, 550);
+            alice.welcome("main", "e1", 3_200);
+            var m2 = run.commit("lobby", "bob", "b2", 3_300);
+            var m3 = run.commit("lobby", "bob", "b3", 3_360);
+            bob.place(m2, 3_350).place(m3, 3_370);
+            alice.place(m3, 3_380).place(m2, 3_400.0003); // a gap until 3.4000003 s: a late catch-up
+            bob.welcome("main", "e1", 3_400.0006); // a late reconnect, 300 ns later
+            return run.build();
+        }, "reconcile");
+        var deploy = JSON.readTree(story.resolve("results.json").toFile()).path("strategies").get(0)
+                .path("recovery").get(0);
+        assertThat(deploy.path("recovery").asLong()).isEqualTo(400_000_600L);
+        assertThat(deploy.path("slowest").path("client").asText()).isEqualTo("bob-1");
+        assertThat(deploy.path("slowest").path("back").asLong()).isEqualTo(400_000_600L);
+        assertThat(deploy.path("slowest").path("converged").asLong()).isLessThan(400_000_000L);
+        Audit.Result result = Audit.of(dir);
+        assertThat(result.differences()).isEmpty();
+        assertThat(result.unknownFigures()).isEmpty();
+        // a time neither tied client had is still found, and the recount names both
+        ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
+        ObjectNode slowest = (ObjectNode) results.path("strategies").get(0).path("recovery").get(0).path("slowest");
+        slowest.put("converged", 300_000_000L);
+        JSON.writeValue(story.resolve("results.json").toFile(), results);
+        assertThat(Audit.of(dir).differences()).extracting(Audit.Difference::figure, Audit.Difference::recounted)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("recovery[deploy/0].slowest.converged",
+                        "one of [400000000, 0]"));
+    }
+
     /** The story's side room has status lies; the lobby has missing echoes: agreeing per room on them means something. */
     @Test
     void shouldAuditAStoryWhoseStatusTruthCountsAreNotZeroPerRoom() throws Exception {
