@@ -44,7 +44,8 @@ public record SlowestClient(String client, Long back, Long connected, Long conve
      * What held the window's recovery back, for a verdict or a table, each time written by {@code duration}:
      * "user023 back after 10.7s (connected after 10.6s)" (a late reconnect set it: here the client's, its
      * connection opened late), "user023 converged after 3.1s (back after 1.2s)"
-     * (a late catch-up), "user023 never converged", "user023 never welcomed again" (a restart's window).
+     * (a late catch-up), "user023 converged at once" (no link dropped and every screen stayed right), "user023
+     * never converged", "user023 never welcomed again" (a restart's window).
      */
     public String describe(boolean restart, LongFunction<String> duration) {
         if (restart && back == null) {
@@ -52,6 +53,9 @@ public record SlowestClient(String client, Long back, Long connected, Long conve
         }
         if (converged == null) {
             return client + " never converged" + (back == null ? "" : " (back after " + duration.apply(back) + ")");
+        }
+        if (back == null && converged == 0) {
+            return client + " converged at once"; // every targeted client's screen stayed right, and no link dropped
         }
         if (back != null && back >= converged) {
             return client + " back after " + duration.apply(back)

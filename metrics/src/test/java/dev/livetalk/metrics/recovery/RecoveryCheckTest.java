@@ -85,7 +85,7 @@ class RecoveryCheckTest {
         WindowRecovery window = recovery().windows().getFirst();
         assertThat(window.recovery()).isZero();
         assertThat(window.slowest()).isEqualTo(new SlowestClient("alice-1", null, null, 0L));
-        assertThat(window.heldBackBy(n -> n / 1_000_000 + " ms")).contains("alice-1 converged after 0 ms");
+        assertThat(window.heldBackBy(n -> n / 1_000_000 + " ms")).contains("alice-1 converged at once");
     }
 
     @Test
