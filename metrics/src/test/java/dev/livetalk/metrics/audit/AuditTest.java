@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The audit over whole folders: a run of the real checkers agrees; a planted difference is named with both values. */
 class AuditTest {
@@ -60,14 +62,35 @@ class AuditTest {
         Audit.Result clean = Audit.of(dir);
         assertThat(clean.differences()).isEmpty();
         assertThat(clean.unknownFigures()).isEmpty();
+        assertThat(plantedInTheFirstWindow(story, planted -> {
+            planted.put("reconnectPeak", 4);
+            ((ObjectNode) planted.path("refetchedBytes")).put("total", 401);
+        })).containsExactlyInAnyOrder(tuple("recovery[outage/0].reconnectPeak", "3"),
+                tuple("recovery[outage/0].refetchedBytes.total", "400"));
+    }
+
+    /**
+     * The differences the audit of {@code dir} finds, as (figure, recounted), once {@code plant} changed the first
+     * fault window's recovery figures in {@code story}'s results.json.
+     */
+    private List<org.assertj.core.groups.Tuple> plantedInTheFirstWindow(Path story, Consumer<ObjectNode> plant)
+            throws Exception {
         ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
-        ObjectNode planted = (ObjectNode) results.path("strategies").get(0).path("recovery").get(0);
-        planted.put("reconnectPeak", 4);
-        ((ObjectNode) planted.path("refetchedBytes")).put("total", 401);
+        plant.accept((ObjectNode) results.path("strategies").get(0).path("recovery").get(0));
         JSON.writeValue(story.resolve("results.json").toFile(), results);
-        assertThat(Audit.of(dir).differences()).extracting(Audit.Difference::figure, Audit.Difference::recounted)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("recovery[outage/0].reconnectPeak", "3"),
-                        org.assertj.core.groups.Tuple.tuple("recovery[outage/0].refetchedBytes.total", "400"));
+        return Audit.of(dir).differences().stream().map(d -> tuple(d.figure(), d.recounted())).toList();
+    }
+
+    /** A restart from 1 s to 3 s; alice and bob in the lobby, both welcomed before it, bob's b1 shown by both. */
+    private static dev.livetalk.metrics.TraceFixture restartOfTwo(String strategy) {
+        dev.livetalk.metrics.TraceFixture run = new dev.livetalk.metrics.TraceFixture(strategy);
+        run.serverWindow("deploy", "restart", 1_000, 3_000);
+        var alice = run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
+        var bob = run.client("bob").join("lobby", 0).welcome("main", "e1", 0);
+        var m1 = run.commit("lobby", "bob", "b1", 500);
+        alice.place(m1, 600);
+        bob.place(m1, 550);
+        return run;
     }
 
     /**
@@ -77,15 +100,9 @@ class AuditTest {
     @Test
     void shouldRecountARestartThatAnotherWindowStartsInside() throws Exception {
         Path story = StoryRun.write(dir.resolve("story"), strategy -> {
-            dev.livetalk.metrics.TraceFixture run = new dev.livetalk.metrics.TraceFixture(strategy);
-            run.serverWindow("deploy", "restart", 1_000, 3_000).window("flap", 1_003, 1_300, "alice");
-            var alice = run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
-            var bob = run.client("bob").join("lobby", 0).welcome("main", "e1", 0);
-            var m1 = run.commit("lobby", "bob", "b1", 500);
-            alice.place(m1, 600);
-            bob.place(m1, 550);
-            alice.welcome("main", "e1", 3_200);
-            bob.welcome("main", "e1", 3_400);
+            dev.livetalk.metrics.TraceFixture run = restartOfTwo(strategy).window("flap", 1_003, 1_300, "alice");
+            run.clientNamed("alice").welcome("main", "e1", 3_200);
+            run.clientNamed("bob").welcome("main", "e1", 3_400);
             return run.build();
         }, "reconcile");
         var deploy = JSON.readTree(story.resolve("results.json").toFile()).path("strategies").get(0)
@@ -100,13 +117,9 @@ class AuditTest {
         assertThat(result.differences()).isEmpty();
         assertThat(result.unknownFigures()).isEmpty();
         // the same recovery told the other way round: bob caught up late rather than came back late
-        ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
-        ObjectNode slowest = (ObjectNode) results.path("strategies").get(0).path("recovery").get(0).path("slowest");
-        slowest.put("back", 0).put("converged", 400_000_000L);
-        JSON.writeValue(story.resolve("results.json").toFile(), results);
-        assertThat(Audit.of(dir).differences()).extracting(Audit.Difference::figure, Audit.Difference::recounted)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("recovery[deploy/0].slowest.back", "400000000"),
-                        org.assertj.core.groups.Tuple.tuple("recovery[deploy/0].slowest.converged", "0"));
+        assertThat(plantedInTheFirstWindow(story, window -> ((ObjectNode) window.path("slowest")).put("back", 0)
+                .put("converged", 400_000_000L))).containsExactlyInAnyOrder(
+                tuple("recovery[deploy/0].slowest.back", "400000000"), tuple("recovery[deploy/0].slowest.converged", "0"));
     }
 
     /**
@@ -117,14 +130,9 @@ class AuditTest {
     @Test
     void shouldAgreeOnTheSlowestClientOfATieWithinAMicrosecond() throws Exception {
         Path story = StoryRun.write(dir.resolve("story"), strategy -> {
-            dev.livetalk.metrics.TraceFixture run = new dev.livetalk.metrics.TraceFixture(strategy);
-            run.serverWindow("deploy", "restart", 1_000, 3_000);
-            var alice = run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
-            var bob = run.client("bob").join("lobby", 0).welcome("main", "e1", 0);
-            var m1 = run.commit("lobby", "bob", "b1", 500);
-            alice.place(m1, 600);
-            bob.place(m1, 550);
-            alice.welcome("main", "e1", 3_200);
+            dev.livetalk.metrics.TraceFixture run = restartOfTwo(strategy);
+            var alice = run.clientNamed("alice").welcome("main", "e1", 3_200);
+            var bob = run.clientNamed("bob");
             var m2 = run.commit("lobby", "bob", "b2", 3_300);
             var m3 = run.commit("lobby", "bob", "b3", 3_360);
             bob.place(m2, 3_350).place(m3, 3_370);
@@ -142,13 +150,9 @@ class AuditTest {
         assertThat(result.differences()).isEmpty();
         assertThat(result.unknownFigures()).isEmpty();
         // a time neither tied client had is still found, and the recount names both
-        ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
-        ObjectNode slowest = (ObjectNode) results.path("strategies").get(0).path("recovery").get(0).path("slowest");
-        slowest.put("converged", 300_000_000L);
-        JSON.writeValue(story.resolve("results.json").toFile(), results);
-        assertThat(Audit.of(dir).differences()).extracting(Audit.Difference::figure, Audit.Difference::recounted)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("recovery[deploy/0].slowest.converged",
-                        "one of [400000000, 0]"));
+        assertThat(plantedInTheFirstWindow(story, window -> ((ObjectNode) window.path("slowest"))
+                .put("converged", 300_000_000L)))
+                .containsExactly(tuple("recovery[deploy/0].slowest.converged", "one of [400000000, 0]"));
     }
 
     /** The story's side room has status lies; the lobby has missing echoes: agreeing per room on them means something. */
