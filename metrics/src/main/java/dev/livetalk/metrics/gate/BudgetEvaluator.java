@@ -156,7 +156,8 @@ public final class BudgetEvaluator {
         return recovery.windows().stream()
                 .filter(w -> Objects.equals(w.recovery(), observed))
                 .findFirst()
-                .flatMap(w -> w.heldBackBy(nanos -> Figures.format(nanos, budget.threshold().unit())).map(why -> w.fault() + " #" + w.occurrence() + ": " + why));
+                .flatMap(w -> w.heldBackBy(nanos -> Figures.format(nanos, budget.threshold().unit()))
+                        .map(why -> w.fault() + " #" + w.occurrence() + ": " + why));
     }
 
     private static BudgetVerdict latency(Budget budget, Subject measurement) {

@@ -134,6 +134,8 @@ public final class RecoveryCheck {
                 SlowestClient slowest = null; // the latest to recover, the first client id on a tie
                 long slowestAt = Long.MIN_VALUE;
                 SlowestClient firstNever = null; // the first client id that never converged
+                ClientTrace slowestTrace = null;
+                ClientTrace firstNeverTrace = null;
                 for (int j = 0; j < targeted.size(); j++) {
                     ClientTrace client = targeted.get(j);
                     String key = sampleKey(window.fault(), window.occurrence(), client.clientId());
@@ -143,21 +145,21 @@ public final class RecoveryCheck {
                     boolean lostForGood = restart && !welcomed; // a restart dropped it; never welcomed again
                     boolean neverHere = never.contains(key) || lostForGood;
                     long convergedAt = converged.getOrDefault(key, window.end());
-                    OptionalLong connected = welcomed ? connectedAt(client, window, until) : OptionalLong.empty();
                     SlowestClient figures = new SlowestClient(client.clientId(),
-                            welcomed ? Math.max(0, back - window.end()) : null,
-                            connected.isPresent() ? Math.max(0, connected.getAsLong() - window.end()) : null,
+                            welcomed ? Math.max(0, back - window.end()) : null, null,
                             never.contains(key) ? null : convergedAt - window.end());
                     if (neverHere) {
                         neverConverged++;
                         if (firstNever == null || figures.client().compareTo(firstNever.client()) < 0) {
                             firstNever = figures;
+                            firstNeverTrace = client;
                         }
                     }
                     long clientRecovered = Math.max(back, convergedAt);
                     if (slowest == null || clientRecovered > slowestAt
                             || clientRecovered == slowestAt && figures.client().compareTo(slowest.client()) < 0) {
                         slowest = figures;
+                        slowestTrace = client;
                         slowestAt = clientRecovered;
                     }
                     recoveredAt = Math.max(recoveredAt, clientRecovered);
@@ -171,7 +173,8 @@ public final class RecoveryCheck {
                         RefetchFigures.of(messages.get(i)), RefetchFigures.of(bytes.get(i)),
                         reconnectPeak(trace.clients(), window.start(), peakUntil), lostPerWindow[i],
                         RefetchFigures.of(requests), serverPeak(trace.serverRequests(), window.start(), peakUntil),
-                        neverConverged == 0 ? slowest : firstNever));
+                        neverConverged == 0 ? connected(slowest, slowestTrace, window, until)
+                                : connected(firstNever, firstNeverTrace, window, until)));
                 requested.add(requests);
             }
             return new RecoveryReport(windows, lost, messages, requested,
@@ -203,6 +206,16 @@ public final class RecoveryCheck {
         }
         lastDuring.putAll(firstAfterEnd);
         return lastDuring;
+    }
+
+    /** {@code held}, the figures of {@code client}, with when its connection opened ({@link #connectedAt}). */
+    private static SlowestClient connected(SlowestClient held, ClientTrace client, TraceWindow window, long until) {
+        if (held == null || held.back() == null) {
+            return held;
+        }
+        OptionalLong hello = connectedAt(client, window, until);
+        return hello.isEmpty() ? held : new SlowestClient(held.client(), held.back(),
+                Math.max(0, hello.getAsLong() - window.end()), held.converged());
     }
 
     /**

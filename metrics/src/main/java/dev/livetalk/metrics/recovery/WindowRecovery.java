@@ -1,6 +1,7 @@
 package dev.livetalk.metrics.recovery;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.livetalk.scenarios.fault.FaultKind;
 
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -88,7 +89,7 @@ public record WindowRecovery(String fault, int occurrence, String type, long sta
      */
     public Optional<String> heldBackBy(LongFunction<String> duration) {
         return slowest == null ? Optional.empty()
-                : Optional.of(slowest.describe("restart".equals(type), duration));
+                : Optional.of(slowest.describe(FaultKind.RESTART.yamlName().equals(type), duration));
     }
 
     /** Whether every targeted client was back and converged. */
