@@ -4,6 +4,7 @@ import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.Transcript;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.metrics.trace.ClientRecorder;
+import dev.livetalk.metrics.trace.ConnectAttempt;
 import dev.livetalk.metrics.trace.Refetch;
 import dev.livetalk.metrics.trace.RequestSent;
 import dev.livetalk.metrics.trace.RunTrace;
@@ -259,6 +260,12 @@ public final class TraceFixture {
         /** The client put a hello, join, leave or history request on {@code link}. */
         public Client request(String type, String link, double atMs) {
             recorder.onRequestSent(new RequestSent(type, link, ms(atMs)));
+            return this;
+        }
+
+        /** A connection attempt on {@code link} that began at {@code atMs} and opened or failed at {@code endedMs}. */
+        public Client connect(String link, double atMs, double endedMs, boolean opened) {
+            recorder.onConnectAttempt(new ConnectAttempt(link, ms(atMs), ms(endedMs), opened));
             return this;
         }
 

@@ -184,7 +184,7 @@ final class ToxiproxyStage implements Stage {
         }
     }
 
-    /** What the driver sees of the client's frames goes to its simulated user, both ways. */
+    /** What the driver sees of the client's frames and connection attempts goes to its simulated user. */
     private static FrameTap tap(SimulatedUser user) {
         return new FrameTap() {
             @Override
@@ -195,6 +195,21 @@ final class ToxiproxyStage implements Stage {
             @Override
             public void onSent(Link link, ClientEvent event, long now) {
                 user.onSent(link, event, now);
+            }
+
+            @Override
+            public void onConnecting(Link link, long now) {
+                user.onConnecting(link, now);
+            }
+
+            @Override
+            public void onConnected(Link link, long now) {
+                user.onConnected(link, now);
+            }
+
+            @Override
+            public void onDisconnected(Link link, long now) {
+                user.onDisconnected(link, now);
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.livetalk.network;
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.trace.ClientTrace;
 import dev.livetalk.metrics.trace.CommittedMessage;
+import dev.livetalk.metrics.trace.ConnectAttempt;
 import dev.livetalk.metrics.trace.RoomLog;
 import dev.livetalk.metrics.trace.WelcomeSeen;
 import dev.livetalk.run.PlayedFault;
@@ -87,6 +88,27 @@ class ServerFaultsIT {
                     .allMatch(welcome -> welcome.epoch().equals(epoch));
         }
         assertThat(Measurement.of(record.trace()).correctness().figures().lost()).as("lost").isZero();
+        // every connection attempt through the proxies is in the trace: those begun while the server was down
+        // failed, each that opened said hello on its link as it opened, and every client came back by one
+        PlayedFault restart = record.faults().get(0);
+        long failed = 0;
+        for (ClientTrace client : record.trace().clients()) {
+            assertThat(client.connects()).as(client.user() + "'s attempts")
+                    .anySatisfy(a -> assertThat(a.opened() && a.at() > restart.appliedAt()).isTrue());
+            for (ConnectAttempt attempt : client.connects()) {
+                if (attempt.opened()) { // the hello goes out in the same task, as the session hears it opened
+                    assertThat(client.requests()).as(client.user() + "'s hello as " + attempt + " opened")
+                            .anySatisfy(r -> assertThat(r.type().equals("hello") && r.link().equals(attempt.link())
+                                    && r.at() >= attempt.endedAt()
+                                    && r.at() < attempt.endedAt() + Duration.ofMillis(100).toNanos()).isTrue());
+                } else {
+                    failed++;
+                    assertThat(attempt.at()).as(client.user() + ": " + attempt + " began while the server was down")
+                            .isLessThan(restart.removedAt());
+                }
+            }
+        }
+        assertThat(failed).as("attempts refused while the server was down").isPositive();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
 import dev.livetalk.client.transcript.TranscriptListener;
 import dev.livetalk.metrics.trace.ClientRecorder;
+import dev.livetalk.metrics.trace.ConnectAttempt;
 import dev.livetalk.metrics.trace.Refetch;
 import dev.livetalk.metrics.trace.RequestSent;
 import dev.livetalk.metrics.trace.WelcomeSeen;
@@ -68,6 +69,8 @@ public final class SimulatedUser implements TranscriptListener {
     /** Per room, the head up to which the messages now arriving are a resume replay, and what arrived so far. */
     private final Map<String, Replay> replays = new HashMap<>();
     private volatile ClientRecorder recorder;
+    /** Per connection attempt not yet opened nor failed, when it began; on the hosting thread. */
+    private final Map<Link, Long> connecting = new HashMap<>();
 
     /** Encodes refetched messages to count their bytes; thread-safe, configuration only. */
     private static final EventCodec SIZER = new EventCodec(CodecLimits.CLIENT);
@@ -224,6 +227,35 @@ public final class SimulatedUser implements TranscriptListener {
             }
             messages = 0;
             bytes = 0;
+        }
+    }
+
+    /** The session asked the transport to connect {@code link} at {@code now}; the backend calls this as it connects. */
+    public void onConnecting(Link link, long now) {
+        connecting.put(link, now);
+    }
+
+    /**
+     * The transport opened {@code link} at {@code now} (the backend calls this just before the session hears it, with
+     * the same time): the attempt that began at {@link #onConnecting} is recorded as opened.
+     */
+    public void onConnected(Link link, long now) {
+        attemptEnded(link, now, true);
+    }
+
+    /**
+     * The transport lost {@code link}, or could not open it, at {@code now} (the backend calls this just before the
+     * session hears it): an attempt not yet opened is recorded as failed; a link that was open is not an attempt.
+     */
+    public void onDisconnected(Link link, long now) {
+        attemptEnded(link, now, false);
+    }
+
+    private void attemptEnded(Link link, long now, boolean opened) {
+        Long began = connecting.remove(link);
+        ClientRecorder current = recorder;
+        if (began != null && current != null) {
+            current.onConnectAttempt(new ConnectAttempt(linkName(link), began, Math.max(began, now), opened));
         }
     }
 

@@ -93,11 +93,13 @@ final class SimClient implements Host, SessionHost.Transport {
     }
 
     void onConnected(Link link, long now) {
+        user.onConnected(link, now);
         session.onConnected(link, now);
         flush();
     }
 
     void onDisconnected(Link link, long now) {
+        user.onDisconnected(link, now);
         session.onDisconnected(link, now);
         flush();
     }
@@ -115,6 +117,7 @@ final class SimClient implements Host, SessionHost.Transport {
 
     @Override
     public void connect(Link link) {
+        user.onConnecting(link, loop.now());
         network.connect(slots.get(link.role()), link);
     }
 
@@ -126,6 +129,7 @@ final class SimClient implements Host, SessionHost.Transport {
 
     @Override
     public void disconnect(Link link) {
+        user.onDisconnected(link, loop.now()); // an attempt the session gave up on (timed out) ends here
         network.close(slots.get(link.role()), link);
     }
 }

@@ -1,8 +1,13 @@
 package dev.livetalk.simulator;
 
 import dev.livetalk.client.transcript.TranscriptChange;
+import dev.livetalk.metrics.Measurement;
+import dev.livetalk.metrics.recovery.RecoveryReport;
+import dev.livetalk.metrics.recovery.SlowestClient;
 import dev.livetalk.metrics.trace.ClientTrace;
 import dev.livetalk.metrics.trace.CommittedMessage;
+import dev.livetalk.metrics.trace.ConnectAttempt;
+import dev.livetalk.metrics.trace.RequestSent;
 import dev.livetalk.metrics.trace.RunTrace;
 import dev.livetalk.metrics.trace.TraceWindow;
 import dev.livetalk.metrics.trace.Transmission;
@@ -87,6 +92,38 @@ class ServerFaultTest {
             assertThat(renewed).extracting(CommittedMessage::id).doesNotContainAnyElementsOf(oldIds);
             assertThat(renewed.get(0).seq()).isLessThan(old.get(old.size() - 1).seq());
         }
+    }
+
+    /**
+     * Every connection attempt of the load is in the trace: those the network refused while the server was down
+     * failed (as many as it refused), each that opened said hello on its link at that moment, and the attempt that
+     * brought a client back opened after the window.
+     */
+    @Test
+    void shouldRecordEveryConnectionAttemptAndItsOutcome() {
+        SimulationResult result = SimulatedRunTest.play(
+                withServerFault("{type: restart, durable: true, at: 2s, for: 1s}", ""), "reconcile", SEED);
+
+        RunTrace trace = result.trace();
+        TraceWindow restart = trace.windows().get(0);
+        List<ConnectAttempt> attempts = trace.clients().stream().flatMap(c -> c.connects().stream()).toList();
+        assertThat(attempts.stream().filter(a -> !a.opened()).count()).isEqualTo(result.network().refused())
+                .isPositive();
+        assertThat(attempts).filteredOn(a -> !a.opened())
+                .allSatisfy(a -> assertThat(a.endedAt()).isBetween(restart.start(), restart.end()));
+        for (ClientTrace client : trace.clients()) {
+            List<ConnectAttempt> opened = client.connects().stream().filter(ConnectAttempt::opened).toList();
+            assertThat(opened).as(client.user()).isNotEmpty().allSatisfy(a -> {
+                assertThat(a.at()).isGreaterThan(restart.start());
+                assertThat(a.endedAt()).isGreaterThanOrEqualTo(restart.end());
+                assertThat(client.requests()).as(client.user())
+                        .contains(new RequestSent("hello", a.link(), a.endedAt()));
+            });
+        }
+        RecoveryReport recovery = Measurement.of(trace).recovery();
+        SlowestClient slowest = recovery.windows().getFirst().slowest();
+        assertThat(slowest.attempts()).isGreaterThan(1); // refused at least once, then opened
+        assertThat(slowest.lastFailed()).isZero(); // every refusal came while the server was down
     }
 
     @Test

@@ -78,6 +78,7 @@ final class FigureTable {
     /** Why the requests are not recounted. */
     static final String REQUESTS = "the ledger does not record the requests the clients sent (hellos, joins, history "
             + "requests) nor those the server received";
+    static final String CONNECTS = "the ledger does not record the clients' connection attempts";
 
     /**
      * Parts of a strategy's result that are not figures of the ledger, and why: a top-level
@@ -103,6 +104,8 @@ final class FigureTable {
             Map.entry("recovery[*].slowest.client", "which client held the window's recovery back, a name: its back "
                     + "and converged are recounted for the client the recount finds"),
             Map.entry("recovery[*].slowest.connected", REQUESTS),
+            Map.entry("recovery[*].slowest.attempts", CONNECTS),
+            Map.entry("recovery[*].slowest.lastFailed", CONNECTS),
             Map.entry("recovery[*].slowest", "null: a window without targeted clients, or a document written before "
                     + "the slowest client was recorded"),
             Map.entry("ackedLost", ACKED_LOST),

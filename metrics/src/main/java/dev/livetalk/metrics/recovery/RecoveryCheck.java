@@ -2,6 +2,7 @@ package dev.livetalk.metrics.recovery;
 
 import dev.livetalk.metrics.correctness.ClientConvergence;
 import dev.livetalk.metrics.trace.ClientTrace;
+import dev.livetalk.metrics.trace.ConnectAttempt;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.trace.RequestSent;
 import dev.livetalk.metrics.trace.RunTrace;
@@ -208,14 +209,36 @@ public final class RecoveryCheck {
         return lastDuring;
     }
 
-    /** {@code held}, the figures of {@code client}, with when its connection opened ({@link #connectedAt}). */
+    /**
+     * {@code held}, the figures of {@code client}, with when its connection opened ({@link #connectedAt}) and the
+     * attempts that led to it ({@link #attemptsUpTo}).
+     */
     private static SlowestClient connected(SlowestClient held, ClientTrace client, TraceWindow window, long until) {
         if (held == null || held.back() == null) {
             return held;
         }
-        OptionalLong hello = connectedAt(client, window, until);
-        return hello.isEmpty() ? held : new SlowestClient(held.client(), held.back(),
-                Math.max(0, hello.getAsLong() - window.end()), held.converged());
+        Map.Entry<String, Long> last = lastBack(client, window, until);
+        OptionalLong hello = connectedAt(client, last, window);
+        if (hello.isEmpty()) {
+            return held;
+        }
+        Attempts attempts = attemptsUpTo(client, last.getKey(), window, hello.getAsLong());
+        return new SlowestClient(held.client(), held.back(), Math.max(0, hello.getAsLong() - window.end()),
+                attempts.count() == 0 ? null : attempts.count(),
+                attempts.count() == 0 || attempts.lastFailed().isEmpty() ? null
+                        : Math.max(0, attempts.lastFailed().getAsLong() - window.end()),
+                held.converged());
+    }
+
+    /** The link of {@code client} welcomed last after the window and when ({@link #backAt}), or {@code null}. */
+    private static Map.Entry<String, Long> lastBack(ClientTrace client, TraceWindow window, long until) {
+        Map.Entry<String, Long> last = null;
+        for (Map.Entry<String, Long> entry : backLinks(client, window, until).entrySet()) {
+            if (last == null || entry.getValue() > last.getValue()) {
+                last = entry;
+            }
+        }
+        return last;
     }
 
     /**
@@ -224,22 +247,43 @@ public final class RecoveryCheck {
      * welcomed again or its trace holds no such hello (recorded before requests were).
      */
     static OptionalLong connectedAt(ClientTrace client, TraceWindow window, long until) {
-        String link = null;
-        long back = Long.MIN_VALUE;
-        for (Map.Entry<String, Long> entry : backLinks(client, window, until).entrySet()) {
-            if (entry.getValue() > back) {
-                link = entry.getKey();
-                back = entry.getValue();
-            }
-        }
+        return connectedAt(client, lastBack(client, window, until), window);
+    }
+
+    private static OptionalLong connectedAt(ClientTrace client, Map.Entry<String, Long> back, TraceWindow window) {
         OptionalLong hello = OptionalLong.empty();
+        if (back == null) {
+            return hello;
+        }
         for (RequestSent request : client.requests()) {
-            if (request.type().equals("hello") && request.link().equals(link) && request.at() > window.start()
-                    && request.at() <= back && (hello.isEmpty() || request.at() > hello.getAsLong())) {
+            if (request.type().equals("hello") && request.link().equals(back.getKey()) && request.at() > window.start()
+                    && request.at() <= back.getValue() && (hello.isEmpty() || request.at() > hello.getAsLong())) {
                 hello = OptionalLong.of(request.at());
             }
         }
         return hello;
+    }
+
+    /** How many attempts, and when the latest failed one gave up (empty when none failed). */
+    record Attempts(int count, OptionalLong lastFailed) {
+    }
+
+    /**
+     * The connection attempts {@code client} began on {@code link} after the window's start that ended at or
+     * before {@code connected} (the one that opened then included), and when the latest that failed ended.
+     */
+    static Attempts attemptsUpTo(ClientTrace client, String link, TraceWindow window, long connected) {
+        int count = 0;
+        OptionalLong lastFailed = OptionalLong.empty();
+        for (ConnectAttempt attempt : client.connects()) {
+            if (attempt.link().equals(link) && attempt.at() > window.start() && attempt.endedAt() <= connected) {
+                count++;
+                if (!attempt.opened() && (lastFailed.isEmpty() || attempt.endedAt() > lastFailed.getAsLong())) {
+                    lastFailed = OptionalLong.of(attempt.endedAt());
+                }
+            }
+        }
+        return new Attempts(count, lastFailed);
     }
 
     /** Messages (or bytes) the client refetched in {@code [from, until)}. */

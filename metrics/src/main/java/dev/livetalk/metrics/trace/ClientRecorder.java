@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * <p>What the client did in its rooms (sends, changes, read marks, receipts, transmissions,
  * markers, refetches, final transcripts) goes to the run's {@link TraceSpill} as it happens,
  * numbered in the order this recorder saw it; what it did outside them (joins, welcomes,
- * requests) is small and kept here. Its {@link TraceRecorder} builds its {@link ClientTrace}.
+ * requests, connection attempts) is small and kept here. Its {@link TraceRecorder} builds its {@link ClientTrace}.
  *
  * <p>Thread-safe: every method locks this recorder, so the client's records reach the spill in
  * its order. In a run it is written by the client session's owner thread (transcript changes,
@@ -35,6 +35,7 @@ public final class ClientRecorder implements TranscriptListener {
     private final Set<String> ended = new HashSet<>();
     private final List<WelcomeSeen> welcomes = new ArrayList<>();
     private final List<RequestSent> requests = new ArrayList<>();
+    private final List<ConnectAttempt> connects = new ArrayList<>();
     private long recorded;
     private long lastChangeAt = Long.MIN_VALUE;
     private final Set<String> shownIn = new java.util.LinkedHashSet<>();
@@ -167,6 +168,17 @@ public final class ClientRecorder implements TranscriptListener {
         requests.add(request);
     }
 
+    /**
+     * A connection attempt of the client ended, opened or failed; not kept after every final transcript was
+     * recorded, as requests.
+     */
+    public synchronized void onConnectAttempt(ConnectAttempt attempt) {
+        if (sealed || !ended.isEmpty()) {
+            return;
+        }
+        connects.add(attempt);
+    }
+
     /** The client received messages again from the history (a history reply, a resume replay). */
     public synchronized void onRefetch(Refetch refetch) {
         spill.refetch(number, recorded++, refetch);
@@ -182,22 +194,29 @@ public final class ClientRecorder implements TranscriptListener {
     synchronized ClientTrace build(TraceSpill.ClientRecords records) {
         return new ClientTrace(clientId, user, joinedAt, records.sends(), records.changes(), records.finalTranscripts(),
                 records.readMarks(), records.receipts(), records.transmissions(), records.markers(), welcomes,
-                records.refetches(), requests);
+                records.refetches(), requests, connects);
     }
 
-    /** Appends what this recorder keeps itself, for {@link TraceRecorder#digest()}: id, user, joins in room order, welcomes, requests. */
+    /**
+     * Appends what this recorder keeps itself, for {@link TraceRecorder#digest()}: id, user, joins in room order,
+     * welcomes, requests, connection attempts.
+     */
     synchronized void describe(StringBuilder out) {
         out.append("client ").append(clientId).append('/').append(user).append('\n');
         new TreeMap<>(joinedAt).forEach((room, head) -> out.append(room).append('@').append(head).append('\n'));
         welcomes.forEach(w -> out.append(w.link()).append(' ').append(w.at()).append(' ').append(w.epoch()).append(' ')
                 .append(new TreeMap<>(w.resume())).append('\n'));
         requests.forEach(r -> out.append(r).append('\n'));
+        connects.forEach(c -> out.append(c).append('\n'));
     }
 
-    /** This client with what it did outside its rooms only: its welcomes and requests ({@link ClientTrace#withoutRooms}). */
+    /**
+     * This client with what it did outside its rooms only: its welcomes, requests and connection attempts
+     * ({@link ClientTrace#withoutRooms}).
+     */
     synchronized ClientTrace withoutRooms() {
         return new ClientTrace(clientId, user, Map.of(), List.of(), List.of(), Map.of(), List.of(), List.of(), List.of(),
-                List.of(), welcomes, List.of(), requests);
+                List.of(), welcomes, List.of(), requests, connects);
     }
 
     /**
@@ -211,7 +230,10 @@ public final class ClientRecorder implements TranscriptListener {
         return List.copyOf(rooms);
     }
 
-    /** This client's part of {@code room}: its records there read back ({@code records}), its join, welcomes and requests. */
+    /**
+     * This client's part of {@code room}: its records there read back ({@code records}), its join, welcomes, requests
+     * and connection attempts.
+     */
     synchronized ClientTrace slice(String room, TraceSpill.ClientRecords records) {
         Long joined = joinedAt.get(room);
         if (joined == null && records.isEmpty()) {
@@ -219,7 +241,7 @@ public final class ClientRecorder implements TranscriptListener {
         }
         return new ClientTrace(clientId, user, joined == null ? Map.of() : Map.of(room, joined), records.sends(),
                 records.changes(), records.finalTranscripts(), records.readMarks(), records.receipts(),
-                records.transmissions(), records.markers(), welcomes, records.refetches(), requests);
+                records.transmissions(), records.markers(), welcomes, records.refetches(), requests, connects);
     }
 
     /** The time of the last change recorded: where this client's change log ends ({@link Long#MIN_VALUE}: none). */

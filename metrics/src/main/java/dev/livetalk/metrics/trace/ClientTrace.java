@@ -37,12 +37,14 @@ import java.util.stream.Stream;
  * @param refetches         every batch of messages it received again from history (history replies, resume replays)
  * @param requests          every hello, join, leave and history request it put on the wire, in order (sends are
  *                          {@code transmissions}); empty in traces built without them
+ * @param connects          every connection attempt that ended, opened or failed, in the order they ended; empty in
+ *                          traces built without them
  */
 public record ClientTrace(String clientId, String user, Map<String, Long> joinedAt, List<SendRecord> sends,
                           List<TranscriptChange> changes, Map<String, List<TranscriptEntry>> finalTranscripts,
                           List<ReadMark> readMarks, List<ReceiptSeen> receipts, List<Transmission> transmissions,
                           List<MarkerSent> markers, List<WelcomeSeen> welcomes, List<Refetch> refetches,
-                          List<RequestSent> requests) {
+                          List<RequestSent> requests, List<ConnectAttempt> connects) {
     public ClientTrace {
         if (clientId == null || user == null) {
             throw new IllegalArgumentException("a client trace needs an id and a user: " + clientId + ", " + user);
@@ -58,6 +60,17 @@ public record ClientTrace(String clientId, String user, Map<String, Long> joined
         welcomes = List.copyOf(welcomes);
         refetches = List.copyOf(refetches);
         requests = List.copyOf(requests);
+        connects = List.copyOf(connects);
+    }
+
+    /** A client trace without its connection attempts (traces built before they were recorded). */
+    public ClientTrace(String clientId, String user, Map<String, Long> joinedAt, List<SendRecord> sends,
+                       List<TranscriptChange> changes, Map<String, List<TranscriptEntry>> finalTranscripts,
+                       List<ReadMark> readMarks, List<ReceiptSeen> receipts, List<Transmission> transmissions,
+                       List<MarkerSent> markers, List<WelcomeSeen> welcomes, List<Refetch> refetches,
+                       List<RequestSent> requests) {
+        this(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts, transmissions, markers,
+                welcomes, refetches, requests, List.of());
     }
 
     /** A client trace without the requests it sent other than sends (traces built before they were recorded). */
@@ -66,7 +79,7 @@ public record ClientTrace(String clientId, String user, Map<String, Long> joined
                        List<ReadMark> readMarks, List<ReceiptSeen> receipts, List<Transmission> transmissions,
                        List<MarkerSent> markers, List<WelcomeSeen> welcomes, List<Refetch> refetches) {
         this(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts, transmissions, markers,
-                welcomes, refetches, List.of());
+                welcomes, refetches, List.of(), List.of());
     }
 
     /** A client trace without what went on the wire (traces built by hand for the checkers). */
@@ -74,23 +87,23 @@ public record ClientTrace(String clientId, String user, Map<String, Long> joined
                        List<TranscriptChange> changes, Map<String, List<TranscriptEntry>> finalTranscripts,
                        List<ReadMark> readMarks, List<ReceiptSeen> receipts) {
         this(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts, List.of(), List.of(),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
     }
 
     /**
      * This client's part of one room ({@link RunTrace#slice}): only {@code room}'s entries of
      * joinedAt, sends, changes, final transcripts, read marks, receipts, transmissions, markers and
-     * refetches; its welcomes and requests (which have no room) whole.
+     * refetches; its welcomes, requests and connection attempts (which have no room) whole.
      */
     public ClientTrace slice(String room) {
         ClientTrace slice = slices().get(room);
         return slice != null ? slice : withoutRooms();
     }
 
-    /** This client without any room's entries: its welcomes and requests alone. */
+    /** This client without any room's entries: its welcomes, requests and connection attempts alone. */
     public ClientTrace withoutRooms() {
         return new ClientTrace(clientId, user, Map.of(), List.of(), List.of(), Map.of(), List.of(), List.of(),
-                List.of(), List.of(), welcomes, List.of(), requests);
+                List.of(), List.of(), welcomes, List.of(), requests, connects);
     }
 
     /** Per room any of its entries names, in one pass: this client's part of it ({@link #slice}). */
@@ -113,7 +126,7 @@ public record ClientTrace(String clientId, String user, Map<String, Long> joined
                     only(finalTranscripts, room), readMarksBy.getOrDefault(room, List.of()),
                     receiptsBy.getOrDefault(room, List.of()), transmissionsBy.getOrDefault(room, List.of()),
                     markersBy.getOrDefault(room, List.of()), welcomes, refetchesBy.getOrDefault(room, List.of()),
-                    requests));
+                    requests, connects));
         }
         return slices;
     }
@@ -134,7 +147,7 @@ public record ClientTrace(String clientId, String user, Map<String, Long> joined
     /** This client with {@code changes} for its changes, everything else the same. */
     public ClientTrace withChanges(List<TranscriptChange> changes) {
         return new ClientTrace(clientId, user, joinedAt, sends, changes, finalTranscripts, readMarks, receipts,
-                transmissions, markers, welcomes, refetches, requests);
+                transmissions, markers, welcomes, refetches, requests, connects);
     }
 
     /** Whether the client joined the room. */

@@ -77,6 +77,55 @@ class RecoveryCheckTest {
         assertThat(window.heldBackBy(n -> n / 1_000_000 + " ms")).contains("bob-1 back after 5000 ms (connected after 4900 ms)");
     }
 
+    /**
+     * bob's connection opened late because his attempts failed past the window's end and his backoff waited after
+     * the last failure: the attempts say so. Those of another link, those begun before the window and those after
+     * the connection that brought him back opened are not his way back.
+     */
+    @Test
+    void shouldCountTheAttemptsOfALateReconnectAndWhenTheLastFailed() {
+        run.serverWindow("deploy", "restart", 1_000, 3_000);
+        Client alice = run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
+        Client bob = run.client("bob").join("lobby", 0).welcome("main", "e1", 0);
+        Message m1 = run.commit("lobby", "alice", "a1", 500);
+        alice.place(m1, 510).connect("main", 1_200, 3_050, true).request("hello", "main", 3_050)
+                .welcome("main", "e2", 3_100);
+        bob.place(m1, 520)
+                .connect("main", 900, 950, false)     // before the window: not of this recovery
+                .connect("main", 1_100, 1_150, false) // refused while the server was down
+                .connect("main", 1_400, 2_600, true)  // opened, lost before its welcome
+                .connect("send", 3_000, 4_000, false) // another link
+                .connect("main", 3_100, 4_400, false) // timed out after the window: the last failure
+                .connect("main", 7_800, 7_900, true).request("hello", "main", 7_900).welcome("main", "e2", 8_000)
+                .connect("main", 8_500, 8_600, false); // after he was back
+        WindowRecovery window = recovery().windows().getFirst();
+        assertThat(window.slowest()).isEqualTo(new SlowestClient("bob-1", ms(5_000), ms(4_900), 4, ms(1_400), 0L));
+        assertThat(window.heldBackBy(n -> n / 1_000_000 + " ms"))
+                .contains("bob-1 back after 5000 ms (connected after 4900 ms at attempt 4; the last failed at 1400 ms)");
+    }
+
+    @Test
+    void shouldSayAFirstAttemptOpenedAndAFailureByTheWindowsEnd() {
+        run.serverWindow("deploy", "restart", 1_000, 3_000);
+        run.client("alice").join("lobby", 0).welcome("main", "e1", 0)
+                .connect("main", 3_300, 3_350, true).request("hello", "main", 3_350).welcome("main", "e2", 3_400);
+        WindowRecovery first = recovery().windows().getFirst();
+        assertThat(first.slowest()).isEqualTo(new SlowestClient("alice-1", ms(400), ms(350), 1, null, 0L));
+        assertThat(first.heldBackBy(n -> n / 1_000_000 + " ms"))
+                .contains("alice-1 back after 400 ms (connected after 350 ms at its first attempt)");
+    }
+
+    @Test
+    void shouldSayTheLastFailureCameByTheWindowsEndWhenItDid() {
+        run.serverWindow("deploy", "restart", 1_000, 3_000);
+        run.client("alice").join("lobby", 0).welcome("main", "e1", 0).connect("main", 2_000, 2_010, false)
+                .connect("main", 3_600, 3_650, true).request("hello", "main", 3_650).welcome("main", "e2", 3_700);
+        WindowRecovery first = recovery().windows().getFirst();
+        assertThat(first.slowest()).isEqualTo(new SlowestClient("alice-1", ms(700), ms(650), 2, 0L, 0L));
+        assertThat(first.heldBackBy(n -> n / 1_000_000 + " ms"))
+                .contains("alice-1 back after 700 ms (connected after 650 ms at attempt 2; the last failed by the window's end)");
+    }
+
     @Test
     void shouldNameTheFirstClientIdOnATieAndNoReconnectForALinkThatHeld() {
         run.window("slow", 1_000, 2_000);

@@ -66,6 +66,7 @@ public final class DrivenClient implements SessionHost.Transport {
         }
         Connection connection = new Connection(link);
         connections.put(link.role(), connection);
+        tap.onConnecting(link, driver.now());
         Thread.ofVirtual().name("livetalk-connect-" + session.config().user()).start(() -> connection.open(uri));
     }
 
@@ -82,6 +83,7 @@ public final class DrivenClient implements SessionHost.Transport {
 
     @Override
     public void disconnect(Link link) {
+        tap.onDisconnected(link, driver.now()); // an attempt the session gave up on (timed out) ends here
         Connection connection = connections.get(link.role());
         if (connection != null && connection.link.equals(link)) {
             connection.close();
@@ -90,6 +92,13 @@ public final class DrivenClient implements SessionHost.Transport {
 
     void closeLinks() {
         connections.values().forEach(Connection::close);
+    }
+
+    /** The transport lost {@code link} or could not open it: the tap hears it, then the session, at one time. */
+    private void disconnected(ClientSession session, Link link) {
+        long now = driver.now();
+        tap.onDisconnected(link, now);
+        session.onDisconnected(link, now);
     }
 
     /** Posts a callback about {@code link} to the owner thread. */
@@ -122,13 +131,17 @@ public final class DrivenClient implements SessionHost.Transport {
                     closeQuietly(opened);
                 }
             } catch (DeploymentException | IOException | RejectedExecutionException e) {
-                post(s -> s.onDisconnected(link, driver.now()));
+                post(s -> disconnected(s, link));
             }
         }
 
         void onOpen(Session opened) {
             socket = opened;
-            post(s -> s.onConnected(link, driver.now()));
+            post(s -> {
+                long now = driver.now();
+                tap.onConnected(link, now);
+                s.onConnected(link, now);
+            });
         }
 
         void onText(String frame, long arrivedNanos) {
@@ -149,7 +162,7 @@ public final class DrivenClient implements SessionHost.Transport {
 
         void onClose() {
             socket = null;
-            post(s -> s.onDisconnected(link, driver.now()));
+            post(s -> disconnected(s, link));
         }
 
         void send(String frame) {

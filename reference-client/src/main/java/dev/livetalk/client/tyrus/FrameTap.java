@@ -6,7 +6,9 @@ import dev.livetalk.protocol.ServerEvent;
 
 /**
  * Sees every frame a hosted session receives, before the session, and every frame it
- * transmits, as it goes to the link; on the thread that owns the session.
+ * transmits, as it goes to the link, and each connection attempt: when it begins, and when the
+ * transport opens or loses a link, before the session hears it and with the time it hears; on
+ * the thread that owns the session.
  */
 @FunctionalInterface
 public interface FrameTap {
@@ -18,5 +20,17 @@ public interface FrameTap {
 
     /** The session transmitted {@code event} on {@code link} at {@code now} (whether or not the link carried it). */
     default void onSent(Link link, ClientEvent event, long now) {
+    }
+
+    /** The session asked to connect {@code link} at {@code now}. */
+    default void onConnecting(Link link, long now) {
+    }
+
+    /** The transport opened {@code link} at {@code now}. */
+    default void onConnected(Link link, long now) {
+    }
+
+    /** The transport lost {@code link} or could not open it, or the session gave up on it, at {@code now}. */
+    default void onDisconnected(Link link, long now) {
     }
 }

@@ -1,0 +1,20 @@
+package dev.livetalk.metrics.trace;
+
+/**
+ * One attempt of a client to open a connection: its session asked the transport to connect
+ * {@code link} ({@code main}, {@code send} or {@code receive}) at {@code at}, and at {@code endedAt}
+ * the transport either opened it ({@code opened}: a hello follows, {@link RequestSent}) or gave up (the
+ * connection was refused, its handshake failed or timed out; the session then waits its reconnect
+ * backoff before the next attempt). Times are trace-clock nanoseconds. What a late reconnect was made
+ * of (docs/METRICS.md, Recovery: {@code slowest}): the attempts that failed and the waits between them.
+ *
+ * <p>Immutable; any thread.
+ */
+public record ConnectAttempt(String link, long at, long endedAt, boolean opened) {
+    public ConnectAttempt {
+        if (link == null || endedAt < at) {
+            throw new IllegalArgumentException("a connect attempt needs a link and must end at or after it began: "
+                    + link + ", " + at + ", " + endedAt);
+        }
+    }
+}
