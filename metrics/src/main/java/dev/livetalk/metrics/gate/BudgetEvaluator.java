@@ -150,14 +150,15 @@ public final class BudgetEvaluator {
 
     /**
      * "deploy #5: user023 back after 10.7s": the first window whose recovery is {@code observed} (never:
-     * {@code null}) and what held it back, its times in the budget's unit; empty when that window does not say.
+     * {@code null}) that says what held it back (a window without targeted clients does not), its times in the
+     * budget's unit; empty when none says.
      */
     private static Optional<String> heldBackBy(Budget budget, RecoveryReport recovery, Long observed) {
         return recovery.windows().stream()
                 .filter(w -> Objects.equals(w.recovery(), observed))
-                .findFirst()
                 .flatMap(w -> w.heldBackBy(nanos -> Figures.format(nanos, budget.threshold().unit()))
-                        .map(why -> w.fault() + " #" + w.occurrence() + ": " + why));
+                        .map(why -> w.fault() + " #" + w.occurrence() + ": " + why).stream())
+                .findFirst();
     }
 
     private static BudgetVerdict latency(Budget budget, Subject measurement) {

@@ -68,6 +68,22 @@ class RecoveryBudgetTest {
                         + "bob never converged (back after 0.1s)), budget < 5s");
     }
 
+    /** A window that hit no client has no slowest: the message names the next window of the same time that has. */
+    @Test
+    void shouldNameTheFirstWindowOfTheFigureThatSaysWhoHeldItBack() {
+        WindowRecovery empty = new WindowRecovery("cut", 0, "down", 5 * S, 6 * S, 0, 0, 0L, 0,
+                new RefetchFigures(0, 0, 0), new RefetchFigures(0, 0, 0), 0, 0, new RefetchFigures(0, 0, 0), 0L, null);
+        WindowRecovery held = new WindowRecovery("slow", 1, "latency", 8 * S, 9 * S, 2, 0, 0L, 0,
+                new RefetchFigures(0, 0, 0), new RefetchFigures(0, 0, 0), 0, 0, new RefetchFigures(0, 0, 0), 0L,
+                new SlowestClient("user1", null, null, 0L));
+        Measurement plain = Measurement.of(new TraceFixture("reconcile").build());
+        Measurement measured = new Measurement(plain.strategy(), plain.correctness(), plain.latency(),
+                new RecoveryReport(List.of(empty, held), 0, List.of(new long[0], new long[0]),
+                        List.of(new long[0], new long[0]), 0, 0));
+        assertThat(BudgetEvaluator.evaluate(BudgetParser.parse("recovery min > 1s"), measured).message())
+                .isEqualTo("recovery min = 0s (slow #1: user1 converged at once), budget > 1s");
+    }
+
     @Test
     void shouldFailARecoveryBudgetOnAWindowThatNeverRecovered() {
         BudgetVerdict never = verdict("recovery max < 5s", false);
