@@ -7,15 +7,16 @@ import java.util.List;
 /**
  * Every message's story in one strategy's run, as tables (docs/LEDGER.md): what each sender
  * meant and did, what each recipient showed and marked, each final transcript, the markers and
- * receipts, the fault windows, the welcomes and refetches of every client. Built from the run's trace by {@link #of}, written and read by
+ * receipts, the fault windows, the welcomes, refetches and connection attempts of every client. Built from the run's trace by {@link #of}, written and read by
  * {@link LedgerFiles}.
  *
  * <p>Immutable; any thread.
  */
 public record Ledger(List<MessageRow> messages, List<DeliveryRow> deliveries, List<TranscriptRow> transcripts,
                      List<MarkerRow> markers, List<ReceiptRow> receipts, List<FaultRow> faults,
-                     List<WelcomeRow> welcomes, List<RefetchRow> refetches) {
+                     List<WelcomeRow> welcomes, List<RefetchRow> refetches, List<ConnectRow> connects) {
     public Ledger {
+        connects = List.copyOf(connects);
         welcomes = List.copyOf(welcomes);
         refetches = List.copyOf(refetches);
         messages = List.copyOf(messages);
@@ -26,10 +27,17 @@ public record Ledger(List<MessageRow> messages, List<DeliveryRow> deliveries, Li
         faults = List.copyOf(faults);
     }
 
-    /** A ledger without welcomes nor refetches (as older ledgers hold). */
+    /** A ledger without connection attempts (as older ledgers hold). */
+    public Ledger(List<MessageRow> messages, List<DeliveryRow> deliveries, List<TranscriptRow> transcripts,
+                  List<MarkerRow> markers, List<ReceiptRow> receipts, List<FaultRow> faults,
+                  List<WelcomeRow> welcomes, List<RefetchRow> refetches) {
+        this(messages, deliveries, transcripts, markers, receipts, faults, welcomes, refetches, List.of());
+    }
+
+    /** A ledger without welcomes, refetches nor connection attempts (as older ledgers hold). */
     public Ledger(List<MessageRow> messages, List<DeliveryRow> deliveries, List<TranscriptRow> transcripts,
                   List<MarkerRow> markers, List<ReceiptRow> receipts, List<FaultRow> faults) {
-        this(messages, deliveries, transcripts, markers, receipts, faults, List.of(), List.of());
+        this(messages, deliveries, transcripts, markers, receipts, faults, List.of(), List.of(), List.of());
     }
 
     /** The ledger of a replayed run; times count from the end of its warm-up. */
@@ -48,6 +56,7 @@ public record Ledger(List<MessageRow> messages, List<DeliveryRow> deliveries, Li
             case FAULTS -> faults;
             case WELCOMES -> welcomes;
             case REFETCHES -> refetches;
+            case CONNECTS -> connects;
         };
     }
 

@@ -99,7 +99,8 @@ public final class LedgerBuilder {
         markers.sort(Comparator.comparingLong(MarkerRow::atUs));
         receipts.sort(Comparator.comparingLong(ReceiptRow::atUs));
         refetches.sort(Comparator.comparingLong(RefetchRow::atUs));
-        return new Ledger(messages, deliveries, transcriptRows, markers, receipts, faults(), welcomes(), refetches);
+        return new Ledger(messages, deliveries, transcriptRows, markers, receipts, faults(), welcomes(), refetches,
+                connects());
     }
 
     /**
@@ -172,6 +173,17 @@ public final class LedgerBuilder {
                     w.resume())));
         }
         rows.sort(Comparator.comparingLong(WelcomeRow::atUs));
+        return rows;
+    }
+
+    /** Every client's connection attempts, by when they ended (then in the clients' order). */
+    List<ConnectRow> connects() {
+        List<ConnectRow> rows = new ArrayList<>();
+        for (ClientTrace client : run.clients()) {
+            client.connects().forEach(c -> rows.add(new ConnectRow(client.user(), c.link(), us(c.at()), us(c.endedAt()),
+                    c.opened())));
+        }
+        rows.sort(Comparator.comparingLong(ConnectRow::endedUs));
         return rows;
     }
 

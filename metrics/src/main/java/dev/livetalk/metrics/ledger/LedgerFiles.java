@@ -231,8 +231,8 @@ public final class LedgerFiles {
     /**
      * Reads the ledger in {@code folder}.
      *
-     * @throws NoSuchFileException when a table is missing, naming it (the welcomes and refetches of a ledger
-     *                             written before they were recorded read as empty)
+     * @throws NoSuchFileException when a table is missing, naming it (the welcomes, refetches and connection
+     *                             attempts of a ledger written before they were recorded read as empty)
      * @throws IOException         when a row is not valid, naming the file and line
      */
     public static Ledger read(Path folder) throws IOException {
@@ -246,7 +246,8 @@ public final class LedgerFiles {
         return new Ledger(cast(tables.get(LedgerTable.MESSAGES)), cast(tables.get(LedgerTable.DELIVERIES)),
                 cast(tables.get(LedgerTable.TRANSCRIPTS)), cast(tables.get(LedgerTable.MARKERS)),
                 cast(tables.get(LedgerTable.RECEIPTS)), cast(tables.get(LedgerTable.FAULTS)),
-                cast(tables.get(LedgerTable.WELCOMES)), cast(tables.get(LedgerTable.REFETCHES)));
+                cast(tables.get(LedgerTable.WELCOMES)), cast(tables.get(LedgerTable.REFETCHES)),
+                cast(tables.get(LedgerTable.CONNECTS)));
     }
 
     /**

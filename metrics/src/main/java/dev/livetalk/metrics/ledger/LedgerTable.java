@@ -21,7 +21,9 @@ public enum LedgerTable {
     /** One row per welcome a client received (every connection and reconnection); absent from older ledgers. */
     WELCOMES("welcomes", WelcomeRow.class),
     /** One row per batch of messages a client received again from history; absent from older ledgers. */
-    REFETCHES("refetches", RefetchRow.class);
+    REFETCHES("refetches", RefetchRow.class),
+    /** One row per connection attempt of a client that ended, opened or failed; absent from older ledgers. */
+    CONNECTS("connects", ConnectRow.class);
 
     private final String fileStem;
     private final Class<?> rowType;
@@ -47,6 +49,6 @@ public enum LedgerTable {
 
     /** Whether ledgers written before the table existed lack it (read as empty). */
     boolean addedLater() {
-        return this == WELCOMES || this == REFETCHES;
+        return this == WELCOMES || this == REFETCHES || this == CONNECTS;
     }
 }

@@ -370,7 +370,8 @@ public final class LedgerWriter implements AutoCloseable {
     }
 
     /**
-     * Writes what is left (the merged tables, the faults, welcomes and schema) and removes the spill files.
+     * Writes what is left (the merged tables, the faults, welcomes, connection attempts and schema) and removes the
+     * spill files.
      *
      * @throws IOException when a file cannot be written, naming it
      */
@@ -398,6 +399,7 @@ public final class LedgerWriter implements AutoCloseable {
         }
         tables.add(() -> writeWhole(LedgerTable.FAULTS, builder.faults()));
         tables.add(() -> writeWhole(LedgerTable.WELCOMES, builder.welcomes()));
+        tables.add(() -> writeWhole(LedgerTable.CONNECTS, builder.connects()));
         int threads = Math.min(SPILLED.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
         try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon()
                 .name("ledger-merge-", 0).factory())) {

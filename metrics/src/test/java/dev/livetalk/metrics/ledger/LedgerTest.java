@@ -35,14 +35,16 @@ class LedgerTest {
 
     /**
      * Alice sends a1 (warm-up ends at 1,000 ms); the server commits it; bob shows it, marks it
-     * delivered and read, and alice sees both receipts; carol, a member too, never shows it.
+     * delivered and read, and alice sees both receipts; carol, a member too, never shows it (her link was refused
+     * once in the outage, then opened).
      */
     private static Ledger story() {
         TraceFixture run = new TraceFixture("test", 1_000);
         run.window("outage", 1_040, 1_050, "carol");
         Client alice = run.client("alice").join("lobby", 0);
         Client bob = run.client("bob").join("lobby", 0);
-        run.client("carol").join("lobby", 0);
+        run.client("carol").join("lobby", 0)
+                .connect("main", 1_041, 1_043, false).connect("main", 1_051, 1_052, true); // refused, then back
         alice.send("lobby", "a1", 1_000, 1_001, 1_001);
         alice.transmit("lobby", "a1", 1_002).transmit("lobby", "a1", 1_005);
         Message m1 = run.commit("lobby", "alice", "a1", 1_010);
@@ -108,7 +110,7 @@ class LedgerTest {
     }
 
     @Test
-    void shouldKeepTranscriptsMarkersReceiptsAndFaultWindows() {
+    void shouldKeepTranscriptsMarkersReceiptsFaultWindowsAndConnectionAttempts() {
         Ledger ledger = story();
 
         assertThat(ledger.transcripts()).extracting(TranscriptRow::client).containsExactly("alice", "bob", "carol");
@@ -121,6 +123,8 @@ class LedgerTest {
                 new MarkerRow("bob", "lobby", "sent", "read", 1, 30_000));
         assertThat(ledger.receipts()).extracting(ReceiptRow::kind).containsExactly("delivered", "read");
         assertThat(ledger.faults()).containsExactly(new FaultRow("outage", 0, 40_000, 50_000, List.of("carol"), false));
+        assertThat(ledger.connects()).containsExactly(new ConnectRow("carol", "main", 41_000, 43_000, false),
+                new ConnectRow("carol", "main", 51_000, 52_000, true));
         assertThat(ledger.pairs()).isEqualTo(2);
     }
 
