@@ -37,8 +37,10 @@ sealed interface Reading {
     }
 
     /**
-     * Any of {@code readings}: the ledger cannot tell which one the document took (the slowest client of a window
-     * among clients tied within the microsecond the ledger keeps, whose nanoseconds the document compared).
+     * Any of {@code readings}: the ledger cannot tell which one the document took. The checkers compare nanoseconds
+     * and the ledger keeps microseconds, so where two times share a microsecond the ledger cannot tell their order:
+     * the slowest client of a window among clients tied on the latest microsecond, a welcome in the microsecond of
+     * a window's start or end or of a second of the reconnect peak.
      */
     record AnyOf(java.util.List<Reading> readings) implements Reading {
         public AnyOf {
@@ -49,6 +51,15 @@ sealed interface Reading {
         public String toString() {
             return readings.size() == 1 ? readings.getFirst().toString() : "one of " + readings;
         }
+    }
+
+    /** Any of {@code readings} (in order, each once), or that one alone when they are all the same. */
+    static Reading anyOf(java.util.List<Reading> readings) {
+        java.util.List<Reading> distinct = readings.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            throw new IllegalArgumentException("a figure's readings must not be empty");
+        }
+        return distinct.size() == 1 ? distinct.getFirst() : new AnyOf(distinct);
     }
 
     /** A latency that never came: above every value. */

@@ -2,10 +2,10 @@ package dev.livetalk.metrics.audit;
 
 import dev.livetalk.metrics.ledger.FaultRow;
 import dev.livetalk.metrics.ledger.RefetchRow;
-import dev.livetalk.metrics.ledger.WelcomeRow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +18,13 @@ import java.util.TreeSet;
  * ({@link ConvergenceSample}), in microseconds: when each targeted client was back and converged,
  * what it refetched, the peak of welcomes per second, and when the client that held the recovery
  * back was back and converged (which client it is names it, and is not a figure). The acknowledged losses are not
- * recounted ({@link FigureTable#NOT_AUDITED} says why).
+ * recounted ({@link FigureTable#NOT_AUDITED} says why). Where a welcome shares its microsecond with an edge, the
+ * ledger cannot tell which side of it the welcome fell: the figures it moves read as any of the values either side
+ * gives ({@link Backs}, {@link WindowOutcomes}, {@link ReconnectPeak}).
  *
  * <p>Stateless; any thread.
  */
 final class RecoveryChecks {
-    private static final long SECOND_US = 1_000_000L;
-
     private RecoveryChecks() {
     }
 
@@ -34,6 +34,9 @@ final class RecoveryChecks {
         recount.refetches().forEach(r -> clients.add(r.client()));
         Map<String, ConvergenceSample> samples = new HashMap<>();
         recount.convergence().forEach(s -> samples.put(key(s.fault(), s.occurrence(), s.client()), s));
+        Map<String, Map<String, List<Long>>> welcomes = new HashMap<>(); // per client and link, when welcomed
+        recount.welcomes().forEach(w -> welcomes.computeIfAbsent(w.client(), c -> new TreeMap<>())
+                .computeIfAbsent(w.link(), l -> new ArrayList<>()).add(w.atUs()));
         List<FaultRow> windows = recount.faults();
         List<Check> checks = new ArrayList<>();
         for (FaultRow window : windows) {
@@ -45,83 +48,57 @@ final class RecoveryChecks {
             }
             List<String> targeted = clients.stream().filter(c -> window.serverSide() || window.clients().isEmpty()
                     || window.clients().contains(c)).toList();
-            long recoveredAt = window.endUs();
-            long reconnected = 0;
-            long never = 0;
-            // the slowest client (RecoveryCheck): the latest to recover, the first client id on a tie; of a window that
-            // never recovered, the first that never converged (clients is sorted). The checkers compare nanoseconds,
-            // the ledger floors each time to a microsecond: the checkers' slowest is one of those tied on the latest
-            // microsecond here (flooring keeps the order), but which one the ledger cannot tell, so every one is kept
-            List<Long[]> slowest = new ArrayList<>();
-            long slowestAt = Long.MIN_VALUE;
-            Long[] firstNever = null;
+            List<List<WindowOutcomes.Outcome>> outcomes = new ArrayList<>();
+            List<Backs> links = new ArrayList<>(); // of every targeted client
             for (String client : targeted) {
-                long back = backAt(recount.welcomes(), client, window, until);
-                boolean welcomed = back > window.startUs();
-                reconnected += welcomed ? 1 : 0;
-                ConvergenceSample sample = samples.get(key(window.fault(), window.occurrence(), client));
-                boolean droppedForGood = "restart".equals(window.type()) && !welcomed;
-                boolean neverConverged = sample != null && sample.convergedAfterUs() == null;
-                long converged = sample == null || neverConverged ? window.endUs()
-                        : sample.windowEndUs() + sample.convergedAfterUs();
-                Long[] figures = {welcomed ? Math.max(0, back - window.endUs()) : null,
-                        neverConverged ? null : converged - window.endUs()};
-                if (neverConverged || droppedForGood) {
-                    never++;
-                    firstNever = firstNever == null ? figures : firstNever;
+                List<Backs> own = new ArrayList<>();
+                for (List<Long> times : welcomes.getOrDefault(client, Map.of()).values()) {
+                    own.add(Backs.ofLink(times.stream().mapToLong(Long::longValue).toArray(), window.startUs(),
+                            window.endUs(), until));
                 }
-                long clientRecovered = Math.max(back, converged);
-                if (clientRecovered > slowestAt) {
-                    slowest.clear();
-                    slowestAt = clientRecovered;
-                }
-                if (clientRecovered == slowestAt) {
-                    slowest.add(figures);
-                }
-                recoveredAt = Math.max(recoveredAt, clientRecovered);
+                links.addAll(own);
+                outcomes.add(WindowOutcomes.of(Backs.latest(own),
+                        converged(samples.get(key(window.fault(), window.occurrence(), client)), window), window));
             }
+            WindowOutcomes recovered = new WindowOutcomes(outcomes, window.endUs());
             String at = "recovery[" + window.fault() + "/" + window.occurrence() + "].";
             checks.add(Check.of(at + "start", Reading.nanosOfMicros(window.startUs()), Tolerance.MICROS));
             checks.add(Check.of(at + "end", Reading.nanosOfMicros(window.endUs()), Tolerance.MICROS));
             checks.add(Check.of(at + "clients", new Reading.Whole(targeted.size()), Tolerance.EXACT));
-            checks.add(Check.of(at + "reconnected", new Reading.Whole(reconnected), Tolerance.EXACT));
-            checks.add(Check.of(at + "neverConverged", new Reading.Whole(never), Tolerance.EXACT));
-            checks.add(Check.of(at + "recovery", never > 0 ? new Reading.None()
-                    : Reading.nanosOfMicros(recoveredAt - window.endUs()), Tolerance.MICROS));
-            List<Long[]> held = never > 0 ? List.<Long[]>of(firstNever) : slowest;
-            if (!held.isEmpty()) {
-                checks.add(Check.of(at + "slowest.back", anyOf(held, 0), Tolerance.MICROS));
-                checks.add(Check.of(at + "slowest.converged", anyOf(held, 1), Tolerance.MICROS));
+            checks.add(Check.of(at + "reconnected", recovered.reconnected(), Tolerance.EXACT));
+            checks.add(Check.of(at + "neverConverged", recovered.neverConverged(), Tolerance.EXACT));
+            checks.add(Check.of(at + "recovery", recovered.recovery(), Tolerance.MICROS));
+            if (!targeted.isEmpty()) {
+                checks.add(Check.of(at + "slowest.back", recovered.slowest(recovered::backAfterEnd), Tolerance.MICROS));
+                checks.add(Check.of(at + "slowest.converged", recovered.slowest(recovered::convergedAfterEnd),
+                        Tolerance.MICROS));
             }
             refetched(checks, at, recount.refetches(), targeted, window.startUs(), until);
-            checks.add(Check.of(at + "reconnectPeak", new Reading.Whole(peak(recount.welcomes(), window.startUs(),
-                    never > 0 ? until : recoveredAt)), Tolerance.EXACT));
+            checks.add(Check.of(at + "reconnectPeak", ReconnectPeak.of(recount.welcomes(), window.startUs(),
+                    reaches(recovered, links, until)), Tolerance.EXACT));
         }
         return checks;
     }
 
-    /** The {@code figure}th time (0 back, 1 converged) of the clients {@code held}: any one of them, in microseconds. */
-    private static Reading anyOf(List<Long[]> held, int figure) {
-        List<Reading> readings = held.stream().map(h -> Reading.nanosOfMicros(h[figure])).distinct().toList();
-        return readings.size() == 1 ? readings.getFirst() : new Reading.AnyOf(readings);
+    /** When the client converged after the window (the window's end without a sample): one time, or never (null). */
+    private static List<Long> converged(ConvergenceSample sample, FaultRow window) {
+        return Collections.singletonList(sample == null ? Long.valueOf(window.endUs())
+                : sample.convergedAfterUs() == null ? null : sample.windowEndUs() + sample.convergedAfterUs());
     }
 
-    /** Per link, the first welcome from the window's end until {@code until}, else the last during it; the latest. */
-    private static long backAt(List<WelcomeRow> welcomes, String client, FaultRow window, long until) {
-        Map<String, Long> back = new TreeMap<>();
-        Map<String, Long> during = new TreeMap<>();
-        for (WelcomeRow w : welcomes) {
-            if (!w.client().equals(client)) {
-                continue;
-            }
-            if (w.atUs() >= window.endUs() && w.atUs() < until) {
-                back.merge(w.link(), w.atUs(), Math::min);
-            } else if (w.atUs() > window.startUs() && w.atUs() < window.endUs()) {
-                during.merge(w.link(), w.atUs(), Math::max);
-            }
+    /**
+     * Until when the reconnect peak counts: each time the recovery may have ended, with the links of targeted
+     * clients surely back then; the next window's start when a client may never have recovered.
+     */
+    private static List<ReconnectPeak.Reach> reaches(WindowOutcomes recovered, List<Backs> links, long until) {
+        List<ReconnectPeak.Reach> reaches = new ArrayList<>();
+        for (long end : recovered.recoveredAt()) {
+            reaches.add(new ReconnectPeak.Reach(end, links.stream().filter(l -> l.surelyAt(end)).count()));
         }
-        during.putAll(back);
-        return during.values().stream().mapToLong(Long::longValue).max().orElse(window.startUs());
+        if (recovered.mayNeverRecover()) {
+            reaches.add(new ReconnectPeak.Reach(until, 0));
+        }
+        return reaches;
     }
 
     private static void refetched(List<Check> checks, String at, List<RefetchRow> refetches, List<String> targeted,
@@ -148,17 +125,6 @@ final class RecoveryChecks {
                 Tolerance.EXACT));
         checks.add(Check.of(at + "max", new Reading.Whole(n == 0 ? 0 : sorted[n - 1]), Tolerance.EXACT));
         checks.add(Check.of(at + "total", new Reading.Whole(Arrays.stream(sorted).sum()), Tolerance.EXACT));
-    }
-
-    /** The most welcomes in one second of {@code [from, until]}, seconds counted from {@code from}. */
-    private static long peak(List<WelcomeRow> welcomes, long from, long until) {
-        Map<Long, Long> buckets = new HashMap<>();
-        for (WelcomeRow w : welcomes) {
-            if (w.atUs() >= from && w.atUs() <= until) {
-                buckets.merge((w.atUs() - from) / SECOND_US, 1L, Long::sum);
-            }
-        }
-        return buckets.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     private static String key(String fault, int occurrence, String client) {
