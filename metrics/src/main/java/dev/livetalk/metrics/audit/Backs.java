@@ -1,5 +1,6 @@
 package dev.livetalk.metrics.audit;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.TreeSet;
  * <p>Immutable; any thread.
  */
 record Backs(SortedSet<Long> welcomedAt, boolean mayBeNone) {
+    private static final long NONE = Long.MIN_VALUE;
+
     Backs {
         welcomedAt = Collections.unmodifiableSortedSet(new TreeSet<>(welcomedAt));
         if (welcomedAt.isEmpty() && !mayBeNone) {
@@ -57,15 +60,16 @@ record Backs(SortedSet<Long> welcomedAt, boolean mayBeNone) {
 
     /** Of a client, from those of its links: the latest of theirs; not welcomed again when no link was. */
     static Backs latest(List<Backs> links) {
-        TreeSet<Long> times = new TreeSet<>();
+        List<SortedSet<Long>> each = new ArrayList<>();
         for (Backs link : links) {
-            for (long time : link.welcomedAt) {
-                if (links.stream().allMatch(other -> other.mayBeNone || other.welcomedAt.first() <= time)) {
-                    times.add(time);
-                }
+            TreeSet<Long> times = new TreeSet<>(link.welcomedAt);
+            if (link.mayBeNone) {
+                times.add(NONE); // before any time: the link adds nothing
             }
+            each.add(times);
         }
-        return new Backs(times, links.stream().allMatch(Backs::mayBeNone));
+        TreeSet<Long> latest = new TreeSet<>(LatestOf.of(each));
+        return new Backs(latest.tailSet(NONE, false), links.isEmpty() || latest.contains(NONE));
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.livetalk.metrics.ledger.RefetchRow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,10 @@ import java.util.TreeSet;
  * ({@link ConvergenceSample}), in microseconds: when each targeted client was back and converged,
  * what it refetched, the peak of welcomes per second, and when the client that held the recovery
  * back was back and converged (which client it is names it, and is not a figure). The acknowledged losses are not
- * recounted ({@link FigureTable#NOT_AUDITED} says why). Where a welcome shares its microsecond with an edge, the
- * ledger cannot tell which side of it the welcome fell: the figures it moves read as any of the values either side
- * gives ({@link Backs}, {@link WindowOutcomes}, {@link ReconnectPeak}).
+ * recounted ({@link FigureTable#NOT_AUDITED} says why). Where a welcome or a transcript's transition shares its
+ * microsecond with an edge, the ledger cannot tell which side of it the time fell: the figures it moves read as any
+ * of the values either side gives ({@link Backs}, {@link ConvergenceSample}, {@link WindowOutcomes},
+ * {@link ReconnectPeak}).
  *
  * <p>Stateless; any thread.
  */
@@ -80,10 +80,10 @@ final class RecoveryChecks {
         return checks;
     }
 
-    /** When the client converged after the window (the window's end without a sample): one time, or never (null). */
+    /** When the client may have converged (the window's end without a sample), null for never. */
     private static List<Long> converged(ConvergenceSample sample, FaultRow window) {
-        return Collections.singletonList(sample == null ? Long.valueOf(window.endUs())
-                : sample.convergedAfterUs() == null ? null : sample.windowEndUs() + sample.convergedAfterUs());
+        return sample == null ? List.of(window.endUs()) : sample.admitted().stream()
+                .map(after -> after == null ? null : sample.windowEndUs() + after).toList();
     }
 
     /**

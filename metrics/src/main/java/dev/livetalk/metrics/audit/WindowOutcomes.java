@@ -13,9 +13,9 @@ import java.util.stream.LongStream;
 /**
  * One fault window's recovery figures (docs/METRICS.md, Recovery) from every outcome each of its
  * targeted clients may have had as the ledger tells it ({@link Outcome}). Where the ledger cannot
- * tell which outcome a client had (a welcome in the microsecond of an edge, {@link Backs}), a
- * figure reads as any of the values the outcomes give ({@link Reading.AnyOf}): the checkers' is
- * one of them. Microseconds.
+ * tell which outcome a client had (a welcome or a transition in the microsecond of an edge,
+ * {@link Backs}, {@link ConvergenceSample}), a figure reads as any of the values the outcomes give
+ * ({@link Reading.AnyOf}): the checkers' is one of them. Microseconds.
  *
  * <p>Immutable; any thread.
  */

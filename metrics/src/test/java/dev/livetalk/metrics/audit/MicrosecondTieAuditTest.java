@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The audit of welcomes in the microsecond of an edge: a window's start or end, the next window's start, a 1 s
- * bucket of the reconnect peak. The checkers compare nanoseconds, the ledger keeps microseconds: the ledger cannot
- * tell which side of the edge such a welcome fell, so the audit accepts either side, and still finds a figure that
- * neither side gives.
+ * The audit of welcomes and transcript changes in the microsecond of an edge: a window's start or end, the next
+ * window's start, a 1 s bucket of the reconnect peak. The checkers compare nanoseconds, the ledger keeps
+ * microseconds: the ledger cannot tell which side of the edge such a time fell, so the audit accepts either side,
+ * and still finds a figure that neither side gives.
  */
 class MicrosecondTieAuditTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -117,11 +117,43 @@ class MicrosecondTieAuditTest {
     }
 
     /**
-     * Seeded runs of two windows on three clients, every welcome within a microsecond of an edge (a window's start
-     * or end, a second of the first window's peak) or anywhere: the audit agrees on every figure of each.
+     * bob's outage ends at 4 s, the next window starts at 5.0000005 s; bob shows b3 before b2 at 5.0000002 s, 300 ns
+     * before it in its microsecond, and b2 after it: the checkers find his lobby broken when the next window
+     * started, so he never converged after the outage. The ledger's transition may be on either side.
      */
     @Test
-    void shouldAgreeOnSeededRunsWhoseWelcomesFallAtEdges() throws Exception {
+    void shouldAgreeOnATranscriptChangeInTheMicrosecondTheNextWindowStarts() throws Exception {
+        Path story = write(strategy -> {
+            TraceFixture run = lobbyOfTwo(strategy);
+            run.window("outage", 3_000, 4_000, "bob");
+            run.window("blip", 5_000.0005, 5_100, "alice");
+            var b2 = run.commit("lobby", "alice", "b2", 4_500);
+            var b3 = run.commit("lobby", "alice", "b3", 4_600);
+            run.clientNamed("alice").place(b2, 4_510).place(b3, 4_610);
+            run.clientNamed("bob").place(b3, 5_000.0002).place(b2, 5_050);
+            return run.build();
+        });
+        JsonNode convergence = JSON.readTree(story.resolve("results.json").toFile()).path("strategies").get(0)
+                .path("correctness").path("convergence");
+        assertThat(convergence.path("neverConverged").asLong()).isEqualTo(1);
+        assertThat(firstWindow(story).path("neverConverged").asLong()).isEqualTo(1);
+        assertAgrees();
+        ObjectNode results = (ObjectNode) JSON.readTree(story.resolve("results.json").toFile());
+        ((ObjectNode) results.path("strategies").get(0).path("correctness").path("convergence"))
+                .put("neverConverged", 2).put("neverConvergedShare", 1.0);
+        JSON.writeValue(story.resolve("results.json").toFile(), results);
+        assertThat(Audit.of(dir).differences().stream().map(d -> tuple(d.figure(), d.recounted())).toList())
+                .containsExactly(tuple("correctness.convergence.neverConverged", "one of [0, 1]"),
+                        tuple("correctness.convergence.neverConvergedShare", "one of [0.0, 0.5]"));
+    }
+
+    /**
+     * Seeded runs of two windows on three clients, each welcome and each change of a client's lobby within a
+     * microsecond of an edge (a window's start or end, a second of the first window's peak; the second window's
+     * start) or anywhere: the audit agrees on every figure of each.
+     */
+    @Test
+    void shouldAgreeOnSeededRunsWhoseWelcomesAndChangesFallAtEdges() throws Exception {
         SplittableRandom random = new SplittableRandom(201);
         for (int run = 0; run < 40; run++) {
             long seed = random.nextLong();
@@ -134,8 +166,7 @@ class MicrosecondTieAuditTest {
 
     /** Two windows a few seconds long, their edges off the microsecond; each client welcomed up to five times. */
     private static RunTrace seededRun(String strategy, SplittableRandom random) {
-        TraceFixture run = lobbyOfTwo(strategy);
-        run.client("carol").join("lobby", 0).welcome("main", "e1", 0);
+        TraceFixture run = lobbyOf(strategy, "alice", "bob", "carol");
         long start = 1_000_000_000L + random.nextLong(1_000);
         long end = start + random.nextLong(500, 2_500) * 1_000_000L + random.nextLong(1_000);
         long next = end + random.nextLong(0, 2_000) * 1_000_000L + random.nextLong(1_000);
@@ -157,6 +188,21 @@ class MicrosecondTieAuditTest {
                 run.clientNamed(user).welcome(random.nextBoolean() ? "main" : "receive", "e1", ms(t));
             }
         }
+        // b2 and b3 committed during the first window; each client shows them in order or b3 first for a while,
+        // each step anywhere or within a microsecond of the next window's start
+        var b2 = run.commit("lobby", "alice", "b2", ms(start + 1_000));
+        var b3 = run.commit("lobby", "alice", "b3", ms(start + 2_000));
+        for (String user : List.of("alice", "bob", "carol")) {
+            long first = random.nextBoolean() ? next + random.nextLong(-999, 1_000)
+                    : start + random.nextLong(3_000, 3_000_000_000L);
+            long second = Math.max(first, random.nextBoolean() ? next + random.nextLong(-999, 1_000)
+                    : first + random.nextLong(1, 1_000_000_000L));
+            if (random.nextBoolean()) {
+                run.clientNamed(user).place(b3, ms(first)).place(b2, ms(second));
+            } else {
+                run.clientNamed(user).place(b2, ms(first)).place(b3, ms(second));
+            }
+        }
         return run.build();
     }
 
@@ -166,12 +212,16 @@ class MicrosecondTieAuditTest {
 
     /** alice and bob in the lobby, both welcomed at 0, bob's b1 shown by both. */
     private static TraceFixture lobbyOfTwo(String strategy) {
+        return lobbyOf(strategy, "alice", "bob");
+    }
+
+    /** {@code users} in the lobby, each welcomed at 0 and showing b1 (of the second) at 600 ms. */
+    private static TraceFixture lobbyOf(String strategy, String... users) {
         TraceFixture run = new TraceFixture(strategy);
-        var alice = run.client("alice").join("lobby", 0).welcome("main", "e1", 0);
-        var bob = run.client("bob").join("lobby", 0).welcome("main", "e1", 0);
-        var b1 = run.commit("lobby", "bob", "b1", 500);
-        alice.place(b1, 600);
-        bob.place(b1, 550);
+        List<TraceFixture.Client> clients = java.util.Arrays.stream(users)
+                .map(user -> run.client(user).join("lobby", 0).welcome("main", "e1", 0)).toList();
+        var b1 = run.commit("lobby", users[1], "b1", 500);
+        clients.forEach(client -> client.place(b1, 600));
         return run;
     }
 
