@@ -78,7 +78,8 @@ final class FigureTable {
     /** Why the requests are not recounted. */
     static final String REQUESTS = "the ledger does not record the requests the clients sent (hellos, joins, history "
             + "requests) nor those the server received";
-    static final String CONNECTS = "the ledger does not record the clients' connection attempts";
+    static final String CONNECTS = "not recounted: the ledger's connects table holds the attempts, but the audit "
+            + "does not read it yet";
 
     /**
      * Parts of a strategy's result that are not figures of the ledger, and why: a top-level
