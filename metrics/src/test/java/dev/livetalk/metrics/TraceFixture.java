@@ -263,9 +263,10 @@ public final class TraceFixture {
             return this;
         }
 
-        /** A connection attempt on {@code link} that began at {@code atMs} and opened or failed at {@code endedMs}. */
+        /** A connection attempt on {@code link} that began at {@code atMs} and opened or was refused at {@code endedMs}. */
         public Client connect(String link, double atMs, double endedMs, boolean opened) {
-            recorder.onConnectAttempt(new ConnectAttempt(link, ms(atMs), ms(endedMs), opened));
+            recorder.onConnectAttempt(new ConnectAttempt(link, ms(atMs), ms(endedMs), opened,
+                    opened ? null : ConnectAttempt.REFUSED));
             return this;
         }
 

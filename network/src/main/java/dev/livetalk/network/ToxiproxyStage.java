@@ -208,6 +208,11 @@ final class ToxiproxyStage implements Stage {
             }
 
             @Override
+            public void onConnectFailed(Link link, String reason, long now) {
+                user.onConnectFailed(link, reason, now);
+            }
+
+            @Override
             public void onDisconnected(Link link, long now) {
                 user.onDisconnected(link, now);
             }

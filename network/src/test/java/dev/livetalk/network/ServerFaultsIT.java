@@ -105,6 +105,7 @@ class ServerFaultsIT {
                     failed++;
                     assertThat(attempt.at()).as(client.user() + ": " + attempt + " began while the server was down")
                             .isLessThan(restart.removedAt());
+                    assertThat(attempt.reason()).as(client.user() + ": why " + attempt + " failed").isNotBlank();
                 }
             }
         }

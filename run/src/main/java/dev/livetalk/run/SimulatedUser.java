@@ -240,22 +240,32 @@ public final class SimulatedUser implements TranscriptListener {
      * the same time): the attempt that began at {@link #onConnecting} is recorded as opened.
      */
     public void onConnected(Link link, long now) {
-        attemptEnded(link, now, true);
+        attemptEnded(link, now, null);
     }
 
     /**
-     * The transport lost {@code link}, or could not open it, at {@code now} (the backend calls this just before the
-     * session hears it): an attempt not yet opened is recorded as failed; a link that was open is not an attempt.
+     * The attempt to open {@code link} failed at {@code now} for {@code reason} ({@link ConnectAttempt#reason}); the
+     * backend calls this just before the session hears that the link is down.
      */
-    public void onDisconnected(Link link, long now) {
-        attemptEnded(link, now, false);
+    public void onConnectFailed(Link link, String reason, long now) {
+        attemptEnded(link, now, reason);
     }
 
-    private void attemptEnded(Link link, long now, boolean opened) {
+    /**
+     * The transport lost {@code link} at {@code now} (the backend calls this just before the session hears it): an
+     * attempt not yet opened failed ({@link ConnectAttempt#CLOSED}); a link that was open is not an attempt.
+     */
+    public void onDisconnected(Link link, long now) {
+        attemptEnded(link, now, ConnectAttempt.CLOSED);
+    }
+
+    /** The attempt of {@code link}, if one is under way, opened ({@code failure} null) or failed. */
+    private void attemptEnded(Link link, long now, String failure) {
         Long began = connecting.remove(link);
         ClientRecorder current = recorder;
         if (began != null && current != null) {
-            current.onConnectAttempt(new ConnectAttempt(linkName(link), began, Math.max(began, now), opened));
+            current.onConnectAttempt(new ConnectAttempt(linkName(link), began, Math.max(began, now), failure == null,
+                    failure));
         }
     }
 

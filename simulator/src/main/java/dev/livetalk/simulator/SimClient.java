@@ -3,6 +3,7 @@ package dev.livetalk.simulator;
 import dev.livetalk.client.ClientSession;
 import dev.livetalk.client.Link;
 import dev.livetalk.client.SessionHost;
+import dev.livetalk.metrics.trace.ConnectAttempt;
 import dev.livetalk.protocol.ClientEvent;
 import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.protocol.ServerEvent;
@@ -104,6 +105,13 @@ final class SimClient implements Host, SessionHost.Transport {
         flush();
     }
 
+    /** The attempt to open {@code link} failed at {@code now} for {@code reason} (the network refused it). */
+    void onConnectFailed(Link link, String reason, long now) {
+        user.onConnectFailed(link, reason, now);
+        session.onDisconnected(link, now);
+        flush();
+    }
+
     void onFrame(Link link, ServerEvent event, long now) {
         user.onFrame(link, event, now);
         session.onFrame(link, event, now);
@@ -129,7 +137,7 @@ final class SimClient implements Host, SessionHost.Transport {
 
     @Override
     public void disconnect(Link link) {
-        user.onDisconnected(link, loop.now()); // an attempt the session gave up on (timed out) ends here
+        user.onConnectFailed(link, ConnectAttempt.TIMED_OUT, loop.now()); // an attempt the session gave up on ends here
         network.close(slots.get(link.role()), link);
     }
 }

@@ -1,5 +1,6 @@
 package dev.livetalk.simulator;
 
+import dev.livetalk.metrics.trace.ConnectAttempt;
 import dev.livetalk.protocol.CodecLimits;
 
 import dev.livetalk.protocol.Direction;
@@ -164,7 +165,8 @@ final class SimNetwork {
 
     private void refuse(LinkSlot slot, Link link) {
         stats.onRefused();
-        loop.after(delay(slot, Direction.UPSTREAM) + delay(slot, Direction.DOWNSTREAM), now -> slot.client.onDisconnected(link, now));
+        loop.after(delay(slot, Direction.UPSTREAM) + delay(slot, Direction.DOWNSTREAM),
+                now -> slot.client.onConnectFailed(link, ConnectAttempt.REFUSED, now));
     }
 
     private void accept(LinkSlot slot, Link link, long now) {

@@ -109,8 +109,10 @@ class ServerFaultTest {
         List<ConnectAttempt> attempts = trace.clients().stream().flatMap(c -> c.connects().stream()).toList();
         assertThat(attempts.stream().filter(a -> !a.opened()).count()).isEqualTo(result.network().refused())
                 .isPositive();
-        assertThat(attempts).filteredOn(a -> !a.opened())
-                .allSatisfy(a -> assertThat(a.endedAt()).isBetween(restart.start(), restart.end()));
+        assertThat(attempts).filteredOn(a -> !a.opened()).allSatisfy(a -> {
+            assertThat(a.endedAt()).isBetween(restart.start(), restart.end());
+            assertThat(a.reason()).isEqualTo(ConnectAttempt.REFUSED);
+        });
         for (ClientTrace client : trace.clients()) {
             List<ConnectAttempt> opened = client.connects().stream().filter(ConnectAttempt::opened).toList();
             assertThat(opened).as(client.user()).isNotEmpty().allSatisfy(a -> {

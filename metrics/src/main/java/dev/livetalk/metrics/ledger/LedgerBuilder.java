@@ -181,7 +181,7 @@ public final class LedgerBuilder {
         List<ConnectRow> rows = new ArrayList<>();
         for (ClientTrace client : run.clients()) {
             client.connects().forEach(c -> rows.add(new ConnectRow(client.user(), c.link(), us(c.at()), us(c.endedAt()),
-                    c.opened())));
+                    c.opened(), c.reason())));
         }
         rows.sort(Comparator.comparingLong(ConnectRow::endedUs));
         return rows;

@@ -123,8 +123,8 @@ class LedgerTest {
                 new MarkerRow("bob", "lobby", "sent", "read", 1, 30_000));
         assertThat(ledger.receipts()).extracting(ReceiptRow::kind).containsExactly("delivered", "read");
         assertThat(ledger.faults()).containsExactly(new FaultRow("outage", 0, 40_000, 50_000, List.of("carol"), false));
-        assertThat(ledger.connects()).containsExactly(new ConnectRow("carol", "main", 41_000, 43_000, false),
-                new ConnectRow("carol", "main", 51_000, 52_000, true));
+        assertThat(ledger.connects()).containsExactly(new ConnectRow("carol", "main", 41_000, 43_000, false, "refused"),
+                new ConnectRow("carol", "main", 51_000, 52_000, true, null));
         assertThat(ledger.pairs()).isEqualTo(2);
     }
 

@@ -30,7 +30,11 @@ public interface FrameTap {
     default void onConnected(Link link, long now) {
     }
 
-    /** The transport lost {@code link} or could not open it, or the session gave up on it, at {@code now}. */
+    /** The attempt to open {@code link} failed at {@code now} for {@code reason} (refused, timed out, an error). */
+    default void onConnectFailed(Link link, String reason, long now) {
+    }
+
+    /** The transport lost {@code link} at {@code now}. */
     default void onDisconnected(Link link, long now) {
     }
 }
