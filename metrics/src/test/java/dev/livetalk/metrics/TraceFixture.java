@@ -266,7 +266,7 @@ public final class TraceFixture {
         /** A connection attempt on {@code link} that began at {@code atMs} and opened or was refused at {@code endedMs}. */
         public Client connect(String link, double atMs, double endedMs, boolean opened) {
             recorder.onConnectAttempt(new ConnectAttempt(link, ms(atMs), ms(endedMs), opened,
-                    opened ? null : ConnectAttempt.REFUSED));
+                    opened ? null : "refused"));
             return this;
         }
 

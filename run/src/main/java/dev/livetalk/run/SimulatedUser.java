@@ -1,6 +1,7 @@
 package dev.livetalk.run;
 
 import dev.livetalk.client.ClientSession;
+import dev.livetalk.client.ConnectFailure;
 import dev.livetalk.client.Link;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.client.transcript.TranscriptEntry;
@@ -253,10 +254,10 @@ public final class SimulatedUser implements TranscriptListener {
 
     /**
      * The transport lost {@code link} at {@code now} (the backend calls this just before the session hears it): an
-     * attempt not yet opened failed ({@link ConnectAttempt#CLOSED}); a link that was open is not an attempt.
+     * attempt not yet opened failed ({@link ConnectFailure#CLOSED}); a link that was open is not an attempt.
      */
     public void onDisconnected(Link link, long now) {
-        attemptEnded(link, now, ConnectAttempt.CLOSED);
+        attemptEnded(link, now, ConnectFailure.CLOSED);
     }
 
     /** The attempt of {@code link}, if one is under way, opened ({@code failure} null) or failed. */

@@ -2,8 +2,8 @@ package dev.livetalk.simulator;
 
 import dev.livetalk.client.ClientSession;
 import dev.livetalk.client.Link;
+import dev.livetalk.client.ConnectFailure;
 import dev.livetalk.client.SessionHost;
-import dev.livetalk.metrics.trace.ConnectAttempt;
 import dev.livetalk.protocol.ClientEvent;
 import dev.livetalk.protocol.LinkRole;
 import dev.livetalk.protocol.ServerEvent;
@@ -137,7 +137,7 @@ final class SimClient implements Host, SessionHost.Transport {
 
     @Override
     public void disconnect(Link link) {
-        user.onConnectFailed(link, ConnectAttempt.TIMED_OUT, loop.now()); // an attempt the session gave up on ends here
+        user.onConnectFailed(link, ConnectFailure.TIMED_OUT, loop.now()); // an attempt the session gave up on ends here
         network.close(slots.get(link.role()), link);
     }
 }

@@ -1,10 +1,10 @@
 package dev.livetalk.simulator;
 
-import dev.livetalk.metrics.trace.ConnectAttempt;
 import dev.livetalk.protocol.CodecLimits;
 
 import dev.livetalk.protocol.Direction;
 
+import dev.livetalk.client.ConnectFailure;
 import dev.livetalk.client.Link;
 import dev.livetalk.protocol.ClientEvent;
 import dev.livetalk.protocol.Decoded;
@@ -166,7 +166,7 @@ final class SimNetwork {
     private void refuse(LinkSlot slot, Link link) {
         stats.onRefused();
         loop.after(delay(slot, Direction.UPSTREAM) + delay(slot, Direction.DOWNSTREAM),
-                now -> slot.client.onConnectFailed(link, ConnectAttempt.REFUSED, now));
+                now -> slot.client.onConnectFailed(link, ConnectFailure.REFUSED, now));
     }
 
     private void accept(LinkSlot slot, Link link, long now) {

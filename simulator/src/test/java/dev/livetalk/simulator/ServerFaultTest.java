@@ -1,5 +1,6 @@
 package dev.livetalk.simulator;
 
+import dev.livetalk.client.ConnectFailure;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.metrics.Measurement;
 import dev.livetalk.metrics.recovery.RecoveryReport;
@@ -111,7 +112,7 @@ class ServerFaultTest {
                 .isPositive();
         assertThat(attempts).filteredOn(a -> !a.opened()).allSatisfy(a -> {
             assertThat(a.endedAt()).isBetween(restart.start(), restart.end());
-            assertThat(a.reason()).isEqualTo(ConnectAttempt.REFUSED);
+            assertThat(a.reason()).isEqualTo(ConnectFailure.REFUSED);
         });
         for (ClientTrace client : trace.clients()) {
             List<ConnectAttempt> opened = client.connects().stream().filter(ConnectAttempt::opened).toList();

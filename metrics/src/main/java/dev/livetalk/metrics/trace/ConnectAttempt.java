@@ -10,19 +10,11 @@ package dev.livetalk.metrics.trace;
  *
  * <p>Immutable; any thread.
  *
- * @param reason why a failed attempt failed, as its transport said: {@code refused} (nothing listened),
- *               {@code timed out} (the session gave up on it, or the transport's own deadline passed),
- *               {@code closed} (the connection was lost before it opened), or the transport's error (its type
- *               and message, for a handshake that failed); {@code null} for an attempt that opened
+ * @param reason why a failed attempt failed, as its transport said (the reference client's
+ *               {@code ConnectFailure}: {@code refused}, {@code timed out}, {@code closed}, or the transport's
+ *               error); {@code null} for an attempt that opened
  */
 public record ConnectAttempt(String link, long at, long endedAt, boolean opened, String reason) {
-    /** Why an attempt failed when the session gave up on it: its connect timeout passed. */
-    public static final String TIMED_OUT = "timed out";
-    /** Why an attempt failed when nothing listened. */
-    public static final String REFUSED = "refused";
-    /** Why an attempt failed when its connection was lost before it opened. */
-    public static final String CLOSED = "closed";
-
     public ConnectAttempt {
         if (link == null || endedAt < at || opened != (reason == null)) {
             throw new IllegalArgumentException("a connect attempt needs a link, must end at or after it began, and has"

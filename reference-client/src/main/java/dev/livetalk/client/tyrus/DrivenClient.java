@@ -1,6 +1,7 @@
 package dev.livetalk.client.tyrus;
 
 import dev.livetalk.client.ClientSession;
+import dev.livetalk.client.ConnectFailure;
 import dev.livetalk.client.SessionHost;
 import dev.livetalk.client.Link;
 import dev.livetalk.protocol.LinkRole;
@@ -12,13 +13,10 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -31,11 +29,6 @@ public final class DrivenClient implements SessionHost.Transport {
     private final ClientDriver driver;
     private final ClientSession session;
     private final Map<LinkRole, URI> uris;
-    /** The longest failure reason kept ({@link #failure}): a handshake error's first line or two. */
-    private static final int MAX_REASON = 160;
-    /** The failure of an attempt the session gave up on, or whose transport's deadline passed. */
-    private static final String TIMED_OUT = "timed out";
-
     private final FrameTap tap;
     private final Map<LinkRole, Connection> connections = new EnumMap<>(LinkRole.class);
     private final SessionHost host;
@@ -91,7 +84,7 @@ public final class DrivenClient implements SessionHost.Transport {
 
     @Override
     public void disconnect(Link link) {
-        tap.onConnectFailed(link, TIMED_OUT, driver.now()); // an attempt the session gave up on ends here
+        tap.onConnectFailed(link, ConnectFailure.TIMED_OUT, driver.now()); // an attempt the session gave up on ends here
         Connection connection = connections.get(link.role());
         if (connection != null && connection.link.equals(link)) {
             connection.close();
@@ -107,24 +100,6 @@ public final class DrivenClient implements SessionHost.Transport {
         long now = driver.now();
         tap.onDisconnected(link, now);
         session.onDisconnected(link, now);
-    }
-
-    /**
-     * Why an attempt to connect failed, for the trace: {@code refused} when nothing listened, {@code timed out} when a
-     * deadline passed, else the error's type and message (a handshake the server or a proxy refused).
-     */
-    static String failure(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
-                return "refused";
-            }
-            if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
-                return TIMED_OUT;
-            }
-        }
-        String message = error.getMessage() == null ? "" : ": " + error.getMessage().strip();
-        String said = error.getClass().getSimpleName() + message;
-        return said.length() <= MAX_REASON ? said : said.substring(0, MAX_REASON);
     }
 
     /** Posts a callback about {@code link} to the owner thread. */
@@ -157,7 +132,7 @@ public final class DrivenClient implements SessionHost.Transport {
                     closeQuietly(opened);
                 }
             } catch (DeploymentException | IOException | RejectedExecutionException e) {
-                String reason = failure(e);
+                String reason = ConnectFailure.of(e);
                 post(s -> {
                     long now = driver.now();
                     tap.onConnectFailed(link, reason, now);

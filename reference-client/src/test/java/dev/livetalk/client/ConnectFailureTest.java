@@ -1,4 +1,4 @@
-package dev.livetalk.client.tyrus;
+package dev.livetalk.client;
 
 import jakarta.websocket.DeploymentException;
 import org.junit.jupiter.api.Test;
@@ -9,25 +9,25 @@ import java.net.SocketTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Why a connection attempt failed, as the trace records it ({@link DrivenClient#failure}). */
+/** Why a connection attempt failed, as the trace records it ({@link ConnectFailure#of}). */
 class ConnectFailureTest {
     @Test
     void shouldSayRefusedWhenNothingListenedWhereverTheTransportWrappedIt() {
-        assertThat(DrivenClient.failure(new DeploymentException("Handshake error.",
+        assertThat(ConnectFailure.of(new DeploymentException("Handshake error.",
                 new IOException("wrapped", new ConnectException("Connection refused"))))).isEqualTo("refused");
     }
 
     @Test
     void shouldSayTimedOutWhenADeadlinePassed() {
-        assertThat(DrivenClient.failure(new IOException(new SocketTimeoutException("Read timed out"))))
+        assertThat(ConnectFailure.of(new IOException(new SocketTimeoutException("Read timed out"))))
                 .isEqualTo("timed out");
     }
 
     @Test
     void shouldOtherwiseSayTheErrorsTypeAndMessageCutShort() {
-        assertThat(DrivenClient.failure(new DeploymentException(" Handshake response not received. ")))
+        assertThat(ConnectFailure.of(new DeploymentException(" Handshake response not received. ")))
                 .isEqualTo("DeploymentException: Handshake response not received.");
-        assertThat(DrivenClient.failure(new IOException("x".repeat(500)))).hasSize(160).startsWith("IOException: xxx");
-        assertThat(DrivenClient.failure(new IOException())).isEqualTo("IOException");
+        assertThat(ConnectFailure.of(new IOException("x".repeat(500)))).hasSize(ConnectFailure.MAX_LENGTH).startsWith("IOException: xxx");
+        assertThat(ConnectFailure.of(new IOException())).isEqualTo("IOException");
     }
 }
