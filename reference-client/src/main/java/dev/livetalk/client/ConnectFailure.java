@@ -2,6 +2,9 @@ package dev.livetalk.client;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -20,17 +23,24 @@ public final class ConnectFailure {
     public static final String CLOSED = "closed";
     /** The longest reason kept: a handshake error's first line or two. */
     static final int MAX_LENGTH = 160;
+    /**
+     * What the Tyrus client's handshake timeout (its driver's connect timeout) says, in a DeploymentException
+     * without a cause: a deadline of the transport that passed.
+     */
+    private static final String TYRUS_HANDSHAKE_TIMEOUT = "Handshake response not received.";
 
     private ConnectFailure() {
     }
 
     /** Why {@code error}, which ended an attempt, failed it: refused or timed out wherever it was wrapped, else itself. */
     public static String of(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = error; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof ConnectException) {
                 return REFUSED;
             }
-            if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
+            if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException
+                    || cause.getMessage() != null && cause.getMessage().strip().equals(TYRUS_HANDSHAKE_TIMEOUT)) {
                 return TIMED_OUT;
             }
         }
