@@ -86,6 +86,37 @@ class ResultsJsonTest {
         assertThat(read.strategy("reconcile").ackedLost()).isZero();
     }
 
+    /**
+     * The slowest client's attempts and last failure go out and come back; a document written before they were
+     * recorded reads without them; one whose attempts have no connection names the rule.
+     */
+    @Test
+    void shouldKeepTheSlowestClientsAttemptsAndReadADocumentWithoutThem() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) mapper.readTree(ResultsJson.toJson(SampleResults.document()));
+        ObjectNode slowest = null;
+        for (JsonNode strategy : tree.withArray("/strategies")) {
+            if (strategy.get("strategy").asText().equals("reconcile")) {
+                slowest = (ObjectNode) strategy.at("/recovery/0/slowest");
+            }
+        }
+        assertThat(slowest.get("client").asText()).isEqualTo("bob-1");
+        slowest.put("connected", 15_000_000L).put("attempts", 3).put("lastFailed", 5_000_000L);
+        SlowestClient read = ResultsJson.fromJson(mapper.writeValueAsString(tree)).strategy("reconcile").recovery()
+                .getFirst().slowest();
+        assertThat(read).isEqualTo(new SlowestClient("bob-1", 20_000_000L, 15_000_000L, 3, 5_000_000L, 300_000_000L));
+        assertThat(ResultsJson.fromJson(ResultsJson.toJson(ResultsJson.fromJson(mapper.writeValueAsString(tree))))
+                .strategy("reconcile").recovery().getFirst().slowest()).isEqualTo(read);
+
+        slowest.remove(List.of("attempts", "lastFailed"));
+        assertThat(ResultsJson.fromJson(mapper.writeValueAsString(tree)).strategy("reconcile").recovery().getFirst()
+                .slowest()).isEqualTo(new SlowestClient("bob-1", 20_000_000L, 15_000_000L, 300_000_000L));
+
+        slowest.putNull("connected").put("attempts", 2);
+        assertThatThrownBy(() -> ResultsJson.fromJson(mapper.writeValueAsString(tree)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("attempts");
+    }
+
     @Test
     void shouldReadADocumentWrittenBeforeRecoveryFiguresWithoutThem() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
