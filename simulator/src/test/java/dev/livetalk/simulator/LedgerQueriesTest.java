@@ -76,6 +76,25 @@ class LedgerQueriesTest {
         }
     }
 
+    /**
+     * A run without reconnects has an empty connects table (docs/LEDGER.md says so): the page's query of it finds
+     * no rows there, where DuckDB cannot guess the columns of an empty file.
+     */
+    @Test
+    void shouldRunTheConnectsQueryOverARunWithoutAttempts(@TempDir Path other) throws Exception {
+        Ledger lostAck = LEDGERS.get("reconcile");
+        Ledger without = new Ledger(lostAck.messages(), lostAck.deliveries(), lostAck.transcripts(), lostAck.markers(),
+                lostAck.receipts(), lostAck.faults(), lostAck.welcomes(), lostAck.refetches());
+        LedgerFiles.write(other.resolve("ledger").resolve("reconcile"),
+                new LedgerFiles.Stamp("lost-ack", "reconcile", 1), without);
+        String query = queries().stream().filter(q -> q.contains("connects.jsonl.gz")).findFirst().orElseThrow()
+                .replace(scenarioFolder.resolve("ledger").toString().replace('\\', '/'),
+                        other.resolve("ledger").toString().replace('\\', '/'));
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            assertThat(run(duck, query)).isEmpty();
+        }
+    }
+
     private static List<String> queries() throws IOException {
         String page = Files.readString(Scenarios.libraryFolder().getParent().resolve("docs/LEDGER.md"));
         List<String> queries = new ArrayList<>();
