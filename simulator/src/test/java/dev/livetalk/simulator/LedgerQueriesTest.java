@@ -1,5 +1,7 @@
 package dev.livetalk.simulator;
 
+import dev.livetalk.metrics.ledger.ConnectRow;
+import dev.livetalk.metrics.ledger.FaultRow;
 import dev.livetalk.metrics.ledger.Ledger;
 import dev.livetalk.metrics.ledger.LedgerFiles;
 import dev.livetalk.metrics.replay.ReplayedRun;
@@ -24,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The ledger is read without our code: every SQL block of docs/LEDGER.md runs in DuckDB over
@@ -73,6 +76,45 @@ class LedgerQueriesTest {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             assertThat(lost).as("naive-retry loses messages when acks are lost").isPositive();
             assertThat(run(duck, lostQuery)).containsExactly(List.of("naive-retry", lost));
+        }
+    }
+
+    /**
+     * DuckDB's count of each client's attempts and failures after each fault window, and when its last failure and
+     * first opening came, are the ledger's.
+     */
+    @Test
+    void shouldFindInDuckDbTheAttemptsTheLedgerHolds() throws Exception {
+        Ledger ledger = LEDGERS.get("reconcile");
+        List<List<Object>> expected = new ArrayList<>();
+        for (FaultRow fault : ledger.faults()) {
+            Map<String, List<ConnectRow>> byClient = new java.util.TreeMap<>();
+            for (ConnectRow row : ledger.connects()) {
+                if (row.beganUs() >= fault.startUs() && row.beganUs() < fault.endUs() + 10_000_000L) {
+                    byClient.computeIfAbsent(row.client(), c -> new ArrayList<>()).add(row);
+                }
+            }
+            byClient.forEach((client, rows) -> expected.add(List.of(fault.fault(), (long) fault.occurrence(), client,
+                    (long) rows.size(), rows.stream().filter(r -> !r.opened()).count(),
+                    (rows.stream().filter(r -> !r.opened()).mapToLong(ConnectRow::endedUs).max().orElseThrow()
+                            - fault.endUs()) / 1000.0,
+                    (rows.stream().filter(ConnectRow::opened).mapToLong(ConnectRow::endedUs).min().orElseThrow()
+                            - fault.endUs()) / 1000.0)));
+        }
+        expected.sort(java.util.Comparator.comparing((List<Object> r) -> (String) r.get(0))
+                .thenComparing(r -> (Long) r.get(1)).thenComparing(r -> (String) r.get(2))); // the query's order
+        String query = queries().stream().filter(q -> q.contains("connects.jsonl.gz")).findFirst().orElseThrow();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            assertThat(expected).as("attempts after lost-ack's windows, each client's failed then opened").isNotEmpty();
+            List<List<Object>> found = run(duck, query);
+            assertThat(found).map(row -> row.subList(0, 5)).containsExactlyElementsOf(
+                    expected.stream().map(row -> row.subList(0, 5)).toList());
+            for (int i = 0; i < found.size(); i++) {
+                for (int column = 5; column <= 6; column++) {
+                    assertThat((Double) found.get(i).get(column)).as("row %d column %d", i, column)
+                            .isCloseTo((Double) expected.get(i).get(column), within(0.051));
+                }
+            }
         }
     }
 
