@@ -24,7 +24,8 @@ import java.util.function.LongFunction;
  *                  again, or its trace holds no hello
  * @param attempts  how many connection attempts the client began on the link welcomed last after the window's
  *                  start, up to the one that opened at {@code connected}, that one included (1: its first attempt
- *                  opened); {@code null} when {@code connected} is, or its trace holds no attempts
+ *                  opened); {@code null} when {@code connected} is, or no attempt began on that link after the
+ *                  window's start (its trace holds none, or the one that opened began before it)
  * @param lastFailed when the latest of those attempts that failed gave up (refused, a failed or timed-out
  *                  handshake; 0 when before the window's end): {@code connected} minus it is the client's reconnect
  *                  backoff and its last attempt's opening. {@code null} when none failed, or {@code attempts} is

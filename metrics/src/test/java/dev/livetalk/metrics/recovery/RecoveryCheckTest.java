@@ -126,6 +126,20 @@ class RecoveryCheckTest {
                 .contains("alice-1 back after 700 ms (connected after 650 ms at attempt 2; the last failed by the window's end)");
     }
 
+    /**
+     * An attempt begun before the window that opened in it is not one of the window's attempts: with none begun
+     * after the start, attempts and lastFailed are null though the trace holds attempts and connected is known.
+     */
+    @Test
+    void shouldCountNoAttemptWhenTheOneThatOpenedBeganBeforeTheWindow() {
+        run.serverWindow("deploy", "restart", 1_000, 3_000);
+        run.client("alice").join("lobby", 0).welcome("main", "e1", 0)
+                .connect("main", 900, 1_200, true).request("hello", "main", 1_200).welcome("main", "e2", 3_300);
+        WindowRecovery first = recovery().windows().getFirst();
+        assertThat(first.slowest()).isEqualTo(new SlowestClient("alice-1", ms(300), 0L, null, null, 0L));
+        assertThat(first.heldBackBy(n -> n / 1_000_000 + " ms")).contains("alice-1 back after 300 ms (connected after 0 ms)");
+    }
+
     @Test
     void shouldNameTheFirstClientIdOnATieAndNoReconnectForALinkThatHeld() {
         run.window("slow", 1_000, 2_000);
