@@ -246,7 +246,8 @@ public final class SimulatedUser implements TranscriptListener {
 
     /**
      * The attempt to open {@code link} failed at {@code now} for {@code reason} ({@link ConnectAttempt#reason}); the
-     * backend calls this just before the session hears that the link is down.
+     * backend calls this just before the session hears that the link is down, and when the session gives up on a
+     * link, open or not (a link that opened is no attempt: nothing is recorded).
      */
     public void onConnectFailed(Link link, String reason, long now) {
         attemptEnded(link, now, reason);

@@ -30,7 +30,11 @@ public interface FrameTap {
     default void onConnected(Link link, long now) {
     }
 
-    /** The attempt to open {@code link} failed at {@code now} for {@code reason} (refused, timed out, an error). */
+    /**
+     * The attempt to open {@code link} failed at {@code now} for {@code reason} (refused, timed out, an error). Also
+     * told, timed out, whenever the session gives up on a link, open or not (a dead link): one the tap heard open
+     * ({@link #onConnected}) is no attempt.
+     */
     default void onConnectFailed(Link link, String reason, long now) {
     }
 
