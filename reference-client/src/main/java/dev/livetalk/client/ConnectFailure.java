@@ -21,7 +21,7 @@ public final class ConnectFailure {
     public static final String TIMED_OUT = "timed out";
     /** The connection was lost before it opened. */
     public static final String CLOSED = "closed";
-    /** The longest reason kept: a handshake error's first line or two. */
+    /** The longest reason kept, in chars: a transport's error is cut to it. */
     static final int MAX_LENGTH = 160;
     /**
      * What the Tyrus client's handshake timeout (its driver's connect timeout) says, in a DeploymentException

@@ -91,7 +91,7 @@ public record SlowestClient(String client, Long back, Long connected, Integer at
 
     /**
      * " at attempt 7; the last failed at 5.3s" (or "by the window's end"), " at attempt 2" (an earlier one opened
-     * and was lost before its welcome), " at its first attempt", or nothing without attempts.
+     * and was lost), " at its first attempt", or nothing without attempts.
      */
     private String attempts(LongFunction<String> duration) {
         if (attempts == null) {
