@@ -244,12 +244,9 @@ public final class RecoveryCheck {
     /**
      * When the connection that brought the client back opened: the hello it sent on the link welcomed last
      * ({@link #backAt}), the latest at or before that welcome after the window's start; empty when it was not
-     * welcomed again or its trace holds no such hello (recorded before requests were).
+     * welcomed again or its trace holds no such hello (recorded before requests were). {@code back}: that link and
+     * its welcome ({@link #lastBack}), or {@code null}.
      */
-    static OptionalLong connectedAt(ClientTrace client, TraceWindow window, long until) {
-        return connectedAt(client, lastBack(client, window, until), window);
-    }
-
     private static OptionalLong connectedAt(ClientTrace client, Map.Entry<String, Long> back, TraceWindow window) {
         OptionalLong hello = OptionalLong.empty();
         if (back == null) {
