@@ -6,6 +6,7 @@ import dev.livetalk.metrics.latency.LatencyCollector;
 import dev.livetalk.metrics.latency.LatencyReport;
 import dev.livetalk.metrics.recovery.RecoveryCheck;
 import dev.livetalk.metrics.recovery.RecoveryReport;
+import dev.livetalk.metrics.replay.LineFolds;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.replay.SampleGrid;
 import dev.livetalk.metrics.trace.RoomSlices;
@@ -24,7 +25,10 @@ import java.util.function.Consumer;
  * its largest room. Within a room the members' change logs are read in one pass, each change
  * handed to its member's replay as it comes ({@link ReplayedRun#of(RoomSlices, String)}), so a
  * room's replay holds its messages and what each member ended up showing, not the members' change
- * logs. The latency report's per-interval histograms are not held across rooms
+ * logs. Nor does it keep each member's final lines, a line per message of the room per member: the
+ * checks that read them (the room's check, the final placements of the latency report) take each line
+ * as the replay hands it over when it settles ({@link LineFolds}: evicted from its member's window, or
+ * at the end), unless a reader of the replay needs them whole ({@code keepLines}: the ledger). The latency report's per-interval histograms are not held across rooms
  * either: it keeps the samples compactly (past 32 MB in a temporary file, deleted by
  * {@link LatencyReport#close}) and builds the histograms one window of intervals at a time when
  * read, merged across rooms interval by interval.
@@ -50,7 +54,7 @@ public record Measurement(String strategy, CorrectnessReport correctness, Latenc
 
     /** As {@link #of(RunTrace)}, with intervals of {@code intervalNanos} for the interval logs. */
     public static Measurement of(RunTrace trace, long intervalNanos) {
-        return of(RoomSlices.of(trace), intervalNanos, room -> { });
+        return of(RoomSlices.of(trace), intervalNanos, false, room -> { });
     }
 
     /**
@@ -59,14 +63,29 @@ public record Measurement(String strategy, CorrectnessReport correctness, Latenc
      * the same replay), and lets it go before the next room.
      */
     public static Measurement of(RoomSlices run, long intervalNanos, Consumer<ReplayedRun> eachRoom) {
+        return of(run, intervalNanos, true, eachRoom);
+    }
+
+    /**
+     * As {@link #of(RoomSlices, long, Consumer)}; {@code keepLines}: every replay handed to {@code eachRoom}
+     * keeps its members' final lines ({@link dev.livetalk.metrics.replay.RoomReplay#finalEntries()}, which the
+     * ledger reads); else they are read by the checks as they settle and not kept ({@link LineFolds}). The
+     * figures are the same either way.
+     */
+    public static Measurement of(RoomSlices run, long intervalNanos, boolean keepLines,
+                                 Consumer<ReplayedRun> eachRoom) {
         RunTrace trace = run.run();
         CorrectnessChecker.Parts correctness = new CorrectnessChecker.Parts(trace, SampleGrid.of(run));
         LatencyReport latency = LatencyCollector.empty(trace, intervalNanos);
         RecoveryCheck.Parts recovery = new RecoveryCheck.Parts(trace);
+        LatencyCollector.Placements placements = new LatencyCollector.Placements();
+        LineFolds folds = keepLines ? LineFolds.KEEP
+                : LineFolds.both(correctness.lineFolds(), placements.lineFolds());
         for (String room : run.rooms()) {
-            ReplayedRun replayed = ReplayedRun.of(run, room);
+            ReplayedRun replayed = ReplayedRun.of(run, room, folds);
             correctness.add(replayed);
-            LatencyCollector.collect(replayed, latency);
+            LatencyCollector.collect(replayed, latency, placements);
+            placements.clear();
             recovery.add(replayed);
             eachRoom.accept(replayed);
         }

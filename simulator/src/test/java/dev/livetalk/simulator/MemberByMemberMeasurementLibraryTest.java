@@ -12,6 +12,7 @@ import dev.livetalk.metrics.ledger.LedgerBuilder;
 import dev.livetalk.metrics.ledger.LedgerTable;
 import dev.livetalk.metrics.recovery.RecoveryCheck;
 import dev.livetalk.metrics.replay.ReplayedRun;
+import dev.livetalk.metrics.replay.RoomReplay;
 import dev.livetalk.metrics.trace.TraceRecorder;
 import dev.livetalk.run.RunPlan;
 import dev.livetalk.run.RunProgress;
@@ -32,8 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replay in memory: the same correctness report (examples and their order included), latency
  * series, recovery figures and ledger rows, for every built-in strategy, several seeds, library
  * scenarios with several rooms, restarts with and without durable history, bounded history, and
- * transcripts whose lines scroll away (evictions). Each seed is played twice (the simulator is
- * deterministic: the same trace digest), once measured from the spill, once replayed whole.
+ * transcripts whose lines scroll away (evictions). Each seed is played three times (the simulator is
+ * deterministic: the same trace digest): measured from the spill with the ledger (every member's final
+ * lines kept for it), measured from the spill without (each line folded into the checks as it settles:
+ * {@link dev.livetalk.metrics.replay.LineFolds}), and replayed whole.
  */
 class MemberByMemberMeasurementLibraryTest {
     private static final int SEEDS = 2;
@@ -82,6 +85,7 @@ class MemberByMemberMeasurementLibraryTest {
                 // every room read one member at a time, however small its spill file
                 System.setProperty(TraceRecorder.WHOLE_ROOM_BYTES_PROPERTY, "0");
                 Measurement measured;
+                Measurement folded;
                 try {
                     measured = new StrategyPlay(new SimBackend(SimSettings.DEFAULTS),
                             RunPlan.resolve(scenario, seed), strategy, RunSettings.DEFAULTS, RunProgress.NONE)
@@ -90,9 +94,21 @@ class MemberByMemberMeasurementLibraryTest {
                                 rows[0] = new LedgerBuilder(slices.run());
                                 return Measurement.of(slices, LatencyReport.DEFAULT_INTERVAL_NANOS, rows[0]::add);
                             });
+                    folded = new StrategyPlay(new SimBackend(SimSettings.DEFAULTS),
+                            RunPlan.resolve(scenario, seed), strategy, RunSettings.DEFAULTS, RunProgress.NONE)
+                            .play((record, slices) -> Measurement.of(slices, LatencyReport.DEFAULT_INTERVAL_NANOS,
+                                    false, room -> assertThat(room.replays().values().stream()
+                                            .flatMap(rooms -> rooms.values().stream()))
+                                            .as(as + ": no replay kept its final lines")
+                                            .allMatch(RoomReplay::linesFolded)));
                 } finally {
                     System.clearProperty(TraceRecorder.WHOLE_ROOM_BYTES_PROPERTY);
                 }
+                assertThat(folded.correctness()).as(as + " correctness, lines folded").isEqualTo(oracle.correctness());
+                assertThat(RoomPartitionedMeasurementLibraryTest.json(folded)).as(as + " result, lines folded")
+                        .isEqualTo(RoomPartitionedMeasurementLibraryTest.json(oracle));
+                assertThat(RoomPartitionedMeasurementLibraryTest.hlog(folded)).as(as + " interval log, lines folded")
+                        .isEqualTo(RoomPartitionedMeasurementLibraryTest.hlog(oracle));
 
                 assertThat(digest[0]).as(as + ": the same run played twice").isEqualTo(whole.traceHash());
                 assertThat(whole.trace().rooms()).as(as).hasSizeGreaterThan(1);

@@ -1,14 +1,17 @@
 package dev.livetalk.metrics.correctness;
 
 import dev.livetalk.metrics.replay.IntervalCounts;
+import dev.livetalk.metrics.replay.LineFolds;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.replay.RoomReplay;
 import dev.livetalk.metrics.replay.SampleGrid;
 import dev.livetalk.metrics.trace.ClientTrace;
+import dev.livetalk.metrics.trace.CommittedMessage;
 import dev.livetalk.metrics.trace.RoomSlices;
 import dev.livetalk.metrics.trace.RunTrace;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,6 +64,8 @@ public final class CorrectnessChecker {
         private final Map<String, ConvergenceTimes> convergenceByRoom = new TreeMap<>();
         private final Map<String, StatusTruth> truth = new TreeMap<>();
         private final IntervalCounts overTime;
+        /** The folds of the final lines of the part being replayed ({@link #lineFolds}), by client and room. */
+        private final Map<String, Map<String, RoomCheck.Lines>> folded = new HashMap<>();
 
         /**
          * @param run  the run's clients (in order), windows and warm-up end: the whole trace or any part of it
@@ -74,6 +79,20 @@ public final class CorrectnessChecker {
             this.overTime = new IntervalCounts(grid.count());
         }
 
+        /**
+         * What reads each member's final lines for its room's check as the replay hands them over while they
+         * settle ({@link ReplayedRun#of(RoomSlices, String, LineFolds)}), so that the replay need not keep
+         * them; the part so replayed is then {@link #add}ed.
+         */
+        public LineFolds lineFolds() {
+            return (index, slice, client, room, joinedAt, unreachable) -> {
+                RoomCheck.Lines lines = new RoomCheck.Lines(index, client.clientId(), room, joinedAt, unreachable,
+                        slice.log(room).after(joinedAt), examples.perKind());
+                folded.computeIfAbsent(client.clientId(), c -> new HashMap<>()).put(room, lines);
+                return lines;
+            };
+        }
+
         /** Checks the rooms replayed in {@code part}. */
         public void add(ReplayedRun part) {
             List<ClientTrace> clients = part.trace().clients();
@@ -83,14 +102,29 @@ public final class CorrectnessChecker {
                     RoomReplay replay = e.getValue();
                     int room = part.context().roomIndex(client.clientId(), e.getKey());
                     examples.at(Examples.FINAL_TRANSCRIPTS, c, room);
-                    figures.get(c).put(room, RoomCheck.check(part.index(), client, replay,
-                            part.trace().log(e.getKey()).after(replay.joinedAt()), examples));
+                    List<CommittedMessage> entitled = part.trace().log(e.getKey()).after(replay.joinedAt());
+                    figures.get(c).put(room, replay.linesFolded()
+                            ? RoomCheck.check(part.index(), client, replay, entitled, examples, foldedLines(client, replay))
+                            : RoomCheck.check(part.index(), client, replay, entitled, examples));
                     overTime.add(replay.overTime());
                 }
             }
             byClient.add(part);
             convergenceByRoom.putAll(ConvergenceCheck.byRoom(part));
             truth.putAll(StatusTruthCheck.check(part, examples));
+        }
+
+        private RoomCheck.Lines foldedLines(ClientTrace client, RoomReplay replay) {
+            Map<String, RoomCheck.Lines> ofClient = folded.get(client.clientId());
+            RoomCheck.Lines lines = ofClient == null ? null : ofClient.remove(replay.room());
+            if (lines == null) {
+                throw new IllegalStateException("client " + client.clientId() + " room " + replay.room()
+                        + ": its final lines were folded, but not by this check's lineFolds()");
+            }
+            if (ofClient.isEmpty()) {
+                folded.remove(client.clientId());
+            }
+            return lines;
         }
 
         /** The report of every part added. */

@@ -33,6 +33,11 @@ final class Examples {
         this.perKind = perKind;
     }
 
+    /** How many examples of each kind are kept. */
+    int perKind() {
+        return perKind;
+    }
+
     /** Where the examples offered next stand in the run's order: compared element by element. */
     void at(long... position) {
         this.position = position;

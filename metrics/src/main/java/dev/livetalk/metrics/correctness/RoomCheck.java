@@ -16,6 +16,8 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.function.Consumer;
 
 /**
  * Checks one client's final transcript of one room against the entitled part of the server
@@ -26,6 +28,12 @@ import java.util.Map;
  * lost epoch's commit is a phantom (the server no longer has it), even when the same message
  * was committed again in the final epoch.
  *
+ * <p>The final lines are read once, in display order, by {@link Lines}: as a replay hands them over while
+ * they settle ({@link dev.livetalk.metrics.replay.LineFolds}), or from a replay that kept them. What it
+ * keeps is a few bytes a message of the room (how many lines show each, where the first is), the
+ * counted seqs in runs of consecutive ones (one run for a transcript in order), and the first few
+ * examples; not the lines.
+ *
  * <p>Single use, single thread.
  */
 final class RoomCheck {
@@ -34,95 +42,187 @@ final class RoomCheck {
     private final RoomReplay replay;
     private final List<CommittedMessage> entitled;
     private final Examples examples;
-    /**
-     * Per message, by its place in the index ({@link MessageIndex#ordinalOf}), how many counted lines
-     * show it. What the final lines show is kept by place, a few bytes a message of the room, where
-     * maps by key and a list of boxed seqs took about 120 bytes a line (a member's final lines hold
-     * about every message of the room).
-     */
-    private final int[] shownCount;
-    /** Per message shown, the place among {@link #seqs} of its first line. */
-    private final int[] firstPosition;
-    /** The messages shown, in the order of their first line. */
-    private LogicalMessage[] shown = new LogicalMessage[16];
-    private int shownSize;
-    /** The seqs of the counted lines, in display order. */
-    private long[] seqs = new long[16];
-    private int seqsSize;
-    private final List<String> shownIds = new ArrayList<>();
+    private final Lines lines;
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-    private long phantoms;
 
     private RoomCheck(MessageIndex index, ClientTrace client, RoomReplay replay, List<CommittedMessage> entitled,
-                      Examples examples) {
+                      Examples examples, Lines lines) {
         this.index = index;
         this.client = client;
         this.replay = replay;
         this.entitled = entitled;
         this.examples = examples;
-        this.shownCount = new int[index.all().size()];
-        this.firstPosition = new int[index.all().size()];
+        this.lines = lines;
     }
 
+    /** Checks {@code replay}, reading its final lines (a replay that kept them). */
     static RoomFigures check(MessageIndex index, ClientTrace client, RoomReplay replay,
                              List<CommittedMessage> entitled, Examples examples) {
-        return new RoomCheck(index, client, replay, entitled, examples).run();
+        Lines lines = new Lines(index, client.clientId(), replay.room(), replay.joinedAt(), replay.unreachable(),
+                entitled, examples.perKind());
+        replay.finalEntries().forEach(lines);
+        return check(index, client, replay, entitled, examples, lines);
+    }
+
+    /** Checks {@code replay}, its final lines read by {@code lines} (every one of them, in display order). */
+    static RoomFigures check(MessageIndex index, ClientTrace client, RoomReplay replay,
+                             List<CommittedMessage> entitled, Examples examples, Lines lines) {
+        return new RoomCheck(index, client, replay, entitled, examples, lines).run();
     }
 
     private RoomFigures run() {
-        scanFinal();
+        lines.phantomExamples.forEach(examples::offer);
+        if (lines.phantoms > 0) {
+            outcomes.merge(Outcome.UNEXPECTED, lines.phantoms, Long::sum);
+        }
         long duplicates = duplicates();
         long lost = lostAndOutcomes();
-        long[] order = Arrays.copyOf(seqs, seqsSize);
+        long[] order = lines.seqs.toArray();
         long inversions = Inversions.count(order);
-        noteMisordered();
-        boolean converged = phantoms == 0 && shownIds.equals(entitled.stream()
-                .filter(c -> !replay.isUnreachable(c.seq())).map(CommittedMessage::id).toList());
-        return new RoomFigures(client.clientId(), replay.room(), lost, duplicates, phantoms, inversions,
+        lines.misorderedExamples.forEach(examples::offer);
+        boolean converged = lines.phantoms == 0 && lines.shownIdsAreEntitled();
+        return new RoomFigures(client.clientId(), replay.room(), lost, duplicates, lines.phantoms, inversions,
                 Inversions.pairs(order.length), Inversions.notInLongestRun(order), replay.moves(),
                 causalViolations(), stuckPending(), converged, outcomes);
     }
 
-    private void scanFinal() {
-        for (PlacedEntry placed : replay.finalEntries()) {
+    /**
+     * What the check reads of a member's final lines of a room, handed over one at a time in display
+     * order ({@link #accept}; the evicted lines first, as a replay hands them over when they settle).
+     * The phantoms and out-of-order lines are noted as examples here, the first few of each (no more can
+     * be kept: {@link Examples}), and offered when the room is checked, where the whole check offered them.
+     *
+     * <p>Single use, single thread.
+     */
+    static final class Lines implements Consumer<PlacedEntry> {
+        private final MessageIndex index;
+        private final String clientId;
+        private final String room;
+        private final long joinedAt;
+        private final NavigableSet<Long> unreachable;
+        private final List<CommittedMessage> entitled;
+        private final int examplesPerKind;
+        /**
+         * Per message, by its place in the index ({@link MessageIndex#ordinalOf}), how many counted lines
+         * show it. What the final lines show is kept by place, a few bytes a message of the room, where
+         * maps by key and a list of boxed seqs took about 120 bytes a line (a member's final lines hold
+         * about every message of the room).
+         */
+        private final int[] shownCount;
+        /** Per message shown, the place among the counted lines of its first line. */
+        private final int[] firstPosition;
+        /** The messages shown, in the order of their first line. */
+        private LogicalMessage[] shown = new LogicalMessage[16];
+        private int shownSize;
+        /** The seqs of the counted lines, in display order. */
+        private final SeqRuns seqs = new SeqRuns();
+        /** The highest counted seq so far: a lower one is out of order. */
+        private long highest = Long.MIN_VALUE;
+        /**
+         * The ids shown (of counted lines above the join, not unreachable) against the entitled log's ids
+         * (without the unreachable): how many matched so far, and whether one did not.
+         */
+        private int matched;
+        private boolean mismatched;
+        private long phantoms;
+        private final List<Example> phantomExamples = new ArrayList<>();
+        private final List<Example> misorderedExamples = new ArrayList<>();
+
+        /**
+         * The lines of {@code clientId} in {@code room}, which it joined at head {@code joinedAt}, the seqs
+         * {@code unreachable} for it, {@code entitled} the room's log after its join; at most
+         * {@code examplesPerKind} examples of each kind kept.
+         */
+        Lines(MessageIndex index, String clientId, String room, long joinedAt, NavigableSet<Long> unreachable,
+              List<CommittedMessage> entitled, int examplesPerKind) {
+            this.index = index;
+            this.clientId = clientId;
+            this.room = room;
+            this.joinedAt = joinedAt;
+            this.unreachable = unreachable;
+            this.entitled = entitled;
+            this.examplesPerKind = examplesPerKind;
+            this.shownCount = new int[index.all().size()];
+            this.firstPosition = new int[index.all().size()];
+        }
+
+        @Override
+        public void accept(PlacedEntry placed) {
             TranscriptEntry entry = placed.entry();
-            if (entry.status() == MessageStatus.FAILED && !entry.isCommitted()) {
-                continue;
+            if (skipped(entry)) {
+                return;
             }
-            if (placed.evicted() && index.isLostLine(replay.room(), entry)) {
-                continue; // scrolled away before its epoch was lost: history the client could no longer remove
+            if (placed.evicted() && index.isLostLine(room, entry)) {
+                return; // scrolled away before its epoch was lost: history the client could no longer remove
             }
-            LogicalMessage message = index.of(replay.room(), entry);
-            if (message == null || !message.isCommitted() || index.isLostLine(replay.room(), entry)) {
+            LogicalMessage message = index.of(room, entry);
+            if (message == null || !message.isCommitted() || index.isLostLine(room, entry)) {
                 phantoms++;
-                outcomes.merge(Outcome.UNEXPECTED, 1L, Long::sum);
-                offer(ExampleKind.PHANTOM, entry.seq(), entry.key(), placed.placedAt());
-                continue;
+                note(phantomExamples, ExampleKind.PHANTOM, entry.seq(), entry.key(), placed.placedAt());
+                return;
             }
-            int ordinal = ordinalOf(message);
+            int ordinal = index.ordinalOf(message.key());
             if (shownCount[ordinal]++ == 0) {
-                firstPosition[ordinal] = seqsSize;
+                firstPosition[ordinal] = seqs.size();
                 if (shownSize == shown.length) {
                     shown = Arrays.copyOf(shown, shownSize * 2);
                 }
                 shown[shownSize++] = message;
             }
             long seq = entry.seq() > 0 ? entry.seq() : message.firstSeq();
-            if (seqsSize == seqs.length) {
-                seqs = Arrays.copyOf(seqs, seqsSize * 2);
+            seqs.add(seq);
+            if (seq < highest) {
+                note(misorderedExamples, ExampleKind.MISORDERED, seq, message.commits().get(0).id(),
+                        placed.placedAt());
             }
-            seqs[seqsSize++] = seq;
-            if ((entry.seq() == 0 || entry.seq() > replay.joinedAt()) && !replay.isUnreachable(entry.seq())) {
-                shownIds.add(entry.id());
+            highest = Math.max(highest, seq);
+            if ((entry.seq() == 0 || entry.seq() > joinedAt) && !isUnreachable(entry.seq())) {
+                matchShown(entry.id());
+            }
+        }
+
+        private boolean isUnreachable(long seq) {
+            return !unreachable.isEmpty() && unreachable.contains(seq);
+        }
+
+        /** The next id shown, against the next entitled id that is reachable. */
+        private void matchShown(String id) {
+            if (mismatched) {
+                return;
+            }
+            int next = nextReachable(matched);
+            if (next == entitled.size() || !entitled.get(next).id().equals(id)) {
+                mismatched = true;
+            } else {
+                matched = next + 1;
+            }
+        }
+
+        private int nextReachable(int from) {
+            int at = from;
+            while (at < entitled.size() && isUnreachable(entitled.get(at).seq())) {
+                at++;
+            }
+            return at;
+        }
+
+        /** Whether the ids shown were the entitled log's, reachable ones, all and in order. */
+        boolean shownIdsAreEntitled() {
+            return !mismatched && nextReachable(matched) == entitled.size();
+        }
+
+        private void note(List<Example> kept, ExampleKind kind, long seq, String id, long at) {
+            if (kept.size() < examplesPerKind) {
+                kept.add(new Example(kind, clientId, room, seq, id, at));
             }
         }
     }
 
     private long duplicates() {
         long duplicates = 0;
-        for (int i = 0; i < shownSize; i++) {
-            LogicalMessage message = shown[i];
-            int count = shownCount[ordinalOf(message)];
+        for (int i = 0; i < lines.shownSize; i++) {
+            LogicalMessage message = lines.shown[i];
+            int count = lines.shownCount[ordinalOf(message)];
             if (count > 1) {
                 duplicates += count - 1;
                 offer(ExampleKind.DUPLICATED, message.firstSeq(), message.commits().get(0).id(),
@@ -138,7 +238,7 @@ final class RoomCheck {
      */
     private long lostAndOutcomes() {
         long lost = 0;
-        BitSet seen = new BitSet(shownCount.length);
+        BitSet seen = new BitSet(lines.shownCount.length);
         for (CommittedMessage commit : entitled) {
             LogicalMessage message = index.byId(replay.room(), commit.id());
             int ordinal = ordinalOf(message);
@@ -150,7 +250,7 @@ final class RoomCheck {
                 outcomes.merge(Outcome.UNREACHABLE, 1L, Long::sum);
                 continue;
             }
-            int count = shownCount[ordinal];
+            int count = lines.shownCount[ordinal];
             Outcome outcome = count == 0 ? Outcome.LOST : count > 1 ? Outcome.DUPLICATED
                     : replay.missingWhileDue().contains(message.key()) ? Outcome.RECOVERED : Outcome.OK;
             outcomes.merge(outcome, 1L, Long::sum);
@@ -160,23 +260,6 @@ final class RoomCheck {
             }
         }
         return lost;
-    }
-
-    private void noteMisordered() {
-        long highest = Long.MIN_VALUE;
-        int i = 0;
-        for (PlacedEntry placed : replay.finalEntries()) {
-            LogicalMessage message = index.of(replay.room(), placed.entry());
-            if (message == null || !message.isCommitted() || skipped(placed.entry())
-                    || index.isLostLine(replay.room(), placed.entry())) {
-                continue;
-            }
-            long seq = seqs[i++];
-            if (seq < highest) {
-                offer(ExampleKind.MISORDERED, seq, message.commits().get(0).id(), placed.placedAt());
-            }
-            highest = Math.max(highest, seq);
-        }
     }
 
     private static boolean skipped(TranscriptEntry entry) {
@@ -190,13 +273,13 @@ final class RoomCheck {
             LogicalMessage reply = index.byKey(key);
             offer(ExampleKind.CAUSAL_VIOLATION, reply.firstSeq(), idOf(reply), replay.firstShown().get(key));
         }
-        for (int i = 0; i < shownSize; i++) {
-            LogicalMessage reply = shown[i];
+        for (int i = 0; i < lines.shownSize; i++) {
+            LogicalMessage reply = lines.shown[i];
             String parentId = reply.commits().get(0).message().replyTo();
             LogicalMessage parent = parentId == null ? null : index.byId(replay.room(), parentId);
             int parentOrdinal = parent == null ? -1 : ordinalOf(parent);
-            if (parentOrdinal >= 0 && shownCount[parentOrdinal] > 0
-                    && firstPosition[parentOrdinal] > firstPosition[ordinalOf(reply)]
+            if (parentOrdinal >= 0 && lines.shownCount[parentOrdinal] > 0
+                    && lines.firstPosition[parentOrdinal] > lines.firstPosition[ordinalOf(reply)]
                     && !replay.causalViolations().contains(reply.key())) {
                 violations++;
                 offer(ExampleKind.CAUSAL_VIOLATION, reply.firstSeq(), idOf(reply),

@@ -4,6 +4,9 @@ import dev.livetalk.metrics.replay.MessageIndex;
 import dev.livetalk.metrics.replay.PlacedEntry;
 import dev.livetalk.metrics.replay.RoomReplay;
 
+import java.util.NavigableSet;
+import java.util.function.Consumer;
+
 
 /**
  * When each seq of a client's final transcript reached its final place with every lower
@@ -13,11 +16,18 @@ import dev.livetalk.metrics.replay.RoomReplay;
  * (it counts as lost or misordered instead). Unreachable seqs ({@link RoomReplay#isUnreachable})
  * are neither expected nor counted.
  *
+ * <p>The final lines are read once, in display order ({@link Builder}): as a replay hands them over while
+ * they settle ({@link dev.livetalk.metrics.replay.LineFolds}), or from a replay that kept them. The seqs
+ * with a time are the reachable ones from the join up, one after the other, so only their times are kept:
+ * 8 bytes a seq.
+ *
  * <p>Immutable once built; any thread.
  */
 public final class FinalPlacement {
-    /** The seqs with a time, ascending (a run of the final lines), and their times: 16 bytes a seq, not a map's 70. */
-    private final long[] seqs;
+    private final long joinedAt;
+    /** The unreachable seqs above the join, ascending. */
+    private final long[] unreachable;
+    /** The time of each seq with one: the reachable seqs above the join, in order. */
     private final long[] times;
 
     public FinalPlacement(RoomReplay replay) {
@@ -26,40 +36,93 @@ public final class FinalPlacement {
 
     /** As {@link #FinalPlacement(RoomReplay)}, skipping the lines of lost epochs ({@link MessageIndex#isLostLine}). */
     public FinalPlacement(RoomReplay replay, MessageIndex index) {
-        long[] seqs = new long[16];
-        long[] times = new long[16];
-        int size = 0;
-        long expected = replay.joinedAt() + 1;
-        long latest = Long.MIN_VALUE;
-        for (PlacedEntry placed : replay.finalEntries()) {
-            long seq = placed.entry().seq();
-            if (seq == 0 || seq <= replay.joinedAt() || replay.isUnreachable(seq)
-                    || (index != null && index.isLostLine(replay.room(), placed.entry()))) {
-                continue;
-            }
-            while (replay.isUnreachable(expected)) {
-                expected++;
-            }
-            if (seq != expected) {
-                break;
-            }
-            latest = Math.max(latest, placed.placedAt());
-            if (size == seqs.length) {
-                seqs = java.util.Arrays.copyOf(seqs, size * 2);
-                times = java.util.Arrays.copyOf(times, size * 2);
-            }
-            seqs[size] = seq;
-            times[size] = latest;
-            size++;
-            expected++;
-        }
-        this.seqs = java.util.Arrays.copyOf(seqs, size); // final: safely published to any thread
-        this.times = java.util.Arrays.copyOf(times, size);
+        this(fed(new Builder(replay.room(), replay.joinedAt(), replay.unreachable(), index), replay));
+    }
+
+    private static Builder fed(Builder builder, RoomReplay replay) {
+        replay.finalEntries().forEach(builder);
+        return builder;
+    }
+
+    private FinalPlacement(Builder built) {
+        this.joinedAt = built.joinedAt;
+        this.unreachable = built.unreachable.tailSet(built.joinedAt, false).stream().mapToLong(Long::longValue)
+                .toArray();
+        this.times = java.util.Arrays.copyOf(built.times, built.size); // final: safely published to any thread
     }
 
     /** When {@code seq} took its final place with every lower seq present, or {@code null}. */
     public Long at(long seq) {
-        int at = java.util.Arrays.binarySearch(seqs, seq);
-        return at < 0 ? null : times[at];
+        if (seq <= joinedAt) {
+            return null;
+        }
+        int below = java.util.Arrays.binarySearch(unreachable, seq);
+        if (below >= 0) {
+            return null; // unreachable: never expected
+        }
+        long place = seq - joinedAt - 1 - (-below - 1); // its place among the reachable seqs above the join
+        return place < times.length ? times[(int) place] : null;
+    }
+
+    /**
+     * The final placements of a member's lines of a room, its final lines handed over one at a time in
+     * display order ({@link #accept}), then {@link #build}.
+     *
+     * <p>Single use, single thread.
+     */
+    public static final class Builder implements Consumer<PlacedEntry> {
+        private final String room;
+        private final long joinedAt;
+        private final NavigableSet<Long> unreachable;
+        private final MessageIndex index;
+        private long[] times = new long[16];
+        private int size;
+        private long expected;
+        private long latest = Long.MIN_VALUE;
+        /** Whether a counted line came out of step: no later seq has a time. */
+        private boolean broken;
+
+        /**
+         * The placements of a member of {@code room} that joined at head {@code joinedAt}, the seqs
+         * {@code unreachable} for it, the lines of lost epochs told by {@code index} (or none, {@code null}).
+         */
+        public Builder(String room, long joinedAt, NavigableSet<Long> unreachable, MessageIndex index) {
+            this.room = room;
+            this.joinedAt = joinedAt;
+            this.unreachable = unreachable;
+            this.index = index;
+            this.expected = joinedAt + 1;
+        }
+
+        @Override
+        public void accept(PlacedEntry placed) {
+            long seq = placed.entry().seq();
+            if (broken || seq == 0 || seq <= joinedAt || isUnreachable(seq)
+                    || (index != null && index.isLostLine(room, placed.entry()))) {
+                return;
+            }
+            while (isUnreachable(expected)) {
+                expected++;
+            }
+            if (seq != expected) {
+                broken = true;
+                return;
+            }
+            latest = Math.max(latest, placed.placedAt());
+            if (size == times.length) {
+                times = java.util.Arrays.copyOf(times, size * 2);
+            }
+            times[size++] = latest;
+            expected++;
+        }
+
+        private boolean isUnreachable(long seq) {
+            return !unreachable.isEmpty() && unreachable.contains(seq);
+        }
+
+        /** The placements of the lines handed over. */
+        public FinalPlacement build() {
+            return new FinalPlacement(this);
+        }
     }
 }

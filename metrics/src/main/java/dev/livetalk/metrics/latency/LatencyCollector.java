@@ -1,6 +1,8 @@
 package dev.livetalk.metrics.latency;
 
+import dev.livetalk.metrics.replay.LineFolds;
 import dev.livetalk.metrics.replay.LogicalMessage;
+import dev.livetalk.metrics.replay.MessageIndex;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.replay.RoomReplay;
 import dev.livetalk.metrics.trace.ClientTrace;
@@ -74,6 +76,14 @@ public final class LatencyCollector {
      * is of one room, so a run collected room by room gets the same report.
      */
     public static void collect(ReplayedRun run, LatencyReport report) {
+        collect(run, report, new Placements());
+    }
+
+    /**
+     * As {@link #collect(ReplayedRun, LatencyReport)}, the final placements of replays whose lines were
+     * folded as they settled taken from {@code placements} ({@link Placements#lineFolds}).
+     */
+    public static void collect(ReplayedRun run, LatencyReport report, Placements placements) {
         long end = run.context().lastEvent();
         // The clients that ever joined each room, in the trace's order: only they can be a
         // message's peers (isPeerOf), and looking at every client for every message made this
@@ -97,7 +107,7 @@ public final class LatencyCollector {
             }
             for (Peer peer : joinedByRoom.getOrDefault(message.room(), List.of())) {
                 if (peer.isPeerOf(message)) {
-                    peerLatencies(run, message, peer, report);
+                    peerLatencies(run, message, peer, report, placements);
                 }
             }
         }
@@ -143,22 +153,66 @@ public final class LatencyCollector {
             return replay;
         }
 
-        FinalPlacement placement(ReplayedRun run) {
+        FinalPlacement placement(ReplayedRun run, Placements placements) {
             if (placement == null) {
-                placement = new FinalPlacement(replay(run), run.index());
+                placement = placements.of(replay(run), run.index());
             }
             return placement;
         }
     }
 
-    private static void peerLatencies(ReplayedRun run, LogicalMessage message, Peer peer, LatencyReport report) {
+    /**
+     * The final placements of each member's lines of a room ({@link FinalPlacement}): read from its replay's
+     * final lines, or, for a replay whose lines were folded as they settled, made as the replay handed
+     * them over ({@link #lineFolds}).
+     *
+     * <p>Single thread.
+     */
+    public static final class Placements {
+        /** Per client and room, the placements of lines handed over as they settled. */
+        private final Map<String, Map<String, FinalPlacement.Builder>> folded = new HashMap<>();
+
+        /** What reads each member's final lines for its placements as a replay hands them over while they settle. */
+        public LineFolds lineFolds() {
+            return (index, slice, client, room, joinedAt, unreachable) -> {
+                FinalPlacement.Builder builder = new FinalPlacement.Builder(room, joinedAt, unreachable, index);
+                folded.computeIfAbsent(client.clientId(), c -> new HashMap<>()).put(room, builder);
+                return builder;
+            };
+        }
+
+        /** The placements of {@code replay}'s final lines (once per replay: a folded one's are let go here). */
+        FinalPlacement of(RoomReplay replay, MessageIndex index) {
+            if (!replay.linesFolded()) {
+                return new FinalPlacement(replay, index);
+            }
+            Map<String, FinalPlacement.Builder> ofClient = folded.get(replay.clientId());
+            FinalPlacement.Builder builder = ofClient == null ? null : ofClient.remove(replay.room());
+            if (builder == null) {
+                throw new IllegalStateException("client " + replay.clientId() + " room " + replay.room()
+                        + ": its final lines were folded, but not by these placements' lineFolds()");
+            }
+            if (ofClient.isEmpty()) {
+                folded.remove(replay.clientId());
+            }
+            return builder.build();
+        }
+
+        /** Lets go of what is left of a room's folds (members no message asked for). */
+        public void clear() {
+            folded.clear();
+        }
+    }
+
+    private static void peerLatencies(ReplayedRun run, LogicalMessage message, Peer peer, LatencyReport report,
+                                      Placements placements) {
         RoomReplay replay = peer.replay(run);
         if (message.isCommitted() && replay.isUnreachable(message.firstSeq())) {
             return; // the server dropped it before the peer came back: no strategy could show it
         }
         sample(report, Metric.PEER_FIRST, message, replay.firstShown().get(message.key()));
         sample(report, Metric.PEER_FINAL, message,
-                message.isCommitted() ? peer.placement(run).at(message.firstSeq()) : null);
+                message.isCommitted() ? peer.placement(run, placements).at(message.firstSeq()) : null);
     }
 
     /** A sample of the message's send, kept for the strategy and for the message's room. */

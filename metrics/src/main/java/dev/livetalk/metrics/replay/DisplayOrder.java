@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -56,6 +57,8 @@ final class DisplayOrder {
     private final long joinedAt;
     /** The evicted lines, in display order (the order they were evicted in): settled. */
     private final PlacedLines.Builder evicted = new PlacedLines.Builder(16);
+    /** What takes each line as it settles instead of {@link #evicted}, or {@code null} ({@link LineFolds}). */
+    private final Consumer<PlacedEntry> settled;
     /**
      * The numbers of the evicted lines: below {@link #DENSE_NOS} (a transcript numbers its lines from 1, one
      * by one) a bit each; any other number in {@code evictedOther}, so that a far number costs an entry, not
@@ -95,6 +98,16 @@ final class DisplayOrder {
      * ({@link Unreachable}) are not counted and a correct prefix steps over them.
      */
     DisplayOrder(long joinedAt, String where, Predicate<TranscriptEntry> lost, NavigableSet<Long> unreachable) {
+        this(joinedAt, where, lost, unreachable, null);
+    }
+
+    /**
+     * As {@link #DisplayOrder(long, String, Predicate, NavigableSet)}, each line handed to {@code settled}
+     * as it settles (evicted, or at {@link #lines()}) instead of being kept; {@code null}: kept.
+     */
+    DisplayOrder(long joinedAt, String where, Predicate<TranscriptEntry> lost, NavigableSet<Long> unreachable,
+                 Consumer<PlacedEntry> settled) {
+        this.settled = settled;
         this.where = where;
         this.lost = lost;
         this.unreachable = unreachable;
@@ -188,7 +201,11 @@ final class DisplayOrder {
         }
         unlink(node);
         nodes.remove(no);
-        evicted.add(node.no, node.entry, node.placedAt, true);
+        if (settled == null) {
+            evicted.add(node.no, node.entry, node.placedAt, true);
+        } else {
+            settled.accept(new PlacedEntry(node.no, node.entry, node.placedAt, true));
+        }
         if (no >= 0 && no < DENSE_NOS) {
             evictedNos.set((int) no);
         } else {
@@ -209,10 +226,17 @@ final class DisplayOrder {
         nodes.remove(no);
     }
 
-    /** The lines in display order: the evicted ones, then the window's. Called once, at the end of the replay. */
+    /**
+     * The lines in display order: the evicted ones, then the window's. Called once, at the end of the
+     * replay. Lines handed to a fold as they settle: the window's lines are handed to it too, in order,
+     * and returned alone.
+     */
     PlacedLines lines() {
         for (Node n = sentinel.next; n != null; n = n.next) {
             evicted.add(n.no, n.entry, n.placedAt, false);
+            if (settled != null) {
+                settled.accept(new PlacedEntry(n.no, n.entry, n.placedAt, false));
+            }
         }
         return evicted.build();
     }

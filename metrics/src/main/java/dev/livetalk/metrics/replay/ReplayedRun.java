@@ -53,6 +53,14 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
      * ({@link Unreachable#readsChanges}) has its log read whole, on its own, after the pass.
      */
     public static ReplayedRun of(RoomSlices run, String room) {
+        return of(run, room, LineFolds.KEEP);
+    }
+
+    /**
+     * As {@link #of(RoomSlices, String)}, each member's final lines handed to the fold {@code folds} gives
+     * for it as they settle, in display order, and not kept in its replay ({@link LineFolds}).
+     */
+    public static ReplayedRun of(RoomSlices run, String room, LineFolds folds) {
         RoomSlices.Part part = run.part(room);
         RunTrace slice = part.slice();
         RunContext context = run.context();
@@ -67,7 +75,7 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
             if (client.joinedAt().keySet().stream().noneMatch(r -> Unreachable.readsChanges(slice, client, r))) {
                 tallied[place] = new ChangeTally.Builder(index, slice, client);
                 streamed[place] = new MemberReplay(index, client, slice, grid, context.finalEpochBegan(),
-                        r -> Collections.emptyNavigableSet(), tallied[place]::accept);
+                        r -> Collections.emptyNavigableSet(), tallied[place]::accept, folds);
             }
         }
         part.changes().readAll(count, (change, place) -> {
@@ -87,7 +95,7 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
             if (streamed[place] == null) {
                 // what it could not be shown depends on what it showed before it came back: the log is read whole
                 ClientTrace withChanges = client.withChanges(part.changes().list(place));
-                rooms = replayClient(index, withChanges, slice, grid, context.finalEpochBegan());
+                rooms = replayClient(index, withChanges, slice, grid, context.finalEpochBegan(), folds);
                 tally = ChangeTally.of(index, slice, withChanges);
             } else {
                 rooms = streamed[place].finish();
@@ -117,13 +125,17 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         private final Map<String, TranscriptReplayer> replayers = new LinkedHashMap<>();
 
         MemberReplay(MessageIndex index, ClientTrace client, RunTrace trace, SampleGrid grid, long finalEpochBegan,
-                     Function<String, NavigableSet<Long>> unreachable, Consumer<TranscriptChange> alsoEach) {
+                     Function<String, NavigableSet<Long>> unreachable, Consumer<TranscriptChange> alsoEach,
+                     LineFolds folds) {
             this.client = client;
             this.alsoEach = alsoEach;
             this.start = room -> {
                 Long entitledAfter = trace.entitledAfter(client, room);
-                return TranscriptReplayer.of(index, client.clientId(), room, entitledAfter == null ? 0L : entitledAfter,
-                        grid, trace.log(room).messages(), finalEpochBegan, unreachable.apply(room));
+                long joinedAt = entitledAfter == null ? 0L : entitledAfter;
+                NavigableSet<Long> unreachableSeqs = unreachable.apply(room);
+                return TranscriptReplayer.of(index, client.clientId(), room, joinedAt, grid, trace.log(room).messages(),
+                        finalEpochBegan, unreachableSeqs,
+                        folds.of(index, trace, client, room, joinedAt, unreachableSeqs));
             };
             client.joinedAt().keySet().forEach(room -> replayers.put(room, start.apply(room)));
         }
@@ -155,7 +167,8 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         SampleGrid grid = SampleGrid.of(trace.measuredFrom(), context.lastEvent(), stepNanos);
         Map<String, Map<String, RoomReplay>> replays = new LinkedHashMap<>();
         for (ClientTrace client : trace.clients()) {
-            replays.put(client.clientId(), replayClient(index, client, trace, grid, context.finalEpochBegan()));
+            replays.put(client.clientId(), replayClient(index, client, trace, grid, context.finalEpochBegan(),
+                    LineFolds.KEEP));
         }
         return new ReplayedRun(trace, index, replays, grid, context, Map.of());
     }
@@ -194,12 +207,13 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
     }
 
     private static Map<String, RoomReplay> replayClient(MessageIndex index, ClientTrace client, RunTrace trace,
-                                                        SampleGrid grid, long finalEpochBegan) {
+                                                        SampleGrid grid, long finalEpochBegan, LineFolds folds) {
         // what is unreachable for the client in a room depends on its changes there before it came back
         Map<String, List<TranscriptChange>> byRoom = new HashMap<>();
         client.changes().forEach(change -> byRoom.computeIfAbsent(change.room(), r -> new ArrayList<>()).add(change));
         MemberReplay replay = new MemberReplay(index, client, trace, grid, finalEpochBegan,
-                room -> Unreachable.seqs(trace, index, client, room, byRoom.getOrDefault(room, List.of())), change -> { });
+                room -> Unreachable.seqs(trace, index, client, room, byRoom.getOrDefault(room, List.of())), change -> { },
+                folds);
         client.changes().forEach(replay::accept);
         return replay.finish();
     }
@@ -209,8 +223,7 @@ public record ReplayedRun(RunTrace trace, MessageIndex index, Map<String, Map<St
         if (recorded == null) {
             return;
         }
-        List<TranscriptEntry> replayed = replay.finalEntries().stream().filter(line -> !line.evicted())
-                .map(PlacedEntry::entry).toList();
+        List<TranscriptEntry> replayed = replay.windowEntries().stream().map(PlacedEntry::entry).toList();
         if (!recorded.equals(replayed)) {
             throw new IllegalArgumentException("client " + client.clientId() + " room " + room
                     + ": the recorded final transcript (" + recorded.size() + " lines) differs from its replayed"

@@ -40,12 +40,15 @@ import java.util.TreeSet;
  *                        order (see {@link StatusStep}; a replay's own are {@link StatusSteps}, arrays)
  * @param unreachable     the seqs of the room's final log this client could not be shown
  *                        ({@link Unreachable}): not entitled, neither lost nor due
+ * @param linesFolded     whether the final lines were handed to a fold as they settled ({@link LineFolds})
+ *                        rather than kept: then {@code finalEntries} holds the window's lines alone and its
+ *                        accessor refuses to hand them out as the final lines
  */
 public record RoomReplay(String clientId, String room, long joinedAt, List<PlacedEntry> finalEntries,
                          List<Transition> transitions, Map<String, Long> firstShown, Map<String, Long> acked,
                          Set<String> failed, Set<String> missingWhileDue, Set<String> causalViolations, long moves,
                          IntervalCounts overTime, Map<String, List<StatusStep>> ownStatus,
-                         NavigableSet<Long> unreachable) {
+                         NavigableSet<Long> unreachable, boolean linesFolded) {
     public RoomReplay {
         unreachable = Collections.unmodifiableNavigableSet(new TreeSet<>(unreachable));
         finalEntries = finalEntries instanceof PlacedLines ? finalEntries : List.copyOf(finalEntries);
@@ -60,6 +63,37 @@ public record RoomReplay(String clientId, String room, long joinedAt, List<Place
             ownStatus.forEach((key, list) -> steps.put(key, List.copyOf(list)));
             ownStatus = Collections.unmodifiableMap(steps);
         }
+    }
+
+    /** A replay that kept its final lines. */
+    public RoomReplay(String clientId, String room, long joinedAt, List<PlacedEntry> finalEntries,
+                      List<Transition> transitions, Map<String, Long> firstShown, Map<String, Long> acked,
+                      Set<String> failed, Set<String> missingWhileDue, Set<String> causalViolations, long moves,
+                      IntervalCounts overTime, Map<String, List<StatusStep>> ownStatus,
+                      NavigableSet<Long> unreachable) {
+        this(clientId, room, joinedAt, finalEntries, transitions, firstShown, acked, failed, missingWhileDue,
+                causalViolations, moves, overTime, ownStatus, unreachable, false);
+    }
+
+    /**
+     * The lines at the end, in display order, the evicted ones first.
+     *
+     * @throws IllegalStateException when they were handed to a fold as they settled ({@link #linesFolded()}):
+     *                               the replay kept its window's alone ({@link #windowEntries()})
+     */
+    @Override
+    public List<PlacedEntry> finalEntries() {
+        if (linesFolded) {
+            throw new IllegalStateException("the final lines of client " + clientId + " in room " + room
+                    + " were handed to a fold as they settled and not kept (LineFolds); replay with LineFolds.KEEP"
+                    + " to read them");
+        }
+        return finalEntries;
+    }
+
+    /** The lines still in the window at the end (not evicted), in display order: kept whether or not the lines were folded. */
+    public List<PlacedEntry> windowEntries() {
+        return finalEntries.stream().filter(line -> !line.evicted()).toList();
     }
 
     /** A replay without the status of own messages (replays built by hand). */
@@ -87,7 +121,7 @@ public record RoomReplay(String clientId, String room, long joinedAt, List<Place
     RoomReplay withSharedEntries(SameObjects<TranscriptEntry> shared) {
         PlacedLines lines = finalEntries instanceof PlacedLines placed ? placed : PlacedLines.of(finalEntries);
         return new RoomReplay(clientId, room, joinedAt, lines.withSharedEntries(shared), transitions, firstShown,
-                acked, failed, missingWhileDue, causalViolations, moves, overTime, ownStatus, unreachable);
+                acked, failed, missingWhileDue, causalViolations, moves, overTime, ownStatus, unreachable, linesFolded);
     }
 
     /** Whether the commit {@code seq} of the room is unreachable for this client ({@link Unreachable}). */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Replays one client's changes of one room, in order: keeps the {@link DisplayOrder} and notes,
@@ -63,9 +64,12 @@ public final class TranscriptReplayer {
     private boolean finished;
 
     private final NavigableSet<Long> unreachable;
+    /** Whether the final lines go to a fold as they settle ({@link LineFolds}) rather than into the replay. */
+    private final boolean linesFolded;
 
     private TranscriptReplayer(MessageIndex index, String clientId, String room, long joinedAt, SampleGrid grid,
-                               List<CommittedMessage> log, long finalEpochBegan, NavigableSet<Long> unreachable) {
+                               List<CommittedMessage> log, long finalEpochBegan, NavigableSet<Long> unreachable,
+                               Consumer<PlacedEntry> settled) {
         this.index = index;
         this.clientId = clientId;
         this.room = room;
@@ -76,8 +80,9 @@ public final class TranscriptReplayer {
         this.firstShown = new ShownTimes.Builder(index, room);
         this.shownCount = new ShownCounts(index, room);
         this.ownStatus = new StatusSteps.Builder(index, room);
+        this.linesFolded = settled != null;
         this.order = new DisplayOrder(joinedAt, "client " + clientId + " in room " + room,
-                entry -> index.isLostLine(room, entry), unreachable);
+                entry -> index.isLostLine(room, entry), unreachable, settled);
         this.sampler = new IntervalSampler(grid, order, shownCount, unreachable.isEmpty()
                 ? index.dueOrder(room, joinedAt, log)
                 : IntervalSampler.DueOrder.of(index, room, joinedAt,
@@ -130,7 +135,19 @@ public final class TranscriptReplayer {
     public static TranscriptReplayer of(MessageIndex index, String clientId, String room, long joinedAt,
                                         SampleGrid grid, List<CommittedMessage> log, long finalEpochBegan,
                                         NavigableSet<Long> unreachable) {
-        return new TranscriptReplayer(index, clientId, room, joinedAt, grid, log, finalEpochBegan, unreachable);
+        return of(index, clientId, room, joinedAt, grid, log, finalEpochBegan, unreachable, null);
+    }
+
+    /**
+     * As {@link #of(MessageIndex, String, String, long, SampleGrid, List, long, NavigableSet)}, each final line
+     * handed to {@code settled} as it settles, in display order ({@link LineFolds}), and not kept; {@code null}:
+     * the replay keeps them.
+     */
+    public static TranscriptReplayer of(MessageIndex index, String clientId, String room, long joinedAt,
+                                        SampleGrid grid, List<CommittedMessage> log, long finalEpochBegan,
+                                        NavigableSet<Long> unreachable, Consumer<PlacedEntry> settled) {
+        return new TranscriptReplayer(index, clientId, room, joinedAt, grid, log, finalEpochBegan, unreachable,
+                settled);
     }
 
     /** Replays the next change of the room (the prefix state is observed once a change of a later time comes, or at the end). */
@@ -155,7 +172,7 @@ public final class TranscriptReplayer {
         }
         beginFinalEpochBy(Long.MAX_VALUE);
         return new RoomReplay(clientId, room, joinedAt, order.lines(), transitions, firstShown.build(), acked, failed,
-                missingWhileDue, causal, moves, sampler.finish(), ownStatus.build(), unreachable);
+                missingWhileDue, causal, moves, sampler.finish(), ownStatus.build(), unreachable, linesFolded);
     }
 
     private void refuseIfFinished() {
