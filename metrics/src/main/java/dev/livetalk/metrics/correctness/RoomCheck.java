@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
  * they settle ({@link dev.livetalk.metrics.replay.LineFolds}), or from a replay that kept them. What it
  * keeps is a few bytes a message of the room (how many lines show each, where the first is), the
  * counted seqs in runs of consecutive ones (one run for a transcript in order), and the first few
- * examples; not the lines.
+ * examples; not the lines (a byte and an int a message of the room, where the lines took about 29 bytes).
  *
  * <p>Single use, single thread.
  */
@@ -104,16 +105,14 @@ final class RoomCheck {
         private final int examplesPerKind;
         /**
          * Per message, by its place in the index ({@link MessageIndex#ordinalOf}), how many counted lines
-         * show it. What the final lines show is kept by place, a few bytes a message of the room, where
-         * maps by key and a list of boxed seqs took about 120 bytes a line (a member's final lines hold
-         * about every message of the room).
+         * show it: a byte a message of the room (a member's final lines hold about every message of the
+         * room once), a count past {@link #MANY} in {@link #manyShown}.
          */
-        private final int[] shownCount;
+        private final byte[] shownCount;
+        private final Map<Integer, Integer> manyShown = new HashMap<>();
+        private static final int MANY = 255;
         /** Per message shown, the place among the counted lines of its first line. */
         private final int[] firstPosition;
-        /** The messages shown, in the order of their first line. */
-        private LogicalMessage[] shown = new LogicalMessage[16];
-        private int shownSize;
         /** The seqs of the counted lines, in display order. */
         private final SeqRuns seqs = new SeqRuns();
         /** The highest counted seq so far: a lower one is out of order. */
@@ -142,7 +141,7 @@ final class RoomCheck {
             this.unreachable = unreachable;
             this.entitled = entitled;
             this.examplesPerKind = examplesPerKind;
-            this.shownCount = new int[index.all().size()];
+            this.shownCount = new byte[index.all().size()];
             this.firstPosition = new int[index.all().size()];
         }
 
@@ -162,12 +161,8 @@ final class RoomCheck {
                 return;
             }
             int ordinal = index.ordinalOf(message.key());
-            if (shownCount[ordinal]++ == 0) {
+            if (countUp(ordinal) == 0) {
                 firstPosition[ordinal] = seqs.size();
-                if (shownSize == shown.length) {
-                    shown = Arrays.copyOf(shown, shownSize * 2);
-                }
-                shown[shownSize++] = message;
             }
             long seq = entry.seq() > 0 ? entry.seq() : message.firstSeq();
             seqs.add(seq);
@@ -206,6 +201,47 @@ final class RoomCheck {
             return at;
         }
 
+        /** Adds a line of the message at {@code ordinal}; the count before. */
+        private int countUp(int ordinal) {
+            int count = shown(ordinal);
+            if (count + 1 < MANY) {
+                shownCount[ordinal] = (byte) (count + 1);
+            } else {
+                shownCount[ordinal] = (byte) MANY;
+                manyShown.put(ordinal, count + 1);
+            }
+            return count;
+        }
+
+        /** How many counted lines show the message at {@code ordinal}. */
+        int shown(int ordinal) {
+            int count = shownCount[ordinal] & 0xff;
+            return count == MANY ? manyShown.get(ordinal) : count;
+        }
+
+        /**
+         * The messages shown that {@code which} accepts (by place in the index), in the order of their first
+         * line (the order the check offers their examples in).
+         */
+        List<LogicalMessage> shownInOrder(java.util.function.IntPredicate which) {
+            long[] byFirst = new long[16];
+            int size = 0;
+            for (int ordinal = 0; ordinal < shownCount.length; ordinal++) {
+                if (shownCount[ordinal] != 0 && which.test(ordinal)) {
+                    if (size == byFirst.length) {
+                        byFirst = Arrays.copyOf(byFirst, size * 2);
+                    }
+                    byFirst[size++] = ((long) firstPosition[ordinal] << 32) | ordinal;
+                }
+            }
+            Arrays.sort(byFirst, 0, size);
+            List<LogicalMessage> inOrder = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                inOrder.add(index.all().get((int) byFirst[i]));
+            }
+            return inOrder;
+        }
+
         /** Whether the ids shown were the entitled log's, reachable ones, all and in order. */
         boolean shownIdsAreEntitled() {
             return !mismatched && nextReachable(matched) == entitled.size();
@@ -220,14 +256,10 @@ final class RoomCheck {
 
     private long duplicates() {
         long duplicates = 0;
-        for (int i = 0; i < lines.shownSize; i++) {
-            LogicalMessage message = lines.shown[i];
-            int count = lines.shownCount[ordinalOf(message)];
-            if (count > 1) {
-                duplicates += count - 1;
-                offer(ExampleKind.DUPLICATED, message.firstSeq(), message.commits().get(0).id(),
-                        replay.firstShown().getOrDefault(message.key(), 0L));
-            }
+        for (LogicalMessage message : lines.shownInOrder(ordinal -> lines.shown(ordinal) > 1)) {
+            duplicates += lines.shown(ordinalOf(message)) - 1;
+            offer(ExampleKind.DUPLICATED, message.firstSeq(), message.commits().get(0).id(),
+                    replay.firstShown().getOrDefault(message.key(), 0L));
         }
         return duplicates;
     }
@@ -238,7 +270,7 @@ final class RoomCheck {
      */
     private long lostAndOutcomes() {
         long lost = 0;
-        BitSet seen = new BitSet(lines.shownCount.length);
+        BitSet seen = new BitSet(index.all().size());
         for (CommittedMessage commit : entitled) {
             LogicalMessage message = index.byId(replay.room(), commit.id());
             int ordinal = ordinalOf(message);
@@ -250,7 +282,7 @@ final class RoomCheck {
                 outcomes.merge(Outcome.UNREACHABLE, 1L, Long::sum);
                 continue;
             }
-            int count = lines.shownCount[ordinal];
+            int count = lines.shown(ordinal);
             Outcome outcome = count == 0 ? Outcome.LOST : count > 1 ? Outcome.DUPLICATED
                     : replay.missingWhileDue().contains(message.key()) ? Outcome.RECOVERED : Outcome.OK;
             outcomes.merge(outcome, 1L, Long::sum);
@@ -273,12 +305,12 @@ final class RoomCheck {
             LogicalMessage reply = index.byKey(key);
             offer(ExampleKind.CAUSAL_VIOLATION, reply.firstSeq(), idOf(reply), replay.firstShown().get(key));
         }
-        for (int i = 0; i < lines.shownSize; i++) {
-            LogicalMessage reply = lines.shown[i];
+        for (LogicalMessage reply : lines.shownInOrder(ordinal ->
+                index.all().get(ordinal).commits().get(0).message().replyTo() != null)) {
             String parentId = reply.commits().get(0).message().replyTo();
-            LogicalMessage parent = parentId == null ? null : index.byId(replay.room(), parentId);
+            LogicalMessage parent = index.byId(replay.room(), parentId);
             int parentOrdinal = parent == null ? -1 : ordinalOf(parent);
-            if (parentOrdinal >= 0 && lines.shownCount[parentOrdinal] > 0
+            if (parentOrdinal >= 0 && lines.shown(parentOrdinal) > 0
                     && lines.firstPosition[parentOrdinal] > lines.firstPosition[ordinalOf(reply)]
                     && !replay.causalViolations().contains(reply.key())) {
                 violations++;

@@ -89,6 +89,24 @@ class CorrectnessCheckerTest {
     }
 
     @Test
+    void shouldCountAMessageShownHundredsOfTimesAsEveryLineBeyondTheFirst() {
+        Client bob = bob();
+        Message m1 = run.commit("lobby", "alice", "a1", 10);
+        Message m2 = run.commit("lobby", "alice", "a2", 20);
+        Message m3 = run.commit("lobby", "alice", "a3", 30);
+        bob.append(m1, 15);
+        for (int i = 0; i < 300; i++) { // past a byte's count: the check keeps a byte a message and more apart
+            bob.append(m2, 25 + i);
+        }
+        bob.append(m3, 400).append(m1, 401);
+        CorrectnessReport report = check(run.build());
+        assertThat(report.figures().duplicates()).isEqualTo(299 + 1);
+        assertThat(report.figures().outcomes()).containsEntry(Outcome.DUPLICATED, 2L).containsEntry(Outcome.OK, 1L);
+        assertThat(report.examples()).filteredOn(e -> e.kind() == ExampleKind.DUPLICATED).extracting(Example::seq)
+                .containsExactly(1L, 2L); // in the order of each message's first line
+    }
+
+    @Test
     void shouldCountANaiveResendCommittedTwiceAsADuplicateAtPeers() {
         Client alice = alice();
         Client bob = bob();
