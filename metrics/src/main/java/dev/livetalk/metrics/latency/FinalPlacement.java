@@ -48,7 +48,7 @@ public final class FinalPlacement {
         this.joinedAt = built.joinedAt;
         this.unreachable = built.unreachable.tailSet(built.joinedAt, false).stream().mapToLong(Long::longValue)
                 .toArray();
-        this.times = java.util.Arrays.copyOf(built.times, built.size); // final: safely published to any thread
+        this.times = built.times(); // final: safely published to any thread
     }
 
     /** When {@code seq} took its final place with every lower seq present, or {@code null}. */
@@ -75,7 +75,11 @@ public final class FinalPlacement {
         private final long joinedAt;
         private final NavigableSet<Long> unreachable;
         private final MessageIndex index;
-        private long[] times = new long[16];
+        /**
+         * The times so far, in blocks of {@link #BLOCK}: a member's builder lives while its room is replayed,
+         * every member's at once, so an array grown by doubling would keep up to half of it empty.
+         */
+        private long[][] blocks = new long[4][];
         private int size;
         private long expected;
         private long latest = Long.MIN_VALUE;
@@ -109,15 +113,31 @@ public final class FinalPlacement {
                 return;
             }
             latest = Math.max(latest, placed.placedAt());
-            if (size == times.length) {
-                times = java.util.Arrays.copyOf(times, size * 2);
+            int block = size / BLOCK;
+            if (block == blocks.length) {
+                blocks = java.util.Arrays.copyOf(blocks, block * 2);
             }
-            times[size++] = latest;
+            if (blocks[block] == null) {
+                blocks[block] = new long[BLOCK];
+            }
+            blocks[block][size % BLOCK] = latest;
+            size++;
             expected++;
         }
 
         private boolean isUnreachable(long seq) {
             return !unreachable.isEmpty() && unreachable.contains(seq);
+        }
+
+        private static final int BLOCK = 1024;
+
+        /** The times handed over, in one array. */
+        private long[] times() {
+            long[] all = new long[size];
+            for (int from = 0; from < size; from += BLOCK) {
+                System.arraycopy(blocks[from / BLOCK], 0, all, from, Math.min(BLOCK, size - from));
+            }
+            return all;
         }
 
         /** The placements of the lines handed over. */

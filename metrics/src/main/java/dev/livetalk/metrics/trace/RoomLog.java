@@ -19,8 +19,21 @@ public record RoomLog(String room, List<CommittedMessage> messages) {
         }
     }
 
-    /** The messages with seq above {@code headSeq}: what a member who joined at that head is entitled to. */
+    /**
+     * The messages with seq above {@code headSeq}: what a member who joined at that head is entitled to. A view
+     * of the log, not a copy (each member of a room asks for its part while the room is measured).
+     */
     public List<CommittedMessage> after(long headSeq) {
-        return messages.stream().filter(m -> m.seq() > headSeq).toList();
+        int lo = 0;
+        int hi = messages.size();
+        while (lo < hi) { // the first message above the head: the log is in seq order
+            int mid = (lo + hi) >>> 1;
+            if (messages.get(mid).seq() > headSeq) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return messages.subList(lo, messages.size());
     }
 }

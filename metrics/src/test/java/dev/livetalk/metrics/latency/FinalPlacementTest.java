@@ -54,6 +54,23 @@ class FinalPlacementTest {
     }
 
     @Test
+    void shouldKeepTheTimesOfARunLongerThanItsBlocks() {
+        SplittableRandom random = new SplittableRandom(5_000L);
+        List<PlacedEntry> lines = new ArrayList<>();
+        for (long seq = 3; seq < 5_003; seq++) { // several blocks of times, the last one part full
+            lines.add(new PlacedEntry(seq, entry(seq), random.nextLong(0, 10_000_000), seq < 4_000));
+        }
+        FinalPlacement.Builder builder = new FinalPlacement.Builder("r", 2, Collections.emptyNavigableSet(), null);
+        lines.forEach(builder);
+        FinalPlacement placement = builder.build();
+        Map<Long, Long> expected = reference(lines, 2, Collections.emptyNavigableSet());
+        assertThat(expected).hasSize(5_000);
+        for (long s = 0; s < 5_010; s++) {
+            assertThat(placement.at(s)).as("seq %d", s).isEqualTo(expected.get(s));
+        }
+    }
+
+    @Test
     void shouldGiveNoTimeAfterTheFirstLineOutOfStep() {
         FinalPlacement.Builder builder = new FinalPlacement.Builder("r", 10, Collections.emptyNavigableSet(), null);
         List.of(new PlacedEntry(1, entry(11), 5, true), new PlacedEntry(2, entry(12), 3, true),
