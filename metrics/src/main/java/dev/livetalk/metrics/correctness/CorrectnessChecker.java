@@ -2,6 +2,7 @@ package dev.livetalk.metrics.correctness;
 
 import dev.livetalk.metrics.replay.IntervalCounts;
 import dev.livetalk.metrics.replay.LineFolds;
+import dev.livetalk.metrics.replay.MemberFolds;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.replay.RoomReplay;
 import dev.livetalk.metrics.replay.SampleGrid;
@@ -11,7 +12,6 @@ import dev.livetalk.metrics.trace.RoomSlices;
 import dev.livetalk.metrics.trace.RunTrace;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,8 +64,8 @@ public final class CorrectnessChecker {
         private final Map<String, ConvergenceTimes> convergenceByRoom = new TreeMap<>();
         private final Map<String, StatusTruth> truth = new TreeMap<>();
         private final IntervalCounts overTime;
-        /** The folds of the final lines of the part being replayed ({@link #lineFolds}), by client and room. */
-        private final Map<String, Map<String, RoomCheck.Lines>> folded = new HashMap<>();
+        /** The folds of the final lines of the part being replayed ({@link #lineFolds}). */
+        private final MemberFolds<RoomCheck.Lines> folded = new MemberFolds<>("this check's");
 
         /**
          * @param run  the run's clients (in order), windows and warm-up end: the whole trace or any part of it
@@ -85,12 +85,8 @@ public final class CorrectnessChecker {
          * them; the part so replayed is then {@link #add}ed.
          */
         public LineFolds lineFolds() {
-            return (index, slice, client, room, joinedAt, unreachable) -> {
-                RoomCheck.Lines lines = new RoomCheck.Lines(index, client.clientId(), room, joinedAt, unreachable,
-                        slice.log(room).after(joinedAt), examples.perKind());
-                folded.computeIfAbsent(client.clientId(), c -> new HashMap<>()).put(room, lines);
-                return lines;
-            };
+            return folded.lineFolds((index, slice, client, room, joinedAt, unreachable) -> new RoomCheck.Lines(index,
+                    client.clientId(), room, joinedAt, unreachable, slice.log(room).after(joinedAt), examples.perKind()));
         }
 
         /** Checks the rooms replayed in {@code part}. */
@@ -104,7 +100,7 @@ public final class CorrectnessChecker {
                     examples.at(Examples.FINAL_TRANSCRIPTS, c, room);
                     List<CommittedMessage> entitled = part.trace().log(e.getKey()).after(replay.joinedAt());
                     figures.get(c).put(room, replay.linesFolded()
-                            ? RoomCheck.check(part.index(), client, replay, entitled, examples, foldedLines(client, replay))
+                            ? RoomCheck.check(part.index(), client, replay, entitled, examples, folded.take(replay))
                             : RoomCheck.check(part.index(), client, replay, entitled, examples));
                     overTime.add(replay.overTime());
                 }
@@ -112,19 +108,6 @@ public final class CorrectnessChecker {
             byClient.add(part);
             convergenceByRoom.putAll(ConvergenceCheck.byRoom(part));
             truth.putAll(StatusTruthCheck.check(part, examples));
-        }
-
-        private RoomCheck.Lines foldedLines(ClientTrace client, RoomReplay replay) {
-            Map<String, RoomCheck.Lines> ofClient = folded.get(client.clientId());
-            RoomCheck.Lines lines = ofClient == null ? null : ofClient.remove(replay.room());
-            if (lines == null) {
-                throw new IllegalStateException("client " + client.clientId() + " room " + replay.room()
-                        + ": its final lines were folded, but not by this check's lineFolds()");
-            }
-            if (ofClient.isEmpty()) {
-                folded.remove(client.clientId());
-            }
-            return lines;
         }
 
         /** The report of every part added. */

@@ -1,6 +1,7 @@
 package dev.livetalk.metrics.latency;
 
 import dev.livetalk.metrics.replay.LineFolds;
+import dev.livetalk.metrics.replay.MemberFolds;
 import dev.livetalk.metrics.replay.LogicalMessage;
 import dev.livetalk.metrics.replay.MessageIndex;
 import dev.livetalk.metrics.replay.ReplayedRun;
@@ -169,33 +170,18 @@ public final class LatencyCollector {
      * <p>Single thread.
      */
     public static final class Placements {
-        /** Per client and room, the placements of lines handed over as they settled. */
-        private final Map<String, Map<String, FinalPlacement.Builder>> folded = new HashMap<>();
+        /** The placements of lines handed over as they settled. */
+        private final MemberFolds<FinalPlacement.Builder> folded = new MemberFolds<>("these placements'");
 
         /** What reads each member's final lines for its placements as a replay hands them over while they settle. */
         public LineFolds lineFolds() {
-            return (index, slice, client, room, joinedAt, unreachable) -> {
-                FinalPlacement.Builder builder = new FinalPlacement.Builder(room, joinedAt, unreachable, index);
-                folded.computeIfAbsent(client.clientId(), c -> new HashMap<>()).put(room, builder);
-                return builder;
-            };
+            return folded.lineFolds((index, slice, client, room, joinedAt, unreachable) ->
+                    new FinalPlacement.Builder(room, joinedAt, unreachable, index));
         }
 
         /** The placements of {@code replay}'s final lines (once per replay: a folded one's are let go here). */
         FinalPlacement of(RoomReplay replay, MessageIndex index) {
-            if (!replay.linesFolded()) {
-                return new FinalPlacement(replay, index);
-            }
-            Map<String, FinalPlacement.Builder> ofClient = folded.get(replay.clientId());
-            FinalPlacement.Builder builder = ofClient == null ? null : ofClient.remove(replay.room());
-            if (builder == null) {
-                throw new IllegalStateException("client " + replay.clientId() + " room " + replay.room()
-                        + ": its final lines were folded, but not by these placements' lineFolds()");
-            }
-            if (ofClient.isEmpty()) {
-                folded.remove(replay.clientId());
-            }
-            return builder.build();
+            return replay.linesFolded() ? folded.take(replay).build() : new FinalPlacement(replay, index);
         }
 
         /** Lets go of what is left of a room's folds (members no message asked for). */

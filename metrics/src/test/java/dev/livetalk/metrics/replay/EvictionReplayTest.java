@@ -26,7 +26,7 @@ class EvictionReplayTest {
      * at 3), then m3 fills it, then m6; alice sends a message that bob shows and that she sees
      * committed; a reply; a duplicate shown in arrival order.
      */
-    private static RunTrace play(int limit) {
+    static RunTrace play(int limit) {
         TraceFixture run = new TraceFixture("test");
         Client bob = run.client("bob").join("lobby", 0, limit);
         Client alice = run.client("alice").join("lobby", 0, limit);

@@ -3,13 +3,10 @@ package dev.livetalk.metrics.replay;
 import dev.livetalk.client.transcript.Transcript;
 import dev.livetalk.client.transcript.TranscriptChange;
 import dev.livetalk.metrics.Measurement;
-import dev.livetalk.metrics.TraceFixture;
-import dev.livetalk.metrics.TraceFixture.Client;
 import dev.livetalk.metrics.latency.LatencyReport;
 import dev.livetalk.metrics.results.StrategyResult;
 import dev.livetalk.metrics.trace.RoomSlices;
 import dev.livetalk.metrics.trace.RunTrace;
-import dev.livetalk.protocol.Message;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -28,24 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class LineFoldsTest {
 
-    /** bob's transcript of two lines sees m1..m6 (m3 late, filling a gap), so four lines scroll away. */
+    /** {@link EvictionReplayTest}'s script: bob's transcript of two lines sees m1..m6 (m3 late), so four lines scroll away. */
     private static RunTrace play(int limit) {
-        TraceFixture run = new TraceFixture("test");
-        Client bob = run.client("bob").join("lobby", 0, limit);
-        Client alice = run.client("alice").join("lobby", 0, limit);
-        Message m1 = run.commit("lobby", "carol", "c1", 1);
-        Message m2 = run.commit("lobby", "carol", "c2", 2);
-        Message m3 = run.commit("lobby", "carol", "c3", 3);
-        Message m4 = run.commit("lobby", "carol", "c4", 4);
-        Message m5 = run.commitReply("lobby", "carol", "c5", m4.id(), 5);
-        alice.send("lobby", "a6", 5, 5, 6);
-        Message m6 = run.commit("lobby", "alice", "a6", 7);
-        bob.place(m1, 10).place(m2, 11).place(m4, 12).place(m5, 13);
-        bob.place(m3, 20);
-        bob.place(m6, 30);
-        alice.place(m1, 10).place(m2, 10).place(m3, 10).place(m4, 10).place(m5, 10);
-        alice.ackBySeq("a6", m6, 31);
-        return run.build();
+        return EvictionReplayTest.play(limit);
     }
 
     @Test
