@@ -78,7 +78,7 @@ public record Measurement(String strategy, CorrectnessReport correctness, Latenc
         CorrectnessChecker.Parts correctness = new CorrectnessChecker.Parts(trace, SampleGrid.of(run));
         LatencyReport latency = LatencyCollector.empty(trace, intervalNanos);
         RecoveryCheck.Parts recovery = new RecoveryCheck.Parts(trace);
-        LatencyCollector.Placements placements = new LatencyCollector.Placements();
+        LatencyCollector.Placements placements = new LatencyCollector.Placements(latency);
         LineFolds folds = keepLines ? LineFolds.KEEP
                 : LineFolds.both(correctness.lineFolds(), placements.lineFolds());
         for (String room : run.rooms()) {

@@ -81,6 +81,8 @@ public final class FinalPlacement {
          */
         private long[][] blocks = new long[4][];
         private int size;
+        /** Told each seq as it takes its time, or {@code null}; with it, the times are not kept. */
+        private final Placed placed;
         private long expected;
         private long latest = Long.MIN_VALUE;
         /** Whether a counted line came out of step: no later seq has a time. */
@@ -91,11 +93,34 @@ public final class FinalPlacement {
          * {@code unreachable} for it, the lines of lost epochs told by {@code index} (or none, {@code null}).
          */
         public Builder(String room, long joinedAt, NavigableSet<Long> unreachable, MessageIndex index) {
+            this(room, joinedAt, unreachable, index, null);
+        }
+
+        /**
+         * As {@link #Builder(String, long, NavigableSet, MessageIndex)}, each seq told to {@code placed} as it
+         * takes its time, and no time kept: {@link #hasTime} says which seqs had one.
+         */
+        Builder(String room, long joinedAt, NavigableSet<Long> unreachable, MessageIndex index, Placed placed) {
             this.room = room;
             this.joinedAt = joinedAt;
             this.unreachable = unreachable;
             this.index = index;
+            this.placed = placed;
             this.expected = joinedAt + 1;
+        }
+
+        /** Told a seq and its time as it takes it: the time it took its final place with every lower seq present. */
+        @FunctionalInterface
+        interface Placed {
+            void placed(long seq, long at);
+        }
+
+        /**
+         * Whether {@code seq} took a time among the lines handed over so far: above the join, reachable, and
+         * not above the last seq that took one.
+         */
+        boolean hasTime(long seq) {
+            return seq > joinedAt && seq < expected && !isUnreachable(seq);
         }
 
         @Override
@@ -113,6 +138,11 @@ public final class FinalPlacement {
                 return;
             }
             latest = Math.max(latest, placed.placedAt());
+            if (this.placed != null) {
+                this.placed.placed(seq, latest);
+                expected++;
+                return;
+            }
             int block = size / BLOCK;
             if (block == blocks.length) {
                 blocks = java.util.Arrays.copyOf(blocks, block * 2);
@@ -142,6 +172,9 @@ public final class FinalPlacement {
 
         /** The placements of the lines handed over. */
         public FinalPlacement build() {
+            if (placed != null) {
+                throw new IllegalStateException("the placements of room " + room + " were told as they came, not kept");
+            }
             return new FinalPlacement(this);
         }
     }

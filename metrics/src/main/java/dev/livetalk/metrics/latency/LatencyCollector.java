@@ -97,8 +97,7 @@ public final class LatencyCollector {
             }
         }
         for (LogicalMessage message : run.index().all()) {
-            SendRecord send = message.send();
-            if (send == null || send.intendedAt() < run.trace().measuredFrom()) {
+            if (!measured(message, run.trace().measuredFrom())) {
                 continue;
             }
             senderLatencies(run, message, report);
@@ -134,7 +133,7 @@ public final class LatencyCollector {
         private final String room;
         private final Long joined;
         private RoomReplay replay;
-        private FinalPlacement placement;
+        private PeerFinal finals;
 
         Peer(ClientTrace client, String room, Long joined) {
             this.client = client;
@@ -143,8 +142,7 @@ public final class LatencyCollector {
         }
 
         boolean isPeerOf(LogicalMessage message) {
-            return !client.clientId().equals(message.senderClientId()) && joined != null
-                    && (!message.isCommitted() || message.firstSeq() > joined);
+            return LatencyCollector.isPeerOf(client.clientId(), joined, message);
         }
 
         RoomReplay replay(ReplayedRun run) {
@@ -154,40 +152,124 @@ public final class LatencyCollector {
             return replay;
         }
 
-        FinalPlacement placement(ReplayedRun run, Placements placements) {
-            if (placement == null) {
-                placement = placements.of(replay(run), run.index());
+        PeerFinal finals(ReplayedRun run, Placements placements) {
+            if (finals == null) {
+                finals = placements.of(replay(run), run.index());
             }
-            return placement;
+            return finals;
         }
     }
 
     /**
-     * The final placements of each member's lines of a room ({@link FinalPlacement}): read from its replay's
-     * final lines, or, for a replay whose lines were folded as they settled, made as the replay handed
-     * them over ({@link #lineFolds}).
+     * Whether the client {@code clientId}, entitled to its room's messages after head {@code joined}
+     * ({@code null}: it never joined), is a peer of {@code message}: not its sender, and joined before its
+     * seq (every member that joined, for a message never committed).
+     */
+    private static boolean isPeerOf(String clientId, Long joined, LogicalMessage message) {
+        return !clientId.equals(message.senderClientId()) && joined != null
+                && (!message.isCommitted() || message.firstSeq() > joined);
+    }
+
+    /** Whether {@code message}'s latencies are measured: a send of the load intended after the warm-up. */
+    private static boolean measured(LogicalMessage message, long measuredFrom) {
+        return message.send() != null && message.send().intendedAt() >= measuredFrom;
+    }
+
+    /** A peer's peer-final samples of a room's committed messages. */
+    private interface PeerFinal {
+        /** Records the peer-final sample of {@code message} (committed; the peer is one of its peers). */
+        void sample(LatencyReport report, LogicalMessage message);
+    }
+
+    /**
+     * The peer-final samples of each member of a room: from the final placements of its replay's final lines
+     * ({@link FinalPlacement}), or, for a replay whose lines were folded as they settled ({@link #lineFolds}),
+     * each (message, peer) pair's sample recorded as the line that placed it settled, only the pairs never
+     * placed recorded when the room's latencies are collected: a placement is final once its line settles
+     * (its time is the latest placement of any seq up to it; later lines only extend the run), so no time
+     * per line is kept.
      *
      * <p>Single thread.
      */
     public static final class Placements {
-        /** The placements of lines handed over as they settled. */
+        /** Where the folds record the samples, or {@code null}: the folds keep the times. */
+        private final LatencyReport report;
         private final MemberFolds<FinalPlacement.Builder> folded = new MemberFolds<>("these placements'");
+
+        /** Placements whose folds keep each line's time ({@link FinalPlacement.Builder}). */
+        public Placements() {
+            this(null);
+        }
+
+        /** Placements whose folds record each pair's peer-final sample into {@code report} as its line settles. */
+        public Placements(LatencyReport report) {
+            this.report = report;
+        }
 
         /** What reads each member's final lines for its placements as a replay hands them over while they settle. */
         public LineFolds lineFolds() {
-            return folded.lineFolds((index, slice, client, room, joinedAt, unreachable) ->
-                    new FinalPlacement.Builder(room, joinedAt, unreachable, index));
+            return folded.lineFolds((index, slice, client, room, joinedAt, unreachable) -> report == null
+                    ? new FinalPlacement.Builder(room, joinedAt, unreachable, index)
+                    : new FinalPlacement.Builder(room, joinedAt, unreachable, index,
+                    sampler(index, slice, client, room)));
         }
 
-        /** The placements of {@code replay}'s final lines (once per replay: a folded one's are let go here). */
-        FinalPlacement of(RoomReplay replay, MessageIndex index) {
-            return replay.linesFolded() ? folded.take(replay).build() : new FinalPlacement(replay, index);
+        /** Records the peer-final sample of the message whose first commit is a seq as the seq takes its time. */
+        private FinalPlacement.Builder.Placed sampler(MessageIndex index, RunTrace slice, ClientTrace client,
+                                                      String room) {
+            Long joined = slice.entitledAfter(client, room);
+            List<CommittedMessage> log = slice.log(room).messages();
+            long measuredFrom = slice.measuredFrom();
+            return (seq, at) -> {
+                CommittedMessage commit = bySeq(log, seq);
+                LogicalMessage message = commit == null ? null : index.byId(room, commit.id());
+                if (message != null && message.firstSeq() == seq && measured(message, measuredFrom)
+                        && isPeerOf(client.clientId(), joined, message)) {
+                    report.record(Metric.PEER_FINAL, room, message.send().intendedAt(), message.send().actualAt(), at);
+                }
+            };
+        }
+
+        /** The peer-final samples of {@code replay}'s member (once per replay: a folded one's fold is let go here). */
+        PeerFinal of(RoomReplay replay, MessageIndex index) {
+            if (!replay.linesFolded()) {
+                FinalPlacement placement = new FinalPlacement(replay, index);
+                return (into, message) -> sample(into, Metric.PEER_FINAL, message, placement.at(message.firstSeq()));
+            }
+            FinalPlacement.Builder fold = folded.take(replay);
+            if (report == null) {
+                FinalPlacement placement = fold.build();
+                return (into, message) -> sample(into, Metric.PEER_FINAL, message, placement.at(message.firstSeq()));
+            }
+            return (into, message) -> {
+                if (!fold.hasTime(message.firstSeq())) { // a placed one was recorded as its line settled
+                    into.recordNever(Metric.PEER_FINAL, message.room(), message.send().intendedAt());
+                }
+            };
         }
 
         /** Lets go of what is left of a room's folds (members no message asked for). */
         public void clear() {
             folded.clear();
         }
+    }
+
+    /** The commit of {@code seq} in {@code log} (in seq order), or {@code null}. */
+    private static CommittedMessage bySeq(List<CommittedMessage> log, long seq) {
+        int lo = 0;
+        int hi = log.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long at = log.get(mid).seq();
+            if (at < seq) {
+                lo = mid + 1;
+            } else if (at > seq) {
+                hi = mid - 1;
+            } else {
+                return log.get(mid);
+            }
+        }
+        return null;
     }
 
     private static void peerLatencies(ReplayedRun run, LogicalMessage message, Peer peer, LatencyReport report,
@@ -197,8 +279,11 @@ public final class LatencyCollector {
             return; // the server dropped it before the peer came back: no strategy could show it
         }
         sample(report, Metric.PEER_FIRST, message, replay.firstShown().get(message.key()));
-        sample(report, Metric.PEER_FINAL, message,
-                message.isCommitted() ? peer.placement(run, placements).at(message.firstSeq()) : null);
+        if (message.isCommitted()) {
+            peer.finals(run, placements).sample(report, message);
+        } else {
+            sample(report, Metric.PEER_FINAL, message, null);
+        }
     }
 
     /** A sample of the message's send, kept for the strategy and for the message's room. */

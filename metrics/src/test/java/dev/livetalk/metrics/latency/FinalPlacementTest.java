@@ -47,8 +47,15 @@ class FinalPlacementTest {
             lines.forEach(builder);
             FinalPlacement placement = builder.build();
             Map<Long, Long> expected = reference(lines, joinedAt, unreachable);
+            Map<Long, Long> told = new java.util.LinkedHashMap<>();
+            FinalPlacement.Builder telling = new FinalPlacement.Builder("r", joinedAt, unreachable, null, told::put);
+            lines.forEach(telling);
+            assertThat(told).as("seed %d round %d: each seq told with its time", seed, round).isEqualTo(expected);
+            assertThat(List.copyOf(told.keySet())).as("seed %d round %d: in seq order", seed, round).isSorted();
             for (long s = -1; s < 100; s++) {
                 assertThat(placement.at(s)).as("seed %d round %d seq %d", seed, round, s).isEqualTo(expected.get(s));
+                assertThat(telling.hasTime(s)).as("seed %d round %d seq %d", seed, round, s)
+                        .isEqualTo(expected.containsKey(s));
             }
         }
     }
@@ -68,6 +75,16 @@ class FinalPlacementTest {
         for (long s = 0; s < 5_010; s++) {
             assertThat(placement.at(s)).as("seq %d", s).isEqualTo(expected.get(s));
         }
+    }
+
+    @Test
+    void shouldKeepNoTimeWhenEachIsToldAsItComes() {
+        FinalPlacement.Builder telling = new FinalPlacement.Builder("r", 0, Collections.emptyNavigableSet(), null,
+                (seq, at) -> { });
+        telling.accept(new PlacedEntry(1, entry(1), 5, false));
+        assertThat(telling.hasTime(1)).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(telling::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("told as they came");
     }
 
     @Test
