@@ -33,6 +33,13 @@ public record RunTrace(String strategy, long measuredFrom, List<ClientTrace> cli
             throw new IllegalArgumentException("a trace needs the strategy's name: " + strategy);
         }
         clients = List.copyOf(clients);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (ClientTrace client : clients) {
+            if (!ids.add(client.clientId())) {
+                throw new IllegalArgumentException("client " + client.clientId() + " is listed twice: a trace's client"
+                        + " ids are unique (each client's figures are kept by its id)");
+            }
+        }
         serverLog = Map.copyOf(serverLog);
         windows = windows.stream().sorted(Comparator.comparingLong(TraceWindow::start)).toList();
         lostCommits = List.copyOf(lostCommits);
