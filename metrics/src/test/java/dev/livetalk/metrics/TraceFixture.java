@@ -189,6 +189,17 @@ public final class TraceFixture {
             return t;
         }
 
+        /** Shows {@code room} in a transcript of at most {@code limit} lines without joining it (a room shown, never joined). */
+        public Client show(String room, int limit) {
+            transcripts.put(room, new Transcript(room, recorder, limit));
+            return this;
+        }
+
+        /** Whether the client has a transcript of {@code room} (joined or shown). */
+        public boolean has(String room) {
+            return transcripts.containsKey(room);
+        }
+
         /** Appends a committed message in arrival order (event-only). */
         public Client append(Message m, double atMs) {
             at(m.room(), atMs).append(TranscriptEntry.committed(m, MessageStatus.SENT));
