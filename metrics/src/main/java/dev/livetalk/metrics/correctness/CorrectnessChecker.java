@@ -50,7 +50,8 @@ public final class CorrectnessChecker {
      * The checks of a run whose rooms are replayed apart ({@link dev.livetalk.metrics.trace.RunTrace#slice}):
      * {@link #add} each part (a room, or several; each room in one part only), then {@link #report}. Keeps
      * per client and room its figures, per fault window and client when it converged, per room its
-     * convergence times and status truth, and the first examples: no replay.
+     * convergence times and status truth, and the first examples: no replay (while a part is replayed with
+     * {@link #lineFolds}, each of its members' fold of its final lines, until the part is added).
      *
      * <p>Single use, single thread.
      */

@@ -36,7 +36,8 @@ import java.util.function.Predicate;
  *
  * <p>Since an evicted line never changes again, it is settled when evicted: it leaves the list
  * and the look-up by line number for the arrays of the final lines ({@link PlacedLines.Builder},
- * about 20 bytes a line), and of the evicted lines the list keeps only what the window's pairs
+ * about 20 bytes a line), or, when the replay folds its lines, for the fold it is handed to
+ * ({@link LineFolds}: then only the window's lines are kept, and handed over too at the end), and of the evicted lines the list keeps only what the window's pairs
  * need, the seq of the last counted one (the sentinel takes it). So the live part of a replay is
  * its window, not every line its member ever showed (a node and a map entry, about 100 bytes a
  * line, where a soak's transcript of 1,000 lines evicts about one line per message of the room).
