@@ -220,11 +220,12 @@ public final class LatencyCollector {
             Long joined = slice.entitledAfter(client, room);
             List<CommittedMessage> log = slice.log(room).messages();
             long measuredFrom = slice.measuredFrom();
+            String clientId = client.clientId(); // not the client: a slice read whole holds its change log
             return (seq, at) -> {
                 CommittedMessage commit = bySeq(log, seq);
                 LogicalMessage message = commit == null ? null : index.byId(room, commit.id());
                 if (message != null && message.firstSeq() == seq && measured(message, measuredFrom)
-                        && isPeerOf(client.clientId(), joined, message)) {
+                        && isPeerOf(clientId, joined, message)) {
                     report.record(Metric.PEER_FINAL, room, message.send().intendedAt(), message.send().actualAt(), at);
                 }
             };
