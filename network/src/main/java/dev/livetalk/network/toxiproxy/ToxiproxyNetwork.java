@@ -118,7 +118,7 @@ public final class ToxiproxyNetwork implements AutoCloseable {
 
     /**
      * Creates the proxy for {@code link}: on a server on this machine, on 127.0.0.1 and a free
-     * port Toxiproxy picks; in a container, on the next free exposed port, reached through its
+     * port below the range of outgoing connections ({@link LoopbackAddressing}); in a container, on the next free exposed port, reached through its
      * mapped port. A stale proxy of the same name (left by a crashed run on an external server)
      * is replaced.
      *
@@ -133,25 +133,38 @@ public final class ToxiproxyNetwork implements AutoCloseable {
                     throw new IllegalStateException("link " + link + " already has a proxy: " + proxies.get(link).view);
                 }
             }
-            String listen = addressing.reserve(link);
-            Proxy proxy = null;
-            try {
-                deleteStale(link.name());
-                proxy = calls.call("create proxy " + link.name(), () -> client.createProxy(link.name(), listen, target));
-                LinkProxy view = new LinkProxy(link, addressing.reachable(proxy.getListen()), upstream);
-                synchronized (state) {
-                    proxies.put(link, new OpenProxy(view, proxy, listen));
+            for (int attempt = 1; ; attempt++) {
+                String listen = addressing.reserve(link);
+                Proxy proxy = null;
+                try {
+                    deleteStale(link.name());
+                    proxy = calls.call("create proxy " + link.name(),
+                            () -> client.createProxy(link.name(), listen, target));
+                    LinkProxy view = new LinkProxy(link, addressing.reachable(proxy.getListen()), upstream);
+                    synchronized (state) {
+                        proxies.put(link, new OpenProxy(view, proxy, listen));
+                    }
+                    return view;
+                } catch (IOException e) {
+                    undoOpen(proxy, listen);
+                    if (attempt < OPEN_ATTEMPTS && isPortTaken(e)) {
+                        continue; // taken since it was found free (another process): the next port
+                    }
+                    throw new NetworkBackendException("cannot create proxy " + link + " on " + listen + " to " + target
+                            + ": " + e.getMessage(), e);
+                } catch (RuntimeException e) {
+                    undoOpen(proxy, listen);
+                    throw e;
                 }
-                return view;
-            } catch (IOException e) {
-                undoOpen(proxy, listen);
-                throw new NetworkBackendException("cannot create proxy " + link + " on " + listen + " to " + target + ": "
-                        + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                undoOpen(proxy, listen);
-                throw e;
             }
         }
+    }
+
+    /** How many listen addresses {@link #open} tries when the one reserved was taken before Toxiproxy listened. */
+    static final int OPEN_ATTEMPTS = 5;
+
+    private static boolean isPortTaken(IOException e) {
+        return String.valueOf(e.getMessage()).contains("address already in use");
     }
 
     /** How long one Toxiproxy API call may take. */
