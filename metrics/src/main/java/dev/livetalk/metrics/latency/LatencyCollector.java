@@ -192,11 +192,11 @@ public final class LatencyCollector {
      * <p>Single thread.
      */
     public static final class Placements {
-        /** Where the folds record the samples, or {@code null}: the folds keep the times. */
+        /** Where the folds record the samples, or {@code null}: no folds (every replay keeps its lines). */
         private final LatencyReport report;
         private final MemberFolds<FinalPlacement.Builder> folded = new MemberFolds<>("these placements'");
 
-        /** Placements whose folds keep each line's time ({@link FinalPlacement.Builder}). */
+        /** Placements of replays that kept their final lines: no folds. */
         public Placements() {
             this(null);
         }
@@ -208,10 +208,11 @@ public final class LatencyCollector {
 
         /** What reads each member's final lines for its placements as a replay hands them over while they settle. */
         public LineFolds lineFolds() {
-            return folded.lineFolds((index, slice, client, room, joinedAt, unreachable) -> report == null
-                    ? new FinalPlacement.Builder(room, joinedAt, unreachable, index)
-                    : new FinalPlacement.Builder(room, joinedAt, unreachable, index,
-                    sampler(index, slice, client, room)));
+            if (report == null) {
+                throw new IllegalStateException("placements fold lines into a report: make them with the report");
+            }
+            return folded.lineFolds((index, slice, client, room, joinedAt, unreachable) ->
+                    new FinalPlacement.Builder(room, joinedAt, unreachable, index, sampler(index, slice, client, room)));
         }
 
         /** Records the peer-final sample of the message whose first commit is a seq as the seq takes its time. */
@@ -238,10 +239,6 @@ public final class LatencyCollector {
                 return (into, message) -> sample(into, Metric.PEER_FINAL, message, placement.at(message.firstSeq()));
             }
             FinalPlacement.Builder fold = folded.take(replay);
-            if (report == null) {
-                FinalPlacement placement = fold.build();
-                return (into, message) -> sample(into, Metric.PEER_FINAL, message, placement.at(message.firstSeq()));
-            }
             return (into, message) -> {
                 if (!fold.hasTime(message.firstSeq())) { // a placed one was recorded as its line settled
                     into.recordNever(Metric.PEER_FINAL, message.room(), message.send().intendedAt());
