@@ -48,7 +48,7 @@ public final class FinalPlacement {
         this.joinedAt = built.joinedAt;
         this.unreachable = built.unreachable.tailSet(built.joinedAt, false).stream().mapToLong(Long::longValue)
                 .toArray();
-        this.times = built.times(); // final: safely published to any thread
+        this.times = java.util.Arrays.copyOf(built.times, built.size); // final: safely published to any thread
     }
 
     /** When {@code seq} took its final place with every lower seq present, or {@code null}. */
@@ -75,11 +75,8 @@ public final class FinalPlacement {
         private final long joinedAt;
         private final NavigableSet<Long> unreachable;
         private final MessageIndex index;
-        /**
-         * The times so far, in blocks of {@link #BLOCK}: a member's builder lives while its room is replayed,
-         * every member's at once, so an array grown by doubling would keep up to half of it empty.
-         */
-        private long[][] blocks = new long[4][];
+        /** The times so far (kept only when no one is told them as they come: a replay that kept its lines). */
+        private long[] times = new long[16];
         private int size;
         /** Told each seq as it takes its time, or {@code null}; with it, the times are not kept. */
         private final Placed placed;
@@ -143,31 +140,16 @@ public final class FinalPlacement {
                 expected++;
                 return;
             }
-            int block = size / BLOCK;
-            if (block == blocks.length) {
-                blocks = java.util.Arrays.copyOf(blocks, block * 2);
+            if (size == times.length) {
+                times = java.util.Arrays.copyOf(times, size * 2);
             }
-            if (blocks[block] == null) {
-                blocks[block] = new long[BLOCK];
-            }
-            blocks[block][size % BLOCK] = latest;
+            times[size] = latest;
             size++;
             expected++;
         }
 
         private boolean isUnreachable(long seq) {
             return !unreachable.isEmpty() && unreachable.contains(seq);
-        }
-
-        private static final int BLOCK = 1024;
-
-        /** The times handed over, in one array. */
-        private long[] times() {
-            long[] all = new long[size];
-            for (int from = 0; from < size; from += BLOCK) {
-                System.arraycopy(blocks[from / BLOCK], 0, all, from, Math.min(BLOCK, size - from));
-            }
-            return all;
         }
 
         /** The placements of the lines handed over. */

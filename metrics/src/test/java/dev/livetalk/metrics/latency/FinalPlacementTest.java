@@ -61,10 +61,10 @@ class FinalPlacementTest {
     }
 
     @Test
-    void shouldKeepTheTimesOfARunLongerThanItsBlocks() {
+    void shouldKeepTheTimesOfALongRun() {
         SplittableRandom random = new SplittableRandom(5_000L);
         List<PlacedEntry> lines = new ArrayList<>();
-        for (long seq = 3; seq < 5_003; seq++) { // several blocks of times, the last one part full
+        for (long seq = 3; seq < 5_003; seq++) { // past several growths of the times
             lines.add(new PlacedEntry(seq, entry(seq), random.nextLong(0, 10_000_000), seq < 4_000));
         }
         FinalPlacement.Builder builder = new FinalPlacement.Builder("r", 2, Collections.emptyNavigableSet(), null);
