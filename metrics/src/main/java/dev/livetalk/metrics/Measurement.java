@@ -28,7 +28,9 @@ import java.util.function.Consumer;
  * logs. Nor does it keep each member's final lines, a line per message of the room per member: the
  * checks that read them (the room's check, the final placements of the latency report) take each line
  * as the replay hands it over when it settles ({@link LineFolds}: evicted from its member's window, or
- * at the end), unless a reader of the replay needs them whole ({@code keepLines}: the ledger). The latency report's per-interval histograms are not held across rooms
+ * at the end). So does a reader beside them that asks ({@link #of(RoomSlices, long, LineFolds, Consumer)}: the
+ * ledger, {@link dev.livetalk.metrics.ledger.LedgerWriter#lineFolds}). The latency report's per-interval
+ * histograms are not held across rooms
  * either: it keeps the samples compactly (past 32 MB in a temporary file, deleted by
  * {@link LatencyReport#close}) and builds the histograms one window of intervals at a time when
  * read, merged across rooms interval by interval.
@@ -68,19 +70,38 @@ public record Measurement(String strategy, CorrectnessReport correctness, Latenc
 
     /**
      * As {@link #of(RoomSlices, long, Consumer)}; {@code keepLines}: every replay handed to {@code eachRoom}
-     * keeps its members' final lines ({@link dev.livetalk.metrics.replay.RoomReplay#finalEntries()}, which the
-     * ledger reads); else they are read by the checks as they settle and not kept ({@link LineFolds}). The
-     * figures are the same either way.
+     * keeps its members' final lines ({@link dev.livetalk.metrics.replay.RoomReplay#finalEntries()}: for a reader
+     * of them that does not fold, such as a ledger built in memory); else they are read by the checks as they
+     * settle and not kept ({@link LineFolds}). The figures are the same either way.
      */
     public static Measurement of(RoomSlices run, long intervalNanos, boolean keepLines,
                                  Consumer<ReplayedRun> eachRoom) {
+        return measure(run, intervalNanos, keepLines ? null : LineFolds.KEEP, eachRoom);
+    }
+
+    /**
+     * As {@link #of(RoomSlices, long, Consumer)}, every member's final lines read as they settle, not kept
+     * ({@link LineFolds}): by the checks, and by {@code alsoFolds} (what {@code eachRoom} reads of them: the
+     * ledger's {@link dev.livetalk.metrics.ledger.LedgerWriter#lineFolds}). The figures are the same.
+     */
+    public static Measurement of(RoomSlices run, long intervalNanos, LineFolds alsoFolds,
+                                 Consumer<ReplayedRun> eachRoom) {
+        if (alsoFolds == null) {
+            throw new IllegalArgumentException("the folds beside the checks' are LineFolds.KEEP when there are none");
+        }
+        return measure(run, intervalNanos, alsoFolds, eachRoom);
+    }
+
+    /** {@code alsoFolds}: folded with the checks' folds; {@code null}: every replay keeps its lines. */
+    private static Measurement measure(RoomSlices run, long intervalNanos, LineFolds alsoFolds,
+                                       Consumer<ReplayedRun> eachRoom) {
         RunTrace trace = run.run();
         CorrectnessChecker.Parts correctness = new CorrectnessChecker.Parts(trace, SampleGrid.of(run));
         LatencyReport latency = LatencyCollector.empty(trace, intervalNanos);
         RecoveryCheck.Parts recovery = new RecoveryCheck.Parts(trace);
         LatencyCollector.Placements placements = new LatencyCollector.Placements(latency);
-        LineFolds folds = keepLines ? LineFolds.KEEP
-                : LineFolds.both(correctness.lineFolds(), placements.lineFolds());
+        LineFolds folds = alsoFolds == null ? LineFolds.KEEP
+                : LineFolds.both(LineFolds.both(correctness.lineFolds(), placements.lineFolds()), alsoFolds);
         for (String room : run.rooms()) {
             ReplayedRun replayed = ReplayedRun.of(run, room, folds);
             correctness.add(replayed);

@@ -10,6 +10,7 @@ import dev.livetalk.metrics.ledger.LedgerWriter;
 import dev.livetalk.metrics.ledger.LedgerFiles;
 import dev.livetalk.metrics.ledger.LedgerFolder;
 import dev.livetalk.metrics.otlp.OtlpTraceFile;
+import dev.livetalk.metrics.replay.LineFolds;
 import dev.livetalk.metrics.results.BudgetVerdict;
 import dev.livetalk.metrics.results.ResultsDocument;
 import dev.livetalk.metrics.results.ScenarioStop;
@@ -346,8 +347,9 @@ public final class ScenarioRunner {
                     long[] ledgerNanos = {0};
                     Measurement measurement;
                     try {
-                        // the ledger reads every member's final lines; without it they are folded as they settle
-                        measurement = Measurement.of(slices, LatencyReport.DEFAULT_INTERVAL_NANOS, ledger != null, room -> {
+                        // every member's final lines are read as they settle, by the checks and the ledger
+                        measurement = Measurement.of(slices, LatencyReport.DEFAULT_INTERVAL_NANOS,
+                                ledger == null ? LineFolds.KEEP : ledger.lineFolds(), room -> {
                             if (ledger != null) {
                                 long started = System.nanoTime();
                                 try {

@@ -34,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * series, recovery figures and ledger rows, for every built-in strategy, several seeds, library
  * scenarios with several rooms, restarts with and without durable history, bounded history, and
  * transcripts whose lines scroll away (evictions). Each seed is played three times (the simulator is
- * deterministic: the same trace digest): measured from the spill with the ledger (every member's final
- * lines kept for it), measured from the spill without (each line folded into the checks as it settles:
- * {@link dev.livetalk.metrics.replay.LineFolds}), and replayed whole.
+ * deterministic: the same trace digest): measured from the spill with every member's final lines kept
+ * (the ledger built from them), measured from the spill with each line folded into the checks and the
+ * ledger as it settles ({@link dev.livetalk.metrics.replay.LineFolds}: the same ledger rows, in the same
+ * order), and replayed whole.
  */
 class MemberByMemberMeasurementLibraryTest {
     private static final int SEEDS = 2;
@@ -81,6 +82,7 @@ class MemberByMemberMeasurementLibraryTest {
                 Ledger oracleLedger = Ledger.of(replayed);
 
                 LedgerBuilder[] rows = new LedgerBuilder[1];
+                LedgerBuilder[] foldedRows = new LedgerBuilder[1];
                 String[] digest = new String[1];
                 // every room read one member at a time, however small its spill file
                 System.setProperty(TraceRecorder.WHOLE_ROOM_BYTES_PROPERTY, "0");
@@ -94,13 +96,20 @@ class MemberByMemberMeasurementLibraryTest {
                                 rows[0] = new LedgerBuilder(slices.run());
                                 return Measurement.of(slices, LatencyReport.DEFAULT_INTERVAL_NANOS, rows[0]::add);
                             });
+                    // the ledger, too, reads every member's final lines as they settle
                     folded = new StrategyPlay(new SimBackend(SimSettings.DEFAULTS),
                             RunPlan.resolve(scenario, seed), strategy, RunSettings.DEFAULTS, RunProgress.NONE)
-                            .play((record, slices) -> Measurement.of(slices, LatencyReport.DEFAULT_INTERVAL_NANOS,
-                                    false, room -> assertThat(room.replays().values().stream()
-                                            .flatMap(rooms -> rooms.values().stream()))
-                                            .as(as + ": no replay kept its final lines")
-                                            .allMatch(RoomReplay::linesFolded)));
+                            .play((record, slices) -> {
+                                foldedRows[0] = new LedgerBuilder(slices.run());
+                                return Measurement.of(slices, LatencyReport.DEFAULT_INTERVAL_NANOS,
+                                        foldedRows[0].lineFolds(), room -> {
+                                            assertThat(room.replays().values().stream()
+                                                    .flatMap(rooms -> rooms.values().stream()))
+                                                    .as(as + ": no replay kept its final lines")
+                                                    .allMatch(RoomReplay::linesFolded);
+                                            foldedRows[0].add(room);
+                                        });
+                            });
                 } finally {
                     System.clearProperty(TraceRecorder.WHOLE_ROOM_BYTES_PROPERTY);
                 }
@@ -120,9 +129,12 @@ class MemberByMemberMeasurementLibraryTest {
                 assertThat(RoomPartitionedMeasurementLibraryTest.hlog(measured)).as(as + " interval log")
                         .isEqualTo(RoomPartitionedMeasurementLibraryTest.hlog(oracle));
                 Ledger ledger = rows[0].build();
+                Ledger foldedLedger = foldedRows[0].build();
                 for (LedgerTable table : LedgerTable.values()) {
                     assertThat(List.<Object>copyOf(ledger.rows(table))).as(as + " ledger " + table)
                             .containsExactlyInAnyOrderElementsOf(List.copyOf(oracleLedger.rows(table)));
+                    assertThat(List.<Object>copyOf(foldedLedger.rows(table))).as(as + " ledger " + table + ", lines folded")
+                            .containsExactlyElementsOf(List.copyOf(ledger.rows(table)));
                 }
                 assertThat(ledger.deliveries()).as(as).isNotEmpty();
                 if (file.equals("scrolling")) {

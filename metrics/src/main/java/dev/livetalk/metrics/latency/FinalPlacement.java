@@ -70,7 +70,7 @@ public final class FinalPlacement {
      *
      * <p>Single use, single thread.
      */
-    static final class Builder implements Consumer<PlacedEntry> {
+    public static final class Builder implements Consumer<PlacedEntry> {
         private final String room;
         private final long joinedAt;
         private final NavigableSet<Long> unreachable;
@@ -89,7 +89,7 @@ public final class FinalPlacement {
          * The placements of a member of {@code room} that joined at head {@code joinedAt}, the seqs
          * {@code unreachable} for it, the lines of lost epochs told by {@code index} (or none, {@code null}).
          */
-        Builder(String room, long joinedAt, NavigableSet<Long> unreachable, MessageIndex index) {
+        public Builder(String room, long joinedAt, NavigableSet<Long> unreachable, MessageIndex index) {
             this(room, joinedAt, unreachable, index, null);
         }
 
@@ -153,7 +153,7 @@ public final class FinalPlacement {
         }
 
         /** The placements of the lines handed over. */
-        FinalPlacement build() {
+        public FinalPlacement build() {
             if (placed != null) {
                 throw new IllegalStateException("the placements of room " + room + " were told as they came, not kept");
             }

@@ -2,11 +2,11 @@ package dev.livetalk.metrics.ledger;
 
 import dev.livetalk.client.transcript.MessageStatus;
 import dev.livetalk.client.transcript.TranscriptEntry;
-import dev.livetalk.metrics.latency.FinalPlacement;
 import dev.livetalk.metrics.replay.ChangeTally;
+import dev.livetalk.metrics.replay.LineFolds;
 import dev.livetalk.metrics.replay.LogicalMessage;
+import dev.livetalk.metrics.replay.MemberFolds;
 import dev.livetalk.metrics.replay.MessageIndex;
-import dev.livetalk.metrics.replay.PlacedEntry;
 import dev.livetalk.metrics.replay.ReplayedRun;
 import dev.livetalk.metrics.replay.RoomReplay;
 import dev.livetalk.metrics.trace.ClientTrace;
@@ -57,6 +57,8 @@ public final class LedgerBuilder {
     private final List<MarkerRow> markers = new ArrayList<>();
     private final List<ReceiptRow> receipts = new ArrayList<>();
     private final List<RefetchRow> refetches = new ArrayList<>();
+    /** The members' lines folded as they settled ({@link #lineFolds}), until their part's rows are made. */
+    private final MemberFolds<LedgerLines> folded = new MemberFolds<>("the ledger's");
 
     /**
      * @param run the run's clients (in order, with their welcomes), windows and warm-up end: the whole
@@ -79,10 +81,27 @@ public final class LedgerBuilder {
         }
     }
 
-    /** Adds the rows of the rooms replayed in {@code part} (each room in one part only). */
+    /**
+     * Adds the rows of the rooms replayed in {@code part} (each room in one part only): from its replays'
+     * final lines, or, where a replay folded them as they settled, from what {@link #lineFolds} read.
+     */
     public LedgerBuilder add(ReplayedRun part) {
-        new Part(part).rows();
+        try {
+            new Part(part).rows();
+        } finally {
+            folded.clear();
+        }
         return this;
+    }
+
+    /**
+     * What reads each member's final lines for the ledger as a replay hands them over while they settle
+     * ({@link LineFolds}): each line goes on to the member's transcript row then, and of the lines only a
+     * few bytes a message of the room are kept ({@link LedgerLines}) until the part is {@link #add}ed.
+     */
+    public LineFolds lineFolds() {
+        return folded.lineFolds((index, slice, client, room, joinedAt, unreachable) ->
+                new LedgerLines(index, room, joinedAt, unreachable, sink.transcript(client.user(), room)));
     }
 
     /**
@@ -113,8 +132,8 @@ public final class LedgerBuilder {
 
         void delivery(DeliveryRow row);
 
-        /** A transcript row and its sort key: its client's place in the trace, the room's among the client's rooms. */
-        void transcript(TranscriptRow row, long[] key);
+        /** Where the lines of {@code client}'s transcript row of {@code room} go as they come, then its end. */
+        LedgerLines.TranscriptLines transcript(String client, String room);
 
         void marker(MarkerRow row);
 
@@ -136,9 +155,21 @@ public final class LedgerBuilder {
         }
 
         @Override
-        public void transcript(TranscriptRow row, long[] key) {
-            transcripts.add(row);
-            transcriptOrder.add(key);
+        public LedgerLines.TranscriptLines transcript(String client, String room) {
+            List<TranscriptRow.Line> lines = new ArrayList<>();
+            return new LedgerLines.TranscriptLines() {
+                @Override
+                public void line(TranscriptRow.Line line) {
+                    lines.add(line);
+                }
+
+                @Override
+                public void end(Long joinedAtSeq, List<TranscriptRow.Transition> transitions, int evicted,
+                                long[] key) {
+                    transcripts.add(new TranscriptRow(client, room, joinedAtSeq, lines, transitions, evicted));
+                    transcriptOrder.add(key);
+                }
+            };
         }
 
         @Override
@@ -196,13 +227,13 @@ public final class LedgerBuilder {
         private final Map<String, List<ClientTrace>> members = new HashMap<>();
         private final Map<String, ClientTrace> clients = new HashMap<>();
         /**
-         * Per client + room (+ whether of the final epoch only): where each key's first final line is
-         * and how many lines it has. This map and the ones below are keyed by records, not by the
+         * Per client + room: what the ledger read of its final lines ({@link LedgerLines}: where each message's
+         * first line is, how many show it, its first line's status, each seq's final placement). This map and
+         * the ones below are keyed by records, not by the
          * strings joined: every (message, recipient) row looks them up, and the joined keys were 1.1 GB
          * of the 1,000-client minute's ledger's allocations.
          */
-        private final Map<FinalLinesKey, FinalLines> finalLines = new HashMap<>();
-        private final Map<ClientRoom, FinalPlacement> placements = new HashMap<>();
+        private final Map<ClientRoom, LedgerLines> finalLines = new HashMap<>();
         /** Per client + room + kind (markers the client sent) or client + room + reader + kind (receipts it got). */
         private final Map<WatermarkKey, Watermarks> watermarks = new HashMap<>();
         /** Per client id: its transmissions by room and client message id, and by room and body. */
@@ -326,24 +357,19 @@ public final class LedgerBuilder {
             if (replay == null) {
                 return null;
             }
-            int[] lines = finalLines.computeIfAbsent(new FinalLinesKey(clientId, message.room(), false),
-                            k -> finalLinesOf(replay, false))
-                    .of(message.key());
-            return lines == null ? null : status(replay.finalEntries().get(lines[0]).entry());
+            MessageStatus first = linesOf(replay).firstStatus(message.key());
+            return first == null ? null : status(first);
         }
 
         private DeliveryRow deliveryRow(LogicalMessage message, ClientTrace recipient) {
             String room = message.room();
             RoomReplay replay = run.of(recipient.clientId(), room);
-            int[] lines = replay == null ? null // a line of a lost epoch is a phantom, not a line of the message
-                    : finalLines.computeIfAbsent(new FinalLinesKey(recipient.clientId(), room, true),
-                            k -> finalLinesOf(replay, true))
-                    .of(message.key());
+            LedgerLines shown = replay == null ? null : linesOf(replay);
+            int[] lines = shown == null ? null : shown.finalLines(message.key()); // a lost epoch's line is a phantom
             Long finalAt = null;
             Long seq = message.isCommitted() ? message.firstSeq() : null;
-            if (replay != null && seq != null) {
-                finalAt = placements.computeIfAbsent(new ClientRoom(recipient.clientId(), room),
-                        k -> new FinalPlacement(replay, run.index())).at(seq);
+            if (shown != null && seq != null) {
+                finalAt = shown.placedAt(seq);
             }
             ChangeTally tally = tallies.get(recipient.clientId());
             String sender = message.senderClientId();
@@ -360,17 +386,20 @@ public final class LedgerBuilder {
                     replay != null && seq != null && replay.isUnreachable(seq));
         }
 
-        /** Per message, where its first final line is and how many it has; {@code finalEpochOnly}: lines of lost epochs skipped. */
-        private FinalLines finalLinesOf(RoomReplay replay, boolean finalEpochOnly) {
-            FinalLines byKey = new FinalLines(run.index(), replay.room());
-            List<PlacedEntry> lines = replay.finalEntries();
-            for (int i = 0; i < lines.size(); i++) {
-                LogicalMessage shown = run.index().of(replay.room(), lines.get(i).entry());
-                if (shown != null && !(finalEpochOnly && run.index().isLostLine(replay.room(), lines.get(i).entry()))) {
-                    byKey.add(shown.key(), i);
+        /**
+         * What the ledger read of {@code replay}'s final lines: what its fold read as they settled, or (a replay
+         * that kept them) read now, each line handed on to the member's transcript row.
+         */
+        private LedgerLines linesOf(RoomReplay replay) {
+            return finalLines.computeIfAbsent(new ClientRoom(replay.clientId(), replay.room()), k -> {
+                if (replay.linesFolded()) {
+                    return folded.take(replay);
                 }
-            }
-            return byKey;
+                LedgerLines lines = new LedgerLines(run.index(), replay.room(), replay.joinedAt(), replay.unreachable(),
+                        sink.transcript(clients.get(replay.clientId()).user(), replay.room()));
+                replay.finalEntries().forEach(lines);
+                return lines;
+            });
         }
 
         private Long firstAt(String clientId, String room, String reader, ReceiptKind kind, long seq) {
@@ -396,19 +425,11 @@ public final class LedgerBuilder {
 
         private void transcripts() {
             run.replays().forEach((clientId, rooms) -> rooms.forEach((room, replay) -> {
-                List<TranscriptRow.Line> lines = new ArrayList<>();
-                int evicted = 0;
-                for (PlacedEntry placed : replay.finalEntries()) {
-                    evicted += placed.evicted() ? 1 : 0;
-                    TranscriptEntry entry = placed.entry();
-                    LogicalMessage shown = run.index().of(room, entry);
-                    lines.add(new TranscriptRow.Line(shown == null ? null : shown.key(), entry.seq(), entry.id(),
-                            entry.clientMsgId(), entry.from(), status(entry)));
-                }
+                LedgerLines lines = linesOf(replay);
                 List<TranscriptRow.Transition> transitions = replay.transitions().stream()
                         .map(t -> new TranscriptRow.Transition(us(t.at()), t.good())).toList();
-                sink.transcript(new TranscriptRow(clients.get(clientId).user(), room,
-                        run.trace().entitledAfter(clients.get(clientId), room), lines, transitions, evicted),
+                lines.transcript().end(run.trace().entitledAfter(clients.get(clientId), room), transitions,
+                        lines.evicted(),
                         new long[] {clientIndex.get(clientId), run.context().roomIndex(clientId, room)});
             }));
         }
@@ -470,44 +491,8 @@ public final class LedgerBuilder {
         return KIND_NAMES[kind.ordinal()];
     }
 
-    /**
-     * Per message of a room, where its first final line is and how many it has, in arrays by the
-     * message's place in the room ({@link MessageIndex#placeInRoom}: 8 bytes a message, where a map
-     * by key took about 60 a message shown).
-     */
-    private static final class FinalLines {
-        private final MessageIndex index;
-        private final String room;
-        private final int[] first;
-        private final int[] count;
-
-        FinalLines(MessageIndex index, String room) {
-            this.index = index;
-            this.room = room;
-            this.first = new int[index.roomSize(room)];
-            this.count = new int[first.length];
-        }
-
-        void add(String key, int position) {
-            int o = index.placeInRoom(room, key);
-            if (count[o]++ == 0) {
-                first[o] = position;
-            }
-        }
-
-        /** The first line's place and the count of lines, or {@code null} when none shows it. */
-        int[] of(String key) {
-            int o = index.placeInRoom(room, key);
-            return o < 0 || count[o] == 0 ? null : new int[] {first[o], count[o]};
-        }
-    }
-
     /** The marker or receipt stream of one reader in one room, as one client saw it, of one kind. */
     private record WatermarkKey(String clientId, String room, String reader, ReceiptKind kind) {
-    }
-
-    /** A client's final lines in a room: all of them, or only those of the final epoch. */
-    private record FinalLinesKey(String clientId, String room, boolean finalEpochOnly) {
     }
 
     /** A client in a room. */

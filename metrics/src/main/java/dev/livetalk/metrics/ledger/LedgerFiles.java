@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -139,6 +140,8 @@ public final class LedgerFiles {
         /** The largest buffer a thread keeps for its next row; a larger one, grown for one long row, goes. */
         private static final int KEPT_BUFFER = 1 << 20;
         private final ObjectWriter writer = MAPPER.writerFor(Stamped.class).withRootValueSeparator("");
+        private final ObjectWriter transcriptLine = MAPPER.writerFor(TranscriptRow.Line.class)
+                .withRootValueSeparator(",");
         private final Stamp stamp;
         private final ThreadLocal<Line> lines = ThreadLocal.withInitial(this::newLine);
 
@@ -157,6 +160,51 @@ public final class LedgerFiles {
             line.reset();
             line.sequence.write(new Stamped(stamp, row));
             return line;
+        }
+
+        /**
+         * A transcript row's {@code lines} ({@link TranscriptRow.Line}) written to {@code out} as the row's JSON
+         * holds them in its {@code lines} array, comma-separated, with a comma first when {@code afterOthers}:
+         * what a transcript row streamed a few lines at a time is made of ({@link #transcriptEnds}).
+         */
+        void transcriptLines(List<TranscriptRow.Line> lines, boolean afterOthers, OutputStream out)
+                throws IOException {
+            if (lines.isEmpty()) {
+                return;
+            }
+            if (afterOthers) {
+                out.write(',');
+            }
+            try (SequenceWriter sequence = transcriptLine.writeValues(out)) {
+                for (TranscriptRow.Line line : lines) {
+                    sequence.write(line);
+                }
+            }
+        }
+
+        /**
+         * The JSON of the stamped {@code row} (whose lines are empty) around its lines: what comes before the
+         * first line, and what comes after the last with {@code evicted} as its {@code evicted_lines}. A row
+         * whose lines are written in between, comma-separated, is the row's line as {@link #line} writes it
+         * (a test holds them to it).
+         */
+        byte[][] transcriptEnds(TranscriptRow row, int evicted) throws IOException {
+            if (!row.lines().isEmpty() || row.evictedLines() != 0) {
+                throw new IllegalArgumentException("the ends of a transcript row are made of one without lines");
+            }
+            Line whole = line(row);
+            String json = new String(whole.array(), 0, whole.size(), StandardCharsets.UTF_8);
+            String lines = "\"lines\":[]";
+            String last = "\"evicted_lines\":0}";
+            int at = json.indexOf(lines); // the field's name: a string value holding it has its quotes escaped
+            if (at < 0 || !json.endsWith(last)) {
+                throw new IllegalStateException("a transcript row's JSON is not lines then evicted_lines last: "
+                        + json);
+            }
+            int open = at + lines.length() - 1;
+            return new byte[][] {json.substring(0, open).getBytes(StandardCharsets.UTF_8),
+                    (json.substring(open, json.length() - last.length()) + "\"evicted_lines\":" + evicted + "}")
+                            .getBytes(StandardCharsets.UTF_8)};
         }
 
         private Line newLine() {

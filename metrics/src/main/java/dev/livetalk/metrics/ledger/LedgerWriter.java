@@ -35,14 +35,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes a ledger folder as the run is measured, one room at a time ({@link #add}), holding a
  * few thousand rows at a time whatever the run's length: each row goes to the writer as it is
- * made, in chunks of {@link #CHUNK_ROWS} rows per table (a transcript row, one client's room,
- * alone). The files are those {@link LedgerFiles#write} writes of {@link Ledger#of}: the same
- * rows in the same order. Messages and deliveries go out as made, as the ledger orders them;
- * transcripts, markers, receipts and refetches go into a spill file per table ({@code .spill/}
- * in the ledger folder), each chunk sorted as one segment, and {@link #finish} merges the
- * segments into the table in the ledger's order (ties in the order the rows were made, rooms in
- * order, as the stable sort of the whole ledger keeps them), then removes the spill files.
- * Welcomes and faults come from the run's clients and windows, which the run holds anyway.
+ * made, in chunks of {@link #CHUNK_ROWS} rows per table. The files are those
+ * {@link LedgerFiles#write} writes of {@link Ledger#of}: the same rows in the same order. Messages
+ * and deliveries go out as made, as the ledger orders them; markers, receipts and refetches go
+ * into a spill file per table ({@code .spill/} in the ledger folder), each chunk sorted as one
+ * segment, and {@link #finish} merges the segments into the table in the ledger's order (ties in
+ * the order the rows were made, rooms in order, as the stable sort of the whole ledger keeps them),
+ * then removes the spill files. A transcript row (one client's room: every line it showed, tens of
+ * MB in an hour-long run) goes line by line, a few lines at a time, into a file of its own in
+ * {@code .spill/transcripts/} as the replay hands its lines over while they settle
+ * ({@link #lineFolds}), or from a replay that kept them when its room is added; {@link #finish}
+ * writes each row's start, its lines and its end into the table in the ledger's order. Welcomes
+ * and faults come from the run's clients and windows, which the run holds anyway.
  *
  * <p>The chunks are written on a writer thread while the rooms are measured (at most
  * {@link #IN_FLIGHT} waiting); a {@link PartSink} (the OTLP traces) gets each room's messages
@@ -53,8 +57,15 @@ import java.util.concurrent.TimeUnit;
 public final class LedgerWriter implements AutoCloseable {
     /** The folder of spill files in the ledger folder while the ledger is written. */
     static final String SPILL_FOLDER = ".spill";
-    private static final List<LedgerTable> SPILLED = List.of(LedgerTable.TRANSCRIPTS, LedgerTable.MARKERS,
-            LedgerTable.RECEIPTS, LedgerTable.REFETCHES);
+    /** The folder of the transcript rows' lines in {@link #SPILL_FOLDER}, a file per row. */
+    static final String TRANSCRIPT_FOLDER = "transcripts";
+    private static final List<LedgerTable> SPILLED = List.of(LedgerTable.MARKERS, LedgerTable.RECEIPTS,
+            LedgerTable.REFETCHES);
+    /**
+     * A transcript row's lines handed to the writer thread at a time, at most: each member of the room
+     * being replayed holds up to this many (a room's members are replayed side by side).
+     */
+    static final int TRANSCRIPT_LINES = 1024;
     /** The read buffer of each segment in a merge, at most; less when many segments share {@link #MERGE_BUFFERS}. */
     private static final int MERGE_BUFFER = 1 << 15;
     private static final int MERGE_BUFFER_MIN = 1 << 12;
@@ -72,10 +83,15 @@ public final class LedgerWriter implements AutoCloseable {
         void accept(Ledger part) throws IOException;
     }
 
-    /** Opens a file to write (a seam for the tests' failing disk). */
+    /** Opens a file to write, at its end when {@code append} (a seam for the tests' failing disk). */
     @FunctionalInterface
     interface Opener {
-        OutputStream open(Path file) throws IOException;
+        /** The disk's files. */
+        Opener FILES = (file, append) -> append
+                ? Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+                : Files.newOutputStream(file);
+
+        OutputStream open(Path file, boolean append) throws IOException;
     }
 
     /**
@@ -102,6 +118,9 @@ public final class LedgerWriter implements AutoCloseable {
     private final int chunkRows;
     private final java.util.ArrayDeque<Future<?>> pending = new java.util.ArrayDeque<>();
     private final Chunks chunks = new Chunks();
+    /** The transcript rows ended, in the order they ended (the ledger's order for ties). */
+    private final List<EndedTranscript> transcripts = new ArrayList<>();
+    private int transcriptFiles;
     private long pairs;
     private long messages;
     private boolean finished;
@@ -129,7 +148,7 @@ public final class LedgerWriter implements AutoCloseable {
      */
     public static LedgerWriter open(Path folder, LedgerFiles.Stamp stamp, RunTrace run, PartSink sink)
             throws IOException {
-        return open(folder, stamp, run, sink, file -> Files.newOutputStream(file));
+        return open(folder, stamp, run, sink, Opener.FILES);
     }
 
     static LedgerWriter open(Path folder, LedgerFiles.Stamp stamp, RunTrace run, PartSink sink, Opener opener)
@@ -154,7 +173,7 @@ public final class LedgerWriter implements AutoCloseable {
         if (folder == null) {
             return;
         }
-        Files.createDirectories(folder.resolve(SPILL_FOLDER));
+        Files.createDirectories(folder.resolve(SPILL_FOLDER).resolve(TRANSCRIPT_FOLDER));
         messagesOut = table(LedgerTable.MESSAGES);
         deliveriesOut = table(LedgerTable.DELIVERIES);
         for (LedgerTable table : SPILLED) {
@@ -168,8 +187,12 @@ public final class LedgerWriter implements AutoCloseable {
     }
 
     private OutputStream openFile(Path file, String what) throws IOException {
+        return openFile(file, what, false);
+    }
+
+    private OutputStream openFile(Path file, String what, boolean append) throws IOException {
         try {
-            return opener.open(file);
+            return opener.open(file, append);
         } catch (IOException e) {
             throw failed(what, file, e);
         }
@@ -177,6 +200,15 @@ public final class LedgerWriter implements AutoCloseable {
 
     private Path spillFile(LedgerTable table) {
         return folder.resolve(SPILL_FOLDER).resolve(table.tableName() + ".spill");
+    }
+
+    /**
+     * What hands each member's final lines to its transcript row as a replay hands them over while they
+     * settle ({@link LedgerBuilder#lineFolds}): replay the rooms {@link #add}ed with these folds (with
+     * others beside them: {@link dev.livetalk.metrics.replay.LineFolds#both}), and no replay keeps its lines.
+     */
+    public dev.livetalk.metrics.replay.LineFolds lineFolds() {
+        return builder.lineFolds();
     }
 
     /**
@@ -254,12 +286,8 @@ public final class LedgerWriter implements AutoCloseable {
         }
 
         @Override
-        public void transcript(TranscriptRow row, long[] key) {
-            hand(() -> {
-                if (folder != null) {
-                    spill(LedgerTable.TRANSCRIPTS, List.of(row), i -> key[0], i -> key[1]);
-                }
-            });
+        public LedgerLines.TranscriptLines transcript(String client, String room) {
+            return folder == null ? Unwritten.TRANSCRIPT : new StreamedTranscript(client, room);
         }
 
         @Override
@@ -390,7 +418,14 @@ public final class LedgerWriter implements AutoCloseable {
             spill.close();
             spillBytes += spill.position;
         }
+        for (EndedTranscript row : transcripts) {
+            spillBytes += row.file() == null ? 0 : Files.size(row.file());
+        }
         List<Callable<Void>> tables = new ArrayList<>();
+        tables.add(() -> {
+            writeTranscripts();
+            return null;
+        });
         for (LedgerTable table : SPILLED) {
             tables.add(() -> {
                 merge(spills.get(table), table);
@@ -607,7 +642,118 @@ public final class LedgerWriter implements AutoCloseable {
         for (LedgerTable table : SPILLED) {
             Files.deleteIfExists(spillFile(table));
         }
+        Path transcriptFolder = spillFolder.resolve(TRANSCRIPT_FOLDER);
+        for (int file = 0; file < transcriptFiles; file++) {
+            Files.deleteIfExists(transcriptFile(file));
+        }
+        Files.deleteIfExists(transcriptFolder);
         Files.deleteIfExists(spillFolder);
+    }
+
+    private Path transcriptFile(int number) {
+        return folder.resolve(SPILL_FOLDER).resolve(TRANSCRIPT_FOLDER).resolve(number + ".lines");
+    }
+
+    /** The transcript rows into their table, in the ledger's order: each one's start, its lines' file, its end. */
+    private void writeTranscripts() throws IOException {
+        List<EndedTranscript> inOrder = new ArrayList<>(transcripts);
+        inOrder.sort((a, b) -> java.util.Arrays.compare(a.key(), b.key())); // stable: ties as they ended
+        Path file = folder.resolve(LedgerTable.TRANSCRIPTS.fileName());
+        try (OutputStream out = table(LedgerTable.TRANSCRIPTS)) {
+            try {
+                for (EndedTranscript row : inOrder) {
+                    out.write(row.start());
+                    if (row.file() != null) {
+                        Files.copy(row.file(), out);
+                    }
+                    out.write(row.end());
+                    out.write('\n');
+                }
+            } catch (IOException e) {
+                throw failed("table", file, e);
+            }
+        } catch (IOException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith("cannot write the ledger") ? e
+                    : failed("table", file, e);
+        }
+    }
+
+    /**
+     * A transcript row whose lines are all written: its sort key (the client's place in the trace, the room's
+     * among the client's rooms), its JSON before and after its lines, and the file of its lines ({@code null}:
+     * none).
+     */
+    private record EndedTranscript(long[] key, byte[] start, byte[] end, Path file) {
+    }
+
+    /** Where a transcript row's lines go when the ledger writes no files (its rows go to a sink only). */
+    private enum Unwritten implements LedgerLines.TranscriptLines {
+        TRANSCRIPT;
+
+        @Override
+        public void line(TranscriptRow.Line line) {
+        }
+
+        @Override
+        public void end(Long joinedAtSeq, List<TranscriptRow.Transition> transitions, int evicted, long[] key) {
+        }
+    }
+
+    /**
+     * A transcript row written as its lines come: a few at a time ({@link #TRANSCRIPT_LINES}) by the writer
+     * thread onto the end of the row's file, its start and end made when it ends.
+     */
+    private final class StreamedTranscript implements LedgerLines.TranscriptLines {
+        private final String client;
+        private final String room;
+        private final Path file;
+        private List<TranscriptRow.Line> waiting = new ArrayList<>();
+        private int handed;
+
+        StreamedTranscript(String client, String room) {
+            this.client = client;
+            this.room = room;
+            this.file = transcriptFile(transcriptFiles++);
+        }
+
+        @Override
+        public void line(TranscriptRow.Line line) {
+            waiting.add(line);
+            if (waiting.size() >= Math.min(TRANSCRIPT_LINES, chunkRows)) {
+                hand();
+            }
+        }
+
+        private void hand() {
+            if (waiting.isEmpty()) {
+                return;
+            }
+            List<TranscriptRow.Line> lines = waiting;
+            waiting = new ArrayList<>();
+            boolean afterOthers = handed > 0;
+            handed += lines.size();
+            chunks.hand(() -> {
+                try (OutputStream out = new BufferedOutputStream(openFile(file, "spill file", true), 1 << 13)) {
+                    rows.transcriptLines(lines, afterOthers, out);
+                } catch (IOException e) {
+                    throw e.getMessage() != null && e.getMessage().startsWith("cannot write the ledger") ? e
+                            : failed("spill file", file, e);
+                }
+            });
+        }
+
+        @Override
+        public void end(Long joinedAtSeq, List<TranscriptRow.Transition> transitions, int evicted, long[] key) {
+            hand();
+            byte[][] ends;
+            try {
+                ends = rows.transcriptEnds(new TranscriptRow(client, room, joinedAtSeq, List.of(), transitions),
+                        evicted);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // an in-memory buffer does not fail
+            }
+            transcripts.add(new EndedTranscript(key, ends[0], ends[1], handed > 0 ? file : null));
+        }
     }
 
     private static void closeQuietly(OutputStream out) {

@@ -16,14 +16,15 @@ import java.util.function.Consumer;
  * what the checks read of the lines is folded into what they keep.
  *
  * <p>A replay whose lines went to a fold keeps its window's lines alone ({@link RoomReplay#windowEntries()})
- * and refuses to hand out its final lines ({@link RoomReplay#finalEntries()} throws): a reader that
- * needs them whole (the ledger) replays with {@link #KEEP}.
+ * and refuses to hand out its final lines ({@link RoomReplay#finalEntries()} throws): every reader of
+ * them reads them as they come (the checks, the latency's final placements, the ledger), or the replay
+ * keeps them ({@link #KEEP}).
  *
  * <p>Called on the replaying thread only.
  */
 @FunctionalInterface
 public interface LineFolds {
-    /** Every replay keeps its final lines. */
+    /** No fold: every replay keeps its final lines (beside other folds, {@link #both}, it adds none). */
     LineFolds KEEP = (index, slice, client, room, joinedAt, unreachable) -> null;
 
     /**

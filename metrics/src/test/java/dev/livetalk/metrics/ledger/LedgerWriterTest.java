@@ -143,7 +143,7 @@ class LedgerWriterTest {
             List<Ledger> parts = new ArrayList<>();
             LedgerWriter.Written written;
             try (LedgerWriter writer = LedgerWriter.open(streamed, STAMP, slices.run(), parts::add,
-                    Files::newOutputStream, chunkRows)) {
+                    LedgerWriter.Opener.FILES, chunkRows)) {
                 for (String room : slices.rooms()) {
                     writer.add(ReplayedRun.of(slices, room));
                 }
@@ -223,8 +223,9 @@ class LedgerWriterTest {
         RoomSlices slices = RoomSlices.of(trace);
         Path folder = dir.resolve("ledger");
         Path spill = folder.resolve(LedgerWriter.SPILL_FOLDER).resolve("receipts.spill");
-        LedgerWriter.Opener fullDisk = file -> file.equals(spill) ? new FullAfter(Files.newOutputStream(file), 1_000)
-                : Files.newOutputStream(file);
+        LedgerWriter.Opener fullDisk = (file, append) -> file.equals(spill)
+                ? new FullAfter(LedgerWriter.Opener.FILES.open(file, append), 1_000)
+                : LedgerWriter.Opener.FILES.open(file, append);
         assertThatThrownBy(() -> {
             try (LedgerWriter writer = LedgerWriter.open(folder, STAMP, slices.run(), null, fullDisk)) {
                 for (String room : slices.rooms()) {
