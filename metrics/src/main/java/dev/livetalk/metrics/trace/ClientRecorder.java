@@ -224,8 +224,8 @@ public final class ClientRecorder implements TranscriptListener {
      * joined, then those it showed without joining, in the order of its first change there.
      */
     synchronized List<String> rooms() {
-        // in the order the client's trace will hold its joins (an immutable copy, as ClientTrace keeps them)
-        Set<String> rooms = new java.util.LinkedHashSet<>(Map.copyOf(joinedAt).keySet());
+        // in the order the client's trace holds its joins: the order they came in
+        Set<String> rooms = new java.util.LinkedHashSet<>(joinedAt.keySet());
         rooms.addAll(shownIn);
         return List.copyOf(rooms);
     }

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * @param user              the user it is logged in as
  * @param joinedAt          per room, the head seq when it joined: it is entitled to every
  *                          message with a higher seq (in the epoch it joined in; across a
- *                          restart without durable history see {@link RunTrace#entitledAfter})
+ *                          restart without durable history see {@link RunTrace#entitledAfter});
+ *                          kept in the order given (the order of the joins), the order its rooms
+ *                          are replayed and reported in ({@link RunContext#roomsOf})
  * @param sends             its sends, in order
  * @param changes           every change of its transcripts, in order, status changes
  *                          ({@code StatusChanged}: sent, delivered, read, failed) included
@@ -49,7 +51,7 @@ public record ClientTrace(String clientId, String user, Map<String, Long> joined
         if (clientId == null || user == null) {
             throw new IllegalArgumentException("a client trace needs an id and a user: " + clientId + ", " + user);
         }
-        joinedAt = Map.copyOf(joinedAt);
+        joinedAt = inOrder(joinedAt);
         sends = List.copyOf(sends);
         changes = List.copyOf(changes);
         finalTranscripts = Map.copyOf(finalTranscripts);
@@ -153,5 +155,21 @@ public record ClientTrace(String clientId, String user, Map<String, Long> joined
     /** Whether the client joined the room. */
     public boolean isMemberOf(String room) {
         return joinedAt.containsKey(room);
+    }
+
+    /**
+     * An unmodifiable copy of {@code joins} in its order, refusing a null room or head as {@link Map#copyOf}
+     * does. {@code Map.copyOf}'s order is the hash table's, which depends on a salt drawn when the JVM
+     * starts: a client in several rooms had its rooms replayed, its examples chosen and its ledger's
+     * transcript rows ordered differently from one run of the same seed to the next.
+     */
+    private static Map<String, Long> inOrder(Map<String, Long> joins) {
+        if (joins.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> copy = new java.util.LinkedHashMap<>(joins.size() * 2);
+        joins.forEach((room, head) -> copy.put(java.util.Objects.requireNonNull(room, "a joined room"),
+                java.util.Objects.requireNonNull(head, "the head seq of a join")));
+        return java.util.Collections.unmodifiableMap(copy);
     }
 }
