@@ -166,7 +166,7 @@ public final class MessageIndex {
     /**
      * The place of the message with key {@code key} among the messages of {@code room}, in the order
      * of {@link #all()}, from 0 to {@link #roomSize} - 1; -1 when it is not one of them. What
-     * figures kept per message of a room are stored by ({@link ShownTimes}).
+     * figures kept per message of a room are stored by ({@link RoomTimes}).
      */
     public int placeInRoom(String room, String key) {
         int ordinal = ordinalByKey.get(key);

@@ -28,7 +28,8 @@ import java.util.TreeSet;
  *                        {@link ShownTimes}: a time per message of the room, unboxed)
  * @param acked           per logical message key of this client's own messages (it sent them), when a
  *                        line of it first showed it committed: its acknowledgement (a peer's message shown
- *                        committed is not kept: nothing reads it, and it was a map entry per message and member)
+ *                        committed is not kept: nothing reads it, and it was a map entry per message and member;
+ *                        a replay's own is an {@link AckTimes}: the own messages' places in the room and times)
  * @param failed          the logical messages a line showed as failed at some point
  * @param missingWhileDue the logical messages that were missing at some point after being
  *                        due: a higher seq was shown first, or their last line was removed
@@ -54,7 +55,7 @@ public record RoomReplay(String clientId, String room, long joinedAt, List<Place
         finalEntries = finalEntries instanceof PlacedLines ? finalEntries : List.copyOf(finalEntries);
         transitions = List.copyOf(transitions);
         firstShown = firstShown instanceof ShownTimes ? firstShown : Map.copyOf(firstShown);
-        acked = Map.copyOf(acked);
+        acked = acked instanceof AckTimes ? acked : Map.copyOf(acked);
         failed = Set.copyOf(failed);
         missingWhileDue = Set.copyOf(missingWhileDue);
         causalViolations = Set.copyOf(causalViolations);

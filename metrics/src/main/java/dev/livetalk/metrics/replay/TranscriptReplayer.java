@@ -46,7 +46,7 @@ public final class TranscriptReplayer {
     private final ShownCounts shownCount;
     private final IntervalSampler sampler;
     private final ShownTimes.Builder firstShown;
-    private final Map<String, Long> acked = new HashMap<>();
+    private final AckTimes.Builder acked;
     private final Set<String> failed = new HashSet<>();
     private final Set<String> missingWhileDue = new HashSet<>();
     private final Map<String, Long> hiddenAt = new HashMap<>();
@@ -78,6 +78,7 @@ public final class TranscriptReplayer {
         this.finalBegun = finalEpochBegan == Long.MIN_VALUE;
         this.unreachable = unreachable;
         this.firstShown = new ShownTimes.Builder(index, room);
+        this.acked = new AckTimes.Builder(index, room);
         this.shownCount = new ShownCounts(index, room);
         this.ownStatus = new StatusSteps.Builder(index, room);
         this.linesFolded = settled != null;
@@ -171,8 +172,8 @@ public final class TranscriptReplayer {
             observe(lastAt);
         }
         beginFinalEpochBy(Long.MAX_VALUE);
-        return new RoomReplay(clientId, room, joinedAt, order.lines(), transitions, firstShown.build(), acked, failed,
-                missingWhileDue, causal, moves, sampler.finish(), ownStatus.build(), unreachable, linesFolded);
+        return new RoomReplay(clientId, room, joinedAt, order.lines(), transitions, firstShown.build(), acked.build(),
+                failed, missingWhileDue, causal, moves, sampler.finish(), ownStatus.build(), unreachable, linesFolded);
     }
 
     private void refuseIfFinished() {
@@ -311,7 +312,7 @@ public final class TranscriptReplayer {
         if (entry.status() == MessageStatus.FAILED) {
             failed.add(message.key());
         } else if ((entry.isCommitted() || entry.status() != MessageStatus.PENDING) && isOwn(message)) {
-            acked.putIfAbsent(message.key(), at); // of its own messages only: a sender's acknowledgement
+            acked.putIfAbsent(message, at); // of its own messages only: a sender's acknowledgement
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The index the tests of a room's array-backed maps ({@link ShownTimes}, {@link StatusSteps})
+ * The index the tests of a room's array-backed maps ({@link RoomTimes}, {@link StatusSteps})
  * read: rooms {@code lobby} and {@code side}, 40 messages of bob committed and 40 sent by alice,
  * interleaved between the two rooms (also what their refusal of a message of another room is tried with).
  */
