@@ -1,5 +1,6 @@
 package dev.livetalk.metrics.replay;
 
+import com.carrotsearch.hppc.IntIntHashMap;
 import dev.livetalk.client.transcript.MessageStatus;
 
 import java.util.Arrays;
@@ -34,18 +35,17 @@ final class OwnSteps extends StepRuns<ChangeTally.Step> {
      */
     private OwnSteps(Builder built, int[] ordinals, int[][] grouped) {
         super(grouped[0]);
-        int steps = built.steps;
+        int steps = built.ats.size();
         this.index = built.index;
         this.ordinals = ordinals;
         int[] placeOf = grouped[1];
-        this.ats = new long[steps];
-        this.statuses = new byte[steps];
+        this.ats = built.ats.moveTo(placeOf);
+        this.statuses = built.statuses.moveTo(placeOf);
         this.lostEpochs = new BitSet(steps);
         for (int i = 0; i < steps; i++) {
-            int to = placeOf[i];
-            ats[to] = built.ats[i];
-            statuses[to] = built.statuses[i];
-            lostEpochs.set(to, built.lostEpochs.get(i));
+            if (built.lostEpochs.get(i)) {
+                lostEpochs.set(placeOf[i]);
+            }
         }
     }
 
@@ -75,20 +75,19 @@ final class OwnSteps extends StepRuns<ChangeTally.Step> {
     static final class Builder {
         private final MessageIndex index;
         /**
-         * Per place in the index, its message's number plus one (0: no step yet); made at the first
+         * Per place in the index of a message with a step, its message's number; made at the first
          * step: a room's every client has a builder while the room's members are replayed side by side,
          * and most never note one there (a room of the 200-client soak: 200 builders, 10 members).
          */
-        private int[] messageAt;
+        private IntIntHashMap numberAt;
         /** Per message, in the order of its first step: its last step. */
-        private int[] lastStep = new int[16];
+        private int[] lastStep;
         private int messages;
         /** Per step, in the order noted: its message, and its fields. */
-        private int[] messageOf = new int[16];
-        private long[] ats = new long[16];
-        private byte[] statuses = new byte[16];
+        private final Blocks.Ints messageOf = new Blocks.Ints();
+        private final Blocks.Longs ats = new Blocks.Longs();
+        private final Blocks.Bytes statuses = new Blocks.Bytes();
         private final BitSet lostEpochs = new BitSet();
-        private int steps;
 
         Builder(MessageIndex index) {
             this.index = index;
@@ -103,13 +102,14 @@ final class OwnSteps extends StepRuns<ChangeTally.Step> {
             if (ordinal < 0) {
                 throw new IllegalArgumentException("message " + message.key() + " is not one of the index");
             }
-            if (messageAt == null) {
-                messageAt = new int[index.all().size()];
+            if (numberAt == null) {
+                numberAt = numbers();
+                lastStep = new int[16];
             }
-            int m = messageAt[ordinal] - 1;
+            int m = numberAt.getOrDefault(ordinal, -1);
             if (m >= 0) {
                 int last = lastStep[m];
-                if (statuses[last] == code(status) && lostEpochs.get(last) == lostEpoch) {
+                if (statuses.get(last) == code(status) && lostEpochs.get(last) == lostEpoch) {
                     return;
                 }
             } else {
@@ -117,39 +117,38 @@ final class OwnSteps extends StepRuns<ChangeTally.Step> {
                 if (m == lastStep.length) {
                     lastStep = Arrays.copyOf(lastStep, m * 2);
                 }
-                messageAt[ordinal] = m + 1;
+                numberAt.put(ordinal, m);
             }
-            if (steps == ats.length) {
-                int grown = steps * 2;
-                messageOf = Arrays.copyOf(messageOf, grown);
-                ats = Arrays.copyOf(ats, grown);
-                statuses = Arrays.copyOf(statuses, grown);
+            int steps = ats.size();
+            messageOf.add(m);
+            ats.add(at);
+            statuses.add(code(status));
+            if (lostEpoch) {
+                lostEpochs.set(steps);
             }
-            messageOf[steps] = m;
-            ats[steps] = at;
-            statuses[steps] = code(status);
-            lostEpochs.set(steps, lostEpoch);
             lastStep[m] = steps;
-            steps++;
         }
 
         /** The steps noted; the builder is not used after. */
         OwnSteps build() {
             // the messages in the order of their place in the index, each one's steps together in the order noted
+            int[] ordinals = new int[0];
             int[] numberAt = new int[messages];
-            int[] ordinals = new int[messages];
-            int found = 0;
-            for (int ordinal = 0; messageAt != null && ordinal < messageAt.length; ordinal++) {
-                if (messageAt[ordinal] > 0) {
-                    numberAt[messageAt[ordinal] - 1] = found;
-                    ordinals[found++] = ordinal;
+            if (this.numberAt != null) {
+                int[][] sorted = sorted(this.numberAt);
+                ordinals = sorted[0];
+                for (int found = 0; found < ordinals.length; found++) {
+                    numberAt[sorted[1][found]] = found;
                 }
             }
-            int[] renumbered = new int[steps];
-            for (int i = 0; i < steps; i++) {
-                renumbered[i] = numberAt[messageOf[i]];
+            for (int i = 0, steps = messageOf.size(); i < steps; i++) {
+                messageOf.set(i, numberAt[messageOf.get(i)]);
             }
-            return new OwnSteps(this, ordinals, group(messages, renumbered, steps));
+            int[][] grouped = group(messages, messageOf);
+            messageOf.clear();
+            this.numberAt = null;
+            lastStep = null;
+            return new OwnSteps(this, ordinals, grouped);
         }
 
         private static byte code(MessageStatus status) {

@@ -2,6 +2,7 @@ package dev.livetalk.metrics.replay;
 
 import dev.livetalk.client.transcript.MessageStatus;
 
+import com.carrotsearch.hppc.IntIntHashMap;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -34,40 +35,33 @@ final class StatusSteps extends StepRuns<StatusStep> {
     private final byte[] statuses;
     private final BitSet evicted;
 
-    /** The steps {@code built} noted, put together by message as {@code grouped} says ({@link #group}). */
+    /**
+     * The steps {@code built} noted, put together by message as {@code grouped} says ({@link #group});
+     * each of the builder's columns is let go as it is copied.
+     */
     private StatusSteps(Builder built, int[][] grouped) {
         super(grouped[0]);
         int messages = built.messages;
-        int steps = built.steps;
+        int steps = built.ats.size();
         this.index = built.index;
         this.room = built.room;
         this.keys = Arrays.copyOf(built.keys, messages);
         // the steps were noted in time order, the messages' interleaved: each message's are put together
         int[] placeOf = grouped[1];
-        this.ats = new long[steps];
-        this.entryNos = new long[steps];
-        this.seqs = new long[steps];
-        this.previous = new byte[steps];
-        this.statuses = new byte[steps];
+        this.ats = built.ats.moveTo(placeOf);
+        this.entryNos = built.entryNos.moveTo(placeOf);
+        this.seqs = built.seqs.moveTo(placeOf);
+        this.previous = built.previous.moveTo(placeOf);
+        this.statuses = built.statuses.moveTo(placeOf);
         this.evicted = new BitSet(steps);
         for (int i = 0; i < steps; i++) {
-            int to = placeOf[i];
-            ats[to] = built.ats[i];
-            entryNos[to] = built.entryNos[i];
-            seqs[to] = built.seqs[i];
-            previous[to] = built.previous[i];
-            statuses[to] = built.statuses[i];
-            evicted.set(to, built.evicted.get(i));
-        }
-        this.places = new int[messages];
-        this.messageAt = new int[messages];
-        int found = 0;
-        for (int place = 0; place < built.messageAtPlace.length; place++) {
-            if (built.messageAtPlace[place] > 0) {
-                places[found] = place;
-                messageAt[found++] = built.messageAtPlace[place] - 1;
+            if (built.evicted.get(i)) {
+                evicted.set(placeOf[i]);
             }
         }
+        int[][] numbers = sorted(built.numberAtPlace);
+        this.places = numbers[0];
+        this.messageAt = numbers[1];
     }
 
     @Override
@@ -96,26 +90,24 @@ final class StatusSteps extends StepRuns<StatusStep> {
     static final class Builder {
         private final MessageIndex index;
         private final String room;
-        /** Per place in the room, its message's number plus one (0: no step yet). */
-        private final int[] messageAtPlace;
+        /** Per place in the room of a message with a step, its message's number. */
+        private final IntIntHashMap numberAtPlace = numbers();
         /** Per message, in the order of its first step: its key and its last step. */
         private String[] keys = new String[16];
         private int[] lastStep = new int[16];
         private int messages;
         /** Per step, in the order noted: its message, and its fields. */
-        private int[] messageOf = new int[16];
-        private long[] ats = new long[16];
-        private long[] entryNos = new long[16];
-        private long[] seqs = new long[16];
-        private byte[] previous = new byte[16];
-        private byte[] statuses = new byte[16];
+        private final Blocks.Ints messageOf = new Blocks.Ints();
+        private final Blocks.Longs ats = new Blocks.Longs();
+        private final Blocks.Longs entryNos = new Blocks.Longs();
+        private final Blocks.Longs seqs = new Blocks.Longs();
+        private final Blocks.Bytes previous = new Blocks.Bytes();
+        private final Blocks.Bytes statuses = new Blocks.Bytes();
         private final BitSet evicted = new BitSet();
-        private int steps;
 
         Builder(MessageIndex index, String room) {
             this.index = index;
             this.room = room;
-            this.messageAtPlace = new int[index.roomSize(room)];
         }
 
         /** Notes {@code step} of {@code message}, after its earlier ones. */
@@ -124,7 +116,7 @@ final class StatusSteps extends StepRuns<StatusStep> {
             if (place < 0) {
                 throw new IllegalArgumentException("message " + message.key() + " is not one of room " + room);
             }
-            int m = messageAtPlace[place] - 1;
+            int m = numberAtPlace.getOrDefault(place, -1);
             if (m < 0) {
                 m = messages++;
                 if (m == keys.length) {
@@ -132,38 +124,36 @@ final class StatusSteps extends StepRuns<StatusStep> {
                     lastStep = Arrays.copyOf(lastStep, m * 2);
                 }
                 keys[m] = message.key();
-                messageAtPlace[place] = m + 1;
+                numberAtPlace.put(place, m);
             }
-            if (steps == ats.length) {
-                int grown = steps * 2;
-                messageOf = Arrays.copyOf(messageOf, grown);
-                ats = Arrays.copyOf(ats, grown);
-                entryNos = Arrays.copyOf(entryNos, grown);
-                seqs = Arrays.copyOf(seqs, grown);
-                previous = Arrays.copyOf(previous, grown);
-                statuses = Arrays.copyOf(statuses, grown);
+            int steps = ats.size();
+            messageOf.add(m);
+            ats.add(step.at());
+            entryNos.add(step.entryNo());
+            seqs.add(step.seq());
+            previous.add((byte) (step.previous() == null ? 0 : step.previous().ordinal() + 1));
+            statuses.add((byte) step.status().ordinal());
+            if (step.evicted()) {
+                evicted.set(steps);
             }
-            messageOf[steps] = m;
-            ats[steps] = step.at();
-            entryNos[steps] = step.entryNo();
-            seqs[steps] = step.seq();
-            previous[steps] = (byte) (step.previous() == null ? 0 : step.previous().ordinal() + 1);
-            statuses[steps] = (byte) step.status().ordinal();
-            evicted.set(steps, step.evicted());
             lastStep[m] = steps;
-            steps++;
         }
 
         /** The status of {@code message}'s last step, or {@code null} when it has none. */
         MessageStatus lastStatus(LogicalMessage message) {
             int place = index.placeInRoom(room, message.key());
-            int m = place < 0 ? -1 : messageAtPlace[place] - 1;
-            return m < 0 ? null : STATUSES[statuses[lastStep[m]]];
+            int m = place < 0 ? -1 : numberAtPlace.getOrDefault(place, -1);
+            return m < 0 ? null : STATUSES[statuses.get(lastStep[m])];
         }
 
         /** The steps noted; the builder is not used after. */
         StatusSteps build() {
-            return new StatusSteps(this, group(messages, messageOf, steps));
+            int[][] grouped = group(messages, messageOf);
+            messageOf.clear();
+            StatusSteps built = new StatusSteps(this, grouped);
+            keys = null;
+            lastStep = null;
+            return built;
         }
     }
 }
