@@ -23,156 +23,155 @@ final class Blocks {
     private Blocks() {
     }
 
-    /** The number of blocks of a column of {@code size} values. */
-    private static int blocks(int size) {
-        return (size + MASK) >>> SHIFT;
-    }
-
-    /** A column of longs. */
-    static final class Longs {
-        private long[][] blocks = new long[4][];
+    /**
+     * What every column shares: its blocks (arrays of {@code A}, a primitive array type), its size, room
+     * made for one more value, and the values moved out block by block.
+     *
+     * @param <A> the blocks' array type
+     */
+    private abstract static class Column<A> {
+        private Object[] blocks = new Object[4];
+        /** The first block's length: it grows by doubling up to {@link #BLOCK}. */
+        private int firstLength;
         private int size;
 
-        void add(long value) {
+        /** A new array of {@code A}. */
+        abstract A newArray(int length);
+
+        /** Copies {@code count} values of {@code block}, value {@code from + at} to {@code to[placeOf[from + at]]}. */
+        abstract void move(A block, int from, int count, A to, int[] placeOf);
+
+        /** Makes room for one more value; its index. */
+        final int next() {
             int b = size >>> SHIFT;
             int at = size & MASK;
-            if (b == 0) {
-                if (blocks[0] == null) {
-                    blocks[0] = new long[FIRST];
-                } else if (at == blocks[0].length) {
-                    blocks[0] = Arrays.copyOf(blocks[0], at * 2);
+            if (b == 0 && at == firstLength) {
+                A grown = newArray(Math.max(FIRST, at * 2));
+                if (at > 0) {
+                    System.arraycopy(blocks[0], 0, grown, 0, at);
                 }
-            } else if (at == 0) {
+                blocks[0] = grown;
+                firstLength = Math.max(FIRST, at * 2);
+            } else if (b > 0 && at == 0) {
                 if (b == blocks.length) {
                     blocks = Arrays.copyOf(blocks, b * 2);
                 }
-                blocks[b] = new long[BLOCK];
+                blocks[b] = newArray(BLOCK);
             }
-            blocks[b][at] = value;
-            size++;
+            return size++;
         }
 
-        long get(int i) {
-            return blocks[i >>> SHIFT][i & MASK];
+        /** The block that holds value {@code i}. */
+        @SuppressWarnings("unchecked")
+        final A blockOf(int i) {
+            return (A) blocks[i >>> SHIFT];
         }
 
-        int size() {
+        final int size() {
             return size;
         }
 
         /**
-         * Its values in an array, value {@code i} at {@code placeOf[i]}; the column is empty after,
-         * each block let go once copied.
+         * Its values in an array, value {@code i} at {@code placeOf[i]}; the column is empty after, each
+         * block let go once copied.
          */
-        long[] moveTo(int[] placeOf) {
-            long[] to = new long[size];
-            for (int b = 0, n = blocks(size); b < n; b++) {
-                long[] block = blocks[b];
+        @SuppressWarnings("unchecked")
+        final A moveTo(int[] placeOf) {
+            A to = newArray(size);
+            for (int b = 0, n = (size + MASK) >>> SHIFT; b < n; b++) {
+                A block = (A) blocks[b];
                 blocks[b] = null;
-                for (int at = 0, from = b << SHIFT, end = Math.min(BLOCK, size - from); at < end; at++) {
-                    to[placeOf[from + at]] = block[at];
-                }
+                int from = b << SHIFT;
+                move(block, from, Math.min(BLOCK, size - from), to, placeOf);
             }
-            blocks = new long[4][];
-            size = 0;
+            clear();
             return to;
+        }
+
+        /** Empties the column, letting go of its blocks. */
+        final void clear() {
+            blocks = new Object[4];
+            firstLength = 0;
+            size = 0;
+        }
+    }
+
+    /** A column of longs. */
+    static final class Longs extends Column<long[]> {
+        void add(long value) {
+            int i = next();
+            blockOf(i)[i & MASK] = value;
+        }
+
+        long get(int i) {
+            return blockOf(i)[i & MASK];
+        }
+
+        @Override
+        long[] newArray(int length) {
+            return new long[length];
+        }
+
+        @Override
+        void move(long[] block, int from, int count, long[] to, int[] placeOf) {
+            for (int at = 0; at < count; at++) {
+                to[placeOf[from + at]] = block[at];
+            }
         }
     }
 
     /** A column of ints. */
-    static final class Ints {
-        private int[][] blocks = new int[4][];
-        private int size;
-
+    static final class Ints extends Column<int[]> {
         void add(int value) {
-            int b = size >>> SHIFT;
-            int at = size & MASK;
-            if (b == 0) {
-                if (blocks[0] == null) {
-                    blocks[0] = new int[FIRST];
-                } else if (at == blocks[0].length) {
-                    blocks[0] = Arrays.copyOf(blocks[0], at * 2);
-                }
-            } else if (at == 0) {
-                if (b == blocks.length) {
-                    blocks = Arrays.copyOf(blocks, b * 2);
-                }
-                blocks[b] = new int[BLOCK];
-            }
-            blocks[b][at] = value;
-            size++;
+            int i = next();
+            blockOf(i)[i & MASK] = value;
         }
 
         int get(int i) {
-            return blocks[i >>> SHIFT][i & MASK];
+            return blockOf(i)[i & MASK];
         }
 
         void set(int i, int value) {
-            if (i < 0 || i >= size) {
-                throw new IndexOutOfBoundsException("value " + i + " of " + size);
+            if (i < 0 || i >= size()) {
+                throw new IndexOutOfBoundsException("value " + i + " of " + size());
             }
-            blocks[i >>> SHIFT][i & MASK] = value;
+            blockOf(i)[i & MASK] = value;
         }
 
-        int size() {
-            return size;
+        @Override
+        int[] newArray(int length) {
+            return new int[length];
         }
 
-        /** Empties the column, letting go of its blocks. */
-        void clear() {
-            blocks = new int[4][];
-            size = 0;
+        @Override
+        void move(int[] block, int from, int count, int[] to, int[] placeOf) {
+            for (int at = 0; at < count; at++) {
+                to[placeOf[from + at]] = block[at];
+            }
         }
     }
 
     /** A column of bytes. */
-    static final class Bytes {
-        private byte[][] blocks = new byte[4][];
-        private int size;
-
+    static final class Bytes extends Column<byte[]> {
         void add(byte value) {
-            int b = size >>> SHIFT;
-            int at = size & MASK;
-            if (b == 0) {
-                if (blocks[0] == null) {
-                    blocks[0] = new byte[FIRST];
-                } else if (at == blocks[0].length) {
-                    blocks[0] = Arrays.copyOf(blocks[0], at * 2);
-                }
-            } else if (at == 0) {
-                if (b == blocks.length) {
-                    blocks = Arrays.copyOf(blocks, b * 2);
-                }
-                blocks[b] = new byte[BLOCK];
-            }
-            blocks[b][at] = value;
-            size++;
+            int i = next();
+            blockOf(i)[i & MASK] = value;
         }
 
         byte get(int i) {
-            return blocks[i >>> SHIFT][i & MASK];
+            return blockOf(i)[i & MASK];
         }
 
-        int size() {
-            return size;
+        @Override
+        byte[] newArray(int length) {
+            return new byte[length];
         }
 
-        /**
-         * Its values in an array, value {@code i} at {@code placeOf[i]}; the column is empty after,
-         * each block let go once copied.
-         */
-        byte[] moveTo(int[] placeOf) {
-            byte[] to = new byte[size];
-            for (int b = 0, n = blocks(size); b < n; b++) {
-                byte[] block = blocks[b];
-                blocks[b] = null;
-                for (int at = 0, from = b << SHIFT, end = Math.min(BLOCK, size - from); at < end; at++) {
-                    to[placeOf[from + at]] = block[at];
-                }
+        @Override
+        void move(byte[] block, int from, int count, byte[] to, int[] placeOf) {
+            for (int at = 0; at < count; at++) {
+                to[placeOf[from + at]] = block[at];
             }
-            blocks = new byte[4][];
-            size = 0;
-            return to;
         }
     }
 }
