@@ -345,6 +345,8 @@ public final class ScenarioRunner {
                             otlpNanos[0] += System.nanoTime() - started;
                         }) : null) {
                     long[] ledgerNanos = {0};
+                    MeasureProgress measuring = new MeasureProgress(progress, plan.scenario().name(), strategy,
+                            slices.rooms().size(), System::nanoTime);
                     Measurement measurement;
                     try {
                         // every member's final lines are read as they settle, by the checks and the ledger
@@ -359,6 +361,7 @@ public final class ScenarioRunner {
                                 }
                                 ledgerNanos[0] += System.nanoTime() - started;
                             }
+                            measuring.measured(room.index().all().size());
                         });
                     } catch (UncheckedIOException e) {
                         throw e.getCause();
