@@ -173,7 +173,15 @@ public final class LedgerWriter implements AutoCloseable {
         if (folder == null) {
             return;
         }
-        Files.createDirectories(folder.resolve(SPILL_FOLDER).resolve(TRANSCRIPT_FOLDER));
+        Path transcriptFolder = folder.resolve(SPILL_FOLDER).resolve(TRANSCRIPT_FOLDER);
+        Files.createDirectories(transcriptFolder);
+        // an earlier writer's lines files (a run killed while it wrote): a row's are written anew, but the
+        // numbers past this run's would stay and keep the spill folder from being removed
+        try (java.util.stream.Stream<Path> stale = Files.list(transcriptFolder)) {
+            for (Path file : stale.filter(f -> f.getFileName().toString().endsWith(".lines")).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
         messagesOut = table(LedgerTable.MESSAGES);
         deliveriesOut = table(LedgerTable.DELIVERIES);
         for (LedgerTable table : SPILLED) {
@@ -733,7 +741,8 @@ public final class LedgerWriter implements AutoCloseable {
             boolean afterOthers = handed > 0;
             handed += lines.size();
             chunks.hand(() -> {
-                try (OutputStream out = new BufferedOutputStream(openFile(file, "spill file", true), 1 << 13)) {
+                // the first chunk starts the file anew
+                try (OutputStream out = new BufferedOutputStream(openFile(file, "spill file", afterOthers), 1 << 13)) {
                     rows.transcriptLines(lines, afterOthers, out);
                 } catch (IOException e) {
                     throw e.getMessage() != null && e.getMessage().startsWith("cannot write the ledger") ? e
