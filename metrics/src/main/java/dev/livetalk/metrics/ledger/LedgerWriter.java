@@ -617,8 +617,7 @@ public final class LedgerWriter implements AutoCloseable {
                 throw failed("table", file, e);
             }
         } catch (IOException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith("cannot write the ledger") ? e
-                    : failed("table (merging " + spill.file + ")", file, e);
+            throw named(e, "table (merging " + spill.file + ")", file);
         }
     }
 
@@ -626,8 +625,7 @@ public final class LedgerWriter implements AutoCloseable {
         try (OutputStream out = table(table)) {
             lines(out, table, tableRows);
         } catch (IOException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith("cannot write the ledger") ? e
-                    : failed("table", folder.resolve(table.fileName()), e);
+            throw named(e, "table", folder.resolve(table.fileName()));
         }
         return null;
     }
@@ -638,6 +636,12 @@ public final class LedgerWriter implements AutoCloseable {
         } catch (IOException e) {
             throw failed("table", folder.resolve(table.fileName()), e);
         }
+    }
+
+    /** {@code e} as it is when it names its file already ({@link #failed}), else {@link #failed}. */
+    private static IOException named(IOException e, String what, Path file) {
+        return e.getMessage() != null && e.getMessage().startsWith("cannot write the ledger") ? e
+                : failed(what, file, e);
     }
 
     private static IOException failed(String what, Path file, IOException cause) {
@@ -668,21 +672,16 @@ public final class LedgerWriter implements AutoCloseable {
         inOrder.sort((a, b) -> java.util.Arrays.compare(a.key(), b.key())); // stable: ties as they ended
         Path file = folder.resolve(LedgerTable.TRANSCRIPTS.fileName());
         try (OutputStream out = table(LedgerTable.TRANSCRIPTS)) {
-            try {
-                for (EndedTranscript row : inOrder) {
-                    out.write(row.start());
-                    if (row.file() != null) {
-                        Files.copy(row.file(), out);
-                    }
-                    out.write(row.end());
-                    out.write('\n');
+            for (EndedTranscript row : inOrder) {
+                out.write(row.start());
+                if (row.file() != null) {
+                    Files.copy(row.file(), out);
                 }
-            } catch (IOException e) {
-                throw failed("table", file, e);
+                out.write(row.end());
+                out.write('\n');
             }
         } catch (IOException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith("cannot write the ledger") ? e
-                    : failed("table", file, e);
+            throw named(e, "table", file);
         }
     }
 
@@ -745,8 +744,7 @@ public final class LedgerWriter implements AutoCloseable {
                 try (OutputStream out = new BufferedOutputStream(openFile(file, "spill file", afterOthers), 1 << 13)) {
                     rows.transcriptLines(lines, afterOthers, out);
                 } catch (IOException e) {
-                    throw e.getMessage() != null && e.getMessage().startsWith("cannot write the ledger") ? e
-                            : failed("spill file", file, e);
+                    throw named(e, "spill file", file);
                 }
             });
         }
