@@ -97,8 +97,11 @@ class RunCommandIT extends CommandLineTest {
         }
         int code = run("run", scenario.toString(), "--out", dir.resolve("out").toString(), "--baseline",
                 baseline.toString(), "--count-tolerance", "0", "--no-calibration");
-        assertThat(code).as(err.toString()).isEqualTo(ExitCode.BUDGET_FAILED.code());
-        assertThat(dir.resolve("out/summary.md")).content().contains("baseline");
+        // the verdict and the gate's reasons are on standard output, the summary in the folder: both told on a failure
+        Path summary = dir.resolve("out/summary.md");
+        assertThat(code).as(out + "\n" + err + "\n" + (Files.exists(summary) ? Files.readString(summary) : ""))
+                .isEqualTo(ExitCode.BUDGET_FAILED.code());
+        assertThat(summary).content().contains("baseline");
     }
 
     /**
