@@ -155,7 +155,6 @@ class RunVerdictTest extends CommandLineTest {
     @Test
     void shouldExit143OnSigtermBeforeAnyScenarioFinishedAndStillSaySo() throws Exception {
         Path file = scenario(dir, "only", "30s", 30, "- lost == 0 for reconcile");
-        long started = System.nanoTime();
         Path outDir = dir.resolve("out");
         AtomicReference<RunInterruption> trapped = new AtomicReference<>();
         Thread signaller = new Thread(() -> signalWhenWritten(trapped, outDir.resolve("only/fault-schedule.json"),
@@ -167,10 +166,13 @@ class RunVerdictTest extends CommandLineTest {
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.INTERRUPTED_SIGTERM.code());
         assertThat(out.toString()).endsWith("verdict: INTERRUPTED (interrupted by SIGTERM)\n");
-        assertThat(RunStop.read(outDir.resolve(RunStop.FILE)).finished()).isEmpty();
-        // stopped inside the first strategy's simulation, not after the scenario (a loose bound: a lower-bound check
-        // on the whole scenario's time would need it to run; the run here stops within seconds on any machine)
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(RunInterruption.GRACE);
+        RunStop stop = RunStop.read(outDir.resolve(RunStop.FILE));
+        assertThat(stop.finished()).isEmpty();
+        // stopped inside the scenario's play, not after it: the stop says so and no results of it were written (told
+        // by what was written, not by the wall clock: the whole run's time was held under the 20 s grace period, a
+        // bound a loaded machine can pass and a finished 30 s simulation need not)
+        assertThat(stop.during()).startsWith("scenario only");
+        assertThat(outDir.resolve("only/results.json")).doesNotExist();
         assertThat(outDir.resolve(RunStop.FILE)).content().contains("SIGTERM");
         validate(Files.readString(outDir.resolve("junit.xml")));
     }
