@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code livetalk.scenarios}, which the pom sets), the verdicts agree between the simulator and
  * the real Toxiproxy: reconcile clean on both, the naive strategy flawed on both, in the same
  * way; and where the faults only add latency, the delays they measure agree: peer-first and
- * read-receipt lag p50 within 2 ms + 5% of the larger (timing is real on one side, virtual on
- * the other, so figures differ in detail, not in size).
+ * read-receipt lag p50 on Toxiproxy at most 2 ms + 5% of the larger below the simulator's, and
+ * less than 60 ms above it (timing is real on one side, virtual on the other, so figures differ
+ * in detail, not in size; a loaded machine only adds to the real side).
  */
 class BackendAgreementIT {
     private static ToxiproxyServer toxiproxy;
@@ -87,9 +88,16 @@ class BackendAgreementIT {
             double allowed = 2.0 + 0.05 * Math.max(onToxiproxy, inSimulator);
             System.out.printf("latency-only %s p50: toxiproxy %.2f ms | sim %.2f ms | allowed difference %.2f ms%n",
                     metric, onToxiproxy, inSimulator, allowed);
-            assertThat(Math.abs(onToxiproxy - inSimulator))
+            // Below the simulator: load cannot lower a real figure, so the idle machine's allowance holds.
+            assertThat(inSimulator - onToxiproxy)
                     .as("%s p50: toxiproxy %.2f ms, simulator %.2f ms", metric, onToxiproxy, inSimulator)
                     .isLessThanOrEqualTo(allowed);
+            // Above it: other work on a loaded machine can delay the real run's deliveries by more than the idle
+            // allowance (a wall-clock figure against a virtual one, as CalibratorIT's order that failed in CI), so
+            // the bound is half the 120 ms downlink: a fault one backend missed or played twice moves the p50 by more.
+            assertThat(onToxiproxy - inSimulator)
+                    .as("%s p50: toxiproxy %.2f ms, simulator %.2f ms", metric, onToxiproxy, inSimulator)
+                    .isLessThan(60.0);
             assertThat(onToxiproxy).as("%s p50 on toxiproxy includes the 120 ms downlink", metric)
                     .isGreaterThan(120.0);
         }
