@@ -27,6 +27,7 @@ import dev.livetalk.reports.VersionComparison;
 import dev.livetalk.network.toxiproxy.ToxiproxyServer;
 import dev.livetalk.network.ToxiproxyBackend;
 import dev.livetalk.network.ToxiproxySettings;
+import dev.livetalk.run.RoomHeapEstimate;
 import dev.livetalk.run.RunSettings;
 import dev.livetalk.run.ScenarioRunner;
 import dev.livetalk.scenarios.Backend;
@@ -178,6 +179,9 @@ final class RunCommand implements Callable<Integer> {
     java.util.function.Supplier<MemoryGuard> memoryGuards = () -> MemoryGuard.ofJvm(MemoryGuard.DEFAULT_SHARE);
     /** The guard of the run in progress. */
     private MemoryGuard memoryGuard = MemoryGuard.NONE;
+
+    /** The JVM's maximum heap, which the rooms' estimates are told against; a test hands in its own. */
+    java.util.function.LongSupplier maxHeap = () -> Runtime.getRuntime().maxMemory();
 
     /** How the process ends when a stopped run overruns its grace period; a test records it instead. */
     IntConsumer halt = code -> Runtime.getRuntime().halt(code);
@@ -504,6 +508,11 @@ final class RunCommand implements Callable<Integer> {
         String during = "";
         Optional<RunStop> harnessStop = Optional.empty();
         boolean needsToxiproxy = scenarios.keySet().stream().anyMatch(s -> s.network() == Backend.TOXIPROXY);
+        for (Scenario scenario : scenarios.keySet()) { // told now, not after an hour's play
+            RoomHeapEstimate.largest(scenario, runSettings(), !noLedger)
+                    .flatMap(room -> room.warning(scenario.name(), maxHeap.getAsLong()))
+                    .ifPresent(spec.commandLine().getErr()::println);
+        }
         Calibration calibration = checked.calibration();
         try (ToxiproxyServer toxiproxy = needsToxiproxy ? toxiproxyLauncher.apply(toxiproxyOptions.url()) : null) {
             if (needsToxiproxy && calibration == null) {

@@ -1,0 +1,116 @@
+package dev.livetalk.run;
+
+import dev.livetalk.scenarios.Room;
+import dev.livetalk.scenarios.Scenario;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * About how much heap the measurement of a scenario's largest room holds at its peak, told before
+ * the run starts. A run is measured one room at a time once its play is over (the trace waits on
+ * disk), and a room's measurement holds the room's messages and what each member showed until the
+ * room's figures are made: it grows with the room's messages, its members and the receipts they
+ * got, not with the run's other rooms. An hour of a room too large for the heap would otherwise be
+ * told only after its play, when the heap guard stops the run ({@link MemoryGuard}).
+ *
+ * <p>The sizes are the room's objects at its peak (the end of its members' replay), measured by
+ * their layout (JOL) for {@code reconcile} in the simulator, rooms of 5 to 40 members at 52.5
+ * messages a second, 2 to 10 minutes (README, "Soak runs"): a fixed part, a part per member (its
+ * transcript's window), a part per message (its send, commit, logical message, texts, index
+ * entries and its sender's status steps), a part per message and member (when and where the member
+ * showed it, and with the ledger its line counts and placements) and 20 bytes a receipt (each
+ * member gets every other member's delivered and read markers as receipts: the part that grows
+ * with the square of the members). The fit's residuals were within 6% on those rooms; another
+ * strategy, another mix of faults or much another rate is an estimate further off.
+ *
+ * @param room     the room with the most held
+ * @param members  its members
+ * @param messages the messages its members send through the warm-up and the duration
+ * @param receipts the receipts its members get: each member's markers (a delivered and a read
+ *                 marker per period at most) to every other member, through the whole run
+ * @param bytes    about what its measurement holds at its peak
+ */
+public record RoomHeapEstimate(String room, int members, long messages, long receipts, long bytes) {
+    /** Bytes a receipt of a member: its seq, time and head, as the measurement holds them. */
+    static final long RECEIPT_BYTES = 20;
+    /**
+     * The run's heap while a room is measured, per byte of the room's estimate, beside
+     * {@link #RUN_BESIDE}: the room's figures and ledger rows being made, and in the simulator the
+     * self-check's second play going on beside the measurement. Set from two runs in the simulator
+     * with their ledgers: the hour of {@code soak-1h} (rooms of about 268 MB by this estimate) held
+     * 458 to 621 MB after each of its 7 full collections while its rooms were measured, and passes in
+     * a 2 GB heap; one room of 40 members for 10 minutes (158 MB by this estimate) held 544 MB at most
+     * after a full collection in an 800 MB heap, passed in 700 MB and stopped early in 600 MB.
+     */
+    static final double RUN_PER_ROOM = 2.5;
+    /** What a run holds beside {@link #RUN_PER_ROOM} times its room. */
+    static final long RUN_BESIDE = 256L << 20;
+
+    /** The sizes of one kind of run: with its ledger or without. */
+    private record Sizes(long fixed, long perMember, long perMessage, double perMessageAndMember) {
+    }
+
+    private static final Sizes WITH_LEDGER = new Sizes(1_400_000, 286_000, 963, 36.2);
+    private static final Sizes WITHOUT_LEDGER = new Sizes(1_240_000, 270_000, 954, 24.3);
+
+    /** The room of {@code scenario} whose measurement holds the most, played with {@code settings}; empty without rooms. */
+    public static Optional<RoomHeapEstimate> largest(Scenario scenario, RunSettings settings, boolean ledger) {
+        Sizes sizes = ledger ? WITH_LEDGER : WITHOUT_LEDGER;
+        Map<String, Integer> roomsOf = new HashMap<>();
+        for (Room room : scenario.rooms()) {
+            room.members().forEach(user -> roomsOf.merge(user, 1, Integer::sum));
+        }
+        double sending = seconds(scenario.warmup().plus(scenario.duration()));
+        double running = seconds(scenario.runLength());
+        double markersPerSecond = 1 / seconds(settings.readEvery()) + 1 / seconds(settings.deliveredEvery());
+        RoomHeapEstimate largest = null;
+        for (Room room : scenario.rooms()) {
+            int members = room.members().size();
+            double perSecond = 0;
+            if (scenario.load() != null) {
+                for (String user : room.members()) { // a user sends to each of its rooms in turn
+                    perSecond += scenario.load().ratePerSender() / roomsOf.get(user);
+                }
+            }
+            long messages = Math.round(perSecond * sending);
+            long receipts = Math.round(markersPerSecond * members * Math.max(0, members - 1) * running);
+            long bytes = Math.round(sizes.fixed + (double) sizes.perMember * members
+                    + messages * (sizes.perMessage + sizes.perMessageAndMember * members)
+                    + (double) RECEIPT_BYTES * receipts);
+            if (largest == null || bytes > largest.bytes) {
+                largest = new RoomHeapEstimate(room.name(), members, messages, receipts, bytes);
+            }
+        }
+        return Optional.ofNullable(largest);
+    }
+
+    /** About what the run holds while this room is measured: {@link #RUN_PER_ROOM} times the room, and {@link #RUN_BESIDE}. */
+    public long runBytes() {
+        return Math.round(RUN_PER_ROOM * bytes) + RUN_BESIDE;
+    }
+
+    /**
+     * A warning when the run, while this room is measured ({@link #runBytes}), would pass the heap
+     * guard's share of {@code maxHeap}; empty otherwise.
+     */
+    public Optional<String> warning(String scenario, long maxHeap) {
+        if (runBytes() <= MemoryGuard.DEFAULT_SHARE * maxHeap) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "livetalk: warning: scenario %s: measuring room %s (%d members,"
+                        + " about %,d messages and %,d receipts) will hold about %s of heap and the run about %s,"
+                        + " past %.0f%% of the maximum heap of %s, so it is likely to stop early (exit 4) after its"
+                        + " play: give it more heap (LIVETALK_JAVA_OPTS=-Xmx...), a shorter duration, or its members in"
+                        + " more rooms (README: Soak runs)",
+                scenario, room, members, messages, receipts, MemoryGuard.bytes(bytes), MemoryGuard.bytes(runBytes()),
+                MemoryGuard.DEFAULT_SHARE * 100, MemoryGuard.bytes(maxHeap)));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}
