@@ -122,16 +122,37 @@ public final class MemoryGuard implements AutoCloseable {
         }
     }
 
-    /** The JVM's heap pools with a collection-usage threshold, and the memory bean's notification. */
-    private static AutoCloseable watchJvm(double share, Consumer<HeapUse> exceeded) {
+    /**
+     * The maximum that {@link #ofJvm} trips against: the smallest of the watched pools' (the old
+     * generation's; with the Parallel collector a part of the heap, {@code -Xmx} less the young
+     * generation), or the JVM's maximum heap when no pool is watched.
+     */
+    public static long watchedMax() {
+        long smallest = Long.MAX_VALUE;
+        for (MemoryPoolMXBean pool : watchedPools()) {
+            smallest = Math.min(smallest, pool.getUsage().getMax());
+        }
+        return smallest == Long.MAX_VALUE ? Runtime.getRuntime().maxMemory() : smallest;
+    }
+
+    /** The heap pools of long-lived objects with a collection-usage threshold and a maximum. */
+    private static List<MemoryPoolMXBean> watchedPools() {
         List<MemoryPoolMXBean> pools = new ArrayList<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             long max = pool.getUsage() == null ? -1 : pool.getUsage().getMax();
             if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported() && max > 0
                     && isOld(pool.getName())) {
-                pool.setCollectionUsageThreshold((long) (max * share));
                 pools.add(pool);
             }
+        }
+        return pools;
+    }
+
+    /** The JVM's heap pools with a collection-usage threshold, and the memory bean's notification. */
+    private static AutoCloseable watchJvm(double share, Consumer<HeapUse> exceeded) {
+        List<MemoryPoolMXBean> pools = watchedPools();
+        for (MemoryPoolMXBean pool : pools) {
+            pool.setCollectionUsageThreshold((long) (pool.getUsage().getMax() * share));
         }
         NotificationEmitter emitter = (NotificationEmitter) ManagementFactory.getMemoryMXBean();
         NotificationListener listener = (Notification notification, Object handback) -> {

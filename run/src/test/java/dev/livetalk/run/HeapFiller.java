@@ -32,6 +32,7 @@ public final class HeapFiller {
                 System.exit(4);
             }
             System.out.println("tripped: " + guard.tripped().orElseThrow().sentence());
+            System.out.println("max " + guard.tripped().orElseThrow().max() + ", watched max " + MemoryGuard.watchedMax());
         } catch (OutOfMemoryError e) {
             kept.clear();
             System.out.println("out of memory before the guard tripped");

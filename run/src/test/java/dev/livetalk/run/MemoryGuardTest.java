@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,6 +101,11 @@ class MemoryGuardTest {
         assertThat(ended).as("the filler ended within 60 s: " + output).isTrue();
         assertThat(output).contains("tripped: heap used ");
         assertThat(process.exitValue()).as(output).isZero();
+        // what a run's estimate is told against (RoomHeapEstimate) is the maximum the guard trips against: with the
+        // Parallel and Serial collectors the old generation's, less than the JVM's maximum heap
+        Matcher max = Pattern.compile("max (\\d+), watched max (\\d+)").matcher(output);
+        assertThat(max.find()).as(output).isTrue();
+        assertThat(max.group(2)).as(output).isEqualTo(max.group(1));
     }
 
     @Test

@@ -180,8 +180,12 @@ final class RunCommand implements Callable<Integer> {
     /** The guard of the run in progress. */
     private MemoryGuard memoryGuard = MemoryGuard.NONE;
 
-    /** The JVM's maximum heap, which the rooms' estimates are told against; a test hands in its own. */
-    java.util.function.LongSupplier maxHeap = () -> Runtime.getRuntime().maxMemory();
+    /**
+     * The maximum the heap guard trips against (the old generation's: with the Parallel collector,
+     * the simulator's, a part of {@code -Xmx}), which the rooms' estimates are told against; a test
+     * hands in its own.
+     */
+    java.util.function.LongSupplier maxHeap = MemoryGuard::watchedMax;
 
     /** How the process ends when a stopped run overruns its grace period; a test records it instead. */
     IntConsumer halt = code -> Runtime.getRuntime().halt(code);
