@@ -90,7 +90,7 @@ public record RoomHeapEstimate(String room, int members, long messages, long rec
 
     /** About what the run holds while this room is measured: {@link #RUN_PER_ROOM} times the room, and {@link #RUN_BESIDE}. */
     public long runBytes() {
-        return Math.round(RUN_PER_ROOM * bytes) + RUN_BESIDE;
+        return Math.round(RUN_PER_ROOM * bytes + RUN_BESIDE); // in double: a room past 3.7 EB saturates, never wraps
     }
 
     /**
@@ -111,6 +111,6 @@ public record RoomHeapEstimate(String room, int members, long messages, long rec
     }
 
     private static double seconds(Duration duration) {
-        return duration.toNanos() / 1e9;
+        return duration.getSeconds() + duration.getNano() / 1e9; // a run past 292 years has no long of nanoseconds
     }
 }

@@ -121,6 +121,45 @@ class RoomHeapEstimateTest {
     }
 
     @Test
+    void aRoomTooLargeForAnyLongIsWarnedNotWrappedAround() {
+        // 2,000 members at 50 messages a second each (the load's limit in all) for 17 years: past Long.MAX_VALUE
+        // bytes, which 2.5 times and 256 MB more took round to a negative run that no heap was warned of
+        Scenario huge = parse("""
+                name: huge
+                seed: 1
+                duration: 150000h
+                warmup: 0s
+                quiesce: 1000000h
+                users: {count: 2000, prefix: user}
+                rooms:
+                  - name: everyone
+                    members: all
+                load:
+                  rate: 50
+                """);
+        RoomHeapEstimate room = RoomHeapEstimate.largest(huge, SETTINGS, true).orElseThrow();
+
+        assertThat(room.runBytes()).isEqualTo(Long.MAX_VALUE);
+        assertThat(room.warning("huge", 4L << 30)).isPresent();
+        // a run of more than 292 years has no long of nanoseconds: the estimate still tells it
+        Scenario longer = parse("""
+                name: longer
+                seed: 1
+                duration: 2000000h
+                warmup: 0s
+                quiesce: 1000000h
+                users: [a, b]
+                rooms:
+                  - name: pair
+                    members: all
+                load:
+                  rate: 1
+                """);
+        assertThat(RoomHeapEstimate.largest(longer, SETTINGS, true).orElseThrow().warning("longer", 4L << 30))
+                .isPresent();
+    }
+
+    @Test
     void aScenarioWithoutRoomsHasNoEstimate() {
         Scenario s = soak("1m"); // validation refuses a file without rooms; a scenario made in code may have none
         Scenario empty = new Scenario(s.name(), s.description(), s.seed(), s.network(), s.duration(), s.warmup(),
