@@ -31,7 +31,8 @@ import java.util.Optional;
  * @param members  its members
  * @param messages the messages its members send through the warm-up and the duration
  * @param receipts the receipts its members get: each member's markers (a delivered and a read
- *                 marker per period at most) to every other member, through the whole run
+ *                 marker per period at most, through the whole run, and only when it advances: no
+ *                 more of each than the room's messages) to every other member
  * @param bytes    about what its measurement holds at its peak
  */
 public record RoomHeapEstimate(String room, int members, long messages, long receipts, long bytes) {
@@ -66,7 +67,8 @@ public record RoomHeapEstimate(String room, int members, long messages, long rec
         }
         double sending = seconds(scenario.warmup().plus(scenario.duration()));
         double running = seconds(scenario.runLength());
-        double markersPerSecond = 1 / seconds(settings.readEvery()) + 1 / seconds(settings.deliveredEvery());
+        double readMarkers = running / seconds(settings.readEvery()); // each member's at most, by its period
+        double deliveredMarkers = running / seconds(settings.deliveredEvery());
         RoomHeapEstimate largest = null;
         for (Room room : scenario.rooms()) {
             int members = room.members().size();
@@ -77,7 +79,9 @@ public record RoomHeapEstimate(String room, int members, long messages, long rec
                 }
             }
             long messages = Math.round(perSecond * sending);
-            long receipts = Math.round(markersPerSecond * members * Math.max(0, members - 1) * running);
+            // a marker goes out only when it advances (ReadMarkers), by a message at least: a quiet room's fewer
+            double markers = Math.min(readMarkers, messages) + Math.min(deliveredMarkers, messages);
+            long receipts = Math.round(markers * members * Math.max(0, members - 1));
             long bytes = Math.round(sizes.fixed + (double) sizes.perMember * members
                     + messages * (sizes.perMessage + sizes.perMessageAndMember * members)
                     + (double) RECEIPT_BYTES * receipts);

@@ -121,6 +121,35 @@ class RoomHeapEstimateTest {
     }
 
     @Test
+    void aQuietRoomsMembersMarkNoMoreOftenThanItGetsMessages() {
+        // 100 members at one message in 1,000 s each: the room gets 720 messages in 2 hours, and a marker goes out
+        // only when it advances, so each member sends at most 720 of each kind, not one every 500 ms (14,400)
+        Scenario quiet = parse("""
+                name: quiet
+                seed: 1
+                duration: 2h
+                warmup: 0s
+                quiesce: 0s
+                users: {count: 100, prefix: user}
+                rooms:
+                  - name: announcements
+                    members: all
+                load:
+                  rate: 0.001
+                """);
+        RoomHeapEstimate room = RoomHeapEstimate.largest(quiet, SETTINGS, true).orElseThrow();
+
+        assertThat(room.messages()).isEqualTo(720);
+        assertThat(room.receipts()).isEqualTo(2L * 720 * 100 * 99);
+        assertThat(room.warning("quiet", 4L << 30)).as("about 290 MB, not 5.7 GB of receipts").isEmpty();
+        Scenario silent = new Scenario(quiet.name(), quiet.description(), quiet.seed(), quiet.network(),
+                quiet.duration(), quiet.warmup(), quiet.quiesce(), quiet.users(), quiet.rooms(), quiet.clientShape(),
+                null, quiet.strategies(), quiet.faults(), quiet.budgets(), quiet.server(), quiet.clients());
+        assertThat(RoomHeapEstimate.largest(silent, SETTINGS, true).orElseThrow().receipts())
+                .as("without a load nothing is marked").isZero();
+    }
+
+    @Test
     void aRoomTooLargeForAnyLongIsWarnedNotWrappedAround() {
         // 2,000 members at 50 messages a second each (the load's limit in all) for 17 years: past Long.MAX_VALUE
         // bytes, which 2.5 times and 256 MB more took round to a negative run that no heap was warned of
