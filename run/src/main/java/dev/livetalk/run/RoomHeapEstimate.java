@@ -34,22 +34,34 @@ import java.util.Optional;
  *                 marker per period at most, through the whole run, and only when it advances: no
  *                 more of each than the room's messages) to every other member
  * @param bytes    about what its measurement holds at its peak
+ * @param runBytes about what the run holds while the room is measured: {@link #RUN_PER_ROOM} times
+ *                 the room, {@link #RUN_BESIDE} and {@link #RUN_PER_USER} for each of the scenario's
+ *                 users
  */
-public record RoomHeapEstimate(String room, int members, long messages, long receipts, long bytes) {
+public record RoomHeapEstimate(String room, int members, long messages, long receipts, long bytes, long runBytes) {
     /** Bytes a receipt of a member: its seq, time and head, as the measurement holds them. */
     static final long RECEIPT_BYTES = 20;
     /**
-     * The run's heap while a room is measured, per byte of the room's estimate, beside
-     * {@link #RUN_BESIDE}: the room's figures and ledger rows being made, and in the simulator the
-     * self-check's second play going on beside the measurement. Set from two runs in the simulator
-     * with their ledgers: the hour of {@code soak-1h} (rooms of about 268 MB by this estimate) held
-     * 458 to 621 MB after each of its 7 full collections while its rooms were measured, and passes in
-     * a 2 GB heap; one room of 40 members for 10 minutes (158 MB by this estimate) held 544 MB at most
-     * after a full collection in an 800 MB heap, passed in 700 MB and stopped early in 600 MB.
+     * The run's heap while a room is measured, per byte of the room's estimate: the room's figures
+     * and ledger rows being made beside it. With {@link #RUN_BESIDE} and {@link #RUN_PER_USER}, set
+     * from three runs in the simulator with their ledgers, told against the old generation's maximum
+     * (what the heap guard watches: {@link MemoryGuard#watchedMax}): one room of 40 members for 10
+     * minutes (158 MB by this estimate, the run 439 MB) stopped early with 400 MB of old generation
+     * ({@code -XX:+UseParallelGC -Xmx600m}) and passed with 467 MB ({@code -Xmx700m}) and 533 MB; the
+     * hour of {@code soak-1h} (rooms of 268 MB, the run 762 MB) held 458 to 621 MB after each full
+     * collection while its rooms were measured, and passes in a 2 GB heap (1.79 GB of old
+     * generation); the hour of that room of 40 (877 MB, the run 2.2 GB) held 2.18 GB at most after a
+     * full collection, and passed in the launcher's 4 GB.
      */
     static final double RUN_PER_ROOM = 2.5;
-    /** What a run holds beside {@link #RUN_PER_ROOM} times its room. */
-    static final long RUN_BESIDE = 256L << 20;
+    /** What a run holds beside its rooms and users: the latency samples before they go to disk (32 MB). */
+    static final long RUN_BESIDE = 32L << 20;
+    /**
+     * What a run holds per user of its scenario beside the room: in the simulator the self-check's
+     * second play goes on beside the measurement, its clients each with a transcript window as a
+     * member's replay holds one (about 0.29 MB a member).
+     */
+    static final long RUN_PER_USER = 300_000;
 
     /** The sizes of one kind of run: with its ledger or without. */
     private record Sizes(long fixed, long perMember, long perMessage, double perMessageAndMember) {
@@ -86,15 +98,12 @@ public record RoomHeapEstimate(String room, int members, long messages, long rec
                     + messages * (sizes.perMessage + sizes.perMessageAndMember * members)
                     + (double) RECEIPT_BYTES * receipts);
             if (largest == null || bytes > largest.bytes) {
-                largest = new RoomHeapEstimate(room.name(), members, messages, receipts, bytes);
+                // in double: a room past 3.7 EB saturates, never wraps
+                long run = Math.round(RUN_PER_ROOM * bytes + RUN_BESIDE + (double) RUN_PER_USER * scenario.users().size());
+                largest = new RoomHeapEstimate(room.name(), members, messages, receipts, bytes, run);
             }
         }
         return Optional.ofNullable(largest);
-    }
-
-    /** About what the run holds while this room is measured: {@link #RUN_PER_ROOM} times the room, and {@link #RUN_BESIDE}. */
-    public long runBytes() {
-        return Math.round(RUN_PER_ROOM * bytes + RUN_BESIDE); // in double: a room past 3.7 EB saturates, never wraps
     }
 
     /**
@@ -102,7 +111,7 @@ public record RoomHeapEstimate(String room, int members, long messages, long rec
      * guard's share of {@code maxHeap}; empty otherwise.
      */
     public Optional<String> warning(String scenario, long maxHeap) {
-        if (runBytes() <= MemoryGuard.DEFAULT_SHARE * maxHeap) {
+        if (runBytes <= MemoryGuard.DEFAULT_SHARE * maxHeap) {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "livetalk: warning: scenario %s: measuring room %s (%d members,"
@@ -110,7 +119,7 @@ public record RoomHeapEstimate(String room, int members, long messages, long rec
                         + " past %.0f%% of the maximum heap of %s, so it is likely to stop early (exit 4) after its"
                         + " play: give it more heap (LIVETALK_JAVA_OPTS=-Xmx...), a shorter duration, or its members in"
                         + " more rooms (README: Soak runs)",
-                scenario, room, members, messages, receipts, MemoryGuard.bytes(bytes), MemoryGuard.bytes(runBytes()),
+                scenario, room, members, messages, receipts, MemoryGuard.bytes(bytes), MemoryGuard.bytes(runBytes),
                 MemoryGuard.DEFAULT_SHARE * 100, MemoryGuard.bytes(maxHeap)));
     }
 

@@ -107,15 +107,15 @@ class RoomHeapEstimateTest {
     @Test
     void aRunIsWarnedWhenTheRoomAndTheRestOfTheRunWouldPassTheGuardsShareOfTheHeap() {
         RoomHeapEstimate room = RoomHeapEstimate.largest(soak("1h"), SETTINGS, true).orElseThrow();
-        assertThat(room.runBytes()).isEqualTo(Math.round(RoomHeapEstimate.RUN_PER_ROOM * room.bytes())
-                + RoomHeapEstimate.RUN_BESIDE);
+        assertThat(room.runBytes()).isEqualTo(Math.round(RoomHeapEstimate.RUN_PER_ROOM * room.bytes()
+                + RoomHeapEstimate.RUN_BESIDE + 200.0 * RoomHeapEstimate.RUN_PER_USER)); // soak-1h's 200 users
         long enough = (long) Math.ceil(room.runBytes() / MemoryGuard.DEFAULT_SHARE);
 
         assertThat(room.warning("soak", enough)).isEmpty();
         assertThat(room.warning("soak", 4L << 30)).isEmpty(); // the launcher's heap in the simulator here
         assertThat(room.warning("soak", enough - 1_000)).hasValueSatisfying(line -> assertThat(line)
                 .startsWith("livetalk: warning: scenario soak: measuring room room01 (10 members, about 189,105"
-                        + " messages and 1,300,320 receipts) will hold about 268 MB of heap and the run about 926 MB,"
+                        + " messages and 1,300,320 receipts) will hold about 268 MB of heap and the run about 759 MB,"
                         + " past 90% of the maximum heap of ")
                 .contains("LIVETALK_JAVA_OPTS=-Xmx", "README: Soak runs"));
     }
