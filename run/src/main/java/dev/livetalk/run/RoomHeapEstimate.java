@@ -48,7 +48,7 @@ public record RoomHeapEstimate(String room, int members, long messages, long rec
      * (what the heap guard watches: {@link MemoryGuard#watchedMax}): one room of 40 members for 10
      * minutes (158 MB by this estimate, the run 438 MB) stopped early with 400 MB of old generation
      * ({@code -XX:+UseParallelGC -Xmx600m}) and passed with 467 MB ({@code -Xmx700m}) and 533 MB; the
-     * hour of {@code soak-1h} (rooms of 268 MB, the run 762 MB) held 458 to 621 MB after each full
+     * hour of {@code soak-1h} (rooms of 268 MB, the run 759 MB) held 458 to 621 MB after each full
      * collection while its rooms were measured, and passes in a 2 GB heap (1.79 GB of old
      * generation); the hour of that room of 40 (877 MB, the run 2.2 GB) held 2.18 GB at most after a
      * full collection, and passed in the launcher's 4 GB.

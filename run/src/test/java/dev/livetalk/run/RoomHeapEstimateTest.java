@@ -152,7 +152,7 @@ class RoomHeapEstimateTest {
     @Test
     void aRoomTooLargeForAnyLongIsWarnedNotWrappedAround() {
         // 2,000 members at 50 messages a second each (the load's limit in all) for 17 years: past Long.MAX_VALUE
-        // bytes, which 2.5 times and 256 MB more took round to a negative run that no heap was warned of
+        // bytes, whose run, summed in long, once went round to a negative figure that no heap was warned of
         Scenario huge = parse("""
                 name: huge
                 seed: 1
