@@ -10,6 +10,7 @@ import dev.livetalk.metrics.results.Invariant;
 import dev.livetalk.metrics.results.Shard;
 import dev.livetalk.metrics.results.UnjudgedBudget;
 import dev.livetalk.metrics.trace.RoomSlices;
+import dev.livetalk.run.MemoryGuard;
 import dev.livetalk.run.RunPlan;
 import dev.livetalk.run.RunProgress;
 import dev.livetalk.run.RunSettings;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Plays a scenario once per seed of a range and per strategy in the simulator, checks each
@@ -41,12 +43,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code livetalk-sweep-N} play whole runs, one seed each at a time; every run is confined to
  * its worker (its own event loop, cores and random source), so the results do not depend on
  * the number of threads. Interrupting the calling thread stops the sweep at once
- * ({@link SweepInterrupted}, with the seeds that finished).
+ * ({@link SweepInterrupted}, with the seeds that finished). So does its heap guard when it trips
+ * ({@link #guardedBy}), and a run that runs out of heap: the sweep ends with the seeds that
+ * finished rather than die of an {@link OutOfMemoryError} with nothing written.
  */
 public final class SeedSweep {
     private final SimSettings settings;
     private final RunSettings runSettings;
     private final int threads;
+    private final MemoryGuard guard;
 
     /** A sweep with these settings on {@code threads} worker threads (at least 1). */
     public SeedSweep(SimSettings settings, int threads) {
@@ -55,12 +60,25 @@ public final class SeedSweep {
 
     /** A sweep with these settings (the strategies from {@code runSettings}) on {@code threads} worker threads. */
     public SeedSweep(SimSettings settings, RunSettings runSettings, int threads) {
+        this(settings, runSettings, threads, MemoryGuard.NONE);
+    }
+
+    private SeedSweep(SimSettings settings, RunSettings runSettings, int threads, MemoryGuard guard) {
         this.runSettings = runSettings;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
         }
         this.settings = settings;
         this.threads = threads;
+        this.guard = guard;
+    }
+
+    /**
+     * This sweep, stopped as when interrupted when {@code guard} trips (the heap nearly full after a
+     * collection): the seeds in progress are abandoned, and {@link SweepInterrupted#heap()} says why.
+     */
+    public SeedSweep guardedBy(MemoryGuard guard) {
+        return new SeedSweep(settings, runSettings, threads, guard);
     }
 
     /** Sweeps with the default settings on every core; the repro names {@code NAME.yaml}. */
@@ -100,19 +118,36 @@ public final class SeedSweep {
      * on, the shard's first seed is played twice, with the strategies the shard plays on it,
      * and must give the same trace.
      *
-     * @throws SweepInterrupted when the calling thread is interrupted: the seeds in progress are
-     *                          abandoned, and it holds the sweep of those that finished
+     * @throws SweepInterrupted when the calling thread is interrupted, the heap guard trips or a run
+     *                          runs out of heap: the seeds in progress are abandoned, and it holds the
+     *                          sweep of those that finished
      */
     public SweepReport run(Scenario scenario, String file, List<String> strategies, SeedRange seeds, Shard shard,
                            long firstUnit) {
         Units units = new Units(seeds, strategies, shard, firstUnit);
+        Units.Seed first = units.next();
+        Thread caller = Thread.currentThread();
+        AtomicReference<MemoryGuard.HeapUse> full = new AtomicReference<>();
+        Runnable stopListening = guard.onTrip(use -> {
+            if (full.compareAndSet(null, use)) {
+                caller.interrupt(); // as a signal does: the await, or the self-check's play, stops
+            }
+        });
+        try {
+            if (first != null && settings.selfCheck()) {
+                selfCheck(scenario, first.strategies(), first.seed(), full);
+            }
+            return play(scenario, file, strategies, seeds, shard, units, first, full);
+        } finally {
+            stopListening.run();
+        }
+    }
+
+    private SweepReport play(Scenario scenario, String file, List<String> strategies, SeedRange seeds, Shard shard,
+                             Units units, Units.Seed first, AtomicReference<MemoryGuard.HeapUse> full) {
         long runs = units.owned();
         List<UnjudgedBudget> notJudged = UnjudgedBudget.of(scenario.budgets(), strategies);
         int judged = scenario.budgets().size() - notJudged.size();
-        Units.Seed first = units.next();
-        if (first != null && settings.selfCheck()) {
-            selfCheck(scenario, first.strategies(), first.seed());
-        }
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(threads,
                 r -> new Thread(r, "livetalk-sweep-" + threadNo.incrementAndGet()));
@@ -144,9 +179,13 @@ public final class SeedSweep {
                 played += done.seed().strategies().size();
                 lastSeed = done.seed().seed();
             }
-        } catch (InterruptedException e) { // the seeds in flight are abandoned: shutdownNow interrupts them
+        } catch (InterruptedException | OutOfHeap e) { // the seeds in flight are abandoned: shutdownNow interrupts them
+            if (e instanceof OutOfHeap) {
+                full.compareAndSet(null, OutOfHeap.USE);
+            }
             throw new SweepInterrupted(scenario.name(), played == 0 ? null : new SweepReport(scenario.name(), file,
-                    new SeedRange(seeds.first(), lastSeed), strategies, shard, played, failures, judged, notJudged));
+                    new SeedRange(seeds.first(), lastSeed), strategies, shard, played, failures, judged, notJudged),
+                    full.get());
         } finally {
             workers.shutdownNow();
         }
@@ -210,8 +249,12 @@ public final class SeedSweep {
         }
     }
 
-    /** Plays {@code seed} twice per strategy, as the one runner does: a second trace that differs is a harness bug. */
-    private void selfCheck(Scenario scenario, List<String> strategies, long seed) {
+    /**
+     * Plays {@code seed} twice per strategy, as the one runner does: a second trace that differs is a harness bug.
+     * Interrupted, or out of heap, it stops the sweep with the heap use in {@code full}, if any.
+     */
+    private void selfCheck(Scenario scenario, List<String> strategies, long seed,
+                           AtomicReference<MemoryGuard.HeapUse> full) {
         ScenarioRunner runner = new ScenarioRunner(new SimBackend(settings), runSettings, RunProgress.NONE);
         RunPlan plan = RunPlan.resolve(scenario, seed);
         try {
@@ -219,7 +262,10 @@ public final class SeedSweep {
                 runner.play(plan, strategy);
             }
         } catch (InterruptedException e) {
-            throw new SweepInterrupted(scenario.name(), null);
+            throw new SweepInterrupted(scenario.name(), null, full.get());
+        } catch (OutOfMemoryError e) { // what the play held is let go with its frames
+            full.compareAndSet(null, OutOfHeap.USE);
+            throw new SweepInterrupted(scenario.name(), null, full.get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -275,10 +321,28 @@ public final class SeedSweep {
     }
 
 
-    private static List<SeedFailure> await(Future<List<SeedFailure>> future) throws InterruptedException {
+    /**
+     * A worker's run ran out of heap: the sweep stops as when its guard trips. The heap use it is told
+     * with ({@link #USE}) is the whole maximum: the run found no more.
+     */
+    static final class OutOfHeap extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final MemoryGuard.HeapUse USE = new MemoryGuard.HeapUse(MemoryGuard.watchedMax(),
+                MemoryGuard.watchedMax());
+
+        OutOfHeap(OutOfMemoryError cause) {
+            super("a sweep run ran out of heap: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** What {@code future} found; its run's {@link OutOfMemoryError} as an {@link OutOfHeap}. */
+    static List<SeedFailure> await(Future<List<SeedFailure>> future) throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof OutOfMemoryError outOfHeap) {
+                throw new OutOfHeap(outOfHeap);
+            }
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }

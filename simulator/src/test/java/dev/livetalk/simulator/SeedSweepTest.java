@@ -2,12 +2,14 @@ package dev.livetalk.simulator;
 
 import dev.livetalk.metrics.gate.Verdict;
 import dev.livetalk.metrics.results.UnjudgedBudget;
+import dev.livetalk.run.MemoryGuard;
 import dev.livetalk.scenarios.Scenario;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SeedSweepTest {
     /** A lossy, duplicating downstream for 7 of 10 s (it ends before the load, so no tail message stays lost). */
@@ -58,6 +60,59 @@ class SeedSweepTest {
 
         assertThat(one).isEqualTo(two);
         assertThat(one.failuresOf("event-only")).isNotEmpty();
+    }
+
+    /**
+     * A sweep whose heap guard has tripped stops before its first seed, as on a signal, and says
+     * why: the heap after the collection that tripped it. Nothing is left interrupted.
+     */
+    @Test
+    void shouldStopWhenItsHeapGuardTrips() {
+        MemoryGuard.HeapUse full = new MemoryGuard.HeapUse(11L << 30, 12L << 30);
+        MemoryGuard guard = new MemoryGuard((share, exceeded) -> {
+            exceeded.accept(full);
+            return () -> { };
+        }, MemoryGuard.DEFAULT_SHARE);
+        for (SimSettings settings : List.of(SimSettings.DEFAULTS, SimSettings.DEFAULTS.withSelfCheck(false))) {
+            SeedSweep sweep = new SeedSweep(settings, 2).guardedBy(guard);
+
+            assertThatThrownBy(() -> sweep.run(LOSSY, "lossy.yaml", List.of("gap-fill"), SEEDS))
+                    .isInstanceOfSatisfying(SweepInterrupted.class, stopped -> {
+                        assertThat(stopped.heap()).contains(full);
+                        assertThat(stopped.finished()).isEmpty();
+                        assertThat(stopped).hasMessage("the seed sweep of scenario lossy-duplicating stopped: heap"
+                                + " used 92% of max 12.0 GB");
+                    });
+            assertThat(Thread.interrupted()).as("self-check " + settings.selfCheck()).isFalse();
+        }
+    }
+
+    /**
+     * A run of the sweep that runs out of heap stops the sweep as its guard would, rather than end
+     * the process with an {@link OutOfMemoryError}: in the self-check (on the calling thread) and in a worker.
+     */
+    @Test
+    void shouldStopWhenARunRunsOutOfHeap() {
+        for (SimSettings settings : List.of(SimSettings.DEFAULTS, SimSettings.DEFAULTS.withSelfCheck(false))) {
+            SeedSweep sweep = new SeedSweep(settings, 2);
+
+            assertThatThrownBy(() -> sweep.run(LOSSY, "lossy.yaml", List.of(OutOfHeapStrategy.NAME), SEEDS))
+                    .as("self-check " + settings.selfCheck())
+                    .isInstanceOfSatisfying(SweepInterrupted.class, stopped -> {
+                        assertThat(stopped.heap()).contains(SeedSweep.OutOfHeap.USE);
+                        assertThat(stopped.heap().orElseThrow().share()).isEqualTo(1.0);
+                        assertThat(stopped.finished()).isEmpty();
+                    });
+        }
+    }
+
+    @Test
+    void shouldTakeAWorkersOutOfMemoryErrorAsTheHeapRunningOut() {
+        java.util.concurrent.CompletableFuture<List<SeedFailure>> died =
+                java.util.concurrent.CompletableFuture.failedFuture(new OutOfMemoryError("Java heap space"));
+
+        assertThatThrownBy(() -> SeedSweep.await(died)).isInstanceOf(SeedSweep.OutOfHeap.class)
+                .hasMessage("a sweep run ran out of heap: Java heap space");
     }
 
     /**

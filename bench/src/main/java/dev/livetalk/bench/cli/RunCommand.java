@@ -837,7 +837,8 @@ final class RunCommand implements Callable<Integer> {
      * line; writes {@code sweep.md}, {@code sweep.json} and {@code shard.json}. On SIGINT or
      * SIGTERM ({@link RunInterruption}, as a run) it abandons the seeds in progress, keeps those
      * that finished (of the scenario in progress, its first ones: {@link SweepInterrupted}),
-     * writes {@link RunStop#FILE} beside them and returns 130 or 143.
+     * writes {@link RunStop#FILE} beside them and returns 130 or 143. So it does, returning 4, when the heap
+     * guard trips or a seed's run runs out of heap ({@link RunStop.Cause#HEAP_EXHAUSTED}).
      */
     private int sweep(SeedRange range, OutputLock held) throws IOException, InterruptedException {
         PrintWriter human = human();
@@ -866,48 +867,60 @@ final class RunCommand implements Callable<Integer> {
         }
         long all = units;
         return interruptible("sweep", "seed", interruption -> {
-            List<SweepReport> sweeps = new ArrayList<>();
-            List<String> finished = new ArrayList<>();
-            String during = "";
-            int index = 0;
-            for (Map.Entry<Path, Scenario> entry : checked.scenarios().entrySet()) {
-                Scenario scenario = entry.getValue();
-                if (interruption.stopped()) {
-                    during = "scenario " + scenario.name() + " (not started)";
-                    break;
-                }
-                SweepReport sweep;
-                try {
-                    sweep = new SeedSweep(SimSettings.DEFAULTS, runSettings(), Runtime.getRuntime().availableProcessors())
-                            .run(scenario, entry.getKey().toString(), checked.strategies().get(scenario.name()), range,
-                                    part, firstUnits.get(index++));
-                } catch (SweepInterrupted e) {
-                    if (!interruption.stopped()) {
-                        throw e;
+            // heap full (its guard trips, or a seed's run runs out): the sweep stops as on a signal, exit 4
+            try (MemoryGuard guard = memoryGuards.get()) {
+                List<SweepReport> sweeps = new ArrayList<>();
+                List<String> finished = new ArrayList<>();
+                String during = "";
+                Optional<RunStop> heapStop = Optional.empty();
+                int index = 0;
+                for (Map.Entry<Path, Scenario> entry : checked.scenarios().entrySet()) {
+                    Scenario scenario = entry.getValue();
+                    if (interruption.stopped()) {
+                        during = "scenario " + scenario.name() + " (not started)";
+                        break;
                     }
-                    interruption.stopInterrupting(); // the seeds that finished are written below
-                    during = "scenario " + scenario.name() + e.finished()
-                            .map(f -> " (seeds " + f.seeds() + " of " + range + " finished)").orElse(" (no seed finished)");
-                    e.finished().ifPresent(f -> sweeps.add(said(f)));
-                    break;
+                    SweepReport sweep;
+                    try {
+                        sweep = new SeedSweep(SimSettings.DEFAULTS, runSettings(), Runtime.getRuntime().availableProcessors())
+                                .guardedBy(guard)
+                                .run(scenario, entry.getKey().toString(), checked.strategies().get(scenario.name()), range,
+                                        part, firstUnits.get(index++));
+                    } catch (SweepInterrupted e) {
+                        if (!interruption.stopped() && e.heap().isEmpty()) {
+                            throw e;
+                        }
+                        interruption.stopInterrupting(); // the seeds that finished are written below
+                        during = "scenario " + scenario.name() + e.finished()
+                                .map(f -> " (seeds " + f.seeds() + " of " + range + " finished)").orElse(" (no seed finished)");
+                        e.finished().ifPresent(f -> sweeps.add(said(f)));
+                        if (e.heap().isPresent() && !interruption.stopped()) { // a signal first is told as the signal
+                            heapStop = Optional.of(new RunStop(RunStop.Cause.HEAP_EXHAUSTED, e.heap().get().sentence()
+                                    + "; the sweep plays " + Words.count(Runtime.getRuntime().availableProcessors(), "seed")
+                                    + " at once: give it more heap (LIVETALK_JAVA_OPTS=-Xmx...) or a shorter scenario",
+                                    during, finished));
+                        }
+                        break;
+                    }
+                    interruption.stopInterrupting();
+                    sweeps.add(said(sweep)); // whole even when a signal came as it ended: the next scenario stops
+                    finished.add(scenario.name());
+                    interruption.resumeInterrupting();
                 }
-                interruption.stopInterrupting();
-                sweeps.add(said(sweep)); // whole even when a signal came as it ended: the next scenario stops
-                finished.add(scenario.name());
-                interruption.resumeInterrupting();
+                String at = during;
+                Optional<RunStop> signalled = interruption.playEnded() // a signal from now on lets the results be written
+                        .map(cause -> new RunStop(cause, "interrupted by " + cause, at, finished));
+                Optional<RunStop> stop = signalled.isPresent() ? signalled : heapStop;
+                if (stop.isPresent()) {
+                    stop.get().write(outDir);
+                }
+                SweepResults.write(outDir, range, part, sweeps, stop);
+                new ShardManifest(ShardManifest.VERSION, "sweep", part.toString(), plan, all, part.share(all), List.of())
+                        .withOrigins(origins).write(outDir);
+                human.print(SweepResults.ending(sweeps, range, part, outDir, stop));
+                human.flush();
+                return SweepResults.exitCode(sweeps, stop);
             }
-            String at = during;
-            Optional<RunStop> stop = interruption.playEnded() // a signal from now on lets the results be written
-                    .map(cause -> new RunStop(cause, "interrupted by " + cause, at, finished));
-            if (stop.isPresent()) {
-                stop.get().write(outDir);
-            }
-            SweepResults.write(outDir, range, part, sweeps, stop);
-            new ShardManifest(ShardManifest.VERSION, "sweep", part.toString(), plan, all, part.share(all), List.of())
-                    .withOrigins(origins).write(outDir);
-            human.print(SweepResults.ending(sweeps, range, part, outDir, stop));
-            human.flush();
-            return SweepResults.exitCode(sweeps, stop);
         });
     }
 

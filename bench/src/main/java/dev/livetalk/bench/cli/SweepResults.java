@@ -194,7 +194,7 @@ final class SweepResults {
     }
 
     /**
-     * The exit code of the sweep's outcome: that of the cause when it stopped (130, 143), else 99
+     * The exit code of the sweep's outcome: that of the cause when it stopped (130, 143, or 4 for the heap), else 99
      * when a budget failed for some seed, else 5 when a scenario's budgets all apply to strategies
      * not swept, else 0; invariants are reported, not gated.
      */

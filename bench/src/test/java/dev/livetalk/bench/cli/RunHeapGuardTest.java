@@ -70,6 +70,40 @@ class RunHeapGuardTest extends CommandLineTest {
         assertThat(err.toString()).as("rooms this small fit any heap").doesNotContain("livetalk: warning");
     }
 
+    /**
+     * A seed sweep whose heap guard trips stops as on a signal (the seeds in progress abandoned), writes
+     * what finished with the stop marker, and exits 4; before, it ended in an OutOfMemoryError.
+     */
+    @Test
+    void aFullHeapStopsASeedSweepWithItsReportAndExit4() throws Exception {
+        Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
+        Files.writeString(scenarios.resolve("a-first.yaml"), SCENARIO.formatted("a-first"));
+        Files.writeString(scenarios.resolve("b-second.yaml"), SCENARIO.formatted("b-second"));
+        Path outDir = dir.resolve("out");
+        CommandLine commandLine = LivetalkCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        RunCommand run = commandLine.getSubcommands().get("run").getCommand();
+        run.memoryGuards = () -> new MemoryGuard((share, exceeded) -> {
+            exceeded.accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30)); // full from the start
+            return () -> { };
+        }, MemoryGuard.DEFAULT_SHARE);
+
+        int code = commandLine.execute("run", scenarios.toString(), "--network", "sim", "--seeds", "1..4",
+                "--out", outDir.toString());
+
+        assertThat(code).as(out.toString() + err).isEqualTo(ExitCode.HEAP_EXHAUSTED.code());
+        RunStop stop = RunStop.read(outDir.resolve(RunStop.FILE));
+        assertThat(stop.cause()).isEqualTo(RunStop.Cause.HEAP_EXHAUSTED);
+        assertThat(stop.during()).isEqualTo("scenario a-first (no seed finished)");
+        assertThat(stop.finished()).isEmpty();
+        assertThat(stop.detail()).startsWith("heap used 92% of max 12.0 GB; the sweep plays ")
+                .endsWith(" at once: give it more heap (LIVETALK_JAVA_OPTS=-Xmx...) or a shorter scenario");
+        assertThat(out.toString()).contains("\nverdict: STOPPED EARLY (heap used 92% of max 12.0 GB; the sweep plays ");
+        assertThat(outDir.resolve(SweepResults.JSON)).exists();
+        assertThat(err.toString()).doesNotContain("OutOfMemoryError", "Exception");
+    }
+
     @Test
     void aRoomTooLargeForTheHeapIsToldBeforeThePlay() throws Exception {
         Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
