@@ -36,12 +36,16 @@ class RunHeapGuardTest extends CommandLineTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aFullHeapStopsTheRunEarlyWithItsReportAndExit4() throws Exception {
+    /** Two scenarios in {@code dir/scenarios}, a-first and b-second; the folder. */
+    private Path twoScenarios() throws Exception {
         Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
         Files.writeString(scenarios.resolve("a-first.yaml"), SCENARIO.formatted("a-first"));
         Files.writeString(scenarios.resolve("b-second.yaml"), SCENARIO.formatted("b-second"));
-        Path outDir = dir.resolve("out");
+        return scenarios;
+    }
+
+    /** The command line, its output in {@code out} and {@code err}, whose run's heap guard is tripped from the start. */
+    private CommandLine withFullHeap() {
         CommandLine commandLine = LivetalkCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
@@ -50,8 +54,15 @@ class RunHeapGuardTest extends CommandLineTest {
             exceeded.accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30)); // full from the start
             return () -> { };
         }, MemoryGuard.DEFAULT_SHARE);
+        return commandLine;
+    }
 
-        int code = commandLine.execute("run", scenarios.toString(), "--network", "sim", "--out", outDir.toString());
+    @Test
+    void aFullHeapStopsTheRunEarlyWithItsReportAndExit4() throws Exception {
+        Path scenarios = twoScenarios();
+        Path outDir = dir.resolve("out");
+
+        int code = withFullHeap().execute("run", scenarios.toString(), "--network", "sim", "--out", outDir.toString());
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.HEAP_EXHAUSTED.code()).isEqualTo(4);
         assertThat(err.toString()).contains("a-first reconcile: stopping early: heap used 92% of max 12.0 GB in the"
@@ -76,20 +87,10 @@ class RunHeapGuardTest extends CommandLineTest {
      */
     @Test
     void aFullHeapStopsASeedSweepWithItsReportAndExit4() throws Exception {
-        Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
-        Files.writeString(scenarios.resolve("a-first.yaml"), SCENARIO.formatted("a-first"));
-        Files.writeString(scenarios.resolve("b-second.yaml"), SCENARIO.formatted("b-second"));
+        Path scenarios = twoScenarios();
         Path outDir = dir.resolve("out");
-        CommandLine commandLine = LivetalkCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        RunCommand run = commandLine.getSubcommands().get("run").getCommand();
-        run.memoryGuards = () -> new MemoryGuard((share, exceeded) -> {
-            exceeded.accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30)); // full from the start
-            return () -> { };
-        }, MemoryGuard.DEFAULT_SHARE);
 
-        int code = commandLine.execute("run", scenarios.toString(), "--network", "sim", "--seeds", "1..4",
+        int code = withFullHeap().execute("run", scenarios.toString(), "--network", "sim", "--seeds", "1..4",
                 "--out", outDir.toString());
 
         assertThat(code).as(out.toString() + err).isEqualTo(ExitCode.HEAP_EXHAUSTED.code());
