@@ -9,7 +9,6 @@ import dev.livetalk.client.transcript.MessageStatus;
  * <p>Immutable; any thread.
  *
  * @param at       trace time
- * @param entryNo  the line
  * @param previous what the line showed before; for a new line, what the message's last line
  *                 showed when no other line of it was on screen (a line removed and shown again),
  *                 else {@code null}
@@ -18,17 +17,16 @@ import dev.livetalk.client.transcript.MessageStatus;
  * @param evicted  the line scrolled away (its transcript's limit evicted it) keeping {@code status}:
  *                 its sender no longer sees its status, which never changes again
  */
-public record StatusStep(long at, long entryNo, MessageStatus previous, MessageStatus status, long seq,
-                         boolean evicted) {
+public record StatusStep(long at, MessageStatus previous, MessageStatus status, long seq, boolean evicted) {
     public StatusStep {
         if (status == null) {
-            throw new IllegalArgumentException("a status step needs a status (line " + entryNo + " at " + at + ")");
+            throw new IllegalArgumentException("a status step needs a status (at " + at + ")");
         }
     }
 
     /** A line appeared or changed its status. */
-    public StatusStep(long at, long entryNo, MessageStatus previous, MessageStatus status, long seq) {
-        this(at, entryNo, previous, status, seq, false);
+    public StatusStep(long at, MessageStatus previous, MessageStatus status, long seq) {
+        this(at, previous, status, seq, false);
     }
 
     /** Whether the line went to a status that its previous one cannot advance to ({@link MessageStatus#canAdvanceTo}). */

@@ -8,7 +8,7 @@ import java.util.BitSet;
 
 /**
  * The status steps of a client's own messages in one room ({@link RoomReplay#ownStatus()}), held
- * as arrays: per message key, its {@link StatusStep}s in order. Each step takes about 26 bytes and
+ * as arrays: per message key, its {@link StatusStep}s in order. Each step takes about 18 bytes and
  * each message 20 more, where a map of lists of {@link StatusStep} took about 64 bytes a step and
  * 120 a message. A room's replay keeps one per member, together about five steps for every message
  * of the room (at its sender: pending, sent, delivered, read, evicted).
@@ -28,7 +28,6 @@ final class StatusSteps extends StepRuns<StatusStep> {
     private final int[] places;
     private final int[] messageAt;
     private final long[] ats;
-    private final long[] entryNos;
     private final long[] seqs;
     /** Each step's previous status's ordinal plus one (0: none), and its status's ordinal. */
     private final byte[] previous;
@@ -49,7 +48,6 @@ final class StatusSteps extends StepRuns<StatusStep> {
         // the steps were noted in time order, the messages' interleaved: each message's are put together
         int[] placeOf = grouped[1];
         this.ats = built.ats.moveTo(placeOf);
-        this.entryNos = built.entryNos.moveTo(placeOf);
         this.seqs = built.seqs.moveTo(placeOf);
         this.previous = built.previous.moveTo(placeOf);
         this.statuses = built.statuses.moveTo(placeOf);
@@ -78,7 +76,7 @@ final class StatusSteps extends StepRuns<StatusStep> {
 
     @Override
     StatusStep step(int at) {
-        return new StatusStep(ats[at], entryNos[at], previous[at] == 0 ? null : STATUSES[previous[at] - 1],
+        return new StatusStep(ats[at], previous[at] == 0 ? null : STATUSES[previous[at] - 1],
                 STATUSES[statuses[at]], seqs[at], evicted.get(at));
     }
 
@@ -99,7 +97,6 @@ final class StatusSteps extends StepRuns<StatusStep> {
         /** Per step, in the order noted: its message, and its fields. */
         private final Blocks.Ints messageOf = new Blocks.Ints();
         private final Blocks.Longs ats = new Blocks.Longs();
-        private final Blocks.Longs entryNos = new Blocks.Longs();
         private final Blocks.Longs seqs = new Blocks.Longs();
         private final Blocks.Bytes previous = new Blocks.Bytes();
         private final Blocks.Bytes statuses = new Blocks.Bytes();
@@ -129,7 +126,6 @@ final class StatusSteps extends StepRuns<StatusStep> {
             int steps = ats.size();
             messageOf.add(m);
             ats.add(step.at());
-            entryNos.add(step.entryNo());
             seqs.add(step.seq());
             previous.add((byte) (step.previous() == null ? 0 : step.previous().ordinal() + 1));
             statuses.add((byte) step.status().ordinal());

@@ -187,7 +187,7 @@ public final class TranscriptReplayer {
         switch (change) {
             case TranscriptChange.Inserted c -> {
                 order.insert(c.entryNo(), c.entry(), c.afterEntryNo(), c.at());
-                onNewLine(c.entryNo(), c.entry(), c.at());
+                onNewLine(c.entry(), c.at());
             }
             case TranscriptChange.Moved c -> {
                 order.move(c.entryNo(), c.entry(), c.afterEntryNo(), c.at());
@@ -203,14 +203,14 @@ public final class TranscriptReplayer {
                 order.evict(c.entryNo());
                 LogicalMessage message = index.of(room, c.entry());
                 if (message != null && isOwn(message)) {
-                    ownStatus.add(message, new StatusStep(c.at(), c.entryNo(), c.entry().status(), c.entry().status(),
+                    ownStatus.add(message, new StatusStep(c.at(), c.entry().status(), c.entry().status(),
                             c.entry().seq(), true));
                 }
             }
             case TranscriptChange.StatusChanged c -> {
                 order.restatus(c.entryNo(), c.entry());
                 noteStatus(c.entry(), c.at());
-                noteOwnStatus(index.of(room, c.entry()), c.entryNo(), c.previous(), c.entry(), c.at());
+                noteOwnStatus(index.of(room, c.entry()), c.previous(), c.entry(), c.at());
             }
         }
     }
@@ -227,28 +227,27 @@ public final class TranscriptReplayer {
         if (same) {
             noteSeq(now.key(), c.entry(), false);
             noteStatus(c.entry(), c.at());
-            noteOwnStatus(now, c.entryNo(), previous.status(), c.entry(), c.at());
+            noteOwnStatus(now, previous.status(), c.entry(), c.at());
         } else {
-            onNewLine(c.entryNo(), c.entry(), c.at());
+            onNewLine(c.entry(), c.at());
         }
     }
 
     /** A line of a message appeared (inserted, or replacing another message's line). */
-    private void onNewLine(long entryNo, TranscriptEntry entry, long at) {
+    private void onNewLine(TranscriptEntry entry, long at) {
         LogicalMessage message = index.of(room, entry);
         boolean alone = message == null || shownCount.of(message) == 0;
         onShown(entry, at);
         if (message != null && isOwn(message)) {
             MessageStatus before = alone ? ownStatus.lastStatus(message) : null;
-            ownStatus.add(message, new StatusStep(at, entryNo, before, entry.status(), entry.seq()));
+            ownStatus.add(message, new StatusStep(at, before, entry.status(), entry.seq()));
         }
     }
 
     /** A line of a message kept its message and went from {@code previous} to the entry's status. */
-    private void noteOwnStatus(LogicalMessage message, long entryNo, MessageStatus previous, TranscriptEntry entry,
-                               long at) {
+    private void noteOwnStatus(LogicalMessage message, MessageStatus previous, TranscriptEntry entry, long at) {
         if (message != null && isOwn(message) && previous != entry.status()) {
-            ownStatus.add(message, new StatusStep(at, entryNo, previous, entry.status(), entry.seq()));
+            ownStatus.add(message, new StatusStep(at, previous, entry.status(), entry.seq()));
         }
     }
 

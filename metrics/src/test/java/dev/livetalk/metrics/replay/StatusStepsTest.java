@@ -32,7 +32,7 @@ class StatusStepsTest {
                 List<StatusStep> before = model.get(message.key());
                 assertThat(built.lastStatus(message))
                         .isEqualTo(before == null ? null : before.get(before.size() - 1).status());
-                StatusStep step = new StatusStep(random.nextLong(1_000_000), random.nextLong(100),
+                StatusStep step = new StatusStep(random.nextLong(1_000_000),
                         random.nextInt(4) == 0 ? null : statuses[random.nextInt(statuses.length)],
                         statuses[random.nextInt(statuses.length)], random.nextLong(50), random.nextInt(5) == 0);
                 built.add(message, step);
@@ -66,7 +66,7 @@ class StatusStepsTest {
         MessageIndex index = TwoRooms.index();
         LogicalMessage side = TwoRooms.ofRoom(index, "side").get(0);
         assertThatThrownBy(() -> new StatusSteps.Builder(index, "lobby")
-                .add(side, new StatusStep(1, 1, null, MessageStatus.PENDING, 0)))
+                .add(side, new StatusStep(1, null, MessageStatus.PENDING, 0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("room lobby");
     }
 }
