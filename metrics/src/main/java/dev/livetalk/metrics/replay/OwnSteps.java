@@ -62,7 +62,7 @@ final class OwnSteps extends StepRuns<ChangeTally.Step> {
     }
 
     @Override
-    ChangeTally.Step step(int at) {
+    ChangeTally.Step step(int message, int at) {
         return new ChangeTally.Step(statuses[at] == 0 ? null : STATUSES[statuses[at] - 1], ats[at],
                 lostEpochs.get(at));
     }

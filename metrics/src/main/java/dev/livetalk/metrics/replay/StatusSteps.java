@@ -8,10 +8,14 @@ import java.util.BitSet;
 
 /**
  * The status steps of a client's own messages in one room ({@link RoomReplay#ownStatus()}), held
- * as arrays: per message key, its {@link StatusStep}s in order. Each step takes about 18 bytes and
+ * as arrays: per message key, its {@link StatusStep}s in order. Each step takes about 10 bytes and
  * each message 20 more, where a map of lists of {@link StatusStep} took about 64 bytes a step and
  * 120 a message. A room's replay keeps one per member, together about five steps for every message
  * of the room (at its sender: pending, sent, delivered, read, evicted).
+ *
+ * <p>A step's seq is nearly always 0 (a pending line's) or its message's first
+ * ({@link LogicalMessage#firstSeq}): those are a bit each, and only another seq (a line of a lost
+ * epoch's commit, or of a second commit) is kept as a number, 12 bytes, where every step's took 8.
  *
  * <p>The steps of a message are stored together ({@link StepRuns}), the messages in the order of
  * their first step (the order of the map's entries); a message is found by its place in its room
@@ -28,7 +32,12 @@ final class StatusSteps extends StepRuns<StatusStep> {
     private final int[] places;
     private final int[] messageAt;
     private final long[] ats;
-    private final long[] seqs;
+    /** The steps whose seq is 0, and those whose seq is their message's first. */
+    private final BitSet noSeq;
+    private final BitSet firstSeq;
+    /** The places of the steps with another seq, ascending, and each one's seq. */
+    private final int[] otherAt;
+    private final long[] otherSeqs;
     /** Each step's previous status's ordinal plus one (0: none), and its status's ordinal. */
     private final byte[] previous;
     private final byte[] statuses;
@@ -48,18 +57,37 @@ final class StatusSteps extends StepRuns<StatusStep> {
         // the steps were noted in time order, the messages' interleaved: each message's are put together
         int[] placeOf = grouped[1];
         this.ats = built.ats.moveTo(placeOf);
-        this.seqs = built.seqs.moveTo(placeOf);
+        this.noSeq = moved(built.noSeq, placeOf, steps);
+        this.firstSeq = moved(built.firstSeq, placeOf, steps);
+        int others = built.otherAt.size();
+        long[][] byPlace = new long[others][];
+        for (int i = 0; i < others; i++) {
+            byPlace[i] = new long[] {placeOf[built.otherAt.get(i)], built.otherSeqs.get(i)};
+        }
+        Arrays.sort(byPlace, (a, b) -> Long.compare(a[0], b[0]));
+        this.otherAt = new int[others];
+        this.otherSeqs = new long[others];
+        for (int i = 0; i < others; i++) {
+            otherAt[i] = (int) byPlace[i][0];
+            otherSeqs[i] = byPlace[i][1];
+        }
+        built.otherAt.clear();
+        built.otherSeqs.clear();
         this.previous = built.previous.moveTo(placeOf);
         this.statuses = built.statuses.moveTo(placeOf);
-        this.evicted = new BitSet(steps);
-        for (int i = 0; i < steps; i++) {
-            if (built.evicted.get(i)) {
-                evicted.set(placeOf[i]);
-            }
-        }
+        this.evicted = moved(built.evicted, placeOf, steps);
         int[][] numbers = sorted(built.numberAtPlace);
         this.places = numbers[0];
         this.messageAt = numbers[1];
+    }
+
+    /** The steps of {@code noted} (by the order noted) at their places. */
+    private static BitSet moved(BitSet noted, int[] placeOf, int steps) {
+        BitSet at = new BitSet(steps);
+        for (int i = noted.nextSetBit(0); i >= 0; i = noted.nextSetBit(i + 1)) {
+            at.set(placeOf[i]);
+        }
+        return at;
     }
 
     @Override
@@ -75,9 +103,16 @@ final class StatusSteps extends StepRuns<StatusStep> {
     }
 
     @Override
-    StatusStep step(int at) {
+    StatusStep step(int message, int at) {
         return new StatusStep(ats[at], previous[at] == 0 ? null : STATUSES[previous[at] - 1],
-                STATUSES[statuses[at]], seqs[at], evicted.get(at));
+                STATUSES[statuses[at]], seq(message, at), evicted.get(at));
+    }
+
+    private long seq(int message, int at) {
+        if (noSeq.get(at)) {
+            return 0;
+        }
+        return firstSeq.get(at) ? index.byKey(keys[message]).firstSeq() : otherSeqs[Arrays.binarySearch(otherAt, at)];
     }
 
     /**
@@ -97,7 +132,10 @@ final class StatusSteps extends StepRuns<StatusStep> {
         /** Per step, in the order noted: its message, and its fields. */
         private final Blocks.Ints messageOf = new Blocks.Ints();
         private final Blocks.Longs ats = new Blocks.Longs();
-        private final Blocks.Longs seqs = new Blocks.Longs();
+        private final BitSet noSeq = new BitSet();
+        private final BitSet firstSeq = new BitSet();
+        private final Blocks.Ints otherAt = new Blocks.Ints();
+        private final Blocks.Longs otherSeqs = new Blocks.Longs();
         private final Blocks.Bytes previous = new Blocks.Bytes();
         private final Blocks.Bytes statuses = new Blocks.Bytes();
         private final BitSet evicted = new BitSet();
@@ -126,7 +164,14 @@ final class StatusSteps extends StepRuns<StatusStep> {
             int steps = ats.size();
             messageOf.add(m);
             ats.add(step.at());
-            seqs.add(step.seq());
+            if (step.seq() == 0) {
+                noSeq.set(steps);
+            } else if (step.seq() == message.firstSeq()) {
+                firstSeq.set(steps);
+            } else {
+                otherAt.add(steps);
+                otherSeqs.add(step.seq());
+            }
             previous.add((byte) (step.previous() == null ? 0 : step.previous().ordinal() + 1));
             statuses.add((byte) step.status().ordinal());
             if (step.evicted()) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * messages) and {@link OwnSteps} (the ledger's tally of them) have in common. The steps of a
  * message are stored together, a run of places in the subclass's arrays
  * ({@link #group}); the subclass orders the messages, finds a key's message and makes the step
- * of a place ({@link #step}). Each {@link List#get} of a message's steps makes its step.
+ * of a place of a message ({@link #step}). Each {@link List#get} of a message's steps makes its step.
  *
  * <p>Read as any {@link java.util.Map}; it cannot be changed. Immutable once built; any thread.
  *
@@ -87,8 +87,8 @@ abstract class StepRuns<S> extends AbstractMap<String, List<S>> {
     /** The number of the message with key {@code key}, or -1 when it has no steps. */
     abstract int messageOf(String key);
 
-    /** The step at place {@code at} of the arrays. */
-    abstract S step(int at);
+    /** The step at place {@code at} of the arrays, one of message number {@code message}'s. */
+    abstract S step(int message, int at);
 
     /** The steps of the message with key {@code key}, or {@code null} when it has none. */
     @Override
@@ -140,15 +140,17 @@ abstract class StepRuns<S> extends AbstractMap<String, List<S>> {
 
     /** The steps of message number {@code message}, a view made a step at a time. */
     private List<S> steps(int message) {
-        return new Steps(starts[message], starts[message + 1] - starts[message]);
+        return new Steps(message, starts[message], starts[message + 1] - starts[message]);
     }
 
-    /** Places {@code from} to {@code from + size} of the arrays. */
+    /** Places {@code from} to {@code from + size} of the arrays, message number {@code message}'s steps. */
     private final class Steps extends AbstractList<S> implements RandomAccess {
+        private final int message;
         private final int from;
         private final int size;
 
-        Steps(int from, int size) {
+        Steps(int message, int from, int size) {
+            this.message = message;
             this.from = from;
             this.size = size;
         }
@@ -158,7 +160,7 @@ abstract class StepRuns<S> extends AbstractMap<String, List<S>> {
             if (i < 0 || i >= size) {
                 throw new IndexOutOfBoundsException("step " + i + " of " + size);
             }
-            return step(from + i);
+            return step(message, from + i);
         }
 
         @Override

@@ -32,9 +32,15 @@ class StatusStepsTest {
                 List<StatusStep> before = model.get(message.key());
                 assertThat(built.lastStatus(message))
                         .isEqualTo(before == null ? null : before.get(before.size() - 1).status());
+                // a pending line's seq, the message's first (0 for one never committed), or another
+                long seq = switch (random.nextInt(3)) {
+                    case 0 -> 0;
+                    case 1 -> message.firstSeq();
+                    default -> random.nextLong(50);
+                };
                 StatusStep step = new StatusStep(random.nextLong(1_000_000),
                         random.nextInt(4) == 0 ? null : statuses[random.nextInt(statuses.length)],
-                        statuses[random.nextInt(statuses.length)], random.nextLong(50), random.nextInt(5) == 0);
+                        statuses[random.nextInt(statuses.length)], seq, random.nextInt(5) == 0);
                 built.add(message, step);
                 model.computeIfAbsent(message.key(), k -> new ArrayList<>()).add(step);
             }
