@@ -32,17 +32,15 @@ import java.util.Set;
  */
 public final class MessageIndex {
     /** Every logical message, in the order of {@link #all()}. */
-    private final List<LogicalMessage> messages = new ArrayList<>();
+    private final ArrayList<LogicalMessage> messages = new ArrayList<>();
     /** Per key, its message's place in {@link #messages}. */
     private final OrdinalTable ordinalByKey = new OrdinalTable(1);
     /** Per message (by its place in {@link #messages}), its place among its room's messages. */
     private int[] placeInRoom;
     /** Per room, how many messages it has. */
     private final Map<String, Integer> roomSizes = new HashMap<>();
-    /** Per room and server id, the message's place in {@link #messages}. */
-    private final OrdinalTable ordinalById = new OrdinalTable(2);
-    /** Per room, sender and client message id, the message's place in {@link #messages}. */
-    private final OrdinalTable ordinalByClientMsgId = new OrdinalTable(3);
+    /** Per room, its messages' places in {@link #messages} by server id and by sender and client message id. */
+    private final Map<String, RoomOrdinals> ordinalsByRoom = new HashMap<>();
     /** Per room, the server ids of lost epochs' commits. */
     private final Map<String, Set<String>> lostIds = new HashMap<>();
     /** {@link #dueOrder}'s, by room and head. */
@@ -61,7 +59,7 @@ public final class MessageIndex {
                 String key = sendKey(client.clientId(), send.clientMsgId());
                 int ordinal = index.draft(drafts, new Draft(key, send.room(), client.user(), client.clientId(), send),
                         true);
-                index.ordinalByClientMsgId.put(send.room(), client.user(), send.clientMsgId(), ordinal, false);
+                index.ordinals(send.room()).byClientMsgId.put(client.user(), send.clientMsgId(), null, ordinal, false);
                 if (send.body() != null) {
                     ordinalByBody.put(send.room(), client.user(), send.body(), ordinal, false);
                 }
@@ -71,21 +69,22 @@ public final class MessageIndex {
             for (CommittedMessage commit : log.messages()) {
                 int ordinal = index.ordinalOfCommit(commit, ordinalByBody, drafts, log.room());
                 drafts.get(ordinal).commits.add(commit);
-                index.ordinalById.put(log.room(), commit.id(), null, ordinal, true);
-                index.ordinalByClientMsgId.put(log.room(), commit.message().from(), commit.message().clientMsgId(),
-                        ordinal, false);
+                RoomOrdinals ofRoom = index.ordinals(log.room());
+                ofRoom.byId.put(commit.id(), null, null, ordinal, true);
+                ofRoom.byClientMsgId.put(commit.message().from(), commit.message().clientMsgId(), null, ordinal, false);
             }
         }
         for (CommittedMessage commit : trace.lostCommits()) {
             String room = commit.message().room();
             int ordinal = index.ordinalOfCommit(commit, ordinalByBody, drafts, room);
             drafts.get(ordinal).lostCommits.add(commit);
-            index.ordinalById.put(room, commit.id(), null, ordinal, false);
+            RoomOrdinals ofRoom = index.ordinals(room);
+            ofRoom.byId.put(commit.id(), null, null, ordinal, false);
             index.lostIds.computeIfAbsent(room, r -> new HashSet<>()).add(commit.id());
-            index.ordinalByClientMsgId.put(room, commit.message().from(), commit.message().clientMsgId(), ordinal,
-                    false);
+            ofRoom.byClientMsgId.put(commit.message().from(), commit.message().clientMsgId(), null, ordinal, false);
         }
         index.placeInRoom = new int[drafts.size()];
+        index.messages.ensureCapacity(drafts.size()); // as long as it is: grown, it held up to half as much again
         for (Draft draft : drafts) {
             index.placeInRoom[index.messages.size()] = index.roomSizes.merge(draft.room, 1, Integer::sum) - 1;
             index.messages.add(draft.build());
@@ -118,7 +117,7 @@ public final class MessageIndex {
                                 String room) {
         String in = commit.message().room();
         String from = commit.message().from();
-        int ordinal = ordinalByClientMsgId.get(in, from, commit.message().clientMsgId());
+        int ordinal = ordinalsIn(in).byClientMsgId.get(from, commit.message().clientMsgId(), null);
         if (ordinal == OrdinalTable.NONE) {
             ordinal = ordinalByBody.get(in, from, commit.message().body());
         }
@@ -128,8 +127,9 @@ public final class MessageIndex {
 
     /** The logical message of a displayed entry in {@code room}, or {@code null} when the server never heard of it. */
     public LogicalMessage of(String room, TranscriptEntry entry) {
-        int ordinal = entry.id() != null ? ordinalById.get(room, entry.id(), null)
-                : ordinalByClientMsgId.get(room, entry.from(), entry.clientMsgId());
+        RoomOrdinals ofRoom = ordinalsIn(room);
+        int ordinal = entry.id() != null ? ofRoom.byId.get(entry.id())
+                : ofRoom.byClientMsgId.get(entry.from(), entry.clientMsgId(), null);
         return ordinal == OrdinalTable.NONE ? null : messages.get(ordinal);
     }
 
@@ -144,7 +144,7 @@ public final class MessageIndex {
 
     /** The logical message of a server id in {@code room}, or {@code null}. */
     public LogicalMessage byId(String room, String id) {
-        int ordinal = ordinalById.get(room, id, null);
+        int ordinal = ordinalsIn(room).byId.get(id);
         return ordinal == OrdinalTable.NONE ? null : messages.get(ordinal);
     }
 
@@ -214,6 +214,29 @@ public final class MessageIndex {
      * 1,000-client minute's measurement and self-check), and the index kept a joined copy of every
      * message's id and client message id.
      */
+
+    /**
+     * A room's messages' places in {@link #messages} by server id and by sender and client message id:
+     * tables per room, so that a key does not hold its room (4 bytes a slot, 2 to 4 slots a message in
+     * each table).
+     */
+    private static final class RoomOrdinals {
+        /** No room's: what a room without messages is looked up in. */
+        static final RoomOrdinals NONE = new RoomOrdinals();
+
+        final OrdinalTable byId = new OrdinalTable(1);
+        final OrdinalTable byClientMsgId = new OrdinalTable(2);
+    }
+
+    /** {@code room}'s tables, made when it has none; while the index is built. */
+    private RoomOrdinals ordinals(String room) {
+        return ordinalsByRoom.computeIfAbsent(room, r -> new RoomOrdinals());
+    }
+
+    /** {@code room}'s tables, empty ones when it has none. */
+    private RoomOrdinals ordinalsIn(String room) {
+        return ordinalsByRoom.getOrDefault(room, RoomOrdinals.NONE);
+    }
 
     private static final class Draft {
         final String key;
