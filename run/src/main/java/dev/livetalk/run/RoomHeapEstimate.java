@@ -46,12 +46,14 @@ public record RoomHeapEstimate(String room, int members, long messages, long rec
      * and ledger rows being made beside it. With {@link #RUN_BESIDE} and {@link #RUN_PER_USER}, set
      * from three runs in the simulator with their ledgers, told against the old generation's maximum
      * (what the heap guard watches: {@link MemoryGuard#watchedMax}): one room of 40 members for 10
-     * minutes (158 MB by this estimate, the run 438 MB) stopped early with 400 MB of old generation
+     * minutes (155 MB by this estimate, the run 430 MB) stopped early with 400 MB of old generation
      * ({@code -XX:+UseParallelGC -Xmx600m}) and passed with 467 MB ({@code -Xmx700m}) and 533 MB; the
-     * hour of {@code soak-1h} (rooms of 268 MB, the run 759 MB) held 458 to 621 MB after each full
+     * hour of {@code soak-1h} (rooms of 250 MB, the run 714 MB) held 458 to 621 MB after each full
      * collection while its rooms were measured, and passes in a 2 GB heap (1.79 GB of old
-     * generation); the hour of that room of 40 (877 MB, the run 2.2 GB) held 2.18 GB at most after a
-     * full collection, and passed in the launcher's 4 GB.
+     * generation); the hour of that room of 40 (860 MB, the run 2.1 GB) held 2.18 GB at most after a
+     * full collection, and passed in the launcher's 4 GB. Those runs were of a build whose rooms held
+     * about 100 bytes a message more (the estimate then: 158 MB and 438 MB, 268 MB and 759 MB, 877 MB
+     * and 2.2 GB; docs/PERFORMANCE.md, "Soak runs").
      */
     static final double RUN_PER_ROOM = 2.5;
     /** What a run holds beside its rooms and users: the latency samples before they go to disk (32 MB). */
@@ -67,8 +69,8 @@ public record RoomHeapEstimate(String room, int members, long messages, long rec
     private record Sizes(long fixed, long perMember, long perMessage, double perMessageAndMember) {
     }
 
-    private static final Sizes WITH_LEDGER = new Sizes(1_400_000, 286_000, 963, 36.2);
-    private static final Sizes WITHOUT_LEDGER = new Sizes(1_240_000, 270_000, 954, 24.3);
+    private static final Sizes WITH_LEDGER = new Sizes(1_380_000, 282_000, 862, 36.4);
+    private static final Sizes WITHOUT_LEDGER = new Sizes(1_220_000, 266_000, 854, 24.5);
 
     /** The room of {@code scenario} whose measurement holds the most, played with {@code settings}; empty without rooms. */
     public static Optional<RoomHeapEstimate> largest(Scenario scenario, RunSettings settings, boolean ledger) {

@@ -113,14 +113,14 @@ class RunHeapGuardTest extends CommandLineTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         RunCommand run = commandLine.getSubcommands().get("run").getCommand();
-        run.maxHeap = () -> 4L << 20; // a room of 4 members for 4.5 s holds about 3 MB by its estimate, a run 39 MB
+        run.maxHeap = () -> 4L << 20; // a room of 4 members for 4.5 s holds about 2 MB by its estimate, a run 39 MB
 
         int code = commandLine.execute("run", scenarios.toString(), "--network", "sim", "--strategies", "reconcile",
                 "--out", dir.resolve("out").toString());
 
         assertThat(code).as(err.toString()).isZero(); // a warning: the run still plays, and the JVM's heap holds it
         String warning = "livetalk: warning: scenario a-first: measuring room lobby (4 members, about 72 messages and"
-                + " 312 receipts) will hold about 3 MB of heap and the run about 39 MB, past 90% of the maximum heap"
+                + " 312 receipts) will hold about 2 MB of heap and the run about 39 MB, past 90% of the maximum heap"
                 + " of 4 MB";
         assertThat(err.toString()).as("told before the play's first line").startsWith(warning);
     }
