@@ -172,6 +172,17 @@ public final class ScenarioRunner {
                         + " more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
                 LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " ran out of heap", e);
                 break;
+            } catch (IOException e) {
+                // a file of the run that could not be written or read (the ledger on a full disk, naming its file):
+                // the harness failed, as when the trace cannot be written; what finished before is kept.
+                // An interruption's stays what it is: the command line ends the run as interrupted.
+                if (e instanceof java.io.InterruptedIOException || e instanceof java.nio.channels.ClosedByInterruptException
+                        || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                stopped = new ScenarioStop(ScenarioStop.Cause.HARNESS_FAILURE, strategy, reason(e));
+                LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " could not write or read a file", e);
+                break;
             } catch (RuntimeException | Error e) {
                 // an Error too, of a strategy's making: a plugged-in jar without a class it uses (LinkageError), a
                 // StackOverflowError, an AssertionError; not one that puts the JVM in doubt (Throwables)

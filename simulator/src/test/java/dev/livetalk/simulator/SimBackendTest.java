@@ -268,6 +268,36 @@ class SimBackendTest {
                 + " time PT.*S \\(seed 4\\): java.lang." + error + ": boom");
     }
 
+    /**
+     * A ledger that cannot be written (the output's disk full) fails the harness, not the run's
+     * bookkeeping: the scenario stops naming the file and the cause, the strategy played before
+     * it keeps its results, and the run's folder gets its report (exit 1 at the command line),
+     * where the IOException used to escape the run and be printed as a stack trace with nothing
+     * written.
+     */
+    @Test
+    void shouldStopTheScenarioNamingTheLedgerThatCouldNotBeWritten() throws Exception {
+        ScenarioRunner runner = new ScenarioRunner(new SimBackend(SimSettings.DEFAULTS.withSelfCheck(false)),
+                RunSettings.DEFAULTS, RunProgress.NONE, true)
+                .finishingLedgersWith(ledger -> {
+                    if (ledgerCalls.incrementAndGet() > 1) { // event-only's is written, reconcile's is not
+                        throw new java.io.IOException("cannot write the ledger's table " + folder.resolve("x.gz")
+                                + ": No space left on device (is the disk full?)");
+                    }
+                    return ledger.finish();
+                });
+
+        ResultsDocument results = runner.run(Scenarios.outage(), List.of("event-only", "reconcile"), 4, folder);
+
+        assertThat(results.strategies()).extracting(StrategyResult::strategy).containsExactly("event-only");
+        assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HARNESS_FAILURE);
+        assertThat(results.stopped().strategy()).isEqualTo("reconcile");
+        assertThat(results.stopped().reason()).isEqualTo("java.io.IOException: cannot write the ledger's table "
+                + folder.resolve("x.gz") + ": No space left on device (is the disk full?)");
+    }
+
+    private final AtomicInteger ledgerCalls = new AtomicInteger();
+
     /** event-only under {@code name}, failing as a missing class would when made or on its first message. */
     private static StrategyProvider missing(String name, boolean atCreate) {
         return failing(name, atCreate, () -> new NoClassDefFoundError("com/example/Missing"));
