@@ -167,8 +167,10 @@ public final class ScenarioRunner {
             } catch (OutOfMemoryError e) {
                 // the heap guard watches the play; measuring a long run can still run out: what the strategy
                 // held is garbage once this is thrown, so the scenario's end is written as a heap stop
+                // named with the heap it ran out of, as the guard's stop is: what to raise -Xmx from
                 stopped = new ScenarioStop(ScenarioStop.Cause.HEAP_EXHAUSTED, strategy, "the harness ran"
-                        + " out of heap (" + e.getMessage() + ") while measuring " + strategy + "; a longer run needs"
+                        + " out of heap (" + e.getMessage() + "; max heap " + MemoryGuard.bytes(Runtime.getRuntime()
+                        .maxMemory()) + ") while measuring " + strategy + "; a longer run needs"
                         + " more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
                 LOG.log(System.Logger.Level.DEBUG, "strategy " + strategy + " ran out of heap", e);
                 break;

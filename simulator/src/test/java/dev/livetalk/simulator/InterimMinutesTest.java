@@ -132,8 +132,10 @@ class InterimMinutesTest {
         assertThat(results.stopped().cause()).isEqualTo(ScenarioStop.Cause.HEAP_EXHAUSTED);
         assertThat(results.stopped().figuresKept()).as("measured as far as it went, or not at all").isFalse();
         assertThat(results.stopped().strategy()).isEqualTo("reconcile");
-        assertThat(results.stopped().reason()).startsWith("the harness ran out of heap (Java heap space)")
-                .endsWith("a longer run needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
+        assertThat(results.stopped().reason()).as("naming the heap it ran out of, as the guard's stop does")
+                .isEqualTo("the harness ran out of heap (Java heap space; max heap "
+                        + MemoryGuard.bytes(Runtime.getRuntime().maxMemory()) + ") while measuring reconcile;"
+                        + " a longer run needs more heap (LIVETALK_JAVA_OPTS=-Xmx...) or fewer clients");
         assertThat(results.strategies()).as("nothing measured; no later strategy").isEmpty();
     }
 
