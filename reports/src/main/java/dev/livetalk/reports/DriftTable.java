@@ -52,10 +52,51 @@ final class DriftTable {
             }
         }
         if (sentences.isEmpty()) {
-            sentences.add("No marked trend: no latency p99 moved significantly and beyond the practical thresholds "
-                    + "over the minutes.");
+            sentences.add(unmarkable(run).orElse("No marked trend: no latency p99 moved significantly and beyond the"
+                    + " practical thresholds over the minutes."));
         }
         return sentences;
+    }
+
+    /**
+     * Why no trend of the run could be marked whatever its minutes: each has too few minutes for
+     * the Mann-Kendall test to reach {@code alpha} (the smallest two-sided p-value of {@code n}
+     * minutes is 2 / n!, 0.083 with 4), so "no latency moved significantly" would say what the
+     * test could not tell; empty when some trend could be marked.
+     */
+    private static java.util.Optional<String> unmarkable(ScenarioSection.SeedRun run) {
+        int most = 0;
+        double alpha = 0;
+        for (StrategyResult s : run.document().strategies()) {
+            if (s.drift() == null) {
+                continue;
+            }
+            alpha = s.drift().alpha();
+            for (DriftTrend t : s.drift().trends()) {
+                most = Math.max(most, t.points());
+            }
+        }
+        if (most == 0 || smallestPValue(most) < alpha) {
+            return java.util.Optional.empty();
+        }
+        int needed = most;
+        while (smallestPValue(needed) >= alpha) {
+            needed++;
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT, "No trend can be marked: %d full minute%s, and with"
+                        + " fewer than %d the Mann-Kendall test cannot reach p < %s (at best p = %s); a drift needs a"
+                        + " run of at least %d full minutes after the warm-up to be judged.", most, most == 1 ? "" : "s",
+                needed, plain(alpha), most < 2 ? "1.000" : String.format(Locale.ROOT, "%.3f", smallestPValue(most)),
+                needed));
+    }
+
+    /** The smallest two-sided Mann-Kendall p-value of {@code n} distinct minutes: 2 / n! (1 below 2). */
+    private static double smallestPValue(int n) {
+        double factorial = 1;
+        for (int i = 2; i <= n; i++) {
+            factorial *= i;
+        }
+        return n < 2 ? 1 : Math.min(1, 2 / factorial);
     }
 
     static String sentence(String strategy, Drift drift, DriftTrend t) {

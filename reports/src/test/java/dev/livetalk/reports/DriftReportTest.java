@@ -124,6 +124,41 @@ class DriftReportTest {
                         + "the test says, by at least 20% and 1.0 ms");
     }
 
+    /**
+     * Four full minutes (a 4-minute soak cut): the Mann-Kendall test cannot reach p < 0.05 with
+     * fewer than 5 (at best 2/24 = 0.083), so no trend can be marked however the p99 moves; the
+     * report says so rather than "no latency p99 moved significantly", which read as evidence of no
+     * drift. Here peer-final rises steadily 10, 12, 14, 16 ms (+60%), unmarkable.
+     */
+    @Test
+    void shouldSayThatNoTrendCanBeMarkedInFewerThanFiveMinutes() throws IOException {
+        Path results = Fixtures.copy("outage", temp.resolve("in/outage"), doc -> Fixtures.with(doc, doc.seed(), s -> {
+            List<DriftMinute> minutes = new ArrayList<>();
+            for (int m = 0; m < 4; m++) {
+                long p99 = (10 + 2 * m) * MS;
+                minutes.add(new DriftMinute(m, m * Drift.MINUTE_NANOS,
+                        List.of(new MinuteLatency("peer-final", 600, p99 / 2, p99, p99 + MS, 0)),
+                        new MinuteCorrectness(60, 0, 0, 0, 0, 0, 0)));
+            }
+            Drift drift = new Drift(Drift.MINUTE_NANOS, Drift.ALPHA, Drift.PRACTICAL_PERCENT,
+                    Drift.PRACTICAL_FLOOR_NANOS, minutes, List.of(new DriftTrend("peer-final", 4, 10 * MS, 16 * MS,
+                    60.0, 2.0 * MS, 10.0 * MS, 6L, 2.0 / 24, false)));
+            return new StrategyResult(s.strategy(), s.correctness(), s.latency(), s.budgets(), s.examples(), s.hlogs(),
+                    s.convergenceByClient(), s.correctnessOverTime(), s.rooms(), s.recovery(), s.ackedLost(), s.cost(),
+                    drift);
+        }));
+
+        ReportWriter.Report report = ReportWriter.write(List.of(results), temp.resolve("out"), Optional.empty());
+
+        String html = Files.readString(report.index());
+        int start = html.indexOf("-drift\">Drift</h3>");
+        String section = html.substring(start, html.indexOf("<h3>", start));
+        assertThat(section).contains("<li>No trend can be marked: 4 full minutes, and with fewer than 5 the"
+                        + " Mann-Kendall test cannot reach p &lt; 0.05 (at best p = 0.083); a drift needs a run of at"
+                        + " least 5 full minutes after the warm-up to be judged.</li>")
+                .doesNotContain("moved significantly");
+    }
+
     @Test
     void shouldShowNoDriftSectionForRunsWithoutADriftBlock() throws IOException {
         ReportWriter.Report report = ReportWriter.write(Fixtures.resultsFiles(), temp, Optional.empty());
