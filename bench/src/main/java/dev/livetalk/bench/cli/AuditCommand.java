@@ -53,6 +53,10 @@ final class AuditCommand implements Callable<Integer> {
             stopped.ifPresent(s -> out.println("note: the run was stopped before its end (" + s.says() + "): audited"
                     + " the results.json of the scenarios it wrote, nothing of those it did not finish"));
             result = Audit.of(folder, notPlayed);
+            if (stopped.isPresent() && result.figures() == 0) { // results.json without a strategy: a stop while measuring
+                throw new UsageException(folder + " holds nothing to audit: the run was stopped before any strategy"
+                        + " was measured (" + stopped.get().says() + "); rerun it to its end to audit it");
+            }
         } catch (AuditInputException e) {
             throw LedgerElsewhere.of(folder, "audit", null, null, null).orElseGet(() -> new UsageException(e.getMessage()));
         } catch (IllegalArgumentException e) { // its shard.json cannot be read

@@ -221,4 +221,37 @@ class AuditCommandTest extends CommandLineTest {
                 + finished.resolve("stopped.json") + ": interrupted by SIGINT during scenario lost-ack, strategy"
                 + " reconcile; finished scenarios: sim-outage)", "all agree");
     }
+
+    /**
+     * A run whose heap ran out while its only scenario's strategy was measured writes that
+     * scenario's results.json with no strategy in it (its "stopped" says why) and no ledger: there
+     * is nothing to audit, and the audit refuses it as it refuses a run stopped before it wrote
+     * results.json (exit 2, naming stopped.json), rather than "0 figures checked in 1 scenario,
+     * all agree" and exit 0, which a CI step would read as a clean audit (the 4-minute soak cut in
+     * -Xmx200m).
+     */
+    @Test
+    void shouldExitTwoWhenTheRunStoppedBeforeAnyStrategyWasMeasured() throws Exception {
+        Path run = copyOfRun("heap");
+        Path results = run.resolve("sim-outage/results.json");
+        ObjectNode document = (ObjectNode) JSON.readTree(results.toFile());
+        document.putArray("strategies");
+        document.putObject("stopped").put("cause", "heap-exhausted").put("strategy", "event-only")
+                .put("reason", "the harness ran out of heap (Java heap space) while measuring event-only");
+        JSON.writeValue(results.toFile(), document);
+        Path ledger = run.resolve("sim-outage/ledger");
+        try (Stream<Path> files = Files.walk(ledger)) {
+            files.sorted(Comparator.reverseOrder()).filter(f -> !f.equals(ledger)).forEach(f -> f.toFile().delete());
+        }
+        new RunStop(RunStop.Cause.HEAP_EXHAUSTED, "the harness ran out of heap (Java heap space) while measuring"
+                + " event-only", "scenario sim-outage, strategy event-only", List.of()).write(run);
+
+        assertThat(run("audit", run.toString())).as(out.toString()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains(run + " holds nothing to audit: the run was stopped before any strategy"
+                        + " was measured (" + run.resolve("stopped.json") + ": the harness ran out of heap (Java heap"
+                        + " space) while measuring event-only during scenario sim-outage, strategy event-only;"
+                        + " finished scenarios: none); rerun it to its end to audit it")
+                .doesNotContain("\tat ");
+        assertThat(out.toString()).doesNotContain("all agree");
+    }
 }
