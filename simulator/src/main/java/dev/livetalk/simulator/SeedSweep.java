@@ -52,6 +52,7 @@ public final class SeedSweep {
     private final RunSettings runSettings;
     private final int threads;
     private final MemoryGuard guard;
+    private final SweepProgress progress;
 
     /** A sweep with these settings on {@code threads} worker threads (at least 1). */
     public SeedSweep(SimSettings settings, int threads) {
@@ -60,10 +61,11 @@ public final class SeedSweep {
 
     /** A sweep with these settings (the strategies from {@code runSettings}) on {@code threads} worker threads. */
     public SeedSweep(SimSettings settings, RunSettings runSettings, int threads) {
-        this(settings, runSettings, threads, MemoryGuard.NONE);
+        this(settings, runSettings, threads, MemoryGuard.NONE, SweepProgress.NONE);
     }
 
-    private SeedSweep(SimSettings settings, RunSettings runSettings, int threads, MemoryGuard guard) {
+    private SeedSweep(SimSettings settings, RunSettings runSettings, int threads, MemoryGuard guard,
+                      SweepProgress progress) {
         this.runSettings = runSettings;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
@@ -71,6 +73,7 @@ public final class SeedSweep {
         this.settings = settings;
         this.threads = threads;
         this.guard = guard;
+        this.progress = progress;
     }
 
     /**
@@ -78,7 +81,12 @@ public final class SeedSweep {
      * collection): the seeds in progress are abandoned, and {@link SweepInterrupted#heap()} says why.
      */
     public SeedSweep guardedBy(MemoryGuard guard) {
-        return new SeedSweep(settings, runSettings, threads, guard);
+        return new SeedSweep(settings, runSettings, threads, guard, progress);
+    }
+
+    /** This sweep, telling {@code progress} each time a seed's runs are done. */
+    public SeedSweep reportingTo(SweepProgress progress) {
+        return new SeedSweep(settings, runSettings, threads, guard, progress);
     }
 
     /** Sweeps with the default settings on every core; the repro names {@code NAME.yaml}. */
@@ -159,25 +167,25 @@ public final class SeedSweep {
         long played = 0;
         long lastSeed = 0;
         try {
-            for (Units.Seed next = first; next != null; next = units.next()) {
-                if (Thread.interrupted()) { // at a seed boundary, should no await have seen it
-                    throw new InterruptedException();
+            Units.Seed next = first;
+            while (next != null || !inFlight.isEmpty()) {
+                if (next != null) {
+                    if (Thread.interrupted()) { // at a seed boundary, should no await have seen it
+                        throw new InterruptedException();
+                    }
+                    Units.Seed task = next;
+                    inFlight.add(new InFlight(task, workers.submit(() -> check(scenario, file, task.strategies(),
+                            task.seed()))));
+                    next = units.next();
+                    if (next != null && inFlight.size() < window) {
+                        continue; // submitted; the oldest is awaited once the window is full, or all are submitted
+                    }
                 }
-                Units.Seed task = next;
-                inFlight.add(new InFlight(task, workers.submit(() -> check(scenario, file, task.strategies(),
-                        task.seed()))));
-                if (inFlight.size() >= window) {
-                    InFlight done = inFlight.poll();
-                    failures.addAll(await(done.future()));
-                    played += done.seed().strategies().size();
-                    lastSeed = done.seed().seed();
-                }
-            }
-            while (!inFlight.isEmpty()) {
                 InFlight done = inFlight.poll();
                 failures.addAll(await(done.future()));
                 played += done.seed().strategies().size();
                 lastSeed = done.seed().seed();
+                progress.onSeed(new SweepProgress.Status(scenario.name(), lastSeed, played, runs, failures.size()));
             }
         } catch (InterruptedException | OutOfHeap e) { // the seeds in flight are abandoned: shutdownNow interrupts them
             if (e instanceof OutOfHeap) {

@@ -6,6 +6,7 @@ import dev.livetalk.run.MemoryGuard;
 import dev.livetalk.scenarios.Scenario;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,21 @@ class SeedSweepTest {
         SimulationResult replay = SimulatedRunTest.play(LOSSY, DuplicateDuringFetchStrategy.NAME, first.seed());
         assertThat(replay.traceHash()).isEqualTo(first.traceHash());
         assertThat(SimulatedRunTest.figures(replay).duplicates()).isPositive();
+    }
+
+    /** Each seed done is told in seed order, with the runs done of the sweep's and the failing ones so far. */
+    @Test
+    void shouldTellEachSeedDoneInOrder() {
+        List<SweepProgress.Status> told = new ArrayList<>();
+        SeedRange seeds = new SeedRange(3, 8);
+        SweepReport report = new SeedSweep(SimSettings.DEFAULTS.withSelfCheck(false), 2).reportingTo(told::add)
+                .run(LOSSY, "lossy.yaml", List.of(DuplicateDuringFetchStrategy.NAME, "event-only"), seeds);
+
+        assertThat(told).extracting(SweepProgress.Status::seed).containsExactly(3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(told).extracting(SweepProgress.Status::played).containsExactly(2L, 4L, 6L, 8L, 10L, 12L);
+        assertThat(told).allSatisfy(status -> assertThat(status.runs()).isEqualTo(12));
+        assertThat(told.get(told.size() - 1).failing()).isEqualTo(report.failures().size()).isPositive();
+        assertThat(told).extracting(SweepProgress.Status::failing).isSorted();
     }
 
     @Test

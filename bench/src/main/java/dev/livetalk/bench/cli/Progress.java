@@ -9,14 +9,22 @@ import java.io.PrintWriter;
  * scenario, the strategy, elapsed of total, active faults, sends and commits (every
  * {@link #LONG_RUN_EVERY} of run time instead when the run is longer than {@link #LONG_RUN}),
  * one line of interim figures per minute of run time ({@link #minuteLine}), and the runner's
- * notes; {@code --quiet} shows none of it, and keeps only what {@link #during} needs.
+ * notes; of a {@code --seeds} sweep, a line when a seed is done, at most one a second and always
+ * the scenario's last ({@link #onSeed}); {@code --quiet} shows none of it, and keeps only what
+ * {@link #during} needs.
  *
  * <p>Threads: {@link #onStatus} is called by the runner's progress thread, {@link #onMinute} by
  * a thread of the run, the rest by the command's thread; writes are synchronized on the writer.
  */
 final class Progress implements RunProgress {
+    /** At most one sweep line in this long, but a scenario's last. */
+    static final long SWEEP_EVERY = java.time.Duration.ofSeconds(1).toNanos();
     private final PrintWriter err;
     private final boolean quiet;
+    private final java.util.function.LongSupplier nanoTime;
+    /** When the last sweep line was shown ({@link #nanoTime}); guarded by {@link #err}. */
+    private long seedShownAt;
+    private boolean seedShown; // guarded by err
     /** A run longer than this shows its status line every {@link #LONG_RUN_EVERY} of run time, not every second. */
     static final long LONG_RUN = java.time.Duration.ofMinutes(10).toNanos();
     static final long LONG_RUN_EVERY = java.time.Duration.ofSeconds(10).toNanos();
@@ -26,8 +34,35 @@ final class Progress implements RunProgress {
 
     /** Progress shown on {@code err}, or kept silent when {@code quiet}. */
     Progress(PrintWriter err, boolean quiet) {
+        this(err, quiet, System::nanoTime);
+    }
+
+    /** As {@link #Progress(PrintWriter, boolean)}, the sweep's lines spaced by {@code nanoTime}. */
+    Progress(PrintWriter err, boolean quiet, java.util.function.LongSupplier nanoTime) {
         this.err = err;
         this.quiet = quiet;
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * A seed of a sweep is done: {@code outage  sweep  seed 70: 140 of 400 runs done, 2 failed a budget or broke an invariant}, unless a line was
+     * shown less than {@link #SWEEP_EVERY} ago and this is not the scenario's last seed.
+     */
+    void onSeed(dev.livetalk.simulator.SweepProgress.Status status) {
+        if (quiet) {
+            return;
+        }
+        synchronized (err) {
+            long now = nanoTime.getAsLong();
+            if (seedShown && now - seedShownAt < SWEEP_EVERY && status.played() < status.runs()) {
+                return;
+            }
+            seedShown = true;
+            seedShownAt = now;
+            err.printf(java.util.Locale.ROOT, "%-20s sweep  seed %d: %,d of %,d runs done, %,d failed a budget or broke an invariant%n", status.scenario(),
+                    status.seed(), status.played(), status.runs(), status.failing());
+            err.flush();
+        }
     }
 
     @Override

@@ -187,6 +187,9 @@ final class RunCommand implements Callable<Integer> {
      */
     java.util.function.LongSupplier maxHeap = MemoryGuard::watchedMax;
 
+    /** The clock that spaces a sweep's progress lines ({@link Progress#onSeed}); a test's own. */
+    java.util.function.LongSupplier sweepClock = System::nanoTime;
+
     /** How the process ends when a stopped run overruns its grace period; a test records it instead. */
     IntConsumer halt = code -> Runtime.getRuntime().halt(code);
 
@@ -866,6 +869,7 @@ final class RunCommand implements Callable<Integer> {
             human.flush();
         }
         long all = units;
+        Progress progress = new Progress(spec.commandLine().getErr(), quiet, sweepClock);
         return interruptible("sweep", "seed", interruption -> {
             // heap full (its guard trips, or a seed's run runs out): the sweep stops as on a signal, exit 4
             try (MemoryGuard guard = memoryGuards.get()) {
@@ -884,6 +888,7 @@ final class RunCommand implements Callable<Integer> {
                     try {
                         sweep = new SeedSweep(SimSettings.DEFAULTS, runSettings(), Runtime.getRuntime().availableProcessors())
                                 .guardedBy(guard)
+                            .reportingTo(progress::onSeed)
                                 .run(scenario, entry.getKey().toString(), checked.strategies().get(scenario.name()), range,
                                         part, firstUnits.get(index++));
                     } catch (SweepInterrupted e) {

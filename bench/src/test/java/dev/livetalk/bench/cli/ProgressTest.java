@@ -1,6 +1,7 @@
 package dev.livetalk.bench.cli;
 
 import dev.livetalk.run.RunProgress;
+import dev.livetalk.simulator.SweepProgress;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -59,5 +60,24 @@ class ProgressTest {
         new Progress(new PrintWriter(err), false).onStatus(new RunProgress.Status("soak-7h", "reconcile", 25_200 * S,
                 25_200 * S, 0, 2_520_000_000L, 2_519_999_998L));
         assertThat(err.toString()).contains("sent 2520000000  committed 2519999998");
+    }
+
+    /** A sweep's seeds: a line at most a second (by the clock given), the scenario's last always, none when quiet. */
+    @Test
+    void aSweepShowsASeedAtMostEverySecondAndItsLast() {
+        long[] now = {0};
+        Progress progress = new Progress(new PrintWriter(err), false, () -> now[0]);
+        for (long seed = 1; seed <= 5; seed++) {
+            now[0] = seed * 400_000_000L; // 0.4 s a seed
+            progress.onSeed(new SweepProgress.Status("outage", seed, seed * 2, 12, seed >= 3 ? 1 : 0));
+        }
+        now[0] = 2_400_000_000L;
+        progress.onSeed(new SweepProgress.Status("outage", 6, 12, 12, 1)); // 0.8 s after seed 4's, but the last
+        new Progress(new PrintWriter(err), true, () -> 0).onSeed(new SweepProgress.Status("quiet", 1, 1, 1, 0));
+
+        assertThat(err.toString().lines()).containsExactly(
+                "outage               sweep  seed 1: 2 of 12 runs done, 0 failed a budget or broke an invariant",
+                "outage               sweep  seed 4: 8 of 12 runs done, 1 failed a budget or broke an invariant",
+                "outage               sweep  seed 6: 12 of 12 runs done, 1 failed a budget or broke an invariant");
     }
 }
