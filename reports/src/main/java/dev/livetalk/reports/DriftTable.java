@@ -76,7 +76,9 @@ final class DriftTable {
                 most = Math.max(most, t.points());
             }
         }
-        if (most == 0 || smallestPValue(most) < alpha) {
+        // an alpha outside (0, 1) (a results.json without one reads as 0) has no number of minutes to
+        // name: 2 / n! reaches no alpha of 0, and the search for one never ended
+        if (most == 0 || !(alpha > 0 && alpha < 1) || smallestPValue(most) < alpha) {
             return java.util.Optional.empty();
         }
         int needed = most;

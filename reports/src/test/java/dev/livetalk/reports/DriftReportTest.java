@@ -159,6 +159,44 @@ class DriftReportTest {
                 .doesNotContain("moved significantly");
     }
 
+    /**
+     * A results.json whose drift block has no alpha (an older or hand-written file: the field reads as
+     * 0) and too few minutes for a trend: the sentence on the minutes needed looked for an n with
+     * 2 / n! below 0, which none has, and the report never ended.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void shouldEndTheReportOfADriftBlockWithoutAnAlpha() throws IOException {
+        Path results = Fixtures.copy("outage", temp.resolve("in/outage"), doc -> Fixtures.with(doc, doc.seed(), s -> {
+            List<DriftMinute> minutes = new ArrayList<>();
+            for (int m = 0; m < 4; m++) {
+                long p99 = (10 + 2 * m) * MS;
+                minutes.add(new DriftMinute(m, m * Drift.MINUTE_NANOS,
+                        List.of(new MinuteLatency("peer-final", 600, p99 / 2, p99, p99 + MS, 0)),
+                        new MinuteCorrectness(60, 0, 0, 0, 0, 0, 0)));
+            }
+            Drift drift = new Drift(Drift.MINUTE_NANOS, Drift.ALPHA, Drift.PRACTICAL_PERCENT,
+                    Drift.PRACTICAL_FLOOR_NANOS, minutes, List.of(new DriftTrend("peer-final", 4, 10 * MS, 16 * MS,
+                    60.0, 2.0 * MS, 10.0 * MS, 6L, 2.0 / 24, false)));
+            return new StrategyResult(s.strategy(), s.correctness(), s.latency(), s.budgets(), s.examples(), s.hlogs(),
+                    s.convergenceByClient(), s.correctnessOverTime(), s.rooms(), s.recovery(), s.ackedLost(), s.cost(),
+                    drift);
+        }));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode document =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(results.toFile());
+        for (com.fasterxml.jackson.databind.JsonNode strategy : document.get("strategies")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) strategy.get("drift")).remove("alpha");
+        }
+        json.writeValue(results.toFile(), document);
+
+        ReportWriter.Report report = ReportWriter.write(List.of(results), temp.resolve("out"), Optional.empty());
+
+        String html = Files.readString(report.index());
+        int start = html.indexOf("-drift\">Drift</h3>");
+        assertThat(start).isNotNegative();
+    }
+
     @Test
     void shouldShowNoDriftSectionForRunsWithoutADriftBlock() throws IOException {
         ReportWriter.Report report = ReportWriter.write(Fixtures.resultsFiles(), temp, Optional.empty());
