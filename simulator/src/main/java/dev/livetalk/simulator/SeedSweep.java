@@ -136,9 +136,14 @@ public final class SeedSweep {
         Units.Seed first = units.next();
         Thread caller = Thread.currentThread();
         AtomicReference<MemoryGuard.HeapUse> full = new AtomicReference<>();
+        // whether the guard's listener may still interrupt the caller, and whether it did; guarded by itself
+        boolean[] listening = {true, false};
         Runnable stopListening = guard.onTrip(use -> {
-            if (full.compareAndSet(null, use)) {
-                caller.interrupt(); // as a signal does: the await, or the self-check's play, stops
+            synchronized (listening) {
+                if (listening[0] && full.compareAndSet(null, use)) {
+                    listening[1] = true;
+                    caller.interrupt(); // as a signal does: the await, or the self-check's play, stops
+                }
             }
         });
         try {
@@ -148,6 +153,12 @@ public final class SeedSweep {
             return play(scenario, file, strategies, seeds, shard, units, first, full);
         } finally {
             stopListening.run();
+            synchronized (listening) {
+                listening[0] = false;
+                if (listening[1]) { // the guard's interrupt, unless a wait took it: not left to the caller, as when
+                    Thread.interrupted(); // it trips after the last seed (a whole sweep) or a completed future is got
+                }
+            }
         }
     }
 

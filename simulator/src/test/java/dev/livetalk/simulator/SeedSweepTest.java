@@ -104,6 +104,31 @@ class SeedSweepTest {
     }
 
     /**
+     * The guard trips as the last seed is done (the JVM's notification comes at any time): the sweep is
+     * whole and returns, and leaves its caller's thread not interrupted, as the guard's listener left it
+     * interrupted before (the caller's next wait, or an interruptible write, failed).
+     */
+    @Test
+    void shouldLeaveNoInterruptWhenTheGuardTripsAfterTheLastSeed() {
+        List<java.util.function.Consumer<MemoryGuard.HeapUse>> source = new ArrayList<>();
+        MemoryGuard guard = new MemoryGuard((share, exceeded) -> {
+            source.add(exceeded);
+            return () -> { };
+        }, MemoryGuard.DEFAULT_SHARE);
+        SeedRange seeds = new SeedRange(3, 4);
+        SweepReport report = new SeedSweep(SimSettings.DEFAULTS.withSelfCheck(false), 2).guardedBy(guard)
+                .reportingTo(status -> {
+                    if (status.played() == status.runs()) {
+                        source.get(0).accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30));
+                    }
+                }).run(LOSSY, "lossy.yaml", List.of("gap-fill"), seeds);
+
+        assertThat(guard.tripped()).isPresent();
+        assertThat(report.runs()).isEqualTo(2);
+        assertThat(Thread.interrupted()).as("the caller's thread interrupted by the guard's listener").isFalse();
+    }
+
+    /**
      * A run of the sweep that runs out of heap stops the sweep as its guard would, rather than end
      * the process with an {@link OutOfMemoryError}: in the self-check (on the calling thread) and in a worker.
      */
