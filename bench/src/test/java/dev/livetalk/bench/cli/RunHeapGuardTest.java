@@ -105,6 +105,58 @@ class RunHeapGuardTest extends CommandLineTest {
         assertThat(err.toString()).doesNotContain("OutOfMemoryError", "Exception");
     }
 
+    /**
+     * The guard trips once the first scenario's sweep is whole (its last progress line told): the
+     * second scenario stops before any seed, the first is kept whole and named finished, exit 4.
+     */
+    @Test
+    void aHeapFullAfterTheFirstScenarioStopsTheSweepInTheSecond() throws Exception {
+        Path scenarios = twoScenarios();
+        Path outDir = dir.resolve("out");
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<MemoryGuard.HeapUse>> trip =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        StringBuilder told = new StringBuilder();
+        CommandLine commandLine = LivetalkCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(new java.io.Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) {
+                err.write(buffer, offset, length);
+                told.append(buffer, offset, length);
+            }
+
+            @Override
+            public void flush() {
+                if (told.toString().contains("a-first              sweep  seed 2: 4 of 4 runs done")) {
+                    trip.get().accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30));
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        }, true));
+        RunCommand run = commandLine.getSubcommands().get("run").getCommand();
+        run.memoryGuards = () -> new MemoryGuard((share, exceeded) -> {
+            trip.set(exceeded);
+            return () -> { };
+        }, MemoryGuard.DEFAULT_SHARE);
+
+        int code = commandLine.execute("run", scenarios.toString(), "--network", "sim", "--seeds", "1..2",
+                "--out", outDir.toString());
+
+        assertThat(code).as(out.toString() + err).isEqualTo(ExitCode.HEAP_EXHAUSTED.code());
+        RunStop stop = RunStop.read(outDir.resolve(RunStop.FILE));
+        assertThat(stop.cause()).isEqualTo(RunStop.Cause.HEAP_EXHAUSTED);
+        assertThat(stop.during()).isEqualTo("scenario b-second (no seed finished)");
+        assertThat(stop.finished()).containsExactly("a-first");
+        assertThat(SweepResults.read(outDir)).singleElement().satisfies(sweep -> {
+            assertThat(sweep.scenario()).isEqualTo("a-first");
+            assertThat(sweep.runs()).isEqualTo(4);
+        });
+        assertThat(err.toString()).doesNotContain("b-second             sweep", "Exception");
+    }
+
     @Test
     void aRoomTooLargeForTheHeapIsToldBeforeThePlay() throws Exception {
         Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
