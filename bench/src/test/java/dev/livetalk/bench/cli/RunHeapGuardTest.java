@@ -157,6 +157,95 @@ class RunHeapGuardTest extends CommandLineTest {
         assertThat(err.toString()).doesNotContain("b-second             sweep", "Exception");
     }
 
+    /**
+     * A signal and a full heap together (the signal first, then the guard tripped from the start): the
+     * sweep stops once, told as the signal (130, SIGINT in stopped.json), with no stack trace.
+     */
+    @Test
+    void aSignalAndAFullHeapStopASeedSweepAsTheSignal() throws Exception {
+        Path scenarios = twoScenarios();
+        Path outDir = dir.resolve("out");
+        CommandLine commandLine = withFullHeap();
+        RunCommand run = commandLine.getSubcommands().get("run").getCommand();
+        run.signals = interruption -> {
+            interruption.onSignal(RunStop.Cause.SIGINT);
+            return () -> { };
+        };
+        run.halt = code -> {
+            throw new AssertionError("halted with " + code);
+        };
+
+        int code = commandLine.execute("run", scenarios.toString(), "--network", "sim", "--seeds", "1..4",
+                "--out", outDir.toString());
+
+        assertThat(code).as(out.toString() + err).isEqualTo(ExitCode.INTERRUPTED_SIGINT.code());
+        RunStop stop = RunStop.read(outDir.resolve(RunStop.FILE));
+        assertThat(stop.cause()).isEqualTo(RunStop.Cause.SIGINT);
+        assertThat(stop.during()).isEqualTo("scenario a-first (not started)");
+        assertThat(out.toString()).contains("verdict: INTERRUPTED (interrupted by SIGINT)");
+        assertThat(err.toString()).doesNotContain("Exception", "\tat ");
+    }
+
+    /**
+     * The heap guard trips and a signal comes as the first seed is done (both interrupt the sweep's
+     * thread): the sweep stops once, with the seeds finished, told as the signal (130).
+     */
+    @Test
+    void aHeapTripAndASignalAsASeedEndsStopTheSweepOnceAsTheSignal() throws Exception {
+        Path scenarios = twoScenarios();
+        Path outDir = dir.resolve("out");
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<MemoryGuard.HeapUse>> trip =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<RunInterruption> trapped =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        StringBuilder told = new StringBuilder();
+        CommandLine commandLine = LivetalkCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(new java.io.Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) {
+                err.write(buffer, offset, length);
+                told.append(buffer, offset, length);
+            }
+
+            @Override
+            public void flush() {
+                if (told.toString().contains("a-first              sweep  seed 1:") && trapped.get() != null) {
+                    RunInterruption interruption = trapped.getAndSet(null);
+                    trip.get().accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30));
+                    interruption.onSignal(RunStop.Cause.SIGINT);
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        }, true));
+        RunCommand run = commandLine.getSubcommands().get("run").getCommand();
+        run.sweepClock = () -> 0; // only the first line and each scenario's last are told
+        run.memoryGuards = () -> new MemoryGuard((share, exceeded) -> {
+            trip.set(exceeded);
+            return () -> { };
+        }, MemoryGuard.DEFAULT_SHARE);
+        run.signals = interruption -> {
+            trapped.set(interruption);
+            return () -> { };
+        };
+        run.halt = code -> {
+            throw new AssertionError("halted with " + code);
+        };
+
+        int code = commandLine.execute("run", scenarios.toString(), "--network", "sim", "--seeds", "1..40",
+                "--out", outDir.toString());
+
+        assertThat(code).as(out.toString() + err).isEqualTo(ExitCode.INTERRUPTED_SIGINT.code());
+        RunStop stop = RunStop.read(outDir.resolve(RunStop.FILE));
+        assertThat(stop.cause()).isEqualTo(RunStop.Cause.SIGINT);
+        assertThat(stop.during()).startsWith("scenario a-first (seeds 1..");
+        assertThat(stop.finished()).isEmpty();
+        assertThat(err.toString()).doesNotContain("Exception", "\tat ", "b-second");
+    }
+
     @Test
     void aRoomTooLargeForTheHeapIsToldBeforeThePlay() throws Exception {
         Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
