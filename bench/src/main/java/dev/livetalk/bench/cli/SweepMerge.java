@@ -19,8 +19,8 @@ import java.util.Optional;
  * that they are every shard of one sweep ({@link ShardManifest#checkComplete}), merges each
  * scenario's shards ({@link SweepReport#merge}: every failing seed once, with every strategy
  * that failed on it, in whichever shard) and writes and prints what the unsharded sweep would
- * have ({@link SweepResults}), with its exit code. The folder of a sweep stopped by a signal
- * ({@link RunStop#FILE}) is rendered as that sweep ended, with its code (130, 143); it merges
+ * have ({@link SweepResults}), with its exit code. The folder of a sweep stopped by a signal or
+ * its heap ({@link RunStop#FILE}) is rendered as that sweep ended, with its code (130, 143, 4); it merges
  * with no other folder, as its scenarios hold fewer seeds than the others'.
  *
  * <p>Single-threaded: the command's thread.
