@@ -57,6 +57,35 @@ class StatusStepsTest {
         }
     }
 
+    /**
+     * The seq's bit encoding at its edges: 0, the message's first, 0 where the first is 0 (never
+     * committed), negative, the longest, and one step repeated; each read back as given.
+     */
+    @Test
+    void shouldKeepEverySeqAsGivenAtItsEdges() {
+        MessageIndex index = TwoRooms.index();
+        String room = TwoRooms.ROOMS.get(0);
+        List<LogicalMessage> ofRoom = TwoRooms.ofRoom(index, room);
+        StatusSteps.Builder built = new StatusSteps.Builder(index, room);
+        Map<String, List<StatusStep>> model = new LinkedHashMap<>();
+        long at = 0;
+        for (LogicalMessage message : ofRoom) {
+            for (long seq : new long[] {0, message.firstSeq(), -1, Long.MIN_VALUE, Long.MAX_VALUE,
+                    message.firstSeq() + 1, message.firstSeq(), 0}) {
+                StatusStep step = new StatusStep(at++, null, MessageStatus.SENT, seq, false);
+                built.add(message, step);
+                built.add(message, step); // repeated
+                model.computeIfAbsent(message.key(), k -> new ArrayList<>()).addAll(List.of(step, step));
+            }
+        }
+        StatusSteps steps = built.build();
+        assertThat(steps).isEqualTo(model);
+        for (LogicalMessage message : ofRoom) {
+            assertThat(steps.get(message.key())).extracting(StatusStep::seq)
+                    .isEqualTo(model.get(message.key()).stream().map(StatusStep::seq).toList());
+        }
+    }
+
     @Test
     void shouldBeWhatAReplayKeepsOfItsOwnMessages() {
         TraceFixture run = new TraceFixture("test");
