@@ -86,8 +86,9 @@ final class DriftTable {
             needed++;
         }
         return java.util.Optional.of(String.format(Locale.ROOT, "No trend can be marked: %d full minute%s, and with"
-                        + " fewer than %d the Mann-Kendall test cannot reach p < %s (at best p = %s); a drift needs a"
-                        + " run of at least %d full minutes after the warm-up to be judged.", most, most == 1 ? "" : "s",
+                        + " fewer than %d the Mann-Kendall test cannot reach p < %s (at best p = %s); a trend needs a"
+                        + " run of at least %d full minutes after the warm-up to be marked (a drift budget, judged on"
+                        + " the change from the first full minute to the last, is judged all the same).", most, most == 1 ? "" : "s",
                 needed, plain(alpha), most < 2 ? "1.000" : String.format(Locale.ROOT, "%.3f", smallestPValue(most)),
                 needed));
     }
