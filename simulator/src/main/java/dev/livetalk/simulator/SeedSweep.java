@@ -48,6 +48,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * finished rather than die of an {@link OutOfMemoryError} with nothing written.
  */
 public final class SeedSweep {
+    /** The heap use an {@link OutOfHeap} is told with: the whole maximum the guard watches. */
+    private static final MemoryGuard.HeapUse OUT_OF_HEAP;
+
+    static {
+        long max = MemoryGuard.watchedMax();
+        OUT_OF_HEAP = new MemoryGuard.HeapUse(max, max);
+    }
+
     private final SimSettings settings;
     private final RunSettings runSettings;
     private final int threads;
@@ -346,8 +354,8 @@ public final class SeedSweep {
      */
     static final class OutOfHeap extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        static final MemoryGuard.HeapUse USE = new MemoryGuard.HeapUse(MemoryGuard.watchedMax(),
-                MemoryGuard.watchedMax());
+        /** Made as the sweep's class loads: made after the heap ran out, its memory beans' lookups could fail too. */
+        static final MemoryGuard.HeapUse USE = SeedSweep.OUT_OF_HEAP;
 
         OutOfHeap(OutOfMemoryError cause) {
             super("a sweep run ran out of heap: " + cause.getMessage(), cause);
