@@ -2,6 +2,7 @@ package dev.livetalk.reports;
 
 import dev.livetalk.metrics.drift.Drift;
 import dev.livetalk.metrics.drift.DriftTrend;
+import dev.livetalk.metrics.drift.MannKendall;
 import dev.livetalk.metrics.results.Markup;
 import dev.livetalk.metrics.results.StrategyResult;
 
@@ -78,28 +79,19 @@ final class DriftTable {
         }
         // an alpha outside (0, 1) (a results.json without one reads as 0) has no number of minutes to
         // name: 2 / n! reaches no alpha of 0, and the search for one never ended
-        if (most == 0 || !(alpha > 0 && alpha < 1) || smallestPValue(most) < alpha) {
+        if (most == 0 || !(alpha > 0 && alpha < 1) || MannKendall.smallestTwoSidedP(most) < alpha) {
             return java.util.Optional.empty();
         }
         int needed = most;
-        while (smallestPValue(needed) >= alpha) {
+        while (MannKendall.smallestTwoSidedP(needed) >= alpha) {
             needed++;
         }
         return java.util.Optional.of(String.format(Locale.ROOT, "No trend can be marked: %d full minute%s, and with"
                         + " fewer than %d the Mann-Kendall test cannot reach p < %s (at best p = %s); a trend needs a"
                         + " run of at least %d full minutes after the warm-up to be marked (a drift budget, judged on"
                         + " the change from the first full minute to the last, is judged all the same).", most, most == 1 ? "" : "s",
-                needed, plain(alpha), most < 2 ? "1.000" : String.format(Locale.ROOT, "%.3f", smallestPValue(most)),
+                needed, plain(alpha), most < 2 ? "1.000" : String.format(Locale.ROOT, "%.3f", MannKendall.smallestTwoSidedP(most)),
                 needed));
-    }
-
-    /** The smallest two-sided Mann-Kendall p-value of {@code n} distinct minutes: 2 / n! (1 below 2). */
-    private static double smallestPValue(int n) {
-        double factorial = 1;
-        for (int i = 2; i <= n; i++) {
-            factorial *= i;
-        }
-        return n < 2 ? 1 : Math.min(1, 2 / factorial);
     }
 
     static String sentence(String strategy, Drift drift, DriftTrend t) {

@@ -111,6 +111,18 @@ public record MannKendall(int n, long s, double variance, double pValue, boolean
         return Math.min(1.0, 2 * upper);
     }
 
+    /**
+     * The smallest two-sided p-value the exact test gives {@code n} distinct values, that of a series
+     * strictly rising or falling throughout: 2 / n! ({@link #exactTwoSided} of every pair in order), 1 below 2.
+     */
+    public static double smallestTwoSidedP(int n) {
+        double factorial = 1;
+        for (int i = 2; i <= n; i++) {
+            factorial *= i;
+        }
+        return n < 2 ? 1 : Math.min(1, 2 / factorial);
+    }
+
     /** Whether the trend is significant at level {@code alpha} (two-sided). */
     public boolean significantAt(double alpha) {
         return pValue < alpha;

@@ -87,4 +87,17 @@ class MannKendallTest {
         assertThatThrownBy(() -> MannKendall.test(new double[] {1, Double.NaN}))
                 .hasMessageContaining("finite: NaN");
     }
+
+    /** The smallest p of n minutes is the exact test's p of a series in order throughout: 2 / n!, 1 below 2 minutes. */
+    @Test
+    void theSmallestPOfNMinutesIsThatOfASeriesInOrder() {
+        assertThat(MannKendall.smallestTwoSidedP(0)).isEqualTo(1.0);
+        assertThat(MannKendall.smallestTwoSidedP(1)).isEqualTo(1.0);
+        assertThat(MannKendall.smallestTwoSidedP(2)).isEqualTo(1.0);
+        assertThat(MannKendall.smallestTwoSidedP(4)).isEqualTo(2.0 / 24);
+        for (int n = 2; n <= 8; n++) {
+            assertThat(MannKendall.smallestTwoSidedP(n)).as("n = " + n)
+                    .isCloseTo(MannKendall.exactTwoSided(n, n * (n - 1) / 2), within(1e-12));
+        }
+    }
 }
