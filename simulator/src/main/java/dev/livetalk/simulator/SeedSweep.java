@@ -48,8 +48,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * finished rather than die of an {@link OutOfMemoryError} with nothing written.
  */
 public final class SeedSweep {
-    /** The heap use an {@link OutOfHeap} is told with: the whole maximum the guard watches. */
-    private static final MemoryGuard.HeapUse OUT_OF_HEAP;
+    /**
+     * The heap use a run that ran out of heap ({@link OutOfHeap}) is told with: the whole maximum the guard
+     * watches, the run having found no more. Made as the class loads: made after the heap ran out, its memory
+     * beans' lookups could fail too.
+     */
+    static final MemoryGuard.HeapUse OUT_OF_HEAP;
 
     static {
         long max = MemoryGuard.watchedMax();
@@ -208,7 +212,7 @@ public final class SeedSweep {
             }
         } catch (InterruptedException | OutOfHeap e) { // the seeds in flight are abandoned: shutdownNow interrupts them
             if (e instanceof OutOfHeap) {
-                full.compareAndSet(null, OutOfHeap.USE);
+                full.compareAndSet(null, OUT_OF_HEAP);
             }
             throw new SweepInterrupted(scenario.name(), played == 0 ? null : new SweepReport(scenario.name(), file,
                     new SeedRange(seeds.first(), lastSeed), strategies, shard, played, failures, judged, notJudged),
@@ -291,7 +295,7 @@ public final class SeedSweep {
         } catch (InterruptedException e) {
             throw new SweepInterrupted(scenario.name(), null, full.get());
         } catch (OutOfMemoryError e) { // what the play held is let go with its frames
-            full.compareAndSet(null, OutOfHeap.USE);
+            full.compareAndSet(null, OUT_OF_HEAP);
             throw new SweepInterrupted(scenario.name(), null, full.get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -348,14 +352,9 @@ public final class SeedSweep {
     }
 
 
-    /**
-     * A worker's run ran out of heap: the sweep stops as when its guard trips. The heap use it is told
-     * with ({@link #USE}) is the whole maximum: the run found no more.
-     */
+    /** A worker's run ran out of heap: the sweep stops as when its guard trips, told with {@link #OUT_OF_HEAP}. */
     static final class OutOfHeap extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        /** Made as the sweep's class loads: made after the heap ran out, its memory beans' lookups could fail too. */
-        static final MemoryGuard.HeapUse USE = SeedSweep.OUT_OF_HEAP;
 
         OutOfHeap(OutOfMemoryError cause) {
             super("a sweep run ran out of heap: " + cause.getMessage(), cause);

@@ -140,7 +140,7 @@ class SeedSweepTest {
             assertThatThrownBy(() -> sweep.run(LOSSY, "lossy.yaml", List.of(OutOfHeapStrategy.NAME), SEEDS))
                     .as("self-check " + settings.selfCheck())
                     .isInstanceOfSatisfying(SweepInterrupted.class, stopped -> {
-                        assertThat(stopped.heap()).contains(SeedSweep.OutOfHeap.USE);
+                        assertThat(stopped.heap()).contains(SeedSweep.OUT_OF_HEAP);
                         assertThat(stopped.heap().orElseThrow().share()).isEqualTo(1.0);
                         assertThat(stopped.finished()).isEmpty();
                     });

@@ -45,8 +45,9 @@ final class Progress implements RunProgress {
     }
 
     /**
-     * A seed of a sweep is done: {@code outage  sweep  seed 70: 140 of 400 runs done, 2 failed a budget or broke an invariant}, unless a line was
-     * shown less than {@link #SWEEP_EVERY} ago and this is not the scenario's last seed.
+     * A seed of a sweep is done: {@code outage  sweep  seed 70: 140 of 400 runs done, 2 failed a budget or
+     * broke an invariant}, unless a line was shown less than {@link #SWEEP_EVERY} ago and this is not the
+     * scenario's last seed.
      */
     void onSeed(dev.livetalk.simulator.SweepProgress.Status status) {
         if (quiet) {
@@ -59,8 +60,9 @@ final class Progress implements RunProgress {
             }
             seedShown = true;
             seedShownAt = now;
-            err.printf(java.util.Locale.ROOT, "%-20s sweep  seed %d: %,d of %,d runs done, %,d failed a budget or broke an invariant%n", status.scenario(),
-                    status.seed(), status.played(), status.runs(), status.failing());
+            err.printf(java.util.Locale.ROOT, "%-20s sweep  seed %d: %,d of %,d runs done, %,d failed a budget or"
+                    + " broke an invariant%n", status.scenario(), status.seed(), status.played(), status.runs(),
+                    status.failing());
             err.flush();
         }
     }
