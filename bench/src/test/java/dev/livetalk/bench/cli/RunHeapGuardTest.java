@@ -57,6 +57,35 @@ class RunHeapGuardTest extends CommandLineTest {
         return commandLine;
     }
 
+    /**
+     * The command line, its output in {@code out} and {@code err}, that runs {@code then} each time standard
+     * error is flushed once it has told {@code marker}.
+     */
+    private CommandLine whenTold(String marker, Runnable then) {
+        StringBuilder told = new StringBuilder();
+        CommandLine commandLine = LivetalkCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(new java.io.Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) {
+                err.write(buffer, offset, length);
+                told.append(buffer, offset, length);
+            }
+
+            @Override
+            public void flush() {
+                if (told.indexOf(marker) >= 0) {
+                    then.run();
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        }, true));
+        return commandLine;
+    }
+
     @Test
     void aFullHeapStopsTheRunEarlyWithItsReportAndExit4() throws Exception {
         Path scenarios = twoScenarios();
@@ -115,27 +144,8 @@ class RunHeapGuardTest extends CommandLineTest {
         Path outDir = dir.resolve("out");
         java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<MemoryGuard.HeapUse>> trip =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        StringBuilder told = new StringBuilder();
-        CommandLine commandLine = LivetalkCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(new java.io.Writer() {
-            @Override
-            public void write(char[] buffer, int offset, int length) {
-                err.write(buffer, offset, length);
-                told.append(buffer, offset, length);
-            }
-
-            @Override
-            public void flush() {
-                if (told.toString().contains("a-first              sweep  seed 2: 4 of 4 runs done")) {
-                    trip.get().accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30));
-                }
-            }
-
-            @Override
-            public void close() {
-            }
-        }, true));
+        CommandLine commandLine = whenTold("a-first              sweep  seed 2: 4 of 4 runs done",
+                () -> trip.get().accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30)));
         RunCommand run = commandLine.getSubcommands().get("run").getCommand();
         run.memoryGuards = () -> new MemoryGuard((share, exceeded) -> {
             trip.set(exceeded);
@@ -198,29 +208,13 @@ class RunHeapGuardTest extends CommandLineTest {
                 new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicReference<RunInterruption> trapped =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        StringBuilder told = new StringBuilder();
-        CommandLine commandLine = LivetalkCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(new java.io.Writer() {
-            @Override
-            public void write(char[] buffer, int offset, int length) {
-                err.write(buffer, offset, length);
-                told.append(buffer, offset, length);
+        CommandLine commandLine = whenTold("a-first              sweep  seed 1:", () -> {
+            RunInterruption interruption = trapped.getAndSet(null);
+            if (interruption != null) {
+                trip.get().accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30));
+                interruption.onSignal(RunStop.Cause.SIGINT);
             }
-
-            @Override
-            public void flush() {
-                if (told.toString().contains("a-first              sweep  seed 1:") && trapped.get() != null) {
-                    RunInterruption interruption = trapped.getAndSet(null);
-                    trip.get().accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30));
-                    interruption.onSignal(RunStop.Cause.SIGINT);
-                }
-            }
-
-            @Override
-            public void close() {
-            }
-        }, true));
+        });
         RunCommand run = commandLine.getSubcommands().get("run").getCommand();
         run.sweepClock = () -> 0; // only the first line and each scenario's last are told
         run.memoryGuards = () -> new MemoryGuard((share, exceeded) -> {
