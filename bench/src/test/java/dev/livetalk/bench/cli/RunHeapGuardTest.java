@@ -9,6 +9,8 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,10 +53,21 @@ class RunHeapGuardTest extends CommandLineTest {
         commandLine.setErr(new PrintWriter(err, true));
         RunCommand run = commandLine.getSubcommands().get("run").getCommand();
         run.memoryGuards = () -> new MemoryGuard((share, exceeded) -> {
-            exceeded.accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30)); // full from the start
+            exceeded.accept(FULL); // full from the start
             return () -> { };
         }, MemoryGuard.DEFAULT_SHARE);
         return commandLine;
+    }
+
+    /** A heap 92% full of 12 GB after a collection: what the tests trip the guard with. */
+    private static final MemoryGuard.HeapUse FULL = new MemoryGuard.HeapUse(11L << 30, 12L << 30);
+
+    /** {@code run}'s heap guard, tripped when the test hands {@link #FULL} to what {@code trip} holds. */
+    private static void trippedBy(RunCommand run, AtomicReference<Consumer<MemoryGuard.HeapUse>> trip) {
+        run.memoryGuards = () -> new MemoryGuard((share, exceeded) -> {
+            trip.set(exceeded);
+            return () -> { };
+        }, MemoryGuard.DEFAULT_SHARE);
     }
 
     /**
@@ -142,15 +155,11 @@ class RunHeapGuardTest extends CommandLineTest {
     void aHeapFullAfterTheFirstScenarioStopsTheSweepInTheSecond() throws Exception {
         Path scenarios = twoScenarios();
         Path outDir = dir.resolve("out");
-        java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<MemoryGuard.HeapUse>> trip =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Consumer<MemoryGuard.HeapUse>> trip = new AtomicReference<>();
         CommandLine commandLine = whenTold("a-first              sweep  seed 2: 4 of 4 runs done",
-                () -> trip.get().accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30)));
+                () -> trip.get().accept(FULL));
         RunCommand run = commandLine.getSubcommands().get("run").getCommand();
-        run.memoryGuards = () -> new MemoryGuard((share, exceeded) -> {
-            trip.set(exceeded);
-            return () -> { };
-        }, MemoryGuard.DEFAULT_SHARE);
+        trippedBy(run, trip);
 
         int code = commandLine.execute("run", scenarios.toString(), "--network", "sim", "--seeds", "1..2",
                 "--out", outDir.toString());
@@ -204,23 +213,19 @@ class RunHeapGuardTest extends CommandLineTest {
     void aHeapTripAndASignalAsASeedEndsStopTheSweepOnceAsTheSignal() throws Exception {
         Path scenarios = twoScenarios();
         Path outDir = dir.resolve("out");
-        java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<MemoryGuard.HeapUse>> trip =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Consumer<MemoryGuard.HeapUse>> trip = new AtomicReference<>();
         java.util.concurrent.atomic.AtomicReference<RunInterruption> trapped =
                 new java.util.concurrent.atomic.AtomicReference<>();
         CommandLine commandLine = whenTold("a-first              sweep  seed 1:", () -> {
             RunInterruption interruption = trapped.getAndSet(null);
             if (interruption != null) {
-                trip.get().accept(new MemoryGuard.HeapUse(11L << 30, 12L << 30));
+                trip.get().accept(FULL);
                 interruption.onSignal(RunStop.Cause.SIGINT);
             }
         });
         RunCommand run = commandLine.getSubcommands().get("run").getCommand();
         run.sweepClock = () -> 0; // only the first line and each scenario's last are told
-        run.memoryGuards = () -> new MemoryGuard((share, exceeded) -> {
-            trip.set(exceeded);
-            return () -> { };
-        }, MemoryGuard.DEFAULT_SHARE);
+        trippedBy(run, trip);
         run.signals = interruption -> {
             trapped.set(interruption);
             return () -> { };
